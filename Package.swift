@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "petitions",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "petitions", targets: ["petitions"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "PetitionsDomain"),
+        .target(
+            name: "PetitionsStore",
+            dependencies: ["PetitionsDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "PetitionsApp",
+            dependencies: ["PetitionsDomain", "PetitionsStore", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: []
+        ),
+        .executableTarget(
+            name: "petitions",
+            dependencies: ["PetitionsApp", "PetitionsDomain", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(
+            name: "PetitionsTestSupport",
+            dependencies: ["PetitionsApp", "PetitionsStore", "PetitionsDomain"]
+        ),
+        .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain", "PetitionsTestSupport"]),
+        .testTarget(name: "PetitionsStoreTests", dependencies: ["PetitionsStore", "PetitionsApp", "PetitionsTestSupport"]),
+        .testTarget(name: "PetitionsCLITests", dependencies: ["PetitionsTestSupport"]),
+    ]
+)

@@ -1,0 +1,128 @@
+import Foundation
+import PetitionsDomain
+import TOMLKit
+
+/// The configuration of petitions: a versioned Codable struct whose defaults live here and only here.
+public struct Configuration: Codable, Equatable, Sendable {
+    /// The format version of the configuration file.
+    public var version: Int = 1
+    /// The office that keeps the ledger.
+    public var office: String = "local"
+    /// A units file to use instead of the built-in one.
+    public var units: String?
+
+    public init() {}
+
+    static let keys: Set<String> = ["version", "office", "units"]
+
+    public init(from decoder: Decoder) throws {
+        let d = Configuration()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? d.version
+        office = try c.decodeIfPresent(String.self, forKey: .office) ?? d.office
+        units = try c.decodeIfPresent(String.self, forKey: .units) ?? d.units
+    }
+
+    /// Parses a configuration file's text; unknown keys and bad values are errors naming them.
+    public static func parse(_ text: String, source: String) throws -> Configuration {
+        let table = try TOMLFile.table(text, source: source)
+        for key in table.keys where !keys.contains(key) {
+            throw PetitionsError("\(source): unknown key \(quoted(key)); known keys are \(keys.sorted().joined(separator: ", ")).")
+        }
+        let config = try TOMLFile.decode(Configuration.self, from: table, source: source)
+        guard config.version == 1 else {
+            throw PetitionsError("\(source): version \(config.version) is newer than this program understands (1).")
+        }
+        guard Handle.isValid(config.office) || !config.office.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw PetitionsError.invalid("\(source): office", config.office, "is empty")
+        }
+        return config
+    }
+
+    /// Loads the configuration file at `path`, or the defaults when there is none.
+    public static func load(path: String?) throws -> Configuration {
+        guard let path else { return Configuration() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PetitionsError("--config: the file \(path) does not exist or cannot be read.", code: .noInput)
+        }
+        return try parse(String(decoding: data, as: UTF8.self), source: path)
+    }
+}
+
+/// TOML reading through TOMLKit, with errors that name the file and line.
+public enum TOMLFile {
+    public static func table(_ text: String, source: String) throws -> TOMLTable {
+        do {
+            return try TOMLTable(string: text)
+        } catch let e as TOMLParseError {
+            throw PetitionsError("\(source), line \(e.source.begin.line): \(e.description)")
+        }
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from table: TOMLTable, source: String) throws -> T {
+        do {
+            return try TOMLDecoder().decode(type, from: table)
+        } catch let e as PetitionsError {
+            throw e
+        } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
+            throw PetitionsError("\(source): \(path(ctx.codingPath)) has the wrong type (\(ctx.debugDescription)).")
+        } catch let DecodingError.keyNotFound(key, ctx) {
+            throw PetitionsError("\(source): \(path(ctx.codingPath + [key])) is missing.")
+        } catch let DecodingError.dataCorrupted(ctx) {
+            throw PetitionsError("\(source): \(path(ctx.codingPath)) is not valid (\(ctx.debugDescription)).")
+        } catch {
+            throw PetitionsError("\(source): \(error)")
+        }
+    }
+
+    static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// Units files: `[[unit]]` tables with name, dimension, base and aliases.
+public enum UnitsFile {
+    struct File: Decodable {
+        var version: Int?
+        var unit: [MeasureUnitEntry]
+    }
+
+    struct MeasureUnitEntry: Decodable {
+        var name: String
+        var dimension: String
+        var base: Int64
+        var aliases: [String]?
+    }
+
+    /// The built-in units.
+    public static func defaults() throws -> [MeasureUnit] {
+        try parse(DefaultUnits.toml, source: "built-in units")
+    }
+
+    /// Parses a units file.
+    public static func parse(_ text: String, source: String) throws -> [MeasureUnit] {
+        let table = try TOMLFile.table(text, source: source)
+        for key in table.keys where !["version", "unit"].contains(key) {
+            throw PetitionsError("\(source): unknown key \(quoted(key)); a units file has `version` and `[[unit]]` tables.")
+        }
+        if let units = table["unit"]?.array {
+            for (i, u) in units.enumerated() {
+                for key in u.table?.keys ?? [] where !["name", "dimension", "base", "aliases"].contains(key) {
+                    throw PetitionsError("\(source): unit \(i + 1) has an unknown key \(quoted(key)); units have name, dimension, base and aliases.")
+                }
+            }
+        }
+        let file = try TOMLFile.decode(File.self, from: table, source: source)
+        let units = file.unit.map { MeasureUnit(name: $0.name.lowercased(), dimension: $0.dimension.lowercased(), base: $0.base, aliases: $0.aliases ?? []) }
+        _ = try UnitCatalog(units)
+        return units
+    }
+
+    /// Loads a units file from disk.
+    public static func load(path: String) throws -> [MeasureUnit] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PetitionsError("units: the file \(path) does not exist or cannot be read.", code: .noInput)
+        }
+        return try parse(String(decoding: data, as: UTF8.self), source: path)
+    }
+}

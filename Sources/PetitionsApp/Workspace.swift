@@ -1,0 +1,61 @@
+import Foundation
+import PetitionsDomain
+import PetitionsStore
+
+/// What every command needs to reach the ledger: where it is, who records, for which office, and today.
+public struct Workspace: Sendable {
+    public var databasePath: String?
+    public var actor: String?
+    public var office: String?
+    public var configPath: String?
+    public var environment: [String: String]
+    public var today: Day
+    public var now: @Sendable () -> Date
+
+    public init(databasePath: String?, actor: String?, office: String? = nil, configPath: String? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                today: Day, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.databasePath = databasePath; self.actor = actor; self.office = office; self.configPath = configPath
+        self.environment = environment; self.today = today; self.now = now
+    }
+
+    /// `--db`, else `$PETITIONS_DB`, else `$XDG_DATA_HOME/petitions/petitions.sqlite` (default `~/.local/share/…`).
+    public var resolvedDatabasePath: String {
+        if let p = databasePath, !p.isEmpty { return p }
+        if let p = environment["PETITIONS_DB"], !p.isEmpty { return p }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return data + "/petitions/petitions.sqlite"
+    }
+
+    /// `--config`, else `$PETITIONS_CONFIG`, else `$XDG_CONFIG_HOME/petitions/config.toml` when it exists.
+    public var resolvedConfigPath: String? {
+        if let p = configPath, !p.isEmpty { return p }
+        if let p = environment["PETITIONS_CONFIG"], !p.isEmpty { return p }
+        let dir = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        let p = dir + "/petitions/config.toml"
+        return FileManager.default.fileExists(atPath: p) ? p : nil
+    }
+
+    /// `--actor`, else `$PETITIONS_ACTOR`, else `$USER`, else "unknown".
+    public var resolvedActor: String {
+        for candidate in [actor, environment["PETITIONS_ACTOR"], environment["USER"], environment["LOGNAME"]] {
+            if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return c }
+        }
+        return "unknown"
+    }
+
+    /// Loads the configuration and opens the ledger.
+    public func open(readOnly: Bool = false) throws -> Ledger {
+        let config = try Configuration.load(path: resolvedConfigPath)
+        let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
+        let office = [office, environment["PETITIONS_OFFICE"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+        let context = RecordingContext(actor: resolvedActor, office: office ?? config.office, today: today, now: now)
+        let ledger = try Ledger(path: resolvedDatabasePath, context: context, defaultUnits: units, readOnly: readOnly)
+        if office == nil, config.office == Configuration().office, let stored = try ledger.setting("office") {
+            // Without an explicit office, the ledger keeps the one it was initialised for.
+            ledger.context.office = stored
+        }
+        return ledger
+    }
+}

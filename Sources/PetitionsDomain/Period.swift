@@ -1,0 +1,83 @@
+/// How often an entitlement falls due. Months today; the type leaves room for weeks or quarters.
+public enum Frequency: String, Codable, Sendable, CaseIterable {
+    case month
+
+    /// Parses `month` (also `monthly`).
+    public init(parsing text: String) throws {
+        switch text.lowercased() {
+        case "month", "monthly": self = .month
+        default: throw PetitionsError.invalid("--every", text, "is not a known frequency; use 'month'")
+        }
+    }
+}
+
+/// A supply period: a month, written `YYYY-MM`.
+public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let year: Int
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1000...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year; self.month = month
+    }
+
+    /// Parses `YYYY-MM`.
+    public init(parsing text: String, field: String = "period") throws {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let p = Period(year: y, month: m) else {
+            throw PetitionsError.invalid(field, text, "is not a period; write a month as YYYY-MM, e.g. 1920-01")
+        }
+        self = p
+    }
+
+    /// The period that contains `day`.
+    public init(containing day: Day) {
+        year = day.year; month = day.month
+    }
+
+    public var first: Day { Day(year: year, month: month, day: 1) ?? Day.minimum }
+    public var last: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) ?? Day.maximum }
+
+    /// The `n`th day of the period, clamped to its last day.
+    public func day(_ n: Int) -> Day {
+        Day(year: year, month: month, day: min(max(n, 1), Day.daysIn(month: month, year: year))) ?? first
+    }
+
+    public var next: Period {
+        month == 12 ? Period(year: year + 1, month: 1) ?? self : Period(year: year, month: month + 1) ?? self
+    }
+
+    public var previous: Period {
+        month == 1 ? Period(year: year - 1, month: 12) ?? self : Period(year: year, month: month - 1) ?? self
+    }
+
+    /// Every period from `a` through `b`.
+    public static func range(_ a: Period, _ b: Period) -> [Period] {
+        var out: [Period] = []
+        var p = a
+        while p <= b {
+            out.append(p)
+            if p.next == p { break }
+            p = p.next
+        }
+        return out
+    }
+
+    public static func < (a: Period, b: Period) -> Bool { (a.year, a.month) < (b.year, b.month) }
+
+    public var description: String { pad(year, 4) + "-" + pad(month, 2) }
+
+    /// "January 1920".
+    public var longDescription: String { "\(Day.monthNames[month - 1]) \(year)" }
+
+    public init(from decoder: Decoder) throws {
+        self = try Period(parsing: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}

@@ -1,0 +1,59 @@
+/// A length of time: `N days`, `N working days`, `N weeks` or `N months`.
+public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
+    public enum Unit: String, Sendable, Codable, CaseIterable {
+        case days, workingDays = "working days", weeks, months
+    }
+
+    public let count: Int
+    public let unit: Unit
+
+    public init(_ count: Int, _ unit: Unit) {
+        self.count = count; self.unit = unit
+    }
+
+    /// Parses `20 working days`, `1 day`, `2 weeks`, `1 month` (also `20 working-days`, `20wd`).
+    public init(parsing text: String, field: String = "span") throws {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let bad = PetitionsError.invalid(field, text, "is not a span; write e.g. '20 working days', '7 days', '2 weeks' or '1 month'")
+        guard let first = words.first else { throw bad }
+        var number = first
+        var rest = Array(words.dropFirst())
+        // Allow "7d"-less forms only as separate words; a number must come first.
+        if rest.isEmpty, let idx = first.firstIndex(where: { !$0.isNumber }) {
+            number = String(first[..<idx]); rest = [String(first[idx...])]
+        }
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), number.count <= 6,
+              let n = Int(number) else { throw bad }
+        guard n > 0 else { throw PetitionsError.invalid(field, text, "must be at least 1") }
+        let unitWords = rest.joined(separator: " ").replacingOccurrences(of: "-", with: " ")
+        let unit: Unit
+        switch unitWords {
+        case "day", "days", "d": unit = .days
+        case "working day", "working days", "wd", "business day", "business days": unit = .workingDays
+        case "week", "weeks", "w": unit = .weeks
+        case "month", "months", "m": unit = .months
+        default: throw bad
+        }
+        self.init(n, unit)
+    }
+
+    public var description: String {
+        let singular: String
+        switch unit {
+        case .days: singular = "day"
+        case .workingDays: singular = "working day"
+        case .weeks: singular = "week"
+        case .months: singular = "month"
+        }
+        return "\(count) \(singular)\(count == 1 ? "" : "s")"
+    }
+
+    public init(from decoder: Decoder) throws {
+        self = try Span(parsing: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// A unit of measure: its name, its dimension and how many base units (µg, µl, millionths of a piece) it holds.
+public struct MeasureUnit: Hashable, Sendable, Codable {
+    public let name: String
+    public let dimension: String
+    /// Base units in one of this unit: an exact integer, so that amounts are stored exactly.
+    public let base: Int64
+    public let aliases: [String]
+
+    public init(name: String, dimension: String, base: Int64, aliases: [String] = []) {
+        self.name = name; self.dimension = dimension; self.base = base; self.aliases = aliases
+    }
+}
+
+/// The units a ledger knows, looked up by name or alias.
+public struct UnitCatalog: Sendable {
+    public let units: [MeasureUnit]
+    private let byName: [String: MeasureUnit]
+
+    public init(_ units: [MeasureUnit]) throws {
+        var map: [String: MeasureUnit] = [:]
+        for u in units {
+            guard u.base > 0 else { throw PetitionsError.invalid("unit \(u.name) base", String(u.base), "must be a positive integer") }
+            for key in [u.name] + u.aliases {
+                let k = key.lowercased()
+                if map[k] != nil { throw PetitionsError.invalid("unit", key, "is defined twice") }
+                map[k] = u
+            }
+        }
+        self.units = units
+        self.byName = map
+    }
+
+    public func unit(named name: String) -> MeasureUnit? { byName[name.lowercased()] }
+
+    /// The unit, or an error naming the field, the value and the closest known unit.
+    public func require(_ name: String, field: String) throws -> MeasureUnit {
+        if let u = unit(named: name) { return u }
+        let known = units.map(\.name)
+        if let c = closest(to: name, among: known) {
+            throw PetitionsError("\(field): unknown unit \(quoted(name)); did you mean \(quoted(c))? Known units: \(known.joined(separator: ", ")).")
+        }
+        throw PetitionsError("\(field): unknown unit \(quoted(name)); known units: \(known.joined(separator: ", ")).")
+    }
+
+    /// The unit of mass used for kilogram equivalents.
+    public var kilogram: MeasureUnit? { unit(named: "kg") }
+}
+
+/// An amount of a commodity in a unit, e.g. `8 funt wheat`; stored exactly in base units.
+public struct Quantity: Hashable, Sendable {
+    /// The amount in base units of the unit's dimension.
+    public let base: Int64
+    public let unit: MeasureUnit
+    /// The commodity, case-folded.
+    public let commodity: String
+
+    public init(base: Int64, unit: MeasureUnit, commodity: String) {
+        self.base = base; self.unit = unit; self.commodity = commodity
+    }
+
+    /// Parses `AMOUNT UNIT COMMODITY` (`8 funt wheat`, `1.5 pood rye flour`).
+    public init(parsing text: String, field: String, units: UnitCatalog) throws {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard words.count >= 3 else {
+            throw PetitionsError.invalid(field, text, "is not a quantity; write AMOUNT UNIT COMMODITY, e.g. '8 funt wheat'")
+        }
+        let unit = try units.require(words[1], field: field)
+        let amount = try Quantity.parseAmount(words[0], field: field, whole: text)
+        guard amount > 0 else { throw PetitionsError.invalid(field, text, "must be more than zero") }
+        let scaled = amount * Decimal(unit.base)
+        var rounded = Decimal()
+        var s = scaled
+        NSDecimalRound(&rounded, &s, 0, .plain)
+        guard rounded == scaled, rounded < Decimal(Int64.max / 1024) else {
+            throw PetitionsError.invalid(field, text, "has more precision or size than can be stored exactly")
+        }
+        let commodity = Quantity.foldCommodity(words[2...].joined(separator: " "))
+        self.init(base: NSDecimalNumber(decimal: rounded).int64Value, unit: unit, commodity: commodity)
+    }
+
+    /// Parses a plain decimal amount: digits with an optional fraction, no exponent.
+    public static func parseAmount(_ word: String, field: String, whole: String) throws -> Decimal {
+        var w = word
+        if w.hasPrefix("-") { throw PetitionsError.invalid(field, whole, "must be more than zero") }
+        if w.hasPrefix("+") { w.removeFirst() }
+        let parts = w.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty || parts.count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.map(\.count).reduce(0, +) > 0, parts.map(\.count).reduce(0, +) <= 30,
+              let d = Decimal(string: w, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw PetitionsError.invalid(field, whole, "has no valid amount: \(quoted(word)) is not a number")
+        }
+        return d
+    }
+
+    /// Lower-case, single-spaced commodity name.
+    public static func foldCommodity(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The amount in this quantity's unit, exactly when it divides, else to three decimals.
+    public var amount: Decimal { Quantity.amount(base, in: unit) }
+
+    /// `8 funt wheat`.
+    public var description: String { "\(Quantity.format(amount)) \(unit.name) \(commodity)" }
+
+    /// Base units expressed in `unit`, rounded to three decimals when it does not divide exactly.
+    public static func amount(_ base: Int64, in unit: MeasureUnit) -> Decimal {
+        var d = Decimal(base) / Decimal(unit.base)
+        var r = Decimal()
+        NSDecimalRound(&r, &d, 3, .plain)
+        return r
+    }
+
+    /// Formats a decimal plainly: `8`, `1.5`, `917.293`.
+    public static func format(_ d: Decimal) -> String {
+        NSDecimalNumber(decimal: d).stringValue
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// What `delivery schedule` did.
+public struct ScheduleResult: Codable, Sendable {
+    public var scheduled: [Delivery]
+    public var alreadyScheduled: Int
+}
+
+extension Ledger {
+    // MARK: - Scheduling
+
+    /// Schedules one expected delivery per (decree, recipient, period) for the periods given, for every recipient
+    /// enrolled (or the one named). Idempotent: a period already scheduled is left as it is.
+    public func scheduleDeliveries(decree: String, recipient: String?, from: Period, to: Period, on day: Day?) throws -> ScheduleResult {
+        guard from <= to else { throw PetitionsError.invalid("--to", to.description, "is before --from \(from)") }
+        let periods = Period.range(from, to)
+        guard periods.count <= 1200 else { throw PetitionsError.invalid("--to", to.description, "is more than 100 years after --from \(from)") }
+        let (ids, already): ([Int64], Int) = try write { db in
+            let d = try resolveDecree(db, decree)
+            let r = try recipient.map { try resolveParty(db, $0, kinds: [.group, .person], field: "--recipient") }
+            var enrolments = try Row.fetchAll(db, sql: "SELECT * FROM enrolment WHERE decree_id = ? ORDER BY id", arguments: [d.id])
+            if let r { enrolments = enrolments.filter { ($0["recipient_id"] as Int64) == r.id } }
+            guard !enrolments.isEmpty else {
+                if let r { throw PetitionsError("--recipient: \(r.handle) is not enrolled in decree \(d.handle); enrol it first with `petitions enrol`.") }
+                throw PetitionsError("--decree: nobody is enrolled in decree \(d.handle); enrol a recipient first with `petitions enrol`.")
+            }
+            let rations = try Row.fetchAll(db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [d.id])
+            var created: [(id: Int64, recipient: Int64)] = []
+            var already = 0
+            var pending: [(Int64, Period, [(String, String, Int64)])] = []
+            for p in periods {
+                if let f = d.effectiveFrom, p.last < f { continue }
+                if let t = d.effectiveTo, p.first > t { continue }
+                for e in enrolments {
+                    let start = (try? Day(parsing: e["from_day"])) ?? Day.minimum
+                    let end = (e["to_day"] as String?).flatMap { try? Day(parsing: $0) }
+                    guard start <= p.last, end.map({ $0 >= p.first }) ?? true else { continue }
+                    let rid: Int64 = e["recipient_id"]
+                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
+                                         arguments: [d.id, rid, p.description]) == true {
+                        already += 1; continue
+                    }
+                    let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ?",
+                                                                                   arguments: [e["id"] as Int64]).map { ($0["category"] as String, $0["count"] as Int64) })
+                    var items: [(String, String, Int64)] = []  // commodity, unit, expected
+                    for ration in rations {
+                        let n = counts[ration["category"] as String] ?? 0
+                        guard n > 0 else { continue }
+                        let add = (ration["amount"] as Int64).multipliedReportingOverflow(by: n)
+                        guard !add.overflow else { throw PetitionsError("The expected quantity for \(p) is too large to store.") }
+                        if let i = items.firstIndex(where: { $0.0 == ration["commodity"] as String }) {
+                            items[i].2 += add.partialValue
+                        } else {
+                            items.append((ration["commodity"], ration["unit"], add.partialValue))
+                        }
+                    }
+                    if !items.isEmpty { pending.append((rid, p, items)) }
+                }
+            }
+            guard !pending.isEmpty else { return ([Int64](), already) }
+            let recipients = Set(pending.map(\.0))
+            let eventID = try appendEvent(db, kind: "delivery.scheduled", day: day ?? context.today,
+                                          subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
+                                          summary: "\(pending.count) deliveries of \(d.name) scheduled for \(from)…\(to)",
+                                          payload: ["decree": .string(d.handle), "recipient": (r?.handle).json, "from": .string(from.description), "to": .string(to.description),
+                                                    "periods": .array(pending.map { .string($0.1.description) })])
+            let insert = try db.cachedStatement(sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
+            let item = try db.cachedStatement(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)")
+            let subject = try db.cachedStatement(sql: "INSERT INTO event_subject VALUES (?, 'delivery', ?)")
+            for (rid, p, items) in pending {
+                try insert.execute(arguments: [d.id, rid, p.description, p.day(d.dueDay).description, context.office, eventID])
+                let id = db.lastInsertedRowID
+                for (c, u, n) in items { try item.execute(arguments: [id, c, u, n]) }
+                try subject.execute(arguments: [eventID, id])
+                created.append((id, rid))
+            }
+            return (created.map(\.id), already)
+        }
+        return try read { db in
+            let list = ids.isEmpty ? [] : try loadDeliveries(db, where: "d.id IN (\(ids.map(String.init).joined(separator: ",")))", [])
+            return ScheduleResult(scheduled: list, alreadyScheduled: already)
+        }
+    }
+
+    // MARK: - Receipts
+
+    /// Records what came for a scheduled delivery; several receipts may add up, partial is allowed.
+    public func receiveDelivery(decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?) throws -> Delivery {
+        guard !quantities.isEmpty else { throw PetitionsError("--quantity: say what came, e.g. --quantity '1000 funt wheat'.", code: .usage) }
+        let parsed = try quantities.map { try Quantity(parsing: $0, field: "--quantity", units: units) }
+        let id: Int64 = try write { db in
+            let (deliveryID, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
+            let status: String = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [deliveryID]) ?? "pending"
+            guard status != "cancelled" else {
+                throw PetitionsError("--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
+            }
+            var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
+            let lines = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT commodity, unit FROM delivery_item WHERE delivery_id = ?", arguments: [deliveryID])
+                .map { ($0["commodity"] as String, $0["unit"] as String) })
+            for (q, text) in zip(parsed, quantities) {
+                guard let expectedUnit = lines[q.commodity] else {
+                    throw PetitionsError("--quantity \(quoted(text)): the delivery of \(d.handle) to \(r.handle) for \(period) brings no \(q.commodity); it brings \(lines.keys.sorted().joined(separator: ", ")).")
+                }
+                let eu = unit(expectedUnit)
+                guard eu.dimension == q.unit.dimension else {
+                    throw PetitionsError("--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension)).")
+                }
+                if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) { byCommodity[i].1 += q.base } else { byCommodity.append((q.commodity, q.base, q.unit.name)) }
+            }
+            let eventID = try appendEvent(db, kind: "delivery.received", day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
+                                          summary: "Received for \(r.name), \(d.name), \(period.longDescription): \(parsed.map(\.description).joined(separator: ", "))",
+                                          payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "period": .string(period.description),
+                                                    "on": .string(day.description), "quantities": .array(quantities.map { .string($0) }), "note": Ledger.nonEmpty(note).json])
+            try db.execute(sql: "INSERT INTO receipt(delivery_id, day, note, office, event_id) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [deliveryID, day.description, Ledger.nonEmpty(note), context.office, eventID])
+            let receiptID = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'receipt', ?)", arguments: [eventID, receiptID])
+            for (c, base, u) in byCommodity {
+                try db.execute(sql: "INSERT INTO receipt_item(receipt_id, commodity, amount, unit) VALUES (?, ?, ?, ?)", arguments: [receiptID, c, base, u])
+                try db.execute(sql: "UPDATE delivery_item SET received = received + ? WHERE delivery_id = ? AND commodity = ?", arguments: [base, deliveryID, c])
+            }
+            try Ledger.deriveStatus(db, deliveryID)
+            return deliveryID
+        }
+        return try delivery(id)
+    }
+
+    /// pending: nothing came; partial: something came but not all; complete: every commodity in full.
+    static func deriveStatus(_ db: Database, _ id: Int64) throws {
+        try db.execute(sql: """
+            UPDATE delivery SET status = (
+              SELECT CASE WHEN min(received >= expected) = 1 THEN 'complete' WHEN max(received) > 0 THEN 'partial' ELSE 'pending' END
+              FROM delivery_item WHERE delivery_id = delivery.id)
+            WHERE id = ? AND status <> 'cancelled'
+            """, arguments: [id])
+    }
+
+    /// Cancels a scheduled delivery (e.g. scheduled in error) as a recorded event.
+    public func cancelDelivery(decree: String, recipient: String, period: Period, on day: Day, reason: String) throws -> Delivery {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        let id: Int64 = try write { db in
+            let (id, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
+            let status = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id])
+            guard status != "cancelled" else { throw PetitionsError.invalid("--period", period.description, "is already cancelled for \(r.handle) under \(d.handle)") }
+            try appendEvent(db, kind: "delivery.cancelled", day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
+                            summary: "Delivery of \(d.name) to \(r.name) for \(period.longDescription) cancelled: \(reason)",
+                            payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "period": .string(period.description), "reason": .string(reason)])
+            try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [id])
+            return id
+        }
+        return try delivery(id)
+    }
+
+    func requireDelivery(_ db: Database, decree: String, recipient: String, period: Period) throws -> (Int64, DecreeRef, PartyRef) {
+        let d = try resolveDecree(db, decree)
+        let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
+                                          arguments: [d.id, r.id, period.description]) else {
+            throw PetitionsError("--period: no delivery of \(d.handle) to \(r.handle) is scheduled for \(period); schedule it first with `petitions delivery schedule`.")
+        }
+        return (id, d, r)
+    }
+
+    // MARK: - Reading deliveries
+
+    /// One delivery by id, with its receipts.
+    public func delivery(_ id: Int64) throws -> Delivery {
+        try read { db in
+            guard var d = try loadDeliveries(db, where: "d.id = ?", [id]).first else { throw PetitionsError("delivery: no delivery with id \(id).") }
+            d.receipts = try loadReceipts(db, id)
+            return d
+        }
+    }
+
+    /// Deliveries, optionally of one period, status, decree or recipient; by period.
+    public func deliveries(period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil) throws -> [Delivery] {
+        try read { db in
+            var clauses: [String] = []
+            var args: [DatabaseValueConvertible?] = []
+            if let period { clauses.append("d.period = ?"); args.append(period.description) }
+            if let status { clauses.append("d.status = ?"); args.append(status.rawValue) }
+            if let decree { clauses.append("d.decree_id = ?"); args.append(try resolveDecree(db, decree).id) }
+            if let recipient { clauses.append("d.recipient_id = ?"); args.append(try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient").id) }
+            return try loadDeliveries(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(args))
+        }
+    }
+
+    func loadDeliveries(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Delivery] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.*, k.handle AS k, r.handle AS r, s.handle AS s FROM delivery d JOIN decree k ON k.id = d.decree_id
+            JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
+            WHERE \(clause) ORDER BY d.period, r.handle, k.handle
+            """, arguments: args)
+        let items = try db.cachedStatement(sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
+        return try rows.map { row in
+            let id: Int64 = row["id"]
+            let lines = try Row.fetchAll(items, arguments: [id]).map { i -> DeliveryLine in
+                let c: String = i["commodity"], u: String = i["unit"], e: Int64 = i["expected"], r: Int64 = i["received"]
+                return DeliveryLine(commodity: c, expected: quantityValue(e, unit: u, commodity: c), received: quantityValue(r, unit: u, commodity: c),
+                                    shortfall: quantityValue(max(0, e - r), unit: u, commodity: c))
+            }
+            return Delivery(id: id, decree: row["k"], recipient: row["r"], supplier: row["s"],
+                            period: (try? Period(parsing: row["period"])) ?? Period(containing: Day.minimum),
+                            due: (try? Day(parsing: row["due"])) ?? Day.minimum, status: DeliveryStatus(rawValue: row["status"]) ?? .pending,
+                            lines: lines, receipts: nil)
+        }
+    }
+
+    func loadReceipts(_ db: Database, _ deliveryID: Int64) throws -> [Receipt] {
+        try Row.fetchAll(db, sql: "SELECT * FROM receipt WHERE delivery_id = ? ORDER BY day, id", arguments: [deliveryID]).map { row in
+            let id: Int64 = row["id"]
+            let q = try Row.fetchAll(db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [id])
+                .map { quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]) }
+            return Receipt(id: id, on: (try? Day(parsing: row["day"])) ?? Day.minimum, quantities: q, note: row["note"])
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// A party as found by handle or id.
+struct PartyRef {
+    let id: Int64
+    let kind: PartyKind
+    let handle: String
+    let name: String
+}
+
+extension Ledger {
+    // MARK: - Resolving handles and ids
+
+    /// Finds a party by id or handle, of one of `kinds`; an unknown one is an error naming the closest handle.
+    func resolveParty(_ db: Database, _ ref: String, kinds: Set<PartyKind>, field: String) throws -> PartyRef {
+        let what = kinds.count == 1 ? (kinds.first == .person ? "petitioner" : kinds.first!.rawValue) : "party"  // safe: count is 1
+        let trimmed = ref.trimmingCharacters(in: .whitespaces)
+        let row: Row?
+        if let id = Int64(trimmed) {
+            row = try Row.fetchOne(db, sql: "SELECT id, kind, handle, name FROM party WHERE id = ?", arguments: [id])
+        } else {
+            row = try Row.fetchOne(db, sql: "SELECT id, kind, handle, name FROM party WHERE handle = ?", arguments: [trimmed.lowercased()])
+        }
+        guard let row else {
+            let handles = try String.fetchAll(db, sql: "SELECT handle FROM party WHERE kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
+            throw PetitionsError.unknown(what, field, ref, closest: closest(to: trimmed, among: handles))
+        }
+        let kind = PartyKind(rawValue: row["kind"]) ?? .person
+        let p = PartyRef(id: row["id"], kind: kind, handle: row["handle"], name: row["name"])
+        guard kinds.contains(kind) else {
+            let wanted = kinds.map { $0 == .person ? "a person" : "a \($0.rawValue)" }.sorted().joined(separator: " or ")
+            throw PetitionsError("\(field): \(quoted(ref)) is \(kind == .authority ? "an" : "a") \(kind.rawValue) (\(p.name)), but \(wanted) is needed here.")
+        }
+        return p
+    }
+
+    /// A unique handle: the one given (checked) or one made from the name, with a number added when taken.
+    func newHandle(_ db: Database, given: String?, name: String, table: String = "party") throws -> String {
+        if let given {
+            let h = try Handle.validate(given)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE handle = ?", arguments: [h]) == true {
+                throw PetitionsError.invalid("--handle", h, "is already taken; choose another")
+            }
+            return h
+        }
+        let base = Handle.slug(from: name)
+        var candidate = base
+        var n = 2
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE handle = ?", arguments: [candidate]) == true {
+            candidate = "\(base)-\(n)"; n += 1
+        }
+        return candidate
+    }
+
+    static func checkName(_ name: String, field: String = "--name") throws -> String {
+        let n = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !n.isEmpty else { throw PetitionsError.invalid(field, name, "is empty; give a name") }
+        return n
+    }
+
+    static func nonEmpty(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
+
+    // MARK: - Recording parties
+
+    /// Records an authority, optionally below a parent authority and with a default reply window.
+    public func addAuthority(name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day?) throws -> Party {
+        let name = try Ledger.checkName(name)
+        let id: Int64 = try write { db in
+            let h = try newHandle(db, given: handle, name: name)
+            let parentRef = try parent.map { try resolveParty(db, $0, kinds: [.authority], field: "--parent") }
+            let eventID = try appendEvent(db, kind: "authority.added", day: day ?? context.today, subjects: [], summary: "Authority \(name) (\(h)) added",
+                                          payload: ["handle": .string(h), "name": .string(name), "parent": (parentRef?.handle).json,
+                                                    "reply_within": replyWithin.map { .string($0.description) } ?? .null])
+            try db.execute(sql: "INSERT INTO party(kind, handle, name, parent_id, reply_within, office, event_id) VALUES ('authority', ?, ?, ?, ?, ?, ?)",
+                           arguments: [h, name, parentRef?.id, replyWithin?.description, context.office, eventID])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'party', ?)", arguments: [eventID, id])
+            return id
+        }
+        return try party(String(id))
+    }
+
+    /// Records a group of petitioners with optional head-counts.
+    public func addGroup(name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day?) throws -> Party {
+        let name = try Ledger.checkName(name)
+        let counts = try Ledger.merge(counts)
+        let id: Int64 = try write { db in
+            let h = try newHandle(db, given: handle, name: name)
+            let eventID = try appendEvent(db, kind: "group.added", day: day ?? context.today, subjects: [], summary: "Group \(name) (\(h)) added",
+                                          payload: ["handle": .string(h), "name": .string(name), "district": Ledger.nonEmpty(district).json,
+                                                    "counts": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.category, .int(Int64($0.count))) }))])
+            try db.execute(sql: "INSERT INTO party(kind, handle, name, district, office, event_id) VALUES ('group', ?, ?, ?, ?, ?)",
+                           arguments: [h, name, Ledger.nonEmpty(district), context.office, eventID])
+            let id = db.lastInsertedRowID
+            for c in counts {
+                try db.execute(sql: "INSERT INTO group_count(group_id, category, count) VALUES (?, ?, ?)", arguments: [id, c.category, c.count])
+            }
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'party', ?)", arguments: [eventID, id])
+            return id
+        }
+        return try party(String(id))
+    }
+
+    /// Records a person (a petitioner, and possibly an intermediary) with their household.
+    public func addPetitioner(name: String, handle: String?, district: String?, occupation: String?, groups: [String],
+                              dependants: [Dependant], on day: Day?) throws -> Party {
+        let name = try Ledger.checkName(name)
+        let id: Int64 = try write { db in
+            let h = try newHandle(db, given: handle, name: name)
+            let groupRefs = try groups.map { try resolveParty(db, $0, kinds: [.group], field: "--group") }
+            let eventID = try appendEvent(db, kind: "petitioner.added", day: day ?? context.today, subjects: groupRefs.map { Subject("party", $0.id) },
+                                          summary: "Petitioner \(name) (\(h)) added",
+                                          payload: ["handle": .string(h), "name": .string(name), "district": Ledger.nonEmpty(district).json,
+                                                    "occupation": Ledger.nonEmpty(occupation).json,
+                                                    "groups": .array(groupRefs.map { .string($0.handle) }),
+                                                    "dependants": .array(dependants.map { .object(["name": .string($0.name), "category": .string($0.category)]) })])
+            try db.execute(sql: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
+                           arguments: [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), context.office, eventID])
+            let id = db.lastInsertedRowID
+            for g in Set(groupRefs.map(\.id)) {
+                try db.execute(sql: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", arguments: [g, id])
+            }
+            for d in dependants {
+                try db.execute(sql: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", arguments: [id, d.name, d.category])
+            }
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'party', ?)", arguments: [eventID, id])
+            return id
+        }
+        return try party(String(id))
+    }
+
+    static func merge(_ counts: [HeadCount]) throws -> [HeadCount] {
+        var seen: [String: Int] = [:]
+        var order: [String] = []
+        for c in counts {
+            if seen[c.category] != nil {
+                throw PetitionsError.invalid("--count", "\(c.category)=\(c.count)", "repeats the category \(c.category)")
+            }
+            seen[c.category] = c.count; order.append(c.category)
+        }
+        return order.map { HeadCount(category: $0, count: seen[$0] ?? 0) }
+    }
+
+    // MARK: - Reading parties
+
+    /// One party, by id or handle, with its household, groups, members, counts and chain.
+    public func party(_ ref: String) throws -> Party {
+        try read { db in
+            let p = try resolveParty(db, ref, kinds: [.person, .group, .authority], field: "party")
+            return try loadParties(db, where: "p.id = ?", [p.id]).first ?? Party(id: p.id, kind: p.kind, handle: p.handle, name: p.name, office: context.office)
+        }
+    }
+
+    /// Every party of a kind, by handle.
+    public func parties(kind: PartyKind) throws -> [Party] {
+        try read { db in try loadParties(db, where: "p.kind = ?", [kind.rawValue]) }
+    }
+
+    func loadParties(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Party] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.*, parent.handle AS parent_handle FROM party p LEFT JOIN party parent ON parent.id = p.parent_id
+            WHERE \(clause) ORDER BY p.handle
+            """, arguments: args)
+        var out: [Party] = []
+        for row in rows {
+            let id: Int64 = row["id"]
+            let kind = PartyKind(rawValue: row["kind"]) ?? .person
+            var p = Party(id: id, kind: kind, handle: row["handle"], name: row["name"], office: row["office"])
+            p.district = row["district"]
+            switch kind {
+            case .person:
+                p.occupation = row["occupation"]
+                p.dependants = try Row.fetchAll(db, sql: "SELECT name, category FROM dependant WHERE person_id = ? ORDER BY id", arguments: [id])
+                    .map { Dependant(name: $0["name"], category: $0["category"]) }
+                p.groups = try String.fetchAll(db, sql: "SELECT g.handle FROM group_member m JOIN party g ON g.id = m.group_id WHERE m.person_id = ? ORDER BY g.handle", arguments: [id])
+            case .group:
+                p.members = try String.fetchAll(db, sql: "SELECT p.handle FROM group_member m JOIN party p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY p.handle", arguments: [id])
+                p.counts = try Row.fetchAll(db, sql: "SELECT category, count FROM group_count WHERE group_id = ? ORDER BY category", arguments: [id])
+                    .map { HeadCount(category: $0["category"], count: $0["count"]) }
+            case .authority:
+                p.parent = row["parent_handle"]
+                p.replyWithin = (row["reply_within"] as String?).flatMap { try? Span(parsing: $0) }
+                p.chain = try chain(db, above: id).map(\.handle)
+            }
+            out.append(p)
+        }
+        return out
+    }
+
+    /// The authorities above `id`, nearest first (stops at a cycle).
+    func chain(_ db: Database, above id: Int64) throws -> [PartyRef] {
+        let rows = try Row.fetchAll(db, sql: """
+            WITH RECURSIVE up(id, depth) AS (
+              SELECT parent_id, 1 FROM party WHERE id = ? AND parent_id IS NOT NULL
+              UNION SELECT p.parent_id, up.depth + 1 FROM party p JOIN up ON p.id = up.id WHERE p.parent_id IS NOT NULL AND up.depth < 50)
+            SELECT p.id, p.kind, p.handle, p.name FROM up JOIN party p ON p.id = up.id ORDER BY up.depth
+            """, arguments: [id])
+        return rows.map { PartyRef(id: $0["id"], kind: .authority, handle: $0["handle"], name: $0["name"]) }
+    }
+}

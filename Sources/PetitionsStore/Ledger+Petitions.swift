@@ -1,0 +1,270 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    // MARK: - Petitions
+
+    /// Logs a petition from a person or group to an authority, optionally via an intermediary.
+    public func logPetition(from: String, to: String, subject: String, on day: Day, via: String?, category: String?) throws -> Petition {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let category = Ledger.nonEmpty(category)?.lowercased()
+        let id: Int64 = try write { db in
+            let p = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
+            let a = try resolveParty(db, to, kinds: [.authority], field: "--to")
+            let v = try via.map { try resolveParty(db, $0, kinds: [.person], field: "--via") }
+            let eventID = try appendEvent(db, kind: "petition.logged", day: day,
+                                          subjects: [Subject("party", p.id), Subject("party", a.id)] + (v.map { [Subject("party", $0.id)] } ?? []),
+                                          summary: "Petition of \(p.name) to \(a.name) logged: \(subject)",
+                                          payload: ["from": .string(p.handle), "to": .string(a.handle), "via": (v?.handle).json,
+                                                    "subject": .string(subject), "category": category.json, "opened": .string(day.description)])
+            try db.execute(sql: """
+                INSERT INTO petition(petitioner_id, authority_id, via_id, subject, category, opened, status, status_since, office, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
+                """, arguments: [p.id, a.id, v?.id, subject, category, day.description, day.description, context.office, eventID])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'petition', ?)", arguments: [eventID, id])
+            return id
+        }
+        return try petition(id)
+    }
+
+    /// Changes a petition's status as a recorded event; the lifecycle decides which changes are allowed.
+    public func changeStatus(petition id: Int64, to status: PetitionStatus, on day: Day, note: String?) throws -> Petition {
+        try write { db in
+            let p = try requirePetition(db, id, field: "petition")
+            guard p.status != status else {
+                throw PetitionsError.invalid("--to", status.rawValue, "is already the status of petition \(id)")
+            }
+            guard p.status.next.contains(status) else {
+                throw PetitionsError("--to: petition \(id) is \(p.status.rawValue) and cannot become \(status.rawValue); from \(p.status.rawValue) it can become \(p.status.next.map(\.rawValue).joined(separator: " or ")).")
+            }
+            guard day >= p.opened else {
+                throw PetitionsError.invalid("--on", day.description, "is before petition \(id) was opened on \(p.opened)")
+            }
+            let eventID = try appendEvent(db, kind: "petition.status_changed", day: day, subjects: [Subject("petition", id)],
+                                          summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)",
+                                          payload: ["petition": .int(id), "from": .string(p.status.rawValue), "to": .string(status.rawValue), "note": Ledger.nonEmpty(note).json])
+            _ = eventID
+            try db.execute(sql: "UPDATE petition SET status = ?, status_since = ? WHERE id = ?", arguments: [status.rawValue, day.description, id])
+        }
+        return try petition(id)
+    }
+
+    func requirePetition(_ db: Database, _ id: Int64, field: String) throws -> Petition {
+        guard let p = try loadPetitions(db, where: "p.id = ?", [id]).first else {
+            let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM petition")
+            throw PetitionsError("\(field): no petition with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").")
+        }
+        return p
+    }
+
+    /// One petition by id.
+    public func petition(_ id: Int64) throws -> Petition {
+        try read { db in try requirePetition(db, id, field: "petition") }
+    }
+
+    /// Petitions, optionally of one status, oldest first.
+    public func petitions(status: PetitionStatus? = nil) throws -> [Petition] {
+        try read { db in
+            if let status { return try loadPetitions(db, where: "p.status = ?", [status.rawValue]) }
+            return try loadPetitions(db, where: "1", [])
+        }
+    }
+
+    func loadPetitions(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Petition] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.*, f.handle AS f, a.handle AS a, v.handle AS v FROM petition p
+            JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
+            WHERE \(clause) ORDER BY p.opened, p.id
+            """, arguments: args).map { row in
+            Petition(id: row["id"], petitioner: row["f"], authority: row["a"], via: row["v"], subject: row["subject"], category: row["category"],
+                     opened: (try? Day(parsing: row["opened"])) ?? Day.minimum,
+                     status: PetitionStatus(rawValue: row["status"]) ?? .open, office: row["office"])
+        }
+    }
+
+    // MARK: - Letters
+
+    /// Records a letter sent from the petitioner side to an authority.
+    public func sendLetter(from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
+                           expectsReply: Bool, channel: Channel, summary: String?) throws -> Letter {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let id: Int64 = try write { db in
+            let f = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
+            let t = try resolveParty(db, to, kinds: [.authority], field: "--to")
+            if let petition {
+                let p = try requirePetition(db, petition, field: "--petition")
+                guard day >= p.opened else {
+                    throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
+                }
+            }
+            let eventID = try appendEvent(db, kind: "letter.sent", day: day,
+                                          subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
+                                          summary: "Letter from \(f.name) to \(t.name): \(subject)",
+                                          payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
+                                                    "petition": petition.json, "channel": .string(channel.rawValue), "summary": Ledger.nonEmpty(summary).json,
+                                                    "expects_reply": .bool(expectsReply), "reply_within": replyWithin.map { .string($0.description) } ?? .null])
+            try db.execute(sql: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, office, event_id)
+                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
+                                 expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, context.office, eventID])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, id])
+            return id
+        }
+        return try letter(id)
+    }
+
+    /// Records a letter received from an authority. A reply marks the letter it answers (and, on the same
+    /// petition, every earlier letter to that authority) as answered.
+    public func receiveLetter(from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+                              channel: Channel, summary: String?) throws -> Letter {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let id: Int64 = try write { db in
+            let f = try resolveParty(db, from, kinds: [.authority], field: "--from")
+            let t = try resolveParty(db, to, kinds: [.person, .group], field: "--to")
+            var petitionID = petition
+            if let r = inReplyTo {
+                guard let orig = try Row.fetchOne(db, sql: "SELECT * FROM letter WHERE id = ?", arguments: [r]) else {
+                    throw PetitionsError("--in-reply-to: no letter with id \(r).")
+                }
+                let origDay: String = orig["day"]
+                guard (orig["direction"] as String) == "sent" else {
+                    throw PetitionsError.invalid("--in-reply-to", String(r), "is a received letter; a reply answers a letter that was sent")
+                }
+                guard (orig["voided"] as Int64) == 0 else {
+                    throw PetitionsError.invalid("--in-reply-to", String(r), "is a voided letter")
+                }
+                guard day.description >= origDay else {
+                    throw PetitionsError("--on: \(day) is before letter \(r) was sent on \(origDay); a reply cannot come before the letter it answers.")
+                }
+                if petitionID == nil { petitionID = orig["petition_id"] }
+            }
+            if let petition = petitionID { _ = try requirePetition(db, petition, field: "--petition") }
+            let eventID = try appendEvent(db, kind: "letter.received", day: day,
+                                          subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
+                                            + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
+                                          summary: "Letter from \(f.name) to \(t.name) received: \(subject)",
+                                          payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
+                                                    "petition": petitionID.json, "in_reply_to": inReplyTo.json, "channel": .string(channel.rawValue),
+                                                    "summary": Ledger.nonEmpty(summary).json])
+            try db.execute(sql: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, office, event_id)
+                VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                """, arguments: [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, context.office, eventID])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, id])
+            if let r = inReplyTo {
+                try db.execute(sql: "UPDATE letter SET answered_by = ? WHERE id = ? AND answered_by IS NULL", arguments: [id, r])
+            }
+            if let p = petitionID {
+                // A later letter from the addressee on the same petition answers what was sent to it before.
+                try db.execute(sql: """
+                    UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
+                    AND answered_by IS NULL AND voided = 0 AND day <= ?
+                    """, arguments: [id, p, f.id, day.description])
+            }
+            return id
+        }
+        return try letter(id)
+    }
+
+    /// Voids a letter recorded in error: a new event, never a silent edit.
+    public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
+                throw PetitionsError("letter: no letter with id \(id).")
+            }
+            guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
+            try appendEvent(db, kind: "letter.voided", day: day, subjects: [Subject("letter", id)], summary: "Letter \(id) voided: \(reason)",
+                            payload: ["letter": .int(id), "reason": .string(reason)])
+            try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
+            // Whatever this letter answered waits again, unless another reply answers it.
+            try db.execute(sql: "UPDATE letter SET answered_by = NULL WHERE answered_by = ?", arguments: [id])
+        }
+        return try letter(id)
+    }
+
+    /// One letter by id.
+    public func letter(_ id: Int64) throws -> Letter {
+        try read { db in
+            guard let l = try loadLetters(db, where: "l.id = ?", [id]).first else {
+                throw PetitionsError("letter: no letter with id \(id).")
+            }
+            return l
+        }
+    }
+
+    /// Letters, optionally of one petition or party, oldest first.
+    public func letters(petition: Int64? = nil, party: String? = nil, waiting: Bool = false) throws -> [Letter] {
+        try read { db in
+            var clauses: [String] = []
+            var args: [DatabaseValueConvertible?] = []
+            if let petition { clauses.append("l.petition_id = ?"); args.append(petition) }
+            if let party {
+                let p = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
+                clauses.append("(l.from_id = ? OR l.to_id = ?)"); args.append(p.id); args.append(p.id)
+            }
+            if waiting { clauses.append("l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0") }
+            return try loadLetters(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(args))
+        }
+    }
+
+    func loadLetters(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Letter] {
+        try Row.fetchAll(db, sql: """
+            SELECT l.*, f.handle AS f, t.handle AS t FROM letter l JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id
+            WHERE \(clause) ORDER BY l.day, l.id
+            """, arguments: args).map { row in
+            Letter(id: row["id"], direction: Direction(rawValue: row["direction"]) ?? .sent, from: row["f"], to: row["t"],
+                   on: (try? Day(parsing: row["day"])) ?? Day.minimum, channel: Channel(rawValue: row["channel"]) ?? .post,
+                   subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
+                   expectsReply: (row["expects_reply"] as Int64) == 1,
+                   replyWithin: (row["reply_within"] as String?).flatMap { try? Span(parsing: $0) },
+                   answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"])
+        }
+    }
+
+    // MARK: - Events
+
+    /// The event log, filtered, oldest first.
+    public func events(party: String? = nil, petition: Int64? = nil, kind: String? = nil, since: Day? = nil, limit: Int? = nil) throws -> [Event] {
+        try read { db in
+            var clauses: [String] = []
+            var args: [DatabaseValueConvertible?] = []
+            if let party {
+                let p = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
+                clauses.append("e.id IN (SELECT event_id FROM event_subject WHERE subject_type = 'party' AND subject_id = ?)")
+                args.append(p.id)
+            }
+            if let petition {
+                _ = try requirePetition(db, petition, field: "--petition")
+                clauses.append("""
+                    (e.id IN (SELECT event_id FROM event_subject WHERE subject_type = 'petition' AND subject_id = ?)
+                     OR e.id IN (SELECT s.event_id FROM event_subject s JOIN letter l ON s.subject_type = 'letter' AND s.subject_id = l.id WHERE l.petition_id = ?))
+                    """)
+                args.append(petition); args.append(petition)
+            }
+            if let kind {
+                if kind.contains(".") { clauses.append("e.kind = ?"); args.append(kind) } else { clauses.append("e.kind GLOB ?"); args.append(kind + ".*") }
+            }
+            if let since { clauses.append("e.day >= ?"); args.append(since.description) }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT e.* FROM event e WHERE \(clauses.isEmpty ? "1" : clauses.joined(separator: " AND "))
+                ORDER BY e.day, e.id \(limit.map { "LIMIT \($0)" } ?? "")
+                """, arguments: StatementArguments(args))
+            let decoder = JSONDecoder()
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let subjects = try Row.fetchAll(db, sql: "SELECT subject_type, subject_id FROM event_subject WHERE event_id = ? ORDER BY subject_type, subject_id", arguments: [id])
+                    .map { Subject($0["subject_type"], $0["subject_id"]) }
+                let payload = (try? decoder.decode(JSONValue.self, from: Data((row["payload"] as String).utf8))) ?? .null
+                return Event(id: id, uuid: row["uuid"], kind: row["kind"], day: (try? Day(parsing: row["day"])) ?? Day.minimum,
+                             recordedAt: row["recorded_at"], actor: row["actor"], office: row["office"], subjects: subjects,
+                             summary: row["summary"], payload: payload)
+            }
+        }
+    }
+}

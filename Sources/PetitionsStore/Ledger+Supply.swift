@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    // MARK: - Decrees
+
+    /// Parses `CATEGORY: AMOUNT UNIT COMMODITY` into a category and a quantity.
+    public func parseRation(_ text: String) throws -> (category: String, quantity: Quantity) {
+        guard let colon = text.firstIndex(of: ":") else {
+            throw PetitionsError.invalid("--ration", text, "is not CATEGORY: AMOUNT UNIT COMMODITY, e.g. 'employee: 8 funt wheat'")
+        }
+        let cat = try Category.validate(text[..<colon].trimmingCharacters(in: .whitespaces), field: "--ration", whole: text)
+        let q = try Quantity(parsing: String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces), field: "--ration", units: units)
+        return (cat, q)
+    }
+
+    /// Records a decree with its rations per category per period.
+    public func addDecree(handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
+                          every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?) throws -> Decree {
+        let name = try Ledger.checkName(name)
+        guard (1...31).contains(dueDay) else { throw PetitionsError.invalid("--due-day", String(dueDay), "must be a day of the month from 1 to 31") }
+        guard !rations.isEmpty else { throw PetitionsError("--ration: a decree needs at least one ration, e.g. --ration 'employee: 8 funt wheat'.", code: .usage) }
+        if let f = effectiveFrom, let t = effectiveTo, t < f {
+            throw PetitionsError.invalid("--effective-to", t.description, "is before --effective-from \(f)")
+        }
+        let parsed = try rations.map { try parseRation($0) }
+        var seen = Set<String>()
+        for r in parsed where !seen.insert(r.category + "\u{0}" + r.quantity.commodity).inserted {
+            throw PetitionsError.invalid("--ration", "\(r.category): \(r.quantity.description)", "repeats the ration of \(r.quantity.commodity) for \(r.category)")
+        }
+        let id: Int64 = try write { db in
+            let h = try newHandle(db, given: handle, name: name, table: "decree")
+            let s = try resolveParty(db, supplier, kinds: [.authority], field: "--supplier")
+            let i = try issuer.map { try resolveParty(db, $0, kinds: [.authority], field: "--issuer") }
+            let eventID = try appendEvent(db, kind: "decree.added", day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
+                                          summary: "Decree \(name) (\(h)) added",
+                                          payload: ["handle": .string(h), "name": .string(name), "issued": .string(issued.description),
+                                                    "issuer": (i?.handle).json, "supplier": .string(s.handle), "every": .string(every.rawValue),
+                                                    "due_day": .int(Int64(dueDay)), "effective_from": (effectiveFrom?.description).json,
+                                                    "effective_to": (effectiveTo?.description).json,
+                                                    "rations": .array(parsed.map { .string("\($0.category): \($0.quantity.description)") })])
+            try db.execute(sql: """
+                INSERT INTO decree(handle, name, issued, issuer_id, supplier_id, frequency, due_day, effective_from, effective_to, office, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [h, name, issued.description, i?.id, s.id, every.rawValue, dueDay, effectiveFrom?.description, effectiveTo?.description, context.office, eventID])
+            let id = db.lastInsertedRowID
+            for r in parsed {
+                try db.execute(sql: "INSERT INTO ration(decree_id, category, commodity, amount, unit) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, r.category, r.quantity.commodity, r.quantity.base, r.quantity.unit.name])
+            }
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'decree', ?)", arguments: [eventID, id])
+            return id
+        }
+        return try decree(String(id))
+    }
+
+    struct DecreeRef {
+        let id: Int64
+        let handle: String
+        let name: String
+        let dueDay: Int
+        let effectiveFrom: Day?
+        let effectiveTo: Day?
+        let issued: Day
+    }
+
+    func resolveDecree(_ db: Database, _ ref: String, field: String = "--decree") throws -> DecreeRef {
+        let t = ref.trimmingCharacters(in: .whitespaces)
+        let row = try Int64(t).map { try Row.fetchOne(db, sql: "SELECT * FROM decree WHERE id = ?", arguments: [$0]) }
+            ?? Row.fetchOne(db, sql: "SELECT * FROM decree WHERE handle = ?", arguments: [t.lowercased()])
+        guard let row else {
+            let handles = try String.fetchAll(db, sql: "SELECT handle FROM decree")
+            throw PetitionsError.unknown("decree", field, ref, closest: closest(to: t, among: handles))
+        }
+        return DecreeRef(id: row["id"], handle: row["handle"], name: row["name"], dueDay: row["due_day"],
+                         effectiveFrom: (row["effective_from"] as String?).flatMap { try? Day(parsing: $0) },
+                         effectiveTo: (row["effective_to"] as String?).flatMap { try? Day(parsing: $0) },
+                         issued: (try? Day(parsing: row["issued"])) ?? Day.minimum)
+    }
+
+    /// One decree by handle or id.
+    public func decree(_ ref: String) throws -> Decree {
+        try read { db in
+            let d = try resolveDecree(db, ref, field: "decree")
+            return try loadDecrees(db, where: "d.id = ?", [d.id])[0]
+        }
+    }
+
+    /// Every decree, by issue day.
+    public func decrees() throws -> [Decree] {
+        try read { db in try loadDecrees(db, where: "1", []) }
+    }
+
+    func unit(_ name: String) -> MeasureUnit {
+        units.unit(named: name) ?? MeasureUnit(name: name, dimension: "unknown", base: 1)
+    }
+
+    func quantityValue(_ base: Int64, unit: String, commodity: String) -> QuantityValue {
+        QuantityValue(Quantity(base: base, unit: self.unit(unit), commodity: commodity))
+    }
+
+    func loadDecrees(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Decree] {
+        try Row.fetchAll(db, sql: """
+            SELECT d.*, s.handle AS s, i.handle AS i FROM decree d JOIN party s ON s.id = d.supplier_id LEFT JOIN party i ON i.id = d.issuer_id
+            WHERE \(clause) ORDER BY d.issued, d.id
+            """, arguments: args).map { row in
+            let id: Int64 = row["id"]
+            let rations = try Row.fetchAll(db, sql: "SELECT * FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [id]).map {
+                Ration(category: $0["category"], quantity: quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]))
+            }
+            return Decree(id: id, handle: row["handle"], name: row["name"], issued: (try? Day(parsing: row["issued"])) ?? Day.minimum,
+                          issuer: row["i"], supplier: row["s"], every: Frequency(rawValue: row["frequency"]) ?? .month, dueDay: row["due_day"],
+                          rations: rations, effectiveFrom: (row["effective_from"] as String?).flatMap { try? Day(parsing: $0) },
+                          effectiveTo: (row["effective_to"] as String?).flatMap { try? Day(parsing: $0) }, office: row["office"])
+        }
+    }
+
+    // MARK: - Enrolment
+
+    /// Enrols a recipient in a decree. Without counts, the head-counts come from the group's counts and its
+    /// members' households (each member as `memberCategory`, each dependant by category), or from a person's own household.
+    public func enrol(decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String) throws -> Enrolment {
+        let counts = try Ledger.merge(counts)
+        let memberCategory = try Category.validate(memberCategory, field: "--member-category")
+        let id: Int64 = try write { db in
+            let d = try resolveDecree(db, decree)
+            let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
+            let start = from ?? d.effectiveFrom ?? d.issued
+            if let to, to < start { throw PetitionsError.invalid("--to", to.description, "is before the enrolment starts on \(start)") }
+            var heads = counts
+            if heads.isEmpty { heads = try householdCounts(db, r, memberCategory: memberCategory) }
+            guard !heads.isEmpty else {
+                throw PetitionsError("--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
+            }
+            let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
+            guard heads.contains(where: { rationCats.contains($0.category) }) else {
+                throw PetitionsError("--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", ")).")
+            }
+            let overlap = try Row.fetchOne(db, sql: """
+                SELECT id, from_day FROM enrolment WHERE decree_id = ? AND recipient_id = ?
+                AND from_day <= ? AND (to_day IS NULL OR to_day >= ?)
+                """, arguments: [d.id, r.id, (to ?? Day.maximum).description, start.description])
+            if let overlap {
+                throw PetitionsError("--recipient: \(r.handle) is already enrolled in \(d.handle) from \(overlap["from_day"] as String) (enrolment \(overlap["id"] as Int64)); end that enrolment first.")
+            }
+            let eventID = try appendEvent(db, kind: "enrolment.added", day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
+                                          summary: "\(r.name) enrolled in \(d.name)",
+                                          payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "from": .string(start.description),
+                                                    "to": (to?.description).json,
+                                                    "counts": .object(Dictionary(uniqueKeysWithValues: heads.map { ($0.category, .int(Int64($0.count))) }))])
+            try db.execute(sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [d.id, r.id, start.description, to?.description, context.office, eventID])
+            let id = db.lastInsertedRowID
+            for h in heads {
+                try db.execute(sql: "INSERT INTO enrolment_count(enrolment_id, category, count) VALUES (?, ?, ?)", arguments: [id, h.category, h.count])
+            }
+            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, id])
+            return id
+        }
+        return try read { db in try loadEnrolments(db, where: "e.id = ?", [id])[0] }
+    }
+
+    func householdCounts(_ db: Database, _ r: PartyRef, memberCategory: String) throws -> [HeadCount] {
+        var totals: [String: Int] = [:]
+        let persons: [Int64]
+        if r.kind == .group {
+            for row in try Row.fetchAll(db, sql: "SELECT category, count FROM group_count WHERE group_id = ?", arguments: [r.id]) {
+                totals[row["category"], default: 0] += row["count"] as Int
+            }
+            persons = try Int64.fetchAll(db, sql: "SELECT person_id FROM group_member WHERE group_id = ?", arguments: [r.id])
+        } else {
+            persons = [r.id]
+        }
+        if !persons.isEmpty {
+            totals[memberCategory, default: 0] += persons.count
+            for row in try Row.fetchAll(db, sql: "SELECT category, count(*) AS n FROM dependant WHERE person_id IN (\(persons.map(String.init).joined(separator: ","))) GROUP BY category") {
+                totals[row["category"], default: 0] += row["n"] as Int
+            }
+        }
+        return totals.keys.sorted().map { HeadCount(category: $0, count: totals[$0] ?? 0) }
+    }
+
+    /// Enrolments, optionally of one decree.
+    public func enrolments(decree: String? = nil) throws -> [Enrolment] {
+        try read { db in
+            if let decree { return try loadEnrolments(db, where: "e.decree_id = ?", [try resolveDecree(db, decree).id]) }
+            return try loadEnrolments(db, where: "1", [])
+        }
+    }
+
+    func loadEnrolments(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Enrolment] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.*, d.handle AS d, r.handle AS r FROM enrolment e JOIN decree d ON d.id = e.decree_id JOIN party r ON r.id = e.recipient_id
+            WHERE \(clause) ORDER BY e.from_day, e.id
+            """, arguments: args).map { row in
+            let id: Int64 = row["id"]
+            let counts = try Row.fetchAll(db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ? ORDER BY category", arguments: [id])
+                .map { HeadCount(category: $0["category"], count: $0["count"]) }
+            return Enrolment(id: id, decree: row["d"], recipient: row["r"], from: (try? Day(parsing: row["from_day"])) ?? Day.minimum,
+                             to: (row["to_day"] as String?).flatMap { try? Day(parsing: $0) }, counts: counts)
+        }
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// Who is recording, for which office, and when: everything an event needs besides its facts.
+public struct RecordingContext: Sendable {
+    public var actor: String
+    public var office: String
+    /// The moment of recording, injected so tests can fix it.
+    public var now: @Sendable () -> Date
+    /// The day used when a command is not given one.
+    public var today: Day
+
+    public init(actor: String, office: String, today: Day, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.actor = actor; self.office = office; self.today = today; self.now = now
+    }
+}
+
+/// The ledger: one SQLite file, opened through GRDB, whose every write is one transaction that appends its event.
+public final class Ledger: @unchecked Sendable {
+    /// Where the ledger lives.
+    public let path: String
+    let reader: any DatabaseReader
+    let writer: (any DatabaseWriter)?
+    /// Units of measure known to this ledger.
+    public private(set) var units: UnitCatalog
+    public var context: RecordingContext
+
+    /// Opens (and creates on first use) the ledger at `path`.
+    /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.
+    public init(path: String, context: RecordingContext, defaultUnits: [MeasureUnit], readOnly: Bool = false) throws {
+        self.path = path
+        self.context = context
+        let fm = FileManager.default
+        var exists = fm.fileExists(atPath: path)
+        if exists, Ledger.fileSize(path) == 0 {
+            // An empty file is a ledger created but never written (e.g. by a killed first run).
+            exists = access(path, W_OK) != 0
+        }
+        if exists {
+            try Ledger.inspect(path: path)
+        } else {
+            try Ledger.createFile(path: path)
+        }
+        let writable = access(path, W_OK) == 0 && access((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, W_OK) == 0
+        if readOnly && exists && !writable {
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(10)
+            let queue = try Ledger.wrap(path) { try DatabaseQueue(path: path, configuration: config) }
+            reader = queue
+            writer = nil
+        } else {
+            guard writable else {
+                throw PetitionsError("The ledger \(path) is read-only (or its folder is); nothing was recorded.", code: .noPermission)
+            }
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            config.foreignKeysEnabled = true
+            let pool = try Ledger.wrap(path) { try DatabasePool(path: path, configuration: config) }
+            try Ledger.wrap(path) { try Ledger.migrator.migrate(pool) }
+            reader = pool
+            writer = pool
+        }
+        units = try UnitCatalog(defaultUnits)
+        let stored = try reader.read { db in try Ledger.storedUnits(db) }
+        if stored.isEmpty {
+            if let writer {
+                try writer.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        if try Ledger.storedUnits(db).isEmpty {
+                            for u in defaultUnits {
+                                try db.execute(sql: "INSERT INTO unit(name, dimension, base) VALUES (?, ?, ?)",
+                                               arguments: [u.name, u.dimension, u.base])
+                            }
+                        }
+                        return .commit
+                    }
+                }
+            }
+        } else {
+            // Stored units win: the ledger stays self-describing; aliases come from the defaults.
+            let aliases = Dictionary(defaultUnits.map { ($0.name, $0.aliases) }, uniquingKeysWith: { a, _ in a })
+            units = try UnitCatalog(stored.map { MeasureUnit(name: $0.name, dimension: $0.dimension, base: $0.base, aliases: aliases[$0.name] ?? []) })
+        }
+    }
+
+    static func storedUnits(_ db: Database) throws -> [MeasureUnit] {
+        try Row.fetchAll(db, sql: "SELECT name, dimension, base FROM unit ORDER BY dimension, base").map {
+            MeasureUnit(name: $0["name"], dimension: $0["dimension"], base: $0["base"])
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        for (id, sql) in Schema.migrations {
+            m.registerMigration(id) { db in try db.execute(sql: sql) }
+        }
+        return m
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    static func wrap<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as PetitionsError { throw e } catch let e as DatabaseError {
+            if e.resultCode == .SQLITE_NOTADB {
+                throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
+            }
+            if e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CANTOPEN {
+                throw PetitionsError("The ledger \(path) cannot be opened for writing (\(e.message ?? "\(e.resultCode)")); nothing was recorded.", code: .noPermission)
+            }
+            throw PetitionsError("The ledger \(path) could not be opened: \(e.message ?? "\(e.resultCode)").", code: .ioError)
+        }
+    }
+
+    /// Creates the file with mode 0600 (and its folder), so that no one else can read personal data.
+    static func createFile(path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let fm = FileManager.default
+        if !dir.isEmpty, !fm.fileExists(atPath: dir) {
+            do {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
+            }
+        }
+        if fm.fileExists(atPath: path) { return }
+        guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw PetitionsError("Cannot create the ledger \(path): the folder is missing or not writable.", code: .cannotCreate)
+        }
+    }
+
+    /// Refuses a file that is not ours or is newer than this program, without changing it.
+    static func inspect(path: String) throws {
+        guard access(path, R_OK) == 0 else {
+            throw PetitionsError("The ledger \(path) cannot be read (permission denied).", code: .noPermission)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw PetitionsError("The ledger \(path) cannot be read.", code: .ioError)
+        }
+        let header = handle.readData(ofLength: 16)
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
+        }
+        var config = Configuration()
+        config.readonly = true
+        let (appID, tables, applied): (Int32, Int, [String]) = try wrap(path) {
+            let q = try DatabaseQueue(path: path, configuration: config)
+            defer { try? q.close() }
+            return try q.read { db in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                var applied: [String] = []
+                if try db.tableExists("grdb_migrations") {
+                    applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                }
+                return (appID, tables, applied)
+            }
+        }
+        if appID != Schema.applicationID && (appID != 0 || tables > 0) {
+            throw PetitionsError("\(path) is an SQLite database but not a petitions ledger; it was left untouched.", code: .dataError)
+        }
+        let known = Set(Schema.migrations.map(\.id))
+        if let newer = applied.first(where: { !known.contains($0) }) {
+            throw PetitionsError("The ledger \(path) was written by a newer version of petitions (schema \(newer)); upgrade petitions to use it. It was left untouched.", code: .dataError)
+        }
+    }
+
+    // MARK: - Transactions and events
+
+    /// Runs `body` as one IMMEDIATE transaction: all of it is recorded, or none of it.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer else {
+            throw PetitionsError("The ledger \(path) is read-only; nothing was recorded.", code: .noPermission)
+        }
+        var result: T?
+        try Ledger.translate {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            }
+        }
+        guard let result else { throw PetitionsError("The transaction produced no result.", code: .software) }
+        return result
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Ledger.translate { try reader.read(body) }
+    }
+
+    static func translate<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw PetitionsError("The ledger is busy with another command; try again (\(e.message ?? "locked")).", code: .ioError)
+            case .SQLITE_READONLY:
+                throw PetitionsError("The ledger is read-only; nothing was recorded.", code: .noPermission)
+            case .SQLITE_CONSTRAINT:
+                throw PetitionsError("The ledger refused the change (\(e.message ?? "constraint failed")); nothing was recorded.", code: .dataError)
+            default:
+                throw PetitionsError("The ledger could not complete the command: \(e.message ?? "\(e.resultCode)").", code: .ioError)
+            }
+        }
+    }
+
+    /// Appends an event in the current transaction and returns its id.
+    @discardableResult
+    func appendEvent(_ db: Database, kind: String, day: Day, subjects: [Subject], summary: String, payload: [String: JSONValue]) throws -> Int64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(JSONValue.object(payload)), as: UTF8.self)
+        let stamp = ISO8601DateFormatter().string(from: context.now())
+        try db.execute(sql: """
+            INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [UUID().uuidString.lowercased(), kind, day.description, stamp, context.actor, context.office, summary, json])
+        let id = db.lastInsertedRowID
+        var seen = Set<Subject>()
+        let statement = try db.cachedStatement(sql: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)")
+        for s in subjects where seen.insert(s).inserted {
+            try statement.execute(arguments: [id, s.type, s.id])
+        }
+        return id
+    }
+
+    // MARK: - Settings
+
+    /// A stored setting of this ledger.
+    public func setting(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Initialises the ledger: records the office and the `ledger.initialized` event once.
+    /// Returns false when it was already initialised.
+    @discardableResult
+    public func initialize(on day: Day) throws -> Bool {
+        try write { db in
+            if try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'office'") != nil { return false }
+            try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('office', ?)", arguments: [context.office])
+            try appendEvent(db, kind: "ledger.initialized", day: day, subjects: [], summary: "Ledger initialised for office \(context.office)",
+                            payload: ["office": .string(context.office), "units": .array(units.units.map { .string($0.name) })])
+            return true
+        }
+    }
+}
+
+extension Optional where Wrapped == String {
+    var json: JSONValue { self.map { .string($0) } ?? .null }
+}
+
+extension Optional where Wrapped == Int64 {
+    var json: JSONValue { self.map { .int($0) } ?? .null }
+}
