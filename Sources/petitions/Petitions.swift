@@ -21,12 +21,31 @@ struct Petitions: ParsableCommand {
         subcommands: [
             Init.self, AuthorityCommand.self, GroupCommand.self, PetitionerCommand.self, PetitionCommand.self,
             LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, Events.self, Units.self,
+            DeadlineCommand.self,
         ]
     )
 
+    /// Options that every ledger command takes may also come before the subcommand
+    /// (`petitions --db x.sqlite init`): they are moved after it, where the subcommand reads them.
+    static func hoistingGlobalOptions(_ args: [String]) -> [String] {
+        let global: Set<String> = ["--db", "--actor", "--office", "--config"]
+        var leading: [String] = []
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
+            guard global.contains(name) else { break }
+            if a.contains("=") { leading.append(a); i += 1 } else if i + 1 < args.count { leading += [a, args[i + 1]]; i += 2 } else { break }
+        }
+        guard !leading.isEmpty, i < args.count else { return args }
+        var rest = Array(args[i...])
+        if let dashdash = rest.firstIndex(of: "--") { rest.insert(contentsOf: leading, at: dashdash) } else { rest += leading }
+        return rest
+    }
+
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as PetitionsError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
