@@ -90,6 +90,25 @@ public struct Party: Codable, Hashable, Sendable {
     public init(id: Int64, kind: PartyKind, handle: String, name: String, office: String) {
         self.id = id; self.kind = kind; self.handle = handle; self.name = name; self.office = office
     }
+
+    /// Encodes every key, absent values as null, so that the JSON shape is stable.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(handle, forKey: .handle)
+        try c.encode(name, forKey: .name)
+        try c.encode(district, forKey: .district)
+        try c.encode(occupation, forKey: .occupation)
+        try c.encode(parent, forKey: .parent)
+        try c.encode(replyWithin, forKey: .replyWithin)
+        try c.encode(dependants, forKey: .dependants)
+        try c.encode(groups, forKey: .groups)
+        try c.encode(members, forKey: .members)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(chain, forKey: .chain)
+        try c.encode(office, forKey: .office)
+    }
 }
 
 /// The lifecycle of a petition.
@@ -136,6 +155,20 @@ public struct Petition: Codable, Hashable, Sendable {
         self.opened = opened
         self.status = status
         self.office = office
+    }
+
+    /// Encodes every key, absent values as null, so that the JSON shape is stable.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(petitioner, forKey: .petitioner)
+        try c.encode(authority, forKey: .authority)
+        try c.encode(via, forKey: .via)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(category, forKey: .category)
+        try c.encode(opened, forKey: .opened)
+        try c.encode(status, forKey: .status)
+        try c.encode(office, forKey: .office)
     }
 }
 
@@ -191,6 +224,26 @@ public struct Letter: Codable, Hashable, Sendable {
         self.voided = voided
         self.office = office
     }
+
+    /// Encodes every key, absent values as null, so that the JSON shape is stable.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(direction, forKey: .direction)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(on, forKey: .on)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(petition, forKey: .petition)
+        try c.encode(inReplyTo, forKey: .inReplyTo)
+        try c.encode(expectsReply, forKey: .expectsReply)
+        try c.encode(replyWithin, forKey: .replyWithin)
+        try c.encode(answeredBy, forKey: .answeredBy)
+        try c.encode(voided, forKey: .voided)
+        try c.encode(office, forKey: .office)
+    }
 }
 
 /// A ration: what one head of a category is owed per period.
@@ -229,6 +282,23 @@ public struct Decree: Codable, Hashable, Sendable {
         self.effectiveTo = effectiveTo
         self.office = office
     }
+
+    /// Encodes every key, absent values as null, so that the JSON shape is stable.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(handle, forKey: .handle)
+        try c.encode(name, forKey: .name)
+        try c.encode(issued, forKey: .issued)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(supplier, forKey: .supplier)
+        try c.encode(every, forKey: .every)
+        try c.encode(dueDay, forKey: .dueDay)
+        try c.encode(rations, forKey: .rations)
+        try c.encode(effectiveFrom, forKey: .effectiveFrom)
+        try c.encode(effectiveTo, forKey: .effectiveTo)
+        try c.encode(office, forKey: .office)
+    }
 }
 
 /// A recipient's enrolment in a decree.
@@ -247,6 +317,17 @@ public struct Enrolment: Codable, Hashable, Sendable {
         self.from = from
         self.to = to
         self.counts = counts
+    }
+
+    /// Encodes every key, absent values as null, so that the JSON shape is stable.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(decree, forKey: .decree)
+        try c.encode(recipient, forKey: .recipient)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(counts, forKey: .counts)
     }
 }
 
@@ -289,6 +370,15 @@ public struct Receipt: Codable, Hashable, Sendable {
         self.quantities = quantities
         self.note = note
     }
+
+    /// Encodes every key, absent values as null, so that the JSON shape is stable.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(on, forKey: .on)
+        try c.encode(quantities, forKey: .quantities)
+        try c.encode(note, forKey: .note)
+    }
 }
 
 /// An expected delivery for a (decree, recipient, period).
@@ -313,6 +403,20 @@ public struct Delivery: Codable, Hashable, Sendable {
         self.status = status
         self.lines = lines
         self.receipts = receipts
+    }
+
+    /// Encodes every key, absent values as null, so that the JSON shape is stable.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(decree, forKey: .decree)
+        try c.encode(recipient, forKey: .recipient)
+        try c.encode(supplier, forKey: .supplier)
+        try c.encode(period, forKey: .period)
+        try c.encode(due, forKey: .due)
+        try c.encode(status, forKey: .status)
+        try c.encode(lines, forKey: .lines)
+        try c.encode(receipts, forKey: .receipts)
     }
 }
 
