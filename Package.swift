@@ -14,25 +14,27 @@ let package = Package(
     ],
     targets: [
         .target(name: "PetitionsDomain"),
+        .target(name: "PetitionsRules", dependencies: ["PetitionsDomain"]),
         .target(
             name: "PetitionsStore",
             dependencies: ["PetitionsDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "PetitionsApp",
-            dependencies: ["PetitionsDomain", "PetitionsStore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["PetitionsDomain", "PetitionsRules", "PetitionsStore", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: []
         ),
         .executableTarget(
             name: "petitions",
-            dependencies: ["PetitionsApp", "PetitionsDomain", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PetitionsApp", "PetitionsDomain", "PetitionsRules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "PetitionsTestSupport",
             dependencies: ["PetitionsApp", "PetitionsStore", "PetitionsDomain"]
         ),
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain", "PetitionsTestSupport"]),
-        .testTarget(name: "PetitionsStoreTests", dependencies: ["PetitionsStore", "PetitionsApp", "PetitionsTestSupport"]),
-        .testTarget(name: "PetitionsCLITests", dependencies: ["PetitionsTestSupport"]),
+        .testTarget(name: "PetitionsStoreTests", dependencies: ["PetitionsStore", "PetitionsApp", "PetitionsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PetitionsRulesTests", dependencies: ["PetitionsRules", "PetitionsDomain", "PetitionsApp"]),
+        .testTarget(name: "PetitionsCLITests", dependencies: ["PetitionsTestSupport", "petitions"]),
     ]
 )
