@@ -1,0 +1,72 @@
+import Foundation
+import PetitionsDomain
+import Testing
+
+@Suite("Handle")
+struct HandleTests {
+    @Test("slugs are made from names", arguments: [
+        ("Council of People's Commissars", "council-of-peoples-commissars"),
+        ("Pëtr Kropotkin", "petr-kropotkin"),
+        ("  Dmitrov   Post Office  ", "dmitrov-post-office"),
+        ("Narkomprod (Food)", "narkomprod-food"),
+        ("Anna Ivanovna’s Household", "anna-ivanovnas-household"),
+    ])
+    func slug(name: String, expected: String) {
+        #expect(Handle.slug(from: name) == expected)
+    }
+
+    @Test("slugs are always valid handles, whatever the name", arguments: [
+        "Council of People's Commissars", "Пётр Алексеевич Кропоткин", "Дмитровский союз кооперативов",
+        "1st Moscow Cavalry", "!!!", "", "Ö", String(repeating: "Very long committee name ", count: 10), "a - - b",
+    ])
+    func slugIsValid(name: String) {
+        let s = Handle.slug(from: name)
+        #expect(Handle.isValid(s), "slug \(s) of \(name)")
+        #expect(s.count <= 48)
+    }
+
+    @Test("a Cyrillic name is transliterated, not dropped")
+    func cyrillic() {
+        let s = Handle.slug(from: "Пётр Кропоткин")
+        #expect(Handle.isValid(s))
+        #expect(s.contains("kropotkin"))
+    }
+
+    @Test("validity of handles", arguments: [
+        ("dmitrov-post", true), ("a", true), ("a1", true), ("moscow-soviet-2", true), (String(repeating: "a", count: 64), true),
+        ("Dmitrov", false), ("1abc", false), ("-abc", false), ("abc-", false), ("a--b", false), ("a_b", false),
+        ("", false), ("ab c", false), ("é", false), ("pëtr", false), (String(repeating: "a", count: 65), false),
+    ])
+    func validity(handle: String, valid: Bool) {
+        #expect(Handle.isValid(handle) == valid)
+    }
+
+    @Test("validate names the field and the value")
+    func validate() throws {
+        #expect(try Handle.validate("dmitrov-post") == "dmitrov-post")
+        let error = try #require(throws: PetitionsError.self) { try Handle.validate("Dmitrov Post", field: "--handle") }
+        #expect(error.message.contains("--handle"))
+        #expect(error.message.contains("'Dmitrov Post'"))
+    }
+
+    @Test("closest suggests the likely intended handle for typos", arguments: [
+        ("dmitrov-psot", "dmitrov-post"),
+        ("moscow-sovet", "moscow-soviet"),
+        ("MOSCOW-SOVIET", "moscow-soviet"),
+        ("dmitrov", "dmitrov-post"),  // a prefix
+        ("funtt", "funt"),
+    ])
+    func closestForTypos(typed: String, expected: String) {
+        #expect(closest(to: typed, among: ["dmitrov-post", "moscow-soviet", "narkomprod", "funt"]) == expected)
+    }
+
+    @Test("closest suggests nothing for unrelated words", arguments: ["banana", "petrograd-cheka", "zzz"])
+    func closestForUnrelated(typed: String) {
+        #expect(closest(to: typed, among: ["dmitrov-post", "moscow-soviet", "narkomprod"]) == nil)
+    }
+
+    @Test("closest among nothing is nothing")
+    func closestEmpty() {
+        #expect(closest(to: "dmitrov", among: []) == nil)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import PetitionsDomain
+import Testing
+
+/// Units written out by hand from their historical definitions, in base units (µg, µl, millionths of a piece).
+let testUnits: [MeasureUnit] = [
+    MeasureUnit(name: "g", dimension: "mass", base: 1_000_000, aliases: ["gram", "grams"]),
+    MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000, aliases: ["kilogram", "kilograms"]),
+    MeasureUnit(name: "funt", dimension: "mass", base: 409_512_410, aliases: ["funts"]),  // 409.51241 g
+    MeasureUnit(name: "pood", dimension: "mass", base: 16_380_496_400, aliases: ["pud"]),  // 40 funt
+    MeasureUnit(name: "piece", dimension: "count", base: 1_000_000, aliases: ["pieces", "pcs"]),
+    MeasureUnit(name: "litre", dimension: "volume", base: 1_000_000, aliases: ["litres", "l"]),
+]
+
+@Suite("Quantity")
+struct QuantityTests {
+    let units: UnitCatalog
+
+    init() throws {
+        units = try UnitCatalog(testUnits)
+    }
+
+    func parse(_ text: String) throws -> Quantity {
+        try Quantity(parsing: text, field: "--quantity", units: units)
+    }
+
+    // MARK: - Exact amounts
+
+    @Test("amounts show back exactly as written", arguments: [
+        "8 funt wheat", "0.1 funt wheat", "1.5 pood flour", "2.75 pood rye flour", "3 piece soap", "2 litre kerosene",
+        "0.333 kg salt", "1700 funt wheat",
+    ])
+    func showsBackExactly(text: String) throws {
+        #expect(try parse(text).description == text)
+    }
+
+    @Test("8 funt of wheat is 8 × 409.51241 g, stored exactly")
+    func funt() throws {
+        let q = try parse("8 funt wheat")
+        #expect(q.base == 8 * 409_512_410)
+        #expect(q.amount == 8)
+        #expect(q.unit.name == "funt")
+        #expect(q.commodity == "wheat")
+    }
+
+    @Test("1.5 pood is 1.5 × 40 × 409.51241 g exactly, in micrograms")
+    func pood() throws {
+        let q = try parse("1.5 pood flour")
+        #expect(q.base == 24_570_744_600)
+        #expect(q.base == 60 * 409_512_410)  // 1.5 pood = 60 funt
+        #expect(q.description == "1.5 pood flour")
+    }
+
+    @Test("pieces and litres keep their dimension")
+    func otherDimensions() throws {
+        let soap = try parse("3 piece soap")
+        #expect(soap.base == 3_000_000)
+        #expect(soap.unit.dimension == "count")
+        let kerosene = try parse("2 litre kerosene")
+        #expect(kerosene.base == 2_000_000)
+        #expect(kerosene.unit.dimension == "volume")
+    }
+
+    @Test("the commodity is case-folded and single-spaced")
+    func commodityFolding() throws {
+        #expect(try parse("8 funt Wheat").commodity == "wheat")
+        #expect(try parse("1 pood  Rye   FLOUR").commodity == "rye flour")
+        #expect(try parse("8 funt Wheat") == parse("8 funt wheat"))
+    }
+
+    @Test("aliases resolve to the unit's own name", arguments: [
+        ("2 kilograms rye", "kg", Int64(2_000_000_000)),
+        ("2 KG rye", "kg", 2_000_000_000),
+        ("3 pcs soap", "piece", 3_000_000),
+        ("1 L milk", "litre", 1_000_000),
+        ("1 pud oats", "pood", 16_380_496_400),
+        ("500 grams salt", "g", 500_000_000),
+    ])
+    func aliases(text: String, unit: String, base: Int64) throws {
+        let q = try parse(text)
+        #expect(q.unit.name == unit)
+        #expect(q.base == base)
+    }
+
+    @Test("an amount in another unit is shown rounded to three decimals")
+    func conversion() throws {
+        let funt = try #require(units.unit(named: "funt"))
+        let pood = try #require(units.unit(named: "pood"))
+        let kg = try #require(units.unit(named: "kg"))
+        #expect(Quantity.format(Quantity.amount(1_000_000_000, in: funt)) == "2.442")  // 1 kg ≈ 2.44193 funt
+        #expect(Quantity.format(Quantity.amount(40 * 409_512_410, in: pood)) == "1")
+        #expect(Quantity.format(Quantity.amount(16_380_496_400, in: kg)) == "16.38")  // 16.3804964 kg
+    }
+
+    // MARK: - Refusals
+
+    @Test("an unknown unit suggests the closest known one")
+    func unknownUnitSuggests() throws {
+        let error = try #require(throws: PetitionsError.self) { try parse("8 funtt wheat") }
+        #expect(error.message.contains("--quantity"))
+        #expect(error.message.contains("'funtt'"))
+        #expect(error.message.contains("did you mean 'funt'"))
+    }
+
+    @Test("an unknown unit unlike any known one gets no suggestion but the list")
+    func unknownUnitWithoutSuggestion() throws {
+        let error = try #require(throws: PetitionsError.self) { try parse("8 xyzzyq wheat") }
+        #expect(error.message.contains("'xyzzyq'"))
+        #expect(!error.message.contains("did you mean"))
+        #expect(error.message.contains("funt"))
+    }
+
+    @Test("zero and negative amounts are refused", arguments: ["0 funt wheat", "0.0 funt wheat", "-1 funt wheat", "-0.5 pood flour"])
+    func nonPositive(text: String) throws {
+        let error = try #require(throws: PetitionsError.self) { try parse(text) }
+        #expect(error.message.contains("--quantity"))
+        #expect(error.message.contains("'\(text)'"))
+        #expect(error.message.contains("more than zero"))
+    }
+
+    @Test("amounts that are not plain numbers are refused", arguments: [
+        "eight funt wheat", "1e3 funt wheat", "1,5 funt wheat", ". funt wheat", "1.2.3 funt wheat", "0x10 funt wheat", "½ funt wheat",
+    ])
+    func notANumber(text: String) throws {
+        let error = try #require(throws: PetitionsError.self) { try parse(text) }
+        #expect(error.message.contains("'\(text)'"))
+        #expect(error.message.contains("not a number"))
+    }
+
+    @Test("a quantity needs amount, unit and commodity", arguments: ["8 funt", "8", "", "funt wheat"])
+    func incomplete(text: String) throws {
+        let error = try #require(throws: PetitionsError.self) { try parse(text) }
+        #expect(error.message.contains("--quantity"))
+    }
+
+    @Test("amounts that cannot be stored exactly are refused", arguments: [
+        "0.0000001 g salt",  // a tenth of a microgram
+        "0.0000000001 kg salt",
+        "99999999999999999999 kg salt",  // far beyond 64 bits of micrograms
+    ])
+    func inexact(text: String) throws {
+        let error = try #require(throws: PetitionsError.self) { try parse(text) }
+        #expect(error.message.contains("'\(text)'"))
+        #expect(error.message.contains("exactly"))
+    }
+
+    @Test("the smallest storable amount is accepted")
+    func smallest() throws {
+        #expect(try parse("0.000001 g salt").base == 1)
+    }
+
+    // MARK: - Catalog
+
+    @Test("a catalog refuses a name or alias defined twice")
+    func duplicateAlias() {
+        #expect(throws: PetitionsError.self) {
+            try UnitCatalog([MeasureUnit(name: "funt", dimension: "mass", base: 1), MeasureUnit(name: "pound", dimension: "mass", base: 2, aliases: ["Funt"])])
+        }
+    }
+
+    @Test("a catalog refuses a unit whose base is not positive", arguments: [Int64(0), -5])
+    func nonPositiveBase(base: Int64) {
+        #expect(throws: PetitionsError.self) { try UnitCatalog([MeasureUnit(name: "funt", dimension: "mass", base: base)]) }
+    }
+
+    @Test("units are looked up without regard to case")
+    func caseInsensitiveLookup() {
+        #expect(units.unit(named: "FUNT")?.name == "funt")
+        #expect(units.unit(named: "Kilogram")?.name == "kg")
+        #expect(units.kilogram?.base == 1_000_000_000)
+        #expect(units.unit(named: "bushel") == nil)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import PetitionsApp
+import PetitionsDomain
+import PetitionsStore
+import PetitionsTestSupport
+import Testing
+
+@Suite("Ledger file")
+struct LedgerFileTests {
+    /// Opens the ledger at `path` as the program would.
+    func open(_ path: String) throws -> Ledger {
+        try Ledger(path: path, context: testContext(), defaultUnits: try UnitsFile.defaults())
+    }
+
+    /// The names of the files in `directory`.
+    func files(in directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    }
+
+    @Test("a new ledger is readable and writable by its owner only")
+    func mode0600() throws {
+        try withLedger { temporary in
+            let attributes = try FileManager.default.attributesOfItem(atPath: temporary.path)
+            let mode = try #require(attributes[.posixPermissions] as? NSNumber).intValue
+            #expect(mode & 0o777 == 0o600)
+        }
+    }
+
+    @Test("a missing folder is created, for its owner only")
+    func createsFolder() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("data/petitions/ledger.sqlite").path
+        let ledger = try open(path)
+        _ = try ledger.addAuthority(name: "Moscow Soviet", handle: nil, parent: nil, replyWithin: nil, on: day("1919-12-01"))
+        let folder = try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)
+        #expect(try #require(folder[.posixPermissions] as? NSNumber).intValue & 0o777 == 0o700)
+        #expect(try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber).intValue & 0o777 == 0o600)
+    }
+
+    @Test("a file that is not SQLite is refused and left byte for byte unchanged")
+    func notSQLite() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("notes.sqlite")
+        let content = Data("hello".utf8)
+        try content.write(to: url)
+        let error = try #require(throws: PetitionsError.self) { try open(url.path) }
+        #expect(error.message.contains(url.path))
+        #expect(error.message.contains("not a petitions ledger"))
+        #expect(try Data(contentsOf: url) == content)
+        #expect(try files(in: directory) == ["notes.sqlite"])
+    }
+
+    @Test("an SQLite database that is not a ledger is refused and left byte for byte unchanged")
+    func foreignSQLite() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("accounts.sqlite")
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE account(id INTEGER PRIMARY KEY, owner TEXT); INSERT INTO account(owner) VALUES ('Kropotkin')")
+        }
+        try queue.close()
+        let content = try Data(contentsOf: url)
+
+        let error = try #require(throws: PetitionsError.self) { try open(url.path) }
+        #expect(error.message.contains("not a petitions ledger"))
+        #expect(try Data(contentsOf: url) == content)
+        #expect(try files(in: directory) == ["accounts.sqlite"])
+    }
+
+    @Test("a ledger written by a newer version is refused")
+    func newerLedger() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        do {
+            let ledger = try open(path)
+            _ = try ledger.addAuthority(name: "Moscow Soviet", handle: nil, parent: nil, replyWithin: nil, on: day("1919-12-01"))
+        }
+        let queue = try openRaw(path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99')") }
+        try queue.close()
+
+        let error = try #require(throws: PetitionsError.self) { try open(path) }
+        #expect(error.message.contains("newer"))
+        #expect(error.message.contains("v99"))
+
+        let check = try openRaw(path, readonly: true)
+        defer { try? check.close() }
+        let (migrations, parties) = try check.read { db in
+            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM party"))
+        }
+        #expect(migrations == ["v1", "v99"])
+        #expect(parties == 1)
+    }
+
+    @Test("a ledger reopened keeps what was recorded")
+    func reopen() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        do {
+            let ledger = try open(path)
+            _ = try ledger.addAuthority(name: "Moscow Soviet", handle: nil, parent: nil, replyWithin: Span(20, .workingDays), on: day("1919-12-01"))
+        }
+        let again = try open(path)
+        #expect(try again.party("moscow-soviet").replyWithin == Span(20, .workingDays))
+        #expect(try again.events().map(\.kind) == ["authority.added"])
+    }
+
+    @Test("the units stored in a ledger win over a different units file when it is reopened")
+    func storedUnitsWin() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        do { _ = try open(path) }
+        let onlyGrams = [MeasureUnit(name: "g", dimension: "mass", base: 1_000_000)]
+        let ledger = try Ledger(path: path, context: testContext(), defaultUnits: onlyGrams)
+        #expect(ledger.units.unit(named: "funt")?.base == 409_512_410)
+        #expect(ledger.units.unit(named: "pood") != nil)
+    }
+
+    @Test("an empty file left by an interrupted first run becomes a ledger")
+    func emptyFile() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]))
+        let ledger = try open(path)
+        _ = try ledger.addAuthority(name: "Moscow Soviet", handle: nil, parent: nil, replyWithin: nil, on: day("1919-12-01"))
+        #expect(try ledger.parties(kind: .authority).map(\.handle) == ["moscow-soviet"])
+    }
+}

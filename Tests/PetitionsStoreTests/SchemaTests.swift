@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+import PetitionsStore
+import PetitionsTestSupport
+import Testing
+
+/// One entry of `sqlite_master`, with its SQL written on one line.
+struct SchemaObject: Hashable, CustomStringConvertible {
+    let type: String
+    let name: String
+    let table: String
+    let sql: String
+
+    var description: String { "\(type) \(name) on \(table): \(sql)" }
+}
+
+/// The schema objects of a database, leaving out SQLite's own and GRDB's migration log.
+func schemaObjects(_ db: Database) throws -> [SchemaObject] {
+    try Row.fetchAll(db, sql: """
+        SELECT type, name, tbl_name, sql FROM sqlite_master
+        WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+        ORDER BY type, name
+        """).map {
+        let sql: String = $0["sql"] ?? ""
+        return SchemaObject(type: $0["type"], name: $0["name"], table: $0["tbl_name"],
+                            sql: sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+    }
+}
+
+@Suite("Schema")
+struct SchemaTests {
+    @Test("the migrations build exactly what schema.sql describes")
+    func noDrift() throws {
+        let schemaText = try String(contentsOf: repositoryRoot.appendingPathComponent("schema.sql"), encoding: .utf8)
+        let reference = try DatabaseQueue()
+        try reference.write { db in try db.execute(sql: schemaText) }
+        let (expected, expectedID): ([SchemaObject], Int32) = try reference.read { db in
+            (try schemaObjects(db), try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+        }
+
+        try withLedger { temporary in
+            let queue = try openRaw(temporary.path, readonly: true)
+            defer { try? queue.close() }
+            let (actual, actualID): ([SchemaObject], Int32) = try queue.read { db in
+                (try schemaObjects(db), try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+            }
+            #expect(actual.count > 20)
+            // Names are unique in sqlite_master, so the two lists are equal when neither has an object the other lacks.
+            let missing = Set(expected).subtracting(actual).sorted { $0.name < $1.name }
+            let extra = Set(actual).subtracting(expected).sorted { $0.name < $1.name }
+            if !missing.isEmpty {
+                Issue.record("In schema.sql but not built by the migrations:\n\(missing.map(\.description).joined(separator: "\n"))")
+            }
+            if !extra.isEmpty {
+                Issue.record("Built by the migrations but not in schema.sql:\n\(extra.map(\.description).joined(separator: "\n"))")
+            }
+            #expect(actual.count == expected.count)
+            #expect(actualID == expectedID)
+            #expect(actualID == 0x5045_544E)  // "PETN"
+        }
+    }
+
+    @Test("a fresh ledger has its migrations recorded and foreign keys that hold")
+    func freshLedgerIsConsistent() throws {
+        try withLedger { temporary in
+            let queue = try openRaw(temporary.path, readonly: true)
+            defer { try? queue.close() }
+            let (migrations, violations, journal) = try queue.read { db in
+                (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                 try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+                 try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+            }
+            #expect(migrations == ["v1"])
+            #expect(violations == 0)
+            #expect(journal == "wal")
+        }
+    }
+}
