@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(name: "PetitionsDomain"),
@@ -24,9 +25,13 @@ let package = Package(
             dependencies: ["PetitionsDomain", "PetitionsRules", "PetitionsStore", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: []
         ),
+        .target(
+            name: "PetitionsReport",
+            dependencies: ["PetitionsDomain", "PetitionsRules", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .executableTarget(
             name: "petitions",
-            dependencies: ["PetitionsApp", "PetitionsDomain", "PetitionsRules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PetitionsApp", "PetitionsDomain", "PetitionsRules", "PetitionsReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "PetitionsTestSupport",

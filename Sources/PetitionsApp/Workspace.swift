@@ -56,6 +56,10 @@ public struct Workspace: Sendable {
             // Without an explicit office, the ledger keeps the one it was initialised for.
             ledger.context.office = stored
         }
+        if !readOnly {
+            // Letters recorded now get their reply due day under the ledger's rules and calendar.
+            Checker.install(try Checker.context(ledger: ledger, calendarPath: nil, rulesPath: nil, environment: environment), in: ledger)
+        }
         return ledger
     }
 }

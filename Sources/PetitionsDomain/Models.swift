@@ -202,12 +202,14 @@ public struct Letter: Codable, Hashable, Sendable {
     public var inReplyTo: Int64?
     public var expectsReply: Bool
     public var replyWithin: Span?
+    /// The stored day a reply is due (under the ledger's rules and calendar when it was recorded).
+    public var replyDue: Day?
     /// The letter that answered this one, when one did.
     public var answeredBy: Int64?
     public var voided: Bool
     public var office: String
 
-    public init(id: Int64, direction: Direction, from: String, to: String, on: Day, channel: Channel, subject: String, summary: String? = nil, petition: Int64? = nil, inReplyTo: Int64? = nil, expectsReply: Bool, replyWithin: Span? = nil, answeredBy: Int64? = nil, voided: Bool, office: String) {
+    public init(id: Int64, direction: Direction, from: String, to: String, on: Day, channel: Channel, subject: String, summary: String? = nil, petition: Int64? = nil, inReplyTo: Int64? = nil, expectsReply: Bool, replyWithin: Span? = nil, replyDue: Day? = nil, answeredBy: Int64? = nil, voided: Bool, office: String) {
         self.id = id
         self.direction = direction
         self.from = from
@@ -220,6 +222,7 @@ public struct Letter: Codable, Hashable, Sendable {
         self.inReplyTo = inReplyTo
         self.expectsReply = expectsReply
         self.replyWithin = replyWithin
+        self.replyDue = replyDue
         self.answeredBy = answeredBy
         self.voided = voided
         self.office = office
@@ -240,6 +243,7 @@ public struct Letter: Codable, Hashable, Sendable {
         try c.encode(inReplyTo, forKey: .inReplyTo)
         try c.encode(expectsReply, forKey: .expectsReply)
         try c.encode(replyWithin, forKey: .replyWithin)
+        try c.encode(replyDue, forKey: .replyDue)
         try c.encode(answeredBy, forKey: .answeredBy)
         try c.encode(voided, forKey: .voided)
         try c.encode(office, forKey: .office)

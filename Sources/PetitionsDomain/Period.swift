@@ -45,6 +45,9 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, C
         Day(year: year, month: month, day: min(max(n, 1), Day.daysIn(month: month, year: year))) ?? first
     }
 
+    /// Whether `day` falls in this period.
+    public func contains(_ day: Day) -> Bool { day.year == year && day.month == month }
+
     public var next: Period {
         month == 12 ? Period(year: year + 1, month: 1) ?? self : Period(year: year, month: month + 1) ?? self
     }

@@ -30,6 +30,7 @@ extension Ledger {
             var created: [(id: Int64, recipient: Int64)] = []
             var already = 0
             var pending: [(Int64, Period, [(String, String, Int64)])] = []
+            var enrolmentStart: [Int64: Day] = [:]
             for p in periods {
                 if let f = d.effectiveFrom, p.last < f { continue }
                 if let t = d.effectiveTo, p.first > t { continue }
@@ -38,6 +39,7 @@ extension Ledger {
                     let end = (e["to_day"] as String?).flatMap { try? Day(parsing: $0) }
                     guard start <= p.last, end.map({ $0 >= p.first }) ?? true else { continue }
                     let rid: Int64 = e["recipient_id"]
+                    if p.contains(start) { enrolmentStart[rid] = start }
                     if try Bool.fetchOne(db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
                                          arguments: [d.id, rid, p.description]) == true {
                         already += 1; continue
@@ -70,7 +72,10 @@ extension Ledger {
             let item = try db.cachedStatement(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)")
             let subject = try db.cachedStatement(sql: "INSERT INTO event_subject VALUES (?, 'delivery', ?)")
             for (rid, p, items) in pending {
-                try insert.execute(arguments: [d.id, rid, p.description, p.day(d.dueDay).description, context.office, eventID])
+                // Due on the decree's day of the period, but never before the decree or the enrolment takes effect.
+                let starts = [d.effectiveFrom, enrolmentStart[rid]].compactMap { $0 }.filter { p.contains($0) }
+                let due = ([p.day(d.dueDay)] + starts).max() ?? p.day(d.dueDay)
+                try insert.execute(arguments: [d.id, rid, p.description, due.description, context.office, eventID])
                 let id = db.lastInsertedRowID
                 for (c, u, n) in items { try item.execute(arguments: [id, c, u, n]) }
                 try subject.execute(arguments: [eventID, id])

@@ -47,6 +47,16 @@ extension Ledger {
                                           payload: ["petition": .int(id), "from": .string(p.status.rawValue), "to": .string(status.rawValue), "note": Ledger.nonEmpty(note).json])
             _ = eventID
             try db.execute(sql: "UPDATE petition SET status = ?, status_since = ? WHERE id = ?", arguments: [status.rawValue, day.description, id])
+            // Waiting on the petitioner stops the clocks of the petition's letters.
+            if p.status == .waitingOnPetitioner {
+                try db.execute(sql: "UPDATE petition_pause SET to_day = ? WHERE petition_id = ? AND to_day IS NULL", arguments: [day.description, id])
+            }
+            if status == .waitingOnPetitioner {
+                try db.execute(sql: "INSERT OR REPLACE INTO petition_pause(petition_id, from_day, to_day) VALUES (?, ?, NULL)", arguments: [id, day.description])
+            }
+            if p.status == .waitingOnPetitioner || status == .waitingOnPetitioner {
+                _ = try storeReplyDue(db, letters: try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE petition_id = ?", arguments: [id]))
+            }
         }
         return try petition(id)
     }
@@ -87,8 +97,9 @@ extension Ledger {
     // MARK: - Letters
 
     /// Records a letter sent from the petitioner side to an authority.
+    /// With `restartsClock`, the earlier unanswered letters to the same authority on the same petition wait from this day.
     public func sendLetter(from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
-                           expectsReply: Bool, channel: Channel, summary: String?) throws -> Letter {
+                           expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false) throws -> Letter {
         let subject = try Ledger.checkName(subject, field: "--subject")
         let id: Int64 = try write { db in
             let f = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
@@ -104,14 +115,31 @@ extension Ledger {
                                           summary: "Letter from \(f.name) to \(t.name): \(subject)",
                                           payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
                                                     "petition": petition.json, "channel": .string(channel.rawValue), "summary": Ledger.nonEmpty(summary).json,
-                                                    "expects_reply": .bool(expectsReply), "reply_within": replyWithin.map { .string($0.description) } ?? .null])
+                                                    "expects_reply": .bool(expectsReply), "reply_within": replyWithin.map { .string($0.description) } ?? .null,
+                                                    "restarts_clock": .bool(restartsClock)])
             try db.execute(sql: """
-                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, office, event_id)
-                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
+                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
-                                 expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, context.office, eventID])
+                                 expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, context.office, eventID])
             let id = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, id])
+            var affected = [id]
+            if restartsClock {
+                guard let petition else {
+                    throw PetitionsError("--restarts-clock: the clock restarts for earlier letters on the same petition; give --petition.", code: .usage)
+                }
+                let earlier = try Int64.fetchAll(db, sql: """
+                    SELECT id FROM letter WHERE petition_id = ? AND to_id = ? AND direction = 'sent' AND expects_reply = 1
+                    AND answered_by IS NULL AND voided = 0 AND id <> ? AND day <= ?
+                    """, arguments: [petition, t.id, id, day.description])
+                for e in earlier {
+                    try db.execute(sql: "UPDATE letter SET clock_start = ? WHERE id = ?", arguments: [day.description, e])
+                    try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, e])
+                }
+                affected += earlier
+            }
+            _ = try storeReplyDue(db, letters: affected)
             return id
         }
         return try letter(id)
@@ -140,9 +168,24 @@ extension Ledger {
                 guard day.description >= origDay else {
                     throw PetitionsError("--on: \(day) is before letter \(r) was sent on \(origDay); a reply cannot come before the letter it answers.")
                 }
+                // A reply comes from the authority written to, or from one above or below it answering for it.
+                let addressee: Int64 = orig["to_id"]
+                if addressee != f.id {
+                    let above = try chain(db, above: addressee).map(\.id)
+                    let below = try chain(db, above: f.id).map(\.id)
+                    guard above.contains(f.id) || below.contains(addressee) else {
+                        let name = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = ?", arguments: [addressee]) ?? "?"
+                        throw PetitionsError("--in-reply-to: letter \(r) was written to \(name), not to \(f.handle) or an authority above or below it; a reply comes from the authority written to.")
+                    }
+                }
                 if petitionID == nil { petitionID = orig["petition_id"] }
             }
-            if let petition = petitionID { _ = try requirePetition(db, petition, field: "--petition") }
+            if let petition = petitionID {
+                let p = try requirePetition(db, petition, field: "--petition")
+                guard day >= p.opened else {
+                    throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
+                }
+            }
             let eventID = try appendEvent(db, kind: "letter.received", day: day,
                                           subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
                                             + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
@@ -151,9 +194,9 @@ extension Ledger {
                                                     "petition": petitionID.json, "in_reply_to": inReplyTo.json, "channel": .string(channel.rawValue),
                                                     "summary": Ledger.nonEmpty(summary).json])
             try db.execute(sql: """
-                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, office, event_id)
-                VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-                """, arguments: [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, context.office, eventID])
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
+                VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """, arguments: [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description, context.office, eventID])
             let id = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, id])
             if let r = inReplyTo {
@@ -182,8 +225,19 @@ extension Ledger {
             try appendEvent(db, kind: "letter.voided", day: day, subjects: [Subject("letter", id)], summary: "Letter \(id) voided: \(reason)",
                             payload: ["letter": .int(id), "reason": .string(reason)])
             try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
-            // Whatever this letter answered waits again, unless another reply answers it.
+            // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
+            // letter from its addressee on the same petition.
+            let orphans = try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE answered_by = ?", arguments: [id])
             try db.execute(sql: "UPDATE letter SET answered_by = NULL WHERE answered_by = ?", arguments: [id])
+            for o in orphans {
+                try db.execute(sql: """
+                    UPDATE letter SET answered_by = (
+                      SELECT r.id FROM letter r WHERE r.direction = 'received' AND r.voided = 0 AND r.day >= letter.day
+                      AND (r.in_reply_to = letter.id OR (letter.petition_id IS NOT NULL AND r.petition_id = letter.petition_id AND r.from_id = letter.to_id))
+                      ORDER BY r.day, r.id LIMIT 1)
+                    WHERE id = ?
+                    """, arguments: [o])
+            }
         }
         return try letter(id)
     }
@@ -223,6 +277,7 @@ extension Ledger {
                    subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
                    expectsReply: (row["expects_reply"] as Int64) == 1,
                    replyWithin: (row["reply_within"] as String?).flatMap { try? Span(parsing: $0) },
+                   replyDue: (row["reply_due"] as String?).flatMap { try? Day(parsing: $0) },
                    answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"])
         }
     }

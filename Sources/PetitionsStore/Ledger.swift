@@ -25,6 +25,9 @@ public final class Ledger: @unchecked Sendable {
     /// Units of measure known to this ledger.
     public private(set) var units: UnitCatalog
     public var context: RecordingContext
+    /// Computes a waiting letter's reply due day (the rules and calendar in force); set by the application.
+    /// Letters recorded while it is nil get no stored due day, and `rules apply` fills them in.
+    public var replyDue: (@Sendable (WaitingLetter) -> Day)?
 
     /// Opens (and creates on first use) the ledger at `path`.
     /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.
@@ -47,7 +50,7 @@ public final class Ledger: @unchecked Sendable {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(10)
-            let queue = try Ledger.wrap(path) { try DatabaseQueue(path: path, configuration: config) }
+            let queue = try Ledger.wrap(path) { try DatabaseQueue(path: Ledger.readOnlyLocation(path), configuration: config) }
             reader = queue
             writer = nil
         } else {
@@ -115,6 +118,18 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
+    /// Where to open a ledger for reading only. SQLite reads a WAL ledger by creating its `-shm` file; when the
+    /// folder is not ours to write and none exists, the file is opened as immutable (SQLite's URI parameter).
+    static func readOnlyLocation(_ path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        let fm = FileManager.default
+        guard access(dir.isEmpty ? "." : dir, W_OK) != 0, !fm.fileExists(atPath: path + "-shm") else { return path }
+        let absolute = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
     /// Creates the file with mode 0600 (and its folder), so that no one else can read personal data.
     static func createFile(path: String) throws {
         let dir = (path as NSString).deletingLastPathComponent
@@ -148,7 +163,7 @@ public final class Ledger: @unchecked Sendable {
         var config = Configuration()
         config.readonly = true
         let (appID, tables, applied): (Int32, Int, [String]) = try wrap(path) {
-            let q = try DatabaseQueue(path: path, configuration: config)
+            let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
             defer { try? q.close() }
             return try q.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0

@@ -41,7 +41,7 @@ enum Schema {
     -- What each event concerns.
     CREATE TABLE event_subject (
       event_id     INTEGER NOT NULL REFERENCES event(id),
-      subject_type TEXT NOT NULL CHECK (subject_type IN ('party','petition','letter','decree','enrolment','delivery','receipt')),
+      subject_type TEXT NOT NULL CHECK (subject_type IN ('party','petition','letter','decree','enrolment','delivery','receipt','arrears')),
       subject_id   INTEGER NOT NULL,
       PRIMARY KEY (event_id, subject_type, subject_id)
     ) STRICT, WITHOUT ROWID;
@@ -122,6 +122,7 @@ enum Schema {
       expects_reply INTEGER NOT NULL CHECK (expects_reply IN (0,1) AND (expects_reply = 0 OR direction = 'sent')),
       reply_within  TEXT,
       reply_due     TEXT,
+      clock_start   TEXT NOT NULL,
       answered_by   INTEGER REFERENCES letter(id),
       voided        INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0,1)),
       office        TEXT NOT NULL,
@@ -133,6 +134,38 @@ enum Schema {
     CREATE INDEX letter_reply ON letter(in_reply_to);
     CREATE INDEX letter_to ON letter(to_id, day);
     CREATE INDEX letter_from ON letter(from_id, day);
+    CREATE INDEX letter_answered_by ON letter(answered_by) WHERE answered_by IS NOT NULL;
+
+    -- Extensions of a letter's reply deadline, each a recorded event.
+    CREATE TABLE letter_extension (
+      id        INTEGER PRIMARY KEY,
+      letter_id INTEGER NOT NULL REFERENCES letter(id),
+      span      TEXT NOT NULL,
+      reason    TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+      day       TEXT NOT NULL,
+      event_id  INTEGER NOT NULL REFERENCES event(id)
+    ) STRICT;
+    CREATE INDEX letter_extension_letter ON letter_extension(letter_id);
+
+    -- Times a petition waited on its petitioner: the deadlines of its letters stop then.
+    CREATE TABLE petition_pause (
+      petition_id INTEGER NOT NULL REFERENCES petition(id),
+      from_day    TEXT NOT NULL,
+      to_day      TEXT CHECK (to_day IS NULL OR to_day >= from_day),
+      PRIMARY KEY (petition_id, from_day)
+    ) STRICT, WITHOUT ROWID;
+
+    -- What the last recorded check found, so that the next one records only what was raised or cleared.
+    CREATE TABLE finding_state (
+      key          TEXT PRIMARY KEY NOT NULL,
+      rule         TEXT NOT NULL,
+      kind         TEXT NOT NULL,
+      subject_type TEXT NOT NULL,
+      subject_id   INTEGER NOT NULL,
+      severity     TEXT NOT NULL CHECK (severity IN ('warning','overdue','critical')),
+      since        TEXT NOT NULL,
+      message      TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
 
     -- Decrees: entitlement schemes.
     CREATE TABLE decree (
@@ -215,6 +248,7 @@ enum Schema {
       event_id    INTEGER NOT NULL REFERENCES event(id)
     ) STRICT;
     CREATE INDEX receipt_delivery ON receipt(delivery_id);
+    CREATE INDEX receipt_day ON receipt(day);
 
     CREATE TABLE receipt_item (
       receipt_id INTEGER NOT NULL REFERENCES receipt(id),

@@ -104,7 +104,7 @@ enum PetitionOutput {
 
 struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "letter", abstract: "Record letters sent and received; void, list and show them.",
-                                                    subcommands: [Send.self, Receive.self, VoidLetter.self, List.self, Show.self])
+                                                    subcommands: [Send.self, Receive.self, Extend.self, VoidLetter.self, List.self, Show.self])
 
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -124,6 +124,8 @@ struct LetterCommand: ParsableCommand {
         @Flag(name: .customLong("no-reply-expected"), help: "No reply is expected.") var noReplyExpected = false
         @Option(help: "post, telegraph, courier or in-person (default post).") var channel: String = "post"
         @Option(help: "A short summary.") var summary: String?
+        @Flag(name: .customLong("restarts-clock"), help: "A follow-up that restarts the clock of earlier unanswered letters to the same authority on the petition.")
+        var restartsClock = false
 
         func validate() throws {
             if noReplyExpected && replyWithin != nil {
@@ -137,7 +139,7 @@ struct LetterCommand: ParsableCommand {
             let ch = try Channel(parsing: channel)
             let pid = try id(petition, "--petition")
             let l = try ledger.open().sendLetter(from: from, to: to, on: on, subject: subject, petition: pid, replyWithin: span,
-                                                 expectsReply: !noReplyExpected, channel: ch, summary: summary)
+                                                 expectsReply: !noReplyExpected, channel: ch, summary: summary, restartsClock: restartsClock)
             try LetterOutput.one(l, created: true, output.format)
         }
     }
@@ -168,6 +170,26 @@ struct LetterCommand: ParsableCommand {
             let l = try ledger.open().receiveLetter(from: from, to: to, on: on, subject: subject, inReplyTo: reply, petition: pid,
                                                     channel: ch, summary: summary)
             try LetterOutput.one(l, created: true, output.format)
+        }
+    }
+
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extend a letter's reply deadline (e.g. the authority asked for more time), as a recorded event.",
+            discussion: "Example:\n  petitions letter extend 1 --by \"20 working days\" --reason \"The centre asked for time to consult Moscow\" --on 1920-02-15")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The letter's id.") var letter: String
+        @Option(help: "How much longer, e.g. '10 working days'.") var by: String
+        @Option(help: "Why.") var reason: String
+        @Option(help: "The day of the extension (YYYY-MM-DD; default today).") var on: String?
+
+        func run() throws {
+            let lid = try id(letter, "letter")
+            guard let span = try span(by, "--by") else { return }
+            let on = try day(on, "--on") ?? Clock.today()
+            let l = try ledger.open().extendLetter(lid, by: span, reason: reason, on: on)
+            try LetterOutput.one(l, created: false, output.format)
         }
     }
 
@@ -227,7 +249,7 @@ enum LetterOutput {
         if let p = l.petition { print("  petition: \(p)") }
         if let r = l.inReplyTo { print("  in reply to: letter \(r)") }
         if l.expectsReply {
-            print("  reply expected\(l.replyWithin.map { " within \($0)" } ?? ""): \(l.answeredBy.map { "answered by letter \($0)" } ?? "none yet")")
+            print("  reply expected\(l.replyWithin.map { " within \($0)" } ?? "")\(l.replyDue.map { ", due \($0)" } ?? ""): \(l.answeredBy.map { "answered by letter \($0)" } ?? "none yet")")
         }
         if let s = l.summary { print("  summary: \(s)") }
     }

@@ -20,7 +20,7 @@ struct Petitions: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, AuthorityCommand.self, GroupCommand.self, PetitionerCommand.self, PetitionCommand.self,
-            LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, Events.self, Units.self,
+            LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, Events.self, Units.self, Overdue.self, Unanswered.self, Check.self, RulesCommand.self, CalendarCommand.self,
             DeadlineCommand.self,
         ]
     )

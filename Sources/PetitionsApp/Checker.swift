@@ -1,0 +1,113 @@
+import Foundation
+import PetitionsDomain
+import PetitionsRules
+import PetitionsStore
+
+/// The calendar and rules in force for one run, and where they came from.
+public struct RuleContext: Sendable {
+    public var engine: Engine
+    /// Where the calendar came from: a file, "ledger", or "built-in".
+    public var calendarSource: String
+    public var rulesSource: String
+    /// Whether the calendar or rules were overridden for this run (stored due days then do not apply).
+    public var overridden: Bool
+}
+
+/// The use cases of the rule engine: what is late, what waits, and every finding, as of a day.
+public enum Checker {
+    /// Setting keys under which a ledger keeps its own calendar and rules (TOML text).
+    public static let calendarKey = "calendar"
+    public static let rulesKey = "rules"
+
+    /// The calendar and rules: `--calendar` / `--rules` for this run, else the ledger's own, else
+    /// `$PETITIONS_CALENDAR` and the built-in defaults. SQL rules are checked against the ledger as they load.
+    public static func context(ledger: Ledger, calendarPath: String?, rulesPath: String?,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RuleContext {
+        let calendar: WorkCalendar
+        let calendarSource: String
+        if let calendarPath {
+            calendar = try CalendarFile.load(path: calendarPath, field: "--calendar"); calendarSource = calendarPath
+        } else if let stored = try ledger.setting(calendarKey) {
+            calendar = try CalendarFile.parse(stored, source: "the ledger's calendar"); calendarSource = "ledger"
+        } else {
+            let r = try CalendarFile.resolve(option: nil, environment: environment)
+            calendar = r.calendar; calendarSource = r.path ?? "built-in"
+        }
+        let rules: RuleSet
+        let rulesSource: String
+        let rulesText: String?
+        if let rulesPath {
+            guard let data = FileManager.default.contents(atPath: rulesPath) else {
+                throw PetitionsError("--rules: the file \(rulesPath) does not exist or cannot be read.", code: .noInput)
+            }
+            rulesText = String(decoding: data, as: UTF8.self)
+            rules = try RulesFile.parse(rulesText ?? "", source: rulesPath); rulesSource = rulesPath
+        } else if let stored = try ledger.setting(rulesKey) {
+            rulesText = stored
+            rules = try RulesFile.parse(stored, source: "the ledger's rules"); rulesSource = "ledger"
+        } else {
+            rulesText = nil
+            rules = RuleSet.defaults; rulesSource = "built-in"
+        }
+        for rule in rules.rules where rule.kind == .sql && rule.enabled {
+            do {
+                try ledger.validateSQLRule(rule.query ?? "")
+            } catch let e as PetitionsError {
+                let line = rulesText.flatMap { RulesFile.line(ofRule: rule.id, in: $0) }.map { ", line \($0)" } ?? ""
+                throw PetitionsError("\(rulesSource)\(line): rule \(quoted(rule.id)): the query \(e.message); a sql rule must be one SELECT that only reads.")
+            }
+        }
+        return RuleContext(engine: Engine(rules: rules, calendar: calendar), calendarSource: calendarSource, rulesSource: rulesSource,
+                           overridden: calendarPath != nil || rulesPath != nil)
+    }
+
+    /// Late deliveries as of `asOf`.
+    public static func overdue(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [OverdueDelivery] {
+        context.engine.overdue(try ledger.lateDeliveries(asOf: asOf), asOf: asOf).map(\.0)
+    }
+
+    /// Letters waiting for a reply as of `asOf`, oldest first, including those not yet due.
+    public static func unanswered(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [UnansweredLetter] {
+        context.engine.unanswered(try ledger.waitingLetters(asOf: asOf), asOf: asOf, all: true).map(\.0)
+    }
+
+    /// Every finding of every rule as of `asOf`, most serious first.
+    public static func findings(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [Finding] {
+        let engine = context.engine
+        // Candidates come from indexed queries on stored due days, unless this run uses other rules or calendar.
+        var dueBy: Day? = nil
+        if !context.overridden {
+            let warning = engine.rules.enabled(.unansweredLetter).compactMap(\.warningBefore)
+            dueBy = warning.reduce(asOf) { latest, span in
+                max(latest, engine.calendar.deadline(from: asOf, within: Span(span.count * 2 + 7, span.unit == .workingDays ? .days : span.unit)).due)
+            }
+        }
+        let facts = Facts(letters: try ledger.waitingLetters(asOf: asOf, dueBy: dueBy),
+                          deliveries: try ledger.lateDeliveries(asOf: asOf),
+                          petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf))
+        var findings = engine.evaluate(facts, asOf: asOf)
+        for rule in engine.rules.enabled(.sql) {
+            for row in try ledger.runSQLRule(rule.query ?? "", asOf: asOf) {
+                let severity = (row.severity.flatMap { Severity(rawValue: $0.lowercased()) }) ?? rule.severity
+                findings.append(Finding(rule: rule.id, kind: "sql", severity: severity, subject: FindingSubject(type: "sql", id: 0, name: row.subject),
+                                        due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0, message: row.message,
+                                        action: "see rule \(rule.id)"))
+            }
+        }
+        return Engine.sorted(findings)
+    }
+
+    /// Records what appeared or cleared since the last recorded check.
+    public static func record(_ findings: [Finding], ledger: Ledger, asOf: Day) throws -> RecordedCheck {
+        try ledger.recordFindings(findings.map {
+            FindingRecord(key: $0.key, rule: $0.rule, kind: $0.kind, subjectType: $0.subject.type, subjectID: $0.subject.id,
+                          severity: $0.severity.rawValue, message: $0.message)
+        }, asOf: asOf)
+    }
+
+    /// Lets the ledger store each letter's reply due day under these rules and calendar as it records.
+    public static func install(_ context: RuleContext, in ledger: Ledger) {
+        let engine = context.engine
+        ledger.replyDue = { engine.replyDue($0) }
+    }
+}

@@ -1,0 +1,363 @@
+import Foundation
+import PetitionsDomain
+
+/// What the rules read: facts gathered from the ledger as of a day.
+public struct Facts: Sendable {
+    public var letters: [WaitingLetter]
+    public var deliveries: [LateDelivery]
+    public var petitions: [PetitionActivity]
+    public init(letters: [WaitingLetter] = [], deliveries: [LateDelivery] = [], petitions: [PetitionActivity] = []) {
+        self.letters = letters; self.deliveries = deliveries; self.petitions = petitions
+    }
+}
+
+/// A letter waiting for a reply, as the `unanswered` listing shows it.
+public struct UnansweredLetter: Codable, Sendable, Hashable {
+    public var letter: Int64
+    public var from: String
+    public var to: String
+    public var toName: String
+    public var subject: String
+    public var sent: Day
+    public var due: Day
+    public var daysWaiting: Int
+    public var daysOverdue: Int
+    public var workingDaysOverdue: Int
+    public var severity: Severity?
+    public var petition: Int64?
+    public var followUps: Int
+    public var escalateTo: String?
+    public var message: String
+    public var action: String
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(letter, forKey: .letter); try c.encode(from, forKey: .from); try c.encode(to, forKey: .to)
+        try c.encode(toName, forKey: .toName); try c.encode(subject, forKey: .subject); try c.encode(sent, forKey: .sent)
+        try c.encode(due, forKey: .due); try c.encode(daysWaiting, forKey: .daysWaiting); try c.encode(daysOverdue, forKey: .daysOverdue)
+        try c.encode(workingDaysOverdue, forKey: .workingDaysOverdue); try c.encode(severity, forKey: .severity)
+        try c.encode(petition, forKey: .petition); try c.encode(followUps, forKey: .followUps); try c.encode(escalateTo, forKey: .escalateTo)
+        try c.encode(message, forKey: .message); try c.encode(action, forKey: .action)
+    }
+}
+
+/// A late delivery, as the `overdue` listing shows it.
+public struct OverdueDelivery: Codable, Sendable, Hashable {
+    public var delivery: Int64
+    public var decree: String
+    public var recipient: String
+    public var supplier: String
+    public var period: Period
+    public var due: Day
+    public var overdueSince: Day
+    public var daysOverdue: Int
+    public var severity: Severity
+    public var consecutiveMissed: Int
+    public var expected: [QuantityValue]
+    public var received: [QuantityValue]
+    public var shortfall: [QuantityValue]
+    public var message: String
+    public var action: String
+}
+
+/// The rule engine: pure functions of the rules, a calendar, the facts and the as-of day. It never reads a clock.
+public struct Engine: Sendable {
+    public var rules: RuleSet
+    public var calendar: WorkCalendar
+
+    public init(rules: RuleSet, calendar: WorkCalendar) {
+        self.rules = rules; self.calendar = calendar
+    }
+
+    // MARK: - Letters
+
+    /// The reply window of a letter: its own, else its authority's, else the rule's.
+    public func replyWindow(_ l: WaitingLetter, rule: Rule?) -> Span {
+        l.ownWithin ?? l.authorityWithin ?? rule?.within ?? rules.defaultReplyWindow
+    }
+
+    /// The reply due day under the first unanswered_letter rule whose scope takes the letter.
+    public func replyDue(_ l: WaitingLetter) -> Day {
+        replyDue(l, rule: rules.enabled(.unansweredLetter).first { matches($0.scope, letter: l) })
+    }
+
+    /// The day a reply is due: the window from the clock start, then each extension, then moved on by the days
+    /// its petition waited on the petitioner (up to `asOf`).
+    public func replyDue(_ l: WaitingLetter, rule: Rule?, asOf: Day? = nil) -> Day {
+        var due = calendar.deadline(from: l.clockStart, within: replyWindow(l, rule: rule)).due
+        for e in l.extensions { due = calendar.deadline(from: due, within: e).due }
+        return shifted(due, l, asOf: asOf)
+    }
+
+    func shifted(_ due: Day, _ l: WaitingLetter, asOf: Day?) -> Day {
+        let paused = pausedDays(l, through: asOf ?? due)
+        return paused > 0 ? calendar.nextWorkingDay(onOrAfter: due.adding(days: paused)) : due
+    }
+
+    func pausedDays(_ l: WaitingLetter, through end: Day) -> Int {
+        var total = 0
+        for p in l.pauses {
+            let a = max(p.from, l.clockStart)
+            let b = min(p.to ?? end, end)
+            if b > a { total += a.days(until: b) }
+        }
+        return total
+    }
+
+    func matches(_ scope: RuleScope, letter l: WaitingLetter) -> Bool {
+        if let a = scope.authority, a != l.to.handle { return false }
+        if let r = scope.recipient, r != (l.petitioner?.handle ?? l.from.handle), r != l.from.handle { return false }
+        if let c = scope.category, c != l.petitionCategory { return false }
+        if scope.decree != nil { return false }
+        return true
+    }
+
+    func matches(_ scope: RuleScope, delivery d: LateDelivery) -> Bool {
+        if let a = scope.authority, a != d.supplier.handle { return false }
+        if let r = scope.recipient, r != d.recipient.handle { return false }
+        if let k = scope.decree, k != d.decree.handle { return false }
+        if scope.category != nil { return false }
+        return true
+    }
+
+    /// Letters waiting for a reply as of `asOf`, oldest first; with `all`, also those not yet due (severity nil).
+    public func unanswered(_ letters: [WaitingLetter], asOf: Day, all: Bool = false) -> [(UnansweredLetter, Rule?)] {
+        var out: [(UnansweredLetter, Rule?)] = []
+        for l in letters where l.sent <= asOf {
+            let rule = rules.enabled(.unansweredLetter).first { matches($0.scope, letter: l) }
+            let due = replyDue(l, rule: rule, asOf: asOf)
+            var severity: Severity?
+            var critical = due
+            if let c = rule?.criticalAfter {
+                critical = max(due, shifted(calendar.deadline(from: l.clockStart, within: c).due, l, asOf: asOf))
+            }
+            if asOf > due {
+                severity = rule?.criticalAfter != nil && asOf > critical ? .critical : .overdue
+            } else if let w = rule?.warningBefore, isWithin(w, before: due, asOf: asOf) {
+                severity = .warning
+            }
+            guard all || severity != nil else { continue }
+            if rule == nil && !all { continue }
+            let daysOverdue = max(0, due.days(until: asOf))
+            let wd = calendar.workingDays(after: due, through: asOf)
+            let waited = l.sent.days(until: asOf)
+            let what = l.petition != nil ? "the letter of \(l.sent.longDescription) (\(l.subject))" : "the letter of \(l.sent.longDescription) (\(l.subject))"
+            var message: String
+            if asOf > due {
+                message = "No reply from \(l.to.name) to \(what): \(waited) days, \(wd) working days past due."
+            } else {
+                message = "No reply yet from \(l.to.name) to \(what): due \(due.longDescription)."
+            }
+            if !l.extensions.isEmpty { message += " Extended \(l.extensions.count) time\(l.extensions.count == 1 ? "" : "s")." }
+            let escalate = (severity == .critical || l.followUps > 0) ? l.toParent : nil
+            let action: String
+            if asOf <= due {
+                action = "wait for the reply, due \(due.longDescription)"
+            } else if let p = escalate {
+                action = "escalate to \(p.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))"
+            } else {
+                action = "remind \(l.to.name) (petitions draft reminder --letter \(l.id))"
+            }
+            out.append((UnansweredLetter(letter: l.id, from: l.from.handle, to: l.to.handle, toName: l.to.name, subject: l.subject, sent: l.sent,
+                                         due: due, daysWaiting: waited, daysOverdue: daysOverdue, workingDaysOverdue: wd, severity: severity,
+                                         petition: l.petition, followUps: l.followUps, escalateTo: escalate?.handle, message: message, action: action), rule))
+        }
+        return out.sorted { ($0.0.sent, $0.0.letter) < ($1.0.sent, $1.0.letter) }
+    }
+
+    func isWithin(_ w: Span, before due: Day, asOf: Day) -> Bool {
+        guard asOf <= due else { return false }
+        switch w.unit {
+        case .workingDays: return calendar.workingDays(after: asOf, through: due) <= w.count
+        case .days: return asOf.days(until: due) <= w.count
+        case .weeks: return asOf.days(until: due) <= 7 * w.count
+        case .months: return asOf.adding(months: w.count) >= due
+        }
+    }
+
+    // MARK: - Deliveries
+
+    /// Deliveries still not complete after their due day plus the grace span, by period.
+    public func overdue(_ deliveries: [LateDelivery], asOf: Day) -> [(OverdueDelivery, Rule)] {
+        var late: [(LateDelivery, Rule, Day)] = []
+        for d in deliveries {
+            guard let rule = rules.enabled(.overdueDelivery).first(where: { matches($0.scope, delivery: d) }) else { continue }
+            let graceDue = calendar.deadline(from: d.due, within: rule.grace).due
+            guard asOf > graceDue else { continue }
+            late.append((d, rule, graceDue.adding(days: 1)))
+        }
+        // Runs of consecutive missed periods per decree and recipient.
+        var periodsMissed: [String: Set<Period>] = [:]
+        for (d, _, _) in late { periodsMissed["\(d.decree.id)/\(d.recipient.id)", default: []].insert(d.period) }
+        var out: [(OverdueDelivery, Rule)] = []
+        for (d, rule, since) in late {
+            let missed = periodsMissed["\(d.decree.id)/\(d.recipient.id)"] ?? []
+            var run = 1
+            var p = d.period.previous
+            while missed.contains(p) { run += 1; p = p.previous }
+            p = d.period.next
+            while missed.contains(p) { run += 1; p = p.next }
+            var severity = Severity.overdue
+            if run >= rule.criticalConsecutive { severity = .critical }
+            if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }
+            let days = since.days(until: asOf) + 1
+            let received = d.lines.filter { $0.received.amount > 0 }
+            let got = received.isEmpty ? "nothing received" : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
+            let message = "\(d.recipient.name): \(d.period.longDescription) under \(d.decree.name) not delivered (\(got)); due \(d.due.longDescription), \(days) days late\(run > 1 ? ", \(run) consecutive periods missed" : "")."
+            let action: String
+            if severity == .critical, let parent = d.supplierParent {
+                action = "escalate to \(parent.name); record the receipt if it came"
+            } else {
+                action = "remind \(d.supplier.name); record the receipt if it came"
+            }
+            out.append((OverdueDelivery(delivery: d.id, decree: d.decree.handle, recipient: d.recipient.handle, supplier: d.supplier.handle,
+                                        period: d.period, due: d.due, overdueSince: since, daysOverdue: days, severity: severity,
+                                        consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
+                                        shortfall: d.lines.map(\.shortfall), message: message, action: action), rule))
+        }
+        return out.sorted { ($0.0.period, $0.0.recipient, $0.0.decree) < ($1.0.period, $1.0.recipient, $1.0.decree) }
+    }
+
+    // MARK: - Every rule
+
+    /// Every finding as of `asOf`, most serious first.
+    public func evaluate(_ facts: Facts, asOf: Day) -> [Finding] {
+        var findings: [Finding] = []
+        let letters = unanswered(facts.letters, asOf: asOf)
+        for (u, rule) in letters {
+            guard let rule, let s = u.severity else { continue }
+            findings.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: s, subject: FindingSubject(type: "letter", id: u.letter, name: u.subject),
+                                    due: u.due, overdueSince: u.daysOverdue > 0 ? u.due.adding(days: 1) : nil, daysOverdue: u.daysOverdue,
+                                    workingDaysOverdue: u.workingDaysOverdue, message: u.message, action: u.action, escalateTo: u.escalateTo))
+        }
+        let late = overdue(facts.deliveries, asOf: asOf)
+        for (o, rule) in late {
+            findings.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: o.severity,
+                                    subject: FindingSubject(type: "delivery", id: o.delivery, name: "\(o.recipient) \(o.period)"),
+                                    due: o.due, overdueSince: o.overdueSince, daysOverdue: o.daysOverdue,
+                                    workingDaysOverdue: calendar.workingDays(after: o.overdueSince.adding(days: -1), through: asOf),
+                                    message: o.message, action: o.action))
+        }
+        findings += arrears(facts.deliveries, late: late.map(\.0), asOf: asOf)
+        findings += stalled(facts.petitions, asOf: asOf)
+        findings += escalations(facts, letters: letters.map(\.0), late: late.map(\.0), asOf: asOf)
+        return Engine.sorted(findings)
+    }
+
+    /// Most serious first, then the longest overdue, then by subject.
+    public static func sorted(_ findings: [Finding]) -> [Finding] {
+        findings.sorted { a, b in
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.daysOverdue != b.daysOverdue { return a.daysOverdue > b.daysOverdue }
+            return (a.subject.type, a.subject.id, a.rule) < (b.subject.type, b.subject.id, b.rule)
+        }
+    }
+
+    func arrears(_ deliveries: [LateDelivery], late: [OverdueDelivery], asOf: Day) -> [Finding] {
+        let lateIDs = Set(late.map(\.delivery))
+        var out: [Finding] = []
+        for rule in rules.enabled(.arrears) {
+            struct Owed { var owed: Int64 = 0; var perPeriod: Int64 = 0; var periods = 0; var first: Period?; var sample: LateDelivery }
+            var byKey: [String: Owed] = [:]
+            var order: [String] = []
+            for d in deliveries where lateIDs.contains(d.id) && matches(rule.scope, delivery: d) {
+                for (c, e) in d.expectedBase.sorted(by: { $0.key < $1.key }) {
+                    let short = e - min(e, d.receivedBase[c] ?? 0)
+                    guard short > 0 else { continue }
+                    let k = "\(d.decree.id)/\(d.recipient.id)/\(c)"
+                    var o = byKey[k] ?? Owed(sample: d)
+                    if byKey[k] == nil { order.append(k) }
+                    o.owed += short
+                    o.perPeriod = max(o.perPeriod, e)
+                    o.periods += 1
+                    if o.first.map({ d.period < $0 }) ?? true { o.first = d.period }
+                    byKey[k] = o
+                }
+            }
+            for k in order {
+                guard let o = byKey[k], o.owed > 0, o.perPeriod > 0 else { continue }
+                let commodity = String(k.split(separator: "/").last ?? "")
+                let periodsOwed = Double(o.owed) / Double(o.perPeriod)
+                guard periodsOwed >= rule.thresholdPeriods else { continue }
+                let severity: Severity = periodsOwed >= rule.criticalPeriods ? .critical : .overdue
+                let unit = o.sample.unitOf[commodity] ?? MeasureUnit(name: "", dimension: "", base: 1)
+                let amount = Quantity.format(Quantity.amount(o.owed, in: unit))
+                var kg = ""
+                if unit.dimension == "mass" {
+                    kg = " (\(Quantity.format(Quantity.amount(o.owed, in: MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)))) kg)"
+                }
+                let missed = o.periods == 1 ? "1 period missed" : "\(o.periods) periods missed"
+                let since = o.first.map { " since \($0.longDescription)" } ?? ""
+                out.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: severity,
+                                   subject: FindingSubject(type: "arrears", id: o.sample.recipient.id, name: "\(o.sample.recipient.handle) \(commodity) \(o.sample.decree.handle)"),
+                                   due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0,
+                                   message: "\(o.sample.recipient.name) \(o.periods == 1 ? "is" : "are") owed \(amount) \(unit.name) of \(commodity)\(kg) under \(o.sample.decree.name): \(missed)\(since).",
+                                   action: severity == .critical && o.sample.supplierParent != nil
+                                       ? "escalate to \(o.sample.supplierParent?.name ?? "")" : "claim the arrears from \(o.sample.supplier.name)"))
+            }
+        }
+        return out
+    }
+
+    func stalled(_ petitions: [PetitionActivity], asOf: Day) -> [Finding] {
+        var out: [Finding] = []
+        for p in petitions {
+            guard let rule = rules.enabled(.stalledPetition).first(where: { r in
+                (r.scope.authority == nil || r.scope.authority == p.authority.handle)
+                    && (r.scope.recipient == nil || r.scope.recipient == p.petitioner.handle)
+                    && (r.scope.category == nil || r.scope.category == p.category) && r.scope.decree == nil
+            }) else { continue }
+            let due = calendar.deadline(from: p.lastActivity, within: rule.after).due
+            guard asOf > due else { continue }
+            var severity = Severity.overdue
+            if let c = rule.criticalAfter, asOf > calendar.deadline(from: p.lastActivity, within: c).due { severity = .critical }
+            let quiet = p.lastActivity.days(until: asOf)
+            out.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: severity, subject: FindingSubject(type: "petition", id: p.id, name: p.subject),
+                               due: due, overdueSince: due.adding(days: 1), daysOverdue: due.days(until: asOf),
+                               workingDaysOverdue: calendar.workingDays(after: due, through: asOf),
+                               message: "Petition \(p.id) of \(p.petitioner.name) to \(p.authority.name) (\(p.subject)) has had no event for \(quiet) days, since \(p.lastActivity.longDescription).",
+                               action: "write to \(p.authority.name), or record what happened"))
+        }
+        return out
+    }
+
+    func escalations(_ facts: Facts, letters: [UnansweredLetter], late: [OverdueDelivery], asOf: Day) -> [Finding] {
+        var out: [Finding] = []
+        let byID = Dictionary(facts.letters.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for rule in rules.enabled(.escalation) {
+            var groups: [String: [UnansweredLetter]] = [:]
+            var order: [String] = []
+            for u in letters where (u.severity ?? .warning) >= .overdue {
+                guard let l = byID[u.letter], matches(rule.scope, letter: l) else { continue }
+                let k = "\(u.petition.map(String.init) ?? "letter-\(u.letter)")/\(u.to)"
+                if groups[k] == nil { order.append(k) }
+                groups[k, default: []].append(u)
+            }
+            for k in order {
+                guard let list = groups[k], let first = list.first, let l = byID[first.letter] else { continue }
+                let critical = list.contains { $0.severity == .critical }
+                let petitioner = l.petitioner?.handle ?? l.from.handle
+                let criticalSupply = rule.withCriticalSupply
+                    ? late.filter { $0.severity == .critical && $0.supplier == l.to.handle && ($0.recipient == petitioner || $0.recipient == l.from.handle) } : []
+                guard list.count >= rule.letters || critical || !criticalSupply.isEmpty else { continue }
+                var reasons: [String] = []
+                if list.count >= rule.letters { reasons.append("\(list.count) letters to \(l.to.name) unanswered") }
+                if critical { reasons.append("a letter critically overdue") }
+                if let s = criticalSupply.first {
+                    reasons.append("\(criticalSupply.count) deliver\(criticalSupply.count == 1 ? "y" : "ies") from \(l.to.name) critically late (\(s.consecutiveMissed) consecutive periods)")
+                }
+                let subject = l.petition.map { FindingSubject(type: "petition", id: $0, name: l.subject) } ?? FindingSubject(type: "letter", id: l.id, name: l.subject)
+                let oldest = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
+                let to = l.toParent
+                out.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: critical || !criticalSupply.isEmpty ? .critical : .overdue,
+                                   subject: subject, due: oldest.due, overdueSince: oldest.due.adding(days: 1), daysOverdue: oldest.daysOverdue,
+                                   workingDaysOverdue: oldest.workingDaysOverdue,
+                                   message: "\(l.to.name) does not answer\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; ")).",
+                                   action: to.map { "escalate to \($0.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))" }
+                                       ?? "\(l.to.name) has no authority above it: write again, or publish the case",
+                                   escalateTo: to?.handle))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,336 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// A finding as the store keeps it between recorded checks.
+public struct FindingRecord: Sendable, Hashable {
+    public var key: String
+    public var rule: String
+    public var kind: String
+    public var subjectType: String
+    public var subjectID: Int64
+    public var severity: String
+    public var message: String
+    public init(key: String, rule: String, kind: String, subjectType: String, subjectID: Int64, severity: String, message: String) {
+        self.key = key; self.rule = rule; self.kind = kind; self.subjectType = subjectType; self.subjectID = subjectID
+        self.severity = severity; self.message = message
+    }
+}
+
+/// What a recorded check wrote.
+public struct RecordedCheck: Codable, Sendable {
+    public var raised: Int
+    public var cleared: Int
+}
+
+/// A row returned by a custom SQL rule.
+public struct SQLRuleRow: Sendable {
+    public var subject: String
+    public var severity: String?
+    public var message: String
+}
+
+extension Ledger {
+    // MARK: - Facts for the rules
+
+    static let waitingColumns = """
+        l.id, l.day, l.clock_start, l.subject, l.petition_id, l.reply_within, l.reply_due,
+        f.id AS fid, f.handle AS fh, f.name AS fn, t.id AS tid, t.handle AS th, t.name AS tn, t.reply_within AS tw,
+        par.id AS aid, par.handle AS ah, par.name AS an, p.category AS pc, pp.id AS ppid, pp.handle AS pph, pp.name AS ppn,
+        (SELECT count(*) FROM letter x WHERE x.petition_id = l.petition_id AND x.to_id = l.to_id AND x.direction = 'sent'
+           AND x.voided = 0 AND x.id <> l.id AND x.day >= l.day AND x.id > l.id AND x.day <= :asOf) AS followups
+        """
+    static let waitingJoins = """
+        JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id LEFT JOIN party par ON par.id = t.parent_id
+        LEFT JOIN petition p ON p.id = l.petition_id LEFT JOIN party pp ON pp.id = p.petitioner_id
+        """
+
+    /// Sent letters that expect a reply and had none as of `asOf`; with `dueBy`, only those whose stored due day
+    /// is on or before it (the stored day is the earliest the reply can be due, so nothing late is missed).
+    public func waitingLetters(asOf: Day, dueBy: Day? = nil) throws -> [WaitingLetter] {
+        try read { db in try waitingLetters(db, asOf: asOf, dueBy: dueBy, only: nil) }
+    }
+
+    func waitingLetters(_ db: Database, asOf: Day, dueBy: Day?, only ids: [Int64]?) throws -> [WaitingLetter] {
+        let due = dueBy.map { _ in " AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)" } ?? ""
+        let only = ids.map { " AND l.id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        let sql = """
+            SELECT \(Ledger.waitingColumns) FROM letter l \(Ledger.waitingJoins)
+            WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND l.day <= :asOf\(due)\(only)
+            UNION ALL
+            SELECT \(Ledger.waitingColumns) FROM letter r JOIN letter l ON l.answered_by = r.id \(Ledger.waitingJoins)
+            WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND l.day <= :asOf\(due)\(only)
+            """
+        var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
+        if let dueBy { args["dueBy"] = dueBy.description }
+        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+        guard !rows.isEmpty else { return [] }
+        var extensions: [Int64: [Span]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id", arguments: [asOf.description]) {
+            if let s = try? Span(parsing: r["span"]) { extensions[r["letter_id"], default: []].append(s) }
+        }
+        var pauses: [Int64: [DayRange]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT petition_id, from_day, to_day FROM petition_pause WHERE from_day <= ?", arguments: [asOf.description]) {
+            guard let from = try? Day(parsing: r["from_day"]) else { continue }
+            var to = (r["to_day"] as String?).flatMap { try? Day(parsing: $0) }
+            if let t = to, t > asOf { to = nil }
+            pauses[r["petition_id"], default: []].append(DayRange(from: from, to: to))
+        }
+        return rows.map { r in
+            let id: Int64 = r["id"]
+            let petition: Int64? = r["petition_id"]
+            let parent: Int64? = r["aid"]
+            let petitioner: Int64? = r["ppid"]
+            return WaitingLetter(
+                id: id, from: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]), to: PartyName(id: r["tid"], handle: r["th"], name: r["tn"]),
+                toParent: parent.map { PartyName(id: $0, handle: r["ah"], name: r["an"]) },
+                sent: (try? Day(parsing: r["day"])) ?? Day.minimum, clockStart: (try? Day(parsing: r["clock_start"])) ?? Day.minimum,
+                subject: r["subject"], petition: petition, petitionCategory: r["pc"],
+                petitioner: petitioner.map { PartyName(id: $0, handle: r["pph"], name: r["ppn"]) },
+                ownWithin: (r["reply_within"] as String?).flatMap { try? Span(parsing: $0) },
+                authorityWithin: (r["tw"] as String?).flatMap { try? Span(parsing: $0) },
+                extensions: extensions[id] ?? [], pauses: petition.flatMap { pauses[$0] } ?? [], followUps: r["followups"])
+        }
+    }
+
+    /// Deliveries due before `asOf` and not complete as of that day (receipts after it do not count), not cancelled.
+    public func lateDeliveries(asOf: Day) throws -> [LateDelivery] {
+        try read { db in
+            let columns = """
+                d.id, d.period, d.due, k.id AS kid, k.handle AS kh, k.name AS kn, r.id AS rid, r.handle AS rh, r.name AS rn,
+                s.id AS sid, s.handle AS sh, s.name AS sn, sp.id AS spid, sp.handle AS sph, sp.name AS spn
+                """
+            let joins = """
+                JOIN decree k ON k.id = d.decree_id JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
+                LEFT JOIN party sp ON sp.id = s.parent_id
+                """
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(columns), 0 AS later FROM delivery d \(joins) WHERE d.status IN ('pending', 'partial') AND d.due < :asOf
+                UNION
+                SELECT \(columns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(joins)
+                WHERE rc.day > :asOf AND d.due < :asOf AND d.status <> 'cancelled'
+                """, arguments: ["asOf": asOf.description])
+            let items = try db.cachedStatement(sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
+            let asOfReceived = try db.cachedStatement(sql: """
+                SELECT i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
+                WHERE rc.delivery_id = ? AND rc.day <= ? GROUP BY i.commodity
+                """)
+            var seen = Set<Int64>()
+            var out: [LateDelivery] = []
+            for row in rows {
+                let id: Int64 = row["id"]
+                guard seen.insert(id).inserted else { continue }
+                var received: [String: Int64]? = nil
+                if (row["later"] as Int64) == 1 {
+                    received = [:]
+                    for r in try Row.fetchAll(asOfReceived, arguments: [id, asOf.description]) { received?[r["commodity"]] = r["n"] }
+                }
+                var expectedBase: [String: Int64] = [:], receivedBase: [String: Int64] = [:], unitOf: [String: MeasureUnit] = [:]
+                var lines: [DeliveryLine] = []
+                for i in try Row.fetchAll(items, arguments: [id]) {
+                    let c: String = i["commodity"], u: String = i["unit"], e: Int64 = i["expected"]
+                    let got = received.map { $0[c] ?? 0 } ?? (i["received"] as Int64)
+                    expectedBase[c] = e; receivedBase[c] = got; unitOf[c] = unit(u)
+                    lines.append(DeliveryLine(commodity: c, expected: quantityValue(e, unit: u, commodity: c), received: quantityValue(got, unit: u, commodity: c),
+                                              shortfall: quantityValue(max(0, e - got), unit: u, commodity: c)))
+                }
+                // Complete as of the day asked: not late.
+                if expectedBase.allSatisfy({ (receivedBase[$0.key] ?? 0) >= $0.value }) { continue }
+                let parent: Int64? = row["spid"]
+                out.append(LateDelivery(id: id, decree: PartyName(id: row["kid"], handle: row["kh"], name: row["kn"]),
+                                        recipient: PartyName(id: row["rid"], handle: row["rh"], name: row["rn"]),
+                                        supplier: PartyName(id: row["sid"], handle: row["sh"], name: row["sn"]),
+                                        supplierParent: parent.map { PartyName(id: $0, handle: row["sph"], name: row["spn"]) },
+                                        period: (try? Period(parsing: row["period"])) ?? Period(containing: Day.minimum),
+                                        due: (try? Day(parsing: row["due"])) ?? Day.minimum, lines: lines,
+                                        expectedBase: expectedBase, receivedBase: receivedBase, unitOf: unitOf))
+            }
+            return out
+        }
+    }
+
+    /// Open petitions and the last day anything happened on them, as of `asOf`.
+    public func petitionActivity(asOf: Day) throws -> [PetitionActivity] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
+                  max(p.opened,
+                      coalesce((SELECT max(e.day) FROM event_subject s JOIN event e ON e.id = s.event_id
+                                WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.day <= :asOf), p.opened),
+                      coalesce((SELECT max(day) FROM letter WHERE petition_id = p.id AND day <= :asOf AND voided = 0), p.opened)) AS last
+                FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id
+                WHERE p.status = 'open' AND p.opened <= :asOf
+                """, arguments: ["asOf": asOf.description]).map { r in
+                PetitionActivity(id: r["id"], subject: r["subject"], petitioner: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]),
+                                 authority: PartyName(id: r["aid"], handle: r["ah"], name: r["an"]), category: r["category"],
+                                 opened: (try? Day(parsing: r["opened"])) ?? Day.minimum, lastActivity: (try? Day(parsing: r["last"])) ?? Day.minimum)
+            }
+        }
+    }
+
+    // MARK: - Stored due days
+
+    /// Recomputes the stored reply due day of the given letters (all waiting letters when nil) with `replyDue`.
+    func storeReplyDue(_ db: Database, letters ids: [Int64]?) throws -> Int {
+        guard let replyDue else { return 0 }
+        let letters = try waitingLetters(db, asOf: Day.maximum, dueBy: nil, only: ids)
+        let update = try db.cachedStatement(sql: "UPDATE letter SET reply_due = ? WHERE id = ? AND reply_due IS NOT ?")
+        var changed = 0
+        for var l in letters {
+            // An open pause only ever moves the due day later: the stored day stays the earliest it can be.
+            l.pauses = l.pauses.filter { $0.to != nil }
+            let due = replyDue(l).description
+            try update.execute(arguments: [due, l.id, due])
+            changed += db.changesCount
+        }
+        return changed
+    }
+
+    /// Recomputes every waiting letter's stored due day (after the calendar or the rules changed), as one event.
+    public func applyRules(on day: Day, reason: String) throws -> Int {
+        try write { db in
+            let n = try storeReplyDue(db, letters: nil)
+            try appendEvent(db, kind: "rules.applied", day: day, subjects: [], summary: "Due days recomputed (\(n) changed): \(reason)",
+                            payload: ["changed": .int(Int64(n)), "reason": .string(reason)])
+            return n
+        }
+    }
+
+    /// Stores a setting (the ledger's own calendar or rules) as a recorded event.
+    public func storeSetting(_ key: String, value: String?, on day: Day, summary: String) throws {
+        try write { db in
+            if let value {
+                try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+            }
+            try appendEvent(db, kind: "setting.changed", day: day, subjects: [], summary: summary,
+                            payload: ["key": .string(key), "value": value.map { .string($0) } ?? .null])
+            _ = try storeReplyDue(db, letters: nil)
+        }
+    }
+
+    // MARK: - Deadlines of letters
+
+    /// Extends one letter's reply deadline by `span`, as a recorded event.
+    public func extendLetter(_ id: Int64, by span: Span, reason: String, on day: Day) throws -> Letter {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id]) else {
+                throw PetitionsError("letter: no letter with id \(id).")
+            }
+            guard (row["direction"] as String) == "sent", (row["expects_reply"] as Int64) == 1 else {
+                throw PetitionsError.invalid("letter", String(id), "expects no reply, so it has no deadline to extend")
+            }
+            guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is void") }
+            guard (row["answered_by"] as Int64?) == nil else { throw PetitionsError.invalid("letter", String(id), "has already been answered") }
+            guard day.description >= (row["day"] as String) else {
+                throw PetitionsError.invalid("--on", day.description, "is before letter \(id) was sent on \(row["day"] as String)")
+            }
+            let eventID = try appendEvent(db, kind: "letter.extended", day: day, subjects: [Subject("letter", id)],
+                                          summary: "Deadline of letter \(id) extended by \(span): \(reason)",
+                                          payload: ["letter": .int(id), "by": .string(span.description), "reason": .string(reason)])
+            try db.execute(sql: "INSERT INTO letter_extension(letter_id, span, reason, day, event_id) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, span.description, reason, day.description, eventID])
+            _ = try storeReplyDue(db, letters: [id])
+        }
+        return try letter(id)
+    }
+
+    // MARK: - Recorded checks
+
+    /// Records each finding that appeared, changed severity or cleared since the last recorded check, as events
+    /// on the as-of day. Recording the same findings again writes nothing.
+    public func recordFindings(_ findings: [FindingRecord], asOf: Day) throws -> RecordedCheck {
+        try write { db in
+            var previous: [String: (severity: String, type: String, id: Int64, message: String, rule: String)] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM finding_state") {
+                previous[r["key"]] = (r["severity"], r["subject_type"], r["subject_id"], r["message"], r["rule"])
+            }
+            var raised = 0, cleared = 0
+            var current = Set<String>()
+            for f in findings {
+                current.insert(f.key)
+                if let p = previous[f.key], p.severity == f.severity { continue }
+                try appendEvent(db, kind: "finding.raised", day: asOf, subjects: Ledger.findingSubjects(f.subjectType, f.subjectID),
+                                summary: "[\(f.severity)] \(f.message)",
+                                payload: ["key": .string(f.key), "rule": .string(f.rule), "kind": .string(f.kind), "severity": .string(f.severity),
+                                          "previous_severity": previous[f.key].map { .string($0.severity) } ?? .null, "message": .string(f.message)])
+                try db.execute(sql: """
+                    INSERT INTO finding_state(key, rule, kind, subject_type, subject_id, severity, since, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET severity = excluded.severity, message = excluded.message
+                    """, arguments: [f.key, f.rule, f.kind, f.subjectType, f.subjectID, f.severity, asOf.description, f.message])
+                raised += 1
+            }
+            for (key, p) in previous where !current.contains(key) {
+                try appendEvent(db, kind: "finding.cleared", day: asOf, subjects: Ledger.findingSubjects(p.type, p.id), summary: "Cleared: \(p.message)",
+                                payload: ["key": .string(key), "rule": .string(p.rule), "severity": .string(p.severity), "message": .string(p.message)])
+                try db.execute(sql: "DELETE FROM finding_state WHERE key = ?", arguments: [key])
+                cleared += 1
+            }
+            return RecordedCheck(raised: raised, cleared: cleared)
+        }
+    }
+
+    static func findingSubjects(_ type: String, _ id: Int64) -> [Subject] {
+        switch type {
+        case "letter", "delivery", "petition", "party", "decree": return [Subject(type, id)]
+        case "arrears": return [Subject("party", id)]
+        default: return []
+        }
+    }
+
+    /// Findings raised and cleared per month, from recorded checks.
+    public func findingTrend() throws -> [(month: String, raised: Int, cleared: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT substr(day, 1, 7) AS month, sum(kind = 'finding.raised') AS raised, sum(kind = 'finding.cleared') AS cleared
+                FROM event WHERE kind IN ('finding.raised', 'finding.cleared') GROUP BY month ORDER BY month
+                """).map { ($0["month"], $0["raised"], $0["cleared"]) }
+        }
+    }
+
+    // MARK: - Custom SQL rules
+
+    /// Checks that `query` is one SELECT that only reads; anything else is refused with the reason.
+    public func validateSQLRule(_ query: String) throws {
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let first = trimmed.prefix(while: { $0.isLetter }).uppercased()
+        guard first == "SELECT" || first == "WITH" else {
+            throw PetitionsError("is not a SELECT (it starts with \(quoted(String(trimmed.prefix(20)))))")
+        }
+        try readOnlyQueue().read { db in
+            let statement: Statement
+            do {
+                statement = try db.makeStatement(sql: trimmed)
+            } catch let e as DatabaseError {
+                throw PetitionsError("is not valid SQL: \(e.message ?? "\(e.resultCode)")")
+            }
+            guard statement.isReadonly else { throw PetitionsError("would write to the ledger") }
+            let columns = Set(statement.columnNames.map { $0.lowercased() })
+            for needed in ["subject", "message"] where !columns.contains(needed) {
+                throw PetitionsError("returns no \(needed) column (it returns \(statement.columnNames.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// Runs a custom SQL rule on a read-only connection.
+    public func runSQLRule(_ query: String, asOf: Day) throws -> [SQLRuleRow] {
+        try validateSQLRule(query)
+        return try readOnlyQueue().read { db in
+            let statement = try db.makeStatement(sql: query.trimmingCharacters(in: .whitespacesAndNewlines))
+            if statement.sql.contains(":as_of") { statement.arguments = ["as_of": asOf.description] }
+            return try Row.fetchAll(statement).map { r in
+                SQLRuleRow(subject: (r["subject"] as DatabaseValue?)?.description ?? "", severity: r["severity"], message: (r["message"] as String?) ?? "")
+            }
+        }
+    }
+
+    func readOnlyQueue() throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+        return try DatabaseQueue(path: path, configuration: config)
+    }
+}

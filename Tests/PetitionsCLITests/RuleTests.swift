@@ -1,0 +1,237 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// The rule engine through the command line, on the Dmitrov ledger of Kropotkin's letter, as of 4 March 1920.
+@Suite struct RuleTests {
+    static var repository: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+    static var rsfsr: String { repository.appendingPathComponent("config/calendars/rsfsr-1920.toml").path }
+
+    /// The demo's facts: deliveries received up to December 1919, none in January or February 1920; the appeal to
+    /// Moscow of 20 January (reply within 3 weeks), the employee's letter to Lenin of 4 February, Kropotkin's of 4 March.
+    static func dmitrov() throws -> CLI {
+        let cli = try CLI()
+        let steps: [[String]] = [
+            ["init", "--office", "dmitrov"],
+            ["calendar", "set", rsfsr, "--on", "1918-01-01"],
+            ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
+            ["authority", "add", "--name", "People's Commissariat of Posts and Telegraphs", "--handle", "narkompochtel", "--parent", "sovnarkom"],
+            ["authority", "add", "--name", "Moscow postal-telegraph supply centre", "--handle", "moscow-supply", "--parent", "narkompochtel", "--reply-within", "3 weeks"],
+            ["group", "add", "--name", "Dmitrov postal-telegraph employees", "--handle", "dmitrov-post", "--count", "employee=125", "--count", "incapacitated=140"],
+            ["petitioner", "add", "--name", "A Dmitrov employee", "--handle", "employee", "--group", "dmitrov-post"],
+            ["petitioner", "add", "--name", "Pëtr Kropotkin", "--handle", "kropotkin"],
+            ["decree", "add", "--handle", "decree-1918", "--name", "Decree of 15 August 1918", "--issued", "1918-08-15", "--supplier", "moscow-supply",
+             "--ration", "employee: 8 funt wheat", "--ration", "incapacitated: 5 funt wheat"],
+            ["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--count", "employee=125", "--count", "incapacitated=140", "--from", "1919-09-01"],
+            ["delivery", "schedule", "--decree", "decree-1918", "--from", "1919-09", "--to", "1920-03", "--on", "1919-09-01"],
+        ] + ["09", "10", "11", "12"].map {
+            ["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1919-\($0)", "--on", "1919-\($0)-06", "--quantity", "1700 funt wheat"]
+        } + [
+            ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "January provisions", "--on", "1920-01-20"],
+            ["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-20", "--subject", "Appeal", "--petition", "1"],
+            ["petition", "log", "--from", "employee", "--to", "sovnarkom", "--subject", "Provisions", "--on", "1920-02-04"],
+            ["letter", "send", "--from", "employee", "--to", "sovnarkom", "--on", "1920-02-04", "--subject", "Letter to the Chairman", "--petition", "2"],
+            ["petition", "log", "--from", "dmitrov-post", "--to", "sovnarkom", "--via", "kropotkin", "--subject", "Two months without provisions", "--on", "1920-03-04"],
+            ["letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-03-04", "--subject", "Letter to Lenin", "--petition", "3", "--reply-within", "2 weeks"],
+        ]
+        for s in steps {
+            let r = try cli.run(s)
+            #expect(r.status == 0, "\(s): \(r)")
+        }
+        return cli
+    }
+
+    func objects(_ r: CLI.Result) throws -> [[String: Any]] {
+        try #require(try CLI.json(r) as? [[String: Any]], "\(r)")
+    }
+
+    @Test func overdueDeliveriesAsOfTheLetter() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["overdue", "--as-of", "1920-03-04", "--format", "json"])
+        #expect(r.status == 0, "\(r)")
+        let list = try objects(r)
+        #expect(list.map { $0["period"] as? String } == ["1920-01", "1920-02"], "March is still within its 7 days of grace")
+        for o in list {
+            #expect(o["severity"] as? String == "critical", "two consecutive months missed")
+            for key in ["delivery", "decree", "recipient", "supplier", "due", "overdue_since", "days_overdue", "expected", "received", "shortfall"] {
+                #expect(o[key] != nil, "key \(key)")
+            }
+            let shortfall = try #require((o["shortfall"] as? [[String: Any]])?.first)
+            #expect(shortfall["amount"] as? Int == 1700)
+            #expect(shortfall["unit"] as? String == "funt")
+            #expect(shortfall["commodity"] as? String == "wheat")
+        }
+        #expect(list.first?["overdue_since"] as? String == "1920-01-09")
+        // 1 February + 7 days is Sunday the 8th: due moves to Monday the 9th, overdue from the 10th.
+        #expect(list.last?["overdue_since"] as? String == "1920-02-10")
+        #expect(list.last?["days_overdue"] as? Int == 24)
+    }
+
+    @Test func aDeliveryIsNotOverdueOnTheLastDayOfGraceButIsTheDayAfter() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let onDue = try objects(cli.run(["overdue", "--as-of", "1920-03-08", "--format", "json"]))
+        #expect(!onDue.contains { $0["period"] as? String == "1920-03" })
+        let after = try objects(cli.run(["overdue", "--as-of", "1920-03-09", "--format", "json"]))
+        #expect(after.contains { $0["period"] as? String == "1920-03" })
+        #expect(after.first { $0["period"] as? String == "1920-03" }?["days_overdue"] as? Int == 1)
+    }
+
+    @Test func unansweredLettersAsOfTheLetter() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let list = try objects(cli.run(["unanswered", "--as-of", "1920-03-04", "--format", "json"]))
+        #expect(list.map { $0["letter"] as? Int } == [1, 2, 3])
+        let appeal = list[0]
+        #expect(appeal["due"] as? String == "1920-02-10", "three weeks after 20 January")
+        #expect(appeal["days_waiting"] as? Int == 44)
+        #expect(appeal["working_days_overdue"] as? Int == 20, "Sundays are the only weekend days of 1920")
+        #expect(appeal["severity"] as? String == "overdue")
+        #expect(appeal["from"] as? String == "dmitrov-post")
+        #expect(appeal["to"] as? String == "moscow-supply")
+        #expect(appeal["sent"] as? String == "1920-01-20")
+        #expect(appeal["petition"] as? Int == 1)
+        let lenin = list[1]
+        #expect(lenin["due"] as? String == "1920-02-27", "20 working days of a six-day week after 4 February")
+        #expect(lenin["severity"] as? String == "overdue")
+        let kropotkin = list[2]
+        #expect(kropotkin["severity"] is NSNull, "Kropotkin's letter of that day is not yet due")
+        #expect(kropotkin["due"] as? String == "1920-03-19", "two weeks after 4 March is the 18th, a holiday")
+
+        let text = try cli.run(["unanswered", "--as-of", "1920-03-04"])
+        #expect(text.stdout.contains("No reply from Moscow postal-telegraph supply centre to the letter of 20 January 1920 (Appeal): 44 days, 20 working days past due."), "\(text.stdout)")
+    }
+
+    @Test func checkFlagsAndSuggestsEscalation() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["check", "--as-of", "1920-03-04", "--format", "json"])
+        #expect(r.status == 1, "an overdue finding fails the check: \(r.stderr)")
+        let result = try #require(try CLI.json(r) as? [String: Any])
+        #expect(result["as_of"] as? String == "1920-03-04")
+        let findings = try #require(result["findings"] as? [[String: Any]])
+        let kinds = Set(findings.compactMap { $0["kind"] as? String })
+        #expect(kinds == ["overdue_delivery", "unanswered_letter", "arrears", "escalation"])
+        let escalation = try #require(findings.first { $0["kind"] as? String == "escalation" })
+        #expect(escalation["escalate_to"] as? String == "narkompochtel")
+        #expect((escalation["action"] as? String)?.contains("People's Commissariat of Posts and Telegraphs") == true)
+        let arrears = try #require(findings.first { $0["kind"] as? String == "arrears" })
+        #expect((arrears["message"] as? String)?.contains("3400 funt of wheat (1392.342 kg)") == true, "\(arrears)")
+        #expect(findings.first?["severity"] as? String == "critical", "most serious first")
+
+        let lenient = try cli.run(["check", "--as-of", "1920-03-04", "--fail-on", "critical", "--min-severity", "critical", "--format", "json"])
+        #expect(lenient.status == 1)
+        let early = try cli.run(["check", "--as-of", "1920-01-05"])
+        #expect(early.status == 0, "nothing was late on 5 January 1920: \(early.stdout)")
+    }
+
+    @Test func recordingACheckIsIdempotentAndRecordsClearing() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let first = try #require(try CLI.json(cli.run(["check", "--as-of", "1920-03-04", "--record", "--format", "json"])) as? [String: Any])
+        let raised = try #require((first["recorded"] as? [String: Any])?["raised"] as? Int)
+        #expect(raised > 0)
+        let again = try #require(try CLI.json(cli.run(["check", "--as-of", "1920-03-04", "--record", "--format", "json"])) as? [String: Any])
+        #expect((again["recorded"] as? [String: Any])?["raised"] as? Int == 0)
+        #expect((again["recorded"] as? [String: Any])?["cleared"] as? Int == 0)
+        // The reply comes: the appeal's finding clears at the next recorded check.
+        #expect(try cli.run(["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-10", "--subject", "Answer", "--in-reply-to", "1"]).status == 0)
+        let later = try #require(try CLI.json(cli.run(["check", "--as-of", "1920-03-11", "--record", "--format", "json"])) as? [String: Any])
+        #expect(((later["recorded"] as? [String: Any])?["cleared"] as? Int ?? 0) >= 1)
+        let events = try objects(cli.run(["events", "--kind", "finding.cleared", "--format", "json"]))
+        #expect(events.contains { ($0["summary"] as? String)?.contains("Appeal") == true })
+    }
+
+    @Test func asOfBeforeTheReplyTheLetterStillWaited() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-10", "--subject", "Answer", "--in-reply-to", "1"]).status == 0)
+        let before = try objects(cli.run(["unanswered", "--as-of", "1920-03-04", "--format", "json"]))
+        #expect(before.contains { $0["letter"] as? Int == 1 })
+        let after = try objects(cli.run(["unanswered", "--as-of", "1920-03-10", "--format", "json"]))
+        #expect(!after.contains { $0["letter"] as? Int == 1 })
+    }
+
+    @Test func anExtensionMovesTheDueDayAndIsAnEvent() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["letter", "extend", "1", "--by", "10 working days", "--reason", "The centre asked for time", "--on", "1920-02-05", "--format", "json"])
+        #expect(r.status == 0, "\(r)")
+        let letter = try #require(try CLI.json(r) as? [String: Any])
+        #expect(letter["reply_due"] as? String == "1920-02-21", "10 working days after 10 February, Sundays skipped")
+        let list = try objects(cli.run(["unanswered", "--as-of", "1920-03-04", "--format", "json"]))
+        #expect(list.first?["due"] as? String == "1920-02-21")
+        #expect(try objects(cli.run(["events", "--kind", "letter.extended", "--format", "json"])).count == 1)
+    }
+
+    @Test func waitingOnThePetitionerStopsTheClock() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["petition", "status", "1", "--to", "waiting_on_petitioner", "--on", "1920-02-01"]).status == 0)
+        #expect(try cli.run(["petition", "status", "1", "--to", "open", "--on", "1920-02-11"]).status == 0)
+        let list = try objects(cli.run(["unanswered", "--as-of", "1920-03-04", "--format", "json"]))
+        // Ten days paused: due 10 February moves to 20 February.
+        #expect(list.first?["due"] as? String == "1920-02-20")
+    }
+
+    @Test func sqlRulesThatWriteAreRefusedWhenLoaded() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let hostile = ["DELETE FROM letter", "SELECT 1 AS subject, 'x' AS message; DELETE FROM letter", "PRAGMA writable_schema = 1",
+                       "UPDATE party SET name = 'x'", "ATTACH DATABASE '/tmp/x.db' AS x"]
+        for q in hostile {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"bad\"\nkind = \"sql\"\nquery = \"\"\"\n\(q)\n\"\"\"\n".write(to: file, atomically: true, encoding: .utf8)
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+            #expect(r.status == 65, "\(q): \(r)")
+            #expect(r.stderr.contains("bad") && r.stderr.contains("line 4"), "\(q): \(r.stderr)")
+            let set = try cli.run(["rules", "set", file.path])
+            #expect(set.status == 65, "\(q): \(set)")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before)
+    }
+
+    @Test func aCustomSQLRuleReportsItsRows() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let file = cli.directory.appendingPathComponent("rules.toml")
+        try """
+        version = 1
+        [[rule]]
+        id = "petitions-via-intermediary"
+        kind = "sql"
+        severity = "warning"
+        query = "SELECT id AS subject, 'Petition ' || id || ' goes through an intermediary' AS message FROM petition WHERE via_id IS NOT NULL"
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path, "--format", "json"])
+        #expect(r.status == 0, "only a warning: \(r)")
+        let findings = try #require((try CLI.json(r) as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings.first?["message"] as? String == "Petition 3 goes through an intermediary")
+        #expect(findings.first?["severity"] as? String == "warning")
+    }
+
+    @Test func deadlineExplainsItself() throws {
+        let r = try CLI.exec(["deadline", "--from", "1920-03-04", "--within", "10 working days", "--calendar", Self.rsfsr, "--format", "json"],
+                             environment: ProcessInfo.processInfo.environment)
+        #expect(r.status == 0, "\(r)")
+        let d = try #require(try CLI.json(r) as? [String: Any])
+        #expect(d["due"] as? String == "1920-03-17")
+        let skipped = try #require(d["skipped"] as? [[String: Any]])
+        #expect(skipped.map { $0["date"] as? String } == ["1920-03-07", "1920-03-12", "1920-03-14"])
+        #expect(skipped.map { $0["reason"] as? String } == ["weekend", "holiday", "weekend"])
+    }
+
+    @Test func csvOutputIsReadableAndInert() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-01-02", "--subject", "=cmd|' /C calc'!A0, \"quoted\""]).status == 0)
+        let r = try cli.run(["unanswered", "--as-of", "1920-03-04", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("letter,from,to,subject,sent,due,days_waiting"))
+        #expect(r.stdout.contains("\"'=cmd|' /C calc'!A0, \"\"quoted\"\"\""), "\(r.stdout)")
+        #expect(r.stdout.contains("\r\n"))
+    }
+}
