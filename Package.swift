@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .target(name: "PetitionsDomain"),
@@ -22,12 +24,13 @@ let package = Package(
         ),
         .target(
             name: "PetitionsApp",
-            dependencies: ["PetitionsDomain", "PetitionsRules", "PetitionsStore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["PetitionsDomain", "PetitionsRules", "PetitionsStore", "PetitionsReport", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: []
         ),
         .target(
             name: "PetitionsReport",
-            dependencies: ["PetitionsDomain", "PetitionsRules", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["PetitionsDomain", "PetitionsRules", .product(name: "CSV", package: "CSV.swift"),
+                           .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "petitions",
