@@ -340,11 +340,13 @@ public struct Engine: Sendable {
                 let criticalSupply = rule.withCriticalSupply
                     ? late.filter { $0.severity == .critical && $0.supplier == l.to.handle && ($0.recipient == petitioner || $0.recipient == l.from.handle) } : []
                 guard list.count >= rule.letters || critical || !criticalSupply.isEmpty else { continue }
-                var reasons: [String] = []
-                if list.count >= rule.letters { reasons.append("\(list.count) letters to \(l.to.name) unanswered") }
-                if critical { reasons.append("a letter critically overdue") }
+                let oldestLetter = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
+                var reasons = [list.count == 1
+                    ? "the letter of \(oldestLetter.sent.longDescription) is \(oldestLetter.workingDaysOverdue) working days past due"
+                    : "\(list.count) letters are unanswered, the oldest of \(oldestLetter.sent.longDescription) \(oldestLetter.workingDaysOverdue) working days past due"]
+                if critical { reasons.append("one is critically late") }
                 if let s = criticalSupply.first {
-                    reasons.append("\(criticalSupply.count) deliver\(criticalSupply.count == 1 ? "y" : "ies") from \(l.to.name) critically late (\(s.consecutiveMissed) consecutive periods)")
+                    reasons.append("\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(s.consecutiveMissed) consecutive periods missed)")
                 }
                 let subject = l.petition.map { FindingSubject(type: "petition", id: $0, name: l.subject) } ?? FindingSubject(type: "letter", id: l.id, name: l.subject)
                 let oldest = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
@@ -352,7 +354,7 @@ public struct Engine: Sendable {
                 out.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: critical || !criticalSupply.isEmpty ? .critical : .overdue,
                                    subject: subject, due: oldest.due, overdueSince: oldest.due.adding(days: 1), daysOverdue: oldest.daysOverdue,
                                    workingDaysOverdue: oldest.workingDaysOverdue,
-                                   message: "\(l.to.name) does not answer\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; ")).",
+                                   message: "\(l.to.name) has not answered\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; ")).",
                                    action: to.map { "escalate to \($0.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))" }
                                        ?? "\(l.to.name) has no authority above it: write again, or publish the case",
                                    escalateTo: to?.handle))
