@@ -20,7 +20,8 @@ extension Ledger {
         let (ids, already): ([Int64], Int) = try write { db in
             let d = try resolveDecree(db, decree)
             let r = try recipient.map { try resolveParty(db, $0, kinds: [.group, .person], field: "--recipient") }
-            var enrolments = try Row.fetchAll(db, sql: "SELECT * FROM enrolment WHERE decree_id = ? ORDER BY id", arguments: [d.id])
+            // When head-counts change within a period, the enrolment that starts latest in it sets the delivery.
+            var enrolments = try Row.fetchAll(db, sql: "SELECT * FROM enrolment WHERE decree_id = ? ORDER BY from_day DESC, id DESC", arguments: [d.id])
             if let r { enrolments = enrolments.filter { ($0["recipient_id"] as Int64) == r.id } }
             guard !enrolments.isEmpty else {
                 if let r { throw PetitionsError("--recipient: \(r.handle) is not enrolled in decree \(d.handle); enrol it first with `petitions enrol`.") }
@@ -31,6 +32,7 @@ extension Ledger {
             var already = 0
             var pending: [(Int64, Period, [(String, String, Int64)])] = []
             var enrolmentStart: [Int64: Day] = [:]
+            var planned = Set<String>()
             for p in periods {
                 if let f = d.effectiveFrom, p.last < f { continue }
                 if let t = d.effectiveTo, p.first > t { continue }
@@ -39,6 +41,7 @@ extension Ledger {
                     let end = (e["to_day"] as String?).flatMap { try? Day(parsing: $0) }
                     guard start <= p.last, end.map({ $0 >= p.first }) ?? true else { continue }
                     let rid: Int64 = e["recipient_id"]
+                    guard planned.insert("\(rid)/\(p)").inserted else { continue }
                     if p.contains(start) { enrolmentStart[rid] = start }
                     if try Bool.fetchOne(db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
                                          arguments: [d.id, rid, p.description]) == true {

@@ -137,6 +137,16 @@ extension Ledger {
             guard heads.contains(where: { rationCats.contains($0.category) }) else {
                 throw PetitionsError("--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", ")).")
             }
+            // New head-counts from a later day end the open enrolment that runs into it.
+            var ended: Int64?
+            if let open = try Row.fetchOne(db, sql: """
+                SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND to_day IS NULL AND from_day < ?
+                AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.decree_id = enrolment.decree_id AND e2.recipient_id = enrolment.recipient_id
+                                AND e2.from_day > enrolment.from_day)
+                """, arguments: [d.id, r.id, start.description]) {
+                ended = open["id"]
+                try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [start.adding(days: -1).description, ended])
+            }
             let overlap = try Row.fetchOne(db, sql: """
                 SELECT id, from_day FROM enrolment WHERE decree_id = ? AND recipient_id = ?
                 AND from_day <= ? AND (to_day IS NULL OR to_day >= ?)
@@ -147,7 +157,7 @@ extension Ledger {
             let eventID = try appendEvent(db, kind: "enrolment.added", day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
                                           summary: "\(r.name) enrolled in \(d.name)",
                                           payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "from": .string(start.description),
-                                                    "to": (to?.description).json,
+                                                    "to": (to?.description).json, "ends_enrolment": ended.json,
                                                     "counts": .object(Dictionary(uniqueKeysWithValues: heads.map { ($0.category, .int(Int64($0.count))) }))])
             try db.execute(sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [d.id, r.id, start.description, to?.description, context.office, eventID])
@@ -156,6 +166,7 @@ extension Ledger {
                 try db.execute(sql: "INSERT INTO enrolment_count(enrolment_id, category, count) VALUES (?, ?, ?)", arguments: [id, h.category, h.count])
             }
             try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, id])
+            if let ended { try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, ended]) }
             return id
         }
         return try read { db in try loadEnrolments(db, where: "e.id = ?", [id])[0] }

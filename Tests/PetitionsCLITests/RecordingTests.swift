@@ -153,4 +153,18 @@ import Testing
         let byParty = try array(cli.run(["events", "--party", "kropotkin", "--format", "json"]))
         #expect(byParty.map { $0["kind"] as? String } == ["petitioner.added"])
     }
+
+    @Test func enrollingAgainWithNewCountsEndsThePreviousEnrolment() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--count", "employee=120", "--count", "incapacitated=140",
+                             "--from", "1920-04-01"])
+        #expect(r.status == 0, "\(r)")
+        let shown = try object(cli.run(["decree", "show", "decree-1918", "--format", "json"]))
+        let enrolments = try #require(shown["enrolments"] as? [[String: Any]])
+        #expect(enrolments.map { $0["to"] as? String } == ["1920-03-31", nil])
+        let april = try object(cli.run(["delivery", "schedule", "--decree", "decree-1918", "--from", "1920-04", "--to", "1920-04", "--format", "json"]))
+        let line = try #require(((april["scheduled"] as? [[String: Any]])?.first?["lines"] as? [[String: Any]])?.first)
+        #expect((line["expected"] as? [String: Any])?["amount"] as? Int == 1660, "120 × 8 + 140 × 5 funt")
+    }
 }
