@@ -19,9 +19,9 @@ extension Ledger {
         let trimmed = ref.trimmingCharacters(in: .whitespaces)
         let row: Row?
         if let id = Int64(trimmed) {
-            row = try Row.fetchOne(db, sql: "SELECT id, kind, handle, name FROM party WHERE id = ?", arguments: [id])
+            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE id = ?"), arguments: [id])
         } else {
-            row = try Row.fetchOne(db, sql: "SELECT id, kind, handle, name FROM party WHERE handle = ?", arguments: [trimmed.lowercased()])
+            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE handle = ?"), arguments: [trimmed.lowercased()])
         }
         guard let row else {
             let handles = try String.fetchAll(db, sql: "SELECT handle FROM party WHERE kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
@@ -40,7 +40,7 @@ extension Ledger {
     func newHandle(_ db: Database, given: String?, name: String, table: String = "party") throws -> String {
         if let given {
             let h = try Handle.validate(given)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE handle = ?", arguments: [h]) == true {
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE handle = ?"), arguments: [h]) == true {
                 throw PetitionsError.invalid("--handle", h, "is already taken; choose another")
             }
             return h
@@ -48,7 +48,7 @@ extension Ledger {
         let base = Handle.slug(from: name)
         var candidate = base
         var n = 2
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE handle = ?", arguments: [candidate]) == true {
+        while try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE handle = ?"), arguments: [candidate]) == true {
             candidate = "\(base)-\(n)"; n += 1
         }
         return candidate
@@ -70,69 +70,89 @@ extension Ledger {
 
     /// Records an authority, optionally below a parent authority and with a default reply window.
     public func addAuthority(name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day?) throws -> Party {
-        let name = try Ledger.checkName(name)
         let id: Int64 = try write { db in
-            let h = try newHandle(db, given: handle, name: name)
-            let parentRef = try parent.map { try resolveParty(db, $0, kinds: [.authority], field: "--parent") }
-            let eventID = try appendEvent(db, kind: "authority.added", day: day ?? context.today, subjects: [], summary: "Authority \(name) (\(h)) added",
-                                          payload: ["handle": .string(h), "name": .string(name), "parent": (parentRef?.handle).json,
-                                                    "reply_within": replyWithin.map { .string($0.description) } ?? .null])
-            try db.execute(sql: "INSERT INTO party(kind, handle, name, parent_id, reply_within, office, event_id) VALUES ('authority', ?, ?, ?, ?, ?, ?)",
-                           arguments: [h, name, parentRef?.id, replyWithin?.description, context.office, eventID])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'party', ?)", arguments: [eventID, id])
-            return id
+            try addAuthority(db, name: name, handle: handle, parent: parent, replyWithin: replyWithin, on: day ?? context.today, stamp: newStamp())
         }
         return try party(String(id))
     }
 
+    /// Records an authority in the current transaction under `stamp`; returns its id.
+    func addAuthority(_ db: Database, name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day, stamp: EventStamp) throws -> Int64 {
+        let name = try Ledger.checkName(name)
+        let h = try newHandle(db, given: handle, name: name)
+        let parentRef = try parent.map { try resolveParty(db, $0, kinds: [.authority], field: "--parent") }
+        let eventID = try appendEvent(db, kind: "authority.added", day: day, subjects: [], summary: "Authority \(name) (\(h)) added",
+                                      payload: ["handle": .string(h), "name": .string(name), "parent": (parentRef?.handle).json,
+                                                "reply_within": replyWithin.map { .string($0.description) } ?? .null], stamp: stamp)
+        try db.execute(cached: "INSERT INTO party(kind, handle, name, parent_id, reply_within, office, event_id) VALUES ('authority', ?, ?, ?, ?, ?, ?)",
+                       [h, name, parentRef?.id, replyWithin?.description, stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
+        return id
+    }
+
     /// Records a group of petitioners with optional head-counts.
     public func addGroup(name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day?) throws -> Party {
-        let name = try Ledger.checkName(name)
-        let counts = try Ledger.merge(counts)
         let id: Int64 = try write { db in
-            let h = try newHandle(db, given: handle, name: name)
-            let eventID = try appendEvent(db, kind: "group.added", day: day ?? context.today, subjects: [], summary: "Group \(name) (\(h)) added",
-                                          payload: ["handle": .string(h), "name": .string(name), "district": Ledger.nonEmpty(district).json,
-                                                    "counts": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.category, .int(Int64($0.count))) }))])
-            try db.execute(sql: "INSERT INTO party(kind, handle, name, district, office, event_id) VALUES ('group', ?, ?, ?, ?, ?)",
-                           arguments: [h, name, Ledger.nonEmpty(district), context.office, eventID])
-            let id = db.lastInsertedRowID
-            for c in counts {
-                try db.execute(sql: "INSERT INTO group_count(group_id, category, count) VALUES (?, ?, ?)", arguments: [id, c.category, c.count])
-            }
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'party', ?)", arguments: [eventID, id])
-            return id
+            try addGroup(db, name: name, handle: handle, district: district, counts: counts, on: day ?? context.today, stamp: newStamp())
         }
         return try party(String(id))
+    }
+
+    /// Records a group in the current transaction under `stamp`; returns its id.
+    func addGroup(_ db: Database, name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day, stamp: EventStamp) throws -> Int64 {
+        let name = try Ledger.checkName(name)
+        let counts = try Ledger.merge(counts)
+        let h = try newHandle(db, given: handle, name: name)
+        let eventID = try appendEvent(db, kind: "group.added", day: day, subjects: [], summary: "Group \(name) (\(h)) added",
+                                      payload: ["handle": .string(h), "name": .string(name), "district": Ledger.nonEmpty(district).json,
+                                                "counts": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.category, .int(Int64($0.count))) }))],
+                                      stamp: stamp)
+        try db.execute(cached: "INSERT INTO party(kind, handle, name, district, office, event_id) VALUES ('group', ?, ?, ?, ?, ?)",
+                       [h, name, Ledger.nonEmpty(district), stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        for c in counts {
+            try db.execute(cached: "INSERT INTO group_count(group_id, category, count) VALUES (?, ?, ?)", [id, c.category, c.count])
+        }
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
+        return id
     }
 
     /// Records a person (a petitioner, and possibly an intermediary) with their household.
     public func addPetitioner(name: String, handle: String?, district: String?, occupation: String?, groups: [String],
                               dependants: [Dependant], on day: Day?) throws -> Party {
-        let name = try Ledger.checkName(name)
         let id: Int64 = try write { db in
-            let h = try newHandle(db, given: handle, name: name)
-            let groupRefs = try groups.map { try resolveParty(db, $0, kinds: [.group], field: "--group") }
-            let eventID = try appendEvent(db, kind: "petitioner.added", day: day ?? context.today, subjects: groupRefs.map { Subject("party", $0.id) },
-                                          summary: "Petitioner \(name) (\(h)) added",
-                                          payload: ["handle": .string(h), "name": .string(name), "district": Ledger.nonEmpty(district).json,
-                                                    "occupation": Ledger.nonEmpty(occupation).json,
-                                                    "groups": .array(groupRefs.map { .string($0.handle) }),
-                                                    "dependants": .array(dependants.map { .object(["name": .string($0.name), "category": .string($0.category)]) })])
-            try db.execute(sql: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
-                           arguments: [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), context.office, eventID])
-            let id = db.lastInsertedRowID
-            for g in Set(groupRefs.map(\.id)) {
-                try db.execute(sql: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", arguments: [g, id])
-            }
-            for d in dependants {
-                try db.execute(sql: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", arguments: [id, d.name, d.category])
-            }
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'party', ?)", arguments: [eventID, id])
-            return id
+            try addPetitioner(db, name: name, handle: handle, district: district, occupation: occupation, groups: groups,
+                              dependants: dependants, on: day ?? context.today, stamp: newStamp())
         }
         return try party(String(id))
+    }
+
+    /// Records a person in the current transaction under `stamp`; returns its id. `petitions import petitioners`
+    /// calls this once per row inside one transaction, so every statement here is prepared once and reused.
+    func addPetitioner(_ db: Database, name: String, handle: String?, district: String?, occupation: String?, groups: [String],
+                       dependants: [Dependant], on day: Day, stamp: EventStamp) throws -> Int64 {
+        let name = try Ledger.checkName(name)
+        let h = try newHandle(db, given: handle, name: name)
+        let groupRefs = try groups.map { try resolveParty(db, $0, kinds: [.group], field: "--group") }
+        let eventID = try appendEvent(db, kind: "petitioner.added", day: day, subjects: groupRefs.map { Subject("party", $0.id) },
+                                      summary: "Petitioner \(name) (\(h)) added",
+                                      payload: ["handle": .string(h), "name": .string(name), "district": Ledger.nonEmpty(district).json,
+                                                "occupation": Ledger.nonEmpty(occupation).json,
+                                                "groups": .array(groupRefs.map { .string($0.handle) }),
+                                                "dependants": .array(dependants.map { .object(["name": .string($0.name), "category": .string($0.category)]) })],
+                                      stamp: stamp)
+        try db.execute(cached: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
+                       [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        for g in Set(groupRefs.map(\.id)) {
+            try db.execute(cached: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", [g, id])
+        }
+        for d in dependants {
+            try db.execute(cached: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", [id, d.name, d.category])
+        }
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
+        return id
     }
 
     static func merge(_ counts: [HeadCount]) throws -> [HeadCount] {

@@ -16,6 +16,15 @@ public struct RecordingContext: Sendable {
     }
 }
 
+/// The identity of one event: its UUID, when it was written, by whom and for which office. A command of this
+/// ledger gets a new one; an event merged from another office's log keeps its own.
+struct EventStamp: Sendable {
+    var uuid: String
+    var recordedAt: String
+    var actor: String
+    var office: String
+}
+
 /// The ledger: one SQLite file, opened through GRDB, whose every write is one transaction that appends its event.
 public final class Ledger: @unchecked Sendable {
     /// Where the ledger lives.
@@ -223,24 +232,44 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// Appends an event in the current transaction and returns its id.
+    /// Appends an event in the current transaction and returns its id. Without a stamp, the event is this
+    /// ledger's own, recorded now; with one, it keeps the identity it was given (another office's merged event).
     @discardableResult
-    func appendEvent(_ db: Database, kind: String, day: Day, subjects: [Subject], summary: String, payload: [String: JSONValue]) throws -> Int64 {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(JSONValue.object(payload)), as: UTF8.self)
-        let stamp = ISO8601DateFormatter().string(from: context.now())
-        try db.execute(sql: """
+    func appendEvent(_ db: Database, kind: String, day: Day, subjects: [Subject], summary: String, payload: [String: JSONValue],
+                     stamp: EventStamp? = nil) throws -> Int64 {
+        let json = JSONValue.object(payload).compactText
+        return try insertEvent(db, stamp: stamp ?? newStamp(), kind: kind, day: day.description, summary: summary, payloadJSON: json, subjects: subjects)
+    }
+
+    /// Inserts one event row exactly as given, with its subjects.
+    @discardableResult
+    func insertEvent(_ db: Database, stamp: EventStamp, kind: String, day: String, summary: String, payloadJSON: String, subjects: [Subject]) throws -> Int64 {
+        try db.execute(cached: """
             INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [UUID().uuidString.lowercased(), kind, day.description, stamp, context.actor, context.office, summary, json])
+            """, [stamp.uuid, kind, day, stamp.recordedAt, stamp.actor, stamp.office, summary, payloadJSON])
         let id = db.lastInsertedRowID
-        var seen = Set<Subject>()
-        let statement = try db.cachedStatement(sql: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)")
-        for s in subjects where seen.insert(s).inserted {
-            try statement.execute(arguments: [id, s.type, s.id])
+        if subjects.count == 1 {
+            try db.execute(cached: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", [id, subjects[0].type, subjects[0].id])
+        } else {
+            var seen = Set<Subject>()
+            for s in subjects where seen.insert(s).inserted {
+                try db.execute(cached: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", [id, s.type, s.id])
+            }
         }
         return id
+    }
+
+    /// A stamp for an event this ledger records now: a new UUID, this moment, this actor and office.
+    /// `recordedAt` lets a bulk import give all its events the moment it started.
+    func newStamp(recordedAt: String? = nil) -> EventStamp {
+        EventStamp(uuid: UUID().uuidString.lowercased(), recordedAt: recordedAt ?? Ledger.timestamp(context.now()),
+                   actor: context.actor, office: context.office)
+    }
+
+    /// The `recorded_at` form of a moment: ISO 8601 in UTC, to the second.
+    static func timestamp(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
     }
 
     // MARK: - Settings
@@ -270,4 +299,12 @@ extension Optional where Wrapped == String {
 
 extension Optional where Wrapped == Int64 {
     var json: JSONValue { self.map { .int($0) } ?? .null }
+}
+
+extension Database {
+    /// Runs a statement of fixed SQL, prepared once per connection and reused: bulk imports run the same
+    /// few statements a million times.
+    func execute(cached sql: String, _ arguments: StatementArguments = StatementArguments()) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
 }
