@@ -7,58 +7,69 @@ extension Ledger {
 
     /// Logs a petition from a person or group to an authority, optionally via an intermediary.
     public func logPetition(from: String, to: String, subject: String, on day: Day, via: String?, category: String?) throws -> Petition {
-        let subject = try Ledger.checkName(subject, field: "--subject")
-        let category = Ledger.nonEmpty(category)?.lowercased()
         let id: Int64 = try write { db in
-            let p = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
-            let a = try resolveParty(db, to, kinds: [.authority], field: "--to")
-            let v = try via.map { try resolveParty(db, $0, kinds: [.person], field: "--via") }
-            let eventID = try appendEvent(db, kind: "petition.logged", day: day,
-                                          subjects: [Subject("party", p.id), Subject("party", a.id)] + (v.map { [Subject("party", $0.id)] } ?? []),
-                                          summary: "Petition of \(p.name) to \(a.name) logged: \(subject)",
-                                          payload: ["from": .string(p.handle), "to": .string(a.handle), "via": (v?.handle).json,
-                                                    "subject": .string(subject), "category": category.json, "opened": .string(day.description)])
-            try db.execute(sql: """
-                INSERT INTO petition(petitioner_id, authority_id, via_id, subject, category, opened, status, status_since, office, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
-                """, arguments: [p.id, a.id, v?.id, subject, category, day.description, day.description, context.office, eventID])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'petition', ?)", arguments: [eventID, id])
-            return id
+            try logPetition(db, from: from, to: to, subject: subject, on: day, via: via, category: category, stamp: newStamp())
         }
         return try petition(id)
     }
 
+    /// Logs a petition in the current transaction under `stamp`; returns its id.
+    func logPetition(_ db: Database, from: String, to: String, subject: String, on day: Day, via: String?, category: String?,
+                     stamp: EventStamp) throws -> Int64 {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let category = Ledger.nonEmpty(category)?.lowercased()
+        let p = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
+        let a = try resolveParty(db, to, kinds: [.authority], field: "--to")
+        let v = try via.map { try resolveParty(db, $0, kinds: [.person], field: "--via") }
+        let eventID = try appendEvent(db, kind: "petition.logged", day: day,
+                                      subjects: [Subject("party", p.id), Subject("party", a.id)] + (v.map { [Subject("party", $0.id)] } ?? []),
+                                      summary: "Petition of \(p.name) to \(a.name) logged: \(subject)",
+                                      payload: ["from": .string(p.handle), "to": .string(a.handle), "via": (v?.handle).json,
+                                                "subject": .string(subject), "category": category.json, "opened": .string(day.description)],
+                                      stamp: stamp)
+        try db.execute(cached: """
+            INSERT INTO petition(petitioner_id, authority_id, via_id, subject, category, opened, status, status_since, office, event_id)
+            VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
+            """, [p.id, a.id, v?.id, subject, category, day.description, day.description, stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'petition', ?)", [eventID, id])
+        return id
+    }
+
     /// Changes a petition's status as a recorded event; the lifecycle decides which changes are allowed.
     public func changeStatus(petition id: Int64, to status: PetitionStatus, on day: Day, note: String?) throws -> Petition {
-        try write { db in
-            let p = try requirePetition(db, id, field: "petition")
-            guard p.status != status else {
-                throw PetitionsError.invalid("--to", status.rawValue, "is already the status of petition \(id)")
-            }
-            guard p.status.next.contains(status) else {
-                throw PetitionsError("--to: petition \(id) is \(p.status.rawValue) and cannot become \(status.rawValue); from \(p.status.rawValue) it can become \(p.status.next.map(\.rawValue).joined(separator: " or ")).")
-            }
-            guard day >= p.opened else {
-                throw PetitionsError.invalid("--on", day.description, "is before petition \(id) was opened on \(p.opened)")
-            }
-            let eventID = try appendEvent(db, kind: "petition.status_changed", day: day, subjects: [Subject("petition", id)],
-                                          summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)",
-                                          payload: ["petition": .int(id), "from": .string(p.status.rawValue), "to": .string(status.rawValue), "note": Ledger.nonEmpty(note).json])
-            _ = eventID
-            try db.execute(sql: "UPDATE petition SET status = ?, status_since = ? WHERE id = ?", arguments: [status.rawValue, day.description, id])
-            // Waiting on the petitioner stops the clocks of the petition's letters.
-            if p.status == .waitingOnPetitioner {
-                try db.execute(sql: "UPDATE petition_pause SET to_day = ? WHERE petition_id = ? AND to_day IS NULL", arguments: [day.description, id])
-            }
-            if status == .waitingOnPetitioner {
-                try db.execute(sql: "INSERT OR REPLACE INTO petition_pause(petition_id, from_day, to_day) VALUES (?, ?, NULL)", arguments: [id, day.description])
-            }
-            if p.status == .waitingOnPetitioner || status == .waitingOnPetitioner {
-                _ = try storeReplyDue(db, letters: try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE petition_id = ?", arguments: [id]))
-            }
-        }
+        try write { db in try changeStatus(db, petition: id, to: status, on: day, note: note, stamp: newStamp()) }
         return try petition(id)
+    }
+
+    /// Changes a petition's status in the current transaction under `stamp`.
+    func changeStatus(_ db: Database, petition id: Int64, to status: PetitionStatus, on day: Day, note: String?, stamp: EventStamp) throws {
+        let p = try requirePetition(db, id, field: "petition")
+        guard p.status != status else {
+            throw PetitionsError.invalid("--to", status.rawValue, "is already the status of petition \(id)")
+        }
+        guard p.status.next.contains(status) else {
+            throw PetitionsError("--to: petition \(id) is \(p.status.rawValue) and cannot become \(status.rawValue); from \(p.status.rawValue) it can become \(p.status.next.map(\.rawValue).joined(separator: " or ")).")
+        }
+        guard day >= p.opened else {
+            throw PetitionsError.invalid("--on", day.description, "is before petition \(id) was opened on \(p.opened)")
+        }
+        let eventID = try appendEvent(db, kind: "petition.status_changed", day: day, subjects: [Subject("petition", id)],
+                                      summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)",
+                                      payload: ["petition": .int(id), "from": .string(p.status.rawValue), "to": .string(status.rawValue), "note": Ledger.nonEmpty(note).json],
+                                      stamp: stamp)
+        _ = eventID
+        try db.execute(sql: "UPDATE petition SET status = ?, status_since = ? WHERE id = ?", arguments: [status.rawValue, day.description, id])
+        // Waiting on the petitioner stops the clocks of the petition's letters.
+        if p.status == .waitingOnPetitioner {
+            try db.execute(sql: "UPDATE petition_pause SET to_day = ? WHERE petition_id = ? AND to_day IS NULL", arguments: [day.description, id])
+        }
+        if status == .waitingOnPetitioner {
+            try db.execute(sql: "INSERT OR REPLACE INTO petition_pause(petition_id, from_day, to_day) VALUES (?, ?, NULL)", arguments: [id, day.description])
+        }
+        if p.status == .waitingOnPetitioner || status == .waitingOnPetitioner {
+            _ = try storeReplyDue(db, letters: try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE petition_id = ?", arguments: [id]))
+        }
     }
 
     func requirePetition(_ db: Database, _ id: Int64, field: String) throws -> Petition {
@@ -100,146 +111,165 @@ extension Ledger {
     /// With `restartsClock`, the earlier unanswered letters to the same authority on the same petition wait from this day.
     public func sendLetter(from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
                            expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false) throws -> Letter {
-        let subject = try Ledger.checkName(subject, field: "--subject")
         let id: Int64 = try write { db in
-            let f = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
-            let t = try resolveParty(db, to, kinds: [.authority], field: "--to")
-            if let petition {
-                let p = try requirePetition(db, petition, field: "--petition")
-                guard day >= p.opened else {
-                    throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
-                }
-            }
-            let eventID = try appendEvent(db, kind: "letter.sent", day: day,
-                                          subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
-                                          summary: "Letter from \(f.name) to \(t.name): \(subject)",
-                                          payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
-                                                    "petition": petition.json, "channel": .string(channel.rawValue), "summary": Ledger.nonEmpty(summary).json,
-                                                    "expects_reply": .bool(expectsReply), "reply_within": replyWithin.map { .string($0.description) } ?? .null,
-                                                    "restarts_clock": .bool(restartsClock)])
-            try db.execute(sql: """
-                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
-                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
-                                 expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, context.office, eventID])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, id])
-            var affected = [id]
-            if restartsClock {
-                guard let petition else {
-                    throw PetitionsError("--restarts-clock: the clock restarts for earlier letters on the same petition; give --petition.", code: .usage)
-                }
-                let earlier = try Int64.fetchAll(db, sql: """
-                    SELECT id FROM letter WHERE petition_id = ? AND to_id = ? AND direction = 'sent' AND expects_reply = 1
-                    AND answered_by IS NULL AND voided = 0 AND id <> ? AND day <= ?
-                    """, arguments: [petition, t.id, id, day.description])
-                for e in earlier {
-                    try db.execute(sql: "UPDATE letter SET clock_start = ? WHERE id = ?", arguments: [day.description, e])
-                    try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, e])
-                }
-                affected += earlier
-            }
-            _ = try storeReplyDue(db, letters: affected)
-            return id
+            try sendLetter(db, from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
+                           channel: channel, summary: summary, restartsClock: restartsClock, stamp: newStamp())
         }
         return try letter(id)
+    }
+
+    /// Records a sent letter in the current transaction under `stamp`; returns its id.
+    func sendLetter(_ db: Database, from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
+                    expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, stamp: EventStamp) throws -> Int64 {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let f = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
+        let t = try resolveParty(db, to, kinds: [.authority], field: "--to")
+        if let petition {
+            let p = try requirePetition(db, petition, field: "--petition")
+            guard day >= p.opened else {
+                throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
+            }
+        }
+        let eventID = try appendEvent(db, kind: "letter.sent", day: day,
+                                      subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
+                                      summary: "Letter from \(f.name) to \(t.name): \(subject)",
+                                      payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
+                                                "petition": petition.json, "channel": .string(channel.rawValue), "summary": Ledger.nonEmpty(summary).json,
+                                                "expects_reply": .bool(expectsReply), "reply_within": replyWithin.map { .string($0.description) } ?? .null,
+                                                "restarts_clock": .bool(restartsClock)],
+                                      stamp: stamp)
+        try db.execute(cached: """
+            INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
+            VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
+                  expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
+        var affected = [id]
+        if restartsClock {
+            guard let petition else {
+                throw PetitionsError("--restarts-clock: the clock restarts for earlier letters on the same petition; give --petition.", code: .usage)
+            }
+            let earlier = try Int64.fetchAll(db, sql: """
+                SELECT id FROM letter WHERE petition_id = ? AND to_id = ? AND direction = 'sent' AND expects_reply = 1
+                AND answered_by IS NULL AND voided = 0 AND id <> ? AND day <= ?
+                """, arguments: [petition, t.id, id, day.description])
+            for e in earlier {
+                try db.execute(sql: "UPDATE letter SET clock_start = ? WHERE id = ?", arguments: [day.description, e])
+                try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, e])
+            }
+            affected += earlier
+        }
+        _ = try storeReplyDue(db, letters: affected)
+        return id
     }
 
     /// Records a letter received from an authority. A reply marks the letter it answers (and, on the same
     /// petition, every earlier letter to that authority) as answered.
     public func receiveLetter(from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
                               channel: Channel, summary: String?) throws -> Letter {
-        let subject = try Ledger.checkName(subject, field: "--subject")
         let id: Int64 = try write { db in
-            let f = try resolveParty(db, from, kinds: [.authority], field: "--from")
-            let t = try resolveParty(db, to, kinds: [.person, .group], field: "--to")
-            var petitionID = petition
-            if let r = inReplyTo {
-                guard let orig = try Row.fetchOne(db, sql: "SELECT * FROM letter WHERE id = ?", arguments: [r]) else {
-                    throw PetitionsError("--in-reply-to: no letter with id \(r).")
-                }
-                let origDay: String = orig["day"]
-                guard (orig["direction"] as String) == "sent" else {
-                    throw PetitionsError.invalid("--in-reply-to", String(r), "is a received letter; a reply answers a letter that was sent")
-                }
-                guard (orig["voided"] as Int64) == 0 else {
-                    throw PetitionsError.invalid("--in-reply-to", String(r), "is a voided letter")
-                }
-                guard day.description >= origDay else {
-                    throw PetitionsError("--on: \(day) is before letter \(r) was sent on \(origDay); a reply cannot come before the letter it answers.")
-                }
-                // A reply comes from the authority written to, or from one above or below it answering for it.
-                let addressee: Int64 = orig["to_id"]
-                if addressee != f.id {
-                    let above = try chain(db, above: addressee).map(\.id)
-                    let below = try chain(db, above: f.id).map(\.id)
-                    guard above.contains(f.id) || below.contains(addressee) else {
-                        let name = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = ?", arguments: [addressee]) ?? "?"
-                        throw PetitionsError("--in-reply-to: letter \(r) was written to \(name), not to \(f.handle) or an authority above or below it; a reply comes from the authority written to.")
-                    }
-                }
-                if petitionID == nil { petitionID = orig["petition_id"] }
-            }
-            if let petition = petitionID {
-                let p = try requirePetition(db, petition, field: "--petition")
-                guard day >= p.opened else {
-                    throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
-                }
-            }
-            let eventID = try appendEvent(db, kind: "letter.received", day: day,
-                                          subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
-                                            + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
-                                          summary: "Letter from \(f.name) to \(t.name) received: \(subject)",
-                                          payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
-                                                    "petition": petitionID.json, "in_reply_to": inReplyTo.json, "channel": .string(channel.rawValue),
-                                                    "summary": Ledger.nonEmpty(summary).json])
-            try db.execute(sql: """
-                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
-                VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
-                """, arguments: [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description, context.office, eventID])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, id])
-            if let r = inReplyTo {
-                try db.execute(sql: "UPDATE letter SET answered_by = ? WHERE id = ? AND answered_by IS NULL", arguments: [id, r])
-            }
-            if let p = petitionID {
-                // A later letter from the addressee on the same petition answers what was sent to it before.
-                try db.execute(sql: """
-                    UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
-                    AND answered_by IS NULL AND voided = 0 AND day <= ?
-                    """, arguments: [id, p, f.id, day.description])
-            }
-            return id
+            try receiveLetter(db, from: from, to: to, on: day, subject: subject, inReplyTo: inReplyTo, petition: petition, channel: channel,
+                              summary: summary, stamp: newStamp())
         }
         return try letter(id)
     }
 
-    /// Voids a letter recorded in error: a new event, never a silent edit.
-    public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
-        let reason = try Ledger.checkName(reason, field: "--reason")
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
-                throw PetitionsError("letter: no letter with id \(id).")
+    /// Records a received letter in the current transaction under `stamp`; returns its id.
+    func receiveLetter(_ db: Database, from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+                       channel: Channel, summary: String?, stamp: EventStamp) throws -> Int64 {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let f = try resolveParty(db, from, kinds: [.authority], field: "--from")
+        let t = try resolveParty(db, to, kinds: [.person, .group], field: "--to")
+        var petitionID = petition
+        if let r = inReplyTo {
+            guard let orig = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM letter WHERE id = ?"), arguments: [r]) else {
+                throw PetitionsError("--in-reply-to: no letter with id \(r).")
             }
-            guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
-            try appendEvent(db, kind: "letter.voided", day: day, subjects: [Subject("letter", id)], summary: "Letter \(id) voided: \(reason)",
-                            payload: ["letter": .int(id), "reason": .string(reason)])
-            try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
-            // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
-            // letter from its addressee on the same petition.
-            let orphans = try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE answered_by = ?", arguments: [id])
-            try db.execute(sql: "UPDATE letter SET answered_by = NULL WHERE answered_by = ?", arguments: [id])
-            for o in orphans {
-                try db.execute(sql: """
-                    UPDATE letter SET answered_by = (
-                      SELECT r.id FROM letter r WHERE r.direction = 'received' AND r.voided = 0 AND r.day >= letter.day
-                      AND (r.in_reply_to = letter.id OR (letter.petition_id IS NOT NULL AND r.petition_id = letter.petition_id AND r.from_id = letter.to_id))
-                      ORDER BY r.day, r.id LIMIT 1)
-                    WHERE id = ?
-                    """, arguments: [o])
+            let origDay: String = orig["day"]
+            guard (orig["direction"] as String) == "sent" else {
+                throw PetitionsError.invalid("--in-reply-to", String(r), "is a received letter; a reply answers a letter that was sent")
+            }
+            guard (orig["voided"] as Int64) == 0 else {
+                throw PetitionsError.invalid("--in-reply-to", String(r), "is a voided letter")
+            }
+            guard day.description >= origDay else {
+                throw PetitionsError("--on: \(day) is before letter \(r) was sent on \(origDay); a reply cannot come before the letter it answers.")
+            }
+            // A reply comes from the authority written to, or from one above or below it answering for it.
+            let addressee: Int64 = orig["to_id"]
+            if addressee != f.id {
+                let above = try chain(db, above: addressee).map(\.id)
+                let below = try chain(db, above: f.id).map(\.id)
+                guard above.contains(f.id) || below.contains(addressee) else {
+                    let name = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = ?", arguments: [addressee]) ?? "?"
+                    throw PetitionsError("--in-reply-to: letter \(r) was written to \(name), not to \(f.handle) or an authority above or below it; a reply comes from the authority written to.")
+                }
+            }
+            if petitionID == nil { petitionID = orig["petition_id"] }
+        }
+        if let petition = petitionID {
+            let p = try requirePetition(db, petition, field: "--petition")
+            guard day >= p.opened else {
+                throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
             }
         }
+        let eventID = try appendEvent(db, kind: "letter.received", day: day,
+                                      subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
+                                        + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
+                                      summary: "Letter from \(f.name) to \(t.name) received: \(subject)",
+                                      payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
+                                                "petition": petitionID.json, "in_reply_to": inReplyTo.json, "channel": .string(channel.rawValue),
+                                                "summary": Ledger.nonEmpty(summary).json],
+                                      stamp: stamp)
+        try db.execute(cached: """
+            INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
+            VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+            """, [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description, stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
+        if let r = inReplyTo {
+            try db.execute(cached: "UPDATE letter SET answered_by = ? WHERE id = ? AND answered_by IS NULL", [id, r])
+        }
+        if let p = petitionID {
+            // A later letter from the addressee on the same petition answers what was sent to it before.
+            try db.execute(cached: """
+                UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
+                AND answered_by IS NULL AND voided = 0 AND day <= ?
+                """, [id, p, f.id, day.description])
+        }
+        return id
+    }
+
+    /// Voids a letter recorded in error: a new event, never a silent edit.
+    public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
+        try write { db in try voidLetter(db, id, reason: reason, on: day, stamp: newStamp()) }
         return try letter(id)
+    }
+
+    /// Voids a letter in the current transaction under `stamp`.
+    func voidLetter(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
+            throw PetitionsError("letter: no letter with id \(id).")
+        }
+        guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
+        try appendEvent(db, kind: "letter.voided", day: day, subjects: [Subject("letter", id)], summary: "Letter \(id) voided: \(reason)",
+                        payload: ["letter": .int(id), "reason": .string(reason)], stamp: stamp)
+        try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
+        // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
+        // letter from its addressee on the same petition.
+        let orphans = try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE answered_by = ?", arguments: [id])
+        try db.execute(sql: "UPDATE letter SET answered_by = NULL WHERE answered_by = ?", arguments: [id])
+        for o in orphans {
+            try db.execute(sql: """
+                UPDATE letter SET answered_by = (
+                  SELECT r.id FROM letter r WHERE r.direction = 'received' AND r.voided = 0 AND r.day >= letter.day
+                  AND (r.in_reply_to = letter.id OR (letter.petition_id IS NOT NULL AND r.petition_id = letter.petition_id AND r.from_id = letter.to_id))
+                  ORDER BY r.day, r.id LIMIT 1)
+                WHERE id = ?
+                """, arguments: [o])
+        }
     }
 
     /// One letter by id.
