@@ -14,77 +14,8 @@ extension Ledger {
     /// Schedules one expected delivery per (decree, recipient, period) for the periods given, for every recipient
     /// enrolled (or the one named). Idempotent: a period already scheduled is left as it is.
     public func scheduleDeliveries(decree: String, recipient: String?, from: Period, to: Period, on day: Day?) throws -> ScheduleResult {
-        guard from <= to else { throw PetitionsError.invalid("--to", to.description, "is before --from \(from)") }
-        let periods = Period.range(from, to)
-        guard periods.count <= 1200 else { throw PetitionsError.invalid("--to", to.description, "is more than 100 years after --from \(from)") }
         let (ids, already): ([Int64], Int) = try write { db in
-            let d = try resolveDecree(db, decree)
-            let r = try recipient.map { try resolveParty(db, $0, kinds: [.group, .person], field: "--recipient") }
-            // When head-counts change within a period, the enrolment that starts latest in it sets the delivery.
-            var enrolments = try Row.fetchAll(db, sql: "SELECT * FROM enrolment WHERE decree_id = ? ORDER BY from_day DESC, id DESC", arguments: [d.id])
-            if let r { enrolments = enrolments.filter { ($0["recipient_id"] as Int64) == r.id } }
-            guard !enrolments.isEmpty else {
-                if let r { throw PetitionsError("--recipient: \(r.handle) is not enrolled in decree \(d.handle); enrol it first with `petitions enrol`.") }
-                throw PetitionsError("--decree: nobody is enrolled in decree \(d.handle); enrol a recipient first with `petitions enrol`.")
-            }
-            let rations = try Row.fetchAll(db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [d.id])
-            var created: [(id: Int64, recipient: Int64)] = []
-            var already = 0
-            var pending: [(Int64, Period, [(String, String, Int64)])] = []
-            var enrolmentStart: [Int64: Day] = [:]
-            var planned = Set<String>()
-            for p in periods {
-                if let f = d.effectiveFrom, p.last < f { continue }
-                if let t = d.effectiveTo, p.first > t { continue }
-                for e in enrolments {
-                    let start = (try? Day(parsing: e["from_day"])) ?? Day.minimum
-                    let end = (e["to_day"] as String?).flatMap { try? Day(parsing: $0) }
-                    guard start <= p.last, end.map({ $0 >= p.first }) ?? true else { continue }
-                    let rid: Int64 = e["recipient_id"]
-                    guard planned.insert("\(rid)/\(p)").inserted else { continue }
-                    if p.contains(start) { enrolmentStart[rid] = start }
-                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
-                                         arguments: [d.id, rid, p.description]) == true {
-                        already += 1; continue
-                    }
-                    let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ?",
-                                                                                   arguments: [e["id"] as Int64]).map { ($0["category"] as String, $0["count"] as Int64) })
-                    var items: [(String, String, Int64)] = []  // commodity, unit, expected
-                    for ration in rations {
-                        let n = counts[ration["category"] as String] ?? 0
-                        guard n > 0 else { continue }
-                        let add = (ration["amount"] as Int64).multipliedReportingOverflow(by: n)
-                        guard !add.overflow else { throw PetitionsError("The expected quantity for \(p) is too large to store.") }
-                        if let i = items.firstIndex(where: { $0.0 == ration["commodity"] as String }) {
-                            items[i].2 += add.partialValue
-                        } else {
-                            items.append((ration["commodity"], ration["unit"], add.partialValue))
-                        }
-                    }
-                    if !items.isEmpty { pending.append((rid, p, items)) }
-                }
-            }
-            guard !pending.isEmpty else { return ([Int64](), already) }
-            let recipients = Set(pending.map(\.0))
-            let eventID = try appendEvent(db, kind: "delivery.scheduled", day: day ?? context.today,
-                                          subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
-                                          summary: "\(pending.count) deliveries of \(d.name) scheduled for \(from)…\(to)",
-                                          payload: ["decree": .string(d.handle), "recipient": (r?.handle).json, "from": .string(from.description), "to": .string(to.description),
-                                                    "periods": .array(pending.map { .string($0.1.description) })])
-            let insert = try db.cachedStatement(sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
-            let item = try db.cachedStatement(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)")
-            let subject = try db.cachedStatement(sql: "INSERT INTO event_subject VALUES (?, 'delivery', ?)")
-            for (rid, p, items) in pending {
-                // Due on the decree's day of the period, but never before the decree or the enrolment takes effect.
-                let starts = [d.effectiveFrom, enrolmentStart[rid]].compactMap { $0 }.filter { p.contains($0) }
-                let due = ([p.day(d.dueDay)] + starts).max() ?? p.day(d.dueDay)
-                try insert.execute(arguments: [d.id, rid, p.description, due.description, context.office, eventID])
-                let id = db.lastInsertedRowID
-                for (c, u, n) in items { try item.execute(arguments: [id, c, u, n]) }
-                try subject.execute(arguments: [eventID, id])
-                created.append((id, rid))
-            }
-            return (created.map(\.id), already)
+            try scheduleDeliveries(db, decree: decree, recipient: recipient, from: from, to: to, on: day ?? context.today, stamp: newStamp())
         }
         return try read { db in
             let list = ids.isEmpty ? [] : try loadDeliveries(db, where: "d.id IN (\(ids.map(String.init).joined(separator: ",")))", [])
@@ -92,79 +23,169 @@ extension Ledger {
         }
     }
 
+    /// Schedules deliveries in the current transaction under `stamp`; returns the ids created (none, and no
+    /// event, when every period was already scheduled) and how many were already there.
+    func scheduleDeliveries(_ db: Database, decree: String, recipient: String?, from: Period, to: Period, on day: Day,
+                            stamp: EventStamp) throws -> (created: [Int64], already: Int) {
+        guard from <= to else { throw PetitionsError.invalid("--to", to.description, "is before --from \(from)") }
+        let periods = Period.range(from, to)
+        guard periods.count <= 1200 else { throw PetitionsError.invalid("--to", to.description, "is more than 100 years after --from \(from)") }
+        let d = try resolveDecree(db, decree)
+        let r = try recipient.map { try resolveParty(db, $0, kinds: [.group, .person], field: "--recipient") }
+        // When head-counts change within a period, the enrolment that starts latest in it sets the delivery.
+        var enrolments = try Row.fetchAll(db, sql: "SELECT * FROM enrolment WHERE decree_id = ? ORDER BY from_day DESC, id DESC", arguments: [d.id])
+        if let r { enrolments = enrolments.filter { ($0["recipient_id"] as Int64) == r.id } }
+        guard !enrolments.isEmpty else {
+            if let r { throw PetitionsError("--recipient: \(r.handle) is not enrolled in decree \(d.handle); enrol it first with `petitions enrol`.") }
+            throw PetitionsError("--decree: nobody is enrolled in decree \(d.handle); enrol a recipient first with `petitions enrol`.")
+        }
+        let rations = try Row.fetchAll(db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [d.id])
+        var created: [(id: Int64, recipient: Int64)] = []
+        var already = 0
+        var pending: [(Int64, Period, [(String, String, Int64)])] = []
+        var enrolmentStart: [Int64: Day] = [:]
+        var planned = Set<String>()
+        for p in periods {
+            if let f = d.effectiveFrom, p.last < f { continue }
+            if let t = d.effectiveTo, p.first > t { continue }
+            for e in enrolments {
+                let start = (try? Day(parsing: e["from_day"])) ?? Day.minimum
+                let end = (e["to_day"] as String?).flatMap { try? Day(parsing: $0) }
+                guard start <= p.last, end.map({ $0 >= p.first }) ?? true else { continue }
+                let rid: Int64 = e["recipient_id"]
+                guard planned.insert("\(rid)/\(p)").inserted else { continue }
+                if p.contains(start) { enrolmentStart[rid] = start }
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
+                                     arguments: [d.id, rid, p.description]) == true {
+                    already += 1; continue
+                }
+                let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ?",
+                                                                               arguments: [e["id"] as Int64]).map { ($0["category"] as String, $0["count"] as Int64) })
+                var items: [(String, String, Int64)] = []  // commodity, unit, expected
+                for ration in rations {
+                    let n = counts[ration["category"] as String] ?? 0
+                    guard n > 0 else { continue }
+                    let add = (ration["amount"] as Int64).multipliedReportingOverflow(by: n)
+                    guard !add.overflow else { throw PetitionsError("The expected quantity for \(p) is too large to store.") }
+                    if let i = items.firstIndex(where: { $0.0 == ration["commodity"] as String }) {
+                        items[i].2 += add.partialValue
+                    } else {
+                        items.append((ration["commodity"], ration["unit"], add.partialValue))
+                    }
+                }
+                if !items.isEmpty { pending.append((rid, p, items)) }
+            }
+        }
+        guard !pending.isEmpty else { return ([Int64](), already) }
+        let recipients = Set(pending.map(\.0))
+        let eventID = try appendEvent(db, kind: "delivery.scheduled", day: day,
+                                      subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
+                                      summary: "\(pending.count) deliveries of \(d.name) scheduled for \(from)…\(to)",
+                                      payload: ["decree": .string(d.handle), "recipient": (r?.handle).json, "from": .string(from.description), "to": .string(to.description),
+                                                "periods": .array(pending.map { .string($0.1.description) })],
+                                      stamp: stamp)
+        let insert = try db.cachedStatement(sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
+        let item = try db.cachedStatement(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)")
+        let subject = try db.cachedStatement(sql: "INSERT INTO event_subject VALUES (?, 'delivery', ?)")
+        for (rid, p, items) in pending {
+            // Due on the decree's day of the period, but never before the decree or the enrolment takes effect.
+            let starts = [d.effectiveFrom, enrolmentStart[rid]].compactMap { $0 }.filter { p.contains($0) }
+            let due = ([p.day(d.dueDay)] + starts).max() ?? p.day(d.dueDay)
+            try insert.execute(arguments: [d.id, rid, p.description, due.description, stamp.office, eventID])
+            let id = db.lastInsertedRowID
+            for (c, u, n) in items { try item.execute(arguments: [id, c, u, n]) }
+            try subject.execute(arguments: [eventID, id])
+            created.append((id, rid))
+        }
+        return (created.map(\.id), already)
+    }
+
     // MARK: - Receipts
 
     /// Records what came for a scheduled delivery; several receipts may add up, partial is allowed.
     public func receiveDelivery(decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?) throws -> Delivery {
-        guard !quantities.isEmpty else { throw PetitionsError("--quantity: say what came, e.g. --quantity '1000 funt wheat'.", code: .usage) }
-        let parsed = try quantities.map { try Quantity(parsing: $0, field: "--quantity", units: units) }
         let id: Int64 = try write { db in
-            let (deliveryID, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
-            let status: String = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [deliveryID]) ?? "pending"
-            guard status != "cancelled" else {
-                throw PetitionsError("--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
-            }
-            var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
-            let lines = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT commodity, unit FROM delivery_item WHERE delivery_id = ?", arguments: [deliveryID])
-                .map { ($0["commodity"] as String, $0["unit"] as String) })
-            for (q, text) in zip(parsed, quantities) {
-                guard let expectedUnit = lines[q.commodity] else {
-                    throw PetitionsError("--quantity \(quoted(text)): the delivery of \(d.handle) to \(r.handle) for \(period) brings no \(q.commodity); it brings \(lines.keys.sorted().joined(separator: ", ")).")
-                }
-                let eu = unit(expectedUnit)
-                guard eu.dimension == q.unit.dimension else {
-                    throw PetitionsError("--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension)).")
-                }
-                if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) { byCommodity[i].1 += q.base } else { byCommodity.append((q.commodity, q.base, q.unit.name)) }
-            }
-            let eventID = try appendEvent(db, kind: "delivery.received", day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
-                                          summary: "Received for \(r.name), \(d.name), \(period.longDescription): \(parsed.map(\.description).joined(separator: ", "))",
-                                          payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "period": .string(period.description),
-                                                    "on": .string(day.description), "quantities": .array(quantities.map { .string($0) }), "note": Ledger.nonEmpty(note).json])
-            try db.execute(sql: "INSERT INTO receipt(delivery_id, day, note, office, event_id) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [deliveryID, day.description, Ledger.nonEmpty(note), context.office, eventID])
-            let receiptID = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'receipt', ?)", arguments: [eventID, receiptID])
-            for (c, base, u) in byCommodity {
-                try db.execute(sql: "INSERT INTO receipt_item(receipt_id, commodity, amount, unit) VALUES (?, ?, ?, ?)", arguments: [receiptID, c, base, u])
-                try db.execute(sql: "UPDATE delivery_item SET received = received + ? WHERE delivery_id = ? AND commodity = ?", arguments: [base, deliveryID, c])
-            }
-            try Ledger.deriveStatus(db, deliveryID)
-            return deliveryID
+            try receiveDelivery(db, decree: decree, recipient: recipient, period: period, on: day, quantities: quantities, note: note, stamp: newStamp())
         }
         return try delivery(id)
+    }
+
+    /// Records a receipt in the current transaction under `stamp`; returns the delivery's id.
+    func receiveDelivery(_ db: Database, decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?,
+                         stamp: EventStamp) throws -> Int64 {
+        guard !quantities.isEmpty else { throw PetitionsError("--quantity: say what came, e.g. --quantity '1000 funt wheat'.", code: .usage) }
+        let parsed = try quantities.map { try Quantity(parsing: $0, field: "--quantity", units: units) }
+        let (deliveryID, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
+        let status: String = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM delivery WHERE id = ?"), arguments: [deliveryID]) ?? "pending"
+        guard status != "cancelled" else {
+            throw PetitionsError("--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
+        }
+        var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
+        let lines = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(sql: "SELECT commodity, unit FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
+            .map { ($0["commodity"] as String, $0["unit"] as String) })
+        for (q, text) in zip(parsed, quantities) {
+            guard let expectedUnit = lines[q.commodity] else {
+                throw PetitionsError("--quantity \(quoted(text)): the delivery of \(d.handle) to \(r.handle) for \(period) brings no \(q.commodity); it brings \(lines.keys.sorted().joined(separator: ", ")).")
+            }
+            let eu = unit(expectedUnit)
+            guard eu.dimension == q.unit.dimension else {
+                throw PetitionsError("--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension)).")
+            }
+            if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) { byCommodity[i].1 += q.base } else { byCommodity.append((q.commodity, q.base, q.unit.name)) }
+        }
+        let eventID = try appendEvent(db, kind: "delivery.received", day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
+                                      summary: "Received for \(r.name), \(d.name), \(period.longDescription): \(parsed.map(\.description).joined(separator: ", "))",
+                                      payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "period": .string(period.description),
+                                                "on": .string(day.description), "quantities": .array(quantities.map { .string($0) }), "note": Ledger.nonEmpty(note).json],
+                                      stamp: stamp)
+        try db.execute(cached: "INSERT INTO receipt(delivery_id, day, note, office, event_id) VALUES (?, ?, ?, ?, ?)",
+                       [deliveryID, day.description, Ledger.nonEmpty(note), stamp.office, eventID])
+        let receiptID = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'receipt', ?)", [eventID, receiptID])
+        for (c, base, u) in byCommodity {
+            try db.execute(cached: "INSERT INTO receipt_item(receipt_id, commodity, amount, unit) VALUES (?, ?, ?, ?)", [receiptID, c, base, u])
+            try db.execute(cached: "UPDATE delivery_item SET received = received + ? WHERE delivery_id = ? AND commodity = ?", [base, deliveryID, c])
+        }
+        try Ledger.deriveStatus(db, deliveryID)
+        return deliveryID
     }
 
     /// pending: nothing came; partial: something came but not all; complete: every commodity in full.
     static func deriveStatus(_ db: Database, _ id: Int64) throws {
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE delivery SET status = (
               SELECT CASE WHEN min(received >= expected) = 1 THEN 'complete' WHEN max(received) > 0 THEN 'partial' ELSE 'pending' END
               FROM delivery_item WHERE delivery_id = delivery.id)
             WHERE id = ? AND status <> 'cancelled'
-            """, arguments: [id])
+            """, [id])
     }
 
     /// Cancels a scheduled delivery (e.g. scheduled in error) as a recorded event.
     public func cancelDelivery(decree: String, recipient: String, period: Period, on day: Day, reason: String) throws -> Delivery {
-        let reason = try Ledger.checkName(reason, field: "--reason")
         let id: Int64 = try write { db in
-            let (id, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
-            let status = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id])
-            guard status != "cancelled" else { throw PetitionsError.invalid("--period", period.description, "is already cancelled for \(r.handle) under \(d.handle)") }
-            try appendEvent(db, kind: "delivery.cancelled", day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
-                            summary: "Delivery of \(d.name) to \(r.name) for \(period.longDescription) cancelled: \(reason)",
-                            payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "period": .string(period.description), "reason": .string(reason)])
-            try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [id])
-            return id
+            try cancelDelivery(db, decree: decree, recipient: recipient, period: period, on: day, reason: reason, stamp: newStamp())
         }
         return try delivery(id)
+    }
+
+    /// Cancels a delivery in the current transaction under `stamp`; returns its id.
+    func cancelDelivery(_ db: Database, decree: String, recipient: String, period: Period, on day: Day, reason: String, stamp: EventStamp) throws -> Int64 {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        let (id, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
+        let status = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id])
+        guard status != "cancelled" else { throw PetitionsError.invalid("--period", period.description, "is already cancelled for \(r.handle) under \(d.handle)") }
+        try appendEvent(db, kind: "delivery.cancelled", day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
+                        summary: "Delivery of \(d.name) to \(r.name) for \(period.longDescription) cancelled: \(reason)",
+                        payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "period": .string(period.description), "reason": .string(reason)],
+                        stamp: stamp)
+        try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [id])
+        return id
     }
 
     func requireDelivery(_ db: Database, decree: String, recipient: String, period: Period) throws -> (Int64, DecreeRef, PartyRef) {
         let d = try resolveDecree(db, decree)
         let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?"),
                                           arguments: [d.id, r.id, period.description]) else {
             throw PetitionsError("--period: no delivery of \(d.handle) to \(r.handle) is scheduled for \(period); schedule it first with `petitions delivery schedule`.")
         }
