@@ -214,27 +214,31 @@ extension Ledger {
 
     /// Extends one letter's reply deadline by `span`, as a recorded event.
     public func extendLetter(_ id: Int64, by span: Span, reason: String, on day: Day) throws -> Letter {
-        let reason = try Ledger.checkName(reason, field: "--reason")
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id]) else {
-                throw PetitionsError("letter: no letter with id \(id).")
-            }
-            guard (row["direction"] as String) == "sent", (row["expects_reply"] as Int64) == 1 else {
-                throw PetitionsError.invalid("letter", String(id), "expects no reply, so it has no deadline to extend")
-            }
-            guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is void") }
-            guard (row["answered_by"] as Int64?) == nil else { throw PetitionsError.invalid("letter", String(id), "has already been answered") }
-            guard day.description >= (row["day"] as String) else {
-                throw PetitionsError.invalid("--on", day.description, "is before letter \(id) was sent on \(row["day"] as String)")
-            }
-            let eventID = try appendEvent(db, kind: "letter.extended", day: day, subjects: [Subject("letter", id)],
-                                          summary: "Deadline of letter \(id) extended by \(span): \(reason)",
-                                          payload: ["letter": .int(id), "by": .string(span.description), "reason": .string(reason)])
-            try db.execute(sql: "INSERT INTO letter_extension(letter_id, span, reason, day, event_id) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, span.description, reason, day.description, eventID])
-            _ = try storeReplyDue(db, letters: [id])
-        }
+        try write { db in try extendLetter(db, id, by: span, reason: reason, on: day, stamp: newStamp()) }
         return try letter(id)
+    }
+
+    /// Extends a letter's deadline in the current transaction under `stamp`.
+    func extendLetter(_ db: Database, _ id: Int64, by span: Span, reason: String, on day: Day, stamp: EventStamp) throws {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        guard let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id]) else {
+            throw PetitionsError("letter: no letter with id \(id).")
+        }
+        guard (row["direction"] as String) == "sent", (row["expects_reply"] as Int64) == 1 else {
+            throw PetitionsError.invalid("letter", String(id), "expects no reply, so it has no deadline to extend")
+        }
+        guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is void") }
+        guard (row["answered_by"] as Int64?) == nil else { throw PetitionsError.invalid("letter", String(id), "has already been answered") }
+        guard day.description >= (row["day"] as String) else {
+            throw PetitionsError.invalid("--on", day.description, "is before letter \(id) was sent on \(row["day"] as String)")
+        }
+        let eventID = try appendEvent(db, kind: "letter.extended", day: day, subjects: [Subject("letter", id)],
+                                      summary: "Deadline of letter \(id) extended by \(span): \(reason)",
+                                      payload: ["letter": .int(id), "by": .string(span.description), "reason": .string(reason)],
+                                      stamp: stamp)
+        try db.execute(sql: "INSERT INTO letter_extension(letter_id, span, reason, day, event_id) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id, span.description, reason, day.description, eventID])
+        _ = try storeReplyDue(db, letters: [id])
     }
 
     // MARK: - Recorded checks

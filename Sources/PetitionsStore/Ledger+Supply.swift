@@ -18,6 +18,16 @@ extension Ledger {
     /// Records a decree with its rations per category per period.
     public func addDecree(handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
                           every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?) throws -> Decree {
+        let id: Int64 = try write { db in
+            try addDecree(db, handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: rations, every: every,
+                          dueDay: dueDay, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, stamp: newStamp())
+        }
+        return try decree(String(id))
+    }
+
+    /// Records a decree in the current transaction under `stamp`; returns its id.
+    func addDecree(_ db: Database, handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
+                   every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?, stamp: EventStamp) throws -> Int64 {
         let name = try Ledger.checkName(name)
         guard (1...31).contains(dueDay) else { throw PetitionsError.invalid("--due-day", String(dueDay), "must be a day of the month from 1 to 31") }
         guard !rations.isEmpty else { throw PetitionsError("--ration: a decree needs at least one ration, e.g. --ration 'employee: 8 funt wheat'.", code: .usage) }
@@ -29,30 +39,28 @@ extension Ledger {
         for r in parsed where !seen.insert(r.category + "\u{0}" + r.quantity.commodity).inserted {
             throw PetitionsError.invalid("--ration", "\(r.category): \(r.quantity.description)", "repeats the ration of \(r.quantity.commodity) for \(r.category)")
         }
-        let id: Int64 = try write { db in
-            let h = try newHandle(db, given: handle, name: name, table: "decree")
-            let s = try resolveParty(db, supplier, kinds: [.authority], field: "--supplier")
-            let i = try issuer.map { try resolveParty(db, $0, kinds: [.authority], field: "--issuer") }
-            let eventID = try appendEvent(db, kind: "decree.added", day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
-                                          summary: "Decree \(name) (\(h)) added",
-                                          payload: ["handle": .string(h), "name": .string(name), "issued": .string(issued.description),
-                                                    "issuer": (i?.handle).json, "supplier": .string(s.handle), "every": .string(every.rawValue),
-                                                    "due_day": .int(Int64(dueDay)), "effective_from": (effectiveFrom?.description).json,
-                                                    "effective_to": (effectiveTo?.description).json,
-                                                    "rations": .array(parsed.map { .string("\($0.category): \($0.quantity.description)") })])
-            try db.execute(sql: """
-                INSERT INTO decree(handle, name, issued, issuer_id, supplier_id, frequency, due_day, effective_from, effective_to, office, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [h, name, issued.description, i?.id, s.id, every.rawValue, dueDay, effectiveFrom?.description, effectiveTo?.description, context.office, eventID])
-            let id = db.lastInsertedRowID
-            for r in parsed {
-                try db.execute(sql: "INSERT INTO ration(decree_id, category, commodity, amount, unit) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, r.category, r.quantity.commodity, r.quantity.base, r.quantity.unit.name])
-            }
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'decree', ?)", arguments: [eventID, id])
-            return id
+        let h = try newHandle(db, given: handle, name: name, table: "decree")
+        let s = try resolveParty(db, supplier, kinds: [.authority], field: "--supplier")
+        let i = try issuer.map { try resolveParty(db, $0, kinds: [.authority], field: "--issuer") }
+        let eventID = try appendEvent(db, kind: "decree.added", day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
+                                      summary: "Decree \(name) (\(h)) added",
+                                      payload: ["handle": .string(h), "name": .string(name), "issued": .string(issued.description),
+                                                "issuer": (i?.handle).json, "supplier": .string(s.handle), "every": .string(every.rawValue),
+                                                "due_day": .int(Int64(dueDay)), "effective_from": (effectiveFrom?.description).json,
+                                                "effective_to": (effectiveTo?.description).json,
+                                                "rations": .array(parsed.map { .string("\($0.category): \($0.quantity.description)") })],
+                                      stamp: stamp)
+        try db.execute(sql: """
+            INSERT INTO decree(handle, name, issued, issuer_id, supplier_id, frequency, due_day, effective_from, effective_to, office, event_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [h, name, issued.description, i?.id, s.id, every.rawValue, dueDay, effectiveFrom?.description, effectiveTo?.description, stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        for r in parsed {
+            try db.execute(sql: "INSERT INTO ration(decree_id, category, commodity, amount, unit) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, r.category, r.quantity.commodity, r.quantity.base, r.quantity.unit.name])
         }
-        return try decree(String(id))
+        try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'decree', ?)", arguments: [eventID, id])
+        return id
     }
 
     struct DecreeRef {
@@ -67,8 +75,8 @@ extension Ledger {
 
     func resolveDecree(_ db: Database, _ ref: String, field: String = "--decree") throws -> DecreeRef {
         let t = ref.trimmingCharacters(in: .whitespaces)
-        let row = try Int64(t).map { try Row.fetchOne(db, sql: "SELECT * FROM decree WHERE id = ?", arguments: [$0]) }
-            ?? Row.fetchOne(db, sql: "SELECT * FROM decree WHERE handle = ?", arguments: [t.lowercased()])
+        let row = try Int64(t).map { try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE id = ?"), arguments: [$0]) }
+            ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE handle = ?"), arguments: [t.lowercased()])
         guard let row else {
             let handles = try String.fetchAll(db, sql: "SELECT handle FROM decree")
             throw PetitionsError.unknown("decree", field, ref, closest: closest(to: t, among: handles))
@@ -121,55 +129,62 @@ extension Ledger {
     /// Enrols a recipient in a decree. Without counts, the head-counts come from the group's counts and its
     /// members' households (each member as `memberCategory`, each dependant by category), or from a person's own household.
     public func enrol(decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String) throws -> Enrolment {
-        let counts = try Ledger.merge(counts)
-        let memberCategory = try Category.validate(memberCategory, field: "--member-category")
         let id: Int64 = try write { db in
-            let d = try resolveDecree(db, decree)
-            let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
-            let start = from ?? d.effectiveFrom ?? d.issued
-            if let to, to < start { throw PetitionsError.invalid("--to", to.description, "is before the enrolment starts on \(start)") }
-            var heads = counts
-            if heads.isEmpty { heads = try householdCounts(db, r, memberCategory: memberCategory) }
-            guard !heads.isEmpty else {
-                throw PetitionsError("--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
-            }
-            let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
-            guard heads.contains(where: { rationCats.contains($0.category) }) else {
-                throw PetitionsError("--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", ")).")
-            }
-            // New head-counts from a later day end the open enrolment that runs into it.
-            var ended: Int64?
-            if let open = try Row.fetchOne(db, sql: """
-                SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND to_day IS NULL AND from_day < ?
-                AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.decree_id = enrolment.decree_id AND e2.recipient_id = enrolment.recipient_id
-                                AND e2.from_day > enrolment.from_day)
-                """, arguments: [d.id, r.id, start.description]) {
-                ended = open["id"]
-                try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [start.adding(days: -1).description, ended])
-            }
-            let overlap = try Row.fetchOne(db, sql: """
-                SELECT id, from_day FROM enrolment WHERE decree_id = ? AND recipient_id = ?
-                AND from_day <= ? AND (to_day IS NULL OR to_day >= ?)
-                """, arguments: [d.id, r.id, (to ?? Day.maximum).description, start.description])
-            if let overlap {
-                throw PetitionsError("--recipient: \(r.handle) is already enrolled in \(d.handle) from \(overlap["from_day"] as String) (enrolment \(overlap["id"] as Int64)); end that enrolment first.")
-            }
-            let eventID = try appendEvent(db, kind: "enrolment.added", day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
-                                          summary: "\(r.name) enrolled in \(d.name)",
-                                          payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "from": .string(start.description),
-                                                    "to": (to?.description).json, "ends_enrolment": ended.json,
-                                                    "counts": .object(Dictionary(uniqueKeysWithValues: heads.map { ($0.category, .int(Int64($0.count))) }))])
-            try db.execute(sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [d.id, r.id, start.description, to?.description, context.office, eventID])
-            let id = db.lastInsertedRowID
-            for h in heads {
-                try db.execute(sql: "INSERT INTO enrolment_count(enrolment_id, category, count) VALUES (?, ?, ?)", arguments: [id, h.category, h.count])
-            }
-            try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, id])
-            if let ended { try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, ended]) }
-            return id
+            try enrol(db, decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory, stamp: newStamp())
         }
         return try read { db in try loadEnrolments(db, where: "e.id = ?", [id])[0] }
+    }
+
+    /// Enrols a recipient in the current transaction under `stamp`; returns the enrolment's id.
+    func enrol(_ db: Database, decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String,
+               stamp: EventStamp) throws -> Int64 {
+        let counts = try Ledger.merge(counts)
+        let memberCategory = try Category.validate(memberCategory, field: "--member-category")
+        let d = try resolveDecree(db, decree)
+        let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
+        let start = from ?? d.effectiveFrom ?? d.issued
+        if let to, to < start { throw PetitionsError.invalid("--to", to.description, "is before the enrolment starts on \(start)") }
+        var heads = counts
+        if heads.isEmpty { heads = try householdCounts(db, r, memberCategory: memberCategory) }
+        guard !heads.isEmpty else {
+            throw PetitionsError("--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
+        }
+        let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
+        guard heads.contains(where: { rationCats.contains($0.category) }) else {
+            throw PetitionsError("--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", ")).")
+        }
+        // New head-counts from a later day end the open enrolment that runs into it.
+        var ended: Int64?
+        if let open = try Row.fetchOne(db, sql: """
+            SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND to_day IS NULL AND from_day < ?
+            AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.decree_id = enrolment.decree_id AND e2.recipient_id = enrolment.recipient_id
+                            AND e2.from_day > enrolment.from_day)
+            """, arguments: [d.id, r.id, start.description]) {
+            ended = open["id"]
+            try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [start.adding(days: -1).description, ended])
+        }
+        let overlap = try Row.fetchOne(db, sql: """
+            SELECT id, from_day FROM enrolment WHERE decree_id = ? AND recipient_id = ?
+            AND from_day <= ? AND (to_day IS NULL OR to_day >= ?)
+            """, arguments: [d.id, r.id, (to ?? Day.maximum).description, start.description])
+        if let overlap {
+            throw PetitionsError("--recipient: \(r.handle) is already enrolled in \(d.handle) from \(overlap["from_day"] as String) (enrolment \(overlap["id"] as Int64)); end that enrolment first.")
+        }
+        let eventID = try appendEvent(db, kind: "enrolment.added", day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
+                                      summary: "\(r.name) enrolled in \(d.name)",
+                                      payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "from": .string(start.description),
+                                                "to": (to?.description).json, "ends_enrolment": ended.json,
+                                                "counts": .object(Dictionary(uniqueKeysWithValues: heads.map { ($0.category, .int(Int64($0.count))) }))],
+                                      stamp: stamp)
+        try db.execute(sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [d.id, r.id, start.description, to?.description, stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        for h in heads {
+            try db.execute(sql: "INSERT INTO enrolment_count(enrolment_id, category, count) VALUES (?, ?, ?)", arguments: [id, h.category, h.count])
+        }
+        try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, id])
+        if let ended { try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, ended]) }
+        return id
     }
 
     func householdCounts(_ db: Database, _ r: PartyRef, memberCategory: String) throws -> [HeadCount] {
