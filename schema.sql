@@ -100,6 +100,8 @@ CREATE TABLE petition (
 CREATE INDEX petition_status ON petition(status, opened);
 CREATE INDEX petition_authority ON petition(authority_id);
 CREATE INDEX petition_petitioner ON petition(petitioner_id);
+-- Merging another office's log finds a petition by the UUID of the event that logged it.
+CREATE INDEX petition_event ON petition(event_id);
 
 -- Letters sent and received. reply_due is the stored due day of an expected reply.
 CREATE TABLE letter (
@@ -129,6 +131,7 @@ CREATE INDEX letter_reply ON letter(in_reply_to);
 CREATE INDEX letter_to ON letter(to_id, day);
 CREATE INDEX letter_from ON letter(from_id, day);
 CREATE INDEX letter_answered_by ON letter(answered_by) WHERE answered_by IS NOT NULL;
+CREATE INDEX letter_event ON letter(event_id);
 
 -- Extensions of a letter's reply deadline, each a recorded event.
 CREATE TABLE letter_extension (

@@ -217,23 +217,30 @@ extension Ledger {
     }
 
     func loadDeliveries(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Delivery] {
-        let rows = try Row.fetchAll(db, sql: """
+        var out: [Delivery] = []
+        try eachDelivery(db, where: clause, args) { out.append($0) }
+        return out
+    }
+
+    /// Deliveries by period, one at a time from a cursor, so that an export keeps memory flat.
+    func eachDelivery(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Delivery) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT d.*, k.handle AS k, r.handle AS r, s.handle AS s FROM delivery d JOIN decree k ON k.id = d.decree_id
             JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
             WHERE \(clause) ORDER BY d.period, r.handle, k.handle
             """, arguments: args)
         let items = try db.cachedStatement(sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
-        return try rows.map { row in
+        while let row = try rows.next() {
             let id: Int64 = row["id"]
             let lines = try Row.fetchAll(items, arguments: [id]).map { i -> DeliveryLine in
                 let c: String = i["commodity"], u: String = i["unit"], e: Int64 = i["expected"], r: Int64 = i["received"]
                 return DeliveryLine(commodity: c, expected: quantityValue(e, unit: u, commodity: c), received: quantityValue(r, unit: u, commodity: c),
                                     shortfall: quantityValue(max(0, e - r), unit: u, commodity: c))
             }
-            return Delivery(id: id, decree: row["k"], recipient: row["r"], supplier: row["s"],
-                            period: (try? Period(parsing: row["period"])) ?? Period(containing: Day.minimum),
-                            due: (try? Day(parsing: row["due"])) ?? Day.minimum, status: DeliveryStatus(rawValue: row["status"]) ?? .pending,
-                            lines: lines, receipts: nil)
+            try body(Delivery(id: id, decree: row["k"], recipient: row["r"], supplier: row["s"],
+                              period: (try? Period(parsing: row["period"])) ?? Period(containing: Day.minimum),
+                              due: (try? Day(parsing: row["due"])) ?? Day.minimum, status: DeliveryStatus(rawValue: row["status"]) ?? .pending,
+                              lines: lines, receipts: nil))
         }
     }
 

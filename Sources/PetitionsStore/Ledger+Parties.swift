@@ -183,12 +183,20 @@ extension Ledger {
     }
 
     func loadParties(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Party] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT p.*, parent.handle AS parent_handle FROM party p LEFT JOIN party parent ON parent.id = p.parent_id
+        var out: [Party] = []
+        try eachParty(db, where: clause, args) { p, _ in out.append(p) }
+        return out
+    }
+
+    /// Parties by handle, one at a time from a cursor (an export of a million persons keeps memory flat),
+    /// each with the day of the event that recorded it.
+    func eachParty(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Party, Day?) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT p.*, parent.handle AS parent_handle, e.day AS recorded FROM party p LEFT JOIN party parent ON parent.id = p.parent_id
+            LEFT JOIN event e ON e.id = p.event_id
             WHERE \(clause) ORDER BY p.handle
             """, arguments: args)
-        var out: [Party] = []
-        for row in rows {
+        while let row = try rows.next() {
             let id: Int64 = row["id"]
             let kind = PartyKind(rawValue: row["kind"]) ?? .person
             var p = Party(id: id, kind: kind, handle: row["handle"], name: row["name"], office: row["office"])
@@ -196,21 +204,20 @@ extension Ledger {
             switch kind {
             case .person:
                 p.occupation = row["occupation"]
-                p.dependants = try Row.fetchAll(db, sql: "SELECT name, category FROM dependant WHERE person_id = ? ORDER BY id", arguments: [id])
+                p.dependants = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, category FROM dependant WHERE person_id = ? ORDER BY id"), arguments: [id])
                     .map { Dependant(name: $0["name"], category: $0["category"]) }
-                p.groups = try String.fetchAll(db, sql: "SELECT g.handle FROM group_member m JOIN party g ON g.id = m.group_id WHERE m.person_id = ? ORDER BY g.handle", arguments: [id])
+                p.groups = try String.fetchAll(db.cachedStatement(sql: "SELECT g.handle FROM group_member m JOIN party g ON g.id = m.group_id WHERE m.person_id = ? ORDER BY g.handle"), arguments: [id])
             case .group:
-                p.members = try String.fetchAll(db, sql: "SELECT p.handle FROM group_member m JOIN party p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY p.handle", arguments: [id])
-                p.counts = try Row.fetchAll(db, sql: "SELECT category, count FROM group_count WHERE group_id = ? ORDER BY category", arguments: [id])
+                p.members = try String.fetchAll(db.cachedStatement(sql: "SELECT p.handle FROM group_member m JOIN party p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY p.handle"), arguments: [id])
+                p.counts = try Row.fetchAll(db.cachedStatement(sql: "SELECT category, count FROM group_count WHERE group_id = ? ORDER BY category"), arguments: [id])
                     .map { HeadCount(category: $0["category"], count: $0["count"]) }
             case .authority:
                 p.parent = row["parent_handle"]
                 p.replyWithin = (row["reply_within"] as String?).flatMap { try? Span(parsing: $0) }
                 p.chain = try chain(db, above: id).map(\.handle)
             }
-            out.append(p)
+            try body(p, (row["recorded"] as String?).flatMap { try? Day(parsing: $0) })
         }
-        return out
     }
 
     /// The authorities above `id`, nearest first (stops at a cycle).

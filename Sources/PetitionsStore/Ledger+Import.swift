@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// What one row of an import file asks the ledger to record: the same facts the single commands take.
+public enum RowRequest: Sendable {
+    /// `petitioner add`.
+    case petitioner(NewPetitioner)
+    /// `letter send` or `letter receive`.
+    case letter(NewLetter)
+    /// `delivery receive`.
+    case receipt(NewReceipt)
+}
+
+/// A person to record, as `petitioner add` takes it.
+public struct NewPetitioner: Sendable {
+    public var name: String
+    public var handle: String?
+    public var district: String?
+    public var occupation: String?
+    public var groups: [String]
+    public var dependants: [Dependant]
+    /// The day recorded as of; today when nil.
+    public var on: Day?
+    public init(name: String, handle: String?, district: String?, occupation: String?, groups: [String], dependants: [Dependant], on: Day?) {
+        self.name = name; self.handle = handle; self.district = district; self.occupation = occupation
+        self.groups = groups; self.dependants = dependants; self.on = on
+    }
+}
+
+/// A letter to record, as `letter send` or `letter receive` takes it.
+public struct NewLetter: Sendable {
+    public var direction: Direction
+    public var from: String
+    public var to: String
+    public var on: Day
+    public var subject: String
+    public var petition: Int64?
+    public var inReplyTo: Int64?
+    public var channel: Channel
+    public var summary: String?
+    public var expectsReply: Bool
+    public var replyWithin: Span?
+    public init(direction: Direction, from: String, to: String, on: Day, subject: String, petition: Int64?, inReplyTo: Int64?,
+                channel: Channel, summary: String?, expectsReply: Bool, replyWithin: Span?) {
+        self.direction = direction; self.from = from; self.to = to; self.on = on; self.subject = subject; self.petition = petition
+        self.inReplyTo = inReplyTo; self.channel = channel; self.summary = summary; self.expectsReply = expectsReply; self.replyWithin = replyWithin
+    }
+}
+
+/// A receipt to record, as `delivery receive` takes it.
+public struct NewReceipt: Sendable {
+    public var decree: String
+    public var recipient: String
+    public var period: Period
+    public var on: Day
+    public var quantities: [String]
+    public var note: String?
+    public init(decree: String, recipient: String, period: Period, on: Day, quantities: [String], note: String?) {
+        self.decree = decree; self.recipient = recipient; self.period = period; self.on = on; self.quantities = quantities; self.note = note
+    }
+}
+
+/// Why one row cannot be recorded: its line and one sentence per problem, each naming the field
+/// the way the single commands do (`--on '1920-02-30' does not exist…`).
+public struct RowProblem: Error, Sendable {
+    public var line: Int
+    public var messages: [String]
+    public init(line: Int, messages: [String]) { self.line = line; self.messages = messages }
+}
+
+/// A row read from an import file: the line it starts on and what it asks for, or why it cannot be recorded.
+public protocol ImportRow {
+    var line: Int { get }
+    var request: Result<RowRequest, RowProblem> { get }
+}
+
+/// What a bulk import did.
+public struct ImportOutcome: Sendable {
+    /// Rows read (blank lines aside).
+    public var rows = 0
+    /// Rows recorded (zero when nothing was committed).
+    public var imported = 0
+    /// Rows that could not be recorded.
+    public var rejected = 0
+    /// The problems of the first rejected rows, in file order, up to the limit asked for.
+    public var problems: [RowProblem] = []
+    /// Whether anything was written: false when a row was bad and bad rows were not to be skipped.
+    public var committed = false
+}
+
+extension Ledger {
+    // MARK: - Bulk import
+
+    /// Records every row in one IMMEDIATE transaction, each through the same operation as its single command,
+    /// with one event per row and an `import.completed` event at the end. Each row runs inside a savepoint, so a
+    /// bad row leaves no trace and every row is checked. With a bad row and `skipInvalid` false, nothing is
+    /// written; with `skipInvalid`, the good rows are. `rejected` hears of each bad row as it is found;
+    /// `progress` hears how many rows were read, every few thousand rows.
+    public func importRows<Rows: Sequence>(_ what: String, source: String, rows: Rows, skipInvalid: Bool, problemLimit: Int = 20,
+                                           progress: (Int) -> Void = { _ in },
+                                           rejected: (Rows.Element, RowProblem) throws -> Void = { _, _ in }) throws -> ImportOutcome
+    where Rows.Element: ImportRow {
+        guard let writer else {
+            throw PetitionsError("The ledger \(path) is read-only; nothing was recorded.", code: .noPermission)
+        }
+        var outcome = ImportOutcome()
+        try Ledger.translate {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    // Every event of one import carries the moment it started.
+                    let recordedAt = Ledger.timestamp(context.now())
+                    let begin = try db.cachedStatement(sql: "SAVEPOINT import_row")
+                    let release = try db.cachedStatement(sql: "RELEASE import_row")
+                    let undo = try db.cachedStatement(sql: "ROLLBACK TO import_row")
+                    for row in rows {
+                        outcome.rows += 1
+                        if outcome.rows % 4096 == 0 { progress(outcome.rows) }
+                        var problem: RowProblem?
+                        switch row.request {
+                        case .failure(let p):
+                            problem = p
+                        case .success(let request):
+                            try begin.execute()
+                            do {
+                                try record(db, request, stamp: newStamp(recordedAt: recordedAt))
+                                try release.execute()
+                                outcome.imported += 1
+                            } catch {
+                                try undo.execute()
+                                try release.execute()
+                                problem = RowProblem(line: row.line, messages: [try Ledger.rowMessage(error)])
+                            }
+                        }
+                        if let problem {
+                            outcome.rejected += 1
+                            if outcome.problems.count < problemLimit { outcome.problems.append(problem) }
+                            try rejected(row, problem)
+                        }
+                    }
+                    progress(outcome.rows)
+                    if outcome.rejected > 0 && !skipInvalid {
+                        outcome.imported = 0
+                        return .rollback
+                    }
+                    try appendEvent(db, kind: "import.completed", day: context.today, subjects: [],
+                                    summary: "Imported \(outcome.imported) \(what) from \(source)"
+                                        + (outcome.rejected > 0 ? " (\(outcome.rejected) rows rejected)" : ""),
+                                    payload: ["what": .string(what), "source": .string(source), "rows": .int(Int64(outcome.rows)),
+                                              "imported": .int(Int64(outcome.imported)), "rejected": .int(Int64(outcome.rejected))],
+                                    stamp: newStamp(recordedAt: recordedAt))
+                    outcome.committed = true
+                    return .commit
+                }
+            }
+        }
+        return outcome
+    }
+
+    /// Records one row's request through the operation its single command uses.
+    func record(_ db: Database, _ request: RowRequest, stamp: EventStamp) throws {
+        switch request {
+        case .petitioner(let p):
+            _ = try addPetitioner(db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups,
+                                  dependants: p.dependants, on: p.on ?? context.today, stamp: stamp)
+        case .letter(let l):
+            switch l.direction {
+            case .sent:
+                _ = try sendLetter(db, from: l.from, to: l.to, on: l.on, subject: l.subject, petition: l.petition, replyWithin: l.replyWithin,
+                                   expectsReply: l.expectsReply, channel: l.channel, summary: l.summary, restartsClock: false, stamp: stamp)
+            case .received:
+                _ = try receiveLetter(db, from: l.from, to: l.to, on: l.on, subject: l.subject, inReplyTo: l.inReplyTo, petition: l.petition,
+                                      channel: l.channel, summary: l.summary, stamp: stamp)
+            }
+        case .receipt(let r):
+            _ = try receiveDelivery(db, decree: r.decree, recipient: r.recipient, period: r.period, on: r.on, quantities: r.quantities,
+                                    note: r.note, stamp: stamp)
+        }
+    }
+
+    /// The sentence for a row the ledger refused. A constraint names what SQLite refused; anything else
+    /// (a full disk, a lost file) is not the row's fault and stops the import.
+    static func rowMessage(_ error: Error) throws -> String {
+        if let e = error as? PetitionsError { return e.message }
+        if let e = error as? DatabaseError, e.resultCode == .SQLITE_CONSTRAINT {
+            return "The ledger refused the row (\(e.message ?? "constraint failed"))."
+        }
+        throw error
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    // MARK: - Verify
+
+    /// The event kinds that may create a row of each table: every record points at the event that made it.
+    static let creatingKinds: [(table: String, check: String)] = [
+        ("party", "(t.kind = 'authority' AND e.kind = 'authority.added') OR (t.kind = 'group' AND e.kind = 'group.added') OR (t.kind = 'person' AND e.kind = 'petitioner.added')"),
+        ("petition", "e.kind = 'petition.logged'"),
+        ("letter", "(t.direction = 'sent' AND e.kind = 'letter.sent') OR (t.direction = 'received' AND e.kind = 'letter.received')"),
+        ("letter_extension", "e.kind = 'letter.extended'"),
+        ("decree", "e.kind = 'decree.added'"),
+        ("enrolment", "e.kind = 'enrolment.added'"),
+        ("delivery", "e.kind = 'delivery.scheduled'"),
+        ("receipt", "e.kind = 'delivery.received'"),
+    ]
+
+    /// Checks the file (`PRAGMA integrity_check`), its references (`PRAGMA foreign_key_check`) and the ledger's
+    /// own invariants: every record was created by an event of the right kind; derived delivery statuses and
+    /// received amounts agree with the receipts; a letter is answered only by a later received letter that
+    /// stands. Returns one sentence per problem; none means the ledger is sound.
+    public func verify(limit: Int = 200) throws -> [String] {
+        try read { db in
+            var problems: [String] = []
+            func add(_ s: String) { if problems.count < limit { problems.append(s) } }
+
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))")
+            if integrity != ["ok"] { integrity.forEach { add("integrity: \($0)") } }
+
+            for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table: String = r["table"], parent: String = r["parent"]
+                let rowid: Int64? = r["rowid"]
+                add("\(table)\(rowid.map { " \($0)" } ?? ""): refers to a \(parent) that does not exist")
+            }
+
+            for (table, check) in Ledger.creatingKinds {
+                for r in try Row.fetchAll(db, sql: """
+                    SELECT t.id, t.event_id, e.kind FROM \(table) t LEFT JOIN event e ON e.id = t.event_id
+                    WHERE e.id IS NULL OR NOT (\(check)) LIMIT \(limit)
+                    """) {
+                    let id: Int64 = r["id"], eventID: Int64 = r["event_id"]
+                    if let kind = r["kind"] as String? {
+                        add("\(table) \(id): was created by event \(eventID), a \(kind) event, which cannot create it")
+                    } else {
+                        add("\(table) \(id): its event \(eventID) is not in the log")
+                    }
+                }
+            }
+
+            for r in try Row.fetchAll(db, sql: """
+                SELECT d.id, d.status, CASE WHEN min(i.received >= i.expected) = 1 THEN 'complete' WHEN max(i.received) > 0 THEN 'partial' ELSE 'pending' END AS derived
+                FROM delivery d JOIN delivery_item i ON i.delivery_id = d.id WHERE d.status <> 'cancelled'
+                GROUP BY d.id HAVING d.status <> derived LIMIT \(limit)
+                """) {
+                add("delivery \(r["id"] as Int64): its status is \(r["status"] as String) but its receipts make it \(r["derived"] as String)")
+            }
+            for r in try Row.fetchAll(db, sql: """
+                SELECT d.id FROM delivery d WHERE d.status = 'cancelled' AND NOT EXISTS (
+                  SELECT 1 FROM event_subject s JOIN event e ON e.id = s.event_id
+                  WHERE s.subject_type = 'delivery' AND s.subject_id = d.id AND e.kind = 'delivery.cancelled') LIMIT \(limit)
+                """) {
+                add("delivery \(r["id"] as Int64): is cancelled but no delivery.cancelled event says so")
+            }
+            for r in try Row.fetchAll(db, sql: """
+                SELECT i.delivery_id, i.commodity, i.received, coalesce((
+                  SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id
+                  WHERE rc.delivery_id = i.delivery_id AND ri.commodity = i.commodity), 0) AS receipts
+                FROM delivery_item i WHERE i.received <> receipts LIMIT \(limit)
+                """) {
+                add("delivery \(r["delivery_id"] as Int64): \(r["received"] as Int64) base units of \(r["commodity"] as String) recorded as received, but its receipts add up to \(r["receipts"] as Int64)")
+            }
+            for r in try Row.fetchAll(db, sql: """
+                SELECT l.id, l.day, l.answered_by, a.id AS aid, a.direction, a.voided, a.day AS aday FROM letter l LEFT JOIN letter a ON a.id = l.answered_by
+                WHERE l.answered_by IS NOT NULL AND (a.id IS NULL OR a.direction <> 'received' OR a.voided <> 0 OR a.day < l.day) LIMIT \(limit)
+                """) {
+                let id: Int64 = r["id"], by: Int64 = r["answered_by"]
+                if (r["aid"] as Int64?) == nil {
+                    add("letter \(id): is answered by letter \(by), which does not exist")
+                } else if (r["direction"] as String) != "received" {
+                    add("letter \(id): is answered by letter \(by), which was sent, not received")
+                } else if (r["voided"] as Int64) != 0 {
+                    add("letter \(id): is answered by letter \(by), which is void")
+                } else {
+                    add("letter \(id): is answered by letter \(by) of \(r["aday"] as String), before it was written on \(r["day"] as String)")
+                }
+            }
+            return problems
+        }
+    }
+
+    // MARK: - Backup
+
+    /// Copies the ledger to `destination` with SQLite's online backup, from one consistent snapshot while other
+    /// commands go on writing. The copy is written beside the destination with mode 0600 and renamed into place,
+    /// so a reader never sees half a backup; an existing file is replaced only with `overwrite`.
+    public func backup(to destination: String, overwrite: Bool) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: destination, isDirectory: &isDirectory) {
+            guard !isDirectory.boolValue else { throw PetitionsError("\(destination) is a folder; give the backup a file name.", code: .cannotCreate) }
+            guard overwrite else { throw PetitionsError("\(destination) already exists; give --force to replace it.", code: .cannotCreate) }
+        }
+        let folder = (destination as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\((destination as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).partial"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw PetitionsError("The backup \(destination) cannot be created: \(String(cString: strerror(errno))).", code: .cannotCreate)
+        }
+        close(fd)
+        var done = false
+        defer {
+            if !done {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: temporary + suffix) }
+            }
+        }
+        do {
+            let copy = try DatabaseQueue(path: temporary)
+            try reader.backup(to: copy)
+            // The copy is one self-contained file: no WAL beside it.
+            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+        } catch let e as DatabaseError {
+            throw PetitionsError("The backup \(destination) could not be written: \(e.message ?? "\(e.resultCode)").", code: .ioError)
+        }
+        guard rename(temporary, destination) == 0 else {
+            throw PetitionsError("The backup \(destination) could not be put in place: \(String(cString: strerror(errno))).", code: .cannotCreate)
+        }
+        done = true
+    }
+}
