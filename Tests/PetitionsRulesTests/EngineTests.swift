@@ -1,0 +1,160 @@
+import PetitionsDomain
+import PetitionsRules
+import Testing
+
+/// The engine on hand-made facts: boundaries of every rule kind, table-driven.
+@Suite struct EngineTests {
+    static func day(_ s: String) -> Day { (try? Day(parsing: s)) ?? Day.minimum }
+    static let moscow = PartyName(id: 3, handle: "moscow-supply", name: "Moscow postal-telegraph supply centre")
+    static let commissariat = PartyName(id: 2, handle: "narkompochtel", name: "People's Commissariat of Posts and Telegraphs")
+    static let employees = PartyName(id: 5, handle: "dmitrov-post", name: "Dmitrov employees")
+    /// Monday to Friday, no holidays.
+    static let weekdays = WorkCalendar()
+
+    static func letter(_ id: Int64 = 1, sent: String, own: Span? = nil, authority: Span? = nil, extensions: [Span] = [], pauses: [DayRange] = [],
+                       followUps: Int = 0, petition: Int64? = 1, category: String? = nil) -> WaitingLetter {
+        WaitingLetter(id: id, from: employees, to: moscow, toParent: commissariat, sent: day(sent), clockStart: day(sent), subject: "Appeal",
+                      petition: petition, petitionCategory: category, petitioner: employees, ownWithin: own, authorityWithin: authority,
+                      extensions: extensions, pauses: pauses, followUps: followUps)
+    }
+
+    struct LetterCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var sent: String
+        var own: Span?
+        var asOf: String
+        var due: String
+        var severity: Severity?
+        var workingDaysOverdue: Int
+        var testDescription: String { name }
+    }
+
+    static let letterCases: [LetterCase] = [
+        // 20 working days from Monday 1920-01-05 (the start day never counts): Monday 1920-02-02 (Mon–Fri calendar).
+        LetterCase(name: "on the due day it is not overdue", sent: "1920-01-05", own: nil, asOf: "1920-02-02", due: "1920-02-02", severity: nil, workingDaysOverdue: 0),
+        LetterCase(name: "the day after the due day it is", sent: "1920-01-05", own: nil, asOf: "1920-02-03", due: "1920-02-02", severity: .overdue, workingDaysOverdue: 1),
+        // From Friday 1920-01-02 the 20th working day is Friday 1920-01-30; the weekend after it does not count.
+        LetterCase(name: "a Monday after a Friday due day is one working day late", sent: "1920-01-02", own: nil, asOf: "1920-02-02", due: "1920-01-30",
+                   severity: .overdue, workingDaysOverdue: 1),
+        // 40 working days from 1920-01-05 is Monday 1920-03-01.
+        LetterCase(name: "on the 40th working day still only overdue", sent: "1920-01-05", own: nil, asOf: "1920-03-01", due: "1920-02-02", severity: .overdue,
+                   workingDaysOverdue: 20),
+        LetterCase(name: "after 40 working days critical", sent: "1920-01-05", own: nil, asOf: "1920-03-02", due: "1920-02-02", severity: .critical,
+                   workingDaysOverdue: 21),
+        LetterCase(name: "the letter's own window wins", sent: "1920-01-05", own: Span(5, .days), asOf: "1920-01-12", due: "1920-01-12", severity: nil,
+                   workingDaysOverdue: 0),
+        LetterCase(name: "a Saturday start counts from the next Monday", sent: "1920-01-10", own: Span(1, .workingDays), asOf: "1920-01-13", due: "1920-01-12",
+                   severity: .overdue, workingDaysOverdue: 1),
+    ]
+
+    @Test(arguments: letterCases)
+    func unansweredLetterBoundaries(_ c: LetterCase) {
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let result = engine.unanswered([Self.letter(sent: c.sent, own: c.own)], asOf: Self.day(c.asOf), all: true)
+        let u = result.first?.0
+        #expect(u?.due == Self.day(c.due))
+        #expect(u?.severity == c.severity)
+        #expect(u?.workingDaysOverdue == c.workingDaysOverdue)
+    }
+
+    @Test func theAuthorityWindowIsUsedWhenTheLetterHasNone() {
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let u = engine.unanswered([Self.letter(sent: "1920-01-05", authority: Span(2, .weeks))], asOf: Self.day("1920-01-20"), all: true)
+        #expect(u.first?.0.due == Self.day("1920-01-19"))
+        #expect(u.first?.0.severity == .overdue)
+    }
+
+    @Test func extensionsAndPausesMoveTheDueDay() {
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let extended = Self.letter(sent: "1920-01-05", extensions: [Span(5, .workingDays)])
+        #expect(engine.replyDue(extended) == Self.day("1920-02-09"))
+        // Paused for 7 days from 1920-01-10 to 1920-01-17: due Monday 1920-02-02 moves to Monday 1920-02-09.
+        let paused = Self.letter(sent: "1920-01-05", pauses: [DayRange(from: Self.day("1920-01-10"), to: Self.day("1920-01-17"))])
+        #expect(engine.replyDue(paused, rule: nil, asOf: Self.day("1920-03-01")) == Self.day("1920-02-09"))
+        // A pause still running counts up to the as-of day.
+        let running = Self.letter(sent: "1920-01-05", pauses: [DayRange(from: Self.day("1920-01-26"), to: nil)])
+        let u = engine.unanswered([running], asOf: Self.day("1920-02-05"), all: true)
+        #expect(u.first?.0.severity == nil, "the clock stopped on 26 January")
+    }
+
+    @Test func warningBeforeTheDueDay() {
+        var rule = Rule(id: "letters", kind: .unansweredLetter)
+        rule.warningBefore = Span(3, .workingDays)
+        let engine = Engine(rules: RuleSet([rule]), calendar: Self.weekdays)
+        let letter = Self.letter(sent: "1920-01-05")
+        // Due Monday 1920-02-02: on Tuesday 27 January four working days remain, on Wednesday the 28th three.
+        #expect(engine.unanswered([letter], asOf: Self.day("1920-01-27")).isEmpty, "4 working days before: nothing")
+        #expect(engine.unanswered([letter], asOf: Self.day("1920-01-28")).first?.0.severity == .warning)
+        #expect(engine.unanswered([letter], asOf: Self.day("1920-02-02")).first?.0.severity == .warning)
+    }
+
+    @Test func scopeLimitsARuleToItsAuthority() {
+        var other = Rule(id: "other", kind: .unansweredLetter)
+        other.scope = RuleScope(authority: "sovnarkom")
+        let engine = Engine(rules: RuleSet([other]), calendar: Self.weekdays)
+        #expect(engine.evaluate(Facts(letters: [Self.letter(sent: "1919-01-06")]), asOf: Self.day("1920-03-04")).isEmpty)
+    }
+
+    static func delivery(_ id: Int64, _ period: String, expected: Int64 = 1700, received: Int64 = 0) -> LateDelivery {
+        let funt = MeasureUnit(name: "funt", dimension: "mass", base: 409_512_410)
+        let p = (try? Period(parsing: period)) ?? Period(containing: Day.minimum)
+        let q = { (n: Int64) in QuantityValue(Quantity(base: n * funt.base, unit: funt, commodity: "wheat")) }
+        return LateDelivery(id: id, decree: PartyName(id: 1, handle: "decree-1918", name: "Decree of 15 August 1918"), recipient: employees,
+                            supplier: moscow, supplierParent: commissariat, period: p, due: p.first,
+                            lines: [DeliveryLine(commodity: "wheat", expected: q(expected), received: q(received), shortfall: q(expected - received))],
+                            expectedBase: ["wheat": expected * funt.base], receivedBase: ["wheat": received * funt.base], unitOf: ["wheat": funt])
+    }
+
+    @Test func overdueDeliveryGraceAndConsecutivePeriods() {
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        // January due Thursday 1920-01-01 + 7 days = Thursday 1920-01-08; late from the 9th.
+        #expect(engine.overdue([Self.delivery(1, "1920-01")], asOf: Self.day("1920-01-08")).isEmpty)
+        let one = engine.overdue([Self.delivery(1, "1920-01")], asOf: Self.day("1920-01-09"))
+        #expect(one.first?.0.severity == .overdue, "one missed period")
+        #expect(one.first?.0.daysOverdue == 1)
+        let two = engine.overdue([Self.delivery(1, "1920-01"), Self.delivery(2, "1920-02")], asOf: Self.day("1920-03-04"))
+        #expect(two.map(\.0.severity) == [.critical, .critical], "two consecutive periods missed")
+        let gap = engine.overdue([Self.delivery(1, "1919-11"), Self.delivery(2, "1920-01")], asOf: Self.day("1920-03-04"))
+        #expect(gap.map(\.0.severity) == [.overdue, .overdue], "not consecutive")
+    }
+
+    @Test func shortfallFractionMakesItCritical() {
+        var rule = Rule(id: "late", kind: .overdueDelivery)
+        rule.criticalShortfall = 0.5
+        let engine = Engine(rules: RuleSet([rule]), calendar: Self.weekdays)
+        #expect(engine.overdue([Self.delivery(1, "1920-01", received: 1000)], asOf: Self.day("1920-03-04")).first?.0.severity == .overdue)
+        #expect(engine.overdue([Self.delivery(1, "1920-01", received: 800)], asOf: Self.day("1920-03-04")).first?.0.severity == .critical)
+    }
+
+    @Test func arrearsAddUpInTheDecreesUnitWithKilograms() {
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let findings = engine.evaluate(Facts(deliveries: [Self.delivery(1, "1920-01"), Self.delivery(2, "1920-02", received: 560)]),
+                                       asOf: Self.day("1920-03-04"))
+        let arrears = findings.filter { $0.kind == "arrears" }
+        #expect(arrears.count == 1)
+        // 1700 + 1140 = 2840 funt = 1163.015 kg; 2840/1700 ≈ 1.67 periods: not yet critical at 2.
+        #expect(arrears.first?.message.contains("2840 funt of wheat (1163.015 kg)") == true, "\(arrears)")
+        #expect(arrears.first?.severity == .overdue)
+    }
+
+    @Test func stalledPetition() {
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let p = PetitionActivity(id: 1, subject: "Provisions", petitioner: Self.employees, authority: Self.moscow, category: nil,
+                                 opened: Self.day("1920-01-02"), lastActivity: Self.day("1920-01-02"))
+        // 60 days after Friday 1920-01-02 is Wednesday 1920-03-02.
+        #expect(engine.evaluate(Facts(petitions: [p]), asOf: Self.day("1920-03-02")).isEmpty)
+        #expect(engine.evaluate(Facts(petitions: [p]), asOf: Self.day("1920-03-03")).first?.kind == "stalled_petition")
+    }
+
+    @Test func escalationAfterTwoUnansweredLettersNamesTheParent() {
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let one = engine.evaluate(Facts(letters: [Self.letter(1, sent: "1920-01-05")]), asOf: Self.day("1920-02-10"))
+        #expect(!one.contains { $0.kind == "escalation" }, "one overdue letter: remind, not escalate")
+        let two = engine.evaluate(Facts(letters: [Self.letter(1, sent: "1920-01-05", followUps: 1), Self.letter(2, sent: "1920-01-06")]),
+                                  asOf: Self.day("1920-02-10"))
+        let escalation = two.first { $0.kind == "escalation" }
+        #expect(escalation?.escalateTo == "narkompochtel")
+        #expect(escalation?.subject.type == "petition")
+        #expect(escalation?.action.contains("People's Commissariat of Posts and Telegraphs") == true)
+    }
+}
