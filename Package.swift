@@ -44,5 +44,6 @@ let package = Package(
         .testTarget(name: "PetitionsStoreTests", dependencies: ["PetitionsStore", "PetitionsApp", "PetitionsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PetitionsRulesTests", dependencies: ["PetitionsRules", "PetitionsDomain", "PetitionsApp"]),
         .testTarget(name: "PetitionsCLITests", dependencies: ["PetitionsTestSupport", "petitions"]),
+        .testTarget(name: "PetitionsReportTests", dependencies: ["PetitionsReport", "PetitionsRules", "PetitionsDomain"]),
     ]
 )
