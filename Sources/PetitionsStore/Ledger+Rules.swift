@@ -109,12 +109,15 @@ extension Ledger {
                 UNION
                 SELECT \(columns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(joins)
                 WHERE rc.day > :asOf AND d.due < :asOf AND d.status <> 'cancelled'
+                ORDER BY later DESC
                 """, arguments: ["asOf": asOf.description])
             let items = try db.cachedStatement(sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
             let asOfReceived = try db.cachedStatement(sql: """
                 SELECT i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
                 WHERE rc.delivery_id = ? AND rc.day <= ? GROUP BY i.commodity
                 """)
+            // A delivery with a receipt after the day comes first from the second branch (later = 1), so that what
+            // it had received is counted as of the day, not as stored now.
             var seen = Set<Int64>()
             var out: [LateDelivery] = []
             for row in rows {
