@@ -1,0 +1,165 @@
+import Foundation
+import PetitionsDomain
+import PetitionsRules
+
+/// The status report laid out once as headings, sentences, tables and flagged items, for the text and Markdown
+/// renderers to print the same content in their own way. Empty sections are left out.
+struct ReportDocument {
+    enum Block {
+        case heading(String, level: Int)
+        case paragraph(String)
+        case table(headers: [String], rows: [[String]], rightAligned: Set<Int>)
+        /// Items of a list: a label (a severity, "not due") with the severity that colours it, what it is, and the next step.
+        case items([Item])
+    }
+
+    struct Item {
+        var label: String? = nil
+        var severity: Severity? = nil
+        var text: String
+        var next: String? = nil
+    }
+
+    var blocks: [Block] = []
+
+    init(_ r: StatusReport) {
+        let title = "Status report as of \(r.asOf.longDescription)"
+        blocks.append(.heading(r.redacted ? title + " (persons' names replaced by initials)" : title, level: 1))
+        headline(r)
+        supply(r)
+        letters(r)
+        petitions(r)
+        authorities(r)
+        trend(r)
+    }
+
+    // MARK: - Sections
+
+    mutating func headline(_ r: StatusReport) {
+        let s = r.summary
+        blocks.append(.heading("Headline", level: 2))
+        blocks.append(.paragraph("As of \(r.asOf.longDescription): \(ReportDocument.count(s.petitioners, "petitioner")) and "
+            + "\(ReportDocument.count(s.groups, "group")), \(Thousands.format(s.householdMembers)) \(s.householdMembers == 1 ? "person" : "people") counted "
+            + "with their households and head-counts; \(ReportDocument.count(s.openPetitions, "open petition"))."))
+        let bySeverity = Severity.allCases.reversed().map { "\(Thousands.format(s.findings[$0.rawValue] ?? 0)) \($0.rawValue)" }
+        let total = s.findings.values.reduce(0, +)
+        blocks.append(.paragraph("\(ReportDocument.count(total, "finding")): \(bySeverity.joined(separator: ", "))."))
+        blocks.append(.paragraph(s.mostUrgent.map { "Most urgent: \($0)" } ?? "Nothing is late."))
+    }
+
+    mutating func supply(_ r: StatusReport) {
+        guard !r.overdueDeliveries.isEmpty || !r.arrears.isEmpty else { return }
+        blocks.append(.heading("Overdue supply", level: 2))
+        if !r.overdueDeliveries.isEmpty {
+            blocks.append(.heading("Late deliveries", level: 3))
+            var rows: [[String]] = []
+            for o in r.overdueDeliveries {
+                for (i, e) in o.expected.enumerated() {
+                    let got = o.received.first { $0.commodity == e.commodity }?.amount ?? 0
+                    let short = o.shortfall.first { $0.commodity == e.commodity }?.amount ?? 0
+                    let lead = i == 0 ? [o.period.description, o.recipient, o.decree, o.due.description, "\(Thousands.format(o.daysOverdue)) d"]
+                                      : ["", "", "", "", ""]
+                    rows.append(lead + [ReportDocument.quantity(e.amount, e.unit, e.commodity), Thousands.format(got), Thousands.format(short)])
+                }
+            }
+            blocks.append(.table(headers: ["PERIOD", "RECIPIENT", "DECREE", "DUE", "LATE", "EXPECTED", "RECEIVED", "SHORTFALL"],
+                                 rows: rows, rightAligned: [4, 5, 6, 7]))
+            blocks.append(.items(r.overdueDeliveries.map { Item(label: $0.severity.rawValue, severity: $0.severity, text: $0.message, next: $0.action) }))
+        }
+        if !r.arrears.isEmpty {
+            blocks.append(.heading("Arrears", level: 3))
+            blocks.append(.table(headers: ["RECIPIENT", "DECREE", "PROMISED", "RECEIVED", "OWED", "OWED (KG)", "MISSED", "SINCE"],
+                                 rows: r.arrears.map { a in
+                                     [a.recipient, a.decree, ReportDocument.quantity(a.promised, a.unit, a.commodity), Thousands.format(a.received),
+                                      Thousands.format(a.owed), a.owedKg.map(Thousands.format) ?? "-", Thousands.format(a.periodsMissed),
+                                      a.since?.description ?? "-"]
+                                 }, rightAligned: [2, 3, 4, 5, 6]))
+            blocks.append(.items(r.arrears.map { Item(text: ReportDocument.arrearsSentence($0)) }))
+        }
+    }
+
+    mutating func letters(_ r: StatusReport) {
+        guard !r.unansweredLetters.isEmpty else { return }
+        blocks.append(.heading("Unanswered letters", level: 2))
+        blocks.append(.table(headers: ["LETTER", "SENT", "TO", "DUE", "WAITING", "WD LATE", "FOLLOW-UPS", "SEVERITY"],
+                             rows: r.unansweredLetters.map { u in
+                                 [String(u.letter), u.sent.description, u.to, u.due.description, "\(Thousands.format(u.daysWaiting)) d",
+                                  Thousands.format(u.workingDaysOverdue), Thousands.format(u.followUps), u.severity?.rawValue ?? "not due"]
+                             }, rightAligned: [0, 4, 5, 6]))
+        blocks.append(.items(r.unansweredLetters.map { u in
+            Item(label: u.severity?.rawValue ?? "not due", severity: u.severity, text: "Letter \(u.letter)\(u.petition.map { ", petition \($0)" } ?? ""): \(u.message)", next: u.action)
+        }))
+    }
+
+    mutating func petitions(_ r: StatusReport) {
+        guard !r.petitions.isEmpty else { return }
+        blocks.append(.heading("Petitions by status", level: 2))
+        let counts = PetitionStatus.allCases.compactMap { s -> String? in
+            let n = r.petitions.filter { $0.status == s }.count
+            return n == 0 ? nil : "\(Thousands.format(n)) \(ReportDocument.status(s))"
+        }
+        blocks.append(.paragraph(counts.joined(separator: ", ") + "."))
+        let ordered = PetitionStatus.allCases.flatMap { s in r.petitions.filter { $0.status == s } }
+        blocks.append(.table(headers: ["STATUS", "ID", "OPENED", "AGE", "PETITIONER", "AUTHORITY", "VIA", "SUBJECT"],
+                             rows: ordered.map { p in
+                                 [ReportDocument.status(p.status), String(p.id), p.opened.description, p.ageDays.map { "\(Thousands.format($0)) d" } ?? "-",
+                                  p.petitioner, p.authority, p.via ?? "-", p.subject]
+                             }, rightAligned: [1, 3]))
+    }
+
+    mutating func authorities(_ r: StatusReport) {
+        guard !r.authorities.isEmpty else { return }
+        blocks.append(.heading("Authorities", level: 2))
+        blocks.append(.table(headers: ["AUTHORITY", "LETTERS", "ANSWERED", "IN TIME", "MEDIAN DAYS", "OPEN", "OVERDUE", "ABOVE IT"],
+                             rows: r.authorities.map { a in
+                                 [a.handle, Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
+                                  a.medianDaysToAnswer.map(Thousands.format) ?? "-", Thousands.format(a.openNow), Thousands.format(a.overdueNow),
+                                  a.chain.isEmpty ? "-" : a.chain.joined(separator: " → ")]
+                             }, rightAligned: [1, 2, 3, 4, 5, 6]))
+        blocks.append(.items(r.authorities.map { Item(text: "\($0.handle): \($0.name)") }))
+    }
+
+    mutating func trend(_ r: StatusReport) {
+        guard !r.trend.findings.isEmpty || !r.trend.deliveries.isEmpty else { return }
+        blocks.append(.heading("Trend", level: 2))
+        if !r.trend.findings.isEmpty {
+            blocks.append(.heading("Findings raised and cleared per month", level: 3))
+            blocks.append(.table(headers: ["MONTH", "RAISED", "CLEARED"],
+                                 rows: r.trend.findings.map { [$0.month, Thousands.format($0.raised), Thousands.format($0.cleared)] },
+                                 rightAligned: [1, 2]))
+        }
+        if !r.trend.deliveries.isEmpty {
+            blocks.append(.heading("Deliveries due and received per period", level: 3))
+            var rows: [[String]] = []
+            for p in r.trend.deliveries {
+                let lead = [p.period.description, Thousands.format(p.due), Thousands.format(p.complete), Thousands.format(p.partial)]
+                if p.quantities.isEmpty { rows.append(lead + ["-", "-"]) }
+                for (i, q) in p.quantities.enumerated() {
+                    rows.append((i == 0 ? lead : ["", "", "", ""]) + [ReportDocument.quantity(q.expected, q.unit, q.commodity),
+                                                                      ReportDocument.quantity(q.received, q.unit, q.commodity)])
+                }
+            }
+            blocks.append(.table(headers: ["PERIOD", "DUE", "COMPLETE", "PARTIAL", "EXPECTED", "RECEIVED"], rows: rows, rightAligned: [1, 2, 3, 4, 5]))
+        }
+    }
+
+    // MARK: - Words
+
+    /// "1 group", "267 persons".
+    static func count(_ n: Int, _ noun: String) -> String { "\(Thousands.format(n)) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// "5,100 funt wheat".
+    static func quantity(_ amount: Decimal, _ unit: String, _ commodity: String) -> String { "\(Thousands.format(amount)) \(unit) \(commodity)" }
+
+    static func status(_ s: PetitionStatus) -> String { s.rawValue.replacingOccurrences(of: "_", with: " ") }
+
+    /// "dmitrov-post under decree-1918: promised 11,900 funt of wheat since September 1919, received 6,800;
+    /// 3 months missed since January 1920: 5,100 funt of wheat owed (2,088.513 kg)."
+    static func arrearsSentence(_ a: ArrearsLine) -> String {
+        let missed = a.periodsMissed == 1 ? "1 month missed" : "\(Thousands.format(a.periodsMissed)) months missed"
+        let kg = a.owedKg.map { " (\(Thousands.format($0)) kg)" } ?? ""
+        return "\(a.recipientName) (\(a.recipient)) under \(a.decreeName): promised \(Thousands.format(a.promised)) \(a.unit) of \(a.commodity), "
+            + "received \(Thousands.format(a.received)); \(missed)\(a.since.map { " since \($0.longDescription)" } ?? ""): "
+            + "\(Thousands.format(a.owed)) \(a.unit) of \(a.commodity) owed\(kg)."
+    }
+}

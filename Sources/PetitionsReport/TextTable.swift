@@ -1,0 +1,73 @@
+/// A plain aligned table that fits a width (100 columns by default): the widest columns shrink, and their cells
+/// are cut with "…", or wrapped onto more lines with `wrapsCells`.
+public struct TextTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]] = []
+    public var maxWidth = 100
+    /// Columns whose cells are aligned to the right (amounts, counts).
+    public var rightAligned: Set<Int> = []
+    /// Whether a cell too wide for its column wraps onto further lines instead of being cut.
+    public var wrapsCells = false
+
+    public init(_ headers: [String], rightAligned: Set<Int> = [], wrapsCells: Bool = false) {
+        self.headers = headers; self.rightAligned = rightAligned; self.wrapsCells = wrapsCells
+    }
+
+    public mutating func add(_ row: [String]) { rows.append(row) }
+
+    /// The table as lines joined by newlines, or "(none)" without rows.
+    public func render() -> String {
+        guard !rows.isEmpty else { return "(none)" }
+        let n = headers.count
+        func text(_ r: [String], _ i: Int) -> String { i < r.count ? r[i].replacingOccurrences(of: "\n", with: " ") : "" }
+        var widths = (0..<n).map { i in max(headers[i].count, rows.map { text($0, i).count }.max() ?? 0) }
+        // Shrink the widest column until the table fits.
+        while widths.reduce(0, +) + 2 * (n - 1) > maxWidth, let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 {
+            widths[i] -= 1
+        }
+        func lines(_ s: String, _ i: Int) -> [String] {
+            let w = widths[i]
+            guard s.count > w else { return [s] }
+            if wrapsCells { return TextTable.wrap(s, width: w) }
+            return [String(s.prefix(max(0, w - 1))) + "…"]
+        }
+        func pad(_ s: String, _ i: Int) -> String {
+            let fill = String(repeating: " ", count: max(0, widths[i] - s.count))
+            if rightAligned.contains(i) { return fill + s }
+            return i == n - 1 ? s : s + fill
+        }
+        func renderRow(_ r: [String]) -> [String] {
+            let cells = (0..<n).map { lines(text(r, $0), $0) }
+            let height = cells.map(\.count).max() ?? 1
+            return (0..<height).map { k in
+                let line = (0..<n).map { pad(k < cells[$0].count ? cells[$0][k] : "", $0) }.joined(separator: "  ")
+                // Continuation lines of wrapped cells end where their last text does.
+                return k == 0 ? line : String(line.reversed().drop(while: { $0 == " " }).reversed())
+            }
+        }
+        var out = renderRow(headers) + [(0..<n).map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ")]
+        for r in rows { out += renderRow(r) }
+        return out.joined(separator: "\n")
+    }
+
+    /// Greedy word wrap to `width` columns: the first line starts with `first`, the others with `indent`; a word
+    /// longer than a line is cut.
+    public static func wrap(_ text: String, width: Int, first: String = "", indent: String = "") -> [String] {
+        var lines: [String] = []
+        var line = first
+        var hasWord = false
+        for word in text.split(separator: " ").map(String.init) {
+            if hasWord && line.count + 1 + word.count <= width { line += " " + word; continue }
+            if hasWord { lines.append(line); line = indent }
+            var w = word
+            while line.count + w.count > width && width > line.count {
+                let room = width - line.count
+                lines.append(line + w.prefix(room)); w = String(w.dropFirst(room)); line = indent
+            }
+            line += w
+            hasWord = true
+        }
+        if hasWord || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}
