@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+import PetitionsDomain
+import PetitionsReport
+import PetitionsStore
+
+/// The formats of `petitions report`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, csv, html
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The status of everything as of a day: supply, arrears, letters, petitions, authorities, trend.",
+        discussion: """
+        Sections: headline, overdue supply and arrears, unanswered letters, petitions by status, authorities (worst first)
+        and trend; each is left out when empty. --authority, --recipient, --decree and --since narrow them.
+        CSV prints one section at a time (--section): \(ReportCSV.sections.joined(separator: ", ")).
+        --output writes a file readable by its owner only, and never overwrites one without --force.
+        --redact replaces the names of persons by initials and ids; authorities and groups stay named.
+
+        Example:
+          petitions report --as-of 1920-03-04
+          petitions report --as-of 1920-03-04 --format csv --section arrears --output arrears.csv
+          petitions report --as-of 1920-03-04 --format html --redact --output report.html
+        """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var ruleOptions: RuleOptions
+    @Option(help: "Output format: text, markdown, json, csv or html.") var format: ReportFormat = .text
+    @Option(help: ArgumentHelp("The table to print as CSV: \(ReportCSV.sections.joined(separator: ", ")).", valueName: "name"))
+    var section: String?
+    @Option(help: ArgumentHelp("Write the report to this file (mode 0600) instead of standard output.", valueName: "file"))
+    var output: String?
+    @Flag(help: "With --output, replace an existing file.") var force = false
+    @Option(help: ArgumentHelp("Only letters and petitions to this authority, and deliveries it supplies.", valueName: "handle"))
+    var authority: String?
+    @Option(help: ArgumentHelp("Only this petitioner or group (with its members): its deliveries, petitions and letters.", valueName: "handle"))
+    var recipient: String?
+    @Option(help: ArgumentHelp("Only deliveries and arrears under this decree.", valueName: "handle")) var decree: String?
+    @Option(help: ArgumentHelp("Only petitions opened, letters sent and periods due on or after this day (YYYY-MM-DD).", valueName: "day"))
+    var since: String?
+    @Flag(help: "Replace the names of persons (petitioners, dependants, intermediaries) by initials and ids.") var redact = false
+
+    func run() throws {
+        if format == .csv, section == nil {
+            throw PetitionsError("--section: CSV prints one table at a time; choose one of \(ReportCSV.sections.joined(separator: ", ")).", code: .usage)
+        }
+        if let section {
+            guard format == .csv else {
+                throw PetitionsError("--section \(quoted(section)): sections apply to --format csv; the \(format.rawValue) report holds every section.", code: .usage)
+            }
+            guard ReportCSV.sections.contains(section) else {
+                throw PetitionsError("--section: \(quoted(section)) is not a section of the report; choose one of \(ReportCSV.sections.joined(separator: ", ")).", code: .usage)
+            }
+        }
+        let asOf = try ruleOptions.day()
+        let scope = ReportScope(authority: authority, recipient: recipient, decree: decree, since: try day(since, "--since"))
+        if let output { try ReportFile.refuseExisting(output, force: force) }
+        let l = try ledger.open(readOnly: true)
+        let report = try ReportBuilder.build(ledger: l, context: try ruleOptions.context(l), asOf: asOf, scope: scope, redact: redact)
+        let text: String
+        switch format {
+        case .text: text = ReportText.render(report, colour: output == nil && Colour.enabled)
+        case .markdown: text = ReportMarkdown.render(report)
+        case .json: text = try JSONOutput.text(report)
+        case .csv: text = try ReportCSV.render(report, section: section ?? "")
+        case .html: text = ReportHTML.render(report)
+        }
+        if let output {
+            try ReportFile.write(text, to: output, force: force)
+            print("Wrote the report as of \(asOf.longDescription) (\(format.rawValue)\(section.map { ", \($0)" } ?? "")) to \(output).")
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Writing a report file: readable by its owner only (it may hold personal names), atomically, never over an
+/// existing file unless asked.
+enum ReportFile {
+    static func refuseExisting(_ path: String, force: Bool) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue { throw PetitionsError("--output: \(path) is a folder; give a file name.", code: .cannotCreate) }
+        if !force { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
+    }
+
+    /// Writes a temporary file (mode 0600) beside `path`, then links it into place (refusing an existing file) or,
+    /// with `force`, renames it over the old one: a reader never sees half a report.
+    static func write(_ text: String, to path: String, force: Bool) throws {
+        try refuseExisting(path, force: force)
+        let dir = (path as NSString).deletingLastPathComponent
+        var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-report-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else {
+            throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
+        }
+        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var done = false
+        defer { if !done { unlink(temp) } }
+        fchmod(fd, 0o600)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw PetitionsError("--output: cannot write \(path) (\(error.localizedDescription)).", code: .ioError)
+        }
+        if force {
+            guard rename(temp, path) == 0 else {
+                throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
+            }
+            done = true
+            return
+        }
+        if link(temp, path) != 0 {
+            if errno == EEXIST { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
+            throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
+        }
+        unlink(temp)
+        done = true
+    }
+}
