@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain", "PetitionsTestSupport"]),
         .testTarget(name: "PetitionsStoreTests", dependencies: ["PetitionsStore", "PetitionsApp", "PetitionsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PetitionsRulesTests", dependencies: ["PetitionsRules", "PetitionsDomain", "PetitionsApp"]),
-        .testTarget(name: "PetitionsCLITests", dependencies: ["PetitionsTestSupport", "petitions"]),
+        .testTarget(name: "PetitionsCLITests", dependencies: ["PetitionsTestSupport", "petitions", .product(name: "CSV", package: "CSV.swift")], exclude: ["Golden"]),
         .testTarget(name: "PetitionsReportTests", dependencies: ["PetitionsReport", "PetitionsRules", "PetitionsDomain"]),
     ]
 )
