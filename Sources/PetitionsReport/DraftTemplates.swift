@@ -1,0 +1,115 @@
+/// The built-in letter templates; `config/templates/*.mustache` hold the same text and a test keeps them equal.
+/// A draft command's `--template FILE` replaces the one of its kind.
+public enum DraftTemplates {
+    /// The built-in template of a kind of draft.
+    public static func text(for kind: DraftKind) -> String {
+        switch kind {
+        case .reminder: return reminder
+        case .escalation: return escalation
+        case .digest: return digest
+        }
+    }
+
+    /// `config/templates/reminder.mustache`.
+    public static let reminder = #"""
+        {{#place}}{{place}}, {{/place}}{{date}}
+
+        To: {{addressee.name}}
+        From: {{sender.name}}{{#via}}, through {{name}}{{/via}}
+        Subject: {{subject}}
+
+        Esteemed comrades,
+
+        {{#letters}}
+        Our letter of {{date}} ("{{subject}}") has been unanswered for {{waited}}.{{#overdue}} A reply was due on {{due}}; it is now {{late}} past due.{{/overdue}}{{^overdue}} A reply is due on {{due}}.{{/overdue}}
+        {{/letters}}
+        {{#owesSupply}}
+
+        Meanwhile the deliveries of {{periods}} under the {{decrees}} have not been made:
+        {{#deliveries}}
+        - {{period}}: {{shortfall}}, due on {{due}}, {{late}} late;
+        {{/deliveries}}
+        in all, {{owed}} are owed to {{sender.name}}.
+        {{/owesSupply}}
+
+        We ask you to answer without further delay{{#owesSupply}}, and to say when what is owed will be dispatched{{/owesSupply}}.
+
+        With comradely greetings,
+
+        [signature]
+        {{#via}}{{name}}, for {{/via}}{{sender.name}}
+
+        """#
+
+    /// `config/templates/escalation.mustache`.
+    public static let escalation = #"""
+        {{#place}}{{place}}, {{/place}}{{date}}
+
+        To: {{addressee.name}}
+        From: {{sender.name}}{{#via}}, through {{name}}{{/via}}
+        Subject: {{subject}}
+
+        Esteemed comrades,
+
+        We turn to you because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} does not answer us.{{#petition}} On {{opened}} {{petitioner}} petitioned it: "{{subject}}".{{/petition}}
+        {{#hasLetters}}
+
+        Our letters remain without an answer:
+        {{#letters}}
+        - the letter of {{date}} to {{to}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}}{{^overdue}}; a reply is due on {{due}}{{/overdue}};
+        {{/letters}}
+        {{/hasLetters}}
+        {{#owesSupply}}
+
+        The deliveries of {{periods}} under the {{decrees}} have not been made:
+        {{#deliveries}}
+        - {{period}}: {{shortfall}}, due on {{due}}, {{late}} late;
+        {{/deliveries}}
+        in all, {{owed}} are owed to {{sender.name}}.
+        {{/owesSupply}}
+
+        We ask you to see that {{below.name}} answers{{#owesSupply}} and delivers what is owed under the {{decrees}}{{/owesSupply}}, and to tell us what you have done.
+
+        With comradely greetings,
+
+        [signature]
+        {{#via}}{{name}}, for {{/via}}{{sender.name}}
+
+        """#
+
+    /// `config/templates/digest.mustache`.
+    public static let digest = #"""
+        {{#place}}{{place}}, {{/place}}{{date}}
+
+        To: {{addressee.name}}
+        From: {{sender.name}}
+        Subject: {{subject}}
+
+        Esteemed comrades,
+
+        We set out in one letter everything that is overdue from you as of {{date}}.
+        {{#hasLetters}}
+
+        Letters that have had no answer:
+        {{#letters}}
+        - the letter of {{date}} from {{from}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}};
+        {{/letters}}
+        {{/hasLetters}}
+        {{#owesSupply}}
+
+        Deliveries under the {{decrees}} that have not been made:
+        {{#deliveries}}
+        - {{period}}, for {{recipient}}: {{shortfall}}, due on {{due}}, {{late}} late;
+        {{/deliveries}}
+        in all, {{owed}} are owed.
+        {{/owesSupply}}
+
+        We ask you to answer each of these letters{{#owesSupply}} and to dispatch what is owed{{/owesSupply}}, or to tell us in writing why you cannot, and who can.
+
+        With comradely greetings,
+
+        [signature]
+        for {{sender.name}}
+
+        """#
+}

@@ -1,0 +1,68 @@
+import Foundation
+import PetitionsDomain
+import PetitionsReport
+import Testing
+
+/// Letter drafts as values: the built-in templates are the files in config/templates, words come out right,
+/// a draft read back gives its subject and summary.
+@Suite struct DraftTemplateTests {
+    static var repository: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    @Test(arguments: DraftKind.allCases)
+    func theBuiltInTemplateIsTheFile(kind: DraftKind) throws {
+        let file = Self.repository.appendingPathComponent("config/templates/\(kind.rawValue).mustache")
+        #expect(try String(contentsOf: file, encoding: .utf8) == DraftTemplates.text(for: kind))
+    }
+
+    static func context(_ kind: DraftKind) throws -> DraftContext {
+        let letter = DraftLetter(id: 1, date: "20 January 1920", subject: "Appeal", from: "Dmitrov postal-telegraph employees",
+                                 to: "Moscow postal-telegraph supply centre", due: "10 February 1920", daysWaiting: 44, daysOverdue: 23, workingDaysOverdue: 20)
+        let deliveries = ["January 1920", "February 1920"].map {
+            DraftDelivery(id: 1, period: $0, decree: "Decree of 15 August 1918", supplier: "Moscow postal-telegraph supply centre",
+                          recipient: "Dmitrov postal-telegraph employees", due: "1 \($0)", daysOverdue: 24, daysSinceDue: 32, shortfall: "1,700 funt of wheat")
+        }
+        return DraftContext(kind: kind, date: "4 March 1920", asOf: try Day(parsing: "1920-03-04"), place: "Dmitrov", office: "dmitrov",
+                            sender: DraftParty(handle: "dmitrov-post", name: "Dmitrov postal-telegraph employees"), via: nil,
+                            addressee: DraftParty(handle: "narkompochtel", name: "People's Commissariat of Posts and Telegraphs"),
+                            below: DraftParty(handle: "moscow-supply", name: "Moscow postal-telegraph supply centre"), addresseeIsAbove: true,
+                            subject: "January provisions: no answer", petition: nil, letters: [letter], deliveries: deliveries,
+                            arrears: [DraftArrears(decree: "Decree of 15 August 1918", recipient: "Dmitrov postal-telegraph employees", commodity: "wheat",
+                                                   unit: "funt", owed: "3,400", owedKg: "1,392.342", periods: "January and February 1920")],
+                            periods: "January and February 1920", decrees: "Decree of 15 August 1918")
+    }
+
+    @Test(arguments: DraftKind.allCases)
+    func everyTemplateRendersPlainTextWithThePlaceAndDate(kind: DraftKind) throws {
+        let text = try DraftRenderer.render(try Self.context(kind))
+        #expect(text.hasPrefix("Dmitrov, 4 March 1920\n\n"), "\(text)")
+        #expect(text.contains("Subject: January provisions: no answer\n"))
+        #expect(text.contains("3,400 funt of wheat (1,392.342 kg)"))
+        #expect(text.contains("20 January 1920"))
+        #expect(!text.contains("&#39;") && !text.contains("&quot;") && !text.contains("{{"))
+        #expect(!text.contains("\n\n\n"), "one blank line between paragraphs: \(text)")
+        let read = DraftText(text)
+        #expect(read.subject == "January provisions: no answer")
+        #expect(read.summary?.isEmpty == false)
+        #expect(read.summary?.hasPrefix("Esteemed") == false, "the salutation is not the summary")
+    }
+
+    @Test func wordsForPeriodsListsAndCounts() throws {
+        let p = { (s: String) in try Period(parsing: s) }
+        #expect(DraftContext.periodsInWords([try p("1920-02"), try p("1920-01")]) == "January and February 1920")
+        #expect(DraftContext.periodsInWords([try p("1919-12"), try p("1920-01"), try p("1920-02")]) == "December 1919, January and February 1920")
+        #expect(DraftContext.periodsInWords([try p("1920-01")]) == "January 1920")
+        #expect(DraftContext.listInWords(["a", "b", "c"]) == "a, b and c")
+        #expect(DraftContext.count(1, "day") == "1 day")
+        #expect(DraftContext.count(1400, "working day") == "1,400 working days")
+        #expect(DraftContext.count(2, "delivery", plural: "deliveries") == "2 deliveries")
+    }
+
+    @Test func aDraftReadBack() {
+        let d = DraftText("Dmitrov, 4 March 1920\n\nTo: Moscow\nSubject:  Reminder: the appeal \n\nEsteemed comrades,\n\nOur letter of 20 January\nis unanswered.\n\nWith greetings,\n")
+        #expect(d.subject == "Reminder: the appeal")
+        #expect(d.summary == "Our letter of 20 January is unanswered.")
+        let bare = DraftText("No subject here.\nSecond line.\n\nMore.")
+        #expect(bare.subject == nil)
+        #expect(bare.summary == "No subject here. Second line.")
+    }
+}
