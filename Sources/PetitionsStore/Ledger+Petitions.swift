@@ -109,18 +109,19 @@ extension Ledger {
 
     /// Records a letter sent from the petitioner side to an authority.
     /// With `restartsClock`, the earlier unanswered letters to the same authority on the same petition wait from this day.
+    /// `body` is the whole text of the letter (e.g. the draft it was sent from), kept in the event's payload.
     public func sendLetter(from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
-                           expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false) throws -> Letter {
+                           expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false, body: String? = nil) throws -> Letter {
         let id: Int64 = try write { db in
             try sendLetter(db, from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
-                           channel: channel, summary: summary, restartsClock: restartsClock, stamp: newStamp())
+                           channel: channel, summary: summary, restartsClock: restartsClock, body: body, stamp: newStamp())
         }
         return try letter(id)
     }
 
     /// Records a sent letter in the current transaction under `stamp`; returns its id.
     func sendLetter(_ db: Database, from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
-                    expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, stamp: EventStamp) throws -> Int64 {
+                    expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil, stamp: EventStamp) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
         let f = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
         let t = try resolveParty(db, to, kinds: [.authority], field: "--to")
@@ -136,7 +137,7 @@ extension Ledger {
                                       payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
                                                 "petition": petition.json, "channel": .string(channel.rawValue), "summary": Ledger.nonEmpty(summary).json,
                                                 "expects_reply": .bool(expectsReply), "reply_within": replyWithin.map { .string($0.description) } ?? .null,
-                                                "restarts_clock": .bool(restartsClock)],
+                                                "restarts_clock": .bool(restartsClock)].merging(body.map { ["body": .string($0)] } ?? [:]) { a, _ in a },
                                       stamp: stamp)
         try db.execute(cached: """
             INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)

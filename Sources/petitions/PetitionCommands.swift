@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import PetitionsDomain
+import PetitionsReport
 import PetitionsStore
 
 struct PetitionCommand: ParsableCommand {
@@ -112,14 +114,18 @@ struct LetterCommand: ParsableCommand {
             discussion: """
             Example:
               petitions letter send --from kropotkin --to lenin --on 1920-03-04 --subject "The desperate situation of the Dmitrov postal-telegraph employees" --petition 3 --reply-within "2 weeks"
+              petitions letter send --from dmitrov-post --to moscow-supply --on 1920-03-05 --petition 1 --from-draft reminder-1.txt
             """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Option(help: "The sender: a person or group.") var from: String
         @Option(help: "The authority written to.") var to: String
         @Option(help: "The day it was sent (YYYY-MM-DD).") var on: String
-        @Option(help: "Its subject.") var subject: String
+        @Option(help: "Its subject (with --from-draft, default: the draft's Subject: line).") var subject: String?
         @Option(help: "The petition it belongs to (id).") var petition: String?
+        @Option(name: .customLong("from-draft"),
+                help: ArgumentHelp("The draft it was sent as (petitions draft …): its text is kept in the event, its first paragraph is the summary.", valueName: "file"))
+        var fromDraft: String?
         @Option(name: .customLong("reply-within"), help: "When a reply is due, e.g. '20 working days'.") var replyWithin: String?
         @Flag(name: .customLong("no-reply-expected"), help: "No reply is expected.") var noReplyExpected = false
         @Option(help: "post, telegraph, courier or in-person (default post).") var channel: String = "post"
@@ -131,6 +137,9 @@ struct LetterCommand: ParsableCommand {
             if noReplyExpected && replyWithin != nil {
                 throw ValidationError("--reply-within and --no-reply-expected cannot be given together.")
             }
+            if subject == nil && fromDraft == nil {
+                throw ValidationError("Missing expected argument '--subject <subject>' (or give --from-draft FILE).")
+            }
         }
 
         func run() throws {
@@ -138,8 +147,22 @@ struct LetterCommand: ParsableCommand {
             let span = try span(replyWithin, "--reply-within")
             let ch = try Channel(parsing: channel)
             let pid = try id(petition, "--petition")
+            var draft: DraftText?
+            if let fromDraft {
+                guard let data = FileManager.default.contents(atPath: fromDraft) else {
+                    throw PetitionsError("--from-draft: the file \(fromDraft) does not exist or cannot be read.", code: .noInput)
+                }
+                draft = DraftText(String(decoding: data, as: UTF8.self))
+                guard draft?.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false else {
+                    throw PetitionsError("--from-draft: the draft \(fromDraft) is empty.")
+                }
+            }
+            guard let subject = subject ?? draft?.subject else {
+                throw PetitionsError("--from-draft: the draft \(fromDraft ?? "") has no 'Subject:' line; give --subject.", code: .usage)
+            }
             let l = try ledger.open().sendLetter(from: from, to: to, on: on, subject: subject, petition: pid, replyWithin: span,
-                                                 expectsReply: !noReplyExpected, channel: ch, summary: summary, restartsClock: restartsClock)
+                                                 expectsReply: !noReplyExpected, channel: ch, summary: summary ?? draft?.summary,
+                                                 restartsClock: restartsClock, body: draft?.body)
             try LetterOutput.one(l, created: true, output.format)
         }
     }
