@@ -1,0 +1,214 @@
+import Foundation
+import PetitionsDomain
+import PetitionsReport
+import PetitionsRules
+import PetitionsStore
+
+/// The use cases of letter drafts: what a reminder, an escalation or a digest says as of a day, from the ledger
+/// and the rules. Drafting only reads: it records nothing.
+public enum Drafts {
+    // MARK: - Reminder
+
+    /// A reminder of one letter still waiting for a reply, to the authority it was sent to.
+    public static func reminder(ledger: Ledger, context: RuleContext, letter id: Int64, asOf: Day) throws -> DraftContext {
+        let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
+        guard let u = facts.waiting.first(where: { $0.letter == id }) else { throw try notWaiting(ledger, id, asOf: asOf) }
+        let petition = try u.petition.map { try ledger.petition($0) }
+        let sender = facts.party(petition?.petitioner ?? u.from)
+        let via = u.from != sender.handle ? facts.party(u.from) : nil
+        let addressee = facts.party(u.to)
+        let late = facts.late.filter { $0.0.supplier == u.to && $0.0.recipient == sender.handle }
+        let letter = facts.letter(u)
+        return facts.draft(.reminder, sender: sender, via: via, addressee: addressee, below: nil,
+                           subject: "Reminder: our letter of \(letter.date) (\(u.subject)), unanswered for \(letter.waited)",
+                           petition: petition.map(facts.petition), letters: [u], late: late)
+    }
+
+    static func notWaiting(_ ledger: Ledger, _ id: Int64, asOf: Day) throws -> PetitionsError {
+        let l: Letter
+        do { l = try ledger.letter(id) } catch let e as PetitionsError where e.code == .dataError {
+            return PetitionsError("--letter: no letter with id \(id).")
+        }
+        let why: String
+        if l.voided { why = "is void" }
+        else if l.direction == .received { why = "was received from \(l.from); a reminder follows up a letter sent" }
+        else if !l.expectsReply { why = "expects no reply" }
+        else if l.on > asOf { why = "was sent on \(l.on.longDescription), after \(asOf.longDescription)" }
+        else { why = "was answered\(l.answeredBy.map { " by letter \($0)" } ?? ""); there is nothing to remind" }
+        return PetitionsError.invalid("--letter", String(id), why)
+    }
+
+    // MARK: - Escalation
+
+    /// A petition taken above: to `to` (an authority's handle or id), else to the authority above the petition's,
+    /// citing the petition's unanswered letters and the late deliveries and arrears of its petitioner.
+    public static func escalation(ledger: Ledger, context: RuleContext, petition id: Int64, to: String?, asOf: Day) throws -> DraftContext {
+        let p: Petition
+        do { p = try ledger.petition(id) } catch let e as PetitionsError where e.code == .dataError {
+            throw PetitionsError("--petition: no petition with id \(id).")
+        }
+        let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
+        let below = try facts.authority(p.authority, field: "--petition")
+        let target: Party
+        if let to {
+            target = try facts.authority(to, field: "--to")
+        } else if let parent = below.parent {
+            target = try facts.authority(parent, field: "--petition")
+        } else {
+            throw PetitionsError("--petition \(id) is addressed to \(below.name) (\(below.handle)), which has no authority above it; name the one to write to with --to.")
+        }
+        let letters = facts.waiting.filter { $0.petition == id }
+        // Deliveries owed to the petitioner by the petition's authority or one below it.
+        let late = facts.late.filter { o, _ in
+            o.recipient == p.petitioner && (o.supplier == below.handle || (facts.parties[o.supplier]?.chain ?? []).contains(below.handle))
+        }
+        let sender = facts.party(p.petitioner)
+        return facts.draft(.escalation, sender: sender, via: p.via.map(facts.party), addressee: facts.party(target.handle),
+                           below: facts.party(below.handle), addresseeIsAbove: (below.chain ?? []).contains(target.handle),
+                           subject: "\(p.subject): no answer from \(below.name)",
+                           petition: facts.petition(p), letters: letters, late: late)
+    }
+
+    // MARK: - Digest
+
+    /// One letter to an authority covering every overdue item of it: letters past their due day and deliveries
+    /// late beyond their grace, with what is owed.
+    public static func digest(ledger: Ledger, context: RuleContext, authority: String, asOf: Day) throws -> DraftContext {
+        let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
+        let a = try facts.authority(authority, field: "--authority")
+        let letters = facts.waiting.filter { $0.to == a.handle && $0.daysOverdue > 0 }
+        let late = facts.late.filter { $0.0.supplier == a.handle }
+        guard !letters.isEmpty || !late.isEmpty else {
+            throw PetitionsError.invalid("--authority", authority, "(\(a.name)) has nothing overdue as of \(asOf.longDescription); there is nothing to write")
+        }
+        // Written for the one party concerned, else for the office.
+        let concerned = Set(letters.map { facts.petitioners[$0.letter] ?? $0.from } + late.map(\.0.recipient))
+        let sender = concerned.count == 1 ? facts.party(concerned.first ?? "") : DraftParty(handle: ledger.context.office, name: ledger.context.office)
+        var items: [String] = []
+        if !letters.isEmpty { items.append(DraftContext.count(letters.count, "letter") + " unanswered") }
+        if !late.isEmpty { items.append(DraftContext.count(late.count, "delivery", plural: "deliveries") + " not made") }
+        return facts.draft(.digest, sender: sender, via: nil, addressee: facts.party(a.handle), below: nil,
+                           subject: "Overdue as of \(asOf.longDescription): \(DraftContext.listInWords(items))",
+                           petition: nil, letters: letters, late: late)
+    }
+
+    // MARK: - Rendering
+
+    /// The letter text of a draft through `templatePath` (`--template`), else the built-in template of its kind.
+    public static func render(_ draft: DraftContext, templatePath: String?) throws -> String {
+        guard let templatePath else { return try DraftRenderer.render(draft) }
+        guard let data = FileManager.default.contents(atPath: templatePath) else {
+            throw PetitionsError("--template: the file \(templatePath) does not exist or cannot be read.", code: .noInput)
+        }
+        return try DraftRenderer.render(draft, template: String(decoding: data, as: UTF8.self), source: "--template \(templatePath)")
+    }
+
+    // MARK: - Facts
+
+    /// What every draft reads, once: waiting letters, late deliveries with their ledger facts, and the parties.
+    struct Gathered {
+        let asOf: Day
+        let office: String
+        let waiting: [UnansweredLetter]
+        let late: [(OverdueDelivery, LateDelivery)]
+        let parties: [String: Party]
+        /// The petitioner of each waiting letter's petition.
+        let petitioners: [Int64: String]
+        let kilogram: MeasureUnit
+
+        init(ledger: Ledger, context: RuleContext, asOf: Day) throws {
+            self.asOf = asOf
+            office = ledger.context.office
+            waiting = try Checker.unanswered(ledger: ledger, context: context, asOf: asOf)
+            let lateDeliveries = try ledger.lateDeliveries(asOf: asOf)
+            let byID = Dictionary(lateDeliveries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            late = context.engine.overdue(lateDeliveries, asOf: asOf).compactMap { o, _ in byID[o.delivery].map { (o, $0) } }
+            var parties: [String: Party] = [:]
+            for kind in [PartyKind.authority, .group, .person] {
+                for p in try ledger.parties(kind: kind) { parties[p.handle] = p }
+            }
+            self.parties = parties
+            var petitioners: [Int64: String] = [:]
+            let petitions = Dictionary(try ledger.petitions().map { ($0.id, $0.petitioner) }, uniquingKeysWith: { a, _ in a })
+            for u in waiting { if let p = u.petition { petitioners[u.letter] = petitions[p] } }
+            self.petitioners = petitioners
+            kilogram = ledger.units.kilogram ?? MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)
+        }
+
+        func party(_ handle: String) -> DraftParty {
+            DraftParty(handle: handle, name: parties[handle]?.name ?? handle)
+        }
+
+        /// An authority by handle or id; an unknown one is an error naming the field and the value.
+        func authority(_ ref: String, field: String) throws -> Party {
+            let t = ref.trimmingCharacters(in: .whitespaces)
+            let authorities = parties.values.filter { $0.kind == .authority }
+            if let a = authorities.first(where: { $0.handle == t.lowercased() || String($0.id) == t }) { return a }
+            throw PetitionsError.unknown("authority", field, ref, closest: closest(to: t, among: authorities.map(\.handle)))
+        }
+
+        func petition(_ p: Petition) -> DraftPetition {
+            DraftPetition(id: p.id, subject: p.subject, opened: p.opened.longDescription, petitioner: party(p.petitioner).name,
+                          authority: party(p.authority).name)
+        }
+
+        func letter(_ u: UnansweredLetter) -> DraftLetter {
+            DraftLetter(id: u.letter, date: u.sent.longDescription, subject: u.subject, from: party(u.from).name, to: u.toName,
+                        due: u.due.longDescription, daysWaiting: u.daysWaiting, daysOverdue: u.daysOverdue, workingDaysOverdue: u.workingDaysOverdue)
+        }
+
+        func draft(_ kind: DraftKind, sender: DraftParty, via: DraftParty?, addressee: DraftParty, below: DraftParty?,
+                   addresseeIsAbove: Bool = false, subject: String,
+                   petition: DraftPetition?, letters: [UnansweredLetter], late: [(OverdueDelivery, LateDelivery)]) -> DraftContext {
+            let deliveries = late.map { o, d in
+                let short = d.expectedBase.keys.sorted().compactMap { c -> String? in
+                    let owed = (d.expectedBase[c] ?? 0) - min(d.expectedBase[c] ?? 0, d.receivedBase[c] ?? 0)
+                    guard owed > 0, let unit = d.unitOf[c] else { return nil }
+                    return "\(Thousands.format(Quantity.amount(owed, in: unit))) \(unit.name) of \(c)"
+                }
+                return DraftDelivery(id: o.delivery, period: o.period.longDescription, decree: d.decree.name, supplier: d.supplier.name,
+                                     recipient: d.recipient.name, due: o.due.longDescription, daysOverdue: o.daysOverdue,
+                                     daysSinceDue: o.due.days(until: asOf),
+                                     shortfall: DraftContext.listInWords(short))
+            }
+            return DraftContext(kind: kind, date: asOf.longDescription, asOf: asOf, place: parties[sender.handle]?.district, office: office,
+                                sender: sender, via: via, addressee: addressee, below: below, addresseeIsAbove: addresseeIsAbove,
+                                subject: subject, petition: petition,
+                                letters: letters.map(letter), deliveries: deliveries, arrears: arrears(late),
+                                periods: late.isEmpty ? nil : DraftContext.periodsInWords(late.map(\.0.period)),
+                                decrees: late.isEmpty ? nil : DraftContext.listInWords(unique(late.map(\.1.decree.name))))
+        }
+
+        /// What is owed per decree, recipient and commodity, summed exactly in base units, shown in the decree's unit.
+        func arrears(_ late: [(OverdueDelivery, LateDelivery)]) -> [DraftArrears] {
+            struct Owed { var base: Int64 = 0; var unit: MeasureUnit; var periods: [Period] = []; var decree: String; var recipient: String; var commodity: String }
+            var byKey: [String: Owed] = [:]
+            var order: [String] = []
+            for (o, d) in late {
+                for c in d.expectedBase.keys.sorted() {
+                    let owed = (d.expectedBase[c] ?? 0) - min(d.expectedBase[c] ?? 0, d.receivedBase[c] ?? 0)
+                    guard owed > 0, let unit = d.unitOf[c] else { continue }
+                    let key = "\(d.decree.id)/\(d.recipient.id)/\(c)"
+                    if byKey[key] == nil {
+                        order.append(key)
+                        byKey[key] = Owed(unit: unit, decree: d.decree.name, recipient: d.recipient.name, commodity: c)
+                    }
+                    byKey[key]?.base += owed
+                    byKey[key]?.periods.append(o.period)
+                }
+            }
+            return order.compactMap { byKey[$0] }.map { o in
+                let kg = o.unit.dimension == kilogram.dimension && o.unit.name != kilogram.name
+                    ? Thousands.format(Quantity.amount(o.base, in: kilogram)) : nil
+                return DraftArrears(decree: o.decree, recipient: o.recipient, commodity: o.commodity, unit: o.unit.name,
+                                    owed: Thousands.format(Quantity.amount(o.base, in: o.unit)), owedKg: kg,
+                                    periods: DraftContext.periodsInWords(o.periods))
+            }
+        }
+
+        func unique(_ list: [String]) -> [String] {
+            var seen = Set<String>()
+            return list.filter { seen.insert($0).inserted }
+        }
+    }
+}

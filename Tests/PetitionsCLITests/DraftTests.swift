@@ -1,0 +1,153 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// Letter drafts through the command line, on the Dmitrov ledger of Kropotkin's letter, as of 4 March 1920.
+@Suite struct DraftTests {
+    static let asOf = ["--as-of", "1920-03-04"]
+
+    func draft(_ cli: CLI, _ args: [String]) throws -> String {
+        let r = try cli.run(["draft"] + args + Self.asOf)
+        #expect(r.status == 0, "\(args): \(r)")
+        return r.stdout
+    }
+
+    @Test func aReminderNamesTheAuthorityTheLetterAndTheWait() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let text = try draft(cli, ["reminder", "--letter", "1"])
+        #expect(text.hasPrefix("4 March 1920\n"), "the date line, written out in full: \(text)")
+        #expect(text.contains("To: Moscow postal-telegraph supply centre\n"))
+        #expect(text.contains("From: Dmitrov postal-telegraph employees\n"))
+        #expect(text.contains("Subject: Reminder: our letter of 20 January 1920 (Appeal), unanswered for 44 days\n"))
+        #expect(text.contains("Our letter of 20 January 1920 (\"Appeal\") has been unanswered for 44 days. A reply was due on 10 February 1920; it is now 20 working days past due."))
+        #expect(text.contains("January and February 1920 under the Decree of 15 August 1918"))
+        #expect(text.contains("3,400 funt of wheat (1,392.342 kg)"))
+        #expect(text.contains("[signature]"))
+        #expect(!text.contains("{{") && !text.contains("&#39;") && !text.contains("&quot;"), "plain text, nothing escaped: \(text)")
+    }
+
+    @Test func anEscalationGoesAboveAndCitesLettersDecreeAndArrears() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let text = try draft(cli, ["escalation", "--petition", "1"])
+        #expect(text.contains("To: People's Commissariat of Posts and Telegraphs\n"), "the parent of the Moscow supply centre: \(text)")
+        #expect(text.contains("Moscow postal-telegraph supply centre, which answers to you, does not answer us"))
+        #expect(text.contains("the letter of 20 January 1920 to Moscow postal-telegraph supply centre (\"Appeal\"), unanswered for 44 days, 20 working days past due"))
+        #expect(text.contains("The deliveries of January and February 1920 under the Decree of 15 August 1918 have not been made"))
+        #expect(text.contains("- January 1920: 1,700 funt of wheat, due on 1 January 1920, 63 days late;"))
+        #expect(text.contains("- February 1920: 1,700 funt of wheat, due on 1 February 1920, 32 days late;"))
+        #expect(text.contains("3,400 funt of wheat (1,392.342 kg)"))
+
+        let above = try draft(cli, ["escalation", "--petition", "1", "--to", "sovnarkom"])
+        #expect(above.contains("To: Council of People's Commissars\n"))
+        #expect(above.contains("which answers to you"), "sovnarkom is above the supply centre too")
+
+        // Kropotkin's petition to the Council: nobody above it, so --to is needed, and it is written through him.
+        let top = try cli.run(["draft", "escalation", "--petition", "3"] + Self.asOf)
+        #expect(top.status == 65, "\(top)")
+        #expect(top.stderr.contains("sovnarkom") && top.stderr.contains("--to"), "\(top.stderr)")
+        let sideways = try draft(cli, ["escalation", "--petition", "3", "--to", "narkompochtel"])
+        #expect(sideways.contains("From: Dmitrov postal-telegraph employees, through Pëtr Kropotkin\n"))
+        #expect(!sideways.contains("which answers to you"), "the Commissariat is below the Council, not above it")
+        #expect(sideways.contains("Pëtr Kropotkin, for Dmitrov postal-telegraph employees"))
+    }
+
+    @Test func aDigestCoversEveryOverdueItemOfTheAuthority() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let text = try draft(cli, ["digest", "--authority", "moscow-supply"])
+        #expect(text.contains("To: Moscow postal-telegraph supply centre\n"))
+        #expect(text.contains("Subject: Overdue as of 4 March 1920: 1 letter unanswered and 2 deliveries not made\n"))
+        #expect(text.contains("the letter of 20 January 1920 from Dmitrov postal-telegraph employees (\"Appeal\"), unanswered for 44 days"))
+        #expect(text.contains("- January 1920, for Dmitrov postal-telegraph employees: 1,700 funt of wheat"))
+        #expect(text.contains("- February 1920, for Dmitrov postal-telegraph employees: 1,700 funt of wheat"))
+        #expect(!text.contains("March 1920, for"), "March is still within its grace")
+        #expect(text.contains("3,400 funt of wheat (1,392.342 kg) are owed"))
+        let nothing = try cli.run(["draft", "digest", "--authority", "narkompochtel"] + Self.asOf)
+        #expect(nothing.status == 65 && nothing.stderr.contains("nothing overdue"), "\(nothing)")
+    }
+
+    @Test func aTemplateOverridesTheBuiltInOne() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let file = cli.directory.appendingPathComponent("mine.mustache")
+        try "Dear {{addressee.name}}: {{#letters}}{{date}} waited {{waited}}.{{/letters}} Owed: {{owed}}.\n".write(to: file, atomically: true, encoding: .utf8)
+        let text = try draft(cli, ["escalation", "--petition", "1", "--template", file.path])
+        #expect(text == "Dear People's Commissariat of Posts and Telegraphs: 20 January 1920 waited 44 days. Owed: 3,400 funt of wheat (1,392.342 kg).\n", "\(text)")
+        try "{{#letters}}unclosed\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try cli.run(["draft", "reminder", "--letter", "1", "--template", file.path] + Self.asOf)
+        #expect(bad.status == 65 && bad.stderr.contains(file.path), "\(bad)")
+        let missing = try cli.run(["draft", "reminder", "--letter", "1", "--template", "/nonexistent/x.mustache"] + Self.asOf)
+        #expect(missing.status == 66, "\(missing)")
+    }
+
+    @Test func aDraftRecordsNothing() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let out = cli.directory.appendingPathComponent("reminder.txt").path
+        _ = try draft(cli, ["reminder", "--letter", "1"])
+        _ = try draft(cli, ["escalation", "--petition", "1"])
+        _ = try draft(cli, ["digest", "--authority", "moscow-supply"])
+        #expect(try cli.run(["draft", "reminder", "--letter", "1", "--output", out] + Self.asOf).status == 0)
+        #expect(try BadInputTests.snapshot(cli) == before)
+
+        let attributes = try FileManager.default.attributesOfItem(atPath: out)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "a draft names people: readable by its owner only")
+        let again = try cli.run(["draft", "reminder", "--letter", "1", "--output", out] + Self.asOf)
+        #expect(again.status == 73 && again.stderr.contains("--force"), "\(again)")
+        #expect(try cli.run(["draft", "reminder", "--letter", "1", "--output", out, "--force"] + Self.asOf).status == 0)
+    }
+
+    @Test func aLetterSentFromADraftKeepsItsText() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let file = cli.directory.appendingPathComponent("reminder.txt")
+        #expect(try cli.run(["draft", "reminder", "--letter", "1", "--output", file.path] + Self.asOf).status == 0)
+        let body = try String(contentsOf: file, encoding: .utf8)
+        let r = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-05", "--petition", "1",
+                             "--from-draft", file.path, "--format", "json"])
+        #expect(r.status == 0, "\(r)")
+        let letter = try #require(try CLI.json(r) as? [String: Any])
+        #expect(letter["subject"] as? String == "Reminder: our letter of 20 January 1920 (Appeal), unanswered for 44 days")
+        #expect((letter["summary"] as? String)?.hasPrefix("Our letter of 20 January 1920 (\"Appeal\") has been unanswered for 44 days.") == true, "\(letter)")
+        let events = try #require(try CLI.json(cli.run(["events", "--kind", "letter.sent", "--format", "json"])) as? [[String: Any]])
+        let payload = try #require(events.last?["payload"] as? [String: Any])
+        #expect(payload["body"] as? String == body)
+        #expect(events.dropLast().allSatisfy { ($0["payload"] as? [String: Any])?["body"] == nil }, "letters sent without a draft carry no body")
+
+        // --subject still wins; without --subject or --from-draft the command is a usage error.
+        let own = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-06", "--from-draft", file.path,
+                               "--subject", "Second reminder", "--format", "json"])
+        #expect((try CLI.json(own) as? [String: Any])?["subject"] as? String == "Second reminder", "\(own)")
+        let neither = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-06"])
+        #expect(neither.status == 64, "\(neither)")
+        let missing = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-06",
+                                   "--from-draft", cli.directory.appendingPathComponent("none.txt").path])
+        #expect(missing.status == 66, "\(missing)")
+    }
+
+    @Test(arguments: [
+        (["reminder", "--letter", "99"], "99"),
+        (["escalation", "--petition", "99"], "99"),
+        (["escalation", "--petition", "1", "--to", "nobody"], "nobody"),
+        (["digest", "--authority", "moscow-suply"], "moscow-suply"),
+    ])
+    func unknownValuesAreNamed(args: [String], value: String) throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["draft"] + args + Self.asOf)
+        #expect(r.status == 65, "\(args): \(r)")
+        #expect(r.stderr.hasPrefix("error: ") && r.stderr.contains(value) && r.stderr.contains("--"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func aReminderOfAnAnsweredLetterIsRefused() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-01", "--subject", "Answer", "--in-reply-to", "1"]).status == 0)
+        let r = try cli.run(["draft", "reminder", "--letter", "1"] + Self.asOf)
+        #expect(r.status == 65 && r.stderr.contains("answered by letter 4"), "\(r)")
+    }
+}
