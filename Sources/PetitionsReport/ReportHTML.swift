@@ -92,7 +92,7 @@ public enum ReportHTML {
         if !r.arrears.isEmpty {
             h += "<h3>Arrears ledger</h3>\n"
             var t = Table(["Recipient", "Decree", "Commodity", "Promised", "Received", "Owed", "Owed (kg)", "Periods missed", "Since"],
-                          numeric: [3, 4, 5, 6, 7])
+                          numeric: [3, 4, 5, 6, 7], prose: [0, 1])
             for a in r.arrears {
                 t.row([esc(a.recipientName), esc(a.decreeName), esc(a.commodity), amount(a.promised, a.unit), amount(a.received, a.unit),
                        "<strong>" + amount(a.owed, a.unit) + "</strong>", a.owedKg.map { Thousands.format($0) } ?? "–",
@@ -124,7 +124,7 @@ public enum ReportHTML {
         }
         h += barChart(caption: "Days each letter has waited for a reply, coloured by severity", cssClass: "ages", rows: rows,
                       legend: [("not yet due", "s-notdue"), ("warning", "s-warning"), ("overdue", "s-overdue"), ("critical", "s-critical")])
-        var t = Table(["Letter", "Severity", "Sent", "From", "To", "Subject", "Due", "Waiting", "Working days late"], numeric: [0, 7, 8])
+        var t = Table(["Letter", "Severity", "Sent", "From", "To", "Subject", "Due", "Waiting", "Working days late"], numeric: [0, 7, 8], prose: [4, 5])
         for u in r.unansweredLetters {
             t.row([String(u.letter), u.severity.map(badge) ?? "<span class=\"badge b-notdue\">not due</span>", day(u.sent), esc(u.from), esc(u.toName),
                    esc(u.subject), day(u.due), "\(Thousands.format(u.daysWaiting)) days", Thousands.format(u.workingDaysOverdue)])
@@ -149,7 +149,7 @@ public enum ReportHTML {
             h += "<li><span class=\"st st-\(s.rawValue)\">\(esc(statusName(s)))</span> \(Thousands.format(n))</li>\n"
         }
         h += "</ul>\n"
-        var t = Table(["Petition", "Opened", "Status", "Petitioner", "Authority", "Via", "Subject", "Age"], numeric: [0, 7])
+        var t = Table(["Petition", "Opened", "Status", "Petitioner", "Authority", "Via", "Subject", "Age"], numeric: [0, 7], prose: [3, 6])
         let ordered = PetitionStatus.allCases.flatMap { s in r.petitions.filter { $0.status == s } }
         for p in ordered {
             t.row([String(p.id), day(p.opened), "<span class=\"st st-\(p.status.rawValue)\">\(esc(statusName(p.status)))</span>",
@@ -176,7 +176,8 @@ public enum ReportHTML {
             h += barChart(caption: "How each authority answers the letters sent to it", cssClass: "responsiveness", rows: rows,
                           legend: [("answered within the deadline", "c-intime"), ("answered late", "c-late"), ("unanswered", "c-open")])
         }
-        var t = Table(["Authority", "Above it", "Letters", "Answered", "In time", "Median days", "Open", "Overdue"], numeric: [2, 3, 4, 5, 6, 7])
+        var t = Table(["Authority", "Above it", "Letters", "Answered", "In time", "Median days", "Open", "Overdue"], numeric: [2, 3, 4, 5, 6, 7],
+                      prose: [0])
         for a in r.authorities {
             t.row([esc(a.name) + " <span class=\"handle\">" + esc(a.handle) + "</span>", a.chain.isEmpty ? "–" : a.chain.map(esc).joined(separator: " → "),
                    Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
@@ -321,19 +322,22 @@ public enum ReportHTML {
     // MARK: - Tables
 
     /// A table that scrolls sideways on a narrow screen; cells are HTML already escaped by the caller.
+    /// Numeric columns align right; prose columns (`prose`) keep a readable width rather than wrap to a word a line.
     struct Table {
         var headers: [String]
         var numeric: Set<Int>
+        var prose: Set<Int>
         var rows: [[String]] = []
-        init(_ headers: [String], numeric: Set<Int> = []) { self.headers = headers; self.numeric = numeric }
+        init(_ headers: [String], numeric: Set<Int> = [], prose: Set<Int> = []) { self.headers = headers; self.numeric = numeric; self.prose = prose }
         mutating func row(_ cells: [String]) { rows.append(cells) }
+        func cls(_ i: Int) -> String { numeric.contains(i) ? " class=\"num\"" : prose.contains(i) ? " class=\"prose\"" : "" }
         var html: String {
             var h = "<div class=\"scroll\">\n<table>\n<thead><tr>"
-            for (i, head) in headers.enumerated() { h += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(ReportHTML.esc(head))</th>" }
+            for (i, head) in headers.enumerated() { h += "<th scope=\"col\"\(cls(i))>\(ReportHTML.esc(head))</th>" }
             h += "</tr></thead>\n<tbody>\n"
             for r in rows {
                 h += "<tr>"
-                for (i, cell) in r.enumerated() { h += "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(cell)</td>" }
+                for (i, cell) in r.enumerated() { h += "<td\(cls(i))>\(cell)</td>" }
                 h += "</tr>\n"
             }
             return h + "</tbody>\n</table>\n</div>\n"
@@ -405,7 +409,7 @@ public enum ReportHTML {
         .urgent { margin: 0.5rem 0 1rem; padding: 0.75rem 1rem; border-left: 6px solid var(--critical); background: #fdf0f0; font-size: 1.05rem; }
         .urgent .label { display: block; font-size: 0.75rem; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--critical); }
         .calm { padding: 0.75rem 1rem; border-left: 6px solid var(--good); background: #eef8f2; }
-        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.5rem; margin: 0; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); gap: 0.5rem; margin: 0; }
         .card { border: 1px solid var(--rule); border-radius: 0.4rem; padding: 0.5rem 0.75rem; background: var(--tint); }
         .card dt { font-size: 0.8rem; color: var(--muted); }
         .card dd { margin: 0; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
@@ -415,6 +419,7 @@ public enum ReportHTML {
         th, td { padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
         th { border-bottom: 2px solid var(--ink); font-size: 0.8rem; vertical-align: bottom; }
         td.num, th.num { text-align: right; white-space: nowrap; }
+        td.prose { min-width: 11rem; }
         tbody tr:nth-child(even) { background: var(--tint); }
         time { white-space: nowrap; }
         .handle { color: var(--muted); font-size: 0.8rem; }
@@ -454,6 +459,7 @@ public enum ReportHTML {
           body { padding: 0.75rem; font-size: 15px; }
           h1 { font-size: 1.5rem; }
           .card dd { font-size: 1.25rem; }
+          .scroll > table { min-width: 42rem; }
         }
         @media print {
           @page { margin: 15mm; }
