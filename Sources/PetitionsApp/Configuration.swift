@@ -52,6 +52,7 @@ public struct Configuration: Codable, Equatable, Sendable {
 /// TOML reading through TOMLKit, with errors that name the file and line.
 public enum TOMLFile {
     public static func table(_ text: String, source: String) throws -> TOMLTable {
+        try refuseWhatAbortsTheParser(text, source: source)
         do {
             return try TOMLTable(string: text)
         } catch let e as TOMLParseError {
@@ -114,7 +115,11 @@ public enum UnitsFile {
         }
         let file = try TOMLFile.decode(File.self, from: table, source: source)
         let units = file.unit.map { MeasureUnit(name: $0.name.lowercased(), dimension: $0.dimension.lowercased(), base: $0.base, aliases: $0.aliases ?? []) }
-        _ = try UnitCatalog(units)
+        do {
+            _ = try UnitCatalog(units)
+        } catch let e as PetitionsError {
+            throw PetitionsError("\(source): \(e.message)", code: e.code)
+        }
         return units
     }
 

@@ -1,0 +1,85 @@
+import PetitionsDomain
+
+extension TOMLFile {
+    /// Refuses, with the line, the malformed TOML that TOMLKit's toml++ 3.4 does not report but aborts on.
+    ///
+    /// toml++ checks some of its parser's invariants with assertions that stay on in release builds, so a clerk's
+    /// half-typed file would crash `petitions check` (SIGABRT) instead of getting an error. Found by the property
+    /// tests (Tests/PetitionsPropertyTests); the cases are:
+    /// - a table header whose name does not start like a key: `[` alone on a line, `[ # x`, `[é]`;
+    /// - `}` where an element of a list should start: `[1, }]`;
+    /// - characters TOML allows only inside quotes, e.g. U+2028 or U+0085 between the elements of a list.
+    /// The scan follows strings, comments, lists and inline tables far enough to look only where toml++ would.
+    static func refuseWhatAbortsTheParser(_ text: String, source: String) throws {
+        let s = Array(text.unicodeScalars)
+        var i = s.first == "\u{FEFF}" ? 1 : 0, line = 1, lineStart = true
+        var open: [Unicode.Scalar] = []  // the lists and inline tables the scan is inside
+        var elementExpected = false  // right after a list's `[` or `,`
+        func fail(_ message: String) -> PetitionsError { PetitionsError("\(source), line \(line): \(message)") }
+        func shown(_ c: Unicode.Scalar) -> String {
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - String(c.value, radix: 16).count)) + String(c.value, radix: 16, uppercase: true)
+            if c == "\n" || c == "\r" { return "the end of the line" }
+            if c.properties.isWhitespace || c.properties.generalCategory == .control || c.properties.generalCategory == .format { return code }
+            return c.isASCII ? quoted(String(c)) : "\(quoted(String(c))) (\(code))"
+        }
+        func skipLine() { while i < s.count, s[i] != "\n" { i += 1 } }
+        func skipString(_ quote: Unicode.Scalar) {
+            let triple = i + 2 < s.count && s[i + 1] == quote && s[i + 2] == quote
+            i += triple ? 3 : 1
+            while i < s.count {
+                let c = s[i]
+                if quote == "\"" && c == "\\" { i += 2; continue }
+                if c == "\n" { if !triple { return }; line += 1 }
+                if c == quote, !triple || (i + 2 < s.count && s[i + 1] == quote && s[i + 2] == quote) {
+                    i += triple ? 3 : 1
+                    return
+                }
+                i += 1
+            }
+        }
+        while i < s.count {
+            let c = s[i]
+            if c == "\n" { line += 1; lineStart = true; i += 1; continue }
+            if c == " " || c == "\t" || c == "\r" { i += 1; continue }
+            if c == "#" { skipLine(); continue }
+            if !c.isASCII {
+                throw fail("\(shown(c)) may only appear inside quotes or a comment.")
+            }
+            if lineStart && open.isEmpty && c == "[" {
+                var j = i + 1
+                if j < s.count, s[j] == "[" { j += 1 }
+                while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
+                if j < s.count, !TOMLFile.startsHeaderName(s[j]) {
+                    throw fail("a table header must name its table, e.g. [[rule]]; this one has \(shown(s[j])) after its bracket.")
+                }
+                lineStart = false
+                while i < s.count, s[i] != "\n", s[i] != "#" {
+                    if s[i] == "\"" || s[i] == "'" { skipString(s[i]) } else { i += 1 }
+                }
+                continue
+            }
+            lineStart = false
+            if elementExpected && c == "}" {
+                throw fail("'}' stands where an element of a list should; close the list with ']' first.")
+            }
+            elementExpected = false
+            switch c {
+            case "\"", "'": skipString(c); continue
+            case "[": open.append("["); elementExpected = true
+            case "{": open.append("{")
+            case "]", "}": _ = open.popLast()
+            case ",": elementExpected = open.last == "["
+            default: break
+            }
+            i += 1
+        }
+    }
+
+    /// Characters a table name may start with (bare keys are ASCII in TOML 1.0), or that toml++ reports itself.
+    static func startsHeaderName(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "a"..."z", "A"..."Z", "0"..."9", "_", "-", "\"", "'", "]", "\0": return true
+        default: return false
+        }
+    }
+}
