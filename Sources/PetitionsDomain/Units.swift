@@ -100,8 +100,17 @@ public struct Quantity: Hashable, Sendable {
         s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// The amount in this quantity's unit, exactly when it divides, else to three decimals.
-    public var amount: Decimal { Quantity.amount(base, in: unit) }
+    /// The amount in this quantity's unit: exactly what was entered (`0.3333 kg` stays `0.3333 kg`) whenever it is a
+    /// terminating decimal of the unit, else to three decimals.
+    public var amount: Decimal {
+        // The number of decimals at which base / unit.base terminates, found on remainders (no overflow).
+        var remainder = base % unit.base, places = 0
+        while remainder != 0 && places < 12 { remainder = remainder * 10 % unit.base; places += 1 }
+        guard remainder == 0, places > 3 else { return Quantity.amount(base, in: unit) }
+        var d = Decimal(base) / Decimal(unit.base), r = Decimal()
+        NSDecimalRound(&r, &d, places, .plain)
+        return r
+    }
 
     /// `8 funt wheat`.
     public var description: String { "\(Quantity.format(amount)) \(unit.name) \(commodity)" }
