@@ -171,6 +171,8 @@ public final class Ledger: @unchecked Sendable {
         }
         var config = Configuration()
         config.readonly = true
+        // Another process may be committing or checkpointing right now: wait for it like every other connection.
+        config.busyMode = .timeout(10)
         let (appID, tables, applied): (Int32, Int, [String]) = try wrap(path) {
             let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
             defer { try? q.close() }
