@@ -87,7 +87,13 @@ public enum Checker {
                           petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf))
         var findings = engine.evaluate(facts, asOf: asOf)
         for rule in engine.rules.enabled(.sql) {
-            for row in try ledger.runSQLRule(rule.query ?? "", asOf: asOf) {
+            let rows: [SQLRuleRow]
+            do {
+                rows = try ledger.runSQLRule(rule.query ?? "", asOf: asOf)
+            } catch let e as PetitionsError {
+                throw PetitionsError("\(context.rulesSource): rule \(quoted(rule.id)): the query \(e.message)", code: e.code)
+            }
+            for row in rows {
                 let severity = (row.severity.flatMap { Severity(rawValue: $0.lowercased()) }) ?? rule.severity
                 findings.append(Finding(rule: rule.id, kind: "sql", severity: severity, subject: FindingSubject(type: "sql", id: 0, name: row.subject),
                                         due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0, message: row.message,

@@ -327,8 +327,13 @@ extension Ledger {
         return try readOnlyQueue().read { db in
             let statement = try db.makeStatement(sql: query.trimmingCharacters(in: .whitespacesAndNewlines))
             if statement.sql.contains(":as_of") { statement.arguments = ["as_of": asOf.description] }
-            return try Row.fetchAll(statement).map { r in
-                SQLRuleRow(subject: (r["subject"] as DatabaseValue?)?.description ?? "", severity: r["severity"], message: (r["message"] as String?) ?? "")
+            do {
+                return try Row.fetchAll(statement).map { r in
+                    SQLRuleRow(subject: (r["subject"] as DatabaseValue?)?.description ?? "", severity: r["severity"], message: (r["message"] as String?) ?? "")
+                }
+            } catch let e as DatabaseError {
+                // E.g. load_extension(), which SQLite refuses only when the query runs.
+                throw PetitionsError("failed when run: \(e.message ?? "\(e.resultCode)")")
             }
         }
     }
