@@ -51,6 +51,10 @@ public struct CLI {
         process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = executable == nil ? args : Array(args.dropFirst())
         process.environment = environment
+        // Run in a scratch folder, so that relative paths a test (or a fuzzed argument) names never land in the repository.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-cwd")
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        process.currentDirectoryURL = scratch
         // Output goes to files, so that a large output can never block the child on a full pipe.
         let dir = FileManager.default.temporaryDirectory
         let outURL = dir.appendingPathComponent("petitions-out-\(UUID().uuidString)")

@@ -179,15 +179,17 @@ struct DeliveryTests {
         }
     }
 
-    @Test("a second, overlapping enrolment in the same decree is refused")
+    @Test("a second enrolment from the same day in the same decree is refused; one from a later day ends the first")
     func overlappingEnrolment() throws {
         try withLedger { temporary in
             let scene = try enrolledScene(temporary.ledger)
             let error = try #require(throws: PetitionsError.self) {
-                try scene.ledger.enrol(decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-06-01"), to: nil, memberCategory: "employee")
+                try scene.ledger.enrol(decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
             }
             #expect(error.message.contains("already enrolled"))
             #expect(try scene.ledger.enrolments().count == 1)
+            _ = try scene.ledger.enrol(decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-06-01"), to: nil, memberCategory: "employee")
+            #expect(try scene.ledger.enrolments().map(\.to) == [day("1920-05-31"), nil])
         }
     }
 
