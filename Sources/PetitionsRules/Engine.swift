@@ -324,6 +324,10 @@ public struct Engine: Sendable {
     func escalations(_ facts: Facts, letters: [UnansweredLetter], late: [OverdueDelivery], asOf: Day) -> [Finding] {
         var out: [Finding] = []
         let byID = Dictionary(facts.letters.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Critically late deliveries by supplier and recipient, in the order of `late`: looked up, not searched,
+        // for each group of letters, so a ledger with many letters and many late deliveries stays linear.
+        var criticalLate: [String: [(index: Int, delivery: OverdueDelivery)]] = [:]
+        for (i, o) in late.enumerated() where o.severity == .critical { criticalLate["\(o.supplier)/\(o.recipient)", default: []].append((i, o)) }
         for rule in rules.enabled(.escalation) {
             var groups: [String: [UnansweredLetter]] = [:]
             var order: [String] = []
@@ -337,8 +341,9 @@ public struct Engine: Sendable {
                 guard let list = groups[k], let first = list.first, let l = byID[first.letter] else { continue }
                 let critical = list.contains { $0.severity == .critical }
                 let petitioner = l.petitioner?.handle ?? l.from.handle
+                let recipients = petitioner == l.from.handle ? [petitioner] : [petitioner, l.from.handle]
                 let criticalSupply = rule.withCriticalSupply
-                    ? late.filter { $0.severity == .critical && $0.supplier == l.to.handle && ($0.recipient == petitioner || $0.recipient == l.from.handle) } : []
+                    ? recipients.flatMap { criticalLate["\(l.to.handle)/\($0)"] ?? [] }.sorted { $0.index < $1.index }.map(\.delivery) : []
                 guard list.count >= rule.letters || critical || !criticalSupply.isEmpty else { continue }
                 let oldestLetter = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
                 var reasons = [list.count == 1
