@@ -159,7 +159,8 @@ extension Ledger {
     // MARK: - Deliveries as of a day
 
     /// The items of deliveries due on or before `:asOf` (not cancelled), in scope, with what had come by that day:
-    /// the stored total less the receipts recorded for later days (few, found through `receipt_day`).
+    /// the stored total less the receipts recorded for later days (few, found through `receipt_day`, named because the
+    /// planner would otherwise walk every receipt in `receipt_delivery` order to save a sort).
     func dueItems(_ scope: ResolvedReportScope) -> (sql: String, arguments: [String: DatabaseValueConvertible?]) {
         var clauses = ["d.status <> 'cancelled'", "d.period <= :asOfPeriod", "d.due <= :asOf"]
         var args: [String: DatabaseValueConvertible?] = [:]
@@ -171,7 +172,7 @@ extension Ledger {
         if let s = scope.since { clauses.append("d.period >= :sincePeriod"); args["sincePeriod"] = Period(containing: s).description }
         let sql = """
             WITH later AS (
-              SELECT rc.delivery_id, ri.commodity, sum(ri.amount) AS n FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id
+              SELECT rc.delivery_id, ri.commodity, sum(ri.amount) AS n FROM receipt rc INDEXED BY receipt_day JOIN receipt_item ri ON ri.receipt_id = rc.id
               WHERE rc.day > :asOf GROUP BY rc.delivery_id, ri.commodity),
             items AS (
               SELECT d.id, d.decree_id, d.recipient_id, d.period, i.commodity, i.unit, i.expected,
