@@ -102,8 +102,8 @@ extension Ledger {
             guard !isDirectory.boolValue else { throw PetitionsError("\(destination) is a folder; give the backup a file name.", code: .cannotCreate) }
             guard overwrite else { throw PetitionsError("\(destination) already exists; give --force to replace it.", code: .cannotCreate) }
         }
-        let folder = (destination as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((destination as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).partial"
+        let folder = FilePaths.folder(of: destination)
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(FilePaths.name(of: destination)).\(UUID().uuidString.prefix(8)).partial"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
             throw PetitionsError("The backup \(destination) cannot be created: \(String(cString: strerror(errno))).", code: .cannotCreate)

@@ -54,7 +54,7 @@ public final class Ledger: @unchecked Sendable {
         } else {
             try Ledger.createFile(path: path)
         }
-        let writable = access(path, W_OK) == 0 && access((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, W_OK) == 0
+        let writable = access(path, W_OK) == 0 && access(FilePaths.folder(of: path).isEmpty ? "." : FilePaths.folder(of: path), W_OK) == 0
         if readOnly && exists && !writable {
             var config = Configuration()
             config.readonly = true
@@ -130,7 +130,7 @@ public final class Ledger: @unchecked Sendable {
     /// Where to open a ledger for reading only. SQLite reads a WAL ledger by creating its `-shm` file; when the
     /// folder is not ours to write and none exists, the file is opened as immutable (SQLite's URI parameter).
     static func readOnlyLocation(_ path: String) -> String {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = FilePaths.folder(of: path)
         let fm = FileManager.default
         guard access(dir.isEmpty ? "." : dir, W_OK) != 0, !fm.fileExists(atPath: path + "-shm") else { return path }
         let absolute = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path
@@ -141,7 +141,7 @@ public final class Ledger: @unchecked Sendable {
 
     /// Creates the file with mode 0600 (and its folder), so that no one else can read personal data.
     static func createFile(path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = FilePaths.folder(of: path)
         let fm = FileManager.default
         if !dir.isEmpty, !fm.fileExists(atPath: dir) {
             do {

@@ -92,7 +92,7 @@ enum ReportFile {
     /// with `force`, renames it over the old one: a reader never sees half a report.
     static func write(_ text: String, to path: String, force: Bool) throws {
         try refuseExisting(path, force: force)
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = FilePaths.folder(of: path)
         var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-report-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else {
