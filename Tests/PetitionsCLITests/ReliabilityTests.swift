@@ -27,6 +27,8 @@ import Testing
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = args
         process.environment = environment
+        // Relative paths the fuzz gives (a backup named 'sovnarkom') land in the scratch folder, not the repository.
+        process.currentDirectoryURL = directory
         let out = directory.appendingPathComponent("out-\(UUID().uuidString)"), err = directory.appendingPathComponent("err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
