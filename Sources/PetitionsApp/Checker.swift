@@ -82,8 +82,15 @@ public enum Checker {
                 max(latest, engine.calendar.deadline(from: asOf, within: Span(span.count * 2 + 7, span.unit == .workingDays ? .days : span.unit)).due)
             }
         }
-        let facts = Facts(letters: try ledger.waitingLetters(asOf: asOf, dueBy: dueBy),
-                          deliveries: try ledger.lateDeliveries(asOf: asOf),
+        return try findings(ledger: ledger, context: context, asOf: asOf,
+                            letters: try ledger.waitingLetters(asOf: asOf, dueBy: dueBy), deliveries: try ledger.lateDeliveries(asOf: asOf))
+    }
+
+    /// Every finding as of `asOf`, from letters and deliveries already gathered (those waiting and those late as of
+    /// that day, e.g. by a report that lists them too), most serious first.
+    public static func findings(ledger: Ledger, context: RuleContext, asOf: Day, letters: [WaitingLetter], deliveries: [LateDelivery]) throws -> [Finding] {
+        let engine = context.engine
+        let facts = Facts(letters: letters, deliveries: deliveries,
                           petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf))
         var findings = engine.evaluate(facts, asOf: asOf)
         for rule in engine.rules.enabled(.sql) {

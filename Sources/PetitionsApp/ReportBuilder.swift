@@ -15,7 +15,10 @@ public enum ReportBuilder {
 
         // Supply: late deliveries from the engine, the arrears ledger and the trend from aggregate queries.
         let sincePeriod = s.since.map { Period(containing: $0) }
-        let overdue = try Checker.overdue(ledger: ledger, context: context, asOf: asOf).filter { o in
+        // Late deliveries and waiting letters are read once, for their sections and for the findings.
+        let late = try ledger.lateDeliveries(asOf: asOf)
+        let allWaiting = try ledger.waitingLetters(asOf: asOf)
+        let overdue = engine.overdue(late, asOf: asOf).map(\.0).filter { o in
             (s.recipient.map { $0.handle == o.recipient } ?? true) && (s.decree.map { $0.handle == o.decree } ?? true)
                 && (s.authority.map { $0.handle == o.supplier } ?? true) && (sincePeriod.map { o.period >= $0 } ?? true)
         }
@@ -35,7 +38,7 @@ public enum ReportBuilder {
         }
 
         // Letters waiting for a reply, in scope, oldest first, including those not yet due.
-        let waiting = try ledger.waitingLetters(asOf: asOf).filter { l in
+        let waiting = allWaiting.filter { l in
             (s.authority.map { $0.id == l.to.id } ?? true) && (s.since.map { l.sent >= $0 } ?? true)
                 && (s.recipient == nil || s.recipientParties.contains(l.from.id) || l.petitioner.map { s.recipientParties.contains($0.id) } == true)
         }
@@ -70,7 +73,7 @@ public enum ReportBuilder {
             })
 
         // The headline: what is counted, the findings in scope by severity, and the most urgent one.
-        var findings = try Checker.findings(ledger: ledger, context: context, asOf: asOf)
+        var findings = try Checker.findings(ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late)
         if !s.isEmpty {
             let letters = Set(unanswered.map(\.letter)), deliveries = Set(overdue.map(\.delivery)), petitionIDs = Set(petitions.map(\.id))
             let owed = Set(arrears.map { "\($0.recipient) \($0.commodity) \($0.decree)" })
