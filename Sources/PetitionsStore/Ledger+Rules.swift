@@ -51,12 +51,14 @@ extension Ledger {
         try read { db in try waitingLetters(db, asOf: asOf, dueBy: dueBy, only: nil) }
     }
 
+    /// The first half reads the partial index `letter_waiting` (only letters still waiting); `+l.day` keeps SQLite
+    /// from walking `letter_day` instead, which on a ledger of a million letters visits every one of them.
     func waitingLetters(_ db: Database, asOf: Day, dueBy: Day?, only ids: [Int64]?) throws -> [WaitingLetter] {
         let due = dueBy.map { _ in " AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)" } ?? ""
         let only = ids.map { " AND l.id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
         let sql = """
             SELECT \(Ledger.waitingColumns) FROM letter l \(Ledger.waitingJoins)
-            WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND l.day <= :asOf\(due)\(only)
+            WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf\(due)\(only)
             UNION ALL
             SELECT \(Ledger.waitingColumns) FROM letter r JOIN letter l ON l.answered_by = r.id \(Ledger.waitingJoins)
             WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND l.day <= :asOf\(due)\(only)
