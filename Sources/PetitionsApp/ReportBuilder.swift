@@ -23,7 +23,8 @@ public enum ReportBuilder {
                 && (s.authority.map { $0.handle == o.supplier } ?? true) && (sincePeriod.map { o.period >= $0 } ?? true)
         }
         let kilogram = ledger.units.kilogram ?? MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)
-        let arrears = try ledger.arrears(s, asOf: asOf).map { a in
+        // Arrears count what is late (past its grace), as the overdue list and the arrears rule do.
+        let arrears = try ledger.arrears(s, asOf: asOf, dueBy: engine.latestLateDue(asOf: asOf)).map { a in
             ArrearsLine(recipient: a.recipient.handle, recipientName: a.recipient.name, decree: a.decree.handle, decreeName: a.decree.name,
                         supplier: a.supplier.handle, commodity: a.commodity, unit: a.unit.name,
                         promised: Quantity.amount(a.promised, in: a.unit), received: Quantity.amount(a.received, in: a.unit),

@@ -218,6 +218,16 @@ public struct Engine: Sendable {
         return out.sorted { ($0.0.period, $0.0.recipient, $0.0.decree) < ($1.0.period, $1.0.recipient, $1.0.decree) }
     }
 
+    /// The latest due day of a delivery that is late as of `asOf`: past the grace of the first overdue_delivery rule.
+    public func latestLateDue(asOf: Day) -> Day {
+        let grace = rules.enabled(.overdueDelivery).first?.grace ?? Rule(id: "", kind: .overdueDelivery).grace
+        var d = asOf.adding(days: -1)
+        for _ in 0..<800 where calendar.deadline(from: d, within: grace).due >= asOf {
+            d = d.adding(days: -1)
+        }
+        return d
+    }
+
     // MARK: - Every rule
 
     /// Every finding as of `asOf`, most serious first.

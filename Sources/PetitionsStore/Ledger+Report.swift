@@ -162,7 +162,7 @@ extension Ledger {
     /// the stored total less the receipts recorded for later days (few, found through `receipt_day`, named because the
     /// planner would otherwise walk every receipt in `receipt_delivery` order to save a sort).
     func dueItems(_ scope: ResolvedReportScope) -> (sql: String, arguments: [String: DatabaseValueConvertible?]) {
-        var clauses = ["d.status <> 'cancelled'", "d.period <= :asOfPeriod", "d.due <= :asOf"]
+        var clauses = ["d.status <> 'cancelled'", "d.period <= :asOfPeriod", "d.due <= :dueBy"]
         var args: [String: DatabaseValueConvertible?] = [:]
         if let r = scope.recipient { clauses.append("d.recipient_id = :recipient"); args["recipient"] = r.id }
         if let k = scope.decree { clauses.append("d.decree_id = :decree"); args["decree"] = k.id }
@@ -184,19 +184,21 @@ extension Ledger {
         return (sql, args)
     }
 
-    func dueArguments(_ scope: ResolvedReportScope, asOf: Day) -> (String, StatementArguments) {
+    func dueArguments(_ scope: ResolvedReportScope, asOf: Day, dueBy: Day? = nil) -> (String, StatementArguments) {
         let (cte, args) = dueItems(scope)
         var all = args
         all["asOf"] = asOf.description
+        all["dueBy"] = (dueBy ?? asOf).description
         all["asOfPeriod"] = Period(containing: asOf).description
         return (cte + "\n", StatementArguments(all))
     }
 
     /// The arrears ledger: per recipient, decree and commodity with something owed, what fell due since enrolment as of
     /// `asOf`, what had come by then, and what is owed, with the periods still owed. Worst first: most periods owed, then by handle.
-    public func arrears(_ scope: ResolvedReportScope, asOf: Day) throws -> [ArrearsRow] {
+    /// With `dueBy`, only deliveries due on or before it count (those past their grace), receipts still as of `asOf`.
+    public func arrears(_ scope: ResolvedReportScope, asOf: Day, dueBy: Day? = nil) throws -> [ArrearsRow] {
         try read { db in
-            let (cte, args) = dueArguments(scope, asOf: asOf)
+            let (cte, args) = dueArguments(scope, asOf: asOf, dueBy: dueBy)
             var rows: [ArrearsRow] = []
             var index: [String: Int] = [:]
             let totals = try Row.fetchCursor(db, sql: cte + """
