@@ -37,8 +37,8 @@ extension Ledger {
         l.id, l.day, l.clock_start, l.subject, l.petition_id, l.reply_within, l.reply_due,
         f.id AS fid, f.handle AS fh, f.name AS fn, t.id AS tid, t.handle AS th, t.name AS tn, t.reply_within AS tw,
         par.id AS aid, par.handle AS ah, par.name AS an, p.category AS pc, pp.id AS ppid, pp.handle AS pph, pp.name AS ppn,
-        (SELECT count(*) FROM letter x WHERE x.petition_id = l.petition_id AND x.to_id = l.to_id AND x.direction = 'sent'
-           AND x.voided = 0 AND x.id <> l.id AND x.day >= l.day AND x.id > l.id AND x.day <= :asOf) AS followups
+        (SELECT count(*) FROM letter x WHERE x.petition_id = l.petition_id AND +x.to_id = l.to_id AND x.direction = 'sent'
+           AND x.voided = 0 AND x.id <> l.id AND +x.day >= l.day AND x.id > l.id AND +x.day <= :asOf) AS followups
         """
     static let waitingJoins = """
         JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id LEFT JOIN party par ON par.id = t.parent_id
@@ -51,8 +51,10 @@ extension Ledger {
         try read { db in try waitingLetters(db, asOf: asOf, dueBy: dueBy, only: nil) }
     }
 
-    /// The first half reads the partial index `letter_waiting` (only letters still waiting); `+l.day` keeps SQLite
-    /// from walking `letter_day` instead, which on a ledger of a million letters visits every one of them.
+    /// The first half reads the partial index `letter_waiting` (only letters still waiting); the second starts from the
+    /// replies written after the day (`letter_day`, CROSS JOIN keeps that order). The `+` on `l.day`, `x.to_id` and
+    /// `x.day` keep SQLite off `letter_day` and `letter_to`, which on 100,000 letters visited every one of them
+    /// (EXPLAIN QUERY PLAN; 0.79 s down to 0.011 s in sqlite3 on the medium bench ledger).
     func waitingLetters(_ db: Database, asOf: Day, dueBy: Day?, only ids: [Int64]?) throws -> [WaitingLetter] {
         let due = dueBy.map { _ in " AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)" } ?? ""
         let only = ids.map { " AND l.id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
@@ -60,8 +62,8 @@ extension Ledger {
             SELECT \(Ledger.waitingColumns) FROM letter l \(Ledger.waitingJoins)
             WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf\(due)\(only)
             UNION ALL
-            SELECT \(Ledger.waitingColumns) FROM letter r JOIN letter l ON l.answered_by = r.id \(Ledger.waitingJoins)
-            WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND l.day <= :asOf\(due)\(only)
+            SELECT \(Ledger.waitingColumns) FROM letter r CROSS JOIN letter l ON l.answered_by = r.id \(Ledger.waitingJoins)
+            WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND +l.day <= :asOf\(due)\(only)
             """
         var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
         if let dueBy { args["dueBy"] = dueBy.description }
