@@ -152,7 +152,7 @@ def growth(runs):
                 cells.append("%.2f" % (x["median"] / n * 1e6))
             else:
                 cells.append(fmt_time(x["median"]))
-        per = "per " + basis[name][:-1] if basis[name] else "whole process"
+        per = "per " + {"deliveries": "delivery", "letters": "letter", "petitioners": "petitioner"}[basis[name]] if basis[name] else "whole process"
         lines.append("| %s (%s) | %s |" % (name, per, " | ".join(cells)))
     return "\n".join(lines)
 
