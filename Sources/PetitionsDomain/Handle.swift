@@ -17,17 +17,56 @@ public enum Handle {
         return s
     }
 
+    static let posix = Locale(identifier: "en_US_POSIX")
+    static let latinWords = LatinWords()
+
+    /// Words transliterated to Latin and folded to ASCII, remembered (up to a bound) because ICU is slow.
+    final class LatinWords: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: String] = [:]
+
+        func latin(_ word: String) -> String {
+            if let hit = lock.withLock({ known[word] }) { return hit }
+            let latin = word.applyingTransform(.toLatin, reverse: false) ?? word
+            let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Handle.posix)
+            lock.withLock {
+                if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }
+                known[word] = folded
+            }
+            return folded
+        }
+    }
+
     /// A handle made from a name: folded to ASCII, lower-case, words joined by hyphens.
     public static func slug(from name: String) -> String {
-        let latin = name.applyingTransform(.toLatin, reverse: false) ?? name
-        let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // Transliteration is costly (a bulk import makes a million handles) and changes nothing in ASCII.
         var out = ""
         var lastHyphen = true
-        for ch in folded.lowercased() where ch != "'" && ch != "\u{2019}" {
-            if ch.isASCII && (ch.isLetter || ch.isNumber) {
-                out.append(ch); lastHyphen = false
-            } else if !lastHyphen {
-                out.append("-"); lastHyphen = true
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            for b in name.utf8 where b != UInt8(ascii: "'") {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    bytes.append(b); lastHyphen = false
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    bytes.append(b + 32); lastHyphen = false
+                default:
+                    if !lastHyphen { bytes.append(UInt8(ascii: "-")); lastHyphen = true }
+                }
+            }
+            out = String(decoding: bytes, as: UTF8.self)
+        } else {
+            // Word by word, through a cache: names repeat their words (Ivan, Petrov), and ICU is slow.
+            let folded = name.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+                word.utf8.allSatisfy({ $0 < 0x80 }) ? String(word) : latinWords.latin(String(word))
+            }.joined(separator: " ")
+            for ch in folded.lowercased() where ch != "'" && ch != "\u{2019}" {
+                if ch.isASCII && (ch.isLetter || ch.isNumber) {
+                    out.append(ch); lastHyphen = false
+                } else if !lastHyphen {
+                    out.append("-"); lastHyphen = true
+                }
             }
         }
         while out.hasSuffix("-") { out.removeLast() }

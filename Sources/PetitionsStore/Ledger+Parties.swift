@@ -16,7 +16,7 @@ extension Ledger {
     /// Finds a party by id or handle, of one of `kinds`; an unknown one is an error naming the closest handle.
     func resolveParty(_ db: Database, _ ref: String, kinds: Set<PartyKind>, field: String) throws -> PartyRef {
         let what = kinds.count == 1 ? (kinds.first == .person ? "petitioner" : kinds.first!.rawValue) : "party"  // safe: count is 1
-        let trimmed = ref.trimmingCharacters(in: .whitespaces)
+        let trimmed = Ledger.trimmed(ref)
         let row: Row?
         if let id = Int64(trimmed) {
             row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE id = ?"), arguments: [id])
@@ -55,15 +55,22 @@ extension Ledger {
     }
 
     static func checkName(_ name: String, field: String = "--name") throws -> String {
-        let n = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let n = trimmed(name)
         guard !n.isEmpty else { throw PetitionsError.invalid(field, name, "is empty; give a name") }
         return n
     }
 
     static func nonEmpty(_ s: String?) -> String? {
         guard let s else { return nil }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = trimmed(s)
         return t.isEmpty ? nil : t
+    }
+
+    /// `s` without surrounding white space; most text has none, and Foundation's trimming is slow on Linux.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return s }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     // MARK: - Recording parties

@@ -74,7 +74,7 @@ extension Ledger {
     }
 
     func resolveDecree(_ db: Database, _ ref: String, field: String = "--decree") throws -> DecreeRef {
-        let t = ref.trimmingCharacters(in: .whitespaces)
+        let t = Ledger.trimmed(ref)
         let row = try Int64(t).map { try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE id = ?"), arguments: [$0]) }
             ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE handle = ?"), arguments: [t.lowercased()])
         guard let row else {

@@ -263,10 +263,30 @@ public final class Ledger: @unchecked Sendable {
     }
 
     /// A stamp for an event this ledger records now: a new UUID, this moment, this actor and office.
-    /// `recordedAt` lets a bulk import give all its events the moment it started.
-    func newStamp(recordedAt: String? = nil) -> EventStamp {
-        EventStamp(uuid: UUID().uuidString.lowercased(), recordedAt: recordedAt ?? Ledger.timestamp(context.now()),
+    /// `recordedAt` lets a bulk import give all its events the moment it started; `uuid`, its own UUIDs.
+    func newStamp(recordedAt: String? = nil, uuid: String? = nil) -> EventStamp {
+        EventStamp(uuid: uuid ?? Ledger.randomUUID(), recordedAt: recordedAt ?? Ledger.timestamp(context.now()),
                    actor: context.actor, office: context.office)
+    }
+
+    /// A new UUID in lower case: version 7 (RFC 9562), the moment in milliseconds then random bits, so that
+    /// events sort by creation and the UUID index grows at its end instead of at random pages.
+    static func randomUUID() -> String {
+        var source = UUIDSource(blockSize: 16)
+        return source.next()
+    }
+
+    /// The text form (8-4-4-4-12 hexadecimal digits) of 16 bytes.
+    static func uuidText<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for (i, b) in bytes.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The `recorded_at` form of a moment: ISO 8601 in UTC, to the second.
