@@ -73,6 +73,8 @@ public struct RowProblem: Error, Sendable {
 public protocol ImportRow {
     var line: Int { get }
     var request: Result<RowRequest, RowProblem> { get }
+    /// Set on a last row when the file could not be read to its end: the import stops and writes nothing.
+    var stop: PetitionsError? { get }
 }
 
 /// What a bulk import did.
@@ -93,8 +95,9 @@ extension Ledger {
     // MARK: - Bulk import
 
     /// Records every row in one IMMEDIATE transaction, each through the same operation as its single command,
-    /// with one event per row and an `import.completed` event at the end. Each row runs inside a savepoint, so a
-    /// bad row leaves no trace and every row is checked. With a bad row and `skipInvalid` false, nothing is
+    /// with one event per row and an `import.completed` event at the end. Every row is tried, so that every
+    /// problem is found; the operations check before they write, so a refused row leaves no trace (one refused
+    /// after writing stops the import: nothing is written). With a bad row and `skipInvalid` false, nothing is
     /// written; with `skipInvalid`, the good rows are. `rejected` hears of each bad row as it is found;
     /// `progress` hears how many rows were read, every few thousand rows.
     public func importRows<Rows: Sequence>(_ what: String, source: String, rows: Rows, skipInvalid: Bool, problemLimit: Int = 20,
@@ -107,13 +110,17 @@ extension Ledger {
         var outcome = ImportOutcome()
         try Ledger.translate {
             try writer.writeWithoutTransaction { db in
+                // A large import touches the same index pages again and again: keep them in memory (up to 512 MiB)
+                // instead of spilling them to the WAL and reading them back.
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -524288")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction(.immediate) {
                     // Every event of one import carries the moment it started.
                     let recordedAt = Ledger.timestamp(context.now())
-                    let begin = try db.cachedStatement(sql: "SAVEPOINT import_row")
-                    let release = try db.cachedStatement(sql: "RELEASE import_row")
-                    let undo = try db.cachedStatement(sql: "ROLLBACK TO import_row")
+                    var uuids = UUIDSource()
                     for row in rows {
+                        if let stop = row.stop { throw stop }
                         outcome.rows += 1
                         if outcome.rows % 4096 == 0 { progress(outcome.rows) }
                         var problem: RowProblem?
@@ -121,15 +128,18 @@ extension Ledger {
                         case .failure(let p):
                             problem = p
                         case .success(let request):
-                            try begin.execute()
+                            let changes = db.totalChangesCount
                             do {
-                                try record(db, request, stamp: newStamp(recordedAt: recordedAt))
-                                try release.execute()
+                                try record(db, request, stamp: newStamp(recordedAt: recordedAt, uuid: uuids.next()))
                                 outcome.imported += 1
                             } catch {
-                                try undo.execute()
-                                try release.execute()
-                                problem = RowProblem(line: row.line, messages: [try Ledger.rowMessage(error)])
+                                let message = try Ledger.rowMessage(error)
+                                // The operations check everything before they write. A row refused after part of it
+                                // was written cannot be undone alone: stop, and write nothing at all.
+                                guard db.totalChangesCount == changes else {
+                                    throw PetitionsError("\(source) line \(row.line): \(message) The row was refused after part of it was written, so nothing was imported.")
+                                }
+                                problem = RowProblem(line: row.line, messages: [message])
                             }
                         }
                         if let problem {
@@ -186,5 +196,41 @@ extension Ledger {
             return "The ledger refused the row (\(e.message ?? "constraint failed"))."
         }
         throw error
+    }
+}
+
+/// Version 7 UUIDs (RFC 9562: 48 bits of Unix time in milliseconds, then random bits) in lower case, with the
+/// random bits drawn from the system generator a block at a time: a bulk import makes a million of them.
+struct UUIDSource {
+    private var block: [UInt8]
+    private var used: Int
+
+    init(blockSize: Int = 4096) {
+        block = [UInt8](repeating: 0, count: max(16, blockSize / 8 * 8))
+        used = block.count
+    }
+
+    mutating func next() -> String {
+        if used + 10 > block.count {
+            // One read of the kernel's generator a block (the system generator makes a call every 8 bytes).
+            let fd = open("/dev/urandom", O_RDONLY)
+            let got = fd < 0 ? -1 : block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if fd >= 0 { close(fd) }
+            if got != block.count {
+                var generator = SystemRandomNumberGenerator()
+                block.withUnsafeMutableBytes { raw in
+                    for i in stride(from: 0, to: raw.count, by: 8) { raw.storeBytes(of: generator.next() as UInt64, toByteOffset: i, as: UInt64.self) }
+                }
+            }
+            used = 0
+        }
+        defer { used += 10 }
+        let ms = UInt64(max(0, Date().timeIntervalSince1970 * 1000))
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (8 * (5 - i))) }
+        for i in 0..<10 { bytes[6 + i] = block[used + i] }
+        bytes[6] = (bytes[6] & 0x0F) | 0x70  // version 7
+        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
+        return Ledger.uuidText(bytes)
     }
 }

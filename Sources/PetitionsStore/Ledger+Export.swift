@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    // MARK: - Exporting records
+
+    /// Every person, by handle, with the day they were recorded as of; one at a time, from one read snapshot.
+    public func exportPetitioners(_ body: (Party, Day?) throws -> Void) throws {
+        try read { db in try eachParty(db, where: "p.kind = 'person'", [], body) }
+    }
+
+    /// Every letter, oldest first; one at a time, from one read snapshot.
+    public func exportLetters(_ body: (Letter) throws -> Void) throws {
+        try read { db in try eachLetter(db, where: "1", [], body) }
+    }
+
+    /// Every petition, oldest first; one at a time, from one read snapshot.
+    public func exportPetitions(_ body: (Petition) throws -> Void) throws {
+        try read { db in try eachPetition(db, where: "1", [], body) }
+    }
+
+    /// Every delivery, by period; one at a time, from one read snapshot.
+    public func exportDeliveries(_ body: (Delivery) throws -> Void) throws {
+        try read { db in try eachDelivery(db, where: "1", [], body) }
+    }
+}
+
+extension Ledger {
+    func eachLetter(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Letter) throws -> Void) throws {
+        for l in try loadLetters(db, where: clause, args) { try body(l) }
+    }
+
+    func eachPetition(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Petition) throws -> Void) throws {
+        for p in try loadPetitions(db, where: clause, args) { try body(p) }
+    }
+}
