@@ -22,6 +22,7 @@ struct Petitions: ParsableCommand {
             Init.self, AuthorityCommand.self, GroupCommand.self, PetitionerCommand.self, PetitionCommand.self,
             LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, Events.self, Units.self, Overdue.self, Unanswered.self, Check.self, RulesCommand.self, CalendarCommand.self,
             DeadlineCommand.self, ReportCommand.self, DraftCommand.self,
+            ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self,
         ]
     )
 
