@@ -26,12 +26,3 @@ extension Ledger {
     }
 }
 
-extension Ledger {
-    func eachLetter(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Letter) throws -> Void) throws {
-        for l in try loadLetters(db, where: clause, args) { try body(l) }
-    }
-
-    func eachPetition(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Petition) throws -> Void) throws {
-        for p in try loadPetitions(db, where: clause, args) { try body(p) }
-    }
-}

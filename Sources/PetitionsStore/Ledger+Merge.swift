@@ -113,8 +113,10 @@ extension Ledger {
             for e in fresh {
                 do {
                     if try replay(db, e, map: map) { result.joined += 1 }
-                } catch let error as PetitionsError {
-                    throw PetitionsError("\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(error.message) Nothing was imported.", code: error.code)
+                } catch {
+                    let message = try Ledger.rowMessage(error)
+                    throw PetitionsError("\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message) Nothing was imported.",
+                                         code: (error as? PetitionsError)?.code ?? .dataError)
                 }
                 result.added += 1
             }
@@ -274,7 +276,7 @@ extension Ledger {
                                petition: try reference(db, e, p, "petition"),
                                replyWithin: try p.optional("reply_within").map { try Span(parsing: $0, field: "reply_within") },
                                expectsReply: p.bool("expects_reply") ?? true, channel: try p.channel(), summary: p.optional("summary"),
-                               restartsClock: p.bool("restarts_clock") ?? false, stamp: stamp)
+                               restartsClock: p.bool("restarts_clock") ?? false, body: p.optional("body"), stamp: stamp)
         case "letter.received":
             _ = try receiveLetter(db, from: try p.handle("from"), to: try p.handle("to"), on: day, subject: try p.string("subject"),
                                   inReplyTo: try reference(db, e, p, "in_reply_to"), petition: try reference(db, e, p, "petition"),

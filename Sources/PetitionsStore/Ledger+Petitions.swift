@@ -94,14 +94,22 @@ extension Ledger {
     }
 
     func loadPetitions(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Petition] {
-        try Row.fetchAll(db, sql: """
+        var out: [Petition] = []
+        try eachPetition(db, where: clause, args) { out.append($0) }
+        return out
+    }
+
+    /// Petitions, oldest first, one at a time from a cursor, so that an export keeps memory flat.
+    func eachPetition(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Petition) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT p.*, f.handle AS f, a.handle AS a, v.handle AS v FROM petition p
             JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
             WHERE \(clause) ORDER BY p.opened, p.id
-            """, arguments: args).map { row in
-            Petition(id: row["id"], petitioner: row["f"], authority: row["a"], via: row["v"], subject: row["subject"], category: row["category"],
-                     opened: (try? Day(parsing: row["opened"])) ?? Day.minimum,
-                     status: PetitionStatus(rawValue: row["status"]) ?? .open, office: row["office"])
+            """, arguments: args)
+        while let row = try rows.next() {
+            try body(Petition(id: row["id"], petitioner: row["f"], authority: row["a"], via: row["v"], subject: row["subject"], category: row["category"],
+                              opened: (try? Day(parsing: row["opened"])) ?? Day.minimum,
+                              status: PetitionStatus(rawValue: row["status"]) ?? .open, office: row["office"]))
         }
     }
 
@@ -299,17 +307,25 @@ extension Ledger {
     }
 
     func loadLetters(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Letter] {
-        try Row.fetchAll(db, sql: """
+        var out: [Letter] = []
+        try eachLetter(db, where: clause, args) { out.append($0) }
+        return out
+    }
+
+    /// Letters, oldest first, one at a time from a cursor, so that an export keeps memory flat.
+    func eachLetter(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Letter) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT l.*, f.handle AS f, t.handle AS t FROM letter l JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id
             WHERE \(clause) ORDER BY l.day, l.id
-            """, arguments: args).map { row in
-            Letter(id: row["id"], direction: Direction(rawValue: row["direction"]) ?? .sent, from: row["f"], to: row["t"],
-                   on: (try? Day(parsing: row["day"])) ?? Day.minimum, channel: Channel(rawValue: row["channel"]) ?? .post,
-                   subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
-                   expectsReply: (row["expects_reply"] as Int64) == 1,
-                   replyWithin: (row["reply_within"] as String?).flatMap { try? Span(parsing: $0) },
-                   replyDue: (row["reply_due"] as String?).flatMap { try? Day(parsing: $0) },
-                   answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"])
+            """, arguments: args)
+        while let row = try rows.next() {
+            try body(Letter(id: row["id"], direction: Direction(rawValue: row["direction"]) ?? .sent, from: row["f"], to: row["t"],
+                            on: (try? Day(parsing: row["day"])) ?? Day.minimum, channel: Channel(rawValue: row["channel"]) ?? .post,
+                            subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
+                            expectsReply: (row["expects_reply"] as Int64) == 1,
+                            replyWithin: (row["reply_within"] as String?).flatMap { try? Span(parsing: $0) },
+                            replyDue: (row["reply_due"] as String?).flatMap { try? Day(parsing: $0) },
+                            answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"]))
         }
     }
 
