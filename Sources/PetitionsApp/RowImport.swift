@@ -152,13 +152,17 @@ public enum RowImport {
         return "line \(line), column \(column): \(rest.trimmingCharacters(in: .whitespaces))"
     }
 
-    /// The cells of a row by column name, trimmed, nil when empty or absent.
+    /// The cells of a row by column name, trimmed, nil when empty or absent. The quote that `export` puts before
+    /// a cell beginning with = + - @ (so that a spreadsheet does not run it) is taken off again.
     struct Cells {
         let values: [String]
         let columns: [String: Int]
         subscript(_ name: String) -> String? {
             guard let i = columns[name], i < values.count else { return nil }
-            let v = values[i]
+            var v = values[i]
+            if v.utf8.first == UInt8(ascii: "'"), let second = v.utf8.dropFirst().first, "=+-@\t\r".utf8.contains(second) {
+                v.removeFirst()
+            }
             guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
             // Foundation's trimming is slow on Linux; most cells begin and end with a visible ASCII character.
             if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return v }

@@ -430,15 +430,9 @@ import Testing
         let reimported = try other.run(["import", "petitioners", back.path])
         #expect(reimported.status == 0, "\(reimported)")
         let otherNames = Set(((try? CLI.json(other.run(["petitioner", "list", "--format", "json"]))) as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
-        for name in Self.hostileNames where !"=+-@".contains(name.first ?? " ") {
+        // Export defuses a leading = + - @ with a quote; import takes it off again.
+        for name in Self.hostileNames {
             #expect(otherNames.contains(name), "\(name.debugDescription) did not survive export and import")
-        }
-        // Known: export defuses a leading = + - @ with a quote and import keeps the quote, so '=cmd…' comes back as
-        // "'=cmd…". Import should take off the quote export added (an exchange decision, reported to its author).
-        withKnownIssue("export's defusing quote is kept by import: a name that starts with = + - @ gains a leading quote") {
-            for name in Self.hostileNames where "=+-@".contains(name.first ?? " ") {
-                #expect(otherNames.contains(name), "\(name.debugDescription) did not survive export and import")
-            }
         }
 
         // The event log merged into a third ledger: the same names.
