@@ -142,11 +142,12 @@ extension Ledger {
             if bytes.last == 0x0D { bytes = bytes.dropLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             do {
+                // The version first: a newer event may not have the fields this version knows.
+                if let version = (try? decoder.decode(Versioned.self, from: Data(bytes)))?.schemaVersion, version > eventSchemaVersion {
+                    throw PetitionsError("\(source) line \(lineNumber) is an event of schema version \(version), written by a newer petitions (this one reads up to version \(eventSchemaVersion)); upgrade petitions to import it. Nothing was imported.")
+                }
                 var e = try decoder.decode(ExchangedEvent.self, from: Data(bytes))
                 e.line = lineNumber
-                if e.schemaVersion > eventSchemaVersion {
-                    throw PetitionsError("\(source) line \(lineNumber) is an event of schema version \(e.schemaVersion), written by a newer petitions (this one reads up to version \(eventSchemaVersion)); upgrade petitions to import it. Nothing was imported.")
-                }
                 guard e.schemaVersion >= 1 else { throw EventLineError("schema_version \(e.schemaVersion) is not a version (versions start at 1)") }
                 guard e.uuid.count == 36, UUID(uuidString: e.uuid) != nil else { throw EventLineError("uuid \(quoted(e.uuid)) is not a UUID") }
                 guard (try? Day(parsing: e.day)) != nil else { throw EventLineError("day \(quoted(e.day)) is not a day (YYYY-MM-DD)") }
@@ -169,6 +170,11 @@ extension Ledger {
                                  + problems.joined(separator: "\n  "))
         }
         return events
+    }
+
+    struct Versioned: Decodable {
+        var schemaVersion: Int?
+        enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
     }
 
     struct EventLineError: Error {
