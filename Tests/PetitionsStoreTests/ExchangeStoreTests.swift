@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+@testable import PetitionsStore
+import PetitionsTestSupport
+import Testing
+
+/// The store's side of bulk import and merging: what the command-line tests cannot see.
+@Suite("Exchange (store)")
+struct ExchangeStoreTests {
+    struct Row: ImportRow {
+        let line: Int
+        let request: Result<RowRequest, RowProblem>
+        var stop: PetitionsError? { nil }
+    }
+
+    static func petitioner(_ name: String, handle: String, dependants: [Dependant] = []) -> RowRequest {
+        .petitioner(NewPetitioner(name: name, handle: handle, district: nil, occupation: nil, groups: [], dependants: dependants, on: nil))
+    }
+
+    @Test("payloads are written as JSON that reads back as the same value, keys sorted, slashes plain")
+    func payloadText() throws {
+        let value = JSONValue.object([
+            "b": .string("quote \" backslash \\ slash / tab \t newline \n bell \u{07} Pëtr ☭"),
+            "a": .array([.int(-3), .bool(true), .null, .number(1.5), .object(["z": .int(1), "y": .array([])])]),
+        ])
+        let text = value.compactText
+        #expect(text.hasPrefix("{\"a\":[-3,true,null,1.5,{\"y\":[],\"z\":1}],\"b\":"), "\(text)")
+        #expect(text.contains("slash / tab \\t newline \\n bell \\u0007"), "\(text)")
+        #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) == value)
+    }
+
+    @Test("new events get version 7 UUIDs, in the order they were made")
+    func uuids() {
+        var source = UUIDSource()
+        let made = (0..<5000).map { _ in source.next() } + [Ledger.randomUUID()]
+        #expect(Set(made).count == made.count)
+        for u in made {
+            let parts = u.split(separator: "-").map(String.init)
+            #expect(parts.map(\.count) == [8, 4, 4, 4, 12] && u == u.lowercased(), "\(u)")
+            #expect(parts[2].first == "7" && "89ab".contains(parts[3].first ?? "x"), "\(u)")
+        }
+        let moments = made.map { $0.replacingOccurrences(of: "-", with: "").prefix(12) }
+        #expect(moments == moments.sorted(), "the first 48 bits are the moment, so UUIDs sort as they were made")
+    }
+
+    @Test("a row refused after part of it was written stops the import, and nothing is written")
+    func partlyWrittenRowStopsTheImport() throws {
+        let t = try TemporaryLedger()
+        defer { t.remove() }
+        try t.ledger.initialize(on: TemporaryLedger.today)
+        let before = try snapshot(t.path)
+        // A dependant without a name passes no parser; only the ledger's CHECK refuses it, after the person is written.
+        let rows = [Row(line: 2, request: .success(Self.petitioner("Ivan", handle: "ivan"))),
+                    Row(line: 3, request: .success(Self.petitioner("Olga", handle: "olga", dependants: [Dependant(name: " ", category: "child")]))),
+                    Row(line: 4, request: .success(Self.petitioner("Anna", handle: "anna")))]
+        #expect {
+            _ = try t.ledger.importRows("petitioners", source: "p.csv", rows: rows, skipInvalid: true)
+        } throws: { error in
+            let message = (error as? PetitionsError)?.message ?? ""
+            return message.contains("p.csv line 3") && message.contains("nothing was imported")
+        }
+        #expect(try snapshot(t.path) == before)
+    }
+
+    @Test("a refused row leaves no trace and the others are imported")
+    func refusedRowsAreSkipped() throws {
+        let t = try TemporaryLedger()
+        defer { t.remove() }
+        try t.ledger.initialize(on: TemporaryLedger.today)
+        var rejected: [Int] = []
+        let rows = [Row(line: 2, request: .success(Self.petitioner("Ivan", handle: "ivan"))),
+                    Row(line: 3, request: .success(Self.petitioner("Ivan Again", handle: "ivan"))),
+                    Row(line: 4, request: .failure(RowProblem(line: 4, messages: ["--on '1920-02-30' does not exist."]))),
+                    Row(line: 5, request: .success(Self.petitioner("Anna", handle: "anna")))]
+        let outcome = try t.ledger.importRows("petitioners", source: "p.csv", rows: rows, skipInvalid: true,
+                                              rejected: { row, _ in rejected.append(row.line) })
+        #expect(outcome.committed && outcome.imported == 2 && outcome.rejected == 2 && rejected == [3, 4])
+        #expect(outcome.problems.first?.messages.first?.contains("'ivan' is already taken") == true)
+        #expect(try t.ledger.parties(kind: .person).map(\.handle) == ["anna", "ivan"])
+        #expect(try t.ledger.events(kind: "petitioner.added").count == 2)
+        #expect(try t.ledger.verify().isEmpty)
+
+        let strict = try t.ledger.importRows("petitioners", source: "q.csv", rows: [Row(line: 2, request: .success(Self.petitioner("Olga", handle: "olga"))),
+                                                                                   Row(line: 3, request: .success(Self.petitioner("Ivan", handle: "ivan")))],
+                                             skipInvalid: false)
+        #expect(!strict.committed && strict.imported == 0 && strict.rejected == 1)
+        #expect(try t.ledger.parties(kind: .person).map(\.handle) == ["anna", "ivan"], "without --skip-invalid, a bad row imports nothing")
+    }
+
+    @Test("merging the same log twice adds each event once, and the merged ledger verifies")
+    func mergeIsIdempotent() throws {
+        let a = try TemporaryLedger(office: "dmitrov")
+        defer { a.remove() }
+        try a.ledger.initialize(on: TemporaryLedger.today)
+        _ = try a.ledger.addAuthority(name: "Council", handle: "sovnarkom", parent: nil, replyWithin: nil, on: nil)
+        _ = try a.ledger.addGroup(name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [HeadCount(category: "employee", count: 125)], on: nil)
+        let p = try a.ledger.logPetition(from: "dmitrov-post", to: "sovnarkom", subject: "Provisions", on: try day("1920-01-20"), via: nil, category: nil)
+        let l = try a.ledger.sendLetter(from: "dmitrov-post", to: "sovnarkom", on: try day("1920-01-20"), subject: "Appeal", petition: p.id,
+                                        replyWithin: nil, expectsReply: true, channel: .post, summary: nil)
+        _ = try a.ledger.voidLetter(l.id, reason: "Sent twice", on: try day("1920-01-21"))
+        var log = Data()
+        try a.ledger.exportEvents { log.append(Data(($0 + "\n").utf8)) }
+
+        let b = try TemporaryLedger(office: "region")
+        defer { b.remove() }
+        try b.ledger.initialize(on: TemporaryLedger.today)
+        let first = try b.ledger.importEvents(log, source: "a.jsonl", map: [:])
+        #expect(first.added == 6 && first.alreadyPresent == 0)
+        let second = try b.ledger.importEvents(log, source: "a.jsonl", map: [:])
+        #expect(second.added == 0 && second.alreadyPresent == 6)
+        let merged = try b.ledger.letters()
+        #expect(merged.count == 1 && merged[0].voided && merged[0].office == "dmitrov" && merged[0].petition == 1)
+        let uuids = try a.ledger.events().map(\.uuid)
+        #expect(Set(uuids).isSubset(of: Set(try b.ledger.events().map(\.uuid))), "merged events keep their UUIDs")
+        #expect(try b.ledger.verify().isEmpty)
+    }
+}
