@@ -97,6 +97,10 @@ extension Ledger {
     /// so a reader never sees half a backup; an existing file is replaced only with `overwrite`.
     public func backup(to destination: String, overwrite: Bool) throws {
         let fm = FileManager.default
+        let resolved = { (p: String) in URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+        guard ![path, path + "-wal", path + "-shm"].map(resolved).contains(resolved(destination)) else {
+            throw PetitionsError("\(destination) is the ledger itself (or its journal); give the backup another name.", code: .cannotCreate)
+        }
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: destination, isDirectory: &isDirectory) {
             guard !isDirectory.boolValue else { throw PetitionsError("\(destination) is a folder; give the backup a file name.", code: .cannotCreate) }

@@ -546,6 +546,8 @@ import Testing
 
         let again = try cli.run(["backup", backups[0]])
         #expect(again.status == 73 && again.stderr.contains("already exists") && again.stderr.contains("--force"), "\(again)")
+        let itself = try cli.run(["backup", cli.db, "--force"])
+        #expect(itself.status == 73 && itself.stderr.contains("is the ledger itself"), "\(itself)")
         Self.succeeded(try cli.run(["backup", backups[0], "--force"]))
         #expect(try Self.objects(try CLI.exec(["letter", "list", "--format", "json", "--db", backups[0]], environment: cli.environment)).count == 41)
     }
