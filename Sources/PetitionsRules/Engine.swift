@@ -203,7 +203,7 @@ public struct Engine: Sendable {
             let days = since.days(until: asOf) + 1
             let received = d.lines.filter { $0.received.amount > 0 }
             let got = received.isEmpty ? "nothing received" : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
-            let message = "\(d.recipient.name): \(d.period.longDescription) under \(d.decree.name) not delivered (\(got)); due \(d.due.longDescription), \(days) days late\(run > 1 ? ", \(run) consecutive periods missed" : "")."
+            let message = "\(d.recipient.name): \(d.period.longDescription) under \(d.decree.name) not delivered (\(got)); due \(d.due.longDescription), late since \(since.longDescription) (\(days) day\(days == 1 ? "" : "s"))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
             let action: String
             if severity == .critical, let parent = d.supplierParent {
                 action = "escalate to \(parent.name); record the receipt if it came"
