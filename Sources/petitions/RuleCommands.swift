@@ -168,6 +168,16 @@ struct Check: ParsableCommand {
     }
 }
 
+/// Stores a rules or calendar file (already checked into `context`) in the ledger as an event, and recomputes the
+/// stored due days under it.
+func storeInLedger(_ l: Ledger, key: String, file: String, on: Day, context: RuleContext) throws {
+    guard let text = FileManager.default.contents(atPath: file).map({ String(decoding: $0, as: UTF8.self) }) else {
+        throw PetitionsError("\(key): the file \(file) cannot be read.", code: .noInput)
+    }
+    Checker.install(context, in: l)
+    try l.storeSetting(key, value: text, on: on, summary: "\(key.prefix(1).uppercased() + key.dropFirst()) set from \(file)")
+}
+
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "Show, store and apply the ledger's rules.",
                                                     subcommands: [Show.self, Set.self, Apply.self])
@@ -200,12 +210,7 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
             let l = try ledger.open()
-            _ = try Checker.context(ledger: l, calendarPath: nil, rulesPath: file)
-            guard let text = FileManager.default.contents(atPath: file).map({ String(decoding: $0, as: UTF8.self) }) else {
-                throw PetitionsError("rules: the file \(file) cannot be read.", code: .noInput)
-            }
-            Checker.install(try Checker.context(ledger: l, calendarPath: nil, rulesPath: file), in: l)
-            try l.storeSetting(Checker.rulesKey, value: text, on: on, summary: "Rules set from \(file)")
+            try storeInLedger(l, key: Checker.rulesKey, file: file, on: on, context: try Checker.context(ledger: l, calendarPath: nil, rulesPath: file))
             print("Stored the rules of \(file) in the ledger.")
         }
     }
@@ -239,12 +244,9 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
             let l = try ledger.open()
-            let calendar = try CalendarFile.load(path: file, field: "calendar")
-            guard let text = FileManager.default.contents(atPath: file).map({ String(decoding: $0, as: UTF8.self) }) else {
-                throw PetitionsError("calendar: the file \(file) cannot be read.", code: .noInput)
-            }
-            Checker.install(try Checker.context(ledger: l, calendarPath: file, rulesPath: nil), in: l)
-            try l.storeSetting(Checker.calendarKey, value: text, on: on, summary: "Calendar set from \(file)")
+            let context = try Checker.context(ledger: l, calendarPath: file, rulesPath: nil)
+            try storeInLedger(l, key: Checker.calendarKey, file: file, on: on, context: context)
+            let calendar = context.engine.calendar
             print("Stored the calendar of \(file) in the ledger: weekend \(calendar.weekend.sorted().map { WorkCalendar.weekdayNames[$0 - 1] }.joined(separator: ", ")), \(calendar.holidays.count) holidays.")
         }
     }
