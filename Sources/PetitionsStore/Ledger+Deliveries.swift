@@ -120,6 +120,9 @@ extension Ledger {
         guard status != "cancelled" else {
             throw PetitionsError("--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
         }
+        guard day >= d.issued else {
+            throw PetitionsError.invalid("--on", day.description, "is before decree \(d.handle) was issued on \(d.issued); nothing can come under it before then")
+        }
         var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
         let lines = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(sql: "SELECT commodity, unit FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
             .map { ($0["commodity"] as String, $0["unit"] as String) })
