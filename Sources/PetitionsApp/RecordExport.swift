@@ -47,12 +47,14 @@ public enum RecordExport {
             try out.flush()
         case (_, .json):
             let out = BufferedOutput(handle)
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let encoder = HouseJSONEncoder(pretty: false)
             var first = true
+            var line: [UInt8] = []
             func element<T: Encodable>(_ value: T) throws {
-                try out.write((first ? "[\n" : ",\n") + String(decoding: try encoder.encode(value), as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: (first ? "[\n" : ",\n").utf8)
+                try encoder.append(value, to: &line, depth: 0)
+                try out.write(line)
                 first = false
             }
             switch kind {
@@ -112,6 +114,11 @@ final class BufferedOutput {
 
     func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 

@@ -5,25 +5,28 @@ import PetitionsReport
 /// Writes records to standard output as JSON (snake_case keys, ISO days) or as text.
 enum Output {
     static func json<T: Encodable>(_ value: T) throws {
-        FileHandle.standardOutput.write(Data(try JSONOutput.text(value).utf8))
+        FileHandle.standardOutput.write(Data(try JSONOutput.bytes(value)))
     }
 
     /// A listing streams element by element, so memory stays flat however long it is; the text is the same as
     /// encoding the whole array at once.
     static func json<T: Encodable>(_ values: [T]) throws {
-        let encoder = JSONOutput.encoder()
+        let encoder = HouseJSONEncoder()
         let out = FileHandle.standardOutput
         guard !values.isEmpty else { return out.write(Data("[\n\n]\n".utf8)) }
-        var buffer = "[\n"
+        var buffer: [UInt8] = Array("[\n".utf8)
+        buffer.reserveCapacity(1 << 17)
         for (i, value) in values.enumerated() {
-            let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-            buffer += "  " + text.replacingOccurrences(of: "\n", with: "\n  ") + (i == values.count - 1 ? "\n" : ",\n")
-            if buffer.utf8.count > 1 << 16 {
-                out.write(Data(buffer.utf8)); buffer = ""
+            buffer.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")])
+            try encoder.append(value, to: &buffer, depth: 1)
+            if i < values.count - 1 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(UInt8(ascii: "\n"))
+            if buffer.count > 1 << 16 {
+                out.write(Data(buffer)); buffer.removeAll(keepingCapacity: true)
             }
         }
-        buffer += "]\n"
-        out.write(Data(buffer.utf8))
+        buffer.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "\n")])
+        out.write(Data(buffer))
     }
 
     static func line(_ s: String = "") {

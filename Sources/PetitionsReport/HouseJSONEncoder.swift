@@ -1,0 +1,365 @@
+import Foundation
+
+/// Writes the house JSON (snake_case keys, sorted by their UTF-8 bytes, ISO days, slashes unescaped, pretty-printed or
+/// compact) byte for byte as Foundation's `JSONEncoder` with those settings would, at a fraction of the cost.
+///
+/// Foundation's encoder converted each key to snake_case anew on every use, looked every value's type up at run time and
+/// built a tree of its own before writing: on a listing of ten thousand late deliveries that was half of the
+/// command's time. This one converts each distinct key once, keeps values it has already written as text, and writes
+/// straight into a byte buffer. A test compares the two on random values.
+public struct HouseJSONEncoder {
+    public var pretty: Bool
+
+    public init(pretty: Bool = true) { self.pretty = pretty }
+
+    /// `value` as JSON bytes (no trailing newline).
+    public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        try append(value, to: &out, depth: 0)
+        return out
+    }
+
+    /// Appends `value` as JSON to `out`, indented as if nested `depth` levels deep (for streaming the elements of a
+    /// top-level array one at a time).
+    public func append<T: Encodable>(_ value: T, to out: inout [UInt8], depth: Int) throws {
+        let node = try JSONNodeEncoder.box(value, keys: KeyCache.shared)
+        node.write(to: &out, depth: depth, pretty: pretty)
+    }
+}
+
+// MARK: - The tree of values being encoded
+
+/// A value while it is being encoded: scalars already as their JSON text, containers filled in as `encode(to:)` runs.
+enum JSONNode {
+    case text([UInt8])
+    case array(JSONArrayBox)
+    case object(JSONObjectBox)
+    /// A super encoder's value: known only once the caller is done with it.
+    case pending(JSONNodeEncoder)
+
+    static var null: JSONNode { .text([0x6E, 0x75, 0x6C, 0x6C]) }
+    static var `true`: JSONNode { .text([0x74, 0x72, 0x75, 0x65]) }
+    static var `false`: JSONNode { .text([0x66, 0x61, 0x6C, 0x73, 0x65]) }
+
+    func write(to out: inout [UInt8], depth: Int, pretty: Bool) {
+        switch self {
+        case .text(let bytes):
+            out.append(contentsOf: bytes)
+        case .pending(let encoder):
+            (encoder.node ?? .object(JSONObjectBox())).write(to: &out, depth: depth, pretty: pretty)
+        case .array(let box):
+            out.append(UInt8(ascii: "["))
+            if pretty {
+                out.append(UInt8(ascii: "\n"))
+                for (i, item) in box.items.enumerated() {
+                    if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+                    indent(&out, depth + 1)
+                    item.write(to: &out, depth: depth + 1, pretty: true)
+                }
+                out.append(UInt8(ascii: "\n"))
+                indent(&out, depth)
+            } else {
+                for (i, item) in box.items.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    item.write(to: &out, depth: depth + 1, pretty: false)
+                }
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let box):
+            out.append(UInt8(ascii: "{"))
+            if pretty { out.append(UInt8(ascii: "\n")) }
+            var first = true
+            for entry in box.sortedEntries() {
+                if !first { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
+                first = false
+                if pretty { indent(&out, depth + 1) }
+                out.append(contentsOf: entry.key.quoted)
+                if pretty { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")]) } else { out.append(UInt8(ascii: ":")) }
+                entry.value.write(to: &out, depth: depth + 1, pretty: pretty)
+            }
+            if pretty { out.append(UInt8(ascii: "\n")); indent(&out, depth) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private func indent(_ out: inout [UInt8], _ depth: Int) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+}
+
+final class JSONArrayBox {
+    var items: [JSONNode] = []
+}
+
+final class JSONObjectBox {
+    var entries: [(key: JSONKey, value: JSONNode)] = []
+
+    /// Entries by key (UTF-8 byte order); of a key set twice, the last value, as a dictionary would keep.
+    func sortedEntries() -> [(key: JSONKey, value: JSONNode)] {
+        if entries.count < 2 { return entries }
+        let order = entries.indices.sorted { a, b in
+            let x = entries[a].key.bytes, y = entries[b].key.bytes
+            return x == y ? a < b : x.lexicographicallyPrecedes(y)
+        }
+        var out: [(key: JSONKey, value: JSONNode)] = []
+        out.reserveCapacity(order.count)
+        for (n, i) in order.enumerated() {
+            if n + 1 < order.count, entries[order[n + 1]].key.bytes == entries[i].key.bytes { continue }
+            out.append(entries[i])
+        }
+        return out
+    }
+}
+
+/// A key as written: converted to snake_case, and its quoted, escaped text.
+final class JSONKey {
+    let bytes: [UInt8]
+    let quoted: [UInt8]
+
+    init(_ converted: String) {
+        bytes = Array(converted.utf8)
+        var q: [UInt8] = []
+        JSONNodeEncoder.appendQuoted(converted, to: &q)
+        quoted = q
+    }
+}
+
+/// Each distinct coding key converted once for the life of the process.
+final class KeyCache: @unchecked Sendable {
+    static let shared = KeyCache()
+    private var converted: [String: JSONKey] = [:]
+    private let lock = NSLock()
+
+    func key(_ raw: String) -> JSONKey {
+        lock.lock(); defer { lock.unlock() }
+        if let k = converted[raw] { return k }
+        let k = JSONKey(KeyCache.snakeCase(raw))
+        converted[raw] = k
+        return k
+    }
+
+    /// Foundation's `convertToSnakeCase`: words split before each capital (a run of capitals is one word, its last
+    /// capital starting the next word when a lowercase letter follows), lowercased and joined by underscores.
+    static func snakeCase(_ key: String) -> String {
+        guard !key.isEmpty else { return key }
+        var words: [Range<String.Index>] = []
+        var wordStart = key.startIndex
+        var searchRange = key.index(after: wordStart)..<key.endIndex
+        while let upper = key.rangeOfCharacter(from: .uppercaseLetters, options: [], range: searchRange) {
+            words.append(wordStart..<upper.lowerBound)
+            searchRange = upper.lowerBound..<searchRange.upperBound
+            guard let lower = key.rangeOfCharacter(from: .lowercaseLetters, options: [], range: searchRange) else {
+                wordStart = searchRange.lowerBound
+                break
+            }
+            let afterCapital = key.index(after: upper.lowerBound)
+            if lower.lowerBound == afterCapital {
+                wordStart = upper.lowerBound
+            } else {
+                let beforeLower = key.index(before: lower.lowerBound)
+                words.append(upper.lowerBound..<beforeLower)
+                wordStart = beforeLower
+            }
+            searchRange = lower.upperBound..<searchRange.upperBound
+        }
+        words.append(wordStart..<searchRange.upperBound)
+        return words.map { key[$0].lowercased() }.joined(separator: "_")
+    }
+}
+
+/// A dictionary keyed by strings, whose keys are written unconverted.
+protocol StringKeyedDictionary {
+    func jsonEntries(keys: KeyCache) throws -> [(key: JSONKey, value: JSONNode)]
+}
+
+extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodable {
+    func jsonEntries(keys: KeyCache) throws -> [(key: JSONKey, value: JSONNode)] {
+        try map { (JSONKey($0.key), try JSONNodeEncoder.box($0.value, keys: keys)) }
+    }
+}
+
+// MARK: - The encoder
+
+final class JSONNodeEncoder: Encoder {
+    let codingPath: [CodingKey] = []
+    let userInfo: [CodingUserInfoKey: Any] = [:]
+    let keys: KeyCache
+    var node: JSONNode?
+
+    init(keys: KeyCache) { self.keys = keys }
+
+    /// `value` as a node: scalars written at once, anything else through its own `encode(to:)`.
+    static func box<T: Encodable>(_ value: T, keys: KeyCache) throws -> JSONNode {
+        // Compared by type, not cast: a failed dynamic cast of every record would cost more than writing it.
+        if T.self == String.self { return text(value as! String) }
+        if T.self == Int.self || T.self == Int64.self || T.self == Int32.self || T.self == UInt.self || T.self == UInt64.self
+            || T.self == Int16.self || T.self == Int8.self || T.self == UInt32.self || T.self == UInt16.self || T.self == UInt8.self {
+            return .text(Array("\(value)".utf8))
+        }
+        if T.self == Bool.self { return (value as! Bool) ? .true : .false }
+        if T.self == Double.self { return try number(value as! Double) }
+        if T.self == Float.self { let f = value as! Float; return try number(Double(f), float: f) }
+        if T.self == Decimal.self { return .text(Array((value as! Decimal).description.utf8)) }
+        if T.self == URL.self { return text((value as! URL).absoluteString) }
+        if T.self == Data.self { return text((value as! Data).base64EncodedString()) }
+        if T.self == Date.self { return try number((value as! Date).timeIntervalSinceReferenceDate) }
+        // Foundation writes the keys of a dictionary keyed by strings as they are, not in snake_case.
+        if let dictionary = value as? any StringKeyedDictionary {
+            let box = JSONObjectBox()
+            box.entries = try dictionary.jsonEntries(keys: keys)
+            return .object(box)
+        }
+        let encoder = JSONNodeEncoder(keys: keys)
+        try value.encode(to: encoder)
+        return encoder.node ?? .object(JSONObjectBox())
+    }
+
+    static func text(_ s: String) -> JSONNode {
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return .text(out)
+    }
+
+    static func number(_ d: Double, float: Float? = nil) throws -> JSONNode {
+        guard d.isFinite else {
+            throw EncodingError.invalidValue(d, .init(codingPath: [], debugDescription: "Unable to encode \(d) directly in JSON."))
+        }
+        var s = float.map { $0.description } ?? d.description
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        return .text(Array(s.utf8))
+    }
+
+    /// `s` in double quotes, with quotes, backslashes and control characters escaped as Foundation escapes them.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                start = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch b {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let box: JSONObjectBox
+        if case .object(let existing)? = node { box = existing } else { box = JSONObjectBox(); node = .object(box) }
+        return KeyedEncodingContainer(KeyedContainer<Key>(box: box, encoder: self))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        let box: JSONArrayBox
+        if case .array(let existing)? = node { box = existing } else { box = JSONArrayBox(); node = .array(box) }
+        return UnkeyedContainer(box: box, encoder: self)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer { SingleValueContainer(encoder: self) }
+
+    struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let box: JSONObjectBox
+        let encoder: JSONNodeEncoder
+        var codingPath: [CodingKey] { [] }
+
+        private func set(_ node: JSONNode, _ key: Key) { box.entries.append((encoder.keys.key(key.stringValue), node)) }
+
+        /// The value last set for `key`: a nested container asked for twice is the same container, as in Foundation.
+        private func current(_ key: Key) -> JSONNode? {
+            let k = encoder.keys.key(key.stringValue)
+            return box.entries.last(where: { $0.key.bytes == k.bytes })?.value
+        }
+
+        mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { set(value ? .true : .false, key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { set(JSONNodeEncoder.text(value), key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { set(.text(Array(String(value).utf8)), key) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { set(.text(Array(String(value).utf8)), key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { set(try JSONNodeEncoder.number(value), key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try JSONNodeEncoder.box(value, keys: encoder.keys), key) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            let child: JSONObjectBox
+            if case .object(let existing)? = current(key) { child = existing } else { child = JSONObjectBox(); set(.object(child), key) }
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: child, encoder: encoder))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            let child: JSONArrayBox
+            if case .array(let existing)? = current(key) { child = existing } else { child = JSONArrayBox(); set(.array(child), key) }
+            return UnkeyedContainer(box: child, encoder: encoder)
+        }
+
+        mutating func superEncoder() -> Encoder { superEncoder(named: "super") }
+        mutating func superEncoder(forKey key: Key) -> Encoder { superEncoder(named: key.stringValue) }
+
+        private func superEncoder(named name: String) -> Encoder {
+            let child = JSONNodeEncoder(keys: encoder.keys)
+            box.entries.append((encoder.keys.key(name), .pending(child)))
+            return child
+        }
+    }
+
+    struct UnkeyedContainer: UnkeyedEncodingContainer {
+        let box: JSONArrayBox
+        let encoder: JSONNodeEncoder
+        var codingPath: [CodingKey] { [] }
+        var count: Int { box.items.count }
+
+        mutating func encodeNil() throws { box.items.append(.null) }
+        mutating func encode(_ value: Bool) throws { box.items.append(value ? .true : .false) }
+        mutating func encode(_ value: String) throws { box.items.append(JSONNodeEncoder.text(value)) }
+        mutating func encode(_ value: Int) throws { box.items.append(.text(Array(String(value).utf8))) }
+        mutating func encode(_ value: Int64) throws { box.items.append(.text(Array(String(value).utf8))) }
+        mutating func encode(_ value: Double) throws { box.items.append(try JSONNodeEncoder.number(value)) }
+        mutating func encode<T: Encodable>(_ value: T) throws { box.items.append(try JSONNodeEncoder.box(value, keys: encoder.keys)) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            let child = JSONObjectBox()
+            box.items.append(.object(child))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: child, encoder: encoder))
+        }
+
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+            let child = JSONArrayBox()
+            box.items.append(.array(child))
+            return UnkeyedContainer(box: child, encoder: encoder)
+        }
+
+        mutating func superEncoder() -> Encoder {
+            let child = JSONNodeEncoder(keys: encoder.keys)
+            box.items.append(.pending(child))
+            return child
+        }
+    }
+
+    struct SingleValueContainer: SingleValueEncodingContainer {
+        let encoder: JSONNodeEncoder
+        var codingPath: [CodingKey] { [] }
+
+        mutating func encodeNil() throws { encoder.node = .null }
+        mutating func encode(_ value: Bool) throws { encoder.node = value ? .true : .false }
+        mutating func encode(_ value: String) throws { encoder.node = JSONNodeEncoder.text(value) }
+        mutating func encode(_ value: Int) throws { encoder.node = .text(Array(String(value).utf8)) }
+        mutating func encode(_ value: Int64) throws { encoder.node = .text(Array(String(value).utf8)) }
+        mutating func encode(_ value: Double) throws { encoder.node = try JSONNodeEncoder.number(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws { encoder.node = try JSONNodeEncoder.box(value, keys: encoder.keys) }
+    }
+}

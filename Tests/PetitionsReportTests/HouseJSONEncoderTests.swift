@@ -1,0 +1,134 @@
+import Foundation
+import PetitionsReport
+import Testing
+
+/// The house encoder writes what Foundation's JSONEncoder writes with the house settings, byte for byte: every JSON
+/// output (listings, reports, exports) changed encoder without changing a character.
+@Suite struct HouseJSONEncoderTests {
+    /// Any value JSON can hold, built the ways records build themselves: keyed, unkeyed, single values, nested
+    /// containers, explicit nulls, dictionaries.
+    indirect enum Sample: Encodable {
+        case string(String), int(Int), int64(Int64), double(Double), decimal(Decimal), bool(Bool), null, optional(String?)
+        case array([Sample]), object([(String, Sample)]), dictionary([String: Sample]), nested([(String, [Sample])]), empty
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ s: String) { stringValue = s }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            switch self {
+            case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
+            case .int(let n): var c = encoder.singleValueContainer(); try c.encode(n)
+            case .int64(let n): var c = encoder.singleValueContainer(); try c.encode(n)
+            case .double(let d): var c = encoder.singleValueContainer(); try c.encode(d)
+            case .decimal(let d): var c = encoder.singleValueContainer(); try c.encode(d)
+            case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
+            case .null: var c = encoder.singleValueContainer(); try c.encodeNil()
+            case .optional(let s): var c = encoder.singleValueContainer(); try c.encode(s)
+            case .array(let items): var c = encoder.unkeyedContainer(); for i in items { try c.encode(i) }
+            case .object(let entries):
+                var c = encoder.container(keyedBy: Key.self)
+                for (k, v) in entries {
+                    switch v {
+                    case .null: try c.encodeNil(forKey: Key(k))
+                    case .string(let s): try c.encode(s, forKey: Key(k))
+                    case .int(let n): try c.encode(n, forKey: Key(k))
+                    case .optional(let s): try c.encode(s, forKey: Key(k))
+                    default: try c.encode(v, forKey: Key(k))
+                    }
+                }
+            case .dictionary(let d): var c = encoder.singleValueContainer(); try c.encode(d)
+            case .nested(let entries):
+                var c = encoder.container(keyedBy: Key.self)
+                for (k, items) in entries {
+                    var n = c.nestedUnkeyedContainer(forKey: Key(k))
+                    for i in items { try n.encode(i) }
+                }
+            case .empty: _ = encoder.container(keyedBy: Key.self)
+            }
+        }
+    }
+
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
+    }
+
+    static let characters: [String] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1}", "\u{1F}",
+                                       "\u{7F}", "é", "ё", "Ж", "\u{200F}", "\u{202E}", "\u{2028}", "\u{FEFF}", "\u{1F600}", "<", "&", "'", "=", ","]
+    static let words = ["id", "name", "daysOverdue", "overdueSince", "myURLValue", "HTTPStatus", "a", "A", "aB", "ab", "x1Y2", "workingDaysOverdue",
+                        "from", "to", "_private", "snake_case", "ALLCAPS", "endsWithA", "ÉtéJour", "naïveKey", "with space", "émoji😀Key", ""]
+
+    static func string(_ r: inout Random) -> String {
+        (0..<r.below(8)).map { _ in r.pick(characters) }.joined()
+    }
+
+    static func sample(_ r: inout Random, depth: Int) -> Sample {
+        let leaf = depth >= 4 || r.below(3) == 0
+        switch leaf ? r.below(8) : 8 + r.below(5) {
+        case 0: return .string(string(&r))
+        case 1: return .int(r.pick([0, -1, 1, 42, Int.max, Int.min, 125]))
+        case 2: return .int64(Int64(bitPattern: r.next()))
+        case 3: return .double(r.pick([0, -0.0, 0.1, 1.5, 3, 1e21, 1e-7, 1392.342, 2.0 / 3, -12.25, 1e300]))
+        case 4: return .decimal(r.pick([Decimal(0), Decimal(string: "1392.342")!, Decimal(string: "0.3333")!, Decimal(3400), Decimal(string: "-8.5")!]))
+        case 5: return .bool(r.below(2) == 0)
+        case 6: return .null
+        case 7: return .optional(r.below(2) == 0 ? nil : string(&r))
+        case 8: return .array((0..<r.below(4)).map { _ in sample(&r, depth: depth + 1) })
+        case 9: return .object((0..<r.below(5)).map { _ in (r.pick(words), sample(&r, depth: depth + 1)) })
+        case 10: return .dictionary(Dictionary((0..<r.below(4)).map { _ in (r.pick(words) + string(&r), sample(&r, depth: depth + 1)) }, uniquingKeysWith: { a, _ in a }))
+        case 11: return .nested((0..<r.below(3)).map { _ in (r.pick(words), (0..<r.below(3)).map { _ in sample(&r, depth: depth + 2) }) })
+        default: return .empty
+        }
+    }
+
+    static func foundation(_ value: Sample, pretty: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func writesWhatFoundationWritesOnRandomValues() throws {
+        var r = Random(state: 19_200_304)
+        for n in 0..<3_000 {
+            let value = Self.sample(&r, depth: 0)
+            for pretty in [true, false] {
+                let ours = String(decoding: try HouseJSONEncoder(pretty: pretty).encode(value), as: UTF8.self)
+                let theirs = try Self.foundation(value, pretty: pretty)
+                #expect(ours == theirs, "case \(n), pretty \(pretty)")
+                if ours != theirs { return }
+            }
+        }
+    }
+
+    @Test func streamedElementsMatchTheWholeArray() throws {
+        var r = Random(state: 1920)
+        let values = (0..<50).map { _ in Self.sample(&r, depth: 1) }
+        var out = Array("[\n".utf8)
+        for (i, v) in values.enumerated() {
+            out += Array("  ".utf8)
+            try HouseJSONEncoder().append(v, to: &out, depth: 1)
+            out += Array((i == values.count - 1 ? "\n" : ",\n").utf8)
+        }
+        out += Array("]".utf8)
+        #expect(String(decoding: out, as: UTF8.self) == (try Self.foundation(.array(values), pretty: true)))
+    }
+
+    @Test func refusesNumbersJSONCannotHold() {
+        #expect(throws: EncodingError.self) { try HouseJSONEncoder().encode(Double.nan) }
+        #expect(throws: EncodingError.self) { try HouseJSONEncoder().encode([Double.infinity]) }
+    }
+}
