@@ -40,6 +40,8 @@ struct Petitions: ParsableCommand {
         }
         guard !leading.isEmpty, i < args.count else { return args }
         var rest = Array(args[i...])
+        // `deadline` reads no ledger: the ledger options a shell alias puts first are not its business.
+        if rest.first == "deadline" { return rest }
         if let dashdash = rest.firstIndex(of: "--") { rest.insert(contentsOf: leading, at: dashdash) } else { rest += leading }
         return rest
     }

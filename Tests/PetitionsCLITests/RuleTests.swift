@@ -222,6 +222,11 @@ import Testing
         let skipped = try #require(d["skipped"] as? [[String: Any]])
         #expect(skipped.map { $0["date"] as? String } == ["1920-03-07", "1920-03-12", "1920-03-14"])
         #expect(skipped.map { $0["reason"] as? String } == ["weekend", "holiday", "weekend"])
+        // Ledger options put first, as a shell alias for every command does, are no error for a command without one.
+        let aliased = try CLI.exec(["--db", "office.sqlite", "--actor", "clerk", "deadline", "--from", "1920-03-04", "--within", "10 working days",
+                                    "--calendar", Self.rsfsr, "--format", "json"], environment: ProcessInfo.processInfo.environment)
+        #expect(aliased.status == 0, "\(aliased)")
+        #expect(aliased.stdout == r.stdout)
     }
 
     @Test func csvOutputIsReadableAndInert() throws {
