@@ -108,7 +108,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     public static let minimum = Day(year: 1000, month: 1, day: 1)!  // safe: a valid literal day
     public static let maximum = Day(year: 9999, month: 12, day: 31)!  // safe: a valid literal day
 
-    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+    /// Earlier first: by year, then month, then day, the order of the ordinals without computing them.
+    public static func < (a: Day, b: Day) -> Bool {
+        a.year != b.year ? a.year < b.year : a.month != b.month ? a.month < b.month : a.day < b.day
+    }
 
     /// `YYYY-MM-DD`.
     public var description: String {
