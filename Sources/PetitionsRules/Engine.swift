@@ -84,8 +84,13 @@ public struct Engine: Sendable {
     /// The day a reply is due: the window from the clock start, then each extension, then moved on by the days
     /// its petition waited on the petitioner (up to `asOf`).
     public func replyDue(_ l: WaitingLetter, rule: Rule?, asOf: Day? = nil) -> Day {
-        var due = calendar.deadline(from: l.clockStart, within: replyWindow(l, rule: rule)).due
-        for e in l.extensions { due = calendar.deadline(from: due, within: e).due }
+        var memo = EngineMemo(calendar: calendar, asOf: asOf ?? l.clockStart)
+        return replyDue(l, rule: rule, asOf: asOf, memo: &memo)
+    }
+
+    func replyDue(_ l: WaitingLetter, rule: Rule?, asOf: Day?, memo: inout EngineMemo) -> Day {
+        var due = memo.due(from: l.clockStart, within: replyWindow(l, rule: rule))
+        for e in l.extensions { due = memo.due(from: due, within: e) }
         return shifted(due, l, asOf: asOf)
     }
 
@@ -122,14 +127,20 @@ public struct Engine: Sendable {
 
     /// Letters waiting for a reply as of `asOf`, oldest first; with `all`, also those not yet due (severity nil).
     public func unanswered(_ letters: [WaitingLetter], asOf: Day, all: Bool = false) -> [(UnansweredLetter, Rule?)] {
+        var memo = EngineMemo(calendar: calendar, asOf: asOf)
+        return unanswered(letters, asOf: asOf, all: all, memo: &memo)
+    }
+
+    func unanswered(_ letters: [WaitingLetter], asOf: Day, all: Bool, memo: inout EngineMemo) -> [(UnansweredLetter, Rule?)] {
+        let letterRules = rules.enabled(.unansweredLetter)
         var out: [(UnansweredLetter, Rule?)] = []
         for l in letters where l.sent <= asOf {
-            let rule = rules.enabled(.unansweredLetter).first { matches($0.scope, letter: l) }
-            let due = replyDue(l, rule: rule, asOf: asOf)
+            let rule = letterRules.first { matches($0.scope, letter: l) }
+            let due = replyDue(l, rule: rule, asOf: asOf, memo: &memo)
             var severity: Severity?
             var critical = due
             if let c = rule?.criticalAfter {
-                critical = max(due, shifted(calendar.deadline(from: l.clockStart, within: c).due, l, asOf: asOf))
+                critical = max(due, shifted(memo.due(from: l.clockStart, within: c), l, asOf: asOf))
             }
             if asOf > due {
                 severity = rule?.criticalAfter != nil && asOf > critical ? .critical : .overdue
@@ -139,20 +150,20 @@ public struct Engine: Sendable {
             guard all || severity != nil else { continue }
             if rule == nil && !all { continue }
             let daysOverdue = max(0, due.days(until: asOf))
-            let wd = calendar.workingDays(after: due, through: asOf)
+            let wd = memo.workingDays(after: due)
             let waited = l.sent.days(until: asOf)
-            let what = l.petition != nil ? "the letter of \(l.sent.longDescription) (\(l.subject))" : "the letter of \(l.sent.longDescription) (\(l.subject))"
+            let what = "the letter of \(memo.long(l.sent)) (\(l.subject))"
             var message: String
             if asOf > due {
                 message = "No reply from \(l.to.name) to \(what): \(waited) days, \(wd) working days past due."
             } else {
-                message = "No reply yet from \(l.to.name) to \(what): due \(due.longDescription)."
+                message = "No reply yet from \(l.to.name) to \(what): due \(memo.long(due))."
             }
             if !l.extensions.isEmpty { message += " Extended \(l.extensions.count) time\(l.extensions.count == 1 ? "" : "s")." }
             let escalate = (severity == .critical || l.followUps > 0) ? l.toParent : nil
             let action: String
             if asOf <= due {
-                action = "wait for the reply, due \(due.longDescription)"
+                action = "wait for the reply, due \(memo.long(due))"
             } else if let p = escalate {
                 action = "escalate to \(p.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))"
             } else {
@@ -162,7 +173,7 @@ public struct Engine: Sendable {
                                          due: due, daysWaiting: waited, daysOverdue: daysOverdue, workingDaysOverdue: wd, severity: severity,
                                          petition: l.petition, followUps: l.followUps, escalateTo: escalate?.handle, message: message, action: action), rule))
         }
-        return out.sorted { ($0.0.sent, $0.0.letter) < ($1.0.sent, $1.0.letter) }
+        return Engine.stablySorted(out) { ($0.0.sent, $0.0.letter) < ($1.0.sent, $1.0.letter) }
     }
 
     func isWithin(_ w: Span, before due: Day, asOf: Day) -> Bool {
@@ -179,19 +190,27 @@ public struct Engine: Sendable {
 
     /// Deliveries still not complete after their due day plus the grace span, by period.
     public func overdue(_ deliveries: [LateDelivery], asOf: Day) -> [(OverdueDelivery, Rule)] {
+        var memo = EngineMemo(calendar: calendar, asOf: asOf)
+        return overdue(deliveries, asOf: asOf, memo: &memo)
+    }
+
+    func overdue(_ deliveries: [LateDelivery], asOf: Day, memo: inout EngineMemo) -> [(OverdueDelivery, Rule)] {
+        let deliveryRules = rules.enabled(.overdueDelivery)
         var late: [(LateDelivery, Rule, Day)] = []
         for d in deliveries {
-            guard let rule = rules.enabled(.overdueDelivery).first(where: { matches($0.scope, delivery: d) }) else { continue }
-            let graceDue = calendar.deadline(from: d.due, within: rule.grace).due
+            guard let rule = deliveryRules.first(where: { matches($0.scope, delivery: d) }) else { continue }
+            let graceDue = memo.due(from: d.due, within: rule.grace)
             guard asOf > graceDue else { continue }
             late.append((d, rule, graceDue.adding(days: 1)))
         }
         // Runs of consecutive missed periods per decree and recipient.
-        var periodsMissed: [String: Set<Period>] = [:]
-        for (d, _, _) in late { periodsMissed["\(d.decree.id)/\(d.recipient.id)", default: []].insert(d.period) }
+        struct Entitlement: Hashable { var decree: Int64; var recipient: Int64 }
+        var periodsMissed: [Entitlement: Set<Period>] = [:]
+        for (d, _, _) in late { periodsMissed[Entitlement(decree: d.decree.id, recipient: d.recipient.id), default: []].insert(d.period) }
         var out: [(OverdueDelivery, Rule)] = []
+        out.reserveCapacity(late.count)
         for (d, rule, since) in late {
-            let missed = periodsMissed["\(d.decree.id)/\(d.recipient.id)"] ?? []
+            let missed = periodsMissed[Entitlement(decree: d.decree.id, recipient: d.recipient.id)] ?? []
             var run = 1
             var p = d.period.previous
             while missed.contains(p) { run += 1; p = p.previous }
@@ -203,7 +222,7 @@ public struct Engine: Sendable {
             let days = since.days(until: asOf) + 1
             let received = d.lines.filter { $0.received.amount > 0 }
             let got = received.isEmpty ? "nothing received" : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
-            let message = "\(d.recipient.name): \(d.period.longDescription) under \(d.decree.name) not delivered (\(got)); due \(d.due.longDescription), late since \(since.longDescription) (\(days) day\(days == 1 ? "" : "s"))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
+            let message = "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), late since \(memo.long(since)) (\(days) day\(days == 1 ? "" : "s"))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
             let action: String
             if severity == .critical, let parent = d.supplierParent {
                 action = "escalate to \(parent.name); record the receipt if it came"
@@ -215,7 +234,12 @@ public struct Engine: Sendable {
                                         consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
                                         shortfall: d.lines.map(\.shortfall), message: message, action: action), rule))
         }
-        return out.sorted { ($0.0.period, $0.0.recipient, $0.0.decree) < ($1.0.period, $1.0.recipient, $1.0.decree) }
+        return Engine.stablySorted(out) { a, b in
+            // (period, recipient, decree) in order, field by field.
+            if a.0.period != b.0.period { return a.0.period < b.0.period }
+            if a.0.recipient != b.0.recipient { return a.0.recipient < b.0.recipient }
+            return a.0.decree < b.0.decree
+        }
     }
 
     /// The latest due day of a delivery that is late as of `asOf`: past the grace of the first overdue_delivery rule.
@@ -232,34 +256,49 @@ public struct Engine: Sendable {
 
     /// Every finding as of `asOf`, most serious first.
     public func evaluate(_ facts: Facts, asOf: Day) -> [Finding] {
+        var memo = EngineMemo(calendar: calendar, asOf: asOf)
         var findings: [Finding] = []
-        let letters = unanswered(facts.letters, asOf: asOf)
+        let letters = unanswered(facts.letters, asOf: asOf, all: false, memo: &memo)
         for (u, rule) in letters {
             guard let rule, let s = u.severity else { continue }
             findings.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: s, subject: FindingSubject(type: "letter", id: u.letter, name: u.subject),
                                     due: u.due, overdueSince: u.daysOverdue > 0 ? u.due.adding(days: 1) : nil, daysOverdue: u.daysOverdue,
                                     workingDaysOverdue: u.workingDaysOverdue, message: u.message, action: u.action, escalateTo: u.escalateTo))
         }
-        let late = overdue(facts.deliveries, asOf: asOf)
+        let late = overdue(facts.deliveries, asOf: asOf, memo: &memo)
         for (o, rule) in late {
             findings.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: o.severity,
                                     subject: FindingSubject(type: "delivery", id: o.delivery, name: "\(o.recipient) \(o.period)"),
                                     due: o.due, overdueSince: o.overdueSince, daysOverdue: o.daysOverdue,
-                                    workingDaysOverdue: calendar.workingDays(after: o.overdueSince.adding(days: -1), through: asOf),
+                                    workingDaysOverdue: memo.workingDays(after: o.overdueSince.adding(days: -1)),
                                     message: o.message, action: o.action))
         }
         findings += arrears(facts.deliveries, late: late.map(\.0), asOf: asOf)
-        findings += stalled(facts.petitions, asOf: asOf)
+        findings += stalled(facts.petitions, asOf: asOf, memo: &memo)
         findings += escalations(facts, letters: letters.map(\.0), late: late.map(\.0), asOf: asOf)
         return Engine.sorted(findings)
     }
 
     /// Most serious first, then the longest overdue, then by subject.
     public static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.sorted { a, b in
+        stablySorted(findings) { a, b in
             if a.severity != b.severity { return a.severity > b.severity }
             if a.daysOverdue != b.daysOverdue { return a.daysOverdue > b.daysOverdue }
-            return (a.subject.type, a.subject.id, a.rule) < (b.subject.type, b.subject.id, b.rule)
+            // (type, id, rule) in order, field by field: a tuple of them copied three strings per comparison.
+            if a.subject.type != b.subject.type { return a.subject.type < b.subject.type }
+            if a.subject.id != b.subject.id { return a.subject.id < b.subject.id }
+            return a.rule < b.rule
+        }
+    }
+
+    /// `list.sorted(by:)`, the same order, by moving indices rather than the large values themselves: sorting twenty
+    /// thousand findings by value spent most of its time copying them. The standard sort is stable (documented so),
+    /// so equal elements keep their order here as they did there.
+    static func stablySorted<T>(_ list: [T], by areInIncreasingOrder: (T, T) -> Bool) -> [T] {
+        list.withUnsafeBufferPointer { items in
+            var order = Array(items.indices)
+            order.sort { areInIncreasingOrder(items[$0], items[$1]) }
+            return order.map { items[$0] }
         }
     }
 
@@ -267,26 +306,35 @@ public struct Engine: Sendable {
         let lateIDs = Set(late.map(\.delivery))
         var out: [Finding] = []
         for rule in rules.enabled(.arrears) {
-            struct Owed { var owed: Int64 = 0; var perPeriod: Int64 = 0; var periods = 0; var first: Period?; var sample: LateDelivery }
-            var byKey: [String: Owed] = [:]
-            var order: [String] = []
+            struct Key: Hashable { var decree: Int64; var recipient: Int64; var commodity: String }
+            struct Owed { var key: Key; var owed: Int64 = 0; var perPeriod: Int64 = 0; var periods = 0; var first: Period?; var sample: LateDelivery }
+            // In the order first met; looked up by key.
+            var owing: [Owed] = []
+            var index: [Key: Int] = [:]
             for d in deliveries where lateIDs.contains(d.id) && matches(rule.scope, delivery: d) {
                 for (c, e) in d.expectedBase.sorted(by: { $0.key < $1.key }) {
                     let short = e - min(e, d.receivedBase[c] ?? 0)
                     guard short > 0 else { continue }
-                    let k = "\(d.decree.id)/\(d.recipient.id)/\(c)"
-                    var o = byKey[k] ?? Owed(sample: d)
-                    if byKey[k] == nil { order.append(k) }
-                    o.owed += short
-                    o.perPeriod = max(o.perPeriod, e)
-                    o.periods += 1
-                    if o.first.map({ d.period < $0 }) ?? true { o.first = d.period }
-                    byKey[k] = o
+                    let k = Key(decree: d.decree.id, recipient: d.recipient.id, commodity: c)
+                    let i: Int
+                    if let known = index[k] {
+                        i = known
+                    } else {
+                        i = owing.count; index[k] = i; owing.append(Owed(key: k, sample: d))
+                    }
+                    owing[i].owed += short
+                    owing[i].perPeriod = max(owing[i].perPeriod, e)
+                    owing[i].periods += 1
+                    if owing[i].first.map({ d.period < $0 }) ?? true { owing[i].first = d.period }
                 }
             }
-            for k in order {
-                guard let o = byKey[k], o.owed > 0, o.perPeriod > 0 else { continue }
-                let commodity = String(k.split(separator: "/").last ?? "")
+            for o in owing {
+                guard o.owed > 0, o.perPeriod > 0 else { continue }
+                // The commodity as it was once read back from a "decree/recipient/commodity" key: the same words
+                // unless the commodity holds a slash or is empty.
+                let c = o.key.commodity
+                let commodity = !c.isEmpty && !c.utf8.contains(UInt8(ascii: "/")) ? c
+                    : String("\(o.key.decree)/\(o.key.recipient)/\(c)".split(separator: "/").last ?? "")
                 let periodsOwed = Double(o.owed) / Double(o.perPeriod)
                 guard periodsOwed >= rule.thresholdPeriods else { continue }
                 let severity: Severity = periodsOwed >= rule.criticalPeriods ? .critical : .overdue
@@ -309,23 +357,24 @@ public struct Engine: Sendable {
         return out
     }
 
-    func stalled(_ petitions: [PetitionActivity], asOf: Day) -> [Finding] {
+    func stalled(_ petitions: [PetitionActivity], asOf: Day, memo: inout EngineMemo) -> [Finding] {
+        let petitionRules = rules.enabled(.stalledPetition)
         var out: [Finding] = []
         for p in petitions {
-            guard let rule = rules.enabled(.stalledPetition).first(where: { r in
+            guard let rule = petitionRules.first(where: { r in
                 (r.scope.authority == nil || r.scope.authority == p.authority.handle)
                     && (r.scope.recipient == nil || r.scope.recipient == p.petitioner.handle)
                     && (r.scope.category == nil || r.scope.category == p.category) && r.scope.decree == nil
             }) else { continue }
-            let due = calendar.deadline(from: p.lastActivity, within: rule.after).due
+            let due = memo.due(from: p.lastActivity, within: rule.after)
             guard asOf > due else { continue }
             var severity = Severity.overdue
-            if let c = rule.criticalAfter, asOf > calendar.deadline(from: p.lastActivity, within: c).due { severity = .critical }
+            if let c = rule.criticalAfter, asOf > memo.due(from: p.lastActivity, within: c) { severity = .critical }
             let quiet = p.lastActivity.days(until: asOf)
             out.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: severity, subject: FindingSubject(type: "petition", id: p.id, name: p.subject),
                                due: due, overdueSince: due.adding(days: 1), daysOverdue: due.days(until: asOf),
-                               workingDaysOverdue: calendar.workingDays(after: due, through: asOf),
-                               message: "Petition \(p.id) of \(p.petitioner.name) to \(p.authority.name) (\(p.subject)) has had no event for \(quiet) days, since \(p.lastActivity.longDescription).",
+                               workingDaysOverdue: memo.workingDays(after: due),
+                               message: "Petition \(p.id) of \(p.petitioner.name) to \(p.authority.name) (\(p.subject)) has had no event for \(quiet) days, since \(memo.long(p.lastActivity)).",
                                action: "write to \(p.authority.name), or record what happened"))
         }
         return out

@@ -118,15 +118,24 @@ public struct WorkCalendar: Equatable, Sendable {
 
     // MARK: - Deadlines
 
+    /// The due day of `deadline(from:within:)` alone, without the days passed over or the sentence that explains
+    /// them: what the rule engine needs for every letter and delivery.
+    public func dueDay(from: Day, within span: Span) -> Day {
+        switch span.unit {
+        case .workingDays: return workingDay(span.count, after: from)
+        case .days, .weeks, .months: return nextWorkingDay(onOrAfter: Deadline.calendarTarget(from: from, within: span))
+        }
+    }
+
     /// When something started on `from` is due within `span`, with every non-working day passed over.
     ///
     /// - `N working days`: the start never counts; the Nth following working day is due.
     /// - `N days`, `N weeks`: N (or 7N) calendar days on, moved forward to the next working day.
     /// - `N months`: the same day number N months on, clamped to the month's last day, then moved forward.
     public func deadline(from: Day, within span: Span) -> Deadline {
+        let due = dueDay(from: from, within: span)
         switch span.unit {
         case .workingDays:
-            let due = workingDay(span.count, after: from)
             var skipped: [SkippedDay] = []
             var d = from.adding(days: 1)
             while d < due {
@@ -136,7 +145,6 @@ public struct WorkCalendar: Equatable, Sendable {
             return Deadline(from: from, within: span, due: due, skipped: skipped)
         case .days, .weeks, .months:
             let target = Deadline.calendarTarget(from: from, within: span)
-            let due = nextWorkingDay(onOrAfter: target)
             var skipped: [SkippedDay] = []
             var d = target
             while d < due {
