@@ -67,34 +67,45 @@ extension Ledger {
             """
         var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
         if let dueBy { args["dueBy"] = dueBy.description }
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
-        guard !rows.isEmpty else { return [] }
+        // Columns by position (`waitingColumns`): a lookup by name lower-cases the name on every read. Days, spans and
+        // parties repeat from letter to letter, so each distinct one is parsed or read once.
+        var text = FactText()
+        var letters: [WaitingLetter] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+        while let r = try rows.next() {
+            let petition: Int64? = r[4]
+            let parent: Int64? = r[14]
+            let petitioner: Int64? = r[18]
+            letters.append(WaitingLetter(
+                id: r[0], from: text.party(r, id: 7, handle: 8, name: 9), to: text.party(r, id: 10, handle: 11, name: 12),
+                toParent: parent.map { text.party($0, r, handle: 15, name: 16) },
+                sent: text.day(r, 1) ?? Day.minimum, clockStart: text.day(r, 2) ?? Day.minimum,
+                subject: r[3], petition: petition, petitionCategory: r[17],
+                petitioner: petitioner.map { text.party($0, r, handle: 19, name: 20) },
+                ownWithin: text.span(r, 5), authorityWithin: text.span(r, 13),
+                extensions: [], pauses: [], followUps: r[21]))
+        }
+        guard !letters.isEmpty else { return [] }
         var extensions: [Int64: [Span]] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id", arguments: [asOf.description]) {
-            if let s = try? Span(parsing: r["span"]) { extensions[r["letter_id"], default: []].append(s) }
+        let extensionRows = try Row.fetchCursor(db, sql: "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id", arguments: [asOf.description])
+        while let r = try extensionRows.next() {
+            if let s = text.span(r, 1) { extensions[r[0], default: []].append(s) }
         }
         var pauses: [Int64: [DayRange]] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT petition_id, from_day, to_day FROM petition_pause WHERE from_day <= ?", arguments: [asOf.description]) {
-            guard let from = try? Day(parsing: r["from_day"]) else { continue }
-            var to = (r["to_day"] as String?).flatMap { try? Day(parsing: $0) }
+        let pauseRows = try Row.fetchCursor(db, sql: "SELECT petition_id, from_day, to_day FROM petition_pause WHERE from_day <= ?", arguments: [asOf.description])
+        while let r = try pauseRows.next() {
+            guard let from = text.day(r, 1) else { continue }
+            var to = text.day(r, 2)
             if let t = to, t > asOf { to = nil }
-            pauses[r["petition_id"], default: []].append(DayRange(from: from, to: to))
+            pauses[r[0], default: []].append(DayRange(from: from, to: to))
         }
-        return rows.map { r in
-            let id: Int64 = r["id"]
-            let petition: Int64? = r["petition_id"]
-            let parent: Int64? = r["aid"]
-            let petitioner: Int64? = r["ppid"]
-            return WaitingLetter(
-                id: id, from: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]), to: PartyName(id: r["tid"], handle: r["th"], name: r["tn"]),
-                toParent: parent.map { PartyName(id: $0, handle: r["ah"], name: r["an"]) },
-                sent: (try? Day(parsing: r["day"])) ?? Day.minimum, clockStart: (try? Day(parsing: r["clock_start"])) ?? Day.minimum,
-                subject: r["subject"], petition: petition, petitionCategory: r["pc"],
-                petitioner: petitioner.map { PartyName(id: $0, handle: r["pph"], name: r["ppn"]) },
-                ownWithin: (r["reply_within"] as String?).flatMap { try? Span(parsing: $0) },
-                authorityWithin: (r["tw"] as String?).flatMap { try? Span(parsing: $0) },
-                extensions: extensions[id] ?? [], pauses: petition.flatMap { pauses[$0] } ?? [], followUps: r["followups"])
+        if !extensions.isEmpty || !pauses.isEmpty {
+            for i in letters.indices {
+                letters[i].extensions = extensions[letters[i].id] ?? []
+                letters[i].pauses = letters[i].petition.flatMap { pauses[$0] } ?? []
+            }
         }
+        return letters
     }
 
     /// Deliveries due before `asOf` and not complete as of that day (receipts after it do not count), not cancelled.
@@ -108,49 +119,84 @@ extension Ledger {
                 JOIN decree k ON k.id = d.decree_id JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
                 LEFT JOIN party sp ON sp.id = s.parent_id
                 """
-            let rows = try Row.fetchAll(db, sql: """
+            // A delivery with a receipt after the day comes first from the second branch (later = 1), so that what
+            // it had received is counted as of the day, not as stored now.
+            struct Late { var id: Int64; var later: Bool; var decree, recipient, supplier: PartyName; var supplierParent: PartyName?; var period: Period; var due: Day }
+            var text = FactText()
+            var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
+            var seen = Set<Int64>()
+            var late: [Late] = []
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(columns), 0 AS later FROM delivery d \(joins) WHERE d.status IN ('pending', 'partial') AND d.due < :asOf
                 UNION
                 SELECT \(columns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(joins)
                 WHERE rc.day > :asOf AND d.due < :asOf AND d.status <> 'cancelled'
                 ORDER BY later DESC
                 """, arguments: ["asOf": asOf.description])
-            let items = try db.cachedStatement(sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
-            let asOfReceived = try db.cachedStatement(sql: """
-                SELECT i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
-                WHERE rc.delivery_id = ? AND rc.day <= ? GROUP BY i.commodity
-                """)
-            // A delivery with a receipt after the day comes first from the second branch (later = 1), so that what
-            // it had received is counted as of the day, not as stored now.
-            var seen = Set<Int64>()
-            var out: [LateDelivery] = []
-            for row in rows {
-                let id: Int64 = row["id"]
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
                 guard seen.insert(id).inserted else { continue }
-                var received: [String: Int64]? = nil
-                if (row["later"] as Int64) == 1 {
-                    received = [:]
-                    for r in try Row.fetchAll(asOfReceived, arguments: [id, asOf.description]) { received?[r["commodity"]] = r["n"] }
+                let kid: Int64 = row[3]
+                let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
+                decrees[kid] = decree
+                let parent: Int64? = row[12]
+                late.append(Late(id: id, later: (row[15] as Int64) == 1, decree: decree, recipient: text.party(row, id: 6, handle: 7, name: 8),
+                                 supplier: text.party(row, id: 9, handle: 10, name: 11), supplierParent: parent.map { text.party($0, row, handle: 13, name: 14) },
+                                 period: text.period(row, 1) ?? Period(containing: Day.minimum), due: text.day(row, 2) ?? Day.minimum))
+            }
+            guard !late.isEmpty else { return [] }
+
+            // What each should bring, in one query for all of them (not one per delivery), by delivery then commodity.
+            struct Item { var commodity: String; var unit: String; var expected: Int64; var received: Int64 }
+            var items: [Item] = []
+            var itemsOf: [Int64: Range<Int>] = [:]
+            let ids = "[" + late.map { String($0.id) }.joined(separator: ",") + "]"
+            let itemRows = try Row.fetchCursor(db, sql: """
+                SELECT delivery_id, commodity, unit, expected, received FROM delivery_item
+                WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, commodity
+                """, arguments: [ids])
+            var current: Int64? = nil, first = 0
+            while let i = try itemRows.next() {
+                let id: Int64 = i[0]
+                if id != current {
+                    if let current { itemsOf[current] = first..<items.count }
+                    current = id; first = items.count
                 }
+                items.append(Item(commodity: i[1], unit: i[2], expected: i[3], received: i[4]))
+            }
+            if let current { itemsOf[current] = first..<items.count }
+
+            // What those with a receipt after the day had received as of the day, by commodity.
+            var receivedAsOf: [Int64: [String: Int64]] = [:]
+            let later = late.filter(\.later).map { String($0.id) }
+            if !later.isEmpty {
+                let receiptRows = try Row.fetchCursor(db, sql: """
+                    SELECT rc.delivery_id, i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
+                    WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? GROUP BY rc.delivery_id, i.commodity
+                    """, arguments: ["[" + later.joined(separator: ",") + "]", asOf.description])
+                while let r = try receiptRows.next() { receivedAsOf[r[0], default: [:]][r[1]] = r[2] }
+            }
+
+            var units: [String: MeasureUnit] = [:]
+            var out: [LateDelivery] = []
+            for d in late {
+                let received: [String: Int64]? = d.later ? receivedAsOf[d.id] ?? [:] : nil
                 var expectedBase: [String: Int64] = [:], receivedBase: [String: Int64] = [:], unitOf: [String: MeasureUnit] = [:]
                 var lines: [DeliveryLine] = []
-                for i in try Row.fetchAll(items, arguments: [id]) {
-                    let c: String = i["commodity"], u: String = i["unit"], e: Int64 = i["expected"]
-                    let got = received.map { $0[c] ?? 0 } ?? (i["received"] as Int64)
-                    expectedBase[c] = e; receivedBase[c] = got; unitOf[c] = unit(u)
-                    lines.append(DeliveryLine(commodity: c, expected: quantityValue(e, unit: u, commodity: c), received: quantityValue(got, unit: u, commodity: c),
-                                              shortfall: quantityValue(max(0, e - got), unit: u, commodity: c)))
+                for i in items[itemsOf[d.id] ?? 0..<0] {
+                    let c = i.commodity, e = i.expected
+                    let got = received.map { $0[c] ?? 0 } ?? i.received
+                    let u = units[i.unit] ?? unit(i.unit)
+                    units[i.unit] = u
+                    expectedBase[c] = e; receivedBase[c] = got; unitOf[c] = u
+                    lines.append(DeliveryLine(commodity: c, expected: QuantityValue(Quantity(base: e, unit: u, commodity: c)),
+                                              received: QuantityValue(Quantity(base: got, unit: u, commodity: c)),
+                                              shortfall: QuantityValue(Quantity(base: max(0, e - got), unit: u, commodity: c))))
                 }
                 // Complete as of the day asked: not late.
                 if expectedBase.allSatisfy({ (receivedBase[$0.key] ?? 0) >= $0.value }) { continue }
-                let parent: Int64? = row["spid"]
-                out.append(LateDelivery(id: id, decree: PartyName(id: row["kid"], handle: row["kh"], name: row["kn"]),
-                                        recipient: PartyName(id: row["rid"], handle: row["rh"], name: row["rn"]),
-                                        supplier: PartyName(id: row["sid"], handle: row["sh"], name: row["sn"]),
-                                        supplierParent: parent.map { PartyName(id: $0, handle: row["sph"], name: row["spn"]) },
-                                        period: (try? Period(parsing: row["period"])) ?? Period(containing: Day.minimum),
-                                        due: (try? Day(parsing: row["due"])) ?? Day.minimum, lines: lines,
-                                        expectedBase: expectedBase, receivedBase: receivedBase, unitOf: unitOf))
+                out.append(LateDelivery(id: d.id, decree: d.decree, recipient: d.recipient, supplier: d.supplier, supplierParent: d.supplierParent,
+                                        period: d.period, due: d.due, lines: lines, expectedBase: expectedBase, receivedBase: receivedBase, unitOf: unitOf))
             }
             return out
         }
@@ -348,5 +394,54 @@ extension Ledger {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
         return try DatabaseQueue(path: path, configuration: config)
+    }
+}
+
+/// Reads the facts' columns by position, parsing each distinct day, period or span once and reading each party
+/// once: on a large ledger thousands of rows share them.
+private struct FactText {
+    private var days: [String: Day?] = [:]
+    private var periods: [String: Period?] = [:]
+    private var spans: [String: Span?] = [:]
+    private var parties: [Int64: PartyName] = [:]
+
+    /// The day in column `i`; nil when it is NULL or not a day.
+    mutating func day(_ row: Row, _ i: Int) -> Day? {
+        guard let text: String = row[i] else { return nil }
+        if let known = days[text] { return known }
+        let value = try? Day(parsing: text)
+        days[text] = value
+        return value
+    }
+
+    /// The period in column `i`; nil when it is NULL or not a period.
+    mutating func period(_ row: Row, _ i: Int) -> Period? {
+        guard let text: String = row[i] else { return nil }
+        if let known = periods[text] { return known }
+        let value = try? Period(parsing: text)
+        periods[text] = value
+        return value
+    }
+
+    /// The span in column `i`; nil when it is NULL or not a span.
+    mutating func span(_ row: Row, _ i: Int) -> Span? {
+        guard let text: String = row[i] else { return nil }
+        if let known = spans[text] { return known }
+        let value = try? Span(parsing: text)
+        spans[text] = value
+        return value
+    }
+
+    /// The party whose id is in column `id`, with its handle and name from the columns given.
+    mutating func party(_ row: Row, id: Int, handle: Int, name: Int) -> PartyName {
+        party(row[id], row, handle: handle, name: name)
+    }
+
+    /// The party `id`, with its handle and name from the columns given the first time it is met.
+    mutating func party(_ id: Int64, _ row: Row, handle: Int, name: Int) -> PartyName {
+        if let known = parties[id] { return known }
+        let value = PartyName(id: id, handle: row[handle], name: row[name])
+        parties[id] = value
+        return value
     }
 }
