@@ -1,6 +1,8 @@
 -- The complete current schema of a petitions ledger, as the migrations build it.
 -- Load it with: sqlite3 new.db < schema.sql
 -- A test fails when this file and the migrations in Sources/PetitionsStore/Schema.swift differ.
+-- CHECKs list three or more allowed values with OR, not IN (...): SQLite 3.40 builds a temporary b-tree for such an
+-- IN list on every row it checks.
 
 PRAGMA application_id = 1346720846;
 
@@ -35,7 +37,7 @@ CREATE INDEX event_day ON event(day);
 -- What each event concerns.
 CREATE TABLE event_subject (
   event_id     INTEGER NOT NULL REFERENCES event(id),
-  subject_type TEXT NOT NULL CHECK (subject_type IN ('party','petition','letter','decree','enrolment','delivery','receipt','arrears')),
+  subject_type TEXT NOT NULL CHECK (subject_type = 'party' OR subject_type = 'petition' OR subject_type = 'letter' OR subject_type = 'decree' OR subject_type = 'enrolment' OR subject_type = 'delivery' OR subject_type = 'receipt' OR subject_type = 'arrears'),
   subject_id   INTEGER NOT NULL,
   PRIMARY KEY (event_id, subject_type, subject_id)
 ) STRICT, WITHOUT ROWID;
@@ -44,7 +46,7 @@ CREATE INDEX event_subject_by_subject ON event_subject(subject_type, subject_id)
 -- Persons, groups and authorities.
 CREATE TABLE party (
   id           INTEGER PRIMARY KEY,
-  kind         TEXT NOT NULL CHECK (kind IN ('person','group','authority')),
+  kind         TEXT NOT NULL CHECK (kind = 'person' OR kind = 'group' OR kind = 'authority'),
   handle       TEXT NOT NULL UNIQUE CHECK (handle GLOB '[a-z]*' AND handle NOT GLOB '*[^a-z0-9-]*'),
   name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
   district     TEXT,
@@ -92,7 +94,7 @@ CREATE TABLE petition (
   category      TEXT,
   opened        TEXT NOT NULL CHECK (opened GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   status        TEXT NOT NULL DEFAULT 'open'
-                CHECK (status IN ('open','waiting_on_petitioner','answered','resolved','rejected','withdrawn')),
+                CHECK (status = 'open' OR status = 'waiting_on_petitioner' OR status = 'answered' OR status = 'resolved' OR status = 'rejected' OR status = 'withdrawn'),
   status_since  TEXT NOT NULL,
   office        TEXT NOT NULL,
   event_id      INTEGER NOT NULL REFERENCES event(id)
@@ -110,7 +112,7 @@ CREATE TABLE letter (
   from_id       INTEGER NOT NULL REFERENCES party(id),
   to_id         INTEGER NOT NULL REFERENCES party(id),
   day           TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-  channel       TEXT NOT NULL CHECK (channel IN ('post','telegraph','courier','in-person')),
+  channel       TEXT NOT NULL CHECK (channel = 'post' OR channel = 'telegraph' OR channel = 'courier' OR channel = 'in-person'),
   subject       TEXT NOT NULL CHECK (length(trim(subject)) > 0),
   summary       TEXT,
   petition_id   INTEGER REFERENCES petition(id),
@@ -159,7 +161,7 @@ CREATE TABLE finding_state (
   kind         TEXT NOT NULL,
   subject_type TEXT NOT NULL,
   subject_id   INTEGER NOT NULL,
-  severity     TEXT NOT NULL CHECK (severity IN ('warning','overdue','critical')),
+  severity     TEXT NOT NULL CHECK (severity = 'warning' OR severity = 'overdue' OR severity = 'critical'),
   since        TEXT NOT NULL,
   message      TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
@@ -216,7 +218,7 @@ CREATE TABLE delivery (
   recipient_id INTEGER NOT NULL REFERENCES party(id),
   period       TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
   due          TEXT NOT NULL,
-  status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','partial','complete','cancelled')),
+  status       TEXT NOT NULL DEFAULT 'pending' CHECK (status = 'pending' OR status = 'partial' OR status = 'complete' OR status = 'cancelled'),
   office       TEXT NOT NULL,
   event_id     INTEGER NOT NULL REFERENCES event(id),
   UNIQUE (decree_id, recipient_id, period)

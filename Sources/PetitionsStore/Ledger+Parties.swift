@@ -17,18 +17,24 @@ extension Ledger {
     func resolveParty(_ db: Database, _ ref: String, kinds: Set<PartyKind>, field: String) throws -> PartyRef {
         let what = kinds.count == 1 ? (kinds.first == .person ? "petitioner" : kinds.first!.rawValue) : "party"  // safe: count is 1
         let trimmed = Ledger.trimmed(ref)
-        let row: Row?
-        if let id = Int64(trimmed) {
-            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE id = ?"), arguments: [id])
+        let p: PartyRef
+        if let hit = partyCache?[trimmed] {
+            p = hit
         } else {
-            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE handle = ?"), arguments: [trimmed.lowercased()])
+            let row: Row?
+            if let id = Int64(trimmed) {
+                row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE id = ?"), arguments: [id])
+            } else {
+                row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE handle = ?"), arguments: [trimmed.lowercased()])
+            }
+            guard let row else {
+                let handles = try String.fetchAll(db, sql: "SELECT handle FROM party WHERE kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
+                throw PetitionsError.unknown(what, field, ref, closest: closest(to: trimmed, among: handles))
+            }
+            p = PartyRef(id: row[0], kind: PartyKind(rawValue: row[1]) ?? .person, handle: row[2], name: row[3])
+            partyCache?[trimmed] = p
         }
-        guard let row else {
-            let handles = try String.fetchAll(db, sql: "SELECT handle FROM party WHERE kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
-            throw PetitionsError.unknown(what, field, ref, closest: closest(to: trimmed, among: handles))
-        }
-        let kind = PartyKind(rawValue: row["kind"]) ?? .person
-        let p = PartyRef(id: row["id"], kind: kind, handle: row["handle"], name: row["name"])
+        let kind = p.kind
         guard kinds.contains(kind) else {
             let wanted = kinds.map { $0 == .person ? "a person" : "a \($0.rawValue)" }.sorted().joined(separator: " or ")
             throw PetitionsError("\(field): \(quoted(ref)) is \(kind == .authority ? "an" : "a") \(kind.rawValue) (\(p.name)), but \(wanted) is needed here.")

@@ -75,16 +75,19 @@ extension Ledger {
 
     func resolveDecree(_ db: Database, _ ref: String, field: String = "--decree") throws -> DecreeRef {
         let t = Ledger.trimmed(ref)
+        if let hit = decreeCache?[t] { return hit }
         let row = try Int64(t).map { try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE id = ?"), arguments: [$0]) }
             ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE handle = ?"), arguments: [t.lowercased()])
         guard let row else {
             let handles = try String.fetchAll(db, sql: "SELECT handle FROM decree")
             throw PetitionsError.unknown("decree", field, ref, closest: closest(to: t, among: handles))
         }
-        return DecreeRef(id: row["id"], handle: row["handle"], name: row["name"], dueDay: row["due_day"],
-                         effectiveFrom: (row["effective_from"] as String?).flatMap { try? Day(parsing: $0) },
-                         effectiveTo: (row["effective_to"] as String?).flatMap { try? Day(parsing: $0) },
-                         issued: (try? Day(parsing: row["issued"])) ?? Day.minimum)
+        let d = DecreeRef(id: row["id"], handle: row["handle"], name: row["name"], dueDay: row["due_day"],
+                          effectiveFrom: (row["effective_from"] as String?).flatMap { try? Day(parsing: $0) },
+                          effectiveTo: (row["effective_to"] as String?).flatMap { try? Day(parsing: $0) },
+                          issued: (try? Day(parsing: row["issued"])) ?? Day.minimum)
+        decreeCache?[t] = d
+        return d
     }
 
     /// One decree by handle or id.

@@ -37,6 +37,10 @@ public final class Ledger: @unchecked Sendable {
     /// Computes a waiting letter's reply due day (the rules and calendar in force); set by the application.
     /// Letters recorded while it is nil get no stored due day, and `rules apply` fills them in.
     public var replyDue: (@Sendable (WaitingLetter) -> Day)?
+    /// Parties already resolved by reference during a bulk import (nil outside one).
+    var partyCache: [String: PartyRef]?
+    /// Decrees likewise.
+    var decreeCache: [String: DecreeRef]?
 
     /// Opens (and creates on first use) the ledger at `path`.
     /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.
@@ -105,8 +109,8 @@ public final class Ledger: @unchecked Sendable {
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        for (id, sql) in Schema.migrations {
-            m.registerMigration(id) { db in try db.execute(sql: sql) }
+        for (id, apply) in Schema.migrations {
+            m.registerMigration(id, migrate: apply)
         }
         return m
     }

@@ -94,7 +94,7 @@ struct LedgerFileTests {
             (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM party"))
         }
-        #expect(migrations == ["v1", "v99"])
+        #expect(migrations == ["v1", "v2", "v99"])
         #expect(parties == 1)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import PetitionsDomain
-import PetitionsStore
+@testable import PetitionsStore
 import PetitionsTestSupport
 import Testing
 
@@ -61,6 +61,43 @@ struct SchemaTests {
         }
     }
 
+    @Test("a ledger of the first schema is brought up to date on opening, its rows kept and its constraints as strict")
+    func firstSchemaUpgrades() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-v1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v1.sqlite").path
+        // A ledger as the first version left it: v1 applied, one authority recorded.
+        do {
+            let pool = try DatabasePool(path: path)
+            var migrator = DatabaseMigrator()
+            migrator.registerMigration("v1") { db in try db.execute(sql: Schema.v1) }
+            try migrator.migrate(pool)
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
+                    VALUES ('00000000-0000-4000-8000-000000000001', 'authority.added', '1920-03-04', '2026-11-25T00:00:00Z', 'clerk', 'dmitrov', 'Authority added', '{}');
+                    INSERT INTO party(kind, handle, name, office, event_id) VALUES ('authority', 'sovnarkom', 'Sovnarkom', 'dmitrov', 1);
+                    INSERT INTO event_subject VALUES (1, 'party', 1);
+                    """)
+            }
+            try pool.close()
+        }
+        let ledger = try Ledger(path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-03-04")), defaultUnits: [])
+        #expect(try ledger.party("sovnarkom").name == "Sovnarkom")
+        let queue = try openRaw(path)
+        defer { try? queue.close() }
+        try queue.write { db in
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'event_subject'") ?? ""
+            #expect(sql.contains("subject_type = 'party' OR"))
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO event_subject VALUES (1, 'parish', 1)") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE party SET kind = 'clan'") }
+            try db.execute(sql: "INSERT INTO event_subject VALUES (1, 'decree', 7)")
+        }
+    }
+
     @Test("a fresh ledger has its migrations recorded and foreign keys that hold")
     func freshLedgerIsConsistent() throws {
         try withLedger { temporary in
@@ -71,7 +108,7 @@ struct SchemaTests {
                  try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
                  try String.fetchOne(db, sql: "PRAGMA journal_mode"))
             }
-            #expect(migrations == ["v1"])
+            #expect(migrations == ["v1", "v2"])
             #expect(violations == 0)
             #expect(journal == "wal")
         }
