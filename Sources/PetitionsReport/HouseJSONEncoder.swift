@@ -28,6 +28,148 @@ public struct HouseJSONEncoder {
     }
 }
 
+// MARK: - Streaming a large document
+
+extension HouseJSONEncoder {
+    /// Writes `value` to `sink` in pieces of about `chunk` bytes: the members of a top-level object one at a time, and
+    /// the elements of a member that is an array one at a time. The bytes are those of `encode(value)`, without the
+    /// whole document in memory at once (a report of a country's deliveries is hundreds of megabytes of JSON).
+    public func stream<T: Encodable>(_ value: T, chunk: Int = 1 << 16, to sink: ([UInt8]) throws -> Void) throws {
+        let keys = KeyCache.shared
+        let recorder = MemberRecorder(keys: keys)
+        try value.encode(to: recorder)
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk + 4096)
+        func flush(_ force: Bool = false) throws {
+            if force ? !out.isEmpty : out.count >= chunk { try sink(out); out.removeAll(keepingCapacity: true) }
+        }
+        guard let members = recorder.members, !recorder.other else {
+            // Not an object at the top: nothing to gain from streaming.
+            try sink(try encode(value))
+            return
+        }
+        out.append(UInt8(ascii: "{"))
+        if pretty { out.append(UInt8(ascii: "\n")) }
+        for (n, member) in MemberRecorder.sorted(members).enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
+            if pretty { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+            out.append(contentsOf: member.key.quoted)
+            if pretty { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")]) } else { out.append(UInt8(ascii: ":")) }
+            switch member.value {
+            case .node(let node):
+                node.write(to: &out, depth: 1, pretty: pretty)
+            case .array(let array):
+                // As JSONNode.write writes an array at depth 1, one element at a time.
+                out.append(UInt8(ascii: "["))
+                if pretty { out.append(UInt8(ascii: "\n")) }
+                var i = 0
+                try array.forEachElement(keys: keys) { element in
+                    if i > 0 { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
+                    if pretty { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4)) }
+                    element.write(to: &out, depth: 2, pretty: pretty)
+                    i += 1
+                    try flush()
+                }
+                if pretty { out.append(UInt8(ascii: "\n")); out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+                out.append(UInt8(ascii: "]"))
+            }
+            try flush()
+        }
+        if pretty { out.append(UInt8(ascii: "\n")) }
+        out.append(UInt8(ascii: "}"))
+        try flush(true)
+    }
+}
+
+/// An array whose elements can be encoded one at a time.
+protocol StreamableArray {
+    func forEachElement(keys: KeyCache, _ body: (JSONNode) throws -> Void) throws
+}
+
+extension Array: StreamableArray where Element: Encodable {
+    func forEachElement(keys: KeyCache, _ body: (JSONNode) throws -> Void) throws {
+        for element in self { try body(try JSONNodeEncoder.box(element, keys: keys)) }
+    }
+}
+
+/// Records the members of a top-level object as its `encode(to:)` gives them, keeping arrays to be written later
+/// element by element.
+final class MemberRecorder: Encoder {
+    enum Member {
+        case node(JSONNode)
+        case array(any StreamableArray)
+    }
+
+    let codingPath: [CodingKey] = []
+    let userInfo: [CodingUserInfoKey: Any] = [:]
+    let keys: KeyCache
+    var members: [(key: JSONKey, value: Member)]?
+    /// The value asked for something other than one keyed container.
+    var other = false
+
+    init(keys: KeyCache) { self.keys = keys }
+
+    /// Members by key (UTF-8 byte order); of a key set twice, the last, as `JSONObjectBox` does.
+    static func sorted(_ members: [(key: JSONKey, value: Member)]) -> [(key: JSONKey, value: Member)] {
+        let order = members.indices.sorted { a, b in
+            let x = members[a].key.bytes, y = members[b].key.bytes
+            return x == y ? a < b : x.lexicographicallyPrecedes(y)
+        }
+        return order.enumerated().compactMap { n, i in
+            n + 1 < order.count && members[order[n + 1]].key.bytes == members[i].key.bytes ? nil : members[i]
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if members == nil { members = [] }
+        return KeyedEncodingContainer(Container<Key>(recorder: self))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        other = true
+        return JSONNodeEncoder(keys: keys).unkeyedContainer()
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer {
+        other = true
+        return JSONNodeEncoder(keys: keys).singleValueContainer()
+    }
+
+    struct Container<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let recorder: MemberRecorder
+        var codingPath: [CodingKey] { [] }
+
+        private func add(_ member: Member, _ key: Key) { recorder.members?.append((recorder.keys.key(key.stringValue), member)) }
+
+        mutating func encodeNil(forKey key: Key) throws { add(.node(.null), key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            if let array = value as? any StreamableArray { add(.array(array), key) } else { add(.node(try JSONNodeEncoder.box(value, keys: recorder.keys)), key) }
+        }
+
+        // Nested containers and super encoders are rare at the top of a document: the member is then built whole.
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            let child = JSONNodeEncoder(keys: recorder.keys)
+            add(.node(.pending(child)), key)
+            return child.container(keyedBy: keyType)
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            let child = JSONNodeEncoder(keys: recorder.keys)
+            add(.node(.pending(child)), key)
+            return child.unkeyedContainer()
+        }
+        mutating func superEncoder() -> Encoder {
+            let child = JSONNodeEncoder(keys: recorder.keys)
+            recorder.members?.append((recorder.keys.key("super"), .node(.pending(child))))
+            return child
+        }
+        mutating func superEncoder(forKey key: Key) -> Encoder {
+            let child = JSONNodeEncoder(keys: recorder.keys)
+            add(.node(.pending(child)), key)
+            return child
+        }
+    }
+}
+
 // MARK: - The tree of values being encoded
 
 /// A value while it is being encoded: scalars already as their JSON text, containers filled in as `encode(to:)` runs.

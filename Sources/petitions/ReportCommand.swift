@@ -61,19 +61,29 @@ struct ReportCommand: ParsableCommand {
         if let output { try ReportFile.refuseExisting(output, force: force) }
         let l = try ledger.open(readOnly: true)
         let report = try ReportBuilder.build(ledger: l, context: try ruleOptions.context(l), asOf: asOf, scope: scope, redact: redact)
-        let text: String
+        // JSON streams member by member and element by element: a large report never sits whole in memory as text.
+        let write: (FileHandle) throws -> Void
         switch format {
-        case .text: text = ReportText.render(report, colour: output == nil && Colour.enabled)
-        case .markdown: text = ReportMarkdown.render(report)
-        case .json: text = try JSONOutput.text(report)
-        case .csv: text = try ReportCSV.render(report, section: section ?? "")
-        case .html: text = ReportHTML.render(report)
+        case .json:
+            write = { handle in
+                try HouseJSONEncoder().stream(report) { try handle.write(contentsOf: Data($0)) }
+                try handle.write(contentsOf: Data("\n".utf8))
+            }
+        default:
+            let text: String
+            switch format {
+            case .text: text = ReportText.render(report, colour: output == nil && Colour.enabled)
+            case .markdown: text = ReportMarkdown.render(report)
+            case .csv: text = try ReportCSV.render(report, section: section ?? "")
+            default: text = ReportHTML.render(report)
+            }
+            write = { handle in try handle.write(contentsOf: Data(text.utf8)) }
         }
         if let output {
-            try ReportFile.write(text, to: output, force: force)
+            try ReportFile.write(to: output, force: force, write)
             print("Wrote the report as of \(asOf.longDescription) (\(format.rawValue)\(section.map { ", \($0)" } ?? "")) to \(output).")
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try write(FileHandle.standardOutput)
         }
     }
 }
@@ -91,6 +101,11 @@ enum ReportFile {
     /// Writes a temporary file (mode 0600) beside `path`, then links it into place (refusing an existing file) or,
     /// with `force`, renames it over the old one: a reader never sees half a report.
     static func write(_ text: String, to path: String, force: Bool) throws {
+        try write(to: path, force: force) { handle in try handle.write(contentsOf: Data(text.utf8)) }
+    }
+
+    /// As `write(_:to:force:)`, with the contents written by `body` into the new file.
+    static func write(to path: String, force: Bool, _ body: (FileHandle) throws -> Void) throws {
         try refuseExisting(path, force: force)
         let dir = FilePaths.folder(of: path)
         var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-report-XXXXXX").utf8CString)
@@ -104,7 +119,7 @@ enum ReportFile {
         fchmod(fd, 0o600)
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try body(handle)
             try handle.synchronize()
             try handle.close()
         } catch {

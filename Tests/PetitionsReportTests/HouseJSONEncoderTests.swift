@@ -127,6 +127,31 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == (try Self.foundation(.array(values), pretty: true)))
     }
 
+    @Test func streamingADocumentWritesTheSameBytes() throws {
+        var r = Random(state: 1917)
+        for n in 0..<1_000 {
+            // Documents as reports are: an object whose members are values and long arrays.
+            let members = (0..<r.below(6)).map { _ in
+                (Self.words[r.below(Self.words.count)], r.below(2) == 0 ? Sample.array((0..<r.below(30)).map { _ in Self.sample(&r, depth: 2) })
+                                                                       : Self.sample(&r, depth: 1))
+            }
+            let value = Sample.object(members)
+            for pretty in [true, false] {
+                var streamed: [UInt8] = []
+                var pieces = 0
+                try HouseJSONEncoder(pretty: pretty).stream(value, chunk: 64) { streamed += $0; pieces += 1 }
+                let whole = try HouseJSONEncoder(pretty: pretty).encode(value)
+                #expect(streamed == whole, "case \(n), pretty \(pretty)")
+                if streamed != whole { return }
+                if whole.count > 1_000 { #expect(pieces > 1) }
+            }
+        }
+        // A document that is not an object is written whole.
+        var out: [UInt8] = []
+        try HouseJSONEncoder().stream([1, 2, 3]) { out += $0 }
+        #expect(String(decoding: out, as: UTF8.self) == "[\n  1,\n  2,\n  3\n]")
+    }
+
     @Test func refusesNumbersJSONCannotHold() {
         #expect(throws: EncodingError.self) { try HouseJSONEncoder().encode(Double.nan) }
         #expect(throws: EncodingError.self) { try HouseJSONEncoder().encode([Double.infinity]) }
