@@ -331,11 +331,7 @@ public struct Engine: Sendable {
             }
             for o in owing {
                 guard o.owed > 0, o.perPeriod > 0 else { continue }
-                // The commodity as it was once read back from a "decree/recipient/commodity" key: the same words
-                // unless the commodity holds a slash or is empty.
-                let c = o.key.commodity
-                let commodity = !c.isEmpty && !c.utf8.contains(UInt8(ascii: "/")) ? c
-                    : String("\(o.key.decree)/\(o.key.recipient)/\(c)".split(separator: "/").last ?? "")
+                let commodity = o.key.commodity
                 let periodsOwed = Double(o.owed) / Double(o.perPeriod)
                 guard periodsOwed >= rule.thresholdPeriods else { continue }
                 let severity: Severity = periodsOwed >= rule.criticalPeriods ? .critical : .overdue

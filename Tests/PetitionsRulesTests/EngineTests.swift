@@ -95,14 +95,14 @@ import Testing
         #expect(engine.evaluate(Facts(letters: [Self.letter(sent: "1919-01-06")]), asOf: Self.day("1920-03-04")).isEmpty)
     }
 
-    static func delivery(_ id: Int64, _ period: String, expected: Int64 = 1700, received: Int64 = 0) -> LateDelivery {
+    static func delivery(_ id: Int64, _ period: String, expected: Int64 = 1700, received: Int64 = 0, commodity: String = "wheat") -> LateDelivery {
         let funt = MeasureUnit(name: "funt", dimension: "mass", base: 409_512_410)
         let p = (try? Period(parsing: period)) ?? Period(containing: Day.minimum)
-        let q = { (n: Int64) in QuantityValue(Quantity(base: n * funt.base, unit: funt, commodity: "wheat")) }
+        let q = { (n: Int64) in QuantityValue(Quantity(base: n * funt.base, unit: funt, commodity: commodity)) }
         return LateDelivery(id: id, decree: PartyName(id: 1, handle: "decree-1918", name: "Decree of 15 August 1918"), recipient: employees,
                             supplier: moscow, supplierParent: commissariat, period: p, due: p.first,
-                            lines: [DeliveryLine(commodity: "wheat", expected: q(expected), received: q(received), shortfall: q(expected - received))],
-                            expectedBase: ["wheat": expected * funt.base], receivedBase: ["wheat": received * funt.base], unitOf: ["wheat": funt])
+                            lines: [DeliveryLine(commodity: commodity, expected: q(expected), received: q(received), shortfall: q(expected - received))],
+                            expectedBase: [commodity: expected * funt.base], receivedBase: [commodity: received * funt.base], unitOf: [commodity: funt])
     }
 
     @Test func overdueDeliveryGraceAndConsecutivePeriods() {
@@ -135,6 +135,16 @@ import Testing
         // 1700 + 1140 = 2840 funt = 1163.015 kg; 2840/1700 ≈ 1.67 periods: not yet critical at 2.
         #expect(arrears.first?.message.contains("2840 funt of wheat (1163.015 kg)") == true, "\(arrears)")
         #expect(arrears.first?.severity == .overdue)
+    }
+
+    @Test func arrearsKeepACommodityNameWithASlash() {
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let findings = engine.evaluate(Facts(deliveries: [Self.delivery(1, "1920-01", commodity: "rye/wheat flour"),
+                                                          Self.delivery(2, "1920-02", received: 560, commodity: "rye/wheat flour")]),
+                                       asOf: Self.day("1920-03-04"))
+        let arrears = findings.filter { $0.kind == "arrears" }
+        #expect(arrears.first?.message.contains("2840 funt of rye/wheat flour (1163.015 kg)") == true, "\(arrears)")
+        #expect(arrears.first?.subject.name == "dmitrov-post rye/wheat flour decree-1918")
     }
 
     @Test func stalledPetition() {
