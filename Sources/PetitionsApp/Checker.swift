@@ -88,11 +88,14 @@ public enum Checker {
 
     /// Every finding as of `asOf`, from letters and deliveries already gathered (those waiting and those late as of
     /// that day, e.g. by a report that lists them too), most serious first.
-    public static func findings(ledger: Ledger, context: RuleContext, asOf: Day, letters: [WaitingLetter], deliveries: [LateDelivery]) throws -> [Finding] {
+    /// `unanswered` and `overdue`, when given, are the engine's listings of those same letters (with `all`) and
+    /// deliveries, already worked out.
+    public static func findings(ledger: Ledger, context: RuleContext, asOf: Day, letters: [WaitingLetter], deliveries: [LateDelivery],
+                                unanswered: [(UnansweredLetter, Rule?)]? = nil, overdue: [(OverdueDelivery, Rule)]? = nil) throws -> [Finding] {
         let engine = context.engine
         let facts = Facts(letters: letters, deliveries: deliveries,
                           petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf))
-        var findings = engine.evaluate(facts, asOf: asOf)
+        var findings = engine.evaluate(facts, asOf: asOf, unanswered: unanswered, overdue: overdue)
         for rule in engine.rules.enabled(.sql) {
             let rows: [SQLRuleRow]
             do {

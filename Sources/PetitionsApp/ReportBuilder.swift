@@ -18,7 +18,8 @@ public enum ReportBuilder {
         // Late deliveries and waiting letters are read once, for their sections and for the findings.
         let late = try ledger.lateDeliveries(asOf: asOf)
         let allWaiting = try ledger.waitingLetters(asOf: asOf)
-        let overdue = engine.overdue(late, asOf: asOf).map(\.0).filter { o in
+        let overdueAll = engine.overdue(late, asOf: asOf)
+        let overdue = overdueAll.map(\.0).filter { o in
             (s.recipient.map { $0.handle == o.recipient } ?? true) && (s.decree.map { $0.handle == o.decree } ?? true)
                 && (s.authority.map { $0.handle == o.supplier } ?? true) && (sincePeriod.map { o.period >= $0 } ?? true)
         }
@@ -43,7 +44,10 @@ public enum ReportBuilder {
             (s.authority.map { $0.id == l.to.id } ?? true) && (s.since.map { l.sent >= $0 } ?? true)
                 && (s.recipient == nil || s.recipientParties.contains(l.from.id) || l.petitioner.map { s.recipientParties.contains($0.id) } == true)
         }
-        let unanswered = engine.unanswered(waiting, asOf: asOf, all: true).map(\.0)
+        // Worked out once for every waiting letter: the section keeps those in scope, the findings use them all.
+        let unansweredAll = engine.unanswered(allWaiting, asOf: asOf, all: true)
+        let inScope = Set(waiting.map(\.id))
+        let unanswered = unansweredAll.map(\.0).filter { inScope.contains($0.letter) }
 
         // Petitions with their status as of the day; open ones first, oldest first.
         let petitions = try ledger.petitionRows(s, asOf: asOf).map { p in
@@ -74,7 +78,8 @@ public enum ReportBuilder {
             })
 
         // The headline: what is counted, the findings in scope by severity, and the most urgent one.
-        var findings = try Checker.findings(ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late)
+        var findings = try Checker.findings(ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late,
+                                            unanswered: unansweredAll, overdue: overdueAll)
         if !s.isEmpty {
             let letters = Set(unanswered.map(\.letter)), deliveries = Set(overdue.map(\.delivery)), petitionIDs = Set(petitions.map(\.id))
             let owed = Set(arrears.map { "\($0.recipient) \($0.commodity) \($0.decree)" })

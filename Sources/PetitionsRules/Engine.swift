@@ -255,17 +255,23 @@ public struct Engine: Sendable {
     // MARK: - Every rule
 
     /// Every finding as of `asOf`, most serious first.
-    public func evaluate(_ facts: Facts, asOf: Day) -> [Finding] {
+    ///
+    /// `unanswered` and `overdue`, when given, are what `unanswered(facts.letters, asOf:, all: true)` and
+    /// `overdue(facts.deliveries, asOf:)` returned for the same facts: a report lists them too, and they are the bulk
+    /// of the work.
+    public func evaluate(_ facts: Facts, asOf: Day, unanswered listed: [(UnansweredLetter, Rule?)]? = nil,
+                         overdue listedLate: [(OverdueDelivery, Rule)]? = nil) -> [Finding] {
         var memo = EngineMemo(calendar: calendar, asOf: asOf)
         var findings: [Finding] = []
-        let letters = unanswered(facts.letters, asOf: asOf, all: false, memo: &memo)
+        // Without `all`, the same letters less those with no rule or nothing to say.
+        let letters = listed.map { $0.filter { $0.1 != nil && $0.0.severity != nil } } ?? unanswered(facts.letters, asOf: asOf, all: false, memo: &memo)
         for (u, rule) in letters {
             guard let rule, let s = u.severity else { continue }
             findings.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: s, subject: FindingSubject(type: "letter", id: u.letter, name: u.subject),
                                     due: u.due, overdueSince: u.daysOverdue > 0 ? u.due.adding(days: 1) : nil, daysOverdue: u.daysOverdue,
                                     workingDaysOverdue: u.workingDaysOverdue, message: u.message, action: u.action, escalateTo: u.escalateTo))
         }
-        let late = overdue(facts.deliveries, asOf: asOf, memo: &memo)
+        let late = listedLate ?? overdue(facts.deliveries, asOf: asOf, memo: &memo)
         for (o, rule) in late {
             findings.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: o.severity,
                                     subject: FindingSubject(type: "delivery", id: o.delivery, name: "\(o.recipient) \(o.period)"),
