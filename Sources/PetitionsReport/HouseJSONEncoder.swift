@@ -174,20 +174,28 @@ final class MemberRecorder: Encoder {
 
 /// A value while it is being encoded: scalars already as their JSON text, containers filled in as `encode(to:)` runs.
 enum JSONNode {
-    case text([UInt8])
+    /// Written as it is: a number or a literal.
+    case raw(String)
+    /// Written in quotes, escaped.
+    case string(String)
+    case int(Int64)
     case array(JSONArrayBox)
     case object(JSONObjectBox)
     /// A super encoder's value: known only once the caller is done with it.
     case pending(JSONNodeEncoder)
 
-    static var null: JSONNode { .text([0x6E, 0x75, 0x6C, 0x6C]) }
-    static var `true`: JSONNode { .text([0x74, 0x72, 0x75, 0x65]) }
-    static var `false`: JSONNode { .text([0x66, 0x61, 0x6C, 0x73, 0x65]) }
+    static var null: JSONNode { .raw("null") }
+    static var `true`: JSONNode { .raw("true") }
+    static var `false`: JSONNode { .raw("false") }
 
     func write(to out: inout [UInt8], depth: Int, pretty: Bool) {
         switch self {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
+        case .raw(let text):
+            out.append(contentsOf: text.utf8)
+        case .string(let text):
+            JSONNodeEncoder.appendQuoted(text, to: &out)
+        case .int(let n):
+            JSONNode.appendDigits(n, to: &out)
         case .pending(let encoder):
             (encoder.node ?? .object(JSONObjectBox())).write(to: &out, depth: depth, pretty: pretty)
         case .array(let box):
@@ -212,7 +220,8 @@ enum JSONNode {
             out.append(UInt8(ascii: "{"))
             if pretty { out.append(UInt8(ascii: "\n")) }
             var first = true
-            for entry in box.sortedEntries() {
+            for i in box.order() {
+                let entry = box.entries[i]
                 if !first { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
                 first = false
                 if pretty { indent(&out, depth + 1) }
@@ -222,6 +231,23 @@ enum JSONNode {
             }
             if pretty { out.append(UInt8(ascii: "\n")); indent(&out, depth) }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The decimal digits of `n`, as `String(n)` gives them, without making the string.
+    static func appendDigits(_ n: Int64, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                count += 1
+            } while m > 0
+            out.append(contentsOf: buffer[(20 - count)...])
         }
     }
 
@@ -237,20 +263,49 @@ final class JSONArrayBox {
 final class JSONObjectBox {
     var entries: [(key: JSONKey, value: JSONNode)] = []
 
-    /// Entries by key (UTF-8 byte order); of a key set twice, the last value, as a dictionary would keep.
-    func sortedEntries() -> [(key: JSONKey, value: JSONNode)] {
-        if entries.count < 2 { return entries }
-        let order = entries.indices.sorted { a, b in
+    /// The positions of the entries to write: by key (UTF-8 byte order); of a key set twice, the last value, as a
+    /// dictionary would keep. Records of one type give their keys in the same sequence every time, so the order is
+    /// worked out once per sequence of keys (`ObjectOrders`), not once per record.
+    func order() -> [Int] {
+        if entries.count < 2 { return Array(entries.indices) }
+        var hasher = Hasher()
+        for e in entries { hasher.combine(ObjectIdentifier(e.key)) }
+        let hash = hasher.finalize()
+        if let known = ObjectOrders.shared.order(for: hash, keys: entries) { return known }
+        let sorted = entries.indices.sorted { a, b in
             let x = entries[a].key.bytes, y = entries[b].key.bytes
             return x == y ? a < b : x.lexicographicallyPrecedes(y)
         }
-        var out: [(key: JSONKey, value: JSONNode)] = []
-        out.reserveCapacity(order.count)
-        for (n, i) in order.enumerated() {
-            if n + 1 < order.count, entries[order[n + 1]].key.bytes == entries[i].key.bytes { continue }
-            out.append(entries[i])
+        var order: [Int] = []
+        order.reserveCapacity(sorted.count)
+        for (n, i) in sorted.enumerated() {
+            if n + 1 < sorted.count, entries[sorted[n + 1]].key.bytes == entries[i].key.bytes { continue }
+            order.append(i)
         }
-        return out
+        ObjectOrders.shared.remember(order, for: hash, keys: entries)
+        return order
+    }
+
+    /// Entries in the order they are written.
+    func sortedEntries() -> [(key: JSONKey, value: JSONNode)] { order().map { entries[$0] } }
+}
+
+/// The writing order of each sequence of keys met so far (keys are unique objects, so a sequence is compared by identity).
+final class ObjectOrders: @unchecked Sendable {
+    static let shared = ObjectOrders()
+    private var known: [Int: (keys: [JSONKey], order: [Int])] = [:]
+    private let lock = NSLock()
+
+    func order(for hash: Int, keys entries: [(key: JSONKey, value: JSONNode)]) -> [Int]? {
+        lock.lock(); defer { lock.unlock() }
+        guard let k = known[hash], k.keys.count == entries.count else { return nil }
+        for i in entries.indices where k.keys[i] !== entries[i].key { return nil }
+        return k.order
+    }
+
+    func remember(_ order: [Int], for hash: Int, keys entries: [(key: JSONKey, value: JSONNode)]) {
+        lock.lock(); defer { lock.unlock() }
+        if known.count < 4096 { known[hash] = (entries.map(\.key), order) }
     }
 }
 
@@ -335,14 +390,16 @@ final class JSONNodeEncoder: Encoder {
     static func box<T: Encodable>(_ value: T, keys: KeyCache) throws -> JSONNode {
         // Compared by type, not cast: a failed dynamic cast of every record would cost more than writing it.
         if T.self == String.self { return text(value as! String) }
-        if T.self == Int.self || T.self == Int64.self || T.self == Int32.self || T.self == UInt.self || T.self == UInt64.self
+        if T.self == Int.self { return .int(Int64(value as! Int)) }
+        if T.self == Int64.self { return .int(value as! Int64) }
+        if T.self == Int32.self || T.self == UInt.self || T.self == UInt64.self
             || T.self == Int16.self || T.self == Int8.self || T.self == UInt32.self || T.self == UInt16.self || T.self == UInt8.self {
-            return .text(Array("\(value)".utf8))
+            return .raw("\(value)")
         }
         if T.self == Bool.self { return (value as! Bool) ? .true : .false }
         if T.self == Double.self { return try number(value as! Double) }
         if T.self == Float.self { let f = value as! Float; return try number(Double(f), float: f) }
-        if T.self == Decimal.self { return .text(Array((value as! Decimal).description.utf8)) }
+        if T.self == Decimal.self { return .raw((value as! Decimal).description) }
         if T.self == URL.self { return text((value as! URL).absoluteString) }
         if T.self == Data.self { return text((value as! Data).base64EncodedString()) }
         if T.self == Date.self { return try number((value as! Date).timeIntervalSinceReferenceDate) }
@@ -357,11 +414,7 @@ final class JSONNodeEncoder: Encoder {
         return encoder.node ?? .object(JSONObjectBox())
     }
 
-    static func text(_ s: String) -> JSONNode {
-        var out: [UInt8] = []
-        appendQuoted(s, to: &out)
-        return .text(out)
-    }
+    static func text(_ s: String) -> JSONNode { .string(s) }
 
     static func number(_ d: Double, float: Float? = nil) throws -> JSONNode {
         guard d.isFinite else {
@@ -369,7 +422,7 @@ final class JSONNodeEncoder: Encoder {
         }
         var s = float.map { $0.description } ?? d.description
         if s.hasSuffix(".0") { s.removeLast(2) }
-        return .text(Array(s.utf8))
+        return .raw(s)
     }
 
     /// `s` in double quotes, with quotes, backslashes and control characters escaped as Foundation escapes them.
@@ -432,8 +485,8 @@ final class JSONNodeEncoder: Encoder {
         mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { set(value ? .true : .false, key) }
         mutating func encode(_ value: String, forKey key: Key) throws { set(JSONNodeEncoder.text(value), key) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { set(.text(Array(String(value).utf8)), key) }
-        mutating func encode(_ value: Int64, forKey key: Key) throws { set(.text(Array(String(value).utf8)), key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { set(.int(Int64(value)), key) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { set(.int(Int64(value)), key) }
         mutating func encode(_ value: Double, forKey key: Key) throws { set(try JSONNodeEncoder.number(value), key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try JSONNodeEncoder.box(value, keys: encoder.keys), key) }
 
@@ -468,8 +521,8 @@ final class JSONNodeEncoder: Encoder {
         mutating func encodeNil() throws { box.items.append(.null) }
         mutating func encode(_ value: Bool) throws { box.items.append(value ? .true : .false) }
         mutating func encode(_ value: String) throws { box.items.append(JSONNodeEncoder.text(value)) }
-        mutating func encode(_ value: Int) throws { box.items.append(.text(Array(String(value).utf8))) }
-        mutating func encode(_ value: Int64) throws { box.items.append(.text(Array(String(value).utf8))) }
+        mutating func encode(_ value: Int) throws { box.items.append(.int(Int64(value))) }
+        mutating func encode(_ value: Int64) throws { box.items.append(.int(Int64(value))) }
         mutating func encode(_ value: Double) throws { box.items.append(try JSONNodeEncoder.number(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { box.items.append(try JSONNodeEncoder.box(value, keys: encoder.keys)) }
 
@@ -499,8 +552,8 @@ final class JSONNodeEncoder: Encoder {
         mutating func encodeNil() throws { encoder.node = .null }
         mutating func encode(_ value: Bool) throws { encoder.node = value ? .true : .false }
         mutating func encode(_ value: String) throws { encoder.node = JSONNodeEncoder.text(value) }
-        mutating func encode(_ value: Int) throws { encoder.node = .text(Array(String(value).utf8)) }
-        mutating func encode(_ value: Int64) throws { encoder.node = .text(Array(String(value).utf8)) }
+        mutating func encode(_ value: Int) throws { encoder.node = .int(Int64(value)) }
+        mutating func encode(_ value: Int64) throws { encoder.node = .int(Int64(value)) }
         mutating func encode(_ value: Double) throws { encoder.node = try JSONNodeEncoder.number(value) }
         mutating func encode<T: Encodable>(_ value: T) throws { encoder.node = try JSONNodeEncoder.box(value, keys: encoder.keys) }
     }

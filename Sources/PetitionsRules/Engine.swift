@@ -234,12 +234,24 @@ public struct Engine: Sendable {
                                         consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
                                         shortfall: d.lines.map(\.shortfall), message: message, action: action), rule))
         }
-        return Engine.stablySorted(out) { l, i, j in
-            // (period, recipient, decree) in order, field by field.
-            if l[i].0.period != l[j].0.period { return l[i].0.period < l[j].0.period }
-            if l[i].0.recipient != l[j].0.recipient { return l[i].0.recipient < l[j].0.recipient }
-            return l[i].0.decree < l[j].0.decree
+        // By (period, recipient, decree). The handles are compared once each, to rank the distinct ones, and the
+        // sort compares integers: comparing the strings on every step was a fifth of `overdue` at a million deliveries.
+        let recipientRank = Engine.ranks(out.map(\.0.recipient)), decreeRank = Engine.ranks(out.map(\.0.decree))
+        var order = Array(out.indices)
+        order.sort { i, j in
+            let (a, b) = (out[i].0.period, out[j].0.period)
+            if a != b { return a < b }
+            if recipientRank[i] != recipientRank[j] { return recipientRank[i] < recipientRank[j] }
+            if decreeRank[i] != decreeRank[j] { return decreeRank[i] < decreeRank[j] }
+            return i < j
         }
+        return order.map { out[$0] }
+    }
+
+    /// Each value's place among the distinct values in ascending order.
+    static func ranks(_ values: [String]) -> [Int] {
+        let rank = Dictionary(uniqueKeysWithValues: Set(values).sorted().enumerated().map { ($1, $0) })
+        return values.map { rank[$0] ?? 0 }
     }
 
     /// The latest due day of a delivery that is late as of `asOf`: past the grace of the first overdue_delivery rule.
