@@ -4,8 +4,11 @@ import PetitionsReport
 
 /// Writes records to standard output as JSON (snake_case keys, ISO days) or as text.
 enum Output {
+    /// An object streams member by member (and its arrays element by element), as the report does.
     static func json<T: Encodable>(_ value: T) throws {
-        FileHandle.standardOutput.write(Data(try JSONOutput.bytes(value)))
+        let out = FileHandle.standardOutput
+        try HouseJSONEncoder().stream(value) { out.write(Data($0)) }
+        out.write(Data("\n".utf8))
     }
 
     /// A listing streams element by element, so memory stays flat however long it is; the text is the same as
