@@ -25,7 +25,9 @@ public enum ReportBuilder {
         }
         let kilogram = ledger.units.kilogram ?? MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)
         // Arrears count what is late (past its grace), as the overdue list and the arrears rule do.
-        let arrears = try ledger.arrears(s, asOf: asOf, dueBy: engine.latestLateDue(asOf: asOf)).map { a in
+        // The arrears ledger and the trend come from one pass over the deliveries due.
+        let supply = try ledger.supply(s, asOf: asOf, arrearsDueBy: engine.latestLateDue(asOf: asOf))
+        let arrears = supply.arrears.map { a in
             ArrearsLine(recipient: a.recipient.handle, recipientName: a.recipient.name, decree: a.decree.handle, decreeName: a.decree.name,
                         supplier: a.supplier.handle, commodity: a.commodity, unit: a.unit.name,
                         promised: Quantity.amount(a.promised, in: a.unit), received: Quantity.amount(a.received, in: a.unit),
@@ -70,7 +72,7 @@ public enum ReportBuilder {
 
         let trend = Trend(
             findings: try ledger.findingTrend(asOf: asOf, since: s.since).map { TrendMonth(month: $0.month, raised: $0.raised, cleared: $0.cleared) },
-            deliveries: try ledger.deliveryTrend(s, asOf: asOf).map { p in
+            deliveries: supply.trend.map { p in
                 TrendPeriod(period: p.period, due: p.due, complete: p.complete, partial: p.partial, quantities: p.amounts.map { q in
                     TrendQuantity(commodity: q.commodity, unit: q.unit.name, expected: Quantity.amount(q.expected, in: q.unit),
                                   received: Quantity.amount(q.received, in: q.unit))

@@ -120,6 +120,17 @@ public struct Quantity: Hashable, Sendable {
 
     /// Base units expressed in `unit`, rounded to three decimals when it does not divide exactly.
     public static func amount(_ base: Int64, in unit: MeasureUnit) -> Decimal {
+        // From integers: thousandths rounded half away from zero (NSDecimalRound's .plain), trailing zeros dropped. The
+        // report converts every arrears line and trend amount: Decimal division there was a tenth of its time.
+        let (thousandths, overflow) = base.magnitude.multipliedReportingOverflow(by: 1000)
+        if !overflow, unit.base > 0 {
+            let ub = UInt64(unit.base)
+            var q = thousandths / ub
+            if (thousandths % ub) * 2 >= ub { q += 1 }
+            var places: Int16 = 3
+            while places > 0 && q % 10 == 0 { q /= 10; places -= 1 }
+            return Decimal(sign: base < 0 && q != 0 ? .minus : .plus, exponent: -Int(places), significand: Decimal(q))
+        }
         var d = Decimal(base) / Decimal(unit.base)
         var r = Decimal()
         NSDecimalRound(&r, &d, 3, .plain)

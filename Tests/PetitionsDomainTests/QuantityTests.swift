@@ -92,6 +92,26 @@ struct QuantityTests {
         #expect(Quantity.format(Quantity.amount(16_380_496_400, in: kg)) == "16.38")  // 16.3804964 kg
     }
 
+    @Test("a converted amount is the quotient rounded half away from zero to three decimals, for any amount and unit")
+    func conversionMatchesDecimalRounding() {
+        var state: UInt64 = 1920
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 11 }
+        let bases: [Int64] = [1, 3, 7, 1000, 1_000_000, 409_512_410, 16_380_496_400, 1_000_000_000, 999_999_999_999]
+        for n in 0..<20_000 {
+            let unitBase = n < bases.count ? bases[n] : Int64(next() % 5_000_000_000) + 1
+            var base = Int64(next() % 1_000_000_000_000_000) * (n % 3 == 0 ? -1 : 1)
+            if n % 7 == 0 { base = unitBase * Int64(n) + unitBase / 2 }  // halfway cases
+            if n % 11 == 0 { base = unitBase * Int64(n) }  // whole numbers
+            var d = Decimal(base) / Decimal(unitBase)
+            var expected = Decimal()
+            NSDecimalRound(&expected, &d, 3, .plain)
+            let unit = MeasureUnit(name: "u", dimension: "mass", base: unitBase)
+            let got = Quantity.amount(base, in: unit)
+            #expect(got == expected && Quantity.format(got) == Quantity.format(expected), "\(base) in units of \(unitBase)")
+            if got != expected { return }
+        }
+    }
+
     // MARK: - Refusals
 
     @Test("an unknown unit suggests the closest known one")
