@@ -173,7 +173,11 @@ public struct Engine: Sendable {
                                          due: due, daysWaiting: waited, daysOverdue: daysOverdue, workingDaysOverdue: wd, severity: severity,
                                          petition: l.petition, followUps: l.followUps, escalateTo: escalate?.handle, message: message, action: action), rule))
         }
-        return Engine.stablySorted(out) { l, i, j in (l[i].0.sent, l[i].0.letter) < (l[j].0.sent, l[j].0.letter) }
+        // By (sent, id), on keys taken out once: comparing inside the large elements copied them on every step.
+        let keys = out.map { ($0.0.sent, $0.0.letter) }
+        var order = Array(out.indices)
+        order.sort { keys[$0] < keys[$1] }
+        return order.map { out[$0] }
     }
 
     func isWithin(_ w: Span, before due: Day, asOf: Day) -> Bool {
@@ -299,26 +303,14 @@ public struct Engine: Sendable {
 
     /// Most serious first, then the longest overdue, then by subject.
     public static func sorted(_ findings: [Finding]) -> [Finding] {
-        stablySorted(findings) { f, i, j in
-            if f[i].severity != f[j].severity { return f[i].severity > f[j].severity }
-            if f[i].daysOverdue != f[j].daysOverdue { return f[i].daysOverdue > f[j].daysOverdue }
-            // (type, id, rule) in order, field by field: a tuple of them copied three strings per comparison.
-            if f[i].subject.type != f[j].subject.type { return f[i].subject.type < f[j].subject.type }
-            if f[i].subject.id != f[j].subject.id { return f[i].subject.id < f[j].subject.id }
-            return f[i].rule < f[j].rule
+        // On integer keys taken out once (the few subject types and rule ids ranked), stable by position.
+        let types = ranks(findings.map(\.subject.type)), rules = ranks(findings.map(\.rule))
+        let keys = findings.indices.map { i in
+            (-findings[i].severity.rank, -findings[i].daysOverdue, types[i], findings[i].subject.id, rules[i], i)
         }
-    }
-
-    /// `list.sorted(by:)` in the same order, sorting positions rather than the large values themselves (sorting
-    /// twenty thousand findings by value spent most of its time copying them); `areInIncreasingOrder` compares the
-    /// elements at two positions in place. The standard sort is stable (documented so): equal elements keep their
-    /// order here as they did there.
-    static func stablySorted<T>(_ list: [T], by areInIncreasingOrder: (UnsafeBufferPointer<T>, Int, Int) -> Bool) -> [T] {
-        list.withUnsafeBufferPointer { items in
-            var order = Array(items.indices)
-            order.sort { areInIncreasingOrder(items, $0, $1) }
-            return order.map { items[$0] }
-        }
+        var order = Array(findings.indices)
+        order.sort { keys[$0] < keys[$1] }
+        return order.map { findings[$0] }
     }
 
     func arrears(_ deliveries: [LateDelivery], late: [OverdueDelivery], asOf: Day) -> [Finding] {
