@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsDomain
 
 /// Writes the house JSON (snake_case keys, sorted by their UTF-8 bytes, ISO days, slashes unescaped, pretty-printed or
 /// compact) byte for byte as Foundation's `JSONEncoder` with those settings would, at a fraction of the cost.
@@ -183,6 +184,8 @@ enum JSONNode {
     case object(JSONObjectBox)
     /// A super encoder's value: known only once the caller is done with it.
     case pending(JSONNodeEncoder)
+    /// A record that writes itself (`HouseJSONWritable`).
+    case custom(any HouseJSONWritable)
 
     static var null: JSONNode { .raw("null") }
     static var `true`: JSONNode { .raw("true") }
@@ -193,9 +196,14 @@ enum JSONNode {
         case .raw(let text):
             out.append(contentsOf: text.utf8)
         case .string(let text):
-            JSONNodeEncoder.appendQuoted(text, to: &out)
+            HouseJSONWriter.appendQuoted(text, to: &out)
         case .int(let n):
-            JSONNode.appendDigits(n, to: &out)
+            HouseJSONWriter.appendDigits(n, to: &out)
+        case .custom(let record):
+            var writer = HouseJSONWriter(depth: depth, pretty: pretty)
+            swap(&writer.bytes, &out)
+            record.write(to: &writer)
+            swap(&writer.bytes, &out)
         case .pending(let encoder):
             (encoder.node ?? .object(JSONObjectBox())).write(to: &out, depth: depth, pretty: pretty)
         case .array(let box):
@@ -231,23 +239,6 @@ enum JSONNode {
             }
             if pretty { out.append(UInt8(ascii: "\n")); indent(&out, depth) }
             out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    /// The decimal digits of `n`, as `String(n)` gives them, without making the string.
-    static func appendDigits(_ n: Int64, to out: inout [UInt8]) {
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        var m = n.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-                count += 1
-            } while m > 0
-            out.append(contentsOf: buffer[(20 - count)...])
         }
     }
 
@@ -317,7 +308,7 @@ final class JSONKey {
     init(_ converted: String) {
         bytes = Array(converted.utf8)
         var q: [UInt8] = []
-        JSONNodeEncoder.appendQuoted(converted, to: &q)
+        HouseJSONWriter.appendQuoted(converted, to: &q)
         quoted = q
     }
 }
@@ -403,6 +394,7 @@ final class JSONNodeEncoder: Encoder {
         if T.self == URL.self { return text((value as! URL).absoluteString) }
         if T.self == Data.self { return text((value as! Data).base64EncodedString()) }
         if T.self == Date.self { return try number((value as! Date).timeIntervalSinceReferenceDate) }
+        if let record = value as? any HouseJSONWritable { return .custom(record) }
         // Foundation writes the keys of a dictionary keyed by strings as they are, not in snake_case.
         if let dictionary = value as? any StringKeyedDictionary {
             let box = JSONObjectBox()
@@ -423,36 +415,6 @@ final class JSONNodeEncoder: Encoder {
         var s = float.map { $0.description } ?? d.description
         if s.hasSuffix(".0") { s.removeLast(2) }
         return .raw(s)
-    }
-
-    /// `s` in double quotes, with quotes, backslashes and control characters escaped as Foundation escapes them.
-    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
-            var start = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                start = i + 1
-                out.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {

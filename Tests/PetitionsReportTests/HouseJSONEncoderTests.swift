@@ -1,5 +1,7 @@
 import Foundation
+import PetitionsDomain
 import PetitionsReport
+@testable import PetitionsRules
 import Testing
 
 /// The house encoder writes what Foundation's JSONEncoder writes with the house settings, byte for byte: every JSON
@@ -150,6 +152,50 @@ import Testing
         var out: [UInt8] = []
         try HouseJSONEncoder().stream([1, 2, 3]) { out += $0 }
         #expect(String(decoding: out, as: UTF8.self) == "[\n  1,\n  2,\n  3\n]")
+    }
+
+    /// Late deliveries, waiting letters and findings write themselves (`HouseJSONWritable`): the same bytes as
+    /// Foundation's encoder through their `encode(to:)`, alone, in arrays and inside other values.
+    @Test func recordsThatWriteThemselvesWriteWhatFoundationWrites() throws {
+        var r = Random(state: 1920_0304)
+        func text() -> String { Self.string(&r) }
+        func day() -> Day { (try? Day(parsing: "19\(10 + r.below(10))-0\(1 + r.below(9))-1\(r.below(10))")) ?? Day.minimum }
+        func quantities() -> [QuantityValue] {
+            (0..<r.below(3)).map { _ in QuantityValue(commodity: text(), amount: r.pick([Decimal(0), Decimal(string: "1392.342")!, Decimal(3400), Decimal(string: "0.3333")!]), unit: text()) }
+        }
+        func severity() -> Severity { r.pick(Severity.allCases) }
+        struct Listing: Encodable { var overdue: [OverdueDelivery]; var unanswered: [UnansweredLetter]; var findings: [Finding]; var asOf: Day }
+        for n in 0..<300 {
+            let overdue = (0..<r.below(3)).map { _ in
+                OverdueDelivery(delivery: Int64(r.below(1_000_000)), decree: text(), recipient: text(), supplier: text(), period: Period(containing: day()),
+                                due: day(), overdueSince: day(), daysOverdue: r.below(3000), severity: severity(), consecutiveMissed: r.below(5),
+                                expected: quantities(), received: quantities(), shortfall: quantities(), message: text(), action: text())
+            }
+            let unanswered = (0..<r.below(3)).map { _ in
+                UnansweredLetter(letter: Int64(r.below(1_000_000)), from: text(), to: text(), toName: text(), subject: text(), sent: day(), due: day(),
+                                 daysWaiting: r.below(900), daysOverdue: r.below(900), workingDaysOverdue: r.below(600),
+                                 severity: r.below(2) == 0 ? nil : severity(), petition: r.below(2) == 0 ? nil : Int64(r.below(99)), followUps: r.below(3),
+                                 escalateTo: r.below(2) == 0 ? nil : text(), message: text(), action: text())
+            }
+            let findings = (0..<r.below(3)).map { _ in
+                Finding(rule: text(), kind: text(), severity: severity(), subject: FindingSubject(type: text(), id: Int64(r.below(99)), name: text()),
+                        due: r.below(2) == 0 ? nil : day(), overdueSince: r.below(2) == 0 ? nil : day(), daysOverdue: r.below(99),
+                        workingDaysOverdue: r.below(99), message: text(), action: text(), escalateTo: r.below(2) == 0 ? nil : text())
+            }
+            let listing = Listing(overdue: overdue, unanswered: unanswered, findings: findings, asOf: day())
+            for pretty in [true, false] {
+                let encoder = JSONEncoder()
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+                let theirs = String(decoding: try encoder.encode(listing), as: UTF8.self)
+                let ours = String(decoding: try HouseJSONEncoder(pretty: pretty).encode(listing), as: UTF8.self)
+                #expect(ours == theirs, "case \(n), pretty \(pretty)")
+                var streamed: [UInt8] = []
+                try HouseJSONEncoder(pretty: pretty).stream(listing, chunk: 100) { streamed += $0 }
+                #expect(String(decoding: streamed, as: UTF8.self) == theirs, "case \(n), pretty \(pretty), streamed")
+                if ours != theirs { return }
+            }
+        }
     }
 
     @Test func refusesNumbersJSONCannotHold() {
