@@ -73,7 +73,7 @@ public struct HouseJSONWriter {
     public mutating func string(_ s: String) { HouseJSONWriter.appendQuoted(s, to: &bytes) }
     public mutating func int(_ n: Int) { HouseJSONWriter.appendDigits(Int64(n), to: &bytes) }
     public mutating func int(_ n: Int64) { HouseJSONWriter.appendDigits(n, to: &bytes) }
-    public mutating func decimal(_ d: Decimal) { bytes.append(contentsOf: d.description.utf8) }
+    public mutating func decimal(_ d: Decimal) { bytes.append(contentsOf: DecimalTexts.shared.text(d).utf8) }
     public mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
     public mutating func value(_ v: some HouseJSONWritable) { v.write(to: &self) }
 
@@ -152,5 +152,21 @@ extension QuantityValue: HouseJSONWritable {
         w.key("commodity"); w.string(commodity)
         w.key("unit"); w.string(unit)
         w.endObject()
+    }
+}
+
+/// Decimal's text, worked out once per distinct amount: the same rations come back on every delivery, and
+/// `Decimal.description` was a tenth of `overdue --format json`.
+final class DecimalTexts: @unchecked Sendable {
+    static let shared = DecimalTexts()
+    private var known: [Decimal: String] = [:]
+    private let lock = NSLock()
+
+    func text(_ d: Decimal) -> String {
+        lock.lock(); defer { lock.unlock() }
+        if let t = known[d] { return t }
+        let t = d.description
+        if known.count < 65_536 { known[d] = t }
+        return t
     }
 }
