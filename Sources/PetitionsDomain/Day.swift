@@ -115,7 +115,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        // Written digit by digit into a small string (no allocation): days are printed by the hundred thousand.
+        String(unsafeUninitializedCapacity: 10) { b in
+            let zero = UInt8(ascii: "0")
+            b[0] = zero + UInt8(year / 1000 % 10); b[1] = zero + UInt8(year / 100 % 10); b[2] = zero + UInt8(year / 10 % 10)
+            b[3] = zero + UInt8(year % 10); b[4] = UInt8(ascii: "-"); b[5] = zero + UInt8(month / 10); b[6] = zero + UInt8(month % 10)
+            b[7] = UInt8(ascii: "-"); b[8] = zero + UInt8(day / 10); b[9] = zero + UInt8(day % 10)
+            return 10
+        }
     }
 
     /// The day written out in full: "4 March 1920".
@@ -130,9 +137,4 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         var c = encoder.singleValueContainer()
         try c.encode(description)
     }
-}
-
-func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }

@@ -15,8 +15,9 @@ public struct HouseJSONWriter {
     public var bytes: [UInt8]
     public let pretty: Bool
     private var depth: Int
-    /// For each open object or array: whether nothing has been written in it yet.
-    private var empty: [Bool] = []
+    /// Bit n set: the object or array opened n levels in has nothing in it yet (nesting is shallow: a few levels).
+    private var empty: UInt64 = 0
+    private var level = 0
 
     public init(bytes: [UInt8] = [], depth: Int = 0, pretty: Bool = true) {
         self.bytes = bytes; self.depth = depth; self.pretty = pretty
@@ -35,7 +36,7 @@ public struct HouseJSONWriter {
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
-        if pretty { bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")]) } else { bytes.append(UInt8(ascii: ":")) }
+        if pretty { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: ":")); bytes.append(UInt8(ascii: " ")) } else { bytes.append(UInt8(ascii: ":")) }
     }
 
     /// Starts the next element of the open array.
@@ -44,28 +45,40 @@ public struct HouseJSONWriter {
     private mutating func open(_ c: UInt8) {
         bytes.append(c)
         if pretty { bytes.append(UInt8(ascii: "\n")) }
-        empty.append(true)
+        level += 1
+        empty |= 1 << UInt64(level & 63)
         depth += 1
     }
 
     private mutating func close(_ c: UInt8) {
-        empty.removeLast()
+        level -= 1
         depth -= 1
         if pretty { bytes.append(UInt8(ascii: "\n")); indent() }
         bytes.append(c)
     }
 
     private mutating func next() {
-        if empty.last == false {
+        let bit: UInt64 = 1 << UInt64(level & 63)
+        if level > 0 && empty & bit == 0 {
             bytes.append(UInt8(ascii: ","))
             if pretty { bytes.append(UInt8(ascii: "\n")) }
         }
-        if !empty.isEmpty { empty[empty.count - 1] = false }
+        empty &= ~bit
         if pretty { indent() }
     }
 
-    private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    private mutating func indent() { HouseJSONWriter.appendIndent(depth, to: &bytes) }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
+    /// Two spaces a level, copied from a row of spaces (appending a repeated element went byte by byte).
+    public static func appendIndent(_ depth: Int, to out: inout [UInt8]) {
+        var n = depth * 2
+        while n > 0 {
+            let k = min(n, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<k])) }
+            n -= k
+        }
     }
 
     // MARK: Values
@@ -74,7 +87,7 @@ public struct HouseJSONWriter {
     public mutating func int(_ n: Int) { HouseJSONWriter.appendDigits(Int64(n), to: &bytes) }
     public mutating func int(_ n: Int64) { HouseJSONWriter.appendDigits(n, to: &bytes) }
     public mutating func decimal(_ d: Decimal) { bytes.append(contentsOf: DecimalTexts.shared.text(d).utf8) }
-    public mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    public mutating func null() { bytes.append(contentsOf: "null".utf8) }
     public mutating func value(_ v: some HouseJSONWritable) { v.write(to: &self) }
 
     public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
@@ -155,17 +168,25 @@ extension QuantityValue: HouseJSONWritable {
     }
 }
 
-/// Decimal's text, worked out once per distinct amount: the same rations come back on every delivery, and
-/// `Decimal.description` was a tenth of `overdue --format json`.
+/// A decimal's text, worked out once per distinct amount (equal decimals have equal text): the same rations come
+/// back on every delivery, and `Decimal.description` was a tenth of `overdue --format json`, the quantities in its
+/// messages (`NSDecimalNumber`'s `stringValue`) a quarter of the engine's time.
 final class DecimalTexts: @unchecked Sendable {
-    static let shared = DecimalTexts()
+    /// `Decimal.description`, as JSON writes numbers.
+    static let shared = DecimalTexts { $0.description }
+    /// `NSDecimalNumber.stringValue`, as quantities are shown.
+    static let plain = DecimalTexts { NSDecimalNumber(decimal: $0).stringValue }
+
+    private let make: @Sendable (Decimal) -> String
     private var known: [Decimal: String] = [:]
     private let lock = NSLock()
+
+    init(_ make: @escaping @Sendable (Decimal) -> String) { self.make = make }
 
     func text(_ d: Decimal) -> String {
         lock.lock(); defer { lock.unlock() }
         if let t = known[d] { return t }
-        let t = d.description
+        let t = make(d)
         if known.count < 65_536 { known[d] = t }
         return t
     }

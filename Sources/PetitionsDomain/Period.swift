@@ -70,7 +70,14 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, C
 
     public static func < (a: Period, b: Period) -> Bool { (a.year, a.month) < (b.year, b.month) }
 
-    public var description: String { pad(year, 4) + "-" + pad(month, 2) }
+    public var description: String {
+        String(unsafeUninitializedCapacity: 7) { b in
+            let zero = UInt8(ascii: "0")
+            b[0] = zero + UInt8(year / 1000 % 10); b[1] = zero + UInt8(year / 100 % 10); b[2] = zero + UInt8(year / 10 % 10)
+            b[3] = zero + UInt8(year % 10); b[4] = UInt8(ascii: "-"); b[5] = zero + UInt8(month / 10); b[6] = zero + UInt8(month % 10)
+            return 7
+        }
+    }
 
     /// "January 1920".
     public var longDescription: String { "\(Day.monthNames[month - 1]) \(year)" }

@@ -139,6 +139,6 @@ public struct Quantity: Hashable, Sendable {
 
     /// Formats a decimal plainly: `8`, `1.5`, `917.293`.
     public static func format(_ d: Decimal) -> String {
-        NSDecimalNumber(decimal: d).stringValue
+        DecimalTexts.plain.text(d)
     }
 }

@@ -53,9 +53,9 @@ extension HouseJSONEncoder {
         if pretty { out.append(UInt8(ascii: "\n")) }
         for (n, member) in MemberRecorder.sorted(members).enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
-            if pretty { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+            if pretty { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: " ")) }
             out.append(contentsOf: member.key.quoted)
-            if pretty { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")]) } else { out.append(UInt8(ascii: ":")) }
+            if pretty { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: ":")); out.append(UInt8(ascii: " ")) } else { out.append(UInt8(ascii: ":")) }
             switch member.value {
             case .node(let node):
                 node.write(to: &out, depth: 1, pretty: pretty)
@@ -66,12 +66,12 @@ extension HouseJSONEncoder {
                 var i = 0
                 try array.forEachElement(keys: keys) { element in
                     if i > 0 { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
-                    if pretty { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4)) }
+                    if pretty { HouseJSONWriter.appendIndent(2, to: &out) }
                     element.write(to: &out, depth: 2, pretty: pretty)
                     i += 1
                     try flush()
                 }
-                if pretty { out.append(UInt8(ascii: "\n")); out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+                if pretty { out.append(UInt8(ascii: "\n")); out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: " ")) }
                 out.append(UInt8(ascii: "]"))
             }
             try flush()
@@ -211,7 +211,7 @@ enum JSONNode {
             if pretty {
                 out.append(UInt8(ascii: "\n"))
                 for (i, item) in box.items.enumerated() {
-                    if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+                    if i > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: "\n")) }
                     indent(&out, depth + 1)
                     item.write(to: &out, depth: depth + 1, pretty: true)
                 }
@@ -234,7 +234,7 @@ enum JSONNode {
                 first = false
                 if pretty { indent(&out, depth + 1) }
                 out.append(contentsOf: entry.key.quoted)
-                if pretty { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")]) } else { out.append(UInt8(ascii: ":")) }
+                if pretty { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: ":")); out.append(UInt8(ascii: " ")) } else { out.append(UInt8(ascii: ":")) }
                 entry.value.write(to: &out, depth: depth + 1, pretty: pretty)
             }
             if pretty { out.append(UInt8(ascii: "\n")); indent(&out, depth) }
@@ -242,9 +242,7 @@ enum JSONNode {
         }
     }
 
-    private func indent(_ out: inout [UInt8], _ depth: Int) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
-    }
+    private func indent(_ out: inout [UInt8], _ depth: Int) { HouseJSONWriter.appendIndent(depth, to: &out) }
 }
 
 final class JSONArrayBox {
