@@ -134,14 +134,18 @@ extension Ledger {
             var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
             var seen = Set<Int64>()
             var late: [Late] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(columns), 0 AS later FROM delivery d \(joins) WHERE d.status IN ('pending', 'partial') AND d.due < :asOf
-                UNION
+            // The two branches one after the other, each by id: the order the UNION of them gave (later first, then by
+            // id; the arrears follow it), without SQLite building a temporary index of every row's sixteen columns to
+            // remove duplicates (`seen` does that).
+            let laterRows = try Row.fetchCursor(db, sql: """
                 SELECT \(columns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(joins)
-                WHERE rc.day > :asOf AND d.due < :asOf AND d.status <> 'cancelled'
-                ORDER BY later DESC
+                WHERE rc.day > :asOf AND d.due < :asOf AND d.status <> 'cancelled' ORDER BY d.id
                 """, arguments: ["asOf": asOf.description])
-            while let row = try rows.next() {
+            let openRows = try Row.fetchCursor(db, sql: """
+                SELECT \(columns), 0 AS later FROM delivery d \(joins) WHERE d.status IN ('pending', 'partial') AND d.due < :asOf ORDER BY d.id
+                """, arguments: ["asOf": asOf.description])
+            func nextRow() throws -> Row? { try laterRows.next() ?? openRows.next() }
+            while let row = try nextRow() {
                 let id: Int64 = row[0]
                 guard seen.insert(id).inserted else { continue }
                 let kid: Int64 = row[3]
