@@ -200,20 +200,39 @@ public struct Engine: Sendable {
 
     func overdue(_ deliveries: [LateDelivery], asOf: Day, memo: inout EngineMemo) -> [(OverdueDelivery, Rule)] {
         let deliveryRules = rules.enabled(.overdueDelivery)
-        var late: [(LateDelivery, Rule, Day)] = []
-        for d in deliveries {
-            guard let rule = deliveryRules.first(where: { matches($0.scope, delivery: d) }) else { continue }
-            let graceDue = memo.due(from: d.due, within: rule.grace)
+        // Positions in `deliveries` and in `deliveryRules`, not copies: at a million deliveries the copies of the
+        // records and their rules were a fifth of the command's memory.
+        var late: [(delivery: Int, rule: Int, since: Day)] = []
+        for (i, d) in deliveries.enumerated() {
+            guard let r = deliveryRules.firstIndex(where: { matches($0.scope, delivery: d) }) else { continue }
+            let graceDue = memo.due(from: d.due, within: deliveryRules[r].grace)
             guard asOf > graceDue else { continue }
-            late.append((d, rule, graceDue.adding(days: 1)))
+            late.append((i, r, graceDue.adding(days: 1)))
         }
         // Runs of consecutive missed periods per decree and recipient.
         struct Entitlement: Hashable { var decree: Int64; var recipient: Int64 }
         var periodsMissed: [Entitlement: Set<Period>] = [:]
-        for (d, _, _) in late { periodsMissed[Entitlement(decree: d.decree.id, recipient: d.recipient.id), default: []].insert(d.period) }
+        for l in late {
+            let d = deliveries[l.delivery]
+            periodsMissed[Entitlement(decree: d.decree.id, recipient: d.recipient.id), default: []].insert(d.period)
+        }
+        // By (period, recipient, decree), worked out before the listing is built so that it is built once, in order.
+        // The handles are compared once each, to rank the distinct ones, and the sort compares integers: comparing
+        // the strings on every step was a fifth of `overdue` at a million deliveries.
+        let recipientRank = Engine.ranks(late.map { deliveries[$0.delivery].recipient.handle })
+        let decreeRank = Engine.ranks(late.map { deliveries[$0.delivery].decree.handle })
+        var order = Array(late.indices)
+        order.sort { i, j in
+            let (a, b) = (deliveries[late[i].delivery].period, deliveries[late[j].delivery].period)
+            if a != b { return a < b }
+            if recipientRank[i] != recipientRank[j] { return recipientRank[i] < recipientRank[j] }
+            if decreeRank[i] != decreeRank[j] { return decreeRank[i] < decreeRank[j] }
+            return i < j
+        }
         var out: [(OverdueDelivery, Rule)] = []
         out.reserveCapacity(late.count)
-        for (d, rule, since) in late {
+        for n in order {
+            let d = deliveries[late[n].delivery], rule = deliveryRules[late[n].rule], since = late[n].since
             let missed = periodsMissed[Entitlement(decree: d.decree.id, recipient: d.recipient.id)] ?? []
             var run = 1
             var p = d.period.previous
@@ -238,18 +257,7 @@ public struct Engine: Sendable {
                                         consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
                                         shortfall: d.lines.map(\.shortfall), message: message, action: action), rule))
         }
-        // By (period, recipient, decree). The handles are compared once each, to rank the distinct ones, and the
-        // sort compares integers: comparing the strings on every step was a fifth of `overdue` at a million deliveries.
-        let recipientRank = Engine.ranks(out.map(\.0.recipient)), decreeRank = Engine.ranks(out.map(\.0.decree))
-        var order = Array(out.indices)
-        order.sort { i, j in
-            let (a, b) = (out[i].0.period, out[j].0.period)
-            if a != b { return a < b }
-            if recipientRank[i] != recipientRank[j] { return recipientRank[i] < recipientRank[j] }
-            if decreeRank[i] != decreeRank[j] { return decreeRank[i] < decreeRank[j] }
-            return i < j
-        }
-        return order.map { out[$0] }
+        return out
     }
 
     /// Each value's place among the distinct values in ascending order.
