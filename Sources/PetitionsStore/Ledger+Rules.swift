@@ -418,29 +418,20 @@ private struct FactText {
     private var parties: [Int64: PartyName] = [:]
 
     /// The day in column `i`; nil when it is NULL or not a day.
-    mutating func day(_ row: Row, _ i: Int) -> Day? {
-        guard let text: String = row[i] else { return nil }
-        if let known = days[text] { return known }
-        let value = try? Day(parsing: text)
-        days[text] = value
-        return value
-    }
+    mutating func day(_ row: Row, _ i: Int) -> Day? { FactText.parsed(row, i, &days) { try Day(parsing: $0) } }
 
     /// The period in column `i`; nil when it is NULL or not a period.
-    mutating func period(_ row: Row, _ i: Int) -> Period? {
-        guard let text: String = row[i] else { return nil }
-        if let known = periods[text] { return known }
-        let value = try? Period(parsing: text)
-        periods[text] = value
-        return value
-    }
+    mutating func period(_ row: Row, _ i: Int) -> Period? { FactText.parsed(row, i, &periods) { try Period(parsing: $0) } }
 
     /// The span in column `i`; nil when it is NULL or not a span.
-    mutating func span(_ row: Row, _ i: Int) -> Span? {
+    mutating func span(_ row: Row, _ i: Int) -> Span? { FactText.parsed(row, i, &spans) { try Span(parsing: $0) } }
+
+    /// The text in column `i` parsed once per distinct text; nil when it is NULL or does not parse.
+    private static func parsed<T>(_ row: Row, _ i: Int, _ known: inout [String: T?], _ parse: (String) throws -> T) -> T? {
         guard let text: String = row[i] else { return nil }
-        if let known = spans[text] { return known }
-        let value = try? Span(parsing: text)
-        spans[text] = value
+        if let value = known[text] { return value }
+        let value = try? parse(text)
+        known[text] = value
         return value
     }
 
