@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "PetitionsRulesTests", dependencies: ["PetitionsRules", "PetitionsDomain", "PetitionsApp"]),
         .testTarget(name: "PetitionsCLITests", dependencies: ["PetitionsTestSupport", "petitions", .product(name: "CSV", package: "CSV.swift"),
                                                           .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
-        .testTarget(name: "PetitionsReportTests", dependencies: ["PetitionsReport", "PetitionsRules", "PetitionsDomain"]),
+        .testTarget(name: "PetitionsReportTests", dependencies: ["PetitionsReport", "PetitionsRules", "PetitionsDomain", "PetitionsTestSupport"]),
         .testTarget(name: "PetitionsPropertyTests", dependencies: ["PetitionsDomain", "PetitionsApp", "PetitionsStore", "PetitionsReport", "PetitionsTestSupport",
                                                                 .product(name: "PropertyBased", package: "swift-property-based")]),
     ]

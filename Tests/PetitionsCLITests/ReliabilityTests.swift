@@ -154,17 +154,6 @@ import Testing
 
     // MARK: - Fuzzing the command line
 
-    /// SplitMix64: a small seeded generator, so that a failing case can be replayed from its seed.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let goodValues = ["sovnarkom", "moscow-supply", "narkompochtel", "dmitrov-post", "kropotkin", "employee", "decree-1918", "1", "2", "3",
                              "1920-03-04", "1920-01-20", "1919-09-01", "1920-01", "1920-03", "3 weeks", "20 working days", "8 funt wheat",

@@ -1,6 +1,7 @@
 import Foundation
 import PetitionsDomain
 import PetitionsReport
+import PetitionsTestSupport
 @testable import PetitionsRules
 import Testing
 
@@ -55,29 +56,16 @@ import Testing
         }
     }
 
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
-    }
-
     static let characters: [String] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1}", "\u{1F}",
                                        "\u{7F}", "é", "ё", "Ж", "\u{200F}", "\u{202E}", "\u{2028}", "\u{FEFF}", "\u{1F600}", "<", "&", "'", "=", ","]
     static let words = ["id", "name", "daysOverdue", "overdueSince", "myURLValue", "HTTPStatus", "a", "A", "aB", "ab", "x1Y2", "workingDaysOverdue",
                         "from", "to", "_private", "snake_case", "ALLCAPS", "endsWithA", "ÉtéJour", "naïveKey", "with space", "émoji😀Key", ""]
 
-    static func string(_ r: inout Random) -> String {
+    static func string(_ r: inout SeededRandom) -> String {
         (0..<r.below(8)).map { _ in r.pick(characters) }.joined()
     }
 
-    static func sample(_ r: inout Random, depth: Int) -> Sample {
+    static func sample(_ r: inout SeededRandom, depth: Int) -> Sample {
         let leaf = depth >= 4 || r.below(3) == 0
         switch leaf ? r.below(8) : 8 + r.below(5) {
         case 0: return .string(string(&r))
@@ -104,7 +92,7 @@ import Testing
     }
 
     @Test func writesWhatFoundationWritesOnRandomValues() throws {
-        var r = Random(state: 19_200_304)
+        var r = SeededRandom(state: 19_200_304)
         for n in 0..<3_000 {
             let value = Self.sample(&r, depth: 0)
             for pretty in [true, false] {
@@ -117,7 +105,7 @@ import Testing
     }
 
     @Test func streamedElementsMatchTheWholeArray() throws {
-        var r = Random(state: 1920)
+        var r = SeededRandom(state: 1920)
         let values = (0..<50).map { _ in Self.sample(&r, depth: 1) }
         var out = Array("[\n".utf8)
         for (i, v) in values.enumerated() {
@@ -130,7 +118,7 @@ import Testing
     }
 
     @Test func streamingADocumentWritesTheSameBytes() throws {
-        var r = Random(state: 1917)
+        var r = SeededRandom(state: 1917)
         for n in 0..<1_000 {
             // Documents as reports are: an object whose members are values and long arrays.
             let members = (0..<r.below(6)).map { _ in
@@ -157,7 +145,7 @@ import Testing
     /// Late deliveries, waiting letters and findings write themselves (`HouseJSONWritable`): the same bytes as
     /// Foundation's encoder through their `encode(to:)`, alone, in arrays and inside other values.
     @Test func recordsThatWriteThemselvesWriteWhatFoundationWrites() throws {
-        var r = Random(state: 1920_0304)
+        var r = SeededRandom(state: 1920_0304)
         func text() -> String { Self.string(&r) }
         func day() -> Day { (try? Day(parsing: "19\(10 + r.below(10))-0\(1 + r.below(9))-1\(r.below(10))")) ?? Day.minimum }
         func quantities() -> [QuantityValue] {

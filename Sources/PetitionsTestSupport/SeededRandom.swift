@@ -1,0 +1,21 @@
+/// SplitMix64: a small seeded generator for tests that try many random cases, so that a failing case can be replayed
+/// from its seed.
+public struct SeededRandom: RandomNumberGenerator {
+    public var state: UInt64
+
+    public init(state: UInt64) { self.state = state }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<n.
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    /// One of `xs`, which must not be empty.
+    public mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
+}
