@@ -303,9 +303,10 @@ public struct Engine: Sendable {
                                     workingDaysOverdue: memo.workingDays(after: o.overdueSince.adding(days: -1)),
                                     message: o.message, action: o.action))
         }
-        findings += arrears(facts.deliveries, late: late.map(\.0), asOf: asOf)
+        findings += arrears(facts.deliveries, late: late, asOf: asOf)
         findings += stalled(facts.petitions, asOf: asOf, memo: &memo)
-        findings += escalations(facts, letters: letters.map(\.0), late: late.map(\.0), asOf: asOf)
+        // The listings as they are, not copies of their records: at a million deliveries the copies were tens of megabytes.
+        findings += escalations(facts, letters: letters, late: late, asOf: asOf)
         return Engine.sorted(findings)
     }
 
@@ -321,8 +322,8 @@ public struct Engine: Sendable {
         return order.map { findings[$0] }
     }
 
-    func arrears(_ deliveries: [LateDelivery], late: [OverdueDelivery], asOf: Day) -> [Finding] {
-        let lateIDs = Set(late.map(\.delivery))
+    func arrears(_ deliveries: [LateDelivery], late: [(OverdueDelivery, Rule)], asOf: Day) -> [Finding] {
+        let lateIDs = Set(late.map(\.0.delivery))
         var out: [Finding] = []
         for rule in rules.enabled(.arrears) {
             struct Key: Hashable { var decree: Int64; var recipient: Int64; var commodity: String }
@@ -395,24 +396,27 @@ public struct Engine: Sendable {
         return out
     }
 
-    func escalations(_ facts: Facts, letters: [UnansweredLetter], late: [OverdueDelivery], asOf: Day) -> [Finding] {
+    func escalations(_ facts: Facts, letters: [(UnansweredLetter, Rule?)], late: [(OverdueDelivery, Rule)], asOf: Day) -> [Finding] {
         var out: [Finding] = []
-        let byID = Dictionary(facts.letters.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Positions of the letters by id (the first of an id, as before), not copies of them.
+        var position: [Int64: Int] = [:]
+        for (i, l) in facts.letters.enumerated() where position[l.id] == nil { position[l.id] = i }
+        let byID = { (id: Int64) -> WaitingLetter? in position[id].map { facts.letters[$0] } }
         // Critically late deliveries by supplier and recipient, in the order of `late`: looked up, not searched,
         // for each group of letters, so a ledger with many letters and many late deliveries stays linear.
         var criticalLate: [String: [(index: Int, delivery: OverdueDelivery)]] = [:]
-        for (i, o) in late.enumerated() where o.severity == .critical { criticalLate["\(o.supplier)/\(o.recipient)", default: []].append((i, o)) }
+        for (i, (o, _)) in late.enumerated() where o.severity == .critical { criticalLate["\(o.supplier)/\(o.recipient)", default: []].append((i, o)) }
         for rule in rules.enabled(.escalation) {
             var groups: [String: [UnansweredLetter]] = [:]
             var order: [String] = []
-            for u in letters where (u.severity ?? .warning) >= .overdue {
-                guard let l = byID[u.letter], matches(rule.scope, letter: l) else { continue }
+            for (u, _) in letters where (u.severity ?? .warning) >= .overdue {
+                guard let l = byID(u.letter), matches(rule.scope, letter: l) else { continue }
                 let k = "\(u.petition.map(String.init) ?? "letter-\(u.letter)")/\(u.to)"
                 if groups[k] == nil { order.append(k) }
                 groups[k, default: []].append(u)
             }
             for k in order {
-                guard let list = groups[k], let first = list.first, let l = byID[first.letter] else { continue }
+                guard let list = groups[k], let first = list.first, let l = byID(first.letter) else { continue }
                 let critical = list.contains { $0.severity == .critical }
                 let petitioner = l.petitioner?.handle ?? l.from.handle
                 let recipients = petitioner == l.from.handle ? [petitioner] : [petitioner, l.from.handle]
