@@ -275,8 +275,6 @@ final class JSONObjectBox {
         return order
     }
 
-    /// Entries in the order they are written.
-    func sortedEntries() -> [(key: JSONKey, value: JSONNode)] { order().map { entries[$0] } }
 }
 
 /// The writing order of each sequence of keys met so far (keys are unique objects, so a sequence is compared by identity).
