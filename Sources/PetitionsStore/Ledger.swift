@@ -74,7 +74,16 @@ public final class Ledger: @unchecked Sendable {
             config.busyMode = .timeout(10)
             config.foreignKeysEnabled = true
             let pool = try Ledger.wrap(path) { try DatabasePool(path: path, configuration: config) }
-            try Ledger.wrap(path) { try Ledger.migrator.migrate(pool) }
+            try Ledger.wrap(path) {
+                do {
+                    try Ledger.migrator.migrate(pool)
+                } catch {
+                    // Another process opening the same ledger at the same moment (clerks starting work after an
+                    // upgrade) may have applied the same migration between this one's check and its write: this
+                    // one's attempt was rolled back, and nothing is left to do.
+                    guard (try? pool.read { try Ledger.migrator.hasCompletedMigrations($0) }) == true else { throw error }
+                }
+            }
             reader = pool
             writer = pool
         }

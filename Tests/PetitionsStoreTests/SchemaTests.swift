@@ -3,6 +3,7 @@ import GRDB
 import PetitionsDomain
 @testable import PetitionsStore
 import PetitionsTestSupport
+import Synchronization
 import Testing
 
 /// One entry of `sqlite_master`, with its SQL written on one line.
@@ -95,6 +96,35 @@ struct SchemaTests {
             #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO event_subject VALUES (1, 'parish', 1)") }
             #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE party SET kind = 'clan'") }
             try db.execute(sql: "INSERT INTO event_subject VALUES (1, 'decree', 7)")
+        }
+    }
+
+    @Test("a ledger of the first schema opened by eight clerks at once is brought up to date once, and every one of them opens it")
+    func concurrentUpgrade() throws {
+        for round in 0..<5 {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-race-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("v1.sqlite").path
+            do {
+                let pool = try DatabasePool(path: path)
+                var migrator = DatabaseMigrator()
+                migrator.registerMigration("v1") { db in try db.execute(sql: Schema.v1) }
+                try migrator.migrate(pool)
+                try pool.close()
+            }
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do {
+                    _ = try Ledger(path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-03-04")), defaultUnits: [])
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 } == [], "round \(round)")
+            let queue = try openRaw(path, readonly: true)
+            #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == ["v1", "v2"])
+            try queue.close()
         }
     }
 
