@@ -375,21 +375,22 @@ final class JSONNodeEncoder: Encoder {
 
     /// `value` as a node: scalars written at once, anything else through its own `encode(to:)`.
     static func box<T: Encodable>(_ value: T, keys: KeyCache) throws -> JSONNode {
-        // Compared by type, not cast: a failed dynamic cast of every record would cost more than writing it.
-        if T.self == String.self { return text(value as! String) }
-        if T.self == Int.self { return .int(Int64(value as! Int)) }
-        if T.self == Int64.self { return .int(value as! Int64) }
+        // The type is compared first (cheap) and only a match is cast: casting every record to each of these types
+        // in turn would cost more than writing it.
+        if T.self == String.self, let s = value as? String { return text(s) }
+        if T.self == Int.self, let n = value as? Int { return .int(Int64(n)) }
+        if T.self == Int64.self, let n = value as? Int64 { return .int(n) }
         if T.self == Int32.self || T.self == UInt.self || T.self == UInt64.self
             || T.self == Int16.self || T.self == Int8.self || T.self == UInt32.self || T.self == UInt16.self || T.self == UInt8.self {
             return .raw("\(value)")
         }
-        if T.self == Bool.self { return (value as! Bool) ? .true : .false }
-        if T.self == Double.self { return try number(value as! Double) }
-        if T.self == Float.self { let f = value as! Float; return try number(Double(f), float: f) }
-        if T.self == Decimal.self { return .raw((value as! Decimal).description) }
-        if T.self == URL.self { return text((value as! URL).absoluteString) }
-        if T.self == Data.self { return text((value as! Data).base64EncodedString()) }
-        if T.self == Date.self { return try number((value as! Date).timeIntervalSinceReferenceDate) }
+        if T.self == Bool.self, let b = value as? Bool { return b ? .true : .false }
+        if T.self == Double.self, let d = value as? Double { return try number(d) }
+        if T.self == Float.self, let f = value as? Float { return try number(Double(f), float: f) }
+        if T.self == Decimal.self, let d = value as? Decimal { return .raw(d.description) }
+        if T.self == URL.self, let u = value as? URL { return text(u.absoluteString) }
+        if T.self == Data.self, let d = value as? Data { return text(d.base64EncodedString()) }
+        if T.self == Date.self, let d = value as? Date { return try number(d.timeIntervalSinceReferenceDate) }
         if let record = value as? any HouseJSONWritable { return .custom(record) }
         // Foundation writes the keys of a dictionary keyed by strings as they are, not in snake_case.
         if let dictionary = value as? any StringKeyedDictionary {
