@@ -62,28 +62,29 @@ struct SchemaTests {
         }
     }
 
-    @Test("a ledger of the first schema is brought up to date on opening, its rows kept and its constraints as strict")
-    func firstSchemaUpgrades() throws {
+    /// A ledger as the first version left it (only v1 applied), with `rows` written into it, in a folder of its own.
+    static func firstSchemaLedger(_ rows: String? = nil) throws -> (path: String, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-v1-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("v1.sqlite").path
-        // A ledger as the first version left it: v1 applied, one authority recorded.
-        do {
-            let pool = try DatabasePool(path: path)
-            var migrator = DatabaseMigrator()
-            migrator.registerMigration("v1") { db in try db.execute(sql: Schema.v1) }
-            try migrator.migrate(pool)
-            try pool.write { db in
-                try db.execute(sql: """
-                    INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
-                    VALUES ('00000000-0000-4000-8000-000000000001', 'authority.added', '1920-03-04', '2026-11-25T00:00:00Z', 'clerk', 'dmitrov', 'Authority added', '{}');
-                    INSERT INTO party(kind, handle, name, office, event_id) VALUES ('authority', 'sovnarkom', 'Sovnarkom', 'dmitrov', 1);
-                    INSERT INTO event_subject VALUES (1, 'party', 1);
-                    """)
-            }
-            try pool.close()
-        }
+        let pool = try DatabasePool(path: path)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in try db.execute(sql: Schema.v1) }
+        try migrator.migrate(pool)
+        if let rows { try pool.write { db in try db.execute(sql: rows) } }
+        try pool.close()
+        return (path, folder)
+    }
+
+    @Test("a ledger of the first schema is brought up to date on opening, its rows kept and its constraints as strict")
+    func firstSchemaUpgrades() throws {
+        let (path, folder) = try Self.firstSchemaLedger("""
+            INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
+            VALUES ('00000000-0000-4000-8000-000000000001', 'authority.added', '1920-03-04', '2026-11-25T00:00:00Z', 'clerk', 'dmitrov', 'Authority added', '{}');
+            INSERT INTO party(kind, handle, name, office, event_id) VALUES ('authority', 'sovnarkom', 'Sovnarkom', 'dmitrov', 1);
+            INSERT INTO event_subject VALUES (1, 'party', 1);
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let ledger = try Ledger(path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-03-04")), defaultUnits: [])
         #expect(try ledger.party("sovnarkom").name == "Sovnarkom")
         let queue = try openRaw(path)
@@ -102,17 +103,8 @@ struct SchemaTests {
     @Test("a ledger of the first schema opened by eight clerks at once is brought up to date once, and every one of them opens it")
     func concurrentUpgrade() throws {
         for round in 0..<5 {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-race-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let (path, folder) = try Self.firstSchemaLedger()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let path = folder.appendingPathComponent("v1.sqlite").path
-            do {
-                let pool = try DatabasePool(path: path)
-                var migrator = DatabaseMigrator()
-                migrator.registerMigration("v1") { db in try db.execute(sql: Schema.v1) }
-                try migrator.migrate(pool)
-                try pool.close()
-            }
             let failures = Mutex<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 8) { _ in
                 do {
