@@ -112,13 +112,7 @@ final class MemberRecorder: Encoder {
 
     /// Members by key (UTF-8 byte order); of a key set twice, the last, as `JSONObjectBox` does.
     static func sorted(_ members: [(key: JSONKey, value: Member)]) -> [(key: JSONKey, value: Member)] {
-        let order = members.indices.sorted { a, b in
-            let x = members[a].key.bytes, y = members[b].key.bytes
-            return x == y ? a < b : x.lexicographicallyPrecedes(y)
-        }
-        return order.enumerated().compactMap { n, i in
-            n + 1 < order.count && members[order[n + 1]].key.bytes == members[i].key.bytes ? nil : members[i]
-        }
+        JSONKey.writingOrder(members.map(\.key)).map { members[$0] }
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -261,16 +255,7 @@ final class JSONObjectBox {
         for e in entries { hasher.combine(ObjectIdentifier(e.key)) }
         let hash = hasher.finalize()
         if let known = ObjectOrders.shared.order(for: hash, keys: entries) { return known }
-        let sorted = entries.indices.sorted { a, b in
-            let x = entries[a].key.bytes, y = entries[b].key.bytes
-            return x == y ? a < b : x.lexicographicallyPrecedes(y)
-        }
-        var order: [Int] = []
-        order.reserveCapacity(sorted.count)
-        for (n, i) in sorted.enumerated() {
-            if n + 1 < sorted.count, entries[sorted[n + 1]].key.bytes == entries[i].key.bytes { continue }
-            order.append(i)
-        }
+        let order = JSONKey.writingOrder(entries.map(\.key))
         ObjectOrders.shared.remember(order, for: hash, keys: entries)
         return order
     }
@@ -298,6 +283,21 @@ final class ObjectOrders: @unchecked Sendable {
 
 /// A key as written: converted to snake_case, and its quoted, escaped text.
 final class JSONKey {
+    /// The positions of `keys` in writing order: by their bytes; of a key given twice, only the last, as a dictionary
+    /// keeps the last value set.
+    static func writingOrder(_ keys: [JSONKey]) -> [Int] {
+        let sorted = keys.indices.sorted { a, b in
+            let x = keys[a].bytes, y = keys[b].bytes
+            return x == y ? a < b : x.lexicographicallyPrecedes(y)
+        }
+        var order: [Int] = []
+        order.reserveCapacity(sorted.count)
+        for (n, i) in sorted.enumerated() where !(n + 1 < sorted.count && keys[sorted[n + 1]].bytes == keys[i].bytes) {
+            order.append(i)
+        }
+        return order
+    }
+
     let bytes: [UInt8]
     let quoted: [UInt8]
 
