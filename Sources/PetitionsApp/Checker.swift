@@ -120,10 +120,4 @@ public enum Checker {
                           severity: $0.severity.rawValue, message: $0.message)
         }, asOf: asOf)
     }
-
-    /// Lets the ledger store each letter's reply due day under these rules and calendar as it records.
-    public static func install(_ context: RuleContext, in ledger: Ledger) {
-        let engine = context.engine
-        ledger.replyDue = { engine.replyDue($0) }
-    }
 }

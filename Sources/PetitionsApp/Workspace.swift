@@ -45,20 +45,24 @@ public struct Workspace: Sendable {
         return "unknown"
     }
 
-    /// Loads the configuration and opens the ledger.
-    public func open(readOnly: Bool = false) throws -> Ledger {
+    /// Loads the configuration and opens the ledger. For recording, the ledger works out each letter's reply due
+    /// day under its own rules and calendar. Front ends reach the ledger through the use cases, not this.
+    package func open(readOnly: Bool = false) throws -> Ledger {
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
         let office = [office, environment["PETITIONS_OFFICE"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
         let context = RecordingContext(actor: resolvedActor, office: office ?? config.office, today: today, now: now)
-        let ledger = try Ledger(path: resolvedDatabasePath, context: context, defaultUnits: units, readOnly: readOnly)
+        var ledger = try Ledger(path: resolvedDatabasePath, context: context, defaultUnits: units, readOnly: readOnly)
         if office == nil, config.office == Configuration().office, let stored = try ledger.setting("office") {
             // Without an explicit office, the ledger keeps the one it was initialised for.
-            ledger.context.office = stored
+            var kept = context
+            kept.office = stored
+            ledger = ledger.recording(as: kept, dueDays: nil)
         }
         if !readOnly {
             // Letters recorded now get their reply due day under the ledger's rules and calendar.
-            Checker.install(try Checker.context(ledger: ledger, calendarPath: nil, rulesPath: nil, environment: environment), in: ledger)
+            let rules = try Checker.context(ledger: ledger, calendarPath: nil, rulesPath: nil, environment: environment)
+            ledger = ledger.recording(dueDays: rules.engine)
         }
         return ledger
     }

@@ -61,7 +61,7 @@ public struct OverdueDelivery: Codable, Sendable, Hashable {
 }
 
 /// The rule engine: pure functions of the rules, a calendar, the facts and the as-of day. It never reads a clock.
-public struct Engine: Sendable {
+public struct Engine: Sendable, ReplyDeadlines {
     public var rules: RuleSet
     public var calendar: WorkCalendar
 

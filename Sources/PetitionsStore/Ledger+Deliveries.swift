@@ -2,12 +2,6 @@ import Foundation
 import GRDB
 import PetitionsDomain
 
-/// What `delivery schedule` did.
-public struct ScheduleResult: Codable, Sendable {
-    public var scheduled: [Delivery]
-    public var alreadyScheduled: Int
-}
-
 extension Ledger {
     // MARK: - Scheduling
 

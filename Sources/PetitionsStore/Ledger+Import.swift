@@ -117,8 +117,8 @@ extension Ledger {
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 // The parties rows name (the same few groups, decrees, authorities again and again) are looked up
                 // once per import: nothing an import does changes a party that exists.
-                partyCache = [:]; decreeCache = [:]
-                defer { partyCache = nil; decreeCache = nil }
+                lookups.begin()
+                defer { lookups.end() }
                 try db.inTransaction(.immediate) {
                     // Every event of one import carries the moment it started.
                     let recordedAt = Ledger.timestamp(context.now())

@@ -2,18 +2,6 @@ import Foundation
 import GRDB
 import PetitionsDomain
 
-/// What `import events` did.
-public struct MergeResult: Codable, Sendable {
-    /// Events in the file.
-    public var events: Int
-    /// Events added to this ledger.
-    public var added: Int
-    /// Events this ledger already held (by UUID): from an earlier import, or an overlapping file.
-    public var alreadyPresent: Int
-    /// Of the added events, those that recorded a party, decree or enrolment this ledger already had, and were joined to it.
-    public var joined: Int
-}
-
 /// One line of an exported event log, as read back.
 struct ExchangedEvent: Decodable {
     var schemaVersion: Int

@@ -18,7 +18,7 @@ extension Ledger {
         let what = kinds.count == 1 ? (kinds.first == .person ? "petitioner" : kinds.first!.rawValue) : "party"  // safe: count is 1
         let trimmed = Ledger.trimmed(ref)
         let p: PartyRef
-        if let hit = partyCache?[trimmed] {
+        if let hit = lookups.party(trimmed) {
             p = hit
         } else {
             let row: Row?
@@ -32,7 +32,7 @@ extension Ledger {
                 throw PetitionsError.unknown(what, field, ref, closest: closest(to: trimmed, among: handles))
             }
             p = PartyRef(id: row[0], kind: PartyKind(rawValue: row[1]) ?? .person, handle: row[2], name: row[3])
-            partyCache?[trimmed] = p
+            lookups.remember(p, for: trimmed)
         }
         let kind = p.kind
         guard kinds.contains(kind) else {

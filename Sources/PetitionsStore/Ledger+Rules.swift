@@ -17,12 +17,6 @@ public struct FindingRecord: Sendable, Hashable {
     }
 }
 
-/// What a recorded check wrote.
-public struct RecordedCheck: Codable, Sendable {
-    public var raised: Int
-    public var cleared: Int
-}
-
 /// A row returned by a custom SQL rule.
 public struct SQLRuleRow: Sendable {
     public var subject: String
@@ -237,14 +231,14 @@ extension Ledger {
 
     /// Recomputes the stored reply due day of the given letters (all waiting letters when nil) with `replyDue`.
     func storeReplyDue(_ db: Database, letters ids: [Int64]?) throws -> Int {
-        guard let replyDue else { return 0 }
+        guard let dueDays else { return 0 }
         let letters = try waitingLetters(db, asOf: Day.maximum, dueBy: nil, only: ids)
         let update = try db.cachedStatement(sql: "UPDATE letter SET reply_due = ? WHERE id = ? AND reply_due IS NOT ?")
         var changed = 0
         for var l in letters {
             // An open pause only ever moves the due day later: the stored day stays the earliest it can be.
             l.pauses = l.pauses.filter { $0.to != nil }
-            let due = replyDue(l).description
+            let due = dueDays.replyDue(l).description
             try update.execute(arguments: [due, l.id, due])
             changed += db.changesCount
         }

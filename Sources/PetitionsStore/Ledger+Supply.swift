@@ -75,7 +75,7 @@ extension Ledger {
 
     func resolveDecree(_ db: Database, _ ref: String, field: String = "--decree") throws -> DecreeRef {
         let t = Ledger.trimmed(ref)
-        if let hit = decreeCache?[t] { return hit }
+        if let hit = lookups.decree(t) { return hit }
         let row = try Int64(t).map { try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE id = ?"), arguments: [$0]) }
             ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE handle = ?"), arguments: [t.lowercased()])
         guard let row else {
@@ -86,7 +86,7 @@ extension Ledger {
                           effectiveFrom: (row["effective_from"] as String?).flatMap { try? Day(parsing: $0) },
                           effectiveTo: (row["effective_to"] as String?).flatMap { try? Day(parsing: $0) },
                           issued: (try? Day(parsing: row["issued"])) ?? Day.minimum)
-        decreeCache?[t] = d
+        lookups.remember(d, for: t)
         return d
     }
 

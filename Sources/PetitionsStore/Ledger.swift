@@ -26,27 +26,40 @@ struct EventStamp: Sendable {
 }
 
 /// The ledger: one SQLite file, opened through GRDB, whose every write is one transaction that appends its event.
-public final class Ledger: @unchecked Sendable {
+/// A `Sendable` facade over a private database reader and writer: nothing about it changes once opened. Who
+/// records and how reply due days are worked out are given when it is opened, or by `recording(as:dueDays:)`,
+/// which returns another facade over the same database.
+public final class Ledger: Sendable {
     /// Where the ledger lives.
     public let path: String
     let reader: any DatabaseReader
     let writer: (any DatabaseWriter)?
     /// Units of measure known to this ledger.
-    public private(set) var units: UnitCatalog
-    public var context: RecordingContext
-    /// Computes a waiting letter's reply due day (the rules and calendar in force); set by the application.
-    /// Letters recorded while it is nil get no stored due day, and `rules apply` fills them in.
-    public var replyDue: (@Sendable (WaitingLetter) -> Day)?
-    /// Parties already resolved by reference during a bulk import (nil outside one).
-    var partyCache: [String: PartyRef]?
-    /// Decrees likewise.
-    var decreeCache: [String: DecreeRef]?
+    public let units: UnitCatalog
+    /// Who records, for which office, and today.
+    public let context: RecordingContext
+    /// Works out a waiting letter's reply due day (the rules and calendar in force), given by the application.
+    /// Letters recorded without it get no stored due day, and `rules apply` fills them in later.
+    let dueDays: (any ReplyDeadlines)?
+    /// Parties and decrees already resolved by reference during one bulk import.
+    let lookups = LookupCache()
+
+    /// Another facade over the same open database, recording as `context` and working out due days with `dueDays`.
+    public func recording(as context: RecordingContext? = nil, dueDays: (any ReplyDeadlines)?) -> Ledger {
+        Ledger(path: path, reader: reader, writer: writer, units: units, context: context ?? self.context, dueDays: dueDays)
+    }
+
+    private init(path: String, reader: any DatabaseReader, writer: (any DatabaseWriter)?, units: UnitCatalog,
+                 context: RecordingContext, dueDays: (any ReplyDeadlines)?) {
+        self.path = path; self.reader = reader; self.writer = writer; self.units = units; self.context = context; self.dueDays = dueDays
+    }
 
     /// Opens (and creates on first use) the ledger at `path`.
     /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.
     public init(path: String, context: RecordingContext, defaultUnits: [MeasureUnit], readOnly: Bool = false) throws {
         self.path = path
         self.context = context
+        self.dueDays = nil
         let fm = FileManager.default
         var exists = fm.fileExists(atPath: path)
         if exists, Ledger.fileSize(path) == 0 {
@@ -87,9 +100,9 @@ public final class Ledger: @unchecked Sendable {
             reader = pool
             writer = pool
         }
-        units = try UnitCatalog(defaultUnits)
         let stored = try reader.read { db in try Ledger.storedUnits(db) }
         if stored.isEmpty {
+            units = try UnitCatalog(defaultUnits)
             if let writer {
                 try writer.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {

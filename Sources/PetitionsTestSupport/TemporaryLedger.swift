@@ -9,6 +9,8 @@ public struct TemporaryLedger {
     public let directory: URL
     public let path: String
     public let ledger: Ledger
+    /// The workspace of this ledger, for running use cases against it as a front end does.
+    public let workspace: Workspace
 
     /// The fixed "today" of tests.
     public static let today = Day(year: 1920, month: 3, day: 4)!  // safe: a valid literal day
@@ -18,8 +20,8 @@ public struct TemporaryLedger {
     public init(office: String = "test", actor: String = "tester") throws {
         directory = try TemporaryLedger.makeDirectory()
         path = directory.appendingPathComponent("ledger.sqlite").path
-        let workspace = Workspace(databasePath: path, actor: actor, office: office, configPath: nil, environment: [:],
-                                  today: TemporaryLedger.today, now: { TemporaryLedger.now })
+        workspace = Workspace(databasePath: path, actor: actor, office: office, configPath: nil, environment: [:],
+                              today: TemporaryLedger.today, now: { TemporaryLedger.now })
         ledger = try workspace.open()
     }
 

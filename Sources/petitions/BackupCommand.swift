@@ -1,6 +1,6 @@
 import ArgumentParser
+import PetitionsApp
 import Foundation
-import PetitionsDomain
 
 /// `petitions backup FILE`: a consistent copy of the ledger while other commands write.
 struct BackupCommand: ParsableCommand {
@@ -22,14 +22,12 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: "Replace an existing file.") var force = false
 
     func run() throws {
-        let l = try ledger.open(readOnly: true)
-        try l.backup(to: file, overwrite: force)
+        let r = try ledger.run(BackupLedger(file: file, force: force))
         switch output.format {
         case .json:
-            struct Result: Encodable { var ledger: String; var backup: String }
-            try Output.json(Result(ledger: l.path, backup: file))
+            try Output.json(r)
         case .text:
-            print("Backed up \(l.path) to \(file).")
+            print("Backed up \(r.ledger) to \(r.backup).")
         }
     }
 }
@@ -54,11 +52,11 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let problems = try ledger.open(readOnly: true).verify()
+        let r = try ledger.run(VerifyLedger())
+        let problems = r.problems
         switch output.format {
         case .json:
-            struct Result: Encodable { var ok: Bool; var problems: [String] }
-            try Output.json(Result(ok: problems.isEmpty, problems: problems))
+            try Output.json(r)
         case .text:
             print(problems.isEmpty ? "Ledger OK" : (["The ledger has \(problems.count) problem\(problems.count == 1 ? "" : "s"):"] + problems).joined(separator: "\n  "))
         }

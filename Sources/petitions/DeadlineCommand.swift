@@ -1,7 +1,5 @@
 import ArgumentParser
 import PetitionsApp
-import PetitionsDomain
-import PetitionsRules
 
 /// `petitions deadline`: the due day of a span from a day, on a working calendar; no ledger needed.
 struct DeadlineCommand: ParsableCommand {
@@ -35,8 +33,8 @@ struct DeadlineCommand: ParsableCommand {
         guard let within = try span(within, "--within") else {
             throw PetitionsError.invalid("--within", within, "is not a span")
         }
-        let (calendar, path) = try CalendarFile.resolve(option: calendar)
-        let deadline = calendar.deadline(from: from, within: within)
+        let result = try ComputeDeadline(from: from, within: within, calendar: calendar).run(in: Workspace(databasePath: nil, actor: nil, today: Clock.today()))
+        let (deadline, path) = (result.deadline, result.calendarPath)
         if output.format == .json {
             return try Output.json(DeadlineOutput(deadline, calendar: path))
         }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import PetitionsApp
-import PetitionsDomain
-import PetitionsReport
 
 /// `--template`, `--output`, `--force`: where a draft's words come from and where the letter goes.
 struct DraftOutputOptions: ParsableArguments {
@@ -16,10 +14,10 @@ struct DraftOutputOptions: ParsableArguments {
 
     /// Renders the draft and prints it or writes it; nothing is recorded.
     func emit(_ draft: DraftContext) throws {
-        if let output { try ReportFile.refuseExisting(output, force: force) }
+        if let output { try OutputFile.refuseExisting(output, force: force) }
         let text = try Drafts.render(draft, templatePath: template)
         if let output {
-            try ReportFile.write(text, to: output, force: force)
+            try OutputFile.write(text, to: output, force: force)
             print("Wrote the \(draft.kind.rawValue) to \(draft.addressee.name) as of \(draft.date) to \(output); record it when sent with `petitions letter send … --from-draft \(output)`.")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -50,8 +48,7 @@ struct DraftCommand: ParsableCommand {
         func run() throws {
             let lid = try id(letter, "--letter")
             let asOf = try ruleOptions.day()
-            let l = try ledger.open(readOnly: true)
-            try draft.emit(try Drafts.reminder(ledger: l, context: try ruleOptions.context(l), letter: lid, asOf: asOf))
+            try draft.emit(try ledger.run(WriteDraft(.reminder(letter: lid), asOf: asOf, sources: ruleOptions.sources)))
         }
     }
 
@@ -76,8 +73,7 @@ struct DraftCommand: ParsableCommand {
         func run() throws {
             let pid = try id(petition, "--petition")
             let asOf = try ruleOptions.day()
-            let l = try ledger.open(readOnly: true)
-            try draft.emit(try Drafts.escalation(ledger: l, context: try ruleOptions.context(l), petition: pid, to: to, asOf: asOf))
+            try draft.emit(try ledger.run(WriteDraft(.escalation(petition: pid, to: to), asOf: asOf, sources: ruleOptions.sources)))
         }
     }
 
@@ -92,8 +88,7 @@ struct DraftCommand: ParsableCommand {
 
         func run() throws {
             let asOf = try ruleOptions.day()
-            let l = try ledger.open(readOnly: true)
-            try draft.emit(try Drafts.digest(ledger: l, context: try ruleOptions.context(l), authority: authority, asOf: asOf))
+            try draft.emit(try ledger.run(WriteDraft(.digest(authority: authority), asOf: asOf, sources: ruleOptions.sources)))
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import PetitionsDomain
-import PetitionsStore
+import PetitionsApp
 
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +15,7 @@ struct Events: ParsableCommand {
     func run() throws {
         let pid = try id(petition, "--petition")
         let since = try day(since, "--since")
-        let list = try ledger.open(readOnly: true).events(party: party, petition: pid, kind: kind, since: since)
+        let list = try ledger.run(ListEvents(party: party, petition: pid, kind: kind, since: since))
         if output.format == .json { return try Output.json(list) }
         print(EventOutput.table(list))
     }
@@ -35,7 +34,7 @@ struct Units: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions
     func run() throws {
-        let units = try ledger.open(readOnly: true).units.units
+        let units = try ledger.run(ListUnits())
         if output.format == .json { return try Output.json(units) }
         var t = TextTable(["UNIT", "DIMENSION", "BASE UNITS", "ALIASES"])
         for u in units { t.add([u.name, u.dimension, String(u.base), u.aliases.joined(separator: ", ")]) }

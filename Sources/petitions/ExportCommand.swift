@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PetitionsApp
-import PetitionsDomain
 
 extension ExportKind: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
@@ -29,43 +28,6 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "With --output, replace an existing file.") var force = false
 
     func run() throws {
-        let format = format ?? (what == .events ? .jsonl : .csv)
-        let l = try ledger.open(readOnly: true)
-        guard let output else {
-            return try RecordExport.run(what, format: format, ledger: l, to: FileHandle.standardOutput)
-        }
-        try ExportFile.write(to: output, force: force) { try RecordExport.run(what, format: format, ledger: l, to: $0) }
-    }
-}
-
-/// A file written beside its destination with mode 0600 and moved into place when complete, so that nobody
-/// reads half an export; an existing file is replaced only with --force.
-enum ExportFile {
-    static func write(to path: String, force: Bool, _ body: (FileHandle) throws -> Void) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw PetitionsError("--output: \(path) is a folder; give a file name.", code: .cannotCreate) }
-            if !force { throw PetitionsError("--output: \(path) already exists; add --force to replace it.", code: .cannotCreate) }
-        }
-        let dir = FilePaths.folder(of: path)
-        var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-export-XXXXXX").utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var done = false
-        defer { if !done { unlink(temporary) } }
-        fchmod(fd, 0o600)
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        try body(handle)
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            throw PetitionsError("--output: cannot write \(path) (\(error.localizedDescription)).", code: .ioError)
-        }
-        guard rename(temporary, path) == 0 else {
-            throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
-        }
-        done = true
+        try ledger.run(ExportRecords(what: what, format: format, output: output, force: force))
     }
 }

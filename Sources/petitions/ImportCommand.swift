@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import PetitionsApp
-import PetitionsDomain
-import PetitionsStore
 
 /// What `petitions import` reads.
 enum ImportWhat: String, ExpressibleByArgument, CaseIterable {
@@ -43,7 +41,7 @@ struct ImportCommand: ParsableCommand {
             if skipInvalid || rejects != nil {
                 throw PetitionsError("--skip-invalid and --rejects are for CSV rows; an event log is merged whole or not at all.", code: .usage)
             }
-            let result = try EventMerge.run(path: file, maps: map, ledger: try ledger.open())
+            let result = try ledger.run(MergeEvents(path: file, maps: map))
             if output.format == .json { return try Output.json(result) }
             let joined = result.joined > 0 ? " (\(result.joined) joined to records already here)" : ""
             print("Merged \(result.events) events from \(file == "-" ? "standard input" : file): \(result.added) added\(joined), "
@@ -52,10 +50,9 @@ struct ImportCommand: ParsableCommand {
         }
         guard map.isEmpty else { throw PetitionsError("--map is for merging events; CSV rows name this ledger's handles.", code: .usage) }
         guard let kind = ImportKind(rawValue: what.rawValue) else { return }
-        let l = try ledger.open()
         let bar = ProgressBar(label: kind.rawValue, file: file)
         defer { bar?.finish() }
-        let report = try RowImport.run(kind, path: file, ledger: l, skipInvalid: skipInvalid, rejectsPath: rejects) { bar?.update($0) }
+        let report = try ledger.run(ImportRows(kind: kind, path: file, skipInvalid: skipInvalid, rejectsPath: rejects) { bar?.update($0) })
         bar?.finish()
         if output.format == .json { return try Output.json(report) }
         var text = "Imported \(report.imported) \(kind.rawValue) of \(report.rows) rows from \(report.source)."
@@ -69,7 +66,7 @@ struct ImportCommand: ParsableCommand {
 }
 
 /// A progress bar on standard error (rows, rate, time left), drawn only when standard error is a terminal.
-final class ProgressBar {
+final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let total: Int?
     private let start = Date()

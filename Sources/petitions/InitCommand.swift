@@ -1,5 +1,5 @@
 import ArgumentParser
-import PetitionsDomain
+import PetitionsApp
 
 extension Petitions {}
 
@@ -12,15 +12,12 @@ struct Init: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let l = try ledger.open()
-        let created = try l.initialize(on: Clock.today())
-        let office = try l.setting("office") ?? l.context.office
+        let r = try ledger.run(InitLedger(on: Clock.today()))
         switch output.format {
         case .json:
-            struct Result: Encodable { var path: String; var office: String; var created: Bool }
-            try Output.json(Result(path: l.path, office: office, created: created))
+            try Output.json(r)
         case .text:
-            print(created ? "Initialised the ledger \(l.path) for office \(office)." : "The ledger \(l.path) is already initialised (office \(office)).")
+            print(r.created ? "Initialised the ledger \(r.path) for office \(r.office)." : "The ledger \(r.path) is already initialised (office \(r.office)).")
         }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import PetitionsApp
-import PetitionsDomain
-import PetitionsStore
 
 /// Options every command that touches the ledger takes.
 struct LedgerOptions: ParsableArguments {
@@ -22,8 +20,9 @@ struct LedgerOptions: ParsableArguments {
         Workspace(databasePath: db, actor: actor, office: office, configPath: config, today: Clock.today())
     }
 
-    func open(readOnly: Bool = false) throws -> Ledger {
-        try workspace.open(readOnly: readOnly)
+    /// Runs a use case in this ledger's workspace.
+    func run<U: UseCase>(_ useCase: U) throws -> U.Result {
+        try useCase.run(in: workspace)
     }
 }
 

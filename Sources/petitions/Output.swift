@@ -1,6 +1,5 @@
+import PetitionsApp
 import Foundation
-import PetitionsDomain
-import PetitionsReport
 
 /// Writes records to standard output as JSON (snake_case keys, ISO days) or as text.
 enum Output {

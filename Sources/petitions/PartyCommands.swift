@@ -1,6 +1,6 @@
 import ArgumentParser
-import PetitionsDomain
-import PetitionsStore
+import Foundation
+import PetitionsApp
 
 // MARK: - Authorities
 
@@ -26,7 +26,7 @@ struct AuthorityCommand: ParsableCommand {
         func run() throws {
             let span = try span(replyWithin, "--reply-within")
             let on = try day(on, "--on")
-            let p = try ledger.open().addAuthority(name: name, handle: handle, parent: parent, replyWithin: span, on: on)
+            let p = try ledger.run(AddAuthority(name: name, handle: handle, parent: parent, replyWithin: span, on: on))
             try PartyOutput.created(p, output.format)
         }
     }
@@ -35,7 +35,7 @@ struct AuthorityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List authorities.", discussion: "Example:\n  petitions authority list --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        func run() throws { try PartyOutput.list(try ledger.open(readOnly: true).parties(kind: .authority), .authority, output.format) }
+        func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .authority)), .authority, output.format) }
     }
 
     struct Show: ParsableCommand {
@@ -43,7 +43,7 @@ struct AuthorityCommand: ParsableCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "Handle or id.") var party: String
-        func run() throws { try PartyOutput.show(try ledger.open(readOnly: true).party(party), output.format) }
+        func run() throws { try PartyOutput.show(try ledger.run(ShowParty(party: party)), output.format) }
     }
 }
 
@@ -71,7 +71,7 @@ struct GroupCommand: ParsableCommand {
         func run() throws {
             let counts = try count.map { try HeadCount(parsing: $0) }
             let on = try day(on, "--on")
-            let p = try ledger.open().addGroup(name: name, handle: handle, district: district, counts: counts, on: on)
+            let p = try ledger.run(AddGroup(name: name, handle: handle, district: district, counts: counts, on: on))
             try PartyOutput.created(p, output.format)
         }
     }
@@ -80,7 +80,7 @@ struct GroupCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List groups.", discussion: "Example:\n  petitions group list")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        func run() throws { try PartyOutput.list(try ledger.open(readOnly: true).parties(kind: .group), .group, output.format) }
+        func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .group)), .group, output.format) }
     }
 
     struct Show: ParsableCommand {
@@ -88,7 +88,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "Handle or id.") var party: String
-        func run() throws { try PartyOutput.show(try ledger.open(readOnly: true).party(party), output.format) }
+        func run() throws { try PartyOutput.show(try ledger.run(ShowParty(party: party)), output.format) }
     }
 }
 
@@ -118,8 +118,8 @@ struct PetitionerCommand: ParsableCommand {
         func run() throws {
             let deps = try dependant.map { try Dependant(parsing: $0) }
             let on = try day(on, "--on")
-            let p = try ledger.open().addPetitioner(name: name, handle: handle, district: district, occupation: occupation,
-                                                    groups: group, dependants: deps, on: on)
+            let p = try ledger.run(AddPetitioner(name: name, handle: handle, district: district, occupation: occupation,
+                                                   groups: group, dependants: deps, on: on))
             try PartyOutput.created(p, output.format)
         }
     }
@@ -128,7 +128,7 @@ struct PetitionerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List petitioners.", discussion: "Example:\n  petitions petitioner list --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        func run() throws { try PartyOutput.list(try ledger.open(readOnly: true).parties(kind: .person), .person, output.format) }
+        func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .person)), .person, output.format) }
     }
 
     struct Show: ParsableCommand {
@@ -136,7 +136,7 @@ struct PetitionerCommand: ParsableCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "Handle or id.") var party: String
-        func run() throws { try PartyOutput.show(try ledger.open(readOnly: true).party(party), output.format) }
+        func run() throws { try PartyOutput.show(try ledger.run(ShowParty(party: party)), output.format) }
     }
 }
 

@@ -1,8 +1,6 @@
 import ArgumentParser
+import PetitionsApp
 import Foundation
-import PetitionsDomain
-import PetitionsReport
-import PetitionsStore
 
 struct PetitionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "petition", abstract: "Log petitions, change their status, list and show them.",
@@ -26,7 +24,7 @@ struct PetitionCommand: ParsableCommand {
 
         func run() throws {
             let on = try day(on, "--on")
-            let p = try ledger.open().logPetition(from: from, to: to, subject: subject, on: on, via: via, category: category)
+            let p = try ledger.run(LogPetition(from: from, to: to, subject: subject, on: on, via: via, category: category))
             try PetitionOutput.one(p, created: true, output.format)
         }
     }
@@ -46,7 +44,7 @@ struct PetitionCommand: ParsableCommand {
             let pid = try id(petition, "petition")
             let status = try PetitionStatus(parsing: to)
             let on = try day(on, "--on")
-            let p = try ledger.open().changeStatus(petition: pid, to: status, on: on, note: note)
+            let p = try ledger.run(ChangePetitionStatus(petition: pid, to: status, on: on, note: note))
             try PetitionOutput.one(p, created: false, output.format)
         }
     }
@@ -59,7 +57,7 @@ struct PetitionCommand: ParsableCommand {
 
         func run() throws {
             let s = try status.map { try PetitionStatus(parsing: $0, field: "--status") }
-            let list = try ledger.open(readOnly: true).petitions(status: s)
+            let list = try ledger.run(ListPetitions(status: s))
             if output.format == .json { return try Output.json(list) }
             var t = TextTable(["ID", "OPENED", "STATUS", "FROM", "TO", "VIA", "SUBJECT"])
             for p in list { t.add([String(p.id), p.opened.description, p.status.rawValue, p.petitioner, p.authority, p.via.orDash, p.subject]) }
@@ -75,19 +73,13 @@ struct PetitionCommand: ParsableCommand {
 
         func run() throws {
             let pid = try id(petition, "petition")
-            let l = try ledger.open(readOnly: true)
-            let p = try l.petition(pid)
-            let letters = try l.letters(petition: pid)
-            let events = try l.events(petition: pid)
-            if output.format == .json {
-                struct Shown: Encodable { var petition: Petition; var letters: [Letter]; var events: [Event] }
-                return try Output.json(Shown(petition: p, letters: letters, events: events))
-            }
-            try PetitionOutput.one(p, created: false, .text)
+            let dossier = try ledger.run(ShowPetition(petition: pid))
+            if output.format == .json { return try Output.json(dossier) }
+            try PetitionOutput.one(dossier.petition, created: false, .text)
             print("\nLetters:")
-            print(LetterOutput.table(letters))
+            print(LetterOutput.table(dossier.letters))
             print("\nEvents:")
-            print(EventOutput.table(events))
+            print(EventOutput.table(dossier.events))
         }
     }
 }
@@ -147,22 +139,9 @@ struct LetterCommand: ParsableCommand {
             let span = try span(replyWithin, "--reply-within")
             let ch = try Channel(parsing: channel)
             let pid = try id(petition, "--petition")
-            var draft: DraftText?
-            if let fromDraft {
-                guard let data = FileManager.default.contents(atPath: fromDraft) else {
-                    throw PetitionsError("--from-draft: the file \(fromDraft) does not exist or cannot be read.", code: .noInput)
-                }
-                draft = DraftText(String(decoding: data, as: UTF8.self))
-                guard draft?.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false else {
-                    throw PetitionsError("--from-draft: the draft \(fromDraft) is empty.")
-                }
-            }
-            guard let subject = subject ?? draft?.subject else {
-                throw PetitionsError("--from-draft: the draft \(fromDraft ?? "") has no 'Subject:' line; give --subject.", code: .usage)
-            }
-            let l = try ledger.open().sendLetter(from: from, to: to, on: on, subject: subject, petition: pid, replyWithin: span,
-                                                 expectsReply: !noReplyExpected, channel: ch, summary: summary ?? draft?.summary,
-                                                 restartsClock: restartsClock, body: draft?.body)
+            let l = try ledger.run(SendLetter(from: from, to: to, on: on, subject: subject, petition: pid, replyWithin: span,
+                                              expectsReply: !noReplyExpected, channel: ch, summary: summary,
+                                              restartsClock: restartsClock, draftPath: fromDraft))
             try LetterOutput.one(l, created: true, output.format)
         }
     }
@@ -190,8 +169,8 @@ struct LetterCommand: ParsableCommand {
             let ch = try Channel(parsing: channel)
             let reply = try id(inReplyTo, "--in-reply-to")
             let pid = try id(petition, "--petition")
-            let l = try ledger.open().receiveLetter(from: from, to: to, on: on, subject: subject, inReplyTo: reply, petition: pid,
-                                                    channel: ch, summary: summary)
+            let l = try ledger.run(ReceiveLetter(from: from, to: to, on: on, subject: subject, inReplyTo: reply, petition: pid,
+                                                 channel: ch, summary: summary))
             try LetterOutput.one(l, created: true, output.format)
         }
     }
@@ -211,7 +190,7 @@ struct LetterCommand: ParsableCommand {
             let lid = try id(letter, "letter")
             guard let span = try span(by, "--by") else { return }
             let on = try day(on, "--on") ?? Clock.today()
-            let l = try ledger.open().extendLetter(lid, by: span, reason: reason, on: on)
+            let l = try ledger.run(ExtendLetter(letter: lid, by: span, reason: reason, on: on))
             try LetterOutput.one(l, created: false, output.format)
         }
     }
@@ -229,7 +208,7 @@ struct LetterCommand: ParsableCommand {
         func run() throws {
             let lid = try id(letter, "letter")
             let on = try day(on, "--on") ?? Clock.today()
-            let l = try ledger.open().voidLetter(lid, reason: reason, on: on)
+            let l = try ledger.run(PetitionsApp.VoidLetter(letter: lid, reason: reason, on: on))
             try LetterOutput.one(l, created: false, output.format)
         }
     }
@@ -244,7 +223,7 @@ struct LetterCommand: ParsableCommand {
 
         func run() throws {
             let pid = try id(petition, "--petition")
-            let list = try ledger.open(readOnly: true).letters(petition: pid, party: party, waiting: waiting)
+            let list = try ledger.run(ListLetters(petition: pid, party: party, waiting: waiting))
             if output.format == .json { return try Output.json(list) }
             print(LetterOutput.table(list))
         }
@@ -257,7 +236,7 @@ struct LetterCommand: ParsableCommand {
         @Argument(help: "The letter's id.") var letter: String
 
         func run() throws {
-            let l = try ledger.open(readOnly: true).letter(try id(letter, "letter"))
+            let l = try ledger.run(ShowLetter(letter: try id(letter, "letter")))
             try LetterOutput.one(l, created: false, output.format)
         }
     }

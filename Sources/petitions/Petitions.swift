@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PetitionsApp
-import PetitionsDomain
 
 /// The `petitions` command: a petition and correspondence tracker over a SQLite ledger.
 @main

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import PetitionsApp
-import PetitionsDomain
-import PetitionsReport
-import PetitionsStore
 
 /// The formats of `petitions report`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -58,9 +55,8 @@ struct ReportCommand: ParsableCommand {
         }
         let asOf = try ruleOptions.day()
         let scope = ReportScope(authority: authority, recipient: recipient, decree: decree, since: try day(since, "--since"))
-        if let output { try ReportFile.refuseExisting(output, force: force) }
-        let l = try ledger.open(readOnly: true)
-        let report = try ReportBuilder.build(ledger: l, context: try ruleOptions.context(l), asOf: asOf, scope: scope, redact: redact)
+        if let output { try OutputFile.refuseExisting(output, force: force) }
+        let report = try ledger.run(BuildReport(asOf: asOf, sources: ruleOptions.sources, scope: scope, redact: redact))
         // JSON streams member by member and element by element: a large report never sits whole in memory as text.
         let write: (FileHandle) throws -> Void
         switch format {
@@ -80,63 +76,10 @@ struct ReportCommand: ParsableCommand {
             write = { handle in try handle.write(contentsOf: Data(text.utf8)) }
         }
         if let output {
-            try ReportFile.write(to: output, force: force, write)
+            try OutputFile.write(to: output, force: force, write)
             print("Wrote the report as of \(asOf.longDescription) (\(format.rawValue)\(section.map { ", \($0)" } ?? "")) to \(output).")
         } else {
             try write(FileHandle.standardOutput)
         }
-    }
-}
-
-/// Writing a report file: readable by its owner only (it may hold personal names), atomically, never over an
-/// existing file unless asked.
-enum ReportFile {
-    static func refuseExisting(_ path: String, force: Bool) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue { throw PetitionsError("--output: \(path) is a folder; give a file name.", code: .cannotCreate) }
-        if !force { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
-    }
-
-    /// Writes a temporary file (mode 0600) beside `path`, then links it into place (refusing an existing file) or,
-    /// with `force`, renames it over the old one: a reader never sees half a report.
-    static func write(_ text: String, to path: String, force: Bool) throws {
-        try write(to: path, force: force) { handle in try handle.write(contentsOf: Data(text.utf8)) }
-    }
-
-    /// As `write(_:to:force:)`, with the contents written by `body` into the new file.
-    static func write(to path: String, force: Bool, _ body: (FileHandle) throws -> Void) throws {
-        try refuseExisting(path, force: force)
-        let dir = FilePaths.folder(of: path)
-        var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-report-XXXXXX").utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else {
-            throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
-        }
-        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var done = false
-        defer { if !done { unlink(temp) } }
-        fchmod(fd, 0o600)
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        do {
-            try body(handle)
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            throw PetitionsError("--output: cannot write \(path) (\(error.localizedDescription)).", code: .ioError)
-        }
-        if force {
-            guard rename(temp, path) == 0 else {
-                throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
-            }
-            done = true
-            return
-        }
-        if link(temp, path) != 0 {
-            if errno == EEXIST { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
-            throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
-        }
-        unlink(temp)
-        done = true
     }
 }

@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
 import PetitionsApp
-import PetitionsDomain
-import PetitionsReport
-import PetitionsRules
-import PetitionsStore
 
 /// `--as-of`, `--calendar`, `--rules`: what every command that computes deadlines takes.
 struct RuleOptions: ParsableArguments {
@@ -19,9 +15,8 @@ struct RuleOptions: ParsableArguments {
 
     func day() throws -> Day { try PetitionsCLI.day(asOf, "--as-of") ?? Clock.today() }
 
-    func context(_ ledger: Ledger) throws -> RuleContext {
-        try Checker.context(ledger: ledger, calendarPath: calendar, rulesPath: rules)
-    }
+    /// The calendar and rules files given for this run.
+    var sources: RuleSources { RuleSources(calendar: calendar, rules: rules) }
 }
 
 /// Output formats for findings and listings that a spreadsheet may read.
@@ -59,8 +54,7 @@ struct Overdue: ParsableCommand {
 
     func run() throws {
         let asOf = try ruleOptions.day()
-        let l = try ledger.open(readOnly: true)
-        let list = try Checker.overdue(ledger: l, context: try ruleOptions.context(l), asOf: asOf)
+        let list = try ledger.run(ListOverdue(asOf: asOf, sources: ruleOptions.sources))
         switch format {
         case .json: try Output.json(list)
         case .csv:
@@ -94,9 +88,7 @@ struct Unanswered: ParsableCommand {
 
     func run() throws {
         let asOf = try ruleOptions.day()
-        let l = try ledger.open(readOnly: true)
-        var list = try Checker.unanswered(ledger: l, context: try ruleOptions.context(l), asOf: asOf)
-        if overdueOnly { list = list.filter { $0.daysOverdue > 0 } }
+        let list = try ledger.run(ListUnanswered(asOf: asOf, sources: ruleOptions.sources, overdueOnly: overdueOnly))
         switch format {
         case .json: try Output.json(list)
         case .csv:
@@ -140,10 +132,9 @@ struct Check: ParsableCommand {
         let min = try Severity(parsing: minSeverity, field: "--min-severity")
         let fail = try Severity(parsing: failOn, field: "--fail-on")
         let asOf = try ruleOptions.day()
-        let l = try ledger.open(readOnly: !record)
-        let all = try Checker.findings(ledger: l, context: try ruleOptions.context(l), asOf: asOf)
-        var recorded: RecordedCheck?
-        if record { recorded = try Checker.record(all, ledger: l, asOf: asOf) }
+        let result = try ledger.run(RunCheck(asOf: asOf, sources: ruleOptions.sources, record: record))
+        let all = result.findings
+        let recorded = result.recorded
         let shown = all.filter { $0.severity >= min }
         switch format {
         case .json:
@@ -168,16 +159,6 @@ struct Check: ParsableCommand {
     }
 }
 
-/// Stores a rules or calendar file (already checked into `context`) in the ledger as an event, and recomputes the
-/// stored due days under it.
-func storeInLedger(_ l: Ledger, key: String, file: String, on: Day, context: RuleContext) throws {
-    guard let text = FileManager.default.contents(atPath: file).map({ String(decoding: $0, as: UTF8.self) }) else {
-        throw PetitionsError("\(key): the file \(file) cannot be read.", code: .noInput)
-    }
-    Checker.install(context, in: l)
-    try l.storeSetting(key, value: text, on: on, summary: "\(key.prefix(1).uppercased() + key.dropFirst()) set from \(file)")
-}
-
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "Show, store and apply the ledger's rules.",
                                                     subcommands: [Show.self, Set.self, Apply.self])
@@ -187,8 +168,7 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         func run() throws {
-            let l = try ledger.open(readOnly: true)
-            let ctx = try ruleOptions.context(l)
+            let ctx = try ledger.run(ShowRules(sources: ruleOptions.sources))
             print("Rules: \(ctx.rulesSource); calendar: \(ctx.calendarSource)")
             var t = TextTable(["ID", "KIND", "ENABLED", "SCOPE"])
             for r in ctx.engine.rules.rules {
@@ -209,8 +189,7 @@ struct RulesCommand: ParsableCommand {
         @Option(help: "The day of the change (default today).") var on: String?
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
-            let l = try ledger.open()
-            try storeInLedger(l, key: Checker.rulesKey, file: file, on: on, context: try Checker.context(ledger: l, calendarPath: nil, rulesPath: file))
+            _ = try ledger.run(StoreRules(.rules, file: file, on: on))
             print("Stored the rules of \(file) in the ledger.")
         }
     }
@@ -223,8 +202,7 @@ struct RulesCommand: ParsableCommand {
         @Option(help: "The day of the change (default today).") var on: String?
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
-            let l = try ledger.open()
-            let n = try l.applyRules(on: on, reason: "rules apply")
+            let n = try ledger.run(ApplyRules(on: on))
             print("Recomputed due days: \(n) changed.")
         }
     }
@@ -243,9 +221,7 @@ struct CalendarCommand: ParsableCommand {
         @Option(help: "The day of the change (default today).") var on: String?
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
-            let l = try ledger.open()
-            let context = try Checker.context(ledger: l, calendarPath: file, rulesPath: nil)
-            try storeInLedger(l, key: Checker.calendarKey, file: file, on: on, context: context)
+            let context = try ledger.run(StoreRules(.calendar, file: file, on: on))
             let calendar = context.engine.calendar
             print("Stored the calendar of \(file) in the ledger: weekend \(calendar.weekend.sorted().map { WorkCalendar.weekdayNames[$0 - 1] }.joined(separator: ", ")), \(calendar.holidays.count) holidays.")
         }
@@ -256,8 +232,7 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         func run() throws {
-            let l = try ledger.open(readOnly: true)
-            let ctx = try ruleOptions.context(l)
+            let ctx = try ledger.run(ShowRules(sources: ruleOptions.sources))
             let c = ctx.engine.calendar
             print("Calendar: \(ctx.calendarSource)")
             print("  weekend: \(c.weekend.sorted().map { WorkCalendar.weekdayNames[$0 - 1] }.joined(separator: ", "))")

@@ -1,6 +1,5 @@
 import ArgumentParser
-import PetitionsDomain
-import PetitionsStore
+import PetitionsApp
 
 struct DecreeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "decree", abstract: "Record decrees (entitlement schemes) and list them.",
@@ -31,8 +30,8 @@ struct DecreeCommand: ParsableCommand {
             let freq = try Frequency(parsing: every)
             let from = try day(effectiveFrom, "--effective-from")
             let to = try day(effectiveTo, "--effective-to")
-            let d = try ledger.open().addDecree(handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: ration,
-                                                every: freq, dueDay: dueDay, effectiveFrom: from, effectiveTo: to)
+            let d = try ledger.run(AddDecree(handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: ration,
+                                             every: freq, dueDay: dueDay, effectiveFrom: from, effectiveTo: to))
             try DecreeOutput.one(d, enrolments: [], created: true, output.format)
         }
     }
@@ -42,7 +41,7 @@ struct DecreeCommand: ParsableCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         func run() throws {
-            let list = try ledger.open(readOnly: true).decrees()
+            let list = try ledger.run(ListDecrees())
             if output.format == .json { return try Output.json(list) }
             var t = TextTable(["ID", "HANDLE", "ISSUED", "SUPPLIER", "EVERY", "DUE DAY", "RATIONS"])
             for d in list {
@@ -59,9 +58,8 @@ struct DecreeCommand: ParsableCommand {
         @OptionGroup var output: FormatOptions
         @Argument(help: "Handle or id.") var decree: String
         func run() throws {
-            let l = try ledger.open(readOnly: true)
-            let d = try l.decree(decree)
-            try DecreeOutput.one(d, enrolments: try l.enrolments(decree: d.handle), created: false, output.format)
+            let dossier = try ledger.run(ShowDecree(decree: decree))
+            try DecreeOutput.one(dossier.decree, enrolments: dossier.enrolments, created: false, output.format)
         }
     }
 }
@@ -109,7 +107,7 @@ struct Enrol: ParsableCommand {
         let counts = try count.map { try HeadCount(parsing: $0) }
         let from = try day(from, "--from")
         let to = try day(to, "--to")
-        let e = try ledger.open().enrol(decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory)
+        let e = try ledger.run(EnrolRecipient(decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory))
         if output.format == .json { return try Output.json(e) }
         print("Enrolled \(e.recipient) in \(e.decree) from \(e.from)\(e.to.map { " to \($0)" } ?? "") (enrolment \(e.id))")
         print("  counts: \(e.counts.map { "\($0.category)=\($0.count)" }.joined(separator: ", "))")
@@ -136,7 +134,7 @@ struct DeliveryCommand: ParsableCommand {
             let from = try period(from, "--from")
             let to = try period(to, "--to")
             let on = try day(on, "--on")
-            let r = try ledger.open().scheduleDeliveries(decree: decree, recipient: recipient, from: from, to: to, on: on)
+            let r = try ledger.run(ScheduleDeliveries(decree: decree, recipient: recipient, from: from, to: to, on: on))
             if output.format == .json { return try Output.json(r) }
             print("Scheduled \(r.scheduled.count) deliver\(r.scheduled.count == 1 ? "y" : "ies")\(r.alreadyScheduled > 0 ? " (\(r.alreadyScheduled) already scheduled, left as they were)" : "").")
             if !r.scheduled.isEmpty { print(DeliveryOutput.table(r.scheduled)) }
@@ -157,9 +155,9 @@ struct DeliveryCommand: ParsableCommand {
         @Option(help: "A note.") var note: String?
 
         func run() throws {
-            let p = try PetitionsDomain.Period(parsing: period, field: "--period")
+            let p = try Period(parsing: period, field: "--period")
             let on = try day(on, "--on")
-            let d = try ledger.open().receiveDelivery(decree: decree, recipient: recipient, period: p, on: on, quantities: quantity, note: note)
+            let d = try ledger.run(RecordReceipt(decree: decree, recipient: recipient, period: p, on: on, quantities: quantity, note: note))
             try DeliveryOutput.one(d, verb: "Recorded receipt for delivery", output.format)
         }
     }
@@ -177,9 +175,9 @@ struct DeliveryCommand: ParsableCommand {
         @Option(help: "The day of the cancellation (default today).") var on: String?
 
         func run() throws {
-            let p = try PetitionsDomain.Period(parsing: period, field: "--period")
+            let p = try Period(parsing: period, field: "--period")
             let on = try day(on, "--on") ?? Clock.today()
-            let d = try ledger.open().cancelDelivery(decree: decree, recipient: recipient, period: p, on: on, reason: reason)
+            let d = try ledger.run(CancelDelivery(decree: decree, recipient: recipient, period: p, on: on, reason: reason))
             try DeliveryOutput.one(d, verb: "Cancelled delivery", output.format)
         }
     }
@@ -194,9 +192,9 @@ struct DeliveryCommand: ParsableCommand {
         @Option(help: "Only this recipient.") var recipient: String?
 
         func run() throws {
-            let p = try period.map { try PetitionsDomain.Period(parsing: $0, field: "--period") }
+            let p = try period.map { try Period(parsing: $0, field: "--period") }
             let s = try status.map { try DeliveryStatus(parsing: $0) }
-            let list = try ledger.open(readOnly: true).deliveries(period: p, status: s, decree: decree, recipient: recipient)
+            let list = try ledger.run(ListDeliveries(period: p, status: s, decree: decree, recipient: recipient))
             if output.format == .json { return try Output.json(list) }
             print(DeliveryOutput.table(list))
         }
@@ -208,7 +206,7 @@ struct DeliveryCommand: ParsableCommand {
         @OptionGroup var output: FormatOptions
         @Argument(help: "The delivery's id.") var delivery: String
         func run() throws {
-            let d = try ledger.open(readOnly: true).delivery(try id(delivery, "delivery"))
+            let d = try ledger.run(ShowDelivery(delivery: try id(delivery, "delivery")))
             try DeliveryOutput.one(d, verb: "Delivery", output.format)
         }
     }

@@ -1,0 +1,57 @@
+import Foundation
+import PetitionsDomain
+
+/// The one way petitions writes a file a user named (a report, an export, a draft): readable by its owner only
+/// (it may hold personal names), written beside its destination and moved into place when complete so that nobody
+/// reads half of it, and never over an existing file unless asked.
+public enum OutputFile {
+    /// Refuses a folder, and an existing file unless `force`: checked before any work is done.
+    public static func refuseExisting(_ path: String, force: Bool) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue { throw PetitionsError("--output: \(path) is a folder; give a file name.", code: .cannotCreate) }
+        if !force { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
+    }
+
+    /// Writes `text` to `path` as `write(to:force:_:)` does.
+    public static func write(_ text: String, to path: String, force: Bool) throws {
+        try write(to: path, force: force) { handle in try handle.write(contentsOf: Data(text.utf8)) }
+    }
+
+    /// Writes a temporary file (mode 0600) beside `path` with `body`, then links it into place (refusing an existing
+    /// file) or, with `force`, renames it over the old one.
+    public static func write(to path: String, force: Bool, _ body: (FileHandle) throws -> Void) throws {
+        try refuseExisting(path, force: force)
+        let dir = FilePaths.folder(of: path)
+        var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-output-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw cannotCreate(path) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var done = false
+        defer { if !done { unlink(temporary) } }
+        fchmod(fd, 0o600)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try body(handle)
+            try handle.synchronize()
+            try handle.close()
+        } catch let e as PetitionsError {
+            throw e
+        } catch {
+            throw PetitionsError("--output: cannot write \(path) (\(error.localizedDescription)).", code: .ioError)
+        }
+        if force {
+            guard rename(temporary, path) == 0 else { throw cannotCreate(path) }
+        } else if link(temporary, path) != 0 {
+            if errno == EEXIST { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
+            throw cannotCreate(path)
+        } else {
+            unlink(temporary)
+        }
+        done = true
+    }
+
+    private static func cannotCreate(_ path: String) -> PetitionsError {
+        PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
+    }
+}

@@ -1,0 +1,20 @@
+import PetitionsDomain
+import PetitionsReport
+
+/// The status report as of a day: what is owed, what waits, what the rules find, narrowed to a scope.
+public struct BuildReport: UseCase {
+    public var asOf: Day
+    public var sources: RuleSources
+    public var scope: ReportScope
+    public var redact: Bool
+
+    public init(asOf: Day, sources: RuleSources = RuleSources(), scope: ReportScope = ReportScope(), redact: Bool = false) {
+        self.asOf = asOf; self.sources = sources; self.scope = scope; self.redact = redact
+    }
+
+    public func run(in workspace: Workspace) throws -> StatusReport {
+        try workspace.reading { l in
+            try ReportBuilder.build(ledger: l, context: try workspace.rules(l, sources), asOf: asOf, scope: scope, redact: redact)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import PetitionsDomain
+
+/// Changes a petition's status as a recorded event (the stored due days of its letters follow the pauses).
+public struct ChangePetitionStatus: UseCase {
+    public var petition: Int64
+    public var to: PetitionStatus
+    public var on: Day
+    public var note: String?
+
+    public init(petition: Int64, to: PetitionStatus, on: Day, note: String? = nil) {
+        self.petition = petition; self.to = to; self.on = on; self.note = note
+    }
+
+    public func run(in workspace: Workspace) throws -> Petition {
+        try workspace.recording { try $0.changeStatus(petition: petition, to: to, on: on, note: note) }
+    }
+}

@@ -1,0 +1,22 @@
+import PetitionsDomain
+
+/// Imports petitioners, letters or receipts from a CSV file through the single commands' operations: every row is
+/// checked first, and with any bad row nothing is imported unless `skipInvalid`.
+public struct ImportRows: UseCase {
+    public var kind: ImportKind
+    public var path: String
+    public var skipInvalid: Bool
+    public var rejectsPath: String?
+    /// Told the rows done so far, now and then, for a progress bar.
+    public var progress: (@Sendable (Int) -> Void)?
+
+    public init(kind: ImportKind, path: String, skipInvalid: Bool = false, rejectsPath: String? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.kind = kind; self.path = path; self.skipInvalid = skipInvalid; self.rejectsPath = rejectsPath; self.progress = progress
+    }
+
+    public func run(in workspace: Workspace) throws -> ImportReport {
+        try workspace.recording { l in
+            try RowImport.run(kind, path: path, ledger: l, skipInvalid: skipInvalid, rejectsPath: rejectsPath) { progress?($0) }
+        }
+    }
+}

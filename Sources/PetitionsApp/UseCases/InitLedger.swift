@@ -1,0 +1,22 @@
+import PetitionsDomain
+
+/// What `InitLedger` did: the ledger, the office that keeps it, and whether it was new.
+public struct InitResult: Encodable, Sendable {
+    public var path: String
+    public var office: String
+    public var created: Bool
+}
+
+/// Creates the ledger (mode 0600) and records the office that keeps it; a ledger already initialised is left alone.
+public struct InitLedger: UseCase {
+    public var on: Day
+
+    public init(on: Day) { self.on = on }
+
+    public func run(in workspace: Workspace) throws -> InitResult {
+        try workspace.recording { l in
+            let created = try l.initialize(on: on)
+            return InitResult(path: l.path, office: try l.setting("office") ?? l.context.office, created: created)
+        }
+    }
+}

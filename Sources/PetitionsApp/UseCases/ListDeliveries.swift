@@ -1,0 +1,17 @@
+import PetitionsDomain
+
+/// Lists deliveries by period, perhaps of one period, status, decree or recipient.
+public struct ListDeliveries: UseCase {
+    public var period: Period?
+    public var status: DeliveryStatus?
+    public var decree: String?
+    public var recipient: String?
+
+    public init(period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil) {
+        self.period = period; self.status = status; self.decree = decree; self.recipient = recipient
+    }
+
+    public func run(in workspace: Workspace) throws -> [Delivery] {
+        try workspace.reading { try $0.deliveries(period: period, status: status, decree: decree, recipient: recipient) }
+    }
+}

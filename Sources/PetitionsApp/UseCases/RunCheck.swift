@@ -1,0 +1,29 @@
+import PetitionsDomain
+import PetitionsRules
+
+/// Every finding of every rule as of a day, and what was recorded of them.
+public struct CheckResult: Sendable {
+    public var asOf: Day
+    /// Every finding, most serious first.
+    public var findings: [Finding]
+    /// What appeared or cleared since the last recorded check, when asked to record.
+    public var recorded: RecordedCheck?
+}
+
+/// Runs every rule as of a day; with `record`, writes the findings raised and cleared since the last recorded check.
+public struct RunCheck: UseCase {
+    public var asOf: Day
+    public var sources: RuleSources
+    public var record: Bool
+
+    public init(asOf: Day, sources: RuleSources = RuleSources(), record: Bool = false) {
+        self.asOf = asOf; self.sources = sources; self.record = record
+    }
+
+    public func run(in workspace: Workspace) throws -> CheckResult {
+        let l = try workspace.open(readOnly: !record)
+        let findings = try Checker.findings(ledger: l, context: try workspace.rules(l, sources), asOf: asOf)
+        let recorded = record ? try Checker.record(findings, ledger: l, asOf: asOf) : nil
+        return CheckResult(asOf: asOf, findings: findings, recorded: recorded)
+    }
+}

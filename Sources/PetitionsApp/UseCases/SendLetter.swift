@@ -1,0 +1,50 @@
+import Foundation
+import PetitionsDomain
+import PetitionsReport
+
+/// Records a letter sent to an authority; its reply due day is worked out under the rules and calendar in force.
+/// With a draft file, the draft's text is kept in the event, its Subject: line is the default subject and its first
+/// paragraph the default summary.
+public struct SendLetter: UseCase {
+    public var from: String
+    public var to: String
+    public var on: Day
+    public var subject: String?
+    public var petition: Int64?
+    public var replyWithin: Span?
+    public var expectsReply: Bool
+    public var channel: Channel
+    public var summary: String?
+    public var restartsClock: Bool
+    /// The draft the letter was sent as (a file written by a draft use case).
+    public var draftPath: String?
+
+    public init(from: String, to: String, on: Day, subject: String?, petition: Int64? = nil, replyWithin: Span? = nil,
+                expectsReply: Bool = true, channel: Channel = .post, summary: String? = nil, restartsClock: Bool = false,
+                draftPath: String? = nil) {
+        self.from = from; self.to = to; self.on = on; self.subject = subject; self.petition = petition
+        self.replyWithin = replyWithin; self.expectsReply = expectsReply; self.channel = channel; self.summary = summary
+        self.restartsClock = restartsClock; self.draftPath = draftPath
+    }
+
+    public func run(in workspace: Workspace) throws -> Letter {
+        var draft: DraftText?
+        if let draftPath {
+            guard let data = FileManager.default.contents(atPath: draftPath) else {
+                throw PetitionsError("--from-draft: the file \(draftPath) does not exist or cannot be read.", code: .noInput)
+            }
+            draft = DraftText(String(decoding: data, as: UTF8.self))
+            guard draft?.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false else {
+                throw PetitionsError("--from-draft: the draft \(draftPath) is empty.")
+            }
+        }
+        guard let subject = subject ?? draft?.subject else {
+            throw PetitionsError("--from-draft: the draft \(draftPath ?? "") has no 'Subject:' line; give --subject.", code: .usage)
+        }
+        return try workspace.recording {
+            try $0.sendLetter(from: from, to: to, on: on, subject: subject, petition: petition, replyWithin: replyWithin,
+                              expectsReply: expectsReply, channel: channel, summary: summary ?? draft?.summary,
+                              restartsClock: restartsClock, body: draft?.body)
+        }
+    }
+}

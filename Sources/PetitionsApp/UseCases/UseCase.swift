@@ -1,0 +1,38 @@
+import PetitionsDomain
+import PetitionsStore
+
+/// One thing a user can do, as a typed request: a front end (the command line, the office server) fills one in
+/// from its words or its request and runs it in a workspace, and gets a typed result back to render. The use
+/// case opens the ledger, records or reads, asks the rules, and returns; it never prints.
+public protocol UseCase: Sendable {
+    /// What the use case hands back to the front end.
+    associatedtype Result
+    /// Runs the use case against the ledger of `workspace`.
+    func run(in workspace: Workspace) throws -> Result
+}
+
+/// Which calendar and rules a use case that computes deadlines judges by: files given for this run, else the
+/// ledger's own, else the environment's and the built-in defaults.
+public struct RuleSources: Sendable, Equatable {
+    /// A calendar file for this run only.
+    public var calendar: String?
+    /// A rules file for this run only.
+    public var rules: String?
+
+    public init(calendar: String? = nil, rules: String? = nil) {
+        self.calendar = calendar; self.rules = rules
+    }
+}
+
+extension Workspace {
+    /// Runs `body` on the ledger opened for reading.
+    func reading<T>(_ body: (Ledger) throws -> T) throws -> T { try body(open(readOnly: true)) }
+
+    /// Runs `body` on the ledger opened for recording.
+    func recording<T>(_ body: (Ledger) throws -> T) throws -> T { try body(open()) }
+
+    /// The calendar and rules in force for `ledger` under `sources`.
+    func rules(_ ledger: Ledger, _ sources: RuleSources) throws -> RuleContext {
+        try Checker.context(ledger: ledger, calendarPath: sources.calendar, rulesPath: sources.rules, environment: environment)
+    }
+}

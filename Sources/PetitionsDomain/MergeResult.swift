@@ -1,0 +1,15 @@
+/// What `import events` did.
+public struct MergeResult: Codable, Sendable {
+    /// Events in the file.
+    public var events: Int
+    /// Events added to this ledger.
+    public var added: Int
+    /// Events this ledger already held (by UUID): from an earlier import, or an overlapping file.
+    public var alreadyPresent: Int
+    /// Of the added events, those that recorded a party, decree or enrolment this ledger already had, and were joined to it.
+    public var joined: Int
+
+    public init(events: Int, added: Int, alreadyPresent: Int, joined: Int) {
+        self.events = events; self.added = added; self.alreadyPresent = alreadyPresent; self.joined = joined
+    }
+}
