@@ -72,11 +72,11 @@ extension Ledger {
         }
         guard !pending.isEmpty else { return ([Int64](), already) }
         let recipients = Set(pending.map(\.0))
-        let eventID = try appendEvent(db, kind: "delivery.scheduled", day: day,
+        let event = DeliveryScheduled(decree: d.handle, recipient: r?.handle, from: from.description, to: to.description,
+                                      periods: pending.map { $0.1.description })
+        let eventID = try appendEvent(db, event.event, day: day,
                                       subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
                                       summary: "\(pending.count) deliveries of \(d.name) scheduled for \(from)…\(to)",
-                                      payload: ["decree": .string(d.handle), "recipient": (r?.handle).json, "from": .string(from.description), "to": .string(to.description),
-                                                "periods": .array(pending.map { .string($0.1.description) })],
                                       stamp: stamp)
         let insert = try db.cachedStatement(sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
         let item = try db.cachedStatement(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)")
@@ -130,10 +130,10 @@ extension Ledger {
             }
             if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) { byCommodity[i].1 += q.base } else { byCommodity.append((q.commodity, q.base, q.unit.name)) }
         }
-        let eventID = try appendEvent(db, kind: "delivery.received", day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
+        let event = DeliveryReceived(decree: d.handle, recipient: r.handle, period: period.description, on: day.description,
+                                     quantities: quantities, note: Ledger.nonEmpty(note))
+        let eventID = try appendEvent(db, event.event, day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
                                       summary: "Received for \(r.name), \(d.name), \(period.longDescription): \(parsed.map(\.description).joined(separator: ", "))",
-                                      payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "period": .string(period.description),
-                                                "on": .string(day.description), "quantities": .array(quantities.map { .string($0) }), "note": Ledger.nonEmpty(note).json],
                                       stamp: stamp)
         try db.execute(cached: "INSERT INTO receipt(delivery_id, day, note, office, event_id) VALUES (?, ?, ?, ?, ?)",
                        [deliveryID, day.description, Ledger.nonEmpty(note), stamp.office, eventID])
@@ -171,9 +171,9 @@ extension Ledger {
         let (id, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
         let status = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id])
         guard status != "cancelled" else { throw PetitionsError.invalid("--period", period.description, "is already cancelled for \(r.handle) under \(d.handle)") }
-        try appendEvent(db, kind: "delivery.cancelled", day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
+        try appendEvent(db, .deliveryCancelled(DeliveryCancelled(decree: d.handle, recipient: r.handle, period: period.description, reason: reason)),
+                        day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
                         summary: "Delivery of \(d.name) to \(r.name) for \(period.longDescription) cancelled: \(reason)",
-                        payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "period": .string(period.description), "reason": .string(reason)],
                         stamp: stamp)
         try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [id])
         return id

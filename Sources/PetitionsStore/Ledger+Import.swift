@@ -157,11 +157,11 @@ extension Ledger {
                         outcome.imported = 0
                         return .rollback
                     }
-                    try appendEvent(db, kind: "import.completed", day: context.today, subjects: [],
+                    let event = ImportCompleted(what: what, source: source, rows: Int64(outcome.rows), imported: Int64(outcome.imported),
+                                                rejected: Int64(outcome.rejected))
+                    try appendEvent(db, event.event, day: context.today, subjects: [],
                                     summary: "Imported \(outcome.imported) \(what) from \(source)"
                                         + (outcome.rejected > 0 ? " (\(outcome.rejected) rows rejected)" : ""),
-                                    payload: ["what": .string(what), "source": .string(source), "rows": .int(Int64(outcome.rows)),
-                                              "imported": .int(Int64(outcome.imported)), "rejected": .int(Int64(outcome.rejected))],
                                     stamp: newStamp(recordedAt: recordedAt))
                     outcome.committed = true
                     return .commit

@@ -108,11 +108,10 @@ extension Ledger {
                 }
                 result.added += 1
             }
-            try appendEvent(db, kind: "import.completed", day: context.today, subjects: [],
-                            summary: "Merged \(result.added) events from \(source) (\(result.alreadyPresent) already present)",
-                            payload: ["what": .string("events"), "source": .string(source), "rows": .int(Int64(result.events)),
-                                      "imported": .int(Int64(result.added)), "already_present": .int(Int64(result.alreadyPresent)),
-                                      "joined": .int(Int64(result.joined)), "map": .object(map.mapValues { .string($0) })])
+            let event = ImportCompleted(what: "events", source: source, rows: Int64(result.events), imported: Int64(result.added),
+                                        alreadyPresent: Int64(result.alreadyPresent), joined: Int64(result.joined), map: map)
+            try appendEvent(db, event.event, day: context.today, subjects: [],
+                            summary: "Merged \(result.added) events from \(source) (\(result.alreadyPresent) already present)")
             return result
         }
     }
@@ -183,26 +182,22 @@ extension Ledger {
 
     // MARK: - Handles that mean different things
 
-    /// The handle keys of each kind's payload: what `--map` renames.
-    static let handleKeys: [String: [String]] = [
-        "authority.added": ["handle", "parent"], "group.added": ["handle"], "petitioner.added": ["handle", "groups"],
-        "petition.logged": ["from", "to", "via"], "letter.sent": ["from", "to"], "letter.received": ["from", "to"],
-        "decree.added": ["handle", "issuer", "supplier"], "enrolment.added": ["decree", "recipient"],
-        "delivery.scheduled": ["decree", "recipient"], "delivery.received": ["decree", "recipient"], "delivery.cancelled": ["decree", "recipient"],
-    ]
-
-    static let partyKinds: [String: String] = ["authority.added": "authority", "group.added": "group", "petitioner.added": "person"]
-
     /// Refuses the merge, naming every handle that the file gives a different kind or name than this ledger
     /// (or than an earlier line of the file) does, unless `--map` says what it is here.
     func checkHandles(_ db: Database, _ events: [ExchangedEvent], source: String, map: [String: String]) throws {
         var defined: [String: (kind: String, name: String, line: Int)] = [:]
         var conflicts: [String] = []
         for e in events {
-            let kind: String
-            let table: String
-            if let k = Ledger.partyKinds[e.kind] { kind = k; table = "party" } else if e.kind == "decree.added" { kind = "decree"; table = "decree" } else { continue }
-            guard case .object(let p) = e.payload, case .string(let theirs)? = p["handle"], case .string(let name)? = p["name"] else { continue }
+            // An event that does not read is reported, with its line, when it is replayed.
+            guard let event = try? LedgerEvent(kind: e.kind, payload: e.payload) else { continue }
+            let (kind, table, theirs, name): (String, String, String, String)
+            switch event {
+            case .authorityAdded(let p): (kind, table, theirs, name) = ("authority", "party", p.handle, p.name)
+            case .groupAdded(let p): (kind, table, theirs, name) = ("group", "party", p.handle, p.name)
+            case .petitionerAdded(let p): (kind, table, theirs, name) = ("person", "party", p.handle, p.name)
+            case .decreeAdded(let p): (kind, table, theirs, name) = ("decree", "decree", p.handle, p.name)
+            default: continue
+            }
             let mapped = map[theirs] != nil
             let handle = map[theirs] ?? theirs
             let key = "\(table):\(handle)"
@@ -237,96 +232,95 @@ extension Ledger {
 
     // MARK: - Replaying one event
 
-    /// Replays one event under its own identity; returns whether it was joined to a record already here.
+    /// Replays one event under its own identity, through the operation that first recorded it; returns whether it
+    /// was joined to a record already here.
     func replay(_ db: Database, _ e: ExchangedEvent, map: [String: String]) throws -> Bool {
         let stamp = EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office)
-        let p = EventPayload(e, map: map)
+        let event = try LedgerEvent(kind: e.kind, payload: e.payload).mappingHandles { map[$0] ?? $0 }
         let day = try Day(parsing: e.day, field: "day")
-        switch e.kind {
-        case "authority.added":
-            let h = try p.handle("handle")
-            if let id = try existing(db, "party", h) { try keep(db, e, p, subjects: [Subject("party", id)]); return true }
-            _ = try addAuthority(db, name: try p.string("name"), handle: h, parent: p.optionalHandle("parent"),
-                                 replyWithin: try p.optional("reply_within").map { try Span(parsing: $0, field: "reply_within") }, on: day, stamp: stamp)
-        case "group.added":
-            let h = try p.handle("handle")
-            if let id = try existing(db, "party", h) { try keep(db, e, p, subjects: [Subject("party", id)]); return true }
-            let counts = try p.counts("counts")
-            _ = try addGroup(db, name: try p.string("name"), handle: h, district: p.optional("district"), counts: counts, on: day, stamp: stamp)
-        case "petitioner.added":
-            let h = try p.handle("handle")
-            if let id = try existing(db, "party", h) { try keep(db, e, p, subjects: [Subject("party", id)]); return true }
-            _ = try addPetitioner(db, name: try p.string("name"), handle: h, district: p.optional("district"), occupation: p.optional("occupation"),
-                                  groups: try p.handles("groups"), dependants: try p.dependants("dependants"), on: day, stamp: stamp)
-        case "petition.logged":
-            _ = try logPetition(db, from: try p.handle("from"), to: try p.handle("to"), subject: try p.string("subject"), on: day,
-                                via: p.optionalHandle("via"), category: p.optional("category"), stamp: stamp)
-        case "petition.status_changed":
-            guard let id = try reference(db, e, p, "petition") else { throw PetitionsError("its payload names no petition.") }
-            guard let status = PetitionStatus(rawValue: try p.string("to")) else { throw PetitionsError("to \(quoted(try p.string("to"))) is not a petition status.") }
-            try changeStatus(db, petition: id, to: status, on: day, note: p.optional("note"), stamp: stamp)
-        case "letter.sent":
-            _ = try sendLetter(db, from: try p.handle("from"), to: try p.handle("to"), on: day, subject: try p.string("subject"),
-                               petition: try reference(db, e, p, "petition"),
-                               replyWithin: try p.optional("reply_within").map { try Span(parsing: $0, field: "reply_within") },
-                               expectsReply: p.bool("expects_reply") ?? true, channel: try p.channel(), summary: p.optional("summary"),
-                               restartsClock: p.bool("restarts_clock") ?? false, body: p.optional("body"), stamp: stamp)
-        case "letter.received":
-            _ = try receiveLetter(db, from: try p.handle("from"), to: try p.handle("to"), on: day, subject: try p.string("subject"),
-                                  inReplyTo: try reference(db, e, p, "in_reply_to"), petition: try reference(db, e, p, "petition"),
-                                  channel: try p.channel(), summary: p.optional("summary"), stamp: stamp)
-        case "letter.voided":
-            guard let id = try reference(db, e, p, "letter") else { throw PetitionsError("its payload names no letter.") }
-            try voidLetter(db, id, reason: try p.string("reason"), on: day, stamp: stamp)
-        case "letter.extended":
-            guard let id = try reference(db, e, p, "letter") else { throw PetitionsError("its payload names no letter.") }
-            try extendLetter(db, id, by: try Span(parsing: try p.string("by"), field: "by"), reason: try p.string("reason"), on: day, stamp: stamp)
-        case "decree.added":
-            let h = try p.handle("handle")
-            if let id = try existing(db, "decree", h) { try keep(db, e, p, subjects: [Subject("decree", id)]); return true }
-            guard let every = Frequency(rawValue: p.optional("every") ?? "month") else { throw PetitionsError("every \(quoted(p.optional("every") ?? "")) is not a frequency.") }
-            _ = try addDecree(db, handle: h, name: try p.string("name"), issued: try p.day("issued"), issuer: p.optionalHandle("issuer"),
-                              supplier: try p.handle("supplier"), rations: try p.strings("rations"), every: every, dueDay: Int(p.int("due_day") ?? 1),
-                              effectiveFrom: try p.optionalDay("effective_from"), effectiveTo: try p.optionalDay("effective_to"), stamp: stamp)
-        case "enrolment.added":
-            let decree = try resolveDecree(db, try p.handle("decree"), field: "decree")
-            let recipient = try resolveParty(db, try p.handle("recipient"), kinds: [.group, .person], field: "recipient")
-            let from = try p.day("from")
+        switch event {
+        case .authorityAdded(let p):
+            if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
+            _ = try addAuthority(db, name: p.name, handle: p.handle, parent: p.parent, replyWithin: try span(p.replyWithin, "reply_within"),
+                                 on: day, stamp: stamp)
+        case .groupAdded(let p):
+            if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
+            _ = try addGroup(db, name: p.name, handle: p.handle, district: p.district, counts: try headCounts(p.counts), on: day, stamp: stamp)
+        case .petitionerAdded(let p):
+            if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
+            _ = try addPetitioner(db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups ?? [],
+                                  dependants: p.dependants ?? [], on: day, stamp: stamp)
+        case .petitionLogged(let p):
+            _ = try logPetition(db, from: p.from, to: p.to, subject: p.subject, on: day, via: p.via, category: p.category, stamp: stamp)
+        case .petitionStatusChanged(let p):
+            guard let id = try reference(db, e, "petition", p.petition) else { throw PetitionsError("its payload names no petition.") }
+            guard let status = PetitionStatus(rawValue: p.to) else { throw PetitionsError("to \(quoted(p.to)) is not a petition status.") }
+            try changeStatus(db, petition: id, to: status, on: day, note: p.note, stamp: stamp)
+        case .letterSent(let p):
+            _ = try sendLetter(db, from: p.from, to: p.to, on: day, subject: p.subject, petition: try reference(db, e, "petition", p.petition),
+                               replyWithin: try span(p.replyWithin, "reply_within"), expectsReply: p.expectsReply ?? true,
+                               channel: try Channel(parsing: p.channel ?? "post"), summary: p.summary, restartsClock: p.restartsClock ?? false,
+                               body: p.body, stamp: stamp)
+        case .letterReceived(let p):
+            _ = try receiveLetter(db, from: p.from, to: p.to, on: day, subject: p.subject, inReplyTo: try reference(db, e, "in_reply_to", p.inReplyTo),
+                                  petition: try reference(db, e, "petition", p.petition), channel: try Channel(parsing: p.channel ?? "post"),
+                                  summary: p.summary, stamp: stamp)
+        case .letterVoided(let p):
+            guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
+            try voidLetter(db, id, reason: p.reason, on: day, stamp: stamp)
+        case .letterExtended(let p):
+            guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
+            try extendLetter(db, id, by: try Span(parsing: p.by, field: "by"), reason: p.reason, on: day, stamp: stamp)
+        case .decreeAdded(let p):
+            if let id = try existing(db, "decree", p.handle) { return try keep(db, e, event, subjects: [Subject("decree", id)]) }
+            guard let every = Frequency(rawValue: p.every ?? "month") else { throw PetitionsError("every \(quoted(p.every ?? "")) is not a frequency.") }
+            _ = try addDecree(db, handle: p.handle, name: p.name, issued: try Day(parsing: p.issued, field: "issued"), issuer: p.issuer,
+                              supplier: p.supplier, rations: p.rations ?? [], every: every, dueDay: Int(p.dueDay ?? 1),
+                              effectiveFrom: try p.effectiveFrom.map { try Day(parsing: $0, field: "effective_from") },
+                              effectiveTo: try p.effectiveTo.map { try Day(parsing: $0, field: "effective_to") }, stamp: stamp)
+        case .enrolmentAdded(let p):
+            let decree = try resolveDecree(db, p.decree, field: "decree")
+            let recipient = try resolveParty(db, p.recipient, kinds: [.group, .person], field: "recipient")
+            let from = try Day(parsing: p.from, field: "from")
             if let id = try Int64.fetchOne(db, sql: "SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND from_day = ?",
                                            arguments: [decree.id, recipient.id, from.description]) {
-                try keep(db, e, p, subjects: [Subject("enrolment", id), Subject("decree", decree.id), Subject("party", recipient.id)])
-                return true
+                return try keep(db, e, event, subjects: [Subject("enrolment", id), Subject("decree", decree.id), Subject("party", recipient.id)])
             }
-            _ = try enrol(db, decree: decree.handle, recipient: recipient.handle, counts: try p.counts("counts"), from: from,
-                          to: try p.optionalDay("to"), memberCategory: "employee", stamp: stamp)
-        case "delivery.scheduled":
-            let decree = try p.handle("decree")
-            let created = try scheduleDeliveries(db, decree: decree, recipient: p.optionalHandle("recipient"), from: try p.period("from"),
-                                                 to: try p.period("to"), on: day, stamp: stamp).created
+            _ = try enrol(db, decree: decree.handle, recipient: recipient.handle, counts: try headCounts(p.counts), from: from,
+                          to: try p.to.map { try Day(parsing: $0, field: "to") }, memberCategory: "employee", stamp: stamp)
+        case .deliveryScheduled(let p):
+            let created = try scheduleDeliveries(db, decree: p.decree, recipient: p.recipient, from: try Period(parsing: p.from, field: "from"),
+                                                 to: try Period(parsing: p.to, field: "to"), on: day, stamp: stamp).created
             if created.isEmpty {
                 // Every period was already scheduled here: the event is kept, and changes nothing.
-                try keep(db, e, p, subjects: [Subject("decree", try resolveDecree(db, decree, field: "decree").id)])
-                return true
+                return try keep(db, e, event, subjects: [Subject("decree", try resolveDecree(db, p.decree, field: "decree").id)])
             }
-        case "delivery.received":
-            _ = try receiveDelivery(db, decree: try p.handle("decree"), recipient: try p.handle("recipient"), period: try p.period("period"),
-                                    on: day, quantities: try p.strings("quantities"), note: p.optional("note"), stamp: stamp)
-        case "delivery.cancelled":
-            let (id, _, _) = try requireDelivery(db, decree: try p.handle("decree"), recipient: try p.handle("recipient"), period: try p.period("period"))
+        case .deliveryReceived(let p):
+            _ = try receiveDelivery(db, decree: p.decree, recipient: p.recipient, period: try Period(parsing: p.period, field: "period"),
+                                    on: day, quantities: p.quantities ?? [], note: p.note, stamp: stamp)
+        case .deliveryCancelled(let p):
+            let period = try Period(parsing: p.period, field: "period")
+            let (id, _, _) = try requireDelivery(db, decree: p.decree, recipient: p.recipient, period: period)
             if try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id]) == "cancelled" {
-                try keep(db, e, p, subjects: [Subject("delivery", id)])
-                return true
+                return try keep(db, e, event, subjects: [Subject("delivery", id)])
             }
-            _ = try cancelDelivery(db, decree: try p.handle("decree"), recipient: try p.handle("recipient"), period: try p.period("period"),
-                                   on: day, reason: try p.string("reason"), stamp: stamp)
-        case "ledger.initialized", "import.completed", "setting.changed", "rules.applied", "finding.raised", "finding.cleared":
+            _ = try cancelDelivery(db, decree: p.decree, recipient: p.recipient, period: period, on: day, reason: p.reason, stamp: stamp)
+        case .ledgerInitialized, .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:
             // The other office's own housekeeping: kept in the log, and changing nothing here (settings, rules and
             // recorded checks belong to the ledger that made them).
-            try keep(db, e, p, subjects: [])
-        default:
-            throw PetitionsError("this version of petitions does not know events of kind \(quoted(e.kind)); upgrade petitions to import it.")
+            _ = try keep(db, e, event, subjects: [])
         }
         return false
+    }
+
+    private func span(_ text: String?, _ field: String) throws -> Span? { try text.map { try Span(parsing: $0, field: field) } }
+
+    /// Head-counts of a payload, each a whole number of people the sums can hold.
+    private func headCounts(_ counts: [String: Int64]?) throws -> [HeadCount] {
+        try (counts ?? [:]).keys.sorted().map { c in
+            guard let n = counts?[c], n > 0, n <= Int64(Int32.max) else { throw PetitionsError("its payload's counts.\(c) is not a head-count.") }
+            return HeadCount(category: c, count: Int(n))
+        }
     }
 
     /// The id of the record in `table` with `handle`, when there is one.
@@ -334,18 +328,20 @@ extension Ledger {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE handle = ?"), arguments: [handle])
     }
 
-    /// Stores the event as it came (its handles mapped), without changing any record.
-    func keep(_ db: Database, _ e: ExchangedEvent, _ p: EventPayload, subjects: [Subject]) throws {
-        try insertEvent(db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: e.kind,
-                        day: e.day, summary: e.summary, payloadJSON: JSONValue.object(p.mapped).compactText, subjects: subjects)
+    /// Stores the event as it came (its handles mapped), without changing any record; it was joined to what is here.
+    func keep(_ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, subjects: [Subject]) throws -> Bool {
+        try insertEvent(db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: event.kind,
+                        day: e.day, summary: e.summary, payloadJSON: try event.payloadJSON().compactText, subjects: subjects)
+        return true
     }
 
-    /// This ledger's id of the petition or letter that `key` names, found through the UUID of the event that created it.
-    func reference(_ db: Database, _ e: ExchangedEvent, _ p: EventPayload, _ key: String) throws -> Int64? {
-        guard let value = p.values[key], value != .null else { return nil }
+    /// This ledger's id of the petition or letter that `key` names (`id` in the other ledger), found through the
+    /// UUID of the event that created it.
+    func reference(_ db: Database, _ e: ExchangedEvent, _ key: String, _ id: Int64?) throws -> Int64? {
+        guard let id else { return nil }
         guard let table = Ledger.referenceKeys.first(where: { $0.key == key })?.table else { return nil }
         guard let uuid = e.refs?[key] else {
-            throw PetitionsError("its payload names \(key) \(value.compactText) but refs gives no UUID for it; export the log again with this version of petitions.")
+            throw PetitionsError("its payload names \(key) \(id) but refs gives no UUID for it; export the log again with this version of petitions.")
         }
         let what = table == "petition" ? "petition" : "letter"
         if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT t.id FROM \(table) t JOIN event e ON e.id = t.event_id WHERE e.uuid = ?"),
@@ -353,88 +349,5 @@ extension Ledger {
             return id
         }
         throw PetitionsError("it refers to the \(what) recorded by event \(uuid), which is neither in this ledger nor earlier in the file.")
-    }
-}
-
-/// An event's payload with its handles mapped, and accessors whose errors name the key.
-struct EventPayload {
-    let values: [String: JSONValue]
-    let mapped: [String: JSONValue]
-    let map: [String: String]
-
-    init(_ e: ExchangedEvent, map: [String: String]) {
-        self.map = map
-        if case .object(let o) = e.payload { values = o } else { values = [:] }
-        var m = values
-        for key in Ledger.handleKeys[e.kind] ?? [] {
-            switch m[key] {
-            case .string(let h)?: m[key] = .string(map[h] ?? h)
-            case .array(let a)?: m[key] = .array(a.map { if case .string(let h) = $0 { return .string(map[h] ?? h) } else { return $0 } })
-            default: break
-            }
-        }
-        mapped = m
-    }
-
-    func string(_ key: String) throws -> String {
-        guard case .string(let s)? = mapped[key] else { throw PetitionsError("its payload has no text \(key).") }
-        return s
-    }
-
-    func optional(_ key: String) -> String? {
-        if case .string(let s)? = mapped[key] { return s }
-        return nil
-    }
-
-    func handle(_ key: String) throws -> String { try string(key) }
-    func optionalHandle(_ key: String) -> String? { optional(key) }
-
-    func handles(_ key: String) throws -> [String] { try strings(key) }
-
-    func strings(_ key: String) throws -> [String] {
-        guard let v = mapped[key], v != .null else { return [] }
-        guard case .array(let a) = v else { throw PetitionsError("its payload's \(key) is not a list.") }
-        return try a.map {
-            guard case .string(let s) = $0 else { throw PetitionsError("its payload's \(key) holds something other than text.") }
-            return s
-        }
-    }
-
-    func bool(_ key: String) -> Bool? {
-        if case .bool(let b)? = mapped[key] { return b }
-        return nil
-    }
-
-    func int(_ key: String) -> Int64? {
-        switch mapped[key] {
-        case .int(let i)?: return i
-        case .number(let d)?: return Int64(exactly: d)
-        default: return nil
-        }
-    }
-
-    func day(_ key: String) throws -> Day { try Day(parsing: try string(key), field: key) }
-    func optionalDay(_ key: String) throws -> Day? { try optional(key).map { try Day(parsing: $0, field: key) } }
-    func period(_ key: String) throws -> Period { try Period(parsing: try string(key), field: key) }
-    func channel() throws -> Channel { try Channel(parsing: optional("channel") ?? "post") }
-
-    func counts(_ key: String) throws -> [HeadCount] {
-        guard let v = mapped[key], v != .null else { return [] }
-        guard case .object(let o) = v else { throw PetitionsError("its payload's \(key) is not an object of head-counts.") }
-        return try o.keys.sorted().map { c in
-            guard case .int(let n)? = o[c], n > 0, n <= Int64(Int32.max) else { throw PetitionsError("its payload's \(key).\(c) is not a head-count.") }
-            return HeadCount(category: c, count: Int(n))
-        }
-    }
-
-    func dependants(_ key: String) throws -> [Dependant] {
-        guard let v = mapped[key], v != .null else { return [] }
-        guard case .array(let a) = v else { throw PetitionsError("its payload's \(key) is not a list.") }
-        return try a.map {
-            guard case .object(let o) = $0, case .string(let n)? = o["name"], case .string(let c)? = o["category"] else {
-                throw PetitionsError("its payload's \(key) holds something other than {name, category}.")
-            }
-            return Dependant(name: n, category: c)
-        }
     }
 }

@@ -94,9 +94,8 @@ extension Ledger {
         let name = try Ledger.checkName(name)
         let h = try newHandle(db, given: handle, name: name)
         let parentRef = try parent.map { try resolveParty(db, $0, kinds: [.authority], field: "--parent") }
-        let eventID = try appendEvent(db, kind: "authority.added", day: day, subjects: [], summary: "Authority \(name) (\(h)) added",
-                                      payload: ["handle": .string(h), "name": .string(name), "parent": (parentRef?.handle).json,
-                                                "reply_within": replyWithin.map { .string($0.description) } ?? .null], stamp: stamp)
+        let event = AuthorityAdded(handle: h, name: name, parent: parentRef?.handle, replyWithin: replyWithin?.description)
+        let eventID = try appendEvent(db, event.event, day: day, subjects: [], summary: "Authority \(name) (\(h)) added", stamp: stamp)
         try db.execute(cached: "INSERT INTO party(kind, handle, name, parent_id, reply_within, office, event_id) VALUES ('authority', ?, ?, ?, ?, ?, ?)",
                        [h, name, parentRef?.id, replyWithin?.description, stamp.office, eventID])
         let id = db.lastInsertedRowID
@@ -117,10 +116,9 @@ extension Ledger {
         let name = try Ledger.checkName(name)
         let counts = try Ledger.merge(counts)
         let h = try newHandle(db, given: handle, name: name)
-        let eventID = try appendEvent(db, kind: "group.added", day: day, subjects: [], summary: "Group \(name) (\(h)) added",
-                                      payload: ["handle": .string(h), "name": .string(name), "district": Ledger.nonEmpty(district).json,
-                                                "counts": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.category, .int(Int64($0.count))) }))],
-                                      stamp: stamp)
+        let event = GroupAdded(handle: h, name: name, district: Ledger.nonEmpty(district),
+                               counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.category, Int64($0.count)) }))
+        let eventID = try appendEvent(db, event.event, day: day, subjects: [], summary: "Group \(name) (\(h)) added", stamp: stamp)
         try db.execute(cached: "INSERT INTO party(kind, handle, name, district, office, event_id) VALUES ('group', ?, ?, ?, ?, ?)",
                        [h, name, Ledger.nonEmpty(district), stamp.office, eventID])
         let id = db.lastInsertedRowID
@@ -148,13 +146,10 @@ extension Ledger {
         let name = try Ledger.checkName(name)
         let h = try newHandle(db, given: handle, name: name)
         let groupRefs = try groups.map { try resolveParty(db, $0, kinds: [.group], field: "--group") }
-        let eventID = try appendEvent(db, kind: "petitioner.added", day: day, subjects: groupRefs.map { Subject("party", $0.id) },
-                                      summary: "Petitioner \(name) (\(h)) added",
-                                      payload: ["handle": .string(h), "name": .string(name), "district": Ledger.nonEmpty(district).json,
-                                                "occupation": Ledger.nonEmpty(occupation).json,
-                                                "groups": .array(groupRefs.map { .string($0.handle) }),
-                                                "dependants": .array(dependants.map { .object(["name": .string($0.name), "category": .string($0.category)]) })],
-                                      stamp: stamp)
+        let event = PetitionerAdded(handle: h, name: name, district: Ledger.nonEmpty(district), occupation: Ledger.nonEmpty(occupation),
+                                    groups: groupRefs.map(\.handle), dependants: dependants)
+        let eventID = try appendEvent(db, event.event, day: day, subjects: groupRefs.map { Subject("party", $0.id) },
+                                      summary: "Petitioner \(name) (\(h)) added", stamp: stamp)
         try db.execute(cached: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
                        [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), stamp.office, eventID])
         let id = db.lastInsertedRowID

@@ -21,11 +21,10 @@ extension Ledger {
         let p = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
         let a = try resolveParty(db, to, kinds: [.authority], field: "--to")
         let v = try via.map { try resolveParty(db, $0, kinds: [.person], field: "--via") }
-        let eventID = try appendEvent(db, kind: "petition.logged", day: day,
+        let event = PetitionLogged(from: p.handle, to: a.handle, via: v?.handle, subject: subject, category: category, opened: day.description)
+        let eventID = try appendEvent(db, event.event, day: day,
                                       subjects: [Subject("party", p.id), Subject("party", a.id)] + (v.map { [Subject("party", $0.id)] } ?? []),
                                       summary: "Petition of \(p.name) to \(a.name) logged: \(subject)",
-                                      payload: ["from": .string(p.handle), "to": .string(a.handle), "via": (v?.handle).json,
-                                                "subject": .string(subject), "category": category.json, "opened": .string(day.description)],
                                       stamp: stamp)
         try db.execute(cached: """
             INSERT INTO petition(petitioner_id, authority_id, via_id, subject, category, opened, status, status_since, office, event_id)
@@ -54,11 +53,9 @@ extension Ledger {
         guard day >= p.opened else {
             throw PetitionsError.invalid("--on", day.description, "is before petition \(id) was opened on \(p.opened)")
         }
-        let eventID = try appendEvent(db, kind: "petition.status_changed", day: day, subjects: [Subject("petition", id)],
-                                      summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)",
-                                      payload: ["petition": .int(id), "from": .string(p.status.rawValue), "to": .string(status.rawValue), "note": Ledger.nonEmpty(note).json],
-                                      stamp: stamp)
-        _ = eventID
+        let event = PetitionStatusChanged(petition: id, from: p.status.rawValue, to: status.rawValue, note: Ledger.nonEmpty(note))
+        try appendEvent(db, event.event, day: day, subjects: [Subject("petition", id)],
+                        summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)", stamp: stamp)
         try db.execute(sql: "UPDATE petition SET status = ?, status_since = ? WHERE id = ?", arguments: [status.rawValue, day.description, id])
         // Waiting on the petitioner stops the clocks of the petition's letters.
         if p.status == .waitingOnPetitioner {
@@ -139,14 +136,12 @@ extension Ledger {
                 throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
             }
         }
-        let eventID = try appendEvent(db, kind: "letter.sent", day: day,
+        let event = LetterSent(from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petition, channel: channel.rawValue,
+                               summary: Ledger.nonEmpty(summary), expectsReply: expectsReply, replyWithin: replyWithin?.description,
+                               restartsClock: restartsClock, body: body)
+        let eventID = try appendEvent(db, event.event, day: day,
                                       subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
-                                      summary: "Letter from \(f.name) to \(t.name): \(subject)",
-                                      payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
-                                                "petition": petition.json, "channel": .string(channel.rawValue), "summary": Ledger.nonEmpty(summary).json,
-                                                "expects_reply": .bool(expectsReply), "reply_within": replyWithin.map { .string($0.description) } ?? .null,
-                                                "restarts_clock": .bool(restartsClock)].merging(body.map { ["body": .string($0)] } ?? [:]) { a, _ in a },
-                                      stamp: stamp)
+                                      summary: "Letter from \(f.name) to \(t.name): \(subject)", stamp: stamp)
         try db.execute(cached: """
             INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
             VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -223,14 +218,12 @@ extension Ledger {
                 throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
             }
         }
-        let eventID = try appendEvent(db, kind: "letter.received", day: day,
+        let event = LetterReceived(from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petitionID, inReplyTo: inReplyTo,
+                                   channel: channel.rawValue, summary: Ledger.nonEmpty(summary))
+        let eventID = try appendEvent(db, event.event, day: day,
                                       subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
                                         + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
-                                      summary: "Letter from \(f.name) to \(t.name) received: \(subject)",
-                                      payload: ["from": .string(f.handle), "to": .string(t.handle), "on": .string(day.description), "subject": .string(subject),
-                                                "petition": petitionID.json, "in_reply_to": inReplyTo.json, "channel": .string(channel.rawValue),
-                                                "summary": Ledger.nonEmpty(summary).json],
-                                      stamp: stamp)
+                                      summary: "Letter from \(f.name) to \(t.name) received: \(subject)", stamp: stamp)
         try db.execute(cached: """
             INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
             VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
@@ -263,8 +256,8 @@ extension Ledger {
             throw PetitionsError("letter: no letter with id \(id).")
         }
         guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
-        try appendEvent(db, kind: "letter.voided", day: day, subjects: [Subject("letter", id)], summary: "Letter \(id) voided: \(reason)",
-                        payload: ["letter": .int(id), "reason": .string(reason)], stamp: stamp)
+        try appendEvent(db, .letterVoided(LetterVoided(letter: id, reason: reason)), day: day, subjects: [Subject("letter", id)],
+                        summary: "Letter \(id) voided: \(reason)", stamp: stamp)
         try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
         // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
         // letter from its addressee on the same petition.

@@ -315,7 +315,7 @@ extension Ledger {
                 SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
                        v.id AS vid, v.handle AS vh, v.name AS vn,
                        coalesce((SELECT json_extract(e.payload, '$.to') FROM event_subject s JOIN event e ON e.id = s.event_id
-                                 WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = 'petition.status_changed' AND e.day <= :asOf
+                                 WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf
                                  ORDER BY e.day DESC, e.id DESC LIMIT 1), 'open') AS status_as_of
                 FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
                 WHERE \(clauses.joined(separator: " AND ")) ORDER BY p.id
@@ -399,8 +399,8 @@ extension Ledger {
     public func findingTrend(asOf: Day, since: Day? = nil) throws -> [(month: String, raised: Int, cleared: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT substr(day, 1, 7) AS month, sum(kind = 'finding.raised') AS raised, sum(kind = 'finding.cleared') AS cleared
-                FROM event WHERE kind IN ('finding.raised', 'finding.cleared') AND day <= ? AND day >= ? GROUP BY month ORDER BY month
+                SELECT substr(day, 1, 7) AS month, sum(kind = '\(LedgerEvent.Kind.findingRaised.rawValue)') AS raised, sum(kind = '\(LedgerEvent.Kind.findingCleared.rawValue)') AS cleared
+                FROM event WHERE kind IN ('\(LedgerEvent.Kind.findingRaised.rawValue)', '\(LedgerEvent.Kind.findingCleared.rawValue)') AND day <= ? AND day >= ? GROUP BY month ORDER BY month
                 """, arguments: [asOf.description, (since.map { Period(containing: $0).first } ?? Day.minimum).description])
                 .map { ($0["month"], $0["raised"], $0["cleared"]) }
         }

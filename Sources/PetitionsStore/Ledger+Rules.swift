@@ -249,8 +249,8 @@ extension Ledger {
     public func applyRules(on day: Day, reason: String) throws -> Int {
         try write { db in
             let n = try storeReplyDue(db, letters: nil)
-            try appendEvent(db, kind: "rules.applied", day: day, subjects: [], summary: "Due days recomputed (\(n) changed): \(reason)",
-                            payload: ["changed": .int(Int64(n)), "reason": .string(reason)])
+            try appendEvent(db, .rulesApplied(RulesApplied(changed: Int64(n), reason: reason)), day: day, subjects: [],
+                            summary: "Due days recomputed (\(n) changed): \(reason)")
             return n
         }
     }
@@ -263,8 +263,7 @@ extension Ledger {
             } else {
                 try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
             }
-            try appendEvent(db, kind: "setting.changed", day: day, subjects: [], summary: summary,
-                            payload: ["key": .string(key), "value": value.map { .string($0) } ?? .null])
+            try appendEvent(db, .settingChanged(SettingChanged(key: key, value: value)), day: day, subjects: [], summary: summary)
             _ = try storeReplyDue(db, letters: nil)
         }
     }
@@ -291,9 +290,8 @@ extension Ledger {
         guard day.description >= (row["day"] as String) else {
             throw PetitionsError.invalid("--on", day.description, "is before letter \(id) was sent on \(row["day"] as String)")
         }
-        let eventID = try appendEvent(db, kind: "letter.extended", day: day, subjects: [Subject("letter", id)],
-                                      summary: "Deadline of letter \(id) extended by \(span): \(reason)",
-                                      payload: ["letter": .int(id), "by": .string(span.description), "reason": .string(reason)],
+        let eventID = try appendEvent(db, .letterExtended(LetterExtended(letter: id, by: span.description, reason: reason)), day: day,
+                                      subjects: [Subject("letter", id)], summary: "Deadline of letter \(id) extended by \(span): \(reason)",
                                       stamp: stamp)
         try db.execute(sql: "INSERT INTO letter_extension(letter_id, span, reason, day, event_id) VALUES (?, ?, ?, ?, ?)",
                        arguments: [id, span.description, reason, day.description, eventID])
@@ -315,10 +313,10 @@ extension Ledger {
             for f in findings {
                 current.insert(f.key)
                 if let p = previous[f.key], p.severity == f.severity { continue }
-                try appendEvent(db, kind: "finding.raised", day: asOf, subjects: Ledger.findingSubjects(f.subjectType, f.subjectID),
-                                summary: "[\(f.severity)] \(f.message)",
-                                payload: ["key": .string(f.key), "rule": .string(f.rule), "kind": .string(f.kind), "severity": .string(f.severity),
-                                          "previous_severity": previous[f.key].map { .string($0.severity) } ?? .null, "message": .string(f.message)])
+                let event = FindingRaised(key: f.key, rule: f.rule, kind: f.kind, severity: f.severity, previousSeverity: previous[f.key]?.severity,
+                                          message: f.message)
+                try appendEvent(db, event.event, day: asOf, subjects: Ledger.findingSubjects(f.subjectType, f.subjectID),
+                                summary: "[\(f.severity)] \(f.message)")
                 try db.execute(sql: """
                     INSERT INTO finding_state(key, rule, kind, subject_type, subject_id, severity, since, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(key) DO UPDATE SET severity = excluded.severity, message = excluded.message
@@ -326,8 +324,8 @@ extension Ledger {
                 raised += 1
             }
             for (key, p) in previous where !current.contains(key) {
-                try appendEvent(db, kind: "finding.cleared", day: asOf, subjects: Ledger.findingSubjects(p.type, p.id), summary: "Cleared: \(p.message)",
-                                payload: ["key": .string(key), "rule": .string(p.rule), "severity": .string(p.severity), "message": .string(p.message)])
+                try appendEvent(db, .findingCleared(FindingCleared(key: key, rule: p.rule, severity: p.severity, message: p.message)), day: asOf,
+                                subjects: Ledger.findingSubjects(p.type, p.id), summary: "Cleared: \(p.message)")
                 try db.execute(sql: "DELETE FROM finding_state WHERE key = ?", arguments: [key])
                 cleared += 1
             }
@@ -347,8 +345,8 @@ extension Ledger {
     public func findingTrend() throws -> [(month: String, raised: Int, cleared: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT substr(day, 1, 7) AS month, sum(kind = 'finding.raised') AS raised, sum(kind = 'finding.cleared') AS cleared
-                FROM event WHERE kind IN ('finding.raised', 'finding.cleared') GROUP BY month ORDER BY month
+                SELECT substr(day, 1, 7) AS month, sum(kind = '\(LedgerEvent.Kind.findingRaised.rawValue)') AS raised, sum(kind = '\(LedgerEvent.Kind.findingCleared.rawValue)') AS cleared
+                FROM event WHERE kind IN ('\(LedgerEvent.Kind.findingRaised.rawValue)', '\(LedgerEvent.Kind.findingCleared.rawValue)') GROUP BY month ORDER BY month
                 """).map { ($0["month"], $0["raised"], $0["cleared"]) }
         }
     }

@@ -42,14 +42,11 @@ extension Ledger {
         let h = try newHandle(db, given: handle, name: name, table: "decree")
         let s = try resolveParty(db, supplier, kinds: [.authority], field: "--supplier")
         let i = try issuer.map { try resolveParty(db, $0, kinds: [.authority], field: "--issuer") }
-        let eventID = try appendEvent(db, kind: "decree.added", day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
-                                      summary: "Decree \(name) (\(h)) added",
-                                      payload: ["handle": .string(h), "name": .string(name), "issued": .string(issued.description),
-                                                "issuer": (i?.handle).json, "supplier": .string(s.handle), "every": .string(every.rawValue),
-                                                "due_day": .int(Int64(dueDay)), "effective_from": (effectiveFrom?.description).json,
-                                                "effective_to": (effectiveTo?.description).json,
-                                                "rations": .array(parsed.map { .string("\($0.category): \($0.quantity.description)") })],
-                                      stamp: stamp)
+        let event = DecreeAdded(handle: h, name: name, issued: issued.description, issuer: i?.handle, supplier: s.handle, every: every.rawValue,
+                                dueDay: Int64(dueDay), effectiveFrom: effectiveFrom?.description, effectiveTo: effectiveTo?.description,
+                                rations: parsed.map { "\($0.category): \($0.quantity.description)" })
+        let eventID = try appendEvent(db, event.event, day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
+                                      summary: "Decree \(name) (\(h)) added", stamp: stamp)
         try db.execute(sql: """
             INSERT INTO decree(handle, name, issued, issuer_id, supplier_id, frequency, due_day, effective_from, effective_to, office, event_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -173,12 +170,10 @@ extension Ledger {
         if let overlap {
             throw PetitionsError("--recipient: \(r.handle) is already enrolled in \(d.handle) from \(overlap["from_day"] as String) (enrolment \(overlap["id"] as Int64)); end that enrolment first.")
         }
-        let eventID = try appendEvent(db, kind: "enrolment.added", day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
-                                      summary: "\(r.name) enrolled in \(d.name)",
-                                      payload: ["decree": .string(d.handle), "recipient": .string(r.handle), "from": .string(start.description),
-                                                "to": (to?.description).json, "ends_enrolment": ended.json,
-                                                "counts": .object(Dictionary(uniqueKeysWithValues: heads.map { ($0.category, .int(Int64($0.count))) }))],
-                                      stamp: stamp)
+        let event = EnrolmentAdded(decree: d.handle, recipient: r.handle, from: start.description, to: to?.description, endsEnrolment: ended,
+                                   counts: Dictionary(uniqueKeysWithValues: heads.map { ($0.category, Int64($0.count)) }))
+        let eventID = try appendEvent(db, event.event, day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
+                                      summary: "\(r.name) enrolled in \(d.name)", stamp: stamp)
         try db.execute(sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [d.id, r.id, start.description, to?.description, stamp.office, eventID])
         let id = db.lastInsertedRowID

@@ -7,14 +7,14 @@ extension Ledger {
 
     /// The event kinds that may create a row of each table: every record points at the event that made it.
     static let creatingKinds: [(table: String, check: String)] = [
-        ("party", "(t.kind = 'authority' AND e.kind = 'authority.added') OR (t.kind = 'group' AND e.kind = 'group.added') OR (t.kind = 'person' AND e.kind = 'petitioner.added')"),
-        ("petition", "e.kind = 'petition.logged'"),
-        ("letter", "(t.direction = 'sent' AND e.kind = 'letter.sent') OR (t.direction = 'received' AND e.kind = 'letter.received')"),
-        ("letter_extension", "e.kind = 'letter.extended'"),
-        ("decree", "e.kind = 'decree.added'"),
-        ("enrolment", "e.kind = 'enrolment.added'"),
-        ("delivery", "e.kind = 'delivery.scheduled'"),
-        ("receipt", "e.kind = 'delivery.received'"),
+        ("party", "(t.kind = 'authority' AND e.kind = '\(LedgerEvent.Kind.authorityAdded.rawValue)') OR (t.kind = 'group' AND e.kind = '\(LedgerEvent.Kind.groupAdded.rawValue)') OR (t.kind = 'person' AND e.kind = '\(LedgerEvent.Kind.petitionerAdded.rawValue)')"),
+        ("petition", "e.kind = '\(LedgerEvent.Kind.petitionLogged.rawValue)'"),
+        ("letter", "(t.direction = 'sent' AND e.kind = '\(LedgerEvent.Kind.letterSent.rawValue)') OR (t.direction = 'received' AND e.kind = '\(LedgerEvent.Kind.letterReceived.rawValue)')"),
+        ("letter_extension", "e.kind = '\(LedgerEvent.Kind.letterExtended.rawValue)'"),
+        ("decree", "e.kind = '\(LedgerEvent.Kind.decreeAdded.rawValue)'"),
+        ("enrolment", "e.kind = '\(LedgerEvent.Kind.enrolmentAdded.rawValue)'"),
+        ("delivery", "e.kind = '\(LedgerEvent.Kind.deliveryScheduled.rawValue)'"),
+        ("receipt", "e.kind = '\(LedgerEvent.Kind.deliveryReceived.rawValue)'"),
     ]
 
     /// Checks the file (`PRAGMA integrity_check`), its references (`PRAGMA foreign_key_check`) and the ledger's
@@ -59,7 +59,7 @@ extension Ledger {
             for r in try Row.fetchAll(db, sql: """
                 SELECT d.id FROM delivery d WHERE d.status = 'cancelled' AND NOT EXISTS (
                   SELECT 1 FROM event_subject s JOIN event e ON e.id = s.event_id
-                  WHERE s.subject_type = 'delivery' AND s.subject_id = d.id AND e.kind = 'delivery.cancelled') LIMIT \(limit)
+                  WHERE s.subject_type = 'delivery' AND s.subject_id = d.id AND e.kind = '\(LedgerEvent.Kind.deliveryCancelled.rawValue)') LIMIT \(limit)
                 """) {
                 add("delivery \(r["id"] as Int64): is cancelled but no delivery.cancelled event says so")
             }

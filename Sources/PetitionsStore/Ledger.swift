@@ -263,19 +263,21 @@ public final class Ledger: Sendable {
     /// Appends an event in the current transaction and returns its id. Without a stamp, the event is this
     /// ledger's own, recorded now; with one, it keeps the identity it was given (another office's merged event).
     @discardableResult
-    func appendEvent(_ db: Database, kind: String, day: Day, subjects: [Subject], summary: String, payload: [String: JSONValue],
+    func appendEvent(_ db: Database, _ event: LedgerEvent, day: Day, subjects: [Subject], summary: String,
                      stamp: EventStamp? = nil) throws -> Int64 {
-        let json = JSONValue.object(payload).compactText
-        return try insertEvent(db, stamp: stamp ?? newStamp(), kind: kind, day: day.description, summary: summary, payloadJSON: json, subjects: subjects)
+        let json = try event.payloadJSON().compactText
+        return try insertEvent(db, stamp: stamp ?? newStamp(), kind: event.kind, day: day.description, summary: summary, payloadJSON: json,
+                               subjects: subjects)
     }
 
     /// Inserts one event row exactly as given, with its subjects.
     @discardableResult
-    func insertEvent(_ db: Database, stamp: EventStamp, kind: String, day: String, summary: String, payloadJSON: String, subjects: [Subject]) throws -> Int64 {
+    func insertEvent(_ db: Database, stamp: EventStamp, kind: LedgerEvent.Kind, day: String, summary: String, payloadJSON: String,
+                     subjects: [Subject]) throws -> Int64 {
         try db.execute(cached: """
             INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [stamp.uuid, kind, day, stamp.recordedAt, stamp.actor, stamp.office, summary, payloadJSON])
+            """, [stamp.uuid, kind.rawValue, day, stamp.recordedAt, stamp.actor, stamp.office, summary, payloadJSON])
         let id = db.lastInsertedRowID
         if subjects.count == 1 {
             try db.execute(cached: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", [id, subjects[0].type, subjects[0].id])
@@ -334,8 +336,8 @@ public final class Ledger: Sendable {
         try write { db in
             if try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'office'") != nil { return false }
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('office', ?)", arguments: [context.office])
-            try appendEvent(db, kind: "ledger.initialized", day: day, subjects: [], summary: "Ledger initialised for office \(context.office)",
-                            payload: ["office": .string(context.office), "units": .array(units.units.map { .string($0.name) })])
+            try appendEvent(db, .ledgerInitialized(LedgerInitialized(office: context.office, units: units.units.map(\.name))), day: day,
+                            subjects: [], summary: "Ledger initialised for office \(context.office)")
             return true
         }
     }

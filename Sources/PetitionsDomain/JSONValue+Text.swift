@@ -1,16 +1,14 @@
-import PetitionsDomain
-
 extension JSONValue {
     /// Compact JSON text with keys sorted and slashes unescaped: what the event log stores. Written by hand
     /// because a bulk import stores a million payloads, and JSONEncoder costs more than the insert itself.
-    var compactText: String {
+    public var compactText: String {
         var out = ""
         out.reserveCapacity(128)
         write(to: &out)
         return out
     }
 
-    func write(to out: inout String) {
+    public func write(to out: inout String) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -36,7 +34,7 @@ extension JSONValue {
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
+    public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         // Most strings need no escaping: append them whole.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
