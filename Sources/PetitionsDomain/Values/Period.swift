@@ -1,16 +1,3 @@
-/// How often an entitlement falls due. Months today; the type leaves room for weeks or quarters.
-public enum Frequency: String, Codable, Sendable, CaseIterable {
-    case month
-
-    /// Parses `month` (also `monthly`).
-    public init(parsing text: String) throws {
-        switch text.lowercased() {
-        case "month", "monthly": self = .month
-        default: throw PetitionsError.invalid("--every", text, "is not a known frequency; use 'month'")
-        }
-    }
-}
-
 /// A supply period: a month, written `YYYY-MM`.
 public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int

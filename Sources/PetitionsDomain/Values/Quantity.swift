@@ -1,53 +1,5 @@
 import Foundation
 
-/// A unit of measure: its name, its dimension and how many base units (µg, µl, millionths of a piece) it holds.
-public struct MeasureUnit: Hashable, Sendable, Codable {
-    public let name: String
-    public let dimension: String
-    /// Base units in one of this unit: an exact integer, so that amounts are stored exactly.
-    public let base: Int64
-    public let aliases: [String]
-
-    public init(name: String, dimension: String, base: Int64, aliases: [String] = []) {
-        self.name = name; self.dimension = dimension; self.base = base; self.aliases = aliases
-    }
-}
-
-/// The units a ledger knows, looked up by name or alias.
-public struct UnitCatalog: Sendable {
-    public let units: [MeasureUnit]
-    private let byName: [String: MeasureUnit]
-
-    public init(_ units: [MeasureUnit]) throws {
-        var map: [String: MeasureUnit] = [:]
-        for u in units {
-            guard u.base > 0 else { throw PetitionsError.invalid("unit \(u.name) base", String(u.base), "must be a positive integer") }
-            for key in [u.name] + u.aliases {
-                let k = key.lowercased()
-                if map[k] != nil { throw PetitionsError.invalid("unit", key, "is defined twice") }
-                map[k] = u
-            }
-        }
-        self.units = units
-        self.byName = map
-    }
-
-    public func unit(named name: String) -> MeasureUnit? { byName[name.lowercased()] }
-
-    /// The unit, or an error naming the field, the value and the closest known unit.
-    public func require(_ name: String, field: String) throws -> MeasureUnit {
-        if let u = unit(named: name) { return u }
-        let known = units.map(\.name)
-        if let c = closest(to: name, among: known) {
-            throw PetitionsError("\(field): unknown unit \(quoted(name)); did you mean \(quoted(c))? Known units: \(known.joined(separator: ", ")).")
-        }
-        throw PetitionsError("\(field): unknown unit \(quoted(name)); known units: \(known.joined(separator: ", ")).")
-    }
-
-    /// The unit of mass used for kilogram equivalents.
-    public var kilogram: MeasureUnit? { unit(named: "kg") }
-}
-
 /// An amount of a commodity in a unit, e.g. `8 funt wheat`; stored exactly in base units.
 public struct Quantity: Hashable, Sendable {
     /// The amount in base units of the unit's dimension.

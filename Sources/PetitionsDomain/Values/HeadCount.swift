@@ -1,0 +1,19 @@
+import Foundation
+
+/// A head-count by category, parsed from `CATEGORY=N`.
+public struct HeadCount: Codable, Hashable, Sendable {
+    public var category: String
+    public var count: Int
+    public init(category: String, count: Int) { self.category = category; self.count = count }
+
+    public init(parsing text: String, field: String = "--count") throws {
+        let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else { throw PetitionsError.invalid(field, text, "is not CATEGORY=N, e.g. 'employee=125'") }
+        let cat = try Category.validate(parts[0], field: field, whole: text)
+        guard parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(parts[1]) else {
+            throw PetitionsError.invalid(field, text, "has no whole number after '='")
+        }
+        guard n > 0 else { throw PetitionsError.invalid(field, text, "must count at least 1") }
+        self.init(category: cat, count: n)
+    }
+}
