@@ -43,8 +43,8 @@ extension Ledger {
             if let f = d.effectiveFrom, p.last < f { continue }
             if let t = d.effectiveTo, p.first > t { continue }
             for e in enrolments {
-                let start = (try? Day(parsing: e["from_day"])) ?? Day.minimum
-                let end = (e["to_day"] as String?).flatMap { try? Day(parsing: $0) }
+                let start = try e.day("from_day")
+                let end = try e.optionalDay("to_day")
                 guard start <= p.last, end.map({ $0 >= p.first }) ?? true else { continue }
                 let rid: Int64 = e["recipient_id"]
                 guard planned.insert("\(rid)/\(p)").inserted else { continue }
@@ -235,8 +235,7 @@ extension Ledger {
                                     shortfall: quantityValue(max(0, e - r), unit: u, commodity: c))
             }
             try body(Delivery(id: id, decree: row["k"], recipient: row["r"], supplier: row["s"],
-                              period: (try? Period(parsing: row["period"])) ?? Period(containing: Day.minimum),
-                              due: (try? Day(parsing: row["due"])) ?? Day.minimum, status: DeliveryStatus(rawValue: row["status"]) ?? .pending,
+                              period: try row.period("period"), due: try row.day("due"), status: try row.stored(DeliveryStatus.self, "status"),
                               lines: lines, receipts: nil))
         }
     }
@@ -246,7 +245,7 @@ extension Ledger {
             let id: Int64 = row["id"]
             let q = try Row.fetchAll(db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [id])
                 .map { quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]) }
-            return Receipt(id: id, on: (try? Day(parsing: row["day"])) ?? Day.minimum, quantities: q, note: row["note"])
+            return Receipt(id: id, on: try row.day("day"), quantities: q, note: row["note"])
         }
     }
 }

@@ -221,10 +221,10 @@ extension Ledger {
                     .map { HeadCount(category: $0["category"], count: $0["count"]) }
             case .authority:
                 p.parent = row["parent_handle"]
-                p.replyWithin = (row["reply_within"] as String?).flatMap { try? Span(parsing: $0) }
+                p.replyWithin = try row.optionalSpan("reply_within")
                 p.chain = try chain(db, above: id).map(\.handle)
             }
-            try body(p, (row["recorded"] as String?).flatMap { try? Day(parsing: $0) })
+            try body(p, try row.optionalDay("recorded"))
         }
     }
 

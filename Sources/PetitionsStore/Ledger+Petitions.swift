@@ -105,8 +105,7 @@ extension Ledger {
             """, arguments: args)
         while let row = try rows.next() {
             try body(Petition(id: row["id"], petitioner: row["f"], authority: row["a"], via: row["v"], subject: row["subject"], category: row["category"],
-                              opened: (try? Day(parsing: row["opened"])) ?? Day.minimum,
-                              status: PetitionStatus(rawValue: row["status"]) ?? .open, office: row["office"]))
+                              opened: try row.day("opened"), status: try row.stored(PetitionStatus.self, "status"), office: row["office"]))
         }
     }
 
@@ -312,12 +311,11 @@ extension Ledger {
             WHERE \(clause) ORDER BY l.day, l.id
             """, arguments: args)
         while let row = try rows.next() {
-            try body(Letter(id: row["id"], direction: Direction(rawValue: row["direction"]) ?? .sent, from: row["f"], to: row["t"],
-                            on: (try? Day(parsing: row["day"])) ?? Day.minimum, channel: Channel(rawValue: row["channel"]) ?? .post,
+            try body(Letter(id: row["id"], direction: try row.stored(Direction.self, "direction"), from: row["f"], to: row["t"],
+                            on: try row.day("day"), channel: try row.stored(Channel.self, "channel"),
                             subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
                             expectsReply: (row["expects_reply"] as Int64) == 1,
-                            replyWithin: (row["reply_within"] as String?).flatMap { try? Span(parsing: $0) },
-                            replyDue: (row["reply_due"] as String?).flatMap { try? Day(parsing: $0) },
+                            replyWithin: try row.optionalSpan("reply_within"), replyDue: try row.optionalDay("reply_due"),
                             answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"]))
         }
     }
@@ -356,7 +354,7 @@ extension Ledger {
                 let subjects = try Row.fetchAll(db, sql: "SELECT subject_type, subject_id FROM event_subject WHERE event_id = ? ORDER BY subject_type, subject_id", arguments: [id])
                     .map { Subject($0["subject_type"], $0["subject_id"]) }
                 let payload = (try? decoder.decode(JSONValue.self, from: Data((row["payload"] as String).utf8))) ?? .null
-                return Event(id: id, uuid: row["uuid"], kind: row["kind"], day: (try? Day(parsing: row["day"])) ?? Day.minimum,
+                return Event(id: id, uuid: row["uuid"], kind: row["kind"], day: try row.day("day"),
                              recordedAt: row["recorded_at"], actor: row["actor"], office: row["office"], subjects: subjects,
                              summary: row["summary"], payload: payload)
             }

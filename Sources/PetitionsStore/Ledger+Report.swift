@@ -326,8 +326,7 @@ extension Ledger {
                 out.append(PetitionRow(id: r["id"], petitioner: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]),
                                        authority: PartyName(id: r["aid"], handle: r["ah"], name: r["an"]),
                                        via: via.map { PartyName(id: $0, handle: r["vh"], name: r["vn"]) }, subject: r["subject"], category: r["category"],
-                                       opened: (try? Day(parsing: r["opened"])) ?? Day.minimum,
-                                       status: PetitionStatus(rawValue: r["status_as_of"]) ?? .open))
+                                       opened: try r.day("opened"), status: try r.stored(PetitionStatus.self, "status_as_of")))
             }
             return out
         }

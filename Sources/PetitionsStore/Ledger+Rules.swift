@@ -222,7 +222,7 @@ extension Ledger {
                 """, arguments: ["asOf": asOf.description]).map { r in
                 PetitionActivity(id: r["id"], subject: r["subject"], petitioner: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]),
                                  authority: PartyName(id: r["aid"], handle: r["ah"], name: r["an"]), category: r["category"],
-                                 opened: (try? Day(parsing: r["opened"])) ?? Day.minimum, lastActivity: (try? Day(parsing: r["last"])) ?? Day.minimum)
+                                 opened: try r.day("opened"), lastActivity: try r.day("last"))
             }
         }
     }

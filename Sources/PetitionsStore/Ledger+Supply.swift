@@ -80,9 +80,8 @@ extension Ledger {
             throw PetitionsError.unknown("decree", field, ref, closest: closest(to: t, among: handles))
         }
         let d = DecreeRef(id: row["id"], handle: row["handle"], name: row["name"], dueDay: row["due_day"],
-                          effectiveFrom: (row["effective_from"] as String?).flatMap { try? Day(parsing: $0) },
-                          effectiveTo: (row["effective_to"] as String?).flatMap { try? Day(parsing: $0) },
-                          issued: (try? Day(parsing: row["issued"])) ?? Day.minimum)
+                          effectiveFrom: try row.optionalDay("effective_from"), effectiveTo: try row.optionalDay("effective_to"),
+                          issued: try row.day("issued"))
         lookups.remember(d, for: t)
         return d
     }
@@ -117,10 +116,10 @@ extension Ledger {
             let rations = try Row.fetchAll(db, sql: "SELECT * FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [id]).map {
                 Ration(category: $0["category"], quantity: quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]))
             }
-            return Decree(id: id, handle: row["handle"], name: row["name"], issued: (try? Day(parsing: row["issued"])) ?? Day.minimum,
-                          issuer: row["i"], supplier: row["s"], every: Frequency(rawValue: row["frequency"]) ?? .month, dueDay: row["due_day"],
-                          rations: rations, effectiveFrom: (row["effective_from"] as String?).flatMap { try? Day(parsing: $0) },
-                          effectiveTo: (row["effective_to"] as String?).flatMap { try? Day(parsing: $0) }, office: row["office"])
+            return Decree(id: id, handle: row["handle"], name: row["name"], issued: try row.day("issued"),
+                          issuer: row["i"], supplier: row["s"], every: try row.stored(Frequency.self, "frequency"), dueDay: row["due_day"],
+                          rations: rations, effectiveFrom: try row.optionalDay("effective_from"), effectiveTo: try row.optionalDay("effective_to"),
+                          office: row["office"])
         }
     }
 
@@ -221,8 +220,8 @@ extension Ledger {
             let id: Int64 = row["id"]
             let counts = try Row.fetchAll(db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ? ORDER BY category", arguments: [id])
                 .map { HeadCount(category: $0["category"], count: $0["count"]) }
-            return Enrolment(id: id, decree: row["d"], recipient: row["r"], from: (try? Day(parsing: row["from_day"])) ?? Day.minimum,
-                             to: (row["to_day"] as String?).flatMap { try? Day(parsing: $0) }, counts: counts)
+            return Enrolment(id: id, decree: row["d"], recipient: row["r"], from: try row.day("from_day"),
+                             to: try row.optionalDay("to_day"), counts: counts)
         }
     }
 }
