@@ -331,7 +331,7 @@ extension Ledger {
     /// Stores the event as it came (its handles mapped), without changing any record; it was joined to what is here.
     func keep(_ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, subjects: [Subject]) throws -> Bool {
         try insertEvent(db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: event.kind,
-                        day: e.day, summary: e.summary, payloadJSON: try event.payloadJSON().compactText, subjects: subjects)
+                        day: e.day, summary: e.summary, payloadJSON: try event.payloadText(), subjects: subjects)
         return true
     }
 

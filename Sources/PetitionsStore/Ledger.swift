@@ -265,7 +265,7 @@ public final class Ledger: Sendable {
     @discardableResult
     func appendEvent(_ db: Database, _ event: LedgerEvent, day: Day, subjects: [Subject], summary: String,
                      stamp: EventStamp? = nil) throws -> Int64 {
-        let json = try event.payloadJSON().compactText
+        let json = try event.payloadText()
         return try insertEvent(db, stamp: stamp ?? newStamp(), kind: event.kind, day: day.description, summary: summary, payloadJSON: json,
                                subjects: subjects)
     }
