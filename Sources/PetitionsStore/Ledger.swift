@@ -54,6 +54,9 @@ public final class Ledger: Sendable {
         self.path = path; self.reader = reader; self.writer = writer; self.units = units; self.context = context; self.dueDays = dueDays
     }
 
+    /// The schema version this program writes: its migrations are `v1` … `vN`, and this is N.
+    public static var schemaVersion: Int { Schema.migrations.count }
+
     /// Opens (and creates on first use) the ledger at `path`.
     /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.
     public init(path: String, context: RecordingContext, defaultUnits: [MeasureUnit], readOnly: Bool = false) throws {

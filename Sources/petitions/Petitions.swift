@@ -16,7 +16,7 @@ struct Petitions: ParsableCommand {
           petitions --db dmitrov.sqlite init --office dmitrov
           petitions --db dmitrov.sqlite authority add --name "Moscow postal-telegraph supply centre" --handle moscow-supply
         """,
-        version: "0.1.0",
+        version: ProductInfo.versionLine(commit: BuildInfo.commit),
         subcommands: [
             Init.self, AuthorityCommand.self, GroupCommand.self, PetitionerCommand.self, PetitionCommand.self,
             LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, Events.self, Units.self, Overdue.self, Unanswered.self, Check.self, RulesCommand.self, CalendarCommand.self,

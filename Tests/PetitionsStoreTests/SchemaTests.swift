@@ -135,4 +135,15 @@ struct SchemaTests {
             #expect(journal == "wal")
         }
     }
+
+    @Test("the ledger schema that --version reports is the last migration a fresh ledger records")
+    func reportedSchemaVersion() throws {
+        try withLedger { temporary in
+            let queue = try openRaw(temporary.path, readonly: true)
+            defer { try? queue.close() }
+            let migrations = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+            #expect(migrations.count == Ledger.schemaVersion)
+            #expect(migrations.last == "v\(Ledger.schemaVersion)")
+        }
+    }
 }
