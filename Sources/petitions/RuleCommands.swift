@@ -42,7 +42,7 @@ enum Colour {
     }
 }
 
-func quantities(_ list: [QuantityValue]) -> String { list.map(\.text).joined(separator: "; ") }
+func quantities(_ list: [QuantityValue]) -> String { ListingCSV.quantities(list) }
 
 struct Overdue: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,11 +58,7 @@ struct Overdue: ParsableCommand {
         switch format {
         case .json: try Output.json(list)
         case .csv:
-            print(try CSVTable.render(header: ["delivery", "decree", "recipient", "supplier", "period", "due", "overdue_since", "days_overdue", "severity",
-                                               "expected", "received", "shortfall"],
-                                      rows: list.map { [String($0.delivery), $0.decree, $0.recipient, $0.supplier, $0.period.description, $0.due.description,
-                                                        $0.overdueSince.description, String($0.daysOverdue), $0.severity.rawValue,
-                                                        quantities($0.expected), quantities($0.received), quantities($0.shortfall)] }), terminator: "")
+            print(try ListingCSV.overdue(list), terminator: "")
         case .text:
             print("Late deliveries as of \(asOf.longDescription): \(list.count)")
             guard !list.isEmpty else { return }
@@ -92,11 +88,7 @@ struct Unanswered: ParsableCommand {
         switch format {
         case .json: try Output.json(list)
         case .csv:
-            print(try CSVTable.render(header: ["letter", "from", "to", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
-                                               "severity", "petition", "action"],
-                                      rows: list.map { [String($0.letter), $0.from, $0.to, $0.subject, $0.sent.description, $0.due.description,
-                                                        String($0.daysWaiting), String($0.daysOverdue), String($0.workingDaysOverdue),
-                                                        $0.severity?.rawValue ?? "", $0.petition.map(String.init) ?? "", $0.action] }), terminator: "")
+            print(try ListingCSV.unanswered(list), terminator: "")
         case .text:
             print("Letters waiting for a reply as of \(asOf.longDescription): \(list.count)")
             guard !list.isEmpty else { return }
@@ -141,11 +133,7 @@ struct Check: ParsableCommand {
             struct Result: Encodable { var asOf: Day; var findings: [Finding]; var recorded: RecordedCheck? }
             try Output.json(Result(asOf: asOf, findings: shown, recorded: recorded))
         case .csv:
-            print(try CSVTable.render(header: ["severity", "rule", "kind", "subject_type", "subject_id", "subject", "due", "overdue_since", "days_overdue",
-                                               "working_days_overdue", "message", "action"],
-                                      rows: shown.map { [$0.severity.rawValue, $0.rule, $0.kind, $0.subject.type, String($0.subject.id), $0.subject.name,
-                                                         $0.due?.description ?? "", $0.overdueSince?.description ?? "", String($0.daysOverdue),
-                                                         String($0.workingDaysOverdue), $0.message, $0.action] }), terminator: "")
+            print(try ListingCSV.findings(shown), terminator: "")
         case .text:
             let counts = Severity.allCases.reversed().map { s in "\(all.filter { $0.severity == s }.count) \(s.rawValue)" }.joined(separator: ", ")
             print("Check as of \(asOf.longDescription): \(all.count) finding\(all.count == 1 ? "" : "s") (\(counts)).")
