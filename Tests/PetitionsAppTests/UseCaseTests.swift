@@ -4,7 +4,7 @@ import PetitionsTestSupport
 import Testing
 
 /// The Dmitrov ledger of March 1920, recorded through the use cases as a front end would.
-private struct Dmitrov {
+struct Dmitrov {
     let ledger: TemporaryLedger
     var workspace: Workspace { ledger.workspace }
     let appeal: Letter
