@@ -105,8 +105,9 @@ public enum LedgerEvent: Sendable, Equatable {
     /// The kind of this event.
     public var kind: Kind { type(of: payload).kind }
 
-    /// The payload as the compact JSON text the event log stores and exports (keys sorted, absent values null).
-    public func payloadText() throws -> String { try CompactJSONEncoder().encode(payload) }
+    /// The payload as the compact JSON text the event log stores and exports (keys sorted, absent values null),
+    /// written by the house encoder like every other JSON petitions writes.
+    public func payloadText() throws -> String { String(decoding: try HouseJSONEncoder(pretty: false).encode(payload), as: UTF8.self) }
 
     /// The same event with every handle it names passed through `map` (another office's handles to this one's).
     public func mappingHandles(_ map: (String) -> String) -> LedgerEvent { payload.mappingHandles(map).event }

@@ -1,5 +1,4 @@
 import Foundation
-import PetitionsDomain
 
 /// Writes the house JSON (snake_case keys, sorted by their UTF-8 bytes, ISO days, slashes unescaped, pretty-printed or
 /// compact) byte for byte as Foundation's `JSONEncoder` with those settings would, at a fraction of the cost.
