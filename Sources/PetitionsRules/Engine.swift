@@ -235,10 +235,11 @@ public struct Engine: Sendable {
             let d = deliveries[late[n].delivery], rule = deliveryRules[late[n].rule], since = late[n].since
             let missed = periodsMissed[Entitlement(decree: d.decree.id, recipient: d.recipient.id)] ?? []
             var run = 1
+            // Each walk stops at the edge of the supported months, where `previous` and `next` are nil.
             var p = d.period.previous
-            while missed.contains(p) { run += 1; p = p.previous }
+            while let q = p, missed.contains(q) { run += 1; p = q.previous }
             p = d.period.next
-            while missed.contains(p) { run += 1; p = p.next }
+            while let q = p, missed.contains(q) { run += 1; p = q.next }
             var severity = Severity.overdue
             if run >= rule.criticalConsecutive { severity = .critical }
             if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }

@@ -118,6 +118,16 @@ import Testing
         #expect(gap.map(\.0.severity) == [.overdue, .overdue], "not consecutive")
     }
 
+    @Test func missedDeliveriesInTheFirstAndLastSupportedMonthsEndTheirRun() {
+        // The walk back from 1000-01 and forward from 9999-12 stopped at the edge instead of standing on it for ever.
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let first = engine.overdue([Self.delivery(1, "1000-01"), Self.delivery(2, "1000-02")], asOf: Self.day("1000-06-01"))
+        #expect(first.map(\.0.consecutiveMissed) == [2, 2])
+        let last = engine.overdue([Self.delivery(1, "9999-11"), Self.delivery(2, "9999-12")], asOf: Day.maximum)
+        #expect(last.map(\.0.consecutiveMissed) == [2, 2])
+        #expect(!engine.evaluate(Facts(deliveries: [Self.delivery(1, "1000-01")]), asOf: Self.day("1000-06-01")).isEmpty)
+    }
+
     @Test func shortfallFractionMakesItCritical() {
         var rule = Rule(id: "late", kind: .overdueDelivery)
         rule.criticalShortfall = 0.5
