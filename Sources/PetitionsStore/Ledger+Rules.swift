@@ -368,11 +368,14 @@ extension Ledger {
         guard first == "SELECT" || first == "WITH" else {
             throw PetitionsError("is not a SELECT (it starts with \(quoted(String(trimmed.prefix(20)))))")
         }
-        try readOnlyQueue().read { db in
+        try sandboxed(budget: .standard) { db, sandbox in
             let statement: Statement
             do {
+                sandbox.arm()
+                defer { sandbox.disarm() }
                 statement = try db.makeStatement(sql: trimmed)
             } catch let e as DatabaseError {
+                if let problem = sandbox.problem() { throw PetitionsError(problem) }
                 throw PetitionsError("is not valid SQL: \(e.message ?? "\(e.resultCode)")")
             }
             guard statement.isReadonly else { throw PetitionsError("would write to the ledger") }
@@ -383,19 +386,48 @@ extension Ledger {
         }
     }
 
-    /// Runs a custom SQL rule on a read-only connection.
-    public func runSQLRule(_ query: String, asOf: Day) throws -> [SQLRuleRow] {
+    /// Runs a custom SQL rule on a read-only connection, under an authorizer that lets it read the ledger's
+    /// tables and call pure functions only, and within `budget`: a query that runs longer, takes more memory or
+    /// returns more rows is stopped and refused with a sentence.
+    public func runSQLRule(_ query: String, asOf: Day, budget: SQLRuleBudget = .standard) throws -> [SQLRuleRow] {
         try validateSQLRule(query)
-        return try readOnlyQueue().read { db in
-            let statement = try db.makeStatement(sql: query.trimmingCharacters(in: .whitespacesAndNewlines))
-            if statement.sql.contains(":as_of") { statement.arguments = ["as_of": asOf.description] }
+        return try sandboxed(budget: budget) { db, sandbox in
+            sandbox.arm()
+            defer { sandbox.disarm() }
             do {
-                return try Row.fetchAll(statement).map { r in
-                    SQLRuleRow(subject: (r["subject"] as DatabaseValue?)?.description ?? "", severity: r["severity"], message: (r["message"] as String?) ?? "")
+                let statement = try db.makeStatement(sql: query.trimmingCharacters(in: .whitespacesAndNewlines))
+                if statement.sql.contains(":as_of") { statement.arguments = ["as_of": asOf.description] }
+                var out: [SQLRuleRow] = []
+                let rows = try Row.fetchCursor(statement)
+                while let r = try rows.next() {
+                    guard out.count < budget.rows else {
+                        throw PetitionsError("returned more than \(budget.rows) rows, its budget; make it narrower")
+                    }
+                    out.append(SQLRuleRow(subject: (r["subject"] as DatabaseValue?)?.description ?? "", severity: r["severity"],
+                                          message: (r["message"] as String?) ?? ""))
                 }
+                return out
             } catch let e as DatabaseError {
-                // E.g. load_extension(), which SQLite refuses only when the query runs.
+                if let problem = sandbox.problem() { throw PetitionsError(problem) }
+                // E.g. a function SQLite refuses only when the query runs.
                 throw PetitionsError("failed when run: \(e.message ?? "\(e.resultCode)")")
+            }
+        }
+    }
+
+    /// Runs `body` on a read-only connection of its own, guarded by a sandbox that lives as long as the
+    /// connection (SQLite calls back into it until the connection is closed).
+    func sandboxed<T>(budget: SQLRuleBudget, _ body: (Database, SQLRuleSandbox) throws -> T) throws -> T {
+        let queue = try readOnlyQueue()
+        let tables = try queue.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"))
+        }
+        let sandbox = SQLRuleSandbox(tables: tables, budget: budget)
+        return try withExtendedLifetime(sandbox) {
+            defer { try? queue.close() }
+            return try queue.read { db in
+                sandbox.install(on: db)
+                return try body(db, sandbox)
             }
         }
     }

@@ -210,7 +210,9 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
             let l = try ledger.open()
-            try storeInLedger(l, key: Checker.rulesKey, file: file, on: on, context: try Checker.context(ledger: l, calendarPath: nil, rulesPath: file))
+            let context = try Checker.context(ledger: l, calendarPath: nil, rulesPath: file)
+            try RulesFile.trySQLRules(context.engine.rules, text: try? String(contentsOfFile: file, encoding: .utf8), source: file, on: l, asOf: on)
+            try storeInLedger(l, key: Checker.rulesKey, file: file, on: on, context: context)
             print("Stored the rules of \(file) in the ledger.")
         }
     }

@@ -193,6 +193,54 @@ import Testing
         #expect(try BadInputTests.snapshot(cli) == before)
     }
 
+    @Test func sqlRulesThatRunAwayAreStoppedAtTheirBudget() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let runaway = ["WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS subject, 'm' AS message FROM c WHERE x < 0",
+                       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS subject, 'm' AS message FROM c",
+                       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) AS subject, group_concat(x) AS message FROM c"]
+        for q in runaway {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"runaway\"\nkind = \"sql\"\nquery = \"\"\"\n\(q)\n\"\"\"\n".write(to: file, atomically: true, encoding: .utf8)
+            let start = Date()
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+            #expect(r.status == 65, "\(q): \(r)")
+            #expect(r.stderr.contains("'runaway'") && (r.stderr.contains("budget")), "\(q): \(r.stderr)")
+            let set = try cli.run(["rules", "set", file.path, "--on", "1920-03-04"])
+            #expect(set.status == 65, "\(q): \(set)")
+            #expect(set.stderr.contains("'runaway'") && set.stderr.contains("line 4") && set.stderr.contains("budget"), "\(q): \(set.stderr)")
+            #expect(Date().timeIntervalSince(start) < 30, "\(q) ran for \(Date().timeIntervalSince(start)) s")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before)
+    }
+
+    @Test func sqlRulesMayOnlyReadTheLedgerAndCallPureFunctions() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let refused = ["SELECT readfile('/etc/passwd') AS subject, 'm' AS message",
+                       "SELECT load_extension('/tmp/x.so') AS subject, 'm' AS message",
+                       "SELECT fts3_tokenizer('simple') AS subject, 'm' AS message",
+                       "SELECT writefile('/tmp/x', 'y') AS subject, 'm' AS message",
+                       "SELECT name AS subject, sql AS message FROM sqlite_master",
+                       "SELECT * FROM pragma_table_info('party') JOIN (SELECT 1 AS subject, 'm' AS message)"]
+        for q in refused {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"nosy\"\nkind = \"sql\"\nquery = \"\"\"\n\(q)\n\"\"\"\n".write(to: file, atomically: true, encoding: .utf8)
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+            #expect(r.status == 65, "\(q): \(r)")
+            #expect(r.stderr.contains("'nosy'") && r.stderr.hasPrefix("error: "), "\(q): \(r.stderr)")
+            #expect(!r.stderr.contains("SQLite error"), "\(q): \(r.stderr)")
+        }
+        // Reading the ledger with ordinary functions still works.
+        let file = cli.directory.appendingPathComponent("rules.toml")
+        try "version = 1\n\n[[rule]]\nid = \"fine\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"SELECT upper(handle) AS subject, printf('%s %d', name, length(name)) AS message FROM party WHERE kind = 'authority' AND handle = 'sovnarkom'\"\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let ok = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+        #expect(ok.status == 0, "\(ok)")
+        #expect(ok.stdout.contains("fine"), "\(ok)")
+    }
+
     @Test func aCustomSQLRuleReportsItsRows() throws {
         let cli = try Self.dmitrov()
         defer { cli.remove() }
