@@ -403,8 +403,7 @@ extension Ledger {
                     guard out.count < budget.rows else {
                         throw PetitionsError("returned more than \(budget.rows) rows, its budget; make it narrower")
                     }
-                    out.append(SQLRuleRow(subject: (r["subject"] as DatabaseValue?)?.description ?? "", severity: r["severity"],
-                                          message: (r["message"] as String?) ?? ""))
+                    out.append(try SQLRuleRow(r, number: out.count + 1))
                 }
                 return out
             } catch let e as DatabaseError {
@@ -438,6 +437,37 @@ extension Ledger {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
         return try DatabaseQueue(path: path, configuration: config)
+    }
+}
+
+extension SQLRuleRow {
+    /// The severities a sql rule may give in its `severity` column.
+    static let severities: Set<String> = ["warning", "overdue", "critical"]
+
+    /// The row's subject, message and severity: numbers are written as text, NULL is empty; a blob, or a severity
+    /// that is not warning, overdue or critical, is refused with a sentence naming the column and the row.
+    init(_ row: Row, number: Int) throws {
+        func text(_ column: String) throws -> String? {
+            guard let value = row[column] as DatabaseValue? else { return nil }
+            switch value.storage {
+            case .null: return nil
+            case .int64(let n): return String(n)
+            case .double(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+            case .string(let s): return s
+            case .blob: throw PetitionsError("returns a blob in its \(column) column (row \(number)); a sql rule must return text or numbers")
+            }
+        }
+        subject = try text("subject") ?? ""
+        message = try text("message") ?? ""
+        if let s = try text("severity") {
+            let known = s.lowercased()
+            guard SQLRuleRow.severities.contains(known) else {
+                throw PetitionsError("returns the severity \(quoted(s)) (row \(number)); a severity is warning, overdue or critical")
+            }
+            severity = known
+        } else {
+            severity = nil
+        }
     }
 }
 

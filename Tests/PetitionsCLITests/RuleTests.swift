@@ -241,6 +241,34 @@ import Testing
         #expect(ok.stdout.contains("fine"), "\(ok)")
     }
 
+    @Test func sqlRuleColumnsOfAnyTypeAreTextOrASentence() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        func check(_ q: String) throws -> CLI.Result {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"typed\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"\"\"\n\(q)\n\"\"\"\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            return try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path, "--format", "json"])
+        }
+        // Numbers become text; a text subject is not quoted.
+        let numbers = try check("SELECT 'dmitrov' AS subject, 42 AS message, 1.5 AS severity_note UNION ALL SELECT 7, 2.5, 3")
+        #expect(numbers.status == 0, "\(numbers)")
+        let findings = try #require((try CLI.json(numbers) as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["message"] as? String }.sorted() == ["2.5", "42"], "\(findings)")
+        #expect(findings.compactMap { ($0["subject"] as? [String: Any])?["name"] as? String }.sorted() == ["7", "dmitrov"], "\(findings)")
+        for (q, words) in [("SELECT 1 AS subject, x'00ff' AS message", ["blob", "message"]),
+                           ("SELECT x'00' AS subject, 'm' AS message", ["blob", "subject"]),
+                           ("SELECT 1 AS subject, 'm' AS message, x'0102' AS severity", ["blob", "severity"]),
+                           ("SELECT 1 AS subject, 'm' AS message, 'urgent' AS severity", ["'urgent'", "warning, overdue or critical"]),
+                           ("SELECT 1 AS subject, 'm' AS message, 3 AS severity", ["'3'", "severity"])] {
+            let r = try check(q)
+            #expect(r.status == 65, "\(q): \(r)")
+            #expect(r.stderr.contains("'typed'") && words.allSatisfy { r.stderr.contains($0) }, "\(q): \(r.stderr)")
+        }
+        let critical = try check("SELECT 1 AS subject, 'm' AS message, 'CRITICAL' AS severity")
+        #expect(critical.status == 1, "a critical finding fails the check: \(critical)")
+    }
+
     @Test func aCustomSQLRuleReportsItsRows() throws {
         let cli = try Self.dmitrov()
         defer { cli.remove() }
