@@ -434,7 +434,7 @@ struct EventPayload {
         guard let v = mapped[key], v != .null else { return [] }
         guard case .object(let o) = v else { throw PetitionsError("its payload's \(key) is not an object of head-counts.") }
         return try o.keys.sorted().map { c in
-            guard case .int(let n)? = o[c], n > 0, n <= Int64(Int32.max) else { throw PetitionsError("its payload's \(key).\(c) is not a head-count.") }
+            guard case .int(let n)? = o[c], n > 0, n <= Int64(HeadCount.maximum) else { throw PetitionsError("its payload's \(key).\(c) is not a head-count.") }
             return HeadCount(category: c, count: Int(n))
         }
     }

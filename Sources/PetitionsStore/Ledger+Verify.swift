@@ -80,6 +80,17 @@ extension Ledger {
                 }
             }
 
+            for table in ["group_count", "enrolment_count"] {
+                for r in try Row.fetchAll(db, sql: "SELECT category, count FROM \(table) WHERE count > ? LIMIT \(limit)", arguments: [HeadCount.maximum]) {
+                    add("\(table): the head-count \(r["count"] as Int64) of \(r["category"] as String) is more than \(HeadCount.maximum), the most one category may count")
+                }
+            }
+            for (table, column) in [("ration", "amount"), ("delivery_item", "expected"), ("delivery_item", "received"), ("receipt_item", "amount")] {
+                for r in try Row.fetchAll(db, sql: "SELECT \(column) AS n, commodity FROM \(table) WHERE \(column) > ? LIMIT \(limit)", arguments: [Quantity.maximumBase]) {
+                    add("\(table): the \(column) \(r["n"] as Int64) base units of \(r["commodity"] as String) is more than can be counted")
+                }
+            }
+
             for (table, check) in Ledger.creatingKinds {
                 for r in try Row.fetchAll(db, sql: """
                     SELECT t.id, t.event_id, e.kind FROM \(table) t LEFT JOIN event e ON e.id = t.event_id

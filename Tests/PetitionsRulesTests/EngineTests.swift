@@ -128,6 +128,16 @@ import Testing
         #expect(!engine.evaluate(Facts(deliveries: [Self.delivery(1, "1000-01")]), asOf: Self.day("1000-06-01")).isEmpty)
     }
 
+    @Test func arrearsPastWhatInt64HoldsAreSaidSoInsteadOfCrashing() {
+        // Three periods of ten billion funt each (4.1e18 µg) add up past Int64: stored before amounts were bounded.
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let deliveries = [Self.delivery(1, "1920-01", expected: 10_000_000_000), Self.delivery(2, "1920-02", expected: 10_000_000_000),
+                          Self.delivery(3, "1920-03", expected: 10_000_000_000)]
+        let arrears = engine.evaluate(Facts(deliveries: deliveries), asOf: Self.day("1920-06-01")).filter { $0.kind == "arrears" }
+        #expect(arrears.count == 1)
+        #expect(arrears.first?.message.contains("owed more than ") == true, "\(arrears)")
+    }
+
     @Test func shortfallFractionMakesItCritical() {
         var rule = Rule(id: "late", kind: .overdueDelivery)
         rule.criticalShortfall = 0.5
