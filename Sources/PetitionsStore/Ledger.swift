@@ -47,6 +47,7 @@ public final class Ledger: @unchecked Sendable {
     public init(path: String, context: RecordingContext, defaultUnits: [MeasureUnit], readOnly: Bool = false) throws {
         self.path = path
         self.context = context
+        try Ledger.requireRegularFile(path)
         let fm = FileManager.default
         var exists = fm.fileExists(atPath: path)
         if exists, Ledger.fileSize(path) == 0 {
@@ -152,6 +153,19 @@ public final class Ledger: @unchecked Sendable {
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
+    /// Refuses a path that names something other than a regular file (a folder, `/`, a device, a FIFO), through
+    /// symlinks too: SQLite and the header check would fail on it with their own words, crash, or wait for ever.
+    static func requireRegularFile(_ path: String) throws {
+        guard !path.isEmpty else { throw PetitionsError("--db: the ledger's path is empty; give a file name.", code: .usage) }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return }  // Missing: created on first use.
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw PetitionsError("--db \(quoted(path)) is a folder, not a ledger file; give the ledger's file name, e.g. \(quoted((path.hasSuffix("/") ? path : path + "/") + "ledger.sqlite")).", code: .noInput)
+        default: throw PetitionsError("--db \(quoted(path)) is not a regular file (a device, pipe or socket); give the ledger's file name.", code: .noInput)
+        }
+    }
+
     /// Creates the file with mode 0600 (and its folder), so that no one else can read personal data.
     static func createFile(path: String) throws {
         let dir = FilePaths.folder(of: path)
@@ -163,7 +177,14 @@ public final class Ledger: @unchecked Sendable {
                 throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
             }
         }
-        if fm.fileExists(atPath: path) { return }
+        if fm.fileExists(atPath: path) {
+            // An empty file left by an interrupted first run (or made by someone else's touch) becomes the ledger:
+            // make it its owner's only, as a new one would be.
+            guard chmod(path, 0o600) == 0 else {
+                throw PetitionsError("Cannot make the ledger \(path) private to its owner: \(String(cString: strerror(errno))).", code: .cannotCreate)
+            }
+            return
+        }
         guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw PetitionsError("Cannot create the ledger \(path): the folder is missing or not writable.", code: .cannotCreate)
         }

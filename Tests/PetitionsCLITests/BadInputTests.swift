@@ -120,6 +120,21 @@ import Testing
         #expect(try Self.snapshot(cli) == before)
     }
 
+    @Test func aFolderAsTheLedgerIsRefusedWithExit66() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let link = cli.directory.appendingPathComponent("folder-link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: cli.directory.path)
+        for path in [cli.directory.path, "/", link] {
+            for args in [["petitioner", "list"], ["petitioner", "add", "--name", "X"]] {
+                let r = try CLI.exec(args + ["--db", path], environment: cli.environment)
+                #expect(r.status == 66, "\(path) \(args): \(r)")
+                #expect(r.stderr.hasPrefix("error: --db '\(path)' is a folder"), "\(r.stderr)")
+                #expect(!r.stderr.contains("Fatal error"), "\(r.stderr)")
+            }
+        }
+    }
+
     @Test func fileThatIsNotALedgerIsRefusedAndUntouched() throws {
         let cli = try CLI()
         defer { cli.remove() }
