@@ -91,6 +91,12 @@ extension Ledger {
                 }
             }
 
+            for r in try Row.fetchAll(db, sql: """
+                SELECT lower(uuid) AS u, group_concat(id, ', ') AS ids FROM event GROUP BY lower(uuid) HAVING count(*) > 1 LIMIT \(limit)
+                """) {
+                add("events \(r["ids"] as String): share the uuid \(r["u"] as String); an event's uuid must be its own")
+            }
+
             for (table, check) in Ledger.creatingKinds {
                 for r in try Row.fetchAll(db, sql: """
                     SELECT t.id, t.event_id, e.kind FROM \(table) t LEFT JOIN event e ON e.id = t.event_id
