@@ -366,6 +366,7 @@ extension Ledger {
 
     /// Stores the event as it came (its handles mapped), without changing any record.
     func keep(_ db: Database, _ e: ExchangedEvent, _ p: EventPayload, subjects: [Subject]) throws {
+        try Ledger.refuseControlCharacters(in: p.mapped)
         try insertEvent(db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: e.kind,
                         day: e.day, summary: e.summary, payloadJSON: JSONValue.object(p.mapped).compactText, subjects: subjects)
     }

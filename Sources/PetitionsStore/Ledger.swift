@@ -273,13 +273,34 @@ public final class Ledger: @unchecked Sendable {
     @discardableResult
     func appendEvent(_ db: Database, kind: String, day: Day, subjects: [Subject], summary: String, payload: [String: JSONValue],
                      stamp: EventStamp? = nil) throws -> Int64 {
+        try Ledger.refuseControlCharacters(in: payload)
         let json = JSONValue.object(payload).compactText
         return try insertEvent(db, stamp: stamp ?? newStamp(), kind: kind, day: day.description, summary: summary, payloadJSON: json, subjects: subjects)
+    }
+
+    /// Refuses a payload with a control character (other than tab and newline) in any text, naming its key:
+    /// every value recorded, from the command line, a CSV file or another office's log, passes here.
+    static func refuseControlCharacters(in payload: [String: JSONValue], path: String = "") throws {
+        for (key, value) in payload {
+            try refuseControlCharacters(in: value, field: path.isEmpty ? key : path + "." + key)
+        }
+    }
+
+    static func refuseControlCharacters(in value: JSONValue, field: String) throws {
+        switch value {
+        case .string(let s): try ControlCharacters.refuse(s, field: field)
+        case .array(let a): for v in a { try refuseControlCharacters(in: v, field: field) }
+        case .object(let o): try refuseControlCharacters(in: o, path: field)
+        case .number, .int, .bool, .null: break
+        }
     }
 
     /// Inserts one event row exactly as given, with its subjects.
     @discardableResult
     func insertEvent(_ db: Database, stamp: EventStamp, kind: String, day: String, summary: String, payloadJSON: String, subjects: [Subject]) throws -> Int64 {
+        try ControlCharacters.refuse(stamp.actor, field: "actor")
+        try ControlCharacters.refuse(stamp.office, field: "office")
+        try ControlCharacters.refuse(summary, field: "summary")
         try db.execute(cached: """
             INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PetitionsTestSupport
 import Testing
 
@@ -132,6 +133,52 @@ import Testing
                 #expect(r.stderr.hasPrefix("error: --db '\(path)' is a folder"), "\(r.stderr)")
                 #expect(!r.stderr.contains("Fatal error"), "\(r.stderr)")
             }
+        }
+    }
+
+    @Test func controlCharactersAreRefusedFromEverySourceAndShownVisiblyWhenStored() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let before = try Self.snapshot(cli)
+        // The command line (a NUL cannot pass through argv; ESC and CR can).
+        for args in [["petitioner", "add", "--name", "Bob\u{1B}[2J"], ["petitioner", "add", "--name", "Bob", "--district", "Kl\rin"],
+                     ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "x\u{7F}", "--on", "1920-03-04"]] {
+            let r = try cli.run(args)
+            #expect(r.status == 65, "\(args): \(r)")
+            #expect(r.stderr.contains("holds the control character \\u00"), "\(r.stderr)")
+            #expect(!r.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D || $0.value == 0x7F }, "\(r.stderr)")
+        }
+        // A CSV file.
+        let csv = cli.directory.appendingPathComponent("p.csv")
+        try Data("name,district\nAnna,Dmitrov\nBob\u{0},Klin\n".utf8).write(to: csv)
+        let fromCSV = try cli.run(["import", "petitioners", csv.path])
+        #expect(fromCSV.status == 65, "\(fromCSV)")
+        #expect(fromCSV.stderr.contains("name") && fromCSV.stderr.contains("\\u0000"), "\(fromCSV.stderr)")
+        // Another office's log: a JSON escape is a control character all the same.
+        let other = try CLI()
+        defer { other.remove() }
+        #expect(try other.run(["petitioner", "add", "--name", "Vera", "--handle", "vera"]).status == 0)
+        let log = try other.run(["export", "events"]).stdout.replacingOccurrences(of: "\"Vera\"", with: "\"Ve\\u001bra\"")
+        #expect(log.contains("\\u001b"))
+        let logFile = cli.directory.appendingPathComponent("e.jsonl")
+        try Data(log.utf8).write(to: logFile)
+        let fromLog = try cli.run(["import", "events", logFile.path])
+        #expect(fromLog.status == 65, "\(fromLog)")
+        #expect(fromLog.stderr.contains("\\u001B"), "\(fromLog.stderr)")
+        #expect(try Self.snapshot(cli) == before, "nothing was recorded")
+    }
+
+    @Test func controlCharactersStoredBeforeTheyWereRefusedShowVisiblyInText() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { try $0.execute(sql: "UPDATE party SET name = 'Pëtr' || char(27) || '[2J' || 'K' WHERE handle = 'kropotkin'") }
+        try queue.close()
+        for args in [["petitioner", "list"], ["petitioner", "show", "kropotkin"]] {
+            let r = try cli.run(args)
+            #expect(r.status == 0, "\(args): \(r)")
+            #expect(r.stdout.contains("Pëtr\\u001B[2JK"), "\(args): \(r.stdout)")
+            #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 }, "\(args): \(r.stdout)")
         }
     }
 
