@@ -189,7 +189,8 @@ public enum RowImport {
         -> Result<RowRequest, RowProblem> {
         let c = Cells(values: values, columns: columns)
         var p = Problems()
-        if values.count > header.count {
+        // Too few cells is as wrong as too many: a cell lost or added shifts every column after it.
+        if values.count != header.count {
             p.messages.append("the row has \(values.count) cells but the header names \(header.count) columns")
         }
         let request: RowRequest?

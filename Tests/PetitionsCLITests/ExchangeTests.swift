@@ -47,6 +47,31 @@ import Testing
 
     // MARK: - Importing CSV
 
+    @Test func malformedCSVIsAnErrorWithItsLineNotAGuess() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let cases: [(String, String, [String])] = [
+            ("unclosed.csv", "name,district\nAnna,Dmitrov\n\"Unclosed quote,Dmitrov\nBob,Klin\n", ["line 3", "never closed"]),
+            ("after-quote.csv", "name,district\n\"abc\"x,d\n", ["line 2", "follows the closing quote"]),
+            ("few.csv", "name,district\nAnna,Dmitrov\nBob\n", ["line 3", "1 cells but the header names 2"]),
+            ("many.csv", "name,district\nAnna,Dmitrov,extra\n", ["line 2", "3 cells but the header names 2"]),
+            ("nul.csv", "name,district\nAnna,Dmi\u{0}trov\n", ["line 2", "NUL byte"]),
+            ("long.csv", "name,district\nAnna," + String(repeating: "x", count: (1 << 20) + 1) + "\n", ["line 2", "longer than 1 MB"]),
+        ]
+        for (name, text, words) in cases {
+            let r = try cli.run(["import", "petitioners", try Self.file(cli, name, text)])
+            #expect(r.status == 65, "\(name): \(r)")
+            #expect(words.allSatisfy { r.stderr.contains($0) }, "\(name): \(r.stderr)")
+        }
+        // Not a text file at all: ends at once, not after reading for ever.
+        let start = Date()
+        let zero = try cli.run(["import", "petitioners", "/dev/zero"])
+        #expect(zero.status == 65 && zero.stderr.contains("/dev/zero line 1") && zero.stderr.contains("NUL byte"), "\(zero)")
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing was imported")
+    }
+
     @Test func petitionersWithAByteOrderMarkQuotedCommasQuotesAndLineBreaks() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
