@@ -163,9 +163,7 @@ extension Ledger {
         guard ![path, path + "-wal", path + "-shm"].map(resolved).contains(resolved(destination)) else {
             throw PetitionsError("\(destination) is the ledger itself (or its journal); give the backup another name.", code: .cannotCreate)
         }
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: destination, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw PetitionsError("\(destination) is a folder; give the backup a file name.", code: .cannotCreate) }
+        if try OutputPath.existingRegularFile(destination, option: "backup") {
             guard overwrite else { throw PetitionsError("\(destination) already exists; give --force to replace it.", code: .cannotCreate) }
         }
         let folder = FilePaths.folder(of: destination)
@@ -190,6 +188,8 @@ extension Ledger {
         } catch let e as DatabaseError {
             throw PetitionsError("The backup \(destination) could not be written: \(e.message ?? "\(e.resultCode)").", code: .ioError)
         }
+        // Checked again at the last moment: what was a file may have become something else while the copy was made.
+        try OutputPath.existingRegularFile(destination, option: "backup")
         guard rename(temporary, destination) == 0 else {
             throw PetitionsError("The backup \(destination) could not be put in place: \(String(cString: strerror(errno))).", code: .cannotCreate)
         }

@@ -42,9 +42,8 @@ struct ExportCommand: ParsableCommand {
 /// reads half an export; an existing file is replaced only with --force.
 enum ExportFile {
     static func write(to path: String, force: Bool, _ body: (FileHandle) throws -> Void) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw PetitionsError("--output: \(path) is a folder; give a file name.", code: .cannotCreate) }
+        if OutputPath.isStandardOutput(path) { return try body(FileHandle.standardOutput) }
+        if try OutputPath.existingRegularFile(path, option: "--output") {
             if !force { throw PetitionsError("--output: \(path) already exists; add --force to replace it.", code: .cannotCreate) }
         }
         let dir = FilePaths.folder(of: path)
@@ -63,6 +62,7 @@ enum ExportFile {
         } catch {
             throw PetitionsError("--output: cannot write \(path) (\(error.localizedDescription)).", code: .ioError)
         }
+        try OutputPath.existingRegularFile(path, option: "--output")  // again: it may have changed meanwhile
         guard rename(temporary, path) == 0 else {
             throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
         }

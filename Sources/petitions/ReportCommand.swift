@@ -92,9 +92,7 @@ struct ReportCommand: ParsableCommand {
 /// existing file unless asked.
 enum ReportFile {
     static func refuseExisting(_ path: String, force: Bool) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue { throw PetitionsError("--output: \(path) is a folder; give a file name.", code: .cannotCreate) }
+        guard !OutputPath.isStandardOutput(path), try OutputPath.existingRegularFile(path, option: "--output") else { return }
         if !force { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
     }
 
@@ -106,6 +104,7 @@ enum ReportFile {
 
     /// As `write(_:to:force:)`, with the contents written by `body` into the new file.
     static func write(to path: String, force: Bool, _ body: (FileHandle) throws -> Void) throws {
+        if OutputPath.isStandardOutput(path) { return try body(FileHandle.standardOutput) }
         try refuseExisting(path, force: force)
         let dir = FilePaths.folder(of: path)
         var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-report-XXXXXX").utf8CString)
@@ -126,6 +125,7 @@ enum ReportFile {
             throw PetitionsError("--output: cannot write \(path) (\(error.localizedDescription)).", code: .ioError)
         }
         if force {
+            try OutputPath.existingRegularFile(path, option: "--output")  // again: it may have changed meanwhile
             guard rename(temp, path) == 0 else {
                 throw PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
             }

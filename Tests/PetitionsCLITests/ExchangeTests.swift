@@ -47,6 +47,59 @@ import Testing
 
     // MARK: - Importing CSV
 
+    @Test func outputsNeverReplaceWhatIsNotARegularFile() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let fifo = cli.directory.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let link = cli.directory.appendingPathComponent("link.txt").path
+        let target = cli.directory.appendingPathComponent("target.txt").path
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let asOf = ["--as-of", "1920-03-04"]
+        for destination in [fifo, "/dev/null", link] {
+            for args in [["report", "--output", destination, "--force"] + asOf, ["export", "petitioners", "--output", destination, "--force"],
+                         ["draft", "digest", "--authority", "moscow-supply", "--output", destination, "--force"] + asOf,
+                         ["backup", destination, "--force"]] {
+                let r = try cli.run(args)
+                #expect(r.status == 73, "\(args): \(r)")
+                #expect(r.stderr.contains(destination) && r.stderr.hasPrefix("error: "), "\(args): \(r.stderr)")
+            }
+        }
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+        #expect(lstat("/dev/null", &st) == 0 && st.st_mode & S_IFMT == S_IFCHR)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
+        // - and /dev/stdout mean standard output.
+        let report = try cli.run(["report", "--output", "-"] + asOf)
+        #expect(report.status == 0 && !report.stdout.isEmpty, "\(report)")
+        let export = try cli.run(["export", "petitioners", "--output", "/dev/stdout"])
+        #expect(export.status == 0 && export.stdout.hasPrefix("id,"), "\(export)")
+    }
+
+    @Test func rejectsNeverOverwriteWithoutForceNorFollowALinkNorReplaceTheInput() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let input = try Self.file(cli, "p.csv", "name,on\nAnna,1920-02-30\nBoris,1920-02-01\n")
+        let rejects = try Self.file(cli, "rejects.csv", "precious\n")
+        let kept = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", rejects])
+        #expect(kept.status == 73 && kept.stderr.contains("--force"), "\(kept)")
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8) == "precious\n")
+        let link = cli.directory.appendingPathComponent("rejects-link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: rejects)
+        let linked = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", link, "--force"])
+        #expect(linked.status == 73 && linked.stderr.contains("symbolic link"), "\(linked)")
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8) == "precious\n")
+        for same in [input, cli.directory.appendingPathComponent("./p.csv").path] {
+            let r = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", same, "--force"])
+            #expect(r.status == 64 && r.stderr.contains("the file being imported"), "\(r)")
+        }
+        #expect(try String(contentsOfFile: input, encoding: .utf8).contains("Boris"))
+        let replaced = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", rejects, "--force"])
+        #expect(replaced.status == 0, "\(replaced)")
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8).contains("Anna"))
+    }
+
     @Test func malformedCSVIsAnErrorWithItsLineNotAGuess() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
