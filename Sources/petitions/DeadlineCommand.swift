@@ -36,7 +36,7 @@ struct DeadlineCommand: ParsableCommand {
             throw PetitionsError.invalid("--within", within, "is not a span")
         }
         let (calendar, path) = try CalendarFile.resolve(option: calendar)
-        let deadline = calendar.deadline(from: from, within: within)
+        let deadline = try calendar.checkedDeadline(from: from, within: within)
         if output.format == .json {
             return try Output.json(DeadlineOutput(deadline, calendar: path))
         }

@@ -289,6 +289,12 @@ import Testing
         #expect(findings.first?["severity"] as? String == "warning")
     }
 
+    @Test func aDeadlinePastTheLastSupportedDayIsAnError() throws {
+        let r = try CLI.exec(["deadline", "--from", "9999-12-31", "--within", "1 days"], environment: ProcessInfo.processInfo.environment)
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.hasPrefix("error: --within '1 day'") && r.stderr.contains("9999-12-31"), "\(r.stderr)")
+    }
+
     @Test func deadlineExplainsItself() throws {
         let r = try CLI.exec(["deadline", "--from", "1920-03-04", "--within", "10 working days", "--calendar", Self.rsfsr, "--format", "json"],
                              environment: ProcessInfo.processInfo.environment)
