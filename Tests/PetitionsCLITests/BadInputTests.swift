@@ -121,6 +121,35 @@ import Testing
         #expect(try Self.snapshot(cli) == before)
     }
 
+    @Test func deliveriesMissedAtTheEdgesOfTheCalendarEndEveryCommand() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        for step in [["init", "--office", "edge"], ["authority", "add", "--name", "Supply", "--handle", "supply"],
+                     ["group", "add", "--name", "Post", "--handle", "post", "--count", "employee=2"],
+                     ["decree", "add", "--handle", "d", "--name", "D", "--issued", "1000-01-01", "--supplier", "supply", "--ration", "employee: 1 kg wheat"],
+                     ["enrol", "--decree", "d", "--recipient", "post", "--from", "1000-01-01"],
+                     ["delivery", "schedule", "--decree", "d", "--from", "1000-01", "--to", "1000-02", "--on", "1000-01-01"],
+                     ["delivery", "schedule", "--decree", "d", "--from", "9999-11", "--to", "9999-12", "--on", "1000-01-01"]] {
+            let r = try cli.run(step)
+            #expect(r.status == 0, "\(step): \(r)")
+        }
+        let start = Date()
+        for asOf in ["1000-06-01", "9999-12-31"] {
+            for args in [["overdue"], ["check"], ["report"], ["draft", "digest", "--authority", "supply"]] {
+                let r = try cli.run(args + ["--as-of", asOf])
+                #expect(r.status == 0 || r.status == 1, "\(args) \(asOf): \(r)")
+            }
+        }
+        // A month that does not exist, stored behind the ledger's back: the commands still end, and verify names it.
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { try $0.execute(sql: "UPDATE delivery SET period = '1920-13' WHERE period = '1000-02'") }
+        try queue.close()
+        #expect([0, 1].contains(try cli.run(["overdue", "--as-of", "1000-06-01"]).status))
+        let verify = try cli.run(["verify"])
+        #expect(verify.status != 0 && (verify.stdout + verify.stderr).contains("'1920-13' is not a period"), "\(verify)")
+        #expect(Date().timeIntervalSince(start) < 120)
+    }
+
     @Test func aFolderAsTheLedgerIsRefusedWithExit66() throws {
         let cli = try CLI()
         defer { cli.remove() }
