@@ -54,3 +54,24 @@ extension Party {
         return p
     }
 }
+
+extension Petition {
+    /// The petition with every text written visibly, for a text renderer.
+    public var visible: Petition {
+        let v = ControlCharacters.visible
+        var p = self
+        p.petitioner = v(petitioner); p.authority = v(authority); p.via = via.map(v)
+        p.subject = v(subject); p.category = category.map(v); p.office = v(office)
+        return p
+    }
+}
+
+extension Letter {
+    /// The letter with every text written visibly, for a text renderer.
+    public var visible: Letter {
+        let v = ControlCharacters.visible
+        var l = self
+        l.from = v(from); l.to = v(to); l.subject = v(subject); l.summary = summary.map(v); l.office = v(office)
+        return l
+    }
+}

@@ -201,9 +201,14 @@ import Testing
         let cli = try Self.dmitrov()
         defer { cli.remove() }
         let queue = try DatabaseQueue(path: cli.db)
-        try queue.write { try $0.execute(sql: "UPDATE party SET name = 'Pëtr' || char(27) || '[2J' || 'K' WHERE handle = 'kropotkin'") }
+        try queue.write { db in
+            try db.execute(sql: "UPDATE party SET name = 'Pëtr' || char(27) || '[2J' || 'K' WHERE handle = 'kropotkin'")
+            try db.execute(sql: "UPDATE petition SET subject = 'Pëtr' || char(27) || '[2J' || 'K'")
+            try db.execute(sql: "UPDATE letter SET subject = 'Pëtr' || char(27) || '[2J' || 'K'")
+        }
         try queue.close()
-        for args in [["petitioner", "list"], ["petitioner", "show", "kropotkin"]] {
+        for args in [["petitioner", "list"], ["petitioner", "show", "kropotkin"], ["petition", "list"], ["petition", "show", "1"],
+                     ["letter", "list"], ["letter", "show", "1"]] {
             let r = try cli.run(args)
             #expect(r.status == 0, "\(args): \(r)")
             #expect(r.stdout.contains("Pëtr\\u001B[2JK"), "\(args): \(r.stdout)")
