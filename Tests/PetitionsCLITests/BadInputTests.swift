@@ -150,6 +150,23 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 120)
     }
 
+    @Test func amountsStoredPastWhatSumsHoldNeverCrashCheckReportOrDigest() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        // As a ledger from before amounts were bounded might hold: seven periods of 2^62 µg each.
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { try $0.execute(sql: "UPDATE delivery_item SET expected = 4611686018427387904") }
+        try queue.close()
+        let asOf = ["--as-of", "1920-06-01"]
+        let check = try cli.run(["check"] + asOf)
+        #expect(check.status == 1 && check.stdout.contains("more than"), "\(check)")
+        let digest = try cli.run(["draft", "digest", "--authority", "moscow-supply"] + asOf)
+        #expect(digest.status == 0 && digest.stdout.contains("more than"), "\(digest)")
+        let report = try cli.run(["report"] + asOf)
+        #expect(report.status == 65 && report.stderr.contains("more than can be counted"), "\(report)")
+        for r in [check, digest, report] { #expect(!r.stderr.contains("Fatal error"), "\(r.stderr)") }
+    }
+
     @Test func aFolderAsTheLedgerIsRefusedWithExit66() throws {
         let cli = try CLI()
         defer { cli.remove() }
