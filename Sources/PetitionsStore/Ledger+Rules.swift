@@ -398,16 +398,23 @@ extension Ledger {
                 let statement = try db.makeStatement(sql: query.trimmingCharacters(in: .whitespacesAndNewlines))
                 if statement.sql.contains(":as_of") { statement.arguments = ["as_of": asOf.description] }
                 var out: [SQLRuleRow] = []
+                var bytes = 0
                 let rows = try Row.fetchCursor(statement)
                 while let r = try rows.next() {
                     guard out.count < budget.rows else {
                         throw PetitionsError("returned more than \(budget.rows) rows, its budget; make it narrower")
                     }
-                    out.append(try SQLRuleRow(r, number: out.count + 1))
+                    let row = try SQLRuleRow(r, number: out.count + 1)
+                    // What the rows hold counts against the memory budget too: SQLite let go of it, the findings keep it.
+                    bytes += row.subject.utf8.count + row.message.utf8.count
+                    guard bytes <= budget.bytes else {
+                        throw PetitionsError("returned more than \(budget.bytes >> 20) MB of text, its memory budget; make it narrower")
+                    }
+                    out.append(row)
                 }
                 return out
             } catch let e as DatabaseError {
-                if let problem = sandbox.problem() { throw PetitionsError(problem) }
+                if let problem = sandbox.problem(resultCode: e.resultCode) { throw PetitionsError(problem) }
                 // E.g. a function SQLite refuses only when the query runs.
                 throw PetitionsError("failed when run: \(e.message ?? "\(e.resultCode)")")
             }

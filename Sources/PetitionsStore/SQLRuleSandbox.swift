@@ -41,7 +41,7 @@ final class SQLRuleSandbox {
         "ceil", "ceiling", "floor", "trunc", "mod", "pow", "power", "sqrt", "exp", "ln", "log", "log10", "log2", "pi",
         "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value",
         "json", "json_extract", "json_array", "json_object", "json_type", "json_valid", "json_quote", "json_array_length",
-        "json_group_array", "json_group_object", "json_each", "json_tree", "->", "->>",
+        "json_group_array", "json_group_object", "->", "->>",
     ]
 
     /// Tables of the ledger the rule may read.
@@ -68,6 +68,9 @@ final class SQLRuleSandbox {
             return Unmanaged<SQLRuleSandbox>.fromOpaque(context).takeUnretainedValue()
                 .authorize(action, a.map { String(cString: $0) }, b.map { String(cString: $0) }, c.map { String(cString: $0) })
         }, context)
+        // One value may not outgrow the memory budget: a single step such as printf('%.*c', 1e9, 'x') allocates it
+        // all at once, before the progress handler is next asked.
+        sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, Int32(clamping: max(1_000, budget.bytes)))
         sqlite3_progress_handler(db.sqliteConnection, 1_000, { context in
             guard let context else { return 1 }
             return Unmanaged<SQLRuleSandbox>.fromOpaque(context).takeUnretainedValue().progress()
@@ -96,9 +99,12 @@ final class SQLRuleSandbox {
         case SQLITE_SELECT, SQLITE_RECURSIVE:
             return SQLITE_OK
         case SQLITE_READ:
-            // One of the ledger's own tables in `main`, or the JSON table functions.
-            if let table = a?.lowercased(), database == "main" || database == nil,
-               tables.contains(table) || table == "json_each" || table == "json_tree" { return SQLITE_OK }
+            guard let table = a?.lowercased() else { return deny("reading a table without a name") }
+            // No column at all (count(*), or a CTE none of whose columns is used): SQLite names no database then.
+            if database == nil, (b ?? "").isEmpty { return SQLITE_OK }
+            guard database == "main" else { return deny("reading \(a ?? "?") of \(database ?? "another database")") }
+            // The ledger's own tables. Not table-valued functions (json_each, pragma_…): setting them up touches the schema.
+            if tables.contains(table) { return SQLITE_OK }
             return deny("reading \(a ?? "?")")
         case SQLITE_FUNCTION:
             if let name = b?.lowercased(), SQLRuleSandbox.allowedFunctions.contains(name) { return SQLITE_OK }
@@ -121,6 +127,12 @@ final class SQLRuleSandbox {
         case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: return "a transaction"
         default: return "an action that is not reading (SQLite action \(action))"
         }
+    }
+
+    /// The sentence (after "the query ") for a run that failed with `code`, if the sandbox was the cause.
+    func problem(resultCode code: ResultCode) -> String? {
+        if code == .SQLITE_TOOBIG { stopped = .memory }
+        return problem()
     }
 
     /// The sentence (after "the query ") for a run that was stopped or refused, if it was.

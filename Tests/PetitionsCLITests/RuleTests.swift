@@ -232,6 +232,16 @@ import Testing
             #expect(r.stderr.contains("'nosy'") && r.stderr.hasPrefix("error: "), "\(q): \(r.stderr)")
             #expect(!r.stderr.contains("SQLite error"), "\(q): \(r.stderr)")
         }
+        // CTEs whose columns go unused and count(*) are reading too.
+        for q in ["WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3) SELECT count(*) AS subject, 'm' AS message FROM c",
+                  "SELECT json_extract('[1, 2]', '$[1]') AS subject, 'm' AS message",
+                  "WITH d AS (SELECT id FROM party) SELECT count(*) AS subject, 'm' AS message FROM d, party"] {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"reads\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"\"\"\n\(q)\n\"\"\"\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+            #expect(r.status == 0, "\(q): \(r)")
+        }
         // Reading the ledger with ordinary functions still works.
         let file = cli.directory.appendingPathComponent("rules.toml")
         try "version = 1\n\n[[rule]]\nid = \"fine\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"SELECT upper(handle) AS subject, printf('%s %d', name, length(name)) AS message FROM party WHERE kind = 'authority' AND handle = 'sovnarkom'\"\n"

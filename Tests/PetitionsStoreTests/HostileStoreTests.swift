@@ -22,6 +22,25 @@ struct HostileStoreTests {
             let spin = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS subject, 'm' AS message FROM c WHERE x < 0"
             let timed = try #require(throws: PetitionsError.self) { try temporary.ledger.runSQLRule(spin, asOf: TemporaryLedger.today, budget: slow) }
             #expect(timed.message.contains("0.2 seconds, its time budget"), "\(timed)")
+            // One value past the budget: SQLite's length limit is the budget, so it is cut short or refused, never built.
+            let huge = "SELECT 1 AS subject, length(printf('%.*c', 100000000, 'x')) AS message"
+            #expect(try temporary.ledger.runSQLRule(huge, asOf: TemporaryLedger.today).first?.message != "100000000")
+            let grown = """
+                WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100)
+                SELECT 1 AS subject, length(group_concat(printf('%.*c', 1000000, 'x'))) AS message FROM c
+                """
+            let big = try #require(throws: PetitionsError.self) {
+                try temporary.ledger.runSQLRule(grown, asOf: TemporaryLedger.today, budget: SQLRuleBudget(seconds: 60, bytes: 64 << 20))
+            }
+            #expect(big.message.contains("64 MB, its memory budget"), "\(big)")
+            let many = """
+                WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50)
+                SELECT x AS subject, printf('%.*c', 400000, 'x') AS message FROM c
+                """
+            let rows = try #require(throws: PetitionsError.self) {
+                try temporary.ledger.runSQLRule(many, asOf: TemporaryLedger.today, budget: SQLRuleBudget(seconds: 60, bytes: 10 << 20))
+            }
+            #expect(rows.message.contains("10 MB of text"), "\(rows)")
             // Within budget, the same ledger answers.
             #expect(try temporary.ledger.runSQLRule("SELECT 'x' AS subject, 'y' AS message", asOf: TemporaryLedger.today).count == 1)
         }
