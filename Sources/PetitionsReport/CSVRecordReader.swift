@@ -87,6 +87,8 @@ struct CSVRecordReader {
                         if try peek() == UInt8(ascii: "\"") { _ = try take(); try append(b, &field, line: line); continue }
                         break
                     }
+                    // A line break inside a field is a line break, however the file ends its lines: CRLF becomes LF.
+                    if b == 0x0D, try peek() == 0x0A { continue }
                     try append(b, &field, line: line)
                 }
                 let after = try peek()

@@ -125,6 +125,12 @@ import Testing
         #expect(events.status == 65 && events.stderr.contains("/dev/zero line 1") && events.stderr.contains("NUL byte"), "\(events)")
         #expect(Date().timeIntervalSince(start) < 10)
         #expect(try BadInputTests.snapshot(cli) == before, "nothing was imported")
+
+        // A line break inside a quoted field written CRLF is a line break, not a control character.
+        let crlf = try cli.run(["import", "petitioners", try Self.file(cli, "crlf.csv", "name,district\r\nAnna,\"Dmitrov\r\n(Rogachevo)\"\r\n")])
+        #expect(crlf.status == 0, "\(crlf)")
+        let anna = try #require((try CLI.json(try cli.run(["petitioner", "list", "--format", "json"])) as? [[String: Any]])?.first { $0["name"] as? String == "Anna" })
+        #expect(anna["district"] as? String == "Dmitrov\n(Rogachevo)")
     }
 
     @Test func petitionersWithAByteOrderMarkQuotedCommasQuotesAndLineBreaks() throws {
