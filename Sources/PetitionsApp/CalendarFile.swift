@@ -109,8 +109,17 @@ public enum CalendarFile {
                 holidays.append(try Holiday(occurrence, name: name))
             }
         }
-        return WorkCalendar(weekend: weekend, holidays: holidays)
+        let calendar = WorkCalendar(weekend: weekend, holidays: holidays)
+        // Deadlines are searched for a working day; a calendar without one for months would make them meaningless.
+        if let start = calendar.firstRunWithoutWorkingDays(atLeast: CalendarFile.longestBreak) {
+            throw fail(lines.line(ofKey: "holiday"),
+                       "from \(start) there are \(CalendarFile.longestBreak) days in a row without a working day; a calendar must leave a working day in every \(CalendarFile.longestBreak) days.")
+        }
+        return calendar
     }
+
+    /// The most days in a row a calendar may leave without a working day.
+    public static let longestBreak = 60
 
     /// Loads the calendar file at `path`; `field` names where the path came from in the error.
     public static func load(path: String, field: String = "calendar") throws -> WorkCalendar {

@@ -181,7 +181,11 @@ public enum Drafts {
 
         /// What is owed per decree, recipient and commodity, summed exactly in base units, shown in the decree's unit.
         func arrears(_ late: [(OverdueDelivery, LateDelivery)]) -> [DraftArrears] {
-            struct Owed { var base: Int64 = 0; var unit: MeasureUnit; var periods: [Period] = []; var decree: String; var recipient: String; var commodity: String }
+            // `uncountable`: the sum ran past Int64 (amounts stored before they were bounded); `base` then stays at its largest.
+            struct Owed {
+                var base: Int64 = 0; var uncountable = false; var unit: MeasureUnit; var periods: [Period] = []
+                var decree: String; var recipient: String; var commodity: String
+            }
             var byKey: [String: Owed] = [:]
             var order: [String] = []
             for (o, d) in late {
@@ -193,15 +197,18 @@ public enum Drafts {
                         order.append(key)
                         byKey[key] = Owed(unit: unit, decree: d.decree.name, recipient: d.recipient.name, commodity: c)
                     }
-                    byKey[key]?.base += owed
+                    if let sum = byKey[key]?.base.addingReportingOverflow(owed) {
+                        if sum.overflow { byKey[key]?.uncountable = true; byKey[key]?.base = Int64.max } else { byKey[key]?.base = sum.partialValue }
+                    }
                     byKey[key]?.periods.append(o.period)
                 }
             }
             return order.compactMap { byKey[$0] }.map { o in
+                let more = o.uncountable ? "more than " : ""
                 let kg = o.unit.dimension == kilogram.dimension && o.unit.name != kilogram.name
-                    ? Thousands.format(Quantity.amount(o.base, in: kilogram)) : nil
+                    ? more + Thousands.format(Quantity.amount(o.base, in: kilogram)) : nil
                 return DraftArrears(decree: o.decree, recipient: o.recipient, commodity: o.commodity, unit: o.unit.name,
-                                    owed: Thousands.format(Quantity.amount(o.base, in: o.unit)), owedKg: kg,
+                                    owed: more + Thousands.format(Quantity.amount(o.base, in: o.unit)), owedKg: kg,
                                     periods: DraftContext.periodsInWords(o.periods))
             }
         }

@@ -18,19 +18,49 @@ public enum EventMerge {
             map[parts[0]] = parts[1]
         }
         let source = path == "-" ? "standard input" : path
-        let data: Data
+        let fd: Int32
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            fd = STDIN_FILENO
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw PetitionsError("\(path): no such file; nothing was imported.", code: .noInput)
             }
-            guard !isDirectory.boolValue, let d = FileManager.default.contents(atPath: path) else {
+            fd = isDirectory.boolValue ? -1 : open(path, O_RDONLY)
+            guard fd >= 0 else {
                 throw PetitionsError("\(path) cannot be read (it is a folder or not readable); nothing was imported.", code: .noInput)
             }
-            data = d
         }
-        return try ledger.importEvents(data, source: source, map: map)
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        return try ledger.importEvents(try readText(fd, source: source), source: source, map: map)
+    }
+
+    /// The most bytes an event log may hold: a bound, so that a device that never ends (`/dev/zero`,
+    /// `/dev/urandom`) is refused instead of read until memory runs out.
+    public static let sizeLimit = 1 << 30
+
+    /// Reads `fd` to its end, refusing at once a NUL byte (not a text file) with its line, or more than `sizeLimit`.
+    static func readText(_ fd: Int32, source: String) throws -> Data {
+        var data = Data()
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        var lines = 1
+        while true {
+            let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PetitionsError("\(source) cannot be read (\(String(cString: strerror(errno)))); nothing was imported.", code: .ioError)
+            }
+            if n == 0 { return data }
+            let chunk = block[0..<n]
+            if let nul = chunk.firstIndex(of: 0) {
+                lines += chunk[..<nul].filter { $0 == 0x0A }.count
+                throw PetitionsError("\(source) line \(lines) holds a NUL byte: it is not a text (JSON Lines) file. Nothing was imported.")
+            }
+            lines += chunk.filter { $0 == 0x0A }.count
+            guard data.count + n <= sizeLimit else {
+                throw PetitionsError("\(source) is larger than \(sizeLimit >> 30) GB, more than an event log may be. Nothing was imported.")
+            }
+            data.append(contentsOf: chunk)
+        }
     }
 }

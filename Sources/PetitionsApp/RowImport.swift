@@ -60,11 +60,15 @@ public enum RowImport {
     /// Imports `path` (`-` for standard input). With a bad row and not `skipInvalid`, nothing is written and the
     /// error lists every problem (up to a limit); with `skipInvalid`, the good rows are written and the bad ones
     /// go to `rejectsPath` with a reason column. `progress` hears the rows read so far.
-    public static func run(_ kind: ImportKind, path: String, ledger: Ledger, skipInvalid: Bool, rejectsPath: String?,
+    /// An existing rejects file is replaced only with `replaceRejects`, never when it is the input itself.
+    public static func run(_ kind: ImportKind, path: String, ledger: Ledger, skipInvalid: Bool, rejectsPath: String?, replaceRejects: Bool = false,
                            progress: (Int) -> Void = { _ in }) throws -> ImportReport {
+        if let rejectsPath, rejectsPath == path || OutputPath.sameFile(rejectsPath, path) || OutputPath.isStandardOutput(rejectsPath) && path == "-" {
+            throw PetitionsError("--rejects: \(rejectsPath) is the file being imported; give the rejected rows another file.", code: .usage)
+        }
         let input = try CSVInput(path: path)
         let columns = try checkHeader(input.header, kind: kind, source: input.source)
-        let rejects = try rejectsPath.map { try CSVOutput(creating: $0, replacing: true, neutralise: false) }
+        let rejects = try rejectsPath.map { try CSVOutput(creating: $0, replacing: replaceRejects, neutralise: false) }
         let reasonColumn = input.header.firstIndex(of: "reason")
         try rejects?.write(reasonColumn == nil ? input.header + ["reason"] : input.header)
 
@@ -189,7 +193,8 @@ public enum RowImport {
         -> Result<RowRequest, RowProblem> {
         let c = Cells(values: values, columns: columns)
         var p = Problems()
-        if values.count > header.count {
+        // Too few cells is as wrong as too many: a cell lost or added shifts every column after it.
+        if values.count != header.count {
             p.messages.append("the row has \(values.count) cells but the header names \(header.count) columns")
         }
         let request: RowRequest?

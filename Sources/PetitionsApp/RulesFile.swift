@@ -1,6 +1,7 @@
 import Foundation
 import PetitionsDomain
 import PetitionsRules
+import PetitionsStore
 import TOMLKit
 
 /// Rules files: the rules in force, one `[[rule]]` table each, read through TOMLKit.
@@ -62,6 +63,20 @@ public enum RulesFile {
             rules.append(rule)
         }
         return RuleSet(rules)
+    }
+
+    /// Runs each enabled sql rule of `rules` once on `ledger` as of `asOf`, within its budget, so that a rule that
+    /// would hang, exhaust memory or fail every check is refused before it is stored. `text` is the file's text, for
+    /// the line of the rule in the sentence.
+    public static func trySQLRules(_ rules: RuleSet, text: String?, source: String, on ledger: Ledger, asOf: Day) throws {
+        for rule in rules.rules where rule.kind == .sql && rule.enabled {
+            do {
+                _ = try ledger.runSQLRule(rule.query ?? "", asOf: asOf)
+            } catch let e as PetitionsError {
+                let line = text.flatMap { RulesFile.line(ofRule: rule.id, in: $0) }.map { ", line \($0)" } ?? ""
+                throw PetitionsError("\(source)\(line): rule \(quoted(rule.id)): the query \(e.message).", code: e.code)
+            }
+        }
     }
 
     /// Loads the rules file at `path`.

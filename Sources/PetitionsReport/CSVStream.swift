@@ -3,18 +3,22 @@ import Foundation
 import PetitionsDomain
 
 /// Reads CSV (RFC 4180: quoted fields, commas, quotes and newlines inside them; UTF-8 with or without a BOM)
-/// through CSV.swift, one row at a time, with the line each row starts on, so that a million rows never sit in memory.
+/// one row at a time, with the line each row starts on, so that a million rows never sit in memory. Strictly: a
+/// malformed row (a quote never closed, text after a closing quote), a NUL byte or a field past `fieldLimit`
+/// stops the rows with a sentence naming the line.
 public final class CSVInput: Sequence, IteratorProtocol {
+    /// The most bytes one field may hold unless told otherwise: 1 MB.
+    public static let defaultFieldLimit = 1 << 20
+
     /// The first row, with names trimmed.
     public let header: [String]
     /// The file name, or "standard input".
     public let source: String
-    private let reader: CSVReader
-    private var line = 2
+    private var reader: CSVRecordReader
     private var finished = false
 
     /// Opens `path` (`-` for standard input). A missing file is exit 66; an empty one or one without a header, 65.
-    public init(path: String) throws {
+    public init(path: String, fieldLimit: Int = CSVInput.defaultFieldLimit) throws {
         let stream: InputStream?
         if path == "-" {
             source = "standard input"
@@ -32,38 +36,38 @@ public final class CSVInput: Sequence, IteratorProtocol {
             stream = fd >= 0 ? DescriptorInputStream(descriptor: fd) : nil
         }
         guard let stream else { throw PetitionsError("\(path) cannot be opened; nothing was imported.", code: .noInput) }
+        reader = CSVRecordReader(stream: stream, fieldLimit: fieldLimit)
+        let first: [String]
         do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: false)
-        } catch {
-            throw PetitionsError("\(path == "-" ? "standard input" : path) cannot be read; nothing was imported.", code: .noInput)
+            guard let row = try reader.next(), !(row.fields.count == 1 && row.fields[0].isEmpty) else {
+                throw PetitionsError("\(source) is empty; the first line must name the columns. Nothing was imported.")
+            }
+            first = row.fields
+        } catch let e as CSVRecordReader.Problem {
+            throw CSVInput.unreadable(source, e)
         }
-        guard let first = reader.next(), !(first.count == 1 && first[0].isEmpty) else {
-            throw PetitionsError("\(source) is empty; the first line must name the columns. Nothing was imported.")
-        }
-        if let error = reader.error { throw CSVInput.unreadable(source, line: 1, error) }
         var names = first.map { $0.trimmingCharacters(in: .whitespaces) }
-        // CSV.swift skips a byte-order mark; a file saved twice may carry a second one.
+        // A file saved twice may carry a second byte-order mark.
         if let f = names.first, f.hasPrefix("\u{FEFF}") { names[0] = String(f.dropFirst()) }
         header = names
-        line = 1 + CSVInput.lines(in: first)
     }
 
-    /// The next row and the line it starts on, or nil at the end. Throws nothing: a file that stops being
-    /// readable ends the rows and sets `failure`.
+    /// The next row and the line it starts on, or nil at the end. Throws nothing: a row that cannot be read
+    /// ends the rows and sets `failure`.
     public func next() -> (line: Int, cells: [String])? {
         guard !finished else { return nil }
-        while let row = reader.next() {
-            if let error = reader.error {
-                failure = CSVInput.unreadable(source, line: line, error)
-                finished = true
-                return nil
+        do {
+            while let row = try reader.next() {
+                if row.fields.allSatisfy({ $0.isEmpty }) { continue }  // a blank line
+                return (row.line, row.fields)
             }
-            let start = line
-            line += CSVInput.lines(in: row)
-            if row.allSatisfy({ $0.isEmpty }) { continue }  // a blank line
-            return (start, row)
+        } catch let e as CSVRecordReader.Problem {
+            failure = CSVInput.unreadable(source, e)
+        } catch let e as PetitionsError {
+            failure = PetitionsError("\(source) line \(reader.line) cannot be read (\(e.message)); nothing was imported.", code: .ioError)
+        } catch {
+            failure = PetitionsError("\(source) line \(reader.line) cannot be read (\(error)); nothing was imported.", code: .ioError)
         }
-        if let error = reader.error { failure = CSVInput.unreadable(source, line: line, error) }
         finished = true
         return nil
     }
@@ -71,24 +75,8 @@ public final class CSVInput: Sequence, IteratorProtocol {
     /// Why the rows stopped early, when they did.
     public private(set) var failure: PetitionsError?
 
-    /// How many lines a row spans: one, plus the line breaks inside its quoted fields.
-    static func lines(in row: [String]) -> Int {
-        var n = 1
-        for cell in row {
-            var previousCR = false
-            for b in cell.utf8 {
-                if b == 0x0A { if !previousCR { n += 1 } } else if b == 0x0D { n += 1 }
-                previousCR = b == 0x0D
-            }
-        }
-        return n
-    }
-
-    static func unreadable(_ source: String, line: Int, _ error: Error) -> PetitionsError {
-        if case CSVError.unicodeDecoding = error {
-            return PetitionsError("\(source) line \(line): the text is not UTF-8; save the file as UTF-8 CSV. Nothing was imported.")
-        }
-        return PetitionsError("\(source) line \(line) cannot be read (\(error)); nothing was imported.", code: .ioError)
+    static func unreadable(_ source: String, _ problem: CSVRecordReader.Problem) -> PetitionsError {
+        PetitionsError("\(source) line \(problem.line): \(problem.message). Nothing was imported.")
     }
 }
 
@@ -169,12 +157,21 @@ public final class CSVOutput {
     }
 
     /// Creates `path` with mode 0600 (it may hold personal data) and writes to it; an existing file is
-    /// replaced only when `replacing`.
-    public convenience init(creating path: String, replacing: Bool, neutralise: Bool) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | (replacing ? O_TRUNC : O_EXCL), 0o600)
+    /// replaced only when `replacing`, and only when it is a regular file: never through a symbolic link
+    /// (O_NOFOLLOW), never a device or a FIFO. `option` names the option in the sentences.
+    public convenience init(creating path: String, replacing: Bool, neutralise: Bool, option: String = "--rejects") throws {
+        try OutputPath.existingRegularFile(path, option: option)
+        // O_NONBLOCK: a FIFO put there since the check must not hold the command; it is refused below.
+        let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | (replacing ? O_TRUNC : O_EXCL), 0o600)
         guard fd >= 0 else {
-            let why = errno == EEXIST ? "it already exists; choose another name or remove it" : String(cString: strerror(errno))
-            throw PetitionsError("\(path) cannot be created: \(why).", code: .cannotCreate)
+            let why = errno == EEXIST ? "it already exists; give --force to replace it, or choose another name"
+                : errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
+            throw PetitionsError("\(option): \(path) cannot be created: \(why).", code: .cannotCreate)
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw PetitionsError("\(option): \(path) is not a regular file; petitions replaces only regular files.", code: .cannotCreate)
         }
         fchmod(fd, 0o600)
         self.init(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true), neutralise: neutralise)

@@ -8,6 +8,10 @@ public enum DraftRenderer {
     /// `source` names the template in errors, e.g. "--template letters/reminder.mustache".
     public static func render(_ draft: DraftContext, template: String? = nil, source: String = "the built-in template") throws -> String {
         let text = template ?? DraftTemplates.text(for: draft.kind)
+        // The parser recurses once per nested section: thousands of them overflow the stack before it can say so.
+        if let line = DraftRenderer.lineWhereNestingExceeds(DraftRenderer.maximumNesting, in: text) {
+            throw PetitionsError("\(source): sections are nested more than \(DraftRenderer.maximumNesting) deep at line \(line); a letter template needs far fewer.")
+        }
         let parsed: MustacheTemplate
         do {
             // Letters are plain text: the pragma keeps Mustache from HTML-escaping names such as "People's".
@@ -19,4 +23,89 @@ public enum DraftRenderer {
         }
         return parsed.render(draft)
     }
+
+    /// How deep sections (`{{#…}}`, `{{^…}}`, `{{$…}}`, `{{<…}}`) may nest in a template.
+    public static let maximumNesting = 100
+
+    /// The line on which sections first nest deeper than `limit`, or nil. Follows `{{=<% %>=}}` changes of
+    /// delimiters, as the parser does, so that a template cannot hide its depth behind them.
+    static func lineWhereNestingExceeds(_ limit: Int, in text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        var open = Array("{{".utf8), close = Array("}}".utf8)
+        var depth = 0, line = 1, i = 0
+        func matches(_ token: [UInt8], at j: Int) -> Bool {
+            j + token.count <= bytes.count && bytes[j..<(j + token.count)].elementsEqual(token)
+        }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { line += 1; i += 1; continue }
+            guard !open.isEmpty, matches(open, at: i) else { i += 1; continue }
+            var j = i + open.count
+            // A triple mustache ends with one more brace than the closing delimiter.
+            let triple = open == Array("{{".utf8) && j < bytes.count && bytes[j] == UInt8(ascii: "{")
+            var end = j
+            while end < bytes.count, !matches(close, at: end) { end += 1 }
+            guard end < bytes.count else { return nil }  // Unclosed: the parser says so.
+            let tag = bytes[j..<end]
+            line += tag.filter { $0 == UInt8(ascii: "\n") }.count
+            let content = String(decoding: tag, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            switch content.first {
+            case "#", "^", "$", "<":
+                depth += 1
+                if depth > limit { return line }
+            case "/":
+                depth = max(0, depth - 1)
+            case "=" where content.count > 2 && content.hasSuffix("="):
+                let parts = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if parts.count == 2 { open = Array(parts[0].utf8); close = Array(parts[1].utf8) }
+            default:
+                break
+            }
+            j = end + close.count + (triple && end + close.count < bytes.count && bytes[end + close.count] == UInt8(ascii: "}") ? 1 : 0)
+            i = j
+        }
+        return nil
+    }
+}
+
+// MARK: - What `{{.}}` and a bare `{{party}}` print
+
+/// A value of a draft's context: printed on its own (`{{.}}`, `{{sender}}`, `{{letters}}`), it shows what a letter
+/// may show, never Swift's description of the struct.
+public protocol DraftValue: MustacheCustomRenderable {}
+
+extension DraftValue {
+    /// Never null: a section over it renders (Mustache's own default is internal to its module).
+    public var isNull: Bool { false }
+}
+
+extension DraftContext: DraftValue {
+    public var renderText: String { "" }
+}
+
+extension DraftParty: DraftValue {
+    /// A party printed on its own is its name.
+    public var renderText: String { name }
+}
+
+extension DraftPetition: DraftValue {
+    public var renderText: String { "" }
+}
+
+extension DraftLetter: DraftValue {
+    public var renderText: String { "" }
+}
+
+extension DraftDelivery: DraftValue {
+    public var renderText: String { "" }
+}
+
+extension DraftArrears: DraftValue {
+    public var renderText: String { "" }
+}
+
+extension Array: @retroactive MustacheCustomRenderable where Element: DraftValue {
+    /// A list printed on its own (not as a section) shows nothing.
+    public var renderText: String { "" }
+    /// Sections iterate a list before asking this.
+    public var isNull: Bool { false }
 }

@@ -271,8 +271,9 @@ public enum ReportHTML {
         let (step, ceiling) = niceScale(values.flatMap { $0 }.max() ?? 0, integers: integers)
         var s = figureOpen(caption: caption, cssClass: "columns \(cssClass)", width: width, height: height)
         // Gridlines and their values.
-        var tick = 0.0
-        while tick <= ceiling + step / 2 {
+        var tick = 0.0, ticks = 0
+        while tick <= ceiling + step / 2, ticks < 20 {
+            ticks += 1
             let y = top + plot - tick / ceiling * plot
             s += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(width - right))\" y2=\"\(n(y))\"/>"
             s += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y + 4))\">\(Thousands.format(tick))</text>\n"
@@ -316,6 +317,8 @@ public enum ReportHTML {
         let magnitude = pow(10, floor(log10(raw)))
         var step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
         if integers { step = max(1, step.rounded(.up)) }
+        // A value too small for a power of ten (a subnormal) made the step 0, and the gridline loop a fixed point.
+        guard step > 0, step.isFinite else { return (1, 1) }
         return (step, max(step, (maxValue / step).rounded(.up) * step))
     }
 

@@ -1,3 +1,5 @@
+import PetitionsDomain
+
 /// A plain aligned table that fits a width (100 columns by default): the widest columns shrink, and their cells
 /// are cut with "…", or wrapped onto more lines with `wrapsCells`.
 public struct TextTable: Sendable {
@@ -23,7 +25,9 @@ public struct TextTable: Sendable {
         // newline replacement (through Foundation) was most of `overdue --format text`, for cells that had none.
         func text(_ r: [String], _ i: Int) -> String {
             guard i < r.count else { return "" }
-            return r[i].utf8.contains(UInt8(ascii: "\n")) ? r[i].replacingOccurrences(of: "\n", with: " ") : r[i]
+            // Control characters stored before they were refused show as `\u001B`, never act on the terminal.
+            let cell = ControlCharacters.visible(r[i])
+            return cell.utf8.contains(UInt8(ascii: "\n")) ? cell.replacingOccurrences(of: "\n", with: " ") : cell
         }
         let cells = rows.map { r in (0..<n).map { text(r, $0) } }
         let counts = cells.map { $0.map(\.count) }

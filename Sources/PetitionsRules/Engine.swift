@@ -235,10 +235,11 @@ public struct Engine: Sendable, ReplyDeadlines {
             let d = deliveries[late[n].delivery], rule = deliveryRules[late[n].rule], since = late[n].since
             let missed = periodsMissed[Entitlement(decree: d.decree.id, recipient: d.recipient.id)] ?? []
             var run = 1
+            // Each walk stops at the edge of the supported months, where `previous` and `next` are nil.
             var p = d.period.previous
-            while missed.contains(p) { run += 1; p = p.previous }
+            while let q = p, missed.contains(q) { run += 1; p = q.previous }
             p = d.period.next
-            while missed.contains(p) { run += 1; p = p.next }
+            while let q = p, missed.contains(q) { run += 1; p = q.next }
             var severity = Severity.overdue
             if run >= rule.criticalConsecutive { severity = .critical }
             if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }
@@ -327,7 +328,8 @@ public struct Engine: Sendable, ReplyDeadlines {
         var out: [Finding] = []
         for rule in rules.enabled(.arrears) {
             struct Key: Hashable { var decree: Int64; var recipient: Int64; var commodity: String }
-            struct Owed { var key: Key; var owed: Int64 = 0; var perPeriod: Int64 = 0; var periods = 0; var first: Period?; var sample: LateDelivery }
+            // `uncountable`: the sum ran past Int64 (stored amounts from before their bounds); `owed` then stops at its largest.
+            struct Owed { var key: Key; var owed: Int64 = 0; var uncountable = false; var perPeriod: Int64 = 0; var periods = 0; var first: Period?; var sample: LateDelivery }
             // In the order first met; looked up by key.
             var owing: [Owed] = []
             var index: [Key: Int] = [:]
@@ -342,7 +344,8 @@ public struct Engine: Sendable, ReplyDeadlines {
                     } else {
                         i = owing.count; index[k] = i; owing.append(Owed(key: k, sample: d))
                     }
-                    owing[i].owed += short
+                    let sum = owing[i].owed.addingReportingOverflow(short)
+                    if sum.overflow { owing[i].uncountable = true; owing[i].owed = Int64.max } else { owing[i].owed = sum.partialValue }
                     owing[i].perPeriod = max(owing[i].perPeriod, e)
                     owing[i].periods += 1
                     if owing[i].first.map({ d.period < $0 }) ?? true { owing[i].first = d.period }
@@ -355,9 +358,9 @@ public struct Engine: Sendable, ReplyDeadlines {
                 guard periodsOwed >= rule.thresholdPeriods else { continue }
                 let severity: Severity = periodsOwed >= rule.criticalPeriods ? .critical : .overdue
                 let unit = o.sample.unitOf[commodity] ?? MeasureUnit(name: "", dimension: "", base: 1)
-                let amount = Quantity.format(Quantity.amount(o.owed, in: unit))
+                let amount = (o.uncountable ? "more than " : "") + Quantity.format(Quantity.amount(o.owed, in: unit))
                 var kg = ""
-                if unit.dimension == "mass" {
+                if unit.dimension == "mass", !o.uncountable {
                     kg = " (\(Quantity.format(Quantity.amount(o.owed, in: MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)))) kg)"
                 }
                 let missed = o.periods == 1 ? "1 period missed" : "\(o.periods) periods missed"

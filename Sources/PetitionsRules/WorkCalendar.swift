@@ -127,6 +127,61 @@ public struct WorkCalendar: Equatable, Sendable {
         }
     }
 
+    /// `deadline(from:within:)`, or a sentence when there is no such day: the span runs past the last supported
+    /// day (9999-12-31), or no working day follows within `searchLimit` days. The unchecked form stops at the edge;
+    /// this one is for a clerk who asked, who must not be shown the edge as if it were the answer.
+    public func checkedDeadline(from: Day, within span: Span, field: String = "--within") throws -> Deadline {
+        let pastTheEnd = PetitionsError.invalid(field, span.description, "from \(from) runs past \(Day.maximum), the last day petitions counts")
+        switch span.unit {
+        case .days, .weeks:
+            let n = span.unit == .weeks ? span.count * 7 : span.count
+            guard from.ordinal + n <= Day.maximum.ordinal else { throw pastTheEnd }
+        case .months:
+            guard from.year * 12 + from.month - 1 + span.count <= Day.maximum.year * 12 + 11 else { throw pastTheEnd }
+        case .workingDays:
+            break
+        }
+        // The due day alone first: the days passed over are listed only for a deadline that exists.
+        let due = dueDay(from: from, within: span)
+        guard isWorkingDay(due) else {
+            // Either the calendar has no working day for as far as a search goes, or the search reached the last day.
+            if workingDays(after: from, through: from.adding(days: WorkCalendar.searchLimit)) == 0 {
+                throw PetitionsError.invalid(field, span.description, "from \(from) finds no working day within \(WorkCalendar.searchLimit) days; the calendar has none")
+            }
+            throw pastTheEnd
+        }
+        if span.unit == .workingDays, workingDays(after: from, through: due) < span.count { throw pastTheEnd }
+        return deadline(from: from, within: span)
+    }
+
+    /// The first day of a run of at least `length` days in a row none of which is worked, or nil. Looks at the
+    /// years the holidays name (each with the years either side) and at a leap and a common year for the yearly
+    /// ones: a run of days off can only come from holidays, and those repeat.
+    public func firstRunWithoutWorkingDays(atLeast length: Int) -> Day? {
+        var years = Set([2023, 2024, 2025])
+        for h in holidays {
+            if case .once(let day) = h.occurrence { years.formUnion([day.year - 1, day.year, day.year + 1]) }
+        }
+        var run = 0, runStart: Day?, previous: Int?
+        for year in years.filter({ (1000...9999).contains($0) }).sorted() {
+            guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else { continue }
+            if previous != year - 1 { run = 0 }
+            previous = year
+            var o = first.ordinal
+            while o <= last.ordinal, let d = Day(ordinal: o) {
+                if isWorkingDay(d) {
+                    run = 0
+                } else {
+                    if run == 0 { runStart = d }
+                    run += 1
+                    if run >= length { return runStart }
+                }
+                o += 1
+            }
+        }
+        return nil
+    }
+
     /// When something started on `from` is due within `span`, with every non-working day passed over.
     ///
     /// - `N working days`: the start never counts; the Nth following working day is due.

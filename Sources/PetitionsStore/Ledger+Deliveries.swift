@@ -59,12 +59,16 @@ extension Ledger {
                 for ration in rations {
                     let n = counts[ration["category"] as String] ?? 0
                     guard n > 0 else { continue }
+                    let commodity: String = ration["commodity"]
+                    let tooMuch = PetitionsError("The expected \(commodity) for \(p) (\(n) heads at the decree's ration) is more than can be counted; lower the ration or the head-count.")
                     let add = (ration["amount"] as Int64).multipliedReportingOverflow(by: n)
-                    guard !add.overflow else { throw PetitionsError("The expected quantity for \(p) is too large to store.") }
-                    if let i = items.firstIndex(where: { $0.0 == ration["commodity"] as String }) {
-                        items[i].2 += add.partialValue
+                    guard !add.overflow, add.partialValue <= Quantity.maximumBase else { throw tooMuch }
+                    if let i = items.firstIndex(where: { $0.0 == commodity }) {
+                        let sum = items[i].2.addingReportingOverflow(add.partialValue)
+                        guard !sum.overflow, sum.partialValue <= Quantity.maximumBase else { throw tooMuch }
+                        items[i].2 = sum.partialValue
                     } else {
-                        items.append((ration["commodity"], ration["unit"], add.partialValue))
+                        items.append((commodity, ration["unit"], add.partialValue))
                     }
                 }
                 if !items.isEmpty { pending.append((rid, p, items)) }
@@ -118,8 +122,9 @@ extension Ledger {
             throw PetitionsError.invalid("--on", day.description, "is before decree \(d.handle) was issued on \(d.issued); nothing can come under it before then")
         }
         var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
-        let lines = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(sql: "SELECT commodity, unit FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
-            .map { ($0["commodity"] as String, $0["unit"] as String) })
+        let itemRows = try Row.fetchAll(db.cachedStatement(sql: "SELECT commodity, unit, received FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
+        let lines = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["unit"] as String) })
+        let already = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["received"] as Int64) })
         for (q, text) in zip(parsed, quantities) {
             guard let expectedUnit = lines[q.commodity] else {
                 throw PetitionsError("--quantity \(quoted(text)): the delivery of \(d.handle) to \(r.handle) for \(period) brings no \(q.commodity); it brings \(lines.keys.sorted().joined(separator: ", ")).")
@@ -129,6 +134,11 @@ extension Ledger {
                 throw PetitionsError("--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension)).")
             }
             if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) { byCommodity[i].1 += q.base } else { byCommodity.append((q.commodity, q.base, q.unit.name)) }
+            // Each quantity is at most Quantity.maximumBase, so these sums cannot overflow before they are checked.
+            let total = (already[q.commodity] ?? 0).addingReportingOverflow(byCommodity.first { $0.0 == q.commodity }?.1 ?? 0)
+            guard !total.overflow, total.partialValue <= Quantity.maximumBase else {
+                throw PetitionsError("--quantity \(quoted(text)): the \(q.commodity) received for \(d.handle) to \(r.handle) in \(period) would add up to more than can be counted.")
+            }
         }
         let event = DeliveryReceived(decree: d.handle, recipient: r.handle, period: period.description, on: day.description,
                                      quantities: quantities, note: Ledger.nonEmpty(note))

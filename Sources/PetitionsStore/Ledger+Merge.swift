@@ -19,6 +19,12 @@ struct ExchangedEvent: Decodable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", uuid, kind, day, recordedAt = "recorded_at", actor, office, summary, payload, refs
     }
+
+    /// Whether `other` says the same as this event (its line aside): a log repeating an event is no conflict.
+    func sameContent(as other: ExchangedEvent) -> Bool {
+        uuid == other.uuid && kind == other.kind && day == other.day && recordedAt == other.recordedAt && actor == other.actor
+            && office == other.office && summary == other.summary && payload == other.payload && (refs ?? [:]) == (other.refs ?? [:])
+    }
 }
 
 extension Ledger {
@@ -89,11 +95,19 @@ extension Ledger {
             a.element.recordedAt != b.element.recordedAt ? a.element.recordedAt < b.element.recordedAt : a.offset < b.offset
         }.map(\.element)
         return try write { db in
-            var seen = Set<String>()
+            var seen: [String: ExchangedEvent] = [:]
             var fresh: [ExchangedEvent] = []
-            let present = try db.cachedStatement(sql: "SELECT 1 FROM event WHERE uuid = ?")
-            for e in ordered where seen.insert(e.uuid).inserted {
-                if try Bool.fetchOne(present, arguments: [e.uuid]) != true { fresh.append(e) }
+            // Also in upper case: a ledger that imported one before UUIDs were folded may hold it so.
+            let present = try db.cachedStatement(sql: "SELECT 1 FROM event WHERE uuid = ? OR uuid = ?")
+            for e in ordered {
+                if let first = seen[e.uuid] {
+                    guard first.sameContent(as: e) else {
+                        throw PetitionsError("\(source) lines \(min(first.line, e.line)) and \(max(first.line, e.line)) are two different events with the same uuid \(quoted(e.uuid)); nothing was imported.")
+                    }
+                    continue
+                }
+                seen[e.uuid] = e
+                if try Bool.fetchOne(present, arguments: [e.uuid, e.uuid.uppercased()]) != true { fresh.append(e) }
             }
             var result = MergeResult(events: events.count, added: 0, alreadyPresent: events.count - fresh.count, joined: 0)
             guard !fresh.isEmpty else { return result }
@@ -137,6 +151,10 @@ extension Ledger {
                 e.line = lineNumber
                 guard e.schemaVersion >= 1 else { throw EventLineError("schema_version \(e.schemaVersion) is not a version (versions start at 1)") }
                 guard e.uuid.count == 36, UUID(uuidString: e.uuid) != nil else { throw EventLineError("uuid \(quoted(e.uuid)) is not a UUID") }
+                // RFC 4122 text is case-insensitive and this ledger writes lower case: the same event in upper case is
+                // the same event, not a new one.
+                e.uuid = e.uuid.lowercased()
+                e.refs = e.refs?.mapValues { $0.lowercased() }
                 guard (try? Day(parsing: e.day)) != nil else { throw EventLineError("day \(quoted(e.day)) is not a day (YYYY-MM-DD)") }
                 guard e.kind.contains("."), !e.actor.isEmpty, !e.office.isEmpty else {
                     throw EventLineError("kind, actor and office must not be empty")
@@ -319,7 +337,7 @@ extension Ledger {
     /// Head-counts of a payload, each a whole number of people the sums can hold.
     private func headCounts(_ counts: [String: Int64]?) throws -> [HeadCount] {
         try (counts ?? [:]).keys.sorted().map { c in
-            guard let n = counts?[c], n > 0, n <= Int64(Int32.max) else { throw PetitionsError("its payload's counts.\(c) is not a head-count.") }
+            guard let n = counts?[c], n > 0, n <= Int64(HeadCount.maximum) else { throw PetitionsError("its payload's counts.\(c) is not a head-count.") }
             return HeadCount(category: c, count: Int(n))
         }
     }
@@ -331,6 +349,7 @@ extension Ledger {
 
     /// Stores the event as it came (its handles mapped), without changing any record; it was joined to what is here.
     func keep(_ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, subjects: [Subject]) throws -> Bool {
+        if case .object(let payload) = e.payload { try Ledger.refuseControlCharacters(in: payload) }
         try insertEvent(db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: event.kind,
                         day: e.day, summary: e.summary, payloadJSON: try event.payloadText(), subjects: subjects)
         return true
@@ -345,8 +364,8 @@ extension Ledger {
             throw PetitionsError("its payload names \(key) \(id) but refs gives no UUID for it; export the log again with this version of petitions.")
         }
         let what = table == "petition" ? "petition" : "letter"
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT t.id FROM \(table) t JOIN event e ON e.id = t.event_id WHERE e.uuid = ?"),
-                                       arguments: [uuid]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT t.id FROM \(table) t JOIN event e ON e.id = t.event_id WHERE e.uuid = ? OR e.uuid = ?"),
+                                       arguments: [uuid, uuid.uppercased()]) {
             return id
         }
         throw PetitionsError("it refers to the \(what) recorded by event \(uuid), which is neither in this ledger nor earlier in the file.")

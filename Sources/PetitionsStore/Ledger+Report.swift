@@ -128,17 +128,19 @@ extension Ledger {
                                          UNION SELECT person_id FROM group_member WHERE group_id = :recipient)
                     SELECT (SELECT count(*) FROM persons) AS persons,
                            (SELECT count(*) FROM party WHERE id = :recipient AND kind = 'group') AS groups,
-                           (SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant WHERE person_id IN persons)
-                             + (SELECT coalesce(sum(count), 0) FROM group_count WHERE group_id = :recipient) AS household
+                           CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant WHERE person_id IN persons)
+                             + (SELECT total(count) FROM group_count WHERE group_id = :recipient) AS INTEGER) AS household
                     """, arguments: ["recipient": r.id])
             } else {
                 row = try Row.fetchOne(db, sql: """
                     SELECT (SELECT count(*) FROM party WHERE kind = 'person') AS persons,
                            (SELECT count(*) FROM party WHERE kind = 'group') AS groups,
-                           (SELECT count(*) FROM party WHERE kind = 'person') + (SELECT count(*) FROM dependant)
-                             + (SELECT coalesce(sum(count), 0) FROM group_count) AS household
+                           CAST((SELECT count(*) FROM party WHERE kind = 'person') + (SELECT count(*) FROM dependant)
+                             + (SELECT total(count) FROM group_count) AS INTEGER) AS household
                     """)
             }
+            // total() and the cast: head-counts stored before they were bounded must not stop the report with SQLite's
+            // "integer overflow"; a sum past Int64 shows as its largest value.
             return ReportCounts(persons: row?["persons"] ?? 0, groups: row?["groups"] ?? 0, householdMembers: row?["household"] ?? 0)
         }
     }
@@ -231,15 +233,19 @@ extension Ledger {
                 if inTrend {
                     if got < expected { current?.full = false }
                     if got > 0 { current?.some = true }
-                    amounts[Amount(period: period, commodity: commodity, unit: unit), default: (0, 0)].expected += expected
-                    amounts[Amount(period: period, commodity: commodity, unit: unit), default: (0, 0)].received += got
+                    let key = Amount(period: period, commodity: commodity, unit: unit)
+                    var a = amounts[key] ?? (0, 0)
+                    a.expected = try Ledger.checkedSum(a.expected, expected, "the \(commodity) expected in \(period)")
+                    a.received = try Ledger.checkedSum(a.received, got, "the \(commodity) received in \(period)")
+                    amounts[key] = a
                 }
                 guard late else { continue }
                 let key = Owing(recipient: r[1], decree: r[2], commodity: commodity, unit: unit)
                 var t = owing[key] ?? Totals()
-                t.promised += expected
-                t.received += got
-                t.owed += max(0, expected - got)
+                let what = "the \(commodity) of delivery \(id)'s recipient"
+                t.promised = try Ledger.checkedSum(t.promised, expected, "\(what) promised")
+                t.received = try Ledger.checkedSum(t.received, got, "\(what) received")
+                t.owed = try Ledger.checkedSum(t.owed, max(0, expected - got), "\(what) owed")
                 if got < expected {
                     t.missed += 1
                     if periods[period] == nil { periods[period] = try? Period(parsing: period) }
@@ -403,6 +409,15 @@ extension Ledger {
                 """, arguments: [asOf.description, (since.map { Period(containing: $0).first } ?? Day.minimum).description])
                 .map { ($0["month"], $0["raised"], $0["cleared"]) }
         }
+    }
+
+    /// `a + b`, or a sentence naming `what` when the sum runs past what an Int64 holds.
+    static func checkedSum(_ a: Int64, _ b: Int64, _ what: String) throws -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        guard !overflow else {
+            throw PetitionsError("The report cannot show \(what): it adds up to more than can be counted; verify the ledger's amounts.", code: .dataError)
+        }
+        return sum
     }
 
     // MARK: - Redaction

@@ -189,7 +189,11 @@ extension Ledger {
         let persons: [Int64]
         if r.kind == .group {
             for row in try Row.fetchAll(db, sql: "SELECT category, count FROM group_count WHERE group_id = ?", arguments: [r.id]) {
-                totals[row["category"], default: 0] += row["count"] as Int
+                let (sum, overflow) = totals[row["category"], default: 0].addingReportingOverflow(row["count"] as Int)
+                guard !overflow, sum <= HeadCount.maximum else {
+                    throw PetitionsError("The head-counts of \(r.handle) add up to more than \(HeadCount.maximum) for \(row["category"] as String); correct the group's counts.")
+                }
+                totals[row["category"], default: 0] = sum
             }
             persons = try Int64.fetchAll(db, sql: "SELECT person_id FROM group_member WHERE group_id = ?", arguments: [r.id])
         } else {

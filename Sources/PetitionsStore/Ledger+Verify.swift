@@ -17,6 +17,33 @@ extension Ledger {
         ("receipt", "e.kind = '\(LedgerEvent.Kind.deliveryReceived.rawValue)'"),
     ]
 
+    /// Every stored day, period and span: (table, the expression naming a row, column, what it holds).
+    /// A value that does not parse would be read back as some default (the first supported day or month).
+    static let typedColumns: [(table: String, row: String, column: String, kind: StoredValueKind)] = [
+        ("event", "id", "day", .day), ("petition", "id", "opened", .day),
+        ("letter", "id", "day", .day), ("letter", "id", "reply_due", .day), ("letter", "id", "reply_within", .span),
+        ("letter_extension", "id", "day", .day), ("letter_extension", "id", "span", .span),
+        ("petition_pause", "petition_id", "from_day", .day), ("petition_pause", "petition_id", "to_day", .day),
+        ("party", "id", "reply_within", .span), ("decree", "id", "issued", .day),
+        ("decree", "id", "effective_from", .day), ("decree", "id", "effective_to", .day),
+        ("enrolment", "id", "from_day", .day), ("enrolment", "id", "to_day", .day),
+        ("delivery", "id", "period", .period), ("delivery", "id", "due", .day), ("receipt", "id", "day", .day),
+    ]
+
+    /// What a stored text column holds.
+    enum StoredValueKind: String {
+        case day, period, span
+
+        /// Whether `text` parses as this kind of value.
+        func parses(_ text: String) -> Bool {
+            switch self {
+            case .day: return (try? Day(parsing: text)) != nil
+            case .period: return (try? Period(parsing: text)) != nil
+            case .span: return (try? Span(parsing: text)) != nil
+            }
+        }
+    }
+
     /// Checks the file (`PRAGMA integrity_check`), its references (`PRAGMA foreign_key_check`) and the ledger's
     /// own invariants: every record was created by an event of the right kind; derived delivery statuses and
     /// received amounts agree with the receipts; a letter is answered only by a later received letter that
@@ -33,6 +60,41 @@ extension Ledger {
                 let table: String = r["table"], parent: String = r["parent"]
                 let rowid: Int64? = r["rowid"]
                 add("\(table)\(rowid.map { " \($0)" } ?? ""): refers to a \(parent) that does not exist")
+            }
+
+            for (table, rowName, column, kind) in Ledger.typedColumns {
+                // Distinct values first: a million deliveries share a few hundred periods.
+                var bad: [String] = []
+                let values = try Row.fetchCursor(db, sql: "SELECT DISTINCT \(column) FROM \(table) WHERE \(column) IS NOT NULL")
+                while let r = try values.next() {
+                    let value = r[0] as DatabaseValue
+                    guard let text = String.fromDatabaseValue(value), kind.parses(text) else {
+                        bad.append(String.fromDatabaseValue(value) ?? value.description)
+                        continue
+                    }
+                }
+                for text in bad {
+                    for r in try Row.fetchAll(db, sql: "SELECT \(rowName) FROM \(table) WHERE CAST(\(column) AS TEXT) = ? LIMIT \(limit)", arguments: [text]) {
+                        add("\(table) \(r[0] as Int64): its \(column) \(quoted(text)) is not a \(kind.rawValue)")
+                    }
+                }
+            }
+
+            for table in ["group_count", "enrolment_count"] {
+                for r in try Row.fetchAll(db, sql: "SELECT category, count FROM \(table) WHERE count > ? LIMIT \(limit)", arguments: [HeadCount.maximum]) {
+                    add("\(table): the head-count \(r["count"] as Int64) of \(r["category"] as String) is more than \(HeadCount.maximum), the most one category may count")
+                }
+            }
+            for (table, column) in [("ration", "amount"), ("delivery_item", "expected"), ("delivery_item", "received"), ("receipt_item", "amount")] {
+                for r in try Row.fetchAll(db, sql: "SELECT \(column) AS n, commodity FROM \(table) WHERE \(column) > ? LIMIT \(limit)", arguments: [Quantity.maximumBase]) {
+                    add("\(table): the \(column) \(r["n"] as Int64) base units of \(r["commodity"] as String) is more than can be counted")
+                }
+            }
+
+            for r in try Row.fetchAll(db, sql: """
+                SELECT lower(uuid) AS u, group_concat(id, ', ') AS ids FROM event GROUP BY lower(uuid) HAVING count(*) > 1 LIMIT \(limit)
+                """) {
+                add("events \(r["ids"] as String): share the uuid \(r["u"] as String); an event's uuid must be its own")
             }
 
             for (table, check) in Ledger.creatingKinds {
@@ -101,9 +163,7 @@ extension Ledger {
         guard ![path, path + "-wal", path + "-shm"].map(resolved).contains(resolved(destination)) else {
             throw PetitionsError("\(destination) is the ledger itself (or its journal); give the backup another name.", code: .cannotCreate)
         }
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: destination, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw PetitionsError("\(destination) is a folder; give the backup a file name.", code: .cannotCreate) }
+        if try OutputPath.existingRegularFile(destination, option: "backup") {
             guard overwrite else { throw PetitionsError("\(destination) already exists; give --force to replace it.", code: .cannotCreate) }
         }
         let folder = FilePaths.folder(of: destination)
@@ -128,6 +188,8 @@ extension Ledger {
         } catch let e as DatabaseError {
             throw PetitionsError("The backup \(destination) could not be written: \(e.message ?? "\(e.resultCode)").", code: .ioError)
         }
+        // Checked again at the last moment: what was a file may have become something else while the copy was made.
+        try OutputPath.existingRegularFile(destination, option: "backup")
         guard rename(temporary, destination) == 0 else {
             throw PetitionsError("The backup \(destination) could not be put in place: \(String(cString: strerror(errno))).", code: .cannotCreate)
         }

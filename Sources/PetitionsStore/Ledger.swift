@@ -63,6 +63,7 @@ public final class Ledger: Sendable {
         self.path = path
         self.context = context
         self.dueDays = nil
+        try Ledger.requireRegularFile(path)
         let fm = FileManager.default
         var exists = fm.fileExists(atPath: path)
         if exists, Ledger.fileSize(path) == 0 {
@@ -168,6 +169,19 @@ public final class Ledger: Sendable {
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
+    /// Refuses a path that names something other than a regular file (a folder, `/`, a device, a FIFO), through
+    /// symlinks too: SQLite and the header check would fail on it with their own words, crash, or wait for ever.
+    static func requireRegularFile(_ path: String) throws {
+        guard !path.isEmpty else { throw PetitionsError("--db: the ledger's path is empty; give a file name.", code: .usage) }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return }  // Missing: created on first use.
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw PetitionsError("--db \(quoted(path)) is a folder, not a ledger file; give the ledger's file name, e.g. \(quoted((path.hasSuffix("/") ? path : path + "/") + "ledger.sqlite")).", code: .noInput)
+        default: throw PetitionsError("--db \(quoted(path)) is not a regular file (a device, pipe or socket); give the ledger's file name.", code: .noInput)
+        }
+    }
+
     /// Creates the file with mode 0600 (and its folder), so that no one else can read personal data.
     static func createFile(path: String) throws {
         let dir = FilePaths.folder(of: path)
@@ -179,7 +193,14 @@ public final class Ledger: Sendable {
                 throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
             }
         }
-        if fm.fileExists(atPath: path) { return }
+        if fm.fileExists(atPath: path) {
+            // An empty file left by an interrupted first run (or made by someone else's touch) becomes the ledger:
+            // make it its owner's only, as a new one would be.
+            guard chmod(path, 0o600) == 0 else {
+                throw PetitionsError("Cannot make the ledger \(path) private to its owner: \(String(cString: strerror(errno))).", code: .cannotCreate)
+            }
+            return
+        }
         guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw PetitionsError("Cannot create the ledger \(path): the folder is missing or not writable.", code: .cannotCreate)
         }
@@ -269,14 +290,58 @@ public final class Ledger: Sendable {
     func appendEvent(_ db: Database, _ event: LedgerEvent, day: Day, subjects: [Subject], summary: String,
                      stamp: EventStamp? = nil) throws -> Int64 {
         let json = try event.payloadText()
+        if Ledger.escapesControlCharacter(json), case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) {
+            // Named by its key, on the rare path where the text holds one.
+            try Ledger.refuseControlCharacters(in: payload)
+        }
         return try insertEvent(db, stamp: stamp ?? newStamp(), kind: event.kind, day: day.description, summary: summary, payloadJSON: json,
                                subjects: subjects)
+    }
+
+    /// Whether compact JSON text may hold a control character other than a tab or a line feed: escaped (`\r`, `\b`,
+    /// `\f`, `\u00XX`) or as it is (DEL, the C1 controls). A scan of the bytes, so that the payloads of a bulk import
+    /// are not decoded again to look.
+    static func escapesControlCharacter(_ json: String) -> Bool {
+        var escaped = false
+        var afterC2 = false
+        for b in json.utf8 {
+            if escaped {
+                if b == UInt8(ascii: "u") || b == UInt8(ascii: "r") || b == UInt8(ascii: "b") || b == UInt8(ascii: "f") { return true }
+                escaped = false
+            } else if b == UInt8(ascii: "\\") {
+                escaped = true
+            } else if b == 0x7F || (afterC2 && (0x80...0x9F).contains(b)) {
+                return true
+            }
+            afterC2 = b == 0xC2
+        }
+        return false
+    }
+
+    /// Refuses a payload with a control character (other than tab and newline) in any text, naming its key:
+    /// every value recorded, from the command line, a CSV file or another office's log, passes here.
+    static func refuseControlCharacters(in payload: [String: JSONValue], path: String = "") throws {
+        for (key, value) in payload {
+            try refuseControlCharacters(in: value, field: path.isEmpty ? key : path + "." + key)
+        }
+    }
+
+    static func refuseControlCharacters(in value: JSONValue, field: String) throws {
+        switch value {
+        case .string(let s): try ControlCharacters.refuse(s, field: field)
+        case .array(let a): for v in a { try refuseControlCharacters(in: v, field: field) }
+        case .object(let o): try refuseControlCharacters(in: o, path: field)
+        case .number, .int, .bool, .null: break
+        }
     }
 
     /// Inserts one event row exactly as given, with its subjects.
     @discardableResult
     func insertEvent(_ db: Database, stamp: EventStamp, kind: LedgerEvent.Kind, day: String, summary: String, payloadJSON: String,
                      subjects: [Subject]) throws -> Int64 {
+        try ControlCharacters.refuse(stamp.actor, field: "actor")
+        try ControlCharacters.refuse(stamp.office, field: "office")
+        try ControlCharacters.refuse(summary, field: "summary")
         try db.execute(cached: """
             INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

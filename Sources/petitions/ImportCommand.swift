@@ -34,6 +34,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file")) var file: String
     @Flag(name: .customLong("skip-invalid"), help: "Import the good rows and leave out the bad ones.") var skipInvalid = false
     @Option(help: ArgumentHelp("Write the bad rows here, with a reason column (mode 0600).", valueName: "file")) var rejects: String?
+    @Flag(help: "With --rejects, replace an existing file.") var force = false
     @Option(help: ArgumentHelp("For events: their handle THEIRS is our OURS (repeatable).", valueName: "theirs=ours")) var map: [String] = []
 
     func run() throws {
@@ -52,7 +53,7 @@ struct ImportCommand: ParsableCommand {
         guard let kind = ImportKind(rawValue: what.rawValue) else { return }
         let bar = ProgressBar(label: kind.rawValue, file: file)
         defer { bar?.finish() }
-        let report = try ledger.run(ImportRows(kind: kind, path: file, skipInvalid: skipInvalid, rejectsPath: rejects) { bar?.update($0) })
+        let report = try ledger.run(ImportRows(kind: kind, path: file, skipInvalid: skipInvalid, rejectsPath: rejects, replaceRejects: force) { bar?.update($0) })
         bar?.finish()
         if output.format == .json { return try Output.json(report) }
         var text = "Imported \(report.imported) \(kind.rawValue) of \(report.rows) rows from \(report.source)."

@@ -151,6 +151,7 @@ enum PartyOutput {
 
     static func show(_ p: Party, _ format: OutputFormat) throws {
         if format == .json { return try Output.json(p) }
+        let p = p.visible
         print("\(label(p.kind).capitalized) \(p.id) \(p.handle): \(p.name)")
         details(p)
     }

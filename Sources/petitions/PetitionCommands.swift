@@ -87,6 +87,7 @@ struct PetitionCommand: ParsableCommand {
 enum PetitionOutput {
     static func one(_ p: Petition, created: Bool, _ format: OutputFormat) throws {
         if format == .json { return try Output.json(p) }
+        let p = p.visible
         print("\(created ? "Logged petition" : "Petition") \(p.id): \(p.subject)")
         print("  from: \(p.petitioner)\(p.via.map { " via \($0)" } ?? "")")
         print("  to: \(p.authority)")
@@ -245,6 +246,7 @@ struct LetterCommand: ParsableCommand {
 enum LetterOutput {
     static func one(_ l: Letter, created: Bool, _ format: OutputFormat) throws {
         if format == .json { return try Output.json(l) }
+        let l = l.visible
         let verb = created ? (l.direction == .sent ? "Recorded letter sent" : "Recorded letter received") : "Letter"
         print("\(verb) \(l.id): \(l.subject)\(l.voided ? " (void)" : "")")
         print("  \(l.from) → \(l.to), \(l.on) by \(l.channel.rawValue)")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PetitionsTestSupport
 import Testing
 
@@ -75,6 +76,11 @@ import Testing
              args: ["decree", "add", "--handle", "d2", "--name", "D2", "--issued", "1919-01-01", "--supplier", "moscow-supply", "--ration", "employee: -8 funt wheat"],
              code: 65, mentions: ["--ration", "-8 funt wheat"]),
         Case(name: "zero count", args: ["group", "add", "--name", "G", "--count", "employee=0"], code: 65, mentions: ["--count", "employee=0"]),
+        Case(name: "head-count past what sums can hold", args: ["group", "add", "--name", "G", "--count", "employee=9223372036854775807"], code: 65,
+             mentions: ["--count", "employee=9223372036854775807", "10000000"]),
+        Case(name: "ration past what a century of periods can add up to",
+             args: ["decree", "add", "--handle", "d2", "--name", "D2", "--issued", "1919-01-01", "--supplier", "moscow-supply", "--ration", "employee: 9007199 kg wheat"],
+             code: 65, mentions: ["--ration", "9007199 kg wheat", "more than can be counted"]),
         Case(name: "negative count", args: ["group", "add", "--name", "G", "--count", "employee=-3"], code: 65, mentions: ["--count", "employee=-3"]),
         Case(name: "empty name", args: ["petitioner", "add", "--name", "  "], code: 65, mentions: ["--name"]),
         Case(name: "status change the lifecycle forbids (open → open)", args: ["petition", "status", "1", "--to", "open", "--on", "1920-03-04"],
@@ -113,6 +119,118 @@ import Testing
         #expect(r.status == 65)
         #expect(r.stderr.contains("resolved") && r.stderr.contains("answered"), "\(r.stderr)")
         #expect(try Self.snapshot(cli) == before)
+    }
+
+    @Test func deliveriesMissedAtTheEdgesOfTheCalendarEndEveryCommand() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        for step in [["init", "--office", "edge"], ["authority", "add", "--name", "Supply", "--handle", "supply"],
+                     ["group", "add", "--name", "Post", "--handle", "post", "--count", "employee=2"],
+                     ["decree", "add", "--handle", "d", "--name", "D", "--issued", "1000-01-01", "--supplier", "supply", "--ration", "employee: 1 kg wheat"],
+                     ["enrol", "--decree", "d", "--recipient", "post", "--from", "1000-01-01"],
+                     ["delivery", "schedule", "--decree", "d", "--from", "1000-01", "--to", "1000-02", "--on", "1000-01-01"],
+                     ["delivery", "schedule", "--decree", "d", "--from", "9999-11", "--to", "9999-12", "--on", "1000-01-01"]] {
+            let r = try cli.run(step)
+            #expect(r.status == 0, "\(step): \(r)")
+        }
+        let start = Date()
+        for asOf in ["1000-06-01", "9999-12-31"] {
+            for args in [["overdue"], ["check"], ["report"], ["draft", "digest", "--authority", "supply"]] {
+                let r = try cli.run(args + ["--as-of", asOf])
+                #expect(r.status == 0 || r.status == 1, "\(args) \(asOf): \(r)")
+            }
+        }
+        // A month that does not exist, stored behind the ledger's back: the commands still end, and verify names it.
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { try $0.execute(sql: "UPDATE delivery SET period = '1920-13' WHERE period = '1000-02'") }
+        try queue.close()
+        #expect([0, 1].contains(try cli.run(["overdue", "--as-of", "1000-06-01"]).status))
+        let verify = try cli.run(["verify"])
+        #expect(verify.status != 0 && (verify.stdout + verify.stderr).contains("'1920-13' is not a period"), "\(verify)")
+        #expect(Date().timeIntervalSince(start) < 120)
+    }
+
+    @Test func amountsStoredPastWhatSumsHoldNeverCrashCheckReportOrDigest() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        // As a ledger from before amounts were bounded might hold: seven periods of 2^62 µg each.
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { try $0.execute(sql: "UPDATE delivery_item SET expected = 4611686018427387904") }
+        try queue.close()
+        let asOf = ["--as-of", "1920-06-01"]
+        let check = try cli.run(["check"] + asOf)
+        #expect(check.status == 1 && check.stdout.contains("more than"), "\(check)")
+        let digest = try cli.run(["draft", "digest", "--authority", "moscow-supply"] + asOf)
+        #expect(digest.status == 0 && digest.stdout.contains("more than"), "\(digest)")
+        let report = try cli.run(["report"] + asOf)
+        #expect(report.status == 65 && report.stderr.contains("more than can be counted"), "\(report)")
+        for r in [check, digest, report] { #expect(!r.stderr.contains("Fatal error"), "\(r.stderr)") }
+    }
+
+    @Test func aFolderAsTheLedgerIsRefusedWithExit66() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let link = cli.directory.appendingPathComponent("folder-link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: cli.directory.path)
+        for path in [cli.directory.path, "/", link] {
+            for args in [["petitioner", "list"], ["petitioner", "add", "--name", "X"]] {
+                let r = try CLI.exec(args + ["--db", path], environment: cli.environment)
+                #expect(r.status == 66, "\(path) \(args): \(r)")
+                #expect(r.stderr.hasPrefix("error: --db '\(path)' is a folder"), "\(r.stderr)")
+                #expect(!r.stderr.contains("Fatal error"), "\(r.stderr)")
+            }
+        }
+    }
+
+    @Test func controlCharactersAreRefusedFromEverySourceAndShownVisiblyWhenStored() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let before = try Self.snapshot(cli)
+        // The command line (a NUL cannot pass through argv; ESC and CR can).
+        for args in [["petitioner", "add", "--name", "Bob\u{1B}[2J"], ["petitioner", "add", "--name", "Bob", "--district", "Kl\rin"],
+                     ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "x\u{7F}", "--on", "1920-03-04"]] {
+            let r = try cli.run(args)
+            #expect(r.status == 65, "\(args): \(r)")
+            #expect(r.stderr.contains("holds the control character \\u00"), "\(r.stderr)")
+            #expect(!r.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D || $0.value == 0x7F }, "\(r.stderr)")
+        }
+        // A CSV file.
+        let csv = cli.directory.appendingPathComponent("p.csv")
+        try Data("name,district\nAnna,Dmitrov\nBob\u{1B}[2J,Klin\n".utf8).write(to: csv)
+        let fromCSV = try cli.run(["import", "petitioners", csv.path])
+        #expect(fromCSV.status == 65, "\(fromCSV)")
+        #expect(fromCSV.stderr.contains("line 3") && fromCSV.stderr.contains("name") && fromCSV.stderr.contains("\\u001B"), "\(fromCSV.stderr)")
+        // Another office's log: a JSON escape is a control character all the same.
+        let other = try CLI()
+        defer { other.remove() }
+        #expect(try other.run(["petitioner", "add", "--name", "Vera", "--handle", "vera"]).status == 0)
+        let log = try other.run(["export", "events"]).stdout.replacingOccurrences(of: "\"Vera\"", with: "\"Ve\\u001bra\"")
+        #expect(log.contains("\\u001b"))
+        let logFile = cli.directory.appendingPathComponent("e.jsonl")
+        try Data(log.utf8).write(to: logFile)
+        let fromLog = try cli.run(["import", "events", logFile.path])
+        #expect(fromLog.status == 65, "\(fromLog)")
+        #expect(fromLog.stderr.contains("\\u001B"), "\(fromLog.stderr)")
+        #expect(try Self.snapshot(cli) == before, "nothing was recorded")
+    }
+
+    @Test func controlCharactersStoredBeforeTheyWereRefusedShowVisiblyInText() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE party SET name = 'Pëtr' || char(27) || '[2J' || 'K' WHERE handle = 'kropotkin'")
+            try db.execute(sql: "UPDATE petition SET subject = 'Pëtr' || char(27) || '[2J' || 'K'")
+            try db.execute(sql: "UPDATE letter SET subject = 'Pëtr' || char(27) || '[2J' || 'K'")
+        }
+        try queue.close()
+        for args in [["petitioner", "list"], ["petitioner", "show", "kropotkin"], ["petition", "list"], ["petition", "show", "1"],
+                     ["letter", "list"], ["letter", "show", "1"]] {
+            let r = try cli.run(args)
+            #expect(r.status == 0, "\(args): \(r)")
+            #expect(r.stdout.contains("Pëtr\\u001B[2JK"), "\(args): \(r.stdout)")
+            #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 }, "\(args): \(r.stdout)")
+        }
     }
 
     @Test func fileThatIsNotALedgerIsRefusedAndUntouched() throws {

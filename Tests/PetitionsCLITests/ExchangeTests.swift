@@ -47,6 +47,92 @@ import Testing
 
     // MARK: - Importing CSV
 
+    @Test func outputsNeverReplaceWhatIsNotARegularFile() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let fifo = cli.directory.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let link = cli.directory.appendingPathComponent("link.txt").path
+        let target = cli.directory.appendingPathComponent("target.txt").path
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let asOf = ["--as-of", "1920-03-04"]
+        for destination in [fifo, "/dev/null", link] {
+            for args in [["report", "--output", destination, "--force"] + asOf, ["export", "petitioners", "--output", destination, "--force"],
+                         ["draft", "digest", "--authority", "moscow-supply", "--output", destination, "--force"] + asOf,
+                         ["backup", destination, "--force"]] {
+                let r = try cli.run(args)
+                #expect(r.status == 73, "\(args): \(r)")
+                #expect(r.stderr.contains(destination) && r.stderr.hasPrefix("error: "), "\(args): \(r.stderr)")
+            }
+        }
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+        #expect(lstat("/dev/null", &st) == 0 && st.st_mode & S_IFMT == S_IFCHR)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
+        // - and /dev/stdout mean standard output.
+        let report = try cli.run(["report", "--output", "-"] + asOf)
+        #expect(report.status == 0 && !report.stdout.isEmpty, "\(report)")
+        let export = try cli.run(["export", "petitioners", "--output", "/dev/stdout"])
+        #expect(export.status == 0 && export.stdout.hasPrefix("id,"), "\(export)")
+    }
+
+    @Test func rejectsNeverOverwriteWithoutForceNorFollowALinkNorReplaceTheInput() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let input = try Self.file(cli, "p.csv", "name,on\nAnna,1920-02-30\nBoris,1920-02-01\n")
+        let rejects = try Self.file(cli, "rejects.csv", "precious\n")
+        let kept = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", rejects])
+        #expect(kept.status == 73 && kept.stderr.contains("--force"), "\(kept)")
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8) == "precious\n")
+        let link = cli.directory.appendingPathComponent("rejects-link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: rejects)
+        let linked = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", link, "--force"])
+        #expect(linked.status == 73 && linked.stderr.contains("symbolic link"), "\(linked)")
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8) == "precious\n")
+        for same in [input, cli.directory.appendingPathComponent("./p.csv").path] {
+            let r = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", same, "--force"])
+            #expect(r.status == 64 && r.stderr.contains("the file being imported"), "\(r)")
+        }
+        #expect(try String(contentsOfFile: input, encoding: .utf8).contains("Boris"))
+        let replaced = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", rejects, "--force"])
+        #expect(replaced.status == 0, "\(replaced)")
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8).contains("Anna"))
+    }
+
+    @Test func malformedCSVIsAnErrorWithItsLineNotAGuess() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let cases: [(String, String, [String])] = [
+            ("unclosed.csv", "name,district\nAnna,Dmitrov\n\"Unclosed quote,Dmitrov\nBob,Klin\n", ["line 3", "never closed"]),
+            ("after-quote.csv", "name,district\n\"abc\"x,d\n", ["line 2", "follows the closing quote"]),
+            ("few.csv", "name,district\nAnna,Dmitrov\nBob\n", ["line 3", "1 cells but the header names 2"]),
+            ("many.csv", "name,district\nAnna,Dmitrov,extra\n", ["line 2", "3 cells but the header names 2"]),
+            ("nul.csv", "name,district\nAnna,Dmi\u{0}trov\n", ["line 2", "NUL byte"]),
+            ("long.csv", "name,district\nAnna," + String(repeating: "x", count: (1 << 20) + 1) + "\n", ["line 2", "longer than 1 MB"]),
+        ]
+        for (name, text, words) in cases {
+            let r = try cli.run(["import", "petitioners", try Self.file(cli, name, text)])
+            #expect(r.status == 65, "\(name): \(r)")
+            #expect(words.allSatisfy { r.stderr.contains($0) }, "\(name): \(r.stderr)")
+        }
+        // Not a text file at all: ends at once, not after reading for ever, as CSV or as an event log.
+        let start = Date()
+        let zero = try cli.run(["import", "petitioners", "/dev/zero"])
+        #expect(zero.status == 65 && zero.stderr.contains("/dev/zero line 1") && zero.stderr.contains("NUL byte"), "\(zero)")
+        let events = try cli.run(["import", "events", "/dev/zero"])
+        #expect(events.status == 65 && events.stderr.contains("/dev/zero line 1") && events.stderr.contains("NUL byte"), "\(events)")
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing was imported")
+
+        // A line break inside a quoted field written CRLF is a line break, not a control character.
+        let crlf = try cli.run(["import", "petitioners", try Self.file(cli, "crlf.csv", "name,district\r\nAnna,\"Dmitrov\r\n(Rogachevo)\"\r\n")])
+        #expect(crlf.status == 0, "\(crlf)")
+        let anna = try #require((try CLI.json(try cli.run(["petitioner", "list", "--format", "json"])) as? [[String: Any]])?.first { $0["name"] as? String == "Anna" })
+        #expect(anna["district"] as? String == "Dmitrov\n(Rogachevo)")
+    }
+
     @Test func petitionersWithAByteOrderMarkQuotedCommasQuotesAndLineBreaks() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }

@@ -193,6 +193,92 @@ import Testing
         #expect(try BadInputTests.snapshot(cli) == before)
     }
 
+    @Test func sqlRulesThatRunAwayAreStoppedAtTheirBudget() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let runaway = ["WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS subject, 'm' AS message FROM c WHERE x < 0",
+                       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS subject, 'm' AS message FROM c",
+                       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) AS subject, group_concat(x) AS message FROM c"]
+        for q in runaway {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"runaway\"\nkind = \"sql\"\nquery = \"\"\"\n\(q)\n\"\"\"\n".write(to: file, atomically: true, encoding: .utf8)
+            let start = Date()
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+            #expect(r.status == 65, "\(q): \(r)")
+            #expect(r.stderr.contains("'runaway'") && (r.stderr.contains("budget")), "\(q): \(r.stderr)")
+            let set = try cli.run(["rules", "set", file.path, "--on", "1920-03-04"])
+            #expect(set.status == 65, "\(q): \(set)")
+            #expect(set.stderr.contains("'runaway'") && set.stderr.contains("line 4") && set.stderr.contains("budget"), "\(q): \(set.stderr)")
+            #expect(Date().timeIntervalSince(start) < 30, "\(q) ran for \(Date().timeIntervalSince(start)) s")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before)
+    }
+
+    @Test func sqlRulesMayOnlyReadTheLedgerAndCallPureFunctions() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let refused = ["SELECT readfile('/etc/passwd') AS subject, 'm' AS message",
+                       "SELECT load_extension('/tmp/x.so') AS subject, 'm' AS message",
+                       "SELECT fts3_tokenizer('simple') AS subject, 'm' AS message",
+                       "SELECT writefile('/tmp/x', 'y') AS subject, 'm' AS message",
+                       "SELECT name AS subject, sql AS message FROM sqlite_master",
+                       "SELECT * FROM pragma_table_info('party') JOIN (SELECT 1 AS subject, 'm' AS message)"]
+        for q in refused {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"nosy\"\nkind = \"sql\"\nquery = \"\"\"\n\(q)\n\"\"\"\n".write(to: file, atomically: true, encoding: .utf8)
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+            #expect(r.status == 65, "\(q): \(r)")
+            #expect(r.stderr.contains("'nosy'") && r.stderr.hasPrefix("error: "), "\(q): \(r.stderr)")
+            #expect(!r.stderr.contains("SQLite error"), "\(q): \(r.stderr)")
+        }
+        // CTEs whose columns go unused and count(*) are reading too.
+        for q in ["WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3) SELECT count(*) AS subject, 'm' AS message FROM c",
+                  "SELECT json_extract('[1, 2]', '$[1]') AS subject, 'm' AS message",
+                  "WITH d AS (SELECT id FROM party) SELECT count(*) AS subject, 'm' AS message FROM d, party"] {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"reads\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"\"\"\n\(q)\n\"\"\"\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+            #expect(r.status == 0, "\(q): \(r)")
+        }
+        // Reading the ledger with ordinary functions still works.
+        let file = cli.directory.appendingPathComponent("rules.toml")
+        try "version = 1\n\n[[rule]]\nid = \"fine\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"SELECT upper(handle) AS subject, printf('%s %d', name, length(name)) AS message FROM party WHERE kind = 'authority' AND handle = 'sovnarkom'\"\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let ok = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+        #expect(ok.status == 0, "\(ok)")
+        #expect(ok.stdout.contains("fine"), "\(ok)")
+    }
+
+    @Test func sqlRuleColumnsOfAnyTypeAreTextOrASentence() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        func check(_ q: String) throws -> CLI.Result {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"typed\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"\"\"\n\(q)\n\"\"\"\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            return try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path, "--format", "json"])
+        }
+        // Numbers become text; a text subject is not quoted.
+        let numbers = try check("SELECT 'dmitrov' AS subject, 42 AS message, 1.5 AS severity_note UNION ALL SELECT 7, 2.5, 3")
+        #expect(numbers.status == 0, "\(numbers)")
+        let findings = try #require((try CLI.json(numbers) as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["message"] as? String }.sorted() == ["2.5", "42"], "\(findings)")
+        #expect(findings.compactMap { ($0["subject"] as? [String: Any])?["name"] as? String }.sorted() == ["7", "dmitrov"], "\(findings)")
+        for (q, words) in [("SELECT 1 AS subject, x'00ff' AS message", ["blob", "message"]),
+                           ("SELECT x'00' AS subject, 'm' AS message", ["blob", "subject"]),
+                           ("SELECT 1 AS subject, 'm' AS message, x'0102' AS severity", ["blob", "severity"]),
+                           ("SELECT 1 AS subject, 'm' AS message, 'urgent' AS severity", ["'urgent'", "warning, overdue or critical"]),
+                           ("SELECT 1 AS subject, 'm' AS message, 3 AS severity", ["'3'", "severity"])] {
+            let r = try check(q)
+            #expect(r.status == 65, "\(q): \(r)")
+            #expect(r.stderr.contains("'typed'") && words.allSatisfy { r.stderr.contains($0) }, "\(q): \(r.stderr)")
+        }
+        let critical = try check("SELECT 1 AS subject, 'm' AS message, 'CRITICAL' AS severity")
+        #expect(critical.status == 1, "a critical finding fails the check: \(critical)")
+    }
+
     @Test func aCustomSQLRuleReportsItsRows() throws {
         let cli = try Self.dmitrov()
         defer { cli.remove() }
@@ -211,6 +297,12 @@ import Testing
         #expect(findings.count == 1)
         #expect(findings.first?["message"] as? String == "Petition 3 goes through an intermediary")
         #expect(findings.first?["severity"] as? String == "warning")
+    }
+
+    @Test func aDeadlinePastTheLastSupportedDayIsAnError() throws {
+        let r = try CLI.exec(["deadline", "--from", "9999-12-31", "--within", "1 days"], environment: ProcessInfo.processInfo.environment)
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.hasPrefix("error: --within '1 day'") && r.stderr.contains("9999-12-31"), "\(r.stderr)")
     }
 
     @Test func deadlineExplainsItself() throws {

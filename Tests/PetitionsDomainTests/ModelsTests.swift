@@ -17,11 +17,22 @@ struct HeadCountTests {
 
     @Test("bad head-counts are refused with the field and the value", arguments: [
         "employee=0", "employee=-1", "employee", "=5", "employee=", "employee=abc", "employee=1.5", "employee=+3", "em ployee=3",
+        "employee=10000001", "employee=9223372036854775807", "employee=99999999999999999999999",
     ])
     func refuses(text: String) throws {
         let error = try #require(throws: PetitionsError.self) { try HeadCount(parsing: text, field: "--count") }
         #expect(error.message.contains("--count"))
         #expect(error.message.contains("'\(text)'"))
+    }
+
+    @Test("a head-count is bounded so that rations times heads over every period add up")
+    func bounded() throws {
+        #expect(try HeadCount(parsing: "employee=10000000").count == HeadCount.maximum)
+        let error = try #require(throws: PetitionsError.self) { try HeadCount(parsing: "employee=9223372036854775807", field: "--count") }
+        #expect(error.message.contains("more than 10000000"))
+        // The largest ration times the largest head-count, over ten thousand periods, still fits in Int64.
+        let (perPeriod, o1) = Quantity.maximumBase.multipliedReportingOverflow(by: 1)
+        #expect(!o1 && perPeriod.multipliedReportingOverflow(by: 10_000).overflow == false)
     }
 
     @Test("NAME:CATEGORY parses a dependant", arguments: [

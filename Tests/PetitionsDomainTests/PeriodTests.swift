@@ -43,10 +43,18 @@ struct PeriodTests {
 
     @Test("next and previous cross year boundaries")
     func nextAndPrevious() throws {
-        #expect(try Period(parsing: "1919-12").next.description == "1920-01")
-        #expect(try Period(parsing: "1920-01").previous.description == "1919-12")
-        #expect(try Period(parsing: "1920-05").next.description == "1920-06")
-        #expect(try Period(parsing: "1920-05").previous.description == "1920-04")
+        #expect(try Period(parsing: "1919-12").next?.description == "1920-01")
+        #expect(try Period(parsing: "1920-01").previous?.description == "1919-12")
+        #expect(try Period(parsing: "1920-05").next?.description == "1920-06")
+        #expect(try Period(parsing: "1920-05").previous?.description == "1920-04")
+    }
+
+    @Test("there is no month before the first or after the last: a walk stops instead of standing still")
+    func edgesAreNotFixedPoints() throws {
+        #expect(try Period(parsing: "1000-01").previous == nil)
+        #expect(try Period(parsing: "9999-12").next == nil)
+        #expect(try Period(parsing: "1000-02").previous?.description == "1000-01")
+        #expect(try Period(parsing: "9999-11").next?.description == "9999-12")
     }
 
     @Test("a range lists every month from the first through the last")

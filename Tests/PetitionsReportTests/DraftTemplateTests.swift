@@ -46,6 +46,27 @@ import Testing
         #expect(read.summary?.hasPrefix("Esteemed") == false, "the salutation is not the summary")
     }
 
+    @Test func deeplyNestedSectionsAreRefusedBeforeTheParserRecurses() throws {
+        let context = try Self.context(.reminder)
+        let deep = String(repeating: "{{#hasLetters}}", count: 3_000) + "x" + String(repeating: "{{/hasLetters}}", count: 3_000)
+        let error = try #require(throws: PetitionsError.self) { try DraftRenderer.render(context, template: deep, source: "--template deep.mustache") }
+        #expect(error.message.contains("--template deep.mustache") && error.message.contains("100"), "\(error)")
+        // Hidden behind other delimiters, inverted, or on later lines: still counted.
+        let hidden = "line one\n{{=<% %>=}}" + String(repeating: "<%^owesSupply%>\n", count: 101) + String(repeating: "<%/owesSupply%>", count: 101)
+        let refused = try #require(throws: PetitionsError.self) { try DraftRenderer.render(context, template: hidden, source: "t.mustache") }
+        #expect(refused.message.contains("line 102"), "\(refused)")
+        // A hundred levels are allowed.
+        let hundred = String(repeating: "{{#hasLetters}}", count: 100) + "x" + String(repeating: "{{/hasLetters}}", count: 100)
+        #expect(try DraftRenderer.render(context, template: hundred) == "x")
+    }
+
+    @Test func aContextValuePrintedOnItsOwnShowsNoSwiftInternals() throws {
+        let context = try Self.context(.escalation)
+        let text = try DraftRenderer.render(context, template: "[{{ . }}][{{{.}}}][{{sender}}][{{letters}}][{{#letters}}{{.}}{{/letters}}][{{arrears}}][{{petition}}]")
+        #expect(text == "[][][Dmitrov postal-telegraph employees][][][][]", "\(text)")
+        #expect(!text.contains("Draft") && !text.contains("PetitionsReport"))
+    }
+
     @Test func wordsForPeriodsListsAndCounts() throws {
         let p = { (s: String) in try Period(parsing: s) }
         #expect(DraftContext.periodsInWords([try p("1920-02"), try p("1920-01")]) == "January and February 1920")

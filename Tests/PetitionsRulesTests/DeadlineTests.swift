@@ -210,3 +210,36 @@ func deadline(_ c: DeadlineCase) throws {
     #expect(CalendarFile.defaultCalendar.deadline(from: d("1920-03-04"), within: Span(999_999, .workingDays)).due == d("5753-03-28"))
     #expect(rsfsr.deadline(from: d("1920-03-04"), within: Span(999_999, .workingDays)).due == d("5167-09-13"))
 }
+
+@Test func aDeadlinePastTheLastDayOrWithoutAWorkingDayIsASentenceNotTheEdge() throws {
+    let calendar = WorkCalendar()
+    let last = try Day(parsing: "9999-12-31")
+    for span in [Span(1, .days), Span(1, .weeks), Span(1, .months), Span(1, .workingDays), Span(999_999, .days)] {
+        let error = try #require(throws: PetitionsError.self) { try calendar.checkedDeadline(from: last, within: span) }
+        #expect(error.message.contains("--within") && error.message.contains("9999-12-31"), "\(span): \(error)")
+    }
+    // 9999-12-31 is a Friday: one day from the Thursday before is fine.
+    #expect(try calendar.checkedDeadline(from: try Day(parsing: "9999-12-30"), within: Span(1, .days)).due == last)
+    // Every day off: the search stops after its bound with a sentence.
+    let never = WorkCalendar(weekend: [1, 2, 3, 4, 5, 6, 7])
+    let error = try #require(throws: PetitionsError.self) { try never.checkedDeadline(from: try Day(parsing: "1920-03-04"), within: Span(1, .days)) }
+    #expect(error.message.contains("no working day"), "\(error)")
+    #expect(throws: PetitionsError.self) { try never.checkedDeadline(from: try Day(parsing: "1920-03-04"), within: Span(3, .workingDays)) }
+}
+
+@Test func aCalendarWithoutAWorkingDayForSixtyDaysIsRefused() throws {
+    let everyDay = (1...12).flatMap { m in (1...Day.daysIn(month: m, year: 2024)).map { String(format: "[[holiday]]\ndate = \"%02d-%02d\"\nname = \"Rest\"\n", m, $0) } }
+    let error = try #require(throws: PetitionsError.self) { try CalendarFile.parse(everyDay.joined(), source: "rest.toml") }
+    #expect(error.message.contains("rest.toml") && error.message.contains("60 days in a row"), "\(error)")
+    // Sixty one-off days in a row over a new year, with weekends.
+    var text = ""
+    var d = try Day(parsing: "1920-12-01")
+    for _ in 0..<61 {
+        text += "[[holiday]]\ndate = \"\(d)\"\nname = \"Strike\"\n"
+        d = d.adding(days: 1)
+    }
+    #expect(throws: PetitionsError.self) { try CalendarFile.parse(text, source: "strike.toml") }
+    // Fifty-nine are allowed.
+    let shorter = text.components(separatedBy: "[[holiday]]\n").dropFirst().prefix(40).map { "[[holiday]]\n" + $0 }.joined()
+    _ = try CalendarFile.parse(shorter, source: "ok.toml")
+}

@@ -118,6 +118,26 @@ import Testing
         #expect(gap.map(\.0.severity) == [.overdue, .overdue], "not consecutive")
     }
 
+    @Test func missedDeliveriesInTheFirstAndLastSupportedMonthsEndTheirRun() {
+        // The walk back from 1000-01 and forward from 9999-12 stopped at the edge instead of standing on it for ever.
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let first = engine.overdue([Self.delivery(1, "1000-01"), Self.delivery(2, "1000-02")], asOf: Self.day("1000-06-01"))
+        #expect(first.map(\.0.consecutiveMissed) == [2, 2])
+        let last = engine.overdue([Self.delivery(1, "9999-11"), Self.delivery(2, "9999-12")], asOf: Day.maximum)
+        #expect(last.map(\.0.consecutiveMissed) == [2, 2])
+        #expect(!engine.evaluate(Facts(deliveries: [Self.delivery(1, "1000-01")]), asOf: Self.day("1000-06-01")).isEmpty)
+    }
+
+    @Test func arrearsPastWhatInt64HoldsAreSaidSoInsteadOfCrashing() {
+        // Three periods of ten billion funt each (4.1e18 µg) add up past Int64: stored before amounts were bounded.
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let deliveries = [Self.delivery(1, "1920-01", expected: 10_000_000_000), Self.delivery(2, "1920-02", expected: 10_000_000_000),
+                          Self.delivery(3, "1920-03", expected: 10_000_000_000)]
+        let arrears = engine.evaluate(Facts(deliveries: deliveries), asOf: Self.day("1920-06-01")).filter { $0.kind == "arrears" }
+        #expect(arrears.count == 1)
+        #expect(arrears.first?.message.contains("owed more than ") == true, "\(arrears)")
+    }
+
     @Test func shortfallFractionMakesItCritical() {
         var rule = Rule(id: "late", kind: .overdueDelivery)
         rule.criticalShortfall = 0.5

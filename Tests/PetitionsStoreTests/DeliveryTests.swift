@@ -42,6 +42,31 @@ struct DeliveryTests {
         }
     }
 
+    @Test("verify names every stored day, period and span that does not parse")
+    func verifyFlagsUnparsableStoredValues() throws {
+        try withLedger { temporary in
+            let scene = try enrolledScene(temporary.ledger)
+            _ = try scene.ledger.scheduleDeliveries(decree: "bread", recipient: nil, from: period("1920-01"), to: period("1920-02"), on: nil)
+            #expect(try scene.ledger.verify().isEmpty)
+            let raw = try openRaw(temporary.path)
+            try raw.write { db in
+                // The schema's GLOBs let these through; read back, they became the first supported month and day.
+                try db.execute(sql: "UPDATE delivery SET period = '1920-13' WHERE period = '1920-01'")
+                try db.execute(sql: "UPDATE delivery SET due = '1920-02-30' WHERE period = '1920-02'")
+                try db.execute(sql: "UPDATE party SET reply_within = 'soon' WHERE kind = 'authority'")
+            }
+            try raw.close()
+            let problems = try scene.ledger.verify()
+            #expect(problems.contains { $0.contains("delivery") && $0.contains("period '1920-13' is not a period") }, "\(problems)")
+            #expect(problems.contains { $0.contains("due '1920-02-30' is not a day") }, "\(problems)")
+            #expect(problems.contains { $0.contains("reply_within 'soon' is not a span") }, "\(problems)")
+            // And nothing that reads them hangs on a fallback month: reading them back says what is wrong.
+            #expect(throws: PetitionsError("The ledger is damaged: its due '1920-02-30' is not a day (it was changed outside petitions).")) {
+                _ = try scene.ledger.deliveries()
+            }
+        }
+    }
+
     @Test("scheduling the same periods twice adds nothing")
     func idempotentScheduling() throws {
         try withLedger { temporary in

@@ -115,4 +115,59 @@ struct ExchangeStoreTests {
         #expect(Set(uuids).isSubset(of: Set(try b.ledger.events().map(\.uuid))), "merged events keep their UUIDs")
         #expect(try b.ledger.verify().isEmpty)
     }
+
+    @Test("the same log with upper-case UUIDs adds nothing; one UUID for two different events is a conflict; verify finds shared UUIDs")
+    func uuidsAreFoldedAndUnique() throws {
+        let a = try TemporaryLedger(office: "dmitrov")
+        defer { a.remove() }
+        try a.ledger.initialize(on: TemporaryLedger.today)
+        _ = try a.ledger.addAuthority(name: "Council", handle: "sovnarkom", parent: nil, replyWithin: nil, on: nil)
+        _ = try a.ledger.addGroup(name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [HeadCount(category: "employee", count: 125)], on: nil)
+        let p = try a.ledger.logPetition(from: "dmitrov-post", to: "sovnarkom", subject: "Provisions", on: try day("1920-01-20"), via: nil, category: nil)
+        _ = try a.ledger.sendLetter(from: "dmitrov-post", to: "sovnarkom", on: try day("1920-01-20"), subject: "Appeal", petition: p.id,
+                                    replyWithin: nil, expectsReply: true, channel: .post, summary: nil)
+        var lines: [String] = []
+        try a.ledger.exportEvents { lines.append($0) }
+        let log = Data((lines.joined(separator: "\n") + "\n").utf8)
+        // Every UUID, and the refs to them, upper-cased.
+        let upper = Data(lines.map { line -> String in
+            var out = line
+            for m in line.matches(of: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/) {
+                out = out.replacingOccurrences(of: String(line[m.range]), with: String(line[m.range]).uppercased())
+            }
+            return out
+        }.joined(separator: "\n").utf8)
+        #expect(upper != log)
+
+        let b = try TemporaryLedger(office: "region")
+        defer { b.remove() }
+        try b.ledger.initialize(on: TemporaryLedger.today)
+        let first = try b.ledger.importEvents(upper, source: "upper.jsonl", map: [:])
+        #expect(first.added == lines.count && first.alreadyPresent == 0)
+        #expect(try b.ledger.events().allSatisfy { $0.uuid == $0.uuid.lowercased() }, "stored in lower case")
+        let again = try b.ledger.importEvents(log, source: "a.jsonl", map: [:])
+        #expect(again.added == 0 && again.alreadyPresent == lines.count)
+        // The file repeating an event exactly is fine; the same UUID with other content is a conflict.
+        let repeated = Data((lines + [lines[1]]).joined(separator: "\n").utf8)
+        #expect(try b.ledger.importEvents(repeated, source: "r.jsonl", map: [:]).added == 0)
+        let changed = lines[1].replacingOccurrences(of: "Council", with: "Soviet")
+        #expect(changed != lines[1])
+        let conflict = try #require(throws: PetitionsError.self) {
+            try a.ledger.importEvents(Data((lines + [changed]).joined(separator: "\n").utf8), source: "c.jsonl", map: [:])
+        }
+        #expect(conflict.message.contains("c.jsonl lines 2 and \(lines.count + 1)") && conflict.message.contains("same uuid"), "\(conflict)")
+        #expect(try b.ledger.verify().isEmpty)
+        // Two events sharing a UUID in different case, written behind the ledger's back.
+        let raw = try openRaw(b.path)
+        try raw.write { db in
+            // As an import from before UUIDs were folded could have appended it (the log is append-only).
+            try db.execute(sql: """
+                INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
+                SELECT upper(uuid), kind, day, recorded_at, actor, office, summary, payload FROM event WHERE id = (SELECT max(id) FROM event)
+                """)
+        }
+        try raw.close()
+        let problems = try b.ledger.verify()
+        #expect(problems.contains { $0.contains("share the uuid") }, "\(problems)")
+    }
 }

@@ -129,9 +129,27 @@ struct LedgerFileTests {
         let directory = try TemporaryLedger.makeDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("ledger.sqlite").path
-        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]))
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644]))
         let ledger = try open(path)
         _ = try ledger.addAuthority(name: "Moscow Soviet", handle: nil, parent: nil, replyWithin: nil, on: day("1919-12-01"))
         #expect(try ledger.parties(kind: .authority).map(\.handle) == ["moscow-soviet"])
+        // A 0644 file that became a ledger holds personal data: its owner's only, like a new ledger.
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+    }
+
+    @Test("a folder, the root, a symlink to a folder or a FIFO as the ledger is refused with a sentence naming it")
+    func notARegularFile() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let link = directory.appendingPathComponent("link.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: directory.path)
+        let fifo = directory.appendingPathComponent("fifo.sqlite").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in [directory.path, "/", link, fifo, "/dev/null"] {
+            let error = try #require(throws: PetitionsError.self) { try open(path) }
+            #expect(error.code == .noInput, "\(path): \(error)")
+            #expect(error.message.contains("'\(path)'"), "\(path): \(error)")
+        }
     }
 }

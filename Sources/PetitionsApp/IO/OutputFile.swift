@@ -6,10 +6,10 @@ import PetitionsDomain
 /// reads half of it, and never over an existing file unless asked.
 public enum OutputFile {
     /// Refuses a folder, and an existing file unless `force`: checked before any work is done.
+    /// Anything but a regular file (a folder, a device such as /dev/null, a FIFO, a symbolic link) is refused even
+    /// with `force`; `-` and `/dev/stdout` mean standard output.
     public static func refuseExisting(_ path: String, force: Bool) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue { throw PetitionsError("--output: \(path) is a folder; give a file name.", code: .cannotCreate) }
+        guard !OutputPath.isStandardOutput(path), try OutputPath.existingRegularFile(path, option: "--output") else { return }
         if !force { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
     }
 
@@ -21,6 +21,7 @@ public enum OutputFile {
     /// Writes a temporary file (mode 0600) beside `path` with `body`, then links it into place (refusing an existing
     /// file) or, with `force`, renames it over the old one.
     public static func write(to path: String, force: Bool, _ body: (FileHandle) throws -> Void) throws {
+        if OutputPath.isStandardOutput(path) { return try body(FileHandle.standardOutput) }
         try refuseExisting(path, force: force)
         let dir = FilePaths.folder(of: path)
         var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-output-XXXXXX").utf8CString)
@@ -41,6 +42,7 @@ public enum OutputFile {
             throw PetitionsError("--output: cannot write \(path) (\(error.localizedDescription)).", code: .ioError)
         }
         if force {
+            try OutputPath.existingRegularFile(path, option: "--output")  // again: it may have changed meanwhile
             guard rename(temporary, path) == 0 else { throw cannotCreate(path) }
         } else if link(temporary, path) != 0 {
             if errno == EEXIST { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }

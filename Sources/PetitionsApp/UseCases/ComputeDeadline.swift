@@ -18,6 +18,6 @@ public struct ComputeDeadline: UseCase {
 
     public func run(in workspace: Workspace) throws -> DeadlineResult {
         let (cal, path) = try CalendarFile.resolve(option: calendar, environment: workspace.environment)
-        return DeadlineResult(deadline: cal.deadline(from: from, within: within), calendarPath: path)
+        return DeadlineResult(deadline: try cal.checkedDeadline(from: from, within: within), calendarPath: path)
     }
 }

@@ -7,16 +7,22 @@ public struct ImportRows: UseCase {
     public var path: String
     public var skipInvalid: Bool
     public var rejectsPath: String?
+    /// Whether an existing rejects file may be replaced (never the input itself).
+    public var replaceRejects: Bool
     /// Told the rows done so far, now and then, for a progress bar.
     public var progress: (@Sendable (Int) -> Void)?
 
-    public init(kind: ImportKind, path: String, skipInvalid: Bool = false, rejectsPath: String? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
-        self.kind = kind; self.path = path; self.skipInvalid = skipInvalid; self.rejectsPath = rejectsPath; self.progress = progress
+    public init(kind: ImportKind, path: String, skipInvalid: Bool = false, rejectsPath: String? = nil, replaceRejects: Bool = false,
+                progress: (@Sendable (Int) -> Void)? = nil) {
+        self.kind = kind; self.path = path; self.skipInvalid = skipInvalid; self.rejectsPath = rejectsPath; self.replaceRejects = replaceRejects
+        self.progress = progress
     }
 
     public func run(in workspace: Workspace) throws -> ImportReport {
         try workspace.recording { l in
-            try RowImport.run(kind, path: path, ledger: l, skipInvalid: skipInvalid, rejectsPath: rejectsPath) { progress?($0) }
+            try RowImport.run(kind, path: path, ledger: l, skipInvalid: skipInvalid, rejectsPath: rejectsPath, replaceRejects: replaceRejects) {
+                progress?($0)
+            }
         }
     }
 }

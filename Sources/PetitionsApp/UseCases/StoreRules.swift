@@ -22,6 +22,10 @@ public struct StoreRules: UseCase {
             guard let text = FileManager.default.contents(atPath: file).map({ String(decoding: $0, as: UTF8.self) }) else {
                 throw PetitionsError("\(key): the file \(file) cannot be read.", code: .noInput)
             }
+            if kind == .rules {
+                // Each SQL rule runs once on this ledger, within its budget, before it is stored.
+                try RulesFile.trySQLRules(context.engine.rules, text: text, source: file, on: l, asOf: on)
+            }
             // The due days stored from now on are those of the new rules or calendar.
             try l.recording(dueDays: context.engine)
                 .storeSetting(key, value: text, on: on, summary: "\(key.prefix(1).uppercased() + key.dropFirst()) set from \(file)")

@@ -6,12 +6,19 @@ public struct HeadCount: Codable, Hashable, Sendable {
     public var count: Int
     public init(category: String, count: Int) { self.category = category; self.count = count }
 
+    /// The most heads one category may count: enough for any group, small enough that a ration times the heads
+    /// over every period adds up without overflow.
+    public static let maximum = 10_000_000
+
     public init(parsing text: String, field: String = "--count") throws {
         let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2 else { throw PetitionsError.invalid(field, text, "is not CATEGORY=N, e.g. 'employee=125'") }
         let cat = try Category.validate(parts[0], field: field, whole: text)
-        guard parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(parts[1]) else {
+        guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw PetitionsError.invalid(field, text, "has no whole number after '='")
+        }
+        guard let n = Int(parts[1]), n <= HeadCount.maximum else {
+            throw PetitionsError.invalid(field, text, "counts more than \(HeadCount.maximum) heads, the most one category may count")
         }
         guard n > 0 else { throw PetitionsError.invalid(field, text, "must count at least 1") }
         self.init(category: cat, count: n)

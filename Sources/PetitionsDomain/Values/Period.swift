@@ -35,22 +35,23 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, C
     /// Whether `day` falls in this period.
     public func contains(_ day: Day) -> Bool { day.year == year && day.month == month }
 
-    public var next: Period {
-        month == 12 ? Period(year: year + 1, month: 1) ?? self : Period(year: year, month: month + 1) ?? self
+    /// The month after this one, or nil after the last supported month (9999-12): a walk forward stops there.
+    public var next: Period? {
+        month == 12 ? Period(year: year + 1, month: 1) : Period(year: year, month: month + 1)
     }
 
-    public var previous: Period {
-        month == 1 ? Period(year: year - 1, month: 12) ?? self : Period(year: year, month: month - 1) ?? self
+    /// The month before this one, or nil before the first supported month (1000-01): a walk back stops there.
+    public var previous: Period? {
+        month == 1 ? Period(year: year - 1, month: 12) : Period(year: year, month: month - 1)
     }
 
     /// Every period from `a` through `b`.
     public static func range(_ a: Period, _ b: Period) -> [Period] {
         var out: [Period] = []
-        var p = a
-        while p <= b {
-            out.append(p)
-            if p.next == p { break }
-            p = p.next
+        var p: Period? = a
+        while let q = p, q <= b {
+            out.append(q)
+            p = q.next
         }
         return out
     }

@@ -12,6 +12,10 @@ public struct Quantity: Hashable, Sendable {
         self.base = base; self.unit = unit; self.commodity = commodity
     }
 
+    /// The most base units one quantity, one ration times its heads, or one delivery's line may hold: a
+    /// ten-thousandth of Int64, so that ten thousand periods of it still add up without overflow.
+    public static let maximumBase: Int64 = Int64.max / 10_000
+
     /// Parses `AMOUNT UNIT COMMODITY` (`8 funt wheat`, `1.5 pood rye flour`).
     public init(parsing text: String, field: String, units: UnitCatalog) throws {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -25,8 +29,11 @@ public struct Quantity: Hashable, Sendable {
         var rounded = Decimal()
         var s = scaled
         NSDecimalRound(&rounded, &s, 0, .plain)
-        guard rounded == scaled, rounded < Decimal(Int64.max / 1024) else {
-            throw PetitionsError.invalid(field, text, "has more precision or size than can be stored exactly")
+        guard rounded == scaled else {
+            throw PetitionsError.invalid(field, text, "has more precision than can be stored exactly")
+        }
+        guard rounded <= Decimal(Quantity.maximumBase) else {
+            throw PetitionsError.invalid(field, text, "is more than can be counted; one quantity holds at most \(Quantity.format(Quantity.amount(Quantity.maximumBase, in: unit))) \(unit.name)")
         }
         let commodity = Quantity.foldCommodity(words[2...].joined(separator: " "))
         self.init(base: NSDecimalNumber(decimal: rounded).int64Value, unit: unit, commodity: commodity)

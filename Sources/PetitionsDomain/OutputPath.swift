@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where a command writes a file: checks made before anything is replaced.
+public enum OutputPath {
+    /// Whether `path` means standard output: `-` or `/dev/stdout`.
+    public static func isStandardOutput(_ path: String) -> Bool {
+        path == "-" || path == "/dev/stdout"
+    }
+
+    /// Whether something is at `path` (not following a symbolic link); throws when it is anything but a regular
+    /// file, which petitions never replaces: a folder, a device (`/dev/null`), a FIFO, a socket, a symbolic link.
+    /// `option` names the option in the sentence (`--output`, `--rejects`, `backup`).
+    @discardableResult
+    public static func existingRegularFile(_ path: String, option: String) throws -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return false }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return true
+        case S_IFDIR: throw PetitionsError("\(option): \(path) is a folder; give a file name.", code: .cannotCreate)
+        case S_IFLNK: throw PetitionsError("\(option): \(path) is a symbolic link; petitions writes only to a plain file name, never through a link.", code: .cannotCreate)
+        default: throw PetitionsError("\(option): \(path) is not a regular file (a device, pipe or socket); petitions replaces only regular files.", code: .cannotCreate)
+        }
+    }
+
+    /// Whether `a` and `b` name the same file (device and inode), both existing.
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+}

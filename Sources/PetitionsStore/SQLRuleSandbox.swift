@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// How long a custom SQL rule may run and how much memory it may take before it is stopped.
+public struct SQLRuleBudget: Sendable, Equatable {
+    /// Wall-clock time for one run, in seconds.
+    public var seconds: Double
+    /// Memory SQLite may take for one run above what it held before, in bytes.
+    public var bytes: Int64
+    /// Rows one run may return.
+    public var rows: Int
+
+    public init(seconds: Double = 2, bytes: Int64 = 64 << 20, rows: Int = 100_000) {
+        self.seconds = seconds; self.bytes = bytes; self.rows = rows
+    }
+
+    /// 2 seconds, 64 MB, 100,000 rows.
+    public static let standard = SQLRuleBudget()
+
+    /// "2 seconds".
+    var time: String {
+        let s = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        return "\(s) second\(seconds == 1 ? "" : "s")"
+    }
+}
+
+/// The guard around one run of a custom SQL rule on its own read-only connection: an authorizer that lets the
+/// query read the ledger's tables and call pure functions only, and a progress handler that stops it when it
+/// runs past its time or memory budget.
+final class SQLRuleSandbox {
+    /// Why a run was stopped.
+    enum Stop { case time, memory }
+
+    /// Functions a rule may call: deterministic, no file, no extension, no schema.
+    static let allowedFunctions: Set<String> = [
+        "abs", "avg", "count", "max", "min", "sum", "total", "group_concat", "string_agg", "coalesce", "ifnull", "iif", "if", "nullif",
+        "length", "octet_length", "lower", "upper", "ltrim", "rtrim", "trim", "substr", "substring", "replace", "instr", "printf",
+        "format", "round", "date", "time", "datetime", "julianday", "strftime", "unixepoch", "timediff", "typeof", "hex", "unhex",
+        "quote", "char", "unicode", "like", "glob", "likelihood", "likely", "unlikely", "concat", "concat_ws", "sign",
+        "ceil", "ceiling", "floor", "trunc", "mod", "pow", "power", "sqrt", "exp", "ln", "log", "log10", "log2", "pi",
+        "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value",
+        "json", "json_extract", "json_array", "json_object", "json_type", "json_valid", "json_quote", "json_array_length",
+        "json_group_array", "json_group_object", "->", "->>",
+    ]
+
+    /// Tables of the ledger the rule may read.
+    private let tables: Set<String>
+    private let budget: SQLRuleBudget
+    private var deadline: UInt64 = 0
+    private var memoryCeiling: Int64 = 0
+    /// While armed, the authorizer judges and the progress handler counts; GRDB's own statements pass.
+    private(set) var armed = false
+    /// Why the progress handler stopped the run, if it did.
+    private(set) var stopped: Stop?
+    /// The first thing the authorizer refused, for the sentence.
+    private(set) var refused: String?
+
+    init(tables: Set<String>, budget: SQLRuleBudget) {
+        self.tables = tables; self.budget = budget
+    }
+
+    /// Installs the authorizer and the progress handler on `db`'s connection, which must live no longer than `self`.
+    func install(on db: Database) {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        sqlite3_set_authorizer(db.sqliteConnection, { context, action, a, b, c, _ in
+            guard let context else { return SQLITE_DENY }
+            return Unmanaged<SQLRuleSandbox>.fromOpaque(context).takeUnretainedValue()
+                .authorize(action, a.map { String(cString: $0) }, b.map { String(cString: $0) }, c.map { String(cString: $0) })
+        }, context)
+        // One value may not outgrow the memory budget: a single step such as printf('%.*c', 1e9, 'x') allocates it
+        // all at once, before the progress handler is next asked.
+        sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, Int32(clamping: max(1_000, budget.bytes)))
+        sqlite3_progress_handler(db.sqliteConnection, 1_000, { context in
+            guard let context else { return 1 }
+            return Unmanaged<SQLRuleSandbox>.fromOpaque(context).takeUnretainedValue().progress()
+        }, context)
+    }
+
+    /// Starts the clock and the memory count, and makes the authorizer judge.
+    func arm() {
+        armed = true; stopped = nil; refused = nil
+        deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, budget.seconds) * 1e9)
+        memoryCeiling = sqlite3_memory_used() + budget.bytes
+    }
+
+    func disarm() { armed = false }
+
+    private func progress() -> Int32 {
+        guard armed else { return 0 }
+        if DispatchTime.now().uptimeNanoseconds > deadline { stopped = .time; return 1 }
+        if sqlite3_memory_used() > memoryCeiling { stopped = .memory; return 1 }
+        return 0
+    }
+
+    private func authorize(_ action: Int32, _ a: String?, _ b: String?, _ database: String?) -> Int32 {
+        guard armed else { return SQLITE_OK }
+        switch action {
+        case SQLITE_SELECT, SQLITE_RECURSIVE:
+            return SQLITE_OK
+        case SQLITE_READ:
+            guard let table = a?.lowercased() else { return deny("reading a table without a name") }
+            // No column at all (count(*), or a CTE none of whose columns is used): SQLite names no database then.
+            if database == nil, (b ?? "").isEmpty { return SQLITE_OK }
+            guard database == "main" else { return deny("reading \(a ?? "?") of \(database ?? "another database")") }
+            // The ledger's own tables. Not table-valued functions (json_each, pragma_…): setting them up touches the schema.
+            if tables.contains(table) { return SQLITE_OK }
+            return deny("reading \(a ?? "?")")
+        case SQLITE_FUNCTION:
+            if let name = b?.lowercased(), SQLRuleSandbox.allowedFunctions.contains(name) { return SQLITE_OK }
+            return deny("the function \(b ?? "?")()")
+        default:
+            return deny(SQLRuleSandbox.actionName(action, a))
+        }
+    }
+
+    private func deny(_ what: String) -> Int32 {
+        if refused == nil { refused = what }
+        return SQLITE_DENY
+    }
+
+    private static func actionName(_ action: Int32, _ a: String?) -> String {
+        switch action {
+        case SQLITE_ATTACH: return "ATTACH"
+        case SQLITE_DETACH: return "DETACH"
+        case SQLITE_PRAGMA: return "PRAGMA \(a ?? "")"
+        case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: return "a transaction"
+        default: return "an action that is not reading (SQLite action \(action))"
+        }
+    }
+
+    /// The sentence (after "the query ") for a run that failed with `code`, if the sandbox was the cause.
+    func problem(resultCode code: ResultCode) -> String? {
+        if code == .SQLITE_TOOBIG { stopped = .memory }
+        return problem()
+    }
+
+    /// The sentence (after "the query ") for a run that was stopped or refused, if it was.
+    func problem() -> String? {
+        switch stopped {
+        case .time?: return "ran for more than \(budget.time), its time budget, and was stopped; make it narrower or cheaper"
+        case .memory?: return "took more than \(budget.bytes >> 20) MB, its memory budget, and was stopped; make it narrower or cheaper"
+        case nil: return refused.map { "uses \($0), which a sql rule may not; it may only read the ledger's tables and call pure functions" }
+        }
+    }
+}
