@@ -43,16 +43,21 @@ public enum CalendarFile {
         var weekend = defaultCalendar.weekend
         if let value = table["weekend"] {
             guard let array = value.array else {
-                throw fail(lines.line(ofKey: "weekend"), "weekend \(quoted(value.debugDescription)) is not a list of weekday names; write e.g. weekend = [\"saturday\", \"sunday\"].")
+                throw fail(
+                    lines.line(ofKey: "weekend"),
+                    "weekend \(quoted(value.debugDescription)) is not a list of weekday names; write e.g. weekend = [\"saturday\", \"sunday\"].")
             }
             weekend = []
             for item in array {
                 guard let name = item.string else {
-                    throw fail(lines.line(ofKey: "weekend"), "weekend day \(quoted(item.debugDescription)) is not a weekday name; write e.g. \"sunday\".")
+                    throw fail(
+                        lines.line(ofKey: "weekend"), "weekend day \(quoted(item.debugDescription)) is not a weekday name; write e.g. \"sunday\".")
                 }
                 guard let number = weekdayNumber(name) else {
-                    throw fail(lines.line(ofKey: "weekend", value: name),
-                               "weekend day \(quoted(name)) is not a day of the week; write monday, tuesday, wednesday, thursday, friday, saturday or sunday.")
+                    throw fail(
+                        lines.line(ofKey: "weekend", value: name),
+                        "weekend day \(quoted(name)) is not a day of the week; write monday, tuesday, wednesday, thursday, friday, saturday or sunday."
+                    )
                 }
                 weekend.insert(number)
             }
@@ -76,15 +81,17 @@ public enum CalendarFile {
                     throw fail(header ?? lines.line(ofKey: "holiday"), "holiday \(n) is not a table with a date and a name.")
                 }
                 for key in entry.keys where !holidayKeys.contains(key) {
-                    throw fail(lines.line(ofKey: key, from: start) ?? header,
-                               "holiday \(n) has an unknown key \(quoted(key)); holidays have a date and a name.")
+                    throw fail(
+                        lines.line(ofKey: key, from: start) ?? header,
+                        "holiday \(n) has an unknown key \(quoted(key)); holidays have a date and a name.")
                 }
                 guard let nameValue = entry["name"] else {
                     throw fail(header, "holiday \(n) has no name; write e.g. name = \"Christmas Day\".")
                 }
                 guard let name = nameValue.string, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    throw fail(lines.line(ofKey: "name", from: start) ?? header,
-                               "holiday \(n) name \(quoted(nameValue.debugDescription)) is not a name; write e.g. name = \"Christmas Day\".")
+                    throw fail(
+                        lines.line(ofKey: "name", from: start) ?? header,
+                        "holiday \(n) name \(quoted(nameValue.debugDescription)) is not a name; write e.g. name = \"Christmas Day\".")
                 }
                 guard let dateValue = entry["date"] else {
                     throw fail(header, "holiday \(n) (\(name)) has no date; write date = \"YYYY-MM-DD\" for one day or \"MM-DD\" for every year.")
@@ -98,13 +105,16 @@ public enum CalendarFile {
                     }
                 } else if let date = dateValue.date {
                     guard let day = Day(year: date.year, month: date.month, day: date.day) else {
-                        throw fail(lines.line(ofKey: "date", from: start) ?? header,
-                                   "holiday \(n) date \(quoted(date.debugDescription)) is out of range; years run from 1000 to 9999.")
+                        throw fail(
+                            lines.line(ofKey: "date", from: start) ?? header,
+                            "holiday \(n) date \(quoted(date.debugDescription)) is out of range; years run from 1000 to 9999.")
                     }
                     occurrence = .once(day)
                 } else {
-                    throw fail(lines.line(ofKey: "date", from: start) ?? header,
-                               "holiday \(n) date \(quoted(dateValue.debugDescription)) is not a day; write \"YYYY-MM-DD\" for one day or \"MM-DD\" for every year.")
+                    throw fail(
+                        lines.line(ofKey: "date", from: start) ?? header,
+                        "holiday \(n) date \(quoted(dateValue.debugDescription)) is not a day; write \"YYYY-MM-DD\" for one day or \"MM-DD\" for every year."
+                    )
                 }
                 holidays.append(try Holiday(occurrence, name: name))
             }
@@ -112,8 +122,10 @@ public enum CalendarFile {
         let calendar = WorkCalendar(weekend: weekend, holidays: holidays)
         // Deadlines are searched for a working day; a calendar without one for months would make them meaningless.
         if let start = calendar.firstRunWithoutWorkingDays(atLeast: CalendarFile.longestBreak) {
-            throw fail(lines.line(ofKey: "holiday"),
-                       "from \(start) there are \(CalendarFile.longestBreak) days in a row without a working day; a calendar must leave a working day in every \(CalendarFile.longestBreak) days.")
+            throw fail(
+                lines.line(ofKey: "holiday"),
+                "from \(start) there are \(CalendarFile.longestBreak) days in a row without a working day; a calendar must leave a working day in every \(CalendarFile.longestBreak) days."
+            )
         }
         return calendar
     }
@@ -132,7 +144,8 @@ public enum CalendarFile {
     /// The calendar to use: the file `option` (from `--calendar`), else `$PETITIONS_CALENDAR`, else the default.
     /// Also returns the file it came from, nil for the default.
     public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws -> (calendar: WorkCalendar, path: String?) {
+        throws -> (calendar: WorkCalendar, path: String?)
+    {
         if let p = option, !p.isEmpty { return (try load(path: p, field: "--calendar"), p) }
         if let p = environment["PETITIONS_CALENDAR"], !p.isEmpty { return (try load(path: p, field: "$PETITIONS_CALENDAR"), p) }
         return (defaultCalendar, nil)

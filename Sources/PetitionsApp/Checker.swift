@@ -21,17 +21,22 @@ public enum Checker {
 
     /// The calendar and rules: `--calendar` / `--rules` for this run, else the ledger's own, else
     /// `$PETITIONS_CALENDAR` and the built-in defaults. SQL rules are checked against the ledger as they load.
-    public static func context(ledger: Ledger, calendarPath: String?, rulesPath: String?,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RuleContext {
+    public static func context(
+        ledger: Ledger, calendarPath: String?, rulesPath: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> RuleContext {
         let calendar: WorkCalendar
         let calendarSource: String
         if let calendarPath {
-            calendar = try CalendarFile.load(path: calendarPath, field: "--calendar"); calendarSource = calendarPath
+            calendar = try CalendarFile.load(path: calendarPath, field: "--calendar")
+            calendarSource = calendarPath
         } else if let stored = try ledger.setting(calendarKey) {
-            calendar = try CalendarFile.parse(stored, source: "the ledger's calendar"); calendarSource = "ledger"
+            calendar = try CalendarFile.parse(stored, source: "the ledger's calendar")
+            calendarSource = "ledger"
         } else {
             let r = try CalendarFile.resolve(option: nil, environment: environment)
-            calendar = r.calendar; calendarSource = r.path ?? "built-in"
+            calendar = r.calendar
+            calendarSource = r.path ?? "built-in"
         }
         let rules: RuleSet
         let rulesSource: String
@@ -41,24 +46,29 @@ public enum Checker {
                 throw PetitionsError("--rules: the file \(rulesPath) does not exist or cannot be read.", code: .noInput)
             }
             rulesText = String(decoding: data, as: UTF8.self)
-            rules = try RulesFile.parse(rulesText ?? "", source: rulesPath); rulesSource = rulesPath
+            rules = try RulesFile.parse(rulesText ?? "", source: rulesPath)
+            rulesSource = rulesPath
         } else if let stored = try ledger.setting(rulesKey) {
             rulesText = stored
-            rules = try RulesFile.parse(stored, source: "the ledger's rules"); rulesSource = "ledger"
+            rules = try RulesFile.parse(stored, source: "the ledger's rules")
+            rulesSource = "ledger"
         } else {
             rulesText = nil
-            rules = RuleSet.defaults; rulesSource = "built-in"
+            rules = RuleSet.defaults
+            rulesSource = "built-in"
         }
         for rule in rules.rules where rule.kind == .sql && rule.enabled {
             do {
                 try ledger.validateSQLRule(rule.query ?? "")
             } catch let e as PetitionsError {
                 let line = rulesText.flatMap { RulesFile.line(ofRule: rule.id, in: $0) }.map { ", line \($0)" } ?? ""
-                throw PetitionsError("\(rulesSource)\(line): rule \(quoted(rule.id)): the query \(e.message); a sql rule must be one SELECT that only reads.")
+                throw PetitionsError(
+                    "\(rulesSource)\(line): rule \(quoted(rule.id)): the query \(e.message); a sql rule must be one SELECT that only reads.")
             }
         }
-        return RuleContext(engine: Engine(rules: rules, calendar: calendar), calendarSource: calendarSource, rulesSource: rulesSource,
-                           overridden: calendarPath != nil || rulesPath != nil)
+        return RuleContext(
+            engine: Engine(rules: rules, calendar: calendar), calendarSource: calendarSource, rulesSource: rulesSource,
+            overridden: calendarPath != nil || rulesPath != nil)
     }
 
     /// Late deliveries as of `asOf`.
@@ -82,19 +92,23 @@ public enum Checker {
                 max(latest, engine.calendar.deadline(from: asOf, within: Span(span.count * 2 + 7, span.unit == .workingDays ? .days : span.unit)).due)
             }
         }
-        return try findings(ledger: ledger, context: context, asOf: asOf,
-                            letters: try ledger.waitingLetters(asOf: asOf, dueBy: dueBy), deliveries: try ledger.lateDeliveries(asOf: asOf))
+        return try findings(
+            ledger: ledger, context: context, asOf: asOf,
+            letters: try ledger.waitingLetters(asOf: asOf, dueBy: dueBy), deliveries: try ledger.lateDeliveries(asOf: asOf))
     }
 
     /// Every finding as of `asOf`, from letters and deliveries already gathered (those waiting and those late as of
     /// that day, e.g. by a report that lists them too), most serious first.
     /// `unanswered` and `overdue`, when given, are the engine's listings of those same letters (with `all`) and
     /// deliveries, already worked out.
-    public static func findings(ledger: Ledger, context: RuleContext, asOf: Day, letters: [WaitingLetter], deliveries: [LateDelivery],
-                                unanswered: [(UnansweredLetter, Rule?)]? = nil, overdue: [(OverdueDelivery, Rule)]? = nil) throws -> [Finding] {
+    public static func findings(
+        ledger: Ledger, context: RuleContext, asOf: Day, letters: [WaitingLetter], deliveries: [LateDelivery],
+        unanswered: [(UnansweredLetter, Rule?)]? = nil, overdue: [(OverdueDelivery, Rule)]? = nil
+    ) throws -> [Finding] {
         let engine = context.engine
-        let facts = Facts(letters: letters, deliveries: deliveries,
-                          petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf))
+        let facts = Facts(
+            letters: letters, deliveries: deliveries,
+            petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf))
         var findings = engine.evaluate(facts, asOf: asOf, unanswered: unanswered, overdue: overdue)
         for rule in engine.rules.enabled(.sql) {
             let rows: [SQLRuleRow]
@@ -105,9 +119,11 @@ public enum Checker {
             }
             for row in rows {
                 let severity = (row.severity.flatMap { Severity(rawValue: $0.lowercased()) }) ?? rule.severity
-                findings.append(Finding(rule: rule.id, kind: "sql", severity: severity, subject: FindingSubject(type: "sql", id: 0, name: row.subject),
-                                        due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0, message: row.message,
-                                        action: "see rule \(rule.id)"))
+                findings.append(
+                    Finding(
+                        rule: rule.id, kind: "sql", severity: severity, subject: FindingSubject(type: "sql", id: 0, name: row.subject),
+                        due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0, message: row.message,
+                        action: "see rule \(rule.id)"))
             }
         }
         return Engine.sorted(findings)
@@ -115,9 +131,11 @@ public enum Checker {
 
     /// Records what appeared or cleared since the last recorded check.
     public static func record(_ findings: [Finding], ledger: Ledger, asOf: Day) throws -> RecordedCheck {
-        try ledger.recordFindings(findings.map {
-            FindingRecord(key: $0.key, rule: $0.rule, kind: $0.kind, subjectType: $0.subject.type, subjectID: $0.subject.id,
-                          severity: $0.severity.rawValue, message: $0.message)
-        }, asOf: asOf)
+        try ledger.recordFindings(
+            findings.map {
+                FindingRecord(
+                    key: $0.key, rule: $0.rule, kind: $0.kind, subjectType: $0.subject.type, subjectID: $0.subject.id,
+                    severity: $0.severity.rawValue, message: $0.message)
+            }, asOf: asOf)
     }
 }

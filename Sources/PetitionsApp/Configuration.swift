@@ -114,7 +114,9 @@ public enum UnitsFile {
             }
         }
         let file = try TOMLFile.decode(File.self, from: table, source: source)
-        let units = file.unit.map { MeasureUnit(name: $0.name.lowercased(), dimension: $0.dimension.lowercased(), base: $0.base, aliases: $0.aliases ?? []) }
+        let units = file.unit.map {
+            MeasureUnit(name: $0.name.lowercased(), dimension: $0.dimension.lowercased(), base: $0.base, aliases: $0.aliases ?? [])
+        }
         do {
             _ = try UnitCatalog(units)
         } catch let e as PetitionsError {

@@ -19,9 +19,10 @@ public enum Drafts {
         let addressee = facts.party(u.to)
         let late = facts.late.filter { $0.0.supplier == u.to && $0.0.recipient == sender.handle }
         let letter = facts.letter(u)
-        return facts.draft(.reminder, sender: sender, via: via, addressee: addressee, below: nil,
-                           subject: "Reminder: our letter of \(letter.date) (\(u.subject)), unanswered for \(letter.waited)",
-                           petition: petition.map(facts.petition), letters: [u], late: late)
+        return facts.draft(
+            .reminder, sender: sender, via: via, addressee: addressee, below: nil,
+            subject: "Reminder: our letter of \(letter.date) (\(u.subject)), unanswered for \(letter.waited)",
+            petition: petition.map(facts.petition), letters: [u], late: late)
     }
 
     static func notWaiting(_ ledger: Ledger, _ id: Int64, asOf: Day) throws -> PetitionsError {
@@ -30,11 +31,17 @@ public enum Drafts {
             return PetitionsError("--letter: no letter with id \(id).")
         }
         let why: String
-        if l.voided { why = "is void" }
-        else if l.direction == .received { why = "was received from \(l.from); a reminder follows up a letter sent" }
-        else if !l.expectsReply { why = "expects no reply" }
-        else if l.on > asOf { why = "was sent on \(l.on.longDescription), after \(asOf.longDescription)" }
-        else { why = "was answered\(l.answeredBy.map { " by letter \($0)" } ?? ""); there is nothing to remind" }
+        if l.voided {
+            why = "is void"
+        } else if l.direction == .received {
+            why = "was received from \(l.from); a reminder follows up a letter sent"
+        } else if !l.expectsReply {
+            why = "expects no reply"
+        } else if l.on > asOf {
+            why = "was sent on \(l.on.longDescription), after \(asOf.longDescription)"
+        } else {
+            why = "was answered\(l.answeredBy.map { " by letter \($0)" } ?? ""); there is nothing to remind"
+        }
         return PetitionsError.invalid("--letter", String(id), why)
     }
 
@@ -55,7 +62,9 @@ public enum Drafts {
         } else if let parent = below.parent {
             target = try facts.authority(parent, field: "--petition")
         } else {
-            throw PetitionsError("--petition \(id) is addressed to \(below.name) (\(below.handle)), which has no authority above it; name the one to write to with --to.")
+            throw PetitionsError(
+                "--petition \(id) is addressed to \(below.name) (\(below.handle)), which has no authority above it; name the one to write to with --to."
+            )
         }
         let letters = facts.waiting.filter { $0.petition == id }
         // Deliveries owed to the petitioner by the petition's authority or one below it.
@@ -63,10 +72,11 @@ public enum Drafts {
             o.recipient == p.petitioner && (o.supplier == below.handle || (facts.parties[o.supplier]?.chain ?? []).contains(below.handle))
         }
         let sender = facts.party(p.petitioner)
-        return facts.draft(.escalation, sender: sender, via: p.via.map(facts.party), addressee: facts.party(target.handle),
-                           below: facts.party(below.handle), addresseeIsAbove: (below.chain ?? []).contains(target.handle),
-                           subject: "\(p.subject): no answer from \(below.name)",
-                           petition: facts.petition(p), letters: letters, late: late)
+        return facts.draft(
+            .escalation, sender: sender, via: p.via.map(facts.party), addressee: facts.party(target.handle),
+            below: facts.party(below.handle), addresseeIsAbove: (below.chain ?? []).contains(target.handle),
+            subject: "\(p.subject): no answer from \(below.name)",
+            petition: facts.petition(p), letters: letters, late: late)
     }
 
     // MARK: - Digest
@@ -79,17 +89,20 @@ public enum Drafts {
         let letters = facts.waiting.filter { $0.to == a.handle && $0.daysOverdue > 0 }
         let late = facts.late.filter { $0.0.supplier == a.handle }
         guard !letters.isEmpty || !late.isEmpty else {
-            throw PetitionsError.invalid("--authority", authority, "(\(a.name)) has nothing overdue as of \(asOf.longDescription); there is nothing to write")
+            throw PetitionsError.invalid(
+                "--authority", authority, "(\(a.name)) has nothing overdue as of \(asOf.longDescription); there is nothing to write")
         }
         // Written for the one party concerned, else for the office.
         let concerned = Set(letters.map { facts.petitioners[$0.letter] ?? $0.from } + late.map(\.0.recipient))
-        let sender = concerned.count == 1 ? facts.party(concerned.first ?? "") : DraftParty(handle: ledger.context.office, name: ledger.context.office)
+        let sender =
+            concerned.count == 1 ? facts.party(concerned.first ?? "") : DraftParty(handle: ledger.context.office, name: ledger.context.office)
         var items: [String] = []
         if !letters.isEmpty { items.append(DraftContext.count(letters.count, "letter") + " unanswered") }
         if !late.isEmpty { items.append(DraftContext.count(late.count, "delivery", plural: "deliveries") + " not made") }
-        return facts.draft(.digest, sender: sender, via: nil, addressee: facts.party(a.handle), below: nil,
-                           subject: "Overdue as of \(asOf.longDescription): \(DraftContext.listInWords(items))",
-                           petition: nil, letters: letters, late: late)
+        return facts.draft(
+            .digest, sender: sender, via: nil, addressee: facts.party(a.handle), below: nil,
+            subject: "Overdue as of \(asOf.longDescription): \(DraftContext.listInWords(items))",
+            petition: nil, letters: letters, late: late)
     }
 
     // MARK: - Rendering
@@ -148,43 +161,54 @@ public enum Drafts {
         }
 
         func petition(_ p: Petition) -> DraftPetition {
-            DraftPetition(id: p.id, subject: p.subject, opened: p.opened.longDescription, petitioner: party(p.petitioner).name,
-                          authority: party(p.authority).name)
+            DraftPetition(
+                id: p.id, subject: p.subject, opened: p.opened.longDescription, petitioner: party(p.petitioner).name,
+                authority: party(p.authority).name)
         }
 
         func letter(_ u: UnansweredLetter) -> DraftLetter {
-            DraftLetter(id: u.letter, date: u.sent.longDescription, subject: u.subject, from: party(u.from).name, to: u.toName,
-                        due: u.due.longDescription, daysWaiting: u.daysWaiting, daysOverdue: u.daysOverdue, workingDaysOverdue: u.workingDaysOverdue)
+            DraftLetter(
+                id: u.letter, date: u.sent.longDescription, subject: u.subject, from: party(u.from).name, to: u.toName,
+                due: u.due.longDescription, daysWaiting: u.daysWaiting, daysOverdue: u.daysOverdue, workingDaysOverdue: u.workingDaysOverdue)
         }
 
-        func draft(_ kind: DraftKind, sender: DraftParty, via: DraftParty?, addressee: DraftParty, below: DraftParty?,
-                   addresseeIsAbove: Bool = false, subject: String,
-                   petition: DraftPetition?, letters: [UnansweredLetter], late: [(OverdueDelivery, LateDelivery)]) -> DraftContext {
+        func draft(
+            _ kind: DraftKind, sender: DraftParty, via: DraftParty?, addressee: DraftParty, below: DraftParty?,
+            addresseeIsAbove: Bool = false, subject: String,
+            petition: DraftPetition?, letters: [UnansweredLetter], late: [(OverdueDelivery, LateDelivery)]
+        ) -> DraftContext {
             let deliveries = late.map { o, d in
                 let short = d.expectedBase.keys.sorted().compactMap { c -> String? in
                     let owed = (d.expectedBase[c] ?? 0) - min(d.expectedBase[c] ?? 0, d.receivedBase[c] ?? 0)
                     guard owed > 0, let unit = d.unitOf[c] else { return nil }
                     return "\(Thousands.format(Quantity.amount(owed, in: unit))) \(unit.name) of \(c)"
                 }
-                return DraftDelivery(id: o.delivery, period: o.period.longDescription, decree: d.decree.name, supplier: d.supplier.name,
-                                     recipient: d.recipient.name, due: o.due.longDescription, daysOverdue: o.daysOverdue,
-                                     daysSinceDue: o.due.days(until: asOf),
-                                     shortfall: DraftContext.listInWords(short))
+                return DraftDelivery(
+                    id: o.delivery, period: o.period.longDescription, decree: d.decree.name, supplier: d.supplier.name,
+                    recipient: d.recipient.name, due: o.due.longDescription, daysOverdue: o.daysOverdue,
+                    daysSinceDue: o.due.days(until: asOf),
+                    shortfall: DraftContext.listInWords(short))
             }
-            return DraftContext(kind: kind, date: asOf.longDescription, asOf: asOf, place: parties[sender.handle]?.district, office: office,
-                                sender: sender, via: via, addressee: addressee, below: below, addresseeIsAbove: addresseeIsAbove,
-                                subject: subject, petition: petition,
-                                letters: letters.map(letter), deliveries: deliveries, arrears: arrears(late),
-                                periods: late.isEmpty ? nil : DraftContext.periodsInWords(late.map(\.0.period)),
-                                decrees: late.isEmpty ? nil : DraftContext.listInWords(unique(late.map(\.1.decree.name))))
+            return DraftContext(
+                kind: kind, date: asOf.longDescription, asOf: asOf, place: parties[sender.handle]?.district, office: office,
+                sender: sender, via: via, addressee: addressee, below: below, addresseeIsAbove: addresseeIsAbove,
+                subject: subject, petition: petition,
+                letters: letters.map(letter), deliveries: deliveries, arrears: arrears(late),
+                periods: late.isEmpty ? nil : DraftContext.periodsInWords(late.map(\.0.period)),
+                decrees: late.isEmpty ? nil : DraftContext.listInWords(unique(late.map(\.1.decree.name))))
         }
 
         /// What is owed per decree, recipient and commodity, summed exactly in base units, shown in the decree's unit.
         func arrears(_ late: [(OverdueDelivery, LateDelivery)]) -> [DraftArrears] {
             // `uncountable`: the sum ran past Int64 (amounts stored before they were bounded); `base` then stays at its largest.
             struct Owed {
-                var base: Int64 = 0; var uncountable = false; var unit: MeasureUnit; var periods: [Period] = []
-                var decree: String; var recipient: String; var commodity: String
+                var base: Int64 = 0
+                var uncountable = false
+                var unit: MeasureUnit
+                var periods: [Period] = []
+                var decree: String
+                var recipient: String
+                var commodity: String
             }
             var byKey: [String: Owed] = [:]
             var order: [String] = []
@@ -198,18 +222,25 @@ public enum Drafts {
                         byKey[key] = Owed(unit: unit, decree: d.decree.name, recipient: d.recipient.name, commodity: c)
                     }
                     if let sum = byKey[key]?.base.addingReportingOverflow(owed) {
-                        if sum.overflow { byKey[key]?.uncountable = true; byKey[key]?.base = Int64.max } else { byKey[key]?.base = sum.partialValue }
+                        if sum.overflow {
+                            byKey[key]?.uncountable = true
+                            byKey[key]?.base = Int64.max
+                        } else {
+                            byKey[key]?.base = sum.partialValue
+                        }
                     }
                     byKey[key]?.periods.append(o.period)
                 }
             }
             return order.compactMap { byKey[$0] }.map { o in
                 let more = o.uncountable ? "more than " : ""
-                let kg = o.unit.dimension == kilogram.dimension && o.unit.name != kilogram.name
+                let kg =
+                    o.unit.dimension == kilogram.dimension && o.unit.name != kilogram.name
                     ? more + Thousands.format(Quantity.amount(o.base, in: kilogram)) : nil
-                return DraftArrears(decree: o.decree, recipient: o.recipient, commodity: o.commodity, unit: o.unit.name,
-                                    owed: more + Thousands.format(Quantity.amount(o.base, in: o.unit)), owedKg: kg,
-                                    periods: DraftContext.periodsInWords(o.periods))
+                return DraftArrears(
+                    decree: o.decree, recipient: o.recipient, commodity: o.commodity, unit: o.unit.name,
+                    owed: more + Thousands.format(Quantity.amount(o.base, in: o.unit)), owedKg: kg,
+                    periods: DraftContext.periodsInWords(o.periods))
             }
         }
 

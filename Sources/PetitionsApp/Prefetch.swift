@@ -28,7 +28,10 @@ final class Prefetch<Element: Sendable>: @unchecked Sendable {
             guard chunk.count == chunkSize || !more else { continue }
             condition.lock()
             while chunks.count >= chunksAhead && !cancelled { condition.wait() }
-            if cancelled { condition.unlock(); return }
+            if cancelled {
+                condition.unlock()
+                return
+            }
             chunks.append(chunk)
             if !more { finished = true }
             condition.broadcast()
@@ -46,7 +49,10 @@ final class Prefetch<Element: Sendable>: @unchecked Sendable {
         }
         condition.lock()
         while chunks.isEmpty && !finished { condition.wait() }
-        guard !chunks.isEmpty else { condition.unlock(); return nil }
+        guard !chunks.isEmpty else {
+            condition.unlock()
+            return nil
+        }
         current = chunks.removeFirst()
         position = 0
         condition.broadcast()

@@ -20,10 +20,16 @@ public enum RecordExport {
     public static func columns(_ kind: ExportKind) -> [String] {
         switch kind {
         case .petitioners: return ["id", "handle", "name", "district", "occupation", "groups", "dependants", "on", "office"]
-        case .letters: return ["id", "direction", "from", "to", "on", "subject", "petition", "in_reply_to", "channel", "summary", "expects_reply",
-                               "reply_within", "reply_due", "answered_by", "voided", "office"]
-        case .deliveries: return ["id", "decree", "recipient", "supplier", "period", "due", "status", "commodity", "unit", "expected", "received",
-                                  "shortfall"]
+        case .letters:
+            return [
+                "id", "direction", "from", "to", "on", "subject", "petition", "in_reply_to", "channel", "summary", "expects_reply",
+                "reply_within", "reply_due", "answered_by", "voided", "office",
+            ]
+        case .deliveries:
+            return [
+                "id", "decree", "recipient", "supplier", "period", "due", "status", "commodity", "unit", "expected", "received",
+                "shortfall",
+            ]
         case .petitions: return ["id", "petitioner", "authority", "via", "subject", "category", "opened", "status", "office"]
         case .events: return []
         }
@@ -37,7 +43,8 @@ public enum RecordExport {
             try ledger.exportEvents { try out.write($0 + "\n") }
             try out.flush()
         case (.events, _):
-            throw PetitionsError("--format: the event log is exported as jsonl (one event a line), e.g. petitions export events --format jsonl.", code: .usage)
+            throw PetitionsError(
+                "--format: the event log is exported as jsonl (one event a line), e.g. petitions export events --format jsonl.", code: .usage)
         case (_, .jsonl):
             throw PetitionsError("--format: \(kind.rawValue) are exported as csv or json; jsonl is for events.", code: .usage)
         case (_, .csv):
@@ -75,27 +82,35 @@ public enum RecordExport {
         switch kind {
         case .petitioners:
             try ledger.exportPetitioners { p, day in
-                try body([String(p.id), p.handle, p.name, p.district ?? "", p.occupation ?? "", (p.groups ?? []).joined(separator: "; "),
-                          (p.dependants ?? []).map { "\($0.name):\($0.category)" }.joined(separator: "; "), day?.description ?? "", p.office])
+                try body([
+                    String(p.id), p.handle, p.name, p.district ?? "", p.occupation ?? "", (p.groups ?? []).joined(separator: "; "),
+                    (p.dependants ?? []).map { "\($0.name):\($0.category)" }.joined(separator: "; "), day?.description ?? "", p.office,
+                ])
             }
         case .letters:
             try ledger.exportLetters { l in
-                try body([String(l.id), l.direction.rawValue, l.from, l.to, l.on.description, l.subject, l.petition.map(String.init) ?? "",
-                          l.inReplyTo.map(String.init) ?? "", l.channel.rawValue, l.summary ?? "", l.expectsReply ? "yes" : "no",
-                          l.replyWithin?.description ?? "", l.replyDue?.description ?? "", l.answeredBy.map(String.init) ?? "",
-                          l.voided ? "yes" : "no", l.office])
+                try body([
+                    String(l.id), l.direction.rawValue, l.from, l.to, l.on.description, l.subject, l.petition.map(String.init) ?? "",
+                    l.inReplyTo.map(String.init) ?? "", l.channel.rawValue, l.summary ?? "", l.expectsReply ? "yes" : "no",
+                    l.replyWithin?.description ?? "", l.replyDue?.description ?? "", l.answeredBy.map(String.init) ?? "",
+                    l.voided ? "yes" : "no", l.office,
+                ])
             }
         case .deliveries:
             try ledger.exportDeliveries { d in
                 for line in d.lines {
-                    try body([String(d.id), d.decree, d.recipient, d.supplier, d.period.description, d.due.description, d.status.rawValue,
-                              line.commodity, line.expected.unit, text(line.expected), text(line.received), text(line.shortfall)])
+                    try body([
+                        String(d.id), d.decree, d.recipient, d.supplier, d.period.description, d.due.description, d.status.rawValue,
+                        line.commodity, line.expected.unit, text(line.expected), text(line.received), text(line.shortfall),
+                    ])
                 }
             }
         case .petitions:
             try ledger.exportPetitions { p in
-                try body([String(p.id), p.petitioner, p.authority, p.via ?? "", p.subject, p.category ?? "", p.opened.description, p.status.rawValue,
-                          p.office])
+                try body([
+                    String(p.id), p.petitioner, p.authority, p.via ?? "", p.subject, p.category ?? "", p.opened.description, p.status.rawValue,
+                    p.office,
+                ])
             }
         case .events: break
         }

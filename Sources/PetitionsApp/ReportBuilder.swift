@@ -8,8 +8,10 @@ import PetitionsStore
 /// the rule engine, narrowed by a scope, and with persons' names redacted when the report leaves the office.
 public enum ReportBuilder {
     /// Builds the report as of `asOf`. Nothing in it depends on the day it is run.
-    public static func build(ledger: Ledger, context: RuleContext, asOf: Day, scope: ReportScope = ReportScope(),
-                             redact: Bool = false) throws -> StatusReport {
+    public static func build(
+        ledger: Ledger, context: RuleContext, asOf: Day, scope: ReportScope = ReportScope(),
+        redact: Bool = false
+    ) throws -> StatusReport {
         let s = try ledger.resolve(scope)
         let engine = context.engine
 
@@ -28,17 +30,19 @@ public enum ReportBuilder {
         // The arrears ledger and the trend come from one pass over the deliveries due.
         let supply = try ledger.supply(s, asOf: asOf, arrearsDueBy: engine.latestLateDue(asOf: asOf))
         let arrears = supply.arrears.map { a in
-            ArrearsLine(recipient: a.recipient.handle, recipientName: a.recipient.name, decree: a.decree.handle, decreeName: a.decree.name,
-                        supplier: a.supplier.handle, commodity: a.commodity, unit: a.unit.name,
-                        promised: Quantity.amount(a.promised, in: a.unit), received: Quantity.amount(a.received, in: a.unit),
-                        owed: Quantity.amount(a.owed, in: a.unit),
-                        owedKg: a.unit.dimension == kilogram.dimension ? Quantity.amount(a.owed, in: kilogram) : nil,
-                        periodsMissed: a.periods.count, since: a.periods.first?.period,
-                        periods: a.periods.map { p in
-                            ArrearsPeriod(period: p.period, expected: Quantity.amount(p.expected, in: a.unit),
-                                          received: Quantity.amount(p.received, in: a.unit),
-                                          owed: Quantity.amount(max(0, p.expected - p.received), in: a.unit))
-                        })
+            ArrearsLine(
+                recipient: a.recipient.handle, recipientName: a.recipient.name, decree: a.decree.handle, decreeName: a.decree.name,
+                supplier: a.supplier.handle, commodity: a.commodity, unit: a.unit.name,
+                promised: Quantity.amount(a.promised, in: a.unit), received: Quantity.amount(a.received, in: a.unit),
+                owed: Quantity.amount(a.owed, in: a.unit),
+                owedKg: a.unit.dimension == kilogram.dimension ? Quantity.amount(a.owed, in: kilogram) : nil,
+                periodsMissed: a.periods.count, since: a.periods.first?.period,
+                periods: a.periods.map { p in
+                    ArrearsPeriod(
+                        period: p.period, expected: Quantity.amount(p.expected, in: a.unit),
+                        received: Quantity.amount(p.received, in: a.unit),
+                        owed: Quantity.amount(max(0, p.expected - p.received), in: a.unit))
+                })
         }
 
         // Letters waiting for a reply, in scope, oldest first, including those not yet due.
@@ -53,9 +57,10 @@ public enum ReportBuilder {
 
         // Petitions with their status as of the day; open ones first, oldest first.
         let petitions = try ledger.petitionRows(s, asOf: asOf).map { p in
-            PetitionLine(id: p.id, petitioner: p.petitioner.handle, petitionerName: p.petitioner.name, authority: p.authority.handle,
-                         via: p.via?.handle, subject: p.subject, category: p.category, opened: p.opened, status: p.status,
-                         ageDays: isOpen(p.status) ? p.opened.days(until: asOf) : nil)
+            PetitionLine(
+                id: p.id, petitioner: p.petitioner.handle, petitionerName: p.petitioner.name, authority: p.authority.handle,
+                via: p.via?.handle, subject: p.subject, category: p.category, opened: p.opened, status: p.status,
+                ageDays: isOpen(p.status) ? p.opened.days(until: asOf) : nil)
         }.sorted { a, b in
             let (x, y) = (statusRank(a.status), statusRank(b.status))
             return x != y ? x < y : (a.opened, a.id) < (b.opened, b.id)
@@ -65,25 +70,32 @@ public enum ReportBuilder {
         var overdueNow: [String: Int] = [:]
         for u in unanswered where u.daysOverdue > 0 { overdueNow[u.to, default: 0] += 1 }
         let authorities = try ledger.authorityRows(s, asOf: asOf).map { a in
-            AuthorityLine(handle: a.authority.handle, name: a.authority.name, chain: a.chain, lettersReceived: a.letters, answered: a.answered,
-                          answeredWithinDeadline: a.answeredWithinDeadline, medianDaysToAnswer: a.medianDaysToAnswer, openNow: a.open,
-                          overdueNow: overdueNow[a.authority.handle] ?? 0)
+            AuthorityLine(
+                handle: a.authority.handle, name: a.authority.name, chain: a.chain, lettersReceived: a.letters, answered: a.answered,
+                answeredWithinDeadline: a.answeredWithinDeadline, medianDaysToAnswer: a.medianDaysToAnswer, openNow: a.open,
+                overdueNow: overdueNow[a.authority.handle] ?? 0)
         }.sorted(by: worseFirst)
 
         let trend = Trend(
             findings: try ledger.findingTrend(asOf: asOf, since: s.since).map { TrendMonth(month: $0.month, raised: $0.raised, cleared: $0.cleared) },
             deliveries: supply.trend.map { p in
-                TrendPeriod(period: p.period, due: p.due, complete: p.complete, partial: p.partial, quantities: p.amounts.map { q in
-                    TrendQuantity(commodity: q.commodity, unit: q.unit.name, expected: Quantity.amount(q.expected, in: q.unit),
-                                  received: Quantity.amount(q.received, in: q.unit))
-                })
+                TrendPeriod(
+                    period: p.period, due: p.due, complete: p.complete, partial: p.partial,
+                    quantities: p.amounts.map { q in
+                        TrendQuantity(
+                            commodity: q.commodity, unit: q.unit.name, expected: Quantity.amount(q.expected, in: q.unit),
+                            received: Quantity.amount(q.received, in: q.unit))
+                    })
             })
 
         // The headline: what is counted, the findings in scope by severity, and the most urgent one.
-        var findings = try Checker.findings(ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late,
-                                            unanswered: unansweredAll, overdue: overdueAll)
+        var findings = try Checker.findings(
+            ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late,
+            unanswered: unansweredAll, overdue: overdueAll)
         if !s.isEmpty {
-            let letters = Set(unanswered.map(\.letter)), deliveries = Set(overdue.map(\.delivery)), petitionIDs = Set(petitions.map(\.id))
+            let letters = Set(unanswered.map(\.letter))
+            let deliveries = Set(overdue.map(\.delivery))
+            let petitionIDs = Set(petitions.map(\.id))
             let owed = Set(arrears.map { "\($0.recipient) \($0.commodity) \($0.decree)" })
             findings = findings.filter { f in
                 switch f.subject.type {
@@ -98,11 +110,13 @@ public enum ReportBuilder {
         let counts = try ledger.reportCounts(s)
         var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
         for f in findings { bySeverity[f.severity.rawValue, default: 0] += 1 }
-        let summary = Summary(asOf: asOf, petitioners: counts.persons, groups: counts.groups, householdMembers: counts.householdMembers,
-                              openPetitions: petitions.filter { isOpen($0.status) }.count, findings: bySeverity, mostUrgent: findings.first?.message)
+        let summary = Summary(
+            asOf: asOf, petitioners: counts.persons, groups: counts.groups, householdMembers: counts.householdMembers,
+            openPetitions: petitions.filter { isOpen($0.status) }.count, findings: bySeverity, mostUrgent: findings.first?.message)
 
-        let report = StatusReport(asOf: asOf, summary: summary, overdueDeliveries: overdue, arrears: arrears, unansweredLetters: unanswered,
-                                  petitions: petitions, authorities: authorities, trend: trend)
+        let report = StatusReport(
+            asOf: asOf, summary: summary, overdueDeliveries: overdue, arrears: arrears, unansweredLetters: unanswered,
+            petitions: petitions, authorities: authorities, trend: trend)
         guard redact else { return report }
         let persons = try ledger.personNames().map { Redaction.Person(id: $0.id, handle: $0.handle, name: $0.name, dependants: $0.dependants) }
         return report.redacted(Redaction(persons: persons))
@@ -117,7 +131,8 @@ public enum ReportBuilder {
         if a.overdueNow != b.overdueNow { return a.overdueNow > b.overdueNow }
         if a.openNow != b.openNow { return a.openNow > b.openNow }
         // Answered in time, as a share of letters received: compared without division.
-        let x = a.answeredWithinDeadline * max(1, b.lettersReceived), y = b.answeredWithinDeadline * max(1, a.lettersReceived)
+        let x = a.answeredWithinDeadline * max(1, b.lettersReceived)
+        let y = b.answeredWithinDeadline * max(1, a.lettersReceived)
         if x != y { return x < y }
         if a.medianDaysToAnswer != b.medianDaysToAnswer { return (a.medianDaysToAnswer ?? -1) > (b.medianDaysToAnswer ?? -1) }
         return a.handle < b.handle

@@ -61,8 +61,10 @@ public enum RowImport {
     /// error lists every problem (up to a limit); with `skipInvalid`, the good rows are written and the bad ones
     /// go to `rejectsPath` with a reason column. `progress` hears the rows read so far.
     /// An existing rejects file is replaced only with `replaceRejects`, never when it is the input itself.
-    public static func run(_ kind: ImportKind, path: String, ledger: Ledger, skipInvalid: Bool, rejectsPath: String?, replaceRejects: Bool = false,
-                           progress: (Int) -> Void = { _ in }) throws -> ImportReport {
+    public static func run(
+        _ kind: ImportKind, path: String, ledger: Ledger, skipInvalid: Bool, rejectsPath: String?, replaceRejects: Bool = false,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> ImportReport {
         if let rejectsPath, rejectsPath == path || OutputPath.sameFile(rejectsPath, path) || OutputPath.isStandardOutput(rejectsPath) && path == "-" {
             throw PetitionsError("--rejects: \(rejectsPath) is the file being imported; give the rejected rows another file.", code: .usage)
         }
@@ -72,12 +74,14 @@ public enum RowImport {
         let reasonColumn = input.header.firstIndex(of: "reason")
         try rejects?.write(reasonColumn == nil ? input.header + ["reason"] : input.header)
 
-        let header = input.header, units = ledger.units
+        let header = input.header
+        let units = ledger.units
         // The file is read and checked on a second thread, a few thousand rows ahead of the writes.
         var stopped = false
         let prefetch = Prefetch<CSVRow> {
             if let (line, cells) = input.next() {
-                return CSVRow(line: line, cells: cells, request: parse(kind, cells, line: line, columns: columns, header: header, units: units), stop: nil)
+                return CSVRow(
+                    line: line, cells: cells, request: parse(kind, cells, line: line, columns: columns, header: header, units: units), stop: nil)
             }
             guard !stopped, let failure = input.failure else { return nil }
             stopped = true
@@ -85,8 +89,10 @@ public enum RowImport {
         }
         defer { prefetch.cancel() }
         let rows = AnySequence { AnyIterator { prefetch.next() } }
-        let outcome = try ledger.importRows(kind.rawValue, source: input.source, rows: rows, skipInvalid: skipInvalid, problemLimit: problemLimit,
-                                            progress: progress) { row, problem in
+        let outcome = try ledger.importRows(
+            kind.rawValue, source: input.source, rows: rows, skipInvalid: skipInvalid, problemLimit: problemLimit,
+            progress: progress
+        ) { row, problem in
             guard let rejects else { return }
             var cells = row.cells + Array(repeating: "", count: max(0, input.header.count - row.cells.count))
             let reason = describe(problem)
@@ -97,14 +103,16 @@ public enum RowImport {
         let problems = outcome.problems.map(describe)
         if !outcome.committed {
             let more = outcome.rejected > outcome.problems.count ? "\n  … and \(outcome.rejected - outcome.problems.count) more rows" : ""
-            throw PetitionsError("""
+            throw PetitionsError(
+                """
                 \(input.source): \(outcome.rejected) of \(outcome.rows) rows cannot be imported, so nothing was imported. \
                 Correct them, or import the others with --skip-invalid --rejects FILE:
                   \(problems.joined(separator: "\n  "))\(more)
                 """)
         }
-        return ImportReport(what: kind.rawValue, source: input.source, rows: outcome.rows, imported: outcome.imported,
-                            rejected: outcome.rejected, rejects: rejectsPath, problems: problems)
+        return ImportReport(
+            what: kind.rawValue, source: input.source, rows: outcome.rows, imported: outcome.imported,
+            rejected: outcome.rejected, rejects: rejectsPath, problems: problems)
     }
 
     /// A row of the file with what it asks for.
@@ -128,10 +136,13 @@ public enum RowImport {
         guard missing.isEmpty, unknown.isEmpty, repeated.isEmpty else {
             var parts: [String] = []
             if !missing.isEmpty { parts.append("lacks the column\(missing.count == 1 ? "" : "s") \(list(missing))") }
-            if !unknown.isEmpty { parts.append("has the unknown column\(unknown.count == 1 ? "" : "s") \(list(unknown.map { $0.isEmpty ? "(empty)" : $0 }))") }
+            if !unknown.isEmpty {
+                parts.append("has the unknown column\(unknown.count == 1 ? "" : "s") \(list(unknown.map { $0.isEmpty ? "(empty)" : $0 }))")
+            }
             if !repeated.isEmpty { parts.append("repeats \(list(repeated))") }
-            throw PetitionsError("\(source): the header \(parts.joined(separator: " and ")); \(kind.rawValue) take \(list(kind.required)) "
-                                 + "and may take \(list(kind.optional)). Nothing was imported.")
+            throw PetitionsError(
+                "\(source): the header \(parts.joined(separator: " and ")); \(kind.rawValue) take \(list(kind.required)) "
+                    + "and may take \(list(kind.optional)). Nothing was imported.")
         }
         return Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -179,8 +190,12 @@ public enum RowImport {
     struct Problems {
         var messages: [String] = []
         mutating func check<T>(_ body: () throws -> T) -> T? {
-            do { return try body() } catch let e as PetitionsError { messages.append(e.message); return nil } catch {
-                messages.append("\(error)"); return nil
+            do { return try body() } catch let e as PetitionsError {
+                messages.append(e.message)
+                return nil
+            } catch {
+                messages.append("\(error)")
+                return nil
             }
         }
         mutating func require(_ value: String?, _ option: String, _ what: String) -> String? {
@@ -190,7 +205,8 @@ public enum RowImport {
     }
 
     static func parse(_ kind: ImportKind, _ values: [String], line: Int, columns: [String: Int], header: [String], units: UnitCatalog)
-        -> Result<RowRequest, RowProblem> {
+        -> Result<RowRequest, RowProblem>
+    {
         let c = Cells(values: values, columns: columns)
         var p = Problems()
         // Too few cells is as wrong as too many: a cell lost or added shifts every column after it.
@@ -206,8 +222,10 @@ public enum RowImport {
             let dependants = split(c["dependants"]).compactMap { d in p.check { try Dependant(parsing: d) } }
             let on = c["on"].flatMap { d in p.check { try Day(parsing: d, field: "--on") } }
             request = name.map {
-                .petitioner(NewPetitioner(name: $0, handle: handle, district: c["district"], occupation: c["occupation"], groups: groups,
-                                          dependants: dependants, on: on))
+                .petitioner(
+                    NewPetitioner(
+                        name: $0, handle: handle, district: c["district"], occupation: c["occupation"], groups: groups,
+                        dependants: dependants, on: on))
             }
         case .letters:
             let direction = p.require(c["direction"], "--direction", "sent or received").flatMap { d in
@@ -234,16 +252,20 @@ public enum RowImport {
             }
             let replyWithin = c["reply_within"].flatMap { v in p.check { try Span(parsing: v, field: "--reply-within") } }
             if let direction, let from, let to, let on, let subject, let channel {
-                request = .letter(NewLetter(direction: direction, from: from, to: to, on: on, subject: subject, petition: petition,
-                                            inReplyTo: inReplyTo, channel: channel, summary: c["summary"],
-                                            expectsReply: direction == .sent && (expects ?? true), replyWithin: replyWithin))
+                request = .letter(
+                    NewLetter(
+                        direction: direction, from: from, to: to, on: on, subject: subject, petition: petition,
+                        inReplyTo: inReplyTo, channel: channel, summary: c["summary"],
+                        expectsReply: direction == .sent && (expects ?? true), replyWithin: replyWithin))
             } else {
                 request = nil
             }
         case .receipts:
             let decree = p.require(c["decree"], "--decree", "the decree's handle")
             let recipient = p.require(c["recipient"], "--recipient", "the recipient's handle")
-            let period = p.require(c["period"], "--period", "the period (YYYY-MM)").flatMap { v in p.check { try Period(parsing: v, field: "--period") } }
+            let period = p.require(c["period"], "--period", "the period (YYYY-MM)").flatMap { v in
+                p.check { try Period(parsing: v, field: "--period") }
+            }
             let on = p.require(c["on"], "--on", "the day (YYYY-MM-DD)").flatMap { d in p.check { try Day(parsing: d, field: "--on") } }
             let quantities = split(p.require(c["quantity"], "--quantity", "what came, e.g. '1700 funt wheat'"))
             for q in quantities { _ = p.check { try Quantity(parsing: q, field: "--quantity", units: units) } }

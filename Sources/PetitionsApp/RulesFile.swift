@@ -122,20 +122,45 @@ public enum RulesFile {
                 let c = chars[i]
                 switch state {
                 case .code:
-                    if c == "#" { cut = i; break scan }
-                    if triple("\"") { state = .multiBasic; i += 3; continue }
-                    if triple("'") { state = .multiLiteral; i += 3; continue }
+                    if c == "#" {
+                        cut = i
+                        break scan
+                    }
+                    if triple("\"") {
+                        state = .multiBasic
+                        i += 3
+                        continue
+                    }
+                    if triple("'") {
+                        state = .multiLiteral
+                        i += 3
+                        continue
+                    }
                     if c == "\"" { state = .basic } else if c == "'" { state = .literal }
                 case .basic:
-                    if c == "\\" { i += 2; continue }
+                    if c == "\\" {
+                        i += 2
+                        continue
+                    }
                     if c == "\"" { state = .code }
                 case .literal:
                     if c == "'" { state = .code }
                 case .multiBasic:
-                    if c == "\\" { i += 2; continue }
-                    if triple("\"") { state = .code; i += 3; continue }
+                    if c == "\\" {
+                        i += 2
+                        continue
+                    }
+                    if triple("\"") {
+                        state = .code
+                        i += 3
+                        continue
+                    }
                 case .multiLiteral:
-                    if triple("'") { state = .code; i += 3; continue }
+                    if triple("'") {
+                        state = .code
+                        i += 3
+                        continue
+                    }
                 }
                 i += 1
             }
@@ -211,8 +236,10 @@ private struct RuleReader {
             let others = RuleKind.allCases.filter { $0.parameters.contains(key) }.map(\.rawValue)
             let belongs = others.isEmpty ? "" : " (a parameter of \(RulesFile.list(others)) rules)"
             let hint = closest(to: key, among: allowed).map { "; did you mean \(quoted($0))?" } ?? "."
-            throw fail(line(key), "\(name) has the key \(quoted(key))\(belongs), which \(kind.rawValue) rules do not take; they take "
-                       + "\(RulesFile.list(kind.parameters)) besides \(RulesFile.list(RulesFile.commonKeys))\(hint)")
+            throw fail(
+                line(key),
+                "\(name) has the key \(quoted(key))\(belongs), which \(kind.rawValue) rules do not take; they take "
+                    + "\(RulesFile.list(kind.parameters)) besides \(RulesFile.list(RulesFile.commonKeys))\(hint)")
         }
 
         var rule = Rule(id: id, kind: kind)
@@ -241,7 +268,8 @@ private struct RuleReader {
             if let v = try p.flag("with_critical_supply") { rule.withCriticalSupply = v }
         case .sql:
             guard let query = try p.text("query") else {
-                throw fail(header, "\(name) is a sql rule without a query; write query = \"\"\"SELECT … AS subject, … AS severity, … AS message …\"\"\".")
+                throw fail(
+                    header, "\(name) is a sql rule without a query; write query = \"\"\"SELECT … AS subject, … AS severity, … AS message …\"\"\".")
             }
             guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw fail(line("query"), "\(name) has an empty query; write the SELECT that returns subject, severity and message columns.")
@@ -263,10 +291,14 @@ private struct RuleReader {
             throw fail(header, "rule \(number) has no id; write e.g. id = \"late-supply\".")
         }
         guard let id = value.string else {
-            throw fail(line("id"), "rule \(number) id \(RulesFile.shown(value)) is \(RulesFile.typeName(value)), not a handle; write e.g. id = \"late-supply\".")
+            throw fail(
+                line("id"),
+                "rule \(number) id \(RulesFile.shown(value)) is \(RulesFile.typeName(value)), not a handle; write e.g. id = \"late-supply\".")
         }
         guard Handle.isValid(id) else {
-            throw fail(line("id", value: id), "rule id \(quoted(id)) is not a valid id; use lower-case letters, digits and hyphens, starting with a letter, e.g. 'late-supply'.")
+            throw fail(
+                line("id", value: id),
+                "rule id \(quoted(id)) is not a valid id; use lower-case letters, digits and hyphens, starting with a letter, e.g. 'late-supply'.")
         }
         return id
     }
@@ -289,7 +321,9 @@ private struct RuleReader {
     private func scope(_ entry: TOMLTable, name: String) throws -> RuleScope {
         guard let value = entry["scope"] else { return RuleScope() }
         guard let table = value.table else {
-            throw fail(line("scope"), "\(name) scope \(RulesFile.shown(value)) is not a table; write [rule.scope] and then e.g. authority = \"moscow-supply\".")
+            throw fail(
+                line("scope"),
+                "\(name) scope \(RulesFile.shown(value)) is not a table; write [rule.scope] and then e.g. authority = \"moscow-supply\".")
         }
         let scopeLine = { (key: String) -> Int in
             let l = line(key, value: table[key]?.string)
@@ -299,11 +333,14 @@ private struct RuleReader {
         for key in RulesFile.inFileOrder(table.keys, lines: scopeLine) {
             guard RuleScope.keys.contains(key) else {
                 let hint = closest(to: key, among: RuleScope.keys).map { "; did you mean \(quoted($0))?" } ?? "."
-                throw fail(scopeLine(key), "\(name) scope has the unknown key \(quoted(key)); a scope narrows by \(RulesFile.list(RuleScope.keys))\(hint)")
+                throw fail(
+                    scopeLine(key), "\(name) scope has the unknown key \(quoted(key)); a scope narrows by \(RulesFile.list(RuleScope.keys))\(hint)")
             }
             guard let item = table[key], let handle = item.string, Handle.isValid(handle) else {
                 let shown = table[key].map(RulesFile.shown) ?? "''"
-                throw fail(scopeLine(key), "\(name) scope \(key) \(shown) is not a handle; use lower-case letters, digits and hyphens, e.g. 'moscow-supply'.")
+                throw fail(
+                    scopeLine(key), "\(name) scope \(key) \(shown) is not a handle; use lower-case letters, digits and hyphens, e.g. 'moscow-supply'."
+                )
             }
             switch key {
             case "authority": scope.authority = handle
@@ -323,7 +360,9 @@ private struct Parameters {
     let name: String
 
     private func wrongType(_ key: String, _ value: TOMLValueConvertible, _ wanted: String, _ example: String) -> PetitionsError {
-        reader.fail(reader.line(key), "\(name) \(key) \(RulesFile.shown(value)) is \(RulesFile.typeName(value)), not \(wanted); write e.g. \(key) = \(example).")
+        reader.fail(
+            reader.line(key),
+            "\(name) \(key) \(RulesFile.shown(value)) is \(RulesFile.typeName(value)), not \(wanted); write e.g. \(key) = \(example).")
     }
 
     func span(_ key: String) throws -> Span? {

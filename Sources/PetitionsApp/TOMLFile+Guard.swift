@@ -12,12 +12,15 @@ extension TOMLFile {
     /// The scan follows strings, comments, lists and inline tables far enough to look only where toml++ would.
     static func refuseWhatAbortsTheParser(_ text: String, source: String) throws {
         let s = Array(text.unicodeScalars)
-        var i = s.first == "\u{FEFF}" ? 1 : 0, line = 1, lineStart = true
+        var i = s.first == "\u{FEFF}" ? 1 : 0
+        var line = 1
+        var lineStart = true
         var open: [Unicode.Scalar] = []  // the lists and inline tables the scan is inside
         var elementExpected = false  // right after a list's `[` or `,`
         func fail(_ message: String) -> PetitionsError { PetitionsError("\(source), line \(line): \(message)") }
         func shown(_ c: Unicode.Scalar) -> String {
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - String(c.value, radix: 16).count)) + String(c.value, radix: 16, uppercase: true)
+            let code =
+                "U+" + String(repeating: "0", count: max(0, 4 - String(c.value, radix: 16).count)) + String(c.value, radix: 16, uppercase: true)
             if c == "\n" || c == "\r" { return "the end of the line" }
             if c.properties.isWhitespace || c.properties.generalCategory == .control || c.properties.generalCategory == .format { return code }
             return c.isASCII ? quoted(String(c)) : "\(quoted(String(c))) (\(code))"
@@ -28,8 +31,14 @@ extension TOMLFile {
             i += triple ? 3 : 1
             while i < s.count {
                 let c = s[i]
-                if quote == "\"" && c == "\\" { i += 2; continue }
-                if c == "\n" { if !triple { return }; line += 1 }
+                if quote == "\"" && c == "\\" {
+                    i += 2
+                    continue
+                }
+                if c == "\n" {
+                    if !triple { return }
+                    line += 1
+                }
                 if c == quote, !triple || (i + 2 < s.count && s[i + 1] == quote && s[i + 2] == quote) {
                     i += triple ? 3 : 1
                     return
@@ -39,9 +48,20 @@ extension TOMLFile {
         }
         while i < s.count {
             let c = s[i]
-            if c == "\n" { line += 1; lineStart = true; i += 1; continue }
-            if c == " " || c == "\t" || c == "\r" { i += 1; continue }
-            if c == "#" { skipLine(); continue }
+            if c == "\n" {
+                line += 1
+                lineStart = true
+                i += 1
+                continue
+            }
+            if c == " " || c == "\t" || c == "\r" {
+                i += 1
+                continue
+            }
+            if c == "#" {
+                skipLine()
+                continue
+            }
             if !c.isASCII {
                 throw fail("\(shown(c)) may only appear inside quotes or a comment.")
             }
@@ -64,8 +84,12 @@ extension TOMLFile {
             }
             elementExpected = false
             switch c {
-            case "\"", "'": skipString(c); continue
-            case "[": open.append("["); elementExpected = true
+            case "\"", "'":
+                skipString(c)
+                continue
+            case "[":
+                open.append("[")
+                elementExpected = true
             case "{": open.append("{")
             case "]", "}": _ = open.popLast()
             case ",": elementExpected = open.last == "["

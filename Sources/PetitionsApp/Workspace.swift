@@ -12,18 +12,26 @@ public struct Workspace: Sendable {
     public var today: Day
     public var now: @Sendable () -> Date
 
-    public init(databasePath: String?, actor: String?, office: String? = nil, configPath: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment,
-                today: Day, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.databasePath = databasePath; self.actor = actor; self.office = office; self.configPath = configPath
-        self.environment = environment; self.today = today; self.now = now
+    public init(
+        databasePath: String?, actor: String?, office: String? = nil, configPath: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        today: Day, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.databasePath = databasePath
+        self.actor = actor
+        self.office = office
+        self.configPath = configPath
+        self.environment = environment
+        self.today = today
+        self.now = now
     }
 
     /// `--db`, else `$PETITIONS_DB`, else `$XDG_DATA_HOME/petitions/petitions.sqlite` (default `~/.local/share/…`).
     public var resolvedDatabasePath: String {
         if let p = databasePath, !p.isEmpty { return p }
         if let p = environment["PETITIONS_DB"], !p.isEmpty { return p }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let data =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
         return data + "/petitions/petitions.sqlite"
     }

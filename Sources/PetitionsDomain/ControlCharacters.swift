@@ -20,7 +20,9 @@ public enum ControlCharacters {
     /// Refuses `text` when it holds a control character other than tab and newline, naming `field`.
     public static func refuse(_ text: String, field: String) throws {
         guard let c = first(in: text) else { return }
-        throw PetitionsError("\(field) \(quoted(visible(text))) holds the control character \(code(c)); text may hold tabs and new lines but no other control characters.")
+        throw PetitionsError(
+            "\(field) \(quoted(visible(text))) holds the control character \(code(c)); text may hold tabs and new lines but no other control characters."
+        )
     }
 
     /// `text` with each control character other than tab and newline written as `\u001B`, so that what is stored
@@ -46,10 +48,16 @@ extension Party {
     public var visible: Party {
         let v = ControlCharacters.visible
         var p = self
-        p.name = v(name); p.handle = v(handle); p.office = v(office)
-        p.district = district.map(v); p.occupation = occupation.map(v); p.parent = parent.map(v)
+        p.name = v(name)
+        p.handle = v(handle)
+        p.office = v(office)
+        p.district = district.map(v)
+        p.occupation = occupation.map(v)
+        p.parent = parent.map(v)
         p.dependants = dependants?.map { Dependant(name: v($0.name), category: v($0.category)) }
-        p.groups = groups?.map(v); p.members = members?.map(v); p.chain = chain?.map(v)
+        p.groups = groups?.map(v)
+        p.members = members?.map(v)
+        p.chain = chain?.map(v)
         p.counts = counts?.map { HeadCount(category: v($0.category), count: $0.count) }
         return p
     }
@@ -60,8 +68,12 @@ extension Petition {
     public var visible: Petition {
         let v = ControlCharacters.visible
         var p = self
-        p.petitioner = v(petitioner); p.authority = v(authority); p.via = via.map(v)
-        p.subject = v(subject); p.category = category.map(v); p.office = v(office)
+        p.petitioner = v(petitioner)
+        p.authority = v(authority)
+        p.via = via.map(v)
+        p.subject = v(subject)
+        p.category = category.map(v)
+        p.office = v(office)
         return p
     }
 }
@@ -71,7 +83,11 @@ extension Letter {
     public var visible: Letter {
         let v = ControlCharacters.visible
         var l = self
-        l.from = v(from); l.to = v(to); l.subject = v(subject); l.summary = summary.map(v); l.office = v(office)
+        l.from = v(from)
+        l.to = v(to)
+        l.subject = v(subject)
+        l.summary = summary.map(v)
+        l.office = v(office)
         return l
     }
 }

@@ -17,14 +17,19 @@ public enum OutputPath {
         switch st.st_mode & S_IFMT {
         case S_IFREG: return true
         case S_IFDIR: throw PetitionsError("\(option): \(path) is a folder; give a file name.", code: .cannotCreate)
-        case S_IFLNK: throw PetitionsError("\(option): \(path) is a symbolic link; petitions writes only to a plain file name, never through a link.", code: .cannotCreate)
-        default: throw PetitionsError("\(option): \(path) is not a regular file (a device, pipe or socket); petitions replaces only regular files.", code: .cannotCreate)
+        case S_IFLNK:
+            throw PetitionsError(
+                "\(option): \(path) is a symbolic link; petitions writes only to a plain file name, never through a link.", code: .cannotCreate)
+        default:
+            throw PetitionsError(
+                "\(option): \(path) is not a regular file (a device, pipe or socket); petitions replaces only regular files.", code: .cannotCreate)
         }
     }
 
     /// Whether `a` and `b` name the same file (device and inode), both existing.
     public static func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
+        var sa = stat()
+        var sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }

@@ -22,7 +22,9 @@ public final class CSVOutput {
         // O_NONBLOCK: a FIFO put there since the check must not hold the command; it is refused below.
         let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | (replacing ? O_TRUNC : O_EXCL), 0o600)
         guard fd >= 0 else {
-            let why = errno == EEXIST ? "it already exists; give --force to replace it, or choose another name"
+            let why =
+                errno == EEXIST
+                ? "it already exists; give --force to replace it, or choose another name"
                 : errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
             throw PetitionsError("\(option): \(path) cannot be created: \(why).", code: .cannotCreate)
         }

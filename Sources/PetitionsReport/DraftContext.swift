@@ -55,12 +55,28 @@ public struct DraftContext: Codable, Sendable {
     /// Everything owed, in words: "3,400 funt of wheat (1,392.342 kg)".
     public var owed: String?
 
-    public init(kind: DraftKind, date: String, asOf: Day, place: String?, office: String, sender: DraftParty, via: DraftParty?,
-                addressee: DraftParty, below: DraftParty?, addresseeIsAbove: Bool = false, subject: String, petition: DraftPetition?, letters: [DraftLetter],
-                deliveries: [DraftDelivery], arrears: [DraftArrears], periods: String?, decrees: String?) {
-        self.kind = kind; self.date = date; self.asOf = asOf; self.place = place; self.office = office; self.sender = sender; self.via = via
-        self.addressee = addressee; self.below = below; self.addresseeIsAbove = addresseeIsAbove; self.subject = subject; self.petition = petition; self.letters = letters
-        self.deliveries = deliveries; self.arrears = arrears; self.periods = periods; self.decrees = decrees
+    public init(
+        kind: DraftKind, date: String, asOf: Day, place: String?, office: String, sender: DraftParty, via: DraftParty?,
+        addressee: DraftParty, below: DraftParty?, addresseeIsAbove: Bool = false, subject: String, petition: DraftPetition?, letters: [DraftLetter],
+        deliveries: [DraftDelivery], arrears: [DraftArrears], periods: String?, decrees: String?
+    ) {
+        self.kind = kind
+        self.date = date
+        self.asOf = asOf
+        self.place = place
+        self.office = office
+        self.sender = sender
+        self.via = via
+        self.addressee = addressee
+        self.below = below
+        self.addresseeIsAbove = addresseeIsAbove
+        self.subject = subject
+        self.petition = petition
+        self.letters = letters
+        self.deliveries = deliveries
+        self.arrears = arrears
+        self.periods = periods
+        self.decrees = decrees
         self.lettersOverdue = letters.contains { $0.overdue }
         self.owesSupply = !deliveries.isEmpty || !arrears.isEmpty
         self.hasLetters = !letters.isEmpty
@@ -95,7 +111,10 @@ public struct DraftContext: Codable, Sendable {
 public struct DraftParty: Codable, Sendable, Hashable {
     public var handle: String
     public var name: String
-    public init(handle: String, name: String) { self.handle = handle; self.name = name }
+    public init(handle: String, name: String) {
+        self.handle = handle
+        self.name = name
+    }
 }
 
 /// The petition a draft is about.
@@ -108,7 +127,11 @@ public struct DraftPetition: Codable, Sendable, Hashable {
     /// The authority it was addressed to.
     public var authority: String
     public init(id: Int64, subject: String, opened: String, petitioner: String, authority: String) {
-        self.id = id; self.subject = subject; self.opened = opened; self.petitioner = petitioner; self.authority = authority
+        self.id = id
+        self.subject = subject
+        self.opened = opened
+        self.petitioner = petitioner
+        self.authority = authority
     }
 }
 
@@ -134,14 +157,24 @@ public struct DraftLetter: Codable, Sendable, Hashable {
     /// The facts in one clause: "the letter of 20 January 1920 (Appeal), unanswered for 44 days, 20 working days past due".
     public var facts: String
 
-    public init(id: Int64, date: String, subject: String, from: String, to: String, due: String, daysWaiting: Int, daysOverdue: Int,
-                workingDaysOverdue: Int) {
-        self.id = id; self.date = date; self.subject = subject; self.from = from; self.to = to; self.due = due
-        self.daysWaiting = daysWaiting; self.daysOverdue = daysOverdue; self.workingDaysOverdue = workingDaysOverdue
+    public init(
+        id: Int64, date: String, subject: String, from: String, to: String, due: String, daysWaiting: Int, daysOverdue: Int,
+        workingDaysOverdue: Int
+    ) {
+        self.id = id
+        self.date = date
+        self.subject = subject
+        self.from = from
+        self.to = to
+        self.due = due
+        self.daysWaiting = daysWaiting
+        self.daysOverdue = daysOverdue
+        self.workingDaysOverdue = workingDaysOverdue
         self.overdue = daysOverdue > 0
         self.waited = DraftContext.count(daysWaiting, "day")
         self.late = overdue ? DraftContext.count(workingDaysOverdue, "working day") : ""
-        self.facts = "the letter of \(date) (\(subject)), unanswered for \(waited), "
+        self.facts =
+            "the letter of \(date) (\(subject)), unanswered for \(waited), "
             + (overdue ? "\(late) past due (a reply was due on \(due))" : "a reply is due on \(due)")
     }
 }
@@ -164,9 +197,18 @@ public struct DraftDelivery: Codable, Sendable, Hashable {
     public var late: String
     /// What did not come, in the decree's unit: "1,700 funt of wheat".
     public var shortfall: String
-    public init(id: Int64, period: String, decree: String, supplier: String, recipient: String, due: String, daysOverdue: Int, daysSinceDue: Int, shortfall: String) {
-        self.id = id; self.period = period; self.decree = decree; self.supplier = supplier; self.recipient = recipient; self.due = due
-        self.daysOverdue = daysOverdue; self.shortfall = shortfall
+    public init(
+        id: Int64, period: String, decree: String, supplier: String, recipient: String, due: String, daysOverdue: Int, daysSinceDue: Int,
+        shortfall: String
+    ) {
+        self.id = id
+        self.period = period
+        self.decree = decree
+        self.supplier = supplier
+        self.recipient = recipient
+        self.due = due
+        self.daysOverdue = daysOverdue
+        self.shortfall = shortfall
         self.daysSinceDue = daysSinceDue
         self.late = DraftContext.count(daysSinceDue, "day")
     }
@@ -189,7 +231,12 @@ public struct DraftArrears: Codable, Sendable, Hashable {
     /// The whole in words: "3,400 funt of wheat owed (1,392.342 kg)".
     public var text: String
     public init(decree: String, recipient: String, commodity: String, unit: String, owed: String, owedKg: String?, periods: String) {
-        self.decree = decree; self.recipient = recipient; self.commodity = commodity; self.unit = unit; self.owed = owed; self.owedKg = owedKg
+        self.decree = decree
+        self.recipient = recipient
+        self.commodity = commodity
+        self.unit = unit
+        self.owed = owed
+        self.owedKg = owedKg
         self.periods = periods
         let kg = owedKg.map { " (\($0) kg)" } ?? ""
         self.amount = "\(owed) \(unit) of \(commodity)\(kg)"

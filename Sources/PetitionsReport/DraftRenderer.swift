@@ -10,14 +10,17 @@ public enum DraftRenderer {
         let text = template ?? DraftTemplates.text(for: draft.kind)
         // The parser recurses once per nested section: thousands of them overflow the stack before it can say so.
         if let line = DraftRenderer.lineWhereNestingExceeds(DraftRenderer.maximumNesting, in: text) {
-            throw PetitionsError("\(source): sections are nested more than \(DraftRenderer.maximumNesting) deep at line \(line); a letter template needs far fewer.")
+            throw PetitionsError(
+                "\(source): sections are nested more than \(DraftRenderer.maximumNesting) deep at line \(line); a letter template needs far fewer.")
         }
         let parsed: MustacheTemplate
         do {
             // Letters are plain text: the pragma keeps Mustache from HTML-escaping names such as "People's".
             parsed = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         } catch let e as MustacheTemplate.ParserError {
-            throw PetitionsError("\(source): not a valid Mustache template at line \(e.context.lineNumber) (\(quoted(e.context.line.trimmingCharacters(in: .whitespaces)))): \(e.error).")
+            throw PetitionsError(
+                "\(source): not a valid Mustache template at line \(e.context.lineNumber) (\(quoted(e.context.line.trimmingCharacters(in: .whitespaces)))): \(e.error)."
+            )
         } catch {
             throw PetitionsError("\(source): not a valid Mustache template: \(error).")
         }
@@ -31,14 +34,24 @@ public enum DraftRenderer {
     /// delimiters, as the parser does, so that a template cannot hide its depth behind them.
     static func lineWhereNestingExceeds(_ limit: Int, in text: String) -> Int? {
         let bytes = Array(text.utf8)
-        var open = Array("{{".utf8), close = Array("}}".utf8)
-        var depth = 0, line = 1, i = 0
+        var open = Array("{{".utf8)
+        var close = Array("}}".utf8)
+        var depth = 0
+        var line = 1
+        var i = 0
         func matches(_ token: [UInt8], at j: Int) -> Bool {
             j + token.count <= bytes.count && bytes[j..<(j + token.count)].elementsEqual(token)
         }
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") { line += 1; i += 1; continue }
-            guard !open.isEmpty, matches(open, at: i) else { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+                i += 1
+                continue
+            }
+            guard !open.isEmpty, matches(open, at: i) else {
+                i += 1
+                continue
+            }
             var j = i + open.count
             // A triple mustache ends with one more brace than the closing delimiter.
             let triple = open == Array("{{".utf8) && j < bytes.count && bytes[j] == UInt8(ascii: "{")
@@ -56,7 +69,10 @@ public enum DraftRenderer {
                 depth = max(0, depth - 1)
             case "=" where content.count > 2 && content.hasSuffix("="):
                 let parts = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
-                if parts.count == 2 { open = Array(parts[0].utf8); close = Array(parts[1].utf8) }
+                if parts.count == 2 {
+                    open = Array(parts[0].utf8)
+                    close = Array(parts[1].utf8)
+                }
             default:
                 break
             }
@@ -103,6 +119,9 @@ extension DraftArrears: DraftValue {
     public var renderText: String { "" }
 }
 
+// Lists of the draft's own values only: swift-mustache would otherwise print a list used as a value as Swift's
+// description of it (the internal structs), and a wrapper type would change what the templates iterate.
+// swift-format-ignore: AvoidRetroactiveConformances
 extension Array: @retroactive MustacheCustomRenderable where Element: DraftValue {
     /// A list printed on its own (not as a section) shows nothing.
     public var renderText: String { "" }

@@ -21,7 +21,11 @@ public struct DraftText: Sendable, Equatable {
         }
         var paragraphs: [[String]] = [[]]
         for line in lines[start...] {
-            if line.isEmpty { if paragraphs[paragraphs.count - 1].isEmpty == false { paragraphs.append([]) } } else { paragraphs[paragraphs.count - 1].append(line) }
+            if line.isEmpty {
+                if paragraphs[paragraphs.count - 1].isEmpty == false { paragraphs.append([]) }
+            } else {
+                paragraphs[paragraphs.count - 1].append(line)
+            }
         }
         let salutation = { (p: [String]) in p.count == 1 && (p[0].hasSuffix(",") || p[0].hasSuffix(":")) }
         summary = paragraphs.first { !$0.isEmpty && !salutation($0) }.map { $0.joined(separator: " ") }

@@ -7,36 +7,48 @@ public enum ListingCSV {
     /// Late deliveries, one row each.
     public static func overdue(_ list: [OverdueDelivery]) throws -> String {
         try CSVTable.render(
-            header: ["delivery", "decree", "recipient", "supplier", "period", "due", "overdue_since", "days_overdue", "severity",
-                     "expected", "received", "shortfall"],
+            header: [
+                "delivery", "decree", "recipient", "supplier", "period", "due", "overdue_since", "days_overdue", "severity",
+                "expected", "received", "shortfall",
+            ],
             rows: list.map {
-                [String($0.delivery), $0.decree, $0.recipient, $0.supplier, $0.period.description, $0.due.description,
-                 $0.overdueSince.description, String($0.daysOverdue), $0.severity.rawValue,
-                 quantities($0.expected), quantities($0.received), quantities($0.shortfall)]
+                [
+                    String($0.delivery), $0.decree, $0.recipient, $0.supplier, $0.period.description, $0.due.description,
+                    $0.overdueSince.description, String($0.daysOverdue), $0.severity.rawValue,
+                    quantities($0.expected), quantities($0.received), quantities($0.shortfall),
+                ]
             })
     }
 
     /// Letters waiting for a reply, one row each.
     public static func unanswered(_ list: [UnansweredLetter]) throws -> String {
         try CSVTable.render(
-            header: ["letter", "from", "to", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
-                     "severity", "petition", "action"],
+            header: [
+                "letter", "from", "to", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
+                "severity", "petition", "action",
+            ],
             rows: list.map {
-                [String($0.letter), $0.from, $0.to, $0.subject, $0.sent.description, $0.due.description,
-                 String($0.daysWaiting), String($0.daysOverdue), String($0.workingDaysOverdue),
-                 $0.severity?.rawValue ?? "", $0.petition.map(String.init) ?? "", $0.action]
+                [
+                    String($0.letter), $0.from, $0.to, $0.subject, $0.sent.description, $0.due.description,
+                    String($0.daysWaiting), String($0.daysOverdue), String($0.workingDaysOverdue),
+                    $0.severity?.rawValue ?? "", $0.petition.map(String.init) ?? "", $0.action,
+                ]
             })
     }
 
     /// Findings, one row each.
     public static func findings(_ list: [Finding]) throws -> String {
         try CSVTable.render(
-            header: ["severity", "rule", "kind", "subject_type", "subject_id", "subject", "due", "overdue_since", "days_overdue",
-                     "working_days_overdue", "message", "action"],
+            header: [
+                "severity", "rule", "kind", "subject_type", "subject_id", "subject", "due", "overdue_since", "days_overdue",
+                "working_days_overdue", "message", "action",
+            ],
             rows: list.map {
-                [$0.severity.rawValue, $0.rule, $0.kind, $0.subject.type, String($0.subject.id), $0.subject.name,
-                 $0.due?.description ?? "", $0.overdueSince?.description ?? "", String($0.daysOverdue),
-                 String($0.workingDaysOverdue), $0.message, $0.action]
+                [
+                    $0.severity.rawValue, $0.rule, $0.kind, $0.subject.type, String($0.subject.id), $0.subject.name,
+                    $0.due?.description ?? "", $0.overdueSince?.description ?? "", String($0.daysOverdue),
+                    String($0.workingDaysOverdue), $0.message, $0.action,
+                ]
             })
     }
 

@@ -10,7 +10,10 @@ public struct Redaction {
         public var name: String
         public var dependants: [String]
         public init(id: Int64, handle: String, name: String, dependants: [String] = []) {
-            self.id = id; self.handle = handle; self.name = name; self.dependants = dependants
+            self.id = id
+            self.handle = handle
+            self.name = name
+            self.dependants = dependants
         }
     }
 
@@ -33,9 +36,12 @@ public struct Redaction {
         self.handles = handles
         self.names = names
         let alternatives = names.keys.sorted { ($0.count, $0) > ($1.count, $1) }.map { NSRegularExpression.escapedPattern(for: $0) }
-        pattern = alternatives.isEmpty ? nil
-            : try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}])",
-                                       options: [.caseInsensitive])
+        pattern =
+            alternatives.isEmpty
+            ? nil
+            : try? NSRegularExpression(
+                pattern: "(?<![\\p{L}\\p{N}])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}])",
+                options: [.caseInsensitive])
     }
 
     /// "Pëtr Kropotkin" → "P. K.".
@@ -77,24 +83,32 @@ extension StatusReport {
         out.summary.mostUrgent = summary.mostUrgent.map(r.text)
         out.overdueDeliveries = overdueDeliveries.map { o in
             var o = o
-            o.recipient = r.handle(o.recipient); o.message = r.text(o.message); o.action = r.text(o.action)
+            o.recipient = r.handle(o.recipient)
+            o.message = r.text(o.message)
+            o.action = r.text(o.action)
             return o
         }
         out.arrears = arrears.map { a in
             var a = a
-            a.recipientName = r.name(a.recipientName, handle: a.recipient); a.recipient = r.handle(a.recipient)
+            a.recipientName = r.name(a.recipientName, handle: a.recipient)
+            a.recipient = r.handle(a.recipient)
             a.decreeName = r.text(a.decreeName)
             return a
         }
         out.unansweredLetters = unansweredLetters.map { u in
             var u = u
-            u.from = r.handle(u.from); u.subject = r.text(u.subject); u.message = r.text(u.message); u.action = r.text(u.action)
+            u.from = r.handle(u.from)
+            u.subject = r.text(u.subject)
+            u.message = r.text(u.message)
+            u.action = r.text(u.action)
             return u
         }
         out.petitions = petitions.map { p in
             var p = p
-            p.petitionerName = r.name(p.petitionerName, handle: p.petitioner); p.petitioner = r.handle(p.petitioner)
-            p.via = p.via.map(r.handle); p.subject = r.text(p.subject)
+            p.petitionerName = r.name(p.petitionerName, handle: p.petitioner)
+            p.petitioner = r.handle(p.petitioner)
+            p.via = p.via.map(r.handle)
+            p.subject = r.text(p.subject)
             return p
         }
         out.redacted = true

@@ -6,8 +6,10 @@ import PetitionsRules
 /// every cell neutralised by `CSVTable` so that a spreadsheet never runs it as a formula.
 public enum ReportCSV {
     /// The tables one can ask for: the JSON keys of the report, and `trend.findings`, `trend.deliveries`.
-    public static let sections = ["summary", "overdue_deliveries", "arrears", "unanswered_letters", "petitions", "authorities",
-                                  "trend.findings", "trend.deliveries"]
+    public static let sections = [
+        "summary", "overdue_deliveries", "arrears", "unanswered_letters", "petitions", "authorities",
+        "trend.findings", "trend.deliveries",
+    ]
 
     /// The CSV text of one section; an unknown section is a usage error that lists the known ones.
     public static func render(_ r: StatusReport, section: String) throws -> String {
@@ -20,52 +22,88 @@ public enum ReportCSV {
         switch section {
         case "summary":
             let s = r.summary
-            return (["as_of", "petitioners", "groups", "household_members", "open_petitions", "findings_critical", "findings_overdue",
-                     "findings_warning", "most_urgent", "redacted"],
-                    [[r.asOf.description, String(s.petitioners), String(s.groups), String(s.householdMembers), String(s.openPetitions),
-                      String(s.findings["critical"] ?? 0), String(s.findings["overdue"] ?? 0), String(s.findings["warning"] ?? 0),
-                      s.mostUrgent ?? "", String(r.redacted)]])
+            return (
+                [
+                    "as_of", "petitioners", "groups", "household_members", "open_petitions", "findings_critical", "findings_overdue",
+                    "findings_warning", "most_urgent", "redacted",
+                ],
+                [
+                    [
+                        r.asOf.description, String(s.petitioners), String(s.groups), String(s.householdMembers), String(s.openPetitions),
+                        String(s.findings["critical"] ?? 0), String(s.findings["overdue"] ?? 0), String(s.findings["warning"] ?? 0),
+                        s.mostUrgent ?? "", String(r.redacted),
+                    ]
+                ]
+            )
         case "overdue_deliveries":
             var rows: [[String]] = []
             for o in r.overdueDeliveries {
                 for e in o.expected {
                     let got = o.received.first { $0.commodity == e.commodity }?.amount ?? 0
                     let short = o.shortfall.first { $0.commodity == e.commodity }?.amount ?? 0
-                    rows.append([String(o.delivery), o.period.description, o.recipient, o.decree, o.supplier, o.due.description,
-                                 o.overdueSince.description, String(o.daysOverdue), o.severity.rawValue, String(o.consecutiveMissed),
-                                 e.commodity, e.unit, number(e.amount), number(got), number(short), o.message, o.action])
+                    rows.append([
+                        String(o.delivery), o.period.description, o.recipient, o.decree, o.supplier, o.due.description,
+                        o.overdueSince.description, String(o.daysOverdue), o.severity.rawValue, String(o.consecutiveMissed),
+                        e.commodity, e.unit, number(e.amount), number(got), number(short), o.message, o.action,
+                    ])
                 }
             }
-            return (["delivery", "period", "recipient", "decree", "supplier", "due", "overdue_since", "days_overdue", "severity",
-                     "consecutive_missed", "commodity", "unit", "expected", "received", "shortfall", "message", "action"], rows)
+            return (
+                [
+                    "delivery", "period", "recipient", "decree", "supplier", "due", "overdue_since", "days_overdue", "severity",
+                    "consecutive_missed", "commodity", "unit", "expected", "received", "shortfall", "message", "action",
+                ], rows
+            )
         case "arrears":
-            return (["recipient", "recipient_name", "decree", "decree_name", "supplier", "commodity", "unit", "promised", "received", "owed",
-                     "owed_kg", "periods_missed", "since"],
-                    r.arrears.map { a in
-                        [a.recipient, a.recipientName, a.decree, a.decreeName, a.supplier, a.commodity, a.unit, number(a.promised), number(a.received),
-                         number(a.owed), a.owedKg.map(number) ?? "", String(a.periodsMissed), a.since?.description ?? ""]
-                    })
+            return (
+                [
+                    "recipient", "recipient_name", "decree", "decree_name", "supplier", "commodity", "unit", "promised", "received", "owed",
+                    "owed_kg", "periods_missed", "since",
+                ],
+                r.arrears.map { a in
+                    [
+                        a.recipient, a.recipientName, a.decree, a.decreeName, a.supplier, a.commodity, a.unit, number(a.promised), number(a.received),
+                        number(a.owed), a.owedKg.map(number) ?? "", String(a.periodsMissed), a.since?.description ?? "",
+                    ]
+                }
+            )
         case "unanswered_letters":
-            return (["letter", "from", "to", "to_name", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue", "severity",
-                     "petition", "follow_ups", "escalate_to", "message", "action"],
-                    r.unansweredLetters.map { u in
-                        [String(u.letter), u.from, u.to, u.toName, u.subject, u.sent.description, u.due.description, String(u.daysWaiting),
-                         String(u.daysOverdue), String(u.workingDaysOverdue), u.severity?.rawValue ?? "", u.petition.map(String.init) ?? "",
-                         String(u.followUps), u.escalateTo ?? "", u.message, u.action]
-                    })
+            return (
+                [
+                    "letter", "from", "to", "to_name", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue", "severity",
+                    "petition", "follow_ups", "escalate_to", "message", "action",
+                ],
+                r.unansweredLetters.map { u in
+                    [
+                        String(u.letter), u.from, u.to, u.toName, u.subject, u.sent.description, u.due.description, String(u.daysWaiting),
+                        String(u.daysOverdue), String(u.workingDaysOverdue), u.severity?.rawValue ?? "", u.petition.map(String.init) ?? "",
+                        String(u.followUps), u.escalateTo ?? "", u.message, u.action,
+                    ]
+                }
+            )
         case "petitions":
-            return (["id", "status", "petitioner", "petitioner_name", "authority", "via", "subject", "category", "opened", "age_days"],
-                    r.petitions.map { p in
-                        [String(p.id), p.status.rawValue, p.petitioner, p.petitionerName, p.authority, p.via ?? "", p.subject, p.category ?? "",
-                         p.opened.description, p.ageDays.map(String.init) ?? ""]
-                    })
+            return (
+                ["id", "status", "petitioner", "petitioner_name", "authority", "via", "subject", "category", "opened", "age_days"],
+                r.petitions.map { p in
+                    [
+                        String(p.id), p.status.rawValue, p.petitioner, p.petitionerName, p.authority, p.via ?? "", p.subject, p.category ?? "",
+                        p.opened.description, p.ageDays.map(String.init) ?? "",
+                    ]
+                }
+            )
         case "authorities":
-            return (["handle", "name", "letters_received", "answered", "answered_within_deadline", "median_days_to_answer", "open_now",
-                     "overdue_now", "chain"],
-                    r.authorities.map { a in
-                        [a.handle, a.name, String(a.lettersReceived), String(a.answered), String(a.answeredWithinDeadline),
-                         a.medianDaysToAnswer.map(number) ?? "", String(a.openNow), String(a.overdueNow), a.chain.joined(separator: " → ")]
-                    })
+            return (
+                [
+                    "handle", "name", "letters_received", "answered", "answered_within_deadline", "median_days_to_answer", "open_now",
+                    "overdue_now", "chain",
+                ],
+                r.authorities.map { a in
+                    [
+                        a.handle, a.name, String(a.lettersReceived), String(a.answered), String(a.answeredWithinDeadline),
+                        a.medianDaysToAnswer.map(number) ?? "", String(a.openNow), String(a.overdueNow), a.chain.joined(separator: " → "),
+                    ]
+                }
+            )
         case "trend.findings":
             return (["month", "raised", "cleared"], r.trend.findings.map { [$0.month, String($0.raised), String($0.cleared)] })
         case "trend.deliveries":
@@ -77,8 +115,9 @@ public enum ReportCSV {
             }
             return (["period", "due", "complete", "partial", "commodity", "unit", "expected", "received"], rows)
         default:
-            throw PetitionsError("--section: \(quoted(section)) is not a section of the report; choose one of \(sections.joined(separator: ", ")).",
-                                 code: .usage)
+            throw PetitionsError(
+                "--section: \(quoted(section)) is not a section of the report; choose one of \(sections.joined(separator: ", ")).",
+                code: .usage)
         }
     }
 

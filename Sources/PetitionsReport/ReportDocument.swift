@@ -38,9 +38,11 @@ struct ReportDocument {
     mutating func headline(_ r: StatusReport) {
         let s = r.summary
         blocks.append(.heading("Headline", level: 2))
-        blocks.append(.paragraph("As of \(r.asOf.longDescription): \(ReportDocument.count(s.petitioners, "petitioner")) and "
-            + "\(ReportDocument.count(s.groups, "group")), \(Thousands.format(s.householdMembers)) \(s.householdMembers == 1 ? "person" : "people") counted "
-            + "with their households and head-counts; \(ReportDocument.count(s.openPetitions, "open petition"))."))
+        blocks.append(
+            .paragraph(
+                "As of \(r.asOf.longDescription): \(ReportDocument.count(s.petitioners, "petitioner")) and "
+                    + "\(ReportDocument.count(s.groups, "group")), \(Thousands.format(s.householdMembers)) \(s.householdMembers == 1 ? "person" : "people") counted "
+                    + "with their households and head-counts; \(ReportDocument.count(s.openPetitions, "open petition"))."))
         let bySeverity = Severity.allCases.reversed().map { "\(Thousands.format(s.findings[$0.rawValue] ?? 0)) \($0.rawValue)" }
         let total = s.findings.values.reduce(0, +)
         blocks.append(.paragraph("\(ReportDocument.count(total, "finding")): \(bySeverity.joined(separator: ", "))."))
@@ -57,23 +59,32 @@ struct ReportDocument {
                 for (i, e) in o.expected.enumerated() {
                     let got = o.received.first { $0.commodity == e.commodity }?.amount ?? 0
                     let short = o.shortfall.first { $0.commodity == e.commodity }?.amount ?? 0
-                    let lead = i == 0 ? [o.period.description, o.recipient, o.decree, o.due.description, "\(Thousands.format(o.daysOverdue)) d"]
-                                      : ["", "", "", "", ""]
+                    let lead =
+                        i == 0
+                        ? [o.period.description, o.recipient, o.decree, o.due.description, "\(Thousands.format(o.daysOverdue)) d"]
+                        : ["", "", "", "", ""]
                     rows.append(lead + [ReportDocument.quantity(e.amount, e.unit, e.commodity), Thousands.format(got), Thousands.format(short)])
                 }
             }
-            blocks.append(.table(headers: ["PERIOD", "RECIPIENT", "DECREE", "DUE", "LATE", "EXPECTED", "RECEIVED", "SHORTFALL"],
-                                 rows: rows, rightAligned: [4, 5, 6, 7]))
-            blocks.append(.items(r.overdueDeliveries.map { Item(label: $0.severity.rawValue, severity: $0.severity, text: $0.message, next: $0.action) }))
+            blocks.append(
+                .table(
+                    headers: ["PERIOD", "RECIPIENT", "DECREE", "DUE", "LATE", "EXPECTED", "RECEIVED", "SHORTFALL"],
+                    rows: rows, rightAligned: [4, 5, 6, 7]))
+            blocks.append(
+                .items(r.overdueDeliveries.map { Item(label: $0.severity.rawValue, severity: $0.severity, text: $0.message, next: $0.action) }))
         }
         if !r.arrears.isEmpty {
             blocks.append(.heading("Arrears", level: 3))
-            blocks.append(.table(headers: ["RECIPIENT", "DECREE", "PROMISED", "RECEIVED", "OWED", "OWED (KG)", "MISSED", "SINCE"],
-                                 rows: r.arrears.map { a in
-                                     [a.recipient, a.decree, ReportDocument.quantity(a.promised, a.unit, a.commodity), Thousands.format(a.received),
-                                      Thousands.format(a.owed), a.owedKg.map(Thousands.format) ?? "-", Thousands.format(a.periodsMissed),
-                                      a.since?.description ?? "-"]
-                                 }, rightAligned: [2, 3, 4, 5, 6]))
+            blocks.append(
+                .table(
+                    headers: ["RECIPIENT", "DECREE", "PROMISED", "RECEIVED", "OWED", "OWED (KG)", "MISSED", "SINCE"],
+                    rows: r.arrears.map { a in
+                        [
+                            a.recipient, a.decree, ReportDocument.quantity(a.promised, a.unit, a.commodity), Thousands.format(a.received),
+                            Thousands.format(a.owed), a.owedKg.map(Thousands.format) ?? "-", Thousands.format(a.periodsMissed),
+                            a.since?.description ?? "-",
+                        ]
+                    }, rightAligned: [2, 3, 4, 5, 6]))
             blocks.append(.items(r.arrears.map { Item(text: ReportDocument.arrearsSentence($0)) }))
         }
     }
@@ -81,14 +92,22 @@ struct ReportDocument {
     mutating func letters(_ r: StatusReport) {
         guard !r.unansweredLetters.isEmpty else { return }
         blocks.append(.heading("Unanswered letters", level: 2))
-        blocks.append(.table(headers: ["LETTER", "SENT", "TO", "DUE", "WAITING", "WD LATE", "FOLLOW-UPS", "SEVERITY"],
-                             rows: r.unansweredLetters.map { u in
-                                 [String(u.letter), u.sent.description, u.to, u.due.description, "\(Thousands.format(u.daysWaiting)) d",
-                                  Thousands.format(u.workingDaysOverdue), Thousands.format(u.followUps), u.severity?.rawValue ?? "not due"]
-                             }, rightAligned: [0, 4, 5, 6]))
-        blocks.append(.items(r.unansweredLetters.map { u in
-            Item(label: u.severity?.rawValue ?? "not due", severity: u.severity, text: "Letter \(u.letter)\(u.petition.map { ", petition \($0)" } ?? ""): \(u.message)", next: u.action)
-        }))
+        blocks.append(
+            .table(
+                headers: ["LETTER", "SENT", "TO", "DUE", "WAITING", "WD LATE", "FOLLOW-UPS", "SEVERITY"],
+                rows: r.unansweredLetters.map { u in
+                    [
+                        String(u.letter), u.sent.description, u.to, u.due.description, "\(Thousands.format(u.daysWaiting)) d",
+                        Thousands.format(u.workingDaysOverdue), Thousands.format(u.followUps), u.severity?.rawValue ?? "not due",
+                    ]
+                }, rightAligned: [0, 4, 5, 6]))
+        blocks.append(
+            .items(
+                r.unansweredLetters.map { u in
+                    Item(
+                        label: u.severity?.rawValue ?? "not due", severity: u.severity,
+                        text: "Letter \(u.letter)\(u.petition.map { ", petition \($0)" } ?? ""): \(u.message)", next: u.action)
+                }))
     }
 
     mutating func petitions(_ r: StatusReport) {
@@ -100,22 +119,30 @@ struct ReportDocument {
         }
         blocks.append(.paragraph(counts.joined(separator: ", ") + "."))
         let ordered = PetitionStatus.allCases.flatMap { s in r.petitions.filter { $0.status == s } }
-        blocks.append(.table(headers: ["STATUS", "ID", "OPENED", "AGE", "PETITIONER", "AUTHORITY", "VIA", "SUBJECT"],
-                             rows: ordered.map { p in
-                                 [ReportDocument.status(p.status), String(p.id), p.opened.description, p.ageDays.map { "\(Thousands.format($0)) d" } ?? "-",
-                                  p.petitioner, p.authority, p.via ?? "-", p.subject]
-                             }, rightAligned: [1, 3]))
+        blocks.append(
+            .table(
+                headers: ["STATUS", "ID", "OPENED", "AGE", "PETITIONER", "AUTHORITY", "VIA", "SUBJECT"],
+                rows: ordered.map { p in
+                    [
+                        ReportDocument.status(p.status), String(p.id), p.opened.description, p.ageDays.map { "\(Thousands.format($0)) d" } ?? "-",
+                        p.petitioner, p.authority, p.via ?? "-", p.subject,
+                    ]
+                }, rightAligned: [1, 3]))
     }
 
     mutating func authorities(_ r: StatusReport) {
         guard !r.authorities.isEmpty else { return }
         blocks.append(.heading("Authorities", level: 2))
-        blocks.append(.table(headers: ["AUTHORITY", "LETTERS", "ANSWERED", "IN TIME", "MEDIAN DAYS", "OPEN", "OVERDUE", "ABOVE IT"],
-                             rows: r.authorities.map { a in
-                                 [a.handle, Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
-                                  a.medianDaysToAnswer.map(Thousands.format) ?? "-", Thousands.format(a.openNow), Thousands.format(a.overdueNow),
-                                  a.chain.isEmpty ? "-" : a.chain.joined(separator: " → ")]
-                             }, rightAligned: [1, 2, 3, 4, 5, 6]))
+        blocks.append(
+            .table(
+                headers: ["AUTHORITY", "LETTERS", "ANSWERED", "IN TIME", "MEDIAN DAYS", "OPEN", "OVERDUE", "ABOVE IT"],
+                rows: r.authorities.map { a in
+                    [
+                        a.handle, Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
+                        a.medianDaysToAnswer.map(Thousands.format) ?? "-", Thousands.format(a.openNow), Thousands.format(a.overdueNow),
+                        a.chain.isEmpty ? "-" : a.chain.joined(separator: " → "),
+                    ]
+                }, rightAligned: [1, 2, 3, 4, 5, 6]))
         blocks.append(.items(r.authorities.map { Item(text: "\($0.handle): \($0.name)") }))
     }
 
@@ -124,9 +151,11 @@ struct ReportDocument {
         blocks.append(.heading("Trend", level: 2))
         if !r.trend.findings.isEmpty {
             blocks.append(.heading("Findings raised and cleared per month", level: 3))
-            blocks.append(.table(headers: ["MONTH", "RAISED", "CLEARED"],
-                                 rows: r.trend.findings.map { [$0.month, Thousands.format($0.raised), Thousands.format($0.cleared)] },
-                                 rightAligned: [1, 2]))
+            blocks.append(
+                .table(
+                    headers: ["MONTH", "RAISED", "CLEARED"],
+                    rows: r.trend.findings.map { [$0.month, Thousands.format($0.raised), Thousands.format($0.cleared)] },
+                    rightAligned: [1, 2]))
         }
         if !r.trend.deliveries.isEmpty {
             blocks.append(.heading("Deliveries due and received per period", level: 3))
@@ -135,11 +164,15 @@ struct ReportDocument {
                 let lead = [p.period.description, Thousands.format(p.due), Thousands.format(p.complete), Thousands.format(p.partial)]
                 if p.quantities.isEmpty { rows.append(lead + ["-", "-"]) }
                 for (i, q) in p.quantities.enumerated() {
-                    rows.append((i == 0 ? lead : ["", "", "", ""]) + [ReportDocument.quantity(q.expected, q.unit, q.commodity),
-                                                                      ReportDocument.quantity(q.received, q.unit, q.commodity)])
+                    rows.append(
+                        (i == 0 ? lead : ["", "", "", ""]) + [
+                            ReportDocument.quantity(q.expected, q.unit, q.commodity),
+                            ReportDocument.quantity(q.received, q.unit, q.commodity),
+                        ])
                 }
             }
-            blocks.append(.table(headers: ["PERIOD", "DUE", "COMPLETE", "PARTIAL", "EXPECTED", "RECEIVED"], rows: rows, rightAligned: [1, 2, 3, 4, 5]))
+            blocks.append(
+                .table(headers: ["PERIOD", "DUE", "COMPLETE", "PARTIAL", "EXPECTED", "RECEIVED"], rows: rows, rightAligned: [1, 2, 3, 4, 5]))
         }
     }
 

@@ -42,7 +42,8 @@ public enum ReportHTML {
         for s in sections {
             h += "<section id=\"\(s.id)\" aria-labelledby=\"\(s.id)-title\">\n<h2 id=\"\(s.id)-title\">\(esc(s.title))</h2>\n\(s.body)</section>\n"
         }
-        h += "</main>\n<footer><p>Recorded in the petitions ledger; judged as of \(esc(report.asOf.longDescription)) (\(esc(report.asOf.description))).</p></footer>\n</body>\n</html>\n"
+        h +=
+            "</main>\n<footer><p>Recorded in the petitions ledger; judged as of \(esc(report.asOf.longDescription)) (\(esc(report.asOf.description))).</p></footer>\n</body>\n</html>\n"
         return h
     }
 
@@ -76,11 +77,14 @@ public enum ReportHTML {
         var h = ""
         if !r.overdueDeliveries.isEmpty {
             h += "<h3>Late deliveries</h3>\n"
-            var t = Table(["Period", "Severity", "Recipient", "Decree", "Supplier", "Due", "Days late", "Expected", "Received", "Short"],
-                          numeric: [6])
+            var t = Table(
+                ["Period", "Severity", "Recipient", "Decree", "Supplier", "Due", "Days late", "Expected", "Received", "Short"],
+                numeric: [6])
             for o in r.overdueDeliveries {
-                t.row([esc(o.period.longDescription), badge(o.severity), esc(o.recipient), esc(o.decree), esc(o.supplier), day(o.due),
-                       Thousands.format(o.daysOverdue), quantities(o.expected), quantities(o.received), quantities(o.shortfall)])
+                t.row([
+                    esc(o.period.longDescription), badge(o.severity), esc(o.recipient), esc(o.decree), esc(o.supplier), day(o.due),
+                    Thousands.format(o.daysOverdue), quantities(o.expected), quantities(o.received), quantities(o.shortfall),
+                ])
             }
             h += t.html
             h += "<ul class=\"messages\">\n"
@@ -91,24 +95,30 @@ public enum ReportHTML {
         }
         if !r.arrears.isEmpty {
             h += "<h3>Arrears ledger</h3>\n"
-            var t = Table(["Recipient", "Decree", "Commodity", "Promised", "Received", "Owed", "Owed (kg)", "Periods missed", "Since"],
-                          numeric: [3, 4, 5, 6, 7], prose: [0, 1])
+            var t = Table(
+                ["Recipient", "Decree", "Commodity", "Promised", "Received", "Owed", "Owed (kg)", "Periods missed", "Since"],
+                numeric: [3, 4, 5, 6, 7], prose: [0, 1])
             for a in r.arrears {
-                t.row([esc(a.recipientName), esc(a.decreeName), esc(a.commodity), amount(a.promised, a.unit), amount(a.received, a.unit),
-                       "<strong>" + amount(a.owed, a.unit) + "</strong>", a.owedKg.map { Thousands.format($0) } ?? "–",
-                       Thousands.format(a.periodsMissed), a.since.map { esc($0.longDescription) } ?? "–"])
+                t.row([
+                    esc(a.recipientName), esc(a.decreeName), esc(a.commodity), amount(a.promised, a.unit), amount(a.received, a.unit),
+                    "<strong>" + amount(a.owed, a.unit) + "</strong>", a.owedKg.map { Thousands.format($0) } ?? "–",
+                    Thousands.format(a.periodsMissed), a.since.map { esc($0.longDescription) } ?? "–",
+                ])
             }
             h += t.html
             for a in r.arrears where !a.periods.isEmpty {
                 let caption = "Owed per period: \(a.commodity) for \(a.recipientName) under \(a.decreeName), in \(a.unit)"
-                h += columnChart(caption: caption, cssClass: "arrears",
-                                 categories: a.periods.map { shortPeriod($0.period) },
-                                 series: [("owed", "c-owed")],
-                                 values: a.periods.map { [decimal($0.owed)] },
-                                 texts: a.periods.map { [Thousands.format($0.owed)] },
-                                 tooltips: a.periods.map { p in
-                                     ["\(p.period.longDescription): expected \(Thousands.format(p.expected)) \(a.unit), received \(Thousands.format(p.received)), owed \(Thousands.format(p.owed))"]
-                                 })
+                h += columnChart(
+                    caption: caption, cssClass: "arrears",
+                    categories: a.periods.map { shortPeriod($0.period) },
+                    series: [("owed", "c-owed")],
+                    values: a.periods.map { [decimal($0.owed)] },
+                    texts: a.periods.map { [Thousands.format($0.owed)] },
+                    tooltips: a.periods.map { p in
+                        [
+                            "\(p.period.longDescription): expected \(Thousands.format(p.expected)) \(a.unit), received \(Thousands.format(p.received)), owed \(Thousands.format(p.owed))"
+                        ]
+                    })
             }
         }
         return h
@@ -118,16 +128,26 @@ public enum ReportHTML {
         var h = ""
         let rows = r.unansweredLetters.map { u -> ChartRow in
             let cls = "s-\(u.severity?.rawValue ?? "notdue")"
-            return ChartRow(label: "Letter \(u.letter) to \(u.toName)",
-                            segments: [(Double(u.daysWaiting), cls, "Sent \(u.sent.longDescription): \(u.daysWaiting) days waiting (\(u.severity?.rawValue ?? "not yet due"))")],
-                            total: "\(Thousands.format(u.daysWaiting)) d")
+            return ChartRow(
+                label: "Letter \(u.letter) to \(u.toName)",
+                segments: [
+                    (
+                        Double(u.daysWaiting), cls,
+                        "Sent \(u.sent.longDescription): \(u.daysWaiting) days waiting (\(u.severity?.rawValue ?? "not yet due"))"
+                    )
+                ],
+                total: "\(Thousands.format(u.daysWaiting)) d")
         }
-        h += barChart(caption: "Days each letter has waited for a reply, coloured by severity", cssClass: "ages", rows: rows,
-                      legend: [("not yet due", "s-notdue"), ("warning", "s-warning"), ("overdue", "s-overdue"), ("critical", "s-critical")])
-        var t = Table(["Letter", "Severity", "Sent", "From", "To", "Subject", "Due", "Waiting", "Working days late"], numeric: [0, 7, 8], prose: [4, 5])
+        h += barChart(
+            caption: "Days each letter has waited for a reply, coloured by severity", cssClass: "ages", rows: rows,
+            legend: [("not yet due", "s-notdue"), ("warning", "s-warning"), ("overdue", "s-overdue"), ("critical", "s-critical")])
+        var t = Table(
+            ["Letter", "Severity", "Sent", "From", "To", "Subject", "Due", "Waiting", "Working days late"], numeric: [0, 7, 8], prose: [4, 5])
         for u in r.unansweredLetters {
-            t.row([String(u.letter), u.severity.map(badge) ?? "<span class=\"badge b-notdue\">not due</span>", day(u.sent), esc(u.from), esc(u.toName),
-                   esc(u.subject), day(u.due), "\(Thousands.format(u.daysWaiting)) days", Thousands.format(u.workingDaysOverdue)])
+            t.row([
+                String(u.letter), u.severity.map(badge) ?? "<span class=\"badge b-notdue\">not due</span>", day(u.sent), esc(u.from), esc(u.toName),
+                esc(u.subject), day(u.due), "\(Thousands.format(u.daysWaiting)) days", Thousands.format(u.workingDaysOverdue),
+            ])
         }
         h += t.html
         let pressing = r.unansweredLetters.filter { $0.severity != nil }
@@ -152,9 +172,11 @@ public enum ReportHTML {
         var t = Table(["Petition", "Opened", "Status", "Petitioner", "Authority", "Via", "Subject", "Age"], numeric: [0, 7], prose: [3, 6])
         let ordered = PetitionStatus.allCases.flatMap { s in r.petitions.filter { $0.status == s } }
         for p in ordered {
-            t.row([String(p.id), day(p.opened), "<span class=\"st st-\(p.status.rawValue)\">\(esc(statusName(p.status)))</span>",
-                   esc(p.petitionerName), esc(p.authority), p.via.map(esc) ?? "–", esc(p.subject),
-                   p.ageDays.map { "\(Thousands.format($0)) days" } ?? "–"])
+            t.row([
+                String(p.id), day(p.opened), "<span class=\"st st-\(p.status.rawValue)\">\(esc(statusName(p.status)))</span>",
+                esc(p.petitionerName), esc(p.authority), p.via.map(esc) ?? "–", esc(p.subject),
+                p.ageDays.map { "\(Thousands.format($0)) days" } ?? "–",
+            ])
         }
         h += t.html
         return h
@@ -168,21 +190,30 @@ public enum ReportHTML {
                 let inTime = max(0, a.answeredWithinDeadline)
                 let late = max(0, a.answered - a.answeredWithinDeadline)
                 let open = max(0, a.lettersReceived - a.answered)
-                return ChartRow(label: a.name, segments: [(Double(inTime), "c-intime", "\(inTime) answered within the deadline"),
-                                                          (Double(late), "c-late", "\(late) answered late"),
-                                                          (Double(open), "c-open", "\(open) unanswered")],
-                                total: "\(Thousands.format(a.lettersReceived)) letter\(a.lettersReceived == 1 ? "" : "s")")
+                return ChartRow(
+                    label: a.name,
+                    segments: [
+                        (Double(inTime), "c-intime", "\(inTime) answered within the deadline"),
+                        (Double(late), "c-late", "\(late) answered late"),
+                        (Double(open), "c-open", "\(open) unanswered"),
+                    ],
+                    total: "\(Thousands.format(a.lettersReceived)) letter\(a.lettersReceived == 1 ? "" : "s")")
             }
-            h += barChart(caption: "How each authority answers the letters sent to it", cssClass: "responsiveness", rows: rows,
-                          legend: [("answered within the deadline", "c-intime"), ("answered late", "c-late"), ("unanswered", "c-open")])
+            h += barChart(
+                caption: "How each authority answers the letters sent to it", cssClass: "responsiveness", rows: rows,
+                legend: [("answered within the deadline", "c-intime"), ("answered late", "c-late"), ("unanswered", "c-open")])
         }
-        var t = Table(["Authority", "Above it", "Letters", "Answered", "In time", "Median days", "Open", "Overdue"], numeric: [2, 3, 4, 5, 6, 7],
-                      prose: [0])
+        var t = Table(
+            ["Authority", "Above it", "Letters", "Answered", "In time", "Median days", "Open", "Overdue"], numeric: [2, 3, 4, 5, 6, 7],
+            prose: [0])
         for a in r.authorities {
-            t.row([esc(a.name) + " <span class=\"handle\">" + esc(a.handle) + "</span>", a.chain.isEmpty ? "–" : a.chain.map(esc).joined(separator: " → "),
-                   Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
-                   a.medianDaysToAnswer.map { Thousands.format($0) } ?? "–", Thousands.format(a.openNow),
-                   a.overdueNow > 0 ? "<strong>\(Thousands.format(a.overdueNow))</strong>" : "0"])
+            t.row([
+                esc(a.name) + " <span class=\"handle\">" + esc(a.handle) + "</span>",
+                a.chain.isEmpty ? "–" : a.chain.map(esc).joined(separator: " → "),
+                Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
+                a.medianDaysToAnswer.map { Thousands.format($0) } ?? "–", Thousands.format(a.openNow),
+                a.overdueNow > 0 ? "<strong>\(Thousands.format(a.overdueNow))</strong>" : "0",
+            ])
         }
         h += t.html
         return h
@@ -192,28 +223,32 @@ public enum ReportHTML {
         var h = ""
         if !r.trend.findings.isEmpty {
             h += "<h3>Findings raised and cleared per month</h3>\n"
-            h += columnChart(caption: "Findings raised and cleared per month, from recorded checks", cssClass: "findings",
-                             categories: r.trend.findings.map { (try? Period(parsing: $0.month)).map(shortPeriod) ?? $0.month },
-                             series: [("raised", "c-raised"), ("cleared", "c-cleared")],
-                             values: r.trend.findings.map { [Double($0.raised), Double($0.cleared)] },
-                             texts: r.trend.findings.map { [Thousands.format($0.raised), Thousands.format($0.cleared)] },
-                             tooltips: r.trend.findings.map { ["\($0.month): \($0.raised) raised", "\($0.month): \($0.cleared) cleared"] })
+            h += columnChart(
+                caption: "Findings raised and cleared per month, from recorded checks", cssClass: "findings",
+                categories: r.trend.findings.map { (try? Period(parsing: $0.month)).map(shortPeriod) ?? $0.month },
+                series: [("raised", "c-raised"), ("cleared", "c-cleared")],
+                values: r.trend.findings.map { [Double($0.raised), Double($0.cleared)] },
+                texts: r.trend.findings.map { [Thousands.format($0.raised), Thousands.format($0.cleared)] },
+                tooltips: r.trend.findings.map { ["\($0.month): \($0.raised) raised", "\($0.month): \($0.cleared) cleared"] })
         }
         if !r.trend.deliveries.isEmpty {
             h += "<h3>Deliveries due and complete per period</h3>\n"
-            h += columnChart(caption: "Deliveries due and deliveries complete per period", cssClass: "deliveries",
-                             categories: r.trend.deliveries.map { shortPeriod($0.period) },
-                             series: [("due", "c-due"), ("complete", "c-complete")],
-                             values: r.trend.deliveries.map { [Double($0.due), Double($0.complete)] },
-                             texts: r.trend.deliveries.map { [Thousands.format($0.due), Thousands.format($0.complete)] },
-                             tooltips: r.trend.deliveries.map { p in
-                                 ["\(p.period.longDescription): \(p.due) due", "\(p.period.longDescription): \(p.complete) complete, \(p.partial) partial"]
-                             })
+            h += columnChart(
+                caption: "Deliveries due and deliveries complete per period", cssClass: "deliveries",
+                categories: r.trend.deliveries.map { shortPeriod($0.period) },
+                series: [("due", "c-due"), ("complete", "c-complete")],
+                values: r.trend.deliveries.map { [Double($0.due), Double($0.complete)] },
+                texts: r.trend.deliveries.map { [Thousands.format($0.due), Thousands.format($0.complete)] },
+                tooltips: r.trend.deliveries.map { p in
+                    ["\(p.period.longDescription): \(p.due) due", "\(p.period.longDescription): \(p.complete) complete, \(p.partial) partial"]
+                })
             var t = Table(["Period", "Due", "Complete", "Partial", "Expected", "Received"], numeric: [1, 2, 3])
             for p in r.trend.deliveries {
-                t.row([esc(p.period.longDescription), Thousands.format(p.due), Thousands.format(p.complete), Thousands.format(p.partial),
-                       p.quantities.map { amount($0.expected, $0.unit) + " " + esc($0.commodity) }.joined(separator: "<br>"),
-                       p.quantities.map { amount($0.received, $0.unit) + " " + esc($0.commodity) }.joined(separator: "<br>")])
+                t.row([
+                    esc(p.period.longDescription), Thousands.format(p.due), Thousands.format(p.complete), Thousands.format(p.partial),
+                    p.quantities.map { amount($0.expected, $0.unit) + " " + esc($0.commodity) }.joined(separator: "<br>"),
+                    p.quantities.map { amount($0.received, $0.unit) + " " + esc($0.commodity) }.joined(separator: "<br>"),
+                ])
             }
             h += t.html
         }
@@ -234,7 +269,9 @@ public enum ReportHTML {
 
     /// Horizontal bars, one per row, each a `<g class="bar">`; labels sit above the bars so long names fit on a phone.
     static func barChart(caption: String, cssClass: String, rows: [ChartRow], legend: [(String, String)]) -> String {
-        let rowHeight = 42.0, top = 4.0, valueSpace = 70.0
+        let rowHeight = 42.0
+        let top = 4.0
+        let valueSpace = 70.0
         let height = top + Double(rows.count) * rowHeight + 2
         let maxTotal = max(1, rows.map { $0.segments.reduce(0) { $0 + $1.value } }.max() ?? 1)
         let scale = (rowsWidth - valueSpace) / maxTotal
@@ -246,7 +283,8 @@ public enum ReportHTML {
             var x = 0.0
             for seg in row.segments where seg.value > 0 {
                 let w = seg.value * scale
-                s += "<rect class=\"\(seg.cssClass)\" x=\"\(n(x))\" y=\"\(n(y + 19))\" width=\"\(n(w))\" height=\"17\"><title>\(esc(seg.tooltip))</title></rect>"
+                s +=
+                    "<rect class=\"\(seg.cssClass)\" x=\"\(n(x))\" y=\"\(n(y + 19))\" width=\"\(n(w))\" height=\"17\"><title>\(esc(seg.tooltip))</title></rect>"
                 x += w
             }
             if x == 0 { s += "<rect class=\"zero\" x=\"0\" y=\"\(n(y + 19))\" width=\"2\" height=\"17\"/>" }
@@ -258,9 +296,15 @@ public enum ReportHTML {
 
     /// Vertical bars grouped by category, one `<g class="bar">` per category and series, on a scale with gridlines.
     /// The chart keeps its natural size (text at its set size) and scrolls sideways when the screen is narrower.
-    static func columnChart(caption: String, cssClass: String, categories: [String], series: [(name: String, cssClass: String)],
-                            values: [[Double]], texts: [[String]], tooltips: [[String]]) -> String {
-        let left = 48.0, right = 8.0, top = 18.0, plot = 170.0, bottom = 26.0
+    static func columnChart(
+        caption: String, cssClass: String, categories: [String], series: [(name: String, cssClass: String)],
+        values: [[Double]], texts: [[String]], tooltips: [[String]]
+    ) -> String {
+        let left = 48.0
+        let right = 8.0
+        let top = 18.0
+        let plot = 170.0
+        let bottom = 26.0
         let height = top + plot + bottom
         let barWidth = 28.0
         let groupWidth = max(66, Double(series.count) * barWidth + 14)
@@ -271,7 +315,8 @@ public enum ReportHTML {
         let (step, ceiling) = niceScale(values.flatMap { $0 }.max() ?? 0, integers: integers)
         var s = figureOpen(caption: caption, cssClass: "columns \(cssClass)", width: width, height: height)
         // Gridlines and their values.
-        var tick = 0.0, ticks = 0
+        var tick = 0.0
+        var ticks = 0
         while tick <= ceiling + step / 2, ticks < 20 {
             ticks += 1
             let y = top + plot - tick / ceiling * plot
@@ -287,9 +332,11 @@ public enum ReportHTML {
                 let h = v / ceiling * plot
                 let x = gx + inset + Double(k) * barWidth
                 let tip = c < tooltips.count && k < tooltips[c].count ? tooltips[c][k] : ""
-                s += "<g class=\"bar\"><rect class=\"\(ser.cssClass)\" x=\"\(n(x + 1))\" y=\"\(n(top + plot - h))\" width=\"\(n(barWidth - 2))\" height=\"\(n(max(h, v > 0 ? 1 : 0)))\"><title>\(esc(tip))</title></rect>"
+                s +=
+                    "<g class=\"bar\"><rect class=\"\(ser.cssClass)\" x=\"\(n(x + 1))\" y=\"\(n(top + plot - h))\" width=\"\(n(barWidth - 2))\" height=\"\(n(max(h, v > 0 ? 1 : 0)))\"><title>\(esc(tip))</title></rect>"
                 if c < texts.count, k < texts[c].count {
-                    s += "<text class=\"value\" x=\"\(n(x + barWidth / 2))\" y=\"\(n(top + plot - h - 5))\" text-anchor=\"middle\">\(esc(texts[c][k]))</text>"
+                    s +=
+                        "<text class=\"value\" x=\"\(n(x + barWidth / 2))\" y=\"\(n(top + plot - h - 5))\" text-anchor=\"middle\">\(esc(texts[c][k]))</text>"
                 }
                 s += "</g>\n"
             }
@@ -305,7 +352,9 @@ public enum ReportHTML {
     static func figureClose(caption: String, legend: [(String, String)]) -> String {
         var s = "</svg>\n</div>\n<figcaption>\(esc(caption))"
         if !legend.isEmpty {
-            s += "<span class=\"legend\">" + legend.map { "<span class=\"key\"><span class=\"sw \($0.1)\"></span>\(esc($0.0))</span>" }.joined(separator: " ") + "</span>"
+            s +=
+                "<span class=\"legend\">"
+                + legend.map { "<span class=\"key\"><span class=\"sw \($0.1)\"></span>\(esc($0.0))</span>" }.joined(separator: " ") + "</span>"
         }
         return s + "</figcaption>\n</figure>\n"
     }
@@ -331,7 +380,11 @@ public enum ReportHTML {
         var numeric: Set<Int>
         var prose: Set<Int>
         var rows: [[String]] = []
-        init(_ headers: [String], numeric: Set<Int> = [], prose: Set<Int> = []) { self.headers = headers; self.numeric = numeric; self.prose = prose }
+        init(_ headers: [String], numeric: Set<Int> = [], prose: Set<Int> = []) {
+            self.headers = headers
+            self.numeric = numeric
+            self.prose = prose
+        }
         mutating func row(_ cells: [String]) { rows.append(cells) }
         func cls(_ i: Int) -> String { numeric.contains(i) ? " class=\"num\"" : prose.contains(i) ? " class=\"prose\"" : "" }
         var html: String {

@@ -12,16 +12,19 @@ public enum ReportMarkdown {
             case .paragraph(let text):
                 parts.append(escape(text))
             case .table(let headers, let rows, let right):
-                var lines = ["| " + headers.map(escape).joined(separator: " | ") + " |",
-                             "| " + headers.indices.map { right.contains($0) ? "---:" : "---" }.joined(separator: " | ") + " |"]
+                var lines = [
+                    "| " + headers.map(escape).joined(separator: " | ") + " |",
+                    "| " + headers.indices.map { right.contains($0) ? "---:" : "---" }.joined(separator: " | ") + " |",
+                ]
                 for r in rows {
                     lines.append("| " + headers.indices.map { $0 < r.count ? escape(r[$0]) : "" }.joined(separator: " | ") + " |")
                 }
                 parts.append(lines.joined(separator: "\n"))
             case .items(let items):
-                parts.append(items.map { i in
-                    "- " + (i.label.map { "**\(escape($0))** " } ?? "") + escape(i.text) + (i.next.map { "\n  Next: " + escape($0) } ?? "")
-                }.joined(separator: "\n"))
+                parts.append(
+                    items.map { i in
+                        "- " + (i.label.map { "**\(escape($0))** " } ?? "") + escape(i.text) + (i.next.map { "\n  Next: " + escape($0) } ?? "")
+                    }.joined(separator: "\n"))
             }
         }
         return parts.joined(separator: "\n\n") + "\n"

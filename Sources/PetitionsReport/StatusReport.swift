@@ -16,10 +16,18 @@ public struct StatusReport: Codable, Sendable {
     /// Whether persons' names were replaced by initials and ids.
     public var redacted: Bool
 
-    public init(asOf: Day, summary: Summary, overdueDeliveries: [OverdueDelivery], arrears: [ArrearsLine], unansweredLetters: [UnansweredLetter],
-                petitions: [PetitionLine], authorities: [AuthorityLine], trend: Trend, redacted: Bool = false) {
-        self.asOf = asOf; self.summary = summary; self.overdueDeliveries = overdueDeliveries; self.arrears = arrears
-        self.unansweredLetters = unansweredLetters; self.petitions = petitions; self.authorities = authorities; self.trend = trend
+    public init(
+        asOf: Day, summary: Summary, overdueDeliveries: [OverdueDelivery], arrears: [ArrearsLine], unansweredLetters: [UnansweredLetter],
+        petitions: [PetitionLine], authorities: [AuthorityLine], trend: Trend, redacted: Bool = false
+    ) {
+        self.asOf = asOf
+        self.summary = summary
+        self.overdueDeliveries = overdueDeliveries
+        self.arrears = arrears
+        self.unansweredLetters = unansweredLetters
+        self.petitions = petitions
+        self.authorities = authorities
+        self.trend = trend
         self.redacted = redacted
     }
 }
@@ -40,15 +48,24 @@ public struct Summary: Codable, Sendable {
     public var mostUrgent: String?
 
     public init(asOf: Day, petitioners: Int, groups: Int, householdMembers: Int, openPetitions: Int, findings: [String: Int], mostUrgent: String?) {
-        self.asOf = asOf; self.petitioners = petitioners; self.groups = groups; self.householdMembers = householdMembers
-        self.openPetitions = openPetitions; self.findings = findings; self.mostUrgent = mostUrgent
+        self.asOf = asOf
+        self.petitioners = petitioners
+        self.groups = groups
+        self.householdMembers = householdMembers
+        self.openPetitions = openPetitions
+        self.findings = findings
+        self.mostUrgent = mostUrgent
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(asOf, forKey: .asOf); try c.encode(petitioners, forKey: .petitioners); try c.encode(groups, forKey: .groups)
-        try c.encode(householdMembers, forKey: .householdMembers); try c.encode(openPetitions, forKey: .openPetitions)
-        try c.encode(findings, forKey: .findings); try c.encode(mostUrgent, forKey: .mostUrgent)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(petitioners, forKey: .petitioners)
+        try c.encode(groups, forKey: .groups)
+        try c.encode(householdMembers, forKey: .householdMembers)
+        try c.encode(openPetitions, forKey: .openPetitions)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(mostUrgent, forKey: .mostUrgent)
     }
 }
 
@@ -59,7 +76,10 @@ public struct ArrearsPeriod: Codable, Sendable, Hashable {
     public var received: Decimal
     public var owed: Decimal
     public init(period: Period, expected: Decimal, received: Decimal, owed: Decimal) {
-        self.period = period; self.expected = expected; self.received = received; self.owed = owed
+        self.period = period
+        self.expected = expected
+        self.received = received
+        self.owed = owed
     }
 }
 
@@ -82,20 +102,42 @@ public struct ArrearsLine: Codable, Sendable, Hashable {
     public var since: Period?
     public var periods: [ArrearsPeriod]
 
-    public init(recipient: String, recipientName: String, decree: String, decreeName: String, supplier: String, commodity: String, unit: String,
-                promised: Decimal, received: Decimal, owed: Decimal, owedKg: Decimal?, periodsMissed: Int, since: Period?, periods: [ArrearsPeriod]) {
-        self.recipient = recipient; self.recipientName = recipientName; self.decree = decree; self.decreeName = decreeName; self.supplier = supplier
-        self.commodity = commodity; self.unit = unit; self.promised = promised; self.received = received; self.owed = owed; self.owedKg = owedKg
-        self.periodsMissed = periodsMissed; self.since = since; self.periods = periods
+    public init(
+        recipient: String, recipientName: String, decree: String, decreeName: String, supplier: String, commodity: String, unit: String,
+        promised: Decimal, received: Decimal, owed: Decimal, owedKg: Decimal?, periodsMissed: Int, since: Period?, periods: [ArrearsPeriod]
+    ) {
+        self.recipient = recipient
+        self.recipientName = recipientName
+        self.decree = decree
+        self.decreeName = decreeName
+        self.supplier = supplier
+        self.commodity = commodity
+        self.unit = unit
+        self.promised = promised
+        self.received = received
+        self.owed = owed
+        self.owedKg = owedKg
+        self.periodsMissed = periodsMissed
+        self.since = since
+        self.periods = periods
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(recipient, forKey: .recipient); try c.encode(recipientName, forKey: .recipientName); try c.encode(decree, forKey: .decree)
-        try c.encode(decreeName, forKey: .decreeName); try c.encode(supplier, forKey: .supplier); try c.encode(commodity, forKey: .commodity)
-        try c.encode(unit, forKey: .unit); try c.encode(promised, forKey: .promised); try c.encode(received, forKey: .received)
-        try c.encode(owed, forKey: .owed); try c.encode(owedKg, forKey: .owedKg); try c.encode(periodsMissed, forKey: .periodsMissed)
-        try c.encode(since, forKey: .since); try c.encode(periods, forKey: .periods)
+        try c.encode(recipient, forKey: .recipient)
+        try c.encode(recipientName, forKey: .recipientName)
+        try c.encode(decree, forKey: .decree)
+        try c.encode(decreeName, forKey: .decreeName)
+        try c.encode(supplier, forKey: .supplier)
+        try c.encode(commodity, forKey: .commodity)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(promised, forKey: .promised)
+        try c.encode(received, forKey: .received)
+        try c.encode(owed, forKey: .owed)
+        try c.encode(owedKg, forKey: .owedKg)
+        try c.encode(periodsMissed, forKey: .periodsMissed)
+        try c.encode(since, forKey: .since)
+        try c.encode(periods, forKey: .periods)
     }
 }
 
@@ -113,17 +155,33 @@ public struct PetitionLine: Codable, Sendable, Hashable {
     /// Days since it was opened, for petitions still open (open or waiting on the petitioner).
     public var ageDays: Int?
 
-    public init(id: Int64, petitioner: String, petitionerName: String, authority: String, via: String?, subject: String, category: String?,
-                opened: Day, status: PetitionStatus, ageDays: Int?) {
-        self.id = id; self.petitioner = petitioner; self.petitionerName = petitionerName; self.authority = authority; self.via = via
-        self.subject = subject; self.category = category; self.opened = opened; self.status = status; self.ageDays = ageDays
+    public init(
+        id: Int64, petitioner: String, petitionerName: String, authority: String, via: String?, subject: String, category: String?,
+        opened: Day, status: PetitionStatus, ageDays: Int?
+    ) {
+        self.id = id
+        self.petitioner = petitioner
+        self.petitionerName = petitionerName
+        self.authority = authority
+        self.via = via
+        self.subject = subject
+        self.category = category
+        self.opened = opened
+        self.status = status
+        self.ageDays = ageDays
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id); try c.encode(petitioner, forKey: .petitioner); try c.encode(petitionerName, forKey: .petitionerName)
-        try c.encode(authority, forKey: .authority); try c.encode(via, forKey: .via); try c.encode(subject, forKey: .subject)
-        try c.encode(category, forKey: .category); try c.encode(opened, forKey: .opened); try c.encode(status, forKey: .status)
+        try c.encode(id, forKey: .id)
+        try c.encode(petitioner, forKey: .petitioner)
+        try c.encode(petitionerName, forKey: .petitionerName)
+        try c.encode(authority, forKey: .authority)
+        try c.encode(via, forKey: .via)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(category, forKey: .category)
+        try c.encode(opened, forKey: .opened)
+        try c.encode(status, forKey: .status)
         try c.encode(ageDays, forKey: .ageDays)
     }
 }
@@ -142,19 +200,32 @@ public struct AuthorityLine: Codable, Sendable, Hashable {
     public var openNow: Int
     public var overdueNow: Int
 
-    public init(handle: String, name: String, chain: [String], lettersReceived: Int, answered: Int, answeredWithinDeadline: Int,
-                medianDaysToAnswer: Double?, openNow: Int, overdueNow: Int) {
-        self.handle = handle; self.name = name; self.chain = chain; self.lettersReceived = lettersReceived; self.answered = answered
-        self.answeredWithinDeadline = answeredWithinDeadline; self.medianDaysToAnswer = medianDaysToAnswer; self.openNow = openNow
+    public init(
+        handle: String, name: String, chain: [String], lettersReceived: Int, answered: Int, answeredWithinDeadline: Int,
+        medianDaysToAnswer: Double?, openNow: Int, overdueNow: Int
+    ) {
+        self.handle = handle
+        self.name = name
+        self.chain = chain
+        self.lettersReceived = lettersReceived
+        self.answered = answered
+        self.answeredWithinDeadline = answeredWithinDeadline
+        self.medianDaysToAnswer = medianDaysToAnswer
+        self.openNow = openNow
         self.overdueNow = overdueNow
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(handle, forKey: .handle); try c.encode(name, forKey: .name); try c.encode(chain, forKey: .chain)
-        try c.encode(lettersReceived, forKey: .lettersReceived); try c.encode(answered, forKey: .answered)
-        try c.encode(answeredWithinDeadline, forKey: .answeredWithinDeadline); try c.encode(medianDaysToAnswer, forKey: .medianDaysToAnswer)
-        try c.encode(openNow, forKey: .openNow); try c.encode(overdueNow, forKey: .overdueNow)
+        try c.encode(handle, forKey: .handle)
+        try c.encode(name, forKey: .name)
+        try c.encode(chain, forKey: .chain)
+        try c.encode(lettersReceived, forKey: .lettersReceived)
+        try c.encode(answered, forKey: .answered)
+        try c.encode(answeredWithinDeadline, forKey: .answeredWithinDeadline)
+        try c.encode(medianDaysToAnswer, forKey: .medianDaysToAnswer)
+        try c.encode(openNow, forKey: .openNow)
+        try c.encode(overdueNow, forKey: .overdueNow)
     }
 }
 
@@ -162,14 +233,21 @@ public struct AuthorityLine: Codable, Sendable, Hashable {
 public struct Trend: Codable, Sendable, Hashable {
     public var findings: [TrendMonth]
     public var deliveries: [TrendPeriod]
-    public init(findings: [TrendMonth], deliveries: [TrendPeriod]) { self.findings = findings; self.deliveries = deliveries }
+    public init(findings: [TrendMonth], deliveries: [TrendPeriod]) {
+        self.findings = findings
+        self.deliveries = deliveries
+    }
 }
 
 public struct TrendMonth: Codable, Sendable, Hashable {
     public var month: String
     public var raised: Int
     public var cleared: Int
-    public init(month: String, raised: Int, cleared: Int) { self.month = month; self.raised = raised; self.cleared = cleared }
+    public init(month: String, raised: Int, cleared: Int) {
+        self.month = month
+        self.raised = raised
+        self.cleared = cleared
+    }
 }
 
 public struct TrendPeriod: Codable, Sendable, Hashable {
@@ -181,7 +259,11 @@ public struct TrendPeriod: Codable, Sendable, Hashable {
     /// Per commodity and unit: expected and received amounts in the decree's unit.
     public var quantities: [TrendQuantity]
     public init(period: Period, due: Int, complete: Int, partial: Int, quantities: [TrendQuantity]) {
-        self.period = period; self.due = due; self.complete = complete; self.partial = partial; self.quantities = quantities
+        self.period = period
+        self.due = due
+        self.complete = complete
+        self.partial = partial
+        self.quantities = quantities
     }
 }
 
@@ -191,6 +273,9 @@ public struct TrendQuantity: Codable, Sendable, Hashable {
     public var expected: Decimal
     public var received: Decimal
     public init(commodity: String, unit: String, expected: Decimal, received: Decimal) {
-        self.commodity = commodity; self.unit = unit; self.expected = expected; self.received = received
+        self.commodity = commodity
+        self.unit = unit
+        self.expected = expected
+        self.received = received
     }
 }

@@ -12,7 +12,9 @@ public struct TextTable: Sendable {
     public var wrapsCells = false
 
     public init(_ headers: [String], rightAligned: Set<Int> = [], wrapsCells: Bool = false) {
-        self.headers = headers; self.rightAligned = rightAligned; self.wrapsCells = wrapsCells
+        self.headers = headers
+        self.rightAligned = rightAligned
+        self.wrapsCells = wrapsCells
     }
 
     public mutating func add(_ row: [String]) { rows.append(row) }
@@ -53,7 +55,8 @@ public struct TextTable: Sendable {
             let cells = (0..<n).map { lines(r[$0], c[$0], $0) }
             let height = cells.map(\.count).max() ?? 1
             return (0..<height).map { k in
-                let line = (0..<n).map { k < cells[$0].count ? pad(cells[$0][k].text, cells[$0][k].count, $0) : pad("", 0, $0) }.joined(separator: "  ")
+                let line = (0..<n).map { k < cells[$0].count ? pad(cells[$0][k].text, cells[$0][k].count, $0) : pad("", 0, $0) }.joined(
+                    separator: "  ")
                 // Continuation lines of wrapped cells end where their last text does.
                 return k == 0 ? line : String(line.reversed().drop(while: { $0 == " " }).reversed())
             }
@@ -71,12 +74,20 @@ public struct TextTable: Sendable {
         var line = first
         var hasWord = false
         for word in text.split(separator: " ").map(String.init) {
-            if hasWord && line.count + 1 + word.count <= width { line += " " + word; continue }
-            if hasWord { lines.append(line); line = indent }
+            if hasWord && line.count + 1 + word.count <= width {
+                line += " " + word
+                continue
+            }
+            if hasWord {
+                lines.append(line)
+                line = indent
+            }
             var w = word
             while line.count + w.count > width && width > line.count {
                 let room = width - line.count
-                lines.append(line + w.prefix(room)); w = String(w.dropFirst(room)); line = indent
+                lines.append(line + w.prefix(room))
+                w = String(w.dropFirst(room))
+                line = indent
             }
             line += w
             hasWord = true

@@ -13,7 +13,10 @@ public enum Thousands {
     public static func format(_ d: Decimal) -> String {
         var text = Quantity.format(d)
         var sign = ""
-        if text.hasPrefix("-") { sign = "-"; text.removeFirst() }
+        if text.hasPrefix("-") {
+            sign = "-"
+            text.removeFirst()
+        }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = group(String(parts[0]))
         return sign + (parts.count == 2 ? whole + "." + parts[1] : whole)

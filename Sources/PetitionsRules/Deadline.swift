@@ -15,7 +15,9 @@ public struct SkippedDay: Hashable, Sendable, Codable {
     public let name: String
 
     public init(date: Day, reason: Reason, name: String) {
-        self.date = date; self.reason = reason; self.name = name
+        self.date = date
+        self.reason = reason
+        self.name = name
     }
 }
 
@@ -36,7 +38,10 @@ public struct Deadline: Hashable, Sendable, Codable {
 
     /// A deadline; the calendar days and the explanation follow from the other values.
     public init(from: Day, within: Span, due: Day, skipped: [SkippedDay]) {
-        self.from = from; self.within = within; self.due = due; self.skipped = skipped
+        self.from = from
+        self.within = within
+        self.due = due
+        self.skipped = skipped
         self.calendarDays = from.days(until: due)
         self.explanation = Deadline.explain(from: from, within: within, due: due, skipped: skipped)
     }

@@ -7,7 +7,9 @@ public struct Facts: Sendable {
     public var deliveries: [LateDelivery]
     public var petitions: [PetitionActivity]
     public init(letters: [WaitingLetter] = [], deliveries: [LateDelivery] = [], petitions: [PetitionActivity] = []) {
-        self.letters = letters; self.deliveries = deliveries; self.petitions = petitions
+        self.letters = letters
+        self.deliveries = deliveries
+        self.petitions = petitions
     }
 }
 
@@ -32,12 +34,22 @@ public struct UnansweredLetter: Codable, Sendable, Hashable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(letter, forKey: .letter); try c.encode(from, forKey: .from); try c.encode(to, forKey: .to)
-        try c.encode(toName, forKey: .toName); try c.encode(subject, forKey: .subject); try c.encode(sent, forKey: .sent)
-        try c.encode(due, forKey: .due); try c.encode(daysWaiting, forKey: .daysWaiting); try c.encode(daysOverdue, forKey: .daysOverdue)
-        try c.encode(workingDaysOverdue, forKey: .workingDaysOverdue); try c.encode(severity, forKey: .severity)
-        try c.encode(petition, forKey: .petition); try c.encode(followUps, forKey: .followUps); try c.encode(escalateTo, forKey: .escalateTo)
-        try c.encode(message, forKey: .message); try c.encode(action, forKey: .action)
+        try c.encode(letter, forKey: .letter)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(toName, forKey: .toName)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(sent, forKey: .sent)
+        try c.encode(due, forKey: .due)
+        try c.encode(daysWaiting, forKey: .daysWaiting)
+        try c.encode(daysOverdue, forKey: .daysOverdue)
+        try c.encode(workingDaysOverdue, forKey: .workingDaysOverdue)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(petition, forKey: .petition)
+        try c.encode(followUps, forKey: .followUps)
+        try c.encode(escalateTo, forKey: .escalateTo)
+        try c.encode(message, forKey: .message)
+        try c.encode(action, forKey: .action)
     }
 }
 
@@ -66,7 +78,8 @@ public struct Engine: Sendable, ReplyDeadlines {
     public var calendar: WorkCalendar
 
     public init(rules: RuleSet, calendar: WorkCalendar) {
-        self.rules = rules; self.calendar = calendar
+        self.rules = rules
+        self.calendar = calendar
     }
 
     // MARK: - Letters
@@ -169,9 +182,13 @@ public struct Engine: Sendable, ReplyDeadlines {
             } else {
                 action = "remind \(l.to.name) (petitions draft reminder --letter \(l.id))"
             }
-            out.append((UnansweredLetter(letter: l.id, from: l.from.handle, to: l.to.handle, toName: l.to.name, subject: l.subject, sent: l.sent,
-                                         due: due, daysWaiting: waited, daysOverdue: daysOverdue, workingDaysOverdue: wd, severity: severity,
-                                         petition: l.petition, followUps: l.followUps, escalateTo: escalate?.handle, message: message, action: action), rule))
+            out.append(
+                (
+                    UnansweredLetter(
+                        letter: l.id, from: l.from.handle, to: l.to.handle, toName: l.to.name, subject: l.subject, sent: l.sent,
+                        due: due, daysWaiting: waited, daysOverdue: daysOverdue, workingDaysOverdue: wd, severity: severity,
+                        petition: l.petition, followUps: l.followUps, escalateTo: escalate?.handle, message: message, action: action), rule
+                ))
         }
         // By (sent, id), on keys taken out once: comparing inside the large elements copied them on every step.
         let keys = out.map { ($0.0.sent, $0.0.letter) }
@@ -210,7 +227,10 @@ public struct Engine: Sendable, ReplyDeadlines {
             late.append((i, r, graceDue.adding(days: 1)))
         }
         // Runs of consecutive missed periods per decree and recipient.
-        struct Entitlement: Hashable { var decree: Int64; var recipient: Int64 }
+        struct Entitlement: Hashable {
+            var decree: Int64
+            var recipient: Int64
+        }
         var periodsMissed: [Entitlement: Set<Period>] = [:]
         for l in late {
             let d = deliveries[l.delivery]
@@ -232,31 +252,47 @@ public struct Engine: Sendable, ReplyDeadlines {
         var out: [(OverdueDelivery, Rule)] = []
         out.reserveCapacity(late.count)
         for n in order {
-            let d = deliveries[late[n].delivery], rule = deliveryRules[late[n].rule], since = late[n].since
+            let d = deliveries[late[n].delivery]
+            let rule = deliveryRules[late[n].rule]
+            let since = late[n].since
             let missed = periodsMissed[Entitlement(decree: d.decree.id, recipient: d.recipient.id)] ?? []
             var run = 1
             // Each walk stops at the edge of the supported months, where `previous` and `next` are nil.
             var p = d.period.previous
-            while let q = p, missed.contains(q) { run += 1; p = q.previous }
+            while let q = p, missed.contains(q) {
+                run += 1
+                p = q.previous
+            }
             p = d.period.next
-            while let q = p, missed.contains(q) { run += 1; p = q.next }
+            while let q = p, missed.contains(q) {
+                run += 1
+                p = q.next
+            }
             var severity = Severity.overdue
             if run >= rule.criticalConsecutive { severity = .critical }
             if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }
             let days = since.days(until: asOf) + 1
             let received = d.lines.filter { $0.received.amount > 0 }
-            let got = received.isEmpty ? "nothing received" : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
-            let message = "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), late since \(memo.long(since)) (\(days) day\(days == 1 ? "" : "s"))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
+            let got =
+                received.isEmpty
+                ? "nothing received"
+                : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
+            let message =
+                "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), late since \(memo.long(since)) (\(days) day\(days == 1 ? "" : "s"))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
             let action: String
             if severity == .critical, let parent = d.supplierParent {
                 action = "escalate to \(parent.name); record the receipt if it came"
             } else {
                 action = "remind \(d.supplier.name); record the receipt if it came"
             }
-            out.append((OverdueDelivery(delivery: d.id, decree: d.decree.handle, recipient: d.recipient.handle, supplier: d.supplier.handle,
-                                        period: d.period, due: d.due, overdueSince: since, daysOverdue: days, severity: severity,
-                                        consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
-                                        shortfall: d.lines.map(\.shortfall), message: message, action: action), rule))
+            out.append(
+                (
+                    OverdueDelivery(
+                        delivery: d.id, decree: d.decree.handle, recipient: d.recipient.handle, supplier: d.supplier.handle,
+                        period: d.period, due: d.due, overdueSince: since, daysOverdue: days, severity: severity,
+                        consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
+                        shortfall: d.lines.map(\.shortfall), message: message, action: action), rule
+                ))
         }
         return out
     }
@@ -284,25 +320,32 @@ public struct Engine: Sendable, ReplyDeadlines {
     /// `unanswered` and `overdue`, when given, are what `unanswered(facts.letters, asOf:, all: true)` and
     /// `overdue(facts.deliveries, asOf:)` returned for the same facts: a report lists them too, and they are the bulk
     /// of the work.
-    public func evaluate(_ facts: Facts, asOf: Day, unanswered listed: [(UnansweredLetter, Rule?)]? = nil,
-                         overdue listedLate: [(OverdueDelivery, Rule)]? = nil) -> [Finding] {
+    public func evaluate(
+        _ facts: Facts, asOf: Day, unanswered listed: [(UnansweredLetter, Rule?)]? = nil,
+        overdue listedLate: [(OverdueDelivery, Rule)]? = nil
+    ) -> [Finding] {
         var memo = EngineMemo(calendar: calendar, asOf: asOf)
         var findings: [Finding] = []
         // Without `all`, the same letters less those with no rule or nothing to say.
-        let letters = listed.map { $0.filter { $0.1 != nil && $0.0.severity != nil } } ?? unanswered(facts.letters, asOf: asOf, all: false, memo: &memo)
+        let letters =
+            listed.map { $0.filter { $0.1 != nil && $0.0.severity != nil } } ?? unanswered(facts.letters, asOf: asOf, all: false, memo: &memo)
         for (u, rule) in letters {
             guard let rule, let s = u.severity else { continue }
-            findings.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: s, subject: FindingSubject(type: "letter", id: u.letter, name: u.subject),
-                                    due: u.due, overdueSince: u.daysOverdue > 0 ? u.due.adding(days: 1) : nil, daysOverdue: u.daysOverdue,
-                                    workingDaysOverdue: u.workingDaysOverdue, message: u.message, action: u.action, escalateTo: u.escalateTo))
+            findings.append(
+                Finding(
+                    rule: rule.id, kind: rule.kind.rawValue, severity: s, subject: FindingSubject(type: "letter", id: u.letter, name: u.subject),
+                    due: u.due, overdueSince: u.daysOverdue > 0 ? u.due.adding(days: 1) : nil, daysOverdue: u.daysOverdue,
+                    workingDaysOverdue: u.workingDaysOverdue, message: u.message, action: u.action, escalateTo: u.escalateTo))
         }
         let late = listedLate ?? overdue(facts.deliveries, asOf: asOf, memo: &memo)
         for (o, rule) in late {
-            findings.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: o.severity,
-                                    subject: FindingSubject(type: "delivery", id: o.delivery, name: "\(o.recipient) \(o.period)"),
-                                    due: o.due, overdueSince: o.overdueSince, daysOverdue: o.daysOverdue,
-                                    workingDaysOverdue: memo.workingDays(after: o.overdueSince.adding(days: -1)),
-                                    message: o.message, action: o.action))
+            findings.append(
+                Finding(
+                    rule: rule.id, kind: rule.kind.rawValue, severity: o.severity,
+                    subject: FindingSubject(type: "delivery", id: o.delivery, name: "\(o.recipient) \(o.period)"),
+                    due: o.due, overdueSince: o.overdueSince, daysOverdue: o.daysOverdue,
+                    workingDaysOverdue: memo.workingDays(after: o.overdueSince.adding(days: -1)),
+                    message: o.message, action: o.action))
         }
         findings += arrears(facts.deliveries, late: late, asOf: asOf)
         findings += stalled(facts.petitions, asOf: asOf, memo: &memo)
@@ -314,7 +357,8 @@ public struct Engine: Sendable, ReplyDeadlines {
     /// Most serious first, then the longest overdue, then by subject.
     public static func sorted(_ findings: [Finding]) -> [Finding] {
         // On integer keys taken out once (the few subject types and rule ids ranked), stable by position.
-        let types = ranks(findings.map(\.subject.type)), rules = ranks(findings.map(\.rule))
+        let types = ranks(findings.map(\.subject.type))
+        let rules = ranks(findings.map(\.rule))
         let keys = findings.indices.map { i in
             (-findings[i].severity.rank, -findings[i].daysOverdue, types[i], findings[i].subject.id, rules[i], i)
         }
@@ -327,9 +371,21 @@ public struct Engine: Sendable, ReplyDeadlines {
         let lateIDs = Set(late.map(\.0.delivery))
         var out: [Finding] = []
         for rule in rules.enabled(.arrears) {
-            struct Key: Hashable { var decree: Int64; var recipient: Int64; var commodity: String }
+            struct Key: Hashable {
+                var decree: Int64
+                var recipient: Int64
+                var commodity: String
+            }
             // `uncountable`: the sum ran past Int64 (stored amounts from before their bounds); `owed` then stops at its largest.
-            struct Owed { var key: Key; var owed: Int64 = 0; var uncountable = false; var perPeriod: Int64 = 0; var periods = 0; var first: Period?; var sample: LateDelivery }
+            struct Owed {
+                var key: Key
+                var owed: Int64 = 0
+                var uncountable = false
+                var perPeriod: Int64 = 0
+                var periods = 0
+                var first: Period?
+                var sample: LateDelivery
+            }
             // In the order first met; looked up by key.
             var owing: [Owed] = []
             var index: [Key: Int] = [:]
@@ -342,10 +398,17 @@ public struct Engine: Sendable, ReplyDeadlines {
                     if let known = index[k] {
                         i = known
                     } else {
-                        i = owing.count; index[k] = i; owing.append(Owed(key: k, sample: d))
+                        i = owing.count
+                        index[k] = i
+                        owing.append(Owed(key: k, sample: d))
                     }
                     let sum = owing[i].owed.addingReportingOverflow(short)
-                    if sum.overflow { owing[i].uncountable = true; owing[i].owed = Int64.max } else { owing[i].owed = sum.partialValue }
+                    if sum.overflow {
+                        owing[i].uncountable = true
+                        owing[i].owed = Int64.max
+                    } else {
+                        owing[i].owed = sum.partialValue
+                    }
                     owing[i].perPeriod = max(owing[i].perPeriod, e)
                     owing[i].periods += 1
                     if owing[i].first.map({ d.period < $0 }) ?? true { owing[i].first = d.period }
@@ -365,12 +428,16 @@ public struct Engine: Sendable, ReplyDeadlines {
                 }
                 let missed = o.periods == 1 ? "1 period missed" : "\(o.periods) periods missed"
                 let since = o.first.map { " since \($0.longDescription)" } ?? ""
-                out.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: severity,
-                                   subject: FindingSubject(type: "arrears", id: o.sample.recipient.id, name: "\(o.sample.recipient.handle) \(commodity) \(o.sample.decree.handle)"),
-                                   due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0,
-                                   message: "\(o.sample.recipient.name) \(o.periods == 1 ? "is" : "are") owed \(amount) \(unit.name) of \(commodity)\(kg) under \(o.sample.decree.name): \(missed)\(since).",
-                                   action: severity == .critical && o.sample.supplierParent != nil
-                                       ? "escalate to \(o.sample.supplierParent?.name ?? "")" : "claim the arrears from \(o.sample.supplier.name)"))
+                out.append(
+                    Finding(
+                        rule: rule.id, kind: rule.kind.rawValue, severity: severity,
+                        subject: FindingSubject(
+                            type: "arrears", id: o.sample.recipient.id, name: "\(o.sample.recipient.handle) \(commodity) \(o.sample.decree.handle)"),
+                        due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0,
+                        message:
+                            "\(o.sample.recipient.name) \(o.periods == 1 ? "is" : "are") owed \(amount) \(unit.name) of \(commodity)\(kg) under \(o.sample.decree.name): \(missed)\(since).",
+                        action: severity == .critical && o.sample.supplierParent != nil
+                            ? "escalate to \(o.sample.supplierParent?.name ?? "")" : "claim the arrears from \(o.sample.supplier.name)"))
             }
         }
         return out
@@ -380,21 +447,26 @@ public struct Engine: Sendable, ReplyDeadlines {
         let petitionRules = rules.enabled(.stalledPetition)
         var out: [Finding] = []
         for p in petitions {
-            guard let rule = petitionRules.first(where: { r in
-                (r.scope.authority == nil || r.scope.authority == p.authority.handle)
-                    && (r.scope.recipient == nil || r.scope.recipient == p.petitioner.handle)
-                    && (r.scope.category == nil || r.scope.category == p.category) && r.scope.decree == nil
-            }) else { continue }
+            guard
+                let rule = petitionRules.first(where: { r in
+                    (r.scope.authority == nil || r.scope.authority == p.authority.handle)
+                        && (r.scope.recipient == nil || r.scope.recipient == p.petitioner.handle)
+                        && (r.scope.category == nil || r.scope.category == p.category) && r.scope.decree == nil
+                })
+            else { continue }
             let due = memo.due(from: p.lastActivity, within: rule.after)
             guard asOf > due else { continue }
             var severity = Severity.overdue
             if let c = rule.criticalAfter, asOf > memo.due(from: p.lastActivity, within: c) { severity = .critical }
             let quiet = p.lastActivity.days(until: asOf)
-            out.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: severity, subject: FindingSubject(type: "petition", id: p.id, name: p.subject),
-                               due: due, overdueSince: due.adding(days: 1), daysOverdue: due.days(until: asOf),
-                               workingDaysOverdue: memo.workingDays(after: due),
-                               message: "Petition \(p.id) of \(p.petitioner.name) to \(p.authority.name) (\(p.subject)) has had no event for \(quiet) days, since \(memo.long(p.lastActivity)).",
-                               action: "write to \(p.authority.name), or record what happened"))
+            out.append(
+                Finding(
+                    rule: rule.id, kind: rule.kind.rawValue, severity: severity, subject: FindingSubject(type: "petition", id: p.id, name: p.subject),
+                    due: due, overdueSince: due.adding(days: 1), daysOverdue: due.days(until: asOf),
+                    workingDaysOverdue: memo.workingDays(after: due),
+                    message:
+                        "Petition \(p.id) of \(p.petitioner.name) to \(p.authority.name) (\(p.subject)) has had no event for \(quiet) days, since \(memo.long(p.lastActivity)).",
+                    action: "write to \(p.authority.name), or record what happened"))
         }
         return out
     }
@@ -408,7 +480,9 @@ public struct Engine: Sendable, ReplyDeadlines {
         // Critically late deliveries by supplier and recipient, in the order of `late`: looked up, not searched,
         // for each group of letters, so a ledger with many letters and many late deliveries stays linear.
         var criticalLate: [String: [(index: Int, delivery: OverdueDelivery)]] = [:]
-        for (i, (o, _)) in late.enumerated() where o.severity == .critical { criticalLate["\(o.supplier)/\(o.recipient)", default: []].append((i, o)) }
+        for (i, (o, _)) in late.enumerated() where o.severity == .critical {
+            criticalLate["\(o.supplier)/\(o.recipient)", default: []].append((i, o))
+        }
         for rule in rules.enabled(.escalation) {
             var groups: [String: [UnansweredLetter]] = [:]
             var order: [String] = []
@@ -423,27 +497,36 @@ public struct Engine: Sendable, ReplyDeadlines {
                 let critical = list.contains { $0.severity == .critical }
                 let petitioner = l.petitioner?.handle ?? l.from.handle
                 let recipients = petitioner == l.from.handle ? [petitioner] : [petitioner, l.from.handle]
-                let criticalSupply = rule.withCriticalSupply
+                let criticalSupply =
+                    rule.withCriticalSupply
                     ? recipients.flatMap { criticalLate["\(l.to.handle)/\($0)"] ?? [] }.sorted { $0.index < $1.index }.map(\.delivery) : []
                 guard list.count >= rule.letters || critical || !criticalSupply.isEmpty else { continue }
                 let oldestLetter = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
-                var reasons = [list.count == 1
-                    ? "the letter of \(oldestLetter.sent.longDescription) is \(oldestLetter.workingDaysOverdue) working days past due"
-                    : "\(list.count) letters are unanswered, the oldest of \(oldestLetter.sent.longDescription) \(oldestLetter.workingDaysOverdue) working days past due"]
+                var reasons = [
+                    list.count == 1
+                        ? "the letter of \(oldestLetter.sent.longDescription) is \(oldestLetter.workingDaysOverdue) working days past due"
+                        : "\(list.count) letters are unanswered, the oldest of \(oldestLetter.sent.longDescription) \(oldestLetter.workingDaysOverdue) working days past due"
+                ]
                 if critical { reasons.append("one is critically late") }
                 if let s = criticalSupply.first {
-                    reasons.append("\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(s.consecutiveMissed) consecutive periods missed)")
+                    reasons.append(
+                        "\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(s.consecutiveMissed) consecutive periods missed)"
+                    )
                 }
-                let subject = l.petition.map { FindingSubject(type: "petition", id: $0, name: l.subject) } ?? FindingSubject(type: "letter", id: l.id, name: l.subject)
+                let subject =
+                    l.petition.map { FindingSubject(type: "petition", id: $0, name: l.subject) }
+                    ?? FindingSubject(type: "letter", id: l.id, name: l.subject)
                 let oldest = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
                 let to = l.toParent
-                out.append(Finding(rule: rule.id, kind: rule.kind.rawValue, severity: critical || !criticalSupply.isEmpty ? .critical : .overdue,
-                                   subject: subject, due: oldest.due, overdueSince: oldest.due.adding(days: 1), daysOverdue: oldest.daysOverdue,
-                                   workingDaysOverdue: oldest.workingDaysOverdue,
-                                   message: "\(l.to.name) has not answered\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; ")).",
-                                   action: to.map { "escalate to \($0.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))" }
-                                       ?? "\(l.to.name) has no authority above it: write again, or publish the case",
-                                   escalateTo: to?.handle))
+                out.append(
+                    Finding(
+                        rule: rule.id, kind: rule.kind.rawValue, severity: critical || !criticalSupply.isEmpty ? .critical : .overdue,
+                        subject: subject, due: oldest.due, overdueSince: oldest.due.adding(days: 1), daysOverdue: oldest.daysOverdue,
+                        workingDaysOverdue: oldest.workingDaysOverdue,
+                        message: "\(l.to.name) has not answered\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; ")).",
+                        action: to.map { "escalate to \($0.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))" }
+                            ?? "\(l.to.name) has no authority above it: write again, or publish the case",
+                        escalateTo: to?.handle))
             }
         }
         return out

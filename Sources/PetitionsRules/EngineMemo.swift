@@ -18,7 +18,8 @@ struct EngineMemo {
     private var longPeriods: [Period: String] = [:]
 
     init(calendar: WorkCalendar, asOf: Day) {
-        self.calendar = calendar; self.asOf = asOf
+        self.calendar = calendar
+        self.asOf = asOf
     }
 
     /// `calendar.dueDay(from:within:)`.

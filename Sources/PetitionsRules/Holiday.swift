@@ -19,7 +19,8 @@ public struct Holiday: Hashable, Sendable, CustomStringConvertible {
                 self = .once(try Day(parsing: text, field: field))
             case 2:
                 guard parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-                      let m = Int(parts[0]), let d = Int(parts[1]) else {
+                    let m = Int(parts[0]), let d = Int(parts[1])
+                else {
                     throw PetitionsError.invalid(field, text, shape)
                 }
                 guard (1...12).contains(m) else { throw PetitionsError.invalid(field, text, "has no month \(m)") }
@@ -50,13 +51,15 @@ public struct Holiday: Hashable, Sendable, CustomStringConvertible {
 
     /// A holiday on one particular day.
     public init(on day: Day, name: String) {
-        self.occurrence = .once(day); self.name = name
+        self.occurrence = .once(day)
+        self.name = name
     }
 
     /// A holiday every year on `month`-`day`, or nil when no year has that day (02-30, 13-01).
     public init?(everyYear month: Int, _ day: Int, name: String) {
         guard (1...12).contains(month), (1...Day.daysIn(month: month, year: 2000)).contains(day) else { return nil }
-        self.occurrence = .yearly(month: month, day: day); self.name = name
+        self.occurrence = .yearly(month: month, day: day)
+        self.name = name
     }
 
     /// A holiday at a parsed occurrence.

@@ -44,7 +44,10 @@ public struct RuleScope: Codable, Sendable, Equatable {
     public var recipient: String?
     public var category: String?
     public init(authority: String? = nil, decree: String? = nil, recipient: String? = nil, category: String? = nil) {
-        self.authority = authority; self.decree = decree; self.recipient = recipient; self.category = category
+        self.authority = authority
+        self.decree = decree
+        self.recipient = recipient
+        self.category = category
     }
     public static let keys = ["authority", "decree", "recipient", "category"]
 }
@@ -83,7 +86,8 @@ public struct Rule: Sendable, Equatable {
     public var severity = Severity.overdue
 
     public init(id: String, kind: RuleKind) {
-        self.id = id; self.kind = kind
+        self.id = id
+        self.kind = kind
         if kind == .unansweredLetter { criticalAfter = Span(40, .workingDays) }
     }
 }
@@ -113,7 +117,11 @@ public struct FindingSubject: Codable, Sendable, Hashable {
     public var type: String
     public var id: Int64
     public var name: String
-    public init(type: String, id: Int64, name: String) { self.type = type; self.id = id; self.name = name }
+    public init(type: String, id: Int64, name: String) {
+        self.type = type
+        self.id = id
+        self.name = name
+    }
 }
 
 /// One thing the rules flag: what, how serious, since when, and what to do next.
@@ -133,10 +141,20 @@ public struct Finding: Codable, Sendable, Hashable {
     /// The authority to write to next, when escalation is suggested.
     public var escalateTo: String?
 
-    public init(rule: String, kind: String, severity: Severity, subject: FindingSubject, due: Day?, overdueSince: Day?, daysOverdue: Int,
-                workingDaysOverdue: Int, message: String, action: String, escalateTo: String? = nil) {
-        self.rule = rule; self.kind = kind; self.severity = severity; self.subject = subject; self.due = due; self.overdueSince = overdueSince
-        self.daysOverdue = daysOverdue; self.workingDaysOverdue = workingDaysOverdue; self.message = message; self.action = action
+    public init(
+        rule: String, kind: String, severity: Severity, subject: FindingSubject, due: Day?, overdueSince: Day?, daysOverdue: Int,
+        workingDaysOverdue: Int, message: String, action: String, escalateTo: String? = nil
+    ) {
+        self.rule = rule
+        self.kind = kind
+        self.severity = severity
+        self.subject = subject
+        self.due = due
+        self.overdueSince = overdueSince
+        self.daysOverdue = daysOverdue
+        self.workingDaysOverdue = workingDaysOverdue
+        self.message = message
+        self.action = action
         self.escalateTo = escalateTo
     }
 
@@ -145,9 +163,16 @@ public struct Finding: Codable, Sendable, Hashable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rule, forKey: .rule); try c.encode(kind, forKey: .kind); try c.encode(severity, forKey: .severity)
-        try c.encode(subject, forKey: .subject); try c.encode(due, forKey: .due); try c.encode(overdueSince, forKey: .overdueSince)
-        try c.encode(daysOverdue, forKey: .daysOverdue); try c.encode(workingDaysOverdue, forKey: .workingDaysOverdue)
-        try c.encode(message, forKey: .message); try c.encode(action, forKey: .action); try c.encode(escalateTo, forKey: .escalateTo)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(due, forKey: .due)
+        try c.encode(overdueSince, forKey: .overdueSince)
+        try c.encode(daysOverdue, forKey: .daysOverdue)
+        try c.encode(workingDaysOverdue, forKey: .workingDaysOverdue)
+        try c.encode(message, forKey: .message)
+        try c.encode(action, forKey: .action)
+        try c.encode(escalateTo, forKey: .escalateTo)
     }
 }

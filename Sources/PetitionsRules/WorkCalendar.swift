@@ -20,14 +20,16 @@ public struct WorkCalendar: Equatable, Sendable {
     public init(weekend: Set<Int> = [6, 7], holidays: [Holiday] = []) {
         self.weekend = weekend.filter { (1...7).contains($0) }
         self.holidays = holidays
-        var once: [Day: String] = [:], yearly: [Int: String] = [:]
+        var once: [Day: String] = [:]
+        var yearly: [Int: String] = [:]
         for h in holidays {
             switch h.occurrence {
             case .once(let day): once[day] = once[day] ?? h.name
             case .yearly(let m, let d): yearly[m * 100 + d] = yearly[m * 100 + d] ?? h.name
             }
         }
-        self.once = once; self.yearly = yearly
+        self.once = once
+        self.yearly = yearly
     }
 
     /// The name of the weekday: "Monday" … "Sunday".
@@ -67,7 +69,8 @@ public struct WorkCalendar: Equatable, Sendable {
     /// Counts by whole weeks and by the holidays in range, so its cost grows with years, not days.
     public func workingDays(after a: Day, through b: Day) -> Int {
         guard b > a else { return 0 }
-        let first = a.ordinal + 1, last = b.ordinal
+        let first = a.ordinal + 1
+        let last = b.ordinal
         let length = last - first + 1
         let weeks = length / 7
         var count = weeks * (7 - weekend.count)
@@ -100,10 +103,12 @@ public struct WorkCalendar: Equatable, Sendable {
     /// The `n`th working day after `from` (which never counts), or the last supported day when there is none.
     public func workingDay(_ n: Int, after from: Day) -> Day {
         guard n > 0 else { return from }
-        let origin = from.ordinal, maximum = Day.maximum.ordinal
+        let origin = from.ordinal
+        let maximum = Day.maximum.ordinal
         guard n <= maximum - origin else { return Day.maximum }
         // Widen the window until it holds n working days, then bisect for the first day that completes them.
-        var low = origin + n, high = origin + n
+        var low = origin + n
+        var high = origin + n
         while workingDays(after: from, through: Day(ordinal: high) ?? Day.maximum) < n {
             if high == maximum { return Day.maximum }
             low = high + 1
@@ -146,7 +151,8 @@ public struct WorkCalendar: Equatable, Sendable {
         guard isWorkingDay(due) else {
             // Either the calendar has no working day for as far as a search goes, or the search reached the last day.
             if workingDays(after: from, through: from.adding(days: WorkCalendar.searchLimit)) == 0 {
-                throw PetitionsError.invalid(field, span.description, "from \(from) finds no working day within \(WorkCalendar.searchLimit) days; the calendar has none")
+                throw PetitionsError.invalid(
+                    field, span.description, "from \(from) finds no working day within \(WorkCalendar.searchLimit) days; the calendar has none")
             }
             throw pastTheEnd
         }
@@ -162,7 +168,9 @@ public struct WorkCalendar: Equatable, Sendable {
         for h in holidays {
             if case .once(let day) = h.occurrence { years.formUnion([day.year - 1, day.year, day.year + 1]) }
         }
-        var run = 0, runStart: Day?, previous: Int?
+        var run = 0
+        var runStart: Day?
+        var previous: Int?
         for year in years.filter({ (1000...9999).contains($0) }).sorted() {
             guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else { continue }
             if previous != year - 1 { run = 0 }

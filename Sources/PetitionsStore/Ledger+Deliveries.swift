@@ -19,8 +19,10 @@ extension Ledger {
 
     /// Schedules deliveries in the current transaction under `stamp`; returns the ids created (none, and no
     /// event, when every period was already scheduled) and how many were already there.
-    func scheduleDeliveries(_ db: Database, decree: String, recipient: String?, from: Period, to: Period, on day: Day,
-                            stamp: EventStamp) throws -> (created: [Int64], already: Int) {
+    func scheduleDeliveries(
+        _ db: Database, decree: String, recipient: String?, from: Period, to: Period, on day: Day,
+        stamp: EventStamp
+    ) throws -> (created: [Int64], already: Int) {
         guard from <= to else { throw PetitionsError.invalid("--to", to.description, "is before --from \(from)") }
         let periods = Period.range(from, to)
         guard periods.count <= 1200 else { throw PetitionsError.invalid("--to", to.description, "is more than 100 years after --from \(from)") }
@@ -30,10 +32,13 @@ extension Ledger {
         var enrolments = try Row.fetchAll(db, sql: "SELECT * FROM enrolment WHERE decree_id = ? ORDER BY from_day DESC, id DESC", arguments: [d.id])
         if let r { enrolments = enrolments.filter { ($0["recipient_id"] as Int64) == r.id } }
         guard !enrolments.isEmpty else {
-            if let r { throw PetitionsError("--recipient: \(r.handle) is not enrolled in decree \(d.handle); enrol it first with `petitions enrol`.") }
+            if let r {
+                throw PetitionsError("--recipient: \(r.handle) is not enrolled in decree \(d.handle); enrol it first with `petitions enrol`.")
+            }
             throw PetitionsError("--decree: nobody is enrolled in decree \(d.handle); enrol a recipient first with `petitions enrol`.")
         }
-        let rations = try Row.fetchAll(db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [d.id])
+        let rations = try Row.fetchAll(
+            db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [d.id])
         var created: [(id: Int64, recipient: Int64)] = []
         var already = 0
         var pending: [(Int64, Period, [(String, String, Int64)])] = []
@@ -49,18 +54,26 @@ extension Ledger {
                 let rid: Int64 = e["recipient_id"]
                 guard planned.insert("\(rid)/\(p)").inserted else { continue }
                 if p.contains(start) { enrolmentStart[rid] = start }
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
-                                     arguments: [d.id, rid, p.description]) == true {
-                    already += 1; continue
+                if try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
+                    arguments: [d.id, rid, p.description]) == true
+                {
+                    already += 1
+                    continue
                 }
-                let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ?",
-                                                                               arguments: [e["id"] as Int64]).map { ($0["category"] as String, $0["count"] as Int64) })
+                let counts = Dictionary(
+                    uniqueKeysWithValues: try Row.fetchAll(
+                        db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ?",
+                        arguments: [e["id"] as Int64]
+                    ).map { ($0["category"] as String, $0["count"] as Int64) })
                 var items: [(String, String, Int64)] = []  // commodity, unit, expected
                 for ration in rations {
                     let n = counts[ration["category"] as String] ?? 0
                     guard n > 0 else { continue }
                     let commodity: String = ration["commodity"]
-                    let tooMuch = PetitionsError("The expected \(commodity) for \(p) (\(n) heads at the decree's ration) is more than can be counted; lower the ration or the head-count.")
+                    let tooMuch = PetitionsError(
+                        "The expected \(commodity) for \(p) (\(n) heads at the decree's ration) is more than can be counted; lower the ration or the head-count."
+                    )
                     let add = (ration["amount"] as Int64).multipliedReportingOverflow(by: n)
                     guard !add.overflow, add.partialValue <= Quantity.maximumBase else { throw tooMuch }
                     if let i = items.firstIndex(where: { $0.0 == commodity }) {
@@ -76,13 +89,16 @@ extension Ledger {
         }
         guard !pending.isEmpty else { return ([Int64](), already) }
         let recipients = Set(pending.map(\.0))
-        let event = DeliveryScheduled(decree: d.handle, recipient: r?.handle, from: from.description, to: to.description,
-                                      periods: pending.map { $0.1.description })
-        let eventID = try appendEvent(db, event.event, day: day,
-                                      subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
-                                      summary: "\(pending.count) deliveries of \(d.name) scheduled for \(from)…\(to)",
-                                      stamp: stamp)
-        let insert = try db.cachedStatement(sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
+        let event = DeliveryScheduled(
+            decree: d.handle, recipient: r?.handle, from: from.description, to: to.description,
+            periods: pending.map { $0.1.description })
+        let eventID = try appendEvent(
+            db, event.event, day: day,
+            subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
+            summary: "\(pending.count) deliveries of \(d.name) scheduled for \(from)…\(to)",
+            stamp: stamp)
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
         let item = try db.cachedStatement(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)")
         let subject = try db.cachedStatement(sql: "INSERT INTO event_subject VALUES (?, 'delivery', ?)")
         for (rid, p, items) in pending {
@@ -101,52 +117,74 @@ extension Ledger {
     // MARK: - Receipts
 
     /// Records what came for a scheduled delivery; several receipts may add up, partial is allowed.
-    public func receiveDelivery(decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?) throws -> Delivery {
+    public func receiveDelivery(decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?) throws
+        -> Delivery
+    {
         let id: Int64 = try write { db in
-            try receiveDelivery(db, decree: decree, recipient: recipient, period: period, on: day, quantities: quantities, note: note, stamp: newStamp())
+            try receiveDelivery(
+                db, decree: decree, recipient: recipient, period: period, on: day, quantities: quantities, note: note, stamp: newStamp())
         }
         return try delivery(id)
     }
 
     /// Records a receipt in the current transaction under `stamp`; returns the delivery's id.
-    func receiveDelivery(_ db: Database, decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?,
-                         stamp: EventStamp) throws -> Int64 {
+    func receiveDelivery(
+        _ db: Database, decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?,
+        stamp: EventStamp
+    ) throws -> Int64 {
         guard !quantities.isEmpty else { throw PetitionsError("--quantity: say what came, e.g. --quantity '1000 funt wheat'.", code: .usage) }
         let parsed = try quantities.map { try Quantity(parsing: $0, field: "--quantity", units: units) }
         let (deliveryID, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
-        let status: String = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM delivery WHERE id = ?"), arguments: [deliveryID]) ?? "pending"
+        let status: String =
+            try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM delivery WHERE id = ?"), arguments: [deliveryID]) ?? "pending"
         guard status != "cancelled" else {
-            throw PetitionsError("--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
+            throw PetitionsError(
+                "--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
         }
         guard day >= d.issued else {
-            throw PetitionsError.invalid("--on", day.description, "is before decree \(d.handle) was issued on \(d.issued); nothing can come under it before then")
+            throw PetitionsError.invalid(
+                "--on", day.description, "is before decree \(d.handle) was issued on \(d.issued); nothing can come under it before then")
         }
         var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
-        let itemRows = try Row.fetchAll(db.cachedStatement(sql: "SELECT commodity, unit, received FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
+        let itemRows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT commodity, unit, received FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
         let lines = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["unit"] as String) })
         let already = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["received"] as Int64) })
         for (q, text) in zip(parsed, quantities) {
             guard let expectedUnit = lines[q.commodity] else {
-                throw PetitionsError("--quantity \(quoted(text)): the delivery of \(d.handle) to \(r.handle) for \(period) brings no \(q.commodity); it brings \(lines.keys.sorted().joined(separator: ", ")).")
+                throw PetitionsError(
+                    "--quantity \(quoted(text)): the delivery of \(d.handle) to \(r.handle) for \(period) brings no \(q.commodity); it brings \(lines.keys.sorted().joined(separator: ", "))."
+                )
             }
             let eu = unit(expectedUnit)
             guard eu.dimension == q.unit.dimension else {
-                throw PetitionsError("--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension)).")
+                throw PetitionsError(
+                    "--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension))."
+                )
             }
-            if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) { byCommodity[i].1 += q.base } else { byCommodity.append((q.commodity, q.base, q.unit.name)) }
+            if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) {
+                byCommodity[i].1 += q.base
+            } else {
+                byCommodity.append((q.commodity, q.base, q.unit.name))
+            }
             // Each quantity is at most Quantity.maximumBase, so these sums cannot overflow before they are checked.
             let total = (already[q.commodity] ?? 0).addingReportingOverflow(byCommodity.first { $0.0 == q.commodity }?.1 ?? 0)
             guard !total.overflow, total.partialValue <= Quantity.maximumBase else {
-                throw PetitionsError("--quantity \(quoted(text)): the \(q.commodity) received for \(d.handle) to \(r.handle) in \(period) would add up to more than can be counted.")
+                throw PetitionsError(
+                    "--quantity \(quoted(text)): the \(q.commodity) received for \(d.handle) to \(r.handle) in \(period) would add up to more than can be counted."
+                )
             }
         }
-        let event = DeliveryReceived(decree: d.handle, recipient: r.handle, period: period.description, on: day.description,
-                                     quantities: quantities, note: Ledger.nonEmpty(note))
-        let eventID = try appendEvent(db, event.event, day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
-                                      summary: "Received for \(r.name), \(d.name), \(period.longDescription): \(parsed.map(\.description).joined(separator: ", "))",
-                                      stamp: stamp)
-        try db.execute(cached: "INSERT INTO receipt(delivery_id, day, note, office, event_id) VALUES (?, ?, ?, ?, ?)",
-                       [deliveryID, day.description, Ledger.nonEmpty(note), stamp.office, eventID])
+        let event = DeliveryReceived(
+            decree: d.handle, recipient: r.handle, period: period.description, on: day.description,
+            quantities: quantities, note: Ledger.nonEmpty(note))
+        let eventID = try appendEvent(
+            db, event.event, day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
+            summary: "Received for \(r.name), \(d.name), \(period.longDescription): \(parsed.map(\.description).joined(separator: ", "))",
+            stamp: stamp)
+        try db.execute(
+            cached: "INSERT INTO receipt(delivery_id, day, note, office, event_id) VALUES (?, ?, ?, ?, ?)",
+            [deliveryID, day.description, Ledger.nonEmpty(note), stamp.office, eventID])
         let receiptID = db.lastInsertedRowID
         try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'receipt', ?)", [eventID, receiptID])
         for (c, base, u) in byCommodity {
@@ -159,12 +197,13 @@ extension Ledger {
 
     /// pending: nothing came; partial: something came but not all; complete: every commodity in full.
     static func deriveStatus(_ db: Database, _ id: Int64) throws {
-        try db.execute(cached: """
-            UPDATE delivery SET status = (
-              SELECT CASE WHEN min(received >= expected) = 1 THEN 'complete' WHEN max(received) > 0 THEN 'partial' ELSE 'pending' END
-              FROM delivery_item WHERE delivery_id = delivery.id)
-            WHERE id = ? AND status <> 'cancelled'
-            """, [id])
+        try db.execute(
+            cached: """
+                UPDATE delivery SET status = (
+                  SELECT CASE WHEN min(received >= expected) = 1 THEN 'complete' WHEN max(received) > 0 THEN 'partial' ELSE 'pending' END
+                  FROM delivery_item WHERE delivery_id = delivery.id)
+                WHERE id = ? AND status <> 'cancelled'
+                """, [id])
     }
 
     /// Cancels a scheduled delivery (e.g. scheduled in error) as a recorded event.
@@ -176,15 +215,20 @@ extension Ledger {
     }
 
     /// Cancels a delivery in the current transaction under `stamp`; returns its id.
-    func cancelDelivery(_ db: Database, decree: String, recipient: String, period: Period, on day: Day, reason: String, stamp: EventStamp) throws -> Int64 {
+    func cancelDelivery(_ db: Database, decree: String, recipient: String, period: Period, on day: Day, reason: String, stamp: EventStamp) throws
+        -> Int64
+    {
         let reason = try Ledger.checkName(reason, field: "--reason")
         let (id, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
         let status = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id])
-        guard status != "cancelled" else { throw PetitionsError.invalid("--period", period.description, "is already cancelled for \(r.handle) under \(d.handle)") }
-        try appendEvent(db, .deliveryCancelled(DeliveryCancelled(decree: d.handle, recipient: r.handle, period: period.description, reason: reason)),
-                        day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
-                        summary: "Delivery of \(d.name) to \(r.name) for \(period.longDescription) cancelled: \(reason)",
-                        stamp: stamp)
+        guard status != "cancelled" else {
+            throw PetitionsError.invalid("--period", period.description, "is already cancelled for \(r.handle) under \(d.handle)")
+        }
+        try appendEvent(
+            db, .deliveryCancelled(DeliveryCancelled(decree: d.handle, recipient: r.handle, period: period.description, reason: reason)),
+            day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
+            summary: "Delivery of \(d.name) to \(r.name) for \(period.longDescription) cancelled: \(reason)",
+            stamp: stamp)
         try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [id])
         return id
     }
@@ -192,9 +236,14 @@ extension Ledger {
     func requireDelivery(_ db: Database, decree: String, recipient: String, period: Period) throws -> (Int64, DecreeRef, PartyRef) {
         let d = try resolveDecree(db, decree)
         let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
-        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?"),
-                                          arguments: [d.id, r.id, period.description]) else {
-            throw PetitionsError("--period: no delivery of \(d.handle) to \(r.handle) is scheduled for \(period); schedule it first with `petitions delivery schedule`.")
+        guard
+            let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?"),
+                arguments: [d.id, r.id, period.description])
+        else {
+            throw PetitionsError(
+                "--period: no delivery of \(d.handle) to \(r.handle) is scheduled for \(period); schedule it first with `petitions delivery schedule`."
+            )
         }
         return (id, d, r)
     }
@@ -211,14 +260,27 @@ extension Ledger {
     }
 
     /// Deliveries, optionally of one period, status, decree or recipient; by period.
-    public func deliveries(period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil) throws -> [Delivery] {
+    public func deliveries(period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil) throws -> [Delivery]
+    {
         try read { db in
             var clauses: [String] = []
             var args: [DatabaseValueConvertible?] = []
-            if let period { clauses.append("d.period = ?"); args.append(period.description) }
-            if let status { clauses.append("d.status = ?"); args.append(status.rawValue) }
-            if let decree { clauses.append("d.decree_id = ?"); args.append(try resolveDecree(db, decree).id) }
-            if let recipient { clauses.append("d.recipient_id = ?"); args.append(try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient").id) }
+            if let period {
+                clauses.append("d.period = ?")
+                args.append(period.description)
+            }
+            if let status {
+                clauses.append("d.status = ?")
+                args.append(status.rawValue)
+            }
+            if let decree {
+                clauses.append("d.decree_id = ?")
+                args.append(try resolveDecree(db, decree).id)
+            }
+            if let recipient {
+                clauses.append("d.recipient_id = ?")
+                args.append(try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient").id)
+            }
             return try loadDeliveries(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(args))
         }
     }
@@ -231,30 +293,41 @@ extension Ledger {
 
     /// Deliveries by period, one at a time from a cursor, so that an export keeps memory flat.
     func eachDelivery(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Delivery) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT d.*, k.handle AS k, r.handle AS r, s.handle AS s FROM delivery d JOIN decree k ON k.id = d.decree_id
-            JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
-            WHERE \(clause) ORDER BY d.period, r.handle, k.handle
-            """, arguments: args)
-        let items = try db.cachedStatement(sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT d.*, k.handle AS k, r.handle AS r, s.handle AS s FROM delivery d JOIN decree k ON k.id = d.decree_id
+                JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
+                WHERE \(clause) ORDER BY d.period, r.handle, k.handle
+                """, arguments: args)
+        let items = try db.cachedStatement(
+            sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
         while let row = try rows.next() {
             let id: Int64 = row["id"]
             let lines = try Row.fetchAll(items, arguments: [id]).map { i -> DeliveryLine in
-                let c: String = i["commodity"], u: String = i["unit"], e: Int64 = i["expected"], r: Int64 = i["received"]
-                return DeliveryLine(commodity: c, expected: quantityValue(e, unit: u, commodity: c), received: quantityValue(r, unit: u, commodity: c),
-                                    shortfall: quantityValue(max(0, e - r), unit: u, commodity: c))
+                let c: String = i["commodity"]
+                let u: String = i["unit"]
+                let e: Int64 = i["expected"]
+                let r: Int64 = i["received"]
+                return DeliveryLine(
+                    commodity: c, expected: quantityValue(e, unit: u, commodity: c), received: quantityValue(r, unit: u, commodity: c),
+                    shortfall: quantityValue(max(0, e - r), unit: u, commodity: c))
             }
-            try body(Delivery(id: id, decree: row["k"], recipient: row["r"], supplier: row["s"],
-                              period: try row.period("period"), due: try row.day("due"), status: try row.stored(DeliveryStatus.self, "status"),
-                              lines: lines, receipts: nil))
+            try body(
+                Delivery(
+                    id: id, decree: row["k"], recipient: row["r"], supplier: row["s"],
+                    period: try row.period("period"), due: try row.day("due"), status: try row.stored(DeliveryStatus.self, "status"),
+                    lines: lines, receipts: nil))
         }
     }
 
     func loadReceipts(_ db: Database, _ deliveryID: Int64) throws -> [Receipt] {
         try Row.fetchAll(db, sql: "SELECT * FROM receipt WHERE delivery_id = ? ORDER BY day, id", arguments: [deliveryID]).map { row in
             let id: Int64 = row["id"]
-            let q = try Row.fetchAll(db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [id])
-                .map { quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]) }
+            let q = try Row.fetchAll(
+                db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [id]
+            )
+            .map { quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]) }
             return Receipt(id: id, on: try row.day("day"), quantities: q, note: row["note"])
         }
     }

@@ -25,4 +25,3 @@ extension Ledger {
         try read { db in try eachDelivery(db, where: "1", [], body) }
     }
 }
-

@@ -23,8 +23,13 @@ public struct NewPetitioner: Sendable {
     /// The day recorded as of; today when nil.
     public var on: Day?
     public init(name: String, handle: String?, district: String?, occupation: String?, groups: [String], dependants: [Dependant], on: Day?) {
-        self.name = name; self.handle = handle; self.district = district; self.occupation = occupation
-        self.groups = groups; self.dependants = dependants; self.on = on
+        self.name = name
+        self.handle = handle
+        self.district = district
+        self.occupation = occupation
+        self.groups = groups
+        self.dependants = dependants
+        self.on = on
     }
 }
 
@@ -41,10 +46,21 @@ public struct NewLetter: Sendable {
     public var summary: String?
     public var expectsReply: Bool
     public var replyWithin: Span?
-    public init(direction: Direction, from: String, to: String, on: Day, subject: String, petition: Int64?, inReplyTo: Int64?,
-                channel: Channel, summary: String?, expectsReply: Bool, replyWithin: Span?) {
-        self.direction = direction; self.from = from; self.to = to; self.on = on; self.subject = subject; self.petition = petition
-        self.inReplyTo = inReplyTo; self.channel = channel; self.summary = summary; self.expectsReply = expectsReply; self.replyWithin = replyWithin
+    public init(
+        direction: Direction, from: String, to: String, on: Day, subject: String, petition: Int64?, inReplyTo: Int64?,
+        channel: Channel, summary: String?, expectsReply: Bool, replyWithin: Span?
+    ) {
+        self.direction = direction
+        self.from = from
+        self.to = to
+        self.on = on
+        self.subject = subject
+        self.petition = petition
+        self.inReplyTo = inReplyTo
+        self.channel = channel
+        self.summary = summary
+        self.expectsReply = expectsReply
+        self.replyWithin = replyWithin
     }
 }
 
@@ -57,7 +73,12 @@ public struct NewReceipt: Sendable {
     public var quantities: [String]
     public var note: String?
     public init(decree: String, recipient: String, period: Period, on: Day, quantities: [String], note: String?) {
-        self.decree = decree; self.recipient = recipient; self.period = period; self.on = on; self.quantities = quantities; self.note = note
+        self.decree = decree
+        self.recipient = recipient
+        self.period = period
+        self.on = on
+        self.quantities = quantities
+        self.note = note
     }
 }
 
@@ -66,7 +87,10 @@ public struct NewReceipt: Sendable {
 public struct RowProblem: Error, Sendable {
     public var line: Int
     public var messages: [String]
-    public init(line: Int, messages: [String]) { self.line = line; self.messages = messages }
+    public init(line: Int, messages: [String]) {
+        self.line = line
+        self.messages = messages
+    }
 }
 
 /// A row read from an import file: the line it starts on and what it asks for, or why it cannot be recorded.
@@ -100,9 +124,11 @@ extension Ledger {
     /// after writing stops the import: nothing is written). With a bad row and `skipInvalid` false, nothing is
     /// written; with `skipInvalid`, the good rows are. `rejected` hears of each bad row as it is found;
     /// `progress` hears how many rows were read, every few thousand rows.
-    public func importRows<Rows: Sequence>(_ what: String, source: String, rows: Rows, skipInvalid: Bool, problemLimit: Int = 20,
-                                           progress: (Int) -> Void = { _ in },
-                                           rejected: (Rows.Element, RowProblem) throws -> Void = { _, _ in }) throws -> ImportOutcome
+    public func importRows<Rows: Sequence>(
+        _ what: String, source: String, rows: Rows, skipInvalid: Bool, problemLimit: Int = 20,
+        progress: (Int) -> Void = { _ in },
+        rejected: (Rows.Element, RowProblem) throws -> Void = { _, _ in }
+    ) throws -> ImportOutcome
     where Rows.Element: ImportRow {
         guard let writer else {
             throw PetitionsError("The ledger \(path) is read-only; nothing was recorded.", code: .noPermission)
@@ -141,7 +167,9 @@ extension Ledger {
                                 // The operations check everything before they write. A row refused after part of it
                                 // was written cannot be undone alone: stop, and write nothing at all.
                                 guard db.totalChangesCount == changes else {
-                                    throw PetitionsError("\(source) line \(row.line): \(message) The row was refused after part of it was written, so nothing was imported.")
+                                    throw PetitionsError(
+                                        "\(source) line \(row.line): \(message) The row was refused after part of it was written, so nothing was imported."
+                                    )
                                 }
                                 problem = RowProblem(line: row.line, messages: [message])
                             }
@@ -157,12 +185,14 @@ extension Ledger {
                         outcome.imported = 0
                         return .rollback
                     }
-                    let event = ImportCompleted(what: what, source: source, rows: Int64(outcome.rows), imported: Int64(outcome.imported),
-                                                rejected: Int64(outcome.rejected))
-                    try appendEvent(db, event.event, day: context.today, subjects: [],
-                                    summary: "Imported \(outcome.imported) \(what) from \(source)"
-                                        + (outcome.rejected > 0 ? " (\(outcome.rejected) rows rejected)" : ""),
-                                    stamp: newStamp(recordedAt: recordedAt))
+                    let event = ImportCompleted(
+                        what: what, source: source, rows: Int64(outcome.rows), imported: Int64(outcome.imported),
+                        rejected: Int64(outcome.rejected))
+                    try appendEvent(
+                        db, event.event, day: context.today, subjects: [],
+                        summary: "Imported \(outcome.imported) \(what) from \(source)"
+                            + (outcome.rejected > 0 ? " (\(outcome.rejected) rows rejected)" : ""),
+                        stamp: newStamp(recordedAt: recordedAt))
                     outcome.committed = true
                     return .commit
                 }
@@ -175,20 +205,24 @@ extension Ledger {
     func record(_ db: Database, _ request: RowRequest, stamp: EventStamp) throws {
         switch request {
         case .petitioner(let p):
-            _ = try addPetitioner(db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups,
-                                  dependants: p.dependants, on: p.on ?? context.today, stamp: stamp)
+            _ = try addPetitioner(
+                db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups,
+                dependants: p.dependants, on: p.on ?? context.today, stamp: stamp)
         case .letter(let l):
             switch l.direction {
             case .sent:
-                _ = try sendLetter(db, from: l.from, to: l.to, on: l.on, subject: l.subject, petition: l.petition, replyWithin: l.replyWithin,
-                                   expectsReply: l.expectsReply, channel: l.channel, summary: l.summary, restartsClock: false, stamp: stamp)
+                _ = try sendLetter(
+                    db, from: l.from, to: l.to, on: l.on, subject: l.subject, petition: l.petition, replyWithin: l.replyWithin,
+                    expectsReply: l.expectsReply, channel: l.channel, summary: l.summary, restartsClock: false, stamp: stamp)
             case .received:
-                _ = try receiveLetter(db, from: l.from, to: l.to, on: l.on, subject: l.subject, inReplyTo: l.inReplyTo, petition: l.petition,
-                                      channel: l.channel, summary: l.summary, stamp: stamp)
+                _ = try receiveLetter(
+                    db, from: l.from, to: l.to, on: l.on, subject: l.subject, inReplyTo: l.inReplyTo, petition: l.petition,
+                    channel: l.channel, summary: l.summary, stamp: stamp)
             }
         case .receipt(let r):
-            _ = try receiveDelivery(db, decree: r.decree, recipient: r.recipient, period: r.period, on: r.on, quantities: r.quantities,
-                                    note: r.note, stamp: stamp)
+            _ = try receiveDelivery(
+                db, decree: r.decree, recipient: r.recipient, period: r.period, on: r.on, quantities: r.quantities,
+                note: r.note, stamp: stamp)
         }
     }
 
@@ -223,7 +257,9 @@ struct UUIDSource {
             if got != block.count {
                 var generator = SystemRandomNumberGenerator()
                 block.withUnsafeMutableBytes { raw in
-                    for i in stride(from: 0, to: raw.count, by: 8) { raw.storeBytes(of: generator.next() as UInt64, toByteOffset: i, as: UInt64.self) }
+                    for i in stride(from: 0, to: raw.count, by: 8) {
+                        raw.storeBytes(of: generator.next() as UInt64, toByteOffset: i, as: UInt64.self)
+                    }
                 }
             }
             used = 0

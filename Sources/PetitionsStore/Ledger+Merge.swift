@@ -17,7 +17,10 @@ struct ExchangedEvent: Decodable {
     var line = 0
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", uuid, kind, day, recordedAt = "recorded_at", actor, office, summary, payload, refs
+        case schemaVersion = "schema_version"
+        case uuid, kind, day
+        case recordedAt = "recorded_at"
+        case actor, office, summary, payload, refs
     }
 
     /// Whether `other` says the same as this event (its line aside): a log repeating an event is no conflict.
@@ -102,7 +105,9 @@ extension Ledger {
             for e in ordered {
                 if let first = seen[e.uuid] {
                     guard first.sameContent(as: e) else {
-                        throw PetitionsError("\(source) lines \(min(first.line, e.line)) and \(max(first.line, e.line)) are two different events with the same uuid \(quoted(e.uuid)); nothing was imported.")
+                        throw PetitionsError(
+                            "\(source) lines \(min(first.line, e.line)) and \(max(first.line, e.line)) are two different events with the same uuid \(quoted(e.uuid)); nothing was imported."
+                        )
                     }
                     continue
                 }
@@ -117,15 +122,18 @@ extension Ledger {
                     if try replay(db, e, map: map) { result.joined += 1 }
                 } catch {
                     let message = try Ledger.rowMessage(error)
-                    throw PetitionsError("\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message) Nothing was imported.",
-                                         code: (error as? PetitionsError)?.code ?? .dataError)
+                    throw PetitionsError(
+                        "\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message) Nothing was imported.",
+                        code: (error as? PetitionsError)?.code ?? .dataError)
                 }
                 result.added += 1
             }
-            let event = ImportCompleted(what: "events", source: source, rows: Int64(result.events), imported: Int64(result.added),
-                                        alreadyPresent: Int64(result.alreadyPresent), joined: Int64(result.joined), map: map)
-            try appendEvent(db, event.event, day: context.today, subjects: [],
-                            summary: "Merged \(result.added) events from \(source) (\(result.alreadyPresent) already present)")
+            let event = ImportCompleted(
+                what: "events", source: source, rows: Int64(result.events), imported: Int64(result.added),
+                alreadyPresent: Int64(result.alreadyPresent), joined: Int64(result.joined), map: map)
+            try appendEvent(
+                db, event.event, day: context.today, subjects: [],
+                summary: "Merged \(result.added) events from \(source) (\(result.alreadyPresent) already present)")
             return result
         }
     }
@@ -145,7 +153,9 @@ extension Ledger {
             do {
                 // The version first: a newer event may not have the fields this version knows.
                 if let version = (try? decoder.decode(Versioned.self, from: Data(bytes)))?.schemaVersion, version > eventSchemaVersion {
-                    throw PetitionsError("\(source) line \(lineNumber) is an event of schema version \(version), written by a newer petitions (this one reads up to version \(eventSchemaVersion)); upgrade petitions to import it. Nothing was imported.")
+                    throw PetitionsError(
+                        "\(source) line \(lineNumber) is an event of schema version \(version), written by a newer petitions (this one reads up to version \(eventSchemaVersion)); upgrade petitions to import it. Nothing was imported."
+                    )
                 }
                 var e = try decoder.decode(ExchangedEvent.self, from: Data(bytes))
                 e.line = lineNumber
@@ -171,8 +181,9 @@ extension Ledger {
             if problems.count >= 20 { break }
         }
         guard problems.isEmpty else {
-            throw PetitionsError("\(source) is not an exported event log (JSON Lines, one event a line); nothing was imported:\n  "
-                                 + problems.joined(separator: "\n  "))
+            throw PetitionsError(
+                "\(source) is not an exported event log (JSON Lines, one event a line); nothing was imported:\n  "
+                    + problems.joined(separator: "\n  "))
         }
         return events
     }
@@ -220,26 +231,35 @@ extension Ledger {
             let handle = map[theirs] ?? theirs
             let key = "\(table):\(handle)"
             let here: (kind: String, name: String, line: Int)?
-            if let row = try Row.fetchOne(db, sql: "SELECT \(table == "party" ? "kind" : "'decree'") AS kind, name FROM \(table) WHERE handle = ?", arguments: [handle]) {
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT \(table == "party" ? "kind" : "'decree'") AS kind, name FROM \(table) WHERE handle = ?", arguments: [handle])
+            {
                 here = (row["kind"], row["name"], 0)
             } else {
                 here = defined[key]
             }
-            guard let here else { defined[key] = (kind, name, e.line); continue }
+            guard let here else {
+                defined[key] = (kind, name, e.line)
+                continue
+            }
             let what = { (k: String, n: String) in "\(k == "authority" ? "an" : "a") \(k) \(quoted(n))" }
             let whereHere = here.line == 0 ? "in this ledger" : "on line \(here.line)"
             if here.kind != kind {
-                conflicts.append("line \(e.line): \(quoted(handle)) is \(what(kind, name)) of office \(e.office) but \(what(here.kind, here.name)) \(whereHere); "
-                                 + "map it to another handle, e.g. --map \(theirs)=\(theirs)-\(Ledger.slugPart(e.office))")
+                conflicts.append(
+                    "line \(e.line): \(quoted(handle)) is \(what(kind, name)) of office \(e.office) but \(what(here.kind, here.name)) \(whereHere); "
+                        + "map it to another handle, e.g. --map \(theirs)=\(theirs)-\(Ledger.slugPart(e.office))")
             } else if here.name != name && !mapped {
-                conflicts.append("line \(e.line): \(quoted(handle)) is \(what(kind, name)) of office \(e.office) but \(what(here.kind, here.name)) \(whereHere); "
-                                 + "if they are the same, --map \(theirs)=\(handle); if not, --map \(theirs)=\(theirs)-\(Ledger.slugPart(e.office))")
+                conflicts.append(
+                    "line \(e.line): \(quoted(handle)) is \(what(kind, name)) of office \(e.office) but \(what(here.kind, here.name)) \(whereHere); "
+                        + "if they are the same, --map \(theirs)=\(handle); if not, --map \(theirs)=\(theirs)-\(Ledger.slugPart(e.office))")
             }
         }
         guard conflicts.isEmpty else {
             let shown = conflicts.prefix(20).joined(separator: "\n  ")
             let more = conflicts.count > 20 ? "\n  … and \(conflicts.count - 20) more" : ""
-            throw PetitionsError("\(source) uses \(conflicts.count == 1 ? "a handle" : "\(conflicts.count) handles") that mean\(conflicts.count == 1 ? "s" : "") something else here; nothing was imported:\n  \(shown)\(more)")
+            throw PetitionsError(
+                "\(source) uses \(conflicts.count == 1 ? "a handle" : "\(conflicts.count) handles") that mean\(conflicts.count == 1 ? "s" : "") something else here; nothing was imported:\n  \(shown)\(more)"
+            )
         }
     }
 
@@ -260,15 +280,17 @@ extension Ledger {
         switch event {
         case .authorityAdded(let p):
             if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
-            _ = try addAuthority(db, name: p.name, handle: p.handle, parent: p.parent, replyWithin: try span(p.replyWithin, "reply_within"),
-                                 on: day, stamp: stamp)
+            _ = try addAuthority(
+                db, name: p.name, handle: p.handle, parent: p.parent, replyWithin: try span(p.replyWithin, "reply_within"),
+                on: day, stamp: stamp)
         case .groupAdded(let p):
             if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
             _ = try addGroup(db, name: p.name, handle: p.handle, district: p.district, counts: try headCounts(p.counts), on: day, stamp: stamp)
         case .petitionerAdded(let p):
             if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
-            _ = try addPetitioner(db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups ?? [],
-                                  dependants: p.dependants ?? [], on: day, stamp: stamp)
+            _ = try addPetitioner(
+                db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups ?? [],
+                dependants: p.dependants ?? [], on: day, stamp: stamp)
         case .petitionLogged(let p):
             _ = try logPetition(db, from: p.from, to: p.to, subject: p.subject, on: day, via: p.via, category: p.category, stamp: stamp)
         case .petitionStatusChanged(let p):
@@ -276,14 +298,16 @@ extension Ledger {
             guard let status = PetitionStatus(rawValue: p.to) else { throw PetitionsError("to \(quoted(p.to)) is not a petition status.") }
             try changeStatus(db, petition: id, to: status, on: day, note: p.note, stamp: stamp)
         case .letterSent(let p):
-            _ = try sendLetter(db, from: p.from, to: p.to, on: day, subject: p.subject, petition: try reference(db, e, "petition", p.petition),
-                               replyWithin: try span(p.replyWithin, "reply_within"), expectsReply: p.expectsReply ?? true,
-                               channel: try Channel(parsing: p.channel ?? "post"), summary: p.summary, restartsClock: p.restartsClock ?? false,
-                               body: p.body, stamp: stamp)
+            _ = try sendLetter(
+                db, from: p.from, to: p.to, on: day, subject: p.subject, petition: try reference(db, e, "petition", p.petition),
+                replyWithin: try span(p.replyWithin, "reply_within"), expectsReply: p.expectsReply ?? true,
+                channel: try Channel(parsing: p.channel ?? "post"), summary: p.summary, restartsClock: p.restartsClock ?? false,
+                body: p.body, stamp: stamp)
         case .letterReceived(let p):
-            _ = try receiveLetter(db, from: p.from, to: p.to, on: day, subject: p.subject, inReplyTo: try reference(db, e, "in_reply_to", p.inReplyTo),
-                                  petition: try reference(db, e, "petition", p.petition), channel: try Channel(parsing: p.channel ?? "post"),
-                                  summary: p.summary, stamp: stamp)
+            _ = try receiveLetter(
+                db, from: p.from, to: p.to, on: day, subject: p.subject, inReplyTo: try reference(db, e, "in_reply_to", p.inReplyTo),
+                petition: try reference(db, e, "petition", p.petition), channel: try Channel(parsing: p.channel ?? "post"),
+                summary: p.summary, stamp: stamp)
         case .letterVoided(let p):
             guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
             try voidLetter(db, id, reason: p.reason, on: day, stamp: stamp)
@@ -292,31 +316,40 @@ extension Ledger {
             try extendLetter(db, id, by: try Span(parsing: p.by, field: "by"), reason: p.reason, on: day, stamp: stamp)
         case .decreeAdded(let p):
             if let id = try existing(db, "decree", p.handle) { return try keep(db, e, event, subjects: [Subject("decree", id)]) }
-            guard let every = Frequency(rawValue: p.every ?? "month") else { throw PetitionsError("every \(quoted(p.every ?? "")) is not a frequency.") }
-            _ = try addDecree(db, handle: p.handle, name: p.name, issued: try Day(parsing: p.issued, field: "issued"), issuer: p.issuer,
-                              supplier: p.supplier, rations: p.rations ?? [], every: every, dueDay: Int(p.dueDay ?? 1),
-                              effectiveFrom: try p.effectiveFrom.map { try Day(parsing: $0, field: "effective_from") },
-                              effectiveTo: try p.effectiveTo.map { try Day(parsing: $0, field: "effective_to") }, stamp: stamp)
+            guard let every = Frequency(rawValue: p.every ?? "month") else {
+                throw PetitionsError("every \(quoted(p.every ?? "")) is not a frequency.")
+            }
+            _ = try addDecree(
+                db, handle: p.handle, name: p.name, issued: try Day(parsing: p.issued, field: "issued"), issuer: p.issuer,
+                supplier: p.supplier, rations: p.rations ?? [], every: every, dueDay: Int(p.dueDay ?? 1),
+                effectiveFrom: try p.effectiveFrom.map { try Day(parsing: $0, field: "effective_from") },
+                effectiveTo: try p.effectiveTo.map { try Day(parsing: $0, field: "effective_to") }, stamp: stamp)
         case .enrolmentAdded(let p):
             let decree = try resolveDecree(db, p.decree, field: "decree")
             let recipient = try resolveParty(db, p.recipient, kinds: [.group, .person], field: "recipient")
             let from = try Day(parsing: p.from, field: "from")
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND from_day = ?",
-                                           arguments: [decree.id, recipient.id, from.description]) {
+            if let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND from_day = ?",
+                arguments: [decree.id, recipient.id, from.description])
+            {
                 return try keep(db, e, event, subjects: [Subject("enrolment", id), Subject("decree", decree.id), Subject("party", recipient.id)])
             }
-            _ = try enrol(db, decree: decree.handle, recipient: recipient.handle, counts: try headCounts(p.counts), from: from,
-                          to: try p.to.map { try Day(parsing: $0, field: "to") }, memberCategory: "employee", stamp: stamp)
+            _ = try enrol(
+                db, decree: decree.handle, recipient: recipient.handle, counts: try headCounts(p.counts), from: from,
+                to: try p.to.map { try Day(parsing: $0, field: "to") }, memberCategory: "employee", stamp: stamp)
         case .deliveryScheduled(let p):
-            let created = try scheduleDeliveries(db, decree: p.decree, recipient: p.recipient, from: try Period(parsing: p.from, field: "from"),
-                                                 to: try Period(parsing: p.to, field: "to"), on: day, stamp: stamp).created
+            let created = try scheduleDeliveries(
+                db, decree: p.decree, recipient: p.recipient, from: try Period(parsing: p.from, field: "from"),
+                to: try Period(parsing: p.to, field: "to"), on: day, stamp: stamp
+            ).created
             if created.isEmpty {
                 // Every period was already scheduled here: the event is kept, and changes nothing.
                 return try keep(db, e, event, subjects: [Subject("decree", try resolveDecree(db, p.decree, field: "decree").id)])
             }
         case .deliveryReceived(let p):
-            _ = try receiveDelivery(db, decree: p.decree, recipient: p.recipient, period: try Period(parsing: p.period, field: "period"),
-                                    on: day, quantities: p.quantities ?? [], note: p.note, stamp: stamp)
+            _ = try receiveDelivery(
+                db, decree: p.decree, recipient: p.recipient, period: try Period(parsing: p.period, field: "period"),
+                on: day, quantities: p.quantities ?? [], note: p.note, stamp: stamp)
         case .deliveryCancelled(let p):
             let period = try Period(parsing: p.period, field: "period")
             let (id, _, _) = try requireDelivery(db, decree: p.decree, recipient: p.recipient, period: period)
@@ -337,7 +370,9 @@ extension Ledger {
     /// Head-counts of a payload, each a whole number of people the sums can hold.
     private func headCounts(_ counts: [String: Int64]?) throws -> [HeadCount] {
         try (counts ?? [:]).keys.sorted().map { c in
-            guard let n = counts?[c], n > 0, n <= Int64(HeadCount.maximum) else { throw PetitionsError("its payload's counts.\(c) is not a head-count.") }
+            guard let n = counts?[c], n > 0, n <= Int64(HeadCount.maximum) else {
+                throw PetitionsError("its payload's counts.\(c) is not a head-count.")
+            }
             return HeadCount(category: c, count: Int(n))
         }
     }
@@ -350,8 +385,9 @@ extension Ledger {
     /// Stores the event as it came (its handles mapped), without changing any record; it was joined to what is here.
     func keep(_ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, subjects: [Subject]) throws -> Bool {
         if case .object(let payload) = e.payload { try Ledger.refuseControlCharacters(in: payload) }
-        try insertEvent(db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: event.kind,
-                        day: e.day, summary: e.summary, payloadJSON: try event.payloadText(), subjects: subjects)
+        try insertEvent(
+            db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: event.kind,
+            day: e.day, summary: e.summary, payloadJSON: try event.payloadText(), subjects: subjects)
         return true
     }
 
@@ -364,8 +400,10 @@ extension Ledger {
             throw PetitionsError("its payload names \(key) \(id) but refs gives no UUID for it; export the log again with this version of petitions.")
         }
         let what = table == "petition" ? "petition" : "letter"
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT t.id FROM \(table) t JOIN event e ON e.id = t.event_id WHERE e.uuid = ? OR e.uuid = ?"),
-                                       arguments: [uuid, uuid.uppercased()]) {
+        if let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT t.id FROM \(table) t JOIN event e ON e.id = t.event_id WHERE e.uuid = ? OR e.uuid = ?"),
+            arguments: [uuid, uuid.uppercased()])
+        {
             return id
         }
         throw PetitionsError("it refers to the \(what) recorded by event \(uuid), which is neither in this ledger nor earlier in the file.")

@@ -25,10 +25,12 @@ extension Ledger {
             if let id = Int64(trimmed) {
                 row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE id = ?"), arguments: [id])
             } else {
-                row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE handle = ?"), arguments: [trimmed.lowercased()])
+                row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE handle = ?"), arguments: [trimmed.lowercased()])
             }
             guard let row else {
-                let handles = try String.fetchAll(db, sql: "SELECT handle FROM party WHERE kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
+                let handles = try String.fetchAll(
+                    db, sql: "SELECT handle FROM party WHERE kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
                 throw PetitionsError.unknown(what, field, ref, closest: closest(to: trimmed, among: handles))
             }
             p = PartyRef(id: row[0], kind: PartyKind(rawValue: row[1]) ?? .person, handle: row[2], name: row[3])
@@ -37,7 +39,8 @@ extension Ledger {
         let kind = p.kind
         guard kinds.contains(kind) else {
             let wanted = kinds.map { $0 == .person ? "a person" : "a \($0.rawValue)" }.sorted().joined(separator: " or ")
-            throw PetitionsError("\(field): \(quoted(ref)) is \(kind == .authority ? "an" : "a") \(kind.rawValue) (\(p.name)), but \(wanted) is needed here.")
+            throw PetitionsError(
+                "\(field): \(quoted(ref)) is \(kind == .authority ? "an" : "a") \(kind.rawValue) (\(p.name)), but \(wanted) is needed here.")
         }
         return p
     }
@@ -55,7 +58,8 @@ extension Ledger {
         var candidate = base
         var n = 2
         while try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE handle = ?"), arguments: [candidate]) == true {
-            candidate = "\(base)-\(n)"; n += 1
+            candidate = "\(base)-\(n)"
+            n += 1
         }
         return candidate
     }
@@ -90,14 +94,17 @@ extension Ledger {
     }
 
     /// Records an authority in the current transaction under `stamp`; returns its id.
-    func addAuthority(_ db: Database, name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day, stamp: EventStamp) throws -> Int64 {
+    func addAuthority(_ db: Database, name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day, stamp: EventStamp) throws
+        -> Int64
+    {
         let name = try Ledger.checkName(name)
         let h = try newHandle(db, given: handle, name: name)
         let parentRef = try parent.map { try resolveParty(db, $0, kinds: [.authority], field: "--parent") }
         let event = AuthorityAdded(handle: h, name: name, parent: parentRef?.handle, replyWithin: replyWithin?.description)
         let eventID = try appendEvent(db, event.event, day: day, subjects: [], summary: "Authority \(name) (\(h)) added", stamp: stamp)
-        try db.execute(cached: "INSERT INTO party(kind, handle, name, parent_id, reply_within, office, event_id) VALUES ('authority', ?, ?, ?, ?, ?, ?)",
-                       [h, name, parentRef?.id, replyWithin?.description, stamp.office, eventID])
+        try db.execute(
+            cached: "INSERT INTO party(kind, handle, name, parent_id, reply_within, office, event_id) VALUES ('authority', ?, ?, ?, ?, ?, ?)",
+            [h, name, parentRef?.id, replyWithin?.description, stamp.office, eventID])
         let id = db.lastInsertedRowID
         try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
         return id
@@ -112,15 +119,19 @@ extension Ledger {
     }
 
     /// Records a group in the current transaction under `stamp`; returns its id.
-    func addGroup(_ db: Database, name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day, stamp: EventStamp) throws -> Int64 {
+    func addGroup(_ db: Database, name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day, stamp: EventStamp) throws
+        -> Int64
+    {
         let name = try Ledger.checkName(name)
         let counts = try Ledger.merge(counts)
         let h = try newHandle(db, given: handle, name: name)
-        let event = GroupAdded(handle: h, name: name, district: Ledger.nonEmpty(district),
-                               counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.category, Int64($0.count)) }))
+        let event = GroupAdded(
+            handle: h, name: name, district: Ledger.nonEmpty(district),
+            counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.category, Int64($0.count)) }))
         let eventID = try appendEvent(db, event.event, day: day, subjects: [], summary: "Group \(name) (\(h)) added", stamp: stamp)
-        try db.execute(cached: "INSERT INTO party(kind, handle, name, district, office, event_id) VALUES ('group', ?, ?, ?, ?, ?)",
-                       [h, name, Ledger.nonEmpty(district), stamp.office, eventID])
+        try db.execute(
+            cached: "INSERT INTO party(kind, handle, name, district, office, event_id) VALUES ('group', ?, ?, ?, ?, ?)",
+            [h, name, Ledger.nonEmpty(district), stamp.office, eventID])
         let id = db.lastInsertedRowID
         for c in counts {
             try db.execute(cached: "INSERT INTO group_count(group_id, category, count) VALUES (?, ?, ?)", [id, c.category, c.count])
@@ -130,28 +141,36 @@ extension Ledger {
     }
 
     /// Records a person (a petitioner, and possibly an intermediary) with their household.
-    public func addPetitioner(name: String, handle: String?, district: String?, occupation: String?, groups: [String],
-                              dependants: [Dependant], on day: Day?) throws -> Party {
+    public func addPetitioner(
+        name: String, handle: String?, district: String?, occupation: String?, groups: [String],
+        dependants: [Dependant], on day: Day?
+    ) throws -> Party {
         let id: Int64 = try write { db in
-            try addPetitioner(db, name: name, handle: handle, district: district, occupation: occupation, groups: groups,
-                              dependants: dependants, on: day ?? context.today, stamp: newStamp())
+            try addPetitioner(
+                db, name: name, handle: handle, district: district, occupation: occupation, groups: groups,
+                dependants: dependants, on: day ?? context.today, stamp: newStamp())
         }
         return try party(String(id))
     }
 
     /// Records a person in the current transaction under `stamp`; returns its id. `petitions import petitioners`
     /// calls this once per row inside one transaction, so every statement here is prepared once and reused.
-    func addPetitioner(_ db: Database, name: String, handle: String?, district: String?, occupation: String?, groups: [String],
-                       dependants: [Dependant], on day: Day, stamp: EventStamp) throws -> Int64 {
+    func addPetitioner(
+        _ db: Database, name: String, handle: String?, district: String?, occupation: String?, groups: [String],
+        dependants: [Dependant], on day: Day, stamp: EventStamp
+    ) throws -> Int64 {
         let name = try Ledger.checkName(name)
         let h = try newHandle(db, given: handle, name: name)
         let groupRefs = try groups.map { try resolveParty(db, $0, kinds: [.group], field: "--group") }
-        let event = PetitionerAdded(handle: h, name: name, district: Ledger.nonEmpty(district), occupation: Ledger.nonEmpty(occupation),
-                                    groups: groupRefs.map(\.handle), dependants: dependants)
-        let eventID = try appendEvent(db, event.event, day: day, subjects: groupRefs.map { Subject("party", $0.id) },
-                                      summary: "Petitioner \(name) (\(h)) added", stamp: stamp)
-        try db.execute(cached: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
-                       [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), stamp.office, eventID])
+        let event = PetitionerAdded(
+            handle: h, name: name, district: Ledger.nonEmpty(district), occupation: Ledger.nonEmpty(occupation),
+            groups: groupRefs.map(\.handle), dependants: dependants)
+        let eventID = try appendEvent(
+            db, event.event, day: day, subjects: groupRefs.map { Subject("party", $0.id) },
+            summary: "Petitioner \(name) (\(h)) added", stamp: stamp)
+        try db.execute(
+            cached: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
+            [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), stamp.office, eventID])
         let id = db.lastInsertedRowID
         for g in Set(groupRefs.map(\.id)) {
             try db.execute(cached: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", [g, id])
@@ -170,7 +189,8 @@ extension Ledger {
             if seen[c.category] != nil {
                 throw PetitionsError.invalid("--count", "\(c.category)=\(c.count)", "repeats the category \(c.category)")
             }
-            seen[c.category] = c.count; order.append(c.category)
+            seen[c.category] = c.count
+            order.append(c.category)
         }
         return order.map { HeadCount(category: $0, count: seen[$0] ?? 0) }
     }
@@ -181,7 +201,8 @@ extension Ledger {
     public func party(_ ref: String) throws -> Party {
         try read { db in
             let p = try resolveParty(db, ref, kinds: [.person, .group, .authority], field: "party")
-            return try loadParties(db, where: "p.id = ?", [p.id]).first ?? Party(id: p.id, kind: p.kind, handle: p.handle, name: p.name, office: context.office)
+            return try loadParties(db, where: "p.id = ?", [p.id]).first
+                ?? Party(id: p.id, kind: p.kind, handle: p.handle, name: p.name, office: context.office)
         }
     }
 
@@ -199,11 +220,13 @@ extension Ledger {
     /// Parties by handle, one at a time from a cursor (an export of a million persons keeps memory flat),
     /// each with the day of the event that recorded it.
     func eachParty(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Party, Day?) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT p.*, parent.handle AS parent_handle, e.day AS recorded FROM party p LEFT JOIN party parent ON parent.id = p.parent_id
-            LEFT JOIN event e ON e.id = p.event_id
-            WHERE \(clause) ORDER BY p.handle
-            """, arguments: args)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT p.*, parent.handle AS parent_handle, e.day AS recorded FROM party p LEFT JOIN party parent ON parent.id = p.parent_id
+                LEFT JOIN event e ON e.id = p.event_id
+                WHERE \(clause) ORDER BY p.handle
+                """, arguments: args)
         while let row = try rows.next() {
             let id: Int64 = row["id"]
             let kind = PartyKind(rawValue: row["kind"]) ?? .person
@@ -212,13 +235,23 @@ extension Ledger {
             switch kind {
             case .person:
                 p.occupation = row["occupation"]
-                p.dependants = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, category FROM dependant WHERE person_id = ? ORDER BY id"), arguments: [id])
-                    .map { Dependant(name: $0["name"], category: $0["category"]) }
-                p.groups = try String.fetchAll(db.cachedStatement(sql: "SELECT g.handle FROM group_member m JOIN party g ON g.id = m.group_id WHERE m.person_id = ? ORDER BY g.handle"), arguments: [id])
+                p.dependants = try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT name, category FROM dependant WHERE person_id = ? ORDER BY id"), arguments: [id]
+                )
+                .map { Dependant(name: $0["name"], category: $0["category"]) }
+                p.groups = try String.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT g.handle FROM group_member m JOIN party g ON g.id = m.group_id WHERE m.person_id = ? ORDER BY g.handle"),
+                    arguments: [id])
             case .group:
-                p.members = try String.fetchAll(db.cachedStatement(sql: "SELECT p.handle FROM group_member m JOIN party p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY p.handle"), arguments: [id])
-                p.counts = try Row.fetchAll(db.cachedStatement(sql: "SELECT category, count FROM group_count WHERE group_id = ? ORDER BY category"), arguments: [id])
-                    .map { HeadCount(category: $0["category"], count: $0["count"]) }
+                p.members = try String.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT p.handle FROM group_member m JOIN party p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY p.handle"),
+                    arguments: [id])
+                p.counts = try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT category, count FROM group_count WHERE group_id = ? ORDER BY category"), arguments: [id]
+                )
+                .map { HeadCount(category: $0["category"], count: $0["count"]) }
             case .authority:
                 p.parent = row["parent_handle"]
                 p.replyWithin = try row.optionalSpan("reply_within")
@@ -230,12 +263,14 @@ extension Ledger {
 
     /// The authorities above `id`, nearest first (stops at a cycle).
     func chain(_ db: Database, above id: Int64) throws -> [PartyRef] {
-        let rows = try Row.fetchAll(db, sql: """
-            WITH RECURSIVE up(id, depth) AS (
-              SELECT parent_id, 1 FROM party WHERE id = ? AND parent_id IS NOT NULL
-              UNION SELECT p.parent_id, up.depth + 1 FROM party p JOIN up ON p.id = up.id WHERE p.parent_id IS NOT NULL AND up.depth < 50)
-            SELECT p.id, p.kind, p.handle, p.name FROM up JOIN party p ON p.id = up.id ORDER BY up.depth
-            """, arguments: [id])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE up(id, depth) AS (
+                  SELECT parent_id, 1 FROM party WHERE id = ? AND parent_id IS NOT NULL
+                  UNION SELECT p.parent_id, up.depth + 1 FROM party p JOIN up ON p.id = up.id WHERE p.parent_id IS NOT NULL AND up.depth < 50)
+                SELECT p.id, p.kind, p.handle, p.name FROM up JOIN party p ON p.id = up.id ORDER BY up.depth
+                """, arguments: [id])
         return rows.map { PartyRef(id: $0["id"], kind: .authority, handle: $0["handle"], name: $0["name"]) }
     }
 }

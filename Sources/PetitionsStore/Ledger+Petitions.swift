@@ -14,22 +14,26 @@ extension Ledger {
     }
 
     /// Logs a petition in the current transaction under `stamp`; returns its id.
-    func logPetition(_ db: Database, from: String, to: String, subject: String, on day: Day, via: String?, category: String?,
-                     stamp: EventStamp) throws -> Int64 {
+    func logPetition(
+        _ db: Database, from: String, to: String, subject: String, on day: Day, via: String?, category: String?,
+        stamp: EventStamp
+    ) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
         let category = Ledger.nonEmpty(category)?.lowercased()
         let p = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
         let a = try resolveParty(db, to, kinds: [.authority], field: "--to")
         let v = try via.map { try resolveParty(db, $0, kinds: [.person], field: "--via") }
         let event = PetitionLogged(from: p.handle, to: a.handle, via: v?.handle, subject: subject, category: category, opened: day.description)
-        let eventID = try appendEvent(db, event.event, day: day,
-                                      subjects: [Subject("party", p.id), Subject("party", a.id)] + (v.map { [Subject("party", $0.id)] } ?? []),
-                                      summary: "Petition of \(p.name) to \(a.name) logged: \(subject)",
-                                      stamp: stamp)
-        try db.execute(cached: """
-            INSERT INTO petition(petitioner_id, authority_id, via_id, subject, category, opened, status, status_since, office, event_id)
-            VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
-            """, [p.id, a.id, v?.id, subject, category, day.description, day.description, stamp.office, eventID])
+        let eventID = try appendEvent(
+            db, event.event, day: day,
+            subjects: [Subject("party", p.id), Subject("party", a.id)] + (v.map { [Subject("party", $0.id)] } ?? []),
+            summary: "Petition of \(p.name) to \(a.name) logged: \(subject)",
+            stamp: stamp)
+        try db.execute(
+            cached: """
+                INSERT INTO petition(petitioner_id, authority_id, via_id, subject, category, opened, status, status_since, office, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
+                """, [p.id, a.id, v?.id, subject, category, day.description, day.description, stamp.office, eventID])
         let id = db.lastInsertedRowID
         try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'petition', ?)", [eventID, id])
         return id
@@ -48,21 +52,25 @@ extension Ledger {
             throw PetitionsError.invalid("--to", status.rawValue, "is already the status of petition \(id)")
         }
         guard p.status.next.contains(status) else {
-            throw PetitionsError("--to: petition \(id) is \(p.status.rawValue) and cannot become \(status.rawValue); from \(p.status.rawValue) it can become \(p.status.next.map(\.rawValue).joined(separator: " or ")).")
+            throw PetitionsError(
+                "--to: petition \(id) is \(p.status.rawValue) and cannot become \(status.rawValue); from \(p.status.rawValue) it can become \(p.status.next.map(\.rawValue).joined(separator: " or "))."
+            )
         }
         guard day >= p.opened else {
             throw PetitionsError.invalid("--on", day.description, "is before petition \(id) was opened on \(p.opened)")
         }
         let event = PetitionStatusChanged(petition: id, from: p.status.rawValue, to: status.rawValue, note: Ledger.nonEmpty(note))
-        try appendEvent(db, event.event, day: day, subjects: [Subject("petition", id)],
-                        summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)", stamp: stamp)
+        try appendEvent(
+            db, event.event, day: day, subjects: [Subject("petition", id)],
+            summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)", stamp: stamp)
         try db.execute(sql: "UPDATE petition SET status = ?, status_since = ? WHERE id = ?", arguments: [status.rawValue, day.description, id])
         // Waiting on the petitioner stops the clocks of the petition's letters.
         if p.status == .waitingOnPetitioner {
             try db.execute(sql: "UPDATE petition_pause SET to_day = ? WHERE petition_id = ? AND to_day IS NULL", arguments: [day.description, id])
         }
         if status == .waitingOnPetitioner {
-            try db.execute(sql: "INSERT OR REPLACE INTO petition_pause(petition_id, from_day, to_day) VALUES (?, ?, NULL)", arguments: [id, day.description])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO petition_pause(petition_id, from_day, to_day) VALUES (?, ?, NULL)", arguments: [id, day.description])
         }
         if p.status == .waitingOnPetitioner || status == .waitingOnPetitioner {
             _ = try storeReplyDue(db, letters: try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE petition_id = ?", arguments: [id]))
@@ -98,14 +106,18 @@ extension Ledger {
 
     /// Petitions, oldest first, one at a time from a cursor, so that an export keeps memory flat.
     func eachPetition(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Petition) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT p.*, f.handle AS f, a.handle AS a, v.handle AS v FROM petition p
-            JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
-            WHERE \(clause) ORDER BY p.opened, p.id
-            """, arguments: args)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT p.*, f.handle AS f, a.handle AS a, v.handle AS v FROM petition p
+                JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
+                WHERE \(clause) ORDER BY p.opened, p.id
+                """, arguments: args)
         while let row = try rows.next() {
-            try body(Petition(id: row["id"], petitioner: row["f"], authority: row["a"], via: row["v"], subject: row["subject"], category: row["category"],
-                              opened: try row.day("opened"), status: try row.stored(PetitionStatus.self, "status"), office: row["office"]))
+            try body(
+                Petition(
+                    id: row["id"], petitioner: row["f"], authority: row["a"], via: row["v"], subject: row["subject"], category: row["category"],
+                    opened: try row.day("opened"), status: try row.stored(PetitionStatus.self, "status"), office: row["office"]))
         }
     }
 
@@ -114,18 +126,23 @@ extension Ledger {
     /// Records a letter sent from the petitioner side to an authority.
     /// With `restartsClock`, the earlier unanswered letters to the same authority on the same petition wait from this day.
     /// `body` is the whole text of the letter (e.g. the draft it was sent from), kept in the event's payload.
-    public func sendLetter(from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
-                           expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false, body: String? = nil) throws -> Letter {
+    public func sendLetter(
+        from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
+        expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false, body: String? = nil
+    ) throws -> Letter {
         let id: Int64 = try write { db in
-            try sendLetter(db, from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
-                           channel: channel, summary: summary, restartsClock: restartsClock, body: body, stamp: newStamp())
+            try sendLetter(
+                db, from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
+                channel: channel, summary: summary, restartsClock: restartsClock, body: body, stamp: newStamp())
         }
         return try letter(id)
     }
 
     /// Records a sent letter in the current transaction under `stamp`; returns its id.
-    func sendLetter(_ db: Database, from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
-                    expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil, stamp: EventStamp) throws -> Int64 {
+    func sendLetter(
+        _ db: Database, from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
+        expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil, stamp: EventStamp
+    ) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
         let f = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
         let t = try resolveParty(db, to, kinds: [.authority], field: "--to")
@@ -135,17 +152,23 @@ extension Ledger {
                 throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
             }
         }
-        let event = LetterSent(from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petition, channel: channel.rawValue,
-                               summary: Ledger.nonEmpty(summary), expectsReply: expectsReply, replyWithin: replyWithin?.description,
-                               restartsClock: restartsClock, body: body)
-        let eventID = try appendEvent(db, event.event, day: day,
-                                      subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
-                                      summary: "Letter from \(f.name) to \(t.name): \(subject)", stamp: stamp)
-        try db.execute(cached: """
-            INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
-            VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
-                  expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID])
+        let event = LetterSent(
+            from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petition, channel: channel.rawValue,
+            summary: Ledger.nonEmpty(summary), expectsReply: expectsReply, replyWithin: replyWithin?.description,
+            restartsClock: restartsClock, body: body)
+        let eventID = try appendEvent(
+            db, event.event, day: day,
+            subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
+            summary: "Letter from \(f.name) to \(t.name): \(subject)", stamp: stamp)
+        try db.execute(
+            cached: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
+                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            [
+                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
+                expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID,
+            ])
         let id = db.lastInsertedRowID
         try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
         var affected = [id]
@@ -153,10 +176,12 @@ extension Ledger {
             guard let petition else {
                 throw PetitionsError("--restarts-clock: the clock restarts for earlier letters on the same petition; give --petition.", code: .usage)
             }
-            let earlier = try Int64.fetchAll(db, sql: """
-                SELECT id FROM letter WHERE petition_id = ? AND to_id = ? AND direction = 'sent' AND expects_reply = 1
-                AND answered_by IS NULL AND voided = 0 AND id <> ? AND day <= ?
-                """, arguments: [petition, t.id, id, day.description])
+            let earlier = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM letter WHERE petition_id = ? AND to_id = ? AND direction = 'sent' AND expects_reply = 1
+                    AND answered_by IS NULL AND voided = 0 AND id <> ? AND day <= ?
+                    """, arguments: [petition, t.id, id, day.description])
             for e in earlier {
                 try db.execute(sql: "UPDATE letter SET clock_start = ? WHERE id = ?", arguments: [day.description, e])
                 try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, e])
@@ -169,18 +194,23 @@ extension Ledger {
 
     /// Records a letter received from an authority. A reply marks the letter it answers (and, on the same
     /// petition, every earlier letter to that authority) as answered.
-    public func receiveLetter(from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
-                              channel: Channel, summary: String?) throws -> Letter {
+    public func receiveLetter(
+        from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+        channel: Channel, summary: String?
+    ) throws -> Letter {
         let id: Int64 = try write { db in
-            try receiveLetter(db, from: from, to: to, on: day, subject: subject, inReplyTo: inReplyTo, petition: petition, channel: channel,
-                              summary: summary, stamp: newStamp())
+            try receiveLetter(
+                db, from: from, to: to, on: day, subject: subject, inReplyTo: inReplyTo, petition: petition, channel: channel,
+                summary: summary, stamp: newStamp())
         }
         return try letter(id)
     }
 
     /// Records a received letter in the current transaction under `stamp`; returns its id.
-    func receiveLetter(_ db: Database, from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
-                       channel: Channel, summary: String?, stamp: EventStamp) throws -> Int64 {
+    func receiveLetter(
+        _ db: Database, from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+        channel: Channel, summary: String?, stamp: EventStamp
+    ) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
         let f = try resolveParty(db, from, kinds: [.authority], field: "--from")
         let t = try resolveParty(db, to, kinds: [.person, .group], field: "--to")
@@ -206,7 +236,9 @@ extension Ledger {
                 let below = try chain(db, above: f.id).map(\.id)
                 guard above.contains(f.id) || below.contains(addressee) else {
                     let name = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = ?", arguments: [addressee]) ?? "?"
-                    throw PetitionsError("--in-reply-to: letter \(r) was written to \(name), not to \(f.handle) or an authority above or below it; a reply comes from the authority written to.")
+                    throw PetitionsError(
+                        "--in-reply-to: letter \(r) was written to \(name), not to \(f.handle) or an authority above or below it; a reply comes from the authority written to."
+                    )
                 }
             }
             if petitionID == nil { petitionID = orig["petition_id"] }
@@ -217,16 +249,23 @@ extension Ledger {
                 throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
             }
         }
-        let event = LetterReceived(from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petitionID, inReplyTo: inReplyTo,
-                                   channel: channel.rawValue, summary: Ledger.nonEmpty(summary))
-        let eventID = try appendEvent(db, event.event, day: day,
-                                      subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
-                                        + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
-                                      summary: "Letter from \(f.name) to \(t.name) received: \(subject)", stamp: stamp)
-        try db.execute(cached: """
-            INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
-            VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
-            """, [f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description, stamp.office, eventID])
+        let event = LetterReceived(
+            from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petitionID, inReplyTo: inReplyTo,
+            channel: channel.rawValue, summary: Ledger.nonEmpty(summary))
+        let eventID = try appendEvent(
+            db, event.event, day: day,
+            subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
+                + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
+            summary: "Letter from \(f.name) to \(t.name) received: \(subject)", stamp: stamp)
+        try db.execute(
+            cached: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
+                VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """,
+            [
+                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description,
+                stamp.office, eventID,
+            ])
         let id = db.lastInsertedRowID
         try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
         if let r = inReplyTo {
@@ -234,10 +273,11 @@ extension Ledger {
         }
         if let p = petitionID {
             // A later letter from the addressee on the same petition answers what was sent to it before.
-            try db.execute(cached: """
-                UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
-                AND answered_by IS NULL AND voided = 0 AND day <= ?
-                """, [id, p, f.id, day.description])
+            try db.execute(
+                cached: """
+                    UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
+                    AND answered_by IS NULL AND voided = 0 AND day <= ?
+                    """, [id, p, f.id, day.description])
         }
         return id
     }
@@ -255,21 +295,23 @@ extension Ledger {
             throw PetitionsError("letter: no letter with id \(id).")
         }
         guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
-        try appendEvent(db, .letterVoided(LetterVoided(letter: id, reason: reason)), day: day, subjects: [Subject("letter", id)],
-                        summary: "Letter \(id) voided: \(reason)", stamp: stamp)
+        try appendEvent(
+            db, .letterVoided(LetterVoided(letter: id, reason: reason)), day: day, subjects: [Subject("letter", id)],
+            summary: "Letter \(id) voided: \(reason)", stamp: stamp)
         try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
         // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
         // letter from its addressee on the same petition.
         let orphans = try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE answered_by = ?", arguments: [id])
         try db.execute(sql: "UPDATE letter SET answered_by = NULL WHERE answered_by = ?", arguments: [id])
         for o in orphans {
-            try db.execute(sql: """
-                UPDATE letter SET answered_by = (
-                  SELECT r.id FROM letter r WHERE r.direction = 'received' AND r.voided = 0 AND r.day >= letter.day
-                  AND (r.in_reply_to = letter.id OR (letter.petition_id IS NOT NULL AND r.petition_id = letter.petition_id AND r.from_id = letter.to_id))
-                  ORDER BY r.day, r.id LIMIT 1)
-                WHERE id = ?
-                """, arguments: [o])
+            try db.execute(
+                sql: """
+                    UPDATE letter SET answered_by = (
+                      SELECT r.id FROM letter r WHERE r.direction = 'received' AND r.voided = 0 AND r.day >= letter.day
+                      AND (r.in_reply_to = letter.id OR (letter.petition_id IS NOT NULL AND r.petition_id = letter.petition_id AND r.from_id = letter.to_id))
+                      ORDER BY r.day, r.id LIMIT 1)
+                    WHERE id = ?
+                    """, arguments: [o])
         }
     }
 
@@ -288,10 +330,15 @@ extension Ledger {
         try read { db in
             var clauses: [String] = []
             var args: [DatabaseValueConvertible?] = []
-            if let petition { clauses.append("l.petition_id = ?"); args.append(petition) }
+            if let petition {
+                clauses.append("l.petition_id = ?")
+                args.append(petition)
+            }
             if let party {
                 let p = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
-                clauses.append("(l.from_id = ? OR l.to_id = ?)"); args.append(p.id); args.append(p.id)
+                clauses.append("(l.from_id = ? OR l.to_id = ?)")
+                args.append(p.id)
+                args.append(p.id)
             }
             if waiting { clauses.append("l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0") }
             return try loadLetters(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(args))
@@ -306,17 +353,21 @@ extension Ledger {
 
     /// Letters, oldest first, one at a time from a cursor, so that an export keeps memory flat.
     func eachLetter(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Letter) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT l.*, f.handle AS f, t.handle AS t FROM letter l JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id
-            WHERE \(clause) ORDER BY l.day, l.id
-            """, arguments: args)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT l.*, f.handle AS f, t.handle AS t FROM letter l JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id
+                WHERE \(clause) ORDER BY l.day, l.id
+                """, arguments: args)
         while let row = try rows.next() {
-            try body(Letter(id: row["id"], direction: try row.stored(Direction.self, "direction"), from: row["f"], to: row["t"],
-                            on: try row.day("day"), channel: try row.stored(Channel.self, "channel"),
-                            subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
-                            expectsReply: (row["expects_reply"] as Int64) == 1,
-                            replyWithin: try row.optionalSpan("reply_within"), replyDue: try row.optionalDay("reply_due"),
-                            answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"]))
+            try body(
+                Letter(
+                    id: row["id"], direction: try row.stored(Direction.self, "direction"), from: row["f"], to: row["t"],
+                    on: try row.day("day"), channel: try row.stored(Channel.self, "channel"),
+                    subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
+                    expectsReply: (row["expects_reply"] as Int64) == 1,
+                    replyWithin: try row.optionalSpan("reply_within"), replyDue: try row.optionalDay("reply_due"),
+                    answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"]))
         }
     }
 
@@ -334,29 +385,46 @@ extension Ledger {
             }
             if let petition {
                 _ = try requirePetition(db, petition, field: "--petition")
-                clauses.append("""
+                clauses.append(
+                    """
                     (e.id IN (SELECT event_id FROM event_subject WHERE subject_type = 'petition' AND subject_id = ?)
                      OR e.id IN (SELECT s.event_id FROM event_subject s JOIN letter l ON s.subject_type = 'letter' AND s.subject_id = l.id WHERE l.petition_id = ?))
                     """)
-                args.append(petition); args.append(petition)
+                args.append(petition)
+                args.append(petition)
             }
             if let kind {
-                if kind.contains(".") { clauses.append("e.kind = ?"); args.append(kind) } else { clauses.append("e.kind GLOB ?"); args.append(kind + ".*") }
+                if kind.contains(".") {
+                    clauses.append("e.kind = ?")
+                    args.append(kind)
+                } else {
+                    clauses.append("e.kind GLOB ?")
+                    args.append(kind + ".*")
+                }
             }
-            if let since { clauses.append("e.day >= ?"); args.append(since.description) }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT e.* FROM event e WHERE \(clauses.isEmpty ? "1" : clauses.joined(separator: " AND "))
-                ORDER BY e.day, e.id \(limit.map { "LIMIT \($0)" } ?? "")
-                """, arguments: StatementArguments(args))
+            if let since {
+                clauses.append("e.day >= ?")
+                args.append(since.description)
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.* FROM event e WHERE \(clauses.isEmpty ? "1" : clauses.joined(separator: " AND "))
+                    ORDER BY e.day, e.id \(limit.map { "LIMIT \($0)" } ?? "")
+                    """, arguments: StatementArguments(args))
             let decoder = JSONDecoder()
             return try rows.map { row in
                 let id: Int64 = row["id"]
-                let subjects = try Row.fetchAll(db, sql: "SELECT subject_type, subject_id FROM event_subject WHERE event_id = ? ORDER BY subject_type, subject_id", arguments: [id])
-                    .map { Subject($0["subject_type"], $0["subject_id"]) }
+                let subjects = try Row.fetchAll(
+                    db, sql: "SELECT subject_type, subject_id FROM event_subject WHERE event_id = ? ORDER BY subject_type, subject_id",
+                    arguments: [id]
+                )
+                .map { Subject($0["subject_type"], $0["subject_id"]) }
                 let payload = (try? decoder.decode(JSONValue.self, from: Data((row["payload"] as String).utf8))) ?? .null
-                return Event(id: id, uuid: row["uuid"], kind: row["kind"], day: try row.day("day"),
-                             recordedAt: row["recorded_at"], actor: row["actor"], office: row["office"], subjects: subjects,
-                             summary: row["summary"], payload: payload)
+                return Event(
+                    id: id, uuid: row["uuid"], kind: row["kind"], day: try row.day("day"),
+                    recordedAt: row["recorded_at"], actor: row["actor"], office: row["office"], subjects: subjects,
+                    summary: row["summary"], payload: payload)
             }
         }
     }

@@ -105,9 +105,10 @@ extension Ledger {
                     parties.formUnion(try Int64.fetchAll(db, sql: "SELECT person_id FROM group_member WHERE group_id = ?", arguments: [r.id]))
                 }
             }
-            return ResolvedReportScope(authority: a.map { PartyName(id: $0.id, handle: $0.handle, name: $0.name) },
-                                       recipient: r.map { PartyName(id: $0.id, handle: $0.handle, name: $0.name) }, recipientParties: parties,
-                                       decree: d.map { PartyName(id: $0.id, handle: $0.handle, name: $0.name) }, since: scope.since)
+            return ResolvedReportScope(
+                authority: a.map { PartyName(id: $0.id, handle: $0.handle, name: $0.name) },
+                recipient: r.map { PartyName(id: $0.id, handle: $0.handle, name: $0.name) }, recipientParties: parties,
+                decree: d.map { PartyName(id: $0.id, handle: $0.handle, name: $0.name) }, since: scope.since)
         }
     }
 
@@ -123,21 +124,25 @@ extension Ledger {
         try read { db in
             let row: Row?
             if let r = scope.recipient {
-                row = try Row.fetchOne(db, sql: """
-                    WITH persons(id) AS (SELECT id FROM party WHERE id = :recipient AND kind = 'person'
-                                         UNION SELECT person_id FROM group_member WHERE group_id = :recipient)
-                    SELECT (SELECT count(*) FROM persons) AS persons,
-                           (SELECT count(*) FROM party WHERE id = :recipient AND kind = 'group') AS groups,
-                           CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant WHERE person_id IN persons)
-                             + (SELECT total(count) FROM group_count WHERE group_id = :recipient) AS INTEGER) AS household
-                    """, arguments: ["recipient": r.id])
+                row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        WITH persons(id) AS (SELECT id FROM party WHERE id = :recipient AND kind = 'person'
+                                             UNION SELECT person_id FROM group_member WHERE group_id = :recipient)
+                        SELECT (SELECT count(*) FROM persons) AS persons,
+                               (SELECT count(*) FROM party WHERE id = :recipient AND kind = 'group') AS groups,
+                               CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant WHERE person_id IN persons)
+                                 + (SELECT total(count) FROM group_count WHERE group_id = :recipient) AS INTEGER) AS household
+                        """, arguments: ["recipient": r.id])
             } else {
-                row = try Row.fetchOne(db, sql: """
-                    SELECT (SELECT count(*) FROM party WHERE kind = 'person') AS persons,
-                           (SELECT count(*) FROM party WHERE kind = 'group') AS groups,
-                           CAST((SELECT count(*) FROM party WHERE kind = 'person') + (SELECT count(*) FROM dependant)
-                             + (SELECT total(count) FROM group_count) AS INTEGER) AS household
-                    """)
+                row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT count(*) FROM party WHERE kind = 'person') AS persons,
+                               (SELECT count(*) FROM party WHERE kind = 'group') AS groups,
+                               CAST((SELECT count(*) FROM party WHERE kind = 'person') + (SELECT count(*) FROM dependant)
+                                 + (SELECT total(count) FROM group_count) AS INTEGER) AS household
+                        """)
             }
             // total() and the cast: head-counts stored before they were bounded must not stop the report with SQLite's
             // "integer overflow"; a sum past Int64 shows as its largest value.
@@ -153,12 +158,22 @@ extension Ledger {
     func dueItems(_ scope: ResolvedReportScope) -> (sql: String, arguments: [String: DatabaseValueConvertible?]) {
         var clauses = ["d.status <> 'cancelled'", "d.period <= :asOfPeriod", "d.due <= :dueBy"]
         var args: [String: DatabaseValueConvertible?] = [:]
-        if let r = scope.recipient { clauses.append("d.recipient_id = :recipient"); args["recipient"] = r.id }
-        if let k = scope.decree { clauses.append("d.decree_id = :decree"); args["decree"] = k.id }
-        if let a = scope.authority {
-            clauses.append("d.decree_id IN (SELECT id FROM decree WHERE supplier_id = :authority)"); args["authority"] = a.id
+        if let r = scope.recipient {
+            clauses.append("d.recipient_id = :recipient")
+            args["recipient"] = r.id
         }
-        if let s = scope.since { clauses.append("d.period >= :sincePeriod"); args["sincePeriod"] = Period(containing: s).description }
+        if let k = scope.decree {
+            clauses.append("d.decree_id = :decree")
+            args["decree"] = k.id
+        }
+        if let a = scope.authority {
+            clauses.append("d.decree_id IN (SELECT id FROM decree WHERE supplier_id = :authority)")
+            args["authority"] = a.id
+        }
+        if let s = scope.since {
+            clauses.append("d.period >= :sincePeriod")
+            args["sincePeriod"] = Period(containing: s).description
+        }
         let sql = """
             WITH later AS (
               SELECT rc.delivery_id, ri.commodity, sum(ri.amount) AS n FROM receipt rc INDEXED BY receipt_day JOIN receipt_item ri ON ri.receipt_id = rc.id
@@ -202,10 +217,29 @@ extension Ledger {
         try read { db in
             let (cte, args) = dueArguments(scope, asOf: asOf, dueBy: max(asOf, arrearsDueBy))
             let lateDue = arrearsDueBy.description
-            struct Owing: Hashable { var recipient: Int64; var decree: Int64; var commodity: String; var unit: String }
-            struct Totals { var promised: Int64 = 0; var received: Int64 = 0; var owed: Int64 = 0; var missed = 0; var periods: [ArrearsRow.PeriodOwed] = [] }
-            struct Amount: Hashable { var period: String; var commodity: String; var unit: String }
-            struct PeriodCount { var due = 0; var complete = 0; var partial = 0 }
+            struct Owing: Hashable {
+                var recipient: Int64
+                var decree: Int64
+                var commodity: String
+                var unit: String
+            }
+            struct Totals {
+                var promised: Int64 = 0
+                var received: Int64 = 0
+                var owed: Int64 = 0
+                var missed = 0
+                var periods: [ArrearsRow.PeriodOwed] = []
+            }
+            struct Amount: Hashable {
+                var period: String
+                var commodity: String
+                var unit: String
+            }
+            struct PeriodCount {
+                var due = 0
+                var complete = 0
+                var partial = 0
+            }
             var owing: [Owing: Totals] = [:]
             var amounts: [Amount: (expected: Int64, received: Int64)] = [:]
             var perPeriod: [String: PeriodCount] = [:]
@@ -215,15 +249,27 @@ extension Ledger {
             func close() {
                 guard let c = current else { return }
                 perPeriod[c.period, default: PeriodCount()].due += 1
-                if c.full { perPeriod[c.period, default: PeriodCount()].complete += 1 } else if c.some { perPeriod[c.period, default: PeriodCount()].partial += 1 }
+                if c.full {
+                    perPeriod[c.period, default: PeriodCount()].complete += 1
+                } else if c.some {
+                    perPeriod[c.period, default: PeriodCount()].partial += 1
+                }
             }
-            let rows = try Row.fetchCursor(db, sql: cte + """
-                SELECT it.id, it.recipient_id, it.decree_id, it.period, it.commodity, it.unit, it.expected, it.got, it.due <= :lateDue, it.due <= :asOf
-                FROM items it ORDER BY it.id
-                """, arguments: args + ["lateDue": lateDue])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: cte + """
+                    SELECT it.id, it.recipient_id, it.decree_id, it.period, it.commodity, it.unit, it.expected, it.got, it.due <= :lateDue, it.due <= :asOf
+                    FROM items it ORDER BY it.id
+                    """, arguments: args + ["lateDue": lateDue])
             while let r = try rows.next() {
-                let id: Int64 = r[0], period: String = r[3], commodity: String = r[4], unit: String = r[5]
-                let expected: Int64 = r[6], got: Int64 = r[7], late: Bool = r[8], inTrend: Bool = r[9]
+                let id: Int64 = r[0]
+                let period: String = r[3]
+                let commodity: String = r[4]
+                let unit: String = r[5]
+                let expected: Int64 = r[6]
+                let got: Int64 = r[7]
+                let late: Bool = r[8]
+                let inTrend: Bool = r[9]
                 if !inTrend {
                     // Due after the day itself: only the arrears (asked for a later day than the trend) count it.
                 } else if current?.id != id {
@@ -275,9 +321,13 @@ extension Ledger {
                 guard let d = decrees[key.decree] else { continue }
                 // Periods oldest first, as they were ordered by period within each commodity.
                 let owedPeriods = t.periods.sorted { $0.period < $1.period }
-                arrears.append((ArrearsRow(recipient: try party(key.recipient), decree: d.decree, supplier: try party(d.supplier),
-                                           commodity: key.commodity, unit: unit(key.unit), promised: t.promised, received: t.received,
-                                           owed: t.owed, periods: owedPeriods), t.missed, key.unit))
+                arrears.append(
+                    (
+                        ArrearsRow(
+                            recipient: try party(key.recipient), decree: d.decree, supplier: try party(d.supplier),
+                            commodity: key.commodity, unit: unit(key.unit), promised: t.promised, received: t.received,
+                            owed: t.owed, periods: owedPeriods), t.missed, key.unit
+                    ))
             }
             // Most periods missed first, then by recipient, decree and commodity (as SQLite orders text: by bytes).
             arrears.sort { a, b in
@@ -296,9 +346,14 @@ extension Ledger {
                 let lines = amounts.filter { $0.key.period == text }.sorted { a, b in
                     a.key.commodity != b.key.commodity ? bytesBefore(a.key.commodity, b.key.commodity) : bytesBefore(a.key.unit, b.key.unit)
                 }
-                trend.append(DeliveryTrendRow(period: p, due: c.due, complete: c.complete, partial: c.partial,
-                                              amounts: lines.map { DeliveryTrendRow.Amount(commodity: $0.key.commodity, unit: unit($0.key.unit),
-                                                                                          expected: $0.value.expected, received: $0.value.received) }))
+                trend.append(
+                    DeliveryTrendRow(
+                        period: p, due: c.due, complete: c.complete, partial: c.partial,
+                        amounts: lines.map {
+                            DeliveryTrendRow.Amount(
+                                commodity: $0.key.commodity, unit: unit($0.key.unit),
+                                expected: $0.value.expected, received: $0.value.received)
+                        }))
             }
             return (arrears.map(\.row), trend)
         }
@@ -312,27 +367,38 @@ extension Ledger {
         try read { db in
             var clauses = ["p.opened <= :asOf"]
             var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
-            if let a = scope.authority { clauses.append("p.authority_id = :authority"); args["authority"] = a.id }
-            if let r = scope.recipient {
-                clauses.append("(\(Ledger.inRecipient("p.petitioner_id")) OR p.via_id = :recipient)"); args["recipient"] = r.id
+            if let a = scope.authority {
+                clauses.append("p.authority_id = :authority")
+                args["authority"] = a.id
             }
-            if let s = scope.since { clauses.append("p.opened >= :since"); args["since"] = s.description }
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
-                       v.id AS vid, v.handle AS vh, v.name AS vn,
-                       coalesce((SELECT json_extract(e.payload, '$.to') FROM event_subject s JOIN event e ON e.id = s.event_id
-                                 WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf
-                                 ORDER BY e.day DESC, e.id DESC LIMIT 1), 'open') AS status_as_of
-                FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
-                WHERE \(clauses.joined(separator: " AND ")) ORDER BY p.id
-                """, arguments: StatementArguments(args))
+            if let r = scope.recipient {
+                clauses.append("(\(Ledger.inRecipient("p.petitioner_id")) OR p.via_id = :recipient)")
+                args["recipient"] = r.id
+            }
+            if let s = scope.since {
+                clauses.append("p.opened >= :since")
+                args["since"] = s.description
+            }
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
+                           v.id AS vid, v.handle AS vh, v.name AS vn,
+                           coalesce((SELECT json_extract(e.payload, '$.to') FROM event_subject s JOIN event e ON e.id = s.event_id
+                                     WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf
+                                     ORDER BY e.day DESC, e.id DESC LIMIT 1), 'open') AS status_as_of
+                    FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
+                    WHERE \(clauses.joined(separator: " AND ")) ORDER BY p.id
+                    """, arguments: StatementArguments(args))
             var out: [PetitionRow] = []
             while let r = try cursor.next() {
                 let via: Int64? = r["vid"]
-                out.append(PetitionRow(id: r["id"], petitioner: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]),
-                                       authority: PartyName(id: r["aid"], handle: r["ah"], name: r["an"]),
-                                       via: via.map { PartyName(id: $0, handle: r["vh"], name: r["vn"]) }, subject: r["subject"], category: r["category"],
-                                       opened: try r.day("opened"), status: try r.stored(PetitionStatus.self, "status_as_of")))
+                out.append(
+                    PetitionRow(
+                        id: r["id"], petitioner: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]),
+                        authority: PartyName(id: r["aid"], handle: r["ah"], name: r["an"]),
+                        via: via.map { PartyName(id: $0, handle: r["vh"], name: r["vn"]) }, subject: r["subject"], category: r["category"],
+                        opened: try r.day("opened"), status: try r.stored(PetitionStatus.self, "status_as_of")))
             }
             return out
         }
@@ -346,20 +412,33 @@ extension Ledger {
         try read { db in
             var clauses = ["l.direction = 'sent'", "l.expects_reply = 1", "l.voided = 0", "l.day <= :asOf"]
             var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
-            if let a = scope.authority { clauses.append("l.to_id = :authority"); args["authority"] = a.id }
+            if let a = scope.authority {
+                clauses.append("l.to_id = :authority")
+                args["authority"] = a.id
+            }
             if let r = scope.recipient {
-                clauses.append("(\(Ledger.inRecipient("l.from_id")) OR l.petition_id IN (SELECT id FROM petition p WHERE \(Ledger.inRecipient("p.petitioner_id"))))")
+                clauses.append(
+                    "(\(Ledger.inRecipient("l.from_id")) OR l.petition_id IN (SELECT id FROM petition p WHERE \(Ledger.inRecipient("p.petitioner_id"))))"
+                )
                 args["recipient"] = r.id
             }
-            if let s = scope.since { clauses.append("l.day >= :since"); args["since"] = s.description }
+            if let s = scope.since {
+                clauses.append("l.day >= :since")
+                args["since"] = s.description
+            }
             // One pass over the letters in Swift: the same counts and medians as window functions over them, which
             // made SQLite sort half a million letters twice (a fifth of the report at a million letters).
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT l.to_id, l.day, l.reply_due, r.day
-                FROM letter l LEFT JOIN letter r ON r.id = l.answered_by AND r.day <= :asOf
-                WHERE \(clauses.joined(separator: " AND "))
-                """, arguments: StatementArguments(args))
-            struct Tally { var letters = 0, answered = 0, within = 0, open = 0; var days: [Int] = [] }
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT l.to_id, l.day, l.reply_due, r.day
+                    FROM letter l LEFT JOIN letter r ON r.id = l.answered_by AND r.day <= :asOf
+                    WHERE \(clauses.joined(separator: " AND "))
+                    """, arguments: StatementArguments(args))
+            struct Tally {
+                var letters = 0, answered = 0, within = 0, open = 0
+                var days: [Int] = []
+            }
             var tallies: [Int64: Tally] = [:]
             var days: [String: Day] = [:]
             func day(_ text: String) -> Day? {
@@ -369,7 +448,10 @@ extension Ledger {
                 return d
             }
             while let r = try cursor.next() {
-                let to: Int64 = r[0], sent: String = r[1], due: String? = r[2], reply: String? = r[3]
+                let to: Int64 = r[0]
+                let sent: String = r[1]
+                let due: String? = r[2]
+                let reply: String? = r[3]
                 var t = tallies[to] ?? Tally()
                 t.letters += 1
                 if let reply {
@@ -387,9 +469,11 @@ extension Ledger {
                 let sorted = t.days.sorted()
                 let c = sorted.count
                 let median: Double? = c == 0 ? nil : c % 2 == 1 ? Double(sorted[c / 2]) : (Double(sorted[c / 2 - 1]) + Double(sorted[c / 2])) / 2
-                out.append(AuthorityRow(authority: PartyName(id: id, handle: row?[0] ?? "", name: row?[1] ?? ""), chain: [],
-                                        letters: t.letters, answered: t.answered, answeredWithinDeadline: t.within,
-                                        medianDaysToAnswer: median, open: t.open))
+                out.append(
+                    AuthorityRow(
+                        authority: PartyName(id: id, handle: row?[0] ?? "", name: row?[1] ?? ""), chain: [],
+                        letters: t.letters, answered: t.answered, answeredWithinDeadline: t.within,
+                        medianDaysToAnswer: median, open: t.open))
             }
             // By handle, as SQLite orders text (by bytes).
             out.sort { $0.authority.handle.utf8.lexicographicallyPrecedes($1.authority.handle.utf8) }
@@ -403,11 +487,14 @@ extension Ledger {
     /// Findings raised and cleared per month by recorded checks on or before `asOf` (from `since` when given).
     public func findingTrend(asOf: Day, since: Day? = nil) throws -> [(month: String, raised: Int, cleared: Int)] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT substr(day, 1, 7) AS month, sum(kind = '\(LedgerEvent.Kind.findingRaised.rawValue)') AS raised, sum(kind = '\(LedgerEvent.Kind.findingCleared.rawValue)') AS cleared
-                FROM event WHERE kind IN ('\(LedgerEvent.Kind.findingRaised.rawValue)', '\(LedgerEvent.Kind.findingCleared.rawValue)') AND day <= ? AND day >= ? GROUP BY month ORDER BY month
-                """, arguments: [asOf.description, (since.map { Period(containing: $0).first } ?? Day.minimum).description])
-                .map { ($0["month"], $0["raised"], $0["cleared"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT substr(day, 1, 7) AS month, sum(kind = '\(LedgerEvent.Kind.findingRaised.rawValue)') AS raised, sum(kind = '\(LedgerEvent.Kind.findingCleared.rawValue)') AS cleared
+                    FROM event WHERE kind IN ('\(LedgerEvent.Kind.findingRaised.rawValue)', '\(LedgerEvent.Kind.findingCleared.rawValue)') AND day <= ? AND day >= ? GROUP BY month ORDER BY month
+                    """, arguments: [asOf.description, (since.map { Period(containing: $0).first } ?? Day.minimum).description]
+            )
+            .map { ($0["month"], $0["raised"], $0["cleared"]) }
         }
     }
 
@@ -415,7 +502,8 @@ extension Ledger {
     static func checkedSum(_ a: Int64, _ b: Int64, _ what: String) throws -> Int64 {
         let (sum, overflow) = a.addingReportingOverflow(b)
         guard !overflow else {
-            throw PetitionsError("The report cannot show \(what): it adds up to more than can be counted; verify the ledger's amounts.", code: .dataError)
+            throw PetitionsError(
+                "The report cannot show \(what): it adds up to more than can be counted; verify the ledger's amounts.", code: .dataError)
         }
         return sum
     }

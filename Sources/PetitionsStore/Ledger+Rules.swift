@@ -12,8 +12,13 @@ public struct FindingRecord: Sendable, Hashable {
     public var severity: String
     public var message: String
     public init(key: String, rule: String, kind: String, subjectType: String, subjectID: Int64, severity: String, message: String) {
-        self.key = key; self.rule = rule; self.kind = kind; self.subjectType = subjectType; self.subjectID = subjectID
-        self.severity = severity; self.message = message
+        self.key = key
+        self.rule = rule
+        self.kind = kind
+        self.subjectType = subjectType
+        self.subjectID = subjectID
+        self.severity = severity
+        self.message = message
     }
 }
 
@@ -70,31 +75,35 @@ extension Ledger {
         // parties repeat from letter to letter, so each distinct one is parsed or read once.
         var text = FactText()
         var letters: [WaitingLetter] = []
-        let rows = try Row.fetchCursor(ids == nil || single != nil ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql),
-                                       arguments: StatementArguments(args))
+        let rows = try Row.fetchCursor(
+            ids == nil || single != nil ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql),
+            arguments: StatementArguments(args))
         while let r = try rows.next() {
             let petition: Int64? = r[4]
             let parent: Int64? = r[14]
             let petitioner: Int64? = r[18]
-            letters.append(WaitingLetter(
-                id: r[0], from: text.party(r, id: 7, handle: 8, name: 9), to: text.party(r, id: 10, handle: 11, name: 12),
-                toParent: parent.map { text.party($0, r, handle: 15, name: 16) },
-                sent: text.day(r, 1) ?? Day.minimum, clockStart: text.day(r, 2) ?? Day.minimum,
-                subject: r[3], petition: petition, petitionCategory: r[17],
-                petitioner: petitioner.map { text.party($0, r, handle: 19, name: 20) },
-                ownWithin: text.span(r, 5), authorityWithin: text.span(r, 13),
-                extensions: [], pauses: [], followUps: r[21]))
+            letters.append(
+                WaitingLetter(
+                    id: r[0], from: text.party(r, id: 7, handle: 8, name: 9), to: text.party(r, id: 10, handle: 11, name: 12),
+                    toParent: parent.map { text.party($0, r, handle: 15, name: 16) },
+                    sent: text.day(r, 1) ?? Day.minimum, clockStart: text.day(r, 2) ?? Day.minimum,
+                    subject: r[3], petition: petition, petitionCategory: r[17],
+                    petitioner: petitioner.map { text.party($0, r, handle: 19, name: 20) },
+                    ownWithin: text.span(r, 5), authorityWithin: text.span(r, 13),
+                    extensions: [], pauses: [], followUps: r[21]))
         }
         guard !letters.isEmpty else { return [] }
         var extensions: [Int64: [Span]] = [:]
-        let extensionRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"),
-                                                arguments: [asOf.description])
+        let extensionRows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"),
+            arguments: [asOf.description])
         while let r = try extensionRows.next() {
             if let s = text.span(r, 1) { extensions[r[0], default: []].append(s) }
         }
         var pauses: [Int64: [DayRange]] = [:]
-        let pauseRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT petition_id, from_day, to_day FROM petition_pause WHERE from_day <= ?"),
-                                            arguments: [asOf.description])
+        let pauseRows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT petition_id, from_day, to_day FROM petition_pause WHERE from_day <= ?"),
+            arguments: [asOf.description])
         while let r = try pauseRows.next() {
             guard let from = text.day(r, 1) else { continue }
             var to = text.day(r, 2)
@@ -123,7 +132,14 @@ extension Ledger {
                 """
             // A delivery with a receipt after the day comes first from the second branch (later = 1), so that what
             // it had received is counted as of the day, not as stored now.
-            struct Late { var id: Int64; var later: Bool; var decree, recipient, supplier: PartyName; var supplierParent: PartyName?; var period: Period; var due: Day }
+            struct Late {
+                var id: Int64
+                var later: Bool
+                var decree, recipient, supplier: PartyName
+                var supplierParent: PartyName?
+                var period: Period
+                var due: Day
+            }
             var text = FactText()
             var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
             var seen = Set<Int64>()
@@ -131,13 +147,17 @@ extension Ledger {
             // The two branches one after the other, each by id: the order the UNION of them gave (later first, then by
             // id; the arrears follow it), without SQLite building a temporary index of every row's sixteen columns to
             // remove duplicates (`seen` does that).
-            let laterRows = try Row.fetchCursor(db, sql: """
-                SELECT \(columns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(joins)
-                WHERE rc.day > :asOf AND d.due < :asOf AND d.status <> 'cancelled' ORDER BY d.id
-                """, arguments: ["asOf": asOf.description])
-            let openRows = try Row.fetchCursor(db, sql: """
-                SELECT \(columns), 0 AS later FROM delivery d \(joins) WHERE d.status IN ('pending', 'partial') AND d.due < :asOf ORDER BY d.id
-                """, arguments: ["asOf": asOf.description])
+            let laterRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(columns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(joins)
+                    WHERE rc.day > :asOf AND d.due < :asOf AND d.status <> 'cancelled' ORDER BY d.id
+                    """, arguments: ["asOf": asOf.description])
+            let openRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(columns), 0 AS later FROM delivery d \(joins) WHERE d.status IN ('pending', 'partial') AND d.due < :asOf ORDER BY d.id
+                    """, arguments: ["asOf": asOf.description])
             func nextRow() throws -> Row? { try laterRows.next() ?? openRows.next() }
             while let row = try nextRow() {
                 let id: Int64 = row[0]
@@ -146,27 +166,39 @@ extension Ledger {
                 let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
                 decrees[kid] = decree
                 let parent: Int64? = row[12]
-                late.append(Late(id: id, later: (row[15] as Int64) == 1, decree: decree, recipient: text.party(row, id: 6, handle: 7, name: 8),
-                                 supplier: text.party(row, id: 9, handle: 10, name: 11), supplierParent: parent.map { text.party($0, row, handle: 13, name: 14) },
-                                 period: text.period(row, 1) ?? Period(containing: Day.minimum), due: text.day(row, 2) ?? Day.minimum))
+                late.append(
+                    Late(
+                        id: id, later: (row[15] as Int64) == 1, decree: decree, recipient: text.party(row, id: 6, handle: 7, name: 8),
+                        supplier: text.party(row, id: 9, handle: 10, name: 11),
+                        supplierParent: parent.map { text.party($0, row, handle: 13, name: 14) },
+                        period: text.period(row, 1) ?? Period(containing: Day.minimum), due: text.day(row, 2) ?? Day.minimum))
             }
             guard !late.isEmpty else { return [] }
 
             // What each should bring, in one query for all of them (not one per delivery), by delivery then commodity.
-            struct Item { var commodity: String; var unit: String; var expected: Int64; var received: Int64 }
+            struct Item {
+                var commodity: String
+                var unit: String
+                var expected: Int64
+                var received: Int64
+            }
             var items: [Item] = []
             var itemsOf: [Int64: Range<Int>] = [:]
             let ids = "[" + late.map { String($0.id) }.joined(separator: ",") + "]"
-            let itemRows = try Row.fetchCursor(db, sql: """
-                SELECT delivery_id, commodity, unit, expected, received FROM delivery_item
-                WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, commodity
-                """, arguments: [ids])
-            var current: Int64? = nil, first = 0
+            let itemRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT delivery_id, commodity, unit, expected, received FROM delivery_item
+                    WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, commodity
+                    """, arguments: [ids])
+            var current: Int64? = nil
+            var first = 0
             while let i = try itemRows.next() {
                 let id: Int64 = i[0]
                 if id != current {
                     if let current { itemsOf[current] = first..<items.count }
-                    current = id; first = items.count
+                    current = id
+                    first = items.count
                 }
                 items.append(Item(commodity: i[1], unit: i[2], expected: i[3], received: i[4]))
             }
@@ -176,10 +208,12 @@ extension Ledger {
             var receivedAsOf: [Int64: [String: Int64]] = [:]
             let later = late.filter(\.later).map { String($0.id) }
             if !later.isEmpty {
-                let receiptRows = try Row.fetchCursor(db, sql: """
-                    SELECT rc.delivery_id, i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
-                    WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? GROUP BY rc.delivery_id, i.commodity
-                    """, arguments: ["[" + later.joined(separator: ",") + "]", asOf.description])
+                let receiptRows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT rc.delivery_id, i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
+                        WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? GROUP BY rc.delivery_id, i.commodity
+                        """, arguments: ["[" + later.joined(separator: ",") + "]", asOf.description])
                 while let r = try receiptRows.next() { receivedAsOf[r[0], default: [:]][r[1]] = r[2] }
             }
 
@@ -187,22 +221,31 @@ extension Ledger {
             var out: [LateDelivery] = []
             for d in late {
                 let received: [String: Int64]? = d.later ? receivedAsOf[d.id] ?? [:] : nil
-                var expectedBase: [String: Int64] = [:], receivedBase: [String: Int64] = [:], unitOf: [String: MeasureUnit] = [:]
+                var expectedBase: [String: Int64] = [:]
+                var receivedBase: [String: Int64] = [:]
+                var unitOf: [String: MeasureUnit] = [:]
                 var lines: [DeliveryLine] = []
                 for i in items[itemsOf[d.id] ?? 0..<0] {
-                    let c = i.commodity, e = i.expected
+                    let c = i.commodity
+                    let e = i.expected
                     let got = received.map { $0[c] ?? 0 } ?? i.received
                     let u = units[i.unit] ?? unit(i.unit)
                     units[i.unit] = u
-                    expectedBase[c] = e; receivedBase[c] = got; unitOf[c] = u
-                    lines.append(DeliveryLine(commodity: c, expected: QuantityValue(Quantity(base: e, unit: u, commodity: c)),
-                                              received: QuantityValue(Quantity(base: got, unit: u, commodity: c)),
-                                              shortfall: QuantityValue(Quantity(base: max(0, e - got), unit: u, commodity: c))))
+                    expectedBase[c] = e
+                    receivedBase[c] = got
+                    unitOf[c] = u
+                    lines.append(
+                        DeliveryLine(
+                            commodity: c, expected: QuantityValue(Quantity(base: e, unit: u, commodity: c)),
+                            received: QuantityValue(Quantity(base: got, unit: u, commodity: c)),
+                            shortfall: QuantityValue(Quantity(base: max(0, e - got), unit: u, commodity: c))))
                 }
                 // Complete as of the day asked: not late.
                 if expectedBase.allSatisfy({ (receivedBase[$0.key] ?? 0) >= $0.value }) { continue }
-                out.append(LateDelivery(id: d.id, decree: d.decree, recipient: d.recipient, supplier: d.supplier, supplierParent: d.supplierParent,
-                                        period: d.period, due: d.due, lines: lines, expectedBase: expectedBase, receivedBase: receivedBase, unitOf: unitOf))
+                out.append(
+                    LateDelivery(
+                        id: d.id, decree: d.decree, recipient: d.recipient, supplier: d.supplier, supplierParent: d.supplierParent,
+                        period: d.period, due: d.due, lines: lines, expectedBase: expectedBase, receivedBase: receivedBase, unitOf: unitOf))
             }
             return out
         }
@@ -211,18 +254,22 @@ extension Ledger {
     /// Open petitions and the last day anything happened on them, as of `asOf`.
     public func petitionActivity(asOf: Day) throws -> [PetitionActivity] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
-                  max(p.opened,
-                      coalesce((SELECT max(e.day) FROM event_subject s JOIN event e ON e.id = s.event_id
-                                WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.day <= :asOf), p.opened),
-                      coalesce((SELECT max(day) FROM letter WHERE petition_id = p.id AND day <= :asOf AND voided = 0), p.opened)) AS last
-                FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id
-                WHERE p.status = 'open' AND p.opened <= :asOf
-                """, arguments: ["asOf": asOf.description]).map { r in
-                PetitionActivity(id: r["id"], subject: r["subject"], petitioner: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]),
-                                 authority: PartyName(id: r["aid"], handle: r["ah"], name: r["an"]), category: r["category"],
-                                 opened: try r.day("opened"), lastActivity: try r.day("last"))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
+                      max(p.opened,
+                          coalesce((SELECT max(e.day) FROM event_subject s JOIN event e ON e.id = s.event_id
+                                    WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.day <= :asOf), p.opened),
+                          coalesce((SELECT max(day) FROM letter WHERE petition_id = p.id AND day <= :asOf AND voided = 0), p.opened)) AS last
+                    FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id
+                    WHERE p.status = 'open' AND p.opened <= :asOf
+                    """, arguments: ["asOf": asOf.description]
+            ).map { r in
+                PetitionActivity(
+                    id: r["id"], subject: r["subject"], petitioner: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]),
+                    authority: PartyName(id: r["aid"], handle: r["ah"], name: r["an"]), category: r["category"],
+                    opened: try r.day("opened"), lastActivity: try r.day("last"))
             }
         }
     }
@@ -249,8 +296,9 @@ extension Ledger {
     public func applyRules(on day: Day, reason: String) throws -> Int {
         try write { db in
             let n = try storeReplyDue(db, letters: nil)
-            try appendEvent(db, .rulesApplied(RulesApplied(changed: Int64(n), reason: reason)), day: day, subjects: [],
-                            summary: "Due days recomputed (\(n) changed): \(reason)")
+            try appendEvent(
+                db, .rulesApplied(RulesApplied(changed: Int64(n), reason: reason)), day: day, subjects: [],
+                summary: "Due days recomputed (\(n) changed): \(reason)")
             return n
         }
     }
@@ -259,7 +307,9 @@ extension Ledger {
     public func storeSetting(_ key: String, value: String?, on day: Day, summary: String) throws {
         try write { db in
             if let value {
-                try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+                try db.execute(
+                    sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    arguments: [key, value])
             } else {
                 try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
             }
@@ -279,7 +329,9 @@ extension Ledger {
     /// Extends a letter's deadline in the current transaction under `stamp`.
     func extendLetter(_ db: Database, _ id: Int64, by span: Span, reason: String, on day: Day, stamp: EventStamp) throws {
         let reason = try Ledger.checkName(reason, field: "--reason")
-        guard let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id]) else {
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id])
+        else {
             throw PetitionsError("letter: no letter with id \(id).")
         }
         guard (row["direction"] as String) == "sent", (row["expects_reply"] as Int64) == 1 else {
@@ -290,11 +342,13 @@ extension Ledger {
         guard day.description >= (row["day"] as String) else {
             throw PetitionsError.invalid("--on", day.description, "is before letter \(id) was sent on \(row["day"] as String)")
         }
-        let eventID = try appendEvent(db, .letterExtended(LetterExtended(letter: id, by: span.description, reason: reason)), day: day,
-                                      subjects: [Subject("letter", id)], summary: "Deadline of letter \(id) extended by \(span): \(reason)",
-                                      stamp: stamp)
-        try db.execute(sql: "INSERT INTO letter_extension(letter_id, span, reason, day, event_id) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [id, span.description, reason, day.description, eventID])
+        let eventID = try appendEvent(
+            db, .letterExtended(LetterExtended(letter: id, by: span.description, reason: reason)), day: day,
+            subjects: [Subject("letter", id)], summary: "Deadline of letter \(id) extended by \(span): \(reason)",
+            stamp: stamp)
+        try db.execute(
+            sql: "INSERT INTO letter_extension(letter_id, span, reason, day, event_id) VALUES (?, ?, ?, ?, ?)",
+            arguments: [id, span.description, reason, day.description, eventID])
         _ = try storeReplyDue(db, letters: [id])
     }
 
@@ -308,24 +362,29 @@ extension Ledger {
             for r in try Row.fetchAll(db, sql: "SELECT * FROM finding_state") {
                 previous[r["key"]] = (r["severity"], r["subject_type"], r["subject_id"], r["message"], r["rule"])
             }
-            var raised = 0, cleared = 0
+            var raised = 0
+            var cleared = 0
             var current = Set<String>()
             for f in findings {
                 current.insert(f.key)
                 if let p = previous[f.key], p.severity == f.severity { continue }
-                let event = FindingRaised(key: f.key, rule: f.rule, kind: f.kind, severity: f.severity, previousSeverity: previous[f.key]?.severity,
-                                          message: f.message)
-                try appendEvent(db, event.event, day: asOf, subjects: Ledger.findingSubjects(f.subjectType, f.subjectID),
-                                summary: "[\(f.severity)] \(f.message)")
-                try db.execute(sql: """
-                    INSERT INTO finding_state(key, rule, kind, subject_type, subject_id, severity, since, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET severity = excluded.severity, message = excluded.message
-                    """, arguments: [f.key, f.rule, f.kind, f.subjectType, f.subjectID, f.severity, asOf.description, f.message])
+                let event = FindingRaised(
+                    key: f.key, rule: f.rule, kind: f.kind, severity: f.severity, previousSeverity: previous[f.key]?.severity,
+                    message: f.message)
+                try appendEvent(
+                    db, event.event, day: asOf, subjects: Ledger.findingSubjects(f.subjectType, f.subjectID),
+                    summary: "[\(f.severity)] \(f.message)")
+                try db.execute(
+                    sql: """
+                        INSERT INTO finding_state(key, rule, kind, subject_type, subject_id, severity, since, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(key) DO UPDATE SET severity = excluded.severity, message = excluded.message
+                        """, arguments: [f.key, f.rule, f.kind, f.subjectType, f.subjectID, f.severity, asOf.description, f.message])
                 raised += 1
             }
             for (key, p) in previous where !current.contains(key) {
-                try appendEvent(db, .findingCleared(FindingCleared(key: key, rule: p.rule, severity: p.severity, message: p.message)), day: asOf,
-                                subjects: Ledger.findingSubjects(p.type, p.id), summary: "Cleared: \(p.message)")
+                try appendEvent(
+                    db, .findingCleared(FindingCleared(key: key, rule: p.rule, severity: p.severity, message: p.message)), day: asOf,
+                    subjects: Ledger.findingSubjects(p.type, p.id), summary: "Cleared: \(p.message)")
                 try db.execute(sql: "DELETE FROM finding_state WHERE key = ?", arguments: [key])
                 cleared += 1
             }
@@ -344,10 +403,13 @@ extension Ledger {
     /// Findings raised and cleared per month, from recorded checks.
     public func findingTrend() throws -> [(month: String, raised: Int, cleared: Int)] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT substr(day, 1, 7) AS month, sum(kind = '\(LedgerEvent.Kind.findingRaised.rawValue)') AS raised, sum(kind = '\(LedgerEvent.Kind.findingCleared.rawValue)') AS cleared
-                FROM event WHERE kind IN ('\(LedgerEvent.Kind.findingRaised.rawValue)', '\(LedgerEvent.Kind.findingCleared.rawValue)') GROUP BY month ORDER BY month
-                """).map { ($0["month"], $0["raised"], $0["cleared"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT substr(day, 1, 7) AS month, sum(kind = '\(LedgerEvent.Kind.findingRaised.rawValue)') AS raised, sum(kind = '\(LedgerEvent.Kind.findingCleared.rawValue)') AS cleared
+                    FROM event WHERE kind IN ('\(LedgerEvent.Kind.findingRaised.rawValue)', '\(LedgerEvent.Kind.findingCleared.rawValue)') GROUP BY month ORDER BY month
+                    """
+            ).map { ($0["month"], $0["raised"], $0["cleared"]) }
         }
     }
 

@@ -16,45 +16,61 @@ extension Ledger {
     }
 
     /// Records a decree with its rations per category per period.
-    public func addDecree(handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
-                          every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?) throws -> Decree {
+    public func addDecree(
+        handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
+        every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?
+    ) throws -> Decree {
         let id: Int64 = try write { db in
-            try addDecree(db, handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: rations, every: every,
-                          dueDay: dueDay, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, stamp: newStamp())
+            try addDecree(
+                db, handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: rations, every: every,
+                dueDay: dueDay, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, stamp: newStamp())
         }
         return try decree(String(id))
     }
 
     /// Records a decree in the current transaction under `stamp`; returns its id.
-    func addDecree(_ db: Database, handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
-                   every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?, stamp: EventStamp) throws -> Int64 {
+    func addDecree(
+        _ db: Database, handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
+        every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?, stamp: EventStamp
+    ) throws -> Int64 {
         let name = try Ledger.checkName(name)
         guard (1...31).contains(dueDay) else { throw PetitionsError.invalid("--due-day", String(dueDay), "must be a day of the month from 1 to 31") }
-        guard !rations.isEmpty else { throw PetitionsError("--ration: a decree needs at least one ration, e.g. --ration 'employee: 8 funt wheat'.", code: .usage) }
+        guard !rations.isEmpty else {
+            throw PetitionsError("--ration: a decree needs at least one ration, e.g. --ration 'employee: 8 funt wheat'.", code: .usage)
+        }
         if let f = effectiveFrom, let t = effectiveTo, t < f {
             throw PetitionsError.invalid("--effective-to", t.description, "is before --effective-from \(f)")
         }
         let parsed = try rations.map { try parseRation($0) }
         var seen = Set<String>()
         for r in parsed where !seen.insert(r.category + "\u{0}" + r.quantity.commodity).inserted {
-            throw PetitionsError.invalid("--ration", "\(r.category): \(r.quantity.description)", "repeats the ration of \(r.quantity.commodity) for \(r.category)")
+            throw PetitionsError.invalid(
+                "--ration", "\(r.category): \(r.quantity.description)", "repeats the ration of \(r.quantity.commodity) for \(r.category)")
         }
         let h = try newHandle(db, given: handle, name: name, table: "decree")
         let s = try resolveParty(db, supplier, kinds: [.authority], field: "--supplier")
         let i = try issuer.map { try resolveParty(db, $0, kinds: [.authority], field: "--issuer") }
-        let event = DecreeAdded(handle: h, name: name, issued: issued.description, issuer: i?.handle, supplier: s.handle, every: every.rawValue,
-                                dueDay: Int64(dueDay), effectiveFrom: effectiveFrom?.description, effectiveTo: effectiveTo?.description,
-                                rations: parsed.map { "\($0.category): \($0.quantity.description)" })
-        let eventID = try appendEvent(db, event.event, day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
-                                      summary: "Decree \(name) (\(h)) added", stamp: stamp)
-        try db.execute(sql: """
-            INSERT INTO decree(handle, name, issued, issuer_id, supplier_id, frequency, due_day, effective_from, effective_to, office, event_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [h, name, issued.description, i?.id, s.id, every.rawValue, dueDay, effectiveFrom?.description, effectiveTo?.description, stamp.office, eventID])
+        let event = DecreeAdded(
+            handle: h, name: name, issued: issued.description, issuer: i?.handle, supplier: s.handle, every: every.rawValue,
+            dueDay: Int64(dueDay), effectiveFrom: effectiveFrom?.description, effectiveTo: effectiveTo?.description,
+            rations: parsed.map { "\($0.category): \($0.quantity.description)" })
+        let eventID = try appendEvent(
+            db, event.event, day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
+            summary: "Decree \(name) (\(h)) added", stamp: stamp)
+        try db.execute(
+            sql: """
+                INSERT INTO decree(handle, name, issued, issuer_id, supplier_id, frequency, due_day, effective_from, effective_to, office, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                h, name, issued.description, i?.id, s.id, every.rawValue, dueDay, effectiveFrom?.description, effectiveTo?.description, stamp.office,
+                eventID,
+            ])
         let id = db.lastInsertedRowID
         for r in parsed {
-            try db.execute(sql: "INSERT INTO ration(decree_id, category, commodity, amount, unit) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, r.category, r.quantity.commodity, r.quantity.base, r.quantity.unit.name])
+            try db.execute(
+                sql: "INSERT INTO ration(decree_id, category, commodity, amount, unit) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, r.category, r.quantity.commodity, r.quantity.base, r.quantity.unit.name])
         }
         try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'decree', ?)", arguments: [eventID, id])
         return id
@@ -73,15 +89,17 @@ extension Ledger {
     func resolveDecree(_ db: Database, _ ref: String, field: String = "--decree") throws -> DecreeRef {
         let t = Ledger.trimmed(ref)
         if let hit = lookups.decree(t) { return hit }
-        let row = try Int64(t).map { try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE id = ?"), arguments: [$0]) }
+        let row =
+            try Int64(t).map { try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE id = ?"), arguments: [$0]) }
             ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE handle = ?"), arguments: [t.lowercased()])
         guard let row else {
             let handles = try String.fetchAll(db, sql: "SELECT handle FROM decree")
             throw PetitionsError.unknown("decree", field, ref, closest: closest(to: t, among: handles))
         }
-        let d = DecreeRef(id: row["id"], handle: row["handle"], name: row["name"], dueDay: row["due_day"],
-                          effectiveFrom: try row.optionalDay("effective_from"), effectiveTo: try row.optionalDay("effective_to"),
-                          issued: try row.day("issued"))
+        let d = DecreeRef(
+            id: row["id"], handle: row["handle"], name: row["name"], dueDay: row["due_day"],
+            effectiveFrom: try row.optionalDay("effective_from"), effectiveTo: try row.optionalDay("effective_to"),
+            issued: try row.day("issued"))
         lookups.remember(d, for: t)
         return d
     }
@@ -108,18 +126,22 @@ extension Ledger {
     }
 
     func loadDecrees(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Decree] {
-        try Row.fetchAll(db, sql: """
-            SELECT d.*, s.handle AS s, i.handle AS i FROM decree d JOIN party s ON s.id = d.supplier_id LEFT JOIN party i ON i.id = d.issuer_id
-            WHERE \(clause) ORDER BY d.issued, d.id
-            """, arguments: args).map { row in
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.*, s.handle AS s, i.handle AS i FROM decree d JOIN party s ON s.id = d.supplier_id LEFT JOIN party i ON i.id = d.issuer_id
+                WHERE \(clause) ORDER BY d.issued, d.id
+                """, arguments: args
+        ).map { row in
             let id: Int64 = row["id"]
             let rations = try Row.fetchAll(db, sql: "SELECT * FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [id]).map {
                 Ration(category: $0["category"], quantity: quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]))
             }
-            return Decree(id: id, handle: row["handle"], name: row["name"], issued: try row.day("issued"),
-                          issuer: row["i"], supplier: row["s"], every: try row.stored(Frequency.self, "frequency"), dueDay: row["due_day"],
-                          rations: rations, effectiveFrom: try row.optionalDay("effective_from"), effectiveTo: try row.optionalDay("effective_to"),
-                          office: row["office"])
+            return Decree(
+                id: id, handle: row["handle"], name: row["name"], issued: try row.day("issued"),
+                issuer: row["i"], supplier: row["s"], every: try row.stored(Frequency.self, "frequency"), dueDay: row["due_day"],
+                rations: rations, effectiveFrom: try row.optionalDay("effective_from"), effectiveTo: try row.optionalDay("effective_to"),
+                office: row["office"])
         }
     }
 
@@ -135,8 +157,10 @@ extension Ledger {
     }
 
     /// Enrols a recipient in the current transaction under `stamp`; returns the enrolment's id.
-    func enrol(_ db: Database, decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String,
-               stamp: EventStamp) throws -> Int64 {
+    func enrol(
+        _ db: Database, decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String,
+        stamp: EventStamp
+    ) throws -> Int64 {
         let counts = try Ledger.merge(counts)
         let memberCategory = try Category.validate(memberCategory, field: "--member-category")
         let d = try resolveDecree(db, decree)
@@ -146,35 +170,48 @@ extension Ledger {
         var heads = counts
         if heads.isEmpty { heads = try householdCounts(db, r, memberCategory: memberCategory) }
         guard !heads.isEmpty else {
-            throw PetitionsError("--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
+            throw PetitionsError(
+                "--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
         }
         let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
         guard heads.contains(where: { rationCats.contains($0.category) }) else {
-            throw PetitionsError("--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", ")).")
+            throw PetitionsError(
+                "--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", "))."
+            )
         }
         // New head-counts from a later day end the open enrolment that runs into it.
         var ended: Int64?
-        if let open = try Row.fetchOne(db, sql: """
-            SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND to_day IS NULL AND from_day < ?
-            AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.decree_id = enrolment.decree_id AND e2.recipient_id = enrolment.recipient_id
-                            AND e2.from_day > enrolment.from_day)
-            """, arguments: [d.id, r.id, start.description]) {
+        if let open = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND to_day IS NULL AND from_day < ?
+                AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.decree_id = enrolment.decree_id AND e2.recipient_id = enrolment.recipient_id
+                                AND e2.from_day > enrolment.from_day)
+                """, arguments: [d.id, r.id, start.description])
+        {
             ended = open["id"]
             try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [start.adding(days: -1).description, ended])
         }
-        let overlap = try Row.fetchOne(db, sql: """
-            SELECT id, from_day FROM enrolment WHERE decree_id = ? AND recipient_id = ?
-            AND from_day <= ? AND (to_day IS NULL OR to_day >= ?)
-            """, arguments: [d.id, r.id, (to ?? Day.maximum).description, start.description])
+        let overlap = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id, from_day FROM enrolment WHERE decree_id = ? AND recipient_id = ?
+                AND from_day <= ? AND (to_day IS NULL OR to_day >= ?)
+                """, arguments: [d.id, r.id, (to ?? Day.maximum).description, start.description])
         if let overlap {
-            throw PetitionsError("--recipient: \(r.handle) is already enrolled in \(d.handle) from \(overlap["from_day"] as String) (enrolment \(overlap["id"] as Int64)); end that enrolment first.")
+            throw PetitionsError(
+                "--recipient: \(r.handle) is already enrolled in \(d.handle) from \(overlap["from_day"] as String) (enrolment \(overlap["id"] as Int64)); end that enrolment first."
+            )
         }
-        let event = EnrolmentAdded(decree: d.handle, recipient: r.handle, from: start.description, to: to?.description, endsEnrolment: ended,
-                                   counts: Dictionary(uniqueKeysWithValues: heads.map { ($0.category, Int64($0.count)) }))
-        let eventID = try appendEvent(db, event.event, day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
-                                      summary: "\(r.name) enrolled in \(d.name)", stamp: stamp)
-        try db.execute(sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [d.id, r.id, start.description, to?.description, stamp.office, eventID])
+        let event = EnrolmentAdded(
+            decree: d.handle, recipient: r.handle, from: start.description, to: to?.description, endsEnrolment: ended,
+            counts: Dictionary(uniqueKeysWithValues: heads.map { ($0.category, Int64($0.count)) }))
+        let eventID = try appendEvent(
+            db, event.event, day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
+            summary: "\(r.name) enrolled in \(d.name)", stamp: stamp)
+        try db.execute(
+            sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [d.id, r.id, start.description, to?.description, stamp.office, eventID])
         let id = db.lastInsertedRowID
         for h in heads {
             try db.execute(sql: "INSERT INTO enrolment_count(enrolment_id, category, count) VALUES (?, ?, ?)", arguments: [id, h.category, h.count])
@@ -191,7 +228,9 @@ extension Ledger {
             for row in try Row.fetchAll(db, sql: "SELECT category, count FROM group_count WHERE group_id = ?", arguments: [r.id]) {
                 let (sum, overflow) = totals[row["category"], default: 0].addingReportingOverflow(row["count"] as Int)
                 guard !overflow, sum <= HeadCount.maximum else {
-                    throw PetitionsError("The head-counts of \(r.handle) add up to more than \(HeadCount.maximum) for \(row["category"] as String); correct the group's counts.")
+                    throw PetitionsError(
+                        "The head-counts of \(r.handle) add up to more than \(HeadCount.maximum) for \(row["category"] as String); correct the group's counts."
+                    )
                 }
                 totals[row["category"], default: 0] = sum
             }
@@ -201,7 +240,11 @@ extension Ledger {
         }
         if !persons.isEmpty {
             totals[memberCategory, default: 0] += persons.count
-            for row in try Row.fetchAll(db, sql: "SELECT category, count(*) AS n FROM dependant WHERE person_id IN (\(persons.map(String.init).joined(separator: ","))) GROUP BY category") {
+            for row in try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT category, count(*) AS n FROM dependant WHERE person_id IN (\(persons.map(String.init).joined(separator: ","))) GROUP BY category"
+            ) {
                 totals[row["category"], default: 0] += row["n"] as Int
             }
         }
@@ -217,15 +260,21 @@ extension Ledger {
     }
 
     func loadEnrolments(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Enrolment] {
-        try Row.fetchAll(db, sql: """
-            SELECT e.*, d.handle AS d, r.handle AS r FROM enrolment e JOIN decree d ON d.id = e.decree_id JOIN party r ON r.id = e.recipient_id
-            WHERE \(clause) ORDER BY e.from_day, e.id
-            """, arguments: args).map { row in
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.*, d.handle AS d, r.handle AS r FROM enrolment e JOIN decree d ON d.id = e.decree_id JOIN party r ON r.id = e.recipient_id
+                WHERE \(clause) ORDER BY e.from_day, e.id
+                """, arguments: args
+        ).map { row in
             let id: Int64 = row["id"]
-            let counts = try Row.fetchAll(db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ? ORDER BY category", arguments: [id])
-                .map { HeadCount(category: $0["category"], count: $0["count"]) }
-            return Enrolment(id: id, decree: row["d"], recipient: row["r"], from: try row.day("from_day"),
-                             to: try row.optionalDay("to_day"), counts: counts)
+            let counts = try Row.fetchAll(
+                db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ? ORDER BY category", arguments: [id]
+            )
+            .map { HeadCount(category: $0["category"], count: $0["count"]) }
+            return Enrolment(
+                id: id, decree: row["d"], recipient: row["r"], from: try row.day("from_day"),
+                to: try row.optionalDay("to_day"), counts: counts)
         }
     }
 }

@@ -7,9 +7,15 @@ extension Ledger {
 
     /// The event kinds that may create a row of each table: every record points at the event that made it.
     static let creatingKinds: [(table: String, check: String)] = [
-        ("party", "(t.kind = 'authority' AND e.kind = '\(LedgerEvent.Kind.authorityAdded.rawValue)') OR (t.kind = 'group' AND e.kind = '\(LedgerEvent.Kind.groupAdded.rawValue)') OR (t.kind = 'person' AND e.kind = '\(LedgerEvent.Kind.petitionerAdded.rawValue)')"),
+        (
+            "party",
+            "(t.kind = 'authority' AND e.kind = '\(LedgerEvent.Kind.authorityAdded.rawValue)') OR (t.kind = 'group' AND e.kind = '\(LedgerEvent.Kind.groupAdded.rawValue)') OR (t.kind = 'person' AND e.kind = '\(LedgerEvent.Kind.petitionerAdded.rawValue)')"
+        ),
         ("petition", "e.kind = '\(LedgerEvent.Kind.petitionLogged.rawValue)'"),
-        ("letter", "(t.direction = 'sent' AND e.kind = '\(LedgerEvent.Kind.letterSent.rawValue)') OR (t.direction = 'received' AND e.kind = '\(LedgerEvent.Kind.letterReceived.rawValue)')"),
+        (
+            "letter",
+            "(t.direction = 'sent' AND e.kind = '\(LedgerEvent.Kind.letterSent.rawValue)') OR (t.direction = 'received' AND e.kind = '\(LedgerEvent.Kind.letterReceived.rawValue)')"
+        ),
         ("letter_extension", "e.kind = '\(LedgerEvent.Kind.letterExtended.rawValue)'"),
         ("decree", "e.kind = '\(LedgerEvent.Kind.decreeAdded.rawValue)'"),
         ("enrolment", "e.kind = '\(LedgerEvent.Kind.enrolmentAdded.rawValue)'"),
@@ -54,10 +60,11 @@ extension Ledger {
             func add(_ s: String) { if problems.count < limit { problems.append(s) } }
 
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))")
-            if integrity != ["ok"] { integrity.forEach { add("integrity: \($0)") } }
+            if integrity != ["ok"] { for line in integrity { add("integrity: \(line)") } }
 
             for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                let table: String = r["table"], parent: String = r["parent"]
+                let table: String = r["table"]
+                let parent: String = r["parent"]
                 let rowid: Int64? = r["rowid"]
                 add("\(table)\(rowid.map { " \($0)" } ?? ""): refers to a \(parent) that does not exist")
             }
@@ -74,35 +81,50 @@ extension Ledger {
                     }
                 }
                 for text in bad {
-                    for r in try Row.fetchAll(db, sql: "SELECT \(rowName) FROM \(table) WHERE CAST(\(column) AS TEXT) = ? LIMIT \(limit)", arguments: [text]) {
+                    for r in try Row.fetchAll(
+                        db, sql: "SELECT \(rowName) FROM \(table) WHERE CAST(\(column) AS TEXT) = ? LIMIT \(limit)", arguments: [text])
+                    {
                         add("\(table) \(r[0] as Int64): its \(column) \(quoted(text)) is not a \(kind.rawValue)")
                     }
                 }
             }
 
             for table in ["group_count", "enrolment_count"] {
-                for r in try Row.fetchAll(db, sql: "SELECT category, count FROM \(table) WHERE count > ? LIMIT \(limit)", arguments: [HeadCount.maximum]) {
-                    add("\(table): the head-count \(r["count"] as Int64) of \(r["category"] as String) is more than \(HeadCount.maximum), the most one category may count")
+                for r in try Row.fetchAll(
+                    db, sql: "SELECT category, count FROM \(table) WHERE count > ? LIMIT \(limit)", arguments: [HeadCount.maximum])
+                {
+                    add(
+                        "\(table): the head-count \(r["count"] as Int64) of \(r["category"] as String) is more than \(HeadCount.maximum), the most one category may count"
+                    )
                 }
             }
             for (table, column) in [("ration", "amount"), ("delivery_item", "expected"), ("delivery_item", "received"), ("receipt_item", "amount")] {
-                for r in try Row.fetchAll(db, sql: "SELECT \(column) AS n, commodity FROM \(table) WHERE \(column) > ? LIMIT \(limit)", arguments: [Quantity.maximumBase]) {
+                for r in try Row.fetchAll(
+                    db, sql: "SELECT \(column) AS n, commodity FROM \(table) WHERE \(column) > ? LIMIT \(limit)", arguments: [Quantity.maximumBase])
+                {
                     add("\(table): the \(column) \(r["n"] as Int64) base units of \(r["commodity"] as String) is more than can be counted")
                 }
             }
 
-            for r in try Row.fetchAll(db, sql: """
-                SELECT lower(uuid) AS u, group_concat(id, ', ') AS ids FROM event GROUP BY lower(uuid) HAVING count(*) > 1 LIMIT \(limit)
-                """) {
+            for r in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT lower(uuid) AS u, group_concat(id, ', ') AS ids FROM event GROUP BY lower(uuid) HAVING count(*) > 1 LIMIT \(limit)
+                    """)
+            {
                 add("events \(r["ids"] as String): share the uuid \(r["u"] as String); an event's uuid must be its own")
             }
 
             for (table, check) in Ledger.creatingKinds {
-                for r in try Row.fetchAll(db, sql: """
-                    SELECT t.id, t.event_id, e.kind FROM \(table) t LEFT JOIN event e ON e.id = t.event_id
-                    WHERE e.id IS NULL OR NOT (\(check)) LIMIT \(limit)
-                    """) {
-                    let id: Int64 = r["id"], eventID: Int64 = r["event_id"]
+                for r in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT t.id, t.event_id, e.kind FROM \(table) t LEFT JOIN event e ON e.id = t.event_id
+                        WHERE e.id IS NULL OR NOT (\(check)) LIMIT \(limit)
+                        """)
+                {
+                    let id: Int64 = r["id"]
+                    let eventID: Int64 = r["event_id"]
                     if let kind = r["kind"] as String? {
                         add("\(table) \(id): was created by event \(eventID), a \(kind) event, which cannot create it")
                     } else {
@@ -111,33 +133,48 @@ extension Ledger {
                 }
             }
 
-            for r in try Row.fetchAll(db, sql: """
-                SELECT d.id, d.status, CASE WHEN min(i.received >= i.expected) = 1 THEN 'complete' WHEN max(i.received) > 0 THEN 'partial' ELSE 'pending' END AS derived
-                FROM delivery d JOIN delivery_item i ON i.delivery_id = d.id WHERE d.status <> 'cancelled'
-                GROUP BY d.id HAVING d.status <> derived LIMIT \(limit)
-                """) {
+            for r in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.status, CASE WHEN min(i.received >= i.expected) = 1 THEN 'complete' WHEN max(i.received) > 0 THEN 'partial' ELSE 'pending' END AS derived
+                    FROM delivery d JOIN delivery_item i ON i.delivery_id = d.id WHERE d.status <> 'cancelled'
+                    GROUP BY d.id HAVING d.status <> derived LIMIT \(limit)
+                    """)
+            {
                 add("delivery \(r["id"] as Int64): its status is \(r["status"] as String) but its receipts make it \(r["derived"] as String)")
             }
-            for r in try Row.fetchAll(db, sql: """
-                SELECT d.id FROM delivery d WHERE d.status = 'cancelled' AND NOT EXISTS (
-                  SELECT 1 FROM event_subject s JOIN event e ON e.id = s.event_id
-                  WHERE s.subject_type = 'delivery' AND s.subject_id = d.id AND e.kind = '\(LedgerEvent.Kind.deliveryCancelled.rawValue)') LIMIT \(limit)
-                """) {
+            for r in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id FROM delivery d WHERE d.status = 'cancelled' AND NOT EXISTS (
+                      SELECT 1 FROM event_subject s JOIN event e ON e.id = s.event_id
+                      WHERE s.subject_type = 'delivery' AND s.subject_id = d.id AND e.kind = '\(LedgerEvent.Kind.deliveryCancelled.rawValue)') LIMIT \(limit)
+                    """)
+            {
                 add("delivery \(r["id"] as Int64): is cancelled but no delivery.cancelled event says so")
             }
-            for r in try Row.fetchAll(db, sql: """
-                SELECT i.delivery_id, i.commodity, i.received, coalesce((
-                  SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id
-                  WHERE rc.delivery_id = i.delivery_id AND ri.commodity = i.commodity), 0) AS receipts
-                FROM delivery_item i WHERE i.received <> receipts LIMIT \(limit)
-                """) {
-                add("delivery \(r["delivery_id"] as Int64): \(r["received"] as Int64) base units of \(r["commodity"] as String) recorded as received, but its receipts add up to \(r["receipts"] as Int64)")
+            for r in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.delivery_id, i.commodity, i.received, coalesce((
+                      SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id
+                      WHERE rc.delivery_id = i.delivery_id AND ri.commodity = i.commodity), 0) AS receipts
+                    FROM delivery_item i WHERE i.received <> receipts LIMIT \(limit)
+                    """)
+            {
+                add(
+                    "delivery \(r["delivery_id"] as Int64): \(r["received"] as Int64) base units of \(r["commodity"] as String) recorded as received, but its receipts add up to \(r["receipts"] as Int64)"
+                )
             }
-            for r in try Row.fetchAll(db, sql: """
-                SELECT l.id, l.day, l.answered_by, a.id AS aid, a.direction, a.voided, a.day AS aday FROM letter l LEFT JOIN letter a ON a.id = l.answered_by
-                WHERE l.answered_by IS NOT NULL AND (a.id IS NULL OR a.direction <> 'received' OR a.voided <> 0 OR a.day < l.day) LIMIT \(limit)
-                """) {
-                let id: Int64 = r["id"], by: Int64 = r["answered_by"]
+            for r in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.id, l.day, l.answered_by, a.id AS aid, a.direction, a.voided, a.day AS aday FROM letter l LEFT JOIN letter a ON a.id = l.answered_by
+                    WHERE l.answered_by IS NOT NULL AND (a.id IS NULL OR a.direction <> 'received' OR a.voided <> 0 OR a.day < l.day) LIMIT \(limit)
+                    """)
+            {
+                let id: Int64 = r["id"]
+                let by: Int64 = r["answered_by"]
                 if (r["aid"] as Int64?) == nil {
                     add("letter \(id): is answered by letter \(by), which does not exist")
                 } else if (r["direction"] as String) != "received" {

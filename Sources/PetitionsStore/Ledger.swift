@@ -12,7 +12,10 @@ public struct RecordingContext: Sendable {
     public var today: Day
 
     public init(actor: String, office: String, today: Day, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.actor = actor; self.office = office; self.today = today; self.now = now
+        self.actor = actor
+        self.office = office
+        self.today = today
+        self.now = now
     }
 }
 
@@ -49,9 +52,16 @@ public final class Ledger: Sendable {
         Ledger(path: path, reader: reader, writer: writer, units: units, context: context ?? self.context, dueDays: dueDays)
     }
 
-    private init(path: String, reader: any DatabaseReader, writer: (any DatabaseWriter)?, units: UnitCatalog,
-                 context: RecordingContext, dueDays: (any ReplyDeadlines)?) {
-        self.path = path; self.reader = reader; self.writer = writer; self.units = units; self.context = context; self.dueDays = dueDays
+    private init(
+        path: String, reader: any DatabaseReader, writer: (any DatabaseWriter)?, units: UnitCatalog,
+        context: RecordingContext, dueDays: (any ReplyDeadlines)?
+    ) {
+        self.path = path
+        self.reader = reader
+        self.writer = writer
+        self.units = units
+        self.context = context
+        self.dueDays = dueDays
     }
 
     /// The schema version this program writes: its migrations are `v1` … `vN`, and this is N.
@@ -112,8 +122,9 @@ public final class Ledger: Sendable {
                     try db.inTransaction(.immediate) {
                         if try Ledger.storedUnits(db).isEmpty {
                             for u in defaultUnits {
-                                try db.execute(sql: "INSERT INTO unit(name, dimension, base) VALUES (?, ?, ?)",
-                                               arguments: [u.name, u.dimension, u.base])
+                                try db.execute(
+                                    sql: "INSERT INTO unit(name, dimension, base) VALUES (?, ?, ?)",
+                                    arguments: [u.name, u.dimension, u.base])
                             }
                         }
                         return .commit
@@ -123,7 +134,8 @@ public final class Ledger: Sendable {
         } else {
             // Stored units win: the ledger stays self-describing; aliases come from the defaults.
             let aliases = Dictionary(defaultUnits.map { ($0.name, $0.aliases) }, uniquingKeysWith: { a, _ in a })
-            units = try UnitCatalog(stored.map { MeasureUnit(name: $0.name, dimension: $0.dimension, base: $0.base, aliases: aliases[$0.name] ?? []) })
+            units = try UnitCatalog(
+                stored.map { MeasureUnit(name: $0.name, dimension: $0.dimension, base: $0.base, aliases: aliases[$0.name] ?? []) })
         }
     }
 
@@ -151,7 +163,8 @@ public final class Ledger: Sendable {
                 throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
             }
             if e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CANTOPEN {
-                throw PetitionsError("The ledger \(path) cannot be opened for writing (\(e.message ?? "\(e.resultCode)")); nothing was recorded.", code: .noPermission)
+                throw PetitionsError(
+                    "The ledger \(path) cannot be opened for writing (\(e.message ?? "\(e.resultCode)")); nothing was recorded.", code: .noPermission)
             }
             throw PetitionsError("The ledger \(path) could not be opened: \(e.message ?? "\(e.resultCode)").", code: .ioError)
         }
@@ -177,8 +190,13 @@ public final class Ledger: Sendable {
         guard stat(path, &st) == 0 else { return }  // Missing: created on first use.
         switch st.st_mode & S_IFMT {
         case S_IFREG: return
-        case S_IFDIR: throw PetitionsError("--db \(quoted(path)) is a folder, not a ledger file; give the ledger's file name, e.g. \(quoted((path.hasSuffix("/") ? path : path + "/") + "ledger.sqlite")).", code: .noInput)
-        default: throw PetitionsError("--db \(quoted(path)) is not a regular file (a device, pipe or socket); give the ledger's file name.", code: .noInput)
+        case S_IFDIR:
+            throw PetitionsError(
+                "--db \(quoted(path)) is a folder, not a ledger file; give the ledger's file name, e.g. \(quoted((path.hasSuffix("/") ? path : path + "/") + "ledger.sqlite")).",
+                code: .noInput)
+        default:
+            throw PetitionsError(
+                "--db \(quoted(path)) is not a regular file (a device, pipe or socket); give the ledger's file name.", code: .noInput)
         }
     }
 
@@ -241,7 +259,9 @@ public final class Ledger: Sendable {
         }
         let known = Set(Schema.migrations.map(\.id))
         if let newer = applied.first(where: { !known.contains($0) }) {
-            throw PetitionsError("The ledger \(path) was written by a newer version of petitions (schema \(newer)); upgrade petitions to use it. It was left untouched.", code: .dataError)
+            throw PetitionsError(
+                "The ledger \(path) was written by a newer version of petitions (schema \(newer)); upgrade petitions to use it. It was left untouched.",
+                code: .dataError)
         }
     }
 
@@ -287,15 +307,18 @@ public final class Ledger: Sendable {
     /// Appends an event in the current transaction and returns its id. Without a stamp, the event is this
     /// ledger's own, recorded now; with one, it keeps the identity it was given (another office's merged event).
     @discardableResult
-    func appendEvent(_ db: Database, _ event: LedgerEvent, day: Day, subjects: [Subject], summary: String,
-                     stamp: EventStamp? = nil) throws -> Int64 {
+    func appendEvent(
+        _ db: Database, _ event: LedgerEvent, day: Day, subjects: [Subject], summary: String,
+        stamp: EventStamp? = nil
+    ) throws -> Int64 {
         let json = try event.payloadText()
         if Ledger.escapesControlCharacter(json), case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) {
             // Named by its key, on the rare path where the text holds one.
             try Ledger.refuseControlCharacters(in: payload)
         }
-        return try insertEvent(db, stamp: stamp ?? newStamp(), kind: event.kind, day: day.description, summary: summary, payloadJSON: json,
-                               subjects: subjects)
+        return try insertEvent(
+            db, stamp: stamp ?? newStamp(), kind: event.kind, day: day.description, summary: summary, payloadJSON: json,
+            subjects: subjects)
     }
 
     /// Whether compact JSON text may hold a control character other than a tab or a line feed: escaped (`\r`, `\b`,
@@ -337,18 +360,22 @@ public final class Ledger: Sendable {
 
     /// Inserts one event row exactly as given, with its subjects.
     @discardableResult
-    func insertEvent(_ db: Database, stamp: EventStamp, kind: LedgerEvent.Kind, day: String, summary: String, payloadJSON: String,
-                     subjects: [Subject]) throws -> Int64 {
+    func insertEvent(
+        _ db: Database, stamp: EventStamp, kind: LedgerEvent.Kind, day: String, summary: String, payloadJSON: String,
+        subjects: [Subject]
+    ) throws -> Int64 {
         try ControlCharacters.refuse(stamp.actor, field: "actor")
         try ControlCharacters.refuse(stamp.office, field: "office")
         try ControlCharacters.refuse(summary, field: "summary")
-        try db.execute(cached: """
-            INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [stamp.uuid, kind.rawValue, day, stamp.recordedAt, stamp.actor, stamp.office, summary, payloadJSON])
+        try db.execute(
+            cached: """
+                INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [stamp.uuid, kind.rawValue, day, stamp.recordedAt, stamp.actor, stamp.office, summary, payloadJSON])
         let id = db.lastInsertedRowID
         if subjects.count == 1 {
-            try db.execute(cached: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", [id, subjects[0].type, subjects[0].id])
+            try db.execute(
+                cached: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", [id, subjects[0].type, subjects[0].id])
         } else {
             var seen = Set<Subject>()
             for s in subjects where seen.insert(s).inserted {
@@ -361,8 +388,9 @@ public final class Ledger: Sendable {
     /// A stamp for an event this ledger records now: a new UUID, this moment, this actor and office.
     /// `recordedAt` lets a bulk import give all its events the moment it started; `uuid`, its own UUIDs.
     func newStamp(recordedAt: String? = nil, uuid: String? = nil) -> EventStamp {
-        EventStamp(uuid: uuid ?? Ledger.randomUUID(), recordedAt: recordedAt ?? Ledger.timestamp(context.now()),
-                   actor: context.actor, office: context.office)
+        EventStamp(
+            uuid: uuid ?? Ledger.randomUUID(), recordedAt: recordedAt ?? Ledger.timestamp(context.now()),
+            actor: context.actor, office: context.office)
     }
 
     /// A new UUID in lower case: version 7 (RFC 9562), the moment in milliseconds then random bits, so that
@@ -404,8 +432,9 @@ public final class Ledger: Sendable {
         try write { db in
             if try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'office'") != nil { return false }
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('office', ?)", arguments: [context.office])
-            try appendEvent(db, .ledgerInitialized(LedgerInitialized(office: context.office, units: units.units.map(\.name))), day: day,
-                            subjects: [], summary: "Ledger initialised for office \(context.office)")
+            try appendEvent(
+                db, .ledgerInitialized(LedgerInitialized(office: context.office, units: units.units.map(\.name))), day: day,
+                subjects: [], summary: "Ledger initialised for office \(context.office)")
             return true
         }
     }

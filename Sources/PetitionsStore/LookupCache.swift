@@ -9,10 +9,20 @@ final class LookupCache: @unchecked Sendable {
     private var decrees: [String: Ledger.DecreeRef]?
 
     /// Starts remembering lookups (at the start of an import).
-    func begin() { lock.withLock { parties = [:]; decrees = [:] } }
+    func begin() {
+        lock.withLock {
+            parties = [:]
+            decrees = [:]
+        }
+    }
 
     /// Forgets every lookup (at the end of an import).
-    func end() { lock.withLock { parties = nil; decrees = nil } }
+    func end() {
+        lock.withLock {
+            parties = nil
+            decrees = nil
+        }
+    }
 
     /// The party already resolved for `key`, during an import.
     func party(_ key: String) -> PartyRef? { lock.withLock { parties?[key] } }

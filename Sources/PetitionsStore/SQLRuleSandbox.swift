@@ -12,7 +12,9 @@ public struct SQLRuleBudget: Sendable, Equatable {
     public var rows: Int
 
     public init(seconds: Double = 2, bytes: Int64 = 64 << 20, rows: Int = 100_000) {
-        self.seconds = seconds; self.bytes = bytes; self.rows = rows
+        self.seconds = seconds
+        self.bytes = bytes
+        self.rows = rows
     }
 
     /// 2 seconds, 64 MB, 100,000 rows.
@@ -57,29 +59,36 @@ final class SQLRuleSandbox {
     private(set) var refused: String?
 
     init(tables: Set<String>, budget: SQLRuleBudget) {
-        self.tables = tables; self.budget = budget
+        self.tables = tables
+        self.budget = budget
     }
 
     /// Installs the authorizer and the progress handler on `db`'s connection, which must live no longer than `self`.
     func install(on db: Database) {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        sqlite3_set_authorizer(db.sqliteConnection, { context, action, a, b, c, _ in
-            guard let context else { return SQLITE_DENY }
-            return Unmanaged<SQLRuleSandbox>.fromOpaque(context).takeUnretainedValue()
-                .authorize(action, a.map { String(cString: $0) }, b.map { String(cString: $0) }, c.map { String(cString: $0) })
-        }, context)
+        sqlite3_set_authorizer(
+            db.sqliteConnection,
+            { context, action, a, b, c, _ in
+                guard let context else { return SQLITE_DENY }
+                return Unmanaged<SQLRuleSandbox>.fromOpaque(context).takeUnretainedValue()
+                    .authorize(action, a.map { String(cString: $0) }, b.map { String(cString: $0) }, c.map { String(cString: $0) })
+            }, context)
         // One value may not outgrow the memory budget: a single step such as printf('%.*c', 1e9, 'x') allocates it
         // all at once, before the progress handler is next asked.
         sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, Int32(clamping: max(1_000, budget.bytes)))
-        sqlite3_progress_handler(db.sqliteConnection, 1_000, { context in
-            guard let context else { return 1 }
-            return Unmanaged<SQLRuleSandbox>.fromOpaque(context).takeUnretainedValue().progress()
-        }, context)
+        sqlite3_progress_handler(
+            db.sqliteConnection, 1_000,
+            { context in
+                guard let context else { return 1 }
+                return Unmanaged<SQLRuleSandbox>.fromOpaque(context).takeUnretainedValue().progress()
+            }, context)
     }
 
     /// Starts the clock and the memory count, and makes the authorizer judge.
     func arm() {
-        armed = true; stopped = nil; refused = nil
+        armed = true
+        stopped = nil
+        refused = nil
         deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, budget.seconds) * 1e9)
         memoryCeiling = sqlite3_memory_used() + budget.bytes
     }
@@ -88,8 +97,14 @@ final class SQLRuleSandbox {
 
     private func progress() -> Int32 {
         guard armed else { return 0 }
-        if DispatchTime.now().uptimeNanoseconds > deadline { stopped = .time; return 1 }
-        if sqlite3_memory_used() > memoryCeiling { stopped = .memory; return 1 }
+        if DispatchTime.now().uptimeNanoseconds > deadline {
+            stopped = .time
+            return 1
+        }
+        if sqlite3_memory_used() > memoryCeiling {
+            stopped = .memory
+            return 1
+        }
         return 0
     }
 

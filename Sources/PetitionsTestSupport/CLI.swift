@@ -33,9 +33,11 @@ public struct CLI {
     /// The built binary: $PETITIONS_BIN, else next to the test bundle.
     public static var binary: String {
         if let b = ProcessInfo.processInfo.environment["PETITIONS_BIN"] { return b }
-        let candidates = [Bundle.main.bundleURL.appendingPathComponent("petitions").path,
-                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("petitions").path,
-                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("petitions").path]
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("petitions").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("petitions").path,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("petitions").path,
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
@@ -65,7 +67,8 @@ public struct CLI {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
         }
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         let input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -78,8 +81,9 @@ public struct CLI {
         try? err.close()
         let outData = (try? Data(contentsOf: outURL)) ?? Data()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Parses a JSON result.

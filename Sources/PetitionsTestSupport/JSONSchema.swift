@@ -61,7 +61,8 @@ public struct JSONSchema {
 
     static func matches(_ v: JSONValue, type: String) -> Bool {
         let t = typeName(v)
-        return t == type || (type == "number" && t == "integer") || (type == "integer" && { if case .number(let d) = v { return d == d.rounded() } else { return false } }())
+        return t == type || (type == "number" && t == "integer")
+            || (type == "integer" && { if case .number(let d) = v { return d == d.rounded() } else { return false } }())
     }
 
     func validate(_ value: JSONValue, against schema: JSONValue, path: String, into errors: inout [String]) {
@@ -70,7 +71,10 @@ public struct JSONSchema {
             return
         }
         if case .string(let ref)? = s["$ref"] {
-            guard let target = resolve(ref) else { errors.append("\(path): unresolved $ref \(ref)"); return }
+            guard let target = resolve(ref) else {
+                errors.append("\(path): unresolved $ref \(ref)")
+                return
+            }
             validate(value, against: target, path: path, into: &errors)
         }
         if let t = s["type"] {
@@ -89,9 +93,10 @@ public struct JSONSchema {
             errors.append("\(path): \(JSONSchema.describe(value)) is not one of \(options.map(JSONSchema.describe).joined(separator: ", "))")
         }
         if case .string(let pattern)? = s["pattern"], case .string(let text) = value {
-            let ok = (try? NSRegularExpression(pattern: pattern)).map {
-                $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-            } ?? false
+            let ok =
+                (try? NSRegularExpression(pattern: pattern)).map {
+                    $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                } ?? false
             if !ok { errors.append("\(path): \(JSONSchema.describe(value)) does not match \(pattern)") }
         }
         if let m = s["minimum"], let min = JSONSchema.number(m), let x = JSONSchema.number(value), x < min {
@@ -107,7 +112,9 @@ public struct JSONSchema {
                 if let sub = properties[k] {
                     validate(v, against: sub, path: "\(path).\(k)", into: &errors)
                 } else if let extra = s["additionalProperties"] {
-                    if case .bool(false) = extra { errors.append("\(path): key \(k) is not allowed") } else {
+                    if case .bool(false) = extra {
+                        errors.append("\(path): key \(k) is not allowed")
+                    } else {
                         validate(v, against: extra, path: "\(path).\(k)", into: &errors)
                     }
                 }

@@ -20,8 +20,9 @@ public struct TemporaryLedger {
     public init(office: String = "test", actor: String = "tester") throws {
         directory = try TemporaryLedger.makeDirectory()
         path = directory.appendingPathComponent("ledger.sqlite").path
-        workspace = Workspace(databasePath: path, actor: actor, office: office, configPath: nil, environment: [:],
-                              today: TemporaryLedger.today, now: { TemporaryLedger.now })
+        workspace = Workspace(
+            databasePath: path, actor: actor, office: office, configPath: nil, environment: [:],
+            today: TemporaryLedger.today, now: { TemporaryLedger.now })
         ledger = try workspace.open()
     }
 

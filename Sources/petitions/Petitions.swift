@@ -9,17 +9,18 @@ struct Petitions: ParsableCommand {
         commandName: "petitions",
         abstract: "Track petitions, letters, entitlements and deliveries in a SQLite ledger.",
         discussion: """
-        Every change is recorded as an event in an append-only log, with who recorded it and the day it happened.
-        The ledger is --db PATH, else $PETITIONS_DB, else $XDG_DATA_HOME/petitions/petitions.sqlite.
+            Every change is recorded as an event in an append-only log, with who recorded it and the day it happened.
+            The ledger is --db PATH, else $PETITIONS_DB, else $XDG_DATA_HOME/petitions/petitions.sqlite.
 
-        Example:
-          petitions --db dmitrov.sqlite init --office dmitrov
-          petitions --db dmitrov.sqlite authority add --name "Moscow postal-telegraph supply centre" --handle moscow-supply
-        """,
+            Example:
+              petitions --db dmitrov.sqlite init --office dmitrov
+              petitions --db dmitrov.sqlite authority add --name "Moscow postal-telegraph supply centre" --handle moscow-supply
+            """,
         version: ProductInfo.versionLine(commit: BuildInfo.commit),
         subcommands: [
             Init.self, AuthorityCommand.self, GroupCommand.self, PetitionerCommand.self, PetitionCommand.self,
-            LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, Events.self, Units.self, Overdue.self, Unanswered.self, Check.self, RulesCommand.self, CalendarCommand.self,
+            LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, Events.self, Units.self, Overdue.self, Unanswered.self,
+            Check.self, RulesCommand.self, CalendarCommand.self,
             DeadlineCommand.self, ReportCommand.self, DraftCommand.self,
             ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self,
         ]
@@ -35,7 +36,15 @@ struct Petitions: ParsableCommand {
             let a = args[i]
             let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
             guard global.contains(name) else { break }
-            if a.contains("=") { leading.append(a); i += 1 } else if i + 1 < args.count { leading += [a, args[i + 1]]; i += 2 } else { break }
+            if a.contains("=") {
+                leading.append(a)
+                i += 1
+            } else if i + 1 < args.count {
+                leading += [a, args[i + 1]]
+                i += 2
+            } else {
+                break
+            }
         }
         guard !leading.isEmpty, i < args.count else { return args }
         var rest = Array(args[i...])

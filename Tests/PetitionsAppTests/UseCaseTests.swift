@@ -13,22 +13,34 @@ struct Dmitrov {
         ledger = try TemporaryLedger()
         let ws = ledger.workspace
         _ = try AddAuthority(name: "People's Commissariat of Posts and Telegraphs", handle: "narkompochtel").run(in: ws)
-        _ = try AddAuthority(name: "Moscow postal-telegraph supply centre", handle: "moscow-supply", parent: "narkompochtel",
-                             replyWithin: Span(20, .workingDays)).run(in: ws)
-        _ = try AddGroup(name: "Postal-telegraph employees of the Dmitrov district", handle: "dmitrov-post",
-                         counts: [HeadCount(category: "employee", count: 125), HeadCount(category: "incapacitated", count: 140)]).run(in: ws)
-        _ = try AddDecree(handle: "decree-1918", name: "Decree of 15 August 1918", issued: try Day(parsing: "1918-08-15"),
-                          supplier: "moscow-supply", rations: ["employee: 8 funt wheat", "incapacitated: 5 funt wheat"]).run(in: ws)
+        _ = try AddAuthority(
+            name: "Moscow postal-telegraph supply centre", handle: "moscow-supply", parent: "narkompochtel",
+            replyWithin: Span(20, .workingDays)
+        ).run(in: ws)
+        _ = try AddGroup(
+            name: "Postal-telegraph employees of the Dmitrov district", handle: "dmitrov-post",
+            counts: [HeadCount(category: "employee", count: 125), HeadCount(category: "incapacitated", count: 140)]
+        ).run(in: ws)
+        _ = try AddDecree(
+            handle: "decree-1918", name: "Decree of 15 August 1918", issued: try Day(parsing: "1918-08-15"),
+            supplier: "moscow-supply", rations: ["employee: 8 funt wheat", "incapacitated: 5 funt wheat"]
+        ).run(in: ws)
         _ = try EnrolRecipient(decree: "decree-1918", recipient: "dmitrov-post", from: try Day(parsing: "1919-09-01")).run(in: ws)
         _ = try ScheduleDeliveries(decree: "decree-1918", from: try Period(parsing: "1919-09"), to: try Period(parsing: "1920-03")).run(in: ws)
         for month in ["1919-09", "1919-10", "1919-11", "1919-12"] {
-            _ = try RecordReceipt(decree: "decree-1918", recipient: "dmitrov-post", period: try Period(parsing: month),
-                                  on: try Day(parsing: month + "-06"), quantities: ["1700 funt wheat"]).run(in: ws)
+            _ = try RecordReceipt(
+                decree: "decree-1918", recipient: "dmitrov-post", period: try Period(parsing: month),
+                on: try Day(parsing: month + "-06"), quantities: ["1700 funt wheat"]
+            ).run(in: ws)
         }
-        let petition = try LogPetition(from: "dmitrov-post", to: "moscow-supply", subject: "January provisions not delivered",
-                                       on: try Day(parsing: "1920-01-20"), category: "supply").run(in: ws)
-        appeal = try SendLetter(from: "dmitrov-post", to: "moscow-supply", on: try Day(parsing: "1920-01-20"), subject: "Appeal",
-                                petition: petition.id).run(in: ws)
+        let petition = try LogPetition(
+            from: "dmitrov-post", to: "moscow-supply", subject: "January provisions not delivered",
+            on: try Day(parsing: "1920-01-20"), category: "supply"
+        ).run(in: ws)
+        appeal = try SendLetter(
+            from: "dmitrov-post", to: "moscow-supply", on: try Day(parsing: "1920-01-20"), subject: "Appeal",
+            petition: petition.id
+        ).run(in: ws)
     }
 }
 
@@ -61,8 +73,10 @@ struct Dmitrov {
         defer { d.ledger.remove() }
         let waiting = try ListUnanswered(asOf: Self.march4, overdueOnly: true).run(in: d.workspace)
         #expect(waiting.map(\.letter) == [d.appeal.id])
-        _ = try ReceiveLetter(from: "moscow-supply", to: "dmitrov-post", on: try Day(parsing: "1920-03-10"), subject: "Provisions dispatched",
-                              inReplyTo: d.appeal.id).run(in: d.workspace)
+        _ = try ReceiveLetter(
+            from: "moscow-supply", to: "dmitrov-post", on: try Day(parsing: "1920-03-10"), subject: "Provisions dispatched",
+            inReplyTo: d.appeal.id
+        ).run(in: d.workspace)
         #expect(try ListUnanswered(asOf: try Day(parsing: "1920-03-11")).run(in: d.workspace).isEmpty)
         // As of 4 March the reply had not come: judgments are as of the day.
         #expect(try ListUnanswered(asOf: Self.march4).run(in: d.workspace).map(\.letter) == [d.appeal.id])

@@ -12,10 +12,16 @@ import Testing
             ["init", "--office", "dmitrov"],
             ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
             ["authority", "add", "--name", "Moscow postal-telegraph supply centre", "--handle", "moscow-supply", "--parent", "sovnarkom"],
-            ["group", "add", "--name", "Dmitrov postal-telegraph employees", "--handle", "dmitrov-post", "--count", "employee=125", "--count", "incapacitated=140"],
+            [
+                "group", "add", "--name", "Dmitrov postal-telegraph employees", "--handle", "dmitrov-post", "--count", "employee=125", "--count",
+                "incapacitated=140",
+            ],
             ["petitioner", "add", "--name", "Pëtr Kropotkin", "--handle", "kropotkin"],
-            ["decree", "add", "--handle", "decree-1918", "--name", "Decree of 15 August 1918", "--issued", "1918-08-15", "--supplier", "moscow-supply",
-             "--ration", "employee: 8 funt wheat", "--ration", "incapacitated: 5 funt wheat"],
+            [
+                "decree", "add", "--handle", "decree-1918", "--name", "Decree of 15 August 1918", "--issued", "1918-08-15", "--supplier",
+                "moscow-supply",
+                "--ration", "employee: 8 funt wheat", "--ration", "incapacitated: 5 funt wheat",
+            ],
             ["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--from", "1919-09-01"],
             ["delivery", "schedule", "--decree", "decree-1918", "--from", "1919-09", "--to", "1920-03", "--on", "1919-09-01"],
             ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "January provisions", "--on", "1920-01-20"],
@@ -30,8 +36,10 @@ import Testing
 
     /// Everything a user can list, as JSON: equal snapshots mean nothing changed.
     static func snapshot(_ cli: CLI) throws -> String {
-        let listings: [[String]] = [["events"], ["authority", "list"], ["group", "list"], ["petitioner", "list"], ["petition", "list"],
-                                    ["letter", "list"], ["decree", "list"], ["delivery", "list"]]
+        let listings: [[String]] = [
+            ["events"], ["authority", "list"], ["group", "list"], ["petitioner", "list"], ["petition", "list"],
+            ["letter", "list"], ["decree", "list"], ["delivery", "list"],
+        ]
         return try listings.map { try cli.run($0 + ["--format", "json"]).stdout }.joined(separator: "\n")
     }
 
@@ -45,51 +53,100 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "unknown handle, with the closest known one", args: ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-suply", "--subject", "x", "--on", "1920-03-04"],
-             code: 65, mentions: ["--to", "moscow-suply", "moscow-supply"]),
-        Case(name: "unknown petition id", args: ["letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-03-04", "--subject", "x", "--petition", "99"],
-             code: 65, mentions: ["--petition", "99"]),
-        Case(name: "duplicate handle", args: ["authority", "add", "--name", "Another", "--handle", "sovnarkom"], code: 65, mentions: ["--handle", "sovnarkom", "taken"]),
-        Case(name: "invalid day", args: ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "x", "--on", "1920-02-30"],
-             code: 65, mentions: ["--on", "1920-02-30"]),
-        Case(name: "not a leap year", args: ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "x", "--on", "2023-02-29"],
-             code: 65, mentions: ["--on", "2023-02-29"]),
-        Case(name: "reply dated before the letter it answers",
-             args: ["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-01-10", "--subject", "Reply", "--in-reply-to", "1"],
-             code: 65, mentions: ["--on", "1920-01-10", "1920-01-20"]),
-        Case(name: "receipt for a period never scheduled",
-             args: ["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-07", "--on", "1920-07-02", "--quantity", "1700 funt wheat"],
-             code: 65, mentions: ["--period", "1920-07"]),
-        Case(name: "receipt dated before the decree was issued",
-             args: ["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1900-01-02", "--quantity", "1700 funt wheat"],
-             code: 65, mentions: ["--on", "1900-01-02", "1918-08-15"]),
-        Case(name: "unknown unit",
-             args: ["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-02", "--quantity", "1700 funtt wheat"],
-             code: 65, mentions: ["--quantity", "funtt", "funt"]),
-        Case(name: "unit of another dimension than the ration",
-             args: ["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-02", "--quantity", "20 litre wheat"],
-             code: 65, mentions: ["--quantity", "20 litre wheat", "funt"]),
-        Case(name: "zero amount",
-             args: ["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-02", "--quantity", "0 funt wheat"],
-             code: 65, mentions: ["--quantity", "0 funt wheat"]),
-        Case(name: "negative amount in a ration",
-             args: ["decree", "add", "--handle", "d2", "--name", "D2", "--issued", "1919-01-01", "--supplier", "moscow-supply", "--ration", "employee: -8 funt wheat"],
-             code: 65, mentions: ["--ration", "-8 funt wheat"]),
+        Case(
+            name: "unknown handle, with the closest known one",
+            args: ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-suply", "--subject", "x", "--on", "1920-03-04"],
+            code: 65, mentions: ["--to", "moscow-suply", "moscow-supply"]),
+        Case(
+            name: "unknown petition id",
+            args: ["letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-03-04", "--subject", "x", "--petition", "99"],
+            code: 65, mentions: ["--petition", "99"]),
+        Case(
+            name: "duplicate handle", args: ["authority", "add", "--name", "Another", "--handle", "sovnarkom"], code: 65,
+            mentions: ["--handle", "sovnarkom", "taken"]),
+        Case(
+            name: "invalid day", args: ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "x", "--on", "1920-02-30"],
+            code: 65, mentions: ["--on", "1920-02-30"]),
+        Case(
+            name: "not a leap year", args: ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "x", "--on", "2023-02-29"],
+            code: 65, mentions: ["--on", "2023-02-29"]),
+        Case(
+            name: "reply dated before the letter it answers",
+            args: [
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-01-10", "--subject", "Reply", "--in-reply-to",
+                "1",
+            ],
+            code: 65, mentions: ["--on", "1920-01-10", "1920-01-20"]),
+        Case(
+            name: "receipt for a period never scheduled",
+            args: [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-07", "--on", "1920-07-02",
+                "--quantity", "1700 funt wheat",
+            ],
+            code: 65, mentions: ["--period", "1920-07"]),
+        Case(
+            name: "receipt dated before the decree was issued",
+            args: [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1900-01-02",
+                "--quantity", "1700 funt wheat",
+            ],
+            code: 65, mentions: ["--on", "1900-01-02", "1918-08-15"]),
+        Case(
+            name: "unknown unit",
+            args: [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-02",
+                "--quantity", "1700 funtt wheat",
+            ],
+            code: 65, mentions: ["--quantity", "funtt", "funt"]),
+        Case(
+            name: "unit of another dimension than the ration",
+            args: [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-02",
+                "--quantity", "20 litre wheat",
+            ],
+            code: 65, mentions: ["--quantity", "20 litre wheat", "funt"]),
+        Case(
+            name: "zero amount",
+            args: [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-02",
+                "--quantity", "0 funt wheat",
+            ],
+            code: 65, mentions: ["--quantity", "0 funt wheat"]),
+        Case(
+            name: "negative amount in a ration",
+            args: [
+                "decree", "add", "--handle", "d2", "--name", "D2", "--issued", "1919-01-01", "--supplier", "moscow-supply", "--ration",
+                "employee: -8 funt wheat",
+            ],
+            code: 65, mentions: ["--ration", "-8 funt wheat"]),
         Case(name: "zero count", args: ["group", "add", "--name", "G", "--count", "employee=0"], code: 65, mentions: ["--count", "employee=0"]),
-        Case(name: "head-count past what sums can hold", args: ["group", "add", "--name", "G", "--count", "employee=9223372036854775807"], code: 65,
-             mentions: ["--count", "employee=9223372036854775807", "10000000"]),
-        Case(name: "ration past what a century of periods can add up to",
-             args: ["decree", "add", "--handle", "d2", "--name", "D2", "--issued", "1919-01-01", "--supplier", "moscow-supply", "--ration", "employee: 9007199 kg wheat"],
-             code: 65, mentions: ["--ration", "9007199 kg wheat", "more than can be counted"]),
-        Case(name: "negative count", args: ["group", "add", "--name", "G", "--count", "employee=-3"], code: 65, mentions: ["--count", "employee=-3"]),
+        Case(
+            name: "head-count past what sums can hold", args: ["group", "add", "--name", "G", "--count", "employee=9223372036854775807"], code: 65,
+            mentions: ["--count", "employee=9223372036854775807", "10000000"]),
+        Case(
+            name: "ration past what a century of periods can add up to",
+            args: [
+                "decree", "add", "--handle", "d2", "--name", "D2", "--issued", "1919-01-01", "--supplier", "moscow-supply", "--ration",
+                "employee: 9007199 kg wheat",
+            ],
+            code: 65, mentions: ["--ration", "9007199 kg wheat", "more than can be counted"]),
+        Case(
+            name: "negative count", args: ["group", "add", "--name", "G", "--count", "employee=-3"], code: 65, mentions: ["--count", "employee=-3"]),
         Case(name: "empty name", args: ["petitioner", "add", "--name", "  "], code: 65, mentions: ["--name"]),
-        Case(name: "status change the lifecycle forbids (open → open)", args: ["petition", "status", "1", "--to", "open", "--on", "1920-03-04"],
-             code: 65, mentions: ["--to", "open"]),
-        Case(name: "unknown status", args: ["petition", "status", "1", "--to", "forgotten", "--on", "1920-03-04"], code: 65, mentions: ["--to", "forgotten"]),
-        Case(name: "wrong kind of party", args: ["letter", "send", "--from", "kropotkin", "--to", "dmitrov-post", "--on", "1920-03-04", "--subject", "x"],
-             code: 65, mentions: ["--to", "dmitrov-post", "authority"]),
+        Case(
+            name: "status change the lifecycle forbids (open → open)", args: ["petition", "status", "1", "--to", "open", "--on", "1920-03-04"],
+            code: 65, mentions: ["--to", "open"]),
+        Case(
+            name: "unknown status", args: ["petition", "status", "1", "--to", "forgotten", "--on", "1920-03-04"], code: 65,
+            mentions: ["--to", "forgotten"]),
+        Case(
+            name: "wrong kind of party",
+            args: ["letter", "send", "--from", "kropotkin", "--to", "dmitrov-post", "--on", "1920-03-04", "--subject", "x"],
+            code: 65, mentions: ["--to", "dmitrov-post", "authority"]),
         Case(name: "bad period", args: ["delivery", "list", "--period", "1920-13"], code: 65, mentions: ["--period", "1920-13"]),
-        Case(name: "bad span", args: ["authority", "add", "--name", "X", "--reply-within", "20 fortnights"], code: 65, mentions: ["--reply-within", "20 fortnights"]),
+        Case(
+            name: "bad span", args: ["authority", "add", "--name", "X", "--reply-within", "20 fortnights"], code: 65,
+            mentions: ["--reply-within", "20 fortnights"]),
         Case(name: "missing required option", args: ["petition", "log", "--from", "kropotkin"], code: 64, mentions: ["--to"]),
     ]
 
@@ -124,12 +181,14 @@ import Testing
     @Test func deliveriesMissedAtTheEdgesOfTheCalendarEndEveryCommand() throws {
         let cli = try CLI()
         defer { cli.remove() }
-        for step in [["init", "--office", "edge"], ["authority", "add", "--name", "Supply", "--handle", "supply"],
-                     ["group", "add", "--name", "Post", "--handle", "post", "--count", "employee=2"],
-                     ["decree", "add", "--handle", "d", "--name", "D", "--issued", "1000-01-01", "--supplier", "supply", "--ration", "employee: 1 kg wheat"],
-                     ["enrol", "--decree", "d", "--recipient", "post", "--from", "1000-01-01"],
-                     ["delivery", "schedule", "--decree", "d", "--from", "1000-01", "--to", "1000-02", "--on", "1000-01-01"],
-                     ["delivery", "schedule", "--decree", "d", "--from", "9999-11", "--to", "9999-12", "--on", "1000-01-01"]] {
+        for step in [
+            ["init", "--office", "edge"], ["authority", "add", "--name", "Supply", "--handle", "supply"],
+            ["group", "add", "--name", "Post", "--handle", "post", "--count", "employee=2"],
+            ["decree", "add", "--handle", "d", "--name", "D", "--issued", "1000-01-01", "--supplier", "supply", "--ration", "employee: 1 kg wheat"],
+            ["enrol", "--decree", "d", "--recipient", "post", "--from", "1000-01-01"],
+            ["delivery", "schedule", "--decree", "d", "--from", "1000-01", "--to", "1000-02", "--on", "1000-01-01"],
+            ["delivery", "schedule", "--decree", "d", "--from", "9999-11", "--to", "9999-12", "--on", "1000-01-01"],
+        ] {
             let r = try cli.run(step)
             #expect(r.status == 0, "\(step): \(r)")
         }
@@ -187,8 +246,10 @@ import Testing
         defer { cli.remove() }
         let before = try Self.snapshot(cli)
         // The command line (a NUL cannot pass through argv; ESC and CR can).
-        for args in [["petitioner", "add", "--name", "Bob\u{1B}[2J"], ["petitioner", "add", "--name", "Bob", "--district", "Kl\rin"],
-                     ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "x\u{7F}", "--on", "1920-03-04"]] {
+        for args in [
+            ["petitioner", "add", "--name", "Bob\u{1B}[2J"], ["petitioner", "add", "--name", "Bob", "--district", "Kl\rin"],
+            ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "x\u{7F}", "--on", "1920-03-04"],
+        ] {
             let r = try cli.run(args)
             #expect(r.status == 65, "\(args): \(r)")
             #expect(r.stderr.contains("holds the control character \\u00"), "\(r.stderr)")
@@ -224,8 +285,10 @@ import Testing
             try db.execute(sql: "UPDATE letter SET subject = 'Pëtr' || char(27) || '[2J' || 'K'")
         }
         try queue.close()
-        for args in [["petitioner", "list"], ["petitioner", "show", "kropotkin"], ["petition", "list"], ["petition", "show", "1"],
-                     ["letter", "list"], ["letter", "show", "1"]] {
+        for args in [
+            ["petitioner", "list"], ["petitioner", "show", "kropotkin"], ["petition", "list"], ["petition", "show", "1"],
+            ["letter", "list"], ["letter", "show", "1"],
+        ] {
             let r = try cli.run(args)
             #expect(r.status == 0, "\(args): \(r)")
             #expect(r.stdout.contains("Pëtr\\u001B[2JK"), "\(args): \(r.stdout)")

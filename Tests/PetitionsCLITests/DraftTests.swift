@@ -20,7 +20,10 @@ import Testing
         #expect(text.contains("To: Moscow postal-telegraph supply centre\n"))
         #expect(text.contains("From: Dmitrov postal-telegraph employees\n"))
         #expect(text.contains("Subject: Reminder: our letter of 20 January 1920 (Appeal), unanswered for 44 days\n"))
-        #expect(text.contains("Our letter of 20 January 1920 (\"Appeal\") has been unanswered for 44 days. A reply was due on 10 February 1920; it is now 20 working days past due."))
+        #expect(
+            text.contains(
+                "Our letter of 20 January 1920 (\"Appeal\") has been unanswered for 44 days. A reply was due on 10 February 1920; it is now 20 working days past due."
+            ))
         #expect(text.contains("January and February 1920 under the Decree of 15 August 1918"))
         #expect(text.contains("3,400 funt of wheat (1,392.342 kg)"))
         #expect(text.contains("[signature]"))
@@ -33,7 +36,10 @@ import Testing
         let text = try draft(cli, ["escalation", "--petition", "1"])
         #expect(text.contains("To: People's Commissariat of Posts and Telegraphs\n"), "the parent of the Moscow supply centre: \(text)")
         #expect(text.contains("Moscow postal-telegraph supply centre, which answers to you, does not answer us"))
-        #expect(text.contains("the letter of 20 January 1920 to Moscow postal-telegraph supply centre (\"Appeal\"), unanswered for 44 days, 20 working days past due"))
+        #expect(
+            text.contains(
+                "the letter of 20 January 1920 to Moscow postal-telegraph supply centre (\"Appeal\"), unanswered for 44 days, 20 working days past due"
+            ))
         #expect(text.contains("The deliveries of January and February 1920 under the Decree of 15 August 1918 have not been made"))
         #expect(text.contains("- January 1920: 1,700 funt of wheat, due on 1 January 1920, 63 days late;"))
         #expect(text.contains("- February 1920: 1,700 funt of wheat, due on 1 February 1920, 32 days late;"))
@@ -72,9 +78,12 @@ import Testing
         let cli = try RuleTests.dmitrov()
         defer { cli.remove() }
         let file = cli.directory.appendingPathComponent("mine.mustache")
-        try "Dear {{addressee.name}}: {{#letters}}{{date}} waited {{waited}}.{{/letters}} Owed: {{owed}}.\n".write(to: file, atomically: true, encoding: .utf8)
+        try "Dear {{addressee.name}}: {{#letters}}{{date}} waited {{waited}}.{{/letters}} Owed: {{owed}}.\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let text = try draft(cli, ["escalation", "--petition", "1", "--template", file.path])
-        #expect(text == "Dear People's Commissariat of Posts and Telegraphs: 20 January 1920 waited 44 days. Owed: 3,400 funt of wheat (1,392.342 kg).\n", "\(text)")
+        #expect(
+            text == "Dear People's Commissariat of Posts and Telegraphs: 20 January 1920 waited 44 days. Owed: 3,400 funt of wheat (1,392.342 kg).\n",
+            "\(text)")
         try "{{#letters}}unclosed\n".write(to: file, atomically: true, encoding: .utf8)
         let bad = try cli.run(["draft", "reminder", "--letter", "1", "--template", file.path] + Self.asOf)
         #expect(bad.status == 65 && bad.stderr.contains(file.path), "\(bad)")
@@ -106,25 +115,33 @@ import Testing
         let file = cli.directory.appendingPathComponent("reminder.txt")
         #expect(try cli.run(["draft", "reminder", "--letter", "1", "--output", file.path] + Self.asOf).status == 0)
         let body = try String(contentsOf: file, encoding: .utf8)
-        let r = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-05", "--petition", "1",
-                             "--from-draft", file.path, "--format", "json"])
+        let r = try cli.run([
+            "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-05", "--petition", "1",
+            "--from-draft", file.path, "--format", "json",
+        ])
         #expect(r.status == 0, "\(r)")
         let letter = try #require(try CLI.json(r) as? [String: Any])
         #expect(letter["subject"] as? String == "Reminder: our letter of 20 January 1920 (Appeal), unanswered for 44 days")
-        #expect((letter["summary"] as? String)?.hasPrefix("Our letter of 20 January 1920 (\"Appeal\") has been unanswered for 44 days.") == true, "\(letter)")
+        #expect(
+            (letter["summary"] as? String)?.hasPrefix("Our letter of 20 January 1920 (\"Appeal\") has been unanswered for 44 days.") == true,
+            "\(letter)")
         let events = try #require(try CLI.json(cli.run(["events", "--kind", "letter.sent", "--format", "json"])) as? [[String: Any]])
         let payload = try #require(events.last?["payload"] as? [String: Any])
         #expect(payload["body"] as? String == body)
         #expect(events.dropLast().allSatisfy { ($0["payload"] as? [String: Any])?["body"] == nil }, "letters sent without a draft carry no body")
 
         // --subject still wins; without --subject or --from-draft the command is a usage error.
-        let own = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-06", "--from-draft", file.path,
-                               "--subject", "Second reminder", "--format", "json"])
+        let own = try cli.run([
+            "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-06", "--from-draft", file.path,
+            "--subject", "Second reminder", "--format", "json",
+        ])
         #expect((try CLI.json(own) as? [String: Any])?["subject"] as? String == "Second reminder", "\(own)")
         let neither = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-06"])
         #expect(neither.status == 64, "\(neither)")
-        let missing = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-06",
-                                   "--from-draft", cli.directory.appendingPathComponent("none.txt").path])
+        let missing = try cli.run([
+            "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-06",
+            "--from-draft", cli.directory.appendingPathComponent("none.txt").path,
+        ])
         #expect(missing.status == 66, "\(missing)")
     }
 
@@ -146,7 +163,11 @@ import Testing
     @Test func aReminderOfAnAnsweredLetterIsRefused() throws {
         let cli = try RuleTests.dmitrov()
         defer { cli.remove() }
-        #expect(try cli.run(["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-01", "--subject", "Answer", "--in-reply-to", "1"]).status == 0)
+        #expect(
+            try cli.run([
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-01", "--subject", "Answer", "--in-reply-to",
+                "1",
+            ]).status == 0)
         let r = try cli.run(["draft", "reminder", "--letter", "1"] + Self.asOf)
         #expect(r.status == 65 && r.stderr.contains("answered by letter 4"), "\(r)")
     }

@@ -58,9 +58,11 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
         let asOf = ["--as-of", "1920-03-04"]
         for destination in [fifo, "/dev/null", link] {
-            for args in [["report", "--output", destination, "--force"] + asOf, ["export", "petitioners", "--output", destination, "--force"],
-                         ["draft", "digest", "--authority", "moscow-supply", "--output", destination, "--force"] + asOf,
-                         ["backup", destination, "--force"]] {
+            for args in [
+                ["report", "--output", destination, "--force"] + asOf, ["export", "petitioners", "--output", destination, "--force"],
+                ["draft", "digest", "--authority", "moscow-supply", "--output", destination, "--force"] + asOf,
+                ["backup", destination, "--force"],
+            ] {
                 let r = try cli.run(args)
                 #expect(r.status == 73, "\(args): \(r)")
                 #expect(r.stderr.contains(destination) && r.stderr.hasPrefix("error: "), "\(args): \(r.stderr)")
@@ -129,7 +131,8 @@ import Testing
         // A line break inside a quoted field written CRLF is a line break, not a control character.
         let crlf = try cli.run(["import", "petitioners", try Self.file(cli, "crlf.csv", "name,district\r\nAnna,\"Dmitrov\r\n(Rogachevo)\"\r\n")])
         #expect(crlf.status == 0, "\(crlf)")
-        let anna = try #require((try CLI.json(try cli.run(["petitioner", "list", "--format", "json"])) as? [[String: Any]])?.first { $0["name"] as? String == "Anna" })
+        let anna = try #require(
+            (try CLI.json(try cli.run(["petitioner", "list", "--format", "json"])) as? [[String: Any]])?.first { $0["name"] as? String == "Anna" })
         #expect(anna["district"] as? String == "Dmitrov\n(Rogachevo)")
     }
 
@@ -160,15 +163,18 @@ import Testing
         #expect(vera["name"] as? String == "Vera \"the elder\" Kozlova")
         #expect(vera["district"] as? String == "Dmitrov\n(Rogachevo)")
         let events = try Self.objects(try cli.run(["events", "--kind", "petitioner.added", "--format", "json"]))
-        #expect(events.filter { ["ivan", "vera"].contains(($0["payload"] as? [String: Any])?["handle"] as? String) }.count == 2,
-                "one petitioner.added event a row, as `petitioner add` records")
+        #expect(
+            events.filter { ["ivan", "vera"].contains(($0["payload"] as? [String: Any])?["handle"] as? String) }.count == 2,
+            "one petitioner.added event a row, as `petitioner add` records")
         #expect(try Self.objects(try cli.run(["events", "--kind", "import.completed", "--format", "json"])).count == 1)
     }
 
     @Test func everyProblemIsListedByLineAndColumnAndNothingIsWritten() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        let path = try Self.file(cli, "p.csv", """
+        let path = try Self.file(
+            cli, "p.csv",
+            """
             name,handle,groups,on
             Ivan,ivan,,1920-02-30
             Nikolai,nikolai,nogroup,
@@ -181,9 +187,11 @@ import Testing
         let before = try BadInputTests.snapshot(cli)
         let r = try cli.run(["import", "petitioners", path])
         #expect(r.status == 65, "\(r)")
-        for m in ["line 2, column on: '1920-02-30' does not exist", "line 3, column groups: no group 'nogroup'",
-                  "line 5, column handle: 'anna' is already taken", "line 6, column name", "line 7, column handle: 'olga bad'",
-                  "line 7, column on: '1920-13-01'", "5 of 6 rows", "nothing was imported"] {
+        for m in [
+            "line 2, column on: '1920-02-30' does not exist", "line 3, column groups: no group 'nogroup'",
+            "line 5, column handle: 'anna' is already taken", "line 6, column name", "line 7, column handle: 'olga bad'",
+            "line 7, column on: '1920-13-01'", "5 of 6 rows", "nothing was imported",
+        ] {
             #expect(r.stderr.contains(m), "stderr should say \(m): \(r.stderr)")
         }
         #expect(!r.stderr.contains("line 4"), "line 4 is good: \(r.stderr)")
@@ -201,7 +209,9 @@ import Testing
     @Test func receiptsWithABadPeriodOrQuantityNameLineAndColumn() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        let path = try Self.file(cli, "r.csv", """
+        let path = try Self.file(
+            cli, "r.csv",
+            """
             decree,recipient,period,on,quantity,note
             decree-1918,dmitrov-post,1920-13,1920-01-28,1000 funt wheat,
             decree-1918,dmitrov-post,1920-01,1920-01-28,1700 funtt wheat,
@@ -213,18 +223,26 @@ import Testing
         let before = try BadInputTests.snapshot(cli)
         let r = try cli.run(["import", "receipts", path])
         #expect(r.status == 65, "\(r)")
-        for m in ["line 2, column period: '1920-13'", "line 3, column quantity: unknown unit 'funtt'", "line 4, column quantity",
-                  "line 5, column period", "line 6, column quantity"] {
+        for m in [
+            "line 2, column period: '1920-13'", "line 3, column quantity: unknown unit 'funtt'", "line 4, column quantity",
+            "line 5, column period", "line 6, column quantity",
+        ] {
             #expect(r.stderr.contains(m), "stderr should say \(m): \(r.stderr)")
         }
         #expect(try BadInputTests.snapshot(cli) == before)
 
-        Self.succeeded(try cli.run(["import", "receipts", try Self.file(cli, "ok.csv", """
-            decree,recipient,period,on,quantity,note
-            decree-1918,dmitrov-post,1920-01,1920-01-28,1000 funt wheat; 300 funt wheat,by rail
-            decree-1918,dmitrov-post,1920-01,1920-02-10,10 pood wheat,
+        Self.succeeded(
+            try cli.run([
+                "import", "receipts",
+                try Self.file(
+                    cli, "ok.csv",
+                    """
+                    decree,recipient,period,on,quantity,note
+                    decree-1918,dmitrov-post,1920-01,1920-01-28,1000 funt wheat; 300 funt wheat,by rail
+                    decree-1918,dmitrov-post,1920-01,1920-02-10,10 pood wheat,
 
-            """)]))
+                    """),
+            ]))
         let january = try Self.objects(try cli.run(["delivery", "list", "--period", "1920-01", "--format", "json"]))
         #expect(january.first?["status"] as? String == "complete")
         #expect(try Self.objects(try cli.run(["events", "--kind", "delivery.received", "--format", "json"])).count == 2)
@@ -233,7 +251,9 @@ import Testing
     @Test func lettersImportAsTheSingleCommandsRecordThem() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        let path = try Self.file(cli, "l.csv", """
+        let path = try Self.file(
+            cli, "l.csv",
+            """
             direction,from,to,on,subject,petition,in_reply_to,channel,summary,expects_reply,reply_within
             received,moscow-supply,dmitrov-post,1920-03-10,Provisions dispatched,,1,telegraph,"Sent by rail, 8 March",,
             sent,kropotkin,sovnarkom,1920-03-04,Letter to Lenin,,,post,,yes,2 weeks
@@ -246,15 +266,19 @@ import Testing
         let first = try #require(letters.first { $0["id"] as? Int == 1 })
         #expect(first["answered_by"] as? Int == 2, "the reply answers letter 1 as `letter receive --in-reply-to 1` does")
         let reply = try #require(letters.first { $0["id"] as? Int == 2 })
-        #expect(reply["petition"] as? Int == 1 && reply["channel"] as? String == "telegraph" && reply["summary"] as? String == "Sent by rail, 8 March")
+        #expect(
+            reply["petition"] as? Int == 1 && reply["channel"] as? String == "telegraph" && reply["summary"] as? String == "Sent by rail, 8 March")
         let lenin = try #require(letters.first { $0["subject"] as? String == "Letter to Lenin" })
         #expect(lenin["expects_reply"] as? Bool == true && lenin["reply_within"] as? String == "2 weeks")
         #expect(letters.first { $0["subject"] as? String == "Thanks" }?["expects_reply"] as? Bool == false)
         let kinds = try Self.objects(try cli.run(["events", "--format", "json"])).compactMap { $0["kind"] as? String }
-        #expect(kinds.filter { $0 == "letter.received" }.count == 1 && kinds.filter { $0 == "letter.sent" }.count == 3
+        #expect(
+            kinds.filter { $0 == "letter.received" }.count == 1 && kinds.filter { $0 == "letter.sent" }.count == 3
                 && kinds.filter { $0 == "import.completed" }.count == 1, "one event a row, as the single commands record, and a summary: \(kinds)")
 
-        let bad = try Self.file(cli, "bad.csv", """
+        let bad = try Self.file(
+            cli, "bad.csv",
+            """
             direction,from,to,on,subject,in_reply_to
             sent,kropotkin,sovnarkom,1920-03-04,Reply?,1
             received,moscow-supply,dmitrov-post,1920-01-01,Too early,1
@@ -301,7 +325,9 @@ import Testing
     @Test func skipInvalidImportsTheGoodRowsAndSetsTheBadOnesAsideWithAReason() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        let path = try Self.file(cli, "p.csv", """
+        let path = try Self.file(
+            cli, "p.csv",
+            """
             name,handle,district,on
             Ivan Petrov,ivan,Dmitrov,1920-01-05
             "Sokolov, Nikolai",nikolai,Dmitrov,1920-02-30
@@ -346,9 +372,15 @@ import Testing
             ["authority", "add", "--name", "People's Commissariat of Posts and Telegraphs", "--handle", "narkompochtel", "--parent", "sovnarkom"],
             ["authority", "add", "--name", "Moscow postal-telegraph supply centre", "--handle", "moscow-supply", "--parent", "narkompochtel"],
             ["group", "add", "--name", "Postal-telegraph employees of the Dmitrov district", "--handle", "dmitrov-post", "--count", "employee=125"],
-            ["decree", "add", "--handle", "decree-1918-08-15", "--name", "Decree of 15 August 1918", "--issued", "1918-08-15", "--supplier", "moscow-supply",
-             "--ration", "employee: 8 funt wheat", "--ration", "incapacitated: 5 funt wheat"],
-            ["enrol", "--decree", "decree-1918-08-15", "--recipient", "dmitrov-post", "--count", "employee=125", "--count", "incapacitated=140", "--from", "1919-09-01"],
+            [
+                "decree", "add", "--handle", "decree-1918-08-15", "--name", "Decree of 15 August 1918", "--issued", "1918-08-15", "--supplier",
+                "moscow-supply",
+                "--ration", "employee: 8 funt wheat", "--ration", "incapacitated: 5 funt wheat",
+            ],
+            [
+                "enrol", "--decree", "decree-1918-08-15", "--recipient", "dmitrov-post", "--count", "employee=125", "--count", "incapacitated=140",
+                "--from", "1919-09-01",
+            ],
             ["delivery", "schedule", "--decree", "decree-1918-08-15", "--from", "1919-09", "--to", "1920-03", "--on", "1919-09-01"],
             ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "January provisions", "--on", "1920-01-20"],
             ["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-20", "--subject", "Appeal", "--petition", "1"],
@@ -358,7 +390,8 @@ import Testing
             Self.succeeded(try cli.run(["import", what, examples.appendingPathComponent("\(what).csv").path]), what)
         }
         #expect(try Self.objects(try cli.run(["petitioner", "list", "--format", "json"])).count == 4)
-        #expect(try Self.objects(try cli.run(["delivery", "list", "--period", "1920-01", "--format", "json"])).first?["status"] as? String == "complete")
+        #expect(
+            try Self.objects(try cli.run(["delivery", "list", "--period", "1920-01", "--format", "json"])).first?["status"] as? String == "complete")
         #expect(try cli.run(["letter", "show", "1", "--format", "json"]).stdout.contains("\"answered_by\" : 3"))
         #expect(try cli.run(["verify"]).stdout == "Ledger OK\n")
     }
@@ -368,14 +401,23 @@ import Testing
     @Test func exportedPetitionersImportIntoAFreshLedgerAsTheSameListing() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        Self.succeeded(try cli.run(["petitioner", "add", "--name", "Ivan Petrov", "--district", "Dmitrov", "--occupation", "telegraphist",
-                                    "--group", "dmitrov-post", "--dependant", "Maria Petrova:incapacitated", "--dependant", "Olga, the younger:child"]))
-        Self.succeeded(try cli.run(["import", "petitioners", try Self.file(cli, "p.csv", """
-            name,district,occupation,on
-            "Sokolov, Nikolai","Dmitrov
-            uezd",postman,1920-01-05
+        Self.succeeded(
+            try cli.run([
+                "petitioner", "add", "--name", "Ivan Petrov", "--district", "Dmitrov", "--occupation", "telegraphist",
+                "--group", "dmitrov-post", "--dependant", "Maria Petrova:incapacitated", "--dependant", "Olga, the younger:child",
+            ]))
+        Self.succeeded(
+            try cli.run([
+                "import", "petitioners",
+                try Self.file(
+                    cli, "p.csv",
+                    """
+                    name,district,occupation,on
+                    "Sokolov, Nikolai","Dmitrov
+                    uezd",postman,1920-01-05
 
-            """)]))
+                    """),
+            ]))
         let exported = cli.directory.appendingPathComponent("petitioners.csv").path
         Self.succeeded(try cli.run(["export", "petitioners", "--format", "csv", "--output", exported]))
         #expect(try Self.mode(exported) == 0o600)
@@ -432,8 +474,9 @@ import Testing
         }
         let logged = try #require(byKind["petition.logged"])
         let sent = try #require(byKind["letter.sent"])
-        #expect((sent["refs"] as? [String: String])?["petition"] == logged["uuid"] as? String,
-                "a letter names its petition by the UUID of the event that logged it")
+        #expect(
+            (sent["refs"] as? [String: String])?["petition"] == logged["uuid"] as? String,
+            "a letter names its petition by the UUID of the event that logged it")
         #expect((sent["payload"] as? [String: Any])?["petition"] as? Int == 1)
     }
 
@@ -447,23 +490,46 @@ import Testing
         func run(_ ledger: String, _ args: [String], office: String? = nil) throws -> CLI.Result {
             try CLI.exec(args + ["--db", path(ledger)] + (office.map { ["--office", $0] } ?? []), environment: cli.environment)
         }
-        let dmitrov: [[String]] = [
-            ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
-            ["authority", "add", "--name", "Moscow postal-telegraph supply centre", "--handle", "moscow-supply", "--parent", "sovnarkom", "--reply-within", "3 weeks"],
-            ["group", "add", "--name", "Dmitrov postal-telegraph employees", "--handle", "dmitrov-post", "--count", "employee=125", "--count", "incapacitated=140"],
-            ["petitioner", "add", "--name", "Pëtr Kropotkin", "--handle", "kropotkin"],
-            ["decree", "add", "--handle", "decree-1918", "--name", "Decree of 15 August 1918", "--issued", "1918-08-15", "--supplier", "moscow-supply",
-             "--ration", "employee: 8 funt wheat", "--ration", "incapacitated: 5 funt wheat"],
-            ["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--from", "1919-09-01"],
-            ["delivery", "schedule", "--decree", "decree-1918", "--from", "1919-09", "--to", "1920-03", "--on", "1919-09-01"],
-        ] + ["09", "10", "11", "12"].map {
-            ["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1919-\($0)", "--on", "1919-\($0)-06", "--quantity", "1700 funt wheat"]
-        } + [
-            ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "January provisions", "--on", "1920-01-20"],
-            ["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-20", "--subject", "Appeal", "--petition", "1"],
-            ["petition", "log", "--from", "dmitrov-post", "--to", "sovnarkom", "--via", "kropotkin", "--subject", "Two months without provisions", "--on", "1920-03-04"],
-            ["letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-03-04", "--subject", "Letter to Lenin", "--petition", "2", "--reply-within", "2 weeks"],
-        ]
+        let dmitrov: [[String]] =
+            [
+                ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
+                [
+                    "authority", "add", "--name", "Moscow postal-telegraph supply centre", "--handle", "moscow-supply", "--parent", "sovnarkom",
+                    "--reply-within", "3 weeks",
+                ],
+                [
+                    "group", "add", "--name", "Dmitrov postal-telegraph employees", "--handle", "dmitrov-post", "--count", "employee=125", "--count",
+                    "incapacitated=140",
+                ],
+                ["petitioner", "add", "--name", "Pëtr Kropotkin", "--handle", "kropotkin"],
+                [
+                    "decree", "add", "--handle", "decree-1918", "--name", "Decree of 15 August 1918", "--issued", "1918-08-15", "--supplier",
+                    "moscow-supply",
+                    "--ration", "employee: 8 funt wheat", "--ration", "incapacitated: 5 funt wheat",
+                ],
+                ["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--from", "1919-09-01"],
+                ["delivery", "schedule", "--decree", "decree-1918", "--from", "1919-09", "--to", "1920-03", "--on", "1919-09-01"],
+            ]
+            + ["09", "10", "11", "12"].map {
+                [
+                    "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1919-\($0)", "--on",
+                    "1919-\($0)-06", "--quantity", "1700 funt wheat",
+                ]
+            } + [
+                ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "January provisions", "--on", "1920-01-20"],
+                [
+                    "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-20", "--subject", "Appeal", "--petition",
+                    "1",
+                ],
+                [
+                    "petition", "log", "--from", "dmitrov-post", "--to", "sovnarkom", "--via", "kropotkin", "--subject",
+                    "Two months without provisions", "--on", "1920-03-04",
+                ],
+                [
+                    "letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-03-04", "--subject", "Letter to Lenin", "--petition",
+                    "2", "--reply-within", "2 weeks",
+                ],
+            ]
         // Klin records on its own first (the same Council, a group of its own), then takes in Dmitrov's log and works on it.
         let klinAlone: [[String]] = [
             ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
@@ -471,9 +537,18 @@ import Testing
         ]
         let klinAfter: [[String]] = [
             ["enrol", "--decree", "decree-1918", "--recipient", "klin-post", "--from", "1919-11-01"],
-            ["delivery", "schedule", "--decree", "decree-1918", "--recipient", "klin-post", "--from", "1919-11", "--to", "1920-03", "--on", "1919-11-01"],
-            ["delivery", "receive", "--decree", "decree-1918", "--recipient", "klin-post", "--period", "1919-11", "--on", "1919-11-20", "--quantity", "200 funt wheat"],
-            ["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-15", "--subject", "Provisions are coming", "--in-reply-to", "1"],
+            [
+                "delivery", "schedule", "--decree", "decree-1918", "--recipient", "klin-post", "--from", "1919-11", "--to", "1920-03", "--on",
+                "1919-11-01",
+            ],
+            [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "klin-post", "--period", "1919-11", "--on", "1919-11-20",
+                "--quantity", "200 funt wheat",
+            ],
+            [
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-15", "--subject", "Provisions are coming",
+                "--in-reply-to", "1",
+            ],
             ["petition", "log", "--from", "klin-post", "--to", "moscow-supply", "--subject", "Klin provisions", "--on", "1920-01-10"],
             ["letter", "send", "--from", "klin-post", "--to", "moscow-supply", "--on", "1920-01-10", "--subject", "Klin appeal", "--petition", "3"],
             ["petition", "status", "3", "--to", "waiting_on_petitioner", "--on", "1920-02-01", "--note", "Asked for the staff list"],
@@ -493,7 +568,8 @@ import Testing
         Self.succeeded(try run("r.sqlite", ["init"], office: "region"))
         let first = try run("r.sqlite", ["import", "events", path("a.jsonl"), "--format", "json"])
         let second = try run("r.sqlite", ["import", "events", path("b.jsonl"), "--format", "json"])
-        Self.succeeded(first); Self.succeeded(second)
+        Self.succeeded(first)
+        Self.succeeded(second)
         let merged = try #require(try CLI.json(second) as? [String: Any])
         #expect(merged["already_present"] as? Int == dmitrov.count + 1, "Dmitrov's init and records came with the first file: \(merged)")
         #expect(merged["joined"] as? Int == 1, "the Council both offices recorded is one party: \(merged)")
@@ -512,9 +588,12 @@ import Testing
             ["check", "--as-of", "1920-03-04", "--format", "json"], ["report", "--as-of", "1920-03-04", "--format", "json"],
         ]
         for v in views {
-            let region = try run("r.sqlite", v), one = try run("one.sqlite", v)
+            let region = try run("r.sqlite", v)
+            let one = try run("one.sqlite", v)
             #expect(region.status == one.status, "\(v): \(region) / \(one)")
-            #expect(!region.stdout.isEmpty && region.stdout == one.stdout, "\(v) differs:\nregion: \(region.stdout.prefix(2000))\none: \(one.stdout.prefix(2000))")
+            #expect(
+                !region.stdout.isEmpty && region.stdout == one.stdout,
+                "\(v) differs:\nregion: \(region.stdout.prefix(2000))\none: \(one.stdout.prefix(2000))")
         }
         let offices = try Self.objects(try run("r.sqlite", ["petition", "list", "--format", "json"])).compactMap { $0["office"] as? String }
         #expect(offices == ["klin", "dmitrov", "dmitrov"], "each petition keeps its office (listed by opening day): \(offices)")
@@ -547,9 +626,11 @@ import Testing
         let before = try BadInputTests.snapshot(istra)
         let r = try istra.run(["import", "events", log])
         #expect(r.status == 65, "\(r)")
-        for m in ["'moscow-supply' is an authority 'Moscow postal-telegraph supply centre' of office dmitrov but a person 'Ivan Moscowsky' in this ledger",
-                  "'sovnarkom' is an authority 'Council of People's Commissars' of office dmitrov but an authority 'Council of Commissars'",
-                  "--map moscow-supply=moscow-supply-dmitrov", "--map sovnarkom=sovnarkom", "nothing was imported"] {
+        for m in [
+            "'moscow-supply' is an authority 'Moscow postal-telegraph supply centre' of office dmitrov but a person 'Ivan Moscowsky' in this ledger",
+            "'sovnarkom' is an authority 'Council of People's Commissars' of office dmitrov but an authority 'Council of Commissars'",
+            "--map moscow-supply=moscow-supply-dmitrov", "--map sovnarkom=sovnarkom", "nothing was imported",
+        ] {
             #expect(r.stderr.contains(m), "stderr should say \(m): \(r.stderr)")
         }
         #expect(try BadInputTests.snapshot(istra) == before)
@@ -561,7 +642,8 @@ import Testing
         #expect(try istra.run(["petitioner", "show", "moscow-supply"]).status == 0, "the person keeps the handle here")
         let petition = try #require(try Self.objects(try istra.run(["petition", "list", "--format", "json"])).first)
         #expect(petition["authority"] as? String == "moscow-supply-dmitrov" && petition["office"] as? String == "dmitrov")
-        let payload = try Self.objects(try istra.run(["events", "--kind", "petition.logged", "--format", "json"])).first?["payload"] as? [String: Any]
+        let payload =
+            try Self.objects(try istra.run(["events", "--kind", "petition.logged", "--format", "json"])).first?["payload"] as? [String: Any]
         #expect(payload?["to"] as? String == "moscow-supply-dmitrov", "the merged event names our handle")
         #expect(try istra.run(["verify"]).stdout == "Ledger OK\n")
     }
@@ -587,11 +669,15 @@ import Testing
 
         // The letter without the petition it belongs to.
         let letter = try #require(lines.firstIndex { $0.contains("\"kind\":\"letter.sent\"") })
-        let orphan = try fresh.run(["import", "events", try Self.file(fresh, "orphan.jsonl", (lines[..<(letter - 1)] + [lines[letter]]).joined(separator: "\n"))])
+        let orphan = try fresh.run([
+            "import", "events", try Self.file(fresh, "orphan.jsonl", (lines[..<(letter - 1)] + [lines[letter]]).joined(separator: "\n")),
+        ])
         let uuid = try #require((try JSONSerialization.jsonObject(with: Data(lines[letter].utf8)) as? [String: Any])?["uuid"] as? String)
         #expect(orphan.status == 65, "\(orphan)")
-        #expect(orphan.stderr.contains("line \(letter) (event \(uuid), letter.sent)") && orphan.stderr.contains("neither in this ledger nor earlier in the file"),
-                "\(orphan.stderr)")
+        #expect(
+            orphan.stderr.contains("line \(letter) (event \(uuid), letter.sent)")
+                && orphan.stderr.contains("neither in this ledger nor earlier in the file"),
+            "\(orphan.stderr)")
         #expect(try BadInputTests.snapshot(fresh) == before)
     }
 
@@ -602,12 +688,15 @@ import Testing
         defer { cli.remove() }
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", """
+        writer.arguments = [
+            "-c",
+            """
             i=0; while [ $i -lt 40 ]; do
               "$0" letter send --from dmitrov-post --to moscow-supply --on 1920-02-1$((i % 10)) --subject "Reminder $i" --petition 1 --db "$1" >/dev/null || exit 1
               i=$((i + 1))
             done
-            """, CLI.binary, cli.db]
+            """, CLI.binary, cli.db,
+        ]
         writer.environment = cli.environment
         try writer.run()
         var backups: [String] = []
@@ -641,14 +730,21 @@ import Testing
     @Test func verifyFindsRecordsThatNoLongerAgreeWithTheirEvents() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        Self.succeeded(try cli.run(["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1919-12",
-                                    "--on", "1919-12-06", "--quantity", "1000 funt wheat"]))
-        Self.succeeded(try cli.run(["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-10", "--subject", "Reply",
-                                    "--in-reply-to", "1"]))
+        Self.succeeded(
+            try cli.run([
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1919-12",
+                "--on", "1919-12-06", "--quantity", "1000 funt wheat",
+            ]))
+        Self.succeeded(
+            try cli.run([
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-10", "--subject", "Reply",
+                "--in-reply-to", "1",
+            ]))
         let ok = try cli.run(["verify"])
         #expect(ok.status == 0 && ok.stdout == "Ledger OK\n", "\(ok)")
 
-        let december = try #require(try Self.objects(try cli.run(["delivery", "list", "--period", "1919-12", "--format", "json"])).first?["id"] as? Int)
+        let december = try #require(
+            try Self.objects(try cli.run(["delivery", "list", "--period", "1919-12", "--format", "json"])).first?["id"] as? Int)
         let queue = try DatabaseQueue(path: cli.db)
         try queue.write { db in
             try db.execute(sql: "UPDATE delivery SET status = 'complete' WHERE id = ?", arguments: [december])
@@ -658,8 +754,10 @@ import Testing
         try queue.close()
         let r = try cli.run(["verify"])
         #expect(r.status == 1, "\(r)")
-        for m in ["delivery \(december): its status is complete but its receipts make it partial", "delivery \(december): ",
-                  "but its receipts add up to", "letter 1: is answered by letter 1, which was sent, not received"] {
+        for m in [
+            "delivery \(december): its status is complete but its receipts make it partial", "delivery \(december): ",
+            "but its receipts add up to", "letter 1: is answered by letter 1, which was sent, not received",
+        ] {
             #expect(r.stdout.contains(m), "verify should say \(m): \(r.stdout)")
         }
         let json = try #require(try CLI.json(try cli.run(["verify", "--format", "json"])) as? [String: Any])

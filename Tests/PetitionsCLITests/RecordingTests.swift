@@ -17,23 +17,32 @@ import Testing
     @Test func createdRecordsArePrintedWithTheirIdsInJSON() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        let a = try object(cli.run(["authority", "add", "--name", "People's Commissariat of Posts and Telegraphs", "--parent", "sovnarkom",
-                                     "--reply-within", "20 working days", "--format", "json"]))
+        let a = try object(
+            cli.run([
+                "authority", "add", "--name", "People's Commissariat of Posts and Telegraphs", "--parent", "sovnarkom",
+                "--reply-within", "20 working days", "--format", "json",
+            ]))
         #expect(a["id"] as? Int == 5, "the fifth party of the ledger")
         #expect(a["handle"] as? String == "peoples-commissariat-of-posts-and-telegraphs")
         #expect(a["reply_within"] as? String == "20 working days")
         #expect(a["chain"] as? [String] == ["sovnarkom"])
         #expect(a["kind"] as? String == "authority")
 
-        let p = try object(cli.run(["petitioner", "add", "--name", "Ivan Petrov", "--group", "dmitrov-post",
-                                     "--dependant", "Maria Petrova:incapacitated", "--dependant", "Olga:child", "--format", "json"]))
+        let p = try object(
+            cli.run([
+                "petitioner", "add", "--name", "Ivan Petrov", "--group", "dmitrov-post",
+                "--dependant", "Maria Petrova:incapacitated", "--dependant", "Olga:child", "--format", "json",
+            ]))
         #expect(p["handle"] as? String == "ivan-petrov")
         let deps = try #require(p["dependants"] as? [[String: Any]])
         #expect(deps.map { $0["category"] as? String } == ["incapacitated", "child"])
         #expect(p["groups"] as? [String] == ["dmitrov-post"])
 
-        let letter = try object(cli.run(["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-10",
-                                          "--subject", "Provisions dispatched", "--in-reply-to", "1", "--format", "json"]))
+        let letter = try object(
+            cli.run([
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-10",
+                "--subject", "Provisions dispatched", "--in-reply-to", "1", "--format", "json",
+            ]))
         #expect(letter["id"] as? Int == 2)
         #expect(letter["in_reply_to"] as? Int == 1)
         #expect(letter["petition"] as? Int == 1, "a reply belongs to the petition of the letter it answers")
@@ -99,7 +108,8 @@ import Testing
     @Test func schedulingTwiceAddsNothing() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        let again = try object(cli.run(["delivery", "schedule", "--decree", "decree-1918", "--from", "1919-09", "--to", "1920-04", "--format", "json"]))
+        let again = try object(
+            cli.run(["delivery", "schedule", "--decree", "decree-1918", "--from", "1919-09", "--to", "1920-04", "--format", "json"]))
         #expect((again["scheduled"] as? [Any])?.count == 1, "only April 1920 is new")
         #expect(again["already_scheduled"] as? Int == 7)
         #expect(try array(cli.run(["delivery", "list", "--format", "json"])).count == 8)
@@ -131,9 +141,11 @@ import Testing
     }
 
     @Test func everyCommandHasHelpWithAnExample() throws {
-        let commands: [[String]] = [["init"], ["authority", "add"], ["group", "add"], ["petitioner", "add"], ["petition", "log"], ["petition", "status"],
-                                    ["letter", "send"], ["letter", "receive"], ["decree", "add"], ["enrol"], ["delivery", "schedule"],
-                                    ["delivery", "receive"], ["delivery", "list"], ["events"], ["petition", "show"]]
+        let commands: [[String]] = [
+            ["init"], ["authority", "add"], ["group", "add"], ["petitioner", "add"], ["petition", "log"], ["petition", "status"],
+            ["letter", "send"], ["letter", "receive"], ["decree", "add"], ["enrol"], ["delivery", "schedule"],
+            ["delivery", "receive"], ["delivery", "list"], ["events"], ["petition", "show"],
+        ]
         for c in commands {
             let r = try CLI.exec(c + ["--help"], environment: ProcessInfo.processInfo.environment)
             #expect(r.status == 0, "\(c)")
@@ -144,7 +156,10 @@ import Testing
     @Test func petitionShowHasItsLettersAndEvents() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        #expect(try cli.run(["petition", "status", "1", "--to", "waiting_on_petitioner", "--on", "1920-02-01", "--note", "Asked for the list of employees"]).status == 0)
+        #expect(
+            try cli.run([
+                "petition", "status", "1", "--to", "waiting_on_petitioner", "--on", "1920-02-01", "--note", "Asked for the list of employees",
+            ]).status == 0)
         let shown = try object(cli.run(["petition", "show", "1", "--format", "json"]))
         #expect((shown["petition"] as? [String: Any])?["status"] as? String == "waiting_on_petitioner")
         #expect((shown["letters"] as? [Any])?.count == 1)
@@ -157,13 +172,16 @@ import Testing
     @Test func enrollingAgainWithNewCountsEndsThePreviousEnrolment() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
-        let r = try cli.run(["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--count", "employee=120", "--count", "incapacitated=140",
-                             "--from", "1920-04-01"])
+        let r = try cli.run([
+            "enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--count", "employee=120", "--count", "incapacitated=140",
+            "--from", "1920-04-01",
+        ])
         #expect(r.status == 0, "\(r)")
         let shown = try object(cli.run(["decree", "show", "decree-1918", "--format", "json"]))
         let enrolments = try #require(shown["enrolments"] as? [[String: Any]])
         #expect(enrolments.map { $0["to"] as? String } == ["1920-03-31", nil])
-        let april = try object(cli.run(["delivery", "schedule", "--decree", "decree-1918", "--from", "1920-04", "--to", "1920-04", "--format", "json"]))
+        let april = try object(
+            cli.run(["delivery", "schedule", "--decree", "decree-1918", "--from", "1920-04", "--to", "1920-04", "--format", "json"]))
         let line = try #require(((april["scheduled"] as? [[String: Any]])?.first?["lines"] as? [[String: Any]])?.first)
         #expect((line["expected"] as? [String: Any])?["amount"] as? Int == 1660, "120 × 8 + 140 × 5 funt")
     }

@@ -14,7 +14,9 @@ import Testing
         var timedOut: Bool
         var stdout: String
         var stderr: String
-        var description: String { "\(signaled ? "signal" : "exit") \(status)\(timedOut ? " (timed out)" : "")\nstdout: \(stdout.prefix(2_000))\nstderr: \(stderr.prefix(2_000))" }
+        var description: String {
+            "\(signaled ? "signal" : "exit") \(status)\(timedOut ? " (timed out)" : "")\nstdout: \(stdout.prefix(2_000))\nstderr: \(stderr.prefix(2_000))"
+        }
     }
 
     /// Runs `petitions ARGS` with the CLI's environment, killing it after `limit` seconds.
@@ -29,11 +31,16 @@ import Testing
         process.environment = environment
         // Relative paths the fuzz gives (a backup named 'sovnarkom') land in the scratch folder, not the repository.
         process.currentDirectoryURL = directory
-        let out = directory.appendingPathComponent("out-\(UUID().uuidString)"), err = directory.appendingPathComponent("err-\(UUID().uuidString)")
+        let out = directory.appendingPathComponent("out-\(UUID().uuidString)")
+        let err = directory.appendingPathComponent("err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        let o = try FileHandle(forWritingTo: out), e = try FileHandle(forWritingTo: err)
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
+        let o = try FileHandle(forWritingTo: out)
+        let e = try FileHandle(forWritingTo: err)
         process.standardOutput = o
         process.standardError = e
         process.standardInput = FileHandle.nullDevice
@@ -41,14 +48,20 @@ import Testing
         let deadline = Date().addingTimeInterval(limit)
         var timedOut = false
         while process.isRunning {
-            if Date() > deadline { timedOut = true; process.terminate(); break }
+            if Date() > deadline {
+                timedOut = true
+                process.terminate()
+                break
+            }
             usleep(2_000)
         }
         process.waitUntilExit()
-        try? o.close(); try? e.close()
-        return Run(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, timedOut: timedOut,
-                   stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
-                   stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
+        try? o.close()
+        try? e.close()
+        return Run(
+            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, timedOut: timedOut,
+            stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
+            stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
     }
 
     /// A command this build offers, read from its own help: its path, its options and its positional arguments.
@@ -72,7 +85,8 @@ import Testing
         func subcommands(_ text: String) -> [String] {
             section(text, "SUBCOMMANDS").compactMap { line in
                 guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first,
-                      word.first?.isLetter == true, word != "help" else { return nil }
+                    word.first?.isLetter == true, word != "help"
+                else { return nil }
                 return String(word)
             }
         }
@@ -82,7 +96,10 @@ import Testing
             queue.removeFirst()
             let text = try help(path)
             let subs = subcommands(text)
-            guard subs.isEmpty else { queue += subs.map { path + [$0] }; continue }
+            guard subs.isEmpty else {
+                queue += subs.map { path + [$0] }
+                continue
+            }
             let options: [(name: String, takesValue: Bool)] = section(text, "OPTIONS").compactMap { line in
                 let words = line.split(separator: " ")
                 guard let first = words.first, first.hasPrefix("--") else { return nil }
@@ -93,8 +110,10 @@ import Testing
             var usage = String(text[(text.range(of: "USAGE:")?.upperBound ?? text.startIndex)...].prefix { $0 != "\n" || false })
             while let open = usage.firstIndex(of: "["), let close = usage[open...].firstIndex(of: "]") { usage.removeSubrange(open...close) }
             let required = Set(usage.split(separator: " ").filter { $0.hasPrefix("--") }.map(String.init))
-            out.append(Command(path: path, options: options.filter { $0.name != "--db" }, arguments: arguments, takesDB: options.contains { $0.name == "--db" },
-                               required: required))
+            out.append(
+                Command(
+                    path: path, options: options.filter { $0.name != "--db" }, arguments: arguments, takesDB: options.contains { $0.name == "--db" },
+                    required: required))
         }
         return out
     }
@@ -105,18 +124,26 @@ import Testing
     @Test func eightProcessesRecordingAtOnceLoseNothing() throws {
         let cli = try CLI()
         defer { cli.remove() }
-        for step in [["init", "--office", "dmitrov"], ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
-                     ["petitioner", "add", "--name", "Pëtr Kropotkin", "--handle", "kropotkin"]] {
+        for step in [
+            ["init", "--office", "dmitrov"], ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
+            ["petitioner", "add", "--name", "Pëtr Kropotkin", "--handle", "kropotkin"],
+        ] {
             #expect(try cli.run(step).status == 0)
         }
-        let processes = 8, letters = Int(ProcessInfo.processInfo.environment["PETITIONS_CONCURRENCY_LETTERS"] ?? "") ?? 200
+        let processes = 8
+        let letters = Int(ProcessInfo.processInfo.environment["PETITIONS_CONCURRENCY_LETTERS"] ?? "") ?? 200
         let failures = Failures()
-        let db = cli.db, environment = cli.environment, directory = cli.directory
+        let db = cli.db
+        let environment = cli.environment
+        let directory = cli.directory
         DispatchQueue.concurrentPerform(iterations: processes) { p in
             for i in 0..<letters {
                 do {
-                    let r = try Self.run(["letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-03-04",
-                                          "--subject", "Clerk \(p) letter \(i)", "--db", db], environment: environment, directory: directory)
+                    let r = try Self.run(
+                        [
+                            "letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-03-04",
+                            "--subject", "Clerk \(p) letter \(i)", "--db", db,
+                        ], environment: environment, directory: directory)
                     if r.status != 0 { failures.add("clerk \(p) letter \(i): \(r)") }
                 } catch {
                     failures.add("clerk \(p) letter \(i): \(error)")
@@ -148,24 +175,35 @@ import Testing
     final class Failures: @unchecked Sendable {
         private let lock = NSLock()
         private var list: [String] = []
-        func add(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
-        var all: [String] { lock.lock(); defer { lock.unlock() }; return list }
+        func add(_ s: String) {
+            lock.lock()
+            list.append(s)
+            lock.unlock()
+        }
+        var all: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return list
+        }
     }
 
     // MARK: - Fuzzing the command line
 
-
-    static let goodValues = ["sovnarkom", "moscow-supply", "narkompochtel", "dmitrov-post", "kropotkin", "employee", "decree-1918", "1", "2", "3",
-                             "1920-03-04", "1920-01-20", "1919-09-01", "1920-01", "1920-03", "3 weeks", "20 working days", "8 funt wheat",
-                             "1700 funt wheat", "employee=125", "incapacitated", "Maria Petrova:incapacitated", "json", "csv", "text", "html",
-                             "markdown", "md", "critical", "warning", "overdue", "open", "answered", "post", "telegraph", "month", "letter.sent",
-                             "Appeal", "supply", "bash"]
-    static let hostileValues = ["", " ", "-", "--", "-1", "0", "99999999999999999999", "1920-02-30", "0000-00-00", "9999-12-31", "1000-01-01",
-                                "1920-13", "NaN", "1e400", "0.0000001 kg wheat", "999999999999 pood rye", "-8 funt wheat", "employee=0", "=",
-                                ":", "'; DROP TABLE letter; --", "\"", "'", "\\", "%s%n%x", "$(reboot)", "`id`", "<script>alert(1)</script>",
-                                "=cmd|' /C calc'!A0", "\u{202E}kcatta", "Мария\u{200F}", "e\u{301}\u{301}\u{301}", "\u{1F600}", "a\nb", "\t",
-                                String(repeating: "x", count: 5_000), String(repeating: "9", count: 400), "999999 months", "0 days",
-                                "/", "/dev/null", "/nonexistent/dir/file", "../../etc/passwd", "help", "--help", "-h", "--version"]
+    static let goodValues = [
+        "sovnarkom", "moscow-supply", "narkompochtel", "dmitrov-post", "kropotkin", "employee", "decree-1918", "1", "2", "3",
+        "1920-03-04", "1920-01-20", "1919-09-01", "1920-01", "1920-03", "3 weeks", "20 working days", "8 funt wheat",
+        "1700 funt wheat", "employee=125", "incapacitated", "Maria Petrova:incapacitated", "json", "csv", "text", "html",
+        "markdown", "md", "critical", "warning", "overdue", "open", "answered", "post", "telegraph", "month", "letter.sent",
+        "Appeal", "supply", "bash",
+    ]
+    static let hostileValues = [
+        "", " ", "-", "--", "-1", "0", "99999999999999999999", "1920-02-30", "0000-00-00", "9999-12-31", "1000-01-01",
+        "1920-13", "NaN", "1e400", "0.0000001 kg wheat", "999999999999 pood rye", "-8 funt wheat", "employee=0", "=",
+        ":", "'; DROP TABLE letter; --", "\"", "'", "\\", "%s%n%x", "$(reboot)", "`id`", "<script>alert(1)</script>",
+        "=cmd|' /C calc'!A0", "\u{202E}kcatta", "Мария\u{200F}", "e\u{301}\u{301}\u{301}", "\u{1F600}", "a\nb", "\t",
+        String(repeating: "x", count: 5_000), String(repeating: "9", count: 400), "999999 months", "0 days",
+        "/", "/dev/null", "/nonexistent/dir/file", "../../etc/passwd", "help", "--help", "-h", "--version",
+    ]
 
     /// Files a command may be given: random bytes, nearly-TOML, nearly-CSV, an SQLite file that is not a ledger, nothing.
     static func files(in dir: URL, using rng: inout SeededRandom) throws -> [String] {
@@ -176,9 +214,14 @@ import Testing
         }
         var bytes = [UInt8](repeating: 0, count: 4_096)
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &rng) }
-        let toml = ["version = 1\n[[rule]]\nid = \"x\"\nkind = \"sql\"\nquery = \"DELETE FROM letter\"\n", "[\n", "[[rule]]\nid = 3\n",
-                    "weekend = [\"sunday\", 7]\n[[holiday]]\ndate = \"02-30\"\n", "version = 99\n", "\u{FEFF}[[holiday]]\ndate = \"1920-01-01\"\nname = \"x\"\n"]
-        let csv = ["handle,name\nx,\"unterminated\n", "name,district\n\"=cmd|' /C calc'!A0\",\"a,b\"\n\u{202E},\n", ",,,,\n\n\n", "\u{FEFF}a;b;c\r\n1;2;3"]
+        let toml = [
+            "version = 1\n[[rule]]\nid = \"x\"\nkind = \"sql\"\nquery = \"DELETE FROM letter\"\n", "[\n", "[[rule]]\nid = 3\n",
+            "weekend = [\"sunday\", 7]\n[[holiday]]\ndate = \"02-30\"\n", "version = 99\n",
+            "\u{FEFF}[[holiday]]\ndate = \"1920-01-01\"\nname = \"x\"\n",
+        ]
+        let csv = [
+            "handle,name\nx,\"unterminated\n", "name,district\n\"=cmd|' /C calc'!A0\",\"a,b\"\n\u{202E},\n", ",,,,\n\n\n", "\u{FEFF}a;b;c\r\n1;2;3",
+        ]
         var paths = [try write("random.bin", Data(bytes)), try write("empty.txt", Data()), dir.appendingPathComponent("missing.toml").path, dir.path]
         paths += try toml.enumerated().map { try write("f\($0.offset).toml", Data($0.element.utf8)) }
         paths += try csv.enumerated().map { try write("f\($0.offset).csv", Data($0.element.utf8)) }
@@ -214,7 +257,8 @@ import Testing
             }
             var args = path
             for _ in 0..<command.arguments where Int.random(in: 0..<10, using: &rng) < 9 { args.append(value()) }
-            for option in command.options.shuffled(using: &rng) where Int.random(in: 0..<10, using: &rng) < (command.required.contains(option.name) ? 9 : 3) {
+            for option in command.options.shuffled(using: &rng)
+            where Int.random(in: 0..<10, using: &rng) < (command.required.contains(option.name) ? 9 : 3) {
                 args.append(option.name)
                 // Now and then the value is left out, or given to an option that takes none.
                 if option.takesValue ? Int.random(in: 0..<20, using: &rng) > 0 : Int.random(in: 0..<20, using: &rng) == 0 { args.append(value()) }
@@ -239,7 +283,9 @@ import Testing
             }
             events = now
         }
-        print("fuzz: \(cases) cases, seed \(seed), exit codes \(tally.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))")
+        print(
+            "fuzz: \(cases) cases, seed \(seed), exit codes \(tally.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))"
+        )
         try expectVerifyIsClean(cli)
     }
 
@@ -278,7 +324,8 @@ import Testing
         try "version = 1\n[[rule]]\nid = \"ext\"\nkind = \"sql\"\nquery = \"SELECT load_extension('/nonexistent') AS subject, 'x' AS message\"\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let ext = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
-        #expect(ext.status == 65 && ext.stderr.hasPrefix("error: ") && ext.stderr.contains("'ext'")
+        #expect(
+            ext.status == 65 && ext.stderr.hasPrefix("error: ") && ext.stderr.contains("'ext'")
                 && ext.stderr.contains("load_extension(), which a sql rule may not"), "\(ext)")
         #expect(try BadInputTests.snapshot(cli) == before)
         try expectVerifyIsClean(cli)
@@ -296,14 +343,16 @@ import Testing
         defer { cli.remove() }
         let nested = cli.directory.appendingPathComponent("new/folder/ledger.sqlite").path
         cli.environment["PETITIONS_DB"] = nested
-        let r = try CLI.exec(["/bin/sh", "-c", "umask 000 && exec \"$0\" \"$@\"", CLI.binary, "init", "--office", "x"],
-                             environment: cli.environment, executable: "/bin/sh")
+        let r = try CLI.exec(
+            ["/bin/sh", "-c", "umask 000 && exec \"$0\" \"$@\"", CLI.binary, "init", "--office", "x"],
+            environment: cli.environment, executable: "/bin/sh")
         #expect(r.status == 0, "\(r)")
         #expect(Self.mode(nested) == 0o600)
         #expect(Self.mode((nested as NSString).deletingLastPathComponent) == 0o700)
         // While a command runs, SQLite's -wal and -shm exist; they take the ledger's mode.
-        let held = try CLI.exec(["/bin/sh", "-c", "umask 000 && \"$0\" authority add --name A --handle a >/dev/null && ls -l \"$1\"*", CLI.binary, nested],
-                                environment: cli.environment, executable: "/bin/sh")
+        let held = try CLI.exec(
+            ["/bin/sh", "-c", "umask 000 && \"$0\" authority add --name A --handle a >/dev/null && ls -l \"$1\"*", CLI.binary, nested],
+            environment: cli.environment, executable: "/bin/sh")
         #expect(held.status == 0, "\(held)")
         for line in held.stdout.split(separator: "\n") {
             #expect(line.hasPrefix("-rw-------"), "\(line)")
@@ -376,9 +425,11 @@ import Testing
 
     // MARK: - Escaping
 
-    static let hostileNames = ["O'Brien, \"Big\" Ivan", "Line one\nline two", "<script>alert('x')</script>", "=cmd|' /C calc'!A0",
-                               "+SUM(A1:A9)", "@import", "-2+3", "\u{202E}nimda\u{202C} Petrov", "Мария\u{200F} Петрова", "Tab\there",
-                               "Back\\slash & <b>bold</b>"]
+    static let hostileNames = [
+        "O'Brien, \"Big\" Ivan", "Line one\nline two", "<script>alert('x')</script>", "=cmd|' /C calc'!A0",
+        "+SUM(A1:A9)", "@import", "-2+3", "\u{202E}nimda\u{202C} Petrov", "Мария\u{200F} Петрова", "Tab\there",
+        "Back\\slash & <b>bold</b>",
+    ]
 
     static func csvField(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
@@ -390,7 +441,11 @@ import Testing
         defer { cli.remove() }
         var csv = "name,handle,district,occupation,groups,dependants\n"
         for (i, name) in Self.hostileNames.enumerated() {
-            csv += [name, "hostile-\(i)", name, name, "dmitrov-post", "\(name.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: ";", with: " ")):child"]
+            csv +=
+                [
+                    name, "hostile-\(i)", name, name, "dmitrov-post",
+                    "\(name.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: ";", with: " ")):child",
+                ]
                 .map(Self.csvField).joined(separator: ",") + "\n"
         }
         let file = cli.directory.appendingPathComponent("hostile.csv")
@@ -419,7 +474,8 @@ import Testing
         try exported.stdout.write(to: back, atomically: true, encoding: .utf8)
         let reimported = try other.run(["import", "petitioners", back.path])
         #expect(reimported.status == 0, "\(reimported)")
-        let otherNames = Set(((try? CLI.json(other.run(["petitioner", "list", "--format", "json"]))) as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+        let otherNames = Set(
+            ((try? CLI.json(other.run(["petitioner", "list", "--format", "json"]))) as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
         // Export defuses a leading = + - @ with a quote; import takes it off again.
         for name in Self.hostileNames {
             #expect(otherNames.contains(name), "\(name.debugDescription) did not survive export and import")
@@ -434,12 +490,15 @@ import Testing
         defer { third.remove() }
         let merged = try third.run(["import", "events", log.path])
         #expect(merged.status == 0, "\(merged)")
-        let thirdNames = Set(((try? CLI.json(third.run(["petitioner", "list", "--format", "json"]))) as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+        let thirdNames = Set(
+            ((try? CLI.json(third.run(["petitioner", "list", "--format", "json"]))) as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
         for name in Self.hostileNames { #expect(thirdNames.contains(name), "\(name.debugDescription) did not survive the event log") }
 
         // Letters with hostile subjects, and the report in HTML and CSV: nothing executable, nothing a spreadsheet runs.
         for (i, name) in Self.hostileNames.enumerated() {
-            #expect(try cli.run(["letter", "send", "--from", "hostile-\(i)", "--to", "sovnarkom", "--on", "1920-02-0\(i % 9 + 1)", "--subject=\(name)"]).status == 0, "\(name.debugDescription)")
+            #expect(
+                try cli.run(["letter", "send", "--from", "hostile-\(i)", "--to", "sovnarkom", "--on", "1920-02-0\(i % 9 + 1)", "--subject=\(name)"])
+                    .status == 0, "\(name.debugDescription)")
         }
         if try Self.has("report") {
             let html = try cli.run(["report", "--as-of", "1920-03-04", "--format", "html"])
@@ -450,7 +509,9 @@ import Testing
             for section in ["unanswered_letters", "petitions"] {
                 let table = try cli.run(["report", "--as-of", "1920-03-04", "--format", "csv", "--section", section])
                 #expect(table.status == 0, "\(section): \(table.stderr)")
-                #expect(!table.stdout.contains(",=cmd") && !table.stdout.contains("\n=cmd") && !table.stdout.contains(",\"=cmd"), "\(section): \(table.stdout.prefix(500))")
+                #expect(
+                    !table.stdout.contains(",=cmd") && !table.stdout.contains("\n=cmd") && !table.stdout.contains(",\"=cmd"),
+                    "\(section): \(table.stdout.prefix(500))")
             }
         }
         try expectVerifyIsClean(cli)
@@ -462,7 +523,9 @@ import Testing
         defer { cli.remove() }
         var made: [String] = []
         func umask000(_ args: [String]) throws -> CLI.Result {
-            try CLI.exec(["/bin/sh", "-c", "umask 000 && exec \"$0\" \"$@\"", CLI.binary] + args + ["--db", cli.db], environment: cli.environment, executable: "/bin/sh")
+            try CLI.exec(
+                ["/bin/sh", "-c", "umask 000 && exec \"$0\" \"$@\"", CLI.binary] + args + ["--db", cli.db], environment: cli.environment,
+                executable: "/bin/sh")
         }
         if try Self.has("backup") {
             let path = cli.directory.appendingPathComponent("backup.sqlite").path

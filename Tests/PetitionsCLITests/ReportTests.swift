@@ -10,8 +10,10 @@ import Testing
     static var schema: URL { RuleTests.repository.appendingPathComponent("docs/report.schema.json") }
     /// Golden files are re-recorded only on purpose: PETITIONS_RECORD_GOLDEN=1 swift test --filter ReportTests.
     static var recording: Bool { ProcessInfo.processInfo.environment["PETITIONS_RECORD_GOLDEN"] == "1" }
-    static let sections = ["summary", "overdue_deliveries", "arrears", "unanswered_letters", "petitions", "authorities",
-                           "trend.findings", "trend.deliveries"]
+    static let sections = [
+        "summary", "overdue_deliveries", "arrears", "unanswered_letters", "petitions", "authorities",
+        "trend.findings", "trend.deliveries",
+    ]
     static let asOf = ["--as-of", "1920-03-04"]
 
     /// The Dmitrov ledger after one recorded check as of 4 March 1920, as the demo leaves it.
@@ -36,12 +38,16 @@ import Testing
             try Data(actual.utf8).write(to: url)
             return
         }
-        let expected = try #require(FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) },
-                                    "no golden file \(name); record it with PETITIONS_RECORD_GOLDEN=1")
+        let expected = try #require(
+            FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) },
+            "no golden file \(name); record it with PETITIONS_RECORD_GOLDEN=1")
         guard actual != expected else { return }
-        let a = actual.components(separatedBy: "\n"), e = expected.components(separatedBy: "\n")
+        let a = actual.components(separatedBy: "\n")
+        let e = expected.components(separatedBy: "\n")
         let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-        Issue.record("\(name) differs from its golden file at line \(line + 1):\n  expected: \(line < e.count ? e[line] : "(end)")\n  actual:   \(line < a.count ? a[line] : "(end)")")
+        Issue.record(
+            "\(name) differs from its golden file at line \(line + 1):\n  expected: \(line < e.count ? e[line] : "(end)")\n  actual:   \(line < a.count ? a[line] : "(end)")"
+        )
     }
 
     // MARK: - Golden files
@@ -72,7 +78,8 @@ import Testing
         let text = try Self.report(cli, [])
         let unwrapped = text.replacingOccurrences(of: "\n  ", with: " ")
         #expect(unwrapped.contains("2 months missed since January 1920: 3,400 funt of wheat owed (1,392.342 kg)."), "\(text)")
-        #expect(try Self.report(cli, ["--format", "markdown"]).contains("2 months missed since January 1920: 3,400 funt of wheat owed (1,392.342 kg)."))
+        #expect(
+            try Self.report(cli, ["--format", "markdown"]).contains("2 months missed since January 1920: 3,400 funt of wheat owed (1,392.342 kg)."))
         for heading in ["Headline", "Overdue supply", "Unanswered letters", "Petitions by status", "Authorities", "Trend"] {
             #expect(text.contains("\n\(heading)\n"), "section \(heading)")
         }
@@ -90,7 +97,10 @@ import Testing
             #expect(errors.isEmpty, "\(args): \(errors.joined(separator: "\n"))")
         }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.report(cli, ["--format", "json"]).utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["as_of", "summary", "overdue_deliveries", "arrears", "unanswered_letters", "petitions", "authorities", "trend", "redacted"])
+        #expect(
+            Set(json.keys) == [
+                "as_of", "summary", "overdue_deliveries", "arrears", "unanswered_letters", "petitions", "authorities", "trend", "redacted",
+            ])
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["household_members"] as? Int == 267, "265 counted in the group, and two persons")
         #expect(summary["open_petitions"] as? Int == 3)
@@ -116,8 +126,10 @@ import Testing
         summary.removeValue(forKey: "most_urgent")
         json["summary"] = summary
         let errors = try schema.errors(in: JSONSerialization.data(withJSONObject: json))
-        for needle in ["$.as_of", "key extra", "$.summary.open_petitions", "$.summary.findings.overdue", "missing required key critical",
-                       "missing required key most_urgent"] {
+        for needle in [
+            "$.as_of", "key extra", "$.summary.open_petitions", "$.summary.findings.overdue", "missing required key critical",
+            "missing required key most_urgent",
+        ] {
             #expect(errors.contains { $0.contains(needle) }, "\(needle) in \(errors)")
         }
     }
@@ -129,7 +141,8 @@ import Testing
         defer { cli.remove() }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.report(cli, ["--format", "json"]).utf8)) as? [String: Any])
         let expectedRows: [String: Int] = [
-            "summary": 1, "overdue_deliveries": (json["overdue_deliveries"] as? [Any])?.count ?? -1, "arrears": (json["arrears"] as? [Any])?.count ?? -1,
+            "summary": 1, "overdue_deliveries": (json["overdue_deliveries"] as? [Any])?.count ?? -1,
+            "arrears": (json["arrears"] as? [Any])?.count ?? -1,
             "unanswered_letters": (json["unanswered_letters"] as? [Any])?.count ?? -1, "petitions": (json["petitions"] as? [Any])?.count ?? -1,
             "authorities": (json["authorities"] as? [Any])?.count ?? -1,
             "trend.findings": ((json["trend"] as? [String: Any])?["findings"] as? [Any])?.count ?? -1,
@@ -158,9 +171,14 @@ import Testing
     @Test func csvCellsThatASpreadsheetWouldRunAreNeutralised() throws {
         let cli = try Self.ledger()
         defer { cli.remove() }
-        #expect(try cli.run(["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "=HYPERLINK(\"http://x\")",
-                             "--on", "1920-03-01"]).status == 0)
-        #expect(try cli.run(["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "+1+2", "--on", "1920-03-01"]).status == 0)
+        #expect(
+            try cli.run([
+                "petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "=HYPERLINK(\"http://x\")",
+                "--on", "1920-03-01",
+            ]).status == 0)
+        #expect(
+            try cli.run(["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "+1+2", "--on", "1920-03-01"]).status == 0
+        )
         let text = try Self.report(cli, ["--format", "csv", "--section", "petitions"])
         let reader = try CSVReader(string: text, hasHeaderRow: true)
         var subjects: [String] = []
@@ -187,10 +205,16 @@ import Testing
     @Test func redactionLeavesNoPersonsNameInAnyFormat() throws {
         let cli = try Self.ledger()
         defer { cli.remove() }
-        #expect(try cli.run(["petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan", "--group", "dmitrov-post",
-                             "--dependant", "Maria Petrova:incapacitated"]).status == 0)
-        #expect(try cli.run(["petition", "log", "--from", "ivan", "--to", "moscow-supply", "--subject", "Rations for Ivan Petrov and Maria Petrova",
-                             "--on", "1920-02-20"]).status == 0)
+        #expect(
+            try cli.run([
+                "petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan", "--group", "dmitrov-post",
+                "--dependant", "Maria Petrova:incapacitated",
+            ]).status == 0)
+        #expect(
+            try cli.run([
+                "petition", "log", "--from", "ivan", "--to", "moscow-supply", "--subject", "Rations for Ivan Petrov and Maria Petrova",
+                "--on", "1920-02-20",
+            ]).status == 0)
         let plain = try Self.report(cli, [])
         #expect(plain.contains("kropotkin") && plain.contains("Ivan Petrov"), "the unredacted report names them")
         var outputs = try ["text", "markdown", "json", "html"].map { try Self.report(cli, ["--redact", "--format", $0]) }
@@ -200,10 +224,13 @@ import Testing
                 #expect(!out.localizedCaseInsensitiveContains(name), "\(name) in \(out.prefix(300))")
             }
             #expect(out.range(of: "\\bemployee\\b", options: .regularExpression) == nil, "the handle employee: \(out.prefix(300))")
-            #expect(out.contains("sovnarkom") || out.contains("moscow-supply") || out.hasPrefix("as_of") || out.hasPrefix("month") || out.hasPrefix("period"),
-                    "authorities stay named")
+            #expect(
+                out.contains("sovnarkom") || out.contains("moscow-supply") || out.hasPrefix("as_of") || out.hasPrefix("month")
+                    || out.hasPrefix("period"),
+                "authorities stay named")
         }
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.report(cli, ["--redact", "--format", "json"]).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(Self.report(cli, ["--redact", "--format", "json"]).utf8)) as? [String: Any])
         #expect(json["redacted"] as? Bool == true)
         let petitions = try #require(json["petitions"] as? [[String: Any]])
         let kropotkin = try #require(petitions.first { $0["id"] as? Int == 3 })
@@ -248,16 +275,23 @@ import Testing
     @Test func theReportJudgesAsOfItsDay() throws {
         let cli = try Self.ledger()
         defer { cli.remove() }
-        #expect(try cli.run(["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-10", "--subject", "Dispatched",
-                             "--in-reply-to", "1"]).status == 0)
+        #expect(
+            try cli.run([
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-03-10", "--subject", "Dispatched",
+                "--in-reply-to", "1",
+            ]).status == 0)
         #expect(try cli.run(["petition", "status", "1", "--to", "answered", "--on", "1920-03-10"]).status == 0)
-        #expect(try cli.run(["delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-03-12",
-                             "--quantity", "1000 funt wheat"]).status == 0)
+        #expect(
+            try cli.run([
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-03-12",
+                "--quantity", "1000 funt wheat",
+            ]).status == 0)
         // As of 4 March nothing of that had happened yet: the golden report stands.
         try Self.expectGolden(Self.report(cli, ["--format", "json"]), "report.json", recordable: false)
 
-        let later = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(["report", "--as-of", "1920-03-12", "--format", "json"]).stdout.utf8))
-                                 as? [String: Any])
+        let later = try #require(
+            try JSONSerialization.jsonObject(with: Data(cli.run(["report", "--as-of", "1920-03-12", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
         let petitions = try #require(later["petitions"] as? [[String: Any]])
         #expect(petitions.first { $0["id"] as? Int == 1 }?["status"] as? String == "answered")
         #expect(petitions.first { $0["id"] as? Int == 1 }?["age_days"] is NSNull)
@@ -268,7 +302,8 @@ import Testing
         #expect(moscow["open_now"] as? Int == 0)
         let arrears = try #require((later["arrears"] as? [[String: Any]])?.first)
         #expect(arrears["owed"] as? Int == 4100, "1,000 funt came for January on 12 March")
-        let january = try #require((later["trend"] as? [String: Any]).flatMap { $0["deliveries"] as? [[String: Any]] }?.first { $0["period"] as? String == "1920-01" })
+        let january = try #require(
+            (later["trend"] as? [String: Any]).flatMap { $0["deliveries"] as? [[String: Any]] }?.first { $0["period"] as? String == "1920-01" })
         #expect(january["partial"] as? Int == 1)
     }
 

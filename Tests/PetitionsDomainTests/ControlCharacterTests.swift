@@ -4,8 +4,9 @@ import Testing
 
 @Suite("Control characters")
 struct ControlCharacterTests {
-    @Test("NUL, ESC, CR, DEL and C1 controls are refused with the field; tab and newline are text",
-          arguments: ["Bob\u{0}", "\u{1B}[31mred", "a\rb", "x\u{7F}", "c1\u{85}", "\u{9B}2J"])
+    @Test(
+        "NUL, ESC, CR, DEL and C1 controls are refused with the field; tab and newline are text",
+        arguments: ["Bob\u{0}", "\u{1B}[31mred", "a\rb", "x\u{7F}", "c1\u{85}", "\u{9B}2J"])
     func refused(text: String) throws {
         let error = try #require(throws: PetitionsError.self) { try ControlCharacters.refuse(text, field: "name") }
         #expect(error.message.hasPrefix("name '"), "\(error)")

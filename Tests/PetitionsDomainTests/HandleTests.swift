@@ -4,21 +4,25 @@ import Testing
 
 @Suite("Handle")
 struct HandleTests {
-    @Test("slugs are made from names", arguments: [
-        ("Council of People's Commissars", "council-of-peoples-commissars"),
-        ("Pëtr Kropotkin", "petr-kropotkin"),
-        ("  Dmitrov   Post Office  ", "dmitrov-post-office"),
-        ("Narkomprod (Food)", "narkomprod-food"),
-        ("Anna Ivanovna’s Household", "anna-ivanovnas-household"),
-    ])
+    @Test(
+        "slugs are made from names",
+        arguments: [
+            ("Council of People's Commissars", "council-of-peoples-commissars"),
+            ("Pëtr Kropotkin", "petr-kropotkin"),
+            ("  Dmitrov   Post Office  ", "dmitrov-post-office"),
+            ("Narkomprod (Food)", "narkomprod-food"),
+            ("Anna Ivanovna’s Household", "anna-ivanovnas-household"),
+        ])
     func slug(name: String, expected: String) {
         #expect(Handle.slug(from: name) == expected)
     }
 
-    @Test("slugs are always valid handles, whatever the name", arguments: [
-        "Council of People's Commissars", "Пётр Алексеевич Кропоткин", "Дмитровский союз кооперативов",
-        "1st Moscow Cavalry", "!!!", "", "Ö", String(repeating: "Very long committee name ", count: 10), "a - - b",
-    ])
+    @Test(
+        "slugs are always valid handles, whatever the name",
+        arguments: [
+            "Council of People's Commissars", "Пётр Алексеевич Кропоткин", "Дмитровский союз кооперативов",
+            "1st Moscow Cavalry", "!!!", "", "Ö", String(repeating: "Very long committee name ", count: 10), "a - - b",
+        ])
     func slugIsValid(name: String) {
         let s = Handle.slug(from: name)
         #expect(Handle.isValid(s), "slug \(s) of \(name)")
@@ -32,11 +36,13 @@ struct HandleTests {
         #expect(s.contains("kropotkin"))
     }
 
-    @Test("validity of handles", arguments: [
-        ("dmitrov-post", true), ("a", true), ("a1", true), ("moscow-soviet-2", true), (String(repeating: "a", count: 64), true),
-        ("Dmitrov", false), ("1abc", false), ("-abc", false), ("abc-", false), ("a--b", false), ("a_b", false),
-        ("", false), ("ab c", false), ("é", false), ("pëtr", false), (String(repeating: "a", count: 65), false),
-    ])
+    @Test(
+        "validity of handles",
+        arguments: [
+            ("dmitrov-post", true), ("a", true), ("a1", true), ("moscow-soviet-2", true), (String(repeating: "a", count: 64), true),
+            ("Dmitrov", false), ("1abc", false), ("-abc", false), ("abc-", false), ("a--b", false), ("a_b", false),
+            ("", false), ("ab c", false), ("é", false), ("pëtr", false), (String(repeating: "a", count: 65), false),
+        ])
     func validity(handle: String, valid: Bool) {
         #expect(Handle.isValid(handle) == valid)
     }
@@ -49,13 +55,15 @@ struct HandleTests {
         #expect(error.message.contains("'Dmitrov Post'"))
     }
 
-    @Test("closest suggests the likely intended handle for typos", arguments: [
-        ("dmitrov-psot", "dmitrov-post"),
-        ("moscow-sovet", "moscow-soviet"),
-        ("MOSCOW-SOVIET", "moscow-soviet"),
-        ("dmitrov", "dmitrov-post"),  // a prefix
-        ("funtt", "funt"),
-    ])
+    @Test(
+        "closest suggests the likely intended handle for typos",
+        arguments: [
+            ("dmitrov-psot", "dmitrov-post"),
+            ("moscow-sovet", "moscow-soviet"),
+            ("MOSCOW-SOVIET", "moscow-soviet"),
+            ("dmitrov", "dmitrov-post"),  // a prefix
+            ("funtt", "funt"),
+        ])
     func closestForTypos(typed: String, expected: String) {
         #expect(closest(to: typed, among: ["dmitrov-post", "moscow-soviet", "narkomprod", "funt"]) == expected)
     }

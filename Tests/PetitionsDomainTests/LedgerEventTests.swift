@@ -6,29 +6,43 @@ import Testing
     /// One event of every kind, with optional values both given and absent.
     static let samples: [LedgerEvent] = [
         .ledgerInitialized(LedgerInitialized(office: "dmitrov", units: ["g", "funt"])),
-        .authorityAdded(AuthorityAdded(handle: "moscow-supply", name: "Moscow supply centre", parent: "narkompochtel", replyWithin: "20 working days")),
+        .authorityAdded(
+            AuthorityAdded(handle: "moscow-supply", name: "Moscow supply centre", parent: "narkompochtel", replyWithin: "20 working days")),
         .groupAdded(GroupAdded(handle: "dmitrov-post", name: "Postal employees", district: nil, counts: ["employee": 125, "incapacitated": 140])),
-        .petitionerAdded(PetitionerAdded(handle: "ivan", name: "Ivan Petrov", district: "Dmitrov", occupation: nil, groups: ["dmitrov-post"],
-                                         dependants: [Dependant(name: "Maria", category: "incapacitated")])),
-        .petitionLogged(PetitionLogged(from: "dmitrov-post", to: "moscow-supply", via: nil, subject: "Provisions", category: "supply", opened: "1920-01-20")),
+        .petitionerAdded(
+            PetitionerAdded(
+                handle: "ivan", name: "Ivan Petrov", district: "Dmitrov", occupation: nil, groups: ["dmitrov-post"],
+                dependants: [Dependant(name: "Maria", category: "incapacitated")])),
+        .petitionLogged(
+            PetitionLogged(from: "dmitrov-post", to: "moscow-supply", via: nil, subject: "Provisions", category: "supply", opened: "1920-01-20")),
         .petitionStatusChanged(PetitionStatusChanged(petition: 1, from: "open", to: "answered", note: nil)),
-        .letterSent(LetterSent(from: "dmitrov-post", to: "moscow-supply", on: "1920-01-20", subject: "Appeal", petition: 1, channel: "post",
-                               expectsReply: true, replyWithin: nil, restartsClock: false, body: "Dear comrades")),
-        .letterReceived(LetterReceived(from: "moscow-supply", to: "dmitrov-post", on: "1920-03-10", subject: "Dispatched", petition: 1, inReplyTo: 2,
-                                       channel: "telegraph", summary: "On its way")),
+        .letterSent(
+            LetterSent(
+                from: "dmitrov-post", to: "moscow-supply", on: "1920-01-20", subject: "Appeal", petition: 1, channel: "post",
+                expectsReply: true, replyWithin: nil, restartsClock: false, body: "Dear comrades")),
+        .letterReceived(
+            LetterReceived(
+                from: "moscow-supply", to: "dmitrov-post", on: "1920-03-10", subject: "Dispatched", petition: 1, inReplyTo: 2,
+                channel: "telegraph", summary: "On its way")),
         .letterVoided(LetterVoided(letter: 3, reason: "Recorded twice")),
         .letterExtended(LetterExtended(letter: 2, by: "10 working days", reason: "Asked for time")),
-        .decreeAdded(DecreeAdded(handle: "decree-1918", name: "Decree", issued: "1918-08-15", issuer: nil, supplier: "moscow-supply", every: "month",
-                                 dueDay: 1, rations: ["employee: 8 funt wheat"])),
-        .enrolmentAdded(EnrolmentAdded(decree: "decree-1918", recipient: "dmitrov-post", from: "1919-09-01", endsEnrolment: 4, counts: ["employee": 125])),
+        .decreeAdded(
+            DecreeAdded(
+                handle: "decree-1918", name: "Decree", issued: "1918-08-15", issuer: nil, supplier: "moscow-supply", every: "month",
+                dueDay: 1, rations: ["employee: 8 funt wheat"])),
+        .enrolmentAdded(
+            EnrolmentAdded(decree: "decree-1918", recipient: "dmitrov-post", from: "1919-09-01", endsEnrolment: 4, counts: ["employee": 125])),
         .deliveryScheduled(DeliveryScheduled(decree: "decree-1918", recipient: nil, from: "1919-09", to: "1920-03", periods: ["1919-09"])),
-        .deliveryReceived(DeliveryReceived(decree: "decree-1918", recipient: "dmitrov-post", period: "1919-12", on: "1919-12-06",
-                                           quantities: ["1700 funt wheat"])),
+        .deliveryReceived(
+            DeliveryReceived(
+                decree: "decree-1918", recipient: "dmitrov-post", period: "1919-12", on: "1919-12-06",
+                quantities: ["1700 funt wheat"])),
         .deliveryCancelled(DeliveryCancelled(decree: "decree-1918", recipient: "dmitrov-post", period: "1919-09", reason: "In error")),
         .importCompleted(ImportCompleted(what: "petitioners", source: "p.csv", rows: 3, imported: 2, rejected: 1)),
         .settingChanged(SettingChanged(key: "rules", value: nil)),
         .rulesApplied(RulesApplied(changed: 4, reason: "rules apply")),
-        .findingRaised(FindingRaised(key: "k", rule: "overdue", kind: "overdue_delivery", severity: "critical", previousSeverity: "overdue", message: "Late")),
+        .findingRaised(
+            FindingRaised(key: "k", rule: "overdue", kind: "overdue_delivery", severity: "critical", previousSeverity: "overdue", message: "Late")),
         .findingCleared(FindingCleared(key: "k", rule: "overdue", severity: "critical", message: "Late")),
     ]
 
@@ -44,16 +58,20 @@ import Testing
 
     @Test("payloads keep the log's bytes: keys sorted, absent values null, a body only when there is one")
     func payloadBytes() throws {
-        let sent = LetterSent(from: "a", to: "b", on: "1920-01-20", subject: "S \"quoted\"/x", petition: nil, channel: "post", summary: nil,
-                              expectsReply: true, replyWithin: "2 weeks", restartsClock: false)
-        #expect(try sent.event.payloadText()
-            == #"{"channel":"post","expects_reply":true,"from":"a","on":"1920-01-20","petition":null,"reply_within":"2 weeks","restarts_clock":false,"subject":"S \"quoted\"/x","summary":null,"to":"b"}"#)
+        let sent = LetterSent(
+            from: "a", to: "b", on: "1920-01-20", subject: "S \"quoted\"/x", petition: nil, channel: "post", summary: nil,
+            expectsReply: true, replyWithin: "2 weeks", restartsClock: false)
+        #expect(
+            try sent.event.payloadText()
+                == #"{"channel":"post","expects_reply":true,"from":"a","on":"1920-01-20","petition":null,"reply_within":"2 weeks","restarts_clock":false,"subject":"S \"quoted\"/x","summary":null,"to":"b"}"#
+        )
         var withBody = sent
         withBody.body = "line\none"
         #expect(try withBody.event.payloadText().contains(#""body":"line\none""#))
         let merged = ImportCompleted(what: "events", source: "k.jsonl", rows: 2, imported: 1, alreadyPresent: 1, joined: 0, map: ["a": "b"])
-        #expect(try merged.event.payloadText()
-            == #"{"already_present":1,"imported":1,"joined":0,"map":{"a":"b"},"rows":2,"source":"k.jsonl","what":"events"}"#)
+        #expect(
+            try merged.event.payloadText()
+                == #"{"already_present":1,"imported":1,"joined":0,"map":{"a":"b"},"rows":2,"source":"k.jsonl","what":"events"}"#)
         let group = GroupAdded(handle: "g", name: "G", district: nil, counts: ["b": 2, "a": 1])
         #expect(try group.event.payloadText() == #"{"counts":{"a":1,"b":2},"district":null,"handle":"g","name":"G"}"#)
     }

@@ -4,21 +4,25 @@ import Testing
 
 @Suite("Head-counts and dependants")
 struct HeadCountTests {
-    @Test("CATEGORY=N parses", arguments: [
-        ("employee=125", "employee", 125),
-        ("Incapacitated = 140", "incapacitated", 140),
-        ("child=1", "child", 1),
-    ])
+    @Test(
+        "CATEGORY=N parses",
+        arguments: [
+            ("employee=125", "employee", 125),
+            ("Incapacitated = 140", "incapacitated", 140),
+            ("child=1", "child", 1),
+        ])
     func parses(text: String, category: String, count: Int) throws {
         let h = try HeadCount(parsing: text)
         #expect(h.category == category)
         #expect(h.count == count)
     }
 
-    @Test("bad head-counts are refused with the field and the value", arguments: [
-        "employee=0", "employee=-1", "employee", "=5", "employee=", "employee=abc", "employee=1.5", "employee=+3", "em ployee=3",
-        "employee=10000001", "employee=9223372036854775807", "employee=99999999999999999999999",
-    ])
+    @Test(
+        "bad head-counts are refused with the field and the value",
+        arguments: [
+            "employee=0", "employee=-1", "employee", "=5", "employee=", "employee=abc", "employee=1.5", "employee=+3", "em ployee=3",
+            "employee=10000001", "employee=9223372036854775807", "employee=99999999999999999999999",
+        ])
     func refuses(text: String) throws {
         let error = try #require(throws: PetitionsError.self) { try HeadCount(parsing: text, field: "--count") }
         #expect(error.message.contains("--count"))
@@ -35,11 +39,13 @@ struct HeadCountTests {
         #expect(!o1 && perPeriod.multipliedReportingOverflow(by: 10_000).overflow == false)
     }
 
-    @Test("NAME:CATEGORY parses a dependant", arguments: [
-        ("Anna:incapacitated", "Anna", "incapacitated"),
-        ("Maria Ivanovna: Child", "Maria Ivanovna", "child"),
-        ("Dr. Ivanov: employee", "Dr. Ivanov", "employee"),
-    ])
+    @Test(
+        "NAME:CATEGORY parses a dependant",
+        arguments: [
+            ("Anna:incapacitated", "Anna", "incapacitated"),
+            ("Maria Ivanovna: Child", "Maria Ivanovna", "child"),
+            ("Dr. Ivanov: employee", "Dr. Ivanov", "employee"),
+        ])
     func dependant(text: String, name: String, category: String) throws {
         let d = try Dependant(parsing: text)
         #expect(d.name == name)
@@ -56,22 +62,24 @@ struct HeadCountTests {
 
 @Suite("Petition status")
 struct PetitionStatusTests {
-    @Test("allowed and forbidden changes of status", arguments: [
-        (PetitionStatus.resolved, PetitionStatus.open, true),
-        (.resolved, .answered, false),
-        (.resolved, .rejected, false),
-        (.rejected, .open, true),
-        (.rejected, .resolved, false),
-        (.withdrawn, .open, true),
-        (.withdrawn, .answered, false),
-        (.open, .answered, true),
-        (.open, .resolved, true),
-        (.open, .withdrawn, true),
-        (.open, .waitingOnPetitioner, true),
-        (.waitingOnPetitioner, .open, true),
-        (.answered, .resolved, true),
-        (.answered, .open, true),
-    ])
+    @Test(
+        "allowed and forbidden changes of status",
+        arguments: [
+            (PetitionStatus.resolved, PetitionStatus.open, true),
+            (.resolved, .answered, false),
+            (.resolved, .rejected, false),
+            (.rejected, .open, true),
+            (.rejected, .resolved, false),
+            (.withdrawn, .open, true),
+            (.withdrawn, .answered, false),
+            (.open, .answered, true),
+            (.open, .resolved, true),
+            (.open, .withdrawn, true),
+            (.open, .waitingOnPetitioner, true),
+            (.waitingOnPetitioner, .open, true),
+            (.answered, .resolved, true),
+            (.answered, .open, true),
+        ])
     func lifecycle(from: PetitionStatus, to: PetitionStatus, allowed: Bool) {
         #expect(from.next.contains(to) == allowed)
     }
@@ -82,12 +90,14 @@ struct PetitionStatusTests {
         if status != .open { #expect(status.next.contains(.open)) }
     }
 
-    @Test("statuses parse with hyphens or underscores, in any case", arguments: [
-        ("waiting-on-petitioner", PetitionStatus.waitingOnPetitioner),
-        ("waiting_on_petitioner", .waitingOnPetitioner),
-        ("Resolved", .resolved),
-        ("open", .open),
-    ])
+    @Test(
+        "statuses parse with hyphens or underscores, in any case",
+        arguments: [
+            ("waiting-on-petitioner", PetitionStatus.waitingOnPetitioner),
+            ("waiting_on_petitioner", .waitingOnPetitioner),
+            ("Resolved", .resolved),
+            ("open", .open),
+        ])
     func parses(text: String, status: PetitionStatus) throws {
         #expect(try PetitionStatus(parsing: text) == status)
     }

@@ -10,22 +10,26 @@ struct PeriodTests {
         #expect(p.description == text)
     }
 
-    @Test("malformed periods are refused", arguments: [
-        "1920-2", "1920-13", "1920-00", "", "1920-02-01", "0999-01", "abcd-01", "1920", "1920/02", "192O-02",
-    ])
+    @Test(
+        "malformed periods are refused",
+        arguments: [
+            "1920-2", "1920-13", "1920-00", "", "1920-02-01", "0999-01", "abcd-01", "1920", "1920/02", "192O-02",
+        ])
     func refusesInvalid(text: String) throws {
         let error = try #require(throws: PetitionsError.self) { try Period(parsing: text, field: "--period") }
         #expect(error.message.contains("--period"))
         #expect(error.message.contains("'\(text)'"))
     }
 
-    @Test("first and last day of a period", arguments: [
-        ("1920-02", "1920-02-01", "1920-02-29"),
-        ("1919-02", "1919-02-01", "1919-02-28"),
-        ("1900-02", "1900-02-01", "1900-02-28"),
-        ("1920-04", "1920-04-01", "1920-04-30"),
-        ("1920-12", "1920-12-01", "1920-12-31"),
-    ])
+    @Test(
+        "first and last day of a period",
+        arguments: [
+            ("1920-02", "1920-02-01", "1920-02-29"),
+            ("1919-02", "1919-02-01", "1919-02-28"),
+            ("1900-02", "1900-02-01", "1900-02-28"),
+            ("1920-04", "1920-04-01", "1920-04-30"),
+            ("1920-12", "1920-12-01", "1920-12-31"),
+        ])
     func firstAndLast(text: String, first: String, last: String) throws {
         let p = try Period(parsing: text)
         #expect(p.first.description == first)

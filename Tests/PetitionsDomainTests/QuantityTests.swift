@@ -26,10 +26,12 @@ struct QuantityTests {
 
     // MARK: - Exact amounts
 
-    @Test("amounts show back exactly as written", arguments: [
-        "8 funt wheat", "0.1 funt wheat", "1.5 pood flour", "2.75 pood rye flour", "3 piece soap", "2 litre kerosene",
-        "0.333 kg salt", "1700 funt wheat",
-    ])
+    @Test(
+        "amounts show back exactly as written",
+        arguments: [
+            "8 funt wheat", "0.1 funt wheat", "1.5 pood flour", "2.75 pood rye flour", "3 piece soap", "2 litre kerosene",
+            "0.333 kg salt", "1700 funt wheat",
+        ])
     func showsBackExactly(text: String) throws {
         #expect(try parse(text).description == text)
     }
@@ -37,7 +39,9 @@ struct QuantityTests {
     @Test("a quantity past what ten thousand periods of it can add up to is refused with the field and the most it may be")
     func bounded() throws {
         let error = try #require(throws: PetitionsError.self) { try parse("9007199 kg wheat") }
-        #expect(error.message.contains("--quantity") && error.message.contains("'9007199 kg wheat'") && error.message.contains("more than can be counted"))
+        #expect(
+            error.message.contains("--quantity") && error.message.contains("'9007199 kg wheat'") && error.message.contains("more than can be counted")
+        )
         #expect(try parse("900000 kg wheat").base == 900_000 * 1_000_000_000)
         #expect(throws: PetitionsError.self) { try parse("922338 kg wheat") }
         // Far beyond 64 bits of micrograms.
@@ -78,14 +82,16 @@ struct QuantityTests {
         #expect(try parse("8 funt Wheat") == parse("8 funt wheat"))
     }
 
-    @Test("aliases resolve to the unit's own name", arguments: [
-        ("2 kilograms rye", "kg", Int64(2_000_000_000)),
-        ("2 KG rye", "kg", 2_000_000_000),
-        ("3 pcs soap", "piece", 3_000_000),
-        ("1 L milk", "litre", 1_000_000),
-        ("1 pud oats", "pood", 16_380_496_400),
-        ("500 grams salt", "g", 500_000_000),
-    ])
+    @Test(
+        "aliases resolve to the unit's own name",
+        arguments: [
+            ("2 kilograms rye", "kg", Int64(2_000_000_000)),
+            ("2 KG rye", "kg", 2_000_000_000),
+            ("3 pcs soap", "piece", 3_000_000),
+            ("1 L milk", "litre", 1_000_000),
+            ("1 pud oats", "pood", 16_380_496_400),
+            ("500 grams salt", "g", 500_000_000),
+        ])
     func aliases(text: String, unit: String, base: Int64) throws {
         let q = try parse(text)
         #expect(q.unit.name == unit)
@@ -105,7 +111,10 @@ struct QuantityTests {
     @Test("a converted amount is the quotient rounded half away from zero to three decimals, for any amount and unit")
     func conversionMatchesDecimalRounding() {
         var state: UInt64 = 1920
-        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 11 }
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
         let bases: [Int64] = [1, 3, 7, 1000, 1_000_000, 409_512_410, 16_380_496_400, 1_000_000_000, 999_999_999_999]
         for n in 0..<20_000 {
             let unitBase = n < bases.count ? bases[n] : Int64(next() % 5_000_000_000) + 1
@@ -148,9 +157,11 @@ struct QuantityTests {
         #expect(error.message.contains("more than zero"))
     }
 
-    @Test("amounts that are not plain numbers are refused", arguments: [
-        "eight funt wheat", "1e3 funt wheat", "1,5 funt wheat", ". funt wheat", "1.2.3 funt wheat", "0x10 funt wheat", "½ funt wheat",
-    ])
+    @Test(
+        "amounts that are not plain numbers are refused",
+        arguments: [
+            "eight funt wheat", "1e3 funt wheat", "1,5 funt wheat", ". funt wheat", "1.2.3 funt wheat", "0x10 funt wheat", "½ funt wheat",
+        ])
     func notANumber(text: String) throws {
         let error = try #require(throws: PetitionsError.self) { try parse(text) }
         #expect(error.message.contains("'\(text)'"))
@@ -163,10 +174,12 @@ struct QuantityTests {
         #expect(error.message.contains("--quantity"))
     }
 
-    @Test("amounts that cannot be stored exactly are refused", arguments: [
-        "0.0000001 g salt",  // a tenth of a microgram
-        "0.0000000001 kg salt",
-    ])
+    @Test(
+        "amounts that cannot be stored exactly are refused",
+        arguments: [
+            "0.0000001 g salt",  // a tenth of a microgram
+            "0.0000000001 kg salt",
+        ])
     func inexact(text: String) throws {
         let error = try #require(throws: PetitionsError.self) { try parse(text) }
         #expect(error.message.contains("'\(text)'"))
@@ -183,7 +196,9 @@ struct QuantityTests {
     @Test("a catalog refuses a name or alias defined twice")
     func duplicateAlias() {
         #expect(throws: PetitionsError.self) {
-            try UnitCatalog([MeasureUnit(name: "funt", dimension: "mass", base: 1), MeasureUnit(name: "pound", dimension: "mass", base: 2, aliases: ["Funt"])])
+            try UnitCatalog([
+                MeasureUnit(name: "funt", dimension: "mass", base: 1), MeasureUnit(name: "pound", dimension: "mass", base: 2, aliases: ["Funt"]),
+            ])
         }
     }
 

@@ -7,11 +7,14 @@ import Testing
 enum Hostile {
     /// Characters that look like the ones parsers expect and are not: other digits, other hyphens, controls,
     /// right-to-left marks, combining marks, NUL, emoji, the separators of every format petitions reads.
-    static let alphabet: [Character] = Array("0123456789-:=., \t\nabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        + ["+", "_", "'", "\"", "\\", "#", "[", "]", "{", "}", "/", "*", "%", ";", "|", "<", ">", "$", "&", "!", "?", "~", "`",
-           "\u{0}", "\r", "\u{1B}", "\u{7F}", "\u{200F}", "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{2212}", "\u{2013}", "\u{2014}", "\u{2010}",
-           "\u{0661}", "\u{0969}", "\u{FF11}", "\u{00B2}", "\u{00BD}", "\u{2167}", "e\u{301}", "\u{0301}", "ё", "Ж", "ß", "ﬁ", "İ",
-           "\u{1F600}", "\u{1F1F7}\u{1F1FA}", "\u{FFFD}", "\u{10FFFF}"]
+    static let alphabet: [Character] =
+        Array("0123456789-:=., \t\nabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        + [
+            "+", "_", "'", "\"", "\\", "#", "[", "]", "{", "}", "/", "*", "%", ";", "|", "<", ">", "$", "&", "!", "?", "~", "`",
+            "\u{0}", "\r", "\u{1B}", "\u{7F}", "\u{200F}", "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{2212}", "\u{2013}", "\u{2014}", "\u{2010}",
+            "\u{0661}", "\u{0969}", "\u{FF11}", "\u{00B2}", "\u{00BD}", "\u{2167}", "e\u{301}", "\u{0301}", "ё", "Ж", "ß", "ﬁ", "İ",
+            "\u{1F600}", "\u{1F1F7}\u{1F1FA}", "\u{FFFD}", "\u{10FFFF}",
+        ]
 
     /// `n` cases, times $PETITIONS_PROPERTY_SCALE when set (for a longer run than CI's).
     static func cases(_ n: Int) -> Int {
@@ -52,13 +55,16 @@ enum Hostile {
 
     /// Runs `parse`; it must return a value or throw a `PetitionsError` whose message is a non-empty sentence,
     /// naming `field` when one is given. Returns the value, or nil after an error.
-    static func outcome<T>(_ input: String, field: String? = nil, _ parse: () throws -> T,
-                           sourceLocation: SourceLocation = #_sourceLocation) -> T? {
+    static func outcome<T>(
+        _ input: String, field: String? = nil, _ parse: () throws -> T,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> T? {
         do {
             return try parse()
         } catch let e as PetitionsError {
-            #expect(!e.message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "empty message for \(input.debugDescription)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                !e.message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "empty message for \(input.debugDescription)",
+                sourceLocation: sourceLocation)
             #expect(e.code == .dataError || e.code == .usage, "\(e.code) for \(input.debugDescription)", sourceLocation: sourceLocation)
             if let field {
                 #expect(e.message.contains(field), "\(e.message.debugDescription) does not name \(field)", sourceLocation: sourceLocation)

@@ -15,8 +15,10 @@ import Testing
         MeasureUnit(name: "litre", dimension: "volume", base: 1_000_000, aliases: ["l"]),
     ]
 
-    static let valid = ["1920-03-04", "1920-02-29", "1920-01", "20 working days", "2 weeks", "8 funt wheat", "1.5 pood rye flour",
-                        "employee=125", "Maria Petrova:incapacitated", "dmitrov-post", "0.333 kg salt"]
+    static let valid = [
+        "1920-03-04", "1920-02-29", "1920-01", "20 working days", "2 weeks", "8 funt wheat", "1.5 pood rye flour",
+        "employee=125", "Maria Petrova:incapacitated", "dmitrov-post", "0.333 kg salt",
+    ]
 
     /// Hostile text: random characters, or a valid input of any parser with a few edits.
     static let inputs = Gen.int(in: 0...21)
@@ -37,7 +39,9 @@ import Testing
 
     @Test func everyDayOfTheRangeRoundTripsAndNothingElseParses() async {
         await propertyCheck(count: Hostile.cases(3_000), input: Gen.int(in: -5...10_050), Gen.int(in: -1...14), Gen.int(in: -1...33)) { y, m, d in
-            func pad(_ n: Int, _ w: Int) -> String { n < 0 ? "-" + String(-n) : String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
+            func pad(_ n: Int, _ w: Int) -> String {
+                n < 0 ? "-" + String(-n) : String(repeating: "0", count: max(0, w - String(n).count)) + String(n)
+            }
             let text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
             let parsed = Hostile.outcome(text, field: "day") { try Day(parsing: text) }
             let exists = Day(year: y, month: m, day: d)
@@ -94,15 +98,19 @@ import Testing
 
     @Test func aQuantityShowsBackTheAmountEntered() async throws {
         let catalog = try UnitCatalog(Self.units)
-        await propertyCheck(count: Hostile.cases(2_000), input: Gen.int(in: 0...9_999_999), Gen.int(in: 0...3), Gen.int(in: 0...(Self.units.count - 1))) { whole, decimals, u in
+        await propertyCheck(
+            count: Hostile.cases(2_000), input: Gen.int(in: 0...9_999_999), Gen.int(in: 0...3), Gen.int(in: 0...(Self.units.count - 1))
+        ) { whole, decimals, u in
             let unit = Self.units[u]
             let text = decimals == 0 ? "\(whole)" : "\(whole / 1_000).\(String(format: "%0\(decimals)d", whole % Int(pow(10, Double(decimals)))))"
             let entered = "\(text) \(unit.name) rye flour"
-            guard let q = Hostile.outcome(entered, field: "--quantity", { try Quantity(parsing: entered, field: "--quantity", units: catalog) }) else {
+            guard let q = Hostile.outcome(entered, field: "--quantity", { try Quantity(parsing: entered, field: "--quantity", units: catalog) })
+            else {
                 // Refused only when the amount is zero, not a whole number of base units, or too large to store.
                 let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0
                 let base = amount * Decimal(unit.base)
-                var r = Decimal(), b = base
+                var r = Decimal()
+                var b = base
                 NSDecimalRound(&r, &b, 0, .plain)
                 #expect(amount == 0 || r != base || base > Decimal(Quantity.maximumBase), "\(entered) was refused")
                 return

@@ -1,5 +1,6 @@
-@testable import PetitionsReport
 import Testing
+
+@testable import PetitionsReport
 
 /// The chart's scale never stands still: every step moves the gridlines on.
 @Suite struct ChartScaleTests {

@@ -15,20 +15,26 @@ import Testing
     }
 
     static func context(_ kind: DraftKind) throws -> DraftContext {
-        let letter = DraftLetter(id: 1, date: "20 January 1920", subject: "Appeal", from: "Dmitrov postal-telegraph employees",
-                                 to: "Moscow postal-telegraph supply centre", due: "10 February 1920", daysWaiting: 44, daysOverdue: 23, workingDaysOverdue: 20)
+        let letter = DraftLetter(
+            id: 1, date: "20 January 1920", subject: "Appeal", from: "Dmitrov postal-telegraph employees",
+            to: "Moscow postal-telegraph supply centre", due: "10 February 1920", daysWaiting: 44, daysOverdue: 23, workingDaysOverdue: 20)
         let deliveries = ["January 1920", "February 1920"].map {
-            DraftDelivery(id: 1, period: $0, decree: "Decree of 15 August 1918", supplier: "Moscow postal-telegraph supply centre",
-                          recipient: "Dmitrov postal-telegraph employees", due: "1 \($0)", daysOverdue: 24, daysSinceDue: 32, shortfall: "1,700 funt of wheat")
+            DraftDelivery(
+                id: 1, period: $0, decree: "Decree of 15 August 1918", supplier: "Moscow postal-telegraph supply centre",
+                recipient: "Dmitrov postal-telegraph employees", due: "1 \($0)", daysOverdue: 24, daysSinceDue: 32, shortfall: "1,700 funt of wheat")
         }
-        return DraftContext(kind: kind, date: "4 March 1920", asOf: try Day(parsing: "1920-03-04"), place: "Dmitrov", office: "dmitrov",
-                            sender: DraftParty(handle: "dmitrov-post", name: "Dmitrov postal-telegraph employees"), via: nil,
-                            addressee: DraftParty(handle: "narkompochtel", name: "People's Commissariat of Posts and Telegraphs"),
-                            below: DraftParty(handle: "moscow-supply", name: "Moscow postal-telegraph supply centre"), addresseeIsAbove: true,
-                            subject: "January provisions: no answer", petition: nil, letters: [letter], deliveries: deliveries,
-                            arrears: [DraftArrears(decree: "Decree of 15 August 1918", recipient: "Dmitrov postal-telegraph employees", commodity: "wheat",
-                                                   unit: "funt", owed: "3,400", owedKg: "1,392.342", periods: "January and February 1920")],
-                            periods: "January and February 1920", decrees: "Decree of 15 August 1918")
+        return DraftContext(
+            kind: kind, date: "4 March 1920", asOf: try Day(parsing: "1920-03-04"), place: "Dmitrov", office: "dmitrov",
+            sender: DraftParty(handle: "dmitrov-post", name: "Dmitrov postal-telegraph employees"), via: nil,
+            addressee: DraftParty(handle: "narkompochtel", name: "People's Commissariat of Posts and Telegraphs"),
+            below: DraftParty(handle: "moscow-supply", name: "Moscow postal-telegraph supply centre"), addresseeIsAbove: true,
+            subject: "January provisions: no answer", petition: nil, letters: [letter], deliveries: deliveries,
+            arrears: [
+                DraftArrears(
+                    decree: "Decree of 15 August 1918", recipient: "Dmitrov postal-telegraph employees", commodity: "wheat",
+                    unit: "funt", owed: "3,400", owedKg: "1,392.342", periods: "January and February 1920")
+            ],
+            periods: "January and February 1920", decrees: "Decree of 15 August 1918")
     }
 
     @Test(arguments: DraftKind.allCases)
@@ -49,7 +55,9 @@ import Testing
     @Test func deeplyNestedSectionsAreRefusedBeforeTheParserRecurses() throws {
         let context = try Self.context(.reminder)
         let deep = String(repeating: "{{#hasLetters}}", count: 3_000) + "x" + String(repeating: "{{/hasLetters}}", count: 3_000)
-        let error = try #require(throws: PetitionsError.self) { try DraftRenderer.render(context, template: deep, source: "--template deep.mustache") }
+        let error = try #require(throws: PetitionsError.self) {
+            try DraftRenderer.render(context, template: deep, source: "--template deep.mustache")
+        }
         #expect(error.message.contains("--template deep.mustache") && error.message.contains("100"), "\(error)")
         // Hidden behind other delimiters, inverted, or on later lines: still counted.
         let hidden = "line one\n{{=<% %>=}}" + String(repeating: "<%^owesSupply%>\n", count: 101) + String(repeating: "<%/owesSupply%>", count: 101)
@@ -62,7 +70,8 @@ import Testing
 
     @Test func aContextValuePrintedOnItsOwnShowsNoSwiftInternals() throws {
         let context = try Self.context(.escalation)
-        let text = try DraftRenderer.render(context, template: "[{{ . }}][{{{.}}}][{{sender}}][{{letters}}][{{#letters}}{{.}}{{/letters}}][{{arrears}}][{{petition}}]")
+        let text = try DraftRenderer.render(
+            context, template: "[{{ . }}][{{{.}}}][{{sender}}][{{letters}}][{{#letters}}{{.}}{{/letters}}][{{arrears}}][{{petition}}]")
         #expect(text == "[][][Dmitrov postal-telegraph employees][][][][]", "\(text)")
         #expect(!text.contains("Draft") && !text.contains("PetitionsReport"))
     }
@@ -79,7 +88,9 @@ import Testing
     }
 
     @Test func aDraftReadBack() {
-        let d = DraftText("Dmitrov, 4 March 1920\n\nTo: Moscow\nSubject:  Reminder: the appeal \n\nEsteemed comrades,\n\nOur letter of 20 January\nis unanswered.\n\nWith greetings,\n")
+        let d = DraftText(
+            "Dmitrov, 4 March 1920\n\nTo: Moscow\nSubject:  Reminder: the appeal \n\nEsteemed comrades,\n\nOur letter of 20 January\nis unanswered.\n\nWith greetings,\n"
+        )
         #expect(d.subject == "Reminder: the appeal")
         #expect(d.summary == "Our letter of 20 January is unanswered.")
         let bare = DraftText("No subject here.\nSecond line.\n\nMore.")

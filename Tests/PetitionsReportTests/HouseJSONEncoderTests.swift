@@ -2,8 +2,9 @@ import Foundation
 import PetitionsDomain
 import PetitionsReport
 import PetitionsTestSupport
-@testable import PetitionsRules
 import Testing
+
+@testable import PetitionsRules
 
 /// The house encoder writes what Foundation's JSONEncoder writes with the house settings, byte for byte: every JSON
 /// output (listings, reports, exports) changed encoder without changing a character.
@@ -11,8 +12,19 @@ import Testing
     /// Any value JSON can hold, built the ways records build themselves: keyed, unkeyed, single values, nested
     /// containers, explicit nulls, dictionaries.
     indirect enum Sample: Encodable {
-        case string(String), int(Int), int64(Int64), double(Double), decimal(Decimal), bool(Bool), null, optional(String?)
-        case array([Sample]), object([(String, Sample)]), dictionary([String: Sample]), nested([(String, [Sample])]), empty
+        case string(String)
+        case int(Int)
+        case int64(Int64)
+        case double(Double)
+        case decimal(Decimal)
+        case bool(Bool)
+        case null
+        case optional(String?)
+        case array([Sample])
+        case object([(String, Sample)])
+        case dictionary([String: Sample])
+        case nested([(String, [Sample])])
+        case empty
 
         struct Key: CodingKey {
             var stringValue: String
@@ -24,15 +36,33 @@ import Testing
 
         func encode(to encoder: Encoder) throws {
             switch self {
-            case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
-            case .int(let n): var c = encoder.singleValueContainer(); try c.encode(n)
-            case .int64(let n): var c = encoder.singleValueContainer(); try c.encode(n)
-            case .double(let d): var c = encoder.singleValueContainer(); try c.encode(d)
-            case .decimal(let d): var c = encoder.singleValueContainer(); try c.encode(d)
-            case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
-            case .null: var c = encoder.singleValueContainer(); try c.encodeNil()
-            case .optional(let s): var c = encoder.singleValueContainer(); try c.encode(s)
-            case .array(let items): var c = encoder.unkeyedContainer(); for i in items { try c.encode(i) }
+            case .string(let s):
+                var c = encoder.singleValueContainer()
+                try c.encode(s)
+            case .int(let n):
+                var c = encoder.singleValueContainer()
+                try c.encode(n)
+            case .int64(let n):
+                var c = encoder.singleValueContainer()
+                try c.encode(n)
+            case .double(let d):
+                var c = encoder.singleValueContainer()
+                try c.encode(d)
+            case .decimal(let d):
+                var c = encoder.singleValueContainer()
+                try c.encode(d)
+            case .bool(let b):
+                var c = encoder.singleValueContainer()
+                try c.encode(b)
+            case .null:
+                var c = encoder.singleValueContainer()
+                try c.encodeNil()
+            case .optional(let s):
+                var c = encoder.singleValueContainer()
+                try c.encode(s)
+            case .array(let items):
+                var c = encoder.unkeyedContainer()
+                for i in items { try c.encode(i) }
             case .object(let entries):
                 var c = encoder.container(keyedBy: Key.self)
                 for (k, v) in entries {
@@ -44,7 +74,9 @@ import Testing
                     default: try c.encode(v, forKey: Key(k))
                     }
                 }
-            case .dictionary(let d): var c = encoder.singleValueContainer(); try c.encode(d)
+            case .dictionary(let d):
+                var c = encoder.singleValueContainer()
+                try c.encode(d)
             case .nested(let entries):
                 var c = encoder.container(keyedBy: Key.self)
                 for (k, items) in entries {
@@ -56,10 +88,14 @@ import Testing
         }
     }
 
-    static let characters: [String] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1}", "\u{1F}",
-                                       "\u{7F}", "é", "ё", "Ж", "\u{200F}", "\u{202E}", "\u{2028}", "\u{FEFF}", "\u{1F600}", "<", "&", "'", "=", ","]
-    static let words = ["id", "name", "daysOverdue", "overdueSince", "myURLValue", "HTTPStatus", "a", "A", "aB", "ab", "x1Y2", "workingDaysOverdue",
-                        "from", "to", "_private", "snake_case", "ALLCAPS", "endsWithA", "ÉtéJour", "naïveKey", "with space", "émoji😀Key", ""]
+    static let characters: [String] = [
+        "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1}", "\u{1F}",
+        "\u{7F}", "é", "ё", "Ж", "\u{200F}", "\u{202E}", "\u{2028}", "\u{FEFF}", "\u{1F600}", "<", "&", "'", "=", ",",
+    ]
+    static let words = [
+        "id", "name", "daysOverdue", "overdueSince", "myURLValue", "HTTPStatus", "a", "A", "aB", "ab", "x1Y2", "workingDaysOverdue",
+        "from", "to", "_private", "snake_case", "ALLCAPS", "endsWithA", "ÉtéJour", "naïveKey", "with space", "émoji😀Key", "",
+    ]
 
     static func string(_ r: inout SeededRandom) -> String {
         (0..<r.below(8)).map { _ in r.pick(characters) }.joined()
@@ -72,13 +108,16 @@ import Testing
         case 1: return .int(r.pick([0, -1, 1, 42, Int.max, Int.min, 125]))
         case 2: return .int64(Int64(bitPattern: r.next()))
         case 3: return .double(r.pick([0, -0.0, 0.1, 1.5, 3, 1e21, 1e-7, 1392.342, 2.0 / 3, -12.25, 1e300]))
-        case 4: return .decimal(r.pick([Decimal(0), Decimal(string: "1392.342")!, Decimal(string: "0.3333")!, Decimal(3400), Decimal(string: "-8.5")!]))
+        case 4:
+            return .decimal(r.pick([Decimal(0), Decimal(string: "1392.342")!, Decimal(string: "0.3333")!, Decimal(3400), Decimal(string: "-8.5")!]))
         case 5: return .bool(r.below(2) == 0)
         case 6: return .null
         case 7: return .optional(r.below(2) == 0 ? nil : string(&r))
         case 8: return .array((0..<r.below(4)).map { _ in sample(&r, depth: depth + 1) })
         case 9: return .object((0..<r.below(5)).map { _ in (r.pick(words), sample(&r, depth: depth + 1)) })
-        case 10: return .dictionary(Dictionary((0..<r.below(4)).map { _ in (r.pick(words) + string(&r), sample(&r, depth: depth + 1)) }, uniquingKeysWith: { a, _ in a }))
+        case 10:
+            return .dictionary(
+                Dictionary((0..<r.below(4)).map { _ in (r.pick(words) + string(&r), sample(&r, depth: depth + 1)) }, uniquingKeysWith: { a, _ in a }))
         case 11: return .nested((0..<r.below(3)).map { _ in (r.pick(words), (0..<r.below(3)).map { _ in sample(&r, depth: depth + 2) }) })
         default: return .empty
         }
@@ -122,14 +161,21 @@ import Testing
         for n in 0..<1_000 {
             // Documents as reports are: an object whose members are values and long arrays.
             let members = (0..<r.below(6)).map { _ in
-                (Self.words[r.below(Self.words.count)], r.below(2) == 0 ? Sample.array((0..<r.below(30)).map { _ in Self.sample(&r, depth: 2) })
-                                                                       : Self.sample(&r, depth: 1))
+                (
+                    Self.words[r.below(Self.words.count)],
+                    r.below(2) == 0
+                        ? Sample.array((0..<r.below(30)).map { _ in Self.sample(&r, depth: 2) })
+                        : Self.sample(&r, depth: 1)
+                )
             }
             let value = Sample.object(members)
             for pretty in [true, false] {
                 var streamed: [UInt8] = []
                 var pieces = 0
-                try HouseJSONEncoder(pretty: pretty).stream(value, chunk: 64) { streamed += $0; pieces += 1 }
+                try HouseJSONEncoder(pretty: pretty).stream(value, chunk: 64) {
+                    streamed += $0
+                    pieces += 1
+                }
                 let whole = try HouseJSONEncoder(pretty: pretty).encode(value)
                 #expect(streamed == whole, "case \(n), pretty \(pretty)")
                 if streamed != whole { return }
@@ -149,26 +195,38 @@ import Testing
         func text() -> String { Self.string(&r) }
         func day() -> Day { (try? Day(parsing: "19\(10 + r.below(10))-0\(1 + r.below(9))-1\(r.below(10))")) ?? Day.minimum }
         func quantities() -> [QuantityValue] {
-            (0..<r.below(3)).map { _ in QuantityValue(commodity: text(), amount: r.pick([Decimal(0), Decimal(string: "1392.342")!, Decimal(3400), Decimal(string: "0.3333")!]), unit: text()) }
+            (0..<r.below(3)).map { _ in
+                QuantityValue(
+                    commodity: text(), amount: r.pick([Decimal(0), Decimal(string: "1392.342")!, Decimal(3400), Decimal(string: "0.3333")!]),
+                    unit: text())
+            }
         }
         func severity() -> Severity { r.pick(Severity.allCases) }
-        struct Listing: Encodable { var overdue: [OverdueDelivery]; var unanswered: [UnansweredLetter]; var findings: [Finding]; var asOf: Day }
+        struct Listing: Encodable {
+            var overdue: [OverdueDelivery]
+            var unanswered: [UnansweredLetter]
+            var findings: [Finding]
+            var asOf: Day
+        }
         for n in 0..<300 {
             let overdue = (0..<r.below(3)).map { _ in
-                OverdueDelivery(delivery: Int64(r.below(1_000_000)), decree: text(), recipient: text(), supplier: text(), period: Period(containing: day()),
-                                due: day(), overdueSince: day(), daysOverdue: r.below(3000), severity: severity(), consecutiveMissed: r.below(5),
-                                expected: quantities(), received: quantities(), shortfall: quantities(), message: text(), action: text())
+                OverdueDelivery(
+                    delivery: Int64(r.below(1_000_000)), decree: text(), recipient: text(), supplier: text(), period: Period(containing: day()),
+                    due: day(), overdueSince: day(), daysOverdue: r.below(3000), severity: severity(), consecutiveMissed: r.below(5),
+                    expected: quantities(), received: quantities(), shortfall: quantities(), message: text(), action: text())
             }
             let unanswered = (0..<r.below(3)).map { _ in
-                UnansweredLetter(letter: Int64(r.below(1_000_000)), from: text(), to: text(), toName: text(), subject: text(), sent: day(), due: day(),
-                                 daysWaiting: r.below(900), daysOverdue: r.below(900), workingDaysOverdue: r.below(600),
-                                 severity: r.below(2) == 0 ? nil : severity(), petition: r.below(2) == 0 ? nil : Int64(r.below(99)), followUps: r.below(3),
-                                 escalateTo: r.below(2) == 0 ? nil : text(), message: text(), action: text())
+                UnansweredLetter(
+                    letter: Int64(r.below(1_000_000)), from: text(), to: text(), toName: text(), subject: text(), sent: day(), due: day(),
+                    daysWaiting: r.below(900), daysOverdue: r.below(900), workingDaysOverdue: r.below(600),
+                    severity: r.below(2) == 0 ? nil : severity(), petition: r.below(2) == 0 ? nil : Int64(r.below(99)), followUps: r.below(3),
+                    escalateTo: r.below(2) == 0 ? nil : text(), message: text(), action: text())
             }
             let findings = (0..<r.below(3)).map { _ in
-                Finding(rule: text(), kind: text(), severity: severity(), subject: FindingSubject(type: text(), id: Int64(r.below(99)), name: text()),
-                        due: r.below(2) == 0 ? nil : day(), overdueSince: r.below(2) == 0 ? nil : day(), daysOverdue: r.below(99),
-                        workingDaysOverdue: r.below(99), message: text(), action: text(), escalateTo: r.below(2) == 0 ? nil : text())
+                Finding(
+                    rule: text(), kind: text(), severity: severity(), subject: FindingSubject(type: text(), id: Int64(r.below(99)), name: text()),
+                    due: r.below(2) == 0 ? nil : day(), overdueSince: r.below(2) == 0 ? nil : day(), daysOverdue: r.below(99),
+                    workingDaysOverdue: r.below(99), message: text(), action: text(), escalateTo: r.below(2) == 0 ? nil : text())
             }
             let listing = Listing(overdue: overdue, unanswered: unanswered, findings: findings, asOf: day())
             for pretty in [true, false] {

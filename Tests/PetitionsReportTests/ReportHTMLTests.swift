@@ -1,8 +1,9 @@
 import Foundation
 import PetitionsDomain
+import Testing
+
 @testable import PetitionsReport
 @testable import PetitionsRules
-import Testing
 
 /// The HTML report: one self-contained page, every ledger text escaped, one SVG per chart with a bar per value.
 @Suite struct ReportHTMLTests {
@@ -17,18 +18,22 @@ import Testing
     static func dmitrov() throws -> StatusReport {
         let wheat = { (n: Decimal) in QuantityValue(commodity: "wheat", amount: n, unit: "funt") }
         func late(_ id: Int64, _ p: String, since: String, days: Int) throws -> OverdueDelivery {
-            OverdueDelivery(delivery: id, decree: "decree-1918", recipient: "dmitrov-post", supplier: "moscow-supply", period: try period(p),
-                            due: try day(p + "-01"), overdueSince: try day(since), daysOverdue: days, severity: .critical, consecutiveMissed: 2,
-                            expected: [wheat(1700)], received: [wheat(0)], shortfall: [wheat(1700)],
-                            message: "\(hostile): \(try period(p).longDescription) under the Decree of 15 August 1918 not delivered (nothing received).",
-                            action: "escalate to People's Commissariat of Posts and Telegraphs")
+            OverdueDelivery(
+                delivery: id, decree: "decree-1918", recipient: "dmitrov-post", supplier: "moscow-supply", period: try period(p),
+                due: try day(p + "-01"), overdueSince: try day(since), daysOverdue: days, severity: .critical, consecutiveMissed: 2,
+                expected: [wheat(1700)], received: [wheat(0)], shortfall: [wheat(1700)],
+                message: "\(hostile): \(try period(p).longDescription) under the Decree of 15 August 1918 not delivered (nothing received).",
+                action: "escalate to People's Commissariat of Posts and Telegraphs")
         }
-        func letter(_ id: Int64, to: String, toName: String, subject: String, sent: String, due: String, waiting: Int, overdue: Int, wd: Int,
-                    _ s: Severity?) throws -> UnansweredLetter {
-            UnansweredLetter(letter: id, from: "dmitrov-post", to: to, toName: toName, subject: subject, sent: try day(sent), due: try day(due),
-                             daysWaiting: waiting, daysOverdue: overdue, workingDaysOverdue: wd, severity: s, petition: id, followUps: 0,
-                             escalateTo: nil, message: "No reply from \(toName) to the letter of \(try day(sent).longDescription) (\(subject)).",
-                             action: "remind \(toName) (petitions draft reminder --letter \(id))")
+        func letter(
+            _ id: Int64, to: String, toName: String, subject: String, sent: String, due: String, waiting: Int, overdue: Int, wd: Int,
+            _ s: Severity?
+        ) throws -> UnansweredLetter {
+            UnansweredLetter(
+                letter: id, from: "dmitrov-post", to: to, toName: toName, subject: subject, sent: try day(sent), due: try day(due),
+                daysWaiting: waiting, daysOverdue: overdue, workingDaysOverdue: wd, severity: s, petition: id, followUps: 0,
+                escalateTo: nil, message: "No reply from \(toName) to the letter of \(try day(sent).longDescription) (\(subject)).",
+                action: "remind \(toName) (petitions draft reminder --letter \(id))")
         }
         let months = ["1919-09", "1919-10", "1919-11", "1919-12", "1920-01", "1920-02", "1920-03"]
         let periods = try months.map { m -> ArrearsPeriod in
@@ -37,42 +42,58 @@ import Testing
         }
         return StatusReport(
             asOf: try day("1920-03-04"),
-            summary: Summary(asOf: try day("1920-03-04"), petitioners: 2, groups: 1, householdMembers: 1265, openPetitions: 3,
-                             findings: ["critical": 3, "overdue": 2, "warning": 0],
-                             mostUrgent: "\(hostile) are owed 3,400 funt of wheat under the Decree of 15 August 1918: 2 periods missed."),
+            summary: Summary(
+                asOf: try day("1920-03-04"), petitioners: 2, groups: 1, householdMembers: 1265, openPetitions: 3,
+                findings: ["critical": 3, "overdue": 2, "warning": 0],
+                mostUrgent: "\(hostile) are owed 3,400 funt of wheat under the Decree of 15 August 1918: 2 periods missed."),
             overdueDeliveries: [try late(11, "1920-01", since: "1920-01-09", days: 56), try late(12, "1920-02", since: "1920-02-10", days: 24)],
-            arrears: [ArrearsLine(recipient: "dmitrov-post", recipientName: hostile, decree: "decree-1918", decreeName: quotes, supplier: "moscow-supply",
-                                  commodity: "wheat", unit: "funt", promised: 11900, received: 8500, owed: 3400, owedKg: Decimal(string: "1392.342"),
-                                  periodsMissed: 2, since: try period("1920-01"), periods: periods)],
+            arrears: [
+                ArrearsLine(
+                    recipient: "dmitrov-post", recipientName: hostile, decree: "decree-1918", decreeName: quotes, supplier: "moscow-supply",
+                    commodity: "wheat", unit: "funt", promised: 11900, received: 8500, owed: 3400, owedKg: Decimal(string: "1392.342"),
+                    periodsMissed: 2, since: try period("1920-01"), periods: periods)
+            ],
             unansweredLetters: [
-                try letter(1, to: "moscow-supply", toName: "Moscow postal-telegraph supply centre", subject: hostile, sent: "1920-01-20", due: "1920-02-10",
-                           waiting: 44, overdue: 23, wd: 20, .overdue),
-                try letter(2, to: "sovnarkom", toName: quotes, subject: link, sent: "1920-02-04", due: "1920-02-27", waiting: 29, overdue: 6, wd: 5, .critical),
-                try letter(3, to: "sovnarkom", toName: "Council of People's Commissars", subject: "Letter to Lenin", sent: "1920-03-04", due: "1920-03-19",
-                           waiting: 0, overdue: 0, wd: 0, nil),
+                try letter(
+                    1, to: "moscow-supply", toName: "Moscow postal-telegraph supply centre", subject: hostile, sent: "1920-01-20", due: "1920-02-10",
+                    waiting: 44, overdue: 23, wd: 20, .overdue),
+                try letter(
+                    2, to: "sovnarkom", toName: quotes, subject: link, sent: "1920-02-04", due: "1920-02-27", waiting: 29, overdue: 6, wd: 5,
+                    .critical),
+                try letter(
+                    3, to: "sovnarkom", toName: "Council of People's Commissars", subject: "Letter to Lenin", sent: "1920-03-04", due: "1920-03-19",
+                    waiting: 0, overdue: 0, wd: 0, nil),
             ],
             petitions: [
-                PetitionLine(id: 1, petitioner: "dmitrov-post", petitionerName: hostile, authority: "moscow-supply", via: nil, subject: "January provisions",
-                             category: "supply", opened: try day("1920-01-20"), status: .open, ageDays: 44),
-                PetitionLine(id: 2, petitioner: "employee", petitionerName: quotes, authority: "sovnarkom", via: nil, subject: quotes, category: nil,
-                             opened: try day("1920-02-04"), status: .waitingOnPetitioner, ageDays: 29),
-                PetitionLine(id: 3, petitioner: "dmitrov-post", petitionerName: "Postal-telegraph employees", authority: "sovnarkom", via: "kropotkin",
-                             subject: "Two months without provisions", category: "supply", opened: try day("1920-03-04"), status: .answered, ageDays: nil),
+                PetitionLine(
+                    id: 1, petitioner: "dmitrov-post", petitionerName: hostile, authority: "moscow-supply", via: nil, subject: "January provisions",
+                    category: "supply", opened: try day("1920-01-20"), status: .open, ageDays: 44),
+                PetitionLine(
+                    id: 2, petitioner: "employee", petitionerName: quotes, authority: "sovnarkom", via: nil, subject: quotes, category: nil,
+                    opened: try day("1920-02-04"), status: .waitingOnPetitioner, ageDays: 29),
+                PetitionLine(
+                    id: 3, petitioner: "dmitrov-post", petitionerName: "Postal-telegraph employees", authority: "sovnarkom", via: "kropotkin",
+                    subject: "Two months without provisions", category: "supply", opened: try day("1920-03-04"), status: .answered, ageDays: nil),
             ],
             authorities: [
-                AuthorityLine(handle: "moscow-supply", name: "Moscow postal-telegraph supply centre", chain: ["narkompochtel", "sovnarkom"],
-                              lettersReceived: 1, answered: 0, answeredWithinDeadline: 0, medianDaysToAnswer: nil, openNow: 1, overdueNow: 1),
-                AuthorityLine(handle: "narkompochtel", name: "People's Commissariat of Posts and Telegraphs", chain: ["sovnarkom"],
-                              lettersReceived: 0, answered: 0, answeredWithinDeadline: 0, medianDaysToAnswer: nil, openNow: 0, overdueNow: 0),
-                AuthorityLine(handle: "sovnarkom", name: quotes, chain: [], lettersReceived: 4, answered: 2, answeredWithinDeadline: 1,
-                              medianDaysToAnswer: 12.5, openNow: 2, overdueNow: 1),
+                AuthorityLine(
+                    handle: "moscow-supply", name: "Moscow postal-telegraph supply centre", chain: ["narkompochtel", "sovnarkom"],
+                    lettersReceived: 1, answered: 0, answeredWithinDeadline: 0, medianDaysToAnswer: nil, openNow: 1, overdueNow: 1),
+                AuthorityLine(
+                    handle: "narkompochtel", name: "People's Commissariat of Posts and Telegraphs", chain: ["sovnarkom"],
+                    lettersReceived: 0, answered: 0, answeredWithinDeadline: 0, medianDaysToAnswer: nil, openNow: 0, overdueNow: 0),
+                AuthorityLine(
+                    handle: "sovnarkom", name: quotes, chain: [], lettersReceived: 4, answered: 2, answeredWithinDeadline: 1,
+                    medianDaysToAnswer: 12.5, openNow: 2, overdueNow: 1),
             ],
-            trend: Trend(findings: [TrendMonth(month: "1920-02", raised: 2, cleared: 0), TrendMonth(month: "1920-03", raised: 5, cleared: 1)],
-                         deliveries: try months.map { m in
-                             let done = m < "1920-01"
-                             return TrendPeriod(period: try period(m), due: 1, complete: done ? 1 : 0, partial: 0,
-                                                quantities: [TrendQuantity(commodity: "wheat", unit: "funt", expected: 1700, received: done ? 1700 : 0)])
-                         }))
+            trend: Trend(
+                findings: [TrendMonth(month: "1920-02", raised: 2, cleared: 0), TrendMonth(month: "1920-03", raised: 5, cleared: 1)],
+                deliveries: try months.map { m in
+                    let done = m < "1920-01"
+                    return TrendPeriod(
+                        period: try period(m), due: 1, complete: done ? 1 : 0, partial: 0,
+                        quantities: [TrendQuantity(commodity: "wheat", unit: "funt", expected: 1700, received: done ? 1700 : 0)])
+                }))
     }
 
     /// The chart figures of a page, by their class (`arrears`, `ages`, `responsiveness`, `findings`, `deliveries`).
@@ -100,10 +121,15 @@ import Testing
         let void: Set<String> = ["meta", "br", "hr", "img", "input", "link", "col", "wbr"]
         var stack: [String] = []
         for m in tag.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let c = Range(m.range(at: 1), in: text), let n = Range(m.range(at: 2), in: text), let s = Range(m.range(at: 3), in: text) else { continue }
+            guard let c = Range(m.range(at: 1), in: text), let n = Range(m.range(at: 2), in: text), let s = Range(m.range(at: 3), in: text) else {
+                continue
+            }
             let name = text[n].lowercased()
             if void.contains(name) || !text[s].isEmpty { continue }
-            if text[c].isEmpty { stack.append(name); continue }
+            if text[c].isEmpty {
+                stack.append(name)
+                continue
+            }
             guard stack.last == name else { return "</\(name)> closes <\(stack.last ?? "nothing")>" }
             stack.removeLast()
         }
@@ -127,7 +153,9 @@ import Testing
         // The only "http:" on the page is in a letter's subject, shown as text with its slashes escaped.
         #expect(Self.count("http:", in: html.lowercased()) == Self.count("see http:&#47;&#47;evil.example&#47;x.js", in: html))
         #expect(Self.count("http:", in: html) > 0)
-        for pattern in ["https?:(//|\\\\)", "//", "\\bsrc\\s*=", "url\\s*\\(", "<link", "<script", "@import", "<img", "<iframe", "<object", "\\bon[a-z]+\\s*="] {
+        for pattern in [
+            "https?:(//|\\\\)", "//", "\\bsrc\\s*=", "url\\s*\\(", "<link", "<script", "@import", "<img", "<iframe", "<object", "\\bon[a-z]+\\s*=",
+        ] {
             let r = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
             let found = r.firstMatch(in: html, range: NSRange(html.startIndex..., in: html))
             #expect(found == nil, "\(pattern) found: \(found.flatMap { Range($0.range, in: html) }.map { String(html[$0]) } ?? "")")
@@ -182,7 +210,11 @@ import Testing
 
     @Test func emptySectionsAreOmitted() throws {
         var r = try Self.dmitrov()
-        r.overdueDeliveries = []; r.arrears = []; r.unansweredLetters = []; r.authorities = []; r.trend = Trend(findings: [], deliveries: [])
+        r.overdueDeliveries = []
+        r.arrears = []
+        r.unansweredLetters = []
+        r.authorities = []
+        r.trend = Trend(findings: [], deliveries: [])
         r.summary.mostUrgent = nil
         let html = ReportHTML.render(r)
         for id in ["supply", "letters", "authorities", "trend"] {
@@ -201,10 +233,16 @@ import Testing
 
     @Test func wellFormedEnough() throws {
         var empty = try Self.dmitrov()
-        empty.overdueDeliveries = []; empty.arrears = []; empty.unansweredLetters = []; empty.petitions = []; empty.authorities = []
+        empty.overdueDeliveries = []
+        empty.arrears = []
+        empty.unansweredLetters = []
+        empty.petitions = []
+        empty.authorities = []
         empty.trend = Trend(findings: [], deliveries: [])
         for html in [ReportHTML.render(try Self.dmitrov()), ReportHTML.render(empty)] {
-            for (open, close) in [("<svg ", "</svg>"), ("<table>", "</table>"), ("<section ", "</section>"), ("<figure ", "</figure>"), ("<g ", "</g>")] {
+            for (open, close) in [
+                ("<svg ", "</svg>"), ("<table>", "</table>"), ("<section ", "</section>"), ("<figure ", "</figure>"), ("<g ", "</g>"),
+            ] {
                 #expect(Self.count(open, in: html) == Self.count(close, in: html), "\(open)")
             }
             #expect(try Self.unbalancedTag(html) == nil)

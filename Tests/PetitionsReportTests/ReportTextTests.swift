@@ -5,9 +5,11 @@ import Testing
 
 /// The pieces of the text, Markdown and CSV reports as values: redaction, tables that fit, escaping.
 @Suite struct ReportTextTests {
-    static let persons = [Redaction.Person(id: 6, handle: "kropotkin", name: "Pëtr Kropotkin"),
-                          Redaction.Person(id: 7, handle: "ivan", name: "Ivan Petrov", dependants: ["Maria Petrova"]),
-                          Redaction.Person(id: 8, handle: "ivan-2", name: "Ivan")]
+    static let persons = [
+        Redaction.Person(id: 6, handle: "kropotkin", name: "Pëtr Kropotkin"),
+        Redaction.Person(id: 7, handle: "ivan", name: "Ivan Petrov", dependants: ["Maria Petrova"]),
+        Redaction.Person(id: 8, handle: "ivan-2", name: "Ivan"),
+    ]
 
     @Test func redactionReplacesWholeNamesInAnyCaseAndLeavesOtherWords() {
         let r = Redaction(persons: Self.persons)
@@ -53,10 +55,13 @@ import Testing
     }
 
     @Test func csvRefusesAnUnknownSection() {
-        let report = StatusReport(asOf: Day.minimum, summary: Summary(asOf: Day.minimum, petitioners: 0, groups: 0, householdMembers: 0, openPetitions: 0,
-                                                                     findings: [:], mostUrgent: nil),
-                                  overdueDeliveries: [], arrears: [], unansweredLetters: [], petitions: [], authorities: [],
-                                  trend: Trend(findings: [], deliveries: []))
+        let report = StatusReport(
+            asOf: Day.minimum,
+            summary: Summary(
+                asOf: Day.minimum, petitioners: 0, groups: 0, householdMembers: 0, openPetitions: 0,
+                findings: [:], mostUrgent: nil),
+            overdueDeliveries: [], arrears: [], unansweredLetters: [], petitions: [], authorities: [],
+            trend: Trend(findings: [], deliveries: []))
         #expect(throws: PetitionsError.self) { try ReportCSV.render(report, section: "letters") }
         for s in ReportCSV.sections { #expect((try? ReportCSV.render(report, section: s)) != nil, "\(s)") }
     }

@@ -27,67 +27,89 @@ struct BadCalendarCase: Sendable, CustomTestStringConvertible {
 }
 
 let badCalendars: [BadCalendarCase] = [
-    BadCalendarCase(what: "unknown top-level key", text: """
-        weekend = ["sunday"]
-        weekends = ["saturday"]
-        """, mentions: ["office.toml, line 2:", "'weekends'"]),
-    BadCalendarCase(what: "unknown key in a holiday", text: """
-        # six-day week
-        weekend = ["sunday"]
+    BadCalendarCase(
+        what: "unknown top-level key",
+        text: """
+            weekend = ["sunday"]
+            weekends = ["saturday"]
+            """, mentions: ["office.toml, line 2:", "'weekends'"]),
+    BadCalendarCase(
+        what: "unknown key in a holiday",
+        text: """
+            # six-day week
+            weekend = ["sunday"]
 
-        [[holiday]]
-        date = "01-01"
-        name = "New Year"
+            [[holiday]]
+            date = "01-01"
+            name = "New Year"
 
-        [[holiday]]
-        date = "05-01"
-        nmae = "May Day"
-        """, mentions: ["office.toml, line 10:", "'nmae'", "holiday 2"]),
-    BadCalendarCase(what: "a one-off day that does not exist", text: """
-        [[holiday]]
-        date = "1920-02-28"
-        name = "Eve"
+            [[holiday]]
+            date = "05-01"
+            nmae = "May Day"
+            """, mentions: ["office.toml, line 10:", "'nmae'", "holiday 2"]),
+    BadCalendarCase(
+        what: "a one-off day that does not exist",
+        text: """
+            [[holiday]]
+            date = "1920-02-28"
+            name = "Eve"
 
-        [[holiday]]
-        date = "1920-02-30"
-        name = "Nonesuch"
-        """, mentions: ["office.toml, line 6:", "'1920-02-30'", "February 1920 has 29 days"]),
-    BadCalendarCase(what: "a yearly day with no such month", text: """
-        [[holiday]]
-        name = "Thirteenth month"
-        date = "13-01"
-        """, mentions: ["office.toml, line 3:", "'13-01'", "no month 13"]),
-    BadCalendarCase(what: "a yearly day no year has", text: """
-        weekend = ["saturday", "sunday"]
-        [[holiday]]
-        date = "02-30"   # no such day
-        name = "Nonesuch"
-        """, mentions: ["office.toml, line 3:", "'02-30'", "February has at most 29 days"]),
-    BadCalendarCase(what: "a date written another way", text: """
-        [[holiday]]
-        date = "25/12"
-        name = "Christmas Day"
-        """, mentions: ["office.toml, line 2:", "'25/12'", "MM-DD"]),
-    BadCalendarCase(what: "an unknown weekday name in a list over several lines", text: """
-        weekend = [
-          "saturday",
-          "sundy",
-        ]
-        """, mentions: ["office.toml, line 3:", "'sundy'", "not a day of the week"]),
-    BadCalendarCase(what: "an unknown weekday name on one line", text: """
+            [[holiday]]
+            date = "1920-02-30"
+            name = "Nonesuch"
+            """, mentions: ["office.toml, line 6:", "'1920-02-30'", "February 1920 has 29 days"]),
+    BadCalendarCase(
+        what: "a yearly day with no such month",
+        text: """
+            [[holiday]]
+            name = "Thirteenth month"
+            date = "13-01"
+            """, mentions: ["office.toml, line 3:", "'13-01'", "no month 13"]),
+    BadCalendarCase(
+        what: "a yearly day no year has",
+        text: """
+            weekend = ["saturday", "sunday"]
+            [[holiday]]
+            date = "02-30"   # no such day
+            name = "Nonesuch"
+            """, mentions: ["office.toml, line 3:", "'02-30'", "February has at most 29 days"]),
+    BadCalendarCase(
+        what: "a date written another way",
+        text: """
+            [[holiday]]
+            date = "25/12"
+            name = "Christmas Day"
+            """, mentions: ["office.toml, line 2:", "'25/12'", "MM-DD"]),
+    BadCalendarCase(
+        what: "an unknown weekday name in a list over several lines",
+        text: """
+            weekend = [
+              "saturday",
+              "sundy",
+            ]
+            """, mentions: ["office.toml, line 3:", "'sundy'", "not a day of the week"]),
+    BadCalendarCase(
+        what: "an unknown weekday name on one line",
+        text: """
 
-        weekend = ["friday", "caturday"]
-        """, mentions: ["office.toml, line 2:", "'caturday'"]),
-    BadCalendarCase(what: "a weekend of every day", text: """
-        weekend = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        """, mentions: ["office.toml, line 1:", "no working day"]),
-    BadCalendarCase(what: "a holiday without a name", text: """
-        [[holiday]]
-        date = "12-25"
-        """, mentions: ["office.toml, line 1:", "holiday 1", "no name"]),
-    BadCalendarCase(what: "broken TOML", text: """
-        weekend = ["sunday"
-        """, mentions: ["office.toml, line"]),
+            weekend = ["friday", "caturday"]
+            """, mentions: ["office.toml, line 2:", "'caturday'"]),
+    BadCalendarCase(
+        what: "a weekend of every day",
+        text: """
+            weekend = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            """, mentions: ["office.toml, line 1:", "no working day"]),
+    BadCalendarCase(
+        what: "a holiday without a name",
+        text: """
+            [[holiday]]
+            date = "12-25"
+            """, mentions: ["office.toml, line 1:", "holiday 1", "no name"]),
+    BadCalendarCase(
+        what: "broken TOML",
+        text: """
+            weekend = ["sunday"
+            """, mentions: ["office.toml, line"]),
 ]
 
 @Test(arguments: badCalendars)
@@ -121,7 +143,8 @@ func badCalendarFilesAreErrorsNamingFileLineAndValue(_ c: BadCalendarCase) {
 }
 
 @Test func holidaysAreOneDayOrEveryYear() throws {
-    let calendar = try CalendarFile.parse("""
+    let calendar = try CalendarFile.parse(
+        """
         weekend = ["Saturday", "SUNDAY"]   # any case
 
         [[holiday]]

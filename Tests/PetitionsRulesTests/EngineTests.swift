@@ -11,11 +11,14 @@ import Testing
     /// Monday to Friday, no holidays.
     static let weekdays = WorkCalendar()
 
-    static func letter(_ id: Int64 = 1, sent: String, own: Span? = nil, authority: Span? = nil, extensions: [Span] = [], pauses: [DayRange] = [],
-                       followUps: Int = 0, petition: Int64? = 1, category: String? = nil) -> WaitingLetter {
-        WaitingLetter(id: id, from: employees, to: moscow, toParent: commissariat, sent: day(sent), clockStart: day(sent), subject: "Appeal",
-                      petition: petition, petitionCategory: category, petitioner: employees, ownWithin: own, authorityWithin: authority,
-                      extensions: extensions, pauses: pauses, followUps: followUps)
+    static func letter(
+        _ id: Int64 = 1, sent: String, own: Span? = nil, authority: Span? = nil, extensions: [Span] = [], pauses: [DayRange] = [],
+        followUps: Int = 0, petition: Int64? = 1, category: String? = nil
+    ) -> WaitingLetter {
+        WaitingLetter(
+            id: id, from: employees, to: moscow, toParent: commissariat, sent: day(sent), clockStart: day(sent), subject: "Appeal",
+            petition: petition, petitionCategory: category, petitioner: employees, ownWithin: own, authorityWithin: authority,
+            extensions: extensions, pauses: pauses, followUps: followUps)
     }
 
     struct LetterCase: Sendable, CustomTestStringConvertible {
@@ -31,20 +34,31 @@ import Testing
 
     static let letterCases: [LetterCase] = [
         // 20 working days from Monday 1920-01-05 (the start day never counts): Monday 1920-02-02 (Mon–Fri calendar).
-        LetterCase(name: "on the due day it is not overdue", sent: "1920-01-05", own: nil, asOf: "1920-02-02", due: "1920-02-02", severity: nil, workingDaysOverdue: 0),
-        LetterCase(name: "the day after the due day it is", sent: "1920-01-05", own: nil, asOf: "1920-02-03", due: "1920-02-02", severity: .overdue, workingDaysOverdue: 1),
+        LetterCase(
+            name: "on the due day it is not overdue", sent: "1920-01-05", own: nil, asOf: "1920-02-02", due: "1920-02-02", severity: nil,
+            workingDaysOverdue: 0),
+        LetterCase(
+            name: "the day after the due day it is", sent: "1920-01-05", own: nil, asOf: "1920-02-03", due: "1920-02-02", severity: .overdue,
+            workingDaysOverdue: 1),
         // From Friday 1920-01-02 the 20th working day is Friday 1920-01-30; the weekend after it does not count.
-        LetterCase(name: "a Monday after a Friday due day is one working day late", sent: "1920-01-02", own: nil, asOf: "1920-02-02", due: "1920-01-30",
-                   severity: .overdue, workingDaysOverdue: 1),
+        LetterCase(
+            name: "a Monday after a Friday due day is one working day late", sent: "1920-01-02", own: nil, asOf: "1920-02-02", due: "1920-01-30",
+            severity: .overdue, workingDaysOverdue: 1),
         // 40 working days from 1920-01-05 is Monday 1920-03-01.
-        LetterCase(name: "on the 40th working day still only overdue", sent: "1920-01-05", own: nil, asOf: "1920-03-01", due: "1920-02-02", severity: .overdue,
-                   workingDaysOverdue: 20),
-        LetterCase(name: "after 40 working days critical", sent: "1920-01-05", own: nil, asOf: "1920-03-02", due: "1920-02-02", severity: .critical,
-                   workingDaysOverdue: 21),
-        LetterCase(name: "the letter's own window wins", sent: "1920-01-05", own: Span(5, .days), asOf: "1920-01-12", due: "1920-01-12", severity: nil,
-                   workingDaysOverdue: 0),
-        LetterCase(name: "a Saturday start counts from the next Monday", sent: "1920-01-10", own: Span(1, .workingDays), asOf: "1920-01-13", due: "1920-01-12",
-                   severity: .overdue, workingDaysOverdue: 1),
+        LetterCase(
+            name: "on the 40th working day still only overdue", sent: "1920-01-05", own: nil, asOf: "1920-03-01", due: "1920-02-02",
+            severity: .overdue,
+            workingDaysOverdue: 20),
+        LetterCase(
+            name: "after 40 working days critical", sent: "1920-01-05", own: nil, asOf: "1920-03-02", due: "1920-02-02", severity: .critical,
+            workingDaysOverdue: 21),
+        LetterCase(
+            name: "the letter's own window wins", sent: "1920-01-05", own: Span(5, .days), asOf: "1920-01-12", due: "1920-01-12", severity: nil,
+            workingDaysOverdue: 0),
+        LetterCase(
+            name: "a Saturday start counts from the next Monday", sent: "1920-01-10", own: Span(1, .workingDays), asOf: "1920-01-13",
+            due: "1920-01-12",
+            severity: .overdue, workingDaysOverdue: 1),
     ]
 
     @Test(arguments: letterCases)
@@ -99,10 +113,11 @@ import Testing
         let funt = MeasureUnit(name: "funt", dimension: "mass", base: 409_512_410)
         let p = (try? Period(parsing: period)) ?? Period(containing: Day.minimum)
         let q = { (n: Int64) in QuantityValue(Quantity(base: n * funt.base, unit: funt, commodity: commodity)) }
-        return LateDelivery(id: id, decree: PartyName(id: 1, handle: "decree-1918", name: "Decree of 15 August 1918"), recipient: employees,
-                            supplier: moscow, supplierParent: commissariat, period: p, due: p.first,
-                            lines: [DeliveryLine(commodity: commodity, expected: q(expected), received: q(received), shortfall: q(expected - received))],
-                            expectedBase: [commodity: expected * funt.base], receivedBase: [commodity: received * funt.base], unitOf: [commodity: funt])
+        return LateDelivery(
+            id: id, decree: PartyName(id: 1, handle: "decree-1918", name: "Decree of 15 August 1918"), recipient: employees,
+            supplier: moscow, supplierParent: commissariat, period: p, due: p.first,
+            lines: [DeliveryLine(commodity: commodity, expected: q(expected), received: q(received), shortfall: q(expected - received))],
+            expectedBase: [commodity: expected * funt.base], receivedBase: [commodity: received * funt.base], unitOf: [commodity: funt])
     }
 
     @Test func overdueDeliveryGraceAndConsecutivePeriods() {
@@ -131,8 +146,10 @@ import Testing
     @Test func arrearsPastWhatInt64HoldsAreSaidSoInsteadOfCrashing() {
         // Three periods of ten billion funt each (4.1e18 µg) add up past Int64: stored before amounts were bounded.
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
-        let deliveries = [Self.delivery(1, "1920-01", expected: 10_000_000_000), Self.delivery(2, "1920-02", expected: 10_000_000_000),
-                          Self.delivery(3, "1920-03", expected: 10_000_000_000)]
+        let deliveries = [
+            Self.delivery(1, "1920-01", expected: 10_000_000_000), Self.delivery(2, "1920-02", expected: 10_000_000_000),
+            Self.delivery(3, "1920-03", expected: 10_000_000_000),
+        ]
         let arrears = engine.evaluate(Facts(deliveries: deliveries), asOf: Self.day("1920-06-01")).filter { $0.kind == "arrears" }
         #expect(arrears.count == 1)
         #expect(arrears.first?.message.contains("owed more than ") == true, "\(arrears)")
@@ -148,8 +165,9 @@ import Testing
 
     @Test func arrearsAddUpInTheDecreesUnitWithKilograms() {
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
-        let findings = engine.evaluate(Facts(deliveries: [Self.delivery(1, "1920-01"), Self.delivery(2, "1920-02", received: 560)]),
-                                       asOf: Self.day("1920-03-04"))
+        let findings = engine.evaluate(
+            Facts(deliveries: [Self.delivery(1, "1920-01"), Self.delivery(2, "1920-02", received: 560)]),
+            asOf: Self.day("1920-03-04"))
         let arrears = findings.filter { $0.kind == "arrears" }
         #expect(arrears.count == 1)
         // 1700 + 1140 = 2840 funt = 1163.015 kg; 2840/1700 ≈ 1.67 periods: not yet critical at 2.
@@ -159,9 +177,12 @@ import Testing
 
     @Test func arrearsKeepACommodityNameWithASlash() {
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
-        let findings = engine.evaluate(Facts(deliveries: [Self.delivery(1, "1920-01", commodity: "rye/wheat flour"),
-                                                          Self.delivery(2, "1920-02", received: 560, commodity: "rye/wheat flour")]),
-                                       asOf: Self.day("1920-03-04"))
+        let findings = engine.evaluate(
+            Facts(deliveries: [
+                Self.delivery(1, "1920-01", commodity: "rye/wheat flour"),
+                Self.delivery(2, "1920-02", received: 560, commodity: "rye/wheat flour"),
+            ]),
+            asOf: Self.day("1920-03-04"))
         let arrears = findings.filter { $0.kind == "arrears" }
         #expect(arrears.first?.message.contains("2840 funt of rye/wheat flour (1163.015 kg)") == true, "\(arrears)")
         #expect(arrears.first?.subject.name == "dmitrov-post rye/wheat flour decree-1918")
@@ -169,8 +190,9 @@ import Testing
 
     @Test func stalledPetition() {
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
-        let p = PetitionActivity(id: 1, subject: "Provisions", petitioner: Self.employees, authority: Self.moscow, category: nil,
-                                 opened: Self.day("1920-01-02"), lastActivity: Self.day("1920-01-02"))
+        let p = PetitionActivity(
+            id: 1, subject: "Provisions", petitioner: Self.employees, authority: Self.moscow, category: nil,
+            opened: Self.day("1920-01-02"), lastActivity: Self.day("1920-01-02"))
         // 60 days after Friday 1920-01-02 is Wednesday 1920-03-02.
         #expect(engine.evaluate(Facts(petitions: [p]), asOf: Self.day("1920-03-02")).isEmpty)
         #expect(engine.evaluate(Facts(petitions: [p]), asOf: Self.day("1920-03-03")).first?.kind == "stalled_petition")
@@ -180,8 +202,9 @@ import Testing
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
         let one = engine.evaluate(Facts(letters: [Self.letter(1, sent: "1920-01-05")]), asOf: Self.day("1920-02-10"))
         #expect(!one.contains { $0.kind == "escalation" }, "one overdue letter: remind, not escalate")
-        let two = engine.evaluate(Facts(letters: [Self.letter(1, sent: "1920-01-05", followUps: 1), Self.letter(2, sent: "1920-01-06")]),
-                                  asOf: Self.day("1920-02-10"))
+        let two = engine.evaluate(
+            Facts(letters: [Self.letter(1, sent: "1920-01-05", followUps: 1), Self.letter(2, sent: "1920-01-06")]),
+            asOf: Self.day("1920-02-10"))
         let escalation = two.first { $0.kind == "escalation" }
         #expect(escalation?.escalateTo == "narkompochtel")
         #expect(escalation?.subject.type == "petition")

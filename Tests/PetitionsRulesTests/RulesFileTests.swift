@@ -26,52 +26,52 @@ private func rulesFileError(_ text: String, source: String = "rules.toml") -> Pe
 
 /// The example of every kind, scope and parameter from the documentation.
 private let everyKind = #"""
-version = 1
+    version = 1
 
-[[rule]]
-id = "unanswered-letter"          # unique, lower-case slug
-kind = "unanswered_letter"
-enabled = true
-within = "20 working days"
-critical_after = "40 working days"
-warning_before = "3 working days"
-[rule.scope]
-authority = "moscow-supply"
+    [[rule]]
+    id = "unanswered-letter"          # unique, lower-case slug
+    kind = "unanswered_letter"
+    enabled = true
+    within = "20 working days"
+    critical_after = "40 working days"
+    warning_before = "3 working days"
+    [rule.scope]
+    authority = "moscow-supply"
 
-[[rule]]
-id = "late-supply"
-kind = "overdue_delivery"
-grace = "7 days"
-critical_consecutive = 2
-critical_shortfall = 0.5          # a fraction 0 < x <= 1
+    [[rule]]
+    id = "late-supply"
+    kind = "overdue_delivery"
+    grace = "7 days"
+    critical_consecutive = 2
+    critical_shortfall = 0.5          # a fraction 0 < x <= 1
 
-[[rule]]
-id = "owed"
-kind = "arrears"
-threshold_periods = 0             # number >= 0 (int or float)
-critical_periods = 2
+    [[rule]]
+    id = "owed"
+    kind = "arrears"
+    threshold_periods = 0             # number >= 0 (int or float)
+    critical_periods = 2
 
-[[rule]]
-id = "stalled"
-kind = "stalled_petition"
-after = "60 days"
-critical_after = "120 days"
+    [[rule]]
+    id = "stalled"
+    kind = "stalled_petition"
+    after = "60 days"
+    critical_after = "120 days"
 
-[[rule]]
-id = "escalate"
-kind = "escalation"
-letters = 2
-with_critical_supply = true
+    [[rule]]
+    id = "escalate"
+    kind = "escalation"
+    letters = 2
+    with_critical_supply = true
 
-[[rule]]
-id = "no-household"
-kind = "sql"
-severity = "warning"
-query = """
-SELECT g.handle AS subject, 'warning' AS severity, 'Group ' || g.name || ' has no head-counts' AS message
-FROM party g WHERE g.kind = 'group' AND NOT EXISTS (SELECT 1 FROM group_count c WHERE c.group_id = g.id)
-"""
-"""#
+    [[rule]]
+    id = "no-household"
+    kind = "sql"
+    severity = "warning"
+    query = """
+    SELECT g.handle AS subject, 'warning' AS severity, 'Group ' || g.name || ' has no head-counts' AS message
+    FROM party g WHERE g.kind = 'group' AND NOT EXISTS (SELECT 1 FROM group_count c WHERE c.group_id = g.id)
+    """
+    """#
 
 // MARK: - Good files
 
@@ -128,15 +128,17 @@ FROM party g WHERE g.kind = 'group' AND NOT EXISTS (SELECT 1 FROM group_count c 
 
     let sql = rules[5]
     #expect(sql.severity == .warning)
-    #expect(sql.query == """
-        SELECT g.handle AS subject, 'warning' AS severity, 'Group ' || g.name || ' has no head-counts' AS message
-        FROM party g WHERE g.kind = 'group' AND NOT EXISTS (SELECT 1 FROM group_count c WHERE c.group_id = g.id)
+    #expect(
+        sql.query == """
+            SELECT g.handle AS subject, 'warning' AS severity, 'Group ' || g.name || ' has no head-counts' AS message
+            FROM party g WHERE g.kind = 'group' AND NOT EXISTS (SELECT 1 FROM group_count c WHERE c.group_id = g.id)
 
-        """)
+            """)
 }
 
 @Test func parametersDifferentFromTheDefaultsAreKeptAndLeftOutOnesDefault() throws {
-    let rules = try RulesFile.parse("""
+    let rules = try RulesFile.parse(
+        """
         [[rule]]
         id = "slow-supply"
         kind = "overdue_delivery"
@@ -178,7 +180,8 @@ func aFileWithoutRulesMeansTheDefaults(_ text: String) throws {
 }
 
 @Test func aScopeNarrowsByEveryKeyAsATableOrInline() throws {
-    let rules = try RulesFile.parse("""
+    let rules = try RulesFile.parse(
+        """
         [[rule]]
         id = "bread"
         kind = "overdue_delivery"
@@ -192,7 +195,8 @@ func aFileWithoutRulesMeansTheDefaults(_ text: String) throws {
         kind = "unanswered_letter"
         within = "30 days"
         scope = { category = "housing", authority = "dmitrov-soviet" }
-        """, source: "rules.toml").rules
+        """, source: "rules.toml"
+    ).rules
     #expect(rules[0].scope == RuleScope(authority: "moscow-supply", decree: "bread-ration", recipient: "dmitrov-school"))
     #expect(rules[1].scope == RuleScope(authority: "dmitrov-soviet", category: "housing"))
     #expect(rules[1].within == Span(30, .days))
@@ -241,39 +245,57 @@ struct BadRulesFileCase: Sendable, CustomTestStringConvertible {
     let line: Int?
     let mentions: [String]
     init(_ what: String, _ text: String, line: Int?, _ mentions: [String]) {
-        self.what = what; self.text = text; self.line = line; self.mentions = mentions
+        self.what = what
+        self.text = text
+        self.line = line
+        self.mentions = mentions
     }
     var testDescription: String { what }
 }
 
 let badRulesFiles: [BadRulesFileCase] = [
-    BadRulesFileCase("an unknown top-level key", """
+    BadRulesFileCase(
+        "an unknown top-level key",
+        """
         version = 1
         [[rules]]
         id = "owed"
         kind = "arrears"
         """, line: 2, ["'rules'", "[[rule]]"]),
-    BadRulesFileCase("a version other than 1", """
+    BadRulesFileCase(
+        "a version other than 1",
+        """
         # rules of the Dmitrov office
         version = 2
         """, line: 2, ["version '2'", "(1)"]),
-    BadRulesFileCase("rule written as one table", """
+    BadRulesFileCase(
+        "rule written as one table",
+        """
         [rule]
         id = "owed"
         kind = "arrears"
         """, line: 1, ["[[rule]]"]),
-    BadRulesFileCase("an unknown kind, listing the known ones", """
+    BadRulesFileCase(
+        "an unknown kind, listing the known ones",
+        """
         [[rule]]
         id = "letters"
         kind = "unanswered-letter"
-        """, line: 3, ["'unanswered-letter'", "did you mean 'unanswered_letter'",
-                       "unanswered_letter, overdue_delivery, arrears, stalled_petition, escalation and sql"]),
-    BadRulesFileCase("a kind that is not text", """
+        """, line: 3,
+        [
+            "'unanswered-letter'", "did you mean 'unanswered_letter'",
+            "unanswered_letter, overdue_delivery, arrears, stalled_petition, escalation and sql",
+        ]),
+    BadRulesFileCase(
+        "a kind that is not text",
+        """
         [[rule]]
         id = "letters"
         kind = 1
         """, line: 3, ["kind '1'", "not a kind"]),
-    BadRulesFileCase("a rule without an id", """
+    BadRulesFileCase(
+        "a rule without an id",
+        """
         [[rule]]
         id = "owed"
         kind = "arrears"
@@ -282,12 +304,16 @@ let badRulesFiles: [BadRulesFileCase] = [
         kind = "escalation"
         letters = 3
         """, line: 5, ["rule 2", "no id"]),
-    BadRulesFileCase("a rule without a kind", """
+    BadRulesFileCase(
+        "a rule without a kind",
+        """
         [[rule]]
         id = "owed"
         threshold_periods = 1
         """, line: 2, ["'owed'", "no kind", "unanswered_letter"]),
-    BadRulesFileCase("a duplicate id", """
+    BadRulesFileCase(
+        "a duplicate id",
+        """
         [[rule]]
         id = "late"
         kind = "overdue_delivery"
@@ -296,32 +322,45 @@ let badRulesFiles: [BadRulesFileCase] = [
         kind = "unanswered_letter"
         id = "late"
         """, line: 7, ["'late'", "used twice", "first at line 2"]),
-    BadRulesFileCase("an id that is not a handle", """
+    BadRulesFileCase(
+        "an id that is not a handle",
+        """
         [[rule]]
         id = "Late Supply"
         kind = "overdue_delivery"
         """, line: 2, ["'Late Supply'", "not a valid id"]),
-    BadRulesFileCase("a parameter of another kind", """
+    BadRulesFileCase(
+        "a parameter of another kind",
+        """
         [[rule]]
         id = "late"
         kind = "overdue_delivery"
         grace = "7 days"
         within = "20 working days"
-        """, line: 5, ["'within'", "overdue_delivery rules do not take", "a parameter of unanswered_letter rules",
-                       "grace, critical_consecutive and critical_shortfall"]),
-    BadRulesFileCase("a misspelt parameter", """
+        """, line: 5,
+        [
+            "'within'", "overdue_delivery rules do not take", "a parameter of unanswered_letter rules",
+            "grace, critical_consecutive and critical_shortfall",
+        ]),
+    BadRulesFileCase(
+        "a misspelt parameter",
+        """
         [[rule]]
         id = "stalled"
         kind = "stalled_petition"
         afer = "30 days"
         """, line: 4, ["'afer'", "stalled_petition", "after and critical_after", "did you mean 'after'"]),
-    BadRulesFileCase("severity on a rule that is not sql", """
+    BadRulesFileCase(
+        "severity on a rule that is not sql",
+        """
         [[rule]]
         id = "escalate"
         kind = "escalation"
         severity = "critical"
         """, line: 4, ["'severity'", "escalation rules do not take", "letters and with_critical_supply"]),
-    BadRulesFileCase("an unknown scope key", """
+    BadRulesFileCase(
+        "an unknown scope key",
+        """
         [[rule]]
         id = "letters"
         kind = "unanswered_letter"
@@ -329,94 +368,124 @@ let badRulesFiles: [BadRulesFileCase] = [
         authority = "moscow-supply"
         authorty = "dmitrov-soviet"
         """, line: 6, ["'authorty'", "did you mean 'authority'", "authority, decree, recipient and category"]),
-    BadRulesFileCase("a scope value that is not a handle", """
+    BadRulesFileCase(
+        "a scope value that is not a handle",
+        """
         [[rule]]
         id = "letters"
         kind = "unanswered_letter"
         scope = { authority = "Moscow Supply" }
         """, line: 4, ["scope authority 'Moscow Supply'", "not a handle"]),
-    BadRulesFileCase("a scope that is not a table", """
+    BadRulesFileCase(
+        "a scope that is not a table",
+        """
         [[rule]]
         id = "letters"
         kind = "unanswered_letter"
         scope = "moscow-supply"
         """, line: 4, ["scope 'moscow-supply'", "not a table"]),
-    BadRulesFileCase("a span that does not read", """
+    BadRulesFileCase(
+        "a span that does not read",
+        """
         [[rule]]
         id = "late"
         kind = "overdue_delivery"
         grace = "a week"
         """, line: 4, ["rule 'late' grace 'a week'", "not a span"]),
-    BadRulesFileCase("a span of nothing", """
+    BadRulesFileCase(
+        "a span of nothing",
+        """
         [[rule]]
         id = "stalled"
         kind = "stalled_petition"
         after = "60 days"
         critical_after = "0 days"
         """, line: 5, ["critical_after '0 days'", "at least 1"]),
-    BadRulesFileCase("a span written as a number", """
+    BadRulesFileCase(
+        "a span written as a number",
+        """
         [[rule]]
         id = "letters"
         kind = "unanswered_letter"
         within = 20
         """, line: 4, ["within '20'", "not a span", "\"20 working days\""]),
-    BadRulesFileCase("text where a whole number is expected", """
+    BadRulesFileCase(
+        "text where a whole number is expected",
+        """
         [[rule]]
         id = "escalate"
         kind = "escalation"
         letters = "two"
         """, line: 4, ["letters 'two'", "is text, not a whole number"]),
-    BadRulesFileCase("a fraction where a whole number is expected", """
+    BadRulesFileCase(
+        "a fraction where a whole number is expected",
+        """
         [[rule]]
         id = "late"
         kind = "overdue_delivery"
         critical_consecutive = 1.5
         """, line: 4, ["critical_consecutive '1.5'", "not a whole number"]),
-    BadRulesFileCase("no letters at all", """
+    BadRulesFileCase(
+        "no letters at all",
+        """
         [[rule]]
         id = "escalate"
         kind = "escalation"
         letters = 0
         """, line: 4, ["letters '0'", "at least 1"]),
-    BadRulesFileCase("a shortfall over the whole", """
+    BadRulesFileCase(
+        "a shortfall over the whole",
+        """
         [[rule]]
         id = "late"
         kind = "overdue_delivery"
         critical_shortfall = 1.5
         """, line: 4, ["critical_shortfall '1.5'", "at most 1"]),
-    BadRulesFileCase("a shortfall of nothing", """
+    BadRulesFileCase(
+        "a shortfall of nothing",
+        """
         [[rule]]
         id = "late"
         kind = "overdue_delivery"
         critical_shortfall = 0
         """, line: 4, ["critical_shortfall '0'", "more than 0"]),
-    BadRulesFileCase("negative periods", """
+    BadRulesFileCase(
+        "negative periods",
+        """
         [[rule]]
         id = "owed"
         kind = "arrears"
         threshold_periods = 0
         critical_periods = -1
         """, line: 5, ["critical_periods '-1'", "0 or more"]),
-    BadRulesFileCase("periods written as text", """
+    BadRulesFileCase(
+        "periods written as text",
+        """
         [[rule]]
         id = "owed"
         kind = "arrears"
         threshold_periods = "one"
         """, line: 4, ["threshold_periods 'one'", "not a number"]),
-    BadRulesFileCase("enabled written as text", """
+    BadRulesFileCase(
+        "enabled written as text",
+        """
         [[rule]]
         id = "owed"
         kind = "arrears"
         enabled = "no"
         """, line: 4, ["enabled 'no'", "not true or false"]),
-    BadRulesFileCase("a severity that is not one of the three", """
+    BadRulesFileCase(
+        "a severity that is not one of the three",
+        """
         [[rule]]
         id = "no-household"
         kind = "sql"
         query = "SELECT 1"
         severity = "urgent"
         """, line: 5, ["severity 'urgent'", "warning, overdue or critical"]),
-    BadRulesFileCase("a sql rule without a query", """
+    BadRulesFileCase(
+        "a sql rule without a query",
+        """
         [[rule]]
         id = "owed"
         kind = "arrears"
@@ -426,7 +495,9 @@ let badRulesFiles: [BadRulesFileCase] = [
         kind = "sql"
         severity = "warning"
         """, line: 5, ["'no-household'", "without a query"]),
-    BadRulesFileCase("a sql rule with an empty query", """
+    BadRulesFileCase(
+        "a sql rule with an empty query",
+        """
         [[rule]]
         id = "no-household"
         kind = "sql"
@@ -434,7 +505,9 @@ let badRulesFiles: [BadRulesFileCase] = [
 
         \"\"\"
         """, line: 4, ["'no-household'", "empty query"]),
-    BadRulesFileCase("a bad value in the second of two rules of a kind", """
+    BadRulesFileCase(
+        "a bad value in the second of two rules of a kind",
+        """
         [[rule]]
         id = "bread"
         kind = "overdue_delivery"
@@ -448,7 +521,9 @@ let badRulesFiles: [BadRulesFileCase] = [
         # grace = "7 days" was too short
         grace = "14 dayz"
         """, line: 12, ["rule 'salt' grace '14 dayz'"]),
-    BadRulesFileCase("broken TOML", """
+    BadRulesFileCase(
+        "broken TOML",
+        """
         [[rule]]
         id = "owed"
         kind = "arrears

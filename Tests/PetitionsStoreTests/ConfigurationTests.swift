@@ -83,12 +83,12 @@ struct ConfigurationTests {
     @Test("a units file with an unknown key in a unit is refused, naming the key")
     func unitsUnknownKey() throws {
         let text = """
-        [[unit]]
-        name = "funt"
-        dimension = "mass"
-        base = 409_512_410
-        factor = 2
-        """
+            [[unit]]
+            name = "funt"
+            dimension = "mass"
+            base = 409_512_410
+            factor = 2
+            """
         let error = try #require(throws: PetitionsError.self) { try UnitsFile.parse(text, source: "units.toml") }
         #expect(error.message.contains("'factor'"))
         #expect(error.message.contains("units.toml"))
@@ -97,16 +97,16 @@ struct ConfigurationTests {
     @Test("a units file defining an alias twice is refused")
     func unitsDuplicate() throws {
         let text = """
-        [[unit]]
-        name = "funt"
-        dimension = "mass"
-        base = 409_512_410
-        [[unit]]
-        name = "pound"
-        dimension = "mass"
-        base = 453_592_370
-        aliases = ["funt"]
-        """
+            [[unit]]
+            name = "funt"
+            dimension = "mass"
+            base = 409_512_410
+            [[unit]]
+            name = "pound"
+            dimension = "mass"
+            base = 453_592_370
+            aliases = ["funt"]
+            """
         #expect(throws: PetitionsError.self) { try UnitsFile.parse(text, source: "units.toml") }
     }
 }

@@ -9,23 +9,27 @@ struct DeliveryTests {
     /// The Dmitrov cooperative (125 employees, 140 incapacitated) enrolled in a wheat decree from January 1920.
     func enrolledScene(_ ledger: Ledger, dueDay: Int = 31) throws -> Scene {
         let scene = try Scene(ledger)
-        _ = try ledger.addDecree(handle: "bread", name: "Bread ration", issued: day("1919-12-20"), issuer: "moscow-soviet", supplier: "narkomprod",
-                                 rations: ["employee: 8 funt wheat", "incapacitated: 5 funt wheat"], every: .month, dueDay: dueDay,
-                                 effectiveFrom: nil, effectiveTo: nil)
-        let enrolment = try ledger.enrol(decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
+        _ = try ledger.addDecree(
+            handle: "bread", name: "Bread ration", issued: day("1919-12-20"), issuer: "moscow-soviet", supplier: "narkomprod",
+            rations: ["employee: 8 funt wheat", "incapacitated: 5 funt wheat"], every: .month, dueDay: dueDay,
+            effectiveFrom: nil, effectiveTo: nil)
+        let enrolment = try ledger.enrol(
+            decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
         #expect(enrolment.counts == [HeadCount(category: "employee", count: 125), HeadCount(category: "incapacitated", count: 140)])
         return scene
     }
 
     func receive(_ scene: Scene, _ quantities: [String], period p: String = "1920-01", on d: String = "1920-01-20") throws -> Delivery {
-        try scene.ledger.receiveDelivery(decree: "bread", recipient: scene.group.handle, period: period(p), on: day(d), quantities: quantities, note: nil)
+        try scene.ledger.receiveDelivery(
+            decree: "bread", recipient: scene.group.handle, period: period(p), on: day(d), quantities: quantities, note: nil)
     }
 
     @Test("125 employees at 8 funt and 140 incapacitated at 5 funt expect 1700 funt of wheat a month")
     func expectedPerMonth() throws {
         try withLedger { temporary in
             let scene = try enrolledScene(temporary.ledger)
-            let result = try scene.ledger.scheduleDeliveries(decree: "bread", recipient: nil, from: period("1920-01"), to: period("1920-03"), on: day("1920-01-01"))
+            let result = try scene.ledger.scheduleDeliveries(
+                decree: "bread", recipient: nil, from: period("1920-01"), to: period("1920-03"), on: day("1920-01-01"))
             #expect(result.alreadyScheduled == 0)
             #expect(result.scheduled.map(\.period.description) == ["1920-01", "1920-02", "1920-03"])
             for delivery in result.scheduled {
@@ -91,10 +95,12 @@ struct DeliveryTests {
         try withLedger { temporary in
             let scene = try Scene(temporary.ledger)
             let ledger = scene.ledger
-            _ = try ledger.addDecree(handle: "bread", name: "Bread", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
-                                     rations: ["employee: 8 funt wheat"], every: .month, dueDay: 1, effectiveFrom: nil, effectiveTo: nil)
-            _ = try ledger.enrol(decree: "bread", recipient: scene.group.handle, counts: [HeadCount(category: "employee", count: 10)],
-                                 from: day("1920-02-15"), to: day("1920-04-10"), memberCategory: "employee")
+            _ = try ledger.addDecree(
+                handle: "bread", name: "Bread", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
+                rations: ["employee: 8 funt wheat"], every: .month, dueDay: 1, effectiveFrom: nil, effectiveTo: nil)
+            _ = try ledger.enrol(
+                decree: "bread", recipient: scene.group.handle, counts: [HeadCount(category: "employee", count: 10)],
+                from: day("1920-02-15"), to: day("1920-04-10"), memberCategory: "employee")
             let result = try ledger.scheduleDeliveries(decree: "bread", recipient: nil, from: period("1920-01"), to: period("1920-06"), on: nil)
             #expect(result.scheduled.map(\.period.description) == ["1920-02", "1920-03", "1920-04"])
             #expect(result.scheduled.first?.lines.first?.expected.text == "80 funt wheat")
@@ -157,7 +163,8 @@ struct DeliveryTests {
         try withLedger { temporary in
             let scene = try enrolledScene(temporary.ledger)
             _ = try scene.ledger.scheduleDeliveries(decree: "bread", recipient: nil, from: period("1920-01"), to: period("1920-01"), on: nil)
-            _ = try scene.ledger.cancelDelivery(decree: "bread", recipient: scene.group.handle, period: period("1920-01"), on: day("1920-01-03"), reason: "no trains")
+            _ = try scene.ledger.cancelDelivery(
+                decree: "bread", recipient: scene.group.handle, period: period("1920-01"), on: day("1920-01-03"), reason: "no trains")
             let error = try #require(throws: PetitionsError.self) { try receive(scene, ["100 funt wheat"]) }
             #expect(error.message.contains("cancelled"))
             #expect(try scene.ledger.deliveries().first?.status == .cancelled)
@@ -170,15 +177,18 @@ struct DeliveryTests {
             let ledger = temporary.ledger
             _ = try ledger.addAuthority(name: "Narkomprod", handle: "narkomprod", parent: nil, replyWithin: nil, on: day("1919-12-01"))
             let group = try ledger.addGroup(name: "Tver Artel", handle: nil, district: "Tver", counts: [], on: day("1919-12-01"))
-            _ = try ledger.addPetitioner(name: "Ivan Petrov", handle: nil, district: nil, occupation: "smith", groups: [group.handle],
-                                         dependants: [Dependant(name: "Anna", category: "incapacitated")], on: day("1919-12-02"))
-            _ = try ledger.addPetitioner(name: "Semyon Orlov", handle: nil, district: nil, occupation: "carter", groups: [group.handle],
-                                         dependants: [], on: day("1919-12-02"))
+            _ = try ledger.addPetitioner(
+                name: "Ivan Petrov", handle: nil, district: nil, occupation: "smith", groups: [group.handle],
+                dependants: [Dependant(name: "Anna", category: "incapacitated")], on: day("1919-12-02"))
+            _ = try ledger.addPetitioner(
+                name: "Semyon Orlov", handle: nil, district: nil, occupation: "carter", groups: [group.handle],
+                dependants: [], on: day("1919-12-02"))
             #expect(try ledger.party(group.handle).members == ["ivan-petrov", "semyon-orlov"])
 
-            _ = try ledger.addDecree(handle: "bread", name: "Bread", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
-                                     rations: ["employee: 8 funt wheat", "incapacitated: 5 funt wheat"], every: .month, dueDay: 1,
-                                     effectiveFrom: nil, effectiveTo: nil)
+            _ = try ledger.addDecree(
+                handle: "bread", name: "Bread", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
+                rations: ["employee: 8 funt wheat", "incapacitated: 5 funt wheat"], every: .month, dueDay: 1,
+                effectiveFrom: nil, effectiveTo: nil)
             let enrolment = try ledger.enrol(decree: "bread", recipient: group.handle, counts: [], from: nil, to: nil, memberCategory: "employee")
             #expect(enrolment.counts == [HeadCount(category: "employee", count: 2), HeadCount(category: "incapacitated", count: 1)])
             #expect(enrolment.from.description == "1919-12-20")  // starts when the decree was issued
@@ -194,8 +204,9 @@ struct DeliveryTests {
             let ledger = temporary.ledger
             _ = try ledger.addAuthority(name: "Narkomprod", handle: "narkomprod", parent: nil, replyWithin: nil, on: day("1919-12-01"))
             _ = try ledger.addGroup(name: "Empty Artel", handle: nil, district: nil, counts: [], on: day("1919-12-01"))
-            _ = try ledger.addDecree(handle: "bread", name: "Bread", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
-                                     rations: ["employee: 8 funt wheat"], every: .month, dueDay: 1, effectiveFrom: nil, effectiveTo: nil)
+            _ = try ledger.addDecree(
+                handle: "bread", name: "Bread", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
+                rations: ["employee: 8 funt wheat"], every: .month, dueDay: 1, effectiveFrom: nil, effectiveTo: nil)
             let error = try #require(throws: PetitionsError.self) {
                 try ledger.enrol(decree: "bread", recipient: "empty-artel", counts: [], from: nil, to: nil, memberCategory: "employee")
             }
@@ -209,11 +220,13 @@ struct DeliveryTests {
         try withLedger { temporary in
             let scene = try enrolledScene(temporary.ledger)
             let error = try #require(throws: PetitionsError.self) {
-                try scene.ledger.enrol(decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
+                try scene.ledger.enrol(
+                    decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
             }
             #expect(error.message.contains("already enrolled"))
             #expect(try scene.ledger.enrolments().count == 1)
-            _ = try scene.ledger.enrol(decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-06-01"), to: nil, memberCategory: "employee")
+            _ = try scene.ledger.enrol(
+                decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-06-01"), to: nil, memberCategory: "employee")
             #expect(try scene.ledger.enrolments().map(\.to) == [day("1920-05-31"), nil])
         }
     }
@@ -222,16 +235,19 @@ struct DeliveryTests {
     func decreeRations() throws {
         try withLedger { temporary in
             let scene = try Scene(temporary.ledger)
-            let decree = try scene.ledger.addDecree(handle: "mixed", name: "Mixed ration", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
-                                                    rations: ["employee: 1.5 pood rye flour", "employee: 3 piece soap", "child: 2 litre milk"],
-                                                    every: .month, dueDay: 1, effectiveFrom: nil, effectiveTo: nil)
-            #expect(decree.rations.map { "\($0.category): \($0.quantity.text)" }
-                == ["employee: 1.5 pood rye flour", "employee: 3 piece soap", "child: 2 litre milk"])
+            let decree = try scene.ledger.addDecree(
+                handle: "mixed", name: "Mixed ration", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
+                rations: ["employee: 1.5 pood rye flour", "employee: 3 piece soap", "child: 2 litre milk"],
+                every: .month, dueDay: 1, effectiveFrom: nil, effectiveTo: nil)
+            #expect(
+                decree.rations.map { "\($0.category): \($0.quantity.text)" }
+                    == ["employee: 1.5 pood rye flour", "employee: 3 piece soap", "child: 2 litre milk"])
             #expect(try scene.ledger.decree("mixed") == decree)
             let error = try #require(throws: PetitionsError.self) {
-                try scene.ledger.addDecree(handle: "twice", name: "Twice", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
-                                           rations: ["employee: 8 funt wheat", "employee: 1 pood wheat"], every: .month, dueDay: 1,
-                                           effectiveFrom: nil, effectiveTo: nil)
+                try scene.ledger.addDecree(
+                    handle: "twice", name: "Twice", issued: day("1919-12-20"), issuer: nil, supplier: "narkomprod",
+                    rations: ["employee: 8 funt wheat", "employee: 1 pood wheat"], every: .month, dueDay: 1,
+                    effectiveFrom: nil, effectiveTo: nil)
             }
             #expect(error.message.contains("repeats"))
         }

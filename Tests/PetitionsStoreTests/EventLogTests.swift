@@ -40,21 +40,24 @@ struct EventLogTests {
             #expect(authority.handle == "moscow-soviet")
 
             let (supplier, e1b) = try newEvents(ledger) {
-                try ledger.addAuthority(name: "Moscow Food Committee", handle: "mosprod", parent: "moscow-soviet", replyWithin: nil, on: day("1919-12-01"))
+                try ledger.addAuthority(
+                    name: "Moscow Food Committee", handle: "mosprod", parent: "moscow-soviet", replyWithin: nil, on: day("1919-12-01"))
             }
             expectOneEvent(e1b, kind: "authority.added", day: try day("1919-12-01"))
             #expect(supplier.chain == ["moscow-soviet"])
 
             let (group, e2) = try newEvents(ledger) {
-                try ledger.addGroup(name: "Dmitrov Cooperative", handle: "dmitrov-coop", district: "Dmitrov",
-                                    counts: [HeadCount(category: "employee", count: 125)], on: day("1919-12-02"))
+                try ledger.addGroup(
+                    name: "Dmitrov Cooperative", handle: "dmitrov-coop", district: "Dmitrov",
+                    counts: [HeadCount(category: "employee", count: 125)], on: day("1919-12-02"))
             }
             expectOneEvent(e2, kind: "group.added", day: try day("1919-12-02"))
             #expect(group.counts == [HeadCount(category: "employee", count: 125)])
 
             let (person, e3) = try newEvents(ledger) {
-                try ledger.addPetitioner(name: "Pëtr Kropotkin", handle: nil, district: "Dmitrov", occupation: "writer", groups: ["dmitrov-coop"],
-                                         dependants: [Dependant(name: "Sofia", category: "incapacitated")], on: day("1919-12-03"))
+                try ledger.addPetitioner(
+                    name: "Pëtr Kropotkin", handle: nil, district: "Dmitrov", occupation: "writer", groups: ["dmitrov-coop"],
+                    dependants: [Dependant(name: "Sofia", category: "incapacitated")], on: day("1919-12-03"))
             }
             let personEvent = expectOneEvent(e3, kind: "petitioner.added", day: try day("1919-12-03"))
             #expect(Set(personEvent?.subjects ?? []) == [Subject("party", person.id), Subject("party", group.id)])
@@ -63,7 +66,9 @@ struct EventLogTests {
             #expect(person.dependants == [Dependant(name: "Sofia", category: "incapacitated")])
 
             let (petition, e4) = try newEvents(ledger) {
-                try ledger.logPetition(from: "petr-kropotkin", to: "moscow-soviet", subject: "Firewood for the museum", on: day("1920-01-10"), via: nil, category: "Fuel")
+                try ledger.logPetition(
+                    from: "petr-kropotkin", to: "moscow-soviet", subject: "Firewood for the museum", on: day("1920-01-10"), via: nil, category: "Fuel"
+                )
             }
             let petitionEvent = expectOneEvent(e4, kind: "petition.logged", day: try day("1920-01-10"))
             #expect(petitionEvent?.subjects.contains(Subject("petition", petition.id)) == true)
@@ -77,14 +82,16 @@ struct EventLogTests {
             #expect(changed.status == .waitingOnPetitioner)
 
             let (sent, e6) = try newEvents(ledger) {
-                try ledger.sendLetter(from: "petr-kropotkin", to: "moscow-soviet", on: day("1920-01-15"), subject: "Certificate enclosed",
-                                      petition: petition.id, replyWithin: Span(2, .weeks), expectsReply: true, channel: .post, summary: nil)
+                try ledger.sendLetter(
+                    from: "petr-kropotkin", to: "moscow-soviet", on: day("1920-01-15"), subject: "Certificate enclosed",
+                    petition: petition.id, replyWithin: Span(2, .weeks), expectsReply: true, channel: .post, summary: nil)
             }
             expectOneEvent(e6, kind: "letter.sent", day: try day("1920-01-15"))
 
             let (reply, e7) = try newEvents(ledger) {
-                try ledger.receiveLetter(from: "moscow-soviet", to: "petr-kropotkin", on: day("1920-02-01"), subject: "Firewood granted",
-                                         inReplyTo: sent.id, petition: nil, channel: .courier, summary: nil)
+                try ledger.receiveLetter(
+                    from: "moscow-soviet", to: "petr-kropotkin", on: day("1920-02-01"), subject: "Firewood granted",
+                    inReplyTo: sent.id, petition: nil, channel: .courier, summary: nil)
             }
             let replyEvent = expectOneEvent(e7, kind: "letter.received", day: try day("1920-02-01"))
             #expect(replyEvent?.subjects.contains(Subject("letter", reply.id)) == true)
@@ -94,33 +101,38 @@ struct EventLogTests {
             expectOneEvent(e8, kind: "letter.voided", day: try day("1920-02-02"))
 
             let (decree, e9) = try newEvents(ledger) {
-                try ledger.addDecree(handle: "bread-1920", name: "Bread ration 1920", issued: day("1919-12-20"), issuer: "moscow-soviet", supplier: "mosprod",
-                                     rations: ["employee: 8 funt wheat"], every: .month, dueDay: 5, effectiveFrom: nil, effectiveTo: nil)
+                try ledger.addDecree(
+                    handle: "bread-1920", name: "Bread ration 1920", issued: day("1919-12-20"), issuer: "moscow-soviet", supplier: "mosprod",
+                    rations: ["employee: 8 funt wheat"], every: .month, dueDay: 5, effectiveFrom: nil, effectiveTo: nil)
             }
             let decreeEvent = expectOneEvent(e9, kind: "decree.added", day: try day("1919-12-20"))
             #expect(decreeEvent?.subjects.contains(Subject("decree", decree.id)) == true)
 
             let (enrolment, e10) = try newEvents(ledger) {
-                try ledger.enrol(decree: "bread-1920", recipient: "dmitrov-coop", counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
+                try ledger.enrol(
+                    decree: "bread-1920", recipient: "dmitrov-coop", counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
             }
             expectOneEvent(e10, kind: "enrolment.added", day: try day("1920-01-01"))
             // The group's own count plus its one member; the member's dependant has no ration but is counted.
             #expect(enrolment.counts == [HeadCount(category: "employee", count: 126), HeadCount(category: "incapacitated", count: 1)])
 
             let (schedule, e11) = try newEvents(ledger) {
-                try ledger.scheduleDeliveries(decree: "bread-1920", recipient: nil, from: period("1920-01"), to: period("1920-02"), on: day("1920-01-02"))
+                try ledger.scheduleDeliveries(
+                    decree: "bread-1920", recipient: nil, from: period("1920-01"), to: period("1920-02"), on: day("1920-01-02"))
             }
             expectOneEvent(e11, kind: "delivery.scheduled", day: try day("1920-01-02"))
             #expect(schedule.scheduled.count == 2)
 
             let (_, e12) = try newEvents(ledger) {
-                try ledger.receiveDelivery(decree: "bread-1920", recipient: "dmitrov-coop", period: period("1920-01"), on: day("1920-01-07"),
-                                           quantities: ["1000 funt wheat"], note: nil)
+                try ledger.receiveDelivery(
+                    decree: "bread-1920", recipient: "dmitrov-coop", period: period("1920-01"), on: day("1920-01-07"),
+                    quantities: ["1000 funt wheat"], note: nil)
             }
             expectOneEvent(e12, kind: "delivery.received", day: try day("1920-01-07"))
 
             let (cancelled, e13) = try newEvents(ledger) {
-                try ledger.cancelDelivery(decree: "bread-1920", recipient: "dmitrov-coop", period: period("1920-02"), on: day("1920-02-10"), reason: "scheduled in error")
+                try ledger.cancelDelivery(
+                    decree: "bread-1920", recipient: "dmitrov-coop", period: period("1920-02"), on: day("1920-02-10"), reason: "scheduled in error")
             }
             expectOneEvent(e13, kind: "delivery.cancelled", day: try day("1920-02-10"))
             #expect(cancelled.status == .cancelled)

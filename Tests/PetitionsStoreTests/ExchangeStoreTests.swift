@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import PetitionsDomain
-@testable import PetitionsStore
 import PetitionsTestSupport
 import Testing
+
+@testable import PetitionsStore
 
 /// The store's side of bulk import and merging: what the command-line tests cannot see.
 @Suite("Exchange (store)")
@@ -51,9 +52,11 @@ struct ExchangeStoreTests {
         try t.ledger.initialize(on: TemporaryLedger.today)
         let before = try snapshot(t.path)
         // A dependant without a name passes no parser; only the ledger's CHECK refuses it, after the person is written.
-        let rows = [Row(line: 2, request: .success(Self.petitioner("Ivan", handle: "ivan"))),
-                    Row(line: 3, request: .success(Self.petitioner("Olga", handle: "olga", dependants: [Dependant(name: " ", category: "child")]))),
-                    Row(line: 4, request: .success(Self.petitioner("Anna", handle: "anna")))]
+        let rows = [
+            Row(line: 2, request: .success(Self.petitioner("Ivan", handle: "ivan"))),
+            Row(line: 3, request: .success(Self.petitioner("Olga", handle: "olga", dependants: [Dependant(name: " ", category: "child")]))),
+            Row(line: 4, request: .success(Self.petitioner("Anna", handle: "anna"))),
+        ]
         #expect {
             _ = try t.ledger.importRows("petitioners", source: "p.csv", rows: rows, skipInvalid: true)
         } throws: { error in
@@ -69,21 +72,28 @@ struct ExchangeStoreTests {
         defer { t.remove() }
         try t.ledger.initialize(on: TemporaryLedger.today)
         var rejected: [Int] = []
-        let rows = [Row(line: 2, request: .success(Self.petitioner("Ivan", handle: "ivan"))),
-                    Row(line: 3, request: .success(Self.petitioner("Ivan Again", handle: "ivan"))),
-                    Row(line: 4, request: .failure(RowProblem(line: 4, messages: ["--on '1920-02-30' does not exist."]))),
-                    Row(line: 5, request: .success(Self.petitioner("Anna", handle: "anna")))]
-        let outcome = try t.ledger.importRows("petitioners", source: "p.csv", rows: rows, skipInvalid: true,
-                                              rejected: { row, _ in rejected.append(row.line) })
+        let rows = [
+            Row(line: 2, request: .success(Self.petitioner("Ivan", handle: "ivan"))),
+            Row(line: 3, request: .success(Self.petitioner("Ivan Again", handle: "ivan"))),
+            Row(line: 4, request: .failure(RowProblem(line: 4, messages: ["--on '1920-02-30' does not exist."]))),
+            Row(line: 5, request: .success(Self.petitioner("Anna", handle: "anna"))),
+        ]
+        let outcome = try t.ledger.importRows(
+            "petitioners", source: "p.csv", rows: rows, skipInvalid: true,
+            rejected: { row, _ in rejected.append(row.line) })
         #expect(outcome.committed && outcome.imported == 2 && outcome.rejected == 2 && rejected == [3, 4])
         #expect(outcome.problems.first?.messages.first?.contains("'ivan' is already taken") == true)
         #expect(try t.ledger.parties(kind: .person).map(\.handle) == ["anna", "ivan"])
         #expect(try t.ledger.events(kind: "petitioner.added").count == 2)
         #expect(try t.ledger.verify().isEmpty)
 
-        let strict = try t.ledger.importRows("petitioners", source: "q.csv", rows: [Row(line: 2, request: .success(Self.petitioner("Olga", handle: "olga"))),
-                                                                                   Row(line: 3, request: .success(Self.petitioner("Ivan", handle: "ivan")))],
-                                             skipInvalid: false)
+        let strict = try t.ledger.importRows(
+            "petitioners", source: "q.csv",
+            rows: [
+                Row(line: 2, request: .success(Self.petitioner("Olga", handle: "olga"))),
+                Row(line: 3, request: .success(Self.petitioner("Ivan", handle: "ivan"))),
+            ],
+            skipInvalid: false)
         #expect(!strict.committed && strict.imported == 0 && strict.rejected == 1)
         #expect(try t.ledger.parties(kind: .person).map(\.handle) == ["anna", "ivan"], "without --skip-invalid, a bad row imports nothing")
     }
@@ -94,10 +104,13 @@ struct ExchangeStoreTests {
         defer { a.remove() }
         try a.ledger.initialize(on: TemporaryLedger.today)
         _ = try a.ledger.addAuthority(name: "Council", handle: "sovnarkom", parent: nil, replyWithin: nil, on: nil)
-        _ = try a.ledger.addGroup(name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [HeadCount(category: "employee", count: 125)], on: nil)
-        let p = try a.ledger.logPetition(from: "dmitrov-post", to: "sovnarkom", subject: "Provisions", on: try day("1920-01-20"), via: nil, category: nil)
-        let l = try a.ledger.sendLetter(from: "dmitrov-post", to: "sovnarkom", on: try day("1920-01-20"), subject: "Appeal", petition: p.id,
-                                        replyWithin: nil, expectsReply: true, channel: .post, summary: nil)
+        _ = try a.ledger.addGroup(
+            name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [HeadCount(category: "employee", count: 125)], on: nil)
+        let p = try a.ledger.logPetition(
+            from: "dmitrov-post", to: "sovnarkom", subject: "Provisions", on: try day("1920-01-20"), via: nil, category: nil)
+        let l = try a.ledger.sendLetter(
+            from: "dmitrov-post", to: "sovnarkom", on: try day("1920-01-20"), subject: "Appeal", petition: p.id,
+            replyWithin: nil, expectsReply: true, channel: .post, summary: nil)
         _ = try a.ledger.voidLetter(l.id, reason: "Sent twice", on: try day("1920-01-21"))
         var log = Data()
         try a.ledger.exportEvents { log.append(Data(($0 + "\n").utf8)) }
@@ -122,21 +135,25 @@ struct ExchangeStoreTests {
         defer { a.remove() }
         try a.ledger.initialize(on: TemporaryLedger.today)
         _ = try a.ledger.addAuthority(name: "Council", handle: "sovnarkom", parent: nil, replyWithin: nil, on: nil)
-        _ = try a.ledger.addGroup(name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [HeadCount(category: "employee", count: 125)], on: nil)
-        let p = try a.ledger.logPetition(from: "dmitrov-post", to: "sovnarkom", subject: "Provisions", on: try day("1920-01-20"), via: nil, category: nil)
-        _ = try a.ledger.sendLetter(from: "dmitrov-post", to: "sovnarkom", on: try day("1920-01-20"), subject: "Appeal", petition: p.id,
-                                    replyWithin: nil, expectsReply: true, channel: .post, summary: nil)
+        _ = try a.ledger.addGroup(
+            name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [HeadCount(category: "employee", count: 125)], on: nil)
+        let p = try a.ledger.logPetition(
+            from: "dmitrov-post", to: "sovnarkom", subject: "Provisions", on: try day("1920-01-20"), via: nil, category: nil)
+        _ = try a.ledger.sendLetter(
+            from: "dmitrov-post", to: "sovnarkom", on: try day("1920-01-20"), subject: "Appeal", petition: p.id,
+            replyWithin: nil, expectsReply: true, channel: .post, summary: nil)
         var lines: [String] = []
         try a.ledger.exportEvents { lines.append($0) }
         let log = Data((lines.joined(separator: "\n") + "\n").utf8)
         // Every UUID, and the refs to them, upper-cased.
-        let upper = Data(lines.map { line -> String in
-            var out = line
-            for m in line.matches(of: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/) {
-                out = out.replacingOccurrences(of: String(line[m.range]), with: String(line[m.range]).uppercased())
-            }
-            return out
-        }.joined(separator: "\n").utf8)
+        let upper = Data(
+            lines.map { line -> String in
+                var out = line
+                for m in line.matches(of: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/) {
+                    out = out.replacingOccurrences(of: String(line[m.range]), with: String(line[m.range]).uppercased())
+                }
+                return out
+            }.joined(separator: "\n").utf8)
         #expect(upper != log)
 
         let b = try TemporaryLedger(office: "region")
@@ -161,10 +178,11 @@ struct ExchangeStoreTests {
         let raw = try openRaw(b.path)
         try raw.write { db in
             // As an import from before UUIDs were folded could have appended it (the log is append-only).
-            try db.execute(sql: """
-                INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
-                SELECT upper(uuid), kind, day, recorded_at, actor, office, summary, payload FROM event WHERE id = (SELECT max(id) FROM event)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
+                    SELECT upper(uuid), kind, day, recorded_at, actor, office, summary, payload FROM event WHERE id = (SELECT max(id) FROM event)
+                    """)
         }
         try raw.close()
         let problems = try b.ledger.verify()

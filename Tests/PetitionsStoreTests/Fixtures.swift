@@ -59,12 +59,16 @@ struct Scene {
 
     init(_ ledger: Ledger) throws {
         self.ledger = ledger
-        authority = try ledger.addAuthority(name: "Moscow Soviet", handle: "moscow-soviet", parent: nil, replyWithin: Span(20, .workingDays), on: day("1919-12-01"))
+        authority = try ledger.addAuthority(
+            name: "Moscow Soviet", handle: "moscow-soviet", parent: nil, replyWithin: Span(20, .workingDays), on: day("1919-12-01"))
         supplier = try ledger.addAuthority(name: "Narkomprod", handle: "narkomprod", parent: nil, replyWithin: nil, on: day("1919-12-01"))
-        group = try ledger.addGroup(name: "Dmitrov Cooperative", handle: nil, district: "Dmitrov",
-                                    counts: [HeadCount(category: "employee", count: 125), HeadCount(category: "incapacitated", count: 140)], on: day("1919-12-02"))
-        person = try ledger.addPetitioner(name: "Pëtr Kropotkin", handle: nil, district: "Dmitrov", occupation: "writer", groups: [],
-                                          dependants: [], on: day("1919-12-02"))
-        petition = try ledger.logPetition(from: person.handle, to: authority.handle, subject: "Firewood for the museum", on: day("1920-01-10"), via: nil, category: "fuel")
+        group = try ledger.addGroup(
+            name: "Dmitrov Cooperative", handle: nil, district: "Dmitrov",
+            counts: [HeadCount(category: "employee", count: 125), HeadCount(category: "incapacitated", count: 140)], on: day("1919-12-02"))
+        person = try ledger.addPetitioner(
+            name: "Pëtr Kropotkin", handle: nil, district: "Dmitrov", occupation: "writer", groups: [],
+            dependants: [], on: day("1919-12-02"))
+        petition = try ledger.logPetition(
+            from: person.handle, to: authority.handle, subject: "Firewood for the museum", on: day("1920-01-10"), via: nil, category: "fuel")
     }
 }

@@ -51,9 +51,11 @@ struct HostileStoreTests {
         try withLedger { temporary in
             let ledger = temporary.ledger
             let scene = try Scene(ledger)
-            _ = try ledger.addDecree(handle: "bread", name: "Bread ration", issued: day("1919-12-20"), issuer: "moscow-soviet", supplier: "narkomprod",
-                                     rations: ["employee: 8 funt wheat"], every: .month, dueDay: 1, effectiveFrom: nil, effectiveTo: nil)
-            _ = try ledger.enrol(decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
+            _ = try ledger.addDecree(
+                handle: "bread", name: "Bread ration", issued: day("1919-12-20"), issuer: "moscow-soviet", supplier: "narkomprod",
+                rations: ["employee: 8 funt wheat"], every: .month, dueDay: 1, effectiveFrom: nil, effectiveTo: nil)
+            _ = try ledger.enrol(
+                decree: "bread", recipient: scene.group.handle, counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
             _ = try ledger.scheduleDeliveries(decree: "bread", recipient: nil, from: period("1920-01"), to: period("1920-03"), on: day("1920-01-01"))
             let raw = try openRaw(temporary.path)
             try raw.write { db in

@@ -91,8 +91,10 @@ struct LedgerFileTests {
         let check = try openRaw(path, readonly: true)
         defer { try? check.close() }
         let (migrations, parties) = try check.read { db in
-            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM party"))
+            (
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM party")
+            )
         }
         #expect(migrations == ["v1", "v2", "v99"])
         #expect(parties == 1)

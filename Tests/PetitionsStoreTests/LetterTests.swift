@@ -7,13 +7,15 @@ import Testing
 @Suite("Letters")
 struct LetterTests {
     func send(_ scene: Scene, to: String = "moscow-soviet", on d: String, petition: Int64?) throws -> Letter {
-        try scene.ledger.sendLetter(from: scene.person.handle, to: to, on: day(d), subject: "Firewood", petition: petition,
-                                    replyWithin: Span(20, .workingDays), expectsReply: true, channel: .post, summary: nil)
+        try scene.ledger.sendLetter(
+            from: scene.person.handle, to: to, on: day(d), subject: "Firewood", petition: petition,
+            replyWithin: Span(20, .workingDays), expectsReply: true, channel: .post, summary: nil)
     }
 
     func receive(_ scene: Scene, from: String = "moscow-soviet", on d: String, inReplyTo: Int64?, petition: Int64?) throws -> Letter {
-        try scene.ledger.receiveLetter(from: from, to: scene.person.handle, on: day(d), subject: "About the firewood", inReplyTo: inReplyTo,
-                                       petition: petition, channel: .post, summary: nil)
+        try scene.ledger.receiveLetter(
+            from: from, to: scene.person.handle, on: day(d), subject: "About the firewood", inReplyTo: inReplyTo,
+            petition: petition, channel: .post, summary: nil)
     }
 
     func waiting(_ scene: Scene) throws -> [Int64] {
@@ -79,8 +81,9 @@ struct LetterTests {
     func noReplyExpected() throws {
         try withLedger { temporary in
             let scene = try Scene(temporary.ledger)
-            let note = try scene.ledger.sendLetter(from: scene.person.handle, to: "moscow-soviet", on: day("1920-01-15"), subject: "Thanks",
-                                                   petition: nil, replyWithin: Span(1, .weeks), expectsReply: false, channel: .inPerson, summary: "  ")
+            let note = try scene.ledger.sendLetter(
+                from: scene.person.handle, to: "moscow-soviet", on: day("1920-01-15"), subject: "Thanks",
+                petition: nil, replyWithin: Span(1, .weeks), expectsReply: false, channel: .inPerson, summary: "  ")
             #expect(try waiting(scene).isEmpty)
             #expect(note.replyWithin == nil)
             #expect(note.summary == nil)

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import PetitionsDomain
-@testable import PetitionsStore
 import PetitionsTestSupport
 import Synchronization
 import Testing
+
+@testable import PetitionsStore
 
 /// One entry of `sqlite_master`, with its SQL written on one line.
 struct SchemaObject: Hashable, CustomStringConvertible {
@@ -18,14 +19,18 @@ struct SchemaObject: Hashable, CustomStringConvertible {
 
 /// The schema objects of a database, leaving out SQLite's own and GRDB's migration log.
 func schemaObjects(_ db: Database) throws -> [SchemaObject] {
-    try Row.fetchAll(db, sql: """
-        SELECT type, name, tbl_name, sql FROM sqlite_master
-        WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
-        ORDER BY type, name
-        """).map {
+    try Row.fetchAll(
+        db,
+        sql: """
+            SELECT type, name, tbl_name, sql FROM sqlite_master
+            WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+            ORDER BY type, name
+            """
+    ).map {
         let sql: String = $0["sql"] ?? ""
-        return SchemaObject(type: $0["type"], name: $0["name"], table: $0["tbl_name"],
-                            sql: sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        return SchemaObject(
+            type: $0["type"], name: $0["name"], table: $0["tbl_name"],
+            sql: sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
     }
 }
 
@@ -78,14 +83,16 @@ struct SchemaTests {
 
     @Test("a ledger of the first schema is brought up to date on opening, its rows kept and its constraints as strict")
     func firstSchemaUpgrades() throws {
-        let (path, folder) = try Self.firstSchemaLedger("""
+        let (path, folder) = try Self.firstSchemaLedger(
+            """
             INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
             VALUES ('00000000-0000-4000-8000-000000000001', 'authority.added', '1920-03-04', '2026-11-25T00:00:00Z', 'clerk', 'dmitrov', 'Authority added', '{}');
             INSERT INTO party(kind, handle, name, office, event_id) VALUES ('authority', 'sovnarkom', 'Sovnarkom', 'dmitrov', 1);
             INSERT INTO event_subject VALUES (1, 'party', 1);
             """)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ledger = try Ledger(path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-03-04")), defaultUnits: [])
+        let ledger = try Ledger(
+            path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-03-04")), defaultUnits: [])
         #expect(try ledger.party("sovnarkom").name == "Sovnarkom")
         let queue = try openRaw(path)
         defer { try? queue.close() }
@@ -108,7 +115,8 @@ struct SchemaTests {
             let failures = Mutex<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 8) { _ in
                 do {
-                    _ = try Ledger(path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-03-04")), defaultUnits: [])
+                    _ = try Ledger(
+                        path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-03-04")), defaultUnits: [])
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
@@ -126,9 +134,11 @@ struct SchemaTests {
             let queue = try openRaw(temporary.path, readonly: true)
             defer { try? queue.close() }
             let (migrations, violations, journal) = try queue.read { db in
-                (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
-                 try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
-                 try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+                (
+                    try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                    try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode")
+                )
             }
             #expect(migrations == ["v1", "v2"])
             #expect(violations == 0)

@@ -12,7 +12,8 @@ import Testing
         try withLedger { t in
             _ = try t.ledger.addAuthority(name: "Moscow supply", handle: "moscow-supply", parent: nil, replyWithin: nil, on: nil)
             _ = try t.ledger.addGroup(name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [], on: nil)
-            _ = try t.ledger.logPetition(from: "dmitrov-post", to: "moscow-supply", subject: "Provisions", on: try day("1920-01-20"), via: nil, category: nil)
+            _ = try t.ledger.logPetition(
+                from: "dmitrov-post", to: "moscow-supply", subject: "Provisions", on: try day("1920-01-20"), via: nil, category: nil)
             let raw = try openRaw(t.path)
             // Passes the schema's pattern, but there is no 13th month.
             try raw.write { try $0.execute(sql: "UPDATE petition SET opened = '1920-13-45'") }
@@ -28,12 +29,15 @@ import Testing
         try withLedger { t in
             _ = try t.ledger.addAuthority(name: "Moscow supply", handle: "moscow-supply", parent: nil, replyWithin: nil, on: nil)
             _ = try t.ledger.addGroup(name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [], on: nil)
-            _ = try t.ledger.sendLetter(from: "dmitrov-post", to: "moscow-supply", on: try day("1920-01-20"), subject: "Appeal", petition: nil,
-                                        replyWithin: Span(2, .weeks), expectsReply: true, channel: .post, summary: nil)
+            _ = try t.ledger.sendLetter(
+                from: "dmitrov-post", to: "moscow-supply", on: try day("1920-01-20"), subject: "Appeal", petition: nil,
+                replyWithin: Span(2, .weeks), expectsReply: true, channel: .post, summary: nil)
             let raw = try openRaw(t.path)
             try raw.write { try $0.execute(sql: "PRAGMA ignore_check_constraints = ON; UPDATE letter SET reply_within = '2 fortnights'") }
             try raw.close()
-            #expect(throws: PetitionsError("The ledger is damaged: its reply_within '2 fortnights' is not a span (it was changed outside petitions).")) {
+            #expect(
+                throws: PetitionsError("The ledger is damaged: its reply_within '2 fortnights' is not a span (it was changed outside petitions).")
+            ) {
                 _ = try ListLetters().run(in: t.workspace)
             }
         }

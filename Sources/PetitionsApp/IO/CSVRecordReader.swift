@@ -17,7 +17,8 @@ struct CSVRecordReader {
     private var first = true
 
     init(stream: InputStream, fieldLimit: Int) {
-        self.stream = stream; self.fieldLimit = fieldLimit
+        self.stream = stream
+        self.fieldLimit = fieldLimit
         stream.open()
     }
 
@@ -36,8 +37,12 @@ struct CSVRecordReader {
                 return stream.read(base, maxLength: buffer.count)
             }
             if n < 0 { throw PetitionsError(stream.streamError.map { "\($0)" } ?? "the input cannot be read", code: .ioError) }
-            if n == 0 { atEnd = true; return nil }
-            start = 0; end = n
+            if n == 0 {
+                atEnd = true
+                return nil
+            }
+            start = 0
+            end = n
         }
         return block[start]
     }
@@ -69,7 +74,11 @@ struct CSVRecordReader {
         func append(_ b: UInt8, _ field: inout [UInt8], line: Int) throws {
             guard b != 0 else { throw Problem(line: line, message: "the file holds a NUL byte: it is not a text (CSV) file", notUTF8: false) }
             guard field.count < fieldLimit else {
-                throw Problem(line: line, message: "a field is longer than \(fieldLimit / 1_048_576 > 0 ? "\(fieldLimit / 1_048_576) MB" : "\(fieldLimit) bytes"), the most one may hold", notUTF8: false)
+                throw Problem(
+                    line: line,
+                    message:
+                        "a field is longer than \(fieldLimit / 1_048_576 > 0 ? "\(fieldLimit / 1_048_576) MB" : "\(fieldLimit) bytes"), the most one may hold",
+                    notUTF8: false)
             }
             field.append(b)
         }
@@ -84,7 +93,11 @@ struct CSVRecordReader {
                         throw Problem(line: opened, message: "a quoted field opened on this line is never closed", notUTF8: false)
                     }
                     if b == UInt8(ascii: "\"") {
-                        if try peek() == UInt8(ascii: "\"") { _ = try take(); try append(b, &field, line: line); continue }
+                        if try peek() == UInt8(ascii: "\"") {
+                            _ = try take()
+                            try append(b, &field, line: line)
+                            continue
+                        }
                         break
                     }
                     // A line break inside a field is a line break, however the file ends its lines: CRLF becomes LF.
@@ -94,7 +107,10 @@ struct CSVRecordReader {
                 let after = try peek()
                 if let after, after != UInt8(ascii: ","), after != 0x0A, after != 0x0D {
                     let shown = after < 0x20 || after > 0x7E ? String(format: "byte 0x%02X", after) : quoted(String(UnicodeScalar(after)))
-                    throw Problem(line: line, message: "text (\(shown)) follows the closing quote of a field; quote the whole field and double the quotes inside it", notUTF8: false)
+                    throw Problem(
+                        line: line,
+                        message: "text (\(shown)) follows the closing quote of a field; quote the whole field and double the quotes inside it",
+                        notUTF8: false)
                 }
             } else {
                 while let b = try peek(), b != UInt8(ascii: ","), b != 0x0A, b != 0x0D {

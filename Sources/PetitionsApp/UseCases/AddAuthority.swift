@@ -9,7 +9,11 @@ public struct AddAuthority: UseCase {
     public var on: Day?
 
     public init(name: String, handle: String? = nil, parent: String? = nil, replyWithin: Span? = nil, on: Day? = nil) {
-        self.name = name; self.handle = handle; self.parent = parent; self.replyWithin = replyWithin; self.on = on
+        self.name = name
+        self.handle = handle
+        self.parent = parent
+        self.replyWithin = replyWithin
+        self.on = on
     }
 
     public func run(in workspace: Workspace) throws -> Party {

@@ -9,7 +9,11 @@ public struct AddGroup: UseCase {
     public var on: Day?
 
     public init(name: String, handle: String? = nil, district: String? = nil, counts: [HeadCount] = [], on: Day? = nil) {
-        self.name = name; self.handle = handle; self.district = district; self.counts = counts; self.on = on
+        self.name = name
+        self.handle = handle
+        self.district = district
+        self.counts = counts
+        self.on = on
     }
 
     public func run(in workspace: Workspace) throws -> Party {

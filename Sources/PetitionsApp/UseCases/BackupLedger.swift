@@ -11,7 +11,10 @@ public struct BackupLedger: UseCase {
     public var file: String
     public var force: Bool
 
-    public init(file: String, force: Bool = false) { self.file = file; self.force = force }
+    public init(file: String, force: Bool = false) {
+        self.file = file
+        self.force = force
+    }
 
     public func run(in workspace: Workspace) throws -> BackupResult {
         try workspace.reading { l in

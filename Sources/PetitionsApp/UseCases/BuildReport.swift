@@ -9,7 +9,10 @@ public struct BuildReport: UseCase {
     public var redact: Bool
 
     public init(asOf: Day, sources: RuleSources = RuleSources(), scope: ReportScope = ReportScope(), redact: Bool = false) {
-        self.asOf = asOf; self.sources = sources; self.scope = scope; self.redact = redact
+        self.asOf = asOf
+        self.sources = sources
+        self.scope = scope
+        self.redact = redact
     }
 
     public func run(in workspace: Workspace) throws -> StatusReport {

@@ -9,7 +9,11 @@ public struct CancelDelivery: UseCase {
     public var reason: String
 
     public init(decree: String, recipient: String, period: Period, on: Day, reason: String) {
-        self.decree = decree; self.recipient = recipient; self.period = period; self.on = on; self.reason = reason
+        self.decree = decree
+        self.recipient = recipient
+        self.period = period
+        self.on = on
+        self.reason = reason
     }
 
     public func run(in workspace: Workspace) throws -> Delivery {

@@ -8,7 +8,10 @@ public struct ChangePetitionStatus: UseCase {
     public var note: String?
 
     public init(petition: Int64, to: PetitionStatus, on: Day, note: String? = nil) {
-        self.petition = petition; self.to = to; self.on = on; self.note = note
+        self.petition = petition
+        self.to = to
+        self.on = on
+        self.note = note
     }
 
     public func run(in workspace: Workspace) throws -> Petition {

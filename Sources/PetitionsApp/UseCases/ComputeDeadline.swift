@@ -14,7 +14,11 @@ public struct ComputeDeadline: UseCase {
     /// A calendar file, else $PETITIONS_CALENDAR, else Saturday and Sunday off.
     public var calendar: String?
 
-    public init(from: Day, within: Span, calendar: String? = nil) { self.from = from; self.within = within; self.calendar = calendar }
+    public init(from: Day, within: Span, calendar: String? = nil) {
+        self.from = from
+        self.within = within
+        self.calendar = calendar
+    }
 
     public func run(in workspace: Workspace) throws -> DeadlineResult {
         let (cal, path) = try CalendarFile.resolve(option: calendar, environment: workspace.environment)

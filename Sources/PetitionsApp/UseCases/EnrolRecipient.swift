@@ -10,9 +10,15 @@ public struct EnrolRecipient: UseCase {
     public var to: Day?
     public var memberCategory: String
 
-    public init(decree: String, recipient: String, counts: [HeadCount] = [], from: Day? = nil, to: Day? = nil,
-                memberCategory: String = "employee") {
-        self.decree = decree; self.recipient = recipient; self.counts = counts; self.from = from; self.to = to
+    public init(
+        decree: String, recipient: String, counts: [HeadCount] = [], from: Day? = nil, to: Day? = nil,
+        memberCategory: String = "employee"
+    ) {
+        self.decree = decree
+        self.recipient = recipient
+        self.counts = counts
+        self.from = from
+        self.to = to
         self.memberCategory = memberCategory
     }
 

@@ -11,7 +11,10 @@ public struct ExportRecords: UseCase {
     public var force: Bool
 
     public init(what: ExportKind, format: ExportFormat? = nil, output: String? = nil, force: Bool = false) {
-        self.what = what; self.format = format ?? (what == .events ? .jsonl : .csv); self.output = output; self.force = force
+        self.what = what
+        self.format = format ?? (what == .events ? .jsonl : .csv)
+        self.output = output
+        self.force = force
     }
 
     public func run(in workspace: Workspace) throws {

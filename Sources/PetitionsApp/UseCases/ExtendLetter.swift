@@ -8,7 +8,10 @@ public struct ExtendLetter: UseCase {
     public var on: Day
 
     public init(letter: Int64, by: Span, reason: String, on: Day) {
-        self.letter = letter; self.by = by; self.reason = reason; self.on = on
+        self.letter = letter
+        self.by = by
+        self.reason = reason
+        self.on = on
     }
 
     public func run(in workspace: Workspace) throws -> Letter {

@@ -12,9 +12,15 @@ public struct ImportRows: UseCase {
     /// Told the rows done so far, now and then, for a progress bar.
     public var progress: (@Sendable (Int) -> Void)?
 
-    public init(kind: ImportKind, path: String, skipInvalid: Bool = false, rejectsPath: String? = nil, replaceRejects: Bool = false,
-                progress: (@Sendable (Int) -> Void)? = nil) {
-        self.kind = kind; self.path = path; self.skipInvalid = skipInvalid; self.rejectsPath = rejectsPath; self.replaceRejects = replaceRejects
+    public init(
+        kind: ImportKind, path: String, skipInvalid: Bool = false, rejectsPath: String? = nil, replaceRejects: Bool = false,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) {
+        self.kind = kind
+        self.path = path
+        self.skipInvalid = skipInvalid
+        self.rejectsPath = rejectsPath
+        self.replaceRejects = replaceRejects
         self.progress = progress
     }
 

@@ -8,7 +8,10 @@ public struct ListDeliveries: UseCase {
     public var recipient: String?
 
     public init(period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil) {
-        self.period = period; self.status = status; self.decree = decree; self.recipient = recipient
+        self.period = period
+        self.status = status
+        self.decree = decree
+        self.recipient = recipient
     }
 
     public func run(in workspace: Workspace) throws -> [Delivery] {

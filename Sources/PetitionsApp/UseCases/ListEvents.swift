@@ -8,7 +8,10 @@ public struct ListEvents: UseCase {
     public var since: Day?
 
     public init(party: String? = nil, petition: Int64? = nil, kind: String? = nil, since: Day? = nil) {
-        self.party = party; self.petition = petition; self.kind = kind; self.since = since
+        self.party = party
+        self.petition = petition
+        self.kind = kind
+        self.since = since
     }
 
     public func run(in workspace: Workspace) throws -> [Event] {

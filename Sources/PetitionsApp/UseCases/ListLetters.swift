@@ -7,7 +7,9 @@ public struct ListLetters: UseCase {
     public var waiting: Bool
 
     public init(petition: Int64? = nil, party: String? = nil, waiting: Bool = false) {
-        self.petition = petition; self.party = party; self.waiting = waiting
+        self.petition = petition
+        self.party = party
+        self.waiting = waiting
     }
 
     public func run(in workspace: Workspace) throws -> [Letter] {

@@ -8,7 +8,9 @@ public struct ListUnanswered: UseCase {
     public var overdueOnly: Bool
 
     public init(asOf: Day, sources: RuleSources = RuleSources(), overdueOnly: Bool = false) {
-        self.asOf = asOf; self.sources = sources; self.overdueOnly = overdueOnly
+        self.asOf = asOf
+        self.sources = sources
+        self.overdueOnly = overdueOnly
     }
 
     public func run(in workspace: Workspace) throws -> [UnansweredLetter] {

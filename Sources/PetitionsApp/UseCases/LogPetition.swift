@@ -10,7 +10,12 @@ public struct LogPetition: UseCase {
     public var category: String?
 
     public init(from: String, to: String, subject: String, on: Day, via: String? = nil, category: String? = nil) {
-        self.from = from; self.to = to; self.subject = subject; self.on = on; self.via = via; self.category = category
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.on = on
+        self.via = via
+        self.category = category
     }
 
     public func run(in workspace: Workspace) throws -> Petition {

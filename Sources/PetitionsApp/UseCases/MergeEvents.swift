@@ -6,7 +6,10 @@ public struct MergeEvents: UseCase {
     /// "THEIRS=OURS" handle maps.
     public var maps: [String]
 
-    public init(path: String, maps: [String] = []) { self.path = path; self.maps = maps }
+    public init(path: String, maps: [String] = []) {
+        self.path = path
+        self.maps = maps
+    }
 
     public func run(in workspace: Workspace) throws -> MergeResult {
         try workspace.recording { try EventMerge.run(path: path, maps: maps, ledger: $0) }

@@ -11,7 +11,12 @@ public struct RecordReceipt: UseCase {
     public var note: String?
 
     public init(decree: String, recipient: String, period: Period, on: Day, quantities: [String], note: String? = nil) {
-        self.decree = decree; self.recipient = recipient; self.period = period; self.on = on; self.quantities = quantities; self.note = note
+        self.decree = decree
+        self.recipient = recipient
+        self.period = period
+        self.on = on
+        self.quantities = quantities
+        self.note = note
     }
 
     public func run(in workspace: Workspace) throws -> Delivery {

@@ -17,7 +17,9 @@ public struct RunCheck: UseCase {
     public var record: Bool
 
     public init(asOf: Day, sources: RuleSources = RuleSources(), record: Bool = false) {
-        self.asOf = asOf; self.sources = sources; self.record = record
+        self.asOf = asOf
+        self.sources = sources
+        self.record = record
     }
 
     public func run(in workspace: Workspace) throws -> CheckResult {

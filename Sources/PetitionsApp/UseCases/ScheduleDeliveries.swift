@@ -9,7 +9,11 @@ public struct ScheduleDeliveries: UseCase {
     public var on: Day?
 
     public init(decree: String, recipient: String? = nil, from: Period, to: Period, on: Day? = nil) {
-        self.decree = decree; self.recipient = recipient; self.from = from; self.to = to; self.on = on
+        self.decree = decree
+        self.recipient = recipient
+        self.from = from
+        self.to = to
+        self.on = on
     }
 
     public func run(in workspace: Workspace) throws -> ScheduleResult {

@@ -19,12 +19,22 @@ public struct SendLetter: UseCase {
     /// The draft the letter was sent as (a file written by a draft use case).
     public var draftPath: String?
 
-    public init(from: String, to: String, on: Day, subject: String?, petition: Int64? = nil, replyWithin: Span? = nil,
-                expectsReply: Bool = true, channel: Channel = .post, summary: String? = nil, restartsClock: Bool = false,
-                draftPath: String? = nil) {
-        self.from = from; self.to = to; self.on = on; self.subject = subject; self.petition = petition
-        self.replyWithin = replyWithin; self.expectsReply = expectsReply; self.channel = channel; self.summary = summary
-        self.restartsClock = restartsClock; self.draftPath = draftPath
+    public init(
+        from: String, to: String, on: Day, subject: String?, petition: Int64? = nil, replyWithin: Span? = nil,
+        expectsReply: Bool = true, channel: Channel = .post, summary: String? = nil, restartsClock: Bool = false,
+        draftPath: String? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.on = on
+        self.subject = subject
+        self.petition = petition
+        self.replyWithin = replyWithin
+        self.expectsReply = expectsReply
+        self.channel = channel
+        self.summary = summary
+        self.restartsClock = restartsClock
+        self.draftPath = draftPath
     }
 
     public func run(in workspace: Workspace) throws -> Letter {
@@ -42,9 +52,10 @@ public struct SendLetter: UseCase {
             throw PetitionsError("--from-draft: the draft \(draftPath ?? "") has no 'Subject:' line; give --subject.", code: .usage)
         }
         return try workspace.recording {
-            try $0.sendLetter(from: from, to: to, on: on, subject: subject, petition: petition, replyWithin: replyWithin,
-                              expectsReply: expectsReply, channel: channel, summary: summary ?? draft?.summary,
-                              restartsClock: restartsClock, body: draft?.body)
+            try $0.sendLetter(
+                from: from, to: to, on: on, subject: subject, petition: petition, replyWithin: replyWithin,
+                expectsReply: expectsReply, channel: channel, summary: summary ?? draft?.summary,
+                restartsClock: restartsClock, body: draft?.body)
         }
     }
 }

@@ -11,7 +11,11 @@ public struct StoreRules: UseCase {
     public var file: String
     public var on: Day
 
-    public init(_ kind: Kind, file: String, on: Day) { self.kind = kind; self.file = file; self.on = on }
+    public init(_ kind: Kind, file: String, on: Day) {
+        self.kind = kind
+        self.file = file
+        self.on = on
+    }
 
     /// The rules and calendar in force after the change.
     public func run(in workspace: Workspace) throws -> RuleContext {

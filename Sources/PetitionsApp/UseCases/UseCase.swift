@@ -20,7 +20,8 @@ public struct RuleSources: Sendable, Equatable {
     public var rules: String?
 
     public init(calendar: String? = nil, rules: String? = nil) {
-        self.calendar = calendar; self.rules = rules
+        self.calendar = calendar
+        self.rules = rules
     }
 }
 

@@ -7,7 +7,9 @@ public struct VoidLetter: UseCase {
     public var on: Day
 
     public init(letter: Int64, reason: String, on: Day) {
-        self.letter = letter; self.reason = reason; self.on = on
+        self.letter = letter
+        self.reason = reason
+        self.on = on
     }
 
     public func run(in workspace: Workspace) throws -> Letter {

@@ -18,7 +18,9 @@ public struct WriteDraft: UseCase {
     public var sources: RuleSources
 
     public init(_ kind: Kind, asOf: Day, sources: RuleSources = RuleSources()) {
-        self.kind = kind; self.asOf = asOf; self.sources = sources
+        self.kind = kind
+        self.asOf = asOf
+        self.sources = sources
     }
 
     /// The draft's facts, to render with `Drafts.render`.

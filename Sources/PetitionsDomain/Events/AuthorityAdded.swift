@@ -23,7 +23,10 @@ public struct AuthorityAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case handle, name, parent, replyWithin = "reply_within" }
+    enum CodingKeys: String, CodingKey {
+        case handle, name, parent
+        case replyWithin = "reply_within"
+    }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -13,7 +13,10 @@ public struct DecreeAdded: EventPayload, Equatable {
     public var effectiveTo: String?
     public var rations: [String]?
 
-    public init(handle: String, name: String, issued: String, issuer: String? = nil, supplier: String, every: String? = nil, dueDay: Int64? = nil, effectiveFrom: String? = nil, effectiveTo: String? = nil, rations: [String]? = nil) {
+    public init(
+        handle: String, name: String, issued: String, issuer: String? = nil, supplier: String, every: String? = nil, dueDay: Int64? = nil,
+        effectiveFrom: String? = nil, effectiveTo: String? = nil, rations: [String]? = nil
+    ) {
         self.handle = handle
         self.name = name
         self.issued = issued
@@ -36,7 +39,13 @@ public struct DecreeAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case handle, name, issued, issuer, supplier, every, dueDay = "due_day", effectiveFrom = "effective_from", effectiveTo = "effective_to", rations }
+    enum CodingKeys: String, CodingKey {
+        case handle, name, issued, issuer, supplier, every
+        case dueDay = "due_day"
+        case effectiveFrom = "effective_from"
+        case effectiveTo = "effective_to"
+        case rations
+    }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

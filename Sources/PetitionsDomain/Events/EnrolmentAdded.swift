@@ -27,7 +27,11 @@ public struct EnrolmentAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case decree, recipient, from, to, endsEnrolment = "ends_enrolment", counts }
+    enum CodingKeys: String, CodingKey {
+        case decree, recipient, from, to
+        case endsEnrolment = "ends_enrolment"
+        case counts
+    }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

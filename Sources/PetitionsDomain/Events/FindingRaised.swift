@@ -20,7 +20,11 @@ public struct FindingRaised: EventPayload, Equatable {
 
     public var event: LedgerEvent { .findingRaised(self) }
 
-    enum CodingKeys: String, CodingKey { case key, rule, kind, severity, previousSeverity = "previous_severity", message }
+    enum CodingKeys: String, CodingKey {
+        case key, rule, kind, severity
+        case previousSeverity = "previous_severity"
+        case message
+    }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

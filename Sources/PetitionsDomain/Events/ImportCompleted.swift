@@ -11,7 +11,10 @@ public struct ImportCompleted: EventPayload, Equatable {
     public var joined: Int64?
     public var map: [String: String]?
 
-    public init(what: String, source: String, rows: Int64, imported: Int64, rejected: Int64? = nil, alreadyPresent: Int64? = nil, joined: Int64? = nil, map: [String: String]? = nil) {
+    public init(
+        what: String, source: String, rows: Int64, imported: Int64, rejected: Int64? = nil, alreadyPresent: Int64? = nil, joined: Int64? = nil,
+        map: [String: String]? = nil
+    ) {
         self.what = what
         self.source = source
         self.rows = rows
@@ -24,7 +27,11 @@ public struct ImportCompleted: EventPayload, Equatable {
 
     public var event: LedgerEvent { .importCompleted(self) }
 
-    enum CodingKeys: String, CodingKey { case what, source, rows, imported, rejected, alreadyPresent = "already_present", joined, map }
+    enum CodingKeys: String, CodingKey {
+        case what, source, rows, imported, rejected
+        case alreadyPresent = "already_present"
+        case joined, map
+    }
 
     /// Every key is written, absent values as null, except those only some events carry.
     public func encode(to encoder: any Encoder) throws {

@@ -11,7 +11,10 @@ public struct LetterReceived: EventPayload, Equatable {
     public var channel: String?
     public var summary: String?
 
-    public init(from: String, to: String, on: String? = nil, subject: String, petition: Int64? = nil, inReplyTo: Int64? = nil, channel: String? = nil, summary: String? = nil) {
+    public init(
+        from: String, to: String, on: String? = nil, subject: String, petition: Int64? = nil, inReplyTo: Int64? = nil, channel: String? = nil,
+        summary: String? = nil
+    ) {
         self.from = from
         self.to = to
         self.on = on
@@ -31,7 +34,11 @@ public struct LetterReceived: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case from, to, on, subject, petition, inReplyTo = "in_reply_to", channel, summary }
+    enum CodingKeys: String, CodingKey {
+        case from, to, on, subject, petition
+        case inReplyTo = "in_reply_to"
+        case channel, summary
+    }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

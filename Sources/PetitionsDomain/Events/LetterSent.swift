@@ -14,7 +14,10 @@ public struct LetterSent: EventPayload, Equatable {
     public var restartsClock: Bool?
     public var body: String?
 
-    public init(from: String, to: String, on: String? = nil, subject: String, petition: Int64? = nil, channel: String? = nil, summary: String? = nil, expectsReply: Bool? = nil, replyWithin: String? = nil, restartsClock: Bool? = nil, body: String? = nil) {
+    public init(
+        from: String, to: String, on: String? = nil, subject: String, petition: Int64? = nil, channel: String? = nil, summary: String? = nil,
+        expectsReply: Bool? = nil, replyWithin: String? = nil, restartsClock: Bool? = nil, body: String? = nil
+    ) {
         self.from = from
         self.to = to
         self.on = on
@@ -37,7 +40,13 @@ public struct LetterSent: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case from, to, on, subject, petition, channel, summary, expectsReply = "expects_reply", replyWithin = "reply_within", restartsClock = "restarts_clock", body }
+    enum CodingKeys: String, CodingKey {
+        case from, to, on, subject, petition, channel, summary
+        case expectsReply = "expects_reply"
+        case replyWithin = "reply_within"
+        case restartsClock = "restarts_clock"
+        case body
+    }
 
     /// Every key is written, absent values as null, except those only some events carry.
     public func encode(to encoder: any Encoder) throws {

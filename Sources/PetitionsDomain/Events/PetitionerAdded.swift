@@ -9,7 +9,9 @@ public struct PetitionerAdded: EventPayload, Equatable {
     public var groups: [String]?
     public var dependants: [Dependant]?
 
-    public init(handle: String, name: String, district: String? = nil, occupation: String? = nil, groups: [String]? = nil, dependants: [Dependant]? = nil) {
+    public init(
+        handle: String, name: String, district: String? = nil, occupation: String? = nil, groups: [String]? = nil, dependants: [Dependant]? = nil
+    ) {
         self.handle = handle
         self.name = name
         self.district = district

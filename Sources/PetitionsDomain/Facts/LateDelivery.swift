@@ -13,10 +13,21 @@ public struct LateDelivery: Hashable, Sendable {
     public var receivedBase: [String: Int64]
     public var unitOf: [String: MeasureUnit]
 
-    public init(id: Int64, decree: PartyName, recipient: PartyName, supplier: PartyName, supplierParent: PartyName?, period: Period, due: Day,
-                lines: [DeliveryLine], expectedBase: [String: Int64], receivedBase: [String: Int64], unitOf: [String: MeasureUnit]) {
-        self.id = id; self.decree = decree; self.recipient = recipient; self.supplier = supplier; self.supplierParent = supplierParent
-        self.period = period; self.due = due; self.lines = lines; self.expectedBase = expectedBase; self.receivedBase = receivedBase; self.unitOf = unitOf
+    public init(
+        id: Int64, decree: PartyName, recipient: PartyName, supplier: PartyName, supplierParent: PartyName?, period: Period, due: Day,
+        lines: [DeliveryLine], expectedBase: [String: Int64], receivedBase: [String: Int64], unitOf: [String: MeasureUnit]
+    ) {
+        self.id = id
+        self.decree = decree
+        self.recipient = recipient
+        self.supplier = supplier
+        self.supplierParent = supplierParent
+        self.period = period
+        self.due = due
+        self.lines = lines
+        self.expectedBase = expectedBase
+        self.receivedBase = receivedBase
+        self.unitOf = unitOf
     }
 
     /// The fraction of what was expected that has not come (0…1), over every commodity by base amount.

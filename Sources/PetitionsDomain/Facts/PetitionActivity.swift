@@ -9,7 +9,12 @@ public struct PetitionActivity: Hashable, Sendable {
     public var lastActivity: Day
 
     public init(id: Int64, subject: String, petitioner: PartyName, authority: PartyName, category: String?, opened: Day, lastActivity: Day) {
-        self.id = id; self.subject = subject; self.petitioner = petitioner; self.authority = authority; self.category = category
-        self.opened = opened; self.lastActivity = lastActivity
+        self.id = id
+        self.subject = subject
+        self.petitioner = petitioner
+        self.authority = authority
+        self.category = category
+        self.opened = opened
+        self.lastActivity = lastActivity
     }
 }

@@ -23,12 +23,25 @@ public struct WaitingLetter: Hashable, Sendable {
     /// Letters sent afterwards to the same authority on the same petition.
     public var followUps: Int
 
-    public init(id: Int64, from: PartyName, to: PartyName, toParent: PartyName?, sent: Day, clockStart: Day, subject: String,
-                petition: Int64?, petitionCategory: String?, petitioner: PartyName?, ownWithin: Span?, authorityWithin: Span?,
-                extensions: [Span], pauses: [DayRange], followUps: Int) {
-        self.id = id; self.from = from; self.to = to; self.toParent = toParent; self.sent = sent; self.clockStart = clockStart
-        self.subject = subject; self.petition = petition; self.petitionCategory = petitionCategory; self.petitioner = petitioner
-        self.ownWithin = ownWithin; self.authorityWithin = authorityWithin; self.extensions = extensions; self.pauses = pauses
+    public init(
+        id: Int64, from: PartyName, to: PartyName, toParent: PartyName?, sent: Day, clockStart: Day, subject: String,
+        petition: Int64?, petitionCategory: String?, petitioner: PartyName?, ownWithin: Span?, authorityWithin: Span?,
+        extensions: [Span], pauses: [DayRange], followUps: Int
+    ) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.toParent = toParent
+        self.sent = sent
+        self.clockStart = clockStart
+        self.subject = subject
+        self.petition = petition
+        self.petitionCategory = petitionCategory
+        self.petitioner = petitioner
+        self.ownWithin = ownWithin
+        self.authorityWithin = authorityWithin
+        self.extensions = extensions
+        self.pauses = pauses
         self.followUps = followUps
     }
 }

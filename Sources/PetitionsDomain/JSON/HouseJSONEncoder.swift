@@ -41,7 +41,10 @@ extension HouseJSONEncoder {
         var out: [UInt8] = []
         out.reserveCapacity(chunk + 4096)
         func flush(_ force: Bool = false) throws {
-            if force ? !out.isEmpty : out.count >= chunk { try sink(out); out.removeAll(keepingCapacity: true) }
+            if force ? !out.isEmpty : out.count >= chunk {
+                try sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         guard let members = recorder.members, !recorder.other else {
             // Not an object at the top: nothing to gain from streaming.
@@ -51,10 +54,22 @@ extension HouseJSONEncoder {
         out.append(UInt8(ascii: "{"))
         if pretty { out.append(UInt8(ascii: "\n")) }
         for (n, member) in MemberRecorder.sorted(members).enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
-            if pretty { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: " ")) }
+            if n > 0 {
+                out.append(UInt8(ascii: ","))
+                if pretty { out.append(UInt8(ascii: "\n")) }
+            }
+            if pretty {
+                out.append(UInt8(ascii: " "))
+                out.append(UInt8(ascii: " "))
+            }
             out.append(contentsOf: member.key.quoted)
-            if pretty { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: ":")); out.append(UInt8(ascii: " ")) } else { out.append(UInt8(ascii: ":")) }
+            if pretty {
+                out.append(UInt8(ascii: " "))
+                out.append(UInt8(ascii: ":"))
+                out.append(UInt8(ascii: " "))
+            } else {
+                out.append(UInt8(ascii: ":"))
+            }
             switch member.value {
             case .node(let node):
                 node.write(to: &out, depth: 1, pretty: pretty)
@@ -64,13 +79,20 @@ extension HouseJSONEncoder {
                 if pretty { out.append(UInt8(ascii: "\n")) }
                 var i = 0
                 try array.forEachElement(keys: keys) { element in
-                    if i > 0 { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
+                    if i > 0 {
+                        out.append(UInt8(ascii: ","))
+                        if pretty { out.append(UInt8(ascii: "\n")) }
+                    }
                     if pretty { HouseJSONWriter.appendIndent(2, to: &out) }
                     element.write(to: &out, depth: 2, pretty: pretty)
                     i += 1
                     try flush()
                 }
-                if pretty { out.append(UInt8(ascii: "\n")); out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: " ")) }
+                if pretty {
+                    out.append(UInt8(ascii: "\n"))
+                    out.append(UInt8(ascii: " "))
+                    out.append(UInt8(ascii: " "))
+                }
                 out.append(UInt8(ascii: "]"))
             }
             try flush()
@@ -137,7 +159,11 @@ final class MemberRecorder: Encoder {
 
         mutating func encodeNil(forKey key: Key) throws { add(.node(.null), key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            if let array = value as? any StreamableArray { add(.array(array), key) } else { add(.node(try JSONNodeEncoder.box(value, keys: recorder.keys)), key) }
+            if let array = value as? any StreamableArray {
+                add(.array(array), key)
+            } else {
+                add(.node(try JSONNodeEncoder.box(value, keys: recorder.keys)), key)
+            }
         }
 
         // Nested containers and super encoders are rare at the top of a document: the member is then built whole.
@@ -204,7 +230,10 @@ enum JSONNode {
             if pretty {
                 out.append(UInt8(ascii: "\n"))
                 for (i, item) in box.items.enumerated() {
-                    if i > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: "\n")) }
+                    if i > 0 {
+                        out.append(UInt8(ascii: ","))
+                        out.append(UInt8(ascii: "\n"))
+                    }
                     indent(&out, depth + 1)
                     item.write(to: &out, depth: depth + 1, pretty: true)
                 }
@@ -223,14 +252,26 @@ enum JSONNode {
             var first = true
             for i in box.order() {
                 let entry = box.entries[i]
-                if !first { out.append(UInt8(ascii: ",")); if pretty { out.append(UInt8(ascii: "\n")) } }
+                if !first {
+                    out.append(UInt8(ascii: ","))
+                    if pretty { out.append(UInt8(ascii: "\n")) }
+                }
                 first = false
                 if pretty { indent(&out, depth + 1) }
                 out.append(contentsOf: entry.key.quoted)
-                if pretty { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: ":")); out.append(UInt8(ascii: " ")) } else { out.append(UInt8(ascii: ":")) }
+                if pretty {
+                    out.append(UInt8(ascii: " "))
+                    out.append(UInt8(ascii: ":"))
+                    out.append(UInt8(ascii: " "))
+                } else {
+                    out.append(UInt8(ascii: ":"))
+                }
                 entry.value.write(to: &out, depth: depth + 1, pretty: pretty)
             }
-            if pretty { out.append(UInt8(ascii: "\n")); indent(&out, depth) }
+            if pretty {
+                out.append(UInt8(ascii: "\n"))
+                indent(&out, depth)
+            }
             out.append(UInt8(ascii: "}"))
         }
     }
@@ -268,14 +309,16 @@ final class ObjectOrders: @unchecked Sendable {
     private let lock = NSLock()
 
     func order(for hash: Int, keys entries: [(key: JSONKey, value: JSONNode)]) -> [Int]? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard let k = known[hash], k.keys.count == entries.count else { return nil }
         for i in entries.indices where k.keys[i] !== entries[i].key { return nil }
         return k.order
     }
 
     func remember(_ order: [Int], for hash: Int, keys entries: [(key: JSONKey, value: JSONNode)]) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if known.count < 4096 { known[hash] = (entries.map(\.key), order) }
     }
 }
@@ -286,7 +329,8 @@ final class JSONKey {
     /// keeps the last value set.
     static func writingOrder(_ keys: [JSONKey]) -> [Int] {
         let sorted = keys.indices.sorted { a, b in
-            let x = keys[a].bytes, y = keys[b].bytes
+            let x = keys[a].bytes
+            let y = keys[b].bytes
             return x == y ? a < b : x.lexicographicallyPrecedes(y)
         }
         var order: [Int] = []
@@ -315,7 +359,8 @@ final class KeyCache: @unchecked Sendable {
     private let lock = NSLock()
 
     func key(_ raw: String) -> JSONKey {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let k = converted[raw] { return k }
         let k = JSONKey(KeyCache.snakeCase(raw))
         converted[raw] = k
@@ -380,7 +425,8 @@ final class JSONNodeEncoder: Encoder {
         if T.self == Int.self, let n = value as? Int { return .int(Int64(n)) }
         if T.self == Int64.self, let n = value as? Int64 { return .int(n) }
         if T.self == Int32.self || T.self == UInt.self || T.self == UInt64.self
-            || T.self == Int16.self || T.self == Int8.self || T.self == UInt32.self || T.self == UInt16.self || T.self == UInt8.self {
+            || T.self == Int16.self || T.self == Int8.self || T.self == UInt32.self || T.self == UInt16.self || T.self == UInt8.self
+        {
             return .raw("\(value)")
         }
         if T.self == Bool.self, let b = value as? Bool { return b ? .true : .false }
@@ -415,13 +461,23 @@ final class JSONNodeEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let box: JSONObjectBox
-        if case .object(let existing)? = node { box = existing } else { box = JSONObjectBox(); node = .object(box) }
+        if case .object(let existing)? = node {
+            box = existing
+        } else {
+            box = JSONObjectBox()
+            node = .object(box)
+        }
         return KeyedEncodingContainer(KeyedContainer<Key>(box: box, encoder: self))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
         let box: JSONArrayBox
-        if case .array(let existing)? = node { box = existing } else { box = JSONArrayBox(); node = .array(box) }
+        if case .array(let existing)? = node {
+            box = existing
+        } else {
+            box = JSONArrayBox()
+            node = .array(box)
+        }
         return UnkeyedContainer(box: box, encoder: self)
     }
 
@@ -450,13 +506,23 @@ final class JSONNodeEncoder: Encoder {
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let child: JSONObjectBox
-            if case .object(let existing)? = current(key) { child = existing } else { child = JSONObjectBox(); set(.object(child), key) }
+            if case .object(let existing)? = current(key) {
+                child = existing
+            } else {
+                child = JSONObjectBox()
+                set(.object(child), key)
+            }
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: child, encoder: encoder))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
             let child: JSONArrayBox
-            if case .array(let existing)? = current(key) { child = existing } else { child = JSONArrayBox(); set(.array(child), key) }
+            if case .array(let existing)? = current(key) {
+                child = existing
+            } else {
+                child = JSONArrayBox()
+                set(.array(child), key)
+            }
             return UnkeyedContainer(box: child, encoder: encoder)
         }
 

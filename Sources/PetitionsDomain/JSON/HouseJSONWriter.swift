@@ -20,7 +20,9 @@ public struct HouseJSONWriter {
     private var level = 0
 
     public init(bytes: [UInt8] = [], depth: Int = 0, pretty: Bool = true) {
-        self.bytes = bytes; self.depth = depth; self.pretty = pretty
+        self.bytes = bytes
+        self.depth = depth
+        self.pretty = pretty
     }
 
     // MARK: Containers
@@ -36,7 +38,13 @@ public struct HouseJSONWriter {
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
-        if pretty { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: ":")); bytes.append(UInt8(ascii: " ")) } else { bytes.append(UInt8(ascii: ":")) }
+        if pretty {
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
+        } else {
+            bytes.append(UInt8(ascii: ":"))
+        }
     }
 
     /// Starts the next element of the open array.
@@ -53,7 +61,10 @@ public struct HouseJSONWriter {
     private mutating func close(_ c: UInt8) {
         level -= 1
         depth -= 1
-        if pretty { bytes.append(UInt8(ascii: "\n")); indent() }
+        if pretty {
+            bytes.append(UInt8(ascii: "\n"))
+            indent()
+        }
         bytes.append(c)
     }
 
@@ -96,7 +107,10 @@ public struct HouseJSONWriter {
 
     public mutating func array(_ items: [some HouseJSONWritable]) {
         beginArray()
-        for item in items { element(); item.write(to: &self) }
+        for item in items {
+            element()
+            item.write(to: &self)
+        }
         endArray()
     }
 
@@ -136,8 +150,11 @@ public struct HouseJSONWriter {
     public static func appendDigits(_ n: Int64, to out: inout [UInt8]) {
         if n < 0 { out.append(UInt8(ascii: "-")) }
         var m = n.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
@@ -161,9 +178,12 @@ extension Period: HouseJSONWritable {
 extension QuantityValue: HouseJSONWritable {
     public func write(to w: inout HouseJSONWriter) {
         w.beginObject()
-        w.key("amount"); w.decimal(amount)
-        w.key("commodity"); w.string(commodity)
-        w.key("unit"); w.string(unit)
+        w.key("amount")
+        w.decimal(amount)
+        w.key("commodity")
+        w.string(commodity)
+        w.key("unit")
+        w.string(unit)
         w.endObject()
     }
 }
@@ -184,7 +204,8 @@ final class DecimalTexts: @unchecked Sendable {
     init(_ make: @escaping @Sendable (Decimal) -> String) { self.make = make }
 
     func text(_ d: Decimal) -> String {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let t = known[d] { return t }
         let t = make(d)
         if known.count < 65_536 { known[d] = t }

@@ -13,7 +13,10 @@ public struct Decree: Codable, Hashable, Sendable {
     public var effectiveTo: Day?
     public var office: String
 
-    public init(id: Int64, handle: String, name: String, issued: Day, issuer: String? = nil, supplier: String, every: Frequency, dueDay: Int, rations: [Ration], effectiveFrom: Day? = nil, effectiveTo: Day? = nil, office: String) {
+    public init(
+        id: Int64, handle: String, name: String, issued: Day, issuer: String? = nil, supplier: String, every: Frequency, dueDay: Int,
+        rations: [Ration], effectiveFrom: Day? = nil, effectiveTo: Day? = nil, office: String
+    ) {
         self.id = id
         self.handle = handle
         self.name = name

@@ -10,7 +10,10 @@ public struct Delivery: Codable, Hashable, Sendable {
     public var lines: [DeliveryLine]
     public var receipts: [Receipt]?
 
-    public init(id: Int64, decree: String, recipient: String, supplier: String, period: Period, due: Day, status: DeliveryStatus, lines: [DeliveryLine], receipts: [Receipt]? = nil) {
+    public init(
+        id: Int64, decree: String, recipient: String, supplier: String, period: Period, due: Day, status: DeliveryStatus, lines: [DeliveryLine],
+        receipts: [Receipt]? = nil
+    ) {
         self.id = id
         self.decree = decree
         self.recipient = recipient

@@ -11,7 +11,10 @@ public struct Event: Codable, Hashable, Sendable {
     public var summary: String
     public var payload: JSONValue
 
-    public init(id: Int64, uuid: String, kind: String, day: Day, recordedAt: String, actor: String, office: String, subjects: [Subject], summary: String, payload: JSONValue) {
+    public init(
+        id: Int64, uuid: String, kind: String, day: Day, recordedAt: String, actor: String, office: String, subjects: [Subject], summary: String,
+        payload: JSONValue
+    ) {
         self.id = id
         self.uuid = uuid
         self.kind = kind

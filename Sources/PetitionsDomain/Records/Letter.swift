@@ -19,7 +19,11 @@ public struct Letter: Codable, Hashable, Sendable {
     public var voided: Bool
     public var office: String
 
-    public init(id: Int64, direction: Direction, from: String, to: String, on: Day, channel: Channel, subject: String, summary: String? = nil, petition: Int64? = nil, inReplyTo: Int64? = nil, expectsReply: Bool, replyWithin: Span? = nil, replyDue: Day? = nil, answeredBy: Int64? = nil, voided: Bool, office: String) {
+    public init(
+        id: Int64, direction: Direction, from: String, to: String, on: Day, channel: Channel, subject: String, summary: String? = nil,
+        petition: Int64? = nil, inReplyTo: Int64? = nil, expectsReply: Bool, replyWithin: Span? = nil, replyDue: Day? = nil, answeredBy: Int64? = nil,
+        voided: Bool, office: String
+    ) {
         self.id = id
         self.direction = direction
         self.from = from

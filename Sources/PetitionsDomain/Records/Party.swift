@@ -22,7 +22,11 @@ public struct Party: Codable, Hashable, Sendable {
     public var office: String
 
     public init(id: Int64, kind: PartyKind, handle: String, name: String, office: String) {
-        self.id = id; self.kind = kind; self.handle = handle; self.name = name; self.office = office
+        self.id = id
+        self.kind = kind
+        self.handle = handle
+        self.name = name
+        self.office = office
     }
 
     /// Encodes every key, absent values as null, so that the JSON shape is stable.

@@ -10,7 +10,10 @@ public struct Petition: Codable, Hashable, Sendable {
     public var status: PetitionStatus
     public var office: String
 
-    public init(id: Int64, petitioner: String, authority: String, via: String? = nil, subject: String, category: String? = nil, opened: Day, status: PetitionStatus, office: String) {
+    public init(
+        id: Int64, petitioner: String, authority: String, via: String? = nil, subject: String, category: String? = nil, opened: Day,
+        status: PetitionStatus, office: String
+    ) {
         self.id = id
         self.petitioner = petitioner
         self.authority = authority

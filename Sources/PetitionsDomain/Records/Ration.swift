@@ -2,5 +2,8 @@
 public struct Ration: Codable, Hashable, Sendable {
     public var category: String
     public var quantity: QuantityValue
-    public init(category: String, quantity: QuantityValue) { self.category = category; self.quantity = quantity }
+    public init(category: String, quantity: QuantityValue) {
+        self.category = category
+        self.quantity = quantity
+    }
 }

@@ -10,6 +10,9 @@ public struct MergeResult: Codable, Sendable {
     public var joined: Int
 
     public init(events: Int, added: Int, alreadyPresent: Int, joined: Int) {
-        self.events = events; self.added = added; self.alreadyPresent = alreadyPresent; self.joined = joined
+        self.events = events
+        self.added = added
+        self.alreadyPresent = alreadyPresent
+        self.joined = joined
     }
 }

@@ -4,6 +4,7 @@ public struct ScheduleResult: Codable, Sendable {
     public var alreadyScheduled: Int
 
     public init(scheduled: [Delivery], alreadyScheduled: Int) {
-        self.scheduled = scheduled; self.alreadyScheduled = alreadyScheduled
+        self.scheduled = scheduled
+        self.alreadyScheduled = alreadyScheduled
     }
 }

@@ -7,8 +7,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     /// Makes a day, or returns nil when it does not exist in the calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (1000...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        self.year = year; self.month = month; self.day = day
+            day >= 1, day <= Day.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses `YYYY-MM-DD`; `field` names the option in the error.
@@ -16,9 +19,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         // The usual case, ten ASCII bytes, without splitting: imports parse a million days.
         let u = Array(text.utf8)
         if u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-           u.indices.allSatisfy({ $0 == 4 || $0 == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(u[$0]) }) {
+            u.indices.allSatisfy({ $0 == 4 || $0 == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(u[$0]) })
+        {
             func number(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(u[$1] - UInt8(ascii: "0")) } }
-            let y = number(0..<4), m = number(5..<7), d = number(8..<10)
+            let y = number(0..<4)
+            let m = number(5..<7)
+            let d = number(8..<10)
             if (1000...9999).contains(y), (1...12).contains(m), let value = Day(year: y, month: m, day: d) {
                 self = value
                 return
@@ -26,8 +32,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else {
             throw PetitionsError.invalid(field, text, "is not a day; write it as YYYY-MM-DD, e.g. 1920-03-04")
         }
         guard (1000...9999).contains(y) else {
@@ -54,8 +61,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         }
     }
 
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                                    "August", "September", "October", "November", "December"]
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
     public var ordinal: Int {
@@ -91,7 +100,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     /// The same day number `n` months later, clamped to the month's last day.
     public func adding(months n: Int) -> Day {
         let total = year * 12 + (month - 1) + n
-        let y = total / 12, m = total % 12 + 1
+        let y = total / 12
+        let m = total % 12 + 1
         guard (1000...9999).contains(y) else { return n < 0 ? Day.minimum : Day.maximum }
         return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y))) ?? Day.maximum
     }
@@ -118,9 +128,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         // Written digit by digit into a small string (no allocation): days are printed by the hundred thousand.
         String(unsafeUninitializedCapacity: 10) { b in
             let zero = UInt8(ascii: "0")
-            b[0] = zero + UInt8(year / 1000 % 10); b[1] = zero + UInt8(year / 100 % 10); b[2] = zero + UInt8(year / 10 % 10)
-            b[3] = zero + UInt8(year % 10); b[4] = UInt8(ascii: "-"); b[5] = zero + UInt8(month / 10); b[6] = zero + UInt8(month % 10)
-            b[7] = UInt8(ascii: "-"); b[8] = zero + UInt8(day / 10); b[9] = zero + UInt8(day % 10)
+            b[0] = zero + UInt8(year / 1000 % 10)
+            b[1] = zero + UInt8(year / 100 % 10)
+            b[2] = zero + UInt8(year / 10 % 10)
+            b[3] = zero + UInt8(year % 10)
+            b[4] = UInt8(ascii: "-")
+            b[5] = zero + UInt8(month / 10)
+            b[6] = zero + UInt8(month % 10)
+            b[7] = UInt8(ascii: "-")
+            b[8] = zero + UInt8(day / 10)
+            b[9] = zero + UInt8(day % 10)
             return 10
         }
     }

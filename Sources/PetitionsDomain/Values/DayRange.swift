@@ -2,5 +2,8 @@
 public struct DayRange: Hashable, Sendable, Codable {
     public var from: Day
     public var to: Day?
-    public init(from: Day, to: Day?) { self.from = from; self.to = to }
+    public init(from: Day, to: Day?) {
+        self.from = from
+        self.to = to
+    }
 }

@@ -4,7 +4,10 @@ import Foundation
 public struct Dependant: Codable, Hashable, Sendable {
     public var name: String
     public var category: String
-    public init(name: String, category: String) { self.name = name; self.category = category }
+    public init(name: String, category: String) {
+        self.name = name
+        self.category = category
+    }
 
     /// Parses `NAME:CATEGORY`.
     public init(parsing text: String) throws {

@@ -12,7 +12,8 @@ public enum Handle {
     /// Checks a handle the user gave.
     public static func validate(_ s: String, field: String = "--handle") throws -> String {
         guard isValid(s) else {
-            throw PetitionsError.invalid(field, s, "is not a valid handle; use lower-case letters, digits and hyphens, starting with a letter, e.g. 'dmitrov-post'")
+            throw PetitionsError.invalid(
+                field, s, "is not a valid handle; use lower-case letters, digits and hyphens, starting with a letter, e.g. 'dmitrov-post'")
         }
         return s
     }
@@ -48,11 +49,16 @@ public enum Handle {
             for b in name.utf8 where b != UInt8(ascii: "'") {
                 switch b {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    bytes.append(b); lastHyphen = false
+                    bytes.append(b)
+                    lastHyphen = false
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    bytes.append(b + 32); lastHyphen = false
+                    bytes.append(b + 32)
+                    lastHyphen = false
                 default:
-                    if !lastHyphen { bytes.append(UInt8(ascii: "-")); lastHyphen = true }
+                    if !lastHyphen {
+                        bytes.append(UInt8(ascii: "-"))
+                        lastHyphen = true
+                    }
                 }
             }
             out = String(decoding: bytes, as: UTF8.self)
@@ -63,9 +69,11 @@ public enum Handle {
             }.joined(separator: " ")
             for ch in folded.lowercased() where ch != "'" && ch != "\u{2019}" {
                 if ch.isASCII && (ch.isLetter || ch.isNumber) {
-                    out.append(ch); lastHyphen = false
+                    out.append(ch)
+                    lastHyphen = false
                 } else if !lastHyphen {
-                    out.append("-"); lastHyphen = true
+                    out.append("-")
+                    lastHyphen = true
                 }
             }
         }

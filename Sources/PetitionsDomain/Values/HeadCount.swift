@@ -4,7 +4,10 @@ import Foundation
 public struct HeadCount: Codable, Hashable, Sendable {
     public var category: String
     public var count: Int
-    public init(category: String, count: Int) { self.category = category; self.count = count }
+    public init(category: String, count: Int) {
+        self.category = category
+        self.count = count
+    }
 
     /// The most heads one category may count: enough for any group, small enough that a ration times the heads
     /// over every period adds up without overflow.

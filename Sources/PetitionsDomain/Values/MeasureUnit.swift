@@ -9,6 +9,9 @@ public struct MeasureUnit: Hashable, Sendable, Codable {
     public let aliases: [String]
 
     public init(name: String, dimension: String, base: Int64, aliases: [String] = []) {
-        self.name = name; self.dimension = dimension; self.base = base; self.aliases = aliases
+        self.name = name
+        self.dimension = dimension
+        self.base = base
+        self.aliases = aliases
     }
 }

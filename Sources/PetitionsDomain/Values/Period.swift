@@ -5,15 +5,17 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, C
 
     public init?(year: Int, month: Int) {
         guard (1000...9999).contains(year), (1...12).contains(month) else { return nil }
-        self.year = year; self.month = month
+        self.year = year
+        self.month = month
     }
 
     /// Parses `YYYY-MM`.
     public init(parsing text: String, field: String = "period") throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let p = Period(year: y, month: m) else {
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let p = Period(year: y, month: m)
+        else {
             throw PetitionsError.invalid(field, text, "is not a period; write a month as YYYY-MM, e.g. 1920-01")
         }
         self = p
@@ -21,7 +23,8 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, C
 
     /// The period that contains `day`.
     public init(containing day: Day) {
-        year = day.year; month = day.month
+        year = day.year
+        month = day.month
     }
 
     public var first: Day { Day(year: year, month: month, day: 1) ?? Day.minimum }
@@ -61,8 +64,13 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, C
     public var description: String {
         String(unsafeUninitializedCapacity: 7) { b in
             let zero = UInt8(ascii: "0")
-            b[0] = zero + UInt8(year / 1000 % 10); b[1] = zero + UInt8(year / 100 % 10); b[2] = zero + UInt8(year / 10 % 10)
-            b[3] = zero + UInt8(year % 10); b[4] = UInt8(ascii: "-"); b[5] = zero + UInt8(month / 10); b[6] = zero + UInt8(month % 10)
+            b[0] = zero + UInt8(year / 1000 % 10)
+            b[1] = zero + UInt8(year / 100 % 10)
+            b[2] = zero + UInt8(year / 10 % 10)
+            b[3] = zero + UInt8(year % 10)
+            b[4] = UInt8(ascii: "-")
+            b[5] = zero + UInt8(month / 10)
+            b[6] = zero + UInt8(month % 10)
             return 7
         }
     }

@@ -1,10 +1,13 @@
 /// The lifecycle of a petition.
 public enum PetitionStatus: String, Codable, Sendable, CaseIterable {
-    case open, waitingOnPetitioner = "waiting_on_petitioner", answered, resolved, rejected, withdrawn
+    case open
+    case waitingOnPetitioner = "waiting_on_petitioner"
+    case answered, resolved, rejected, withdrawn
 
     public init(parsing text: String, field: String = "--to") throws {
         guard let s = PetitionStatus(rawValue: text.lowercased().replacingOccurrences(of: "-", with: "_")) else {
-            throw PetitionsError.invalid(field, text, "is not a petition status; use one of \(PetitionStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw PetitionsError.invalid(
+                field, text, "is not a petition status; use one of \(PetitionStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self = s
     }

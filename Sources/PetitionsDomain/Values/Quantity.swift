@@ -9,7 +9,9 @@ public struct Quantity: Hashable, Sendable {
     public let commodity: String
 
     public init(base: Int64, unit: MeasureUnit, commodity: String) {
-        self.base = base; self.unit = unit; self.commodity = commodity
+        self.base = base
+        self.unit = unit
+        self.commodity = commodity
     }
 
     /// The most base units one quantity, one ration times its heads, or one delivery's line may hold: a
@@ -33,7 +35,10 @@ public struct Quantity: Hashable, Sendable {
             throw PetitionsError.invalid(field, text, "has more precision than can be stored exactly")
         }
         guard rounded <= Decimal(Quantity.maximumBase) else {
-            throw PetitionsError.invalid(field, text, "is more than can be counted; one quantity holds at most \(Quantity.format(Quantity.amount(Quantity.maximumBase, in: unit))) \(unit.name)")
+            throw PetitionsError.invalid(
+                field, text,
+                "is more than can be counted; one quantity holds at most \(Quantity.format(Quantity.amount(Quantity.maximumBase, in: unit))) \(unit.name)"
+            )
         }
         let commodity = Quantity.foldCommodity(words[2...].joined(separator: " "))
         self.init(base: NSDecimalNumber(decimal: rounded).int64Value, unit: unit, commodity: commodity)
@@ -46,9 +51,10 @@ public struct Quantity: Hashable, Sendable {
         if w.hasPrefix("+") { w.removeFirst() }
         let parts = w.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty || parts.count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              parts.map(\.count).reduce(0, +) > 0, parts.map(\.count).reduce(0, +) <= 30,
-              let d = Decimal(string: w, locale: Locale(identifier: "en_US_POSIX")) else {
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            parts.map(\.count).reduce(0, +) > 0, parts.map(\.count).reduce(0, +) <= 30,
+            let d = Decimal(string: w, locale: Locale(identifier: "en_US_POSIX"))
+        else {
             throw PetitionsError.invalid(field, whole, "has no valid amount: \(quoted(word)) is not a number")
         }
         return d
@@ -63,11 +69,16 @@ public struct Quantity: Hashable, Sendable {
     /// terminating decimal of the unit, else to three decimals.
     public var amount: Decimal {
         // The number of decimals at which base / unit.base terminates, found on remainders (no overflow).
-        var remainder = base % unit.base, places = 0
-        while remainder != 0 && places < 12 { remainder = remainder * 10 % unit.base; places += 1 }
+        var remainder = base % unit.base
+        var places = 0
+        while remainder != 0 && places < 12 {
+            remainder = remainder * 10 % unit.base
+            places += 1
+        }
         guard remainder == 0 else { return Quantity.amount(base, in: unit) }
         // Exact: built from integers, without Decimal division (the hot spot of `overdue` in the benchmarks).
-        var scaled = base, overflow = false
+        var scaled = base
+        var overflow = false
         for _ in 0..<places where !overflow { (scaled, overflow) = scaled.multipliedReportingOverflow(by: 10) }
         guard !overflow else { return Quantity.amount(base, in: unit) }
         let digits = scaled / unit.base
@@ -87,7 +98,10 @@ public struct Quantity: Hashable, Sendable {
             var q = thousandths / ub
             if (thousandths % ub) * 2 >= ub { q += 1 }
             var places: Int16 = 3
-            while places > 0 && q % 10 == 0 { q /= 10; places -= 1 }
+            while places > 0 && q % 10 == 0 {
+                q /= 10
+                places -= 1
+            }
             return Decimal(sign: base < 0 && q != 0 ? .minus : .plus, exponent: -Int(places), significand: Decimal(q))
         }
         var d = Decimal(base) / Decimal(unit.base)

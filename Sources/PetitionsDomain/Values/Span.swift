@@ -1,14 +1,17 @@
 /// A length of time: `N days`, `N working days`, `N weeks` or `N months`.
 public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
     public enum Unit: String, Sendable, Codable, CaseIterable {
-        case days, workingDays = "working days", weeks, months
+        case days
+        case workingDays = "working days"
+        case weeks, months
     }
 
     public let count: Int
     public let unit: Unit
 
     public init(_ count: Int, _ unit: Unit) {
-        self.count = count; self.unit = unit
+        self.count = count
+        self.unit = unit
     }
 
     /// Parses `20 working days`, `1 day`, `2 weeks`, `1 month` (also `20 working-days`, `20wd`).
@@ -20,10 +23,12 @@ public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
         var rest = Array(words.dropFirst())
         // Allow "7d"-less forms only as separate words; a number must come first.
         if rest.isEmpty, let idx = first.firstIndex(where: { !$0.isNumber }) {
-            number = String(first[..<idx]); rest = [String(first[idx...])]
+            number = String(first[..<idx])
+            rest = [String(first[idx...])]
         }
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), number.count <= 6,
-              let n = Int(number) else { throw bad }
+            let n = Int(number)
+        else { throw bad }
         guard n > 0 else { throw PetitionsError.invalid(field, text, "must be at least 1") }
         let unitWords = rest.joined(separator: " ").replacingOccurrences(of: "-", with: " ")
         let unit: Unit

@@ -37,8 +37,9 @@ extension Row {
 
     private static func stored<T>(_ text: String?, _ column: String, _ what: String, _ parse: (String) throws -> T) throws -> T {
         guard let text, let value = try? parse(text) else {
-            throw PetitionsError("The ledger is damaged: its \(column) \(quoted(text ?? "NULL")) is not \(what) (it was changed outside petitions).",
-                                 code: .dataError)
+            throw PetitionsError(
+                "The ledger is damaged: its \(column) \(quoted(text ?? "NULL")) is not \(what) (it was changed outside petitions).",
+                code: .dataError)
         }
         return value
     }

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension AuthorityCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List authorities.", discussion: "Example:\n  petitions authority list --format json")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .authority)), .authority, output.format) }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+/// `petitions deadline`: the due day of a span from a day, on a working calendar; no ledger needed.
+struct DeadlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deadline",
+        abstract: "Work out when something is due: a span from a day, skipping weekends and holidays.",
+        discussion: """
+            The start day never counts. 'N working days' counts the next N days that are neither weekend nor holiday; 'N days', 'N weeks' and 'N months' (the same day number, clamped to the month's end) move forward to the next working day when they land on a day off. Something is overdue from the day after its due day.
+
+            The calendar is --calendar FILE, else $PETITIONS_CALENDAR, else Saturday and Sunday off with no holidays. No ledger is needed.
+
+            Example:
+              petitions deadline --from 1920-03-04 --within "10 working days" \\
+                  --calendar config/calendars/rsfsr-1920.toml
+              petitions deadline --from 1920-01-31 --within "1 month" --format json
+            """)
+
+    @Option(help: ArgumentHelp("The start day (YYYY-MM-DD); it never counts itself.", valueName: "day"))
+    var from: String
+
+    @Option(help: ArgumentHelp("The span: e.g. '20 working days', '7 days', '2 weeks' or '1 month'.", valueName: "span"))
+    var within: String
+
+    @Option(help: ArgumentHelp("A calendar file (else $PETITIONS_CALENDAR, else Saturday and Sunday off, no holidays).", valueName: "file"))
+    var calendar: String?
+
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let from = try day(from, "--from")
+        guard let within = try span(within, "--within") else {
+            throw PetitionsError.invalid("--within", within, "is not a span")
+        }
+        let result = try ComputeDeadline(from: from, within: within, calendar: calendar).run(
+            in: Workspace(databasePath: nil, actor: nil, today: Clock.today()))
+        let (deadline, path) = (result.deadline, result.calendarPath)
+        if output.format == .json {
+            return try Output.json(DeadlineOutput(deadline, calendar: path))
+        }
+        print(deadline.explanation)
+        let days = "\(deadline.calendarDays) calendar day\(deadline.calendarDays == 1 ? "" : "s")"
+        print("Overdue from \(deadline.overdueFrom); the due day is \(days) after the start.")
+        print("Calendar: \(path ?? "built-in (Saturday and Sunday off, no holidays)")")
+        guard !deadline.skipped.isEmpty else { return }
+        var table = TextTable(["SKIPPED", "WEEKDAY", "REASON", "NAME"])
+        for s in deadline.skipped {
+            table.add([s.date.description, WorkCalendar.weekdayName(s.date), s.reason.rawValue, s.name])
+        }
+        print()
+        print(table.render())
+    }
+}

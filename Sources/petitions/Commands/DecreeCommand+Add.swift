@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension DecreeCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a decree: rations per category per period, supplied by an authority.",
+            discussion: """
+                Example:
+                  petitions decree add --handle decree-1918-08-15 --name "Decree of 15 August 1918 on provisions for postal-telegraph employees" --issued 1918-08-15 --supplier moscow-supply --ration "employee: 8 funt wheat" --ration "incapacitated: 5 funt wheat"
+                """)
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "A unique lower-case handle.") var handle: String
+        @Option(help: "The decree's name.") var name: String
+        @Option(help: "The day it was issued (YYYY-MM-DD).") var issued: String
+        @Option(help: "The authority that issued it.") var issuer: String?
+        @Option(help: "The authority that supplies what it promises.") var supplier: String
+        @Option(help: "A ration, \"CATEGORY: AMOUNT UNIT COMMODITY\" (repeatable).") var ration: [String] = []
+        @Option(help: "How often it falls due (month).") var every: String = "month"
+        @Option(name: .customLong("due-day"), help: "The day of the period a delivery is due (1–31, clamped to the month's end).") var dueDay: Int = 1
+        @Option(name: .customLong("effective-from"), help: "First day in force.") var effectiveFrom: String?
+        @Option(name: .customLong("effective-to"), help: "Last day in force.") var effectiveTo: String?
+
+        func run() throws {
+            let issued = try day(issued, "--issued")
+            let freq = try Frequency(parsing: every)
+            let from = try day(effectiveFrom, "--effective-from")
+            let to = try day(effectiveTo, "--effective-to")
+            let d = try ledger.run(
+                AddDecree(
+                    handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: ration,
+                    every: freq, dueDay: dueDay, effectiveFrom: from, effectiveTo: to))
+            try DecreeOutput.one(d, enrolments: [], created: true, output.format)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension DeliveryCommand {
+    struct Receive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record what came for a scheduled delivery (several receipts add up; partial is allowed).",
+            discussion:
+                "Example:\n  petitions delivery receive --decree decree-1918-08-15 --recipient dmitrov-post --period 1919-12 --on 1919-12-06 --quantity \"1700 funt wheat\""
+        )
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "The decree (handle or id).") var decree: String
+        @Option(help: "The recipient.") var recipient: String
+        @Option(help: "The period (YYYY-MM).") var period: String
+        @Option(help: "The day it came (YYYY-MM-DD).") var on: String
+        @Option(help: "\"AMOUNT UNIT COMMODITY\" (repeatable).") var quantity: [String] = []
+        @Option(help: "A note.") var note: String?
+
+        func run() throws {
+            let p = try Period(parsing: period, field: "--period")
+            let on = try day(on, "--on")
+            let d = try ledger.run(RecordReceipt(decree: decree, recipient: recipient, period: p, on: on, quantities: quantity, note: note))
+            try DeliveryOutput.one(d, verb: "Recorded receipt for delivery", output.format)
+        }
+    }
+}

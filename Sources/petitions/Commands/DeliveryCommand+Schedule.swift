@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension DeliveryCommand {
+    struct Schedule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Schedule one expected delivery per recipient and period (idempotent: a period already scheduled is left alone).",
+            discussion: "Example:\n  petitions delivery schedule --decree decree-1918-08-15 --from 1919-09 --to 1920-03")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "The decree (handle or id).") var decree: String
+        @Option(help: "Only this recipient.") var recipient: String?
+        @Option(help: "First period (YYYY-MM).") var from: String
+        @Option(help: "Last period (YYYY-MM).") var to: String
+        @Option(help: "The day the schedule was recorded as of (default today).") var on: String?
+
+        func run() throws {
+            let from = try period(from, "--from")
+            let to = try period(to, "--to")
+            let on = try day(on, "--on")
+            let r = try ledger.run(ScheduleDeliveries(decree: decree, recipient: recipient, from: from, to: to, on: on))
+            if output.format == .json { return try Output.json(r) }
+            print(
+                "Scheduled \(r.scheduled.count) deliver\(r.scheduled.count == 1 ? "y" : "ies")\(r.alreadyScheduled > 0 ? " (\(r.alreadyScheduled) already scheduled, left as they were)" : "")."
+            )
+            if !r.scheduled.isEmpty { print(DeliveryOutput.table(r.scheduled)) }
+        }
+    }
+}

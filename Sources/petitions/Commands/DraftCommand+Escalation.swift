@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension DraftCommand {
+    struct Escalation: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draft a letter taking a petition to the authority above the one that does not answer (or to --to).",
+            discussion: """
+                It cites the petition's unanswered letters and their days, and the late deliveries and arrears of its
+                petitioner under each decree.
+
+                Example:
+                  petitions draft escalation --petition 1 --as-of 1920-03-04
+                  petitions draft escalation --petition 1 --to sovnarkom --as-of 1920-03-04
+                """)
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var ruleOptions: RuleOptions
+        @OptionGroup var draft: DraftOutputOptions
+        @Option(help: "The petition (id).") var petition: String
+        @Option(help: ArgumentHelp("The authority to write to (default: the one above the petition's authority).", valueName: "handle"))
+        var to: String?
+
+        func run() throws {
+            let pid = try id(petition, "--petition")
+            let asOf = try ruleOptions.day()
+            try draft.emit(try ledger.run(WriteDraft(.escalation(petition: pid, to: to), asOf: asOf, sources: ruleOptions.sources)))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+struct Enrol: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Enrol a recipient (group or person) in a decree, with head-counts per category.",
+        discussion: """
+            Without --count, the head-counts come from the group's counts and its members' households (each member as
+            --member-category, each dependant by category), or from a person's own household.
+
+            Example:
+              petitions enrol --decree decree-1918-08-15 --recipient dmitrov-post --count employee=125 --count incapacitated=140 --from 1919-09-01
+            """)
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var output: FormatOptions
+    @Option(help: "The decree (handle or id).") var decree: String
+    @Option(help: "The recipient: a group or person.") var recipient: String
+    @Option(help: "A head-count, CATEGORY=N (repeatable).") var count: [String] = []
+    @Option(help: "First day enrolled (default: the decree's start).") var from: String?
+    @Option(help: "Last day enrolled.") var to: String?
+    @Option(name: .customLong("member-category"), help: "The category each member person counts as (default employee).") var memberCategory =
+        "employee"
+
+    func run() throws {
+        let counts = try count.map { try HeadCount(parsing: $0) }
+        let from = try day(from, "--from")
+        let to = try day(to, "--to")
+        let e = try ledger.run(
+            EnrolRecipient(decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory))
+        if output.format == .json { return try Output.json(e) }
+        print("Enrolled \(e.recipient) in \(e.decree) from \(e.from)\(e.to.map { " to \($0)" } ?? "") (enrolment \(e.id))")
+        print("  counts: \(e.counts.map { "\($0.category)=\($0.count)" }.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read the event log: everything recorded, with who recorded it and the day it happened.",
+        discussion: "Example:\n  petitions events --party dmitrov-post --since 1920-01-01\n  petitions events --kind letter --format json")
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var output: FormatOptions
+    @Option(help: "Only events concerning this party.") var party: String?
+    @Option(help: "Only events of this petition (and its letters).") var petition: String?
+    @Option(help: "Only events of this kind (e.g. letter.sent, or letter for every letter event).") var kind: String?
+    @Option(help: "Only events on or after this day.") var since: String?
+
+    func run() throws {
+        let pid = try id(petition, "--petition")
+        let since = try day(since, "--since")
+        let list = try ledger.run(ListEvents(party: party, petition: pid, kind: kind, since: since))
+        if output.format == .json { return try Output.json(list) }
+        print(EventOutput.table(list))
+    }
+}

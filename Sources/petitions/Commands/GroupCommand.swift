@@ -1,0 +1,10 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+struct GroupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "group", abstract: "Record and list groups of petitioners.",
+        subcommands: [Add.self, List.self, Show.self])
+
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension LetterCommand {
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extend a letter's reply deadline (e.g. the authority asked for more time), as a recorded event.",
+            discussion:
+                "Example:\n  petitions letter extend 1 --by \"20 working days\" --reason \"The centre asked for time to consult Moscow\" --on 1920-02-15"
+        )
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The letter's id.") var letter: String
+        @Option(help: "How much longer, e.g. '10 working days'.") var by: String
+        @Option(help: "Why.") var reason: String
+        @Option(help: "The day of the extension (YYYY-MM-DD; default today).") var on: String?
+
+        func run() throws {
+            let lid = try id(letter, "letter")
+            guard let span = try span(by, "--by") else { return }
+            let on = try day(on, "--on") ?? Clock.today()
+            let l = try ledger.run(ExtendLetter(letter: lid, by: span, reason: reason, on: on))
+            try LetterOutput.one(l, created: false, output.format)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension LetterCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List letters, oldest first.", discussion: "Example:\n  petitions letter list --petition 1")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "Only letters of this petition (id).") var petition: String?
+        @Option(help: "Only letters from or to this party.") var party: String?
+        @Flag(help: "Only letters still waiting for a reply.") var waiting = false
+
+        func run() throws {
+            let pid = try id(petition, "--petition")
+            let list = try ledger.run(ListLetters(petition: pid, party: party, waiting: waiting))
+            if output.format == .json { return try Output.json(list) }
+            print(LetterOutput.table(list))
+        }
+    }
+}

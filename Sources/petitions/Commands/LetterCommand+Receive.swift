@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension LetterCommand {
+    struct Receive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a letter received from an authority, optionally in reply to a letter sent.",
+            discussion: """
+                Example:
+                  petitions letter receive --from narkompochtel --to dmitrov-post --on 1920-04-02 --subject "Provisions dispatched" --in-reply-to 2
+                """)
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "The authority that wrote.") var from: String
+        @Option(help: "The person or group written to.") var to: String
+        @Option(help: "The day it was received (YYYY-MM-DD).") var on: String
+        @Option(help: "Its subject.") var subject: String
+        @Option(name: .customLong("in-reply-to"), help: "The letter it answers (id).") var inReplyTo: String?
+        @Option(help: "The petition it belongs to (id).") var petition: String?
+        @Option(help: "post, telegraph, courier or in-person (default post).") var channel: String = "post"
+        @Option(help: "A short summary.") var summary: String?
+
+        func run() throws {
+            let on = try day(on, "--on")
+            let ch = try Channel(parsing: channel)
+            let reply = try id(inReplyTo, "--in-reply-to")
+            let pid = try id(petition, "--petition")
+            let l = try ledger.run(
+                ReceiveLetter(
+                    from: from, to: to, on: on, subject: subject, inReplyTo: reply, petition: pid,
+                    channel: ch, summary: summary))
+            try LetterOutput.one(l, created: true, output.format)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension LetterCommand {
+    struct Send: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a letter sent from a petitioner (or intermediary) to an authority; it expects a reply unless told otherwise.",
+            discussion: """
+                Example:
+                  petitions letter send --from kropotkin --to lenin --on 1920-03-04 --subject "The desperate situation of the Dmitrov postal-telegraph employees" --petition 3 --reply-within "2 weeks"
+                  petitions letter send --from dmitrov-post --to moscow-supply --on 1920-03-05 --petition 1 --from-draft reminder-1.txt
+                """)
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "The sender: a person or group.") var from: String
+        @Option(help: "The authority written to.") var to: String
+        @Option(help: "The day it was sent (YYYY-MM-DD).") var on: String
+        @Option(help: "Its subject (with --from-draft, default: the draft's Subject: line).") var subject: String?
+        @Option(help: "The petition it belongs to (id).") var petition: String?
+        @Option(
+            name: .customLong("from-draft"),
+            help: ArgumentHelp(
+                "The draft it was sent as (petitions draft …): its text is kept in the event, its first paragraph is the summary.", valueName: "file")
+        )
+        var fromDraft: String?
+        @Option(name: .customLong("reply-within"), help: "When a reply is due, e.g. '20 working days'.") var replyWithin: String?
+        @Flag(name: .customLong("no-reply-expected"), help: "No reply is expected.") var noReplyExpected = false
+        @Option(help: "post, telegraph, courier or in-person (default post).") var channel: String = "post"
+        @Option(help: "A short summary.") var summary: String?
+        @Flag(
+            name: .customLong("restarts-clock"),
+            help: "A follow-up that restarts the clock of earlier unanswered letters to the same authority on the petition.")
+        var restartsClock = false
+
+        func validate() throws {
+            if noReplyExpected && replyWithin != nil {
+                throw ValidationError("--reply-within and --no-reply-expected cannot be given together.")
+            }
+            if subject == nil && fromDraft == nil {
+                throw ValidationError("Missing expected argument '--subject <subject>' (or give --from-draft FILE).")
+            }
+        }
+
+        func run() throws {
+            let on = try day(on, "--on")
+            let span = try span(replyWithin, "--reply-within")
+            let ch = try Channel(parsing: channel)
+            let pid = try id(petition, "--petition")
+            let l = try ledger.run(
+                SendLetter(
+                    from: from, to: to, on: on, subject: subject, petition: pid, replyWithin: span,
+                    expectsReply: !noReplyExpected, channel: ch, summary: summary,
+                    restartsClock: restartsClock, draftPath: fromDraft))
+            try LetterOutput.one(l, created: true, output.format)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension LetterCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one letter.", discussion: "Example:\n  petitions letter show 2")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The letter's id.") var letter: String
+
+        func run() throws {
+            let l = try ledger.run(ShowLetter(letter: try id(letter, "letter")))
+            try LetterOutput.one(l, created: false, output.format)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension LetterCommand {
+    struct VoidLetter: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "void", abstract: "Void a letter recorded in error (a correction event; nothing is deleted).",
+            discussion: "Example:\n  petitions letter void 4 --reason \"Recorded twice\" --on 1920-03-05")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The letter's id.") var letter: String
+        @Option(help: "Why it is void.") var reason: String
+        @Option(help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?
+
+        func run() throws {
+            let lid = try id(letter, "letter")
+            let on = try day(on, "--on") ?? Clock.today()
+            let l = try ledger.run(PetitionsApp.VoidLetter(letter: lid, reason: reason, on: on))
+            try LetterOutput.one(l, created: false, output.format)
+        }
+    }
+}

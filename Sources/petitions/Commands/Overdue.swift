@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+struct Overdue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List late deliveries as of a day: how late, how serious, what is short.",
+        discussion:
+            "A delivery is late from the day after its due day plus the grace span of the overdue_delivery rule (7 days by default).\n\nExample:\n  petitions overdue --as-of 1920-03-04 --format json"
+    )
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var ruleOptions: RuleOptions
+    @Option(help: "Output format: text, json or csv.") var format: TableFormat = .text
+
+    func run() throws {
+        let asOf = try ruleOptions.day()
+        let list = try ledger.run(ListOverdue(asOf: asOf, sources: ruleOptions.sources))
+        switch format {
+        case .json: try Output.json(list)
+        case .csv:
+            print(try ListingCSV.overdue(list), terminator: "")
+        case .text:
+            print("Late deliveries as of \(asOf.longDescription): \(list.count)")
+            guard !list.isEmpty else { return }
+            var t = TextTable(["ID", "PERIOD", "RECIPIENT", "DECREE", "DUE", "DAYS LATE", "SEVERITY", "SHORTFALL"])
+            for o in list {
+                t.add([
+                    String(o.delivery), o.period.description, o.recipient, o.decree, o.due.description, String(o.daysOverdue),
+                    o.severity.rawValue, quantities(o.shortfall),
+                ])
+            }
+            print(t.render())
+            for o in list { print("- [\(Colour.severity(o.severity))] \(o.message)\n    next: \(o.action)") }
+        }
+    }
+}

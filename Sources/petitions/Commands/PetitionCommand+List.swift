@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension PetitionCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List petitions, oldest first.", discussion: "Example:\n  petitions petition list --status open")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "Only petitions of this status.") var status: String?
+
+        func run() throws {
+            let s = try status.map { try PetitionStatus(parsing: $0, field: "--status") }
+            let list = try ledger.run(ListPetitions(status: s))
+            if output.format == .json { return try Output.json(list) }
+            var t = TextTable(["ID", "OPENED", "STATUS", "FROM", "TO", "VIA", "SUBJECT"])
+            for p in list { t.add([String(p.id), p.opened.description, p.status.rawValue, p.petitioner, p.authority, p.via.orDash, p.subject]) }
+            print(t.render())
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension PetitionCommand {
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Log a petition from a person or group to an authority.",
+            discussion: """
+                Example:
+                  petitions petition log --from dmitrov-post --to sovnarkom --via kropotkin --subject "Provisions not delivered for two months" --on 1920-03-04 --category supply
+                """)
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "The petitioner: a person or group (handle or id).") var from: String
+        @Option(help: "The authority petitioned (handle or id).") var to: String
+        @Option(help: "What the petition asks.") var subject: String
+        @Option(help: "The day it was opened (YYYY-MM-DD).") var on: String
+        @Option(help: "An intermediary who carries it (a person).") var via: String?
+        @Option(help: "A category, e.g. supply or housing.") var category: String?
+
+        func run() throws {
+            let on = try day(on, "--on")
+            let p = try ledger.run(LogPetition(from: from, to: to, subject: subject, on: on, via: via, category: category))
+            try PetitionOutput.one(p, created: true, output.format)
+        }
+    }
+}

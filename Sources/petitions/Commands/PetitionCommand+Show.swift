@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension PetitionCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a petition with its letters and events.", discussion: "Example:\n  petitions petition show 1")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The petition's id.") var petition: String
+
+        func run() throws {
+            let pid = try id(petition, "petition")
+            let dossier = try ledger.run(ShowPetition(petition: pid))
+            if output.format == .json { return try Output.json(dossier) }
+            try PetitionOutput.one(dossier.petition, created: false, .text)
+            print("\nLetters:")
+            print(LetterOutput.table(dossier.letters))
+            print("\nEvents:")
+            print(EventOutput.table(dossier.events))
+        }
+    }
+}

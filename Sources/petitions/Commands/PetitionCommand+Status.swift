@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension PetitionCommand {
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a petition's status (open, waiting_on_petitioner, answered, resolved, rejected, withdrawn) as a recorded event.",
+            discussion: "Example:\n  petitions petition status 1 --to answered --on 1920-04-02 --note \"Reply from the Commissariat\"")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The petition's id.") var petition: String
+        @Option(help: "The new status.") var to: String
+        @Option(help: "The day of the change (YYYY-MM-DD).") var on: String
+        @Option(help: "A note on the change.") var note: String?
+
+        func run() throws {
+            let pid = try id(petition, "petition")
+            let status = try PetitionStatus(parsing: to)
+            let on = try day(on, "--on")
+            let p = try ledger.run(ChangePetitionStatus(petition: pid, to: status, on: on, note: note))
+            try PetitionOutput.one(p, created: false, output.format)
+        }
+    }
+}

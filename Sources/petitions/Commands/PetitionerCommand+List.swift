@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension PetitionerCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List petitioners.", discussion: "Example:\n  petitions petitioner list --format json")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .person)), .person, output.format) }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension PetitionerCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one petitioner.", discussion: "Example:\n  petitions petitioner show kropotkin")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "Handle or id.") var party: String
+        func run() throws { try PartyOutput.show(try ledger.run(ShowParty(party: party)), output.format) }
+    }
+}

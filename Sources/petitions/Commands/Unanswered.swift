@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+struct Unanswered: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List letters waiting for a reply as of a day, oldest first: due day, days waiting, how late.",
+        discussion:
+            "A letter's reply is due within its own --reply-within, else its authority's, else the unanswered_letter rule's (20 working days).\n\nExample:\n  petitions unanswered --as-of 1920-03-04 --calendar config/calendars/rsfsr-1920.toml"
+    )
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var ruleOptions: RuleOptions
+    @Option(help: "Output format: text, json or csv.") var format: TableFormat = .text
+    @Flag(name: .customLong("overdue-only"), help: "Only letters past their due day.") var overdueOnly = false
+
+    func run() throws {
+        let asOf = try ruleOptions.day()
+        let list = try ledger.run(ListUnanswered(asOf: asOf, sources: ruleOptions.sources, overdueOnly: overdueOnly))
+        switch format {
+        case .json: try Output.json(list)
+        case .csv:
+            print(try ListingCSV.unanswered(list), terminator: "")
+        case .text:
+            print("Letters waiting for a reply as of \(asOf.longDescription): \(list.count)")
+            guard !list.isEmpty else { return }
+            var t = TextTable(["ID", "SENT", "TO", "DUE", "WAITING", "WD LATE", "SEVERITY", "SUBJECT"])
+            for u in list {
+                t.add([
+                    String(u.letter), u.sent.description, u.to, u.due.description, "\(u.daysWaiting) d", String(u.workingDaysOverdue),
+                    u.severity?.rawValue ?? "not due", u.subject,
+                ])
+            }
+            print(t.render())
+            for u in list where u.severity != nil { print("- [\(Colour.severity(u.severity))] \(u.message)\n    next: \(u.action)") }
+        }
+    }
+}

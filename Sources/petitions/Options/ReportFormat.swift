@@ -1,0 +1,8 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+/// The formats of `petitions report`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, csv, html
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+/// Output formats for findings and listings that a spreadsheet may read.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}

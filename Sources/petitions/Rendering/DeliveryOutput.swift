@@ -1,0 +1,28 @@
+import Foundation
+import PetitionsApp
+
+enum DeliveryOutput {
+    static func one(_ d: Delivery, verb: String, _ format: OutputFormat) throws {
+        if format == .json { return try Output.json(d) }
+        print("\(verb) \(d.id): \(d.decree) to \(d.recipient), \(d.period) (due \(d.due)): \(d.status.rawValue)")
+        for l in d.lines {
+            print(
+                "  \(l.commodity): expected \(l.expected.text.dropLastWord), received \(l.received.text.dropLastWord), short \(l.shortfall.text.dropLastWord)"
+            )
+        }
+        for r in d.receipts ?? [] {
+            print("  receipt \(r.id) on \(r.on): \(r.quantities.map(\.text).joined(separator: ", "))\(r.note.map { " (\($0))" } ?? "")")
+        }
+    }
+
+    static func table(_ list: [Delivery]) -> String {
+        var t = TextTable(["ID", "PERIOD", "DUE", "RECIPIENT", "DECREE", "STATUS", "EXPECTED", "RECEIVED"])
+        for d in list {
+            t.add([
+                String(d.id), d.period.description, d.due.description, d.recipient, d.decree, d.status.rawValue,
+                d.lines.map(\.expected.text).joined(separator: ", "), d.lines.map { $0.received.text }.joined(separator: ", "),
+            ])
+        }
+        return t.render()
+    }
+}

@@ -1,0 +1,6 @@
+import Foundation
+import PetitionsApp
+
+extension Optional where Wrapped == String {
+    var orDash: String { self ?? "-" }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import PetitionsApp
+
+/// Writes records to standard output as JSON (snake_case keys, ISO days) or as text.
+enum Output {
+    /// An object streams member by member (and its arrays element by element), as the report does.
+    static func json<T: Encodable>(_ value: T) throws {
+        let out = FileHandle.standardOutput
+        try HouseJSONEncoder().stream(value) { out.write(Data($0)) }
+        out.write(Data("\n".utf8))
+    }
+
+    /// A listing streams element by element, so memory stays flat however long it is; the text is the same as
+    /// encoding the whole array at once.
+    static func json<T: Encodable>(_ values: [T]) throws {
+        let encoder = HouseJSONEncoder()
+        let out = FileHandle.standardOutput
+        guard !values.isEmpty else { return out.write(Data("[\n\n]\n".utf8)) }
+        var buffer: [UInt8] = Array("[\n".utf8)
+        buffer.reserveCapacity(1 << 17)
+        for (i, value) in values.enumerated() {
+            buffer.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")])
+            try encoder.append(value, to: &buffer, depth: 1)
+            if i < values.count - 1 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(UInt8(ascii: "\n"))
+            if buffer.count > 1 << 16 {
+                out.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        buffer.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "\n")])
+        out.write(Data(buffer))
+    }
+
+    static func line(_ s: String = "") {
+        print(s)
+    }
+}
