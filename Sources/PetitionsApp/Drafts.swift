@@ -27,7 +27,10 @@ public enum Drafts {
 
     static func notWaiting(_ ledger: Ledger, _ id: Int64, asOf: Day) throws -> PetitionsError {
         let l: Letter
-        do { l = try ledger.letter(id) } catch let e as PetitionsError where e.code == .dataError {
+        do {
+            l = try ledger.letter(id)
+        } catch let e as PetitionsError where e.message.hasPrefix("letter: no letter with id") {
+            // Only a missing letter; a damaged one says what is damaged.
             return PetitionsError("--letter: no letter with id \(id).")
         }
         let why: String

@@ -86,10 +86,10 @@ extension Ledger {
                 WaitingLetter(
                     id: r[0], from: text.party(r, id: 7, handle: 8, name: 9), to: text.party(r, id: 10, handle: 11, name: 12),
                     toParent: parent.map { text.party($0, r, handle: 15, name: 16) },
-                    sent: text.day(r, 1) ?? Day.minimum, clockStart: text.day(r, 2) ?? Day.minimum,
+                    sent: try text.day(r, 1, "day") ?? Day.minimum, clockStart: try text.day(r, 2, "clock_start") ?? Day.minimum,
                     subject: r[3], petition: petition, petitionCategory: r[17],
                     petitioner: petitioner.map { text.party($0, r, handle: 19, name: 20) },
-                    ownWithin: text.span(r, 5), authorityWithin: text.span(r, 13),
+                    ownWithin: try text.span(r, 5, "reply_within"), authorityWithin: try text.span(r, 13, "reply_within"),
                     extensions: [], pauses: [], followUps: r[21]))
         }
         guard !letters.isEmpty else { return [] }
@@ -98,15 +98,15 @@ extension Ledger {
             db.cachedStatement(sql: "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"),
             arguments: [asOf.description])
         while let r = try extensionRows.next() {
-            if let s = text.span(r, 1) { extensions[r[0], default: []].append(s) }
+            if let s = try text.span(r, 1, "span") { extensions[r[0], default: []].append(s) }
         }
         var pauses: [Int64: [DayRange]] = [:]
         let pauseRows = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT petition_id, from_day, to_day FROM petition_pause WHERE from_day <= ?"),
             arguments: [asOf.description])
         while let r = try pauseRows.next() {
-            guard let from = text.day(r, 1) else { continue }
-            var to = text.day(r, 2)
+            guard let from = try text.day(r, 1, "from_day") else { continue }
+            var to = try text.day(r, 2, "to_day")
             if let t = to, t > asOf { to = nil }
             pauses[r[0], default: []].append(DayRange(from: from, to: to))
         }
@@ -171,7 +171,8 @@ extension Ledger {
                         id: id, later: (row[15] as Int64) == 1, decree: decree, recipient: text.party(row, id: 6, handle: 7, name: 8),
                         supplier: text.party(row, id: 9, handle: 10, name: 11),
                         supplierParent: parent.map { text.party($0, row, handle: 13, name: 14) },
-                        period: text.period(row, 1) ?? Period(containing: Day.minimum), due: text.day(row, 2) ?? Day.minimum))
+                        period: try text.period(row, 1, "period") ?? Period(containing: Day.minimum), due: try text.day(row, 2, "due") ?? Day.minimum)
+                )
             }
             guard !late.isEmpty else { return [] }
 
@@ -381,7 +382,7 @@ extension Ledger {
                         """, arguments: [f.key, f.rule, f.kind, f.subjectType, f.subjectID, f.severity, asOf.description, f.message])
                 raised += 1
             }
-            for (key, p) in previous where !current.contains(key) {
+            for (key, p) in previous.sorted(by: { $0.key < $1.key }) where !current.contains(key) {
                 try appendEvent(
                     db, .findingCleared(FindingCleared(key: key, rule: p.rule, severity: p.severity, message: p.message)), day: asOf,
                     subjects: Ledger.findingSubjects(p.type, p.id), summary: "Cleared: \(p.message)")
@@ -535,25 +536,37 @@ extension SQLRuleRow {
 /// Reads the facts' columns by position, parsing each distinct day, period or span once and reading each party
 /// once: on a large ledger thousands of rows share them.
 private struct FactText {
-    private var days: [String: Day?] = [:]
-    private var periods: [String: Period?] = [:]
-    private var spans: [String: Span?] = [:]
+    private var days: [String: Day] = [:]
+    private var periods: [String: Period] = [:]
+    private var spans: [String: Span] = [:]
     private var parties: [Int64: PartyName] = [:]
 
-    /// The day in column `i`; nil when it is NULL or not a day.
-    mutating func day(_ row: Row, _ i: Int) -> Day? { FactText.parsed(row, i, &days) { try Day(parsing: $0) } }
+    /// The day in column `i` (named `column` in errors); nil when it is NULL. A value that is not a day is an error
+    /// naming it, never a default day.
+    mutating func day(_ row: Row, _ i: Int, _ column: String) throws -> Day? {
+        try FactText.parsed(row, i, &days, column, "a day") { try Day(parsing: $0) }
+    }
 
-    /// The period in column `i`; nil when it is NULL or not a period.
-    mutating func period(_ row: Row, _ i: Int) -> Period? { FactText.parsed(row, i, &periods) { try Period(parsing: $0) } }
+    /// The period in column `i`; nil when it is NULL.
+    mutating func period(_ row: Row, _ i: Int, _ column: String) throws -> Period? {
+        try FactText.parsed(row, i, &periods, column, "a period") { try Period(parsing: $0) }
+    }
 
-    /// The span in column `i`; nil when it is NULL or not a span.
-    mutating func span(_ row: Row, _ i: Int) -> Span? { FactText.parsed(row, i, &spans) { try Span(parsing: $0) } }
+    /// The span in column `i`; nil when it is NULL.
+    mutating func span(_ row: Row, _ i: Int, _ column: String) throws -> Span? {
+        try FactText.parsed(row, i, &spans, column, "a span") { try Span(parsing: $0) }
+    }
 
-    /// The text in column `i` parsed once per distinct text; nil when it is NULL or does not parse.
-    private static func parsed<T>(_ row: Row, _ i: Int, _ known: inout [String: T?], _ parse: (String) throws -> T) -> T? {
+    /// The text in column `i` parsed once per distinct text; nil when it is NULL.
+    private static func parsed<T>(
+        _ row: Row, _ i: Int, _ known: inout [String: T], _ column: String, _ what: String, _ parse: (String) throws -> T
+    ) throws -> T? {
         guard let text: String = row[i] else { return nil }
         if let value = known[text] { return value }
-        let value = try? parse(text)
+        guard let value = try? parse(text) else {
+            throw PetitionsError(
+                "The ledger is damaged: its \(column) \(quoted(text)) is not \(what) (it was changed outside petitions).", code: .dataError)
+        }
         known[text] = value
         return value
     }

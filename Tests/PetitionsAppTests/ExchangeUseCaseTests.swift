@@ -48,7 +48,9 @@ import Testing
         defer { d.ledger.remove() }
         let file = d.ledger.directory.appendingPathComponent("letters.csv").path
         try "keep me".write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(throws: PetitionsError.self) { try ExportRecords(what: .letters, output: file).run(in: d.workspace) }
+        #expect(throws: PetitionsError("--output: \(file) already exists; add --force to replace it.", code: .cannotCreate)) {
+            try ExportRecords(what: .letters, output: file).run(in: d.workspace)
+        }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
         try ExportRecords(what: .letters, output: file, force: true).run(in: d.workspace)
         #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("id,"))

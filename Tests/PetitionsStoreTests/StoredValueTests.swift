@@ -42,4 +42,21 @@ import Testing
             }
         }
     }
+
+    @Test("a reminder of a letter whose stored day is damaged says so, not that the letter does not exist")
+    func damagedLetterIsNotMissing() throws {
+        try withLedger { t in
+            _ = try t.ledger.addAuthority(name: "Moscow supply", handle: "moscow-supply", parent: nil, replyWithin: nil, on: nil)
+            _ = try t.ledger.addGroup(name: "Dmitrov post", handle: "dmitrov-post", district: nil, counts: [], on: nil)
+            let sent = try t.ledger.sendLetter(
+                from: "dmitrov-post", to: "moscow-supply", on: try day("1920-01-20"), subject: "Appeal", petition: nil,
+                replyWithin: nil, expectsReply: true, channel: .post, summary: nil)
+            let raw = try openRaw(t.path)
+            try raw.write { try $0.execute(sql: "UPDATE letter SET day = '1920-02-30'") }
+            try raw.close()
+            #expect(throws: PetitionsError("The ledger is damaged: its day '1920-02-30' is not a day (it was changed outside petitions).")) {
+                _ = try WriteDraft(.reminder(letter: sent.id), asOf: try day("1920-03-04")).run(in: t.workspace)
+            }
+        }
+    }
 }

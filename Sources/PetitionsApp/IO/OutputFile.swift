@@ -8,9 +8,10 @@ public enum OutputFile {
     /// Refuses a folder, and an existing file unless `force`: checked before any work is done.
     /// Anything but a regular file (a folder, a device such as /dev/null, a FIFO, a symbolic link) is refused even
     /// with `force`; `-` and `/dev/stdout` mean standard output.
-    public static func refuseExisting(_ path: String, force: Bool) throws {
+    /// `verb` is what --force does in the sentence: exports have always said "replace", reports and drafts "overwrite".
+    public static func refuseExisting(_ path: String, force: Bool, verb: String = "overwrite") throws {
         guard !OutputPath.isStandardOutput(path), try OutputPath.existingRegularFile(path, option: "--output") else { return }
-        if !force { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
+        if !force { throw PetitionsError("--output: \(path) already exists; add --force to \(verb) it.", code: .cannotCreate) }
     }
 
     /// Writes `text` to `path` as `write(to:force:_:)` does.
@@ -20,9 +21,9 @@ public enum OutputFile {
 
     /// Writes a temporary file (mode 0600) beside `path` with `body`, then links it into place (refusing an existing
     /// file) or, with `force`, renames it over the old one.
-    public static func write(to path: String, force: Bool, _ body: (FileHandle) throws -> Void) throws {
+    public static func write(to path: String, force: Bool, verb: String = "overwrite", _ body: (FileHandle) throws -> Void) throws {
         if OutputPath.isStandardOutput(path) { return try body(FileHandle.standardOutput) }
-        try refuseExisting(path, force: force)
+        try refuseExisting(path, force: force, verb: verb)
         let dir = FilePaths.folder(of: path)
         var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-output-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
@@ -45,7 +46,7 @@ public enum OutputFile {
             try OutputPath.existingRegularFile(path, option: "--output")  // again: it may have changed meanwhile
             guard rename(temporary, path) == 0 else { throw cannotCreate(path) }
         } else if link(temporary, path) != 0 {
-            if errno == EEXIST { throw PetitionsError("--output: \(path) already exists; add --force to overwrite it.", code: .cannotCreate) }
+            if errno == EEXIST { throw PetitionsError("--output: \(path) already exists; add --force to \(verb) it.", code: .cannotCreate) }
             throw cannotCreate(path)
         } else {
             unlink(temporary)
