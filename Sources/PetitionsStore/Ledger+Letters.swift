@@ -1,0 +1,255 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    // MARK: - Letters
+
+    /// Records a letter sent from the petitioner side to an authority.
+    /// With `restartsClock`, the earlier unanswered letters to the same authority on the same petition wait from this day.
+    /// `body` is the whole text of the letter (e.g. the draft it was sent from), kept in the event's payload.
+    public func sendLetter(
+        from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
+        expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false, body: String? = nil
+    ) throws -> Letter {
+        let id: Int64 = try write { db in
+            try sendLetter(
+                db, from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
+                channel: channel, summary: summary, restartsClock: restartsClock, body: body, stamp: newStamp())
+        }
+        return try letter(id)
+    }
+
+    /// Records a sent letter in the current transaction under `stamp`; returns its id.
+    func sendLetter(
+        _ db: Database, from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
+        expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil, stamp: EventStamp
+    ) throws -> Int64 {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let f = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
+        let t = try resolveParty(db, to, kinds: [.authority], field: "--to")
+        if let petition {
+            let p = try requirePetition(db, petition, field: "--petition")
+            guard day >= p.opened else {
+                throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
+            }
+        }
+        let event = LetterSent(
+            from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petition, channel: channel.rawValue,
+            summary: Ledger.nonEmpty(summary), expectsReply: expectsReply, replyWithin: replyWithin?.description,
+            restartsClock: restartsClock, body: body)
+        let eventID = try appendEvent(
+            db, event.event, day: day,
+            subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
+            summary: "Letter from \(f.name) to \(t.name): \(subject)", stamp: stamp)
+        try db.execute(
+            cached: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
+                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            [
+                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
+                expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID,
+            ])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
+        var affected = [id]
+        if restartsClock {
+            guard let petition else {
+                throw PetitionsError("--restarts-clock: the clock restarts for earlier letters on the same petition; give --petition.", code: .usage)
+            }
+            let earlier = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM letter WHERE petition_id = ? AND to_id = ? AND direction = 'sent' AND expects_reply = 1
+                    AND answered_by IS NULL AND voided = 0 AND id <> ? AND day <= ?
+                    """, arguments: [petition, t.id, id, day.description])
+            for e in earlier {
+                try db.execute(sql: "UPDATE letter SET clock_start = ? WHERE id = ?", arguments: [day.description, e])
+                try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, e])
+            }
+            affected += earlier
+        }
+        _ = try storeReplyDue(db, letters: affected)
+        return id
+    }
+
+    /// Records a letter received from an authority. A reply marks the letter it answers (and, on the same
+    /// petition, every earlier letter to that authority) as answered.
+    public func receiveLetter(
+        from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+        channel: Channel, summary: String?
+    ) throws -> Letter {
+        let id: Int64 = try write { db in
+            try receiveLetter(
+                db, from: from, to: to, on: day, subject: subject, inReplyTo: inReplyTo, petition: petition, channel: channel,
+                summary: summary, stamp: newStamp())
+        }
+        return try letter(id)
+    }
+
+    /// Records a received letter in the current transaction under `stamp`; returns its id.
+    func receiveLetter(
+        _ db: Database, from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+        channel: Channel, summary: String?, stamp: EventStamp
+    ) throws -> Int64 {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let f = try resolveParty(db, from, kinds: [.authority], field: "--from")
+        let t = try resolveParty(db, to, kinds: [.person, .group], field: "--to")
+        var petitionID = petition
+        if let r = inReplyTo {
+            guard let orig = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM letter WHERE id = ?"), arguments: [r]) else {
+                throw PetitionsError("--in-reply-to: no letter with id \(r).")
+            }
+            let origDay: String = orig["day"]
+            guard (orig["direction"] as String) == "sent" else {
+                throw PetitionsError.invalid("--in-reply-to", String(r), "is a received letter; a reply answers a letter that was sent")
+            }
+            guard (orig["voided"] as Int64) == 0 else {
+                throw PetitionsError.invalid("--in-reply-to", String(r), "is a voided letter")
+            }
+            guard day.description >= origDay else {
+                throw PetitionsError("--on: \(day) is before letter \(r) was sent on \(origDay); a reply cannot come before the letter it answers.")
+            }
+            // A reply comes from the authority written to, or from one above or below it answering for it.
+            let addressee: Int64 = orig["to_id"]
+            if addressee != f.id {
+                let above = try chain(db, above: addressee).map(\.id)
+                let below = try chain(db, above: f.id).map(\.id)
+                guard above.contains(f.id) || below.contains(addressee) else {
+                    let name = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = ?", arguments: [addressee]) ?? "?"
+                    throw PetitionsError(
+                        "--in-reply-to: letter \(r) was written to \(name), not to \(f.handle) or an authority above or below it; a reply comes from the authority written to."
+                    )
+                }
+            }
+            if petitionID == nil { petitionID = orig["petition_id"] }
+        }
+        if let petition = petitionID {
+            let p = try requirePetition(db, petition, field: "--petition")
+            guard day >= p.opened else {
+                throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
+            }
+        }
+        let event = LetterReceived(
+            from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petitionID, inReplyTo: inReplyTo,
+            channel: channel.rawValue, summary: Ledger.nonEmpty(summary))
+        let eventID = try appendEvent(
+            db, event.event, day: day,
+            subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
+                + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
+            summary: "Letter from \(f.name) to \(t.name) received: \(subject)", stamp: stamp)
+        try db.execute(
+            cached: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
+                VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """,
+            [
+                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description,
+                stamp.office, eventID,
+            ])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
+        if let r = inReplyTo {
+            try db.execute(cached: "UPDATE letter SET answered_by = ? WHERE id = ? AND answered_by IS NULL", [id, r])
+        }
+        if let p = petitionID {
+            // A later letter from the addressee on the same petition answers what was sent to it before.
+            try db.execute(
+                cached: """
+                    UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
+                    AND answered_by IS NULL AND voided = 0 AND day <= ?
+                    """, [id, p, f.id, day.description])
+        }
+        return id
+    }
+
+    /// Voids a letter recorded in error: a new event, never a silent edit.
+    public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
+        try write { db in try voidLetter(db, id, reason: reason, on: day, stamp: newStamp()) }
+        return try letter(id)
+    }
+
+    /// Voids a letter in the current transaction under `stamp`.
+    func voidLetter(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
+            throw PetitionsError("letter: no letter with id \(id).")
+        }
+        guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
+        try appendEvent(
+            db, .letterVoided(LetterVoided(letter: id, reason: reason)), day: day, subjects: [Subject("letter", id)],
+            summary: "Letter \(id) voided: \(reason)", stamp: stamp)
+        try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
+        // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
+        // letter from its addressee on the same petition.
+        let orphans = try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE answered_by = ?", arguments: [id])
+        try db.execute(sql: "UPDATE letter SET answered_by = NULL WHERE answered_by = ?", arguments: [id])
+        for o in orphans {
+            try db.execute(
+                sql: """
+                    UPDATE letter SET answered_by = (
+                      SELECT r.id FROM letter r WHERE r.direction = 'received' AND r.voided = 0 AND r.day >= letter.day
+                      AND (r.in_reply_to = letter.id OR (letter.petition_id IS NOT NULL AND r.petition_id = letter.petition_id AND r.from_id = letter.to_id))
+                      ORDER BY r.day, r.id LIMIT 1)
+                    WHERE id = ?
+                    """, arguments: [o])
+        }
+    }
+
+    /// One letter by id.
+    public func letter(_ id: Int64) throws -> Letter {
+        try read { db in
+            guard let l = try loadLetters(db, where: "l.id = ?", [id]).first else {
+                throw PetitionsError("letter: no letter with id \(id).")
+            }
+            return l
+        }
+    }
+
+    /// Letters, optionally of one petition or party, oldest first.
+    public func letters(petition: Int64? = nil, party: String? = nil, waiting: Bool = false) throws -> [Letter] {
+        try read { db in
+            var clauses: [String] = []
+            var args: [DatabaseValueConvertible?] = []
+            if let petition {
+                clauses.append("l.petition_id = ?")
+                args.append(petition)
+            }
+            if let party {
+                let p = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
+                clauses.append("(l.from_id = ? OR l.to_id = ?)")
+                args.append(p.id)
+                args.append(p.id)
+            }
+            if waiting { clauses.append("l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0") }
+            return try loadLetters(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(args))
+        }
+    }
+
+    func loadLetters(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Letter] {
+        var out: [Letter] = []
+        try eachLetter(db, where: clause, args) { out.append($0) }
+        return out
+    }
+
+    /// Letters, oldest first, one at a time from a cursor, so that an export keeps memory flat.
+    func eachLetter(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Letter) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT l.*, f.handle AS f, t.handle AS t FROM letter l JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id
+                WHERE \(clause) ORDER BY l.day, l.id
+                """, arguments: args)
+        while let row = try rows.next() {
+            try body(
+                Letter(
+                    id: row["id"], direction: try row.stored(Direction.self, "direction"), from: row["f"], to: row["t"],
+                    on: try row.day("day"), channel: try row.stored(Channel.self, "channel"),
+                    subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
+                    expectsReply: (row["expects_reply"] as Int64) == 1,
+                    replyWithin: try row.optionalSpan("reply_within"), replyDue: try row.optionalDay("reply_due"),
+                    answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"]))
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// A row returned by a custom SQL rule.
+public struct SQLRuleRow: Sendable {
+    public var subject: String
+    public var severity: String?
+    public var message: String
+}
+
+extension SQLRuleRow {
+    /// The severities a sql rule may give in its `severity` column.
+    static let severities: Set<String> = ["warning", "overdue", "critical"]
+
+    /// The row's subject, message and severity: numbers are written as text, NULL is empty; a blob, or a severity
+    /// that is not warning, overdue or critical, is refused with a sentence naming the column and the row.
+    init(_ row: Row, number: Int) throws {
+        func text(_ column: String) throws -> String? {
+            guard let value = row[column] as DatabaseValue? else { return nil }
+            switch value.storage {
+            case .null: return nil
+            case .int64(let n): return String(n)
+            case .double(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+            case .string(let s): return s
+            case .blob: throw PetitionsError("returns a blob in its \(column) column (row \(number)); a sql rule must return text or numbers")
+            }
+        }
+        subject = try text("subject") ?? ""
+        message = try text("message") ?? ""
+        if let s = try text("severity") {
+            let known = s.lowercased()
+            guard SQLRuleRow.severities.contains(known) else {
+                throw PetitionsError("returns the severity \(quoted(s)) (row \(number)); a severity is warning, overdue or critical")
+            }
+            severity = known
+        } else {
+            severity = nil
+        }
+    }
+}
+
+extension Ledger {
+    // MARK: - Custom SQL rules
+
+    /// Checks that `query` is one SELECT that only reads; anything else is refused with the reason.
+    public func validateSQLRule(_ query: String) throws {
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let first = trimmed.prefix(while: { $0.isLetter }).uppercased()
+        guard first == "SELECT" || first == "WITH" else {
+            throw PetitionsError("is not a SELECT (it starts with \(quoted(String(trimmed.prefix(20)))))")
+        }
+        try sandboxed(budget: .standard) { db, sandbox in
+            let statement: Statement
+            do {
+                sandbox.arm()
+                defer { sandbox.disarm() }
+                statement = try db.makeStatement(sql: trimmed)
+            } catch let e as DatabaseError {
+                if let problem = sandbox.problem() { throw PetitionsError(problem) }
+                throw PetitionsError("is not valid SQL: \(e.message ?? "\(e.resultCode)")")
+            }
+            guard statement.isReadonly else { throw PetitionsError("would write to the ledger") }
+            let columns = Set(statement.columnNames.map { $0.lowercased() })
+            for needed in ["subject", "message"] where !columns.contains(needed) {
+                throw PetitionsError("returns no \(needed) column (it returns \(statement.columnNames.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// Runs a custom SQL rule on a read-only connection, under an authorizer that lets it read the ledger's
+    /// tables and call pure functions only, and within `budget`: a query that runs longer, takes more memory or
+    /// returns more rows is stopped and refused with a sentence.
+    public func runSQLRule(_ query: String, asOf: Day, budget: SQLRuleBudget = .standard) throws -> [SQLRuleRow] {
+        try validateSQLRule(query)
+        return try sandboxed(budget: budget) { db, sandbox in
+            sandbox.arm()
+            defer { sandbox.disarm() }
+            do {
+                let statement = try db.makeStatement(sql: query.trimmingCharacters(in: .whitespacesAndNewlines))
+                if statement.sql.contains(":as_of") { statement.arguments = ["as_of": asOf.description] }
+                var out: [SQLRuleRow] = []
+                var bytes = 0
+                let rows = try Row.fetchCursor(statement)
+                while let r = try rows.next() {
+                    guard out.count < budget.rows else {
+                        throw PetitionsError("returned more than \(budget.rows) rows, its budget; make it narrower")
+                    }
+                    let row = try SQLRuleRow(r, number: out.count + 1)
+                    // What the rows hold counts against the memory budget too: SQLite let go of it, the findings keep it.
+                    bytes += row.subject.utf8.count + row.message.utf8.count
+                    guard bytes <= budget.bytes else {
+                        throw PetitionsError("returned more than \(budget.bytes >> 20) MB of text, its memory budget; make it narrower")
+                    }
+                    out.append(row)
+                }
+                return out
+            } catch let e as DatabaseError {
+                if let problem = sandbox.problem(resultCode: e.resultCode) { throw PetitionsError(problem) }
+                // E.g. a function SQLite refuses only when the query runs.
+                throw PetitionsError("failed when run: \(e.message ?? "\(e.resultCode)")")
+            }
+        }
+    }
+
+    /// Runs `body` on a read-only connection of its own, guarded by a sandbox that lives as long as the
+    /// connection (SQLite calls back into it until the connection is closed).
+    func sandboxed<T>(budget: SQLRuleBudget, _ body: (Database, SQLRuleSandbox) throws -> T) throws -> T {
+        let queue = try readOnlyQueue()
+        let tables = try queue.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"))
+        }
+        let sandbox = SQLRuleSandbox(tables: tables, budget: budget)
+        return try withExtendedLifetime(sandbox) {
+            defer { try? queue.close() }
+            return try queue.read { db in
+                sandbox.install(on: db)
+                return try body(db, sandbox)
+            }
+        }
+    }
+
+    func readOnlyQueue() throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+        return try DatabaseQueue(path: path, configuration: config)
+    }
+}
