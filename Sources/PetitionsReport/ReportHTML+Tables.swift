@@ -1,0 +1,78 @@
+import Foundation
+import PetitionsDomain
+import PetitionsRules
+
+extension ReportHTML {
+    // MARK: - Tables
+
+    /// A table that scrolls sideways on a narrow screen; cells are HTML already escaped by the caller.
+    /// Numeric columns align right; prose columns (`prose`) keep a readable width rather than wrap to a word a line.
+    struct Table {
+        var headers: [String]
+        var numeric: Set<Int>
+        var prose: Set<Int>
+        var rows: [[String]] = []
+        init(_ headers: [String], numeric: Set<Int> = [], prose: Set<Int> = []) {
+            self.headers = headers
+            self.numeric = numeric
+            self.prose = prose
+        }
+        mutating func row(_ cells: [String]) { rows.append(cells) }
+        func cls(_ i: Int) -> String { numeric.contains(i) ? " class=\"num\"" : prose.contains(i) ? " class=\"prose\"" : "" }
+        var html: String {
+            var h = "<div class=\"scroll\">\n<table>\n<thead><tr>"
+            for (i, head) in headers.enumerated() { h += "<th scope=\"col\"\(cls(i))>\(ReportHTML.esc(head))</th>" }
+            h += "</tr></thead>\n<tbody>\n"
+            for r in rows {
+                h += "<tr>"
+                for (i, cell) in r.enumerated() { h += "<td\(cls(i))>\(cell)</td>" }
+                h += "</tr>\n"
+            }
+            return h + "</tbody>\n</table>\n</div>\n"
+        }
+    }
+
+    // MARK: - Text
+
+    /// Escapes text for HTML content and attribute values: & < > " ' and also / (so no text can form `//`).
+    public static func esc(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "/": out += "&#47;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func badge(_ s: Severity) -> String { "<span class=\"badge b-\(s.rawValue)\">\(s.rawValue)</span>" }
+
+    static func day(_ d: Day) -> String { "<time datetime=\"\(d.description)\">\(esc(d.longDescription))</time>" }
+
+    static func amount(_ d: Decimal, _ unit: String) -> String { Thousands.format(d) + " " + esc(unit) }
+
+    static func quantities(_ list: [QuantityValue]) -> String {
+        list.isEmpty ? "–" : list.map { Thousands.format($0.amount) + " " + esc($0.unit) + " " + esc($0.commodity) }.joined(separator: "<br>")
+    }
+
+    static func statusName(_ s: PetitionStatus) -> String { s.rawValue.replacingOccurrences(of: "_", with: " ") }
+
+    static func shortPeriod(_ p: Period) -> String { "\(Day.monthNames[p.month - 1].prefix(3)) \(p.year)" }
+
+    static func truncated(_ s: String, _ limit: Int) -> String { s.count > limit ? String(s.prefix(limit - 1)) + "…" : s }
+
+    static func decimal(_ d: Decimal) -> Double { NSDecimalNumber(decimal: d).doubleValue }
+
+    /// A coordinate with at most one decimal.
+    static func n(_ x: Double) -> String {
+        let tenths = (x * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
+    }
+}
