@@ -8,6 +8,7 @@ import PetitionsStore
 /// the rule engine, narrowed by a scope, and with persons' names redacted when the report leaves the office.
 public enum ReportBuilder {
     /// Builds the report as of `asOf`. Nothing in it depends on the day it is run.
+    // Longer than 60 lines on purpose: the sections share the engine run, the late deliveries and the waiting letters, worked out once in order.
     public static func build(
         ledger: Ledger, context: RuleContext, asOf: Day, scope: ReportScope = ReportScope(),
         redact: Bool = false

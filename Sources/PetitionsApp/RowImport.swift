@@ -204,6 +204,7 @@ public enum RowImport {
         }
     }
 
+    // Longer than 60 lines on purpose: one case per kind of row, each reading its columns.
     static func parse(_ kind: ImportKind, _ values: [String], line: Int, columns: [String: Int], header: [String], units: UnitCatalog)
         -> Result<RowRequest, RowProblem>
     {

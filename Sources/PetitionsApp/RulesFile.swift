@@ -129,6 +129,7 @@ private struct RuleReader {
         PetitionsError("\(source), line \(line): \(message)")
     }
 
+    // Longer than 60 lines on purpose: each key a rule may have is read in turn, each with its own sentence and line.
     func rule() throws -> Rule {
         guard let entry = value.table else {
             throw fail(header, "rule \(number) is not a table; write each rule as a [[rule]] table with an id and a kind.")

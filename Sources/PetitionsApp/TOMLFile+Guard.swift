@@ -10,6 +10,7 @@ extension TOMLFile {
     /// - `}` where an element of a list should start: `[1, }]`;
     /// - characters TOML allows only inside quotes, e.g. U+2028 or U+0085 between the elements of a list.
     /// The scan follows strings, comments, lists and inline tables far enough to look only where toml++ would.
+    // Longer than 60 lines on purpose: one scanner over the TOML text, before toml++ sees it.
     static func refuseWhatAbortsTheParser(_ text: String, source: String) throws {
         let s = Array(text.unicodeScalars)
         var i = s.first == "\u{FEFF}" ? 1 : 0

@@ -32,6 +32,7 @@ public enum DraftRenderer {
 
     /// The line on which sections first nest deeper than `limit`, or nil. Follows `{{=<% %>=}}` changes of
     /// delimiters, as the parser does, so that a template cannot hide its depth behind them.
+    // Longer than 60 lines on purpose: one scanner over the template, following Mustache's tags and changes of delimiters.
     static func lineWhereNestingExceeds(_ limit: Int, in text: String) -> Int? {
         let bytes = Array(text.utf8)
         var open = Array("{{".utf8)

@@ -5,6 +5,7 @@ extension Engine {
     // MARK: - Deliveries
 
     /// Deliveries still not complete after their due day plus the grace span, by period.
+    // Longer than 60 lines on purpose: one pass over the late deliveries (runs of missed periods, severities, messages), kept together for speed at a million rows.
     public func overdue(_ deliveries: [LateDelivery], asOf: Day) -> [(OverdueDelivery, Rule)] {
         var memo = EngineMemo(calendar: calendar, asOf: asOf)
         return overdue(deliveries, asOf: asOf, memo: &memo)

@@ -56,6 +56,7 @@ extension Engine {
         return order.map { findings[$0] }
     }
 
+    // Longer than 60 lines on purpose: one pass over the late deliveries by recipient, decree and commodity.
     func arrears(_ deliveries: [LateDelivery], late: [(OverdueDelivery, Rule)], asOf: Day) -> [Finding] {
         let lateIDs = Set(late.map(\.0.delivery))
         var out: [Finding] = []

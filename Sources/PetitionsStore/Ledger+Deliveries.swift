@@ -7,6 +7,7 @@ extension Ledger {
 
     /// Schedules one expected delivery per (decree, recipient, period) for the periods given, for every recipient
     /// enrolled (or the one named). Idempotent: a period already scheduled is left as it is.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func scheduleDeliveries(decree: String, recipient: String?, from: Period, to: Period, on day: Day?) throws -> ScheduleResult {
         let (ids, already): ([Int64], Int) = try write { db in
             try scheduleDeliveries(db, decree: decree, recipient: recipient, from: from, to: to, on: day ?? context.today, stamp: newStamp())
@@ -117,6 +118,7 @@ extension Ledger {
     // MARK: - Receipts
 
     /// Records what came for a scheduled delivery; several receipts may add up, partial is allowed.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func receiveDelivery(decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?) throws
         -> Delivery
     {

@@ -76,6 +76,7 @@ extension Ledger {
 
     /// Records a letter received from an authority. A reply marks the letter it answers (and, on the same
     /// petition, every earlier letter to that authority) as answered.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func receiveLetter(
         from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
         channel: Channel, summary: String?

@@ -52,6 +52,7 @@ extension Ledger {
 
     /// Per authority written to: letters sent to it on or before `asOf` that expected a reply (not void), how many were
     /// answered by then, how many by their stored due day, the median days to answer, and how many still wait.
+    // Longer than 60 lines on purpose: one pass over the letters counting and taking medians per authority (BENCHMARKS.md).
     public func authorityRows(_ scope: ResolvedReportScope, asOf: Day) throws -> [AuthorityRow] {
         try read { db in
             var clauses = ["l.direction = 'sent'", "l.expects_reply = 1", "l.voided = 0", "l.day <= :asOf"]

@@ -47,6 +47,7 @@ extension Ledger {
     /// replies written after the day (`letter_day`, CROSS JOIN keeps that order). The `+` on `l.day`, `x.to_id` and
     /// `x.day` keep SQLite off `letter_day` and `letter_to`, which on 100,000 letters visited every one of them
     /// (EXPLAIN QUERY PLAN; 0.79 s down to 0.011 s in sqlite3 on the medium bench ledger).
+    // Longer than 60 lines on purpose: letters, extensions and pauses are read in one pass each and joined by id (BENCHMARKS.md).
     func waitingLetters(_ db: Database, asOf: Day, dueBy: Day?, only ids: [Int64]?) throws -> [WaitingLetter] {
         let due = dueBy.map { _ in " AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)" } ?? ""
         // One letter (a letter sent or received recomputes its own due day) is a parameter, so the statement is
@@ -113,6 +114,7 @@ extension Ledger {
     }
 
     /// Deliveries due before `asOf` and not complete as of that day (receipts after it do not count), not cancelled.
+    // Longer than 60 lines on purpose: the two branches, the items and the receipts are read in one pass each and joined by position (BENCHMARKS.md).
     public func lateDeliveries(asOf: Day) throws -> [LateDelivery] {
         try read { db in
             let columns = """

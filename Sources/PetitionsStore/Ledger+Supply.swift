@@ -149,6 +149,7 @@ extension Ledger {
 
     /// Enrols a recipient in a decree. Without counts, the head-counts come from the group's counts and its
     /// members' households (each member as `memberCategory`, each dependant by category), or from a person's own household.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func enrol(decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String) throws -> Enrolment {
         let id: Int64 = try write { db in
             try enrol(db, decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory, stamp: newStamp())

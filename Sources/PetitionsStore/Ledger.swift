@@ -69,6 +69,7 @@ public final class Ledger: Sendable {
 
     /// Opens (and creates on first use) the ledger at `path`.
     /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.
+    // Longer than 60 lines on purpose: opening is one sequence: refuse, create or inspect, open, migrate, read the units.
     public init(path: String, context: RecordingContext, defaultUnits: [MeasureUnit], readOnly: Bool = false) throws {
         self.path = path
         self.context = context

@@ -34,6 +34,7 @@ extension HouseJSONEncoder {
     /// Writes `value` to `sink` in pieces of about `chunk` bytes: the members of a top-level object one at a time, and
     /// the elements of a member that is an array one at a time. The bytes are those of `encode(value)`, without the
     /// whole document in memory at once (a report of a country's deliveries is hundreds of megabytes of JSON).
+    // Longer than 60 lines on purpose: the streaming writer keeps its buffer and its state in one place.
     public func stream<T: Encodable>(_ value: T, chunk: Int = 1 << 16, to sink: ([UInt8]) throws -> Void) throws {
         let keys = KeyCache.shared
         let recorder = MemberRecorder(keys: keys)

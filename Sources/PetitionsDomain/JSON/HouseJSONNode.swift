@@ -18,6 +18,7 @@ enum JSONNode {
     static var `true`: JSONNode { .raw("true") }
     static var `false`: JSONNode { .raw("false") }
 
+    // Longer than 60 lines on purpose: one switch over the kinds of JSON value, the writer's hot loop.
     func write(to out: inout [UInt8], depth: Int, pretty: Bool) {
         switch self {
         case .raw(let text):
