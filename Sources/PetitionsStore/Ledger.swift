@@ -162,6 +162,9 @@ public final class Ledger: Sendable {
             if e.resultCode == .SQLITE_NOTADB {
                 throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
             }
+            if e.resultCode == .SQLITE_CORRUPT {
+                throw PetitionsError(damagedPrefix(path) + damagedAdvice, code: .ioError)
+            }
             if e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CANTOPEN {
                 throw PetitionsError(
                     "The ledger \(path) cannot be opened for writing (\(e.message ?? "\(e.resultCode)")); nothing was recorded.", code: .noPermission)
@@ -273,7 +276,7 @@ public final class Ledger: Sendable {
             throw PetitionsError("The ledger \(path) is read-only; nothing was recorded.", code: .noPermission)
         }
         var result: T?
-        try Ledger.translate {
+        try translate {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -286,12 +289,27 @@ public final class Ledger: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Ledger.translate { try reader.read(body) }
+        try translate { try reader.read(body) }
+    }
+
+    /// How a sentence about a damaged ledger begins (`verify` reports it as a problem instead of failing).
+    static func damagedPrefix(_ path: String) -> String { "The ledger \(path) is damaged" }
+    static let damagedAdvice = ": part of the file does not read as a database; run petitions verify, and restore it from a backup."
+
+    /// Runs `body`, turning SQLite's errors into sentences about this ledger.
+    func translate<T>(_ body: () throws -> T) throws -> T {
+        try Ledger.translate {
+            do { return try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT {
+                throw PetitionsError(Ledger.damagedPrefix(path) + Ledger.damagedAdvice, code: .ioError)
+            }
+        }
     }
 
     static func translate<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as DatabaseError {
             switch e.resultCode {
+            case .SQLITE_CORRUPT:
+                throw PetitionsError("The ledger is damaged\(damagedAdvice)", code: .ioError)
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 throw PetitionsError("The ledger is busy with another command; try again (\(e.message ?? "locked")).", code: .ioError)
             case .SQLITE_READONLY:
