@@ -74,17 +74,8 @@ public final class Ledger: Sendable {
         self.context = context
         self.dueDays = nil
         try Ledger.requireRegularFile(path)
-        let fm = FileManager.default
-        var exists = fm.fileExists(atPath: path)
-        if exists, Ledger.fileSize(path) == 0 {
-            // An empty file is a ledger created but never written (e.g. by a killed first run).
-            exists = access(path, W_OK) != 0
-        }
-        if exists {
-            try Ledger.inspect(path: path)
-        } else {
-            try Ledger.createFile(path: path)
-        }
+        let exists = try !Ledger.createIfMissing(path: path)
+        if exists { try Ledger.inspect(path: path) }
         let writable = access(path, W_OK) == 0 && access(FilePaths.folder(of: path).isEmpty ? "." : FilePaths.folder(of: path), W_OK) == 0
         if readOnly && exists && !writable {
             var config = Configuration()
@@ -203,28 +194,82 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Creates the file with mode 0600 (and its folder), so that no one else can read personal data.
-    static func createFile(path: String) throws {
+    /// Creates the ledger at `path` when there is none (or only the empty file of a killed first run) and says
+    /// whether it did. The new ledger is built whole, migrated, in a file of mode 0600 beside the path and linked into
+    /// place, so that processes starting on a new path at once never see a half-made ledger: the first link wins, the
+    /// others open the winner's. An empty file is replaced under its lock, for the same reason.
+    static func createIfMissing(path: String) throws -> Bool {
         let dir = FilePaths.folder(of: path)
         let fm = FileManager.default
         if !dir.isEmpty, !fm.fileExists(atPath: dir) {
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
+                if !fm.fileExists(atPath: dir) {
+                    throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
+                }
             }
         }
-        if fm.fileExists(atPath: path) {
-            // An empty file left by an interrupted first run (or made by someone else's touch) becomes the ledger:
-            // make it its owner's only, as a new one would be.
-            guard chmod(path, 0o600) == 0 else {
-                throw PetitionsError("Cannot make the ledger \(path) private to its owner: \(String(cString: strerror(errno))).", code: .cannotCreate)
+        for _ in 0..<10 {
+            var st = stat()
+            if stat(path, &st) != 0 {
+                guard errno == ENOENT else { return false }  // Unreadable: opening it says why.
+                let built = try buildNewLedger(beside: path)
+                defer { removeBuilt(built) }
+                if link(built, path) == 0 { return true }
+                guard errno == EEXIST else {
+                    throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+                }
+                continue  // Another process put its ledger there first: open theirs.
             }
-            return
+            guard st.st_size == 0, access(path, W_OK) == 0, access(dir.isEmpty ? "." : dir, W_OK) == 0 else { return false }
+            // An empty file left by an interrupted first run (or made by someone's touch) becomes the ledger. Whoever
+            // holds its lock replaces it; the others, once they have the lock, find it replaced and open the new one.
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX) == 0 else { continue }
+            var held = stat()
+            var now = stat()
+            guard fstat(fd, &held) == 0, stat(path, &now) == 0, held.st_ino == now.st_ino, held.st_dev == now.st_dev,
+                now.st_size == 0
+            else { continue }
+            let built = try buildNewLedger(beside: path)
+            defer { removeBuilt(built) }
+            guard rename(built, path) == 0 else {
+                throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+            }
+            return true
         }
-        guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw PetitionsError("Cannot create the ledger \(path): the folder is missing or not writable.", code: .cannotCreate)
+        throw PetitionsError("Cannot create the ledger \(path): other processes kept creating and removing it.", code: .cannotCreate)
+    }
+
+    /// A new, migrated ledger in a file of mode 0600 beside `path`, closed, with no journal beside it.
+    static func buildNewLedger(beside path: String) throws -> String {
+        let dir = FilePaths.folder(of: path)
+        let temporary = (dir.isEmpty ? "." : dir) + "/.\(FilePaths.name(of: path)).\(UUID().uuidString.prefix(8)).new"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw PetitionsError(
+                "Cannot create the ledger \(path): \(String(cString: strerror(errno))) (the folder is missing or not writable).", code: .cannotCreate)
         }
+        close(fd)
+        do {
+            try wrap(path) {
+                let pool = try DatabasePool(path: temporary)
+                try migrator.migrate(pool)
+                try pool.close()
+            }
+        } catch {
+            removeBuilt(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// Removes a built ledger's name (and any journal left beside it); the ledger it became keeps its own name.
+    static func removeBuilt(_ temporary: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
     }
 
     /// Refuses a file that is not ours or is newer than this program, without changing it.
