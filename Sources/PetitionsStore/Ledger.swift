@@ -77,7 +77,9 @@ public final class Ledger: Sendable {
         let exists = try !Ledger.createIfMissing(path: path)
         if exists { try Ledger.inspect(path: path) }
         let writable = access(path, W_OK) == 0 && access(FilePaths.folder(of: path).isEmpty ? "." : FilePaths.folder(of: path), W_OK) == 0
-        if readOnly && exists && !writable {
+        // A read-only -shm or -wal left beside a writable ledger stops writing, not reading: read it read-only.
+        let leftover = exists ? Ledger.readOnlyCompanion(path) : nil
+        if readOnly && exists && (!writable || leftover != nil) {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(10)
@@ -85,6 +87,7 @@ public final class Ledger: Sendable {
             reader = queue
             writer = nil
         } else {
+            if let leftover { throw Ledger.leftover(leftover, of: path) }
             guard writable else {
                 throw PetitionsError("The ledger \(path) is read-only (or its folder is); nothing was recorded.", code: .noPermission)
             }
@@ -157,23 +160,43 @@ public final class Ledger: Sendable {
                 throw PetitionsError(damagedPrefix(path) + damagedAdvice, code: .ioError)
             }
             if e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CANTOPEN {
+                if let companion = readOnlyCompanion(path) { throw leftover(companion, of: path) }
                 throw PetitionsError(
-                    "The ledger \(path) cannot be opened for writing (\(e.message ?? "\(e.resultCode)")); nothing was recorded.", code: .noPermission)
+                    "The ledger \(path) cannot be opened for writing (it, its folder or a file beside it is read-only); nothing was recorded.",
+                    code: .noPermission)
             }
             throw PetitionsError("The ledger \(path) could not be opened: \(e.message ?? "\(e.resultCode)").", code: .ioError)
         }
     }
 
-    /// Where to open a ledger for reading only. SQLite reads a WAL ledger by creating its `-shm` file; when the
-    /// folder is not ours to write and none exists, the file is opened as immutable (SQLite's URI parameter).
+    /// Where to open a ledger for reading only. SQLite reads a WAL ledger by creating its `-shm` file (and a `-wal`)
+    /// with the ledger's own mode: reading a 0444 ledger would leave a 0444 `-shm` that stops every write once the
+    /// ledger is made writable again. So a ledger this process cannot write, with no WAL content beside it (all of it
+    /// is in the file, and no writer is half-way), is opened as immutable (SQLite's URI parameter), which creates
+    /// nothing; so is one in a folder not ours to write, where no `-shm` exists.
     static func readOnlyLocation(_ path: String) -> String {
         let dir = FilePaths.folder(of: path)
         let fm = FileManager.default
-        guard access(dir.isEmpty ? "." : dir, W_OK) != 0, !fm.fileExists(atPath: path + "-shm") else { return path }
+        let unwritable = access(path, W_OK) != 0 && fileSize(path + "-wal") == 0
+        let folderUnwritable = access(dir.isEmpty ? "." : dir, W_OK) != 0 && !fm.fileExists(atPath: path + "-shm")
+        guard unwritable || folderUnwritable else { return path }
         let absolute = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// A `-shm` or `-wal` beside the ledger that this process cannot write: left by an earlier read of the ledger
+    /// while it was read-only (by an older petitions, or by sqlite3), it stops every write.
+    static func readOnlyCompanion(_ path: String) -> String? {
+        ["-shm", "-wal"].map { path + $0 }.first { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
+    }
+
+    /// The sentence for a write stopped by a read-only `-shm` or `-wal`, naming it.
+    static func leftover(_ companion: String, of path: String) -> PetitionsError {
+        PetitionsError(
+            "The ledger \(path) cannot be written because \(companion) beside it is read-only (left by reading the ledger while it was read-only); delete \(companion) while no command is using the ledger, and try again.",
+            code: .noPermission)
     }
 
     /// Refuses a path that names something other than a regular file (a folder, `/`, a device, a FIFO), through
@@ -346,6 +369,9 @@ public final class Ledger: Sendable {
         try Ledger.translate {
             do { return try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT {
                 throw PetitionsError(Ledger.damagedPrefix(path) + Ledger.damagedAdvice, code: .ioError)
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_READONLY {
+                guard let companion = Ledger.readOnlyCompanion(path) else { throw e }
+                throw Ledger.leftover(companion, of: path)
             }
         }
     }
