@@ -78,16 +78,22 @@ public struct CLI {
 
     /// Records a test issue when `result`'s stderr holds wording that is not the program's own.
     static func check(_ args: [String], _ result: Result, sourceLocation: SourceLocation) -> Result {
-        let leaked = leakedWording.filter { result.stderr.contains($0) }
+        expectOwnWords(args, stderr: result.stderr, sourceLocation: sourceLocation)
+        return result
+    }
+
+    /// Records a test issue when `stderr`, printed by `petitions ARGS`, holds wording that is not the program's own:
+    /// for tests that start the binary themselves.
+    public static func expectOwnWords(_ args: [String], stderr: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let leaked = leakedWording.filter { stderr.contains($0) }
         if !leaked.isEmpty {
             Issue.record(
                 Comment(
                     rawValue:
-                        "petitions \(shellLine(args)) printed \(leaked.map { "'\($0)'" }.joined(separator: ", ")) on stderr, not our own words:\n\(result.stderr)"
+                        "petitions \(shellLine(args)) printed \(leaked.map { "'\($0)'" }.joined(separator: ", ")) on stderr, not our own words:\n\(stderr)"
                 ),
                 sourceLocation: sourceLocation)
         }
-        return result
     }
 
     /// The arguments as one line, quoted where a shell would need it, to name a run in a failure.
