@@ -111,6 +111,7 @@ public enum UnitsFile {
                 for key in u.table?.keys ?? [] where !["name", "dimension", "base", "aliases"].contains(key) {
                     throw PetitionsError("\(source): unit \(i + 1) has an unknown key \(quoted(key)); units have name, dimension, base and aliases.")
                 }
+                if let entry = u.table { try checkEntry(entry, number: i + 1, source: source) }
             }
         }
         let file = try TOMLFile.decode(File.self, from: table, source: source)
@@ -123,6 +124,47 @@ public enum UnitsFile {
             throw PetitionsError("\(source): \(e.message)", code: e.code)
         }
         return units
+    }
+
+    /// Refuses, naming the unit, the key and the value, what the decoder would report in its own words (`base = 1.5`)
+    /// or what only the ledger's CHECK constraints would catch (an empty name).
+    static func checkEntry(_ entry: TOMLTable, number: Int, source: String) throws {
+        func refuse(_ key: String, _ value: String, _ why: String) -> PetitionsError {
+            PetitionsError("\(source): unit \(number) has \(key) = \(value), which \(why).")
+        }
+        for key in ["name", "dimension"] {
+            guard let value = entry[key] else {
+                throw PetitionsError("\(source): unit \(number) has no \(key); every unit has a name, a dimension and a base.")
+            }
+            guard let text = value.string else { throw refuse(key, shown(value), "is not text; write it in quotes") }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { throw refuse(key, quoted(text), "is empty; give the unit its \(key)") }
+            try ControlCharacters.refuse(text, field: "\(source): unit \(number) \(key)")
+        }
+        guard let base = entry["base"] else {
+            throw PetitionsError("\(source): unit \(number) has no base; every unit has a name, a dimension and a base.")
+        }
+        guard let n = base.int else {
+            throw refuse("base", shown(base), "is not a whole number; base counts the smallest unit of its dimension, e.g. base = 1000")
+        }
+        if n <= 0 { throw refuse("base", String(n), "must be at least 1") }
+        if let aliases = entry["aliases"] {
+            guard let list = aliases.array else { throw refuse("aliases", shown(aliases), "is not a list; write e.g. aliases = [\"kilo\"]") }
+            for alias in list {
+                guard let text = alias.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw refuse("aliases", shown(aliases), "holds \(shown(alias)), which is not a name")
+                }
+            }
+        }
+    }
+
+    /// A TOML value as the user wrote it, near enough to find it in the file.
+    static func shown(_ value: any TOMLValueConvertible) -> String {
+        if let s = value.string { return quoted(s) }
+        if let d = value.double { return String(d) }
+        if let i = value.int { return String(i) }
+        if let b = value.bool { return String(b) }
+        if value.array != nil { return "a list" }
+        return "a table"
     }
 
     /// Loads a units file from disk.

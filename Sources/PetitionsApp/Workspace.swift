@@ -27,8 +27,10 @@ public struct Workspace: Sendable {
     }
 
     /// `--db`, else `$PETITIONS_DB`, else `$XDG_DATA_HOME/petitions/petitions.sqlite` (default `~/.local/share/…`).
+    /// An empty `--db` is kept, and refused when the ledger is opened: it is a mistake (an unset shell variable), not
+    /// a wish for the default ledger. An empty `$PETITIONS_DB` is unset, as shells treat it.
     public var resolvedDatabasePath: String {
-        if let p = databasePath, !p.isEmpty { return p }
+        if let p = databasePath { return p }
         if let p = environment["PETITIONS_DB"], !p.isEmpty { return p }
         let data =
             environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }

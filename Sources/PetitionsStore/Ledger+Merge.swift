@@ -176,7 +176,12 @@ extension Ledger {
             } catch let e as EventLineError {
                 problems.append("line \(lineNumber): \(e.message)")
             } catch let e as DecodingError {
-                problems.append("line \(lineNumber): \(describe(e))")
+                // A schema_version past what Int holds (10^30) fails the whole line as "not valid JSON": name it.
+                if let version = (try? decoder.decode(LooseVersion.self, from: Data(bytes)))?.schemaVersion, Int(exactly: version) == nil {
+                    problems.append("line \(lineNumber): schema_version \(version) is not a version (versions are whole numbers from 1)")
+                } else {
+                    problems.append("line \(lineNumber): \(describe(e))")
+                }
             }
             if problems.count >= 20 { break }
         }
@@ -190,6 +195,12 @@ extension Ledger {
 
     struct Versioned: Decodable {
         var schemaVersion: Int?
+        enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
+    }
+
+    /// The version as any JSON number, to name one that is not a whole number an `Int` holds.
+    struct LooseVersion: Decodable {
+        var schemaVersion: Double?
         enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
     }
 

@@ -54,14 +54,83 @@ extension Ledger {
     /// own invariants: every record was created by an event of the right kind; derived delivery statuses and
     /// received amounts agree with the receipts; a letter is answered only by a later received letter that
     /// stands. Returns one sentence per problem; none means the ledger is sound.
+    /// `checkingFile: false` leaves out the integrity check, for a caller that ran `fileProblems(path:)` first. A
+    /// check that SQLite stops because the file is damaged is reported as a problem, not thrown.
+    public func verify(limit: Int = 200, checkingFile: Bool = true) throws -> [String] {
+        try Ledger.translate {
+            do { return try checkRecords(limit: limit, checkingFile: checkingFile) } catch let e as DatabaseError
+                where e.resultCode == .SQLITE_CORRUPT
+            {
+                return [Ledger.damageProblem]
+            }
+        }
+    }
+
+    /// The ledger file read as SQLite pages: `PRAGMA integrity_check` on a connection that only reads, each fault in
+    /// our words. A file that is missing, empty, or not an SQLite file at all has none here: opening the ledger
+    /// says what is wrong with it.
+    public static func fileProblems(path: String, limit: Int = 200) throws -> [String] {
+        try requireRegularFile(path)
+        guard fileSize(path) > 0, access(path, R_OK) == 0, let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        let header = handle.readData(ofLength: 16)
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else { return [] }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
+            defer { try? q.close() }
+            let faults = try q.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))") }
+            if faults == ["ok"] { return [] }
+            return [describeFaults(faults)]
+        } catch let e as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR, .SQLITE_FORMAT].contains(e.resultCode) {
+            return [damageProblem]
+        } catch let e as DatabaseError {
+            throw PetitionsError("The ledger \(path) could not be checked (\(describe(e.resultCode))).", code: .ioError)
+        }
+    }
+
+    /// The one sentence for a file SQLite cannot read far enough to check.
+    static let damageProblem =
+        "file: the ledger file is damaged (part of it does not read as a database), so its records could not be checked; restore it from a backup"
+
+    /// What SQLite's integrity check found, as one sentence naming the damaged pages.
+    static func describeFaults(_ faults: [String]) -> String {
+        var pages: [String] = []
+        for line in faults {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == ":" })
+            for (i, w) in words.enumerated() where w.lowercased() == "page" && i + 1 < words.count && Int(words[i + 1]) != nil {
+                if !pages.contains(String(words[i + 1])) { pages.append(String(words[i + 1])) }
+            }
+        }
+        let count = faults.filter { !$0.hasPrefix("***") }.count
+        let shownPages = pages.prefix(10).joined(separator: ", ") + (pages.count > 10 ? " and \(pages.count - 10) more" : "")
+        return "file: the ledger file is damaged: \(count) fault\(count == 1 ? "" : "s") in its pages"
+            + (pages.isEmpty ? "" : " (page\(pages.count == 1 ? "" : "s") \(shownPages))") + "; restore it from a backup"
+    }
+
+    /// A result code in words, for the rare failure that is not damage.
+    static func describe(_ code: ResultCode) -> String {
+        switch code.primaryResultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "it is busy with another command"
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return "it cannot be opened"
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_NOMEM: return "out of memory"
+        default: return "error \(code.primaryResultCode.rawValue)"
+        }
+    }
+
     // Longer than 60 lines on purpose: a checklist of independent queries, each adding its problems; kept in one place so it reads as the list README gives.
-    public func verify(limit: Int = 200) throws -> [String] {
-        try read { db in
+    func checkRecords(limit: Int, checkingFile: Bool) throws -> [String] {
+        try reader.read { db in
             var problems: [String] = []
             func add(_ s: String) { if problems.count < limit { problems.append(s) } }
 
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))")
-            if integrity != ["ok"] { for line in integrity { add("integrity: \(line)") } }
+            if checkingFile {
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))")
+                if integrity != ["ok"] { add(Ledger.describeFaults(integrity)) }
+            }
 
             for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 let table: String = r["table"]

@@ -75,19 +75,12 @@ public final class Ledger: Sendable {
         self.context = context
         self.dueDays = nil
         try Ledger.requireRegularFile(path)
-        let fm = FileManager.default
-        var exists = fm.fileExists(atPath: path)
-        if exists, Ledger.fileSize(path) == 0 {
-            // An empty file is a ledger created but never written (e.g. by a killed first run).
-            exists = access(path, W_OK) != 0
-        }
-        if exists {
-            try Ledger.inspect(path: path)
-        } else {
-            try Ledger.createFile(path: path)
-        }
+        let exists = try !Ledger.createIfMissing(path: path)
+        if exists { try Ledger.inspect(path: path) }
         let writable = access(path, W_OK) == 0 && access(FilePaths.folder(of: path).isEmpty ? "." : FilePaths.folder(of: path), W_OK) == 0
-        if readOnly && exists && !writable {
+        // A read-only -shm or -wal left beside a writable ledger stops writing, not reading: read it read-only.
+        let leftover = exists ? Ledger.readOnlyCompanion(path) : nil
+        if readOnly && exists && (!writable || leftover != nil) {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(10)
@@ -95,6 +88,7 @@ public final class Ledger: Sendable {
             reader = queue
             writer = nil
         } else {
+            if let leftover { throw Ledger.leftover(leftover, of: path) }
             guard writable else {
                 throw PetitionsError("The ledger \(path) is read-only (or its folder is); nothing was recorded.", code: .noPermission)
             }
@@ -163,24 +157,47 @@ public final class Ledger: Sendable {
             if e.resultCode == .SQLITE_NOTADB {
                 throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
             }
+            if e.resultCode == .SQLITE_CORRUPT {
+                throw PetitionsError(damagedPrefix(path) + damagedAdvice, code: .ioError)
+            }
             if e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CANTOPEN {
+                if let companion = readOnlyCompanion(path) { throw leftover(companion, of: path) }
                 throw PetitionsError(
-                    "The ledger \(path) cannot be opened for writing (\(e.message ?? "\(e.resultCode)")); nothing was recorded.", code: .noPermission)
+                    "The ledger \(path) cannot be opened for writing (it, its folder or a file beside it is read-only); nothing was recorded.",
+                    code: .noPermission)
             }
             throw PetitionsError("The ledger \(path) could not be opened: \(e.message ?? "\(e.resultCode)").", code: .ioError)
         }
     }
 
-    /// Where to open a ledger for reading only. SQLite reads a WAL ledger by creating its `-shm` file; when the
-    /// folder is not ours to write and none exists, the file is opened as immutable (SQLite's URI parameter).
+    /// Where to open a ledger for reading only. SQLite reads a WAL ledger by creating its `-shm` file (and a `-wal`)
+    /// with the ledger's own mode: reading a 0444 ledger would leave a 0444 `-shm` that stops every write once the
+    /// ledger is made writable again. So a ledger this process cannot write, with no WAL content beside it (all of it
+    /// is in the file, and no writer is half-way), is opened as immutable (SQLite's URI parameter), which creates
+    /// nothing; so is one in a folder not ours to write, where no `-shm` exists.
     static func readOnlyLocation(_ path: String) -> String {
         let dir = FilePaths.folder(of: path)
         let fm = FileManager.default
-        guard access(dir.isEmpty ? "." : dir, W_OK) != 0, !fm.fileExists(atPath: path + "-shm") else { return path }
+        let unwritable = access(path, W_OK) != 0 && fileSize(path + "-wal") == 0
+        let folderUnwritable = access(dir.isEmpty ? "." : dir, W_OK) != 0 && !fm.fileExists(atPath: path + "-shm")
+        guard unwritable || folderUnwritable else { return path }
         let absolute = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// A `-shm` or `-wal` beside the ledger that this process cannot write: left by an earlier read of the ledger
+    /// while it was read-only (by an older petitions, or by sqlite3), it stops every write.
+    static func readOnlyCompanion(_ path: String) -> String? {
+        ["-shm", "-wal"].map { path + $0 }.first { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
+    }
+
+    /// The sentence for a write stopped by a read-only `-shm` or `-wal`, naming it.
+    static func leftover(_ companion: String, of path: String) -> PetitionsError {
+        PetitionsError(
+            "The ledger \(path) cannot be written because \(companion) beside it is read-only (left by reading the ledger while it was read-only); delete \(companion) while no command is using the ledger, and try again.",
+            code: .noPermission)
     }
 
     /// Refuses a path that names something other than a regular file (a folder, `/`, a device, a FIFO), through
@@ -201,28 +218,82 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Creates the file with mode 0600 (and its folder), so that no one else can read personal data.
-    static func createFile(path: String) throws {
+    /// Creates the ledger at `path` when there is none (or only the empty file of a killed first run) and says
+    /// whether it did. The new ledger is built whole, migrated, in a file of mode 0600 beside the path and linked into
+    /// place, so that processes starting on a new path at once never see a half-made ledger: the first link wins, the
+    /// others open the winner's. An empty file is replaced under its lock, for the same reason.
+    static func createIfMissing(path: String) throws -> Bool {
         let dir = FilePaths.folder(of: path)
         let fm = FileManager.default
         if !dir.isEmpty, !fm.fileExists(atPath: dir) {
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
+                if !fm.fileExists(atPath: dir) {
+                    throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
+                }
             }
         }
-        if fm.fileExists(atPath: path) {
-            // An empty file left by an interrupted first run (or made by someone else's touch) becomes the ledger:
-            // make it its owner's only, as a new one would be.
-            guard chmod(path, 0o600) == 0 else {
-                throw PetitionsError("Cannot make the ledger \(path) private to its owner: \(String(cString: strerror(errno))).", code: .cannotCreate)
+        for _ in 0..<10 {
+            var st = stat()
+            if stat(path, &st) != 0 {
+                guard errno == ENOENT else { return false }  // Unreadable: opening it says why.
+                let built = try buildNewLedger(beside: path)
+                defer { removeBuilt(built) }
+                if link(built, path) == 0 { return true }
+                guard errno == EEXIST else {
+                    throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+                }
+                continue  // Another process put its ledger there first: open theirs.
             }
-            return
+            guard st.st_size == 0, access(path, W_OK) == 0, access(dir.isEmpty ? "." : dir, W_OK) == 0 else { return false }
+            // An empty file left by an interrupted first run (or made by someone's touch) becomes the ledger. Whoever
+            // holds its lock replaces it; the others, once they have the lock, find it replaced and open the new one.
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX) == 0 else { continue }
+            var held = stat()
+            var now = stat()
+            guard fstat(fd, &held) == 0, stat(path, &now) == 0, held.st_ino == now.st_ino, held.st_dev == now.st_dev,
+                now.st_size == 0
+            else { continue }
+            let built = try buildNewLedger(beside: path)
+            defer { removeBuilt(built) }
+            guard rename(built, path) == 0 else {
+                throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+            }
+            return true
         }
-        guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw PetitionsError("Cannot create the ledger \(path): the folder is missing or not writable.", code: .cannotCreate)
+        throw PetitionsError("Cannot create the ledger \(path): other processes kept creating and removing it.", code: .cannotCreate)
+    }
+
+    /// A new, migrated ledger in a file of mode 0600 beside `path`, closed, with no journal beside it.
+    static func buildNewLedger(beside path: String) throws -> String {
+        let dir = FilePaths.folder(of: path)
+        let temporary = (dir.isEmpty ? "." : dir) + "/.\(FilePaths.name(of: path)).\(UUID().uuidString.prefix(8)).new"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw PetitionsError(
+                "Cannot create the ledger \(path): \(String(cString: strerror(errno))) (the folder is missing or not writable).", code: .cannotCreate)
         }
+        close(fd)
+        do {
+            try wrap(path) {
+                let pool = try DatabasePool(path: temporary)
+                try migrator.migrate(pool)
+                try pool.close()
+            }
+        } catch {
+            removeBuilt(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// Removes a built ledger's name (and any journal left beside it); the ledger it became keeps its own name.
+    static func removeBuilt(_ temporary: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
     }
 
     /// Refuses a file that is not ours or is newer than this program, without changing it.
@@ -274,7 +345,7 @@ public final class Ledger: Sendable {
             throw PetitionsError("The ledger \(path) is read-only; nothing was recorded.", code: .noPermission)
         }
         var result: T?
-        try Ledger.translate {
+        try translate {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -287,12 +358,30 @@ public final class Ledger: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Ledger.translate { try reader.read(body) }
+        try translate { try reader.read(body) }
+    }
+
+    /// How a sentence about a damaged ledger begins (`verify` reports it as a problem instead of failing).
+    static func damagedPrefix(_ path: String) -> String { "The ledger \(path) is damaged" }
+    static let damagedAdvice = ": part of the file does not read as a database; run petitions verify, and restore it from a backup."
+
+    /// Runs `body`, turning SQLite's errors into sentences about this ledger.
+    func translate<T>(_ body: () throws -> T) throws -> T {
+        try Ledger.translate {
+            do { return try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT {
+                throw PetitionsError(Ledger.damagedPrefix(path) + Ledger.damagedAdvice, code: .ioError)
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_READONLY {
+                guard let companion = Ledger.readOnlyCompanion(path) else { throw e }
+                throw Ledger.leftover(companion, of: path)
+            }
+        }
     }
 
     static func translate<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as DatabaseError {
             switch e.resultCode {
+            case .SQLITE_CORRUPT:
+                throw PetitionsError("The ledger is damaged\(damagedAdvice)", code: .ioError)
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 throw PetitionsError("The ledger is busy with another command; try again (\(e.message ?? "locked")).", code: .ioError)
             case .SQLITE_READONLY:

@@ -58,10 +58,13 @@ import Testing
         process.waitUntilExit()
         try? o.close()
         try? e.close()
-        return Run(
+        let run = Run(
             status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, timedOut: timedOut,
             stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
             stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
+        // The fuzzed and racing runs are checked for foreign wording too, as every run through CLI is.
+        CLI.expectOwnWords(args, stderr: run.stderr)
+        return run
     }
 
     /// A command this build offers, read from its own help: its path, its options and its positional arguments.

@@ -1,4 +1,5 @@
 import PetitionsDomain
+import PetitionsStore
 
 /// What `VerifyLedger` found.
 public struct VerifyResult: Encodable, Sendable {
@@ -11,7 +12,10 @@ public struct VerifyLedger: UseCase {
     public init() {}
 
     public func run(in workspace: Workspace) throws -> VerifyResult {
-        let problems = try workspace.reading { try $0.verify() }
+        // The file first, on its own connection: a damaged ledger may not even open, and verify is how to find out.
+        let damage = try Ledger.fileProblems(path: workspace.resolvedDatabasePath)
+        if !damage.isEmpty { return VerifyResult(ok: false, problems: damage) }
+        let problems = try workspace.reading { try $0.verify(checkingFile: false) }
         return VerifyResult(ok: problems.isEmpty, problems: problems)
     }
 }

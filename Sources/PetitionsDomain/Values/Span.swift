@@ -7,6 +7,8 @@ public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
     }
 
     public let count: Int
+    /// The most a span may count: six digits.
+    public static let maximumCount = 999_999
     public let unit: Unit
 
     public init(_ count: Int, _ unit: Unit) {
@@ -26,9 +28,10 @@ public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
             number = String(first[..<idx])
             rest = [String(first[idx...])]
         }
-        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), number.count <= 6,
-            let n = Int(number)
-        else { throw bad }
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw bad }
+        guard number.drop(while: { $0 == "0" }).count <= 6, let n = Int(number) else {
+            throw PetitionsError.invalid(field, text, "is too large; a span counts at most \(Span.maximumCount) days, working days, weeks or months")
+        }
         guard n > 0 else { throw PetitionsError.invalid(field, text, "must be at least 1") }
         let unitWords = rest.joined(separator: " ").replacingOccurrences(of: "-", with: " ")
         let unit: Unit
