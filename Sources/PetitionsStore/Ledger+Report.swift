@@ -289,10 +289,9 @@ extension Ledger {
                 guard late else { continue }
                 let key = Owing(recipient: r[1], decree: r[2], commodity: commodity, unit: unit)
                 var t = owing[key] ?? Totals()
-                let what = "the \(commodity) of delivery \(id)'s recipient"
-                t.promised = try Ledger.checkedSum(t.promised, expected, "\(what) promised")
-                t.received = try Ledger.checkedSum(t.received, got, "\(what) received")
-                t.owed = try Ledger.checkedSum(t.owed, max(0, expected - got), "\(what) owed")
+                t.promised = try Ledger.checkedSum(t.promised, expected, "the \(commodity) of delivery \(id)'s recipient promised")
+                t.received = try Ledger.checkedSum(t.received, got, "the \(commodity) of delivery \(id)'s recipient received")
+                t.owed = try Ledger.checkedSum(t.owed, max(0, expected - got), "the \(commodity) of delivery \(id)'s recipient owed")
                 if got < expected {
                     t.missed += 1
                     if periods[period] == nil { periods[period] = try? Period(parsing: period) }

@@ -20,11 +20,12 @@ extension Ledger {
     }
 
     /// `a + b`, or a sentence naming `what` when the sum runs past what an Int64 holds.
-    static func checkedSum(_ a: Int64, _ b: Int64, _ what: String) throws -> Int64 {
+    /// `what` is worded only when the sum overflows: the report adds up a million delivery items.
+    static func checkedSum(_ a: Int64, _ b: Int64, _ what: @autoclosure () -> String) throws -> Int64 {
         let (sum, overflow) = a.addingReportingOverflow(b)
         guard !overflow else {
             throw PetitionsError(
-                "The report cannot show \(what): it adds up to more than can be counted; verify the ledger's amounts.", code: .dataError)
+                "The report cannot show \(what()): it adds up to more than can be counted; verify the ledger's amounts.", code: .dataError)
         }
         return sum
     }

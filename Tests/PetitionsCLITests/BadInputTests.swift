@@ -199,11 +199,13 @@ import Testing
                 #expect(r.status == 0 || r.status == 1, "\(args) \(asOf): \(r)")
             }
         }
-        // A month that does not exist, stored behind the ledger's back: the commands still end, and verify names it.
+        // A month that does not exist, stored behind the ledger's back: the commands end, saying which value is
+        // damaged (exit 65) instead of reading it as some other month, and verify names it.
         let queue = try DatabaseQueue(path: cli.db)
         try queue.write { try $0.execute(sql: "UPDATE delivery SET period = '1920-13' WHERE period = '1000-02'") }
         try queue.close()
-        #expect([0, 1].contains(try cli.run(["overdue", "--as-of", "1000-06-01"]).status))
+        let damaged = try cli.run(["overdue", "--as-of", "1000-06-01"])
+        #expect(damaged.status == 65 && damaged.stderr.contains("its period '1920-13' is not a period"), "\(damaged)")
         let verify = try cli.run(["verify"])
         #expect(verify.status != 0 && (verify.stdout + verify.stderr).contains("'1920-13' is not a period"), "\(verify)")
         #expect(Date().timeIntervalSince(start) < 120)
