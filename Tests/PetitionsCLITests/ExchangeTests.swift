@@ -763,4 +763,28 @@ import Testing
         let json = try #require(try CLI.json(try cli.run(["verify", "--format", "json"])) as? [String: Any])
         #expect(json["ok"] as? Bool == false && (json["problems"] as? [String])?.count == 3)
     }
+
+    @Test("a backup removes the partial copies a killed backup left, says so, and leaves one still being written")
+    func stalePartialBackupsAreRemoved() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        Self.succeeded(try cli.run(["init", "--office", "dmitrov"]))
+        let destination = cli.directory.appendingPathComponent("b.sqlite").path
+        let stale = cli.directory.appendingPathComponent(".b.sqlite.0A1B2C3D.partial").path
+        let live = cli.directory.appendingPathComponent(".b.sqlite.9F8E7D6C.partial").path
+        for file in [stale, stale + "-journal", live] { try Data(count: 4096).write(to: URL(fileURLWithPath: file)) }
+        // Another backup still writing holds its partial locked.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["--exclusive", live, "sleep", "20"]
+        try holder.run()
+        defer { holder.terminate() }
+        usleep(300_000)
+        let r = try cli.run(["backup", destination])
+        Self.succeeded(r)
+        #expect(r.stderr.contains("removed 1 partial copy of this backup") && r.stderr.contains(".b.sqlite.0A1B2C3D.partial"), "\(r)")
+        #expect(!FileManager.default.fileExists(atPath: stale) && !FileManager.default.fileExists(atPath: stale + "-journal"))
+        #expect(FileManager.default.fileExists(atPath: live), "a partial another backup holds is left alone")
+        #expect(FileManager.default.fileExists(atPath: destination))
+    }
 }

@@ -4,6 +4,11 @@ import PetitionsDomain
 public struct BackupResult: Encodable, Sendable {
     public var ledger: String
     public var backup: String
+    /// Partial copies that killed backups to the same file had left beside it, now removed (said on stderr, not
+    /// part of the JSON).
+    public var removedPartials: [String] = []
+
+    enum CodingKeys: String, CodingKey { case ledger, backup }
 }
 
 /// Copies the ledger consistently (SQLite's online backup) into a new file readable by its owner only.
@@ -18,8 +23,8 @@ public struct BackupLedger: UseCase {
 
     public func run(in workspace: Workspace) throws -> BackupResult {
         try workspace.reading { l in
-            try l.backup(to: file, overwrite: force)
-            return BackupResult(ledger: l.path, backup: file)
+            let removed = try l.backup(to: file, overwrite: force)
+            return BackupResult(ledger: l.path, backup: file, removedPartials: removed)
         }
     }
 }

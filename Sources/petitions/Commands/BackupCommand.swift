@@ -23,6 +23,12 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let r = try ledger.run(BackupLedger(file: file, force: force))
+        if !r.removedPartials.isEmpty {
+            let n = r.removedPartials.count
+            let list = r.removedPartials.joined(separator: ", ")
+            FileHandle.standardError.write(
+                Data("note: removed \(n) partial cop\(n == 1 ? "y" : "ies") of this backup left by a run that was stopped: \(list)\n".utf8))
+        }
         switch output.format {
         case .json:
             try Output.json(r)
