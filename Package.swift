@@ -5,7 +5,7 @@ let package = Package(
     name: "petitions",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "petitions", targets: ["petitions"]),
+        .executable(name: "petitions", targets: ["petitions"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "PetitionsDomain"),
@@ -24,13 +25,18 @@ let package = Package(
         ),
         .target(
             name: "PetitionsApp",
-            dependencies: ["PetitionsDomain", "PetitionsRules", "PetitionsStore", "PetitionsReport", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: [
+                "PetitionsDomain", "PetitionsRules", "PetitionsStore", "PetitionsReport", .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: []
         ),
         .target(
             name: "PetitionsReport",
-            dependencies: ["PetitionsDomain", "PetitionsRules", .product(name: "CSV", package: "CSV.swift"),
-                           .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "PetitionsDomain", "PetitionsRules", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "petitions",
@@ -44,13 +50,23 @@ let package = Package(
             dependencies: ["PetitionsApp", "PetitionsStore", "PetitionsDomain"]
         ),
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain", "PetitionsTestSupport"]),
-        .testTarget(name: "PetitionsStoreTests", dependencies: ["PetitionsStore", "PetitionsApp", "PetitionsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "PetitionsStoreTests",
+            dependencies: ["PetitionsStore", "PetitionsApp", "PetitionsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PetitionsAppTests", dependencies: ["PetitionsApp", "PetitionsTestSupport"]),
         .testTarget(name: "PetitionsRulesTests", dependencies: ["PetitionsRules", "PetitionsDomain", "PetitionsApp"]),
-        .testTarget(name: "PetitionsCLITests", dependencies: ["PetitionsTestSupport", "petitions", .product(name: "CSV", package: "CSV.swift"),
-                                                          .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
+        .testTarget(
+            name: "PetitionsCLITests",
+            dependencies: [
+                "PetitionsTestSupport", "petitions", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ], exclude: ["Golden"]),
         .testTarget(name: "PetitionsReportTests", dependencies: ["PetitionsReport", "PetitionsRules", "PetitionsDomain", "PetitionsTestSupport"]),
-        .testTarget(name: "PetitionsPropertyTests", dependencies: ["PetitionsDomain", "PetitionsApp", "PetitionsStore", "PetitionsReport", "PetitionsTestSupport",
-                                                                .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "PetitionsPropertyTests",
+            dependencies: [
+                "PetitionsDomain", "PetitionsApp", "PetitionsStore", "PetitionsReport", "PetitionsTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
     ]
 )

@@ -63,12 +63,15 @@ public enum RowImport {
     /// An existing rejects file is replaced only with `replaceRejects`, never when it is the input itself.
     public static func run(
         _ kind: ImportKind, path: String, ledger: Ledger, skipInvalid: Bool, rejectsPath: String?, replaceRejects: Bool = false,
-        progress: (Int) -> Void = { _ in }
+        again: Bool = false, progress: (Int) -> Void = { _ in }
     ) throws -> ImportReport {
         if let rejectsPath, rejectsPath == path || OutputPath.sameFile(rejectsPath, path) || OutputPath.isStandardOutput(rejectsPath) && path == "-" {
             throw PetitionsError("--rejects: \(rejectsPath) is the file being imported; give the rejected rows another file.", code: .usage)
         }
         let input = try CSVInput(path: path)
+        // The file's digest, so that importing the same file twice (a retry after a kill that came after the commit)
+        // is refused. Standard input cannot be read twice, so it has none.
+        let digest = path == "-" ? nil : try FileDigest.sha256(path)
         let columns = try checkHeader(input.header, kind: kind, source: input.source)
         let rejects = try rejectsPath.map { try CSVOutput(creating: $0, replacing: replaceRejects, neutralise: false) }
         let reasonColumn = input.header.firstIndex(of: "reason")
@@ -90,8 +93,8 @@ public enum RowImport {
         defer { prefetch.cancel() }
         let rows = AnySequence { AnyIterator { prefetch.next() } }
         let outcome = try ledger.importRows(
-            kind.rawValue, source: input.source, rows: rows, skipInvalid: skipInvalid, problemLimit: problemLimit,
-            progress: progress
+            kind.rawValue, source: input.source, rows: rows, skipInvalid: skipInvalid, problemLimit: problemLimit, digest: digest,
+            again: again, progress: progress
         ) { row, problem in
             guard let rejects else { return }
             var cells = row.cells + Array(repeating: "", count: max(0, input.header.count - row.cells.count))

@@ -125,7 +125,7 @@ extension Ledger {
     /// written; with `skipInvalid`, the good rows are. `rejected` hears of each bad row as it is found;
     /// `progress` hears how many rows were read, every few thousand rows.
     public func importRows<Rows: Sequence>(
-        _ what: String, source: String, rows: Rows, skipInvalid: Bool, problemLimit: Int = 20,
+        _ what: String, source: String, rows: Rows, skipInvalid: Bool, problemLimit: Int = 20, digest: String? = nil, again: Bool = false,
         progress: (Int) -> Void = { _ in },
         rejected: (Rows.Element, RowProblem) throws -> Void = { _, _ in }
     ) throws -> ImportOutcome
@@ -146,6 +146,20 @@ extension Ledger {
                 lookups.begin()
                 defer { lookups.end() }
                 try db.inTransaction(.immediate) {
+                    if let digest, !again,
+                        let earlier = try Row.fetchOne(
+                            db,
+                            sql: """
+                                SELECT day, actor, recorded_at FROM event WHERE kind = ? AND json_extract(payload, '$.digest') = ?
+                                ORDER BY id DESC LIMIT 1
+                                """, arguments: [LedgerEvent.Kind.importCompleted.rawValue, digest])
+                    {
+                        let day: String = earlier["day"]
+                        let actor: String = earlier["actor"]
+                        throw PetitionsError(
+                            "\(source) was already imported on \(day) by \(ControlCharacters.visible(actor)) (the same file, byte for byte); "
+                                + "nothing was imported. Add --again to import it once more.")
+                    }
                     // Every event of one import carries the moment it started.
                     let recordedAt = Ledger.timestamp(context.now())
                     var uuids = UUIDSource()
@@ -187,7 +201,7 @@ extension Ledger {
                     }
                     let event = ImportCompleted(
                         what: what, source: source, rows: Int64(outcome.rows), imported: Int64(outcome.imported),
-                        rejected: Int64(outcome.rejected))
+                        rejected: Int64(outcome.rejected), digest: digest)
                     try appendEvent(
                         db, event.event, day: context.today, subjects: [],
                         summary: "Imported \(outcome.imported) \(what) from \(source)"

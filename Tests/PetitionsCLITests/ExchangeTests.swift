@@ -787,4 +787,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live), "a partial another backup holds is left alone")
         #expect(FileManager.default.fileExists(atPath: destination))
     }
+
+    @Test("the same CSV file imported twice is refused the second time, naming the first import, unless --again")
+    func theSameFileTwiceIsRefused() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        Self.succeeded(try cli.run(["init", "--office", "dmitrov"]))
+        let csv = try Self.file(cli, "people.csv", "name,district\nIvan Petrov,Dmitrov\nAnna Ivanova,Klin\n")
+        Self.succeeded(try cli.run(["import", "petitioners", csv]))
+        let again = try cli.run(["import", "petitioners", csv])
+        #expect(again.status == 65, "\(again)")
+        #expect(again.stderr.contains("was already imported on") && again.stderr.contains("--again"), "\(again)")
+        #expect(try Self.objects(try cli.run(["petitioner", "list", "--format", "json"])).count == 2, "nothing doubled")
+        Self.succeeded(try cli.run(["import", "petitioners", csv, "--again"]))
+        #expect(try Self.objects(try cli.run(["petitioner", "list", "--format", "json"])).count == 4, "--again imports it once more")
+        // Another file (one byte differs) is another import.
+        let other = try Self.file(cli, "other.csv", "name,district\nIvan Petrov,Dmitrov\nAnna Ivanova,Klim\n")
+        Self.succeeded(try cli.run(["import", "petitioners", other]))
+    }
 }

@@ -9,11 +9,13 @@ public struct ImportRows: UseCase {
     public var rejectsPath: String?
     /// Whether an existing rejects file may be replaced (never the input itself).
     public var replaceRejects: Bool
+    /// Whether a file already imported (the same bytes) may be imported once more.
+    public var again: Bool
     /// Told the rows done so far, now and then, for a progress bar.
     public var progress: (@Sendable (Int) -> Void)?
 
     public init(
-        kind: ImportKind, path: String, skipInvalid: Bool = false, rejectsPath: String? = nil, replaceRejects: Bool = false,
+        kind: ImportKind, path: String, skipInvalid: Bool = false, rejectsPath: String? = nil, replaceRejects: Bool = false, again: Bool = false,
         progress: (@Sendable (Int) -> Void)? = nil
     ) {
         self.kind = kind
@@ -21,12 +23,15 @@ public struct ImportRows: UseCase {
         self.skipInvalid = skipInvalid
         self.rejectsPath = rejectsPath
         self.replaceRejects = replaceRejects
+        self.again = again
         self.progress = progress
     }
 
     public func run(in workspace: Workspace) throws -> ImportReport {
         try workspace.recording { l in
-            try RowImport.run(kind, path: path, ledger: l, skipInvalid: skipInvalid, rejectsPath: rejectsPath, replaceRejects: replaceRejects) {
+            try RowImport.run(
+                kind, path: path, ledger: l, skipInvalid: skipInvalid, rejectsPath: rejectsPath, replaceRejects: replaceRejects, again: again
+            ) {
                 progress?($0)
             }
         }

@@ -10,10 +10,12 @@ public struct ImportCompleted: EventPayload, Equatable {
     public var alreadyPresent: Int64?
     public var joined: Int64?
     public var map: [String: String]?
+    /// The SHA-256 of the file imported (hexadecimal), so that the same file is not imported twice by mistake.
+    public var digest: String?
 
     public init(
         what: String, source: String, rows: Int64, imported: Int64, rejected: Int64? = nil, alreadyPresent: Int64? = nil, joined: Int64? = nil,
-        map: [String: String]? = nil
+        map: [String: String]? = nil, digest: String? = nil
     ) {
         self.what = what
         self.source = source
@@ -23,6 +25,7 @@ public struct ImportCompleted: EventPayload, Equatable {
         self.alreadyPresent = alreadyPresent
         self.joined = joined
         self.map = map
+        self.digest = digest
     }
 
     public var event: LedgerEvent { .importCompleted(self) }
@@ -30,7 +33,7 @@ public struct ImportCompleted: EventPayload, Equatable {
     enum CodingKeys: String, CodingKey {
         case what, source, rows, imported, rejected
         case alreadyPresent = "already_present"
-        case joined, map
+        case joined, map, digest
     }
 
     /// Every key is written, absent values as null, except those only some events carry.
@@ -44,5 +47,6 @@ public struct ImportCompleted: EventPayload, Equatable {
         try c.encodeIfPresent(alreadyPresent, forKey: .alreadyPresent)
         try c.encodeIfPresent(joined, forKey: .joined)
         try c.encodeIfPresent(map, forKey: .map)
+        try c.encodeIfPresent(digest, forKey: .digest)
     }
 }

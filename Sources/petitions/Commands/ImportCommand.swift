@@ -29,6 +29,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file")) var file: String
     @Flag(name: .customLong("skip-invalid"), help: "Import the good rows and leave out the bad ones.") var skipInvalid = false
     @Option(help: ArgumentHelp("Write the bad rows here, with a reason column (mode 0600).", valueName: "file")) var rejects: String?
+    @Flag(help: "Import a CSV file again that was imported before (the same bytes); without it, that is refused.") var again = false
     @Flag(help: "With --rejects, replace an existing file.") var force = false
     @Option(help: ArgumentHelp("For events: their handle THEIRS is our OURS (repeatable).", valueName: "theirs=ours")) var map: [String] = []
 
@@ -50,7 +51,9 @@ struct ImportCommand: ParsableCommand {
         let bar = ProgressBar(label: kind.rawValue, file: file)
         defer { bar?.finish() }
         let report = try ledger.run(
-            ImportRows(kind: kind, path: file, skipInvalid: skipInvalid, rejectsPath: rejects, replaceRejects: force) { bar?.update($0) })
+            ImportRows(kind: kind, path: file, skipInvalid: skipInvalid, rejectsPath: rejects, replaceRejects: force, again: again) {
+                bar?.update($0)
+            })
         bar?.finish()
         if output.format == .json { return try Output.json(report) }
         var text = "Imported \(report.imported) \(kind.rawValue) of \(report.rows) rows from \(report.source)."
