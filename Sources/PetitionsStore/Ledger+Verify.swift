@@ -299,7 +299,7 @@ extension Ledger {
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
         } catch let e as DatabaseError {
-            throw PetitionsError("The backup \(destination) could not be written: \(e.message ?? "\(e.resultCode)").", code: .ioError)
+            throw PetitionsError("The backup \(destination) could not be written (\(Ledger.describe(e.resultCode))).", code: .ioError)
         }
         // Checked again at the last moment: what was a file may have become something else while the copy was made.
         try OutputPath.existingRegularFile(destination, option: "backup")
