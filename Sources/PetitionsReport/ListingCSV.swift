@@ -24,12 +24,12 @@ public enum ListingCSV {
     public static func unanswered(_ list: [UnansweredLetter]) throws -> String {
         try CSVTable.render(
             header: [
-                "letter", "from", "to", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
+                "letter", "from", "from_name", "to", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
                 "severity", "petition", "action",
             ],
             rows: list.map {
                 [
-                    String($0.letter), $0.from, $0.to, $0.subject, $0.sent.description, $0.due.description,
+                    String($0.letter), $0.from, $0.fromName, $0.to, $0.subject, $0.sent.description, $0.due.description,
                     String($0.daysWaiting), String($0.daysOverdue), String($0.workingDaysOverdue),
                     $0.severity?.rawValue ?? "", $0.petition.map(String.init) ?? "", $0.action,
                 ]

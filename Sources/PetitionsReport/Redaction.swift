@@ -19,21 +19,27 @@ public struct Redaction {
 
     /// Handle → `person-ID`.
     let handles: [String: String]
-    /// Lower-cased name → its replacement.
+    /// Handle → the label of that very person: initials and their own id.
+    let labels: [String: String]
+    /// Lower-cased name → its replacement (initials alone when two persons share the name: free text cannot say which).
     let names: [String: String]
     /// Every name, longest first, as one pattern that matches whole words only.
     let pattern: NSRegularExpression?
 
     public init(persons: [Person]) {
         var handles: [String: String] = [:]
+        var labels: [String: String] = [:]
         var names: [String: String] = [:]
+        let shared = Dictionary(grouping: persons, by: { $0.name.lowercased() }).filter { $0.value.count > 1 }
         for p in persons {
             handles[p.handle] = "person-\(p.id)"
-            names[p.name.lowercased()] = "\(Redaction.initials(p.name)) (#\(p.id))"
+            labels[p.handle] = "\(Redaction.initials(p.name)) (#\(p.id))"
+            names[p.name.lowercased()] = shared[p.name.lowercased()] == nil ? labels[p.handle] : Redaction.initials(p.name)
             for d in p.dependants where names[d.lowercased()] == nil { names[d.lowercased()] = Redaction.initials(d) }
         }
         names = names.filter { !$0.key.trimmingCharacters(in: .whitespaces).isEmpty }
         self.handles = handles
+        self.labels = labels
         self.names = names
         let alternatives = names.keys.sorted { ($0.count, $0) > ($1.count, $1) }.map { NSRegularExpression.escapedPattern(for: $0) }
         pattern =
@@ -56,7 +62,7 @@ public struct Redaction {
 
     /// The name of the party with handle `h`: its replacement when a person, else the name (with persons' names inside it replaced).
     public func name(_ name: String, handle h: String) -> String {
-        if handles[h] != nil, let r = names[name.lowercased()] { return r }
+        if let label = labels[h] { return label }
         return text(name)
     }
 
@@ -97,6 +103,7 @@ extension StatusReport {
         }
         out.unansweredLetters = unansweredLetters.map { u in
             var u = u
+            u.fromName = r.name(u.fromName, handle: u.from)
             u.from = r.handle(u.from)
             u.subject = r.text(u.subject)
             u.message = r.text(u.message)

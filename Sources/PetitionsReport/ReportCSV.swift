@@ -71,12 +71,12 @@ public enum ReportCSV {
         case "unanswered_letters":
             return (
                 [
-                    "letter", "from", "to", "to_name", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue", "severity",
+                    "letter", "from", "from_name", "to", "to_name", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue", "severity",
                     "petition", "follow_ups", "escalate_to", "message", "action",
                 ],
                 r.unansweredLetters.map { u in
                     [
-                        String(u.letter), u.from, u.to, u.toName, u.subject, u.sent.description, u.due.description, String(u.daysWaiting),
+                        String(u.letter), u.from, u.fromName, u.to, u.toName, u.subject, u.sent.description, u.due.description, String(u.daysWaiting),
                         String(u.daysOverdue), String(u.workingDaysOverdue), u.severity?.rawValue ?? "", u.petition.map(String.init) ?? "",
                         String(u.followUps), u.escalateTo ?? "", u.message, u.action,
                     ]

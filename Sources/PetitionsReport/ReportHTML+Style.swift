@@ -11,7 +11,7 @@ extension ReportHTML {
           --good: #2f855a; --late: #d69e2e; --bad: #c53030; }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-        body { margin: 0 auto; max-width: 64rem; padding: 1rem; color: var(--ink); background: var(--paper);
+        body { margin: 0 auto; padding: 1rem; color: var(--ink); background: var(--paper);
           font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
         h1 { font-size: 1.8rem; margin: 0.5rem 0 0; }
         h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 2px solid var(--ink); }
@@ -36,8 +36,9 @@ extension ReportHTML {
         td.num, th.num { text-align: right; white-space: nowrap; }
         td.prose { min-width: 11rem; }
         tbody tr:nth-child(even) { background: var(--tint); }
-        time { white-space: nowrap; }
-        .handle { color: var(--muted); font-size: 0.8rem; }
+        time, .h { white-space: nowrap; }
+        .handle { color: var(--muted); font-size: 0.8rem; white-space: nowrap; }
+        .messages, .asof, .urgent, .calm, p { max-width: 64rem; }
         .badge { display: inline-block; padding: 0 0.45rem; border-radius: 0.25rem; font-size: 0.75rem; font-weight: 700; color: #fff; white-space: nowrap; }
         .b-critical { background: var(--critical); } .b-overdue { background: var(--overdue); }
         .b-warning { background: var(--warning); color: #1d232b; } .b-notdue { background: var(--notdue); }

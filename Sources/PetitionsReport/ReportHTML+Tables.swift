@@ -52,6 +52,9 @@ extension ReportHTML {
         return out
     }
 
+    /// A handle, kept on one line: a browser would otherwise break it at its hyphens (`amina-` / `yusuf`).
+    static func handle(_ s: String) -> String { "<span class=\"h\">" + esc(s) + "</span>" }
+
     static func badge(_ s: Severity) -> String { "<span class=\"badge b-\(s.rawValue)\">\(s.rawValue)</span>" }
 
     static func day(_ d: Day) -> String { "<time datetime=\"\(d.description)\">\(esc(d.longDescription))</time>" }

@@ -145,7 +145,7 @@ public enum ReportHTML {
             ["Letter", "Severity", "Sent", "From", "To", "Subject", "Due", "Waiting", "Working days late"], numeric: [0, 7, 8], prose: [4, 5])
         for u in r.unansweredLetters {
             t.row([
-                String(u.letter), u.severity.map(badge) ?? "<span class=\"badge b-notdue\">not due</span>", day(u.sent), esc(u.from), esc(u.toName),
+                String(u.letter), u.severity.map(badge) ?? "<span class=\"badge b-notdue\">not due</span>", day(u.sent), esc(u.fromName) + " <span class=\"handle\">" + esc(u.from) + "</span>", esc(u.toName),
                 esc(u.subject), day(u.due), "\(Thousands.format(u.daysWaiting)) days", Thousands.format(u.workingDaysOverdue),
             ])
         }
@@ -174,7 +174,7 @@ public enum ReportHTML {
         for p in ordered {
             t.row([
                 String(p.id), day(p.opened), "<span class=\"st st-\(p.status.rawValue)\">\(esc(statusName(p.status)))</span>",
-                esc(p.petitionerName), esc(p.authority), p.via.map(esc) ?? "–", esc(p.subject),
+                esc(p.petitionerName), handle(p.authority), p.via.map(handle) ?? "–", esc(p.subject),
                 p.ageDays.map { "\(Thousands.format($0)) days" } ?? "–",
             ])
         }
@@ -209,7 +209,7 @@ public enum ReportHTML {
         for a in r.authorities {
             t.row([
                 esc(a.name) + " <span class=\"handle\">" + esc(a.handle) + "</span>",
-                a.chain.isEmpty ? "–" : a.chain.map(esc).joined(separator: " → "),
+                a.chain.isEmpty ? "–" : a.chain.map(handle).joined(separator: " → "),
                 Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
                 a.medianDaysToAnswer.map { Thousands.format($0) } ?? "–", Thousands.format(a.openNow),
                 a.overdueNow > 0 ? "<strong>\(Thousands.format(a.overdueNow))</strong>" : "0",

@@ -17,6 +17,8 @@ public struct Facts: Sendable {
 public struct UnansweredLetter: Codable, Sendable, Hashable {
     public var letter: Int64
     public var from: String
+    /// The sender's name, beside the sender's handle.
+    public var fromName: String
     public var to: String
     public var toName: String
     public var subject: String
@@ -36,6 +38,7 @@ public struct UnansweredLetter: Codable, Sendable, Hashable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(letter, forKey: .letter)
         try c.encode(from, forKey: .from)
+        try c.encode(fromName, forKey: .fromName)
         try c.encode(to, forKey: .to)
         try c.encode(toName, forKey: .toName)
         try c.encode(subject, forKey: .subject)

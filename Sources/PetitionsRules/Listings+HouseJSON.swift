@@ -62,6 +62,8 @@ extension UnansweredLetter: HouseJSONWritable {
         w.int(followUps)
         w.key("from")
         w.string(from)
+        w.key("from_name")
+        w.string(fromName)
         w.key("letter")
         w.int(letter)
         w.key("message")

@@ -14,7 +14,9 @@ struct Petitions: ParsableCommand {
 
             Example:
               petitions --db dmitrov.sqlite init --office dmitrov
-              petitions --db dmitrov.sqlite authority add --name "Moscow postal-telegraph supply centre" --handle moscow-supply
+              petitions --db dmitrov.sqlite authority add \\
+                  --name "Moscow postal-telegraph supply centre" \\
+                  --handle moscow-supply
             """,
         version: ProductInfo.versionLine(commit: BuildInfo.commit),
         subcommands: [

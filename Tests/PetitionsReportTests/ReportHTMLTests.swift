@@ -30,7 +30,7 @@ import Testing
             _ s: Severity?
         ) throws -> UnansweredLetter {
             UnansweredLetter(
-                letter: id, from: "dmitrov-post", to: to, toName: toName, subject: subject, sent: try day(sent), due: try day(due),
+                letter: id, from: "dmitrov-post", fromName: "Postal-telegraph employees of the Dmitrov district", to: to, toName: toName, subject: subject, sent: try day(sent), due: try day(due),
                 daysWaiting: waiting, daysOverdue: overdue, workingDaysOverdue: wd, severity: s, petition: id, followUps: 0,
                 escalateTo: nil, message: "No reply from \(toName) to the letter of \(try day(sent).longDescription) (\(subject)).",
                 action: "remind \(toName) (petitions draft reminder --letter \(id))")

@@ -8,7 +8,10 @@ extension AuthorityCommand {
             abstract: "Record an authority, optionally below a parent and with a default reply window.",
             discussion: """
                 Example:
-                  petitions authority add --name "People's Commissariat of Posts and Telegraphs" --handle narkompochtel --parent sovnarkom --reply-within "20 working days"
+                  petitions authority add \\
+                      --name "People's Commissariat of Posts and Telegraphs" \\
+                      --handle narkompochtel --parent sovnarkom \\
+                      --reply-within "20 working days"
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

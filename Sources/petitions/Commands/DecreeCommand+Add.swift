@@ -8,7 +8,11 @@ extension DecreeCommand {
             abstract: "Record a decree: rations per category per period, supplied by an authority.",
             discussion: """
                 Example:
-                  petitions decree add --handle decree-1918-08-15 --name "Decree of 15 August 1918 on provisions for postal-telegraph employees" --issued 1918-08-15 --supplier moscow-supply --ration "employee: 8 funt wheat" --ration "incapacitated: 5 funt wheat"
+                  petitions decree add --handle decree-1918-08-15 \\
+                      --name "Decree of 15 August 1918 on provisions for postal-telegraph employees" \\
+                      --issued 1918-08-15 --supplier moscow-supply \\
+                      --ration "employee: 8 funt wheat" \\
+                      --ration "incapacitated: 5 funt wheat"
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -7,7 +7,7 @@ extension DeliveryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cancel a scheduled delivery as a recorded event.",
             discussion:
-                "Example:\n  petitions delivery cancel --decree decree-1918-08-15 --recipient dmitrov-post --period 1919-09 --reason \"Scheduled in error\" --on 1920-03-04"
+                "Example:\n  petitions delivery cancel --decree decree-1918-08-15 \\\n      --recipient dmitrov-post --period 1919-09 \\\n      --reason \"Scheduled in error\" --on 1920-03-04"
         )
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

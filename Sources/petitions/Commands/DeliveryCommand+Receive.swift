@@ -7,7 +7,7 @@ extension DeliveryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record what came for a scheduled delivery (several receipts add up; partial is allowed).",
             discussion:
-                "Example:\n  petitions delivery receive --decree decree-1918-08-15 --recipient dmitrov-post --period 1919-12 --on 1919-12-06 --quantity \"1700 funt wheat\""
+                "Example:\n  petitions delivery receive --decree decree-1918-08-15 \\\n      --recipient dmitrov-post --period 1919-12 --on 1919-12-06 \\\n      --quantity \"1700 funt wheat\""
         )
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -6,7 +6,7 @@ extension DeliveryCommand {
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Schedule one expected delivery per recipient and period (idempotent: a period already scheduled is left alone).",
-            discussion: "Example:\n  petitions delivery schedule --decree decree-1918-08-15 --from 1919-09 --to 1920-03")
+            discussion: "Example:\n  petitions delivery schedule --decree decree-1918-08-15 --from 1919-09 \\\n      --to 1920-03")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Option(help: "The decree (handle or id).") var decree: String

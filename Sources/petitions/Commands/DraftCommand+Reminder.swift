@@ -6,7 +6,7 @@ extension DraftCommand {
     struct Reminder: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draft a reminder of one letter still waiting for a reply, to the authority it was sent to.",
-            discussion: "Example:\n  petitions draft reminder --letter 1 --as-of 1920-03-04 --output reminder-1.txt")
+            discussion: "Example:\n  petitions draft reminder --letter 1 --as-of 1920-03-04 \\\n      --output reminder-1.txt")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var draft: DraftOutputOptions

@@ -10,7 +10,9 @@ struct Enrol: ParsableCommand {
             --member-category, each dependant by category), or from a person's own household.
 
             Example:
-              petitions enrol --decree decree-1918-08-15 --recipient dmitrov-post --count employee=125 --count incapacitated=140 --from 1919-09-01
+              petitions enrol --decree decree-1918-08-15 \\
+                  --recipient dmitrov-post --count employee=125 \\
+                  --count incapacitated=140 --from 1919-09-01
             """)
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions
@@ -19,7 +21,7 @@ struct Enrol: ParsableCommand {
     @Option(help: "A head-count, CATEGORY=N (repeatable).") var count: [String] = []
     @Option(help: "First day enrolled (default: the decree's start).") var from: String?
     @Option(help: "Last day enrolled.") var to: String?
-    @Option(name: .customLong("member-category"), help: "The category each member person counts as (default employee).") var memberCategory =
+    @Option(name: .customLong("member-category"), help: "The category each member person counts as.") var memberCategory =
         "employee"
 
     func run() throws {

@@ -5,7 +5,7 @@ import PetitionsApp
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read the event log: everything recorded, with who recorded it and the day it happened.",
-        discussion: "Example:\n  petitions events --party dmitrov-post --since 1920-01-01\n  petitions events --kind letter --format json")
+        discussion: "Example:\n  petitions events --party dmitrov-post \\\n      --since 1920-01-01\n petitions events --kind letter --format json")
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions
     @Option(help: "Only events concerning this party.") var party: String?

@@ -8,7 +8,10 @@ extension GroupCommand {
             abstract: "Record a group (a collective petitioner) with optional head-counts by category.",
             discussion: """
                 Example:
-                  petitions group add --name "Postal-telegraph employees of the Dmitrov district" --handle dmitrov-post --district Dmitrov --count employee=125 --count incapacitated=140
+                  petitions group add \\
+                      --name "Postal-telegraph employees of the Dmitrov district" \\
+                      --handle dmitrov-post --district Dmitrov \\
+                      --count employee=125 --count incapacitated=140
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -7,7 +7,7 @@ extension LetterCommand {
         static let configuration = CommandConfiguration(
             abstract: "Extend a letter's reply deadline (e.g. the authority asked for more time), as a recorded event.",
             discussion:
-                "Example:\n  petitions letter extend 1 --by \"20 working days\" --reason \"The centre asked for time to consult Moscow\" --on 1920-02-15"
+                "Example:\n  petitions letter extend 1 --by \\"20 working days\" \\\n      --reason \\"The centre asked for time to consult Moscow\" \\\n      --on 1920-02-15"
         )
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -8,7 +8,9 @@ extension LetterCommand {
             abstract: "Record a letter received from an authority, optionally in reply to a letter sent.",
             discussion: """
                 Example:
-                  petitions letter receive --from narkompochtel --to dmitrov-post --on 1920-04-02 --subject "Provisions dispatched" --in-reply-to 2
+                  petitions letter receive --from narkompochtel \\
+                      --to dmitrov-post --on 1920-04-02 \\
+                      --subject "Provisions dispatched" --in-reply-to 2
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
@@ -18,7 +20,7 @@ extension LetterCommand {
         @Option(help: "Its subject.") var subject: String
         @Option(name: .customLong("in-reply-to"), help: "The letter it answers (id).") var inReplyTo: String?
         @Option(help: "The petition it belongs to (id).") var petition: String?
-        @Option(help: "post, telegraph, courier or in-person (default post).") var channel: String = "post"
+        @Option(help: "post, telegraph, courier or in-person.") var channel: String = "post"
         @Option(help: "A short summary.") var summary: String?
 
         func run() throws {

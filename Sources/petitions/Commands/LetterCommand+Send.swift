@@ -8,8 +8,13 @@ extension LetterCommand {
             abstract: "Record a letter sent from a petitioner (or intermediary) to an authority; it expects a reply unless told otherwise.",
             discussion: """
                 Example:
-                  petitions letter send --from kropotkin --to lenin --on 1920-03-04 --subject "The desperate situation of the Dmitrov postal-telegraph employees" --petition 3 --reply-within "2 weeks"
-                  petitions letter send --from dmitrov-post --to moscow-supply --on 1920-03-05 --petition 1 --from-draft reminder-1.txt
+                  petitions letter send --from kropotkin --to lenin \\
+                      --on 1920-03-04 \\
+                      --subject "The desperate situation of the Dmitrov postal-telegraph employees" \\
+                      --petition 3 --reply-within "2 weeks"
+                  petitions letter send --from dmitrov-post \\
+                      --to moscow-supply --on 1920-03-05 --petition 1 \\
+                      --from-draft reminder-1.txt
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
@@ -26,7 +31,7 @@ extension LetterCommand {
         var fromDraft: String?
         @Option(name: .customLong("reply-within"), help: "When a reply is due, e.g. '20 working days'.") var replyWithin: String?
         @Flag(name: .customLong("no-reply-expected"), help: "No reply is expected.") var noReplyExpected = false
-        @Option(help: "post, telegraph, courier or in-person (default post).") var channel: String = "post"
+        @Option(help: "post, telegraph, courier or in-person.") var channel: String = "post"
         @Option(help: "A short summary.") var summary: String?
         @Flag(
             name: .customLong("restarts-clock"),

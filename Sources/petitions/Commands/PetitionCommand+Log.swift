@@ -8,7 +8,10 @@ extension PetitionCommand {
             abstract: "Log a petition from a person or group to an authority.",
             discussion: """
                 Example:
-                  petitions petition log --from dmitrov-post --to sovnarkom --via kropotkin --subject "Provisions not delivered for two months" --on 1920-03-04 --category supply
+                  petitions petition log --from dmitrov-post \\
+                      --to sovnarkom --via kropotkin \\
+                      --subject "Provisions not delivered for two months" \\
+                      --on 1920-03-04 --category supply
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -8,7 +8,11 @@ extension PetitionerCommand {
             abstract: "Record a person, with their household; any person can also act as an intermediary.",
             discussion: """
                 Example:
-                  petitions petitioner add --name "Ivan Petrov" --district Dmitrov --occupation telegraphist --group dmitrov-post --dependant "Maria Petrova:incapacitated" --dependant "Olga Petrova:child"
+                  petitions petitioner add --name "Ivan Petrov" \\
+                      --district Dmitrov --occupation telegraphist \\
+                      --group dmitrov-post \\
+                      --dependant "Maria Petrova:incapacitated" \\
+                      --dependant "Olga Petrova:child"
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

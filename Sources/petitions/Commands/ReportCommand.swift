@@ -15,8 +15,10 @@ struct ReportCommand: ParsableCommand {
 
             Example:
               petitions report --as-of 1920-03-04
-              petitions report --as-of 1920-03-04 --format csv --section arrears --output arrears.csv
-              petitions report --as-of 1920-03-04 --format html --redact --output report.html
+              petitions report --as-of 1920-03-04 --format csv \\
+                  --section arrears --output arrears.csv
+              petitions report --as-of 1920-03-04 --format html --redact \\
+                  --output report.html
             """)
 
     @OptionGroup var ledger: LedgerOptions
