@@ -29,7 +29,7 @@ public enum DraftTemplates {
         {{#deliveries}}
         - {{period}}: {{shortfall}}, due on {{due}}, {{late}} late;
         {{/deliveries}}
-        in all, {{owed}} are owed to {{sender.name}}.
+        in all, what is owed to {{sender.name}} comes to {{owed}}.
         {{/owesSupply}}
 
         We ask you to answer without further delay{{#owesSupply}}, and to say when what is owed will be dispatched{{/owesSupply}}.
@@ -51,7 +51,7 @@ public enum DraftTemplates {
 
         Esteemed comrades,
 
-        We turn to you because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} does not answer us.{{#petition}} On {{opened}} {{petitioner}} petitioned it: "{{subject}}".{{/petition}}
+        We turn to you {{#hasLetters}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not answered our letters{{/hasLetters}}{{^hasLetters}}{{#owesSupply}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not made the deliveries owed{{/owesSupply}}{{^owesSupply}}about {{below.name}}{{#addresseeIsAbove}}, which answers to you{{/addresseeIsAbove}}{{/owesSupply}}{{/hasLetters}}.{{#petition}} On {{opened}} {{petitioner}} petitioned it: "{{subject}}".{{/petition}}
         {{#hasLetters}}
 
         Our letters remain without an answer:
@@ -65,7 +65,7 @@ public enum DraftTemplates {
         {{#deliveries}}
         - {{period}}: {{shortfall}}, due on {{due}}, {{late}} late;
         {{/deliveries}}
-        in all, {{owed}} are owed to {{sender.name}}.
+        in all, what is owed to {{sender.name}} comes to {{owed}}.
         {{/owesSupply}}
 
         We ask you to see that {{below.name}} answers{{#owesSupply}} and delivers what is owed under the {{decrees}}{{/owesSupply}}, and to tell us what you have done.
@@ -101,7 +101,7 @@ public enum DraftTemplates {
         {{#deliveries}}
         - {{period}}, for {{recipient}}: {{shortfall}}, due on {{due}}, {{late}} late;
         {{/deliveries}}
-        in all, {{owed}} are owed.
+        in all, what is owed comes to {{owed}}.
         {{/owesSupply}}
 
         We ask you to answer each of these letters{{#owesSupply}} and to dispatch what is owed{{/owesSupply}}, or to tell us in writing why you cannot, and who can.

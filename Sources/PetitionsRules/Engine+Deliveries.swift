@@ -67,14 +67,16 @@ extension Engine {
             var severity = Severity.overdue
             if run >= rule.criticalConsecutive { severity = .critical }
             if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }
-            let days = since.days(until: asOf) + 1
+            // Days late are counted from the due day, as for letters and in drafts (README, "Days late"); the grace
+            // only decides from when a delivery is listed (`since`).
+            let days = d.due.days(until: asOf)
             let received = d.lines.filter { $0.received.amount > 0 }
             let got =
                 received.isEmpty
                 ? "nothing received"
                 : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
             let message =
-                "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), late since \(memo.long(since)) (\(days) day\(days == 1 ? "" : "s"))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
+                "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), \(Wording.count(days, "day")) late, past its grace since \(memo.long(since))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
             let action: String
             if severity == .critical, let parent = d.supplierParent {
                 action = "escalate to \(parent.name); record the receipt if it came"

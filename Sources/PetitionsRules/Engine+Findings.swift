@@ -125,7 +125,7 @@ extension Engine {
                             type: "arrears", id: o.sample.recipient.id, name: "\(o.sample.recipient.handle) \(commodity) \(o.sample.decree.handle)"),
                         due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0,
                         message:
-                            "\(o.sample.recipient.name) \(o.periods == 1 ? "is" : "are") owed \(amount) \(unit.name) of \(commodity)\(kg) under \(o.sample.decree.name): \(missed)\(since).",
+                            "\(amount) \(unit.name) of \(commodity)\(kg) is owed to \(o.sample.recipient.name) under \(o.sample.decree.name): \(missed)\(since).",
                         action: severity == .critical && o.sample.supplierParent != nil
                             ? "escalate to \(o.sample.supplierParent?.name ?? "")" : "claim the arrears from \(o.sample.supplier.name)"))
             }
@@ -155,7 +155,7 @@ extension Engine {
                     due: due, overdueSince: due.adding(days: 1), daysOverdue: due.days(until: asOf),
                     workingDaysOverdue: memo.workingDays(after: due),
                     message:
-                        "Petition \(p.id) of \(p.petitioner.name) to \(p.authority.name) (\(p.subject)) has had no event for \(quiet) days, since \(memo.long(p.lastActivity)).",
+                        "Petition \(p.id) of \(p.petitioner.name) to \(p.authority.name) (\(p.subject)) has had no event for \(Wording.count(quiet, "day")), since \(memo.long(p.lastActivity)).",
                     action: "write to \(p.authority.name), or record what happened"))
         }
         return out
@@ -194,8 +194,8 @@ extension Engine {
                 let oldestLetter = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
                 var reasons = [
                     list.count == 1
-                        ? "the letter of \(oldestLetter.sent.longDescription) is \(oldestLetter.workingDaysOverdue) working days past due"
-                        : "\(list.count) letters are unanswered, the oldest of \(oldestLetter.sent.longDescription) \(oldestLetter.workingDaysOverdue) working days past due"
+                        ? "the letter of \(oldestLetter.sent.longDescription) is \(Wording.count(oldestLetter.workingDaysOverdue, "working day")) past due"
+                        : "\(list.count) letters are unanswered, the oldest of \(oldestLetter.sent.longDescription) \(Wording.count(oldestLetter.workingDaysOverdue, "working day")) past due"
                 ]
                 if critical { reasons.append("one is critically late") }
                 if let s = criticalSupply.first {

@@ -88,7 +88,7 @@ extension Engine {
             let what = "the letter of \(memo.long(l.sent)) (\(l.subject))"
             var message: String
             if asOf > due {
-                message = "No reply from \(l.to.name) to \(what): \(waited) days, \(wd) working days past due."
+                message = "No reply from \(l.to.name) to \(what): \(Wording.count(waited, "day")), \(Wording.count(wd, "working day")) past due."
             } else {
                 message = "No reply yet from \(l.to.name) to \(what): due \(memo.long(due))."
             }

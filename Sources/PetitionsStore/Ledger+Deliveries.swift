@@ -96,7 +96,7 @@ extension Ledger {
         let eventID = try appendEvent(
             db, event.event, day: day,
             subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
-            summary: "\(pending.count) deliveries of \(d.name) scheduled for \(from)…\(to)",
+            summary: "\(Wording.count(pending.count, "delivery", plural: "deliveries")) of \(d.name) scheduled for \(from)…\(to)",
             stamp: stamp)
         let insert = try db.cachedStatement(
             sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")

@@ -205,7 +205,7 @@ extension Ledger {
                     try appendEvent(
                         db, event.event, day: context.today, subjects: [],
                         summary: "Imported \(outcome.imported) \(what) from \(source)"
-                            + (outcome.rejected > 0 ? " (\(outcome.rejected) rows rejected)" : ""),
+                            + (outcome.rejected > 0 ? " (\(Wording.count(outcome.rejected, "row")) rejected)" : ""),
                         stamp: newStamp(recordedAt: recordedAt))
                     outcome.committed = true
                     return .commit

@@ -133,7 +133,7 @@ extension Ledger {
                 alreadyPresent: Int64(result.alreadyPresent), joined: Int64(result.joined), map: map)
             try appendEvent(
                 db, event.event, day: context.today, subjects: [],
-                summary: "Merged \(result.added) events from \(source) (\(result.alreadyPresent) already present)")
+                summary: "Merged \(Wording.count(result.added, "event")) from \(source) (\(result.alreadyPresent) already present)")
             return result
         }
     }

@@ -38,7 +38,7 @@ extension Ledger {
         }
         let kind = p.kind
         guard kinds.contains(kind) else {
-            let wanted = kinds.map { $0 == .person ? "a person" : "a \($0.rawValue)" }.sorted().joined(separator: " or ")
+            let wanted = kinds.map { Wording.a($0.rawValue) }.sorted().joined(separator: " or ")
             throw PetitionsError(
                 "\(field): \(quoted(ref)) is \(kind == .authority ? "an" : "a") \(kind.rawValue) (\(p.name)), but \(wanted) is needed here.")
         }
@@ -66,7 +66,9 @@ extension Ledger {
 
     static func checkName(_ name: String, field: String = "--name") throws -> String {
         let n = trimmed(name)
-        guard !n.isEmpty else { throw PetitionsError.invalid(field, name, "is empty; give a name") }
+        // "--subject '' is empty; give a subject.": the field names what is wanted.
+        let wanted = field.hasPrefix("--") ? String(field.dropFirst(2)).replacingOccurrences(of: "-", with: " ") : "name"
+        guard !n.isEmpty else { throw PetitionsError.invalid(field, name, "is empty; give \(Wording.a(wanted))") }
         return n
     }
 

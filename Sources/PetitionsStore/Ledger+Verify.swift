@@ -136,7 +136,7 @@ extension Ledger {
                 let table: String = r["table"]
                 let parent: String = r["parent"]
                 let rowid: Int64? = r["rowid"]
-                add("\(table)\(rowid.map { " \($0)" } ?? ""): refers to a \(parent) that does not exist")
+                add("\(table)\(rowid.map { " \($0)" } ?? ""): refers to \(Wording.a(parent)) that does not exist")
             }
 
             for (table, rowName, column, kind) in Ledger.typedColumns {
@@ -154,7 +154,7 @@ extension Ledger {
                     for r in try Row.fetchAll(
                         db, sql: "SELECT \(rowName) FROM \(table) WHERE CAST(\(column) AS TEXT) = ? LIMIT \(limit)", arguments: [text])
                     {
-                        add("\(table) \(r[0] as Int64): its \(column) \(quoted(text)) is not a \(kind.rawValue)")
+                        add("\(table) \(r[0] as Int64): its \(column) \(quoted(text)) is not \(Wording.a(kind.rawValue))")
                     }
                 }
             }
@@ -196,7 +196,7 @@ extension Ledger {
                     let id: Int64 = r["id"]
                     let eventID: Int64 = r["event_id"]
                     if let kind = r["kind"] as String? {
-                        add("\(table) \(id): was created by event \(eventID), a \(kind) event, which cannot create it")
+                        add("\(table) \(id): was created by event \(eventID), \(Wording.a(kind)) event, which cannot create it")
                     } else {
                         add("\(table) \(id): its event \(eventID) is not in the log")
                     }

@@ -42,7 +42,7 @@ struct ImportCommand: ParsableCommand {
             if output.format == .json { return try Output.json(result) }
             let joined = result.joined > 0 ? " (\(result.joined) joined to records already here)" : ""
             print(
-                "Merged \(result.events) events from \(file == "-" ? "standard input" : file): \(result.added) added\(joined), "
+                "Merged \(Wording.count(result.events, "event")) from \(file == "-" ? "standard input" : file): \(result.added) added\(joined), "
                     + "\(result.alreadyPresent) already present.")
             return
         }
@@ -56,9 +56,9 @@ struct ImportCommand: ParsableCommand {
             })
         bar?.finish()
         if output.format == .json { return try Output.json(report) }
-        var text = "Imported \(report.imported) \(kind.rawValue) of \(report.rows) rows from \(report.source)."
+        var text = "Imported \(report.imported) \(kind.rawValue) of \(Wording.count(report.rows, "row")) from \(report.source)."
         if report.rejected > 0 {
-            text += " \(report.rejected) rows were left out\(report.rejects.map { " and written to \($0)" } ?? ""):"
+            text += " \(Wording.count(report.rejected, "row")) \(report.rejected == 1 ? "was" : "were") left out\(report.rejects.map { " and written to \($0)" } ?? ""):"
             text += ([""] + report.problems).joined(separator: "\n  ")
             if report.rejected > report.problems.count { text += "\n  … and \(report.rejected - report.problems.count) more rows" }
         }
