@@ -11,6 +11,8 @@ public struct Workspace: Sendable {
     public var environment: [String: String]
     public var today: Day
     public var now: @Sendable () -> Date
+    /// Told the path when a recording use case created the ledger (its first use), so a front end can say so once.
+    public var onCreate: (@Sendable (String) -> Void)?
 
     public init(
         databasePath: String?, actor: String?, office: String? = nil, configPath: String? = nil,
@@ -58,11 +60,16 @@ public struct Workspace: Sendable {
     /// Loads the configuration and opens the ledger. For recording, the ledger works out each letter's reply due
     /// day under its own rules and calendar. Front ends reach the ledger through the use cases, not this.
     package func open(readOnly: Bool = false) throws -> Ledger {
+        let path = resolvedDatabasePath
+        // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
+        let existed = path.isEmpty || FileManager.default.fileExists(atPath: path)
+        if readOnly && !existed { throw MissingLedger(path: path) }
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
         let office = [office, environment["PETITIONS_OFFICE"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
         let context = RecordingContext(actor: resolvedActor, office: office ?? config.office, today: today, now: now)
-        var ledger = try Ledger(path: resolvedDatabasePath, context: context, defaultUnits: units, readOnly: readOnly)
+        var ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly)
+        if !existed { onCreate?(path) }
         if office == nil, config.office == Configuration().office, let stored = try ledger.setting("office") {
             // Without an explicit office, the ledger keeps the one it was initialised for.
             var kept = context

@@ -149,8 +149,9 @@ extension Ledger {
 
     /// Enrols a recipient in a decree. Without counts, the head-counts come from the group's counts and its
     /// members' households (each member as `memberCategory`, each dependant by category), or from a person's own household.
+    /// Without a member category, a person counts in the decree's one category; a decree with several needs one named.
     // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
-    public func enrol(decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String) throws -> Enrolment {
+    public func enrol(decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String?) throws -> Enrolment {
         let id: Int64 = try write { db in
             try enrol(db, decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory, stamp: newStamp())
         }
@@ -159,22 +160,24 @@ extension Ledger {
 
     /// Enrols a recipient in the current transaction under `stamp`; returns the enrolment's id.
     func enrol(
-        _ db: Database, decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String,
+        _ db: Database, decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String?,
         stamp: EventStamp
     ) throws -> Int64 {
         let counts = try Ledger.merge(counts)
-        let memberCategory = try Category.validate(memberCategory, field: "--member-category")
+        let memberCategory = try memberCategory.map { try Category.validate($0, field: "--member-category") }
         let d = try resolveDecree(db, decree)
         let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
         let start = from ?? d.effectiveFrom ?? d.issued
         if let to, to < start { throw PetitionsError.invalid("--to", to.description, "is before the enrolment starts on \(start)") }
+        let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
         var heads = counts
-        if heads.isEmpty { heads = try householdCounts(db, r, memberCategory: memberCategory) }
+        if heads.isEmpty {
+            heads = try householdCounts(db, r, memberCategory: memberCategory ?? (rationCats.count == 1 ? rationCats.first : nil), decree: d.handle, categories: rationCats)
+        }
         guard !heads.isEmpty else {
             throw PetitionsError(
                 "--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
         }
-        let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
         guard heads.contains(where: { rationCats.contains($0.category) }) else {
             throw PetitionsError(
                 "--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", "))."
@@ -222,7 +225,9 @@ extension Ledger {
         return id
     }
 
-    func householdCounts(_ db: Database, _ r: PartyRef, memberCategory: String) throws -> [HeadCount] {
+    /// The head-counts of a recipient's household; each person counts as `memberCategory`, and without one the decree's
+    /// categories are named in the error.
+    func householdCounts(_ db: Database, _ r: PartyRef, memberCategory: String?, decree: String, categories: Set<String>) throws -> [HeadCount] {
         var totals: [String: Int] = [:]
         let persons: [Int64]
         if r.kind == .group {
@@ -240,6 +245,11 @@ extension Ledger {
             persons = [r.id]
         }
         if !persons.isEmpty {
+            guard let memberCategory else {
+                throw PetitionsError(
+                    "--count: decree \(decree) provides for \(categories.sorted().joined(separator: ", ")); say how \(r.handle) counts with --count CATEGORY=N (or --member-category CATEGORY).",
+                    code: .usage)
+            }
             totals[memberCategory, default: 0] += persons.count
             for row in try Row.fetchAll(
                 db,

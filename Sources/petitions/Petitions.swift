@@ -60,6 +60,10 @@ struct Petitions: ParsableCommand {
         do {
             var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
+        } catch let error as MissingLedger {
+            FileHandle.standardError.write(
+                Data("error: there is no ledger at \(error.path); create it with `petitions init`, or give --db the path of an existing one.\n".utf8))
+            Foundation.exit(MissingLedger.code.rawValue)
         } catch let error as PetitionsError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(error.code.rawValue)

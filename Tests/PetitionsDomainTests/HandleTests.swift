@@ -12,6 +12,13 @@ struct HandleTests {
             ("  Dmitrov   Post Office  ", "dmitrov-post-office"),
             ("Narkomprod (Food)", "narkomprod-food"),
             ("Anna Ivanovna’s Household", "anna-ivanovnas-household"),
+            // Every letter transliterated, none dropped (issue 12, defect 6).
+            ("Łukasz Żółć", "lukasz-zolc"),
+            ("Zoë Ødegård-Nguyễn", "zoe-odegard-nguyen"),
+            ("Straße Æsir", "strasse-aesir"),
+            ("Пётр Кропоткин", "petr-kropotkin"),
+            ("Андрій Їжак", "andriy-yizhak"),
+            ("ΣΩΚΡΑΤΗΣ", "sokratis"),
         ])
     func slug(name: String, expected: String) {
         #expect(Handle.slug(from: name) == expected)

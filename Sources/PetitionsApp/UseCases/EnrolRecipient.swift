@@ -1,18 +1,20 @@
 import PetitionsDomain
 
 /// Enrols a recipient (group or person) in a decree with head-counts per category; without counts they come from
-/// the group's counts and its members' households, or a person's own household.
+/// the group's counts and its members' households, or a person's own household; a person counts in the decree's only
+/// category unless a member category is given.
 public struct EnrolRecipient: UseCase {
     public var decree: String
     public var recipient: String
     public var counts: [HeadCount]
     public var from: Day?
     public var to: Day?
-    public var memberCategory: String
+    /// The category each member person counts as; without it, the decree's one category (a decree with several needs counts).
+    public var memberCategory: String?
 
     public init(
         decree: String, recipient: String, counts: [HeadCount] = [], from: Day? = nil, to: Day? = nil,
-        memberCategory: String = "employee"
+        memberCategory: String? = nil
     ) {
         self.decree = decree
         self.recipient = recipient

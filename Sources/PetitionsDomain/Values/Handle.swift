@@ -28,7 +28,10 @@ public enum Handle {
 
         func latin(_ word: String) -> String {
             if let hit = lock.withLock({ known[word] }) { return hit }
-            let latin = word.applyingTransform(.toLatin, reverse: false) ?? word
+            // Our table first (every Latin special and Cyrillic, the same on every machine), then ICU for other
+            // scripts where Foundation has it.
+            var latin = Transliteration.latin(word)
+            if !latin.unicodeScalars.allSatisfy(\.isASCII) { latin = latin.applyingTransform(.toLatin, reverse: false) ?? latin }
             let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Handle.posix)
             lock.withLock {
                 if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }

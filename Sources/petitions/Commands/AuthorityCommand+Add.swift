@@ -25,7 +25,7 @@ extension AuthorityCommand {
             let span = try span(replyWithin, "--reply-within")
             let on = try day(on, "--on")
             let p = try ledger.run(AddAuthority(name: name, handle: handle, parent: parent, replyWithin: span, on: on))
-            try PartyOutput.created(p, output.format)
+            try PartyOutput.created(p, output.format, givenHandle: handle)
         }
     }
 }

@@ -7,7 +7,8 @@ struct Enrol: ParsableCommand {
         abstract: "Enrol a recipient (group or person) in a decree, with head-counts per category.",
         discussion: """
             Without --count, the head-counts come from the group's counts and its members' households (each member as
-            --member-category, each dependant by category), or from a person's own household.
+            --member-category, each dependant by category), or from a person's own household. Without --member-category,
+            a person counts in the decree's category when the decree has only one; otherwise --count is needed.
 
             Example:
               petitions enrol --decree decree-1918-08-15 \\
@@ -21,8 +22,10 @@ struct Enrol: ParsableCommand {
     @Option(help: "A head-count, CATEGORY=N (repeatable).") var count: [String] = []
     @Option(help: "First day enrolled (default: the decree's start).") var from: String?
     @Option(help: "Last day enrolled.") var to: String?
-    @Option(name: .customLong("member-category"), help: "The category each member person counts as.") var memberCategory =
-        "employee"
+    @Option(
+        name: .customLong("member-category"),
+        help: "The category each member person counts as (without it, the decree's category when it has only one).")
+    var memberCategory: String?
 
     func run() throws {
         let counts = try count.map { try HeadCount(parsing: $0) }

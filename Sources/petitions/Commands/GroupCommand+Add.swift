@@ -25,7 +25,7 @@ extension GroupCommand {
             let counts = try count.map { try HeadCount(parsing: $0) }
             let on = try day(on, "--on")
             let p = try ledger.run(AddGroup(name: name, handle: handle, district: district, counts: counts, on: on))
-            try PartyOutput.created(p, output.format)
+            try PartyOutput.created(p, output.format, givenHandle: handle)
         }
     }
 }

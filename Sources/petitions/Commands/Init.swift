@@ -11,7 +11,7 @@ struct Init: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let r = try ledger.run(InitLedger(on: Clock.today()))
+        let r = try ledger.run(InitLedger(on: Clock.today()), quietly: true)
         switch output.format {
         case .json:
             try Output.json(r)

@@ -31,7 +31,7 @@ extension PetitionerCommand {
                 AddPetitioner(
                     name: name, handle: handle, district: district, occupation: occupation,
                     groups: group, dependants: deps, on: on))
-            try PartyOutput.created(p, output.format)
+            try PartyOutput.created(p, output.format, givenHandle: handle)
         }
     }
 }

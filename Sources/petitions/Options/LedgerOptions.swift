@@ -20,11 +20,16 @@ struct LedgerOptions: ParsableArguments {
     var config: String?
 
     var workspace: Workspace {
-        Workspace(databasePath: db, actor: actor, office: office, configPath: config, today: Clock.today())
+        var w = Workspace(databasePath: db, actor: actor, office: office, configPath: config, today: Clock.today())
+        w.onCreate = { path in FileHandle.standardError.write(Data("note: created a new ledger at \(path).\n".utf8)) }
+        return w
     }
 
     /// Runs a use case in this ledger's workspace.
-    func run<U: UseCase>(_ useCase: U) throws -> U.Result {
-        try useCase.run(in: workspace)
+    /// A recording use case that creates the ledger says so on stderr, unless `quietly` (`init` says it itself).
+    func run<U: UseCase>(_ useCase: U, quietly: Bool = false) throws -> U.Result {
+        var w = workspace
+        if quietly { w.onCreate = nil }
+        return try useCase.run(in: w)
     }
 }

@@ -2,7 +2,15 @@ import Foundation
 import PetitionsApp
 
 enum PartyOutput {
-    static func created(_ p: Party, _ format: OutputFormat) throws {
+    /// Prints a party just recorded; when its handle was made from its name and that one was taken, says so on stderr.
+    static func created(_ p: Party, _ format: OutputFormat, givenHandle: String? = nil) throws {
+        let wanted = Handle.slug(from: p.name)
+        if givenHandle == nil, p.handle != wanted {
+            FileHandle.standardError.write(
+                Data(
+                    ("note: someone named \(p.name) (or with a name that makes the same handle) is already recorded as '\(wanted)'; "
+                        + "this one is '\(p.handle)'. Give --handle to choose another.\n").utf8))
+        }
         if format == .json { return try Output.json(p) }
         print("Recorded \(label(p.kind)) \(p.id) \(p.handle): \(p.name)")
         details(p)

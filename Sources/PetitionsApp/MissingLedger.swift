@@ -1,0 +1,13 @@
+import PetitionsDomain
+
+/// A reading use case was pointed at a ledger that does not exist: nothing to read, and nothing is created. The front
+/// end says how to make one (on the command line, `petitions init`).
+public struct MissingLedger: Error, Equatable, Sendable {
+    /// The path that was given, or resolved from the environment.
+    public var path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The sysexits code for it: a missing input.
+    public static let code = PetitionsError.Code.noInput
+}
