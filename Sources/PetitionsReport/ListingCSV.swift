@@ -53,5 +53,5 @@ public enum ListingCSV {
     }
 
     /// Quantities in one cell: "8 funt wheat; 5 funt rye".
-    public static func quantities(_ list: [QuantityValue]) -> String { list.map(\.text).joined(separator: "; ") }
+    public static func quantities(_ list: [QuantityValue]) -> String { list.map(\.plain).joined(separator: "; ") }
 }

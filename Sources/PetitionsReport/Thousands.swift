@@ -10,17 +10,7 @@ public enum Thousands {
     }
 
     /// An exact decimal as stored (no rounding beyond what the amount holds): `1392.342` → "1,392.342".
-    public static func format(_ d: Decimal) -> String {
-        var text = Quantity.format(d)
-        var sign = ""
-        if text.hasPrefix("-") {
-            sign = "-"
-            text.removeFirst()
-        }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = group(String(parts[0]))
-        return sign + (parts.count == 2 ? whole + "." + parts[1] : whole)
-    }
+    public static func format(_ d: Decimal) -> String { Quantity.grouped(d) }
 
     /// A measured value such as a median number of days: whole when it is whole, else to one decimal.
     public static func format(_ x: Double) -> String {

@@ -111,10 +111,10 @@ extension Engine {
                 guard periodsOwed >= rule.thresholdPeriods else { continue }
                 let severity: Severity = periodsOwed >= rule.criticalPeriods ? .critical : .overdue
                 let unit = o.sample.unitOf[commodity] ?? MeasureUnit(name: "", dimension: "", base: 1)
-                let amount = (o.uncountable ? "more than " : "") + Quantity.format(Quantity.amount(o.owed, in: unit))
+                let amount = (o.uncountable ? "more than " : "") + Quantity.grouped(Quantity.amount(o.owed, in: unit))
                 var kg = ""
                 if unit.dimension == "mass", !o.uncountable {
-                    kg = " (\(Quantity.format(Quantity.amount(o.owed, in: MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)))) kg)"
+                    kg = " (\(Quantity.grouped(Quantity.amount(o.owed, in: MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)))) kg)"
                 }
                 let missed = o.periods == 1 ? "1 period missed" : "\(o.periods) periods missed"
                 let since = o.first.map { " since \($0.longDescription)" } ?? ""

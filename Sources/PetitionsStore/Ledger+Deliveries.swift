@@ -75,14 +75,14 @@ extension Ledger {
                     let tooMuch = PetitionsError(
                         "The expected \(commodity) for \(p) (\(n) heads at the decree's ration) is more than can be counted; lower the ration or the head-count."
                     )
-                    let add = (ration["amount"] as Int64).multipliedReportingOverflow(by: n)
-                    guard !add.overflow, add.partialValue <= Quantity.maximumBase else { throw tooMuch }
+                    let unit = try units.require(ration["unit"] as String, field: "unit")
+                    guard let add = Quantity.times(ration["amount"] as Int64, in: unit, n), add <= Quantity.maximumBase else { throw tooMuch }
                     if let i = items.firstIndex(where: { $0.0 == commodity }) {
-                        let sum = items[i].2.addingReportingOverflow(add.partialValue)
+                        let sum = items[i].2.addingReportingOverflow(add)
                         guard !sum.overflow, sum.partialValue <= Quantity.maximumBase else { throw tooMuch }
                         items[i].2 = sum.partialValue
                     } else {
-                        items.append((commodity, ration["unit"], add.partialValue))
+                        items.append((commodity, ration["unit"], add))
                     }
                 }
                 if !items.isEmpty { pending.append((rid, p, items)) }

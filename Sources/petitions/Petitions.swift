@@ -30,6 +30,10 @@ struct Petitions: ParsableCommand {
 
     /// Options that every ledger command takes may also come before the subcommand
     /// (`petitions --db x.sqlite init`): they are moved after it, where the subcommand reads them.
+    /// Kept on purpose: swift-argument-parser 1.x has no options inherited by subcommands (an `@OptionGroup` on the
+    /// root is parsed, but a subcommand cannot read it: it is a separate value, and `parent` is not reachable), so
+    /// the words are moved, once, here, and nowhere else. Only the four ledger options, and only before the
+    /// subcommand's name; the rest of the line is untouched.
     static func hoistingGlobalOptions(_ args: [String]) -> [String] {
         let global: Set<String> = ["--db", "--actor", "--office", "--config"]
         var leading: [String] = []
@@ -58,7 +62,11 @@ struct Petitions: ParsableCommand {
 
     static func main() {
         do {
-            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            let args = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
+            if let option = RepeatedOption.first(in: args, root: Petitions.self) {
+                throw PetitionsError("\(option) is given more than once; give it once (only repeatable options may be repeated).", code: .usage)
+            }
+            var command = try parseAsRoot(args)
             try command.run()
         } catch let error as MissingLedger {
             FileHandle.standardError.write(

@@ -27,13 +27,19 @@ public struct Quantity: Hashable, Sendable {
         let unit = try units.require(words[1], field: field)
         let amount = try Quantity.parseAmount(words[0], field: field, whole: text)
         guard amount > 0 else { throw PetitionsError.invalid(field, text, "must be more than zero") }
+        var thousandths = Decimal()
+        var entered = amount
+        NSDecimalRound(&thousandths, &entered, Quantity.decimals, .plain)
+        guard thousandths == amount else {
+            throw PetitionsError.invalid(
+                field, text, "has more than \(Quantity.decimals) decimals; give at most \(Quantity.decimals), or use a smaller unit")
+        }
+        // Kept to the nearest base unit (a microgram, a microlitre): 0.25 funt is 102,378,102.5 µg and is kept as
+        // 102,378,103 µg, less than half a microgram off, and shown back to three decimals as entered (README, Values).
         let scaled = amount * Decimal(unit.base)
         var rounded = Decimal()
         var s = scaled
         NSDecimalRound(&rounded, &s, 0, .plain)
-        guard rounded == scaled else {
-            throw PetitionsError.invalid(field, text, "has more precision than can be stored exactly")
-        }
         guard rounded <= Decimal(Quantity.maximumBase) else {
             throw PetitionsError.invalid(
                 field, text,
@@ -65,13 +71,15 @@ public struct Quantity: Hashable, Sendable {
         s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// The amount in this quantity's unit: exactly what was entered (`0.3333 kg` stays `0.3333 kg`) whenever it is a
-    /// terminating decimal of the unit, else to three decimals.
+    /// The most decimals an amount is entered or shown with, in any unit.
+    public static let decimals = 3
+
+    /// The amount in this quantity's unit to at most three decimals: what was entered.
     public var amount: Decimal {
         // The number of decimals at which base / unit.base terminates, found on remainders (no overflow).
         var remainder = base % unit.base
         var places = 0
-        while remainder != 0 && places < 12 {
+        while remainder != 0 && places < Quantity.decimals {
             remainder = remainder * 10 % unit.base
             places += 1
         }
@@ -108,6 +116,44 @@ public struct Quantity: Hashable, Sendable {
         var r = Decimal()
         NSDecimalRound(&r, &d, 3, .plain)
         return r
+    }
+
+    /// `n` times an amount kept as `base` base units of `unit`, worked out from the amount as entered (at most three
+    /// decimals) when `base` was rounded to the nearest base unit: a ration of 0.25 funt for 125 heads is 31.25 funt to
+    /// the microgram, not 125 times the rounding. Nil when the product cannot be counted in an Int64.
+    public static func times(_ base: Int64, in unit: MeasureUnit, _ n: Int64) -> Int64? {
+        let (b1000, overflow) = base.multipliedReportingOverflow(by: 1000)
+        if !overflow, unit.base > 0 {
+            let milli = (b1000 + unit.base / 2) / unit.base
+            let (exact, o2) = milli.multipliedReportingOverflow(by: unit.base)
+            if !o2, exact != b1000, abs(exact - b1000) < 1000 {
+                var d = Decimal(exact) * Decimal(n) / 1000
+                var r = Decimal()
+                NSDecimalRound(&r, &d, 0, .plain)
+                guard r <= Decimal(Int64.max) else { return nil }
+                return NSDecimalNumber(decimal: r).int64Value
+            }
+        }
+        let (p, o) = base.multipliedReportingOverflow(by: n)
+        return o ? nil : p
+    }
+
+    /// An amount as text shows it, thousands separated by commas whatever the locale: `1,392.342`.
+    public static func grouped(_ d: Decimal) -> String {
+        var text = format(d)
+        var sign = ""
+        if text.hasPrefix("-") {
+            sign = "-"
+            text.removeFirst()
+        }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = String(parts[0])
+        var whole = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { whole.append(",") }
+            whole.append(c)
+        }
+        return sign + (parts.count == 2 ? whole + "." + parts[1] : whole)
     }
 
     /// Formats a decimal plainly: `8`, `1.5`, `917.293`.

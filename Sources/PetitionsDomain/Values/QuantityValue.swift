@@ -15,6 +15,8 @@ public struct QuantityValue: Codable, Hashable, Sendable {
         self.amount = amount
         self.unit = unit
     }
-    /// `8 funt wheat`.
-    public var text: String { "\(Quantity.format(amount)) \(unit) \(commodity)" }
+    /// `1,700 funt wheat`: as text shows amounts, thousands separated.
+    public var text: String { "\(Quantity.grouped(amount)) \(unit) \(commodity)" }
+    /// `1700 funt wheat`: plain digits, as CSV and JSON carry amounts.
+    public var plain: String { "\(Quantity.format(amount)) \(unit) \(commodity)" }
 }

@@ -28,6 +28,9 @@ public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
             number = String(first[..<idx])
             rest = [String(first[idx...])]
         }
+        if number.hasPrefix("-"), number.count > 1, number.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw PetitionsError.invalid(field, text, "must be at least 1")
+        }
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw bad }
         guard number.drop(while: { $0 == "0" }).count <= 6, let n = Int(number) else {
             throw PetitionsError.invalid(field, text, "is too large; a span counts at most \(Span.maximumCount) days, working days, weeks or months")

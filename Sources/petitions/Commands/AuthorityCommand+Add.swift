@@ -15,11 +15,11 @@ extension AuthorityCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The authority's name.") var name: String
-        @Option(help: "A unique lower-case handle (made from the name when not given).") var handle: String?
-        @Option(help: "The authority above this one (handle or id).") var parent: String?
-        @Option(name: .customLong("reply-within"), help: "Its default reply window, e.g. '20 working days'.") var replyWithin: String?
-        @Option(help: "The day it was recorded as of (YYYY-MM-DD; default today).") var on: String?
+        @Option(parsing: .unconditional, help: "The authority's name.") var name: String
+        @Option(parsing: .unconditional, help: "A unique lower-case handle (made from the name when not given).") var handle: String?
+        @Option(parsing: .unconditional, help: "The authority above this one (handle or id).") var parent: String?
+        @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "Its default reply window, e.g. '20 working days'.") var replyWithin: String?
+        @Option(parsing: .unconditional, help: "The day it was recorded as of (YYYY-MM-DD; default today).") var on: String?
 
         func run() throws {
             let span = try span(replyWithin, "--reply-within")

@@ -9,7 +9,7 @@ extension CalendarCommand {
             discussion: "Example:\n  petitions calendar set config/calendars/rsfsr-1920.toml")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The calendar file (TOML).") var file: String
-        @Option(help: "The day of the change (default today).") var on: String?
+        @Option(parsing: .unconditional, help: "The day of the change (default today).") var on: String?
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
             let context = try ledger.run(StoreRules(.calendar, file: file, on: on))

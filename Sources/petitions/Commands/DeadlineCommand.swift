@@ -18,13 +18,13 @@ struct DeadlineCommand: ParsableCommand {
               petitions deadline --from 1920-01-31 --within "1 month" --format json
             """)
 
-    @Option(help: ArgumentHelp("The start day (YYYY-MM-DD); it never counts itself.", valueName: "day"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The start day (YYYY-MM-DD); it never counts itself.", valueName: "day"))
     var from: String
 
-    @Option(help: ArgumentHelp("The span: e.g. '20 working days', '7 days', '2 weeks' or '1 month'.", valueName: "span"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The span: e.g. '20 working days', '7 days', '2 weeks' or '1 month'.", valueName: "span"))
     var within: String
 
-    @Option(help: ArgumentHelp("A calendar file (else $PETITIONS_CALENDAR, else Saturday and Sunday off, no holidays).", valueName: "file"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A calendar file (else $PETITIONS_CALENDAR, else Saturday and Sunday off, no holidays).", valueName: "file"))
     var calendar: String?
 
     @OptionGroup var output: FormatOptions

@@ -16,16 +16,16 @@ extension DecreeCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "A unique lower-case handle.") var handle: String
-        @Option(help: "The decree's name.") var name: String
-        @Option(help: "The day it was issued (YYYY-MM-DD).") var issued: String
-        @Option(help: "The authority that issued it.") var issuer: String?
-        @Option(help: "The authority that supplies what it promises.") var supplier: String
-        @Option(help: "A ration, \"CATEGORY: AMOUNT UNIT COMMODITY\" (repeatable).") var ration: [String] = []
-        @Option(help: "How often it falls due (month).") var every: String = "month"
+        @Option(parsing: .unconditional, help: "A unique lower-case handle.") var handle: String
+        @Option(parsing: .unconditional, help: "The decree's name.") var name: String
+        @Option(parsing: .unconditional, help: "The day it was issued (YYYY-MM-DD).") var issued: String
+        @Option(parsing: .unconditional, help: "The authority that issued it.") var issuer: String?
+        @Option(parsing: .unconditional, help: "The authority that supplies what it promises.") var supplier: String
+        @Option(parsing: .unconditionalSingleValue, help: "A ration, \"CATEGORY: AMOUNT UNIT COMMODITY\" (repeatable).") var ration: [String] = []
+        @Option(parsing: .unconditional, help: "How often it falls due (month).") var every: String = "month"
         @Option(name: .customLong("due-day"), help: "The day of the period a delivery is due (1–31, clamped to the month's end).") var dueDay: Int = 1
-        @Option(name: .customLong("effective-from"), help: "First day in force.") var effectiveFrom: String?
-        @Option(name: .customLong("effective-to"), help: "Last day in force.") var effectiveTo: String?
+        @Option(name: .customLong("effective-from"), parsing: .unconditional, help: "First day in force.") var effectiveFrom: String?
+        @Option(name: .customLong("effective-to"), parsing: .unconditional, help: "Last day in force.") var effectiveTo: String?
 
         func run() throws {
             let issued = try day(issued, "--issued")

@@ -11,11 +11,11 @@ extension DeliveryCommand {
         )
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The decree (handle or id).") var decree: String
-        @Option(help: "The recipient.") var recipient: String
-        @Option(help: "The period (YYYY-MM).") var period: String
-        @Option(help: "Why.") var reason: String
-        @Option(help: "The day of the cancellation (default today).") var on: String?
+        @Option(parsing: .unconditional, help: "The decree (handle or id).") var decree: String
+        @Option(parsing: .unconditional, help: "The recipient.") var recipient: String
+        @Option(parsing: .unconditional, help: "The period (YYYY-MM).") var period: String
+        @Option(parsing: .unconditional, help: "Why.") var reason: String
+        @Option(parsing: .unconditional, help: "The day of the cancellation (default today).") var on: String?
 
         func run() throws {
             let p = try Period(parsing: period, field: "--period")

@@ -8,10 +8,10 @@ extension DeliveryCommand {
             abstract: "List deliveries by period.", discussion: "Example:\n  petitions delivery list --status pending")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "Only this period (YYYY-MM).") var period: String?
-        @Option(help: "Only this status: pending, partial, complete or cancelled.") var status: String?
-        @Option(help: "Only this decree.") var decree: String?
-        @Option(help: "Only this recipient.") var recipient: String?
+        @Option(parsing: .unconditional, help: "Only this period (YYYY-MM).") var period: String?
+        @Option(parsing: .unconditional, help: "Only this status: pending, partial, complete or cancelled.") var status: String?
+        @Option(parsing: .unconditional, help: "Only this decree.") var decree: String?
+        @Option(parsing: .unconditional, help: "Only this recipient.") var recipient: String?
 
         func run() throws {
             let p = try period.map { try Period(parsing: $0, field: "--period") }

@@ -11,12 +11,12 @@ extension DeliveryCommand {
         )
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The decree (handle or id).") var decree: String
-        @Option(help: "The recipient.") var recipient: String
-        @Option(help: "The period (YYYY-MM).") var period: String
-        @Option(help: "The day it came (YYYY-MM-DD).") var on: String
-        @Option(help: "\"AMOUNT UNIT COMMODITY\" (repeatable).") var quantity: [String] = []
-        @Option(help: "A note.") var note: String?
+        @Option(parsing: .unconditional, help: "The decree (handle or id).") var decree: String
+        @Option(parsing: .unconditional, help: "The recipient.") var recipient: String
+        @Option(parsing: .unconditional, help: "The period (YYYY-MM).") var period: String
+        @Option(parsing: .unconditional, help: "The day it came (YYYY-MM-DD).") var on: String
+        @Option(parsing: .unconditionalSingleValue, help: "\"AMOUNT UNIT COMMODITY\" (repeatable).") var quantity: [String] = []
+        @Option(parsing: .unconditional, help: "A note.") var note: String?
 
         func run() throws {
             let p = try Period(parsing: period, field: "--period")

@@ -9,11 +9,11 @@ extension DeliveryCommand {
             discussion: "Example:\n  petitions delivery schedule --decree decree-1918-08-15 --from 1919-09 \\\n      --to 1920-03")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The decree (handle or id).") var decree: String
-        @Option(help: "Only this recipient.") var recipient: String?
-        @Option(help: "First period (YYYY-MM).") var from: String
-        @Option(help: "Last period (YYYY-MM).") var to: String
-        @Option(help: "The day the schedule was recorded as of (default today).") var on: String?
+        @Option(parsing: .unconditional, help: "The decree (handle or id).") var decree: String
+        @Option(parsing: .unconditional, help: "Only this recipient.") var recipient: String?
+        @Option(parsing: .unconditional, help: "First period (YYYY-MM).") var from: String
+        @Option(parsing: .unconditional, help: "Last period (YYYY-MM).") var to: String
+        @Option(parsing: .unconditional, help: "The day the schedule was recorded as of (default today).") var on: String?
 
         func run() throws {
             let from = try period(from, "--from")

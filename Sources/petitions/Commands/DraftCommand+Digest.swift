@@ -10,7 +10,7 @@ extension DraftCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var draft: DraftOutputOptions
-        @Option(help: ArgumentHelp("The authority written to (handle or id).", valueName: "handle")) var authority: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The authority written to (handle or id).", valueName: "handle")) var authority: String
 
         func run() throws {
             let asOf = try ruleOptions.day()

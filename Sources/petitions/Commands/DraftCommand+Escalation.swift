@@ -17,8 +17,8 @@ extension DraftCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var draft: DraftOutputOptions
-        @Option(help: "The petition (id).") var petition: String
-        @Option(help: ArgumentHelp("The authority to write to (default: the one above the petition's authority).", valueName: "handle"))
+        @Option(parsing: .unconditional, help: "The petition (id).") var petition: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The authority to write to (default: the one above the petition's authority).", valueName: "handle"))
         var to: String?
 
         func run() throws {

@@ -10,7 +10,7 @@ extension DraftCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var draft: DraftOutputOptions
-        @Option(help: "The letter waiting for a reply (id).") var letter: String
+        @Option(parsing: .unconditional, help: "The letter waiting for a reply (id).") var letter: String
 
         func run() throws {
             let lid = try id(letter, "--letter")

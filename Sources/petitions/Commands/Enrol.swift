@@ -17,13 +17,13 @@ struct Enrol: ParsableCommand {
             """)
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions
-    @Option(help: "The decree (handle or id).") var decree: String
-    @Option(help: "The recipient: a group or person.") var recipient: String
-    @Option(help: "A head-count, CATEGORY=N (repeatable).") var count: [String] = []
-    @Option(help: "First day enrolled (default: the decree's start).") var from: String?
-    @Option(help: "Last day enrolled.") var to: String?
+    @Option(parsing: .unconditional, help: "The decree (handle or id).") var decree: String
+    @Option(parsing: .unconditional, help: "The recipient: a group or person.") var recipient: String
+    @Option(parsing: .unconditionalSingleValue, help: "A head-count, CATEGORY=N (repeatable).") var count: [String] = []
+    @Option(parsing: .unconditional, help: "First day enrolled (default: the decree's start).") var from: String?
+    @Option(parsing: .unconditional, help: "Last day enrolled.") var to: String?
     @Option(
-        name: .customLong("member-category"),
+        name: .customLong("member-category"), parsing: .unconditional,
         help: "The category each member person counts as (without it, the decree's category when it has only one).")
     var memberCategory: String?
 

@@ -5,13 +5,13 @@ import PetitionsApp
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read the event log: everything recorded, with who recorded it and the day it happened.",
-        discussion: "Example:\n  petitions events --party dmitrov-post \\\n      --since 1920-01-01\n petitions events --kind letter --format json")
+        discussion: "Example:\n  petitions events --party dmitrov-post --since 1920-01-01\n  petitions events --kind letter --format json")
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions
-    @Option(help: "Only events concerning this party.") var party: String?
-    @Option(help: "Only events of this petition (and its letters).") var petition: String?
-    @Option(help: "Only events of this kind (e.g. letter.sent, or letter for every letter event).") var kind: String?
-    @Option(help: "Only events on or after this day.") var since: String?
+    @Option(parsing: .unconditional, help: "Only events concerning this party.") var party: String?
+    @Option(parsing: .unconditional, help: "Only events of this petition (and its letters).") var petition: String?
+    @Option(parsing: .unconditional, help: "Only events of this kind (e.g. letter.sent, or letter for every letter event).") var kind: String?
+    @Option(parsing: .unconditional, help: "Only events on or after this day.") var since: String?
 
     func run() throws {
         let pid = try id(petition, "--petition")

@@ -15,11 +15,11 @@ extension GroupCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The group's name.") var name: String
-        @Option(help: "A unique lower-case handle (made from the name when not given).") var handle: String?
-        @Option(help: "Its district.") var district: String?
-        @Option(help: "A head-count, CATEGORY=N (repeatable).") var count: [String] = []
-        @Option(help: "The day it was recorded as of (YYYY-MM-DD; default today).") var on: String?
+        @Option(parsing: .unconditional, help: "The group's name.") var name: String
+        @Option(parsing: .unconditional, help: "A unique lower-case handle (made from the name when not given).") var handle: String?
+        @Option(parsing: .unconditional, help: "Its district.") var district: String?
+        @Option(parsing: .unconditionalSingleValue, help: "A head-count, CATEGORY=N (repeatable).") var count: [String] = []
+        @Option(parsing: .unconditional, help: "The day it was recorded as of (YYYY-MM-DD; default today).") var on: String?
 
         func run() throws {
             let counts = try count.map { try HeadCount(parsing: $0) }

@@ -28,10 +28,10 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "petitioners, letters, receipts (CSV) or events (JSON Lines).") var what: ImportWhat
     @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file")) var file: String
     @Flag(name: .customLong("skip-invalid"), help: "Import the good rows and leave out the bad ones.") var skipInvalid = false
-    @Option(help: ArgumentHelp("Write the bad rows here, with a reason column (mode 0600).", valueName: "file")) var rejects: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Write the bad rows here, with a reason column (mode 0600).", valueName: "file")) var rejects: String?
     @Flag(help: "Import a CSV file again that was imported before (the same bytes); without it, that is refused.") var again = false
     @Flag(help: "With --rejects, replace an existing file.") var force = false
-    @Option(help: ArgumentHelp("For events: their handle THEIRS is our OURS (repeatable).", valueName: "theirs=ours")) var map: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("For events: their handle THEIRS is our OURS (repeatable).", valueName: "theirs=ours")) var map: [String] = []
 
     func run() throws {
         if what == .events {

@@ -7,14 +7,14 @@ extension LetterCommand {
         static let configuration = CommandConfiguration(
             abstract: "Extend a letter's reply deadline (e.g. the authority asked for more time), as a recorded event.",
             discussion:
-                "Example:\n  petitions letter extend 1 --by \\"20 working days\" \\\n      --reason \\"The centre asked for time to consult Moscow\" \\\n      --on 1920-02-15"
+                "Example:\n  petitions letter extend 1 --by \"20 working days\" \\\n      --reason \"The centre asked for time to consult Moscow\" \\\n      --on 1920-02-15"
         )
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The letter's id.") var letter: String
-        @Option(help: "How much longer, e.g. '10 working days'.") var by: String
-        @Option(help: "Why.") var reason: String
-        @Option(help: "The day of the extension (YYYY-MM-DD; default today).") var on: String?
+        @Option(parsing: .unconditional, help: "How much longer, e.g. '10 working days'.") var by: String
+        @Option(parsing: .unconditional, help: "Why.") var reason: String
+        @Option(parsing: .unconditional, help: "The day of the extension (YYYY-MM-DD; default today).") var on: String?
 
         func run() throws {
             let lid = try id(letter, "letter")

@@ -8,8 +8,8 @@ extension LetterCommand {
             abstract: "List letters, oldest first.", discussion: "Example:\n  petitions letter list --petition 1")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "Only letters of this petition (id).") var petition: String?
-        @Option(help: "Only letters from or to this party.") var party: String?
+        @Option(parsing: .unconditional, help: "Only letters of this petition (id).") var petition: String?
+        @Option(parsing: .unconditional, help: "Only letters from or to this party.") var party: String?
         @Flag(help: "Only letters still waiting for a reply.") var waiting = false
 
         func run() throws {

@@ -14,14 +14,14 @@ extension LetterCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The authority that wrote.") var from: String
-        @Option(help: "The person or group written to.") var to: String
-        @Option(help: "The day it was received (YYYY-MM-DD).") var on: String
-        @Option(help: "Its subject.") var subject: String
-        @Option(name: .customLong("in-reply-to"), help: "The letter it answers (id).") var inReplyTo: String?
-        @Option(help: "The petition it belongs to (id).") var petition: String?
-        @Option(help: "post, telegraph, courier or in-person.") var channel: String = "post"
-        @Option(help: "A short summary.") var summary: String?
+        @Option(parsing: .unconditional, help: "The authority that wrote.") var from: String
+        @Option(parsing: .unconditional, help: "The person or group written to.") var to: String
+        @Option(parsing: .unconditional, help: "The day it was received (YYYY-MM-DD).") var on: String
+        @Option(parsing: .unconditional, help: "Its subject.") var subject: String
+        @Option(name: .customLong("in-reply-to"), parsing: .unconditional, help: "The letter it answers (id).") var inReplyTo: String?
+        @Option(parsing: .unconditional, help: "The petition it belongs to (id).") var petition: String?
+        @Option(parsing: .unconditional, help: "post, telegraph, courier or in-person.") var channel: String = "post"
+        @Option(parsing: .unconditional, help: "A short summary.") var summary: String?
 
         func run() throws {
             let on = try day(on, "--on")

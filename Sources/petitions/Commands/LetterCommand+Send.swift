@@ -18,21 +18,21 @@ extension LetterCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The sender: a person or group.") var from: String
-        @Option(help: "The authority written to.") var to: String
-        @Option(help: "The day it was sent (YYYY-MM-DD).") var on: String
-        @Option(help: "Its subject (with --from-draft, default: the draft's Subject: line).") var subject: String?
-        @Option(help: "The petition it belongs to (id).") var petition: String?
+        @Option(parsing: .unconditional, help: "The sender: a person or group.") var from: String
+        @Option(parsing: .unconditional, help: "The authority written to.") var to: String
+        @Option(parsing: .unconditional, help: "The day it was sent (YYYY-MM-DD).") var on: String
+        @Option(parsing: .unconditional, help: "Its subject (with --from-draft, default: the draft's Subject: line).") var subject: String?
+        @Option(parsing: .unconditional, help: "The petition it belongs to (id).") var petition: String?
         @Option(
-            name: .customLong("from-draft"),
+            name: .customLong("from-draft"), parsing: .unconditional,
             help: ArgumentHelp(
                 "The draft it was sent as (petitions draft …): its text is kept in the event, its first paragraph is the summary.", valueName: "file")
         )
         var fromDraft: String?
-        @Option(name: .customLong("reply-within"), help: "When a reply is due, e.g. '20 working days'.") var replyWithin: String?
+        @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "When a reply is due, e.g. '20 working days'.") var replyWithin: String?
         @Flag(name: .customLong("no-reply-expected"), help: "No reply is expected.") var noReplyExpected = false
-        @Option(help: "post, telegraph, courier or in-person.") var channel: String = "post"
-        @Option(help: "A short summary.") var summary: String?
+        @Option(parsing: .unconditional, help: "post, telegraph, courier or in-person.") var channel: String = "post"
+        @Option(parsing: .unconditional, help: "A short summary.") var summary: String?
         @Flag(
             name: .customLong("restarts-clock"),
             help: "A follow-up that restarts the clock of earlier unanswered letters to the same authority on the petition.")

@@ -10,8 +10,8 @@ extension LetterCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The letter's id.") var letter: String
-        @Option(help: "Why it is void.") var reason: String
-        @Option(help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?
+        @Option(parsing: .unconditional, help: "Why it is void.") var reason: String
+        @Option(parsing: .unconditional, help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?
 
         func run() throws {
             let lid = try id(letter, "letter")

@@ -8,7 +8,7 @@ extension PetitionCommand {
             abstract: "List petitions, oldest first.", discussion: "Example:\n  petitions petition list --status open")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "Only petitions of this status.") var status: String?
+        @Option(parsing: .unconditional, help: "Only petitions of this status.") var status: String?
 
         func run() throws {
             let s = try status.map { try PetitionStatus(parsing: $0, field: "--status") }

@@ -15,12 +15,12 @@ extension PetitionCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The petitioner: a person or group (handle or id).") var from: String
-        @Option(help: "The authority petitioned (handle or id).") var to: String
-        @Option(help: "What the petition asks.") var subject: String
-        @Option(help: "The day it was opened (YYYY-MM-DD).") var on: String
-        @Option(help: "An intermediary who carries it (a person).") var via: String?
-        @Option(help: "A category, e.g. supply or housing.") var category: String?
+        @Option(parsing: .unconditional, help: "The petitioner: a person or group (handle or id).") var from: String
+        @Option(parsing: .unconditional, help: "The authority petitioned (handle or id).") var to: String
+        @Option(parsing: .unconditional, help: "What the petition asks.") var subject: String
+        @Option(parsing: .unconditional, help: "The day it was opened (YYYY-MM-DD).") var on: String
+        @Option(parsing: .unconditional, help: "An intermediary who carries it (a person).") var via: String?
+        @Option(parsing: .unconditional, help: "A category, e.g. supply or housing.") var category: String?
 
         func run() throws {
             let on = try day(on, "--on")

@@ -10,9 +10,9 @@ extension PetitionCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The petition's id.") var petition: String
-        @Option(help: "The new status.") var to: String
-        @Option(help: "The day of the change (YYYY-MM-DD).") var on: String
-        @Option(help: "A note on the change.") var note: String?
+        @Option(parsing: .unconditional, help: "The new status.") var to: String
+        @Option(parsing: .unconditional, help: "The day of the change (YYYY-MM-DD).") var on: String
+        @Option(parsing: .unconditional, help: "A note on the change.") var note: String?
 
         func run() throws {
             let pid = try id(petition, "petition")

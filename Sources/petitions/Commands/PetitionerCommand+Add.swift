@@ -16,13 +16,13 @@ extension PetitionerCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "The person's name.") var name: String
-        @Option(help: "A unique lower-case handle (made from the name when not given).") var handle: String?
-        @Option(help: "Their district.") var district: String?
-        @Option(help: "Their occupation.") var occupation: String?
-        @Option(help: "A group they belong to (handle or id; repeatable).") var group: [String] = []
-        @Option(help: "A dependant, \"NAME:CATEGORY\" (repeatable).") var dependant: [String] = []
-        @Option(help: "The day it was recorded as of (YYYY-MM-DD; default today).") var on: String?
+        @Option(parsing: .unconditional, help: "The person's name.") var name: String
+        @Option(parsing: .unconditional, help: "A unique lower-case handle (made from the name when not given).") var handle: String?
+        @Option(parsing: .unconditional, help: "Their district.") var district: String?
+        @Option(parsing: .unconditional, help: "Their occupation.") var occupation: String?
+        @Option(parsing: .unconditionalSingleValue, help: "A group they belong to (handle or id; repeatable).") var group: [String] = []
+        @Option(parsing: .unconditionalSingleValue, help: "A dependant, \"NAME:CATEGORY\" (repeatable).") var dependant: [String] = []
+        @Option(parsing: .unconditional, help: "The day it was recorded as of (YYYY-MM-DD; default today).") var on: String?
 
         func run() throws {
             let deps = try dependant.map { try Dependant(parsing: $0) }

@@ -8,7 +8,7 @@ extension RulesCommand {
             abstract: "Recompute every waiting letter's stored due day under the rules and calendar in force.",
             discussion: "Example:\n  petitions rules apply")
         @OptionGroup var ledger: LedgerOptions
-        @Option(help: "The day of the change (default today).") var on: String?
+        @Option(parsing: .unconditional, help: "The day of the change (default today).") var on: String?
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
             let n = try ledger.run(ApplyRules(on: on))

@@ -9,7 +9,7 @@ extension RulesCommand {
             discussion: "Example:\n  petitions rules set config/rules.toml")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The rules file (TOML).") var file: String
-        @Option(help: "The day of the change (default today).") var on: String?
+        @Option(parsing: .unconditional, help: "The day of the change (default today).") var on: String?
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
             _ = try ledger.run(StoreRules(.rules, file: file, on: on))

@@ -5,17 +5,17 @@ import PetitionsApp
 /// Options every command that touches the ledger takes.
 struct LedgerOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("The ledger file (else $PETITIONS_DB, else $XDG_DATA_HOME/petitions/petitions.sqlite).", valueName: "path"))
+        name: .long, parsing: .unconditional, help: ArgumentHelp("The ledger file (else $PETITIONS_DB, else $XDG_DATA_HOME/petitions/petitions.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who is recording (else $PETITIONS_ACTOR, else $USER).", valueName: "name"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Who is recording (else $PETITIONS_ACTOR, else $USER).", valueName: "name"))
     var actor: String?
 
-    @Option(name: .long, help: ArgumentHelp("The office recording the events (else $PETITIONS_OFFICE, else the configuration).", valueName: "name"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The office recording the events (else $PETITIONS_OFFICE, else the configuration).", valueName: "name"))
     var office: String?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp("A configuration file (else $PETITIONS_CONFIG, else $XDG_CONFIG_HOME/petitions/config.toml).", valueName: "file"))
     var config: String?
 

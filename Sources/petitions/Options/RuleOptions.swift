@@ -4,14 +4,14 @@ import PetitionsApp
 
 /// `--as-of`, `--calendar`, `--rules`: what every command that computes deadlines takes.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: "The day to judge as of (YYYY-MM-DD; default today).")
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The day to judge as of (YYYY-MM-DD; default today).")
     var asOf: String?
 
     @Option(
-        help: ArgumentHelp("A calendar file for this run (else the ledger's, else $PETITIONS_CALENDAR, else Saturday+Sunday).", valueName: "file"))
+        parsing: .unconditional, help: ArgumentHelp("A calendar file for this run (else the ledger's, else $PETITIONS_CALENDAR, else Saturday+Sunday).", valueName: "file"))
     var calendar: String?
 
-    @Option(help: ArgumentHelp("A rules file for this run (else the ledger's, else the built-in rules).", valueName: "file"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A rules file for this run (else the ledger's, else the built-in rules).", valueName: "file"))
     var rules: String?
 
     func day() throws -> Day { try PetitionsCLI.day(asOf, "--as-of") ?? Clock.today() }
