@@ -1,17 +1,30 @@
+import Foundation
 import PetitionsDomain
 
-/// A plain aligned table that fits a width (100 columns by default): the widest columns shrink, and their cells
-/// are cut with "…", or wrapped onto more lines with `wrapsCells`.
+/// A plain aligned table that fits a width (the terminal's by default, see `screenWidth`): the widest columns
+/// shrink, and their cells wrap onto more lines (or, without `wrapsCells`, are cut with "…"). Widths are counted
+/// in terminal cells, so wide (CJK) names keep the columns aligned.
 public struct TextTable: Sendable {
     public var headers: [String]
     public var rows: [[String]] = []
-    public var maxWidth = 100
+    public var maxWidth = TextTable.screenWidth
     /// Columns whose cells are aligned to the right (amounts, counts).
     public var rightAligned: Set<Int> = []
-    /// Whether a cell too wide for its column wraps onto further lines instead of being cut.
-    public var wrapsCells = false
+    /// Whether a cell too wide for its column wraps onto further lines instead of being cut: the data a user came
+    /// for is never cut unless a caller asks.
+    public var wrapsCells = true
 
-    public init(_ headers: [String], rightAligned: Set<Int> = [], wrapsCells: Bool = false) {
+    /// The width listings fit: `$COLUMNS`, else the terminal's width (of standard output), else 100.
+    public static let screenWidth: Int = {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let c = Int(text.trimmingCharacters(in: .whitespaces)), c >= 20 {
+            return min(c, 10_000)
+        }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+        return 100
+    }()
+
+    public init(_ headers: [String], rightAligned: Set<Int> = [], wrapsCells: Bool = true) {
         self.headers = headers
         self.rightAligned = rightAligned
         self.wrapsCells = wrapsCells
@@ -32,18 +45,27 @@ public struct TextTable: Sendable {
             return cell.utf8.contains(UInt8(ascii: "\n")) ? cell.replacingOccurrences(of: "\n", with: " ") : cell
         }
         let cells = rows.map { r in (0..<n).map { text(r, $0) } }
-        let counts = cells.map { $0.map(\.count) }
-        var widths = (0..<n).map { i in max(headers[i].count, counts.map { $0[i] }.max() ?? 0) }
-        // Shrink the widest column until the table fits.
-        while widths.reduce(0, +) + 2 * (n - 1) > maxWidth, let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 {
+        let counts = cells.map { $0.map(DisplayWidth.of) }
+        var widths = (0..<n).map { i in max(DisplayWidth.of(headers[i]), counts.map { $0[i] }.max() ?? 0) }
+        // Shrink the widest column until the table fits, but never below its header or its longest word (up to 24
+        // cells): days, handles and numbers stay whole, and text wraps between words. A table that cannot fit so is
+        // wider than the screen rather than cut.
+        let fits = widths.reduce(0, +) + 2 * (n - 1) <= maxWidth
+        let floors: [Int] = fits ? widths : (0..<n).map { i in
+            let words = cells.map { r in r[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }
+            return max(min(DisplayWidth.of(headers[i]), 24), min(words.max() ?? 0, 24), 1)
+        }
+        while widths.reduce(0, +) + 2 * (n - 1) > maxWidth,
+            let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
+        {
             widths[i] -= 1
         }
         func lines(_ s: String, _ count: Int, _ i: Int) -> [(text: String, count: Int)] {
             let w = widths[i]
             guard count > w else { return [(s, count)] }
-            if wrapsCells { return TextTable.wrap(s, width: w).map { ($0, $0.count) } }
-            let cut = String(s.prefix(max(0, w - 1))) + "…"
-            return [(cut, cut.count)]
+            if wrapsCells { return TextTable.wrap(s, width: w).map { ($0, DisplayWidth.of($0)) } }
+            let cut = DisplayWidth.split(s, cells: max(0, w - 1)).0 + "…"
+            return [(cut, DisplayWidth.of(cut))]
         }
         func pad(_ s: String, _ count: Int, _ i: Int) -> String {
             guard widths[i] > count else { return s }
@@ -62,34 +84,40 @@ public struct TextTable: Sendable {
             }
         }
         let header = (0..<n).map { text(headers, $0) }
-        var out = renderRow(header, header.map(\.count)) + [(0..<n).map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ")]
+        var out = renderRow(header, header.map(DisplayWidth.of)) + [(0..<n).map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ")]
         for (r, c) in zip(cells, counts) { out += renderRow(r, c) }
         return out.joined(separator: "\n")
     }
 
-    /// Greedy word wrap to `width` columns: the first line starts with `first`, the others with `indent`; a word
-    /// longer than a line is cut.
+    /// Greedy word wrap to `width` terminal cells: the first line starts with `first`, the others with `indent`; a
+    /// word longer than a line is broken across lines.
     public static func wrap(_ text: String, width: Int, first: String = "", indent: String = "") -> [String] {
         var lines: [String] = []
         var line = first
+        var used = DisplayWidth.of(first)
         var hasWord = false
         for word in text.split(separator: " ").map(String.init) {
-            if hasWord && line.count + 1 + word.count <= width {
+            let cells = DisplayWidth.of(word)
+            if hasWord && used + 1 + cells <= width {
                 line += " " + word
+                used += 1 + cells
                 continue
             }
             if hasWord {
                 lines.append(line)
                 line = indent
+                used = DisplayWidth.of(indent)
             }
             var w = word
-            while line.count + w.count > width && width > line.count {
-                let room = width - line.count
-                lines.append(line + w.prefix(room))
-                w = String(w.dropFirst(room))
+            while used + DisplayWidth.of(w) > width && width > used {
+                let (head, rest) = DisplayWidth.split(w, cells: width - used)
+                lines.append(line + head)
+                w = rest
                 line = indent
+                used = DisplayWidth.of(indent)
             }
             line += w
+            used += DisplayWidth.of(w)
             hasWord = true
         }
         if hasWord || lines.isEmpty { lines.append(line) }

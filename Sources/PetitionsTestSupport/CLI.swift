@@ -26,6 +26,7 @@ public struct CLI {
         env["PETITIONS_DB"] = nil
         env["PETITIONS_OFFICE"] = nil
         env["NO_COLOR"] = "1"
+        env["COLUMNS"] = nil  // Tables fit 100 columns without a terminal: the same output on every machine.
         env["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
         env["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path
         environment = env
