@@ -63,9 +63,9 @@ public struct Workspace: Sendable {
         let path = resolvedDatabasePath
         // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
         let existed = path.isEmpty || FileManager.default.fileExists(atPath: path)
-        if readOnly && !existed { throw MissingLedger(path: path) }
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
+        if readOnly && !existed { throw MissingLedger(path: path) }
         let office = [office, environment["PETITIONS_OFFICE"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
         let context = RecordingContext(actor: resolvedActor, office: office ?? config.office, today: today, now: now)
         var ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly)

@@ -71,7 +71,8 @@ public enum ReportCSV {
         case "unanswered_letters":
             return (
                 [
-                    "letter", "from", "from_name", "to", "to_name", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue", "severity",
+                    "letter", "from", "from_name", "to", "to_name", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
+                    "severity",
                     "petition", "follow_ups", "escalate_to", "message", "action",
                 ],
                 r.unansweredLetters.map { u in

@@ -145,7 +145,8 @@ public enum ReportHTML {
             ["Letter", "Severity", "Sent", "From", "To", "Subject", "Due", "Waiting", "Working days late"], numeric: [0, 7, 8], prose: [4, 5])
         for u in r.unansweredLetters {
             t.row([
-                String(u.letter), u.severity.map(badge) ?? "<span class=\"badge b-notdue\">not due</span>", day(u.sent), esc(u.fromName) + " <span class=\"handle\">" + esc(u.from) + "</span>", esc(u.toName),
+                String(u.letter), u.severity.map(badge) ?? "<span class=\"badge b-notdue\">not due</span>", day(u.sent),
+                esc(u.fromName) + " <span class=\"handle\">" + esc(u.from) + "</span>", esc(u.toName),
                 esc(u.subject), day(u.due), "\(Thousands.format(u.daysWaiting)) days", Thousands.format(u.workingDaysOverdue),
             ])
         }

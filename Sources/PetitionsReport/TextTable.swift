@@ -47,17 +47,23 @@ public struct TextTable: Sendable {
         let cells = rows.map { r in (0..<n).map { text(r, $0) } }
         let counts = cells.map { $0.map(DisplayWidth.of) }
         var widths = (0..<n).map { i in max(DisplayWidth.of(headers[i]), counts.map { $0[i] }.max() ?? 0) }
-        // Shrink the widest column until the table fits, but never below its header or its longest word (up to 24
-        // cells): days, handles and numbers stay whole, and text wraps between words. A table that cannot fit so is
-        // wider than the screen rather than cut.
+        // Shrink the widest column until the table fits, first not below its header or its longest word (up to 24
+        // cells): days, handles and numbers stay whole, and text wraps between words. Only a table that cannot fit
+        // so breaks words, down to 8 cells a column.
         let fits = widths.reduce(0, +) + 2 * (n - 1) <= maxWidth
-        let floors: [Int] = fits ? widths : (0..<n).map { i in
-            let words = cells.map { r in r[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }
-            return max(min(DisplayWidth.of(headers[i]), 24), min(words.max() ?? 0, 24), 1)
-        }
+        let floors: [Int] =
+            fits
+            ? widths
+            : (0..<n).map { i in
+                let words = cells.map { r in r[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }
+                return max(min(DisplayWidth.of(headers[i]), 24), min(words.max() ?? 0, 24), 1)
+            }
         while widths.reduce(0, +) + 2 * (n - 1) > maxWidth,
             let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
         {
+            widths[i] -= 1
+        }
+        while widths.reduce(0, +) + 2 * (n - 1) > maxWidth, let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 {
             widths[i] -= 1
         }
         func lines(_ s: String, _ count: Int, _ i: Int) -> [(text: String, count: Int)] {

@@ -172,7 +172,8 @@ extension Ledger {
         let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
         var heads = counts
         if heads.isEmpty {
-            heads = try householdCounts(db, r, memberCategory: memberCategory ?? (rationCats.count == 1 ? rationCats.first : nil), decree: d.handle, categories: rationCats)
+            heads = try householdCounts(
+                db, r, memberCategory: memberCategory ?? (rationCats.count == 1 ? rationCats.first : nil), decree: d.handle, categories: rationCats)
         }
         guard !heads.isEmpty else {
             throw PetitionsError(

@@ -64,7 +64,7 @@ struct Dmitrov {
         #expect(late.map(\.period.description) == ["1920-01", "1920-02"])
         #expect(late.allSatisfy { $0.recipient == "dmitrov-post" })
         #expect(late.last?.severity == .critical, "two consecutive months missed")
-        #expect(late.first?.shortfall.map(\.text) == ["1700 funt wheat"])
+        #expect(late.first?.shortfall.map(\.text) == ["1,700 funt wheat"])
     }
 
     @Test("the appeal waits past its due day, and a reply answers it")

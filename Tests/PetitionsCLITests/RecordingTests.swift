@@ -101,7 +101,7 @@ import Testing
         let text = try cli.run(base + ["--on", "1919-12-20", "--quantity", "1640 funt wheat"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("complete"))
-        #expect(text.stdout.contains("expected 1700 funt, received 1700 funt"), "\(text.stdout)")
+        #expect(text.stdout.contains("expected 1,700 funt, received 1,700 funt"), "\(text.stdout)")
         #expect(!text.stdout.contains("1699.9"))
     }
 
@@ -137,7 +137,8 @@ import Testing
         let attrs = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         env["PETITIONS_DB"] = cli.db
-        #expect(try CLI.exec(["petitioner", "list"], environment: env).stdout.contains("(none)"), "$PETITIONS_DB wins over XDG")
+        let other = try CLI.exec(["petitioner", "list"], environment: env)
+        #expect(other.status == 66 && other.stderr.contains(cli.db), "$PETITIONS_DB wins over XDG, and is not there yet: \(other)")
     }
 
     @Test func everyCommandHasHelpWithAnExample() throws {

@@ -85,3 +85,16 @@ struct HandleTests {
         #expect(closest(to: "dmitrov", among: []) == nil)
     }
 }
+
+@Suite("Wording")
+struct WordingTests {
+    @Test func countsAndArticlesReadAsEnglish() {
+        #expect(Wording.count(1, "working day") == "1 working day")
+        #expect(Wording.count(2, "working day") == "2 working days")
+        #expect(Wording.count(1, "delivery", plural: "deliveries") == "1 delivery")
+        #expect(Wording.count(0, "delivery", plural: "deliveries") == "0 deliveries")
+        #expect(Wording.a("authority") == "an authority")
+        #expect(Wording.a("group") == "a group")
+        #expect(Wording.a("event") == "an event")
+    }
+}

@@ -175,20 +175,52 @@ struct QuantityTests {
     }
 
     @Test(
-        "amounts that cannot be stored exactly are refused",
+        "amounts with more than three decimals are refused, naming the rule",
         arguments: [
             "0.0000001 g salt",  // a tenth of a microgram
             "0.0000000001 kg salt",
+            "0.3333 kg salt",
         ])
-    func inexact(text: String) throws {
+    func tooManyDecimals(text: String) throws {
         let error = try #require(throws: PetitionsError.self) { try parse(text) }
         #expect(error.message.contains("'\(text)'"))
-        #expect(error.message.contains("exactly"))
+        #expect(error.message.contains("more than 3 decimals"))
     }
 
-    @Test("the smallest storable amount is accepted")
+    @Test("the smallest amount of a unit is accepted")
     func smallest() throws {
-        #expect(try parse("0.000001 g salt").base == 1)
+        #expect(try parse("0.001 g salt").base == 1_000)
+        #expect(try parse("1.500 kg salt").amount == Decimal(string: "1.5"))
+    }
+
+    @Test(
+        "any amount with up to three decimals in any unit is accepted and shown back as entered (issue 12, defect 4)",
+        arguments: ["0.25 funt wheat", "1.33 lb wheat", "0.001 pood wheat", "1234567.891 funt wheat", "0.1 piece soap"])
+    func threeDecimals(text: String) throws {
+        let q = try parse(text)
+        #expect(q.description == text)
+    }
+
+    @Test("a ration multiplied by heads is worked out from the amount entered, without drift")
+    func timesHeads() throws {
+        let q = try parse("0.25 funt wheat")
+        let heads: Int64 = 125
+        let product = try #require(Quantity.times(q.base, in: q.unit, heads))
+        #expect(Quantity(base: product, unit: q.unit, commodity: "wheat").amount == Decimal(string: "31.25"))
+        #expect(product == (try parse("31.25 funt wheat")).base)
+        let whole = try parse("8 funt wheat")
+        #expect(Quantity.times(whole.base, in: whole.unit, heads) == whole.base * heads, "whole base units multiply as before")
+    }
+
+    @Test("amounts show at most three decimals, thousands separated in text, plain in CSV and JSON (defect 5)")
+    func oneAmountRule() throws {
+        let kg = try #require(units.unit(named: "kg"))
+        let funts = try parse("36.578 funt wheat")
+        let inKg = Quantity(base: funts.base, unit: kg, commodity: "wheat")
+        #expect(inKg.amount == Decimal(string: "14.979"), "not 14.97903214: \(inKg.amount)")
+        let big = QuantityValue(try parse("1700 funt wheat"))
+        #expect(big.text == "1,700 funt wheat")
+        #expect(big.plain == "1700 funt wheat")
     }
 
     // MARK: - Catalog

@@ -217,7 +217,8 @@ import Testing
             }
             let unanswered = (0..<r.below(3)).map { _ in
                 UnansweredLetter(
-                    letter: Int64(r.below(1_000_000)), from: text(), fromName: text(), to: text(), toName: text(), subject: text(), sent: day(), due: day(),
+                    letter: Int64(r.below(1_000_000)), from: text(), fromName: text(), to: text(), toName: text(), subject: text(), sent: day(),
+                    due: day(),
                     daysWaiting: r.below(900), daysOverdue: r.below(900), workingDaysOverdue: r.below(600),
                     severity: r.below(2) == 0 ? nil : severity(), petition: r.below(2) == 0 ? nil : Int64(r.below(99)), followUps: r.below(3),
                     escalateTo: r.below(2) == 0 ? nil : text(), message: text(), action: text())

@@ -30,7 +30,8 @@ import Testing
             _ s: Severity?
         ) throws -> UnansweredLetter {
             UnansweredLetter(
-                letter: id, from: "dmitrov-post", fromName: "Postal-telegraph employees of the Dmitrov district", to: to, toName: toName, subject: subject, sent: try day(sent), due: try day(due),
+                letter: id, from: "dmitrov-post", fromName: "Postal-telegraph employees of the Dmitrov district", to: to, toName: toName,
+                subject: subject, sent: try day(sent), due: try day(due),
                 daysWaiting: waiting, daysOverdue: overdue, workingDaysOverdue: wd, severity: s, petition: id, followUps: 0,
                 escalateTo: nil, message: "No reply from \(toName) to the letter of \(try day(sent).longDescription) (\(subject)).",
                 action: "remind \(toName) (petitions draft reminder --letter \(id))")
@@ -176,6 +177,14 @@ import Testing
         #expect(html.contains("@media print"))
         #expect(html.contains("overflow-x: auto"))
         #expect(Self.count("<table>", in: html) == Self.count("<div class=\"scroll\">\n<table>", in: html), "every table scrolls sideways")
+    }
+
+    @Test func tablesUseTheWidthAndHandlesStayWhole() throws {
+        let html = ReportHTML.render(try Self.dmitrov())
+        #expect(!html.contains("body { margin: 0 auto; max-width: 64rem"), "the page is not capped: wide tables use the window")
+        #expect(html.contains(".h { white-space: nowrap; }") || html.contains("time, .h { white-space: nowrap; }"))
+        #expect(html.contains(".handle { color: var(--muted); font-size: 0.8rem; white-space: nowrap; }"))
+        #expect(html.contains("<span class=\"handle\">dmitrov-post</span>"), "the sender's handle, beside its name, in one piece")
     }
 
     @Test func eachChartIsOneSVGWithABarPerValue() throws {

@@ -35,11 +35,36 @@ import Testing
         #expect(lines[2] == " 1  January provisions")
         #expect(lines.contains("    under the decree not"))
         #expect(lines.last == "12  Short")
-        var cut = TextTable(["ID", "SUBJECT"])
+        var cut = TextTable(["ID", "SUBJECT"], wrapsCells: false)
         cut.maxWidth = 20
         cut.add(["1", "January provisions under the decree"])
         #expect(cut.render().split(separator: "\n").last == "1   January provisi…")
         #expect(TextTable(["A"]).render() == "(none)")
+    }
+
+    @Test func tablesWrapByDefaultAndCountWideCharactersAsTwoCells() {
+        var t = TextTable(["NAME", "DISTRICT"])
+        t.maxWidth = 30
+        t.add(["毛泽东", "Shaoshan"])
+        t.add(["Ivan P", "Dmitrov"])
+        t.add(["x", "a district whose name is longer than the table is wide"])
+        let lines = t.render().split(separator: "\n").map(String.init)
+        #expect(lines[2] == "毛泽东  Shaoshan", "three wide characters take six cells, like 'Ivan P': \(lines)")
+        #expect(lines[3] == "Ivan P  Dmitrov")
+        #expect(!lines.joined().contains("…"), "wrapped, not cut")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 30 }, "\(lines)")
+        #expect(DisplayWidth.of("Łukasz Żółć") == 11 && DisplayWidth.of("東京") == 4 && DisplayWidth.of("e\u{301}") == 1)
+    }
+
+    @Test func namesakesAreRedactedEachWithTheirOwnId() {
+        let r = Redaction(persons: [
+            Redaction.Person(id: 5, handle: "amina-yusuf", name: "Amina Yusuf"),
+            Redaction.Person(id: 13, handle: "amina-yusuf-2", name: "Amina Yusuf"),
+        ])
+        #expect(r.name("Amina Yusuf", handle: "amina-yusuf") == "A. Y. (#5)")
+        #expect(r.handle("amina-yusuf") == "person-5")
+        #expect(r.name("Amina Yusuf", handle: "amina-yusuf-2") == "A. Y. (#13)")
+        #expect(r.text("a letter of Amina Yusuf") == "a letter of A. Y.", "free text cannot say which of the two: no id")
     }
 
     @Test func wrappedTextKeepsItsIndentAndCutsWordsLongerThanALine() {

@@ -37,9 +37,9 @@ struct DeliveryTests {
                 #expect(delivery.recipient == "dmitrov-cooperative")
                 #expect(delivery.supplier == "narkomprod")
                 #expect(delivery.lines.count == 1)
-                #expect(delivery.lines.first?.expected.text == "1700 funt wheat")
+                #expect(delivery.lines.first?.expected.text == "1,700 funt wheat")
                 #expect(delivery.lines.first?.received.amount == 0)
-                #expect(delivery.lines.first?.shortfall.text == "1700 funt wheat")
+                #expect(delivery.lines.first?.shortfall.text == "1,700 funt wheat")
             }
             // Due on the 31st, clamped to the end of shorter months.
             #expect(result.scheduled.map(\.due.description) == ["1920-01-31", "1920-02-29", "1920-03-31"])
@@ -115,13 +115,13 @@ struct DeliveryTests {
 
             let partial = try receive(scene, ["1000 funt wheat"], on: "1920-01-20")
             #expect(partial.status == .partial)
-            #expect(partial.lines.first?.received.text == "1000 funt wheat")
+            #expect(partial.lines.first?.received.text == "1,000 funt wheat")
             #expect(partial.lines.first?.shortfall.text == "700 funt wheat")
             #expect(try scene.ledger.deliveries(status: .partial).count == 1)
 
             let complete = try receive(scene, ["700 funt Wheat"], on: "1920-01-25")
             #expect(complete.status == .complete)
-            #expect(complete.lines.first?.received.text == "1700 funt wheat")
+            #expect(complete.lines.first?.received.text == "1,700 funt wheat")
             #expect(complete.lines.first?.shortfall.amount == 0)
             #expect(complete.receipts?.map(\.on.description) == ["1920-01-20", "1920-01-25"])
             #expect(try scene.ledger.deliveries(status: .partial).isEmpty)
@@ -136,7 +136,7 @@ struct DeliveryTests {
             let delivery = try receive(scene, ["10 pood wheat"])
             #expect(delivery.receipts?.first?.quantities.map(\.text) == ["10 pood wheat"])
             #expect(delivery.lines.first?.received.text == "400 funt wheat")  // 1 pood = 40 funt
-            #expect(delivery.lines.first?.shortfall.text == "1300 funt wheat")
+            #expect(delivery.lines.first?.shortfall.text == "1,300 funt wheat")
             #expect(delivery.status == .partial)
 
             // 32.5 pood = 1300 funt exactly: the delivery is then complete, with no rounding left over.

@@ -18,7 +18,8 @@ extension AuthorityCommand {
         @Option(parsing: .unconditional, help: "The authority's name.") var name: String
         @Option(parsing: .unconditional, help: "A unique lower-case handle (made from the name when not given).") var handle: String?
         @Option(parsing: .unconditional, help: "The authority above this one (handle or id).") var parent: String?
-        @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "Its default reply window, e.g. '20 working days'.") var replyWithin: String?
+        @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "Its default reply window, e.g. '20 working days'.")
+        var replyWithin: String?
         @Option(parsing: .unconditional, help: "The day it was recorded as of (YYYY-MM-DD; default today).") var on: String?
 
         func run() throws {

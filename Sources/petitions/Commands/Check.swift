@@ -15,9 +15,11 @@ struct Check: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
     @Option(help: "Output format: text, json or csv.") var format: TableFormat = .text
-    @Option(name: .customLong("min-severity"), parsing: .unconditional, help: "Show only findings at least this serious: warning, overdue or critical.") var minSeverity:
-        String = "warning"
-    @Option(name: .customLong("fail-on"), parsing: .unconditional, help: "Exit 1 when a finding is at least this serious.") var failOn: String = "overdue"
+    @Option(
+        name: .customLong("min-severity"), parsing: .unconditional, help: "Show only findings at least this serious: warning, overdue or critical.")
+    var minSeverity: String = "warning"
+    @Option(name: .customLong("fail-on"), parsing: .unconditional, help: "Exit 1 when a finding is at least this serious.") var failOn: String =
+        "overdue"
     @Flag(help: "Record findings raised and cleared since the last recorded check as events.") var record = false
 
     func run() throws {

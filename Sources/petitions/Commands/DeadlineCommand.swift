@@ -24,7 +24,9 @@ struct DeadlineCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The span: e.g. '20 working days', '7 days', '2 weeks' or '1 month'.", valueName: "span"))
     var within: String
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("A calendar file (else $PETITIONS_CALENDAR, else Saturday and Sunday off, no holidays).", valueName: "file"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("A calendar file (else $PETITIONS_CALENDAR, else Saturday and Sunday off, no holidays).", valueName: "file"))
     var calendar: String?
 
     @OptionGroup var output: FormatOptions

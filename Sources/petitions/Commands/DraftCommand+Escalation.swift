@@ -18,7 +18,9 @@ extension DraftCommand {
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var draft: DraftOutputOptions
         @Option(parsing: .unconditional, help: "The petition (id).") var petition: String
-        @Option(parsing: .unconditional, help: ArgumentHelp("The authority to write to (default: the one above the petition's authority).", valueName: "handle"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("The authority to write to (default: the one above the petition's authority).", valueName: "handle"))
         var to: String?
 
         func run() throws {

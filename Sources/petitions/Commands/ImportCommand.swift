@@ -28,10 +28,13 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "petitioners, letters, receipts (CSV) or events (JSON Lines).") var what: ImportWhat
     @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file")) var file: String
     @Flag(name: .customLong("skip-invalid"), help: "Import the good rows and leave out the bad ones.") var skipInvalid = false
-    @Option(parsing: .unconditional, help: ArgumentHelp("Write the bad rows here, with a reason column (mode 0600).", valueName: "file")) var rejects: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Write the bad rows here, with a reason column (mode 0600).", valueName: "file")) var rejects:
+        String?
     @Flag(help: "Import a CSV file again that was imported before (the same bytes); without it, that is refused.") var again = false
     @Flag(help: "With --rejects, replace an existing file.") var force = false
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("For events: their handle THEIRS is our OURS (repeatable).", valueName: "theirs=ours")) var map: [String] = []
+    @Option(
+        parsing: .unconditionalSingleValue, help: ArgumentHelp("For events: their handle THEIRS is our OURS (repeatable).", valueName: "theirs=ours"))
+    var map: [String] = []
 
     func run() throws {
         if what == .events {
@@ -58,7 +61,8 @@ struct ImportCommand: ParsableCommand {
         if output.format == .json { return try Output.json(report) }
         var text = "Imported \(report.imported) \(kind.rawValue) of \(Wording.count(report.rows, "row")) from \(report.source)."
         if report.rejected > 0 {
-            text += " \(Wording.count(report.rejected, "row")) \(report.rejected == 1 ? "was" : "were") left out\(report.rejects.map { " and written to \($0)" } ?? ""):"
+            text +=
+                " \(Wording.count(report.rejected, "row")) \(report.rejected == 1 ? "was" : "were") left out\(report.rejects.map { " and written to \($0)" } ?? ""):"
             text += ([""] + report.problems).joined(separator: "\n  ")
             if report.rejected > report.problems.count { text += "\n  … and \(report.rejected - report.problems.count) more rows" }
         }

@@ -29,7 +29,8 @@ extension LetterCommand {
                 "The draft it was sent as (petitions draft …): its text is kept in the event, its first paragraph is the summary.", valueName: "file")
         )
         var fromDraft: String?
-        @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "When a reply is due, e.g. '20 working days'.") var replyWithin: String?
+        @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "When a reply is due, e.g. '20 working days'.") var replyWithin:
+            String?
         @Flag(name: .customLong("no-reply-expected"), help: "No reply is expected.") var noReplyExpected = false
         @Option(parsing: .unconditional, help: "post, telegraph, courier or in-person.") var channel: String = "post"
         @Option(parsing: .unconditional, help: "A short summary.") var summary: String?

@@ -24,17 +24,23 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
     @Option(help: "Output format: text, markdown, json, csv or html.") var format: ReportFormat = .text
-    @Option(parsing: .unconditional, help: ArgumentHelp("The table to print as CSV: \(ReportCSV.sections.joined(separator: ", ")).", valueName: "name"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The table to print as CSV: \(ReportCSV.sections.joined(separator: ", ")).", valueName: "name"))
     var section: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Write the report to this file (mode 0600) instead of standard output.", valueName: "file"))
     var output: String?
     @Flag(help: "With --output, replace an existing file.") var force = false
-    @Option(parsing: .unconditional, help: ArgumentHelp("Only letters and petitions to this authority, and deliveries it supplies.", valueName: "handle"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Only letters and petitions to this authority, and deliveries it supplies.", valueName: "handle"))
     var authority: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Only this petitioner or group (with its members): its deliveries, petitions and letters.", valueName: "handle"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Only this petitioner or group (with its members): its deliveries, petitions and letters.", valueName: "handle"))
     var recipient: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Only deliveries and arrears under this decree.", valueName: "handle")) var decree: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Only petitions opened, letters sent and periods due on or after this day (YYYY-MM-DD).", valueName: "day"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Only petitions opened, letters sent and periods due on or after this day (YYYY-MM-DD).", valueName: "day"))
     var since: String?
     @Flag(help: "Replace the names of persons (petitioners, dependants, intermediaries) by initials and ids.") var redact = false
 

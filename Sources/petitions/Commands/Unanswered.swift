@@ -26,7 +26,8 @@ struct Unanswered: ParsableCommand {
             var t = TextTable(["ID", "SENT", "FROM", "FROM NAME", "TO", "DUE", "WAITING", "WD LATE", "SEVERITY", "SUBJECT"])
             for u in list {
                 t.add([
-                    String(u.letter), u.sent.description, u.from, u.fromName, u.to, u.due.description, "\(u.daysWaiting) d", String(u.workingDaysOverdue),
+                    String(u.letter), u.sent.description, u.from, u.fromName, u.to, u.due.description, "\(u.daysWaiting) d",
+                    String(u.workingDaysOverdue),
                     u.severity?.rawValue ?? "not due", u.subject,
                 ])
             }

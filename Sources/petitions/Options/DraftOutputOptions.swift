@@ -4,7 +4,9 @@ import PetitionsApp
 
 /// `--template`, `--output`, `--force`: where a draft's words come from and where the letter goes.
 struct DraftOutputOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("A Mustache template to use instead of the built-in one (see config/templates/).", valueName: "file"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("A Mustache template to use instead of the built-in one (see config/templates/).", valueName: "file"))
     var template: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Write the draft to this file (mode 0600) instead of standard output.", valueName: "file"))

@@ -5,13 +5,16 @@ import PetitionsApp
 /// Options every command that touches the ledger takes.
 struct LedgerOptions: ParsableArguments {
     @Option(
-        name: .long, parsing: .unconditional, help: ArgumentHelp("The ledger file (else $PETITIONS_DB, else $XDG_DATA_HOME/petitions/petitions.sqlite).", valueName: "path"))
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("The ledger file (else $PETITIONS_DB, else $XDG_DATA_HOME/petitions/petitions.sqlite).", valueName: "path"))
     var db: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Who is recording (else $PETITIONS_ACTOR, else $USER).", valueName: "name"))
     var actor: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The office recording the events (else $PETITIONS_OFFICE, else the configuration).", valueName: "name"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("The office recording the events (else $PETITIONS_OFFICE, else the configuration).", valueName: "name"))
     var office: String?
 
     @Option(

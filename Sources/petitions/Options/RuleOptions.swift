@@ -8,7 +8,8 @@ struct RuleOptions: ParsableArguments {
     var asOf: String?
 
     @Option(
-        parsing: .unconditional, help: ArgumentHelp("A calendar file for this run (else the ledger's, else $PETITIONS_CALENDAR, else Saturday+Sunday).", valueName: "file"))
+        parsing: .unconditional,
+        help: ArgumentHelp("A calendar file for this run (else the ledger's, else $PETITIONS_CALENDAR, else Saturday+Sunday).", valueName: "file"))
     var calendar: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("A rules file for this run (else the ledger's, else the built-in rules).", valueName: "file"))
