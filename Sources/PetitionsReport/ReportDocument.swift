@@ -94,13 +94,13 @@ struct ReportDocument {
         blocks.append(.heading("Unanswered letters", level: 2))
         blocks.append(
             .table(
-                headers: ["LETTER", "SENT", "FROM", "FROM NAME", "TO", "DUE", "WAITING", "WD LATE", "FOLLOW-UPS", "SEVERITY"],
+                headers: ["LETTER", "SENT", "FROM", "TO", "DUE", "WAITING", "WD LATE", "FOLLOW-UPS", "SEVERITY"],
                 rows: r.unansweredLetters.map { u in
                     [
-                        String(u.letter), u.sent.description, u.from, u.fromName, u.to, u.due.description, "\(Thousands.format(u.daysWaiting)) d",
+                        String(u.letter), u.sent.description, u.fromName, u.to, u.due.description, "\(Thousands.format(u.daysWaiting)) d",
                         Thousands.format(u.workingDaysOverdue), Thousands.format(u.followUps), u.severity?.rawValue ?? "not due",
                     ]
-                }, rightAligned: [0, 6, 7, 8]))
+                }, rightAligned: [0, 5, 6, 7]))
         blocks.append(
             .items(
                 r.unansweredLetters.map { u in

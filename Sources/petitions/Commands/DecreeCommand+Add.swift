@@ -9,7 +9,7 @@ extension DecreeCommand {
             discussion: """
                 Example:
                   petitions decree add --handle decree-1918-08-15 \\
-                      --name "Decree of 15 August 1918 on provisions for postal-telegraph employees" \\
+                      --name "Decree of 15 August 1918" \\
                       --issued 1918-08-15 --supplier moscow-supply \\
                       --ration "employee: 8 funt wheat" \\
                       --ration "incapacitated: 5 funt wheat"

@@ -10,7 +10,7 @@ extension LetterCommand {
                 Example:
                   petitions letter send --from kropotkin --to lenin \\
                       --on 1920-03-04 \\
-                      --subject "The desperate situation of the Dmitrov postal-telegraph employees" \\
+                      --subject "Two months without provisions" \\
                       --petition 3 --reply-within "2 weeks"
                   petitions letter send --from dmitrov-post \\
                       --to moscow-supply --on 1920-03-05 --petition 1 \\

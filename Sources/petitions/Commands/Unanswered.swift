@@ -23,10 +23,10 @@ struct Unanswered: ParsableCommand {
         case .text:
             print("Letters waiting for a reply as of \(asOf.longDescription): \(list.count)")
             guard !list.isEmpty else { return }
-            var t = TextTable(["ID", "SENT", "FROM", "FROM NAME", "TO", "DUE", "WAITING", "WD LATE", "SEVERITY", "SUBJECT"])
+            var t = TextTable(["ID", "SENT", "FROM", "TO", "DUE", "WAITING", "WD LATE", "SEVERITY", "SUBJECT"])
             for u in list {
                 t.add([
-                    String(u.letter), u.sent.description, u.from, u.fromName, u.to, u.due.description, "\(u.daysWaiting) d",
+                    String(u.letter), u.sent.description, "\(u.fromName) (\(u.from))", u.to, u.due.description, "\(u.daysWaiting) d",
                     String(u.workingDaysOverdue),
                     u.severity?.rawValue ?? "not due", u.subject,
                 ])
