@@ -57,9 +57,9 @@ public enum Checker {
             rules = RuleSet.defaults
             rulesSource = "built-in"
         }
-        for rule in rules.rules where rule.kind == .sql && rule.enabled {
+        for rule in rules.enabled(SQLRule.self) {
             do {
-                try ledger.validateSQLRule(rule.query ?? "")
+                try ledger.validateSQLRule(rule.query)
             } catch let e as PetitionsError {
                 let line = rulesText.flatMap { RulesFile.line(ofRule: rule.id, in: $0) }.map { ", line \($0)" } ?? ""
                 throw PetitionsError(
@@ -73,12 +73,12 @@ public enum Checker {
 
     /// Late deliveries as of `asOf`.
     public static func overdue(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [OverdueDelivery] {
-        context.engine.overdue(try ledger.lateDeliveries(asOf: asOf), asOf: asOf).map(\.0)
+        context.engine.overdue(try ledger.lateDeliveries(asOf: asOf), asOf: asOf)
     }
 
     /// Letters waiting for a reply as of `asOf`, oldest first, including those not yet due.
     public static func unanswered(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [UnansweredLetter] {
-        context.engine.unanswered(try ledger.waitingLetters(asOf: asOf), asOf: asOf, all: true).map(\.0)
+        context.engine.unanswered(try ledger.waitingLetters(asOf: asOf), asOf: asOf, all: true)
     }
 
     /// Every finding of every rule as of `asOf`, most serious first.
@@ -87,7 +87,7 @@ public enum Checker {
         // Candidates come from indexed queries on stored due days, unless this run uses other rules or calendar.
         var dueBy: Day? = nil
         if !context.overridden {
-            let warning = engine.rules.enabled(.unansweredLetter).compactMap(\.warningBefore)
+            let warning = engine.rules.enabled(UnansweredLetterRule.self).compactMap(\.warningBefore)
             dueBy = warning.reduce(asOf) { latest, span in
                 max(latest, engine.calendar.deadline(from: asOf, within: Span(span.count * 2 + 7, span.unit == .workingDays ? .days : span.unit)).due)
             }
@@ -100,33 +100,26 @@ public enum Checker {
     /// Every finding as of `asOf`, from letters and deliveries already gathered (those waiting and those late as of
     /// that day, e.g. by a report that lists them too), most serious first.
     /// `unanswered` and `overdue`, when given, are the engine's listings of those same letters (with `all`) and
-    /// deliveries, already worked out.
+    /// deliveries, already worked out. The store runs the sql rules' queries; the engine turns their rows into findings.
     public static func findings(
         ledger: Ledger, context: RuleContext, asOf: Day, letters: [WaitingLetter], deliveries: [LateDelivery],
-        unanswered: [(UnansweredLetter, Rule?)]? = nil, overdue: [(OverdueDelivery, Rule)]? = nil
+        unanswered: [UnansweredLetter]? = nil, overdue: [OverdueDelivery]? = nil
     ) throws -> [Finding] {
         let engine = context.engine
-        let facts = Facts(
-            letters: letters, deliveries: deliveries,
-            petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf))
-        var findings = engine.evaluate(facts, asOf: asOf, unanswered: unanswered, overdue: overdue)
-        for rule in engine.rules.enabled(.sql) {
-            let rows: [SQLRuleRow]
+        var queryRows: [String: [QueryRow]] = [:]
+        for rule in engine.rules.enabled(SQLRule.self) {
             do {
-                rows = try ledger.runSQLRule(rule.query ?? "", asOf: asOf)
+                queryRows[rule.id] = try ledger.runSQLRule(rule.query, asOf: asOf).map {
+                    QueryRow(subject: $0.subject, severity: $0.severity, message: $0.message)
+                }
             } catch let e as PetitionsError {
                 throw PetitionsError("\(context.rulesSource): rule \(quoted(rule.id)): the query \(e.message)", code: e.code)
             }
-            for row in rows {
-                let severity = (row.severity.flatMap { Severity(rawValue: $0.lowercased()) }) ?? rule.severity
-                findings.append(
-                    Finding(
-                        rule: rule.id, kind: "sql", severity: severity, subject: FindingSubject(type: "sql", id: 0, name: row.subject),
-                        due: nil, overdueSince: nil, daysOverdue: 0, workingDaysOverdue: 0, message: row.message,
-                        action: "see rule \(rule.id)"))
-            }
         }
-        return Engine.sorted(findings)
+        let facts = Facts(
+            letters: letters, deliveries: deliveries,
+            petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf), queryRows: queryRows)
+        return engine.evaluate(facts, asOf: asOf, unanswered: unanswered, overdue: overdue)
     }
 
     /// Records what appeared or cleared since the last recorded check.
@@ -134,7 +127,7 @@ public enum Checker {
         try ledger.recordFindings(
             findings.map {
                 FindingRecord(
-                    key: $0.key, rule: $0.rule, kind: $0.kind, subjectType: $0.subject.type, subjectID: $0.subject.id,
+                    key: $0.key, rule: $0.rule, kind: $0.kind.rawValue, subjectType: $0.subject.type.rawValue, subjectID: $0.subject.id,
                     severity: $0.severity.rawValue, message: $0.message)
             }, asOf: asOf)
     }

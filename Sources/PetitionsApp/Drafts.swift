@@ -138,7 +138,7 @@ public enum Drafts {
             waiting = try Checker.unanswered(ledger: ledger, context: context, asOf: asOf)
             let lateDeliveries = try ledger.lateDeliveries(asOf: asOf)
             let byID = Dictionary(lateDeliveries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            late = context.engine.overdue(lateDeliveries, asOf: asOf).compactMap { o, _ in byID[o.delivery].map { (o, $0) } }
+            late = context.engine.overdue(lateDeliveries, asOf: asOf).compactMap { o in byID[o.delivery].map { (o, $0) } }
             var parties: [String: Party] = [:]
             for kind in [PartyKind.authority, .group, .person] {
                 for p in try ledger.parties(kind: kind) { parties[p.handle] = p }

@@ -22,7 +22,7 @@ public enum ReportBuilder {
         let late = try ledger.lateDeliveries(asOf: asOf)
         let allWaiting = try ledger.waitingLetters(asOf: asOf)
         let overdueAll = engine.overdue(late, asOf: asOf)
-        let overdue = overdueAll.map(\.0).filter { o in
+        let overdue = overdueAll.filter { o in
             (s.recipient.map { $0.handle == o.recipient } ?? true) && (s.decree.map { $0.handle == o.decree } ?? true)
                 && (s.authority.map { $0.handle == o.supplier } ?? true) && (sincePeriod.map { o.period >= $0 } ?? true)
         }
@@ -54,7 +54,7 @@ public enum ReportBuilder {
         // Worked out once for every waiting letter: the section keeps those in scope, the findings use them all.
         let unansweredAll = engine.unanswered(allWaiting, asOf: asOf, all: true)
         let inScope = Set(waiting.map(\.id))
-        let unanswered = unansweredAll.map(\.0).filter { inScope.contains($0.letter) }
+        let unanswered = unansweredAll.filter { inScope.contains($0.letter) }
 
         // Petitions with their status as of the day; open ones first, oldest first.
         let petitions = try ledger.petitionRows(s, asOf: asOf).map { p in
@@ -100,11 +100,11 @@ public enum ReportBuilder {
             let owed = Set(arrears.map { "\($0.recipient) \($0.commodity) \($0.decree)" })
             findings = findings.filter { f in
                 switch f.subject.type {
-                case "letter": return letters.contains(f.subject.id)
-                case "delivery": return deliveries.contains(f.subject.id)
-                case "petition": return petitionIDs.contains(f.subject.id)
-                case "arrears": return owed.contains(f.subject.name)
-                default: return false
+                case .letter: return letters.contains(f.subject.id)
+                case .delivery: return deliveries.contains(f.subject.id)
+                case .petition: return petitionIDs.contains(f.subject.id)
+                case .arrears: return owed.contains(f.subject.name)
+                case .sql: return false
                 }
             }
         }

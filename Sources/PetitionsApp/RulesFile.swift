@@ -22,7 +22,7 @@ import TOMLKit
 public enum RulesFile {
     static let keys = ["version", "rule"]
     /// The keys every rule takes, whatever its kind.
-    static let commonKeys = ["id", "kind", "enabled", "scope"]
+    static let commonKeys = RuleCommon.keys
 
     /// Parses a rules file's text; `source` names it in errors.
     public static func parse(_ text: String, source: String) throws -> RuleSet {
@@ -48,7 +48,7 @@ public enum RulesFile {
 
         let headers = lines.headers("rule")
         let fallbackStart = (lines.line(ofKey: "rule") ?? 1) - 1
-        var rules: [Rule] = []
+        var rules: [any Rule] = []
         var firstLine: [String: Int] = [:]
         for (i, item) in array.enumerated() {
             let start = i < headers.count ? headers[i] : fallbackStart
@@ -69,9 +69,9 @@ public enum RulesFile {
     /// would hang, exhaust memory or fail every check is refused before it is stored. `text` is the file's text, for
     /// the line of the rule in the sentence.
     public static func trySQLRules(_ rules: RuleSet, text: String?, source: String, on ledger: Ledger, asOf: Day) throws {
-        for rule in rules.rules where rule.kind == .sql && rule.enabled {
+        for rule in rules.enabled(SQLRule.self) {
             do {
-                _ = try ledger.runSQLRule(rule.query ?? "", asOf: asOf)
+                _ = try ledger.runSQLRule(rule.query, asOf: asOf)
             } catch let e as PetitionsError {
                 let line = text.flatMap { RulesFile.line(ofRule: rule.id, in: $0) }.map { ", line \($0)" } ?? ""
                 throw PetitionsError("\(source)\(line): rule \(quoted(rule.id)): the query \(e.message).", code: e.code)
@@ -107,7 +107,7 @@ public enum RulesFile {
 }
 
 /// Reads one `[[rule]]` table, pointing errors at lines between its header and the next one.
-private struct RuleReader {
+struct RuleReader {
     let number: Int
     let value: TOMLValueConvertible
     let lines: SourceLines
@@ -129,8 +129,9 @@ private struct RuleReader {
         PetitionsError("\(source), line \(line): \(message)")
     }
 
-    // Longer than 60 lines on purpose: each key a rule may have is read in turn, each with its own sentence and line.
-    func rule() throws -> Rule {
+    /// The rule: its id and kind checked here, then every key checked against what its kind takes, then the rule
+    /// decoded by its kind's type from the table, each value's error worded with its line.
+    func rule() throws -> any Rule {
         guard let entry = value.table else {
             throw fail(header, "rule \(number) is not a table; write each rule as a [[rule]] table with an id and a kind.")
         }
@@ -149,48 +150,29 @@ private struct RuleReader {
                     + "\(RulesFile.list(kind.parameters)) besides \(RulesFile.list(RulesFile.commonKeys))\(hint)")
         }
 
-        var rule = Rule(id: id, kind: kind)
-        let p = Parameters(reader: self, entry: entry, name: name)
-        if let v = try p.flag("enabled") { rule.enabled = v }
-        rule.scope = try scope(entry, name: name)
-        switch kind {
-        case .unansweredLetter:
-            if let v = try p.span("within") { rule.within = v }
-            if let v = try p.span("critical_after") { rule.criticalAfter = v }
-            if let v = try p.span("warning_before") { rule.warningBefore = v }
-        case .overdueDelivery:
-            if let v = try p.span("grace") { rule.grace = v }
-            if let v = try p.whole("critical_consecutive", atLeast: 1) { rule.criticalConsecutive = v }
-            if let v = try p.number("critical_shortfall", { $0 > 0 && $0 <= 1 }, "must be a fraction more than 0 and at most 1, e.g. 0.5") {
-                rule.criticalShortfall = v
-            }
-        case .arrears:
-            if let v = try p.number("threshold_periods", { $0 >= 0 }, "must be 0 or more periods") { rule.thresholdPeriods = v }
-            if let v = try p.number("critical_periods", { $0 >= 0 }, "must be 0 or more periods") { rule.criticalPeriods = v }
-        case .stalledPetition:
-            if let v = try p.span("after") { rule.after = v }
-            if let v = try p.span("critical_after") { rule.criticalAfter = v }
-        case .escalation:
-            if let v = try p.whole("letters", atLeast: 1) { rule.letters = v }
-            if let v = try p.flag("with_critical_supply") { rule.withCriticalSupply = v }
-        case .sql:
-            guard let query = try p.text("query") else {
-                throw fail(
-                    header, "\(name) is a sql rule without a query; write query = \"\"\"SELECT … AS subject, … AS severity, … AS message …\"\"\".")
-            }
-            guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw fail(line("query"), "\(name) has an empty query; write the SELECT that returns subject, severity and message columns.")
-            }
-            rule.query = query
-            if let text = try p.text("severity") {
-                do {
-                    rule.severity = try Severity(parsing: text, field: "\(name) severity")
-                } catch let e as PetitionsError {
-                    throw fail(line("severity", value: text), e.message)
-                }
-            }
+        let decoder = RuleTableDecoder(reader: self, entry: entry, name: name)
+        do {
+            return try RuleRegistry.type(of: kind).init(from: decoder)
+        } catch let e as DecodingError {
+            throw sentence(for: e, entry: entry, name: name)
         }
-        return rule
+    }
+
+    /// The sentence for what a kind refused while decoding (`RuleParameter`).
+    private func sentence(for error: DecodingError, entry: TOMLTable, name: String) -> PetitionsError {
+        switch error {
+        case .keyNotFound(_, let context):
+            return fail(header, "\(name) \(context.debugDescription)")
+        case .valueNotFound(_, let context):
+            return fail(context.codingPath.last.map { line($0.stringValue) } ?? header, "\(name) \(context.debugDescription)")
+        case .dataCorrupted(let context), .typeMismatch(_, let context):
+            guard let key = context.codingPath.last?.stringValue, let value = entry[key] else {
+                return fail(header, "\(name) \(context.debugDescription)")
+            }
+            return fail(line(key), "\(name) \(key) \(RulesFile.shown(value)) \(context.debugDescription).")
+        @unknown default:
+            return fail(header, "\(name) cannot be read.")
+        }
     }
 
     private func id(_ entry: TOMLTable) throws -> String {
@@ -225,7 +207,7 @@ private struct RuleReader {
         return kind
     }
 
-    private func scope(_ entry: TOMLTable, name: String) throws -> RuleScope {
+    func scope(_ entry: TOMLTable, name: String) throws -> RuleScope {
         guard let value = entry["scope"] else { return RuleScope() }
         guard let table = value.table else {
             throw fail(
@@ -257,58 +239,5 @@ private struct RuleReader {
             }
         }
         return scope
-    }
-}
-
-/// Typed parameter values of one rule, each error naming the rule, the key and the value.
-private struct Parameters {
-    let reader: RuleReader
-    let entry: TOMLTable
-    let name: String
-
-    private func wrongType(_ key: String, _ value: TOMLValueConvertible, _ wanted: String, _ example: String) -> PetitionsError {
-        reader.fail(
-            reader.line(key),
-            "\(name) \(key) \(RulesFile.shown(value)) is \(RulesFile.typeName(value)), not \(wanted); write e.g. \(key) = \(example).")
-    }
-
-    func span(_ key: String) throws -> Span? {
-        guard let value = entry[key] else { return nil }
-        guard let text = value.string else { throw wrongType(key, value, "a span", "\"20 working days\"") }
-        do {
-            return try Span(parsing: text, field: "\(name) \(key)")
-        } catch let e as PetitionsError {
-            throw reader.fail(reader.line(key, value: text), e.message)
-        }
-    }
-
-    func whole(_ key: String, atLeast minimum: Int) throws -> Int? {
-        guard let value = entry[key] else { return nil }
-        guard let n = value.int else { throw wrongType(key, value, "a whole number", "\(minimum + 1)") }
-        guard n >= minimum else {
-            throw reader.fail(reader.line(key), "\(name) \(key) \(RulesFile.shown(value)) must be at least \(minimum).")
-        }
-        return n
-    }
-
-    func number(_ key: String, _ valid: (Double) -> Bool, _ requirement: String) throws -> Double? {
-        guard let value = entry[key] else { return nil }
-        guard let x = value.int.map(Double.init) ?? value.double else { throw wrongType(key, value, "a number", "1") }
-        guard x.isFinite, valid(x) else {
-            throw reader.fail(reader.line(key), "\(name) \(key) \(RulesFile.shown(value)) \(requirement).")
-        }
-        return x
-    }
-
-    func flag(_ key: String) throws -> Bool? {
-        guard let value = entry[key] else { return nil }
-        guard let b = value.bool else { throw wrongType(key, value, "true or false", "true") }
-        return b
-    }
-
-    func text(_ key: String) throws -> String? {
-        guard let value = entry[key] else { return nil }
-        guard let s = value.string else { throw wrongType(key, value, "text", key == "severity" ? "\"warning\"" : "\"\"\"SELECT …\"\"\"") }
-        return s
     }
 }

@@ -45,7 +45,7 @@ public enum ListingCSV {
             ],
             rows: list.map {
                 [
-                    $0.severity.rawValue, $0.rule, $0.kind, $0.subject.type, String($0.subject.id), $0.subject.name,
+                    $0.severity.rawValue, $0.rule, $0.kind.rawValue, $0.subject.type.rawValue, String($0.subject.id), $0.subject.name,
                     $0.due?.description ?? "", $0.overdueSince?.description ?? "", String($0.daysOverdue),
                     String($0.workingDaysOverdue), $0.message, $0.action,
                 ]

@@ -94,7 +94,7 @@ extension FindingSubject: HouseJSONWritable {
         w.key("name")
         w.string(name)
         w.key("type")
-        w.string(type)
+        w.string(type.rawValue)
         w.endObject()
     }
 }
@@ -111,7 +111,7 @@ extension Finding: HouseJSONWritable {
         w.key("escalate_to")
         w.string(escalateTo)
         w.key("kind")
-        w.string(kind)
+        w.string(kind.rawValue)
         w.key("message")
         w.string(message)
         w.key("overdue_since")

@@ -87,7 +87,7 @@ struct Dmitrov {
         let d = try Dmitrov()
         defer { d.ledger.remove() }
         let first = try RunCheck(asOf: Self.march4, record: true).run(in: d.workspace)
-        #expect(Set(first.findings.map(\.kind)).isSuperset(of: ["overdue_delivery", "unanswered_letter", "arrears"]))
+        #expect(Set(first.findings.map(\.kind.rawValue)).isSuperset(of: ["overdue_delivery", "unanswered_letter", "arrears"]))
         #expect(first.recorded?.raised == first.findings.count)
         let again = try RunCheck(asOf: Self.march4, record: true).run(in: d.workspace)
         #expect(again.recorded?.raised == 0)

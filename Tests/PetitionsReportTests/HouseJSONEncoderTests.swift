@@ -225,7 +225,8 @@ import Testing
             }
             let findings = (0..<r.below(3)).map { _ in
                 Finding(
-                    rule: text(), kind: text(), severity: severity(), subject: FindingSubject(type: text(), id: Int64(r.below(99)), name: text()),
+                    rule: text(), kind: RuleKind.allCases[r.below(RuleKind.allCases.count)], severity: severity(),
+                    subject: FindingSubject(type: FindingSubject.SubjectType.allCases[r.below(5)], id: Int64(r.below(99)), name: text()),
                     due: r.below(2) == 0 ? nil : day(), overdueSince: r.below(2) == 0 ? nil : day(), daysOverdue: r.below(99),
                     workingDaysOverdue: r.below(99), message: text(), action: text(), escalateTo: r.below(2) == 0 ? nil : text())
             }

@@ -65,7 +65,7 @@ import Testing
     func unansweredLetterBoundaries(_ c: LetterCase) {
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
         let result = engine.unanswered([Self.letter(sent: c.sent, own: c.own)], asOf: Self.day(c.asOf), all: true)
-        let u = result.first?.0
+        let u = result.first
         #expect(u?.due == Self.day(c.due))
         #expect(u?.severity == c.severity)
         #expect(u?.workingDaysOverdue == c.workingDaysOverdue)
@@ -74,8 +74,8 @@ import Testing
     @Test func theAuthorityWindowIsUsedWhenTheLetterHasNone() {
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
         let u = engine.unanswered([Self.letter(sent: "1920-01-05", authority: Span(2, .weeks))], asOf: Self.day("1920-01-20"), all: true)
-        #expect(u.first?.0.due == Self.day("1920-01-19"))
-        #expect(u.first?.0.severity == .overdue)
+        #expect(u.first?.due == Self.day("1920-01-19"))
+        #expect(u.first?.severity == .overdue)
     }
 
     @Test func extensionsAndPausesMoveTheDueDay() {
@@ -88,22 +88,22 @@ import Testing
         // A pause still running counts up to the as-of day.
         let running = Self.letter(sent: "1920-01-05", pauses: [DayRange(from: Self.day("1920-01-26"), to: nil)])
         let u = engine.unanswered([running], asOf: Self.day("1920-02-05"), all: true)
-        #expect(u.first?.0.severity == nil, "the clock stopped on 26 January")
+        #expect(u.first?.severity == nil, "the clock stopped on 26 January")
     }
 
     @Test func warningBeforeTheDueDay() {
-        var rule = Rule(id: "letters", kind: .unansweredLetter)
+        var rule = UnansweredLetterRule(id: "letters")
         rule.warningBefore = Span(3, .workingDays)
         let engine = Engine(rules: RuleSet([rule]), calendar: Self.weekdays)
         let letter = Self.letter(sent: "1920-01-05")
         // Due Monday 1920-02-02: on Tuesday 27 January four working days remain, on Wednesday the 28th three.
         #expect(engine.unanswered([letter], asOf: Self.day("1920-01-27")).isEmpty, "4 working days before: nothing")
-        #expect(engine.unanswered([letter], asOf: Self.day("1920-01-28")).first?.0.severity == .warning)
-        #expect(engine.unanswered([letter], asOf: Self.day("1920-02-02")).first?.0.severity == .warning)
+        #expect(engine.unanswered([letter], asOf: Self.day("1920-01-28")).first?.severity == .warning)
+        #expect(engine.unanswered([letter], asOf: Self.day("1920-02-02")).first?.severity == .warning)
     }
 
     @Test func scopeLimitsARuleToItsAuthority() {
-        var other = Rule(id: "other", kind: .unansweredLetter)
+        var other = UnansweredLetterRule(id: "other")
         other.scope = RuleScope(authority: "sovnarkom")
         let engine = Engine(rules: RuleSet([other]), calendar: Self.weekdays)
         #expect(engine.evaluate(Facts(letters: [Self.letter(sent: "1919-01-06")]), asOf: Self.day("1920-03-04")).isEmpty)
@@ -125,21 +125,21 @@ import Testing
         // January due Thursday 1920-01-01 + 7 days = Thursday 1920-01-08; late from the 9th.
         #expect(engine.overdue([Self.delivery(1, "1920-01")], asOf: Self.day("1920-01-08")).isEmpty)
         let one = engine.overdue([Self.delivery(1, "1920-01")], asOf: Self.day("1920-01-09"))
-        #expect(one.first?.0.severity == .overdue, "one missed period")
-        #expect(one.first?.0.daysOverdue == 8, "days late count from the due day (README, Days late), as in the drafts")
+        #expect(one.first?.severity == .overdue, "one missed period")
+        #expect(one.first?.daysOverdue == 8, "days late count from the due day (README, Days late), as in the drafts")
         let two = engine.overdue([Self.delivery(1, "1920-01"), Self.delivery(2, "1920-02")], asOf: Self.day("1920-03-04"))
-        #expect(two.map(\.0.severity) == [.critical, .critical], "two consecutive periods missed")
+        #expect(two.map(\.severity) == [.critical, .critical], "two consecutive periods missed")
         let gap = engine.overdue([Self.delivery(1, "1919-11"), Self.delivery(2, "1920-01")], asOf: Self.day("1920-03-04"))
-        #expect(gap.map(\.0.severity) == [.overdue, .overdue], "not consecutive")
+        #expect(gap.map(\.severity) == [.overdue, .overdue], "not consecutive")
     }
 
     @Test func missedDeliveriesInTheFirstAndLastSupportedMonthsEndTheirRun() {
         // The walk back from 1000-01 and forward from 9999-12 stopped at the edge instead of standing on it for ever.
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
         let first = engine.overdue([Self.delivery(1, "1000-01"), Self.delivery(2, "1000-02")], asOf: Self.day("1000-06-01"))
-        #expect(first.map(\.0.consecutiveMissed) == [2, 2])
+        #expect(first.map(\.consecutiveMissed) == [2, 2])
         let last = engine.overdue([Self.delivery(1, "9999-11"), Self.delivery(2, "9999-12")], asOf: Day.maximum)
-        #expect(last.map(\.0.consecutiveMissed) == [2, 2])
+        #expect(last.map(\.consecutiveMissed) == [2, 2])
         #expect(!engine.evaluate(Facts(deliveries: [Self.delivery(1, "1000-01")]), asOf: Self.day("1000-06-01")).isEmpty)
     }
 
@@ -150,17 +150,17 @@ import Testing
             Self.delivery(1, "1920-01", expected: 10_000_000_000), Self.delivery(2, "1920-02", expected: 10_000_000_000),
             Self.delivery(3, "1920-03", expected: 10_000_000_000),
         ]
-        let arrears = engine.evaluate(Facts(deliveries: deliveries), asOf: Self.day("1920-06-01")).filter { $0.kind == "arrears" }
+        let arrears = engine.evaluate(Facts(deliveries: deliveries), asOf: Self.day("1920-06-01")).filter { $0.kind == .arrears }
         #expect(arrears.count == 1)
         #expect(arrears.first?.message.contains("more than ") == true, "\(arrears)")
     }
 
     @Test func shortfallFractionMakesItCritical() {
-        var rule = Rule(id: "late", kind: .overdueDelivery)
+        var rule = OverdueDeliveryRule(id: "late")
         rule.criticalShortfall = 0.5
         let engine = Engine(rules: RuleSet([rule]), calendar: Self.weekdays)
-        #expect(engine.overdue([Self.delivery(1, "1920-01", received: 1000)], asOf: Self.day("1920-03-04")).first?.0.severity == .overdue)
-        #expect(engine.overdue([Self.delivery(1, "1920-01", received: 800)], asOf: Self.day("1920-03-04")).first?.0.severity == .critical)
+        #expect(engine.overdue([Self.delivery(1, "1920-01", received: 1000)], asOf: Self.day("1920-03-04")).first?.severity == .overdue)
+        #expect(engine.overdue([Self.delivery(1, "1920-01", received: 800)], asOf: Self.day("1920-03-04")).first?.severity == .critical)
     }
 
     @Test func arrearsAddUpInTheDecreesUnitWithKilograms() {
@@ -168,7 +168,7 @@ import Testing
         let findings = engine.evaluate(
             Facts(deliveries: [Self.delivery(1, "1920-01"), Self.delivery(2, "1920-02", received: 560)]),
             asOf: Self.day("1920-03-04"))
-        let arrears = findings.filter { $0.kind == "arrears" }
+        let arrears = findings.filter { $0.kind == .arrears }
         #expect(arrears.count == 1)
         // 1700 + 1140 = 2840 funt = 1163.015 kg; 2840/1700 ≈ 1.67 periods: not yet critical at 2.
         #expect(arrears.first?.message.contains("2,840 funt of wheat (1,163.015 kg) is owed to") == true, "\(arrears)")
@@ -183,7 +183,7 @@ import Testing
                 Self.delivery(2, "1920-02", received: 560, commodity: "rye/wheat flour"),
             ]),
             asOf: Self.day("1920-03-04"))
-        let arrears = findings.filter { $0.kind == "arrears" }
+        let arrears = findings.filter { $0.kind == .arrears }
         #expect(arrears.first?.message.contains("2,840 funt of rye/wheat flour (1,163.015 kg)") == true, "\(arrears)")
         #expect(arrears.first?.subject.name == "dmitrov-post rye/wheat flour decree-1918")
     }
@@ -195,19 +195,19 @@ import Testing
             opened: Self.day("1920-01-02"), lastActivity: Self.day("1920-01-02"))
         // 60 days after Friday 1920-01-02 is Wednesday 1920-03-02.
         #expect(engine.evaluate(Facts(petitions: [p]), asOf: Self.day("1920-03-02")).isEmpty)
-        #expect(engine.evaluate(Facts(petitions: [p]), asOf: Self.day("1920-03-03")).first?.kind == "stalled_petition")
+        #expect(engine.evaluate(Facts(petitions: [p]), asOf: Self.day("1920-03-03")).first?.kind == .stalledPetition)
     }
 
     @Test func escalationAfterTwoUnansweredLettersNamesTheParent() {
         let engine = Engine(rules: .defaults, calendar: Self.weekdays)
         let one = engine.evaluate(Facts(letters: [Self.letter(1, sent: "1920-01-05")]), asOf: Self.day("1920-02-10"))
-        #expect(!one.contains { $0.kind == "escalation" }, "one overdue letter: remind, not escalate")
+        #expect(!one.contains { $0.kind == .escalation }, "one overdue letter: remind, not escalate")
         let two = engine.evaluate(
             Facts(letters: [Self.letter(1, sent: "1920-01-05", followUps: 1), Self.letter(2, sent: "1920-01-06")]),
             asOf: Self.day("1920-02-10"))
-        let escalation = two.first { $0.kind == "escalation" }
+        let escalation = two.first { $0.kind == .escalation }
         #expect(escalation?.escalateTo == "narkompochtel")
-        #expect(escalation?.subject.type == "petition")
+        #expect(escalation?.subject.type == .petition)
         #expect(escalation?.action.contains("People's Commissariat of Posts and Telegraphs") == true)
     }
 }

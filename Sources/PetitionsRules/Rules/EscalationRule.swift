@@ -1,0 +1,103 @@
+import PetitionsDomain
+
+/// `escalation`: an authority that leaves `letters` letters on a petition unanswered past their due days, or one of
+/// them critically late, or (with `with_critical_supply`) whose deliveries to the petitioner are critically late:
+/// write to the authority above it.
+public struct EscalationRule: Rule {
+    public static let kind = RuleKind.escalation
+    public static let parameters = CodingKeys.allCases.map(\.rawValue)
+
+    public var id: String
+    public var enabled = true
+    public var scope = RuleScope()
+    /// This many unanswered, overdue letters to one authority on a petition.
+    public var letters = 2
+    /// An overdue letter to a supplier whose deliveries to the petitioner are critical.
+    public var withCriticalSupply = true
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case letters
+        case withCriticalSupply = "with_critical_supply"
+    }
+
+    public init(id: String) { self.id = id }
+
+    public init(from decoder: any Decoder) throws {
+        let common = try RuleCommon(from: decoder)
+        self.init(id: common.id)
+        enabled = common.enabled
+        scope = common.scope
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let n = try c.decodeIfPresent(Int.self, forKey: .letters) {
+            guard n >= 1 else { throw RuleParameter.refused(CodingKeys.letters, "must be at least 1") }
+            letters = n
+        }
+        withCriticalSupply = try c.decodeIfPresent(Bool.self, forKey: .withCriticalSupply) ?? withCriticalSupply
+    }
+
+    /// Each rule over the overdue letters its scope takes, by petition (or letter) and authority.
+    // Longer than 60 lines on purpose: one pass over the groups of letters, with the reasons worded as it goes.
+    public static func evaluate(_ rules: [EscalationRule], in evaluation: inout Evaluation) -> [Finding] {
+        var out: [Finding] = []
+        let letters = evaluation.unansweredLetters()
+        let late = evaluation.overdueDeliveries()
+        let facts = evaluation.facts
+        // Positions of the letters by id (the first of an id, as before), not copies of them.
+        var position: [Int64: Int] = [:]
+        for (i, l) in facts.letters.enumerated() where position[l.id] == nil { position[l.id] = i }
+        let byID = { (id: Int64) -> WaitingLetter? in position[id].map { facts.letters[$0] } }
+        // Critically late deliveries by supplier and recipient, in the order of `late`: looked up, not searched,
+        // for each group of letters, so a ledger with many letters and many late deliveries stays linear.
+        var criticalLate: [String: [(index: Int, delivery: OverdueDelivery)]] = [:]
+        for (i, o) in late.enumerated() where o.severity == .critical {
+            criticalLate["\(o.supplier)/\(o.recipient)", default: []].append((i, o))
+        }
+        for rule in rules {
+            var groups: [String: [UnansweredLetter]] = [:]
+            var order: [String] = []
+            for u in letters where (u.severity ?? .warning) >= .overdue {
+                guard let l = byID(u.letter), rule.scope.takes(l) else { continue }
+                let k = "\(u.petition.map(String.init) ?? "letter-\(u.letter)")/\(u.to)"
+                if groups[k] == nil { order.append(k) }
+                groups[k, default: []].append(u)
+            }
+            for k in order {
+                guard let list = groups[k], let first = list.first, let l = byID(first.letter) else { continue }
+                let critical = list.contains { $0.severity == .critical }
+                let petitioner = l.petitioner?.handle ?? l.from.handle
+                let recipients = petitioner == l.from.handle ? [petitioner] : [petitioner, l.from.handle]
+                let criticalSupply =
+                    rule.withCriticalSupply
+                    ? recipients.flatMap { criticalLate["\(l.to.handle)/\($0)"] ?? [] }.sorted { $0.index < $1.index }.map(\.delivery) : []
+                guard list.count >= rule.letters || critical || !criticalSupply.isEmpty else { continue }
+                let oldestLetter = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
+                var reasons = [
+                    list.count == 1
+                        ? "the letter of \(oldestLetter.sent.longDescription) is \(Wording.count(oldestLetter.workingDaysOverdue, "working day")) past due"
+                        : "\(list.count) letters are unanswered, the oldest of \(oldestLetter.sent.longDescription) \(Wording.count(oldestLetter.workingDaysOverdue, "working day")) past due"
+                ]
+                if critical { reasons.append("one is critically late") }
+                if let s = criticalSupply.first {
+                    reasons.append(
+                        "\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(s.consecutiveMissed) consecutive periods missed)"
+                    )
+                }
+                let subject =
+                    l.petition.map { FindingSubject(type: .petition, id: $0, name: l.subject) }
+                    ?? FindingSubject(type: .letter, id: l.id, name: l.subject)
+                let oldest = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
+                let to = l.toParent
+                out.append(
+                    Finding(
+                        rule: rule.id, kind: kind, severity: critical || !criticalSupply.isEmpty ? .critical : .overdue,
+                        subject: subject, due: oldest.due, overdueSince: oldest.due.adding(days: 1), daysOverdue: oldest.daysOverdue,
+                        workingDaysOverdue: oldest.workingDaysOverdue,
+                        message: "\(l.to.name) has not answered\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; ")).",
+                        action: to.map { "escalate to \($0.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))" }
+                            ?? "\(l.to.name) has no authority above it: write again, or publish the case",
+                        escalateTo: to?.handle))
+            }
+        }
+        return out
+    }
+}
