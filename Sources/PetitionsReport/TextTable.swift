@@ -33,6 +33,7 @@ public struct TextTable: Sendable {
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     /// The table as lines joined by newlines, or "(none)" without rows.
+    // Longer than 60 lines on purpose: measuring, fitting and laying out share the cleaned cells and their widths.
     public func render() -> String {
         guard !rows.isEmpty else { return "(none)" }
         let n = headers.count
