@@ -33,6 +33,7 @@ public struct TextTable: Sendable {
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     /// The table as lines joined by newlines, or "(none)" without rows.
+    // Longer than 60 lines on purpose: measuring, fitting and laying out share the cleaned cells and their widths.
     public func render() -> String {
         guard !rows.isEmpty else { return "(none)" }
         let n = headers.count
@@ -57,7 +58,7 @@ public struct TextTable: Sendable {
             : (0..<n).map { i in
                 let words = cells.map { r in r[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }
                 let header = headers[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0
-            return max(min(header, 24), min(words.max() ?? 0, 24), 1)
+                return max(min(header, 24), min(words.max() ?? 0, 24), 1)
             }
         while widths.reduce(0, +) + 2 * (n - 1) > maxWidth,
             let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
