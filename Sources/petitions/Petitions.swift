@@ -19,7 +19,8 @@ struct Petitions: ParsableCommand {
         version: ProductInfo.versionLine(commit: BuildInfo.commit),
         subcommands: [
             Init.self, AuthorityCommand.self, GroupCommand.self, PetitionerCommand.self, PetitionCommand.self,
-            LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, ReceiptCommand.self, OfficeCommand.self, Events.self, Units.self, Overdue.self, Unanswered.self,
+            LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, ReceiptCommand.self, OfficeCommand.self, Events.self,
+            Units.self, Overdue.self, Unanswered.self,
             Check.self, RulesCommand.self, CalendarCommand.self,
             DeadlineCommand.self, ReportCommand.self, DraftCommand.self,
             ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self,
@@ -54,9 +55,28 @@ struct Petitions: ParsableCommand {
         return rest
     }
 
+    /// Options that may be given more than once, each adding a value; every other option given twice is a usage error
+    /// naming it, rather than the last one silently winning.
+    static let repeatable: Set<String> = ["--count", "--dependant", "--group", "--map", "--quantity", "--ration"]
+
+    static func refuseRepeatedOptions(_ args: [String]) throws {
+        var seen = Set<String>()
+        for a in args {
+            if a == "--" { return }
+            guard a.hasPrefix("--"), a.count > 2 else { continue }
+            let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
+            guard !repeatable.contains(name) else { continue }
+            if !seen.insert(name).inserted {
+                throw PetitionsError("\(name) is given more than once; give it once.", code: .usage)
+            }
+        }
+    }
+
     static func main() {
         do {
-            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            let args = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
+            try refuseRepeatedOptions(args)
+            var command = try parseAsRoot(args)
             try command.run()
         } catch let error as PetitionsError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))

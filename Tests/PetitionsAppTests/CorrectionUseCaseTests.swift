@@ -117,7 +117,8 @@ import Testing
         #expect(ended.to?.description == "1920-01-31")
         #expect(try ListDeliveries().run(in: d.workspace).map(\.period.description).last == "1920-01")
         _ = try EnrolRecipient(decree: "decree-1918", recipient: "dmitrov-post", from: try Day(parsing: "1920-03-01")).run(in: d.workspace)
-        _ = try ScheduleDeliveries(decree: "decree-1918", from: try Period(parsing: "1920-02"), to: try Period(parsing: "1920-03")).run(in: d.workspace)
+        _ = try ScheduleDeliveries(decree: "decree-1918", from: try Period(parsing: "1920-02"), to: try Period(parsing: "1920-03")).run(
+            in: d.workspace)
         #expect(try ListDeliveries().run(in: d.workspace).map(\.period.description).suffix(2) == ["1920-01", "1920-03"])
     }
 }

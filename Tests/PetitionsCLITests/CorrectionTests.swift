@@ -76,8 +76,12 @@ import Testing
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
         let p = try object(
-            cli.run(["petition", "edit", "1", "--subject", "January and February provisions", "--category", "food", "--via", "kropotkin", "--format", "json"]))
-        #expect(p["subject"] as? String == "January and February provisions" && p["category"] as? String == "food" && p["via"] as? String == "kropotkin")
+            cli.run([
+                "petition", "edit", "1", "--subject", "January and February provisions", "--category", "food", "--via", "kropotkin", "--format",
+                "json",
+            ]))
+        #expect(
+            p["subject"] as? String == "January and February provisions" && p["category"] as? String == "food" && p["via"] as? String == "kropotkin")
         let noVia = try object(cli.run(["petition", "edit", "1", "--no-via", "--format", "json"]))
         #expect(noVia["via"] is NSNull)
         let note = try object(cli.run(["petition", "note", "1", "--text", "Telephoned the supply centre", "--on", "1920-01-25", "--format", "json"]))
@@ -158,7 +162,10 @@ import Testing
         defer { cli.remove() }
         let steps: [[String]] = [
             ["letter", "receive", "--from", "kropotkin", "--to", "dmitrov", "--on", "1920-01-21", "--subject", "A question"],
-            ["letter", "send", "--from", "dmitrov", "--to", "kropotkin", "--on", "1920-01-22", "--subject", "Our answer", "--reply-within", "10 days"],
+            [
+                "letter", "send", "--from", "dmitrov", "--to", "kropotkin", "--on", "1920-01-22", "--subject", "Our answer", "--reply-within",
+                "10 days",
+            ],
             ["letter", "receive", "--from", "moscow-supply", "--to", "kropotkin", "--on", "1920-01-23", "--subject", "Directly to you"],
         ]
         for s in steps {
@@ -195,11 +202,61 @@ import Testing
             ]))
         #expect(office["signature"] as? String == "For the office: A. Yusuf, clerk")
         let party = try #require(office["office"] as? [String: Any])
-        #expect(party["handle"] as? String == "dmitrov" && party["kind"] as? String == "office" && party["address"] as? String == "Dmitrov, Sovetskaya 4")
+        #expect(
+            party["handle"] as? String == "dmitrov" && party["kind"] as? String == "office" && party["address"] as? String == "Dmitrov, Sovetskaya 4")
         let draft = try cli.run(["draft", "reminder", "--letter", "1", "--as-of", "1920-03-04"])
         #expect(draft.status == 0 && draft.stdout.contains("For the office: A. Yusuf, clerk") && !draft.stdout.contains("[signature]"), "\(draft)")
         let report = try cli.run(["report", "--as-of", "1920-03-04"])
         #expect(report.stdout.hasPrefix("Status report of Dmitrov district petitions office as of 4 March 1920"), "\(report.stdout.prefix(200))")
         #expect(try events(cli, "party.updated").count == 1)
+    }
+
+    @Test func anOptionGivenTwiceIsAUsageErrorNamingIt() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let r = try cli.run(["petition", "note", "1", "--text", "Called", "--on", "1920-01-25", "--on", "1920-01-26"])
+        #expect(r.status == 64 && r.stderr.contains("--on"), "\(r)")
+        #expect(try BadInputTests.snapshot(cli) == before)
+        let repeated = try cli.run(["group", "edit", "dmitrov-post", "--count", "employee=130", "--count", "incapacitated=150"])
+        #expect(repeated.status == 0, "repeatable options add up: \(repeated)")
+    }
+
+    @Test func correctionsMergeBetweenOfficesAndFieldsBothChangedAreReported() throws {
+        let dmitrov = try BadInputTests.dmitrov()
+        defer { dmitrov.remove() }
+        let klin = try CLI()
+        defer { klin.remove() }
+        #expect(try klin.run(["init", "--office", "klin"]).status == 0)
+        let first = dmitrov.directory.appendingPathComponent("first.jsonl").path
+        #expect(try dmitrov.run(["export", "events", "--output", first]).status == 0)
+        #expect(try klin.run(["import", "events", first]).status == 0)
+
+        #expect(try dmitrov.run(["petitioner", "edit", "kropotkin", "--name", "Pyotr Kropotkin", "--district", "Dmitrov"]).status == 0)
+        #expect(try dmitrov.run(["petition", "note", "1", "--text", "Telephoned the centre", "--on", "1920-01-25"]).status == 0)
+        #expect(try klin.run(["petitioner", "edit", "kropotkin", "--name", "Peter Kropotkin"]).status == 0)
+        #expect(try klin.run(["group", "join", "dmitrov-post", "--member", "kropotkin", "--from", "1920-01-01"]).status == 0)
+
+        let second = dmitrov.directory.appendingPathComponent("second.jsonl").path
+        #expect(try dmitrov.run(["export", "events", "--output", second]).status == 0)
+        let merged = try klin.run(["import", "events", second])
+        #expect(merged.status == 0, "\(merged)")
+        #expect(merged.stdout.contains("changed by both offices") && merged.stdout.contains("name"), "\(merged.stdout)")
+        #expect(merged.stdout.contains("Pyotr Kropotkin") && merged.stdout.contains("Peter Kropotkin"), "\(merged.stdout)")
+        let person = try object(klin.run(["petitioner", "show", "kropotkin", "--format", "json"]))
+        #expect(person["district"] as? String == "Dmitrov", "a field only one office changed is taken")
+        #expect(["Pyotr Kropotkin", "Peter Kropotkin"].contains(person["name"] as? String ?? ""))
+        let shown = try object(klin.run(["petition", "show", "1", "--format", "json"]))
+        #expect((shown["notes"] as? [[String: Any]])?.count == 1)
+
+        let third = klin.directory.appendingPathComponent("third.jsonl").path
+        #expect(try klin.run(["export", "events", "--output", third]).status == 0)
+        let back = try dmitrov.run(["import", "events", third, "--format", "json"])
+        let result = try object(back)
+        #expect((result["conflicts"] as? [String])?.count == 1, "\(back.stdout)")
+        let group = try object(dmitrov.run(["group", "show", "dmitrov-post", "--format", "json"]))
+        #expect(group["members"] as? [String] == ["kropotkin"])
+        #expect(try dmitrov.run(["verify"]).status == 0)
+        #expect(try klin.run(["verify"]).status == 0)
     }
 }

@@ -25,11 +25,11 @@ public struct PartyUpdated: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { 
+    enum CodingKeys: String, CodingKey {
         case handle
         case partyKind = "kind"
         case before, after
-     }
+    }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -4,7 +4,14 @@ import PetitionsApp
 
 struct Enrol: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Enrol a recipient in a decree (enrol add, the default: `petitions enrol --decree …`), or end an enrolment.",
+        abstract: "Enrol a recipient in a decree (enrol add, the default), or end an enrolment (enrol end).",
+        discussion: """
+            `petitions enrol --decree …` is `petitions enrol add --decree …`; see `petitions enrol add --help` for its options.
+
+            Example:
+              petitions enrol --decree decree-1918-08-15 --recipient dmitrov-post --count employee=125 --count incapacitated=140 --from 1919-09-01
+              petitions enrol end --decree decree-1918-08-15 --recipient dmitrov-post --on 1920-06-30
+            """,
         subcommands: [Add.self, End.self], defaultSubcommand: Add.self)
 
     struct Add: ParsableCommand {

@@ -30,7 +30,8 @@ extension PetitionCommand {
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a case note on a petition (a petition.noted event; listed by petition show).",
-            discussion: "Example:\n  petitions petition note 1 --text \"Telephoned the supply centre; they promise an answer this week.\" --on 1920-02-03")
+            discussion:
+                "Example:\n  petitions petition note 1 --text \"Telephoned the supply centre; they promise an answer this week.\" --on 1920-02-03")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The petition's id.") var petition: String
