@@ -15,9 +15,9 @@ extension Ledger {
         try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'party', 0)", arguments: [eventID])
     }
 
-    /// The office party, when the ledger was initialised.
+    /// This ledger's own office party (id 0), when the ledger was initialised.
     public func officeParty() throws -> Party? {
-        try read { db in try loadParties(db, where: "p.kind = 'office'", []).first }
+        try read { db in try loadParties(db, where: "p.id = 0", []).first }
     }
 
     /// Corrects the office's name, address and e-mail (one `party.updated` event) and its signature (a setting,
@@ -26,7 +26,7 @@ extension Ledger {
         office: Party, signature: String?
     ) {
         try write { db in
-            guard let handle = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE kind = 'office'") else {
+            guard let handle = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = 0") else {
                 throw PetitionsError("The ledger \(path) has no office yet; run petitions init --office NAME first.", code: .usage)
             }
             var change = PartyChange(party: handle, kinds: [.office])
