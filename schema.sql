@@ -43,10 +43,10 @@ CREATE TABLE event_subject (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX event_subject_by_subject ON event_subject(subject_type, subject_id);
 
--- Persons, groups and authorities.
+-- Persons, groups, authorities and the office itself (kind 'office', id 0); address, phone, email and note were added in v3.
 CREATE TABLE party (
   id           INTEGER PRIMARY KEY,
-  kind         TEXT NOT NULL CHECK (kind = 'person' OR kind = 'group' OR kind = 'authority'),
+  kind         TEXT NOT NULL CHECK (kind = 'person' OR kind = 'group' OR kind = 'authority' OR kind = 'office'),
   handle       TEXT NOT NULL UNIQUE CHECK (handle GLOB '[a-z]*' AND handle NOT GLOB '*[^a-z0-9-]*'),
   name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
   district     TEXT,
@@ -55,7 +55,7 @@ CREATE TABLE party (
   reply_within TEXT CHECK (reply_within IS NULL OR kind = 'authority'),
   office       TEXT NOT NULL,
   event_id     INTEGER NOT NULL REFERENCES event(id)
-) STRICT;
+, address TEXT, phone TEXT, email TEXT, note TEXT) STRICT;
 CREATE INDEX party_kind ON party(kind, handle);
 CREATE INDEX party_parent ON party(parent_id);
 
@@ -237,7 +237,7 @@ CREATE TABLE delivery_item (
   PRIMARY KEY (delivery_id, commodity)
 ) STRICT, WITHOUT ROWID;
 
--- Receipts against deliveries.
+-- Receipts against deliveries; a voided one (v3) stays listed and counts for nothing.
 CREATE TABLE receipt (
   id          INTEGER PRIMARY KEY,
   delivery_id INTEGER NOT NULL REFERENCES delivery(id),
@@ -245,7 +245,7 @@ CREATE TABLE receipt (
   note        TEXT,
   office      TEXT NOT NULL,
   event_id    INTEGER NOT NULL REFERENCES event(id)
-) STRICT;
+, voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0,1)), void_reason TEXT) STRICT;
 CREATE INDEX receipt_delivery ON receipt(delivery_id);
 CREATE INDEX receipt_day ON receipt(day);
 
@@ -256,6 +256,17 @@ CREATE TABLE receipt_item (
   unit       TEXT NOT NULL REFERENCES unit(name),
   PRIMARY KEY (receipt_id, commodity)
 ) STRICT, WITHOUT ROWID;
+
+-- Case notes on petitions, each recorded by an event.
+CREATE TABLE petition_note (
+  id          INTEGER PRIMARY KEY,
+  petition_id INTEGER NOT NULL REFERENCES petition(id),
+  day         TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  text        TEXT NOT NULL CHECK (length(trim(text)) > 0),
+  office      TEXT NOT NULL,
+  event_id    INTEGER NOT NULL REFERENCES event(id)
+) STRICT;
+CREATE INDEX petition_note_petition ON petition_note(petition_id, day);
 
 -- The event log is append-only.
 CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;

@@ -98,7 +98,7 @@ public enum Drafts {
         // Written for the one party concerned, else for the office.
         let concerned = Set(letters.map { facts.petitioners[$0.letter] ?? $0.from } + late.map(\.0.recipient))
         let sender =
-            concerned.count == 1 ? facts.party(concerned.first ?? "") : DraftParty(handle: ledger.context.office, name: ledger.context.office)
+            concerned.count == 1 ? facts.party(concerned.first ?? "") : DraftParty(handle: facts.officeHandle, name: facts.office)
         var items: [String] = []
         if !letters.isEmpty { items.append(DraftContext.count(letters.count, "letter") + " unanswered") }
         if !late.isEmpty { items.append(DraftContext.count(late.count, "delivery", plural: "deliveries") + " not made") }
@@ -125,6 +125,8 @@ public enum Drafts {
     struct Gathered {
         let asOf: Day
         let office: String
+        let officeHandle: String
+        let signature: String?
         let waiting: [UnansweredLetter]
         let late: [(OverdueDelivery, LateDelivery)]
         let parties: [String: Party]
@@ -134,7 +136,10 @@ public enum Drafts {
 
         init(ledger: Ledger, context: RuleContext, asOf: Day) throws {
             self.asOf = asOf
-            office = ledger.context.office
+            let officeParty = try ledger.officeParty()
+            office = officeParty?.name ?? ledger.context.office
+            officeHandle = officeParty?.handle ?? ledger.context.office
+            signature = try ledger.setting("signature")
             waiting = try Checker.unanswered(ledger: ledger, context: context, asOf: asOf)
             let lateDeliveries = try ledger.lateDeliveries(asOf: asOf)
             let byID = Dictionary(lateDeliveries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -192,13 +197,15 @@ public enum Drafts {
                     daysSinceDue: o.due.days(until: asOf),
                     shortfall: DraftContext.listInWords(short))
             }
-            return DraftContext(
+            var context = DraftContext(
                 kind: kind, date: asOf.longDescription, asOf: asOf, place: parties[sender.handle]?.district, office: office,
                 sender: sender, via: via, addressee: addressee, below: below, addresseeIsAbove: addresseeIsAbove,
                 subject: subject, petition: petition,
                 letters: letters.map(letter), deliveries: deliveries, arrears: arrears(late),
                 periods: late.isEmpty ? nil : DraftContext.periodsInWords(late.map(\.0.period)),
                 decrees: late.isEmpty ? nil : DraftContext.listInWords(unique(late.map(\.1.decree.name))))
+            context.signature = signature
+            return context
         }
 
         /// What is owed per decree, recipient and commodity, summed exactly in base units, shown in the decree's unit.

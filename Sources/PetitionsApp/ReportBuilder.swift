@@ -115,9 +115,11 @@ public enum ReportBuilder {
             asOf: asOf, petitioners: counts.persons, groups: counts.groups, householdMembers: counts.householdMembers,
             openPetitions: petitions.filter { isOpen($0.status) }.count, findings: bySeverity, mostUrgent: findings.first?.message)
 
-        let report = StatusReport(
+        var report = StatusReport(
             asOf: asOf, summary: summary, overdueDeliveries: overdue, arrears: arrears, unansweredLetters: unanswered,
             petitions: petitions, authorities: authorities, trend: trend)
+        // The office named by `office set` (its name no longer the handle init gave it) heads the report.
+        if let office = try ledger.officeParty(), office.name != office.handle { report.office = office.name }
         guard redact else { return report }
         let persons = try ledger.personNames().map { Redaction.Person(id: $0.id, handle: $0.handle, name: $0.name, dependants: $0.dependants) }
         return report.redacted(Redaction(persons: persons))

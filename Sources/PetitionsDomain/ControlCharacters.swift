@@ -53,6 +53,10 @@ extension Party {
         p.office = v(office)
         p.district = district.map(v)
         p.occupation = occupation.map(v)
+        p.address = address.map(v)
+        p.phone = phone.map(v)
+        p.email = email.map(v)
+        p.note = note.map(v)
         p.parent = parent.map(v)
         p.dependants = dependants?.map { Dependant(name: v($0.name), category: v($0.category)) }
         p.groups = groups?.map(v)

@@ -21,8 +21,10 @@ public struct DraftContext: Codable, Sendable {
     public var asOf: Day
     /// Where it is written from (the sender's district), for the date line: "Dmitrov".
     public var place: String?
-    /// The office that keeps the ledger.
+    /// The office that keeps the ledger (its name, as `office set` leaves it).
     public var office: String
+    /// What the office signs with (`office set --signature`); without it, drafts keep a `[signature]` to fill in.
+    public var signature: String?
     /// On whose behalf the letter is written.
     public var sender: DraftParty
     /// The intermediary who writes for the sender, when the petition has one.

@@ -36,7 +36,7 @@ public enum DraftTemplates {
 
         With comradely greetings,
 
-        [signature]
+        {{#signature}}{{signature}}{{/signature}}{{^signature}}[signature]{{/signature}}
         {{#via}}{{name}}, for {{/via}}{{sender.name}}
 
         """#
@@ -72,7 +72,7 @@ public enum DraftTemplates {
 
         With comradely greetings,
 
-        [signature]
+        {{#signature}}{{signature}}{{/signature}}{{^signature}}[signature]{{/signature}}
         {{#via}}{{name}}, for {{/via}}{{sender.name}}
 
         """#
@@ -108,7 +108,7 @@ public enum DraftTemplates {
 
         With comradely greetings,
 
-        [signature]
+        {{#signature}}{{signature}}{{/signature}}{{^signature}}[signature]{{/signature}}
         for {{sender.name}}
 
         """#

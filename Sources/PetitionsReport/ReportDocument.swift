@@ -23,7 +23,7 @@ struct ReportDocument {
     var blocks: [Block] = []
 
     init(_ r: StatusReport) {
-        let title = "Status report as of \(r.asOf.longDescription)"
+        let title = "Status report\(r.office.map { " of \($0)" } ?? "") as of \(r.asOf.longDescription)"
         blocks.append(.heading(r.redacted ? title + " (persons' names replaced by initials)" : title, level: 1))
         headline(r)
         supply(r)

@@ -16,7 +16,7 @@ public enum ReportHTML {
         if !report.authorities.isEmpty { sections.append(("authorities", "Authorities", authorities(report))) }
         if !report.trend.findings.isEmpty || !report.trend.deliveries.isEmpty { sections.append(("trend", "Trend", trend(report))) }
 
-        let title = "Status report as of \(report.asOf.longDescription)"
+        let title = "Status report\(report.office.map { " of \($0)" } ?? "") as of \(report.asOf.longDescription)"
         var h = """
             <!doctype html>
             <html lang="en">
@@ -32,7 +32,7 @@ public enum ReportHTML {
             </head>
             <body>
             <header>
-            <h1>Status report</h1>
+            <h1>Status report\(report.office.map { " of " + esc($0) } ?? "")</h1>
             <p class="asof">as of <strong>\(esc(report.asOf.longDescription))</strong>\(report.redacted ? " · names of persons replaced by initials" : "")</p>
             <nav aria-label="Sections"><ul>
             """

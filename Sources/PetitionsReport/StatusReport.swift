@@ -15,6 +15,8 @@ public struct StatusReport: Codable, Sendable {
     public var trend: Trend
     /// Whether persons' names were replaced by initials and ids.
     public var redacted: Bool
+    /// The office the report is from, once `office set` has named it (absent from the JSON until then).
+    public var office: String?
 
     public init(
         asOf: Day, summary: Summary, overdueDeliveries: [OverdueDelivery], arrears: [ArrearsLine], unansweredLetters: [UnansweredLetter],

@@ -330,7 +330,7 @@ extension Ledger {
                 db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [id]
             )
             .map { quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]) }
-            return Receipt(id: id, on: try row.day("day"), quantities: q, note: row["note"])
+            return Receipt(id: id, on: try row.day("day"), quantities: q, note: row["note"], voided: (row["voided"] as Int64?) == 1)
         }
     }
 }

@@ -5,7 +5,7 @@ import PetitionsDomain
 extension Ledger {
     // MARK: - Letters
 
-    /// Records a letter sent from the petitioner side to an authority.
+    /// Records a letter sent by our side (a petitioner we act for, or the office) to an authority, the office or a petitioner.
     /// With `restartsClock`, the earlier unanswered letters to the same authority on the same petition wait from this day.
     /// `body` is the whole text of the letter (e.g. the draft it was sent from), kept in the event's payload.
     public func sendLetter(
@@ -26,8 +26,9 @@ extension Ledger {
         expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil, stamp: EventStamp
     ) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
-        let f = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
-        let t = try resolveParty(db, to, kinds: [.authority], field: "--to")
+        let f = try resolveParty(db, from, kinds: [.person, .group, .office], field: "--from")
+        let t = try resolveParty(db, to, kinds: [.authority, .person, .group, .office], field: "--to")
+        try Ledger.requireLetterEnds(f, t)
         if let petition {
             let p = try requirePetition(db, petition, field: "--petition")
             guard day >= p.opened else {
@@ -74,7 +75,7 @@ extension Ledger {
         return id
     }
 
-    /// Records a letter received from an authority. A reply marks the letter it answers (and, on the same
+    /// Records a letter received by our side (a petitioner or the office) from any party. A reply marks the letter it answers (and, on the same
     /// petition, every earlier letter to that authority) as answered.
     // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func receiveLetter(
@@ -95,8 +96,9 @@ extension Ledger {
         channel: Channel, summary: String?, stamp: EventStamp
     ) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
-        let f = try resolveParty(db, from, kinds: [.authority], field: "--from")
-        let t = try resolveParty(db, to, kinds: [.person, .group], field: "--to")
+        let f = try resolveParty(db, from, kinds: [.authority, .person, .group, .office], field: "--from")
+        let t = try resolveParty(db, to, kinds: [.person, .group, .office], field: "--to")
+        try Ledger.requireLetterEnds(f, t)
         var petitionID = petition
         if let r = inReplyTo {
             guard let orig = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM letter WHERE id = ?"), arguments: [r]) else {
@@ -112,18 +114,7 @@ extension Ledger {
             guard day.description >= origDay else {
                 throw PetitionsError("--on: \(day) is before letter \(r) was sent on \(origDay); a reply cannot come before the letter it answers.")
             }
-            // A reply comes from the authority written to, or from one above or below it answering for it.
-            let addressee: Int64 = orig["to_id"]
-            if addressee != f.id {
-                let above = try chain(db, above: addressee).map(\.id)
-                let below = try chain(db, above: f.id).map(\.id)
-                guard above.contains(f.id) || below.contains(addressee) else {
-                    let name = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = ?", arguments: [addressee]) ?? "?"
-                    throw PetitionsError(
-                        "--in-reply-to: letter \(r) was written to \(name), not to \(f.handle) or an authority above or below it; a reply comes from the authority written to."
-                    )
-                }
-            }
+            // A reply from another party than the one written to (a forwarded answer) is recorded; the use case warns.
             if petitionID == nil { petitionID = orig["petition_id"] }
         }
         if let petition = petitionID {

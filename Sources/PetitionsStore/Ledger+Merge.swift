@@ -36,7 +36,9 @@ extension Ledger {
 
     /// Payload keys that hold this ledger's id of a petition or letter; an export adds, under `refs`, the UUID
     /// of the event that created that record, which is the same in every ledger the record reaches.
-    static let referenceKeys: [(key: String, table: String)] = [("petition", "petition"), ("letter", "letter"), ("in_reply_to", "letter")]
+    static let referenceKeys: [(key: String, table: String)] = [
+        ("petition", "petition"), ("letter", "letter"), ("in_reply_to", "letter"), ("receipt", "receipt"),
+    ]
 
     // MARK: - Export
 
@@ -119,7 +121,7 @@ extension Ledger {
             try checkHandles(db, fresh, source: source, map: map)
             for e in fresh {
                 do {
-                    if try replay(db, e, map: map) { result.joined += 1 }
+                    if try replay(db, e, map: map, conflicts: &result.conflicts) { result.joined += 1 }
                 } catch {
                     let message = try Ledger.rowMessage(error)
                     throw PetitionsError(
@@ -284,7 +286,7 @@ extension Ledger {
     /// Replays one event under its own identity, through the operation that first recorded it; returns whether it
     /// was joined to a record already here. Longer than 60 lines on purpose: one exhaustive switch with a case per
     /// kind of event, so that the compiler names this place when a kind is added.
-    func replay(_ db: Database, _ e: ExchangedEvent, map: [String: String]) throws -> Bool {
+    func replay(_ db: Database, _ e: ExchangedEvent, map: [String: String], conflicts: inout [String]) throws -> Bool {
         let stamp = EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office)
         let event = try LedgerEvent(kind: e.kind, payload: e.payload).mappingHandles { map[$0] ?? $0 }
         let day = try Day(parsing: e.day, field: "day")
@@ -368,6 +370,9 @@ extension Ledger {
                 return try keep(db, e, event, subjects: [Subject("delivery", id)])
             }
             _ = try cancelDelivery(db, decree: p.decree, recipient: p.recipient, period: period, on: day, reason: p.reason, stamp: stamp)
+        case .partyUpdated, .groupJoined, .groupLeft, .dependantAdded, .dependantRemoved, .petitionUpdated, .petitionNoted, .receiptVoided,
+            .enrolmentEnded:
+            return try replayCorrection(db, e, event, day: day, stamp: stamp, conflicts: &conflicts)
         case .ledgerInitialized, .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:
             // The other office's own housekeeping: kept in the log, and changing nothing here (settings, rules and
             // recorded checks belong to the ledger that made them).
@@ -410,7 +415,7 @@ extension Ledger {
         guard let uuid = e.refs?[key] else {
             throw PetitionsError("its payload names \(key) \(id) but refs gives no UUID for it; export the log again with this version of petitions.")
         }
-        let what = table == "petition" ? "petition" : "letter"
+        let what = table
         if let id = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT t.id FROM \(table) t JOIN event e ON e.id = t.event_id WHERE e.uuid = ? OR e.uuid = ?"),
             arguments: [uuid, uuid.uppercased()])

@@ -234,6 +234,10 @@ extension Ledger {
             let kind = PartyKind(rawValue: row["kind"]) ?? .person
             var p = Party(id: id, kind: kind, handle: row["handle"], name: row["name"], office: row["office"])
             p.district = row["district"]
+            p.address = row["address"]
+            p.phone = row["phone"]
+            p.email = row["email"]
+            p.note = row["note"]
             switch kind {
             case .person:
                 p.occupation = row["occupation"]
@@ -258,6 +262,8 @@ extension Ledger {
                 p.parent = row["parent_handle"]
                 p.replyWithin = try row.optionalSpan("reply_within")
                 p.chain = try chain(db, above: id).map(\.handle)
+            case .office:
+                break
             }
             try body(p, try row.optionalDay("recorded"))
         }

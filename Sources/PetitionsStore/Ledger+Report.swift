@@ -177,7 +177,7 @@ extension Ledger {
         let sql = """
             WITH later AS (
               SELECT rc.delivery_id, ri.commodity, sum(ri.amount) AS n FROM receipt rc INDEXED BY receipt_day JOIN receipt_item ri ON ri.receipt_id = rc.id
-              WHERE rc.day > :asOf GROUP BY rc.delivery_id, ri.commodity),
+              WHERE rc.day > :asOf AND rc.voided = 0 GROUP BY rc.delivery_id, ri.commodity),
             items AS (
               SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, i.commodity, i.unit, i.expected,
                      i.received - coalesce(later.n, 0) AS got

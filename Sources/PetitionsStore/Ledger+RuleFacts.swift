@@ -146,7 +146,7 @@ extension Ledger {
                 db,
                 sql: """
                     SELECT \(columns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(joins)
-                    WHERE rc.day > :asOf AND d.due < :asOf AND d.status <> 'cancelled' ORDER BY d.id
+                    WHERE rc.day > :asOf AND rc.voided = 0 AND d.due < :asOf AND d.status <> 'cancelled' ORDER BY d.id
                     """, arguments: ["asOf": asOf.description])
             let openRows = try Row.fetchCursor(
                 db,
@@ -208,7 +208,7 @@ extension Ledger {
                     db,
                     sql: """
                         SELECT rc.delivery_id, i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
-                        WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? GROUP BY rc.delivery_id, i.commodity
+                        WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? AND rc.voided = 0 GROUP BY rc.delivery_id, i.commodity
                         """, arguments: ["[" + later.joined(separator: ",") + "]", asOf.description])
                 while let r = try receiptRows.next() { receivedAsOf[r[0], default: [:]][r[1]] = r[2] }
             }

@@ -9,7 +9,7 @@ extension Ledger {
     static let creatingKinds: [(table: String, check: String)] = [
         (
             "party",
-            "(t.kind = 'authority' AND e.kind = '\(LedgerEvent.Kind.authorityAdded.rawValue)') OR (t.kind = 'group' AND e.kind = '\(LedgerEvent.Kind.groupAdded.rawValue)') OR (t.kind = 'person' AND e.kind = '\(LedgerEvent.Kind.petitionerAdded.rawValue)')"
+            "(t.kind = 'authority' AND e.kind = '\(LedgerEvent.Kind.authorityAdded.rawValue)') OR (t.kind = 'group' AND e.kind = '\(LedgerEvent.Kind.groupAdded.rawValue)') OR (t.kind = 'person' AND e.kind = '\(LedgerEvent.Kind.petitionerAdded.rawValue)') OR (t.kind = 'office' AND e.kind = '\(LedgerEvent.Kind.ledgerInitialized.rawValue)')"
         ),
         ("petition", "e.kind = '\(LedgerEvent.Kind.petitionLogged.rawValue)'"),
         (
@@ -21,6 +21,7 @@ extension Ledger {
         ("enrolment", "e.kind = '\(LedgerEvent.Kind.enrolmentAdded.rawValue)'"),
         ("delivery", "e.kind = '\(LedgerEvent.Kind.deliveryScheduled.rawValue)'"),
         ("receipt", "e.kind = '\(LedgerEvent.Kind.deliveryReceived.rawValue)'"),
+        ("petition_note", "e.kind = '\(LedgerEvent.Kind.petitionNoted.rawValue)'"),
     ]
 
     /// Every stored day, period and span: (table, the expression naming a row, column, what it holds).
@@ -228,7 +229,7 @@ extension Ledger {
                 sql: """
                     SELECT i.delivery_id, i.commodity, i.received, coalesce((
                       SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id
-                      WHERE rc.delivery_id = i.delivery_id AND ri.commodity = i.commodity), 0) AS receipts
+                      WHERE rc.delivery_id = i.delivery_id AND ri.commodity = i.commodity AND rc.voided = 0), 0) AS receipts
                     FROM delivery_item i WHERE i.received <> receipts LIMIT \(limit)
                     """)
             {

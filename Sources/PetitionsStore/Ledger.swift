@@ -522,9 +522,10 @@ public final class Ledger: Sendable {
         try write { db in
             if try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'office'") != nil { return false }
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('office', ?)", arguments: [context.office])
-            try appendEvent(
+            let eventID = try appendEvent(
                 db, .ledgerInitialized(LedgerInitialized(office: context.office, units: units.units.map(\.name))), day: day,
                 subjects: [], summary: "Ledger initialised for office \(context.office)")
+            try addOfficeParty(db, eventID: eventID)
             return true
         }
     }

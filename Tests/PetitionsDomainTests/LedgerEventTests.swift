@@ -44,6 +44,18 @@ import Testing
         .findingRaised(
             FindingRaised(key: "k", rule: "overdue", kind: "overdue_delivery", severity: "critical", previousSeverity: "overdue", message: "Late")),
         .findingCleared(FindingCleared(key: "k", rule: "overdue", severity: "critical", message: "Late")),
+        .partyUpdated(
+            PartyUpdated(
+                handle: "moscow-supply", partyKind: "authority", before: ["name": .string("Moscow supply"), "parent": .string("narkompochtel")],
+                after: ["name": .string("Moscow supply centre"), "parent": .null])),
+        .groupJoined(GroupJoined(group: "dmitrov-post", member: "ivan", from: "1920-01-01")),
+        .groupLeft(GroupLeft(group: "dmitrov-post", member: "ivan", on: "1920-02-01")),
+        .dependantAdded(DependantAdded(person: "ivan", name: "Maria", category: "incapacitated")),
+        .dependantRemoved(DependantRemoved(person: "ivan", name: "Maria", category: nil)),
+        .petitionUpdated(PetitionUpdated(petition: 1, before: ["via": .null], after: ["via": .string("ivan")])),
+        .petitionNoted(PetitionNoted(petition: 1, text: "Telephoned")),
+        .receiptVoided(ReceiptVoided(receipt: 2, reason: "Wrong month")),
+        .enrolmentEnded(EnrolmentEnded(decree: "decree-1918", recipient: "dmitrov-post", on: "1920-06-30")),
     ]
 
     @Test("there is a sample of every kind, and every kind reads back what it wrote")

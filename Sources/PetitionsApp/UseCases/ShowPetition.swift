@@ -4,6 +4,8 @@ import PetitionsDomain
 public struct PetitionDossier: Encodable, Sendable {
     public var petition: Petition
     public var letters: [Letter]
+    /// Case notes, oldest first.
+    public var notes: [PetitionNote]
     public var events: [Event]
 }
 
@@ -15,7 +17,9 @@ public struct ShowPetition: UseCase {
 
     public func run(in workspace: Workspace) throws -> PetitionDossier {
         try workspace.reading { l in
-            PetitionDossier(petition: try l.petition(petition), letters: try l.letters(petition: petition), events: try l.events(petition: petition))
+            PetitionDossier(
+                petition: try l.petition(petition), letters: try l.letters(petition: petition), notes: try l.notes(petition: petition),
+                events: try l.events(petition: petition))
         }
     }
 }

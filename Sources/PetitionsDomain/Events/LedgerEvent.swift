@@ -25,6 +25,15 @@ public enum LedgerEvent: Sendable, Equatable {
     case rulesApplied(RulesApplied)
     case findingRaised(FindingRaised)
     case findingCleared(FindingCleared)
+    case partyUpdated(PartyUpdated)
+    case groupJoined(GroupJoined)
+    case groupLeft(GroupLeft)
+    case dependantAdded(DependantAdded)
+    case dependantRemoved(DependantRemoved)
+    case petitionUpdated(PetitionUpdated)
+    case petitionNoted(PetitionNoted)
+    case receiptVoided(ReceiptVoided)
+    case enrolmentEnded(EnrolmentEnded)
 
     /// The kinds of event, by the name the log gives them.
     public enum Kind: String, CaseIterable, Sendable {
@@ -48,6 +57,15 @@ public enum LedgerEvent: Sendable, Equatable {
         case rulesApplied = "rules.applied"
         case findingRaised = "finding.raised"
         case findingCleared = "finding.cleared"
+        case partyUpdated = "party.updated"
+        case groupJoined = "group.joined"
+        case groupLeft = "group.left"
+        case dependantAdded = "dependant.added"
+        case dependantRemoved = "dependant.removed"
+        case petitionUpdated = "petition.updated"
+        case petitionNoted = "petition.noted"
+        case receiptVoided = "receipt.voided"
+        case enrolmentEnded = "enrolment.ended"
 
         /// The payload type of events of this kind.
         public var payloadType: any EventPayload.Type {
@@ -72,6 +90,15 @@ public enum LedgerEvent: Sendable, Equatable {
             case .rulesApplied: RulesApplied.self
             case .findingRaised: FindingRaised.self
             case .findingCleared: FindingCleared.self
+            case .partyUpdated: PartyUpdated.self
+            case .groupJoined: GroupJoined.self
+            case .groupLeft: GroupLeft.self
+            case .dependantAdded: DependantAdded.self
+            case .dependantRemoved: DependantRemoved.self
+            case .petitionUpdated: PetitionUpdated.self
+            case .petitionNoted: PetitionNoted.self
+            case .receiptVoided: ReceiptVoided.self
+            case .enrolmentEnded: EnrolmentEnded.self
             }
         }
     }
@@ -99,6 +126,15 @@ public enum LedgerEvent: Sendable, Equatable {
         case .rulesApplied(let p): p
         case .findingRaised(let p): p
         case .findingCleared(let p): p
+        case .partyUpdated(let p): p
+        case .groupJoined(let p): p
+        case .groupLeft(let p): p
+        case .dependantAdded(let p): p
+        case .dependantRemoved(let p): p
+        case .petitionUpdated(let p): p
+        case .petitionNoted(let p): p
+        case .receiptVoided(let p): p
+        case .enrolmentEnded(let p): p
         }
     }
 

@@ -1,4 +1,4 @@
-/// A party: a person, a group or an authority.
+/// A party: a person, a group, an authority or the office itself.
 public struct Party: Codable, Hashable, Sendable {
     public var id: Int64
     public var kind: PartyKind
@@ -19,6 +19,11 @@ public struct Party: Codable, Hashable, Sendable {
     public var counts: [HeadCount]?
     /// For an authority: the chain above it, nearest first.
     public var chain: [String]?
+    /// How to reach the party, and a free note (corrected with `petitioner edit`, `authority edit`, `office set`).
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+    public var note: String?
     public var office: String
 
     public init(id: Int64, kind: PartyKind, handle: String, name: String, office: String) {
@@ -45,6 +50,10 @@ public struct Party: Codable, Hashable, Sendable {
         try c.encode(members, forKey: .members)
         try c.encode(counts, forKey: .counts)
         try c.encode(chain, forKey: .chain)
+        try c.encode(address, forKey: .address)
+        try c.encode(phone, forKey: .phone)
+        try c.encode(email, forKey: .email)
+        try c.encode(note, forKey: .note)
         try c.encode(office, forKey: .office)
     }
 }

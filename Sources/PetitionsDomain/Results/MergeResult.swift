@@ -8,6 +8,8 @@ public struct MergeResult: Codable, Sendable {
     public var alreadyPresent: Int
     /// Of the added events, those that recorded a party, decree or enrolment this ledger already had, and were joined to it.
     public var joined: Int
+    /// Fields of the same record changed by both offices: each a sentence naming the record, the field and the change kept (the later).
+    public var conflicts: [String] = []
 
     public init(events: Int, added: Int, alreadyPresent: Int, joined: Int) {
         self.events = events

@@ -22,7 +22,9 @@ extension DeliveryCommand {
             let p = try Period(parsing: period, field: "--period")
             let on = try day(on, "--on")
             let d = try ledger.run(RecordReceipt(decree: decree, recipient: recipient, period: p, on: on, quantities: quantity, note: note))
-            try DeliveryOutput.one(d, verb: "Recorded receipt for delivery", output.format)
+            for w in ReceiptWarnings.check(d, period: p, on: on, today: Clock.today()) { Output.warn(w) }
+            let receipt = (d.receipts ?? []).map(\.id).max()
+            try DeliveryOutput.one(d, verb: "Recorded receipt \(receipt.map(String.init) ?? "") for delivery", output.format)
         }
     }
 }

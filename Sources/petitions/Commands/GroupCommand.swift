@@ -5,6 +5,6 @@ import PetitionsApp
 struct GroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "group", abstract: "Record and list groups of petitioners.",
-        subcommands: [Add.self, List.self, Show.self])
+        subcommands: [Add.self, Edit.self, Join.self, Leave.self, List.self, Show.self])
 
 }

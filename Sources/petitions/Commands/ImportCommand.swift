@@ -47,6 +47,10 @@ struct ImportCommand: ParsableCommand {
             print(
                 "Merged \(Wording.count(result.events, "event")) from \(file == "-" ? "standard input" : file): \(result.added) added\(joined), "
                     + "\(result.alreadyPresent) already present.")
+            if !result.conflicts.isEmpty {
+                print("\(result.conflicts.count == 1 ? "A field was" : "\(result.conflicts.count) fields were") changed by both offices:")
+                for c in result.conflicts { print("  \(c)") }
+            }
             return
         }
         guard map.isEmpty else { throw PetitionsError("--map is for merging events; CSV rows name this ledger's handles.", code: .usage) }

@@ -17,6 +17,10 @@ extension PetitionCommand {
             try PetitionOutput.one(dossier.petition, created: false, .text)
             print("\nLetters:")
             print(LetterOutput.table(dossier.letters))
+            if !dossier.notes.isEmpty {
+                print("\nNotes:")
+                for n in dossier.notes { print("  \(n.on)  \(n.text)") }
+            }
             print("\nEvents:")
             print(EventOutput.table(dossier.events))
         }

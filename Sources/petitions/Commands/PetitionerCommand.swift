@@ -5,6 +5,6 @@ import PetitionsApp
 struct PetitionerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "petitioner", abstract: "Record and list petitioners (persons) and their households.",
-        subcommands: [Add.self, List.self, Show.self])
+        subcommands: [Add.self, Edit.self, DependantCommand.self, List.self, Show.self])
 
 }

@@ -11,7 +11,8 @@ enum DeliveryOutput {
             )
         }
         for r in d.receipts ?? [] {
-            print("  receipt \(r.id) on \(r.on): \(r.quantities.map(\.text).joined(separator: ", "))\(r.note.map { " (\($0))" } ?? "")")
+            print(
+                "  receipt \(r.id) on \(r.on): \(r.quantity)\(r.note.map { " (\($0))" } ?? "")\(r.voided ? " [voided: counts for nothing]" : "")")
         }
     }
 

@@ -32,6 +32,11 @@ enum Output {
         out.write(Data(buffer))
     }
 
+    /// A warning on standard error: the command went through, and something about it needs a look.
+    static func warn(_ sentence: String) {
+        FileHandle.standardError.write(Data("warning: \(sentence)\n".utf8))
+    }
+
     static func line(_ s: String = "") {
         print(s)
     }

@@ -34,6 +34,10 @@ enum PartyOutput {
         if let c = p.counts, !c.isEmpty { print("  counts: \(c.map { "\($0.category)=\($0.count)" }.joined(separator: ", "))") }
         if let c = p.chain, !c.isEmpty { print("  chain above: \(c.joined(separator: " → "))") }
         if let r = p.replyWithin { print("  replies within: \(r)") }
+        if let a = p.address { print("  address: \(a)") }
+        if let ph = p.phone { print("  phone: \(ph)") }
+        if let e = p.email { print("  email: \(e)") }
+        if let n = p.note { print("  note: \(n)") }
         print("  office: \(p.office)")
     }
 
@@ -52,6 +56,10 @@ enum PartyOutput {
                     (p.counts ?? []).map { "\($0.category)=\($0.count)" }.joined(separator: " "),
                 ])
             }
+            print(t.render())
+        case .office:
+            var t = TextTable(["ID", "HANDLE", "NAME", "ADDRESS", "EMAIL"])
+            for p in parties { t.add([String(p.id), p.handle, p.name, p.address.orDash, p.email.orDash]) }
             print(t.render())
         case .person:
             var t = TextTable(["ID", "HANDLE", "NAME", "DISTRICT", "OCCUPATION", "HOUSEHOLD", "GROUPS"])

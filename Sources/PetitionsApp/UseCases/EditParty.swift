@@ -1,0 +1,26 @@
+import PetitionsDomain
+
+/// What a correction did: the record as it now is, and the fields that changed (none when nothing differed).
+public struct Correction<Record: Encodable & Sendable>: Encodable, Sendable {
+    public var record: Record
+    public var changed: [String]
+}
+
+/// Corrects a petitioner, group, authority or the office (`petitioner edit`, `group edit`, `authority edit`): one
+/// `party.updated` event with each changed field before and after. The handle never changes.
+public struct EditParty: UseCase {
+    public var change: PartyChange
+    public var on: Day?
+
+    public init(change: PartyChange, on: Day? = nil) {
+        self.change = change
+        self.on = on
+    }
+
+    public func run(in workspace: Workspace) throws -> Correction<Party> {
+        try workspace.recording { l in
+            let (party, changed) = try l.update(change, on: on)
+            return Correction(record: party, changed: changed)
+        }
+    }
+}

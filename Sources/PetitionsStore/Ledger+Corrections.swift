@@ -1,0 +1,233 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// The correctable fields of a party as stored, read through a private record.
+private struct PartyFields: FetchableRecord, TableRecord {
+    static let databaseTableName = "party"
+
+    enum Columns {
+        static let id = Column("id")
+        static let kind = Column("kind")
+    }
+
+    var values: [String: JSONValue]
+
+    init(row: Row) throws {
+        var v: [String: JSONValue] = [:]
+        for key in ["name", "district", "occupation", "address", "phone", "email", "note", "reply_within"] {
+            v[key] = (row[key] as String?).json
+        }
+        v["parent"] = (row["parent_handle"] as String?).json
+        values = v
+    }
+
+    /// The fields of party `id`, its head-counts included for a group.
+    static func load(_ db: Database, _ id: Int64, kind: PartyKind) throws -> [String: JSONValue] {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT p.*, parent.handle AS parent_handle FROM party p LEFT JOIN party parent ON parent.id = p.parent_id
+                WHERE p.\(Columns.id.name) = ?
+                """, arguments: [id])
+        guard let row else { return [:] }
+        var values = try PartyFields(row: row).values
+        if kind == .group {
+            let counts = try Row.fetchAll(db, sql: "SELECT category, count FROM group_count WHERE group_id = ? ORDER BY category", arguments: [id])
+            values["counts"] = .object(Dictionary(uniqueKeysWithValues: counts.map { ($0["category"] as String, JSONValue.int($0["count"])) }))
+        }
+        return values
+    }
+}
+
+extension JSONValue {
+    /// The text of a string value; nil for null and anything else.
+    var text: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+}
+
+extension Ledger {
+    // MARK: - Correcting a party
+
+    /// Corrects a party's fields as one `party.updated` event holding each changed field before and after; returns
+    /// the party and the names of the fields that changed (none when every value given is the one already held).
+    public func update(_ change: PartyChange, on day: Day?) throws -> (party: Party, changed: [String]) {
+        let (id, changed): (Int64, [String]) = try write { db in try update(db, change, on: day ?? context.today, stamp: newStamp()) }
+        return (try party(String(id)), changed)
+    }
+
+    /// Corrects a party in the current transaction under `stamp`.
+    func update(_ db: Database, _ change: PartyChange, on day: Day, stamp: EventStamp) throws -> (Int64, [String]) {
+        guard !change.isEmpty else {
+            throw PetitionsError("Say what to correct: give at least one field to change, e.g. --name or --district.", code: .usage)
+        }
+        let ref = try resolveParty(db, change.party, kinds: change.kinds, field: "party")
+        var after: [String: JSONValue] = [:]
+        if let n = change.name { after["name"] = .string(try Ledger.checkName(n)) }
+        let texts: [(String, String?)] = [
+            ("district", change.district), ("occupation", change.occupation), ("address", change.address), ("phone", change.phone),
+            ("email", change.email), ("note", change.note),
+        ]
+        for (key, value) in texts {
+            guard let value else { continue }
+            try ControlCharacters.refuse(value, field: "--\(key)")
+            after[key] = Ledger.nonEmpty(value).json
+        }
+        if after["occupation"] != nil && ref.kind != .person {
+            throw PetitionsError.invalid("--occupation", change.occupation ?? "", "is for a person; \(ref.handle) is a \(ref.kind.rawValue)")
+        }
+        if let parent = change.parent {
+            if let parent {
+                let p = try resolveParty(db, parent, kinds: [.authority], field: "--parent")
+                let above = try chain(db, above: p.id)
+                if p.id == ref.id || above.contains(where: { $0.id == ref.id }) {
+                    throw PetitionsError.invalid("--parent", parent, "is \(ref.handle) itself or below it; an authority cannot be its own parent")
+                }
+                after["parent"] = .string(p.handle)
+            } else {
+                after["parent"] = .null
+            }
+        }
+        if let within = change.replyWithin { after["reply_within"] = (within?.description).json }
+        let current = try partyFieldValues(db, ref.id, kind: ref.kind)
+        if let counts = change.counts {
+            var merged: [String: JSONValue] = [:]
+            if case .object(let o)? = current["counts"] { merged = o }
+            for c in try Ledger.merge(counts) { merged[c.category] = .int(Int64(c.count)) }
+            after["counts"] = .object(merged)
+        }
+        after = after.filter { (current[$0.key] ?? .null) != $0.value }
+        guard !after.isEmpty else { return (ref.id, []) }
+        let before = Dictionary(uniqueKeysWithValues: after.keys.map { ($0, current[$0] ?? .null) })
+        let fields = after.keys.sorted()
+        try appendEvent(
+            db, PartyUpdated(handle: ref.handle, partyKind: ref.kind.rawValue, before: before, after: after).event, day: day,
+            subjects: [Subject("party", ref.id)], summary: "\(ref.name) (\(ref.handle)) corrected: \(fields.joined(separator: ", "))",
+            stamp: stamp)
+        try applyPartyFields(db, ref.id, after)
+        return (ref.id, fields)
+    }
+
+    /// A party's correctable fields as they stand here, its head-counts included for a group.
+    func partyFieldValues(_ db: Database, _ id: Int64, kind: PartyKind) throws -> [String: JSONValue] {
+        try PartyFields.load(db, id, kind: kind)
+    }
+
+    /// Writes corrected fields of a party (from this ledger's command or another office's event).
+    func applyPartyFields(_ db: Database, _ id: Int64, _ fields: [String: JSONValue]) throws {
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case "name":
+                guard let name = value.text else { throw PetitionsError("its payload clears the name of party \(id).") }
+                try db.execute(sql: "UPDATE party SET name = ? WHERE id = ?", arguments: [try Ledger.checkName(name, field: "name"), id])
+            case "district", "occupation", "address", "phone", "email", "note":
+                try db.execute(sql: "UPDATE party SET \(key) = ? WHERE id = ?", arguments: [value.text, id])
+            case "reply_within":
+                let span = try value.text.map { try Span(parsing: $0, field: "reply_within") }
+                try db.execute(sql: "UPDATE party SET reply_within = ? WHERE id = ?", arguments: [span?.description, id])
+            case "parent":
+                let parent = try value.text.map { try resolveParty(db, $0, kinds: [.authority], field: "parent").id }
+                try db.execute(sql: "UPDATE party SET parent_id = ? WHERE id = ?", arguments: [parent, id])
+            case "counts":
+                guard case .object(let counts) = value else { throw PetitionsError("its payload's counts is not an object.") }
+                try db.execute(sql: "DELETE FROM group_count WHERE group_id = ?", arguments: [id])
+                for (category, n) in counts.sorted(by: { $0.key < $1.key }) {
+                    guard case .int(let count) = n, count > 0, count <= Int64(HeadCount.maximum) else {
+                        throw PetitionsError("its payload's counts.\(category) is not a head-count.")
+                    }
+                    try db.execute(
+                        sql: "INSERT INTO group_count(group_id, category, count) VALUES (?, ?, ?)",
+                        arguments: [id, try Category.validate(category, field: "counts"), count])
+                }
+            default:
+                throw PetitionsError("its payload corrects \(quoted(key)), which is not a field of a party.")
+            }
+        }
+    }
+
+    // MARK: - Members and households
+
+    /// Makes a person a member of a group from a day.
+    public func joinGroup(_ group: String, member: String, from day: Day?) throws -> Party {
+        let id = try write { db in try joinGroup(db, group, member: member, from: day ?? context.today, stamp: newStamp()) }
+        return try party(String(id))
+    }
+
+    func joinGroup(_ db: Database, _ group: String, member: String, from day: Day, stamp: EventStamp) throws -> Int64 {
+        let g = try resolveParty(db, group, kinds: [.group], field: "group")
+        let p = try resolveParty(db, member, kinds: [.person], field: "--member")
+        if try isMember(db, g.id, p.id) {
+            throw PetitionsError.invalid("--member", member, "is already a member of \(g.handle)")
+        }
+        try appendEvent(
+            db, GroupJoined(group: g.handle, member: p.handle, from: day.description).event, day: day,
+            subjects: [Subject("party", g.id), Subject("party", p.id)], summary: "\(p.name) joined \(g.name) from \(day)", stamp: stamp)
+        try db.execute(sql: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", arguments: [g.id, p.id])
+        return g.id
+    }
+
+    /// Ends a person's membership of a group on a day.
+    public func leaveGroup(_ group: String, member: String, on day: Day) throws -> Party {
+        let id = try write { db in try leaveGroup(db, group, member: member, on: day, stamp: newStamp()) }
+        return try party(String(id))
+    }
+
+    func leaveGroup(_ db: Database, _ group: String, member: String, on day: Day, stamp: EventStamp) throws -> Int64 {
+        let g = try resolveParty(db, group, kinds: [.group], field: "group")
+        let p = try resolveParty(db, member, kinds: [.person], field: "--member")
+        guard try isMember(db, g.id, p.id) else { throw PetitionsError.invalid("--member", member, "is not a member of \(g.handle)") }
+        try appendEvent(
+            db, GroupLeft(group: g.handle, member: p.handle, on: day.description).event, day: day,
+            subjects: [Subject("party", g.id), Subject("party", p.id)], summary: "\(p.name) left \(g.name) on \(day)", stamp: stamp)
+        try db.execute(sql: "DELETE FROM group_member WHERE group_id = ? AND person_id = ?", arguments: [g.id, p.id])
+        return g.id
+    }
+
+    func isMember(_ db: Database, _ group: Int64, _ person: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM group_member WHERE group_id = ? AND person_id = ?", arguments: [group, person]) == true
+    }
+
+    /// Adds a dependant to a person's household.
+    public func addDependant(_ person: String, name: String, category: String, on day: Day?) throws -> Party {
+        let id = try write { db in try addDependant(db, person, name: name, category: category, on: day ?? context.today, stamp: newStamp()) }
+        return try party(String(id))
+    }
+
+    func addDependant(_ db: Database, _ person: String, name: String, category: String, on day: Day, stamp: EventStamp) throws -> Int64 {
+        let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
+        let name = try Ledger.checkName(name)
+        let category = try Category.validate(category, field: "--category")
+        try appendEvent(
+            db, DependantAdded(person: p.handle, name: name, category: category).event, day: day, subjects: [Subject("party", p.id)],
+            summary: "\(name) (\(category)) added to the household of \(p.name)", stamp: stamp)
+        try db.execute(sql: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", arguments: [p.id, name, category])
+        return p.id
+    }
+
+    /// Removes a dependant (by name, and category when given) from a person's household.
+    public func removeDependant(_ person: String, name: String, category: String?, on day: Day?) throws -> Party {
+        let id = try write { db in try removeDependant(db, person, name: name, category: category, on: day ?? context.today, stamp: newStamp()) }
+        return try party(String(id))
+    }
+
+    func removeDependant(_ db: Database, _ person: String, name: String, category: String?, on day: Day, stamp: EventStamp) throws -> Int64 {
+        let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
+        let name = try Ledger.checkName(name)
+        let category = try category.map { try Category.validate($0, field: "--category") }
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id, category FROM dependant WHERE person_id = ? AND name = ? AND (? IS NULL OR category = ?) ORDER BY id LIMIT 1",
+                arguments: [p.id, name, category, category])
+        else {
+            throw PetitionsError.invalid("--name", name, "is not in the household of \(p.handle)\(category.map { " as \($0)" } ?? "")")
+        }
+        let found: String = row["category"]
+        try appendEvent(
+            db, DependantRemoved(person: p.handle, name: name, category: found).event, day: day, subjects: [Subject("party", p.id)],
+            summary: "\(name) (\(found)) removed from the household of \(p.name)", stamp: stamp)
+        try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
+        return p.id
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    // MARK: - Replaying another office's corrections
+
+    /// Replays a correction from another office's log, in the order recorded. A field of a party or petition that both
+    /// offices changed is reported in `conflicts`, and the later change (by `recorded_at`) is kept. A correction this
+    /// ledger already holds the effect of (a member already joined, a receipt already voided) is kept without effect;
+    /// returns whether it was.
+    // Longer than 60 lines on purpose: one exhaustive switch with a case per kind of correction, each a few lines.
+    func replayCorrection(
+        _ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, day: Day, stamp: EventStamp, conflicts: inout [String]
+    ) throws -> Bool {
+        switch event {
+        case .partyUpdated(let p):
+            guard let kind = PartyKind(rawValue: p.partyKind) else { throw PetitionsError("kind \(quoted(p.partyKind)) is not a kind of party.") }
+            let ref = try resolveParty(db, p.handle, kinds: [kind], field: "handle")
+            let current = try partyFieldValues(db, ref.id, kind: kind)
+            let apply = try keptFields(
+                db, e, subject: Subject("party", ref.id), label: "\(kind == .person ? "petitioner" : kind.rawValue) \(ref.handle)",
+                before: p.before, after: p.after, current: current, conflicts: &conflicts)
+            _ = try keep(db, e, event, subjects: [Subject("party", ref.id)])
+            try applyPartyFields(db, ref.id, apply)
+            return false
+        case .petitionUpdated(let p):
+            guard let id = try reference(db, e, "petition", p.petition) else { throw PetitionsError("its payload names no petition.") }
+            let petition = try requirePetition(db, id, field: "petition")
+            let current: [String: JSONValue] = ["subject": .string(petition.subject), "category": petition.category.json, "via": petition.via.json]
+            let apply = try keptFields(
+                db, e, subject: Subject("petition", id), label: "petition \(id)", before: p.before, after: p.after, current: current,
+                conflicts: &conflicts)
+            _ = try keep(db, e, event, subjects: [Subject("petition", id)])
+            try applyPetitionFields(db, id, apply)
+            return false
+        case .petitionNoted(let p):
+            guard let id = try reference(db, e, "petition", p.petition) else { throw PetitionsError("its payload names no petition.") }
+            _ = try notePetition(db, id, text: p.text, on: day, stamp: stamp)
+        case .receiptVoided(let p):
+            guard let id = try reference(db, e, "receipt", p.receipt) else { throw PetitionsError("its payload names no receipt.") }
+            if try Int64.fetchOne(db, sql: "SELECT voided FROM receipt WHERE id = ?", arguments: [id]) == 1 {
+                return try keep(db, e, event, subjects: [Subject("receipt", id)])
+            }
+            _ = try voidReceipt(db, id, reason: p.reason, on: day, stamp: stamp)
+        case .enrolmentEnded(let p):
+            _ = try endEnrolment(db, decree: p.decree, recipient: p.recipient, on: try Day(parsing: p.on, field: "on"), stamp: stamp)
+        case .groupJoined(let p):
+            let g = try resolveParty(db, p.group, kinds: [.group], field: "group")
+            let m = try resolveParty(db, p.member, kinds: [.person], field: "member")
+            if try isMember(db, g.id, m.id) { return try keep(db, e, event, subjects: [Subject("party", g.id), Subject("party", m.id)]) }
+            _ = try joinGroup(db, p.group, member: p.member, from: day, stamp: stamp)
+        case .groupLeft(let p):
+            let g = try resolveParty(db, p.group, kinds: [.group], field: "group")
+            let m = try resolveParty(db, p.member, kinds: [.person], field: "member")
+            if try !isMember(db, g.id, m.id) { return try keep(db, e, event, subjects: [Subject("party", g.id), Subject("party", m.id)]) }
+            _ = try leaveGroup(db, p.group, member: p.member, on: day, stamp: stamp)
+        case .dependantAdded(let p):
+            _ = try addDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
+        case .dependantRemoved(let p):
+            _ = try removeDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
+        default:
+            _ = try keep(db, e, event, subjects: [])
+        }
+        return false
+    }
+
+    /// The fields of an incoming correction to write here. A field whose value here is not the one the other office
+    /// changed it from was changed here too: that is a conflict, reported, and the later of the two changes is kept.
+    func keptFields(
+        _ db: Database, _ e: ExchangedEvent, subject: Subject, label: String, before: [String: JSONValue], after: [String: JSONValue],
+        current: [String: JSONValue], conflicts: inout [String]
+    ) throws -> [String: JSONValue] {
+        var kept: [String: JSONValue] = [:]
+        for (field, value) in after.sorted(by: { $0.key < $1.key }) {
+            let here = current[field] ?? .null
+            if here == (before[field] ?? .null) || here == value {
+                kept[field] = value
+                continue
+            }
+            // The latest change of this field recorded here, by another event than this one.
+            let ours = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT e.recorded_at, e.office FROM event e JOIN event_subject s ON s.event_id = e.id
+                    WHERE s.subject_type = ? AND s.subject_id = ? AND e.kind IN (?, ?) AND json_type(e.payload, '$.after.' || ?) IS NOT NULL
+                    ORDER BY e.recorded_at DESC, e.id DESC LIMIT 1
+                    """,
+                arguments: [subject.type, subject.id, LedgerEvent.Kind.partyUpdated.rawValue, LedgerEvent.Kind.petitionUpdated.rawValue, field])
+            let ourMoment: String = ours?["recorded_at"] ?? ""
+            let ourOffice: String = ours?["office"] ?? "this office"
+            let theirsLater = e.recordedAt >= ourMoment
+            if theirsLater { kept[field] = value }
+            conflicts.append(
+                "\(label): \(field) was changed by office \(ourOffice) to \(Ledger.shown(here)) and by office \(e.office) to \(Ledger.shown(value)); "
+                    + "kept \(Ledger.shown(theirsLater ? value : here)), the later change.")
+        }
+        return kept
+    }
+
+    /// A field's value in a sentence.
+    static func shown(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "nothing"
+        case .string(let s): return quoted(s)
+        default: return value.compactText
+        }
+    }
+}

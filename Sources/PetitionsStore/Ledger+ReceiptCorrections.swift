@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    // MARK: - Voiding a receipt
+
+    /// Voids a receipt recorded in error: it stays listed, marked voided, and counts for nothing from now on.
+    public func voidReceipt(_ id: Int64, reason: String, on day: Day?) throws -> Delivery {
+        let deliveryID = try write { db in try voidReceipt(db, id, reason: reason, on: day ?? context.today, stamp: newStamp()) }
+        return try delivery(deliveryID)
+    }
+
+    func voidReceipt(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws -> Int64 {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        guard let row = try Row.fetchOne(db, sql: "SELECT delivery_id, voided FROM receipt WHERE id = ?", arguments: [id]) else {
+            let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM receipt")
+            throw PetitionsError("receipt: no receipt with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").")
+        }
+        let deliveryID: Int64 = row["delivery_id"]
+        guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("receipt", String(id), "is already voided") }
+        try appendEvent(
+            db, ReceiptVoided(receipt: id, reason: reason).event, day: day, subjects: [Subject("receipt", id), Subject("delivery", deliveryID)],
+            summary: "Receipt \(id) voided: \(reason)", stamp: stamp)
+        try db.execute(sql: "UPDATE receipt SET voided = 1, void_reason = ? WHERE id = ?", arguments: [reason, id])
+        try db.execute(
+            sql: """
+                UPDATE delivery_item SET received = received - (
+                  SELECT amount FROM receipt_item WHERE receipt_id = ? AND commodity = delivery_item.commodity)
+                WHERE delivery_id = ? AND commodity IN (SELECT commodity FROM receipt_item WHERE receipt_id = ?)
+                """, arguments: [id, deliveryID, id])
+        try Ledger.deriveStatus(db, deliveryID)
+        return deliveryID
+    }
+
+    // MARK: - Ending an enrolment
+
+    /// Ends a recipient's enrolment in a decree on a day: its last day enrolled. Deliveries scheduled for later periods
+    /// that nothing has come for are unscheduled; a new enrolment from a later day may follow, and be scheduled.
+    public func endEnrolment(decree: String, recipient: String, on day: Day) throws -> Enrolment {
+        let id = try write { db in try endEnrolment(db, decree: decree, recipient: recipient, on: day, stamp: newStamp()) }
+        return try read { db in try loadEnrolments(db, where: "e.id = ?", [id])[0] }
+    }
+
+    func endEnrolment(_ db: Database, decree: String, recipient: String, on day: Day, stamp: EventStamp) throws -> Int64 {
+        let d = try resolveDecree(db, decree)
+        let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
+        guard
+            let id = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND from_day <= ? AND (to_day IS NULL OR to_day > ?)
+                    ORDER BY from_day DESC LIMIT 1
+                    """, arguments: [d.id, r.id, day.description, day.description])
+        else {
+            throw PetitionsError(
+                "--on \(quoted(day.description)): \(r.handle) is not enrolled in \(d.handle) on that day, or its enrolment ends by then; there is nothing to end."
+            )
+        }
+        let period = String(day.description.prefix(7))
+        // Later deliveries nothing has come for (not even a receipt since voided) are unscheduled: the event names them,
+        // and scheduling again after a new enrolment makes them anew.
+        let later = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, period FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period > ? AND status = 'pending'
+                AND NOT EXISTS (SELECT 1 FROM receipt WHERE receipt.delivery_id = delivery.id) ORDER BY period
+                """, arguments: [d.id, r.id, period])
+        let periods = later.map { $0["period"] as String }
+        let unscheduled = periods.isEmpty ? "" : "; unscheduled \(periods.joined(separator: ", "))"
+        try appendEvent(
+            db, EnrolmentEnded(decree: d.handle, recipient: r.handle, on: day.description).event, day: day,
+            subjects: [Subject("enrolment", id), Subject("decree", d.id), Subject("party", r.id)],
+            summary: "Enrolment of \(r.name) in \(d.name) ended on \(day)\(unscheduled)", stamp: stamp)
+        try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [day.description, id])
+        for row in later {
+            try db.execute(sql: "DELETE FROM delivery_item WHERE delivery_id = ?", arguments: [row["id"] as Int64])
+            try db.execute(sql: "DELETE FROM delivery WHERE id = ?", arguments: [row["id"] as Int64])
+        }
+        return id
+    }
+}

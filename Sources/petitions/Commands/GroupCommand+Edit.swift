@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension GroupCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a group's name, district or head-counts (a party.updated event; the handle stays).",
+            discussion: """
+                --count sets the head-count of one category; the other categories keep theirs.
+
+                Example:
+                  petitions group edit dmitrov-post --count employee=130 --district Dmitrov
+                """)
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The group (handle or id).") var group: String
+        @Option(parsing: .unconditional, help: "The name.") var name: String?
+        @Option(parsing: .unconditional, help: "The district (an empty value clears it).") var district: String?
+        @Option(parsing: .unconditionalSingleValue, help: "A head-count to set, CATEGORY=N (repeatable).") var count: [String] = []
+        @Option(parsing: .unconditional, help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?
+
+        func run() throws {
+            var change = PartyChange(party: group, kinds: [.group])
+            change.name = name
+            change.district = district
+            change.counts = count.isEmpty ? nil : try count.map { try HeadCount(parsing: $0) }
+            try CorrectionOutput.party(try ledger.run(EditParty(change: change, on: try day(on, "--on"))), output.format)
+        }
+    }
+
+    struct Join: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a petitioner a member of a group (a group.joined event).",
+            discussion: "Example:\n  petitions group join dmitrov-post --member kropotkin --from 1920-02-01")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The group (handle or id).") var group: String
+        @Option(parsing: .unconditional, help: "The petitioner joining (handle or id).") var member: String
+        @Option(parsing: .unconditional, help: "The first day of membership (YYYY-MM-DD; default today).") var from: String?
+
+        func run() throws {
+            let g = try ledger.run(ChangeMembership(.join, group: group, member: member, on: try day(from, "--from")))
+            if output.format == .text { print("\(member) joined \(g.handle).") }
+            try PartyOutput.show(g, output.format)
+        }
+    }
+
+    struct Leave: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "End a petitioner's membership of a group (a group.left event).",
+            discussion: "Example:\n  petitions group leave dmitrov-post --member kropotkin --on 1920-06-30")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The group (handle or id).") var group: String
+        @Option(parsing: .unconditional, help: "The petitioner leaving (handle or id).") var member: String
+        @Option(parsing: .unconditional, help: "The day the membership ends (YYYY-MM-DD).") var on: String
+
+        func run() throws {
+            let last: Day = try day(on, "--on")
+            let g = try ledger.run(ChangeMembership(.leave, group: group, member: member, on: last))
+            if output.format == .text { print("\(member) left \(g.handle).") }
+            try PartyOutput.show(g, output.format)
+        }
+    }
+}

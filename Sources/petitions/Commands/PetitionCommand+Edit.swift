@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension PetitionCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a petition's subject, category or intermediary (a petition.updated event).",
+            discussion: "Example:\n  petitions petition edit 1 --subject \"January and February provisions\" --no-via")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The petition's id.") var petition: String
+        @Option(parsing: .unconditional, help: "The subject.") var subject: String?
+        @Option(parsing: .unconditional, help: "The category (an empty value clears it).") var category: String?
+        @Option(parsing: .unconditional, help: "The intermediary it came through (a petitioner's handle or id).") var via: String?
+        @Flag(name: .customLong("no-via"), help: "It came through no intermediary.") var noVia = false
+        @Option(parsing: .unconditional, help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?
+
+        func validate() throws {
+            if via != nil && noVia { throw ValidationError("--via and --no-via contradict each other; give one.") }
+        }
+
+        func run() throws {
+            let pid = try id(petition, "petition")
+            let change = PetitionChange(petition: pid, subject: subject, category: category, via: noVia ? .some(nil) : via.map { .some($0) })
+            try CorrectionOutput.petition(try ledger.run(EditPetition(change: change, on: try day(on, "--on"))), output.format)
+        }
+    }
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a case note on a petition (a petition.noted event; listed by petition show).",
+            discussion:
+                "Example:\n  petitions petition note 1 --text \"Telephoned the supply centre; they promise an answer this week.\" --on 1920-02-03")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The petition's id.") var petition: String
+        @Option(parsing: .unconditional, help: "The note.") var text: String
+        @Option(parsing: .unconditional, help: "The day of the note (YYYY-MM-DD; default today).") var on: String?
+
+        func run() throws {
+            let n = try ledger.run(NotePetition(petition: try id(petition, "petition"), text: text, on: try day(on, "--on")))
+            if output.format == .json { return try Output.json(n) }
+            print("Noted on petition \(petition) (note \(n.id), \(n.on)): \(n.text)")
+        }
+    }
+}

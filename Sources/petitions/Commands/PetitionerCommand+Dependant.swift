@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension PetitionerCommand {
+    struct DependantCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dependant", abstract: "Add a dependant to a petitioner's household, or remove one.",
+            subcommands: [Add.self, Remove.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add a dependant to a petitioner's household (a dependant.added event).",
+                discussion: "Example:\n  petitions petitioner dependant add kropotkin --name \"Sofia Kropotkina\" --category incapacitated")
+            @OptionGroup var ledger: LedgerOptions
+            @OptionGroup var output: FormatOptions
+            @Argument(help: "The petitioner (handle or id).") var petitioner: String
+            @Option(parsing: .unconditional, help: "The dependant's name.") var name: String
+            @Option(parsing: .unconditional, help: "The category they count as (default dependant).") var category: String?
+            @Option(parsing: .unconditional, help: "The day of the change (YYYY-MM-DD; default today).") var on: String?
+
+            func run() throws {
+                let p = try ledger.run(ChangeHousehold(.add, person: petitioner, name: name, category: category, on: try day(on, "--on")))
+                if output.format == .text { print("Added \(name) to the household of \(p.handle).") }
+                try PartyOutput.show(p, output.format)
+            }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Remove a dependant from a petitioner's household (a dependant.removed event).",
+                discussion: "Example:\n  petitions petitioner dependant remove kropotkin --name \"Sofia Kropotkina\"")
+            @OptionGroup var ledger: LedgerOptions
+            @OptionGroup var output: FormatOptions
+            @Argument(help: "The petitioner (handle or id).") var petitioner: String
+            @Option(parsing: .unconditional, help: "The dependant's name.") var name: String
+            @Option(parsing: .unconditional, help: "Their category, when two dependants share the name.") var category: String?
+            @Option(parsing: .unconditional, help: "The day of the change (YYYY-MM-DD; default today).") var on: String?
+
+            func run() throws {
+                let p = try ledger.run(ChangeHousehold(.remove, person: petitioner, name: name, category: category, on: try day(on, "--on")))
+                if output.format == .text { print("Removed \(name) from the household of \(p.handle).") }
+                try PartyOutput.show(p, output.format)
+            }
+        }
+    }
+}
