@@ -44,6 +44,11 @@ import Testing
         .findingRaised(
             FindingRaised(key: "k", rule: "overdue", kind: "overdue_delivery", severity: "critical", previousSeverity: "overdue", message: "Late")),
         .findingCleared(FindingCleared(key: "k", rule: "overdue", severity: "critical", message: "Late")),
+        .attachmentAdded(
+            AttachmentAdded(
+                letter: 2, name: "reply.pdf", title: "Scanned reply", mediaType: "application/pdf", size: 5,
+                sha256: String(repeating: "a", count: 64), content: "JVBERi0=")),
+        .attachmentRemoved(AttachmentRemoved(attachment: 1, reason: "Wrong letter")),
     ]
 
     @Test("there is a sample of every kind, and every kind reads back what it wrote")

@@ -25,6 +25,8 @@ public enum LedgerEvent: Sendable, Equatable {
     case rulesApplied(RulesApplied)
     case findingRaised(FindingRaised)
     case findingCleared(FindingCleared)
+    case attachmentAdded(AttachmentAdded)
+    case attachmentRemoved(AttachmentRemoved)
 
     /// The kinds of event, by the name the log gives them.
     public enum Kind: String, CaseIterable, Sendable {
@@ -48,6 +50,8 @@ public enum LedgerEvent: Sendable, Equatable {
         case rulesApplied = "rules.applied"
         case findingRaised = "finding.raised"
         case findingCleared = "finding.cleared"
+        case attachmentAdded = "attachment.added"
+        case attachmentRemoved = "attachment.removed"
 
         /// The payload type of events of this kind.
         public var payloadType: any EventPayload.Type {
@@ -72,6 +76,8 @@ public enum LedgerEvent: Sendable, Equatable {
             case .rulesApplied: RulesApplied.self
             case .findingRaised: FindingRaised.self
             case .findingCleared: FindingCleared.self
+            case .attachmentAdded: AttachmentAdded.self
+            case .attachmentRemoved: AttachmentRemoved.self
             }
         }
     }
@@ -99,6 +105,8 @@ public enum LedgerEvent: Sendable, Equatable {
         case .rulesApplied(let p): p
         case .findingRaised(let p): p
         case .findingCleared(let p): p
+        case .attachmentAdded(let p): p
+        case .attachmentRemoved(let p): p
         }
     }
 
