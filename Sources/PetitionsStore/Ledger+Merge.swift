@@ -36,7 +36,9 @@ extension Ledger {
 
     /// Payload keys that hold this ledger's id of a petition or letter; an export adds, under `refs`, the UUID
     /// of the event that created that record, which is the same in every ledger the record reaches.
-    static let referenceKeys: [(key: String, table: String)] = [("petition", "petition"), ("letter", "letter"), ("in_reply_to", "letter")]
+    static let referenceKeys: [(key: String, table: String)] = [
+        ("petition", "petition"), ("letter", "letter"), ("in_reply_to", "letter"), ("attachment", "attachment"),
+    ]
 
     // MARK: - Export
 
@@ -57,7 +59,7 @@ extension Ledger {
                 line += ",\"office\":"
                 JSONValue.writeString(row["office"], to: &line)
                 // The payload is stored as JSON text (a CHECK keeps it valid) and goes out as it is.
-                line += ",\"payload\":" + (row["payload"] as String)
+                line += ",\"payload\":" + (try exportedPayload(db, row))
                 line += ",\"recorded_at\":"
                 JSONValue.writeString(row["recorded_at"], to: &line)
                 line += ",\"refs\":{"
@@ -368,6 +370,10 @@ extension Ledger {
                 return try keep(db, e, event, subjects: [Subject("delivery", id)])
             }
             _ = try cancelDelivery(db, decree: p.decree, recipient: p.recipient, period: period, on: day, reason: p.reason, stamp: stamp)
+        case .attachmentAdded(let p): try replayAttachment(db, e, p, on: day, stamp: stamp)
+        case .attachmentRemoved(let p):
+            guard let id = try reference(db, e, "attachment", p.attachment) else { throw PetitionsError("its payload names no attachment.") }
+            try removeAttachment(db, id, reason: p.reason, on: day, stamp: stamp)
         case .ledgerInitialized, .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:
             // The other office's own housekeeping: kept in the log, and changing nothing here (settings, rules and
             // recorded checks belong to the ledger that made them).
@@ -410,7 +416,7 @@ extension Ledger {
         guard let uuid = e.refs?[key] else {
             throw PetitionsError("its payload names \(key) \(id) but refs gives no UUID for it; export the log again with this version of petitions.")
         }
-        let what = table == "petition" ? "petition" : "letter"
+        let what = table
         if let id = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT t.id FROM \(table) t JOIN event e ON e.id = t.event_id WHERE e.uuid = ? OR e.uuid = ?"),
             arguments: [uuid, uuid.uppercased()])
