@@ -77,7 +77,8 @@ extension Ledger {
             }
             throw PetitionsError.invalid(
                 field, query,
-                "is not a search petitions understands; give words, \"a phrase\" in quotes, a prefix such as prov*, and AND, OR or NOT only between words")
+                "is not a search petitions understands; give words, \"a phrase\" in quotes, a prefix such as prov*, and AND, OR or NOT only between words"
+            )
         }
     }
 

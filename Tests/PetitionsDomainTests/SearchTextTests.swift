@@ -3,11 +3,13 @@ import PetitionsDomain
 import Testing
 
 @Suite("Search text") struct SearchTextTests {
-    @Test("queries keep FTS5's syntax and quote words it would misread", arguments: [
-        ("wheat", "wheat"), ("prov*", "prov*"), ("\"January provisions\"", "\"January provisions\""), ("wheat AND flour", "wheat AND flour"),
-        ("pyotr-kropotkin", "\"pyotr-kropotkin\""), ("o'brien", "\"o'brien\""), ("3.5 kg", "\"3.5\" kg"), ("Łódź", "lódź"), ("Straße", "Strasse"),
-        ("title:x", "\"title:x\""), ("- %", " "), ("Пётр", "Петр"),
-    ])
+    @Test(
+        "queries keep FTS5's syntax and quote words it would misread",
+        arguments: [
+            ("wheat", "wheat"), ("prov*", "prov*"), ("\"January provisions\"", "\"January provisions\""), ("wheat AND flour", "wheat AND flour"),
+            ("pyotr-kropotkin", "\"pyotr-kropotkin\""), ("o'brien", "\"o'brien\""), ("3.5 kg", "\"3.5\" kg"), ("Łódź", "lódź"), ("Straße", "Strasse"),
+            ("title:x", "\"title:x\""), ("- %", " "), ("Пётр", "Петр"),
+        ])
     func ftsQuery(_ query: String, _ expected: String) {
         #expect(SearchText.ftsQuery(query) == expected)
     }

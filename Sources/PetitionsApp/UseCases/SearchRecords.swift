@@ -13,7 +13,9 @@ public struct SearchRecords: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> [SearchHit] {
-        guard (1...10_000).contains(limit) else { throw PetitionsError.invalid("--limit", String(limit), "is not a number of results from 1 to 10000") }
+        guard (1...10_000).contains(limit) else {
+            throw PetitionsError.invalid("--limit", String(limit), "is not a number of results from 1 to 10000")
+        }
         return try workspace.reading { try $0.search(query, kind: kind, limit: limit) }
     }
 }

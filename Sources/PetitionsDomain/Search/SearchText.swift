@@ -25,9 +25,12 @@ public enum SearchText {
         func flush() {
             defer { word = "" }
             guard !word.isEmpty else { return }
-            if ["AND", "OR", "NOT", "NEAR"].contains(word) || word.allSatisfy(isBareword) { return out += word }
-            // Quoted as a phrase; a word without a letter or digit adds nothing to search for.
-            if word.contains(where: { $0.isLetter || $0.isNumber }) { out += "\"" + word + "\"" }
+            if ["AND", "OR", "NOT", "NEAR"].contains(word) || word.allSatisfy(isBareword) {
+                out += word
+            } else if word.contains(where: { $0.isLetter || $0.isNumber }) {
+                // Quoted as a phrase; a word without a letter or digit adds nothing to search for.
+                out += "\"" + word + "\""
+            }
         }
         for ch in query.map(foldLetter).joined() {
             if inQuote {
