@@ -117,7 +117,9 @@ public enum ReportBuilder {
 
         let report = StatusReport(
             asOf: asOf, summary: summary, overdueDeliveries: overdue, arrears: arrears, unansweredLetters: unanswered,
-            petitions: petitions, authorities: authorities, trend: trend)
+            petitions: petitions, authorities: authorities, trend: trend,
+            documents: try ledger.letterDocuments(asOf: asOf, parties: s.isEmpty ? nil : s.recipientParties.union([s.authority?.id].compactMap { $0 }))
+                .map { LetterDocuments(letter: $0.letter, on: $0.day, documents: $0.documents) })
         guard redact else { return report }
         let persons = try ledger.personNames().map { Redaction.Person(id: $0.id, handle: $0.handle, name: $0.name, dependants: $0.dependants) }
         return report.redacted(Redaction(persons: persons))

@@ -73,6 +73,28 @@ import Testing
         #expect(try cli.run(["verify"]).stdout.contains("Ledger OK"))
     }
 
+    @Test func theReportSaysHowManyDocumentsEachLetterHas() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let asOf = ["--as-of", "1920-03-04"]
+        let plain = try cli.run(["report", "--format", "json"] + asOf)
+        #expect(!plain.stdout.contains("\"documents\""), "no key without attachments: the report is as before")
+        for (i, name) in ["a.pdf", "b.txt"].enumerated() {
+            let file = try Self.write(cli, name, Self.pdf + Data([UInt8(i)]))
+            _ = try Self.object(try cli.run(["attach", "--letter", "1", file, "--on", "1920-02-01", "--format", "json"]))
+        }
+        let late = try Self.write(cli, "late.pdf", Data("%PDF-late".utf8))
+        _ = try Self.object(try cli.run(["attach", "--letter", "1", late, "--on", "1920-03-10", "--format", "json"]))
+        let json = try #require(try CLI.json(try cli.run(["report", "--format", "json"] + asOf)) as? [String: Any])
+        let documents = try #require(json["documents"] as? [[String: Any]], "\(json.keys)")
+        #expect(documents.count == 1 && documents.first?["letter"] as? Int == 1 && documents.first?["documents"] as? Int == 2, "\(documents)")
+        #expect(documents.first?["on"] as? String == "1920-01-20")
+        let schema = try JSONSchema(contentsOf: ReportTests.schema)
+        #expect(try schema.errors(in: Data(try cli.run(["report", "--format", "json"] + asOf).stdout.utf8)).isEmpty)
+        let text = try cli.run(["report"] + asOf)
+        #expect(text.stdout.contains("Documents attached to letters"), "\(text)")
+    }
+
     @Test func theSameContentIsStoredOnce() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
