@@ -115,11 +115,14 @@ public enum ReportBuilder {
             asOf: asOf, petitioners: counts.persons, groups: counts.groups, householdMembers: counts.householdMembers,
             openPetitions: petitions.filter { isOpen($0.status) }.count, findings: bySeverity, mostUrgent: findings.first?.message)
 
+        // Letters with documents: of the parties in scope (the recipient and its members, the authority) when there is one.
+        let parties = s.isEmpty ? nil : s.recipientParties.union([s.authority?.id].compactMap { $0 })
+        let documents = try ledger.letterDocuments(asOf: asOf, parties: parties).map {
+            LetterDocuments(letter: $0.letter, on: $0.day, documents: $0.documents)
+        }
         let report = StatusReport(
             asOf: asOf, summary: summary, overdueDeliveries: overdue, arrears: arrears, unansweredLetters: unanswered,
-            petitions: petitions, authorities: authorities, trend: trend,
-            documents: try ledger.letterDocuments(asOf: asOf, parties: s.isEmpty ? nil : s.recipientParties.union([s.authority?.id].compactMap { $0 }))
-                .map { LetterDocuments(letter: $0.letter, on: $0.day, documents: $0.documents) })
+            petitions: petitions, authorities: authorities, trend: trend, documents: documents)
         guard redact else { return report }
         let persons = try ledger.personNames().map { Redaction.Person(id: $0.id, handle: $0.handle, name: $0.name, dependants: $0.dependants) }
         return report.redacted(Redaction(persons: persons))
