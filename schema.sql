@@ -306,10 +306,11 @@ CREATE VIEW search_source(key, kind, ref, handle, day, title, body) AS
 
 -- The same text as the index holds it: letters that SQLite's unicode61 tokenizer does not fold (Ł, Ø, ß, Æ, Œ, Đ, Þ, ı,
 -- Ħ, ё) written as the Latin (or Cyrillic) letters they are searched by; the tokenizer folds case and other diacritics.
+-- Text that is all printable ASCII (most of it) is taken as it is, without the chain of replace()s.
 CREATE VIEW search_folded(key, kind, ref, title, body) AS
   SELECT key, kind, ref,
-         replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(title, 'Ł', 'l'), 'ł', 'l'), 'Ø', 'o'), 'ø', 'o'), 'ß', 'ss'), 'ẞ', 'ss'), 'Æ', 'ae'), 'æ', 'ae'), 'Œ', 'oe'), 'œ', 'oe'), 'Đ', 'd'), 'đ', 'd'), 'Ð', 'd'), 'ð', 'd'), 'Þ', 'th'), 'þ', 'th'), 'ı', 'i'), 'Ħ', 'h'), 'ħ', 'h'), 'Ё', 'е'), 'ё', 'е'),
-         replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'Ł', 'l'), 'ł', 'l'), 'Ø', 'o'), 'ø', 'o'), 'ß', 'ss'), 'ẞ', 'ss'), 'Æ', 'ae'), 'æ', 'ae'), 'Œ', 'oe'), 'œ', 'oe'), 'Đ', 'd'), 'đ', 'd'), 'Ð', 'd'), 'ð', 'd'), 'Þ', 'th'), 'þ', 'th'), 'ı', 'i'), 'Ħ', 'h'), 'ħ', 'h'), 'Ё', 'е'), 'ё', 'е')
+         CASE WHEN title GLOB '*[^ -~]*' THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(title, 'Ł', 'l'), 'ł', 'l'), 'Ø', 'o'), 'ø', 'o'), 'ß', 'ss'), 'ẞ', 'ss'), 'Æ', 'ae'), 'æ', 'ae'), 'Œ', 'oe'), 'œ', 'oe'), 'Đ', 'd'), 'đ', 'd'), 'Ð', 'd'), 'ð', 'd'), 'Þ', 'th'), 'þ', 'th'), 'ı', 'i'), 'Ħ', 'h'), 'ħ', 'h'), 'Ё', 'е'), 'ё', 'е') ELSE title END,
+         CASE WHEN body GLOB '*[^ -~]*' THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'Ł', 'l'), 'ł', 'l'), 'Ø', 'o'), 'ø', 'o'), 'ß', 'ss'), 'ẞ', 'ss'), 'Æ', 'ae'), 'æ', 'ae'), 'Œ', 'oe'), 'œ', 'oe'), 'Đ', 'd'), 'đ', 'd'), 'Ð', 'd'), 'ð', 'd'), 'Þ', 'th'), 'þ', 'th'), 'ı', 'i'), 'Ħ', 'h'), 'ħ', 'h'), 'Ё', 'е'), 'ё', 'е') ELSE body END
     FROM search_source;
 
 -- The full-text index (FTS5), kept in step by the triggers below in the transaction of every change.
