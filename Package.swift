@@ -21,7 +21,11 @@ let package = Package(
         .target(name: "PetitionsRules", dependencies: ["PetitionsDomain"]),
         .target(
             name: "PetitionsStore",
-            dependencies: ["PetitionsDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PetitionsDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                // SHA-256 of attachments that arrive in another office's event log, checked before they are stored.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "PetitionsApp",

@@ -10,10 +10,17 @@ public struct Configuration: Codable, Equatable, Sendable {
     public var office: String = "local"
     /// A units file to use instead of the built-in one.
     public var units: String?
+    /// The largest file `attach` takes, in MB (1 MB = 1,048,576 bytes).
+    public var maxAttachmentMB: Int = 25
 
     public init() {}
 
-    static let keys: Set<String> = ["version", "office", "units"]
+    static let keys: Set<String> = ["version", "office", "units", "max_attachment_mb"]
+
+    enum CodingKeys: String, CodingKey {
+        case version, office, units
+        case maxAttachmentMB = "max_attachment_mb"
+    }
 
     public init(from decoder: Decoder) throws {
         let d = Configuration()
@@ -21,6 +28,7 @@ public struct Configuration: Codable, Equatable, Sendable {
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? d.version
         office = try c.decodeIfPresent(String.self, forKey: .office) ?? d.office
         units = try c.decodeIfPresent(String.self, forKey: .units) ?? d.units
+        maxAttachmentMB = try c.decodeIfPresent(Int.self, forKey: .maxAttachmentMB) ?? d.maxAttachmentMB
     }
 
     /// Parses a configuration file's text; unknown keys and bad values are errors naming them.
@@ -35,6 +43,9 @@ public struct Configuration: Codable, Equatable, Sendable {
         }
         guard Handle.isValid(config.office) || !config.office.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw PetitionsError.invalid("\(source): office", config.office, "is empty")
+        }
+        guard (1...1024).contains(config.maxAttachmentMB) else {
+            throw PetitionsError.invalid("\(source): max_attachment_mb", String(config.maxAttachmentMB), "is not a size from 1 to 1024 (MB)")
         }
         return config
     }

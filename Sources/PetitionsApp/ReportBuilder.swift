@@ -115,9 +115,14 @@ public enum ReportBuilder {
             asOf: asOf, petitioners: counts.persons, groups: counts.groups, householdMembers: counts.householdMembers,
             openPetitions: petitions.filter { isOpen($0.status) }.count, findings: bySeverity, mostUrgent: findings.first?.message)
 
+        // Letters with documents: of the parties in scope (the recipient and its members, the authority) when there is one.
+        let parties = s.isEmpty ? nil : s.recipientParties.union([s.authority?.id].compactMap { $0 })
+        let documents = try ledger.letterDocuments(asOf: asOf, parties: parties).map {
+            LetterDocuments(letter: $0.letter, on: $0.day, documents: $0.documents)
+        }
         var report = StatusReport(
             asOf: asOf, summary: summary, overdueDeliveries: overdue, arrears: arrears, unansweredLetters: unanswered,
-            petitions: petitions, authorities: authorities, trend: trend)
+            petitions: petitions, authorities: authorities, trend: trend, documents: documents)
         // The office named by `office set` (its name no longer the handle init gave it) heads the report.
         if let office = try ledger.officeParty(), office.name != office.handle { report.office = office.name }
         guard redact else { return report }

@@ -28,6 +28,7 @@ struct ReportDocument {
         headline(r)
         supply(r)
         letters(r)
+        documents(r)
         petitions(r)
         authorities(r)
         trend(r)
@@ -108,6 +109,15 @@ struct ReportDocument {
                         label: u.severity?.rawValue ?? "not due", severity: u.severity,
                         text: "Letter \(u.letter)\(u.petition.map { ", petition \($0)" } ?? ""): \(u.message)", next: u.action)
                 }))
+    }
+
+    mutating func documents(_ r: StatusReport) {
+        guard !r.documents.isEmpty else { return }
+        blocks.append(.heading("Documents attached to letters", level: 2))
+        blocks.append(
+            .table(
+                headers: ["LETTER", "DAY", "DOCUMENTS"],
+                rows: r.documents.map { [String($0.letter), $0.on.description, Thousands.format($0.documents)] }, rightAligned: [0, 2]))
     }
 
     mutating func petitions(_ r: StatusReport) {

@@ -17,10 +17,12 @@ public struct StatusReport: Codable, Sendable {
     public var redacted: Bool
     /// The office the report is from, once `office set` has named it (absent from the JSON until then).
     public var office: String?
+    /// The letters that have documents attached, with how many: under `documents`, present only when there are any.
+    public var documents: [LetterDocuments]
 
     public init(
         asOf: Day, summary: Summary, overdueDeliveries: [OverdueDelivery], arrears: [ArrearsLine], unansweredLetters: [UnansweredLetter],
-        petitions: [PetitionLine], authorities: [AuthorityLine], trend: Trend, redacted: Bool = false
+        petitions: [PetitionLine], authorities: [AuthorityLine], trend: Trend, redacted: Bool = false, documents: [LetterDocuments] = []
     ) {
         self.asOf = asOf
         self.summary = summary
@@ -31,6 +33,42 @@ public struct StatusReport: Codable, Sendable {
         self.authorities = authorities
         self.trend = trend
         self.redacted = redacted
+        self.documents = documents
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case asOf, summary, overdueDeliveries, arrears, unansweredLetters, petitions, authorities, trend, redacted, office, documents
+    }
+
+    /// Every key, `office` only once `office set` has named it, and `documents` only when some letter has one (a ledger without attachments reports as before).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(overdueDeliveries, forKey: .overdueDeliveries)
+        try c.encode(arrears, forKey: .arrears)
+        try c.encode(unansweredLetters, forKey: .unansweredLetters)
+        try c.encode(petitions, forKey: .petitions)
+        try c.encode(authorities, forKey: .authorities)
+        try c.encode(trend, forKey: .trend)
+        try c.encode(redacted, forKey: .redacted)
+        try c.encodeIfPresent(office, forKey: .office)
+        if !documents.isEmpty { try c.encode(documents, forKey: .documents) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        asOf = try c.decode(Day.self, forKey: .asOf)
+        summary = try c.decode(Summary.self, forKey: .summary)
+        overdueDeliveries = try c.decode([OverdueDelivery].self, forKey: .overdueDeliveries)
+        arrears = try c.decode([ArrearsLine].self, forKey: .arrears)
+        unansweredLetters = try c.decode([UnansweredLetter].self, forKey: .unansweredLetters)
+        petitions = try c.decode([PetitionLine].self, forKey: .petitions)
+        authorities = try c.decode([AuthorityLine].self, forKey: .authorities)
+        trend = try c.decode(Trend.self, forKey: .trend)
+        redacted = try c.decode(Bool.self, forKey: .redacted)
+        office = try c.decodeIfPresent(String.self, forKey: .office)
+        documents = try c.decodeIfPresent([LetterDocuments].self, forKey: .documents) ?? []
     }
 }
 

@@ -199,9 +199,10 @@ extension Ledger {
         }
     }
 
-    /// Letters, optionally of one petition or party, oldest first.
-    public func letters(petition: Int64? = nil, party: String? = nil, waiting: Bool = false) throws -> [Letter] {
-        try read { db in
+    /// Letters, optionally of one petition or party, or matching a search, oldest first.
+    public func letters(petition: Int64? = nil, party: String? = nil, waiting: Bool = false, search: String? = nil) throws -> [Letter] {
+        let filter = try search.map { try Ledger.searchFilter($0, kind: .letter, column: "l.id", field: "--search") }
+        return try read { db in
             var clauses: [String] = []
             var args: [DatabaseValueConvertible?] = []
             if let petition {
@@ -215,7 +216,12 @@ extension Ledger {
                 args.append(p.id)
             }
             if waiting { clauses.append("l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0") }
-            return try loadLetters(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(args))
+            if let (clause, match) = filter {
+                clauses.append(clause)
+                args.append(match)
+            }
+            let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
+            return try Ledger.matching(search ?? "", field: "--search") { try loadLetters(db, where: clause, StatementArguments(args)) }
         }
     }
 

@@ -37,7 +37,7 @@ extension Ledger {
     /// Payload keys that hold this ledger's id of a petition or letter; an export adds, under `refs`, the UUID
     /// of the event that created that record, which is the same in every ledger the record reaches.
     static let referenceKeys: [(key: String, table: String)] = [
-        ("petition", "petition"), ("letter", "letter"), ("in_reply_to", "letter"), ("receipt", "receipt"),
+        ("petition", "petition"), ("letter", "letter"), ("in_reply_to", "letter"), ("receipt", "receipt"), ("attachment", "attachment"),
     ]
 
     // MARK: - Export
@@ -59,7 +59,7 @@ extension Ledger {
                 line += ",\"office\":"
                 JSONValue.writeString(row["office"], to: &line)
                 // The payload is stored as JSON text (a CHECK keeps it valid) and goes out as it is.
-                line += ",\"payload\":" + (row["payload"] as String)
+                line += ",\"payload\":" + (try exportedPayload(db, row))
                 line += ",\"recorded_at\":"
                 JSONValue.writeString(row["recorded_at"], to: &line)
                 line += ",\"refs\":{"
@@ -373,6 +373,10 @@ extension Ledger {
         case .partyUpdated, .groupJoined, .groupLeft, .dependantAdded, .dependantRemoved, .petitionUpdated, .petitionNoted, .receiptVoided,
             .enrolmentEnded:
             return try replayCorrection(db, e, event, day: day, stamp: stamp, conflicts: &conflicts)
+        case .attachmentAdded(let p): try replayAttachment(db, e, p, on: day, stamp: stamp)
+        case .attachmentRemoved(let p):
+            guard let id = try reference(db, e, "attachment", p.attachment) else { throw PetitionsError("its payload names no attachment.") }
+            try removeAttachment(db, id, reason: p.reason, on: day, stamp: stamp)
         case .ledgerInitialized, .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:
             // The other office's own housekeeping: kept in the log, and changing nothing here (settings, rules and
             // recorded checks belong to the ledger that made them).

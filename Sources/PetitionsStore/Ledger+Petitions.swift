@@ -90,11 +90,28 @@ extension Ledger {
         try read { db in try requirePetition(db, id, field: "petition") }
     }
 
-    /// Petitions, optionally of one status, oldest first.
-    public func petitions(status: PetitionStatus? = nil) throws -> [Petition] {
-        try read { db in
-            if let status { return try loadPetitions(db, where: "p.status = ?", [status.rawValue]) }
-            return try loadPetitions(db, where: "1", [])
+    /// Petitions, optionally of one status, of one party (as petitioner, authority or intermediary) or matching a
+    /// search, oldest first.
+    public func petitions(status: PetitionStatus? = nil, party: String? = nil, search: String? = nil) throws -> [Petition] {
+        let filter = try search.map { try Ledger.searchFilter($0, kind: .petition, column: "p.id", field: "--search") }
+        return try read { db in
+            var clauses: [String] = []
+            var args: [DatabaseValueConvertible?] = []
+            if let status {
+                clauses.append("p.status = ?")
+                args.append(status.rawValue)
+            }
+            if let party {
+                let r = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
+                clauses.append("(p.petitioner_id = ? OR p.authority_id = ? OR p.via_id = ?)")
+                args += [r.id, r.id, r.id]
+            }
+            if let (clause, match) = filter {
+                clauses.append(clause)
+                args.append(match)
+            }
+            let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
+            return try Ledger.matching(search ?? "", field: "--search") { try loadPetitions(db, where: clause, StatementArguments(args)) }
         }
     }
 

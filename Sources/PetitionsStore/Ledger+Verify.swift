@@ -22,6 +22,7 @@ extension Ledger {
         ("delivery", "e.kind = '\(LedgerEvent.Kind.deliveryScheduled.rawValue)'"),
         ("receipt", "e.kind = '\(LedgerEvent.Kind.deliveryReceived.rawValue)'"),
         ("petition_note", "e.kind = '\(LedgerEvent.Kind.petitionNoted.rawValue)'"),
+        ("attachment", "e.kind = '\(LedgerEvent.Kind.attachmentAdded.rawValue)'"),
     ]
 
     /// Every stored day, period and span: (table, the expression naming a row, column, what it holds).
@@ -256,6 +257,7 @@ extension Ledger {
                     add("letter \(id): is answered by letter \(by) of \(r["aday"] as String), before it was written on \(r["day"] as String)")
                 }
             }
+            for p in try searchIndexProblems(db, limit: limit) { add(p) }
             return problems
         }
     }

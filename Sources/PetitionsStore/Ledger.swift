@@ -64,8 +64,8 @@ public final class Ledger: Sendable {
         self.dueDays = dueDays
     }
 
-    /// The schema version this program writes: its migrations are `v1` … `vN`, and this is N.
-    public static var schemaVersion: Int { Schema.migrations.count }
+    /// The schema version this program writes: its last migration is `vN`, and this is N.
+    public static var schemaVersion: Int { Schema.migrations.last.flatMap { Int($0.id.dropFirst()) } ?? Schema.migrations.count }
 
     /// Opens (and creates on first use) the ledger at `path`.
     /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.

@@ -11,6 +11,7 @@ enum Schema {
         ("v1", { try $0.execute(sql: v1) }),
         ("v2", v2),
         ("v3", v3),
+        ("v4", { try $0.execute(sql: v4) }),
     ]
 
     static let v1 = """

@@ -25,7 +25,8 @@ struct Petitions: ParsableCommand {
             Units.self, Overdue.self, Unanswered.self,
             Check.self, RulesCommand.self, CalendarCommand.self,
             DeadlineCommand.self, ReportCommand.self, DraftCommand.self,
-            ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self,
+            Search.self, Attach.self, AttachmentCommand.self,
+            ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self, Compact.self,
         ]
     )
 

@@ -56,6 +56,11 @@ import Testing
         .petitionNoted(PetitionNoted(petition: 1, text: "Telephoned")),
         .receiptVoided(ReceiptVoided(receipt: 2, reason: "Wrong month")),
         .enrolmentEnded(EnrolmentEnded(decree: "decree-1918", recipient: "dmitrov-post", on: "1920-06-30")),
+        .attachmentAdded(
+            AttachmentAdded(
+                letter: 2, name: "reply.pdf", title: "Scanned reply", mediaType: "application/pdf", size: 5,
+                sha256: String(repeating: "a", count: 64), content: "JVBERi0=")),
+        .attachmentRemoved(AttachmentRemoved(attachment: 1, reason: "Wrong letter")),
     ]
 
     @Test("there is a sample of every kind, and every kind reads back what it wrote")

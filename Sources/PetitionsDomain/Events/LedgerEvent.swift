@@ -34,6 +34,8 @@ public enum LedgerEvent: Sendable, Equatable {
     case petitionNoted(PetitionNoted)
     case receiptVoided(ReceiptVoided)
     case enrolmentEnded(EnrolmentEnded)
+    case attachmentAdded(AttachmentAdded)
+    case attachmentRemoved(AttachmentRemoved)
 
     /// The kinds of event, by the name the log gives them.
     public enum Kind: String, CaseIterable, Sendable {
@@ -66,6 +68,8 @@ public enum LedgerEvent: Sendable, Equatable {
         case petitionNoted = "petition.noted"
         case receiptVoided = "receipt.voided"
         case enrolmentEnded = "enrolment.ended"
+        case attachmentAdded = "attachment.added"
+        case attachmentRemoved = "attachment.removed"
 
         /// The payload type of events of this kind.
         public var payloadType: any EventPayload.Type {
@@ -99,6 +103,8 @@ public enum LedgerEvent: Sendable, Equatable {
             case .petitionNoted: PetitionNoted.self
             case .receiptVoided: ReceiptVoided.self
             case .enrolmentEnded: EnrolmentEnded.self
+            case .attachmentAdded: AttachmentAdded.self
+            case .attachmentRemoved: AttachmentRemoved.self
             }
         }
     }
@@ -135,6 +141,8 @@ public enum LedgerEvent: Sendable, Equatable {
         case .petitionNoted(let p): p
         case .receiptVoided(let p): p
         case .enrolmentEnded(let p): p
+        case .attachmentAdded(let p): p
+        case .attachmentRemoved(let p): p
         }
     }
 

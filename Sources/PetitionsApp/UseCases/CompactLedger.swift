@@ -1,0 +1,11 @@
+import PetitionsDomain
+import PetitionsStore
+
+/// Drops the content of removed attachments, rebuilds the search index and gives free pages back to the file system.
+public struct CompactLedger: UseCase {
+    public init() {}
+
+    public func run(in workspace: Workspace) throws -> CompactResult {
+        try workspace.recording { try $0.compact() }
+    }
+}

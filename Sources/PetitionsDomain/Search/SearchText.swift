@@ -1,0 +1,124 @@
+import Foundation
+
+/// The text side of full-text search, pure: how a query is made safe for SQLite's FTS5 and folded the way the
+/// index is (schema v4's `search_folded` view), and how a snippet marks the words a query matched.
+public enum SearchText {
+    /// The letters that SQLite's unicode61 tokenizer does not fold to a base letter, as the index writes them.
+    /// The same pairs as the `replace(...)` chain of the `search_folded` view.
+    public static let foldedLetters: [(Character, String)] = [
+        ("Ł", "l"), ("ł", "l"), ("Ø", "o"), ("ø", "o"), ("ß", "ss"), ("ẞ", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"),
+        ("Đ", "d"), ("đ", "d"), ("Ð", "d"), ("ð", "d"), ("Þ", "th"), ("þ", "th"), ("ı", "i"), ("Ħ", "h"), ("ħ", "h"), ("Ё", "е"), ("ё", "е"),
+    ]
+
+    private static let letterMap: [Character: String] = Dictionary(foldedLetters.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+
+    /// The longest query accepted, in characters.
+    public static let maximumLength = 500
+
+    /// The query as FTS5 reads it: the index's folded letters written as it writes them, and every word that holds
+    /// punctuation FTS5 would take for syntax (`pyotr-kropotkin`, `o'brien`, `3.5`) quoted as a phrase. Quotes,
+    /// parentheses, `*`, `^`, `+` and the operators AND, OR, NOT and NEAR keep their meaning.
+    public static func ftsQuery(_ query: String) -> String {
+        var out = ""
+        var word = ""
+        var inQuote = false
+        func flush() {
+            defer { word = "" }
+            guard !word.isEmpty else { return }
+            if ["AND", "OR", "NOT", "NEAR"].contains(word) || word.allSatisfy(isBareword) {
+                out += word
+            } else if word.contains(where: { $0.isLetter || $0.isNumber }) {
+                // Quoted as a phrase; a word without a letter or digit adds nothing to search for.
+                out += "\"" + word + "\""
+            }
+        }
+        for ch in query.map(foldLetter).joined() {
+            if inQuote {
+                out.append(ch)
+                if ch == "\"" { inQuote = false }
+            } else if ch == "\"" {
+                flush()
+                out.append(ch)
+                inQuote = true
+            } else if ch.isWhitespace || "()*^+".contains(ch) {
+                flush()
+                out.append(ch)
+            } else {
+                word.append(ch)
+            }
+        }
+        flush()
+        return out
+    }
+
+    private static func isBareword(_ ch: Character) -> Bool {
+        ch.isLetter || ch.isNumber || ch == "_" || ch.unicodeScalars.first.map { $0.value >= 0x80 } == true
+    }
+
+    private static func foldLetter(_ ch: Character) -> String { letterMap[ch] ?? String(ch) }
+
+    /// A word folded for comparison: the index's letters, then case and diacritics (`Łódź` → `lodz`, `Pëtr` → `petr`).
+    public static func fold(_ word: String) -> String {
+        let mapped = word.map(foldLetter).joined()
+        var scalars = String.UnicodeScalarView()
+        for s in mapped.decomposedStringWithCanonicalMapping.unicodeScalars where s.properties.generalCategory != .nonspacingMark {
+            scalars.append(s)
+        }
+        return String(scalars).lowercased()
+    }
+
+    /// The words a query searches for, folded, each with whether it is a prefix (`prov*`); operators left out.
+    public static func terms(_ query: String) -> [(word: String, prefix: Bool)] {
+        var terms: [(String, Bool)] = []
+        var word = ""
+        var quoted = false
+        func flush(_ next: Character?) {
+            defer { word = "" }
+            guard !word.isEmpty, quoted || !["AND", "OR", "NOT", "NEAR"].contains(word) else { return }
+            terms.append((fold(word), next == "*"))
+        }
+        for ch in query {
+            if ch.isLetter || ch.isNumber || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark }) {
+                word.append(ch)
+            } else {
+                flush(ch)
+                if ch == "\"" { quoted.toggle() }
+            }
+        }
+        flush(nil)
+        return terms
+    }
+
+    /// Up to `width` words of `text` around the first one a term matches, the matched words in [brackets], and `…`
+    /// where words were left out.
+    public static func snippet(_ text: String, terms: [(word: String, prefix: Bool)], width: Int = 16) -> String {
+        var tokens: [Range<String.Index>] = []
+        var start: String.Index?
+        for i in text.indices {
+            let inWord = text[i].isLetter || text[i].isNumber
+            if inWord, start == nil { start = i }
+            if !inWord, let s = start {
+                tokens.append(s..<i)
+                start = nil
+            }
+        }
+        if let s = start { tokens.append(s..<text.endIndex) }
+        let matched = tokens.map { range in
+            let w = fold(String(text[range]))
+            return terms.contains { $0.prefix ? w.hasPrefix($0.word) : w == $0.word }
+        }
+        let first = matched.firstIndex(of: true) ?? 0
+        let from = tokens.count <= width ? 0 : max(0, min(first - 3, tokens.count - width))
+        let to = min(tokens.count, from + width)
+        guard from < to else { return text }
+        var out = from > 0 ? "…" : ""
+        var cursor = from > 0 ? tokens[from].lowerBound : text.startIndex
+        for k in from..<to {
+            out += text[cursor..<tokens[k].lowerBound]
+            out += matched[k] ? "[" + text[tokens[k]] + "]" : String(text[tokens[k]])
+            cursor = tokens[k].upperBound
+        }
+        if to < tokens.count { out += " …" } else { out += text[cursor...] }
+        return out
+    }
+}

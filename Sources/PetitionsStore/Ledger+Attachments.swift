@@ -1,0 +1,267 @@
+import Crypto
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// A row of `attachment`, with the day of the event that added it.
+private struct AttachmentRecord: FetchableRecord, Decodable {
+    var id: Int64
+    var letterId: Int64?
+    var petitionId: Int64?
+    var name: String
+    var title: String?
+    var mediaType: String
+    var size: Int64
+    var sha256: String
+    var added: String
+    var removedEventId: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, title, size, sha256, added
+        case letterId = "letter_id"
+        case petitionId = "petition_id"
+        case mediaType = "media_type"
+        case removedEventId = "removed_event_id"
+    }
+
+    enum Columns {
+        static let id = Column("id")
+        static let letterID = Column("letter_id")
+        static let petitionID = Column("petition_id")
+        static let removedEventID = Column("removed_event_id")
+    }
+
+    static let select = """
+        SELECT a.id, a.letter_id, a.petition_id, a.name, a.title, a.media_type, a.size, a.sha256, a.removed_event_id, e.day AS added
+        FROM attachment a JOIN event e ON e.id = a.event_id
+        """
+
+    func attachment() throws -> Attachment {
+        guard let day = try? Day(parsing: added) else {
+            throw PetitionsError("The ledger is damaged: attachment \(id) has an event whose day \(quoted(added)) is not a day.", code: .dataError)
+        }
+        return Attachment(
+            id: id, letter: letterId, petition: petitionId, name: name, title: title, mediaType: mediaType, size: size, sha256: sha256, added: day)
+    }
+}
+
+extension Ledger {
+    // MARK: - Attachments
+
+    /// The lower-case hexadecimal SHA-256 of `bytes`.
+    static func sha256(_ bytes: Data) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+
+    /// Attaches `bytes` (a file called `name`) to a letter or a petition: the content is stored once per SHA-256.
+    public func attach(letter: Int64?, petition: Int64?, name: String, title: String?, bytes: Data, on day: Day) throws -> Attachment {
+        let event = AttachmentAdded(
+            letter: letter, petition: petition, name: name, title: title, mediaType: MediaType.sniff(bytes), size: Int64(bytes.count),
+            sha256: Ledger.sha256(bytes))
+        let id = try write { db in try attach(db, event, bytes: bytes, on: day, stamp: newStamp()) }
+        return try attachment(id)
+    }
+
+    /// Records `event` in the current transaction under `stamp`, with its content when it is given; returns the id.
+    func attach(_ db: Database, _ event: AttachmentAdded, bytes: Data?, on day: Day, stamp: EventStamp) throws -> Int64 {
+        var event = event
+        event.content = nil
+        event.name = try Ledger.checkName(event.name, field: "name")
+        event.title = Ledger.nonEmpty(event.title)
+        guard (event.letter == nil) != (event.petition == nil) else {
+            throw PetitionsError("attach: give either --letter or --petition (one of them).", code: .usage)
+        }
+        guard event.size > 0 else { throw PetitionsError.invalid("size", String(event.size), "is not the size of a file with something in it") }
+        let subject: Subject
+        if let letter = event.letter {
+            guard try Int64.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [letter]) != nil else {
+                throw PetitionsError("--letter: no letter with id \(letter).")
+            }
+            subject = Subject("letter", letter)
+        } else {
+            let petition = try requirePetition(db, event.petition ?? 0, field: "--petition")
+            subject = Subject("petition", petition.id)
+        }
+        if let bytes {
+            guard Int64(bytes.count) == event.size, Ledger.sha256(bytes) == event.sha256 else {
+                throw PetitionsError("the attachment's content does not match its size and sha256; the file was changed in transit.")
+            }
+            try db.execute(
+                sql: "INSERT INTO attachment_content(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
+                arguments: [event.sha256, event.size, bytes])
+        }
+        let what = event.title.map { quoted($0) } ?? event.name
+        let eventID = try appendEvent(
+            db, event.event, day: day, subjects: [subject], summary: "Attached \(what) to \(subject.type) \(subject.id)", stamp: stamp)
+        try db.execute(
+            sql: """
+                INSERT INTO attachment(letter_id, petition_id, name, title, media_type, size, sha256, office, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [event.letter, event.petition, event.name, event.title, event.mediaType, event.size, event.sha256, stamp.office, eventID])
+        return db.lastInsertedRowID
+    }
+
+    /// Takes an attachment off its letter or petition: an event; the content stays until `compact`.
+    public func removeAttachment(_ id: Int64, reason: String, on day: Day) throws -> Attachment {
+        let before = try attachment(id)
+        try write { db in try removeAttachment(db, id, reason: reason, on: day, stamp: newStamp()) }
+        return before
+    }
+
+    /// Removes an attachment in the current transaction under `stamp`.
+    func removeAttachment(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        let a = try requireAttachment(db, id, field: "attachment")
+        let subject = a.letterId.map { Subject("letter", $0) } ?? Subject("petition", a.petitionId ?? 0)
+        let eventID = try appendEvent(
+            db, .attachmentRemoved(AttachmentRemoved(attachment: id, reason: reason)), day: day, subjects: [subject],
+            summary: "Attachment \(id) removed: \(reason)", stamp: stamp)
+        try db.execute(sql: "UPDATE attachment SET removed_event_id = ? WHERE id = ?", arguments: [eventID, id])
+    }
+
+    /// An attachment in force (not removed), or a sentence naming `field` and the id.
+    private func requireAttachment(_ db: Database, _ id: Int64, field: String) throws -> AttachmentRecord {
+        guard let a = try AttachmentRecord.fetchOne(db, sql: AttachmentRecord.select + " WHERE a.id = ?", arguments: [id]) else {
+            let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM attachment")
+            throw PetitionsError("\(field): no attachment with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").")
+        }
+        if let removed = a.removedEventId {
+            let day = try String.fetchOne(db, sql: "SELECT day FROM event WHERE id = ?", arguments: [removed]) ?? "?"
+            throw PetitionsError("\(field): attachment \(id) was removed on \(day).")
+        }
+        return a
+    }
+
+    /// One attachment in force, by id.
+    public func attachment(_ id: Int64) throws -> Attachment {
+        try read { db in try requireAttachment(db, id, field: "attachment").attachment() }
+    }
+
+    /// The attachments in force, of one letter or petition or all of them, by id.
+    public func attachments(letter: Int64? = nil, petition: Int64? = nil) throws -> [Attachment] {
+        try read { db in
+            var sql = AttachmentRecord.select + " WHERE a.removed_event_id IS NULL"
+            var args: [DatabaseValueConvertible?] = []
+            if let letter {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM letter WHERE id = ?", arguments: [letter]) == true else {
+                    throw PetitionsError("--letter: no letter with id \(letter).")
+                }
+                sql += " AND a.letter_id = ?"
+                args.append(letter)
+            }
+            if let petition {
+                _ = try requirePetition(db, petition, field: "--petition")
+                sql += " AND a.petition_id = ?"
+                args.append(petition)
+            }
+            return try AttachmentRecord.fetchAll(db, sql: sql + " ORDER BY a.id", arguments: StatementArguments(args)).map { try $0.attachment() }
+        }
+    }
+
+    /// The bytes of an attachment in force, exactly as attached.
+    public func attachmentContent(_ id: Int64) throws -> Data {
+        try read { db in
+            let a = try requireAttachment(db, id, field: "attachment")
+            guard let bytes = try Data.fetchOne(db, sql: "SELECT bytes FROM attachment_content WHERE sha256 = ?", arguments: [a.sha256]) else {
+                throw PetitionsError(
+                    "attachment \(id): its content is not in this ledger (it came from a log whose office had compacted it).", code: .noInput)
+            }
+            return bytes
+        }
+    }
+
+    /// How many attachments in force each letter has, for the letters that have any.
+    public func documentCounts() throws -> [Int64: Int] {
+        try read { db in
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT letter_id, count(*) AS n FROM attachment WHERE letter_id IS NOT NULL AND removed_event_id IS NULL GROUP BY letter_id")
+            {
+                counts[row["letter_id"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    /// The letters written by `asOf` with attachments in force added by then, and how many, by letter: of every
+    /// letter, or only of those from or to one of `parties`.
+    public func letterDocuments(asOf: Day, parties: Set<Int64>?) throws -> [(letter: Int64, day: Day, documents: Int)] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.id, l.day, l.from_id, l.to_id, count(*) AS n FROM attachment a
+                    JOIN letter l ON l.id = a.letter_id JOIN event e ON e.id = a.event_id
+                    WHERE a.removed_event_id IS NULL AND l.day <= ?1 AND e.day <= ?1
+                    GROUP BY l.id ORDER BY l.day, l.id
+                    """, arguments: [asOf.description])
+            return try rows.compactMap { r in
+                if let parties, !parties.contains(r["from_id"]), !parties.contains(r["to_id"]) { return nil }
+                return (r["id"], try r.day("day"), r["n"])
+            }
+        }
+    }
+
+    /// The base64 content of the attachment that the `attachment.added` event `eventID` added, for an export.
+    func exportedContent(_ db: Database, eventID: Int64) throws -> String? {
+        try Data.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT c.bytes FROM attachment a JOIN attachment_content c ON c.sha256 = a.sha256 WHERE a.event_id = ?"),
+            arguments: [eventID]
+        )?.base64EncodedString()
+    }
+
+    // MARK: - Compact
+
+    /// Drops the content that no attachment in force uses (what `attachment remove` left), rebuilds the search
+    /// index, and gives the file's free pages back (VACUUM).
+    public func compact() throws -> CompactResult {
+        let result: CompactResult = try write { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM attachment_content c
+                    WHERE NOT EXISTS (SELECT 1 FROM attachment a WHERE a.sha256 = c.sha256 AND a.removed_event_id IS NULL)
+                    """)
+            try db.execute(
+                sql: """
+                    DELETE FROM attachment_content
+                    WHERE NOT EXISTS (SELECT 1 FROM attachment a WHERE a.sha256 = attachment_content.sha256 AND a.removed_event_id IS NULL)
+                    """)
+            try rebuildSearchIndex(db)
+            return CompactResult(contents: row?["n"] ?? 0, bytes: row?["bytes"] ?? 0)
+        }
+        if let writer {
+            try translate { try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") } }
+        }
+        return result
+    }
+
+    // MARK: - Merge
+
+    /// Replays another office's `attachment.added`: its letter or petition found by the UUID of the event that made it,
+    /// its bytes (when the log carries them) checked against its size and SHA-256.
+    func replayAttachment(_ db: Database, _ e: ExchangedEvent, _ p: AttachmentAdded, on day: Day, stamp: EventStamp) throws {
+        var added = p
+        added.letter = try reference(db, e, "letter", p.letter)
+        added.petition = try reference(db, e, "petition", p.petition)
+        let bytes = try p.content.map { text in
+            guard let data = Data(base64Encoded: text) else { throw PetitionsError("its payload's content is not base64.") }
+            return data
+        }
+        _ = try attach(db, added, bytes: bytes, on: day, stamp: stamp)
+    }
+
+    /// An event's payload as exported: as stored, except that an `attachment.added` carries its file's bytes (base64
+    /// under `content`) while this ledger still holds them.
+    func exportedPayload(_ db: Database, _ row: Row) throws -> String {
+        let stored: String = row["payload"]
+        guard (row["kind"] as String) == LedgerEvent.Kind.attachmentAdded.rawValue,
+            case .attachmentAdded(var added) = try LedgerEvent(
+                kind: row["kind"], payload: try JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8))),
+            let content = try exportedContent(db, eventID: row["id"])
+        else { return stored }
+        added.content = content
+        return try added.event.payloadText()
+    }
+}

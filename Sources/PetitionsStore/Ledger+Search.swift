@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// A match of the full-text index, before its record's text is read for the title and snippet. The index's rowid is
+/// the record's id times 8 plus a number per kind (schema v4's `search_source`), so a match names its record without
+/// reading the index's stored text: sorting a hundred thousand matches by rank reads only their rowids.
+private struct SearchRow: FetchableRecord, Decodable {
+    var rowid: Int64
+    var rank: Double
+
+    /// The number of each kind in the index's rowids.
+    static let kindNumbers: [SearchKind: Int64] = [.party: 1, .petition: 2, .letter: 3, .attachment: 4, .note: 5]
+
+    var kind: SearchKind? { SearchRow.kindNumbers.first { $0.value == rowid & 7 }?.key }
+    var ref: Int64 { rowid >> 3 }
+}
+
+/// The text of one record as `search_source` (schema v4) gives it.
+private struct SearchSourceRow: FetchableRecord, Decodable {
+    var handle: String?
+    var day: String?
+    var title: String
+    var body: String
+}
+
+extension Ledger {
+    // MARK: - Search
+
+    /// The records whose names, handles, subjects, summaries, categories, notes or attachment titles match `query`
+    /// (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT), best first (bm25, the title weighing more than the rest).
+    public func search(_ query: String, kind: SearchKind? = nil, limit: Int = 20) throws -> [SearchHit] {
+        let match = try Ledger.ftsMatch(query, field: "query")
+        let terms = SearchText.terms(query)
+        return try read { db in
+            var sql = "SELECT rowid, bm25(search, 0.0, 0.0, 5.0, 1.0) AS rank FROM search WHERE search MATCH ?"
+            var args: [any DatabaseValueConvertible] = [match]
+            if let kind {
+                sql += " AND (rowid & 7) = ?"
+                args.append(SearchRow.kindNumbers[kind] ?? 0)
+            }
+            sql += " ORDER BY rank, rowid LIMIT ?"
+            args.append(limit)
+            let rows = try Ledger.matching(query, field: "query") {
+                try SearchRow.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+            }
+            return try rows.compactMap { row in
+                guard let kind = row.kind,
+                    let source = try SearchSourceRow.fetchOne(
+                        db, sql: "SELECT handle, day, title, body FROM search_source WHERE kind = ? AND ref = ?",
+                        arguments: [kind.rawValue, row.ref])
+                else { return nil }
+                let text = source.body.isEmpty ? source.title : source.title + " · " + source.body
+                return SearchHit(
+                    kind: kind, id: kind == .party ? nil : row.ref, handle: source.handle, title: source.title,
+                    day: source.day.flatMap { try? Day(parsing: $0) }, snippet: SearchText.snippet(text, terms: terms),
+                    rank: (row.rank * 10_000).rounded() / 10_000)
+            }
+        }
+    }
+
+    /// The query as the index reads it, or a sentence naming `field` when there is nothing to search for.
+    static func ftsMatch(_ query: String, field: String) throws -> String {
+        try ControlCharacters.refuse(query, field: field)
+        guard query.count <= SearchText.maximumLength else {
+            throw PetitionsError("\(field): the search is \(query.count) characters long; give at most \(SearchText.maximumLength).")
+        }
+        let match = SearchText.ftsQuery(query).trimmingCharacters(in: .whitespaces)
+        guard !match.isEmpty else {
+            throw PetitionsError.invalid(field, query, "has no word to search for")
+        }
+        return match
+    }
+
+    /// Runs a statement with a MATCH, turning FTS5's complaint about a malformed query into one sentence of ours.
+    static func matching<T>(_ query: String, field: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_ERROR {
+            if query.filter({ $0 == "\"" }).count % 2 == 1 {
+                throw PetitionsError.invalid(field, query, "has an unbalanced quote (\"); close the phrase or leave the quote out")
+            }
+            throw PetitionsError.invalid(
+                field, query,
+                "is not a search petitions understands; give words, \"a phrase\" in quotes, a prefix such as prov*, and AND, OR or NOT only between words"
+            )
+        }
+    }
+
+    /// The SQL condition (and its argument) that keeps the records of `kind` whose id column `column` matches `query`.
+    static func searchFilter(_ query: String, kind: SearchKind, column: String, field: String) throws -> (String, String) {
+        (
+            "\(column) IN (SELECT rowid >> 3 FROM search WHERE search MATCH ? AND (rowid & 7) = \(SearchRow.kindNumbers[kind] ?? 0))",
+            try ftsMatch(query, field: field)
+        )
+    }
+
+    /// Problems with the full-text index: records it lacks or holds wrongly, and entries for records that are gone.
+    func searchIndexProblems(_ db: Database, limit: Int) throws -> [String] {
+        var problems: [String] = []
+        let missing = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT kind, ref FROM (SELECT key, kind, ref, title, body FROM search_folded
+                  EXCEPT SELECT rowid, kind, ref, title, body FROM search) LIMIT \(limit)
+                """)
+        var named: Set<String> = []
+        for r in missing {
+            let what = "\(r["kind"] as String) \(r["ref"] as Int64)"
+            named.insert(what)
+            problems.append("search index: \(what) is missing or out of date; run petitions compact to rebuild it")
+        }
+        let stale = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT kind, ref FROM (SELECT rowid, kind, ref, title, body FROM search
+                  EXCEPT SELECT key, kind, ref, title, body FROM search_folded) LIMIT \(limit)
+                """)
+        for r in stale {
+            let what = "\(r["kind"] as String) \(r["ref"] as Int64)"
+            guard !named.contains(what) else { continue }
+            problems.append("search index: it holds \(what), which is not in the ledger; run petitions compact to rebuild it")
+        }
+        return problems
+    }
+
+    /// Rebuilds the full-text index from the records (in the current transaction).
+    func rebuildSearchIndex(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM search")
+        try db.execute(sql: "INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+/// `petitions search QUERY`: parties, petitions, letters, notes and attachments by the words of them.
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find parties, petitions, letters, notes and attachments by a word of them, best matches first.",
+        discussion: """
+            Searches names, handles, subjects, summaries, categories, notes and attachment titles. Case and \
+            diacritics do not matter (petr finds Pëtr, lodz finds Łódź); other scripts are found as written. \
+            A word ending in * is a prefix (prov*); "words in quotes" are a phrase; AND, OR and NOT go between words.
+
+            Examples:
+              petitions search kropotkin
+              petitions search "prov*" --kind letter --limit 5
+              petitions search '"flour ration"' --format json
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var output: FormatOptions
+    @Argument(help: ArgumentHelp("What to search for.", valueName: "query")) var query: String
+    @Option(parsing: .unconditional, help: "Only records of this kind: party, petition, letter, note or attachment.") var kind: String?
+    @Option(help: "At most this many results (default 20).") var limit: Int = 20
+
+    func run() throws {
+        let kind = try kind.map { try SearchKind(parsing: $0) }
+        let hits = try ledger.run(SearchRecords(query: query, kind: kind, limit: limit))
+        if output.format == .json { return try Output.json(hits) }
+        guard !hits.isEmpty else { return print("Nothing matches \(ControlCharacters.visible(query)).") }
+        var t = TextTable(["KIND", "ID", "DAY", "MATCH"])
+        for h in hits {
+            t.add([
+                h.kind.rawValue, h.handle.map(ControlCharacters.visible) ?? h.id.map(String.init) ?? "-", h.day?.description ?? "-",
+                ControlCharacters.visible(h.snippet),
+            ])
+        }
+        print(t.render())
+    }
+}
