@@ -1,14 +1,8 @@
 extension Schema {
     /// v4: attachments (their content once per SHA-256) and the full-text search index with the triggers that keep it
-    /// in step. ("v3" and "v5" are other branches' migrations.)
+    /// in step. It runs after v3, so case notes (`petition_note`) and the parties' notes are indexed too.
     ///
-    /// A new kind of record in the index is one arm of `search_source` and three triggers, while v4 is unshipped; for
-    /// case notes (`petition_note(id, petition_id, day, text, event_id)`, number 5, `SearchKind.note`):
-    ///
-    ///     UNION ALL
-    ///     SELECT n.id * 8 + 5, 'note', n.id, NULL, n.day, n.text, '' FROM petition_note n
-    ///
-    /// and `search_petition_note_insert|update|delete` as the letter's, on `petition_note`, `OF text`, with 5.
+    /// A new kind of record in the index is one arm of `search_source` and three triggers.
     static let v4 = """
         -- Attachments: the content once per SHA-256, and each file attached to a letter or a petition. A removed
         -- attachment keeps its row (removed_event_id) and its content until `petitions compact` drops the content.
@@ -39,10 +33,10 @@ extension Schema {
         CREATE INDEX attachment_event ON attachment(event_id);
 
         -- What `search` finds, one row per record: key = id * 8 + a number per kind (party 1, petition 2, letter 3,
-        -- attachment 4; 5 is kept for case notes). A new kind is one more arm here and three triggers below.
+        -- attachment 4, case note 5). A new kind is one more arm here and three triggers below.
         CREATE VIEW search_source(key, kind, ref, handle, day, title, body) AS
           SELECT p.id * 8 + 1, 'party', p.id, p.handle, (SELECT e.day FROM event e WHERE e.id = p.event_id), p.name,
-                 p.handle || coalesce(' · ' || p.district, '') || coalesce(' · ' || p.occupation, '')
+                 p.handle || coalesce(' · ' || p.district, '') || coalesce(' · ' || p.occupation, '') || coalesce(' · ' || p.note, '')
             FROM party p
           UNION ALL
           SELECT t.id * 8 + 2, 'petition', t.id, NULL, t.opened, t.subject, coalesce(t.category, '') FROM petition t
@@ -51,7 +45,9 @@ extension Schema {
           UNION ALL
           SELECT a.id * 8 + 4, 'attachment', a.id, NULL, (SELECT e.day FROM event e WHERE e.id = a.event_id), coalesce(a.title, a.name),
                  a.name || ' · ' || a.media_type
-            FROM attachment a WHERE a.removed_event_id IS NULL;
+            FROM attachment a WHERE a.removed_event_id IS NULL
+          UNION ALL
+          SELECT n.id * 8 + 5, 'note', n.id, NULL, n.day, n.text, '' FROM petition_note n;
 
         -- The same text as the index holds it: letters that SQLite's unicode61 tokenizer does not fold (Ł, Ø, ß, Æ, Œ, Đ, Þ, ı,
         -- Ħ, ё) written as the Latin (or Cyrillic) letters they are searched by; the tokenizer folds case and other diacritics.
@@ -69,7 +65,7 @@ extension Schema {
         CREATE TRIGGER search_party_insert AFTER INSERT ON party BEGIN
           INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'party' AND ref = new.id;
         END;
-        CREATE TRIGGER search_party_update AFTER UPDATE OF name, handle, district, occupation ON party BEGIN
+        CREATE TRIGGER search_party_update AFTER UPDATE OF name, handle, district, occupation, note ON party BEGIN
           DELETE FROM search WHERE rowid = old.id * 8 + 1;
           INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'party' AND ref = new.id;
         END;
@@ -105,6 +101,16 @@ extension Schema {
         END;
         CREATE TRIGGER search_attachment_delete AFTER DELETE ON attachment BEGIN
           DELETE FROM search WHERE rowid = old.id * 8 + 4;
+        END;
+        CREATE TRIGGER search_note_insert AFTER INSERT ON petition_note BEGIN
+          INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'note' AND ref = new.id;
+        END;
+        CREATE TRIGGER search_note_update AFTER UPDATE OF text ON petition_note BEGIN
+          DELETE FROM search WHERE rowid = old.id * 8 + 5;
+          INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'note' AND ref = new.id;
+        END;
+        CREATE TRIGGER search_note_delete AFTER DELETE ON petition_note BEGIN
+          DELETE FROM search WHERE rowid = old.id * 8 + 5;
         END;
         """
 }
