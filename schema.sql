@@ -301,10 +301,10 @@ CREATE INDEX attachment_sha256 ON attachment(sha256);
 CREATE INDEX attachment_event ON attachment(event_id);
 
 -- What `search` finds, one row per record: key = id * 8 + a number per kind (party 1, petition 2, letter 3,
--- attachment 4; 5 is kept for case notes). A new kind is one more arm here and three triggers below.
+-- attachment 4, case note 5). A new kind is one more arm here and three triggers below.
 CREATE VIEW search_source(key, kind, ref, handle, day, title, body) AS
   SELECT p.id * 8 + 1, 'party', p.id, p.handle, (SELECT e.day FROM event e WHERE e.id = p.event_id), p.name,
-         p.handle || coalesce(' · ' || p.district, '') || coalesce(' · ' || p.occupation, '')
+         p.handle || coalesce(' · ' || p.district, '') || coalesce(' · ' || p.occupation, '') || coalesce(' · ' || p.note, '')
     FROM party p
   UNION ALL
   SELECT t.id * 8 + 2, 'petition', t.id, NULL, t.opened, t.subject, coalesce(t.category, '') FROM petition t
@@ -313,7 +313,9 @@ CREATE VIEW search_source(key, kind, ref, handle, day, title, body) AS
   UNION ALL
   SELECT a.id * 8 + 4, 'attachment', a.id, NULL, (SELECT e.day FROM event e WHERE e.id = a.event_id), coalesce(a.title, a.name),
          a.name || ' · ' || a.media_type
-    FROM attachment a WHERE a.removed_event_id IS NULL;
+    FROM attachment a WHERE a.removed_event_id IS NULL
+  UNION ALL
+  SELECT n.id * 8 + 5, 'note', n.id, NULL, n.day, n.text, '' FROM petition_note n;
 
 -- The same text as the index holds it: letters that SQLite's unicode61 tokenizer does not fold (Ł, Ø, ß, Æ, Œ, Đ, Þ, ı,
 -- Ħ, ё) written as the Latin (or Cyrillic) letters they are searched by; the tokenizer folds case and other diacritics.
@@ -330,7 +332,7 @@ CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, ref UNINDEXED, title, bod
 CREATE TRIGGER search_party_insert AFTER INSERT ON party BEGIN
   INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'party' AND ref = new.id;
 END;
-CREATE TRIGGER search_party_update AFTER UPDATE OF name, handle, district, occupation ON party BEGIN
+CREATE TRIGGER search_party_update AFTER UPDATE OF name, handle, district, occupation, note ON party BEGIN
   DELETE FROM search WHERE rowid = old.id * 8 + 1;
   INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'party' AND ref = new.id;
 END;
@@ -366,4 +368,14 @@ CREATE TRIGGER search_attachment_update AFTER UPDATE OF title, name, removed_eve
 END;
 CREATE TRIGGER search_attachment_delete AFTER DELETE ON attachment BEGIN
   DELETE FROM search WHERE rowid = old.id * 8 + 4;
+END;
+CREATE TRIGGER search_note_insert AFTER INSERT ON petition_note BEGIN
+  INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'note' AND ref = new.id;
+END;
+CREATE TRIGGER search_note_update AFTER UPDATE OF text ON petition_note BEGIN
+  DELETE FROM search WHERE rowid = old.id * 8 + 5;
+  INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'note' AND ref = new.id;
+END;
+CREATE TRIGGER search_note_delete AFTER DELETE ON petition_note BEGIN
+  DELETE FROM search WHERE rowid = old.id * 8 + 5;
 END;

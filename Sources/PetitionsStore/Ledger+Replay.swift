@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    // MARK: - Replaying one event
+
+    /// Replays one event under its own identity, through the operation that first recorded it; returns whether it
+    /// was joined to a record already here. Longer than 60 lines on purpose: one exhaustive switch with a case per
+    /// kind of event, so that the compiler names this place when a kind is added.
+    func replay(_ db: Database, _ e: ExchangedEvent, map: [String: String], conflicts: inout [String]) throws -> Bool {
+        let stamp = EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office)
+        let event = try LedgerEvent(kind: e.kind, payload: e.payload).mappingHandles { map[$0] ?? $0 }
+        let day = try Day(parsing: e.day, field: "day")
+        switch event {
+        case .authorityAdded(let p):
+            if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
+            _ = try addAuthority(
+                db, name: p.name, handle: p.handle, parent: p.parent, replyWithin: try span(p.replyWithin, "reply_within"),
+                on: day, stamp: stamp)
+        case .groupAdded(let p):
+            if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
+            _ = try addGroup(db, name: p.name, handle: p.handle, district: p.district, counts: try headCounts(p.counts), on: day, stamp: stamp)
+        case .petitionerAdded(let p):
+            if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
+            _ = try addPetitioner(
+                db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups ?? [],
+                dependants: p.dependants ?? [], on: day, stamp: stamp)
+        case .petitionLogged(let p):
+            _ = try logPetition(db, from: p.from, to: p.to, subject: p.subject, on: day, via: p.via, category: p.category, stamp: stamp)
+        case .petitionStatusChanged(let p):
+            guard let id = try reference(db, e, "petition", p.petition) else { throw PetitionsError("its payload names no petition.") }
+            guard let status = PetitionStatus(rawValue: p.to) else { throw PetitionsError("to \(quoted(p.to)) is not a petition status.") }
+            try changeStatus(db, petition: id, to: status, on: day, note: p.note, stamp: stamp)
+        case .letterSent(let p):
+            _ = try sendLetter(
+                db, from: p.from, to: p.to, on: day, subject: p.subject, petition: try reference(db, e, "petition", p.petition),
+                replyWithin: try span(p.replyWithin, "reply_within"), expectsReply: p.expectsReply ?? true,
+                channel: try Channel(parsing: p.channel ?? "post"), summary: p.summary, restartsClock: p.restartsClock ?? false,
+                body: p.body, stamp: stamp)
+        case .letterReceived(let p):
+            _ = try receiveLetter(
+                db, from: p.from, to: p.to, on: day, subject: p.subject, inReplyTo: try reference(db, e, "in_reply_to", p.inReplyTo),
+                petition: try reference(db, e, "petition", p.petition), channel: try Channel(parsing: p.channel ?? "post"),
+                summary: p.summary, stamp: stamp)
+        case .letterVoided(let p):
+            guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
+            try voidLetter(db, id, reason: p.reason, on: day, stamp: stamp)
+        case .letterExtended(let p):
+            guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
+            try extendLetter(db, id, by: try Span(parsing: p.by, field: "by"), reason: p.reason, on: day, stamp: stamp)
+        case .decreeAdded(let p):
+            if let id = try existing(db, "decree", p.handle) { return try keep(db, e, event, subjects: [Subject("decree", id)]) }
+            guard let every = Frequency(rawValue: p.every ?? "month") else {
+                throw PetitionsError("every \(quoted(p.every ?? "")) is not a frequency.")
+            }
+            _ = try addDecree(
+                db, handle: p.handle, name: p.name, issued: try Day(parsing: p.issued, field: "issued"), issuer: p.issuer,
+                supplier: p.supplier, rations: p.rations ?? [], every: every, dueDay: Int(p.dueDay ?? 1),
+                effectiveFrom: try p.effectiveFrom.map { try Day(parsing: $0, field: "effective_from") },
+                effectiveTo: try p.effectiveTo.map { try Day(parsing: $0, field: "effective_to") }, stamp: stamp)
+        case .enrolmentAdded(let p):
+            let decree = try resolveDecree(db, p.decree, field: "decree")
+            let recipient = try resolveParty(db, p.recipient, kinds: [.group, .person], field: "recipient")
+            let from = try Day(parsing: p.from, field: "from")
+            if let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND from_day = ?",
+                arguments: [decree.id, recipient.id, from.description])
+            {
+                return try keep(db, e, event, subjects: [Subject("enrolment", id), Subject("decree", decree.id), Subject("party", recipient.id)])
+            }
+            _ = try enrol(
+                db, decree: decree.handle, recipient: recipient.handle, counts: try headCounts(p.counts), from: from,
+                to: try p.to.map { try Day(parsing: $0, field: "to") }, memberCategory: "employee", stamp: stamp)
+        case .deliveryScheduled(let p):
+            let created = try scheduleDeliveries(
+                db, decree: p.decree, recipient: p.recipient, from: try Period(parsing: p.from, field: "from"),
+                to: try Period(parsing: p.to, field: "to"), on: day, stamp: stamp
+            ).created
+            if created.isEmpty {
+                // Every period was already scheduled here: the event is kept, and changes nothing.
+                return try keep(db, e, event, subjects: [Subject("decree", try resolveDecree(db, p.decree, field: "decree").id)])
+            }
+        case .deliveryReceived(let p):
+            _ = try receiveDelivery(
+                db, decree: p.decree, recipient: p.recipient, period: try Period(parsing: p.period, field: "period"),
+                on: day, quantities: p.quantities ?? [], note: p.note, stamp: stamp)
+        case .deliveryCancelled(let p):
+            let period = try Period(parsing: p.period, field: "period")
+            let (id, _, _) = try requireDelivery(db, decree: p.decree, recipient: p.recipient, period: period)
+            if try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id]) == "cancelled" {
+                return try keep(db, e, event, subjects: [Subject("delivery", id)])
+            }
+            _ = try cancelDelivery(db, decree: p.decree, recipient: p.recipient, period: period, on: day, reason: p.reason, stamp: stamp)
+        case .partyUpdated, .groupJoined, .groupLeft, .dependantAdded, .dependantRemoved, .petitionUpdated, .petitionNoted, .receiptVoided,
+            .enrolmentEnded:
+            return try replayCorrection(db, e, event, day: day, stamp: stamp, conflicts: &conflicts)
+        case .attachmentAdded(let p): try replayAttachment(db, e, p, on: day, stamp: stamp)
+        case .attachmentRemoved(let p):
+            guard let id = try reference(db, e, "attachment", p.attachment) else { throw PetitionsError("its payload names no attachment.") }
+            try removeAttachment(db, id, reason: p.reason, on: day, stamp: stamp)
+        case .ledgerInitialized, .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:
+            // The other office's own housekeeping: kept in the log, and changing nothing here (settings, rules and
+            // recorded checks belong to the ledger that made them).
+            _ = try keep(db, e, event, subjects: [])
+        }
+        return false
+    }
+
+    fileprivate func span(_ text: String?, _ field: String) throws -> Span? { try text.map { try Span(parsing: $0, field: field) } }
+
+    /// Head-counts of a payload, each a whole number of people the sums can hold.
+    fileprivate func headCounts(_ counts: [String: Int64]?) throws -> [HeadCount] {
+        try (counts ?? [:]).keys.sorted().map { c in
+            guard let n = counts?[c], n > 0, n <= Int64(HeadCount.maximum) else {
+                throw PetitionsError("its payload's counts.\(c) is not a head-count.")
+            }
+            return HeadCount(category: c, count: Int(n))
+        }
+    }
+
+    /// The id of the record in `table` with `handle`, when there is one.
+    func existing(_ db: Database, _ table: String, _ handle: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE handle = ?"), arguments: [handle])
+    }
+
+    /// Stores the event as it came (its handles mapped), without changing any record; it was joined to what is here.
+    func keep(_ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, subjects: [Subject]) throws -> Bool {
+        if case .object(let payload) = e.payload { try Ledger.refuseControlCharacters(in: payload) }
+        try insertEvent(
+            db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: event.kind,
+            day: e.day, summary: e.summary, payloadJSON: try event.payloadText(), subjects: subjects)
+        return true
+    }
+
+    /// This ledger's id of the petition or letter that `key` names (`id` in the other ledger), found through the
+    /// UUID of the event that created it.
+    func reference(_ db: Database, _ e: ExchangedEvent, _ key: String, _ id: Int64?) throws -> Int64? {
+        guard let id else { return nil }
+        guard let table = Ledger.referenceKeys.first(where: { $0.key == key })?.table else { return nil }
+        guard let uuid = e.refs?[key] else {
+            throw PetitionsError("its payload names \(key) \(id) but refs gives no UUID for it; export the log again with this version of petitions.")
+        }
+        let what = table
+        if let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT t.id FROM \(table) t JOIN event e ON e.id = t.event_id WHERE e.uuid = ? OR e.uuid = ?"),
+            arguments: [uuid, uuid.uppercased()])
+        {
+            return id
+        }
+        throw PetitionsError("it refers to the \(what) recorded by event \(uuid), which is neither in this ledger nor earlier in the file.")
+    }
+}
