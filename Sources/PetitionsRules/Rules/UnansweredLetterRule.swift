@@ -95,7 +95,8 @@ public struct UnansweredLetterRule: Rule {
             }
             out.append(
                 UnansweredLetter(
-                    letter: l.id, from: l.from.handle, fromName: l.from.name, to: l.to.handle, toName: l.to.name, subject: l.subject, sent: l.sent, due: due,
+                    letter: l.id, from: l.from.handle, fromName: l.from.name, to: l.to.handle, toName: l.to.name, subject: l.subject, sent: l.sent,
+                    due: due,
                     daysWaiting: waited, daysOverdue: daysOverdue, workingDaysOverdue: wd, severity: severity, petition: l.petition,
                     followUps: l.followUps, escalateTo: escalate?.handle, message: message, action: action, rule: rule?.id))
         }

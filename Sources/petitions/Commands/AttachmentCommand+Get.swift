@@ -15,7 +15,8 @@ extension AttachmentCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The attachment's id.") var attachment: String
-        @Option(parsing: .unconditional, help: ArgumentHelp("The file to write (created readable by its owner only).", valueName: "file")) var output: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The file to write (created readable by its owner only).", valueName: "file")) var output:
+            String?
         @Flag(help: "Replace an existing --output file.") var force = false
 
         func run() throws {

@@ -16,7 +16,8 @@ extension AuthorityCommand {
         @Option(parsing: .unconditional, help: "The name.") var name: String?
         @Option(parsing: .unconditional, help: "The authority above this one (handle or id).") var parent: String?
         @Flag(name: .customLong("no-parent"), help: "It has no authority above it.") var noParent = false
-        @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "Its default reply window, e.g. '20 working days'.") var replyWithin: String?
+        @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "Its default reply window, e.g. '20 working days'.")
+        var replyWithin: String?
         @Flag(name: .customLong("no-reply-within"), help: "It has no default reply window.") var noReplyWithin = false
         @OptionGroup var contact: ContactOptions
         @Option(parsing: .unconditional, help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?

@@ -11,7 +11,8 @@ extension LetterCommand {
         @Option(parsing: .unconditional, help: "Only letters of this petition (id).") var petition: String?
         @Option(parsing: .unconditional, help: "Only letters from or to this party.") var party: String?
         @Flag(help: "Only letters still waiting for a reply.") var waiting = false
-        @Option(parsing: .unconditional, help: "Only letters whose subject or summary this search matches (as petitions search does).") var search: String?
+        @Option(parsing: .unconditional, help: "Only letters whose subject or summary this search matches (as petitions search does).") var search:
+            String?
 
         func run() throws {
             let pid = try id(petition, "--petition")

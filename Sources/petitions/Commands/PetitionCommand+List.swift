@@ -10,7 +10,8 @@ extension PetitionCommand {
         @OptionGroup var output: FormatOptions
         @Option(parsing: .unconditional, help: "Only petitions of this status.") var status: String?
         @Option(parsing: .unconditional, help: "Only petitions of this party (petitioner, authority or intermediary).") var party: String?
-        @Option(parsing: .unconditional, help: "Only petitions whose subject or category this search matches (as petitions search does).") var search: String?
+        @Option(parsing: .unconditional, help: "Only petitions whose subject or category this search matches (as petitions search does).") var search:
+            String?
 
         func run() throws {
             let s = try status.map { try PetitionStatus(parsing: $0, field: "--status") }

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// The ledger as a file on disk: what it is before it is opened (a regular file, a ledger of ours, not newer than this
+/// program, writable or not), creating it whole or not at all, and saying what is wrong with it in our words.
+extension Ledger {
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    static func wrap<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as PetitionsError { throw e } catch let e as DatabaseError {
+            if e.resultCode == .SQLITE_NOTADB {
+                throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
+            }
+            if e.resultCode == .SQLITE_CORRUPT {
+                throw PetitionsError(damagedPrefix(path) + damagedAdvice, code: .ioError)
+            }
+            if e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CANTOPEN {
+                if let companion = readOnlyCompanion(path) { throw leftover(companion, of: path) }
+                throw PetitionsError(
+                    "The ledger \(path) cannot be opened for writing (it, its folder or a file beside it is read-only); nothing was recorded.",
+                    code: .noPermission)
+            }
+            throw PetitionsError("The ledger \(path) could not be opened: \(e.message ?? "\(e.resultCode)").", code: .ioError)
+        }
+    }
+
+    /// Where to open a ledger for reading only. SQLite reads a WAL ledger by creating its `-shm` file (and a `-wal`)
+    /// with the ledger's own mode: reading a 0444 ledger would leave a 0444 `-shm` that stops every write once the
+    /// ledger is made writable again. So a ledger this process cannot write, with no WAL content beside it (all of it
+    /// is in the file, and no writer is half-way), is opened as immutable (SQLite's URI parameter), which creates
+    /// nothing; so is one in a folder not ours to write, where no `-shm` exists.
+    static func readOnlyLocation(_ path: String) -> String {
+        let dir = FilePaths.folder(of: path)
+        let fm = FileManager.default
+        let unwritable = access(path, W_OK) != 0 && fileSize(path + "-wal") == 0
+        let folderUnwritable = access(dir.isEmpty ? "." : dir, W_OK) != 0 && !fm.fileExists(atPath: path + "-shm")
+        guard unwritable || folderUnwritable else { return path }
+        let absolute = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// A `-shm` or `-wal` beside the ledger that this process cannot write: left by an earlier read of the ledger
+    /// while it was read-only (by an older petitions, or by sqlite3), it stops every write.
+    static func readOnlyCompanion(_ path: String) -> String? {
+        ["-shm", "-wal"].map { path + $0 }.first { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
+    }
+
+    /// The sentence for a write stopped by a read-only `-shm` or `-wal`, naming it.
+    static func leftover(_ companion: String, of path: String) -> PetitionsError {
+        PetitionsError(
+            "The ledger \(path) cannot be written because \(companion) beside it is read-only (left by reading the ledger while it was read-only); delete \(companion) while no command is using the ledger, and try again.",
+            code: .noPermission)
+    }
+
+    /// Refuses a path that names something other than a regular file (a folder, `/`, a device, a FIFO), through
+    /// symlinks too: SQLite and the header check would fail on it with their own words, crash, or wait for ever.
+    static func requireRegularFile(_ path: String) throws {
+        guard !path.isEmpty else { throw PetitionsError("--db: the ledger's path is empty; give a file name.", code: .usage) }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return }  // Missing: created on first use.
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR:
+            throw PetitionsError(
+                "--db \(quoted(path)) is a folder, not a ledger file; give the ledger's file name, e.g. \(quoted((path.hasSuffix("/") ? path : path + "/") + "ledger.sqlite")).",
+                code: .noInput)
+        default:
+            throw PetitionsError(
+                "--db \(quoted(path)) is not a regular file (a device, pipe or socket); give the ledger's file name.", code: .noInput)
+        }
+    }
+
+    /// Creates the ledger at `path` when there is none (or only the empty file of a killed first run) and says
+    /// whether it did. The new ledger is built whole, migrated, in a file of mode 0600 beside the path and linked into
+    /// place, so that processes starting on a new path at once never see a half-made ledger: the first link wins, the
+    /// others open the winner's. An empty file is replaced under its lock, for the same reason.
+    static func createIfMissing(path: String) throws -> Bool {
+        let dir = FilePaths.folder(of: path)
+        let fm = FileManager.default
+        if !dir.isEmpty, !fm.fileExists(atPath: dir) {
+            do {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                if !fm.fileExists(atPath: dir) {
+                    throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
+                }
+            }
+        }
+        for _ in 0..<10 {
+            var st = stat()
+            if stat(path, &st) != 0 {
+                guard errno == ENOENT else { return false }  // Unreadable: opening it says why.
+                let built = try buildNewLedger(beside: path)
+                defer { removeBuilt(built) }
+                if link(built, path) == 0 { return true }
+                guard errno == EEXIST else {
+                    throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+                }
+                continue  // Another process put its ledger there first: open theirs.
+            }
+            guard st.st_size == 0, access(path, W_OK) == 0, access(dir.isEmpty ? "." : dir, W_OK) == 0 else { return false }
+            // An empty file left by an interrupted first run (or made by someone's touch) becomes the ledger. Whoever
+            // holds its lock replaces it; the others, once they have the lock, find it replaced and open the new one.
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX) == 0 else { continue }
+            var held = stat()
+            var now = stat()
+            guard fstat(fd, &held) == 0, stat(path, &now) == 0, held.st_ino == now.st_ino, held.st_dev == now.st_dev,
+                now.st_size == 0
+            else { continue }
+            let built = try buildNewLedger(beside: path)
+            defer { removeBuilt(built) }
+            guard rename(built, path) == 0 else {
+                throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+            }
+            return true
+        }
+        throw PetitionsError("Cannot create the ledger \(path): other processes kept creating and removing it.", code: .cannotCreate)
+    }
+
+    /// A new, migrated ledger in a file of mode 0600 beside `path`, closed, with no journal beside it.
+    static func buildNewLedger(beside path: String) throws -> String {
+        let dir = FilePaths.folder(of: path)
+        let temporary = (dir.isEmpty ? "." : dir) + "/.\(FilePaths.name(of: path)).\(UUID().uuidString.prefix(8)).new"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw PetitionsError(
+                "Cannot create the ledger \(path): \(String(cString: strerror(errno))) (the folder is missing or not writable).", code: .cannotCreate)
+        }
+        close(fd)
+        do {
+            try wrap(path) {
+                let pool = try DatabasePool(path: temporary)
+                try migrator.migrate(pool)
+                try pool.close()
+            }
+        } catch {
+            removeBuilt(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// Removes a built ledger's name (and any journal left beside it); the ledger it became keeps its own name.
+    static func removeBuilt(_ temporary: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+    }
+
+    /// Refuses a file that is not ours or is newer than this program, without changing it.
+    static func inspect(path: String) throws {
+        guard access(path, R_OK) == 0 else {
+            throw PetitionsError("The ledger \(path) cannot be read (permission denied).", code: .noPermission)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw PetitionsError("The ledger \(path) cannot be read.", code: .ioError)
+        }
+        let header = handle.readData(ofLength: 16)
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
+        }
+        var config = Configuration()
+        config.readonly = true
+        // Another process may be committing or checkpointing right now: wait for it like every other connection.
+        config.busyMode = .timeout(10)
+        let (appID, tables, applied): (Int32, Int, [String]) = try wrap(path) {
+            let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
+            defer { try? q.close() }
+            return try q.read { db in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                var applied: [String] = []
+                if try db.tableExists("grdb_migrations") {
+                    applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                }
+                return (appID, tables, applied)
+            }
+        }
+        if appID != Schema.applicationID && (appID != 0 || tables > 0) {
+            throw PetitionsError("\(path) is an SQLite database but not a petitions ledger; it was left untouched.", code: .dataError)
+        }
+        let known = Set(Schema.migrations.map(\.id))
+        if let newer = applied.first(where: { !known.contains($0) }) {
+            throw PetitionsError(
+                "The ledger \(path) was written by a newer version of petitions (schema \(newer)); upgrade petitions to use it. It was left untouched.",
+                code: .dataError)
+        }
+    }
+}
