@@ -15,8 +15,10 @@ public struct Receipt: Codable, Hashable, Sendable {
         self.voided = voided
     }
 
-    /// What came, as text: `1700 funt wheat, 20 funt salt`.
+    /// What came, as text: `1,700 funt wheat, 20 funt salt`.
     public var quantity: String { quantities.map(\.text).joined(separator: ", ") }
+    /// What came, with plain digits as JSON carries amounts: `1700 funt wheat, 20 funt salt`.
+    public var plainQuantity: String { quantities.map(\.plain).joined(separator: ", ") }
 
     enum CodingKeys: String, CodingKey { case id, on, quantity, quantities, note, voided }
 
@@ -34,7 +36,7 @@ public struct Receipt: Codable, Hashable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
         try c.encode(on, forKey: .on)
-        try c.encode(quantity, forKey: .quantity)
+        try c.encode(plainQuantity, forKey: .quantity)
         try c.encode(quantities, forKey: .quantities)
         try c.encode(note, forKey: .note)
         try c.encode(voided, forKey: .voided)
