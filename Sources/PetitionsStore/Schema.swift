@@ -10,6 +10,7 @@ enum Schema {
     static let migrations: [(id: String, apply: @Sendable (Database) throws -> Void)] = [
         ("v1", { try $0.execute(sql: v1) }),
         ("v2", v2),
+        ("v5", { try $0.execute(sql: v5) }),
     ]
 
     static let v1 = """

@@ -22,7 +22,7 @@ struct Petitions: ParsableCommand {
             LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, Events.self, Units.self, Overdue.self, Unanswered.self,
             Check.self, RulesCommand.self, CalendarCommand.self,
             DeadlineCommand.self, ReportCommand.self, DraftCommand.self,
-            ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self,
+            ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self, UserCommand.self, Serve.self,
         ]
     )
 

@@ -97,7 +97,7 @@ struct SchemaTests {
         let queue = try openRaw(path)
         defer { try? queue.close() }
         try queue.write { db in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v5"])
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'event_subject'") ?? ""
             #expect(sql.contains("subject_type = 'party' OR"))
@@ -123,7 +123,7 @@ struct SchemaTests {
             }
             #expect(failures.withLock { $0 } == [], "round \(round)")
             let queue = try openRaw(path, readonly: true)
-            #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == ["v1", "v2"])
+            #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == ["v1", "v2", "v5"])
             try queue.close()
         }
     }
@@ -140,7 +140,7 @@ struct SchemaTests {
                     try String.fetchOne(db, sql: "PRAGMA journal_mode")
                 )
             }
-            #expect(migrations == ["v1", "v2"])
+            #expect(migrations == ["v1", "v2", "v5"])
             #expect(violations == 0)
             #expect(journal == "wal")
         }
@@ -152,7 +152,8 @@ struct SchemaTests {
             let queue = try openRaw(temporary.path, readonly: true)
             defer { try? queue.close() }
             let migrations = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-            #expect(migrations.count == Ledger.schemaVersion)
+            // Migration numbers are given out to branches in advance (v5 may land before v3), so the version is the highest.
+            #expect(migrations.compactMap { Int($0.dropFirst()) }.max() == Ledger.schemaVersion)
             #expect(migrations.last == "v\(Ledger.schemaVersion)")
         }
     }
