@@ -9,11 +9,13 @@ struct Office: Sendable {
     let settings: ServerSettings
     let sessions: SessionStore
     let throttle: LoginThrottle
+    let dashboards: DashboardCache
 
     init(settings: ServerSettings) {
         self.settings = settings
         sessions = SessionStore()
         throttle = LoginThrottle()
+        dashboards = DashboardCache()
     }
 
     /// Runs `body` in a workspace recording as `account`, off the event loop.

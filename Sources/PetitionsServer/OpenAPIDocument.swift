@@ -26,7 +26,7 @@ enum OpenAPIDocument {
               summary: This document.
               security: []
               responses:
-                "200": {description: The OpenAPI document., content: {application/yaml: {schema: {type: string}}}}
+                "200": {description: The OpenAPI document., content: {application/yaml: {schema: {type: object}}}}
           /overdue:
             get:
               summary: Late deliveries as of a day, as `overdue --format json`.

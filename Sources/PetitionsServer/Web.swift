@@ -98,10 +98,15 @@ struct Web: Sendable {
     func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let asOf = try Query(request: request).day("as_of") ?? office.today
+        let cache = office.dashboards
         let d = try await office.perform(as: account) { ws in
-            Dashboard(
+            let key = DashboardCache.Key(asOf: asOf, lastEvent: try LastEventID().run(in: ws))
+            if let cached = cache.get(key) { return cached }
+            let fresh = Dashboard(
                 overdue: try ListOverdue(asOf: asOf).run(in: ws), waiting: try ListUnanswered(asOf: asOf).run(in: ws),
                 petitions: try ListPetitions().run(in: ws), names: try Web.names(ws))
+            cache.put(key, fresh)
+            return fresh
         }
         let statuses = PetitionStatus.allCases.map { s in
             ["status": s.rawValue, "count": d.petitions.filter { $0.status == s }.count] as [String: Any]

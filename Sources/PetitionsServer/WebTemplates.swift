@@ -155,7 +155,7 @@ enum WebTemplates {
     static let report = """
         <p class="formats">Also as {{#formats}}<a href="/report?format={{.}}&amp;as_of={{asOf}}">{{.}}</a> {{/formats}}
         and CSV by section: {{#sections}}<a href="/report?format=csv&amp;section={{.}}&amp;as_of={{asOf}}">{{.}}</a> {{/sections}}</p>
-        {{{report}}}
+        <p class="formats"><a href="/">Dashboard</a> · <a href="/petitions">Petitions</a> · <a href="/deliveries">Deliveries</a></p>
 
         """
 }

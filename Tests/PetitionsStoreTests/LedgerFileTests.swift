@@ -96,7 +96,7 @@ struct LedgerFileTests {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM party")
             )
         }
-        #expect(migrations == ["v1", "v2", "v99"])
+        #expect(migrations == ["v1", "v2", "v5", "v99"])
         #expect(parties == 1)
     }
 
