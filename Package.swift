@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "petitions",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "petitions", targets: ["petitions"])
     ],
@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "PetitionsDomain"),
@@ -32,6 +36,7 @@ let package = Package(
             dependencies: [
                 "PetitionsDomain", "PetitionsRules", "PetitionsStore", "PetitionsReport", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             resources: []
         ),
@@ -42,9 +47,24 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "PetitionsServer",
+            dependencies: [
+                "PetitionsApp", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The office server is the second front end: like the command line it reaches the ledger only through
+            // PetitionsApp's use cases, never the store or GRDB, so the same server can later stand on PostgreSQL.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "petitions",
-            dependencies: ["PetitionsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PetitionsApp", "PetitionsServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // The command line is one front end: it reaches the ledger only through PetitionsApp's use cases, and
             // uses no member of a module it does not import (so nothing of the store leaks in).
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
@@ -58,6 +78,12 @@ let package = Package(
             name: "PetitionsStoreTests",
             dependencies: ["PetitionsStore", "PetitionsApp", "PetitionsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PetitionsAppTests", dependencies: ["PetitionsApp", "PetitionsTestSupport"]),
+        .testTarget(
+            name: "PetitionsServerTests",
+            dependencies: [
+                "PetitionsServer", "PetitionsApp", "PetitionsTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "PetitionsRulesTests", dependencies: ["PetitionsRules", "PetitionsDomain", "PetitionsApp"]),
         .testTarget(
             name: "PetitionsCLITests",

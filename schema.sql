@@ -379,3 +379,22 @@ END;
 CREATE TRIGGER search_note_delete AFTER DELETE ON petition_note BEGIN
   DELETE FROM search WHERE rowid = old.id * 8 + 5;
 END;
+-- The office server's accounts and API tokens (v5): not in the event log, not exported.
+CREATE TABLE account (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 64),
+  role          TEXT NOT NULL CHECK (role = 'admin' OR role = 'clerk' OR role = 'reader'),
+  password_hash TEXT NOT NULL CHECK (length(password_hash) > 0),
+  disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0,1)),
+  created_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE api_token (
+  id         INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES account(id),
+  label      TEXT,
+  token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+) STRICT;
+CREATE INDEX api_token_account ON api_token(account_id);

@@ -5,35 +5,55 @@ public struct PetitionsError: Error, CustomStringConvertible, Equatable, Sendabl
         case usage = 64
         case dataError = 65
         case noInput = 66
+        case unavailable = 69
         case software = 70
         case cannotCreate = 73
         case ioError = 74
         case noPermission = 77
     }
 
+    /// What kind of refusal this is, for a front end that answers with more than an exit code (the office
+    /// server's status codes): a bad value, something named that does not exist, or a name already taken.
+    public enum Kind: Sendable {
+        case other
+        case invalid
+        case notFound
+        case conflict
+    }
+
     /// The sentence shown after `error: `.
     public let message: String
     /// The exit code.
     public let code: Code
+    /// The option or field the sentence names (`--from`), when there is one.
+    public var field: String?
+    /// What kind of refusal this is.
+    public var kind: Kind
 
-    public init(_ message: String, code: Code = .dataError) {
+    public init(_ message: String, code: Code = .dataError, field: String? = nil, kind: Kind = .other) {
         self.message = message
         self.code = code
+        self.field = field
+        self.kind = kind
     }
 
     public var description: String { message }
 
     /// A bad value given for a field.
     public static func invalid(_ field: String, _ value: String, _ why: String) -> PetitionsError {
-        PetitionsError("\(field) \(quoted(value)) \(why).", code: .dataError)
+        PetitionsError("\(field) \(quoted(value)) \(why).", code: .dataError, field: field, kind: .invalid)
+    }
+
+    /// A name or handle given for a new record that another record already has.
+    public static func taken(_ field: String, _ value: String, _ why: String) -> PetitionsError {
+        PetitionsError("\(field) \(quoted(value)) \(why).", code: .dataError, field: field, kind: .conflict)
     }
 
     /// An unknown handle or id, with the closest known one when there is one.
     public static func unknown(_ what: String, _ field: String, _ value: String, closest: String?) -> PetitionsError {
         var s = "\(field): no \(what) \(quoted(value))"
         if let closest { s += "; did you mean \(quoted(closest))?" } else { s += "." }
-        if closest != nil { return PetitionsError(s, code: .dataError) }
-        return PetitionsError(s, code: .dataError)
+        return PetitionsError(s, code: .dataError, field: field, kind: .notFound)
     }
 }
 

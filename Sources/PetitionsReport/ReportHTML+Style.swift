@@ -5,7 +5,8 @@ import PetitionsRules
 extension ReportHTML {
     // MARK: - Style
 
-    static let css = """
+    /// The report's style sheet; the office server serves it as `/style.css` too, so its pages look the same.
+    public static let css = """
         :root { --ink: #1d232b; --muted: #5b6572; --rule: #d9dee4; --paper: #ffffff; --tint: #f4f6f8;
           --critical: #9b1c1c; --overdue: #d9480f; --warning: #d49b00; --notdue: #8a94a6;
           --good: #2f855a; --late: #d69e2e; --bad: #c53030; }

@@ -255,7 +255,9 @@ extension Ledger {
     /// One delivery by id, with its receipts.
     public func delivery(_ id: Int64) throws -> Delivery {
         try read { db in
-            guard var d = try loadDeliveries(db, where: "d.id = ?", [id]).first else { throw PetitionsError("delivery: no delivery with id \(id).") }
+            guard var d = try loadDeliveries(db, where: "d.id = ?", [id]).first else {
+                throw PetitionsError("delivery: no delivery with id \(id).", field: "delivery", kind: .notFound)
+            }
             d.receipts = try loadReceipts(db, id)
             return d
         }

@@ -61,7 +61,7 @@ extension Ledger {
         guard
             let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id])
         else {
-            throw PetitionsError("letter: no letter with id \(id).")
+            throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
         }
         guard (row["direction"] as String) == "sent", (row["expects_reply"] as Int64) == 1 else {
             throw PetitionsError.invalid("letter", String(id), "expects no reply, so it has no deadline to extend")

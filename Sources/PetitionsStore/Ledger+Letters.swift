@@ -102,7 +102,7 @@ extension Ledger {
         var petitionID = petition
         if let r = inReplyTo {
             guard let orig = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM letter WHERE id = ?"), arguments: [r]) else {
-                throw PetitionsError("--in-reply-to: no letter with id \(r).")
+                throw PetitionsError("--in-reply-to: no letter with id \(r).", field: "--in-reply-to", kind: .notFound)
             }
             let origDay: String = orig["day"]
             guard (orig["direction"] as String) == "sent" else {
@@ -166,7 +166,7 @@ extension Ledger {
     func voidLetter(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws {
         let reason = try Ledger.checkName(reason, field: "--reason")
         guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
-            throw PetitionsError("letter: no letter with id \(id).")
+            throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
         }
         guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
         try appendEvent(
@@ -193,7 +193,7 @@ extension Ledger {
     public func letter(_ id: Int64) throws -> Letter {
         try read { db in
             guard let l = try loadLetters(db, where: "l.id = ?", [id]).first else {
-                throw PetitionsError("letter: no letter with id \(id).")
+                throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
             }
             return l
         }

@@ -50,7 +50,7 @@ extension Ledger {
         if let given {
             let h = try Handle.validate(given)
             if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE handle = ?"), arguments: [h]) == true {
-                throw PetitionsError.invalid("--handle", h, "is already taken; choose another")
+                throw PetitionsError.taken("--handle", h, "is already taken; choose another")
             }
             return h
         }

@@ -80,7 +80,9 @@ extension Ledger {
     func requirePetition(_ db: Database, _ id: Int64, field: String) throws -> Petition {
         guard let p = try loadPetitions(db, where: "p.id = ?", [id]).first else {
             let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM petition")
-            throw PetitionsError("\(field): no petition with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").")
+            throw PetitionsError(
+                "\(field): no petition with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").", field: field,
+                kind: .notFound)
         }
         return p
     }

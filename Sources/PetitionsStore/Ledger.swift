@@ -64,8 +64,9 @@ public final class Ledger: Sendable {
         self.dueDays = dueDays
     }
 
-    /// The schema version this program writes: its last migration is `vN`, and this is N.
-    public static var schemaVersion: Int { Schema.migrations.last.flatMap { Int($0.id.dropFirst()) } ?? Schema.migrations.count }
+    /// The schema version this program writes: its migrations are `v1` … `vN`, and this is N (the highest number, as
+    /// branches add migrations with numbers given out in advance).
+    public static var schemaVersion: Int { Schema.migrations.compactMap { Int($0.id.dropFirst()) }.max() ?? Schema.migrations.count }
 
     /// Opens (and creates on first use) the ledger at `path`.
     /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.
@@ -102,8 +103,13 @@ public final class Ledger: Sendable {
                 } catch {
                     // Another process opening the same ledger at the same moment (clerks starting work after an
                     // upgrade) may have applied the same migration between this one's check and its write: this
-                    // one's attempt was rolled back, and nothing is left to do.
-                    guard (try? pool.read { try Ledger.migrator.hasCompletedMigrations($0) }) == true else { throw error }
+                    // one's attempt was rolled back. The other may still be applying later ones, so this one tries
+                    // again from where the ledger now is, a few times, before it gives up.
+                    var lastError = error
+                    for _ in 0..<8 where (try? pool.read { try Ledger.migrator.hasCompletedMigrations($0) }) != true {
+                        do { try Ledger.migrator.migrate(pool) } catch { lastError = error }
+                    }
+                    guard (try? pool.read { try Ledger.migrator.hasCompletedMigrations($0) }) == true else { throw lastError }
                 }
             }
             reader = pool

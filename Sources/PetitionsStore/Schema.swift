@@ -12,6 +12,7 @@ enum Schema {
         ("v2", v2),
         ("v3", v3),
         ("v4", { try $0.execute(sql: v4) }),
+        ("v5", { try $0.execute(sql: v5) }),
     ]
 
     static let v1 = """

@@ -26,7 +26,7 @@ struct Petitions: ParsableCommand {
             Check.self, RulesCommand.self, CalendarCommand.self,
             DeadlineCommand.self, ReportCommand.self, DraftCommand.self,
             Search.self, Attach.self, AttachmentCommand.self,
-            ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self, Compact.self,
+            ImportCommand.self, ExportCommand.self, BackupCommand.self, VerifyCommand.self, Compact.self, UserCommand.self, Serve.self,
         ]
     )
 

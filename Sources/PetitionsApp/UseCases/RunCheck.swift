@@ -1,13 +1,20 @@
 import PetitionsDomain
 import PetitionsRules
 
-/// Every finding of every rule as of a day, and what was recorded of them.
-public struct CheckResult: Sendable {
+/// Every finding of every rule as of a day, and what was recorded of them: what `check --format json` prints
+/// (`as_of`, `findings`, and `recorded` when asked to record), and the API's `check` too.
+public struct CheckResult: Encodable, Sendable {
     public var asOf: Day
     /// Every finding, most serious first.
     public var findings: [Finding]
     /// What appeared or cleared since the last recorded check, when asked to record.
     public var recorded: RecordedCheck?
+
+    public init(asOf: Day, findings: [Finding], recorded: RecordedCheck?) {
+        self.asOf = asOf
+        self.findings = findings
+        self.recorded = recorded
+    }
 }
 
 /// Runs every rule as of a day; with `record`, writes the findings raised and cleared since the last recorded check.

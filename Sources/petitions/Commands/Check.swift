@@ -32,12 +32,7 @@ struct Check: ParsableCommand {
         let shown = all.filter { $0.severity >= min }
         switch format {
         case .json:
-            struct Result: Encodable {
-                var asOf: Day
-                var findings: [Finding]
-                var recorded: RecordedCheck?
-            }
-            try Output.json(Result(asOf: asOf, findings: shown, recorded: recorded))
+            try Output.json(CheckResult(asOf: asOf, findings: shown, recorded: recorded))
         case .csv:
             print(try ListingCSV.findings(shown), terminator: "")
         case .text:

@@ -1,0 +1,16 @@
+import PetitionsDomain
+
+/// Gives a user another role.
+public struct ChangeUserRole: UseCase {
+    public var name: String
+    public var role: Role
+
+    public init(name: String, to role: Role) {
+        self.name = name
+        self.role = role
+    }
+
+    public func run(in workspace: Workspace) throws -> Account {
+        try workspace.recording { try $0.updateAccount(named: name, role: role) }
+    }
+}

@@ -1,0 +1,12 @@
+import PetitionsDomain
+
+/// Disables a user: its sessions and tokens stop working at once, since every request looks the account up.
+public struct DisableUser: UseCase {
+    public var name: String
+
+    public init(name: String) { self.name = name }
+
+    public func run(in workspace: Workspace) throws -> Account {
+        try workspace.recording { try $0.updateAccount(named: name, disabled: true) }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import PetitionsDomain
+
+/// Checks a user's name and password: the account when they match and it is not disabled, else nil. It takes
+/// as long when the name is unknown, so the answer does not tell whether a name exists.
+public struct LogIn: UseCase {
+    public var name: String
+    public var password: String
+
+    public init(name: String, password: String) {
+        self.name = name
+        self.password = password
+    }
+
+    public func run(in workspace: Workspace) throws -> Account? {
+        let stored = try workspace.reading { try $0.storedAccount(named: name.trimmingCharacters(in: .whitespaces)) }
+        guard password.utf8.count <= Passwords.maximumBytes, let stored else {
+            _ = Passwords.verify(password, hash: Passwords.decoy)
+            return nil
+        }
+        guard Passwords.verify(password, hash: stored.passwordHash), !stored.account.disabled else { return nil }
+        return stored.account
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The JSON API's parties: petitioners (persons), groups and authorities.
+extension API {
+    static func addParties(to api: RouterGroup<OfficeContext>, office: Office) {
+        api.get("parties") { request, context in
+            _ = try context.require(.reader)
+            let kinds: [PartyKind]
+            switch Query(request: request).text("kind")?.lowercased() {
+            case nil: kinds = [.authority, .group, .person]
+            case "authority"?, "authorities"?: kinds = [.authority]
+            case "group"?, "groups"?: kinds = [.group]
+            case "person"?, "petitioner"?, "petitioners"?, "persons"?: kinds = [.person]
+            case let other?: throw PetitionsError.invalid("kind", other, "is not a kind of party; use petitioner, group or authority")
+            }
+            let parties = try await office.perform(as: context.account) { ws in try kinds.flatMap { try ListParties(kind: $0).run(in: ws) } }
+            return try JSONText.response(parties)
+        }
+        api.get("parties/:handle") { _, context in
+            _ = try context.require(.reader)
+            let handle = context.parameters.get("handle") ?? ""
+            return try await inPath { try JSONText.response(try await office.run(ShowParty(party: handle), as: context.account)) }
+        }
+        api.post("petitioners") { request, context in
+            let account = try context.require(.clerk)
+            let f = try await RequestFields.json(
+                request, context: context, allowed: ["name", "handle", "district", "occupation", "group", "dependant", "on"])
+            let add = AddPetitioner(
+                name: try f.required("name"), handle: try f.text("handle"), district: try f.text("district"), occupation: try f.text("occupation"),
+                groups: try f.list("group"), dependants: try f.list("dependant").map { try Dependant(parsing: $0) }, on: try f.day("on"))
+            return try JSONText.response(try await office.run(add, as: account), status: .created)
+        }
+        api.post("groups") { request, context in
+            let account = try context.require(.clerk)
+            let f = try await RequestFields.json(request, context: context, allowed: ["name", "handle", "district", "count", "on"])
+            let add = AddGroup(
+                name: try f.required("name"), handle: try f.text("handle"), district: try f.text("district"),
+                counts: try f.list("count").map { try HeadCount(parsing: $0, field: "count") }, on: try f.day("on"))
+            return try JSONText.response(try await office.run(add, as: account), status: .created)
+        }
+        api.post("authorities") { request, context in
+            let account = try context.require(.clerk)
+            let f = try await RequestFields.json(request, context: context, allowed: ["name", "handle", "parent", "reply_within", "on"])
+            let add = AddAuthority(
+                name: try f.required("name"), handle: try f.text("handle"), parent: try f.text("parent"),
+                replyWithin: try f.text("reply_within").map { try Span(parsing: $0, field: "reply_within") }, on: try f.day("on"))
+            return try JSONText.response(try await office.run(add, as: account), status: .created)
+        }
+    }
+}

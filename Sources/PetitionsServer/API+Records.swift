@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The JSON API's petitions, letters and receipts: listings for readers, recording for clerks. A record made
+/// answers 201 with the record as `show --format json` prints it.
+extension API {
+    static func addRecords(to api: RouterGroup<OfficeContext>, office: Office) {
+        api.get("petitions") { request, context in
+            _ = try context.require(.reader)
+            let q = Query(request: request)
+            let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
+            var list = try await office.run(ListPetitions(status: status), as: context.account)
+            if let party = q.text("party")?.lowercased() {
+                list = list.filter { [$0.petitioner, $0.authority, $0.via].contains(party) }
+            }
+            if let search = q.text("search") {
+                list = list.filter {
+                    $0.subject.localizedCaseInsensitiveContains(search) || ($0.category ?? "").localizedCaseInsensitiveContains(search)
+                }
+            }
+            return try JSONText.response(list)
+        }
+        api.get("petitions/:id") { _, context in
+            _ = try context.require(.reader)
+            let id = try pathID(context, "petition")
+            return try await inPath { try JSONText.response(try await office.run(ShowPetition(petition: id), as: context.account)) }
+        }
+        api.post("petitions") { request, context in
+            let account = try context.require(.clerk)
+            let f = try await RequestFields.json(request, context: context, allowed: ["from", "to", "via", "subject", "on", "category"])
+            let log = LogPetition(
+                from: try f.required("from"), to: try f.required("to"), subject: try f.required("subject"), on: try f.requiredDay("on"),
+                via: try f.text("via"), category: try f.text("category"))
+            let dossier = try await office.perform(as: account) { ws in
+                let p = try log.run(in: ws)
+                return try ShowPetition(petition: p.id).run(in: ws)
+            }
+            return try JSONText.response(dossier, status: .created)
+        }
+        api.post("petitions/:id/status") { request, context in
+            let account = try context.require(.clerk)
+            let id = try pathID(context, "petition")
+            let f = try await RequestFields.json(request, context: context, allowed: ["to", "on", "note"])
+            let change = ChangePetitionStatus(
+                petition: id, to: try PetitionStatus(parsing: try f.required("to"), field: "to"), on: try f.requiredDay("on"),
+                note: try f.text("note"))
+            return try await inPath { try JSONText.response(try await office.run(change, as: account)) }
+        }
+        api.post("letters") { request, context in
+            let account = try context.require(.clerk)
+            let f = try await RequestFields.json(request, context: context, allowed: Letters.fields)
+            let letter = try await office.perform(as: account, try Letters.record(f))
+            return try JSONText.response(letter, status: .created)
+        }
+        api.post("receipts") { request, context in
+            let account = try context.require(.clerk)
+            let f = try await RequestFields.json(request, context: context, allowed: ["decree", "recipient", "period", "on", "quantity", "note"])
+            let receipt = RecordReceipt(
+                decree: try f.required("decree"), recipient: try f.required("recipient"),
+                period: try Period(parsing: try f.required("period"), field: "period"),
+                on: try f.requiredDay("on"), quantities: try f.list("quantity"), note: try f.text("note"))
+            return try JSONText.response(try await office.run(receipt, as: account), status: .created)
+        }
+    }
+}
+
+/// Recording a letter from a request's fields, for the API and the web form alike.
+enum Letters {
+    static let fields: Set<String> = [
+        "direction", "from", "to", "on", "subject", "petition", "in_reply_to", "reply_within", "no_reply_expected", "channel", "summary",
+    ]
+
+    /// The work of recording the letter `f` describes: sent (as `letter send`) or received (as `letter receive`).
+    static func record(_ f: RequestFields) throws -> @Sendable (Workspace) throws -> Letter {
+        let direction = try f.required("direction")
+        let from = try f.required("from")
+        let to = try f.required("to")
+        let on = try f.requiredDay("on")
+        let subject = try f.required("subject")
+        let petition = try f.id("petition")
+        let channel = try f.text("channel").map { try Channel(parsing: $0) } ?? .post
+        let summary = try f.text("summary")
+        switch direction {
+        case "sent":
+            if try f.text("in_reply_to") != nil {
+                throw APIFailure.invalid("in_reply_to", "in_reply_to: a letter sent answers nothing here; give it for a letter received.")
+            }
+            let noReply = try f.flag("no_reply_expected")
+            let within = try f.text("reply_within").map { try Span(parsing: $0, field: "reply_within") }
+            if noReply && within != nil {
+                throw APIFailure.invalid("reply_within", "reply_within and no_reply_expected cannot be given together.")
+            }
+            let send = SendLetter(
+                from: from, to: to, on: on, subject: subject, petition: petition, replyWithin: within, expectsReply: !noReply, channel: channel,
+                summary: summary)
+            return { try send.run(in: $0) }
+        case "received":
+            for key in ["reply_within", "no_reply_expected"] where f.values[key] != nil {
+                throw APIFailure.invalid(key, "\(key): applies to a letter sent, not one received.")
+            }
+            let receive = ReceiveLetter(
+                from: from, to: to, on: on, subject: subject, inReplyTo: try f.id("in_reply_to"), petition: petition, channel: channel,
+                summary: summary)
+            return { try receive.run(in: $0) }
+        default:
+            throw PetitionsError.invalid("direction", direction, "is not a direction; use sent or received")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The JSON API under `/api/v1`: the same objects and keys as the commands' `--format json`.
+enum API {
+    /// Adds every route of the API to `router`.
+    static func add(to router: Router<OfficeContext>, office: Office) {
+        let open = router.group("api/v1")
+        open.get("health") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}\n")))
+        }
+        open.get("openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.text + "\n")))
+        }
+        let api = router.group("api/v1").add(middleware: BearerAuth(office: office))
+        addReads(to: api, office: office)
+        addRecords(to: api, office: office)
+        addParties(to: api, office: office)
+        // Search, notes and attachments come with the use cases of issue 12: they go here, in their own files.
+    }
+}

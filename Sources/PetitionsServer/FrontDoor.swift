@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import Logging
+import PetitionsApp
+
+/// The outermost middleware: every response, an error's too, carries the security headers; every error is
+/// answered in the house's words (JSON under `/api/`, a short page elsewhere), never Swift's or the database's.
+struct FrontDoor: RouterMiddleware {
+    typealias Context = OfficeContext
+
+    func handle(_ request: Request, context: OfficeContext, next: (Request, OfficeContext) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let redirect as Redirect {
+            response = redirect.response
+        } catch {
+            response = Self.answer(error, to: request, logger: context.logger)
+        }
+        response.headers[.contentSecurityPolicy] = "default-src 'self'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.referrerPolicy] = "same-origin"
+        return response
+    }
+
+    /// The answer to an error thrown while handling `request`.
+    static func answer(_ error: any Error, to request: Request, logger: Logger) -> Response {
+        let failure = failure(error, logger: logger)
+        if request.uri.path.hasPrefix("/api/") { return failure.response }
+        return WebPage.error(failure)
+    }
+
+    static func failure(_ error: any Error, logger: Logger) -> APIFailure {
+        switch error {
+        case let f as APIFailure: return f
+        case let e as PetitionsError: return APIFailure.from(e)
+        case let e as any HTTPResponseError:
+            let status = e.status
+            let message: String
+            switch status.code {
+            case 404: message = "There is nothing at this address."
+            case 405: message = "This address does not take that method."
+            case 413: message = "The request's body is too large (at most 1 MiB)."
+            default: message = "The request could not be read (\(status.code) \(status.reasonPhrase))."
+            }
+            return APIFailure(status: status, message: message, field: nil)
+        default:
+            logger.error("unexpected error: \(String(describing: error))")
+            return APIFailure(status: .internalServerError, message: "The server could not complete the request; nothing was recorded.", field: nil)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// JSON out of the server: records through the house encoder, as the command line prints them.
+enum JSONText {
+    /// A response with `value` as the house encoder writes it (snake_case keys, ISO days).
+    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        var bytes = try HouseJSONEncoder().encode(value)
+        bytes.append(UInt8(ascii: "\n"))
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

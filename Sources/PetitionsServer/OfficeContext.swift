@@ -1,0 +1,18 @@
+import Hummingbird
+import PetitionsApp
+
+/// What a request carries through the server: Hummingbird's own state and the user it was authenticated as.
+public struct OfficeContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in user, once a token or a session has named one.
+    public var account: Account?
+    /// The session of a web request, once the session middleware found one.
+    var session: WebSession?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// The most a request body may hold (attachments excepted): 1 MiB, past which the answer is 413.
+    public var maxUploadSize: Int { 1 << 20 }
+}

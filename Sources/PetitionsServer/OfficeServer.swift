@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PetitionsApp
+import ServiceLifecycle
+import UnixSignals
+
+/// The office server: the web application and the JSON API over one ledger.
+public enum OfficeServer {
+    /// The router of every page and endpoint, for `run` and for in-process tests.
+    public static func router(_ settings: ServerSettings) -> Router<OfficeContext> {
+        let office = Office(settings: settings)
+        let router = Router(context: OfficeContext.self)
+        router.middlewares.add(FrontDoor())
+        API.add(to: router, office: office)
+        Web.add(to: router, office: office)
+        return router
+    }
+
+    /// The application listening where `settings` say.
+    public static func application(
+        _ settings: ServerSettings, onRunning: @escaping @Sendable () async -> Void = {}
+    ) -> some ApplicationProtocol {
+        var logger = Logger(label: "petitions-server")
+        logger.logLevel = .warning
+        return Application(
+            router: router(settings),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            onServerRunning: { _ in await onRunning() },
+            logger: logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and returns. `announce` is called once
+    /// the port is bound. A port taken (or not ours to bind) is one sentence, exit 69.
+    public static func serve(_ settings: ServerSettings, announce: @escaping @Sendable (String) -> Void) throws {
+        // Opening the ledger first names a bad --db in the command line's words before anything listens.
+        _ = try ListUsers().run(in: settings.workspace(actor: nil))
+        let line = "Serving \(settings.ledgerPath) at http://\(settings.host.contains(":") ? "[\(settings.host)]" : settings.host):\(settings.port)"
+        let app = application(settings) { announce(line) }
+        let failure = Failure()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                var logger = Logger(label: "petitions-server")
+                logger.logLevel = .critical
+                let group = ServiceGroup(
+                    configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                try await group.run()
+            } catch {
+                failure.set(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.error { throw translate(error, settings) }
+    }
+
+    static func translate(_ error: any Error, _ settings: ServerSettings) -> PetitionsError {
+        if let e = error as? PetitionsError { return e }
+        if let e = error as? IOError {
+            switch e.errnoCode {
+            case EADDRINUSE:
+                return PetitionsError(
+                    "--port \(settings.port): the port is taken on \(settings.host); choose another with --port.", code: .unavailable)
+            case EACCES:
+                return PetitionsError("--port \(settings.port): this user may not listen on it; choose a port above 1023.", code: .unavailable)
+            case EADDRNOTAVAIL:
+                return PetitionsError("--host \(quoted(settings.host)): not an address of this machine to listen on.", code: .unavailable)
+            default: break
+            }
+        }
+        if error is SocketAddressError {
+            return PetitionsError("--host \(quoted(settings.host)): not an address of this machine to listen on.", code: .unavailable)
+        }
+        return PetitionsError("The server stopped: it could not listen on \(settings.host):\(settings.port).", code: .unavailable)
+    }
+}
+
+/// An error carried out of the server's task.
+private final class Failure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+    var error: (any Error)? { lock.withLock { stored } }
+    func set(_ e: any Error) { lock.withLock { stored = e } }
+}

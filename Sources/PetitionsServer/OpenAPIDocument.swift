@@ -1,0 +1,269 @@
+/// `docs/openapi.yaml`, served at `/api/v1/openapi.yaml`; a test keeps the two the same.
+enum OpenAPIDocument {
+    static let text = #"""
+        openapi: 3.1.0
+        info:
+          title: petitions office server
+          version: "1"
+          description: >
+            The JSON API of `petitions serve`. Objects and keys are those of the matching command's `--format json`;
+            request bodies use the command's option names in snake_case. Every request but health and this document
+            needs `Authorization: Bearer TOKEN` (make one with `petitions user token NAME`). Readers read; clerks also
+            record; admins also manage users. Every error answers `{"error": SENTENCE, "field": NAME}` and changes nothing.
+        servers:
+          - url: /api/v1
+        security:
+          - bearer: []
+        paths:
+          /health:
+            get:
+              summary: Whether the server is up.
+              security: []
+              responses:
+                "200": {description: Up., content: {application/json: {schema: {type: object, required: [status], properties: {status: {const: ok}}}}}}
+          /openapi.yaml:
+            get:
+              summary: This document.
+              security: []
+              responses:
+                "200": {description: The OpenAPI document., content: {application/yaml: {schema: {type: object}}}}
+          /overdue:
+            get:
+              summary: Late deliveries as of a day, as `overdue --format json`.
+              parameters: [{$ref: "#/components/parameters/as_of"}]
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+          /unanswered:
+            get:
+              summary: Letters waiting for a reply as of a day, as `unanswered --format json`.
+              parameters: [{$ref: "#/components/parameters/as_of"}]
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+          /check:
+            get:
+              summary: Every finding of every rule as of a day, as `check --format json`.
+              parameters: [{$ref: "#/components/parameters/as_of"}]
+              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+          /report:
+            get:
+              summary: The status report, as `report --format F [--section S]`.
+              parameters:
+                - {$ref: "#/components/parameters/as_of"}
+                - {name: format, in: query, schema: {type: string, enum: [json, html, markdown, csv, text], default: json}}
+                - {name: section, in: query, description: "The table for format csv (required with it).", schema: {type: string}}
+              responses:
+                "200":
+                  description: The report.
+                  content:
+                    application/json: {schema: {type: object}}
+                    text/html: {schema: {type: string}}
+                    text/markdown: {schema: {type: string}}
+                    text/csv: {schema: {type: string}}
+                    text/plain: {schema: {type: string}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+          /petitions:
+            get:
+              summary: Petitions, oldest first, as `petition list --format json`.
+              parameters:
+                - {name: status, in: query, schema: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}}
+                - {name: party, in: query, description: "Only petitions from, to or via this handle.", schema: {type: string}}
+                - {name: search, in: query, description: "Only petitions whose subject or category holds this text.", schema: {type: string}}
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+            post:
+              summary: Log a petition, as `petition log`; answers the petition as `petition show --format json`.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [from, to, subject, "on"]
+                      properties:
+                        from: {type: string, description: "The petitioner: a person or group (handle or id)."}
+                        to: {type: string, description: "The authority petitioned (handle or id)."}
+                        via: {type: [string, "null"]}
+                        subject: {type: string}
+                        "on": {$ref: "#/components/schemas/Day"}
+                        category: {type: [string, "null"]}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /petitions/{id}:
+            get:
+              summary: A petition with its letters and events, as `petition show --format json`.
+              parameters: [{$ref: "#/components/parameters/id"}]
+              responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
+          /petitions/{id}/status:
+            post:
+              summary: Change a petition's status, as `petition status`.
+              parameters: [{$ref: "#/components/parameters/id"}]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [to, "on"]
+                      properties:
+                        to: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}
+                        "on": {$ref: "#/components/schemas/Day"}
+                        note: {type: [string, "null"]}
+              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /letters:
+            get:
+              summary: Letters, as `letter list --format json`.
+              parameters:
+                - {name: petition, in: query, schema: {type: integer, minimum: 1}}
+                - {name: party, in: query, schema: {type: string}}
+                - {name: waiting, in: query, schema: {type: boolean}}
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+            post:
+              summary: Record a letter sent (as `letter send`) or received (as `letter receive`); answers it as `letter show --format json`.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [direction, from, to, "on", subject]
+                      properties:
+                        direction: {type: string, enum: [sent, received]}
+                        from: {type: string}
+                        to: {type: string}
+                        "on": {$ref: "#/components/schemas/Day"}
+                        subject: {type: string}
+                        petition: {type: [integer, "null"], minimum: 1}
+                        in_reply_to: {type: [integer, "null"], minimum: 1, description: "Received letters only."}
+                        reply_within: {type: [string, "null"], description: "Sent letters only, e.g. '20 working days'."}
+                        no_reply_expected: {type: boolean, description: "Sent letters only."}
+                        channel: {type: string, enum: [post, telegraph, courier, in-person], default: post}
+                        summary: {type: [string, "null"]}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /letters/{id}:
+            get:
+              summary: A letter, as `letter show --format json`.
+              parameters: [{$ref: "#/components/parameters/id"}]
+              responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
+          /deliveries:
+            get:
+              summary: Deliveries, as `delivery list --format json`.
+              parameters:
+                - {name: period, in: query, schema: {type: string, pattern: "^[0-9]{4}-[0-9]{2}$"}}
+                - {name: status, in: query, schema: {type: string, enum: [pending, partial, complete, cancelled]}}
+                - {name: decree, in: query, schema: {type: string}}
+                - {name: recipient, in: query, schema: {type: string}}
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+          /receipts:
+            post:
+              summary: Record a receipt against a delivery, as `delivery receive`; answers the delivery as `delivery show --format json`.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [decree, recipient, period, "on", quantity]
+                      properties:
+                        decree: {type: string}
+                        recipient: {type: string}
+                        period: {type: string, description: YYYY-MM}
+                        "on": {$ref: "#/components/schemas/Day"}
+                        quantity: {type: array, items: {type: string, description: "AMOUNT UNIT COMMODITY, e.g. '500 funt wheat'"}}
+                        note: {type: [string, "null"]}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /parties:
+            get:
+              summary: Parties (authorities, groups, petitioners), as the `list --format json` of each kind.
+              parameters: [{name: kind, in: query, schema: {type: string, enum: [petitioner, group, authority]}}]
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+          /parties/{handle}:
+            get:
+              summary: A party by handle or id, as `show --format json`.
+              parameters: [{name: handle, in: path, required: true, schema: {type: string}}]
+              responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
+          /petitioners:
+            post:
+              summary: Record a petitioner (a person), as `petitioner add`.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [name]
+                      properties:
+                        name: {type: string}
+                        handle: {type: [string, "null"]}
+                        district: {type: [string, "null"]}
+                        occupation: {type: [string, "null"]}
+                        group: {type: array, items: {type: string}}
+                        dependant: {type: array, items: {type: string, description: "NAME:CATEGORY"}}
+                        "on": {$ref: "#/components/schemas/Day"}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /groups:
+            post:
+              summary: Record a group, as `group add`.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [name]
+                      properties:
+                        name: {type: string}
+                        handle: {type: [string, "null"]}
+                        district: {type: [string, "null"]}
+                        count: {type: array, items: {type: string, description: "CATEGORY=N"}}
+                        "on": {$ref: "#/components/schemas/Day"}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /authorities:
+            post:
+              summary: Record an authority, as `authority add`.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [name]
+                      properties:
+                        name: {type: string}
+                        handle: {type: [string, "null"]}
+                        parent: {type: [string, "null"]}
+                        reply_within: {type: [string, "null"]}
+                        "on": {$ref: "#/components/schemas/Day"}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /events:
+            get:
+              summary: The event log, as `events --format json`.
+              parameters:
+                - {name: since, in: query, schema: {$ref: "#/components/schemas/Day"}}
+                - {name: party, in: query, schema: {type: string}}
+                - {name: petition, in: query, schema: {type: integer, minimum: 1}}
+                - {name: kind, in: query, schema: {type: string}}
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+        components:
+          securitySchemes:
+            bearer: {type: http, scheme: bearer}
+          parameters:
+            as_of: {name: as_of, in: query, description: "The day to judge as of (default today).", schema: {$ref: "#/components/schemas/Day"}}
+            id: {name: id, in: path, required: true, schema: {type: integer, minimum: 1}}
+          schemas:
+            Day: {type: string, format: date, description: YYYY-MM-DD}
+            Error:
+              type: object
+              required: [error, field]
+              properties:
+                error: {type: string, description: One sentence naming the field and the value.}
+                field: {type: [string, "null"], description: The request's key at fault, when one is.}
+          responses:
+            List: {description: The listing., content: {application/json: {schema: {type: array}}}}
+            Object: {description: The record., content: {application/json: {schema: {type: object}}}}
+            Error: {description: Refused; nothing changed., content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
+        """#
+}

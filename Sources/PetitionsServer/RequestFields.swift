@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The fields of a request: a JSON object's members (the API) or a form's (the web pages), read by name with
+/// errors that name the field. Keys are the command's option names in snake_case.
+struct RequestFields: Sendable {
+    var values: [String: JSONValue]
+
+    init(_ values: [String: JSONValue]) { self.values = values }
+
+    /// The JSON object of an API request's body; anything else is refused (400), a body over 1 MiB too (413).
+    static func json(_ request: Request, context: OfficeContext, allowed: Set<String>) async throws -> RequestFields {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let data = Data(buffer.readableBytesView)
+        guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
+            throw APIFailure.invalid("body", "The request's body is not a JSON object.")
+        }
+        if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw APIFailure.invalid(
+                unknown, "\(unknown): not a field of this request; its fields are \(allowed.sorted().joined(separator: ", ")).")
+        }
+        return RequestFields(object)
+    }
+
+    /// A text field; absent, null or empty is nil.
+    func text(_ key: String) throws -> String? {
+        switch values[key] {
+        case nil, .null?: return nil
+        case .string(let s)?: return s.isEmpty ? nil : s
+        case .int(let i)?: return String(i)
+        default: throw APIFailure.invalid(key, "\(key): expected text.")
+        }
+    }
+
+    /// A text field that must be there.
+    func required(_ key: String) throws -> String {
+        guard let s = try text(key), !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIFailure.invalid(key, "\(key): required; give a value.")
+        }
+        return s
+    }
+
+    /// A day (`YYYY-MM-DD`).
+    func day(_ key: String) throws -> Day? {
+        try text(key).map { try Day(parsing: $0, field: key) }
+    }
+
+    /// A day that must be there.
+    func requiredDay(_ key: String) throws -> Day { try Day(parsing: required(key), field: key) }
+
+    /// An id: a whole number from 1, as a number or as text.
+    func id(_ key: String) throws -> Int64? {
+        switch values[key] {
+        case nil, .null?: return nil
+        case .int(let i)? where i > 0: return i
+        case .string(let s)?:
+            if s.isEmpty { return nil }
+            guard let n = Int64(s.trimmingCharacters(in: .whitespaces)), n > 0 else {
+                throw PetitionsError.invalid(key, s, "is not an id; ids are whole numbers from 1")
+            }
+            return n
+        default: throw APIFailure.invalid(key, "\(key): expected an id (a whole number from 1).")
+        }
+    }
+
+    /// A flag: true or false (a form's checkbox sends "on").
+    func flag(_ key: String) throws -> Bool {
+        switch values[key] {
+        case nil, .null?: return false
+        case .bool(let b)?: return b
+        case .string(let s)?:
+            switch s.lowercased() {
+            case "true", "on", "1", "yes": return true
+            case "false", "off", "0", "no", "": return false
+            default: throw APIFailure.invalid(key, "\(key): expected true or false.")
+            }
+        default: throw APIFailure.invalid(key, "\(key): expected true or false.")
+        }
+    }
+
+    /// A list of texts: a JSON array of strings, or one string (a form's field, one item a line).
+    func list(_ key: String) throws -> [String] {
+        switch values[key] {
+        case nil, .null?: return []
+        case .string(let s)?: return s.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        case .array(let items)?:
+            return try items.map {
+                guard case .string(let s) = $0 else { throw APIFailure.invalid(key, "\(key): expected a list of texts.") }
+                return s
+            }
+        default: throw APIFailure.invalid(key, "\(key): expected a list of texts.")
+        }
+    }
+}
+
+/// The query of a request, read by name.
+struct Query {
+    let request: Request
+
+    func text(_ key: String) -> String? {
+        guard let v = request.uri.queryParameters.get(key), !v.isEmpty else { return nil }
+        return v
+    }
+
+    func day(_ key: String) throws -> Day? { try text(key).map { try Day(parsing: $0, field: key) } }
+
+    func id(_ key: String) throws -> Int64? {
+        guard let s = text(key) else { return nil }
+        guard let n = Int64(s), n > 0 else { throw PetitionsError.invalid(key, s, "is not an id; ids are whole numbers from 1") }
+        return n
+    }
+
+    func flag(_ key: String) throws -> Bool {
+        switch text(key)?.lowercased() {
+        case nil, "false", "0", "no": return false
+        case "true", "1", "yes": return true
+        case let other?: throw PetitionsError.invalid(key, other, "is not true or false")
+        }
+    }
+}
+
+/// The id in a request's path (`/petitions/{id}`): anything but a whole number from 1 is unknown (404).
+func pathID(_ context: OfficeContext, _ what: String) throws -> Int64 {
+    let raw = context.parameters.get("id") ?? ""
+    guard let n = Int64(raw), n > 0 else { throw APIFailure(status: .notFound, message: "\(what): no \(what) with id \(quoted(raw)).", field: what) }
+    return n
+}

@@ -1,0 +1,87 @@
+import Foundation
+import PetitionsApp
+
+/// A browser's session: whose it is (none yet on the login page), its CSRF token, and when it was last used.
+struct WebSession: Sendable {
+    var id: String
+    var user: String?
+    var csrf: String
+    var lastSeen: Date
+}
+
+/// Sessions kept on the server, by random id (256 bits), forgotten after 12 hours idle or at log-out. The cookie
+/// holds only the id.
+final class SessionStore: @unchecked Sendable {
+    static let idleLimit: TimeInterval = 12 * 3600
+    private let lock = NSLock()
+    private var sessions: [String: WebSession] = [:]
+    private let now: @Sendable () -> Date
+
+    init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
+
+    /// 32 random bytes in hex.
+    static func randomID() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+    }
+
+    /// A new session for `user` (nil: a visitor on the login page, whose form needs a CSRF token too).
+    func open(for user: String?) -> WebSession {
+        let s = WebSession(id: Self.randomID(), user: user, csrf: Self.randomID(), lastSeen: now())
+        lock.withLock {
+            let cutoff = now().addingTimeInterval(-Self.idleLimit)
+            sessions = sessions.filter { $0.value.lastSeen > cutoff }
+            sessions[s.id] = s
+        }
+        return s
+    }
+
+    /// The live session of `id`, touched; nil when unknown or idle too long (then forgotten).
+    func find(_ id: String) -> WebSession? {
+        lock.withLock {
+            guard var s = sessions[id] else { return nil }
+            let t = now()
+            guard t.timeIntervalSince(s.lastSeen) < Self.idleLimit else {
+                sessions[id] = nil
+                return nil
+            }
+            s.lastSeen = t
+            sessions[id] = s
+            return s
+        }
+    }
+
+    /// Forgets a session (log-out).
+    func close(_ id: String) { _ = lock.withLock { sessions.removeValue(forKey: id) } }
+}
+
+/// After 5 failed logins for a name, one attempt a minute for it; a success clears the count. The same whether
+/// the name exists or not, so the throttle does not tell.
+final class LoginThrottle: @unchecked Sendable {
+    static let freeAttempts = 5
+    static let pause: TimeInterval = 60
+    private let lock = NSLock()
+    private var failures: [String: (count: Int, last: Date)] = [:]
+    private let now: @Sendable () -> Date
+
+    init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
+
+    /// Whether a login for `name` may be tried now.
+    func mayTry(_ name: String) -> Bool {
+        lock.withLock {
+            guard let f = failures[name.lowercased()], f.count >= Self.freeAttempts else { return true }
+            return now().timeIntervalSince(f.last) >= Self.pause
+        }
+    }
+
+    func failed(_ name: String) {
+        lock.withLock {
+            let key = name.lowercased()
+            let count = (failures[key]?.count ?? 0) + 1
+            failures[key] = (count, now())
+            if failures.count > 100_000 { failures = failures.filter { now().timeIntervalSince($0.value.last) < Self.pause } }
+        }
+    }
+
+    func succeeded(_ name: String) { _ = lock.withLock { failures.removeValue(forKey: name.lowercased()) } }
+}

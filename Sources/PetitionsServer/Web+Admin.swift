@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// `/admin/users`, for admins: the users, and forms to add one, change a role, and disable one.
+extension Web {
+    func addAdmin(to pages: RouterGroup<OfficeContext>) {
+        pages.get("admin/users") { request, context in try await self.users(request, context) }
+        pages.post("admin/users") { request, context in try await self.addUser(request, context) }
+        pages.post("admin/users/role") { request, context in try await self.changeRole(request, context) }
+        pages.post("admin/users/disable") { request, context in try await self.disableUser(request, context) }
+    }
+
+    static let roleOptions = [("reader", "reader"), ("clerk", "clerk"), ("admin", "admin")]
+
+    func userForms() -> [WebForm] {
+        [
+            WebForm(
+                action: "/admin/users", legend: "Add a user", submit: "Add the user",
+                fields: [
+                    WebField(name: "name", label: "Name", required: true),
+                    WebField(name: "role", label: "Role", kind: .select(Web.roleOptions), value: "clerk"),
+                ]),
+            WebForm(
+                action: "/admin/users/role", legend: "Change a role", submit: "Change the role",
+                fields: [
+                    WebField(name: "name", label: "Name", required: true),
+                    WebField(name: "to", label: "New role", kind: .select(Web.roleOptions), value: "clerk"),
+                ]),
+            WebForm(
+                action: "/admin/users/disable", legend: "Disable a user", submit: "Disable",
+                fields: [WebField(name: "name", label: "Name", required: true)]),
+        ]
+    }
+
+    func users(
+        _ request: Request, _ context: OfficeContext, generated: NewUser? = nil,
+        refill: (form: String, typed: [String: String], error: APIFailure)? = nil
+    ) async throws -> Response {
+        let account = try context.signedIn(.admin, request)
+        let users = try await office.run(ListUsers(), as: account)
+        var forms = userForms()
+        if let refill, let i = forms.firstIndex(where: { $0.action == refill.form }) { forms[i].refill(refill.typed, error: refill.error) }
+        var values: [String: Any] = [
+            "rows": users.map { ["name": $0.name, "role": $0.role.rawValue, "disabled": $0.disabled ? "yes" : "no", "created": $0.created] },
+            "forms": forms.map { $0.values(csrf: context.session?.csrf ?? "") },
+        ]
+        if let generated, let password = generated.generatedPassword {
+            values["generated"] = ["user": generated.account.name, "password": password]
+        }
+        return page("users", "Users", values, context, status: refill?.error.status ?? .ok)
+    }
+
+    func addUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let account = try context.signedIn(.admin, request)
+        let outcome = try await attempt {
+            try await office.run(
+                AddUser(name: try fields.required("name"), role: try Role(parsing: try fields.required("role"), field: "role")), as: account)
+        }
+        switch outcome {
+        case .success(let added): return try await users(request, context, generated: added)
+        case .failure(let f): return try await users(request, context, refill: ("/admin/users", fields.texts, f))
+        }
+    }
+
+    func changeRole(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let account = try context.signedIn(.admin, request)
+        let outcome = try await attempt {
+            try await office.run(
+                ChangeUserRole(name: try fields.required("name"), to: try Role(parsing: try fields.required("to"), field: "to")), as: account)
+        }
+        if case .failure(let f) = outcome { return try await users(request, context, refill: ("/admin/users/role", fields.texts, f)) }
+        throw Redirect.to("/admin/users")
+    }
+
+    func disableUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let account = try context.signedIn(.admin, request)
+        let outcome = try await attempt { try await office.run(DisableUser(name: try fields.required("name")), as: account) }
+        if case .failure(let f) = outcome { return try await users(request, context, refill: ("/admin/users/disable", fields.texts, f)) }
+        throw Redirect.to("/admin/users")
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The petition pages: the list with filters, the form to log one, and one petition with its letters, events
+/// and the forms to record a letter and change the status.
+extension Web {
+    func addPetitions(to pages: RouterGroup<OfficeContext>) {
+        pages.get("petitions") { request, context in try await self.petitionList(request, context) }
+        pages.get("petitions/new") { request, context in
+            _ = try context.signedIn(.clerk, request)
+            return self.page("new-petition", "Log a petition", Web.petitionForm.values(csrf: context.session?.csrf ?? ""), context)
+        }
+        pages.post("petitions") { request, context in try await self.logPetition(request, context) }
+        pages.get("petitions/:id") { request, context in
+            _ = try context.signedIn(.reader, request)
+            return try await self.petitionPage(request, context, id: try pathID(context, "petition"))
+        }
+        pages.post("petitions/:id/status") { request, context in try await self.changeStatus(request, context) }
+        pages.post("petitions/:id/letters") { request, context in try await self.recordLetter(request, context) }
+    }
+
+    static let statusOptions = PetitionStatus.allCases.map { (value: $0.rawValue, text: $0.rawValue.replacingOccurrences(of: "_", with: " ")) }
+
+    static let petitionForm = WebForm(
+        action: "/petitions", legend: nil, submit: "Log the petition",
+        fields: [
+            WebField(name: "from", label: "From (petitioner or group, handle)", required: true),
+            WebField(name: "to", label: "To (authority, handle)", required: true),
+            WebField(name: "via", label: "Via (intermediary, handle)"),
+            WebField(name: "subject", label: "Subject", required: true),
+            WebField(name: "on", label: "Opened on", kind: .date, required: true),
+            WebField(name: "category", label: "Category"),
+        ])
+
+    func petitionList(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let account = try context.signedIn(.reader, request)
+        let q = Query(request: request)
+        let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
+        let (list, names) = try await office.perform(as: account) { ws in (try ListPetitions(status: status).run(in: ws), try Web.names(ws)) }
+        let party = q.text("party")?.lowercased()
+        let search = q.text("search")
+        let rows = list.filter { p in
+            (party == nil || [p.petitioner, p.authority, p.via].contains(party))
+                && (search.map { p.subject.localizedCaseInsensitiveContains($0) || (p.category ?? "").localizedCaseInsensitiveContains($0) } ?? true)
+        }
+        let fields = [
+            WebField(name: "status", label: "Status", kind: .select([("", "any")] + Web.statusOptions), value: status?.rawValue ?? ""),
+            WebField(name: "party", label: "Party (handle)", value: party ?? ""),
+            WebField(name: "search", label: "Search subjects", value: search ?? ""),
+        ]
+        let values: [String: Any] = [
+            "fields": fields.map { $0.values(form: "filter") }, "mayRecord": account.role.allows(.clerk),
+            "rows": rows.map {
+                [
+                    "id": $0.id, "opened": $0.opened.description, "status": $0.status.rawValue, "petitioner": $0.petitioner,
+                    "petitionerName": names[$0.petitioner] ?? $0.petitioner, "authority": $0.authority,
+                    "authorityName": names[$0.authority] ?? $0.authority, "subject": $0.subject,
+                ] as [String: Any]
+            },
+        ]
+        return page("petitions", "Petitions", values, context)
+    }
+
+    func logPetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let account = try context.signedIn(.clerk, request)
+        let outcome = try await attempt {
+            let log = LogPetition(
+                from: try fields.required("from"), to: try fields.required("to"), subject: try fields.required("subject"),
+                on: try fields.requiredDay("on"), via: try fields.text("via"), category: try fields.text("category"))
+            return try await office.run(log, as: account)
+        }
+        switch outcome {
+        case .success(let p): throw Redirect.to("/petitions/\(p.id)")
+        case .failure(let failure):
+            var form = Web.petitionForm
+            form.refill(fields.texts, error: failure)
+            return page("new-petition", "Log a petition", form.values(csrf: context.session?.csrf ?? ""), context, status: failure.status)
+        }
+    }
+
+    func letterForm(_ id: Int64) -> WebForm {
+        WebForm(
+            action: "/petitions/\(id)/letters", legend: "Record a letter", submit: "Record the letter",
+            fields: [
+                WebField(name: "direction", label: "Direction", kind: .select([("sent", "sent"), ("received", "received")]), value: "sent"),
+                WebField(name: "from", label: "From (handle)", required: true), WebField(name: "to", label: "To (handle)", required: true),
+                WebField(name: "on", label: "On", kind: .date, required: true), WebField(name: "subject", label: "Subject", required: true),
+                WebField(name: "in_reply_to", label: "In reply to (letter id, for a letter received)"),
+                WebField(name: "reply_within", label: "Reply within (for a letter sent)", hint: "e.g. 20 working days"),
+                WebField(name: "no_reply_expected", label: "No reply expected", kind: .checkbox),
+                WebField(
+                    name: "channel", label: "Channel", kind: .select(["post", "telegraph", "courier", "in-person"].map { ($0, $0) }), value: "post"),
+                WebField(name: "summary", label: "Summary", kind: .area),
+            ])
+    }
+
+    func statusForm(_ id: Int64, current: PetitionStatus) -> WebForm {
+        WebForm(
+            action: "/petitions/\(id)/status", legend: "Change the status", submit: "Change the status",
+            fields: [
+                WebField(name: "to", label: "New status", kind: .select(Web.statusOptions), value: current.next.first?.rawValue ?? ""),
+                WebField(name: "on", label: "On", kind: .date, required: true), WebField(name: "note", label: "Note", kind: .area),
+            ])
+    }
+
+    struct PetitionPage: Sendable {
+        var dossier: PetitionDossier
+        var names: [String: String]
+    }
+
+    func petitionPage(
+        _ request: Request, _ context: OfficeContext, id: Int64, refill: (form: String, typed: [String: String], error: APIFailure)? = nil
+    ) async throws -> Response {
+        let account = try context.signedIn(.reader, request)
+        let data = try await inPath {
+            try await office.perform(as: account) { ws in PetitionPage(dossier: try ShowPetition(petition: id).run(in: ws), names: try Web.names(ws))
+            }
+        }
+        let p = data.dossier.petition
+        let n = data.names
+        var forms: [WebForm] = []
+        if account.role.allows(.clerk) {
+            var letter = letterForm(id)
+            var status = statusForm(id, current: p.status)
+            if let refill, refill.form == letter.action { letter.refill(refill.typed, error: refill.error) }
+            if let refill, refill.form == status.action { status.refill(refill.typed, error: refill.error) }
+            forms = [letter, status]
+        }
+        var values: [String: Any] = [
+            "petitioner": p.petitioner, "petitionerName": n[p.petitioner] ?? p.petitioner, "authority": p.authority,
+            "authorityName": n[p.authority] ?? p.authority, "opened": p.opened.description, "status": p.status.rawValue,
+            "letters": data.dossier.letters.map {
+                [
+                    "id": $0.id, "on": $0.on.description, "direction": $0.direction.rawValue, "fromName": n[$0.from] ?? $0.from,
+                    "toName": n[$0.to] ?? $0.to, "subject": $0.subject, "replyDue": $0.replyDue?.description ?? "",
+                ] as [String: Any]
+            },
+            "events": data.dossier.events.map { ["day": $0.day.description, "summary": $0.summary, "kind": $0.kind, "actor": $0.actor] },
+            "forms": forms.map { $0.values(csrf: context.session?.csrf ?? "") },
+        ]
+        if let via = p.via {
+            values["via"] = via
+            values["viaName"] = n[via] ?? via
+        }
+        if let c = p.category { values["category"] = c }
+        return page("petition", "Petition \(p.id): \(p.subject)", values, context, status: refill?.error.status ?? .ok)
+    }
+
+    func changeStatus(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let account = try context.signedIn(.clerk, request)
+        let id = try pathID(context, "petition")
+        let outcome = try await attempt {
+            let change = ChangePetitionStatus(
+                petition: id, to: try PetitionStatus(parsing: try fields.required("to"), field: "to"), on: try fields.requiredDay("on"),
+                note: try fields.text("note"))
+            return try await office.run(change, as: account)
+        }
+        if case .failure(let f) = outcome {
+            return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/status", fields.texts, f))
+        }
+        throw Redirect.to("/petitions/\(id)")
+    }
+
+    func recordLetter(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        var fields = try await context.form(request)
+        let account = try context.signedIn(.clerk, request)
+        let id = try pathID(context, "petition")
+        fields.set("petition", String(id))
+        if try fields.text("direction") == "received" {
+            fields.remove("no_reply_expected")
+            fields.remove("reply_within")
+        }
+        let letter = fields
+        let outcome = try await attempt { try await office.perform(as: account, try Letters.record(letter)) }
+        if case .failure(let f) = outcome {
+            return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/letters", fields.texts, f))
+        }
+        throw Redirect.to("/petitions/\(id)")
+    }
+}
+
+extension RequestFields {
+    /// The fields as typed, for putting back into a form.
+    var texts: [String: String] {
+        values.compactMapValues { if case .string(let s) = $0 { return s } else { return nil } }
+    }
+
+    mutating func set(_ key: String, _ value: String) { values[key] = .string(value) }
+    mutating func remove(_ key: String) { values[key] = nil }
+}

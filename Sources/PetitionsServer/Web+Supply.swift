@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The deliveries page (overdue first, a form to record a receipt), a party's page, and the report.
+extension Web {
+    func addSupply(to pages: RouterGroup<OfficeContext>) {
+        pages.get("deliveries") { request, context in try await self.deliveries(request, context) }
+        pages.post("deliveries/receipts") { request, context in try await self.recordReceipt(request, context) }
+        pages.get("parties/:handle") { request, context in try await self.party(request, context) }
+        pages.get("report") { request, context in try await self.report(request, context) }
+    }
+
+    static let receiptForm = WebForm(
+        action: "/deliveries/receipts", legend: "Record a receipt", submit: "Record the receipt",
+        fields: [
+            WebField(name: "decree", label: "Decree (handle)", required: true),
+            WebField(name: "recipient", label: "Recipient (handle)", required: true),
+            WebField(name: "period", label: "Period (YYYY-MM)", required: true),
+            WebField(name: "on", label: "Received on", kind: .date, required: true),
+            WebField(name: "quantity", label: "Quantities, one a line", kind: .area, hint: "AMOUNT UNIT COMMODITY, e.g. 500 funt wheat"),
+            WebField(name: "note", label: "Note"),
+        ])
+
+    struct Supply: Sendable {
+        var deliveries: [Delivery]
+        var overdue: Set<Int64>
+        var names: [String: String]
+    }
+
+    func deliveries(_ request: Request, _ context: OfficeContext, refill: (typed: [String: String], error: APIFailure)? = nil) async throws
+        -> Response
+    {
+        let account = try context.signedIn(.reader, request)
+        let asOf = office.today
+        let s = try await office.perform(as: account) { ws in
+            Supply(
+                deliveries: try ListDeliveries().run(in: ws), overdue: Set(try ListOverdue(asOf: asOf).run(in: ws).map(\.delivery)),
+                names: try Web.names(ws))
+        }
+        let ordered = s.deliveries.filter { s.overdue.contains($0.id) } + s.deliveries.filter { !s.overdue.contains($0.id) }
+        var forms: [[String: Any]] = []
+        if account.role.allows(.clerk) {
+            var form = Web.receiptForm
+            if let refill { form.refill(refill.typed, error: refill.error) }
+            forms = [form.values(csrf: context.session?.csrf ?? "")]
+        }
+        let values: [String: Any] = [
+            "rows": ordered.prefix(500).map {
+                [
+                    "id": $0.id, "recipient": $0.recipient, "recipientName": s.names[$0.recipient] ?? $0.recipient, "decree": $0.decree,
+                    "period": $0.period.description, "due": $0.due.description, "status": $0.status.rawValue, "late": s.overdue.contains($0.id),
+                ] as [String: Any]
+            },
+            "forms": forms,
+        ]
+        return page("deliveries", "Deliveries", values, context, status: refill?.error.status ?? .ok)
+    }
+
+    func recordReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let account = try context.signedIn(.clerk, request)
+        let outcome = try await attempt {
+            let receipt = RecordReceipt(
+                decree: try fields.required("decree"), recipient: try fields.required("recipient"),
+                period: try Period(parsing: try fields.required("period"), field: "period"), on: try fields.requiredDay("on"),
+                quantities: try fields.list("quantity"), note: try fields.text("note"))
+            return try await office.run(receipt, as: account)
+        }
+        if case .failure(let f) = outcome { return try await deliveries(request, context, refill: (fields.texts, f)) }
+        throw Redirect.to("/deliveries")
+    }
+
+    struct PartyPage: Sendable {
+        var party: Party
+        var petitions: [Petition]
+    }
+
+    func party(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let account = try context.signedIn(.reader, request)
+        let handle = context.parameters.get("handle") ?? ""
+        let data = try await inPath {
+            try await office.perform(as: account) { ws in
+                let party = try ShowParty(party: handle).run(in: ws)
+                let petitions = try ListPetitions().run(in: ws).filter { [$0.petitioner, $0.authority, $0.via].contains(party.handle) }
+                return PartyPage(party: party, petitions: petitions)
+            }
+        }
+        let p = data.party
+        var values: [String: Any] = [
+            "handle": p.handle, "kind": p.kind == .person ? "petitioner" : p.kind.rawValue,
+            "petitions": data.petitions.map { ["id": $0.id, "subject": $0.subject, "status": $0.status.rawValue] as [String: Any] },
+        ]
+        if let d = p.district { values["district"] = d }
+        if let o = p.occupation { values["occupation"] = o }
+        if let r = p.replyWithin { values["replyWithin"] = r.description }
+        return page("party", p.name, values, context)
+    }
+
+    /// The HTML report with links to every format; `?format=` gives that format itself, as the API does.
+    func report(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let account = try context.signedIn(.reader, request)
+        let q = Query(request: request)
+        if let format = q.text("format"), format != "html" {
+            var context = context
+            context.account = account
+            return try await API.report(request, context: context, office: office)
+        }
+        let asOf = try q.day("as_of") ?? office.today
+        let report = try await office.run(BuildReport(asOf: asOf), as: account)
+        let links = render.fragment(
+            "report", ["formats": ["json", "markdown", "text"], "sections": ReportCSV.sections, "asOf": asOf.description])
+        let html = Web.localStyle(ReportHTML.render(report), links: links)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The report page with its inline style moved to `/style.css` (the server's policy allows no inline style)
+    /// and the links to the other formats under its heading.
+    static func localStyle(_ html: String, links: String) -> String {
+        var out = html
+        if let start = out.range(of: "<meta http-equiv=\"Content-Security-Policy\""), let end = out[start.upperBound...].range(of: ">") {
+            out.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        if let start = out.range(of: "<style>"), let end = out.range(of: "</style>"), start.lowerBound < end.lowerBound {
+            out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<link rel=\"stylesheet\" href=\"/style.css\">")
+        }
+        if let header = out.range(of: "</header>") { out.insert(contentsOf: links, at: header.lowerBound) }
+        return out
+    }
+}

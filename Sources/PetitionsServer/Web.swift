@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The web application: server-rendered pages, no JavaScript, forms named as the API's body keys.
+struct Web: Sendable {
+    let office: Office
+    let render = WebRender()
+
+    static func add(to router: Router<OfficeContext>, office: Office) {
+        let web = Web(office: office)
+        router.get("style.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: WebStyle.css)))
+        }
+        let pages = router.group().add(middleware: SessionAuth(office: office))
+        pages.get("login") { request, context in web.loginPage(request, context) }
+        pages.post("login") { request, context in try await web.logIn(request, context) }
+        pages.post("logout") { request, context in try await web.logOut(request, context) }
+        pages.get("/") { request, context in try await web.dashboard(request, context) }
+        web.addPetitions(to: pages)
+        web.addSupply(to: pages)
+        web.addAdmin(to: pages)
+    }
+
+    var ledgerName: String { (office.settings.ledgerPath as NSString).lastPathComponent }
+
+    func page(_ template: String, _ title: String, _ values: [String: Any], _ context: OfficeContext, status: HTTPResponse.Status = .ok) -> Response {
+        render.page(template, title: title, values: values, context: context, ledger: ledgerName, status: status)
+    }
+
+    // MARK: - Logging in and out
+
+    func loginForm(next: String) -> WebForm {
+        WebForm(
+            action: "/login", legend: nil, submit: "Log in",
+            fields: [
+                WebField(name: "name", label: "Name", required: true), WebField(name: "password", label: "Password", kind: .password, required: true),
+            ],
+            hidden: ["next": next])
+    }
+
+    /// The login page: a visitor gets a session of its own (no user yet) so that the form carries a CSRF token.
+    func loginPage(_ request: Request, _ context: OfficeContext, error: String? = nil, name: String = "", status: HTTPResponse.Status = .ok)
+        -> Response
+    {
+        var context = context
+        var cookie: String?
+        if context.session == nil {
+            let session = office.sessions.open(for: nil)
+            context.session = session
+            cookie = SessionAuth.setCookie(session, secure: office.settings.secureCookies)
+        }
+        var form = loginForm(next: Form.localPath(request.uri.queryParameters.get("next")))
+        form.fields[0].value = name
+        var values = form.values(csrf: context.session?.csrf ?? "")
+        if let error { values["error"] = error }
+        var response = page("login", "Log in", values, context, status: status)
+        if let cookie { response.headers[.setCookie] = cookie }
+        return response
+    }
+
+    func logIn(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let name = (try fields.text("name") ?? "").trimmingCharacters(in: .whitespaces)
+        let password = try fields.text("password") ?? ""
+        let next = Form.localPath(try fields.text("next"))
+        let refused = "The name or the password is not right, or the account is disabled."
+        guard office.throttle.mayTry(name) else {
+            return loginPage(
+                request, context, error: "Too many failed attempts for this name: wait a minute and try again.", name: name, status: .tooManyRequests)
+        }
+        guard !name.isEmpty, let account = try await office.run(LogIn(name: name, password: password), as: nil) else {
+            office.throttle.failed(name)
+            return loginPage(request, context, error: refused, name: name, status: .unauthorized)
+        }
+        office.throttle.succeeded(name)
+        if let old = context.session { office.sessions.close(old.id) }
+        let session = office.sessions.open(for: account.name)
+        throw Redirect.to(next, cookie: SessionAuth.setCookie(session, secure: office.settings.secureCookies))
+    }
+
+    func logOut(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        _ = try await context.form(request)
+        if let session = context.session { office.sessions.close(session.id) }
+        throw Redirect.to("/login", cookie: SessionAuth.clearCookie(secure: office.settings.secureCookies))
+    }
+
+    // MARK: - Dashboard
+
+    struct Dashboard: Sendable {
+        var overdue: [OverdueDelivery]
+        var waiting: [UnansweredLetter]
+        var petitions: [Petition]
+        var names: [String: String]
+    }
+
+    func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let account = try context.signedIn(.reader, request)
+        let asOf = try Query(request: request).day("as_of") ?? office.today
+        let cache = office.dashboards
+        let d = try await office.perform(as: account) { ws in
+            let key = DashboardCache.Key(asOf: asOf, lastEvent: try LastEventID().run(in: ws))
+            if let cached = cache.get(key) { return cached }
+            let fresh = Dashboard(
+                overdue: try ListOverdue(asOf: asOf).run(in: ws), waiting: try ListUnanswered(asOf: asOf).run(in: ws),
+                petitions: try ListPetitions().run(in: ws), names: try Web.names(ws))
+            cache.put(key, fresh)
+            return fresh
+        }
+        let statuses = PetitionStatus.allCases.map { s in
+            ["status": s.rawValue, "count": d.petitions.filter { $0.status == s }.count] as [String: Any]
+        }
+        let values: [String: Any] = [
+            "asOf": asOf.description, "overdueCount": d.overdue.count, "waitingCount": d.waiting.count,
+            "openCount": d.petitions.filter { $0.status == .open }.count,
+            "overdue": d.overdue.map {
+                [
+                    "recipient": $0.recipient, "recipientName": d.names[$0.recipient] ?? $0.recipient, "decree": $0.decree,
+                    "period": $0.period.description,
+                    "daysOverdue": $0.daysOverdue, "severity": $0.severity.rawValue, "shortfall": ListingCSV.quantities($0.shortfall),
+                ] as [String: Any]
+            },
+            "waiting": d.waiting.map {
+                [
+                    "sent": $0.sent.description, "to": $0.to, "toName": $0.toName, "subject": $0.subject, "due": $0.due.description,
+                    "severity": $0.severity?.rawValue ?? "not due", "petition": $0.petition.map { String($0) } ?? false,
+                ] as [String: Any]
+            },
+            "statuses": statuses,
+        ]
+        return page("dashboard", "Dashboard as of \(asOf.longDescription)", values, context)
+    }
+
+    /// The names of every party by handle, so pages show names, not only handles.
+    static func names(_ ws: Workspace) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for kind in [PartyKind.authority, .group, .person] {
+            for p in try ListParties(kind: kind).run(in: ws) { names[p.handle] = p.name }
+        }
+        return names
+    }
+
+    /// Runs `body`, turning a refusal of bad input into the failure to show beside the form.
+    func attempt<T>(_ body: () async throws -> T) async throws -> Result<T, APIFailure> {
+        do { return .success(try await body()) } catch let e as PetitionsError {
+            return .failure(APIFailure.from(e))
+        } catch let f as APIFailure where f.status == .badRequest || f.status == .conflict || f.status == .notFound {
+            return .failure(f)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The web pages' sessions: a cookie holding only a random id, the session on the server, its user looked up
+/// on every request (a disabled user is signed out at once), and a CSRF token every form must send back.
+struct SessionAuth: RouterMiddleware {
+    typealias Context = OfficeContext
+    static let cookie = "petitions_session"
+    let office: Office
+
+    func handle(_ request: Request, context: OfficeContext, next: (Request, OfficeContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let id = request.cookies[Self.cookie]?.value, let session = office.sessions.find(id) {
+            context.session = session
+            if let user = session.user {
+                if let account = try await office.run(FindUser(name: user), as: nil), !account.disabled {
+                    context.account = account
+                } else {
+                    office.sessions.close(id)
+                    context.session = nil
+                }
+            }
+        }
+        return try await next(request, context)
+    }
+
+    /// The `Set-Cookie` value for a session: HttpOnly, SameSite=Strict, Secure behind HTTPS.
+    static func setCookie(_ session: WebSession, secure: Bool) -> String {
+        "\(cookie)=\(session.id); Path=/; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
+    }
+
+    /// The `Set-Cookie` value that removes the session cookie.
+    static func clearCookie(secure: Bool) -> String {
+        "\(cookie)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
+    }
+}
+
+extension OfficeContext {
+    /// The signed-in user of a page, holding `role` or above; without one, a redirect (303) to the login page
+    /// that comes back to `request`'s page.
+    func signedIn(_ role: Role, _ request: Request) throws -> Account {
+        guard let account else {
+            let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            throw Redirect.to("/login?next=" + Form.encode(target))
+        }
+        guard account.role.allows(role) else { throw APIFailure.forbidden(account, needs: role) }
+        return account
+    }
+
+    /// A form's fields, when its `csrf_token` is this session's; else 403 and nothing is done.
+    func form(_ request: Request) async throws -> RequestFields {
+        let buffer = try await request.body.collect(upTo: maxUploadSize)
+        let fields = Form.parse(String(buffer: buffer))
+        guard let session, let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
+            throw APIFailure(
+                status: .forbidden, message: "The form was refused: its security token is missing or out of date. Reload the page and try again.")
+        }
+        return RequestFields(fields.mapValues { .string($0) })
+    }
+}
+
+/// A redirect (303 See Other), thrown to stop handling a request.
+struct Redirect: Error {
+    var location: String
+    var cookie: String?
+
+    static func to(_ location: String, cookie: String? = nil) -> Redirect { Redirect(location: location, cookie: cookie) }
+
+    var response: Response {
+        var headers: HTTPFields = [.location: location]
+        if let cookie { headers[.setCookie] = cookie }
+        return Response(status: .seeOther, headers: headers)
+    }
+}
+
+/// `application/x-www-form-urlencoded`, read and written.
+enum Form {
+    /// The fields of a form body; a field given more than once (one line each) is joined by line ends.
+    static func parse(_ body: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = decode(String(parts[0]))
+            let value = parts.count > 1 ? decode(String(parts[1])) : ""
+            if let old = out[key] { out[key] = old + "\n" + value } else { out[key] = value }
+        }
+        return out
+    }
+
+    static func decode(_ s: String) -> String {
+        s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? s
+    }
+
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    /// Compares two tokens in time that does not depend on where they differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in 0..<x.count { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+
+    /// A path to go back to after logging in: only a path of this site (never `//host` or a full address).
+    static func localPath(_ s: String?) -> String {
+        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.hasPrefix("/\\"), !s.contains("\r"), !s.contains("\n") else { return "/" }
+        return s
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import Mustache
+import PetitionsApp
+
+/// Renders the web application's pages from its Mustache templates.
+struct WebRender: Sendable {
+    let library: MustacheLibrary
+
+    init() {
+        var library = MustacheLibrary()
+        for (name, text) in WebTemplates.all {
+            // The templates are the program's own text: one that does not parse is a bug the tests catch at once.
+            if let template = try? MustacheTemplate(string: text) { library.register(template, named: name) }
+        }
+        self.library = library
+    }
+
+    /// A whole page: `template` rendered with `values`, inside the layout.
+    func page(
+        _ template: String, title: String, values: [String: Any], context: OfficeContext, ledger: String, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var values = values
+        values["csrf"] = context.session?.csrf ?? ""
+        // Mustache cannot ask whether a list has rows: each list gets a flag to open its table with.
+        for (key, flag) in [("overdue", "hasOverdue"), ("waiting", "hasWaiting"), ("rows", "hasRows"), ("letters", "hasLetters")] {
+            if let list = values[key] as? [Any] { values[flag] = !list.isEmpty }
+        }
+        let body = library.render(values, withTemplate: template) ?? ""
+        var layout: [String: Any] = ["title": title, "body": body, "ledger": ledger]
+        if let account = context.account {
+            layout["user"] =
+                [
+                    "name": account.name, "role": account.role.rawValue, "admin": account.role == .admin, "csrf": context.session?.csrf ?? "",
+                ] as [String: Any]
+        }
+        let html = library.render(layout, withTemplate: "layout") ?? ""
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func fragment(_ template: String, _ values: [String: Any]) -> String { library.render(values, withTemplate: template) ?? "" }
+}
+
+/// A form as the templates draw it: fields with labels, what was typed, and the error beside its field.
+struct WebForm {
+    var action: String
+    var legend: String?
+    var submit: String
+    var method = "post"
+    var fields: [WebField]
+    var hidden: [String: String] = [:]
+    var formError: String?
+
+    /// Puts back what was typed, and the error of a refused submission beside its field (else above the form).
+    mutating func refill(_ typed: [String: String], error: APIFailure?) {
+        for i in fields.indices {
+            if let v = typed[fields[i].name] { fields[i].value = v }
+        }
+        guard let error else { return }
+        if let field = error.field, let i = fields.firstIndex(where: { $0.name == field }) {
+            fields[i].error = error.message
+        } else {
+            formError = error.message
+        }
+    }
+
+    func values(csrf: String) -> [String: Any] {
+        var v: [String: Any] = [
+            "action": action, "submit": submit, "method": method, "csrf": csrf, "fields": fields.map { $0.values(form: action) },
+            "hidden": hidden.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] },
+        ]
+        if let legend { v["legend"] = legend }
+        if let formError { v["formError"] = formError }
+        return v
+    }
+}
+
+/// One field of a form.
+struct WebField {
+    enum Kind {
+        case text, date, password, area, checkbox
+        case select([(value: String, text: String)])
+    }
+    var name: String
+    var label: String
+    var kind: Kind = .text
+    var value = ""
+    var required = false
+    var hint: String?
+    var error: String?
+
+    func values(form: String) -> [String: Any] {
+        let id = (form + "/" + name).split(separator: "/").joined(separator: "-").map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        var v: [String: Any] = ["id": id, "name": name, "label": label, "value": value, "required": required]
+        if let hint { v["hint"] = hint }
+        if let error { v["error"] = error }
+        switch kind {
+        case .text:
+            v["input"] = true
+            v["type"] = "text"
+        case .date:
+            v["input"] = true
+            v["type"] = "date"
+        case .password:
+            v["input"] = true
+            v["type"] = "password"
+        case .area: v["area"] = true
+        case .checkbox:
+            v["checkbox"] = true
+            v["checked"] = ["on", "true"].contains(value)
+        case .select(let options):
+            v["select"] = true
+            v["options"] = options.map { ["value": $0.value, "text": $0.text, "selected": $0.value == value] as [String: Any] }
+        }
+        return v
+    }
+}

@@ -1,0 +1,161 @@
+/// The web application's Mustache templates. `{{x}}` is escaped; `{{{body}}}` only ever holds a page already
+/// rendered (and so escaped) by these templates.
+enum WebTemplates {
+    static let all: [String: String] = [
+        "layout": layout, "field": field, "form": form, "login": login, "dashboard": dashboard, "petitions": petitions,
+        "petition": petition, "new-petition": newPetition, "deliveries": deliveries, "party": party, "users": users, "report": report,
+        "message": message,
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · petitions</title>
+        <link rel="stylesheet" href="/style.css">
+        </head>
+        <body>
+        <header class="site">
+        <p class="brand"><a href="/">petitions</a> <span class="office">{{ledger}}</span></p>
+        {{#user}}
+        <nav aria-label="Main"><ul>
+        <li><a href="/">Dashboard</a></li><li><a href="/petitions">Petitions</a></li><li><a href="/deliveries">Deliveries</a></li>
+        <li><a href="/report">Report</a></li>{{#admin}}<li><a href="/admin/users">Users</a></li>{{/admin}}
+        </ul></nav>
+        <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf_token" value="{{csrf}}">
+        <span>{{name}} ({{role}})</span> <button type="submit">Log out</button></form>
+        {{/user}}
+        </header>
+        <main>
+        <h1>{{title}}</h1>
+        {{{body}}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    /// One labelled input, select or text area, with its error beside it.
+    static let field = """
+        <p class="field{{#error}} invalid{{/error}}"><label for="{{id}}">{{label}}</label>
+        {{#select}}<select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{text}}</option>{{/options}}</select>{{/select}}
+        {{#area}}<textarea id="{{id}}" name="{{name}}" rows="3"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{value}}</textarea>{{/area}}
+        {{#checkbox}}<input id="{{id}}" name="{{name}}" type="checkbox"{{#checked}} checked{{/checked}}>{{/checkbox}}
+        {{#input}}<input id="{{id}}" name="{{name}}" type="{{type}}" value="{{value}}"{{#required}} required{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{/input}}
+        {{#hint}}<small>{{hint}}</small>{{/hint}}
+        {{#error}}<strong class="error" id="{{id}}-error">{{error}}</strong>{{/error}}</p>
+
+        """
+
+    static let form = """
+        <form method="{{method}}" action="{{action}}" class="record">
+        {{#legend}}<h2>{{legend}}</h2>{{/legend}}
+        {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
+        <input type="hidden" name="csrf_token" value="{{csrf}}">
+        {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
+        {{#fields}}{{> field}}{{/fields}}
+        <p><button type="submit">{{submit}}</button></p>
+        </form>
+
+        """
+
+    static let login = """
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        {{> form}}
+
+        """
+
+    static let message = """
+        <p>{{text}}</p>
+        {{#link}}<p><a href="{{href}}">{{label}}</a></p>{{/link}}
+
+        """
+
+    static let dashboard = """
+        <form method="get" action="/" class="asof"><input type="hidden" name="csrf_token" value="{{csrf}}">
+        <label for="as_of">As of</label> <input id="as_of" name="as_of" type="date" value="{{asOf}}"> <button type="submit">Show</button></form>
+        <dl class="cards">
+        <div class="card"><dt>Overdue deliveries</dt><dd>{{overdueCount}}</dd></div>
+        <div class="card"><dt>Letters waiting</dt><dd>{{waitingCount}}</dd></div>
+        <div class="card"><dt>Open petitions</dt><dd>{{openCount}}</dd></div>
+        </dl>
+        <h2>Overdue deliveries</h2>
+        {{#hasOverdue}}<div class="scroll"><table><thead><tr><th>Recipient</th><th>Decree</th><th>Period</th><th>Days late</th><th>Severity</th><th>Short</th></tr></thead><tbody>
+        {{/hasOverdue}}{{#overdue}}<tr><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{daysOverdue}}</td><td class="sev {{severity}}">{{severity}}</td><td>{{shortfall}}</td></tr>
+        {{/overdue}}{{#hasOverdue}}</tbody></table></div>{{/hasOverdue}}{{^overdue}}<p class="calm">No delivery is overdue.</p>{{/overdue}}
+        <h2>Letters waiting for a reply</h2>
+        {{#hasWaiting}}<div class="scroll"><table><thead><tr><th>Sent</th><th>To</th><th>Subject</th><th>Due</th><th>Severity</th></tr></thead><tbody>
+        {{/hasWaiting}}{{#waiting}}<tr><td>{{sent}}</td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{due}}</td><td class="sev {{severity}}">{{severity}}</td></tr>
+        {{/waiting}}{{#hasWaiting}}</tbody></table></div>{{/hasWaiting}}{{^waiting}}<p class="calm">No letter is waiting for a reply.</p>{{/waiting}}
+        <h2>Petitions by status</h2>
+        <ul class="statuses">{{#statuses}}<li><a href="/petitions?status={{status}}">{{status}}</a>: {{count}}</li>{{/statuses}}</ul>
+
+        """
+
+    static let petitions = """
+        <form method="get" action="/petitions" class="filters"><input type="hidden" name="csrf_token" value="{{csrf}}">
+        {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
+        {{#mayRecord}}<p><a class="button" href="/petitions/new">Log a petition</a></p>{{/mayRecord}}
+        {{#hasRows}}<div class="scroll"><table><thead><tr><th>ID</th><th>Opened</th><th>Status</th><th>From</th><th>To</th><th>Subject</th></tr></thead><tbody>
+        {{/hasRows}}{{#rows}}<tr><td><a href="/petitions/{{id}}">{{id}}</a></td><td>{{opened}}</td><td>{{status}}</td><td><a href="/parties/{{petitioner}}">{{petitionerName}}</a></td><td><a href="/parties/{{authority}}">{{authorityName}}</a></td><td><a href="/petitions/{{id}}">{{subject}}</a></td></tr>
+        {{/rows}}{{#hasRows}}</tbody></table></div>{{/hasRows}}{{^rows}}<p>No petition matches.</p>{{/rows}}
+
+        """
+
+    static let newPetition = """
+        {{> form}}
+
+        """
+
+    static let petition = """
+        <dl class="facts">
+        <dt>From</dt><dd><a href="/parties/{{petitioner}}">{{petitionerName}}</a>{{#via}} via <a href="/parties/{{via}}">{{viaName}}</a>{{/via}}</dd>
+        <dt>To</dt><dd><a href="/parties/{{authority}}">{{authorityName}}</a></dd>
+        <dt>Opened</dt><dd>{{opened}}</dd><dt>Status</dt><dd>{{status}}</dd>{{#category}}<dt>Category</dt><dd>{{category}}</dd>{{/category}}
+        </dl>
+        <h2>Letters</h2>
+        {{#hasLetters}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th></tr></thead><tbody>
+        {{/hasLetters}}{{#letters}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}</td><td>{{replyDue}}</td></tr>
+        {{/letters}}{{#hasLetters}}</tbody></table></div>{{/hasLetters}}{{^letters}}<p>No letter yet.</p>{{/letters}}
+        <h2>Events</h2>
+        <ol class="events">{{#events}}<li><span class="day">{{day}}</span> {{summary}} <small>({{kind}}, by {{actor}})</small></li>{{/events}}</ol>
+        {{#forms}}{{> form}}{{/forms}}
+
+        """
+
+    static let deliveries = """
+        <h2>Overdue first</h2>
+        {{#hasRows}}<div class="scroll"><table><thead><tr><th>ID</th><th>Recipient</th><th>Decree</th><th>Period</th><th>Due</th><th>Status</th></tr></thead><tbody>
+        {{/hasRows}}{{#rows}}<tr{{#late}} class="late"{{/late}}><td>{{id}}</td><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{due}}</td><td>{{status}}{{#late}} (overdue){{/late}}</td></tr>
+        {{/rows}}{{#hasRows}}</tbody></table></div>{{/hasRows}}{{^rows}}<p>No delivery is scheduled.</p>{{/rows}}
+        {{#forms}}{{> form}}{{/forms}}
+
+        """
+
+    static let party = """
+        <dl class="facts"><dt>Handle</dt><dd>{{handle}}</dd><dt>Kind</dt><dd>{{kind}}</dd>
+        {{#district}}<dt>District</dt><dd>{{district}}</dd>{{/district}}{{#occupation}}<dt>Occupation</dt><dd>{{occupation}}</dd>{{/occupation}}
+        {{#replyWithin}}<dt>Replies within</dt><dd>{{replyWithin}}</dd>{{/replyWithin}}</dl>
+        <h2>Petitions</h2>
+        <ul>{{#petitions}}<li><a href="/petitions/{{id}}">{{id}}: {{subject}}</a> ({{status}})</li>{{/petitions}}</ul>{{^petitions}}<p>None.</p>{{/petitions}}
+
+        """
+
+    static let users = """
+        <div class="scroll"><table><thead><tr><th>Name</th><th>Role</th><th>Disabled</th><th>Created</th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{name}}</td><td>{{role}}</td><td>{{disabled}}</td><td>{{created}}</td></tr>
+        {{/rows}}</tbody></table></div>
+        {{#generated}}<p class="urgent"><span class="label">Shown once</span>The password of {{user}} is <code>{{password}}</code>.</p>{{/generated}}
+        {{#forms}}{{> form}}{{/forms}}
+
+        """
+
+    static let report = """
+        <p class="formats">Also as {{#formats}}<a href="/report?format={{.}}&amp;as_of={{asOf}}">{{.}}</a> {{/formats}}
+        and CSV by section: {{#sections}}<a href="/report?format=csv&amp;section={{.}}&amp;as_of={{asOf}}">{{.}}</a> {{/sections}}</p>
+        <p class="formats"><a href="/">Dashboard</a> · <a href="/petitions">Petitions</a> · <a href="/deliveries">Deliveries</a></p>
+
+        """
+}

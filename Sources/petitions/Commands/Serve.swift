@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+import PetitionsServer
+
+/// `petitions serve`: the office server, the web application and the JSON API over the ledger. The one file of
+/// the command line that imports the server: another front end, reached only to start it.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the ledger to the office: a web application and a JSON API, with accounts and roles.",
+        discussion: """
+            Runs until SIGINT or SIGTERM, then finishes the requests in flight and exits 0. Listens on loopback unless
+            --host says otherwise; behind HTTPS (a reverse proxy), give --secure-cookies. Add users first with petitions user add.
+
+            Example:
+              petitions serve --db office.sqlite --port 8080
+            """)
+    @OptionGroup var ledger: LedgerOptions
+    @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port: Int = 8080
+    @Flag(name: .customLong("secure-cookies"), help: "Mark session cookies Secure (when served over HTTPS).") var secureCookies = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port \(port): a port is a number from 1 to 65535.") }
+        guard !host.isEmpty else { throw ValidationError("--host: give an address to listen on, such as 127.0.0.1.") }
+    }
+
+    func run() throws {
+        let settings = ServerSettings(
+            databasePath: ledger.db, configPath: ledger.config, office: ledger.office, host: host, port: port, secureCookies: secureCookies)
+        try OfficeServer.serve(settings) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension UserCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a user; without --password-stdin a strong password is generated and printed once.",
+            discussion: "Example:\n  printf '%s\\n' 'a long passphrase' | petitions user add vera --role clerk --password-stdin")
+        @OptionGroup var ledger: LedgerOptions
+        @Argument(help: "The user's name (letters, digits, '.', '_' or '-').") var name: String
+        @Option(help: "admin, clerk or reader.") var role: Role
+        @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+
+        func run() throws {
+            let password = passwordStdin ? try UserCommand.passwordFromStandardInput() : nil
+            let added = try ledger.run(AddUser(name: name, role: role, password: password))
+            print("Added user \(UserCommand.show(added.account)).")
+            if let generated = added.generatedPassword {
+                print("Password (shown once; keep it safe): \(generated)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the users.", discussion: "Example:\n  petitions user list --format json")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+
+        func run() throws {
+            let users = try ledger.run(ListUsers())
+            if output.format == .json { return try Output.json(users) }
+            var t = TextTable(["ID", "NAME", "ROLE", "DISABLED", "CREATED"])
+            for u in users { t.add([String(u.id), u.name, u.role.rawValue, u.disabled ? "yes" : "no", u.created]) }
+            print(t.render())
+        }
+    }
+
+    struct RoleChange: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "role", abstract: "Give a user another role.", discussion: "Example:\n  petitions user role vera --to admin")
+        @OptionGroup var ledger: LedgerOptions
+        @Argument(help: "The user's name.") var name: String
+        @Option(help: "admin, clerk or reader.") var to: Role
+
+        func run() throws {
+            let a = try ledger.run(ChangeUserRole(name: name, to: to))
+            print("User \(UserCommand.show(a)).")
+        }
+    }
+
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Disable a user: its sessions and tokens stop working at once.", discussion: "Example:\n  petitions user disable vera")
+        @OptionGroup var ledger: LedgerOptions
+        @Argument(help: "The user's name.") var name: String
+
+        func run() throws {
+            let a = try ledger.run(DisableUser(name: name))
+            print("User \(UserCommand.show(a)).")
+        }
+    }
+
+    struct Password: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's password, read from standard input.",
+            discussion: "Example:\n  printf '%s\\n' 'a new passphrase' | petitions user password vera --password-stdin")
+        @OptionGroup var ledger: LedgerOptions
+        @Argument(help: "The user's name.") var name: String
+        @Flag(help: "Read the password from the first line of standard input (required).") var passwordStdin = false
+
+        func run() throws {
+            guard passwordStdin else { throw ValidationError("--password-stdin is required: a password is never given on the command line.") }
+            let a = try ledger.run(SetUserPassword(name: name, password: try UserCommand.passwordFromStandardInput()))
+            print("Password of \(a.name) changed.")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+
+extension UserCommand {
+    struct Token: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make an API token for a user (printed once), or revoke one.",
+            discussion: "Example:\n  petitions user token vera --label 'nightly script'\n  petitions user token revoke 3",
+            subcommands: [Issue.self, Revoke.self], defaultSubcommand: Issue.self)
+    }
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "new", abstract: "Make an API token for a user; it is printed once and only its hash is kept.")
+        @OptionGroup var ledger: LedgerOptions
+        @Argument(help: "The user's name.") var name: String
+        @Option(help: "What the token is for.") var label: String?
+
+        func run() throws {
+            let issued = try ledger.run(IssueToken(name: name, label: label))
+            print("Token \(issued.token.id) for \(issued.token.user) (shown once; keep it safe):")
+            print(issued.secret)
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an API token by id.", discussion: "Example:\n  petitions user token revoke 3")
+        @OptionGroup var ledger: LedgerOptions
+        @Argument(help: "The token's id (see user tokens NAME).") var token: String
+
+        func run() throws {
+            let t = try ledger.run(RevokeToken(id: try id(token, "id")))
+            print("Token \(t.id) of \(t.user) revoked.")
+        }
+    }
+
+    struct Tokens: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a user's API tokens (never their text).", discussion: "Example:\n  petitions user tokens vera --format json")
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The user's name.") var name: String
+
+        func run() throws {
+            let tokens = try ledger.run(ListTokens(name: name))
+            if output.format == .json { return try Output.json(tokens) }
+            var t = TextTable(["ID", "LABEL", "CREATED", "REVOKED"])
+            for k in tokens { t.add([String(k.id), k.label ?? "-", k.created, k.revoked ?? "-"]) }
+            print(t.render())
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+@Suite("JSON API: recording") struct APIWriteTests {
+    @Test("a clerk logs a petition: 201 with the petition as show prints it, and the event names the clerk")
+    func logPetition() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let r = try await client.execute(
+                uri: "/api/v1/petitions", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"from":"dmitrov-post","to":"moscow-supply","subject":"February provisions","on":"1920-02-20","category":"supply"}"#))
+            #expect(r.status == .created, "\(r.text)")
+            let petition = r.object["petition"] as? [String: Any]
+            #expect(petition?["subject"] as? String == "February provisions")
+            #expect(r.object["letters"] is [Any])
+            #expect(r.object["events"] is [Any])
+        }
+        let last = try ListEvents().run(in: f.ledger.workspace).max(by: { $0.id < $1.id })
+        #expect(last?.actor == "clerk-user")
+    }
+
+    @Test("a reader may not record (403) and an admin may; nothing is recorded on a refusal")
+    func roles() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        let body = #"{"name":"Vera Figner","district":"Dmitrov"}"#
+        try await f.test { client in
+            let r = try await client.execute(uri: "/api/v1/petitioners", method: .post, headers: f.bearer(.reader, json: true), body: json(body))
+            #expect(r.status == .forbidden)
+            #expect((r.object["error"] as? String)?.contains("reader") == true)
+        }
+        #expect(try f.eventCount() == before)
+        try await f.test { client in
+            let r = try await client.execute(uri: "/api/v1/petitioners", method: .post, headers: f.bearer(.admin, json: true), body: json(body))
+            #expect(r.status == .created)
+            #expect(r.object["handle"] as? String == "vera-figner")
+        }
+        #expect(try f.eventCount() == before + 1)
+    }
+
+    @Test("a duplicate handle is 409; bad input is 400 naming the field with the command's sentence; the ledger is unchanged")
+    func refusals() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            let dup = try await client.execute(
+                uri: "/api/v1/authorities", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"name":"Another","handle":"moscow-supply"}"#))
+            #expect(dup.status == .conflict)
+            #expect(dup.object["field"] as? String == "handle")
+            let cases: [(String, String, String)] = [
+                ("petitions", #"{"from":"dmitrov-post","to":"moscow-supply","subject":"x","on":"1920-02-31"}"#, "on"),
+                ("petitions", #"{"from":"dmitrov-post","to":"moscow-supply","subject":"x"}"#, "on"),
+                ("petitions", #"{"from":"nobody","to":"moscow-supply","subject":"x","on":"1920-02-01"}"#, "from"),
+                ("petitions", #"{"from":"dmitrov-post","to":"moscow-supply","subject":"x","on":"1920-02-01","colour":"red"}"#, "colour"),
+                ("petitions", #"[1,2]"#, "body"),
+                ("letters", #"{"direction":"sideways","from":"dmitrov-post","to":"moscow-supply","subject":"x","on":"1920-02-01"}"#, "direction"),
+                (
+                    "letters",
+                    #"{"direction":"sent","from":"dmitrov-post","to":"moscow-supply","subject":"x","on":"1920-02-01","reply_within":"soon"}"#,
+                    "reply_within"
+                ),
+                (
+                    "receipts",
+                    #"{"decree":"decree-1918","recipient":"dmitrov-post","period":"1920-01","on":"1920-01-09","quantity":["lots of wheat"]}"#,
+                    "quantity"
+                ),
+                ("groups", #"{"name":"G","count":["employee=many"]}"#, "count"),
+            ]
+            for (path, body, field) in cases {
+                let r = try await client.execute(uri: "/api/v1/" + path, method: .post, headers: f.bearer(.clerk, json: true), body: json(body))
+                #expect(r.status == .badRequest, "\(path) \(body): \(r.status) \(r.text)")
+                #expect(r.object["field"] as? String == field, "\(path) \(body): \(r.text)")
+                let sentence = r.object["error"] as? String ?? ""
+                #expect(!sentence.isEmpty && !sentence.contains("SQLite") && !sentence.contains("Optional("), "\(sentence)")
+            }
+        }
+        #expect(try f.eventCount() == before)
+    }
+
+    @Test("a body over 1 MiB is 413 and changes nothing")
+    func tooLarge() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        let big = #"{"name":""# + String(repeating: "a", count: 1 << 21) + #""}"#
+        try await f.test { client in
+            let r = try await client.execute(uri: "/api/v1/authorities", method: .post, headers: f.bearer(.clerk, json: true), body: json(big))
+            #expect(r.status == .contentTooLarge)
+            #expect(r.object["error"] is String)
+        }
+        #expect(try f.eventCount() == before)
+    }
+
+    @Test("letters sent and received, a receipt, a status change, groups and authorities are recorded as the commands record them")
+    func records() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let sent = try await client.execute(
+                uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(
+                    #"{"direction":"sent","from":"dmitrov-post","to":"moscow-supply","on":"1920-01-21","subject":"Appeal","petition":1,"reply_within":"10 days"}"#
+                ))
+            #expect(sent.status == .created, "\(sent.text)")
+            let letterID = sent.object["id"] as? Int ?? 0
+            let received = try await client.execute(
+                uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(
+                    #"{"direction":"received","from":"moscow-supply","to":"dmitrov-post","on":"1920-02-01","subject":"Answer","in_reply_to":\#(letterID)}"#
+                ))
+            #expect(received.status == .created, "\(received.text)")
+            let receipt = try await client.execute(
+                uri: "/api/v1/receipts", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(
+                    #"{"decree":"decree-1918","recipient":"dmitrov-post","period":"1920-01","on":"1920-01-09","quantity":["500 funt wheat"],"note":"first cart"}"#
+                ))
+            #expect(receipt.status == .created, "\(receipt.text)")
+            #expect(receipt.object["status"] as? String == "partial")
+            let status = try await client.execute(
+                uri: "/api/v1/petitions/1/status", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"to":"answered","on":"1920-02-02","note":"answered by letter"}"#))
+            #expect(status.status == .ok, "\(status.text)")
+            #expect(status.object["status"] as? String == "answered")
+            let group = try await client.execute(
+                uri: "/api/v1/groups", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"name":"Klin post office","count":["employee=40"]}"#))
+            #expect(group.status == .created)
+            let authority = try await client.execute(
+                uri: "/api/v1/authorities", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"name":"Narkompochtel","handle":"narkompochtel","reply_within":"20 working days"}"#))
+            #expect(authority.status == .created)
+            let events = try await client.execute(uri: "/api/v1/events?petition=1", method: .get, headers: f.bearer(.reader))
+            #expect(events.array.count >= 3)
+        }
+        let actors = Set(try ListEvents(since: try Day(parsing: "1920-01-21")).run(in: f.ledger.workspace).map(\.actor))
+        #expect(actors.contains("clerk-user"))
+    }
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""The office server's web application in a real browser (Debian's chromium and chromium-driver, through selenium):
+a clerk logs in, logs a petition through the form, records a letter and a receipt, sees them on the dashboard,
+searches, opens the report; a reader is refused a form; log out. On a failure, screenshots at 400 and 1400 px go
+to the folder given by --shots. Prints 'N passed, N failed'."""
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def run(bin_, db, *args, stdin=None):
+    return subprocess.run([bin_, "--db", db, "--actor", "setup", *args], input=stdin, text=True, capture_output=True, check=True).stdout
+
+
+def setup(bin_, folder):
+    db = os.path.join(folder, "office.sqlite")
+    run(bin_, db, "init", "--office", "browser")
+    run(bin_, db, "authority", "add", "--name", "Moscow postal-telegraph supply centre", "--handle", "moscow-supply", "--on", "1919-01-01")
+    run(bin_, db, "group", "add", "--name", "Postal-telegraph employees of the Dmitrov district", "--handle", "dmitrov-post",
+        "--count", "employee=125", "--on", "1919-01-01")
+    run(bin_, db, "decree", "add", "--handle", "decree-1918", "--name", "Decree of 15 August 1918", "--issued", "1918-08-15",
+        "--supplier", "moscow-supply", "--ration", "employee: 8 funt wheat")
+    run(bin_, db, "enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--from", "1919-09-01")
+    run(bin_, db, "delivery", "schedule", "--decree", "decree-1918", "--from", "1920-01", "--to", "1920-02")
+    run(bin_, db, "user", "add", "clerk", "--role", "clerk", "--password-stdin", stdin="clerk passphrase\n")
+    run(bin_, db, "user", "add", "reader", "--role", "reader", "--password-stdin", stdin="reader passphrase\n")
+    return db
+
+
+class Browser:
+    def __init__(self, base, shots):
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000"]:
+            options.add_argument(a)
+        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        self.driver.set_page_load_timeout(30)
+        self.base = base
+        self.shots = shots
+
+    def go(self, path):
+        self.driver.get(self.base + path)
+
+    def fill(self, form_action, values, submit=True):
+        form = self.driver.find_element(By.CSS_SELECTOR, f'form[action="{form_action}"]')
+        for name, value in values.items():
+            field = form.find_element(By.NAME, name)
+            if field.tag_name == "select":
+                Select(field).select_by_value(value)
+            elif field.get_attribute("type") == "date":
+                # A date input's typing order depends on the browser's locale; the value is ISO whatever it shows.
+                b_value = value[4:8] + "-" + value[0:2] + "-" + value[2:4]
+                self.driver.execute_script("arguments[0].value = arguments[1];", field, b_value)
+            else:
+                field.clear()
+                field.send_keys(value)
+            # Every input has a label.
+            assert form.find_elements(By.CSS_SELECTOR, f'label[for="{field.get_attribute("id")}"]'), f"no label for {name}"
+        if submit:
+            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            # The next page has replaced this one once the form is gone from the document.
+            WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(form))
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def log_in(self, name, password):
+        self.go("/login")
+        self.fill("/login", {"name": name, "password": password})
+
+    def log_out(self):
+        form = self.driver.find_element(By.CSS_SELECTOR, "form.logout")
+        form.find_element(By.TAG_NAME, "button").click()
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(form))
+
+    def screenshots(self, label):
+        os.makedirs(self.shots, exist_ok=True)
+        for width in (400, 1400):
+            self.driver.set_window_size(width, 1000)
+            self.driver.save_screenshot(os.path.join(self.shots, f"{label}-{width}.png"))
+        self.driver.set_window_size(1400, 1000)
+
+
+def test_clerk_records_and_sees(b):
+    b.go("/petitions")
+    assert "/login" in b.driver.current_url, b.driver.current_url
+    b.fill("/login", {"name": "clerk", "password": "clerk passphrase"})
+    assert b.driver.current_url.endswith("/petitions"), b.driver.current_url
+    b.go("/petitions/new")
+    b.fill("/petitions", {"from": "dmitrov-post", "to": "moscow-supply", "subject": "January provisions <not> delivered", "on": "01201920"})
+    assert "/petitions/1" in b.driver.current_url, b.driver.current_url
+    assert "January provisions <not> delivered" in b.text()
+    b.fill("/petitions/1/letters", {"direction": "sent", "from": "dmitrov-post", "to": "moscow-supply", "on": "01211920",
+                                    "subject": "Appeal to the supply centre"})
+    assert "Appeal to the supply centre" in b.text(), b.text()
+    b.go("/deliveries")
+    b.fill("/deliveries/receipts", {"decree": "decree-1918", "recipient": "dmitrov-post", "period": "1920-01", "on": "01091920",
+                                    "quantity": "500 funt wheat"})
+    assert "partial" in b.text(), b.text()
+    b.go("/?as_of=1920-03-04")
+    text = b.text()
+    assert "Appeal to the supply centre" in text and "Postal-telegraph employees of the Dmitrov district" in text, text
+    b.go("/petitions?search=january")
+    assert "January provisions" in b.text()
+    b.go("/petitions?search=nothing-like-it")
+    assert "No petition matches" in b.text()
+    b.go("/report")
+    assert "Status report" in b.text()
+    b.driver.find_element(By.LINK_TEXT, "markdown")
+    b.driver.find_element(By.LINK_TEXT, "Dashboard").click()
+    b.log_out()
+    assert "/login" in b.driver.current_url
+
+
+def test_bad_form_comes_back(b):
+    b.log_in("clerk", "clerk passphrase")
+    b.go("/petitions/new")
+    b.fill("/petitions", {"from": "nobody-at-all", "to": "moscow-supply", "subject": "Typed subject", "on": "02011920"})
+    field = b.driver.find_element(By.NAME, "subject")
+    assert field.get_attribute("value") == "Typed subject"
+    assert "nobody-at-all" in b.driver.find_element(By.CSS_SELECTOR, ".field.invalid .error").text
+    b.log_out()
+
+
+def test_reader_refused_a_form(b):
+    b.log_in("reader", "reader passphrase")
+    b.go("/petitions/new")
+    assert "403" in b.text(), b.text()
+    b.go("/deliveries")
+    assert not b.driver.find_elements(By.CSS_SELECTOR, 'form[action="/deliveries/receipts"]')
+    b.go("/")
+    b.log_out()
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--bin", required=True)
+    p.add_argument("--shots", default="browser-screenshots")
+    args = p.parse_args()
+    folder = tempfile.mkdtemp(prefix="petitions-browser-")
+    db = setup(args.bin, folder)
+    port = random.randint(20000, 60000)
+    server = subprocess.Popen([args.bin, "--db", db, "serve", "--port", str(port)], stdout=subprocess.PIPE, text=True)
+    passed = failed = 0
+    b = None
+    try:
+        line = server.stdout.readline()
+        assert line.startswith("Serving "), line
+        b = Browser(f"http://127.0.0.1:{port}", args.shots)
+        for test in [test_clerk_records_and_sees, test_bad_form_comes_back, test_reader_refused_a_form]:
+            try:
+                test(b)
+                passed += 1
+                print(f"ok {test.__name__}")
+            except Exception:
+                failed += 1
+                print(f"FAILED {test.__name__}")
+                traceback.print_exc()
+                b.screenshots(test.__name__)
+    finally:
+        if b:
+            b.driver.quit()
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
