@@ -1,4 +1,5 @@
-/// The built-in letter templates; `config/templates/*.mustache` hold the same text and a test keeps them equal.
+/// The built-in letter templates, in plain present-day wording; `config/templates/*.mustache` hold the same text and a
+/// test keeps them equal. `config/templates/1920/` keeps the voice of 1920 ("Esteemed comrades") for `--template`.
 /// A draft command's `--template FILE` replaces the one of its kind.
 public enum DraftTemplates {
     /// The built-in template of a kind of draft.
@@ -18,7 +19,7 @@ public enum DraftTemplates {
         From: {{sender.name}}{{#via}}, through {{name}}{{/via}}
         Subject: {{subject}}
 
-        Esteemed comrades,
+        Dear Sir or Madam,
 
         {{#letters}}
         Our letter of {{date}} ("{{subject}}") has been unanswered for {{waited}}.{{#overdue}} A reply was due on {{due}}; it is now {{late}} past due.{{/overdue}}{{^overdue}} A reply is due on {{due}}.{{/overdue}}
@@ -32,9 +33,9 @@ public enum DraftTemplates {
         in all, what is owed to {{sender.name}} comes to {{owed}}.
         {{/owesSupply}}
 
-        We ask you to answer without further delay{{#owesSupply}}, and to say when what is owed will be dispatched{{/owesSupply}}.
+        Please reply without further delay{{#owesSupply}}, and tell us when what is owed will be sent{{/owesSupply}}.
 
-        With comradely greetings,
+        Yours faithfully,
 
         {{#signature}}{{signature}}{{/signature}}{{^signature}}[signature]{{/signature}}
         {{#via}}{{name}}, for {{/via}}{{sender.name}}
@@ -49,12 +50,12 @@ public enum DraftTemplates {
         From: {{sender.name}}{{#via}}, through {{name}}{{/via}}
         Subject: {{subject}}
 
-        Esteemed comrades,
+        Dear Sir or Madam,
 
         We turn to you {{#hasLetters}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not answered our letters{{/hasLetters}}{{^hasLetters}}{{#owesSupply}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not made the deliveries owed{{/owesSupply}}{{^owesSupply}}about {{below.name}}{{#addresseeIsAbove}}, which answers to you{{/addresseeIsAbove}}{{/owesSupply}}{{/hasLetters}}.{{#petition}} On {{opened}} {{petitioner}} petitioned it: "{{subject}}".{{/petition}}
         {{#hasLetters}}
 
-        Our letters remain without an answer:
+        These letters of ours have had no answer:
         {{#letters}}
         - the letter of {{date}} to {{to}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}}{{^overdue}}; a reply is due on {{due}}{{/overdue}};
         {{/letters}}
@@ -68,9 +69,9 @@ public enum DraftTemplates {
         in all, what is owed to {{sender.name}} comes to {{owed}}.
         {{/owesSupply}}
 
-        We ask you to see that {{below.name}} answers{{#owesSupply}} and delivers what is owed under the {{decrees}}{{/owesSupply}}, and to tell us what you have done.
+        Please see that {{below.name}} replies{{#owesSupply}} and delivers what is owed under the {{decrees}}{{/owesSupply}}, and tell us what you have done.
 
-        With comradely greetings,
+        Yours faithfully,
 
         {{#signature}}{{signature}}{{/signature}}{{^signature}}[signature]{{/signature}}
         {{#via}}{{name}}, for {{/via}}{{sender.name}}
@@ -85,9 +86,9 @@ public enum DraftTemplates {
         From: {{sender.name}}
         Subject: {{subject}}
 
-        Esteemed comrades,
+        Dear Sir or Madam,
 
-        We set out in one letter everything that is overdue from you as of {{date}}.
+        This letter lists everything that is overdue from you as of {{date}}.
         {{#hasLetters}}
 
         Letters that have had no answer:
@@ -104,9 +105,9 @@ public enum DraftTemplates {
         in all, what is owed comes to {{owed}}.
         {{/owesSupply}}
 
-        We ask you to answer each of these letters{{#owesSupply}} and to dispatch what is owed{{/owesSupply}}, or to tell us in writing why you cannot, and who can.
+        Please answer each of these letters{{#owesSupply}} and send what is owed{{/owesSupply}}, or tell us in writing why you cannot, and who can.
 
-        With comradely greetings,
+        Yours faithfully,
 
         {{#signature}}{{signature}}{{/signature}}{{^signature}}[signature]{{/signature}}
         for {{sender.name}}
