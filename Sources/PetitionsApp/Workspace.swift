@@ -59,13 +59,13 @@ public struct Workspace: Sendable {
 
     /// Loads the configuration and opens the ledger. For recording, the ledger works out each letter's reply due
     /// day under its own rules and calendar. Front ends reach the ledger through the use cases, not this.
-    package func open(readOnly: Bool = false) throws -> Ledger {
+    package func open(readOnly: Bool = false, mustExist: Bool = false) throws -> Ledger {
         let path = resolvedDatabasePath
         // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
         let existed = path.isEmpty || FileManager.default.fileExists(atPath: path)
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
-        if readOnly && !existed { throw MissingLedger(path: path) }
+        if (readOnly || mustExist) && !existed { throw MissingLedger(path: path) }
         let office = [office, environment["PETITIONS_OFFICE"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
         let context = RecordingContext(actor: resolvedActor, office: office ?? config.office, today: today, now: now)
         var ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly)

@@ -66,13 +66,26 @@ extension Ledger {
                 SELECT id, period FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period > ? AND status = 'pending'
                 AND NOT EXISTS (SELECT 1 FROM receipt WHERE receipt.delivery_id = delivery.id) ORDER BY period
                 """, arguments: [d.id, r.id, period])
+        // Later deliveries whose every receipt was voided keep their receipts (listed, voided) and are cancelled: what
+        // came counts for nothing, and the enrolment no longer asks for it.
+        let voidedOnly = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, period FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period > ? AND status = 'pending'
+                AND EXISTS (SELECT 1 FROM receipt WHERE receipt.delivery_id = delivery.id)
+                AND NOT EXISTS (SELECT 1 FROM receipt WHERE receipt.delivery_id = delivery.id AND receipt.voided = 0) ORDER BY period
+                """, arguments: [d.id, r.id, period])
         let periods = later.map { $0["period"] as String }
-        let unscheduled = periods.isEmpty ? "" : "; unscheduled \(periods.joined(separator: ", "))"
+        var unscheduled = periods.isEmpty ? "" : "; unscheduled \(periods.joined(separator: ", "))"
+        if !voidedOnly.isEmpty { unscheduled += "; cancelled \(voidedOnly.map { $0["period"] as String }.joined(separator: ", "))" }
         try appendEvent(
             db, EnrolmentEnded(decree: d.handle, recipient: r.handle, on: day.description).event, day: day,
             subjects: [Subject("enrolment", id), Subject("decree", d.id), Subject("party", r.id)],
             summary: "Enrolment of \(r.name) in \(d.name) ended on \(day)\(unscheduled)", stamp: stamp)
         try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [day.description, id])
+        for row in voidedOnly {
+            try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [row["id"] as Int64])
+        }
         for row in later {
             try db.execute(sql: "DELETE FROM delivery_item WHERE delivery_id = ?", arguments: [row["id"] as Int64])
             try db.execute(sql: "DELETE FROM delivery WHERE id = ?", arguments: [row["id"] as Int64])

@@ -23,7 +23,7 @@ public struct AttachFile: UseCase {
         }
         let limit = try Configuration.load(path: workspace.resolvedConfigPath).maxAttachmentMB
         let bytes = try AttachmentFile.read(path, limitMB: limit)
-        return try workspace.recording {
+        return try workspace.amending {
             try $0.attach(letter: letter, petition: petition, name: FilePaths.name(of: path), title: title, bytes: bytes, on: on)
         }
     }

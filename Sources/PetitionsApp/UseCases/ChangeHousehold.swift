@@ -23,7 +23,7 @@ public struct ChangeHousehold: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Party {
-        try workspace.recording { l in
+        try workspace.amending { l in
             switch change {
             case .add: try l.addDependant(person, name: name, category: category ?? Self.defaultCategory, on: on)
             case .remove: try l.removeDependant(person, name: name, category: category, on: on)

@@ -18,7 +18,7 @@ public struct ChangeMembership: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Party {
-        try workspace.recording { l in
+        try workspace.amending { l in
             switch change {
             case .join: try l.joinGroup(group, member: member, from: on)
             case .leave: try l.leaveGroup(group, member: member, on: on ?? workspace.today)

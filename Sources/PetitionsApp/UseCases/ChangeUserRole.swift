@@ -11,6 +11,6 @@ public struct ChangeUserRole: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Account {
-        try workspace.recording { try $0.updateAccount(named: name, role: role) }
+        try workspace.amending { try $0.updateAccount(named: name, role: role) }
     }
 }

@@ -6,6 +6,6 @@ public struct CompactLedger: UseCase {
     public init() {}
 
     public func run(in workspace: Workspace) throws -> CompactResult {
-        try workspace.recording { try $0.compact() }
+        try workspace.amending { try $0.compact() }
     }
 }

@@ -7,6 +7,6 @@ public struct DisableUser: UseCase {
     public init(name: String) { self.name = name }
 
     public func run(in workspace: Workspace) throws -> Account {
-        try workspace.recording { try $0.updateAccount(named: name, disabled: true) }
+        try workspace.amending { try $0.updateAccount(named: name, disabled: true) }
     }
 }

@@ -18,7 +18,7 @@ public struct EditParty: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Correction<Party> {
-        try workspace.recording { l in
+        try workspace.amending { l in
             let (party, changed) = try l.update(change, on: on)
             return Correction(record: party, changed: changed)
         }

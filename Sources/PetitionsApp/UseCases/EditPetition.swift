@@ -11,7 +11,7 @@ public struct EditPetition: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Correction<Petition> {
-        try workspace.recording { l in
+        try workspace.amending { l in
             let (petition, changed) = try l.update(change, on: on)
             return Correction(record: petition, changed: changed)
         }

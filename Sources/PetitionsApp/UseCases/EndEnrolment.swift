@@ -13,6 +13,6 @@ public struct EndEnrolment: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Enrolment {
-        try workspace.recording { try $0.endEnrolment(decree: decree, recipient: recipient, on: on) }
+        try workspace.amending { try $0.endEnrolment(decree: decree, recipient: recipient, on: on) }
     }
 }

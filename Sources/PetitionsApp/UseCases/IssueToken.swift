@@ -23,7 +23,7 @@ public struct IssueToken: UseCase {
             throw PetitionsError.invalid("--label", label, "is not a label; use at most 200 characters and no control characters")
         }
         let secret = Passwords.newToken()
-        let token = try workspace.recording {
+        let token = try workspace.amending {
             try $0.addToken(user: name, label: label?.isEmpty == true ? nil : label, tokenHash: Passwords.tokenHash(secret))
         }
         return IssuedToken(token: token, secret: secret)

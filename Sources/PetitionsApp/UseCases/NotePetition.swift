@@ -13,6 +13,6 @@ public struct NotePetition: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> PetitionNote {
-        try workspace.recording { try $0.notePetition(petition, text: text, on: on) }
+        try workspace.amending { try $0.notePetition(petition, text: text, on: on) }
     }
 }

@@ -13,6 +13,6 @@ public struct RemoveAttachment: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Attachment {
-        try workspace.recording { try $0.removeAttachment(id, reason: reason, on: on) }
+        try workspace.amending { try $0.removeAttachment(id, reason: reason, on: on) }
     }
 }

@@ -7,6 +7,6 @@ public struct RevokeToken: UseCase {
     public init(id: Int64) { self.id = id }
 
     public func run(in workspace: Workspace) throws -> APIToken {
-        try workspace.recording { try $0.revokeToken(id: id) }
+        try workspace.amending { try $0.revokeToken(id: id) }
     }
 }

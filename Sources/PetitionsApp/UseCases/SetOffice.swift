@@ -22,7 +22,7 @@ public struct SetOffice: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> OfficeSettings {
-        try workspace.recording { l in
+        try workspace.amending { l in
             let (office, signature) = try l.setOffice(name: name, address: address, email: email, signature: signature, on: nil)
             return OfficeSettings(office: office, signature: signature)
         }

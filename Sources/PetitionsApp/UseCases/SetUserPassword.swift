@@ -12,6 +12,6 @@ public struct SetUserPassword: UseCase {
 
     public func run(in workspace: Workspace) throws -> Account {
         try Passwords.check(password, field: "password")
-        return try workspace.recording { try $0.updateAccount(named: name, passwordHash: Passwords.hash(password)) }
+        return try workspace.amending { try $0.updateAccount(named: name, passwordHash: Passwords.hash(password)) }
     }
 }

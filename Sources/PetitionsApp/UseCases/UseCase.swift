@@ -32,6 +32,10 @@ extension Workspace {
     /// Runs `body` on the ledger opened for recording.
     func recording<T>(_ body: (Ledger) throws -> T) throws -> T { try body(open()) }
 
+    /// Runs `body` on the ledger opened for recording a change to what it already holds (a correction, a removal, an
+    /// account): a ledger that is not there is refused as for reading, never created empty only to find nothing.
+    func amending<T>(_ body: (Ledger) throws -> T) throws -> T { try body(open(mustExist: true)) }
+
     /// The calendar and rules in force for `ledger` under `sources`.
     func rules(_ ledger: Ledger, _ sources: RuleSources) throws -> RuleContext {
         try Checker.context(ledger: ledger, calendarPath: sources.calendar, rulesPath: sources.rules, environment: environment)

@@ -14,6 +14,6 @@ public struct VoidReceipt: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Delivery {
-        try workspace.recording { try $0.voidReceipt(receipt, reason: reason, on: on) }
+        try workspace.amending { try $0.voidReceipt(receipt, reason: reason, on: on) }
     }
 }

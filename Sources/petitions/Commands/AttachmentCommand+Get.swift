@@ -21,17 +21,17 @@ extension AttachmentCommand {
 
         func run() throws {
             let aid = try id(attachment, "attachment")
-            if let output {
+            if let output, !StandardOutput.means(output) {
                 try OutputFile.refuseExisting(output, force: force)
             } else if isatty(STDOUT_FILENO) == 1 {
                 throw PetitionsError(
                     "attachment get: standard output is a terminal; give --output FILE or send it to a file (> FILE) or a pipe.", code: .usage)
             }
             let (_, bytes) = try ledger.run(GetAttachment(id: aid))
-            if let output {
+            if let output, !StandardOutput.means(output) {
                 try OutputFile.write(to: output, force: force) { handle in try handle.write(contentsOf: bytes) }
             } else {
-                FileHandle.standardOutput.write(bytes)
+                try StandardOutput.write(bytes)
             }
         }
     }

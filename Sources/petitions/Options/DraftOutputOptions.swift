@@ -24,7 +24,7 @@ struct DraftOutputOptions: ParsableArguments {
                 "Wrote the \(draft.kind.rawValue) to \(draft.addressee.name) as of \(draft.date) to \(output); record it when sent with `petitions letter send … --from-draft \(output)`."
             )
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(Data(text.utf8))
         }
     }
 }
