@@ -41,7 +41,7 @@ extension API {
         api.get("letters") { request, context in
             _ = try context.require(.reader)
             let q = Query(request: request)
-            let list = ListLetters(petition: try q.id("petition"), party: q.text("party"), waiting: try q.flag("waiting"))
+            let list = ListLetters(petition: try q.id("petition"), party: q.text("party"), waiting: try q.flag("waiting"), search: q.text("search"))
             return try JSONText.response(try await office.run(list, as: context.account))
         }
         api.get("letters/:id") { _, context in

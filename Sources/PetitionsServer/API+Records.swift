@@ -10,16 +10,10 @@ extension API {
             _ = try context.require(.reader)
             let q = Query(request: request)
             let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
-            var list = try await office.run(ListPetitions(status: status), as: context.account)
-            if let party = q.text("party")?.lowercased() {
-                list = list.filter { [$0.petitioner, $0.authority, $0.via].contains(party) }
-            }
-            if let search = q.text("search") {
-                list = list.filter {
-                    $0.subject.localizedCaseInsensitiveContains(search) || ($0.category ?? "").localizedCaseInsensitiveContains(search)
-                }
-            }
-            return try JSONText.response(list)
+            // The same use case and sentences as `petition list --status --party --search`: an unknown party or a malformed
+            // search is a 400, never an empty list.
+            let list = ListPetitions(status: status, party: q.text("party"), search: q.text("search"))
+            return try JSONText.response(try await office.run(list, as: context.account))
         }
         api.get("petitions/:id") { _, context in
             _ = try context.require(.reader)

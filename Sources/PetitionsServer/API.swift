@@ -21,6 +21,7 @@ enum API {
         addReads(to: api, office: office)
         addRecords(to: api, office: office)
         addParties(to: api, office: office)
-        // Search, notes and attachments come with the use cases of issue 12: they go here, in their own files.
+        addCasework(to: api, office: office)
+        // Attachments (POST /letters/{id}/attachments, GET /attachments/{id}) are still to come: they go here, in their own file.
     }
 }

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The JSON API's search and case notes: the same use cases, objects and keys as `search --format json` and
+/// `petition note --format json`.
+extension API {
+    static func addCasework(to api: RouterGroup<OfficeContext>, office: Office) {
+        api.get("search") { request, context in
+            _ = try context.require(.reader)
+            let q = Query(request: request)
+            guard let query = q.text("q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw PetitionsError(
+                    "q is missing; give the words to search for (GET /api/v1/search?q=WORDS).", code: .usage, field: "q", kind: .invalid)
+            }
+            let kind = try q.text("kind").map { try SearchKind(parsing: $0, field: "kind") }
+            let limit = try q.text("limit").map { text in
+                guard let n = Int(text) else { throw PetitionsError.invalid("limit", text, "is not a number of results from 1 to 10000") }
+                return n
+            }
+            let search = SearchRecords(query: query, kind: kind, limit: limit ?? 20)
+            return try JSONText.response(try await office.run(search, as: context.account))
+        }
+        api.post("petitions/:id/notes") { request, context in
+            let account = try context.require(.clerk)
+            let id = try pathID(context, "petition")
+            let f = try await RequestFields.json(request, context: context, allowed: ["text", "on"])
+            let note = NotePetition(petition: id, text: try f.required("text"), on: try f.day("on"))
+            return try await inPath { try JSONText.response(try await office.run(note, as: account), status: .created) }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+@Suite("JSON API: search, notes and list filters") struct APICaseworkTests {
+    @Test("search answers as search --format json; a case note is 201 and then found; a bad filter is 400, never an empty list")
+    func searchNotesAndFilters() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let found = try await client.execute(uri: "/api/v1/search?q=moscow", method: .get, headers: f.bearer(.reader))
+            #expect(found.status == .ok, "\(found.text)")
+            let first = found.array.first as? [String: Any]
+            #expect(Set(first?.keys.map { $0 } ?? []) == ["kind", "id", "handle", "title", "day", "snippet", "rank"], "\(found.text)")
+
+            let note = try await client.execute(
+                uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"text":"Telephoned the kerosene depot","on":"1920-03-01"}"#))
+            #expect(note.status == .created, "\(note.text)")
+            let notes = try await client.execute(uri: "/api/v1/search?q=kerosene&kind=note", method: .get, headers: f.bearer(.reader))
+            #expect(notes.array.count == 1, "\(notes.text)")
+
+            let readerNote = try await client.execute(
+                uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.reader, json: true), body: json(#"{"text":"x"}"#))
+            #expect(readerNote.status == .forbidden)
+            let missing = try await client.execute(
+                uri: "/api/v1/petitions/999/notes", method: .post, headers: f.bearer(.clerk, json: true), body: json(#"{"text":"x"}"#))
+            #expect(missing.status == .notFound, "\(missing.text)")
+
+            for uri in [
+                "/api/v1/search?q=%22unbalanced", "/api/v1/petitions?party=nosuch", "/api/v1/petitions?search=*", "/api/v1/letters?search=AND",
+            ] {
+                let r = try await client.execute(uri: uri, method: .get, headers: f.bearer(.reader))
+                #expect(r.status == .badRequest, "\(uri): \(r.status) \(r.text)")
+                #expect(r.object["error"] is String, "\(uri): \(r.text)")
+            }
+        }
+    }
+}
