@@ -66,7 +66,7 @@ enum OpenAPIDocument {
               parameters:
                 - {name: status, in: query, schema: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}}
                 - {name: party, in: query, description: "Only petitions from, to or via this handle.", schema: {type: string}}
-                - {name: search, in: query, description: "Only petitions whose subject or category holds this text.", schema: {type: string}}
+                - {name: search, in: query, description: "Only petitions the search matches (as the search command reads it).", schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
             post:
               summary: Log a petition, as `petition log`; answers the petition as `petition show --format json`.
@@ -108,6 +108,22 @@ enum OpenAPIDocument {
                         "on": {$ref: "#/components/schemas/Day"}
                         note: {type: [string, "null"]}
               responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /petitions/{id}/notes:
+            post:
+              summary: Write a case note on a petition, as `petition note`.
+              parameters: [{$ref: "#/components/parameters/id"}]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [text]
+                      properties:
+                        text: {type: string, minLength: 1}
+                        "on": {$ref: "#/components/schemas/Day"}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
           /letters:
             get:
               summary: Letters, as `letter list --format json`.
@@ -115,6 +131,7 @@ enum OpenAPIDocument {
                 - {name: petition, in: query, schema: {type: integer, minimum: 1}}
                 - {name: party, in: query, schema: {type: string}}
                 - {name: waiting, in: query, schema: {type: boolean}}
+                - {name: search, in: query, schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
             post:
               summary: Record a letter sent (as `letter send`) or received (as `letter receive`); answers it as `letter show --format json`.
@@ -238,6 +255,14 @@ enum OpenAPIDocument {
                         reply_within: {type: [string, "null"]}
                         "on": {$ref: "#/components/schemas/Day"}
               responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /search:
+            get:
+              summary: Parties, petitions, letters, case notes and attachments by the words of them, best first, as `search --format json`.
+              parameters:
+                - {name: q, in: query, required: true, schema: {type: string, minLength: 1}}
+                - {name: kind, in: query, schema: {type: string, enum: [party, petition, letter, note, attachment]}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 10000}}
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /events:
             get:
               summary: The event log, as `events --format json`.
