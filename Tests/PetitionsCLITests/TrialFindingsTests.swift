@@ -54,4 +54,12 @@ import Testing
         let periods = try #require(try CLI.json(overdue) as? [[String: Any]]).compactMap { $0["period"] as? String }
         #expect(!periods.contains { $0 > "1920-01" }, "nothing after the enrolment's end is owed: \(periods)")
     }
+
+    @Test func officeSetWithNothingToSetSaysSoInOneSentence() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["office", "set"])
+        #expect(r.status == 64, "\(r)")
+        #expect(r.stderr == "error: office set: say what to set: give --name, --address, --email or --signature.\n", "\(r.stderr)")
+    }
 }

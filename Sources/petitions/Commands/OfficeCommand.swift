@@ -25,7 +25,7 @@ struct OfficeCommand: ParsableCommand {
 
         func run() throws {
             guard name != nil || contact.address != nil || contact.email != nil || signature != nil else {
-                throw ValidationError("Say what to set: give --name, --address, --email or --signature.")
+                throw PetitionsError("office set: say what to set: give --name, --address, --email or --signature.", code: .usage)
             }
             let s = try ledger.run(SetOffice(name: name, address: contact.address, email: contact.email, signature: signature))
             if output.format == .json { return try Output.json(s) }
