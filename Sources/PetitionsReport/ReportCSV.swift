@@ -6,9 +6,10 @@ import PetitionsRules
 /// every cell neutralised by `CSVTable` so that a spreadsheet never runs it as a formula.
 public enum ReportCSV {
     /// The tables one can ask for: the JSON keys of the report, and `trend.findings`, `trend.deliveries`.
+    /// `documents` (letters with attachments, and how many) has a header and no rows when no letter has one.
     public static let sections = [
         "summary", "overdue_deliveries", "arrears", "unanswered_letters", "petitions", "authorities",
-        "trend.findings", "trend.deliveries",
+        "trend.findings", "trend.deliveries", "documents",
     ]
 
     /// The CSV text of one section; an unknown section is a usage error that lists the known ones.
@@ -116,6 +117,8 @@ public enum ReportCSV {
                 for q in p.quantities { rows.append(lead + [q.commodity, q.unit, number(q.expected), number(q.received)]) }
             }
             return (["period", "due", "complete", "partial", "commodity", "unit", "expected", "received"], rows)
+        case "documents":
+            return (["letter", "on", "documents"], r.documents.map { [String($0.letter), $0.on.description, String($0.documents)] })
         default:
             throw PetitionsError(
                 "--section: \(quoted(section)) is not a section of the report; choose one of \(sections.joined(separator: ", ")).",

@@ -14,6 +14,7 @@ public enum ReportHTML {
         if !report.unansweredLetters.isEmpty { sections.append(("letters", "Letters waiting for a reply", letters(report))) }
         if !report.petitions.isEmpty { sections.append(("petitions", "Petitions by status", petitions(report))) }
         if !report.authorities.isEmpty { sections.append(("authorities", "Authorities", authorities(report))) }
+        if !report.documents.isEmpty { sections.append(("documents", "Documents attached to letters", documents(report))) }
         if !report.trend.findings.isEmpty || !report.trend.deliveries.isEmpty { sections.append(("trend", "Trend", trend(report))) }
 
         let title = "Status report\(report.office.map { " of \($0)" } ?? "") as of \(report.asOf.longDescription)"
@@ -48,6 +49,13 @@ public enum ReportHTML {
     }
 
     // MARK: - Sections
+
+    /// Letters with documents attached, and how many each has.
+    static func documents(_ r: StatusReport) -> String {
+        var t = Table(["Letter", "Day", "Documents"], numeric: [0, 2])
+        for d in r.documents { t.row([String(d.letter), day(d.on), Thousands.format(d.documents)]) }
+        return t.html
+    }
 
     static func headline(_ r: StatusReport) -> String {
         let s = r.summary

@@ -93,6 +93,10 @@ import Testing
         #expect(try schema.errors(in: Data(try cli.run(["report", "--format", "json"] + asOf).stdout.utf8)).isEmpty)
         let text = try cli.run(["report"] + asOf)
         #expect(text.stdout.contains("Documents attached to letters"), "\(text)")
+        let html = try cli.run(["report", "--format", "html"] + asOf)
+        #expect(html.stdout.contains("<section id=\"documents\"") && html.stdout.contains("Documents attached to letters"), "\(html.stderr)")
+        let csv = try cli.run(["report", "--format", "csv", "--section", "documents"] + asOf)
+        #expect(csv.stdout == "letter,on,documents\r\n1,1920-01-20,2\r\n", "\(csv)")
     }
 
     @Test func theSameContentIsStoredOnce() throws {
