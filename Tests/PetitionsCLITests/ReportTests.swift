@@ -12,7 +12,7 @@ import Testing
     static var recording: Bool { ProcessInfo.processInfo.environment["PETITIONS_RECORD_GOLDEN"] == "1" }
     static let sections = [
         "summary", "overdue_deliveries", "arrears", "unanswered_letters", "petitions", "authorities",
-        "trend.findings", "trend.deliveries", "documents",
+        "trend.findings", "trend.deliveries",
     ]
     static let asOf = ["--as-of", "1920-03-04"]
 
@@ -147,7 +147,6 @@ import Testing
             "authorities": (json["authorities"] as? [Any])?.count ?? -1,
             "trend.findings": ((json["trend"] as? [String: Any])?["findings"] as? [Any])?.count ?? -1,
             "trend.deliveries": ((json["trend"] as? [String: Any])?["deliveries"] as? [Any])?.count ?? -1,
-            "documents": (json["documents"] as? [Any])?.count ?? 0,
         ]
         for s in Self.sections {
             let text = try Self.report(cli, ["--format", "csv", "--section", s])
