@@ -19,6 +19,7 @@ import Testing
             #expect(r.headers[.contentSecurityPolicy] == "default-src 'self'")
             #expect(r.headers[.xContentTypeOptions] == "nosniff")
             #expect(r.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+            #expect(r.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
         }
     }
 
