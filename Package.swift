@@ -19,7 +19,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         .target(name: "PetitionsDomain"),
@@ -58,8 +57,6 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                // The web form that attaches a file is multipart/form-data, which Hummingbird does not parse.
-                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             // The office server is the second front end: like the command line it reaches the ledger only through
             // PetitionsApp's use cases, never the store or GRDB, so the same server can later stand on PostgreSQL.

@@ -1,9 +1,8 @@
 import Foundation
 import Hummingbird
-import MultipartKit
 
-/// A `multipart/form-data` body (a form with a file), read with MultipartKit's streaming parser under a bound on the
-/// whole body: its text fields by name, and its one file with the name the browser gave it.
+/// A `multipart/form-data` body (a form with a file), read under a bound on the whole body: its text fields by name,
+/// and its file with the name the browser gave it.
 struct MultipartForm {
     /// One file of the form.
     struct File {
@@ -31,42 +30,76 @@ struct MultipartForm {
         return b
     }
 
-    /// Reads the body of `request` as a form; a body over `limit` bytes is refused with `tooLarge` as soon as it is,
-    /// a body that is not such a form with `malformed`.
+    /// Reads the body of `request` as a form; a body over `limit` bytes is refused with `tooLarge` as soon as it is
+    /// (never held past the limit), a body that is not such a form with `malformed`.
     static func read(
         _ request: Request, limit: Int, tooLarge: @autoclosure () -> APIFailure, malformed: @autoclosure () -> APIFailure
     ) async throws -> MultipartForm {
         guard let boundary = boundary(request.headers[.contentType]) else { throw malformed() }
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw tooLarge() }
-        let collector = Collector(boundary: boundary)
-        let closing = Array("--\(boundary)--".utf8)
-        var tail: [UInt8] = []
-        var total = 0
-        for try await chunk in request.body {
-            total += chunk.readableBytes
-            guard total <= limit else { throw tooLarge() }
-            guard (try? collector.parser.execute(chunk)) != nil, collector.parts.count <= maxParts else { throw malformed() }
-            tail = Array((tail + chunk.readableBytesView.suffix(closing.count + 2)).suffix(closing.count + 2))
-        }
-        // A body cut short (no closing boundary) is not a form: its last part may be a file missing its end.
-        while let last = tail.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: "\n") { tail.removeLast() }
-        guard tail.count >= closing.count, Array(tail.suffix(closing.count)) == closing else { throw malformed() }
+        let body = try await Attachments.collect(request, limit: limit, refusal: tooLarge())
+        guard let form = parse(Array(body.readableBytesView), boundary: boundary) else { throw malformed() }
+        return form
+    }
+
+    /// The form in `body`, split at `--boundary` (RFC 7578): nil unless the body opens with the boundary, every part
+    /// has a `Content-Disposition: form-data` with a name, headers of at most 8 KiB, and the closing `--boundary--`
+    /// is there (a body cut short is refused rather than read as a shorter file).
+    // MultipartKit 4.7.1 (in the mirror) was tried first: its parser traps (index out of range in parseBody) on some
+    // hostile bodies, which would let any clerk stop the server. The body is bounded and held whole anyway, so this
+    // small strict parser does the work; WebAttachmentTests throws random and truncated bodies at it.
+    static func parse(_ body: [UInt8], boundary: String) -> MultipartForm? {
+        let dash = Array("--\(boundary)".utf8)
+        let separator = Array("\r\n--\(boundary)".utf8)
+        let crlf: [UInt8] = [13, 10]
+        guard body.starts(with: dash) else { return nil }
         var form = MultipartForm()
-        for part in collector.parts {
-            let disposition = parameters(part.headers["content-disposition"] ?? "")
-            guard disposition.value.lowercased() == "form-data", let name = disposition.named["name"] else { throw malformed() }
-            if let filename = disposition.named["filename"] {
-                let base = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-                // A file input left empty sends a part with an empty file name and no bytes: no file.
-                if !(base.isEmpty && part.body.readableBytes == 0) { form.files.append(File(field: name, name: base, bytes: part.body)) }
-            } else {
-                guard part.body.readableBytes <= maxFieldBytes,
-                    let text = part.body.getString(at: part.body.readerIndex, length: part.body.readableBytes)
-                else { throw malformed() }
-                form.fields[name] = text
+        var position = dash.count
+        var parts = 0
+        while true {
+            let rest = body[position...]
+            if rest.starts(with: [45, 45]) { return form }  // "--": the closing boundary; an epilogue is ignored
+            guard rest.starts(with: crlf) else { return nil }
+            let start = position + 2
+            guard let end = body[start...].firstRange(of: separator)?.lowerBound else { return nil }
+            parts += 1
+            guard parts <= maxParts, let part = Part(body[start..<end]) else { return nil }
+            guard form.add(part) else { return nil }
+            position = end + separator.count
+        }
+    }
+
+    /// Adds one part: a file (it has a `filename`) or a text field.
+    private mutating func add(_ part: Part) -> Bool {
+        let disposition = Self.parameters(part.headers["content-disposition"] ?? "")
+        guard disposition.value.lowercased() == "form-data", let name = disposition.named["name"] else { return false }
+        if let filename = disposition.named["filename"] {
+            let base = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+            // A file input left empty sends a part with an empty file name and no bytes: no file.
+            if !(base.isEmpty && part.content.isEmpty) { files.append(File(field: name, name: base, bytes: ByteBuffer(bytes: part.content))) }
+            return true
+        }
+        guard part.content.count <= Self.maxFieldBytes, let text = String(validating: part.content, as: UTF8.self) else { return false }
+        fields[name] = text
+        return true
+    }
+
+    /// One part: its headers (names lower-cased) and its content.
+    private struct Part {
+        var headers: [String: String] = [:]
+        var content: ArraySlice<UInt8>
+
+        init?(_ bytes: ArraySlice<UInt8>) {
+            guard let blank = bytes.firstRange(of: [13, 10, 13, 10]), blank.lowerBound - bytes.startIndex <= 8 * 1024,
+                let head = String(validating: bytes[bytes.startIndex..<blank.lowerBound], as: UTF8.self)
+            else { return nil }
+            content = bytes[blank.upperBound...]
+            for line in head.split(separator: "\r\n", omittingEmptySubsequences: true) {
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                guard !name.isEmpty else { return nil }
+                headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
         }
-        return form
     }
 
     /// A header value's main value and its `; key=value` parameters (keys lower-cased, quoted values unquoted).
@@ -116,27 +149,5 @@ struct MultipartForm {
             if named[key] == nil { named[key] = v }
         }
         return (value, named)
-    }
-}
-
-/// Gathers the parts MultipartKit's parser reports.
-private final class Collector {
-    struct Part {
-        var headers: [String: String] = [:]
-        var body = ByteBuffer()
-    }
-
-    let parser: MultipartParser
-    var parts: [Part] = []
-    var current = Part()
-
-    init(boundary: String) {
-        parser = MultipartParser(boundary: boundary)
-        parser.onHeader = { [unowned self] name, value in self.current.headers[name.lowercased()] = value }
-        parser.onBody = { [unowned self] chunk in self.current.body.writeBuffer(&chunk) }
-        parser.onPartComplete = { [unowned self] in
-            self.parts.append(self.current)
-            self.current = Part()
-        }
     }
 }

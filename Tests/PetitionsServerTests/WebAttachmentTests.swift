@@ -132,6 +132,43 @@ extension Browser {
         #expect(try f.eventCount() == before)
     }
 
+    @Test("hostile multipart bodies and content types are 400 with the form back, never a crash, and record nothing")
+    func hostileMultipart() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        let before = try f.eventCount()
+        try await f.test { client in
+            var clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            clerk.read(try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers))
+            let good = clerk.multipart([("letter", String(letter))], file: ("a.bin", scanBytes))
+            let types = [
+                "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+                "multipart/form-data; boundary=" + String(repeating: "b", count: 71), "application/x-www-form-urlencoded", "text/plain",
+                "multipart/form-data; boundary=other",
+            ]
+            for type in types {
+                var h = clerk.headers
+                h[.contentType] = type
+                let r = try await client.execute(uri: "/petitions/1/attachments", method: .post, headers: h, body: good)
+                #expect(r.status == .badRequest, "\(type): \(r.status)")
+            }
+            var rng = SystemRandomNumberGenerator()
+            let prefix = Array("--\(Browser.boundary)\r\n".utf8)
+            for n in 0..<40 {
+                let noise = (0..<(n * 13 % 400)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                // Cut before the closing boundary: past it, what follows is an epilogue, which a form may have.
+                let cut = Array(good.readableBytesView.prefix(min(n * 37, good.readableBytes - "\r\n--\(Browser.boundary)--\r\n".utf8.count)))
+                for body in [noise, prefix + noise, cut, cut + noise] {
+                    let r = try await client.execute(
+                        uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders, body: ByteBuffer(bytes: body))
+                    #expect(r.status == .badRequest || r.status == .forbidden, "\(body.count) bytes: \(r.status)")
+                }
+            }
+        }
+        #expect(try f.eventCount() == before)
+    }
+
     @Test("a file over max_attachment_mb sent through the form is 413, said beside the file field, and nothing is recorded")
     func attachTooLarge() async throws {
         let f = try ServerFixture()
