@@ -22,6 +22,6 @@ enum API {
         addRecords(to: api, office: office)
         addParties(to: api, office: office)
         addCasework(to: api, office: office)
-        // Attachments (POST /letters/{id}/attachments, GET /attachments/{id}) are still to come: they go here, in their own file.
+        addAttachments(to: api, office: office)
     }
 }

@@ -161,6 +161,37 @@ enum OpenAPIDocument {
               summary: A letter, as `letter show --format json`.
               parameters: [{$ref: "#/components/parameters/id"}]
               responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
+          /letters/{id}/attachments:
+            post:
+              summary: Attach a file to a letter, as `attach --letter ID`; answers the attachment as `attachment list --format json` gives it.
+              description: >
+                The request's body is the file, byte for byte, at most `max_attachment_mb` of the ledger's configuration (413
+                past it, read no further); `name` gives its file name. Its media type is read from its bytes.
+              parameters:
+                - {$ref: "#/components/parameters/id"}
+                - {name: name, in: query, required: true, description: "The file's name, without a folder.", schema: {type: string, minLength: 1, maxLength: 255}}
+                - {name: title, in: query, schema: {type: string}}
+                - {name: "on", in: query, description: "The day it was attached (default today).", schema: {$ref: "#/components/schemas/Day"}}
+              requestBody:
+                required: true
+                content:
+                  application/octet-stream:
+                    schema: {type: string, format: binary}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+          /attachments/{id}:
+            get:
+              summary: An attachment's bytes, as `attachment get`, with their media type and `Content-Disposition` naming the file.
+              parameters: [{$ref: "#/components/parameters/id"}]
+              responses:
+                "200":
+                  description: The file, byte for byte.
+                  headers:
+                    Content-Disposition: {description: "attachment; filename=\"NAME\"; filename*=UTF-8''NAME (RFC 6266)", schema: {type: string}}
+                  content:
+                    application/octet-stream:
+                      schema: {type: string, format: binary}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
           /deliveries:
             get:
               summary: Deliveries, as `delivery list --format json`.

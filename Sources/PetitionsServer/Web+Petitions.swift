@@ -108,25 +108,39 @@ extension Web {
     struct PetitionPage: Sendable {
         var dossier: PetitionDossier
         var names: [String: String]
+        /// The petition's own files and its letters', by id.
+        var attachments: [Attachment]
+        /// `max_attachment_mb`, for the attach form's hint (0 for a reader, who has no such form).
+        var limitMB: Int
     }
 
     func petitionPage(
         _ request: Request, _ context: OfficeContext, id: Int64, refill: (form: String, typed: [String: String], error: APIFailure)? = nil
     ) async throws -> Response {
         let account = try context.signedIn(.reader, request)
+        let clerk = account.role.allows(.clerk)
         let data = try await inPath {
-            try await office.perform(as: account) { ws in PetitionPage(dossier: try ShowPetition(petition: id).run(in: ws), names: try Web.names(ws))
+            try await office.perform(as: account) { ws in
+                let dossier = try ShowPetition(petition: id).run(in: ws)
+                var files = try ListAttachments(petition: id).run(in: ws)
+                for letter in dossier.letters { files += try ListAttachments(letter: letter.id).run(in: ws) }
+                return PetitionPage(
+                    dossier: dossier, names: try Web.names(ws), attachments: files.sorted { $0.id < $1.id },
+                    limitMB: try clerk ? AttachmentLimit().run(in: ws).megabytes : 0)
             }
         }
         let p = data.dossier.petition
         let n = data.names
         var forms: [WebForm] = []
-        if account.role.allows(.clerk) {
+        if clerk {
             var letter = letterForm(id)
             var status = statusForm(id, current: p.status)
+            var attach = attachmentForm(id, letters: data.dossier.letters, limitMB: data.limitMB)
             if let refill, refill.form == letter.action { letter.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == status.action { status.refill(refill.typed, error: refill.error) }
-            forms = [letter, status]
+            if let refill, refill.form == attach.action { attach.refill(refill.typed, error: refill.error) }
+            // A file goes with one of the petition's letters: the form is there once it has one.
+            forms = [letter, status] + (data.dossier.letters.isEmpty ? [] : [attach])
         }
         var values: [String: Any] = [
             "petitioner": p.petitioner, "petitionerName": n[p.petitioner] ?? p.petitioner, "authority": p.authority,
@@ -135,6 +149,12 @@ extension Web {
                 [
                     "id": $0.id, "on": $0.on.description, "direction": $0.direction.rawValue, "fromName": n[$0.from] ?? $0.from,
                     "toName": n[$0.to] ?? $0.to, "subject": $0.subject, "replyDue": $0.replyDue?.description ?? "",
+                ] as [String: Any]
+            },
+            "attachments": data.attachments.map {
+                [
+                    "id": $0.id, "of": $0.letter.map { "letter \($0)" } ?? "this petition", "name": $0.name, "title": $0.title ?? "",
+                    "mediaType": $0.mediaType, "size": $0.size, "added": $0.added.description,
                 ] as [String: Any]
             },
             "events": data.dossier.events.map { ["day": $0.day.description, "summary": $0.summary, "kind": $0.kind, "actor": $0.actor] },

@@ -6,6 +6,8 @@ import PetitionsApp
 struct Web: Sendable {
     let office: Office
     let render = WebRender()
+    /// The office's name as the page header shows it, read again on the login page and the dashboard.
+    let officeName = OfficeNameBox()
 
     static func add(to router: Router<OfficeContext>, office: Office) {
         let web = Web(office: office)
@@ -14,16 +16,24 @@ struct Web: Sendable {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: WebStyle.css)))
         }
         let pages = router.group().add(middleware: SessionAuth(office: office))
-        pages.get("login") { request, context in web.loginPage(request, context) }
+        pages.get("login") { request, context in try await web.loginPage(request, context) }
         pages.post("login") { request, context in try await web.logIn(request, context) }
         pages.post("logout") { request, context in try await web.logOut(request, context) }
         pages.get("/") { request, context in try await web.dashboard(request, context) }
         web.addPetitions(to: pages)
         web.addSupply(to: pages)
         web.addAdmin(to: pages)
+        web.addAttachments(to: pages)
+        web.addSearch(to: pages)
     }
 
-    var ledgerName: String { (office.settings.ledgerPath as NSString).lastPathComponent }
+    /// What the header names the ledger by: the office's name (`office set --name`), else the ledger's file name.
+    var ledgerName: String { officeName.value ?? (office.settings.ledgerPath as NSString).lastPathComponent }
+
+    /// Reads the office's name again (it may have been changed from the command line meanwhile).
+    func refreshOfficeName() async {
+        if let name = try? await office.run(OfficeName(), as: nil) { officeName.value = name }
+    }
 
     func page(_ template: String, _ title: String, _ values: [String: Any], _ context: OfficeContext, status: HTTPResponse.Status = .ok) -> Response {
         render.page(template, title: title, values: values, context: context, ledger: ledgerName, status: status)
@@ -42,8 +52,9 @@ struct Web: Sendable {
 
     /// The login page: a visitor gets a session of its own (no user yet) so that the form carries a CSRF token.
     func loginPage(_ request: Request, _ context: OfficeContext, error: String? = nil, name: String = "", status: HTTPResponse.Status = .ok)
-        -> Response
+        async throws -> Response
     {
+        await refreshOfficeName()
         var context = context
         var cookie: String?
         if context.session == nil {
@@ -67,12 +78,12 @@ struct Web: Sendable {
         let next = Form.localPath(try fields.text("next"))
         let refused = "The name or the password is not right, or the account is disabled."
         guard office.throttle.mayTry(name) else {
-            return loginPage(
+            return try await loginPage(
                 request, context, error: "Too many failed attempts for this name: wait a minute and try again.", name: name, status: .tooManyRequests)
         }
         guard !name.isEmpty, let account = try await office.run(LogIn(name: name, password: password), as: nil) else {
             office.throttle.failed(name)
-            return loginPage(request, context, error: refused, name: name, status: .unauthorized)
+            return try await loginPage(request, context, error: refused, name: name, status: .unauthorized)
         }
         office.throttle.succeeded(name)
         if let old = context.session { office.sessions.close(old.id) }
@@ -98,6 +109,7 @@ struct Web: Sendable {
     func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let asOf = try Query(request: request).day("as_of") ?? office.today
+        await refreshOfficeName()
         let cache = office.dashboards
         let d = try await office.perform(as: account) { ws in
             let key = DashboardCache.Key(asOf: asOf, lastEvent: try LastEventID().run(in: ws))
@@ -145,8 +157,18 @@ struct Web: Sendable {
     func attempt<T>(_ body: () async throws -> T) async throws -> Result<T, APIFailure> {
         do { return .success(try await body()) } catch let e as PetitionsError {
             return .failure(APIFailure.from(e))
-        } catch let f as APIFailure where f.status == .badRequest || f.status == .conflict || f.status == .notFound {
+        } catch let f as APIFailure where [.badRequest, .conflict, .notFound, .contentTooLarge].contains(f.status) {
             return .failure(f)
         }
+    }
+}
+
+/// The office's name, shared by the requests of one server.
+final class OfficeNameBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: String?
+    var value: String? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

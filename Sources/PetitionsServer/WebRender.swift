@@ -23,7 +23,11 @@ struct WebRender: Sendable {
         var values = values
         values["csrf"] = context.session?.csrf ?? ""
         // Mustache cannot ask whether a list has rows: each list gets a flag to open its table with.
-        for (key, flag) in [("overdue", "hasOverdue"), ("waiting", "hasWaiting"), ("rows", "hasRows"), ("letters", "hasLetters")] {
+        let lists = [
+            ("overdue", "hasOverdue"), ("waiting", "hasWaiting"), ("rows", "hasRows"), ("letters", "hasLetters"), ("attachments", "hasAttachments"),
+            ("hits", "hasHits"),
+        ]
+        for (key, flag) in lists {
             if let list = values[key] as? [Any] { values[flag] = !list.isEmpty }
         }
         let body = library.render(values, withTemplate: template) ?? ""
@@ -50,6 +54,8 @@ struct WebForm {
     var fields: [WebField]
     var hidden: [String: String] = [:]
     var formError: String?
+    /// `multipart/form-data` for a form that sends a file.
+    var enctype: String?
 
     /// Puts back what was typed, and the error of a refused submission beside its field (else above the form).
     mutating func refill(_ typed: [String: String], error: APIFailure?) {
@@ -70,6 +76,7 @@ struct WebForm {
             "hidden": hidden.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] },
         ]
         if let legend { v["legend"] = legend }
+        if let enctype { v["enctype"] = enctype }
         if let formError { v["formError"] = formError }
         return v
     }
@@ -78,7 +85,7 @@ struct WebForm {
 /// One field of a form.
 struct WebField {
     enum Kind {
-        case text, date, password, area, checkbox
+        case text, date, password, area, checkbox, file
         case select([(value: String, text: String)])
     }
     var name: String
@@ -105,6 +112,7 @@ struct WebField {
             v["input"] = true
             v["type"] = "password"
         case .area: v["area"] = true
+        case .file: v["file"] = true
         case .checkbox:
             v["checkbox"] = true
             v["checked"] = ["on", "true"].contains(value)

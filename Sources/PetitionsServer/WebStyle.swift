@@ -32,6 +32,9 @@ enum WebStyle {
             form.asof { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0 1rem; }
             ol.events { padding-left: 1.2rem; } ol.events .day { font-variant-numeric: tabular-nums; color: var(--muted); }
             p.formats { margin: 0.5rem 0; }
+            form.search { display: flex; gap: 0.5rem; align-items: center; font-size: 0.9rem; }
+            form.search input { width: 12rem; }
+            td.snippet mark { background: #fff1a8; color: inherit; padding: 0 0.1rem; }
             @media (max-width: 480px) { body { padding: 0.5rem; } header.site form.logout { margin-left: 0; } }
 
             """

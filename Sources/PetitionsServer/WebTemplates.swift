@@ -4,7 +4,7 @@ enum WebTemplates {
     static let all: [String: String] = [
         "layout": layout, "field": field, "form": form, "login": login, "dashboard": dashboard, "petitions": petitions,
         "petition": petition, "new-petition": newPetition, "deliveries": deliveries, "party": party, "users": users, "report": report,
-        "message": message,
+        "message": message, "search": search,
     ]
 
     static let layout = """
@@ -20,6 +20,8 @@ enum WebTemplates {
         <header class="site">
         <p class="brand"><a href="/">petitions</a> <span class="office">{{ledger}}</span></p>
         {{#user}}
+        <form method="get" action="/search" class="search" role="search"><label for="site-search">Search</label>
+        <input id="site-search" name="q" type="search"> <button type="submit">Search</button></form>
         <nav aria-label="Main"><ul>
         <li><a href="/">Dashboard</a></li><li><a href="/petitions">Petitions</a></li><li><a href="/deliveries">Deliveries</a></li>
         <li><a href="/report">Report</a></li>{{#admin}}<li><a href="/admin/users">Users</a></li>{{/admin}}
@@ -43,6 +45,7 @@ enum WebTemplates {
         {{#select}}<select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{text}}</option>{{/options}}</select>{{/select}}
         {{#area}}<textarea id="{{id}}" name="{{name}}" rows="3"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{value}}</textarea>{{/area}}
         {{#checkbox}}<input id="{{id}}" name="{{name}}" type="checkbox"{{#checked}} checked{{/checked}}>{{/checkbox}}
+        {{#file}}<input id="{{id}}" name="{{name}}" type="file"{{#required}} required{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{/file}}
         {{#input}}<input id="{{id}}" name="{{name}}" type="{{type}}" value="{{value}}"{{#required}} required{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{/input}}
         {{#hint}}<small>{{hint}}</small>{{/hint}}
         {{#error}}<strong class="error" id="{{id}}-error">{{error}}</strong>{{/error}}</p>
@@ -50,7 +53,7 @@ enum WebTemplates {
         """
 
     static let form = """
-        <form method="{{method}}" action="{{action}}" class="record">
+        <form method="{{method}}" action="{{action}}" class="record"{{#enctype}} enctype="{{enctype}}"{{/enctype}}>
         {{#legend}}<h2>{{legend}}</h2>{{/legend}}
         {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
         <input type="hidden" name="csrf_token" value="{{csrf}}">
@@ -119,9 +122,24 @@ enum WebTemplates {
         {{#hasLetters}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th></tr></thead><tbody>
         {{/hasLetters}}{{#letters}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}</td><td>{{replyDue}}</td></tr>
         {{/letters}}{{#hasLetters}}</tbody></table></div>{{/hasLetters}}{{^letters}}<p>No letter yet.</p>{{/letters}}
+        <h2>Attachments</h2>
+        {{#hasAttachments}}<div class="scroll"><table><thead><tr><th>ID</th><th>Of</th><th>File</th><th>Title</th><th>Type</th><th>Size (bytes)</th><th>Added</th></tr></thead><tbody>
+        {{/hasAttachments}}{{#attachments}}<tr><td>{{id}}</td><td>{{of}}</td><td><a href="/attachments/{{id}}" download>{{name}}</a></td><td>{{title}}</td><td>{{mediaType}}</td><td>{{size}}</td><td>{{added}}</td></tr>
+        {{/attachments}}{{#hasAttachments}}</tbody></table></div>{{/hasAttachments}}{{^attachments}}<p>No file attached.</p>{{/attachments}}
         <h2>Events</h2>
         <ol class="events">{{#events}}<li><span class="day">{{day}}</span> {{summary}} <small>({{kind}}, by {{actor}})</small></li>{{/events}}</ol>
         {{#forms}}{{> form}}{{/forms}}
+
+        """
+
+    /// The search page: the box with what was typed (and the error beside it), then the results. `{{{snippet}}}` is
+    /// HTML that `Web.marked` made from escaped text.
+    static let search = """
+        <form method="get" action="/search" class="filters" role="search">
+        {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Search</button></p></form>
+        {{#hasHits}}<div class="scroll"><table><thead><tr><th>Kind</th><th>Title</th><th>Day</th><th>Snippet</th></tr></thead><tbody>
+        {{/hasHits}}{{#hits}}<tr><td>{{kind}}</td><td>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}{{title}}{{/href}}</td><td>{{day}}</td><td class="snippet">{{{snippet}}}</td></tr>
+        {{/hits}}{{#hasHits}}</tbody></table></div>{{/hasHits}}{{#searched}}{{^hits}}<p>Nothing matches.</p>{{/hits}}{{/searched}}
 
         """
 
@@ -156,6 +174,8 @@ enum WebTemplates {
         <p class="formats">Also as {{#formats}}<a href="/report?format={{.}}&amp;as_of={{asOf}}">{{.}}</a> {{/formats}}
         and CSV by section: {{#sections}}<a href="/report?format=csv&amp;section={{.}}&amp;as_of={{asOf}}">{{.}}</a> {{/sections}}</p>
         <p class="formats"><a href="/">Dashboard</a> · <a href="/petitions">Petitions</a> · <a href="/deliveries">Deliveries</a></p>
+        <form method="get" action="/search" class="search" role="search"><label for="site-search">Search</label>
+        <input id="site-search" name="q" type="search"> <button type="submit">Search</button></form>
 
         """
 }

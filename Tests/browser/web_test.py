@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The office server's web application in a real browser (Debian's chromium and chromium-driver, through selenium):
 a clerk logs in, logs a petition through the form, records a letter and a receipt, sees them on the dashboard,
-searches, opens the report; a reader is refused a form; log out. On a failure, screenshots at 400 and 1400 px go
+searches, opens the report, attaches a file and downloads it byte for byte, searches from the page header; a reader
+is refused a form; log out. On a failure, screenshots at 400 and 1400 px go
 to the folder given by --shots. Prints 'N passed, N failed'."""
 import argparse
 import os
@@ -39,13 +40,18 @@ def setup(bin_, folder):
 
 
 class Browser:
-    def __init__(self, base, shots):
+    def __init__(self, base, shots, downloads):
         options = webdriver.ChromeOptions()
+        # Downloads go, without asking, to a folder of this run.
+        options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False,
+                                                  "download.directory_upgrade": True, "safebrowsing.enabled": False})
         options.binary_location = "/usr/bin/chromium"
         for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000"]:
             options.add_argument(a)
         self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         self.driver.set_page_load_timeout(30)
+        self.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+        self.downloads = downloads
         self.base = base
         self.shots = shots
 
@@ -58,6 +64,8 @@ class Browser:
             field = form.find_element(By.NAME, name)
             if field.tag_name == "select":
                 Select(field).select_by_value(value)
+            elif field.get_attribute("type") == "file":
+                field.send_keys(value)
             elif field.get_attribute("type") == "date":
                 # A date input's typing order depends on the browser's locale; the value is ISO whatever it shows.
                 b_value = value[4:8] + "-" + value[0:2] + "-" + value[2:4]
@@ -143,6 +151,46 @@ def test_reader_refused_a_form(b):
     b.log_out()
 
 
+def test_attach_and_download(b):
+    b.log_in("clerk", "clerk passphrase")
+    b.go("/petitions/1")
+    content = bytes(random.Random(1920).randrange(256) for _ in range(5000)) + bytes(range(256))
+    upload = os.path.join(tempfile.mkdtemp(prefix="petitions-upload-"), "ответ 1920.bin")
+    with open(upload, "wb") as f:
+        f.write(content)
+    b.fill("/petitions/1/attachments", {"letter": "1", "file": upload, "title": "Reply <scanned>"})
+    assert b.driver.current_url.endswith("/petitions/1"), b.driver.current_url
+    assert "Reply <scanned>" in b.text(), b.text()
+    b.driver.find_element(By.CSS_SELECTOR, 'a[href="/attachments/1"]').click()
+    target = os.path.join(b.downloads, "ответ 1920.bin")
+    deadline = time.time() + 30
+    while not os.path.exists(target) and time.time() < deadline:
+        time.sleep(0.2)
+    assert os.path.exists(target), os.listdir(b.downloads)
+    with open(target, "rb") as f:
+        assert f.read() == content, "the download differs from the file attached"
+    b.log_out()
+
+
+def test_search_from_the_header(b):
+    b.log_in("reader", "reader passphrase")
+    b.go("/deliveries")
+    box = b.driver.find_element(By.ID, "site-search")
+    box.send_keys("january")
+    form = b.driver.find_element(By.CSS_SELECTOR, "form.search")
+    form.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(b.driver, 20).until(expected_conditions.staleness_of(form))
+    assert "/search?q=january" in b.driver.current_url, b.driver.current_url
+    marks = [m.text for m in b.driver.find_elements(By.CSS_SELECTOR, "td.snippet mark")]
+    assert "January" in marks, marks
+    b.driver.find_element(By.LINK_TEXT, "January provisions <not> delivered").click()
+    assert b.driver.current_url.endswith("/petitions/1"), b.driver.current_url
+    b.go('/search?q=%22unbalanced')
+    assert '"unbalanced' in b.driver.find_element(By.CSS_SELECTOR, ".field.invalid .error").text
+    assert b.driver.find_element(By.ID, "search-q").get_attribute("value") == '"unbalanced'
+    b.log_out()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--bin", required=True)
@@ -157,8 +205,10 @@ def main():
     try:
         line = server.stdout.readline()
         assert line.startswith("Serving "), line
-        b = Browser(f"http://127.0.0.1:{port}", args.shots)
-        for test in [test_clerk_records_and_sees, test_bad_form_comes_back, test_reader_refused_a_form]:
+        b = Browser(f"http://127.0.0.1:{port}", args.shots, tempfile.mkdtemp(prefix="petitions-downloads-"))
+        tests = [test_clerk_records_and_sees, test_bad_form_comes_back, test_attach_and_download, test_search_from_the_header,
+                 test_reader_refused_a_form]
+        for test in tests:
             try:
                 test(b)
                 passed += 1

@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The JSON API's attachments: a file sent as the raw body of a request attached to a letter (clerks), and an
+/// attachment's bytes downloaded (readers). The record is answered as `attachment list --format json` gives it.
+extension API {
+    static func addAttachments(to api: RouterGroup<OfficeContext>, office: Office) {
+        api.post("letters/:id/attachments") { request, context in
+            let account = try context.require(.clerk)
+            let id = try pathID(context, "letter")
+            // An unknown letter is 404 before a byte of the file is read.
+            _ = try await inPath { try await office.run(ShowLetter(letter: id), as: account) }
+            let q = Query(request: request)
+            guard let raw = q.text("name") else {
+                throw APIFailure.invalid("name", "name is missing; give the file's name in the address (?name=reply.pdf).")
+            }
+            let name = try AttachBytes.checkedName(raw)
+            let title = q.text("title")
+            let on = try q.day("on") ?? office.today
+            let limit = try await office.run(AttachmentLimit(), as: account)
+            let body = try await Attachments.collect(request, limit: limit.bytes, refusal: Attachments.tooLarge(limit, name: name))
+            let attach = AttachBytes(letter: id, name: name, title: title, bytes: Data(body.readableBytesView), on: on)
+            return try await inPath { try JSONText.response(try await office.run(attach, as: account), status: .created) }
+        }
+        api.get("attachments/:id") { _, context in
+            _ = try context.require(.reader)
+            let id = try pathID(context, "attachment")
+            let (attachment, bytes) = try await Attachments.fetch(id, office: office, as: context.account)
+            return Attachments.download(attachment, bytes)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// Files on the petition page: a download for anyone signed in, and the form (multipart, with its CSRF token) by
+/// which a clerk attaches a file to one of the petition's letters.
+extension Web {
+    func addAttachments(to pages: RouterGroup<OfficeContext>) {
+        pages.get("attachments/:id") { request, context in
+            _ = try context.signedIn(.reader, request)
+            let id = try pathID(context, "attachment")
+            let (attachment, bytes) = try await Attachments.fetch(id, office: office, as: context.account)
+            return Attachments.download(attachment, bytes)
+        }
+        pages.post("petitions/:id/attachments") { request, context in try await self.attachFile(request, context) }
+    }
+
+    func attachmentForm(_ id: Int64, letters: [Letter], limitMB: Int) -> WebForm {
+        var form = WebForm(
+            action: "/petitions/\(id)/attachments", legend: "Attach a file", submit: "Attach the file",
+            fields: [
+                WebField(
+                    name: "letter", label: "To the letter", kind: .select(letters.map { (String($0.id), "\($0.id): \($0.on) \($0.subject)") }),
+                    value: letters.last.map { String($0.id) } ?? ""),
+                WebField(name: "file", label: "File", kind: .file, required: true, hint: "at most \(limitMB) MB"),
+                WebField(name: "title", label: "Title (optional)"),
+            ])
+        form.enctype = "multipart/form-data"
+        return form
+    }
+
+    static let formRefused = APIFailure(
+        status: .forbidden, message: "The form was refused: its security token is missing or out of date. Reload the page and try again.")
+
+    func attachFile(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        // Without a session there is no token to match: refused before a byte of the file is read.
+        guard let session = context.session else { throw Web.formRefused }
+        let account = try context.signedIn(.clerk, request)
+        let id = try pathID(context, "petition")
+        let action = "/petitions/\(id)/attachments"
+        let limit = try await office.run(AttachmentLimit(), as: account)
+        let form: MultipartForm
+        do {
+            // The file and a few small fields: the limit, and 64 KiB for the rest of the form.
+            form = try await MultipartForm.read(
+                request, limit: limit.bytes + 64 * 1024, tooLarge: Attachments.tooLarge(limit, name: nil),
+                malformed: APIFailure.invalid("file", "file: the form did not arrive whole; choose the file and send the form again."))
+        } catch let failure as APIFailure where failure.status != .forbidden {
+            return try await petitionPage(request, context, id: id, refill: (action, [:], failure))
+        }
+        guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw Web.formRefused }
+        let typed = form.fields.filter { $0.key != "csrf_token" }
+        let outcome = try await attempt { () async throws -> Attachment in
+            guard let file = form.files.first(where: { $0.field == "file" }) else {
+                throw APIFailure.invalid("file", "file: choose a file to attach.")
+            }
+            guard file.bytes.readableBytes <= limit.bytes else { throw Attachments.tooLarge(limit, name: file.name) }
+            let fields = RequestFields(typed.mapValues { .string($0) })
+            guard let letter = try fields.id("letter") else { throw APIFailure.invalid("letter", "letter: choose the letter to attach it to.") }
+            let name: String
+            do { name = try AttachBytes.checkedName(file.name) } catch let e as PetitionsError {
+                throw APIFailure.invalid("file", e.message)
+            }
+            let attach = AttachBytes(
+                letter: letter, name: name, title: try fields.text("title"), bytes: Data(file.bytes.readableBytesView), on: office.today)
+            return try await office.perform(as: account) { ws in
+                guard try ShowLetter(letter: letter).run(in: ws).petition == id else {
+                    throw PetitionsError.invalid("letter", String(letter), "is not a letter of petition \(id); choose one of its letters")
+                }
+                return try attach.run(in: ws)
+            }
+        }
+        switch outcome {
+        case .success: throw Redirect.to("/petitions/\(id)")
+        case .failure(let failure): return try await petitionPage(request, context, id: id, refill: (action, typed, failure))
+        }
+    }
+}

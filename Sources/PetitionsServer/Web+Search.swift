@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The search page: the box every page's header carries leads here; results name their kind, link their title to
+/// where the record is read, and show a snippet with the matched words marked.
+extension Web {
+    func addSearch(to pages: RouterGroup<OfficeContext>) {
+        pages.get("search") { request, context in try await self.searchPage(request, context) }
+    }
+
+    func searchPage(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let account = try context.signedIn(.reader, request)
+        // A form sent by GET writes a space as "+": read the query as a form, not as bare percent-encoding.
+        let typed = Form.parse(request.uri.query ?? "")["q"] ?? ""
+        var field = WebField(
+            name: "q", label: "Search for", value: typed, hint: "words, \"a phrase\" in quotes, a prefix such as prov*, AND, OR or NOT between words")
+        var values: [String: Any] = ["q": typed]
+        var status = HTTPResponse.Status.ok
+        if !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+            let search = SearchWithPlaces(SearchRecords(query: typed, limit: 50))
+            switch try await attempt({ try await office.run(search, as: account) }) {
+            case .success(let hits):
+                values["searched"] = true
+                values["hits"] = hits.map(Web.hitValues)
+            case .failure(let failure):
+                field.error = failure.message
+                status = failure.status
+            }
+        }
+        values["fields"] = [field.values(form: "search")]
+        return page("search", typed.isEmpty ? "Search" : "Search for \(typed)", values, context, status: status)
+    }
+
+    /// One result as the template shows it: the link is to the party, or to the petition the record belongs to.
+    static func hitValues(_ placed: PlacedHit) -> [String: Any] {
+        let hit = placed.hit
+        var v: [String: Any] = ["kind": hit.kind.rawValue, "title": hit.title, "day": hit.day?.description ?? "", "snippet": marked(hit.snippet)]
+        if hit.kind == .party, let handle = hit.handle {
+            v["href"] = "/parties/" + Form.encode(handle)
+        } else if let petition = placed.petition {
+            v["href"] = "/petitions/\(petition)"
+        }
+        return v
+    }
+
+    /// A snippet as HTML: its text escaped first, then each matched word (search writes it `[word]`, letters and
+    /// digits only) marked; nothing of the ledger's text can become markup.
+    static func marked(_ snippet: String) -> String {
+        let chars = Array(HTML.escape(snippet))
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "[" {
+                var j = i + 1
+                while j < chars.count, chars[j].isLetter || chars[j].isNumber { j += 1 }
+                if j > i + 1, j < chars.count, chars[j] == "]" {
+                    out += "<mark>" + String(chars[(i + 1)..<j]) + "</mark>"
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
+    }
+}
