@@ -4,23 +4,28 @@ import NIOPosix
 import PetitionsApp
 
 /// The server's door to the ledger: runs use cases on a thread pool (they are synchronous, the store's database
-/// calls block), never on the event loop, in a workspace that records as the request's user.
+/// calls block), never on the event loop, in a workspace that records as the request's user. The ledger is opened
+/// once, by the first request, and shared by every request after it for the server's life.
 struct Office: Sendable {
     let settings: ServerSettings
     let sessions: SessionStore
     let throttle: LoginThrottle
-    let dashboards: DashboardCache
+    let listings: ListingCache
+    let ledger: SharedLedger
 
     init(settings: ServerSettings) {
         self.settings = settings
         sessions = SessionStore()
         throttle = LoginThrottle()
-        dashboards = DashboardCache()
+        listings = ListingCache()
+        ledger = SharedLedger()
     }
 
     /// Runs `body` in a workspace recording as `account`, off the event loop.
     func perform<T: Sendable>(as account: Account?, _ body: @escaping @Sendable (Workspace) throws -> T) async throws -> T {
-        let workspace = settings.workspace(actor: account?.name)
+        var opened = settings.workspace(actor: account?.name)
+        opened.shared = ledger
+        let workspace = opened
         return try await NIOThreadPool.singleton.runIfActive { try body(workspace) }
     }
 
