@@ -21,25 +21,30 @@ final class ListingCache: Sendable {
     func value<T: Sendable>(
         _ key: Key, reads listing: Listing, office: Office, as account: Account?, compute: @escaping @Sendable (Workspace) throws -> T
     ) async throws -> T {
-        let floor: Int64
-        if let known = await state.event(of: key) {
-            let changes = try await office.run(ChangesSince(event: known), as: account)
-            if !changes.touch(listing), let last = changes.last, let kept = await state.advance(key, from: known, to: last) as? T {
-                return kept
+        while true {
+            let floor: Int64
+            if let known = await state.event(of: key) {
+                let changes = try await office.run(ChangesSince(event: known), as: account)
+                if !changes.touch(listing), let last = changes.last, let kept = await state.advance(key, from: known, to: last) as? T {
+                    return kept
+                }
+                if let last = changes.last { floor = last } else { floor = try await office.run(LastEventID(), as: account) }
+            } else {
+                floor = try await office.run(LastEventID(), as: account)
             }
-            if let last = changes.last { floor = last } else { floor = try await office.run(LastEventID(), as: account) }
-        } else {
-            floor = try await office.run(LastEventID(), as: account)
-        }
-        let made = try await state.get(key, atLeast: floor) {
-            try await office.perform(as: account) { ws -> Computed in
-                // The event read before the listing: what the listing shows is as of it or later, never earlier.
-                let event = try LastEventID().run(in: ws)
-                return Computed(value: try compute(ws), event: event)
+            let made = try await state.get(key, atLeast: floor) {
+                try await office.perform(as: account, long: true) { ws -> Computed in
+                    // The event read before the listing: what the listing shows is as of it or later, never earlier.
+                    let event = try LastEventID().run(in: ws)
+                    return Computed(value: try compute(ws), event: event)
+                }
             }
+            // Nil: this request waited for a computation begun before its last event; what was recorded since may
+            // not touch the listing (letters and the overdue deliveries), so it looks again rather than recompute.
+            guard let made else { continue }
+            guard let value = made as? T else { throw APIFailure(status: .internalServerError, message: "The listing could not be kept.") }
+            return value
         }
-        guard let value = made as? T else { throw APIFailure(status: .internalServerError, message: "The listing could not be kept.") }
-        return value
     }
 
     /// A listing and the event it was computed at.
@@ -67,22 +72,24 @@ final class ListingCache: Sendable {
             return entry.value
         }
 
-        /// A listing right at `floor` or later: kept, being computed, or computed now (after the one under way).
-        func get(_ key: Key, atLeast floor: Int64, compute: @escaping @Sendable () async throws -> Computed) async throws -> any Sendable {
-            while true {
-                if let entry = entries[key], entry.event >= floor { return entry.value }
-                if let run = running[key] {
-                    if run.floor >= floor { return try await run.task.value.value }
-                    _ = try? await run.task.value  // Began before this request's last event: wait, then look again.
-                    continue
-                }
-                let task = Task { try await compute() }
-                running[key] = (task, floor)
-                defer { if running[key]?.task == task { running[key] = nil } }
-                let made = try await task.value
-                keep(key, made)
-                return made.value
+        /// A listing right at `floor` or later, kept or computed now; nil after waiting for a computation that began
+        /// before `floor`, for the caller to look again.
+        func get(_ key: Key, atLeast floor: Int64, compute: @escaping @Sendable () async throws -> Computed) async throws -> (any Sendable)? {
+            if let entry = entries[key], entry.event >= floor { return entry.value }
+            if let run = running[key] {
+                if run.floor >= floor { return try await run.task.value.value }
+                _ = try? await run.task.value
+                return nil
             }
+            // Kept as soon as it is made, before any waiter looks again.
+            let task = Task {
+                let made = try await compute()
+                self.keep(key, made)
+                return made
+            }
+            running[key] = (task, floor)
+            defer { if running[key]?.task == task { running[key] = nil } }
+            return try await task.value.value
         }
 
         private func keep(_ key: Key, _ made: Computed) {

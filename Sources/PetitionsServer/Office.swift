@@ -12,6 +12,13 @@ struct Office: Sendable {
     let throttle: LoginThrottle
     let listings: ListingCache
     let ledger: SharedLedger
+    /// One thread for the long computations of kept listings, so that they never hold up writes and small reads,
+    /// which run on the shared pool. Process-wide, like that pool, and never stopped.
+    static let listingThread: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
 
     init(settings: ServerSettings) {
         self.settings = settings
@@ -21,12 +28,14 @@ struct Office: Sendable {
         ledger = SharedLedger()
     }
 
-    /// Runs `body` in a workspace recording as `account`, off the event loop.
-    func perform<T: Sendable>(as account: Account?, _ body: @escaping @Sendable (Workspace) throws -> T) async throws -> T {
+    /// Runs `body` in a workspace recording as `account`, off the event loop; a `long` one on the listings' thread.
+    func perform<T: Sendable>(
+        as account: Account?, long: Bool = false, _ body: @escaping @Sendable (Workspace) throws -> T
+    ) async throws -> T {
         var opened = settings.workspace(actor: account?.name)
         opened.shared = ledger
         let workspace = opened
-        return try await NIOThreadPool.singleton.runIfActive { try body(workspace) }
+        return try await (long ? Office.listingThread : NIOThreadPool.singleton).runIfActive { try body(workspace) }
     }
 
     /// Runs one use case as `account`.
