@@ -66,7 +66,7 @@ enum OpenAPIDocument {
             get:
               summary: Petitions, oldest first, as `petition list --format json`.
               parameters:
-                - {name: status, in: query, schema: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}}
+                - {name: status, in: query, description: "Empty is every status.", schema: {type: string, enum: ["", open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}}
                 - {name: party, in: query, description: "Only petitions from, to or via this handle.", schema: {type: string}}
                 - {name: search, in: query, description: "Only petitions the search matches (as the search command reads it).", schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
@@ -130,9 +130,9 @@ enum OpenAPIDocument {
             get:
               summary: Letters, as `letter list --format json`.
               parameters:
-                - {name: petition, in: query, schema: {type: integer, minimum: 1}}
+                - {name: petition, in: query, description: "Empty is every petition.", schema: {anyOf: [{type: integer, minimum: 1}, {type: string, maxLength: 0}]}}
                 - {name: party, in: query, schema: {type: string}}
-                - {name: waiting, in: query, schema: {type: boolean}}
+                - {name: waiting, in: query, description: "true (1, yes) or false (0, no, empty).", schema: {type: string, enum: ["", "true", "false", "1", "0", "yes", "no"]}}
                 - {name: search, in: query, schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
             post:
@@ -168,7 +168,7 @@ enum OpenAPIDocument {
               summary: Deliveries, as `delivery list --format json`.
               parameters:
                 - {name: period, in: query, description: "Empty is every period.", schema: {anyOf: [{$ref: "#/components/schemas/Period"}, {type: string, maxLength: 0}]}}
-                - {name: status, in: query, schema: {type: string, enum: [pending, partial, complete, cancelled]}}
+                - {name: status, in: query, description: "Empty is every status.", schema: {type: string, enum: ["", pending, partial, complete, cancelled]}}
                 - {name: decree, in: query, schema: {type: string}}
                 - {name: recipient, in: query, schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
@@ -262,8 +262,8 @@ enum OpenAPIDocument {
               summary: Parties, petitions, letters, case notes and attachments by the words of them, best first, as `search --format json`.
               parameters:
                 - {name: q, in: query, required: true, schema: {type: string, minLength: 1}}
-                - {name: kind, in: query, schema: {type: string, enum: [party, petition, letter, note, attachment]}}
-                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 10000}}
+                - {name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", party, petition, letter, note, attachment]}}
+                - {name: limit, in: query, description: "Empty is the default.", schema: {anyOf: [{type: integer, minimum: 1, maximum: 10000}, {type: string, maxLength: 0}]}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /events:
             get:
@@ -271,7 +271,7 @@ enum OpenAPIDocument {
               parameters:
                 - {name: since, in: query, schema: {$ref: "#/components/schemas/DayOrEmpty"}}
                 - {name: party, in: query, schema: {type: string}}
-                - {name: petition, in: query, schema: {type: integer, minimum: 1}}
+                - {name: petition, in: query, description: "Empty is every petition.", schema: {anyOf: [{type: integer, minimum: 1}, {type: string, maxLength: 0}]}}
                 - {name: kind, in: query, schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
         components:
