@@ -13,6 +13,9 @@ public struct Workspace: Sendable {
     public var now: @Sendable () -> Date
     /// Told the path when a recording use case created the ledger (its first use), so a front end can say so once.
     public var onCreate: (@Sendable (String) -> Void)?
+    /// The ledger held open by a long-lived front end for all its requests; nil for the command line, which opens
+    /// the file once per command.
+    public var shared: SharedLedger?
 
     public init(
         databasePath: String?, actor: String?, office: String? = nil, configPath: String? = nil,
@@ -58,22 +61,16 @@ public struct Workspace: Sendable {
     }
 
     /// Loads the configuration and opens the ledger. For recording, the ledger works out each letter's reply due
-    /// day under its own rules and calendar. Front ends reach the ledger through the use cases, not this.
+    /// day under its own rules and calendar. Front ends reach the ledger through the use cases, not this. A workspace
+    /// with a shared ledger (the office server's) gets that one, already open, instead of opening the file anew.
     package func open(readOnly: Bool = false, mustExist: Bool = false) throws -> Ledger {
-        let path = resolvedDatabasePath
-        // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
-        let existed = path.isEmpty || FileManager.default.fileExists(atPath: path)
-        let config = try Configuration.load(path: resolvedConfigPath)
-        let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
-        if (readOnly || mustExist) && !existed { throw MissingLedger(path: path) }
-        let office = [office, environment["PETITIONS_OFFICE"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
-        let context = RecordingContext(actor: resolvedActor, office: office ?? config.office, today: today, now: now)
-        var ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly)
-        if !existed { onCreate?(path) }
-        if office == nil, config.office == Configuration().office, let stored = try ledger.setting("office") {
-            // Without an explicit office, the ledger keeps the one it was initialised for.
-            var kept = context
-            kept.office = stored
+        if let shared { return try shared.ledger(for: self, recording: !readOnly) }
+        let (opened, config) = try openStore(readOnly: readOnly, mustExist: mustExist)
+        var ledger = opened
+        let office = try officeName(ledger, config)
+        if office != ledger.context.office {
+            var kept = ledger.context
+            kept.office = office
             ledger = ledger.recording(as: kept, dueDays: nil)
         }
         if !readOnly {
@@ -82,5 +79,32 @@ public struct Workspace: Sendable {
             ledger = ledger.recording(dueDays: rules.engine)
         }
         return ledger
+    }
+
+    /// Loads the configuration and opens the ledger's file, recording as this workspace's actor and today.
+    func openStore(readOnly: Bool, mustExist: Bool) throws -> (Ledger, Configuration) {
+        let path = resolvedDatabasePath
+        // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
+        let existed = path.isEmpty || FileManager.default.fileExists(atPath: path)
+        let config = try Configuration.load(path: resolvedConfigPath)
+        let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
+        if (readOnly || mustExist) && !existed { throw MissingLedger(path: path) }
+        let context = RecordingContext(actor: resolvedActor, office: explicitOffice ?? config.office, today: today, now: now)
+        let ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly)
+        if !existed { onCreate?(path) }
+        return (ledger, config)
+    }
+
+    /// `--office`, else `$PETITIONS_OFFICE`, when either is given.
+    var explicitOffice: String? {
+        [office, environment["PETITIONS_OFFICE"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+    }
+
+    /// The office recording: the explicit one, else the configuration's unless it is the default, else the one the
+    /// ledger was initialised for (it keeps it), else the default.
+    func officeName(_ ledger: Ledger, _ config: Configuration) throws -> String {
+        if let explicitOffice { return explicitOffice }
+        if config.office == Configuration().office, let stored = try ledger.setting("office") { return stored }
+        return config.office
     }
 }

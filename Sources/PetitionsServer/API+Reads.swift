@@ -5,15 +5,24 @@ import PetitionsApp
 /// The JSON API's readings: each answers what the matching command prints with `--format json`.
 extension API {
     static func addReads(to api: RouterGroup<OfficeContext>, office: Office) {
+        // The two listings kept between requests, as written JSON, until an event they read is recorded.
         api.get("overdue") { request, context in
-            _ = try context.require(.reader)
+            let account = try context.require(.reader)
             let asOf = try Query(request: request).day("as_of") ?? office.today
-            return try JSONText.response(try await office.run(ListOverdue(asOf: asOf), as: context.account))
+            let key = ListingCache.Key(name: "overdue.json", asOf: asOf)
+            return JSONText.response(
+                body: try await office.listings.value(key, reads: .overdue, office: office, as: account) {
+                    try JSONText.bytes(try ListOverdue(asOf: asOf).run(in: $0))
+                })
         }
         api.get("unanswered") { request, context in
-            _ = try context.require(.reader)
+            let account = try context.require(.reader)
             let asOf = try Query(request: request).day("as_of") ?? office.today
-            return try JSONText.response(try await office.run(ListUnanswered(asOf: asOf), as: context.account))
+            let key = ListingCache.Key(name: "unanswered.json", asOf: asOf)
+            return JSONText.response(
+                body: try await office.listings.value(key, reads: .unanswered, office: office, as: account) {
+                    try JSONText.bytes(try ListUnanswered(asOf: asOf).run(in: $0))
+                })
         }
         api.get("check") { request, context in
             _ = try context.require(.reader)

@@ -4,24 +4,38 @@ import NIOPosix
 import PetitionsApp
 
 /// The server's door to the ledger: runs use cases on a thread pool (they are synchronous, the store's database
-/// calls block), never on the event loop, in a workspace that records as the request's user.
+/// calls block), never on the event loop, in a workspace that records as the request's user. The ledger is opened
+/// once, by the first request, and shared by every request after it for the server's life.
 struct Office: Sendable {
     let settings: ServerSettings
     let sessions: SessionStore
     let throttle: LoginThrottle
-    let dashboards: DashboardCache
+    let listings: ListingCache
+    let ledger: SharedLedger
+    /// One thread for the long computations of kept listings, so that they never hold up writes and small reads,
+    /// which run on the shared pool. Process-wide, like that pool, and never stopped.
+    static let listingThread: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
 
     init(settings: ServerSettings) {
         self.settings = settings
         sessions = SessionStore()
         throttle = LoginThrottle()
-        dashboards = DashboardCache()
+        listings = ListingCache()
+        ledger = SharedLedger()
     }
 
-    /// Runs `body` in a workspace recording as `account`, off the event loop.
-    func perform<T: Sendable>(as account: Account?, _ body: @escaping @Sendable (Workspace) throws -> T) async throws -> T {
-        let workspace = settings.workspace(actor: account?.name)
-        return try await NIOThreadPool.singleton.runIfActive { try body(workspace) }
+    /// Runs `body` in a workspace recording as `account`, off the event loop; a `long` one on the listings' thread.
+    func perform<T: Sendable>(
+        as account: Account?, long: Bool = false, _ body: @escaping @Sendable (Workspace) throws -> T
+    ) async throws -> T {
+        var opened = settings.workspace(actor: account?.name)
+        opened.shared = ledger
+        let workspace = opened
+        return try await (long ? Office.listingThread : NIOThreadPool.singleton).runIfActive { try body(workspace) }
     }
 
     /// Runs one use case as `account`.

@@ -15,6 +15,8 @@ public enum OfficeServer {
         router.middlewares.add(FrontDoor())
         API.add(to: router, office: office)
         Web.add(to: router, office: office)
+        // Last, so that it wraps only the answer to requests no route took.
+        router.add(middleware: MethodNotAllowed(router))
         return router
     }
 

@@ -9,7 +9,9 @@ enum OpenAPIDocument {
             The JSON API of `petitions serve`. Objects and keys are those of the matching command's `--format json`;
             request bodies use the command's option names in snake_case. Every request but health and this document
             needs `Authorization: Bearer TOKEN` (make one with `petitions user token NAME`). Readers read; clerks also
-            record; admins also manage users. Every error answers `{"error": SENTENCE, "field": NAME}` and changes nothing.
+            record; admins also manage users. Every error answers `{"error": SENTENCE, "field": NAME}` and changes nothing;
+            a method an address does not take is 405 with `Allow`. A request naming a record that does not exist (an unknown
+            handle in a body or a filter) is 400 with the command's sentence; one in the path is 404.
         servers:
           - url: /api/v1
         security:
@@ -47,7 +49,7 @@ enum OpenAPIDocument {
               summary: The status report, as `report --format F [--section S]`.
               parameters:
                 - {$ref: "#/components/parameters/as_of"}
-                - {name: format, in: query, schema: {type: string, enum: [json, html, markdown, csv, text], default: json}}
+                - {name: format, in: query, description: "Empty is json.", schema: {type: string, enum: ["", json, html, markdown, csv, text], default: json}}
                 - {name: section, in: query, description: "The table for format csv (required with it).", schema: {type: string}}
               responses:
                 "200":
@@ -64,7 +66,7 @@ enum OpenAPIDocument {
             get:
               summary: Petitions, oldest first, as `petition list --format json`.
               parameters:
-                - {name: status, in: query, schema: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}}
+                - {name: status, in: query, description: "Empty is every status.", schema: {type: string, enum: ["", open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}}
                 - {name: party, in: query, description: "Only petitions from, to or via this handle.", schema: {type: string}}
                 - {name: search, in: query, description: "Only petitions the search matches (as the search command reads it).", schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
@@ -122,15 +124,15 @@ enum OpenAPIDocument {
                       required: [text]
                       properties:
                         text: {type: string, minLength: 1}
-                        "on": {$ref: "#/components/schemas/Day"}
+                        "on": {$ref: "#/components/schemas/DayOrEmpty"}
               responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
           /letters:
             get:
               summary: Letters, as `letter list --format json`.
               parameters:
-                - {name: petition, in: query, schema: {type: integer, minimum: 1}}
+                - {name: petition, in: query, description: "Empty is every petition.", schema: {anyOf: [{type: integer, minimum: 1}, {type: string, maxLength: 0}]}}
                 - {name: party, in: query, schema: {type: string}}
-                - {name: waiting, in: query, schema: {type: boolean}}
+                - {name: waiting, in: query, description: "true (1, yes) or false (0, no, empty).", schema: {type: string, enum: ["", "true", "false", "1", "0", "yes", "no"]}}
                 - {name: search, in: query, schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
             post:
@@ -196,8 +198,8 @@ enum OpenAPIDocument {
             get:
               summary: Deliveries, as `delivery list --format json`.
               parameters:
-                - {name: period, in: query, schema: {type: string, pattern: "^[0-9]{4}-[0-9]{2}$"}}
-                - {name: status, in: query, schema: {type: string, enum: [pending, partial, complete, cancelled]}}
+                - {name: period, in: query, description: "Empty is every period.", schema: {anyOf: [{$ref: "#/components/schemas/Period"}, {type: string, maxLength: 0}]}}
+                - {name: status, in: query, description: "Empty is every status.", schema: {type: string, enum: ["", pending, partial, complete, cancelled]}}
                 - {name: decree, in: query, schema: {type: string}}
                 - {name: recipient, in: query, schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
@@ -215,7 +217,7 @@ enum OpenAPIDocument {
                       properties:
                         decree: {type: string}
                         recipient: {type: string}
-                        period: {type: string, description: YYYY-MM}
+                        period: {$ref: "#/components/schemas/Period"}
                         "on": {$ref: "#/components/schemas/Day"}
                         quantity: {type: array, items: {type: string, description: "AMOUNT UNIT COMMODITY, e.g. '500 funt wheat'"}}
                         note: {type: [string, "null"]}
@@ -223,13 +225,13 @@ enum OpenAPIDocument {
           /parties:
             get:
               summary: Parties (authorities, groups, petitioners), as the `list --format json` of each kind.
-              parameters: [{name: kind, in: query, schema: {type: string, enum: [petitioner, group, authority]}}]
+              parameters: [{name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", petitioner, group, authority]}}]
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /parties/{handle}:
             get:
               summary: A party by handle or id, as `show --format json`.
               parameters: [{name: handle, in: path, required: true, schema: {type: string}}]
-              responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
           /petitioners:
             post:
               summary: Record a petitioner (a person), as `petitioner add`.
@@ -248,7 +250,7 @@ enum OpenAPIDocument {
                         occupation: {type: [string, "null"]}
                         group: {type: array, items: {type: string}}
                         dependant: {type: array, items: {type: string, description: "NAME:CATEGORY"}}
-                        "on": {$ref: "#/components/schemas/Day"}
+                        "on": {$ref: "#/components/schemas/DayOrEmpty"}
               responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
           /groups:
             post:
@@ -266,7 +268,7 @@ enum OpenAPIDocument {
                         handle: {type: [string, "null"]}
                         district: {type: [string, "null"]}
                         count: {type: array, items: {type: string, description: "CATEGORY=N"}}
-                        "on": {$ref: "#/components/schemas/Day"}
+                        "on": {$ref: "#/components/schemas/DayOrEmpty"}
               responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
           /authorities:
             post:
@@ -284,38 +286,43 @@ enum OpenAPIDocument {
                         handle: {type: [string, "null"]}
                         parent: {type: [string, "null"]}
                         reply_within: {type: [string, "null"]}
-                        "on": {$ref: "#/components/schemas/Day"}
+                        "on": {$ref: "#/components/schemas/DayOrEmpty"}
               responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
           /search:
             get:
               summary: Parties, petitions, letters, case notes and attachments by the words of them, best first, as `search --format json`.
               parameters:
                 - {name: q, in: query, required: true, schema: {type: string, minLength: 1}}
-                - {name: kind, in: query, schema: {type: string, enum: [party, petition, letter, note, attachment]}}
-                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 10000}}
+                - {name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", party, petition, letter, note, attachment]}}
+                - {name: limit, in: query, description: "Empty is the default.", schema: {anyOf: [{type: integer, minimum: 1, maximum: 10000}, {type: string, maxLength: 0}]}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /events:
             get:
               summary: The event log, as `events --format json`.
               parameters:
-                - {name: since, in: query, schema: {$ref: "#/components/schemas/Day"}}
+                - {name: since, in: query, schema: {$ref: "#/components/schemas/DayOrEmpty"}}
                 - {name: party, in: query, schema: {type: string}}
-                - {name: petition, in: query, schema: {type: integer, minimum: 1}}
+                - {name: petition, in: query, description: "Empty is every petition.", schema: {anyOf: [{type: integer, minimum: 1}, {type: string, maxLength: 0}]}}
                 - {name: kind, in: query, schema: {type: string}}
               responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
         components:
           securitySchemes:
             bearer: {type: http, scheme: bearer}
           parameters:
-            as_of: {name: as_of, in: query, description: "The day to judge as of (default today).", schema: {$ref: "#/components/schemas/Day"}}
+            as_of: {name: as_of, in: query, description: "The day to judge as of (default today; empty is the same).", schema: {$ref: "#/components/schemas/DayOrEmpty"}}
             id: {name: id, in: path, required: true, schema: {type: integer, minimum: 1}}
           schemas:
-            Day: {type: string, format: date, description: YYYY-MM-DD}
+            Day: {type: string, format: date, pattern: "^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$", description: "YYYY-MM-DD, years 1000 to 9999"}
+            DayOrEmpty:
+              description: A day, or empty (or null in a body) for none.
+              anyOf: [{$ref: "#/components/schemas/Day"}, {type: string, maxLength: 0}, {type: "null"}]
+            Period: {type: string, pattern: "^[1-9][0-9]{3}-(0[1-9]|1[0-2])$", description: "YYYY-MM"}
             Error:
               type: object
+              additionalProperties: false
               required: [error, field]
               properties:
-                error: {type: string, description: One sentence naming the field and the value.}
+                error: {type: string, minLength: 1, description: One sentence naming the field and the value.}
                 field: {type: [string, "null"], description: The request's key at fault, when one is.}
           responses:
             List: {description: The listing., content: {application/json: {schema: {type: array}}}}

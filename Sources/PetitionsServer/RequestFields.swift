@@ -28,7 +28,7 @@ struct RequestFields: Sendable {
         switch values[key] {
         case nil, .null?: return nil
         case .string(let s)?: return s.isEmpty ? nil : s
-        case .int(let i)?: return String(i)
+        // A number where text is wanted is refused, as the OpenAPI document says, not read as its digits.
         default: throw APIFailure.invalid(key, "\(key): expected text.")
         }
     }

@@ -110,16 +110,7 @@ struct Web: Sendable {
         let account = try context.signedIn(.reader, request)
         let asOf = try Query(request: request).day("as_of") ?? office.today
         await refreshOfficeName()
-        let cache = office.dashboards
-        let d = try await office.perform(as: account) { ws in
-            let key = DashboardCache.Key(asOf: asOf, lastEvent: try LastEventID().run(in: ws))
-            if let cached = cache.get(key) { return cached }
-            let fresh = Dashboard(
-                overdue: try ListOverdue(asOf: asOf).run(in: ws), waiting: try ListUnanswered(asOf: asOf).run(in: ws),
-                petitions: try ListPetitions().run(in: ws), names: try Web.names(ws))
-            cache.put(key, fresh)
-            return fresh
-        }
+        let d = try await dashboardListings(asOf: asOf, account: account)
         let statuses = PetitionStatus.allCases.map { s in
             ["status": s.rawValue, "count": d.petitions.filter { $0.status == s }.count] as [String: Any]
         }
@@ -142,6 +133,22 @@ struct Web: Sendable {
             "statuses": statuses,
         ]
         return page("dashboard", "Dashboard as of \(asOf.longDescription)", values, context)
+    }
+
+    /// The dashboard's listings as of `asOf`, each kept until an event it reads is recorded (ListingCache).
+    func dashboardListings(asOf: Day, account: Account) async throws -> Dashboard {
+        let cache = office.listings
+        async let overdue = cache.value(.init(name: "overdue", asOf: asOf), reads: .overdue, office: office, as: account) {
+            try ListOverdue(asOf: asOf).run(in: $0)
+        }
+        async let waiting = cache.value(.init(name: "unanswered", asOf: asOf), reads: .unanswered, office: office, as: account) {
+            try ListUnanswered(asOf: asOf).run(in: $0)
+        }
+        async let petitions = cache.value(.init(name: "petitions"), reads: .petitions, office: office, as: account) {
+            try ListPetitions().run(in: $0)
+        }
+        async let names = cache.value(.init(name: "names"), reads: .parties, office: office, as: account) { try Web.names($0) }
+        return Dashboard(overdue: try await overdue, waiting: try await waiting, petitions: try await petitions, names: try await names)
     }
 
     /// The names of every party by handle, so pages show names, not only handles.

@@ -38,6 +38,7 @@ extension Workspace {
 
     /// The calendar and rules in force for `ledger` under `sources`.
     func rules(_ ledger: Ledger, _ sources: RuleSources) throws -> RuleContext {
-        try Checker.context(ledger: ledger, calendarPath: sources.calendar, rulesPath: sources.rules, environment: environment)
+        if let shared, sources == RuleSources() { return try shared.rules(ledger, self) }
+        return try Checker.context(ledger: ledger, calendarPath: sources.calendar, rulesPath: sources.rules, environment: environment)
     }
 }
