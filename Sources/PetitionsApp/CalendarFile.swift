@@ -136,9 +136,7 @@ public enum CalendarFile {
 
     /// Loads the calendar file at `path`; `field` names where the path came from in the error.
     public static func load(path: String, field: String = "calendar") throws -> WorkCalendar {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PetitionsError("\(field): the calendar file \(path) does not exist or cannot be read.", code: .noInput)
-        }
+        let data = try InputFile.contents(path, field: field)
         return try parse(String(decoding: data, as: UTF8.self), source: path)
     }
 

@@ -42,9 +42,7 @@ public enum Checker {
         let rulesSource: String
         let rulesText: String?
         if let rulesPath {
-            guard let data = FileManager.default.contents(atPath: rulesPath) else {
-                throw PetitionsError("--rules: the file \(rulesPath) does not exist or cannot be read.", code: .noInput)
-            }
+            let data = try InputFile.contents(rulesPath, field: "--rules")
             rulesText = String(decoding: data, as: UTF8.self)
             rules = try RulesFile.parse(rulesText ?? "", source: rulesPath)
             rulesSource = rulesPath

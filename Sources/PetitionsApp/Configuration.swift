@@ -37,6 +37,21 @@ public struct Configuration: Codable, Equatable, Sendable {
         for key in table.keys where !keys.contains(key) {
             throw PetitionsError("\(source): unknown key \(quoted(key)); known keys are \(keys.sorted().joined(separator: ", ")).")
         }
+        // A value of the wrong type gets our sentence, naming the key, the file and the value, not the decoder's.
+        for key in ["version", "max_attachment_mb"] {
+            if let value = table[key], value.int == nil {
+                throw PetitionsError(
+                    "\(source): \(key) = \(UnitsFile.shown(value)) is not a whole number; write it without quotes, e.g. \(key) = \(key == "version" ? 1 : 25)."
+                )
+            }
+        }
+        for key in ["office", "units"] {
+            if let value = table[key], value.string == nil {
+                throw PetitionsError(
+                    "\(source): \(key) = \(UnitsFile.shown(value)) is not text; write it in quotes, e.g. \(key) = \"\(key == "office" ? "dmitrov" : "units.toml")\"."
+                )
+            }
+        }
         let config = try TOMLFile.decode(Configuration.self, from: table, source: source)
         guard config.version == 1 else {
             throw PetitionsError("\(source): version \(config.version) is newer than this program understands (1).")
@@ -53,9 +68,7 @@ public struct Configuration: Codable, Equatable, Sendable {
     /// Loads the configuration file at `path`, or the defaults when there is none.
     public static func load(path: String?) throws -> Configuration {
         guard let path else { return Configuration() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PetitionsError("--config: the file \(path) does not exist or cannot be read.", code: .noInput)
-        }
+        let data = try InputFile.contents(path, field: "--config")
         return try parse(String(decoding: data, as: UTF8.self), source: path)
     }
 }
@@ -180,9 +193,7 @@ public enum UnitsFile {
 
     /// Loads a units file from disk.
     public static func load(path: String) throws -> [MeasureUnit] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PetitionsError("units: the file \(path) does not exist or cannot be read.", code: .noInput)
-        }
+        let data = try InputFile.contents(path, field: "units")
         return try parse(String(decoding: data, as: UTF8.self), source: path)
     }
 }

@@ -113,9 +113,7 @@ public enum Drafts {
     /// The letter text of a draft through `templatePath` (`--template`), else the built-in template of its kind.
     public static func render(_ draft: DraftContext, templatePath: String?) throws -> String {
         guard let templatePath else { return try DraftRenderer.render(draft) }
-        guard let data = FileManager.default.contents(atPath: templatePath) else {
-            throw PetitionsError("--template: the file \(templatePath) does not exist or cannot be read.", code: .noInput)
-        }
+        let data = try InputFile.contents(templatePath, field: "--template")
         return try DraftRenderer.render(draft, template: String(decoding: data, as: UTF8.self), source: "--template \(templatePath)")
     }
 

@@ -22,14 +22,7 @@ public enum EventMerge {
         if path == "-" {
             fd = STDIN_FILENO
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw PetitionsError("\(path): no such file; nothing was imported.", code: .noInput)
-            }
-            fd = isDirectory.boolValue ? -1 : open(path, O_RDONLY)
-            guard fd >= 0 else {
-                throw PetitionsError("\(path) cannot be read (it is a folder or not readable); nothing was imported.", code: .noInput)
-            }
+            fd = try InputFile.open(path, field: "", consequence: "nothing was imported.")
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
         return try ledger.importEvents(try readText(fd, source: source), source: source, map: map)

@@ -70,8 +70,8 @@ public enum RowImport {
         }
         let input = try CSVInput(path: path)
         // The file's digest, so that importing the same file twice (a retry after a kill that came after the commit)
-        // is refused. Standard input cannot be read twice, so it has none.
-        let digest = path == "-" ? nil : try FileDigest.sha256(path)
+        // is refused. Standard input and pipes cannot be read twice, so they have none.
+        let digest = path != "-" && InputFile.isRegular(path) ? try FileDigest.sha256(path) : nil
         let columns = try checkHeader(input.header, kind: kind, source: input.source)
         let rejects = try rejectsPath.map { try CSVOutput(creating: $0, replacing: replaceRejects, neutralise: false) }
         let reasonColumn = input.header.firstIndex(of: "reason")

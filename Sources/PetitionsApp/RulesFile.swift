@@ -81,9 +81,7 @@ public enum RulesFile {
 
     /// Loads the rules file at `path`.
     public static func load(path: String) throws -> RuleSet {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PetitionsError("rules: the rules file \(path) does not exist or cannot be read.", code: .noInput)
-        }
+        let data = try InputFile.contents(path, field: "rules")
         return try parse(String(decoding: data, as: UTF8.self), source: path)
     }
 

@@ -191,8 +191,25 @@ extension Ledger {
 
     /// Adds a dependant to a person's household.
     public func addDependant(_ person: String, name: String, category: String, on day: Day?) throws -> Party {
-        let id = try write { db in try addDependant(db, person, name: name, category: category, on: day ?? context.today, stamp: newStamp()) }
+        let id = try write { db in
+            try refuseDependantTwice(db, person, name: name, category: category)
+            return try addDependant(db, person, name: name, category: category, on: day ?? context.today, stamp: newStamp())
+        }
         return try party(String(id))
+    }
+
+    /// Refuses a dependant the household already holds under the same name and category: it would count twice.
+    /// (A merge replays the other office's additions as they were, so only a clerk's own addition is refused.)
+    private func refuseDependantTwice(_ db: Database, _ person: String, name: String, category: String) throws {
+        let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
+        let name = try Ledger.checkName(name)
+        let category = try Category.validate(category, field: "--category")
+        let held = try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM dependant WHERE person_id = ? AND name = ? AND category = ?", arguments: [p.id, name, category])
+        if held == true {
+            throw PetitionsError.taken(
+                "--name", name, "is already in the household of \(p.handle) as \(category); a dependant is counted once, so nothing was added")
+        }
     }
 
     func addDependant(_ db: Database, _ person: String, name: String, category: String, on day: Day, stamp: EventStamp) throws -> Int64 {
@@ -208,8 +225,25 @@ extension Ledger {
 
     /// Removes a dependant (by name, and category when given) from a person's household.
     public func removeDependant(_ person: String, name: String, category: String?, on day: Day?) throws -> Party {
-        let id = try write { db in try removeDependant(db, person, name: name, category: category, on: day ?? context.today, stamp: newStamp()) }
+        let id = try write { db in
+            if category == nil { try refuseAmbiguousDependant(db, person, name: name) }
+            return try removeDependant(db, person, name: name, category: category, on: day ?? context.today, stamp: newStamp())
+        }
         return try party(String(id))
+    }
+
+    /// Refuses to guess which of a household's dependants of the same name in different categories is meant.
+    private func refuseAmbiguousDependant(_ db: Database, _ person: String, name: String) throws {
+        let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
+        let name = try Ledger.checkName(name)
+        let categories = try String.fetchAll(
+            db, sql: "SELECT DISTINCT category FROM dependant WHERE person_id = ? AND name = ? ORDER BY category", arguments: [p.id, name])
+        if categories.count > 1 {
+            throw PetitionsError.invalid(
+                "--name", name,
+                "is in the household of \(p.handle) as \(categories.dropLast().joined(separator: ", ")) and \(categories.last ?? ""); "
+                    + "give --category to say which one to remove")
+        }
     }
 
     func removeDependant(_ db: Database, _ person: String, name: String, category: String?, on day: Day, stamp: EventStamp) throws -> Int64 {

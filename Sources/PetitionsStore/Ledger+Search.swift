@@ -27,19 +27,49 @@ private struct SearchSourceRow: FetchableRecord, Decodable {
 extension Ledger {
     // MARK: - Search
 
+    /// The most matches ranked in full. bm25 costs about 1 µs a match, so a word in half of a million letters took half
+    /// a second to rank (BENCHMARKS.md, "Search and attachments"); beyond this many matches, the newest this many
+    /// letters and the newest this many other records are ranked (about 50 ms), so a party or petition whose name
+    /// holds the word is still found however many letters do.
+    static let rankedAtMost = 10_000
+
     /// The records whose names, handles, subjects, summaries, categories, notes or attachment titles match `query`
-    /// (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT), best first (bm25, the title weighing more than the rest).
+    /// (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT), best first (bm25, the title weighing more than the rest);
+    /// past `rankedAtMost` matches, the best of the newest (see there).
     public func search(_ query: String, kind: SearchKind? = nil, limit: Int = 20) throws -> [SearchHit] {
         let match = try Ledger.ftsMatch(query, field: "query")
         let terms = SearchText.terms(query)
         return try read { db in
-            var sql = "SELECT rowid, bm25(search, 0.0, 0.0, 5.0, 1.0) AS rank FROM search WHERE search MATCH ?"
+            let rank = "SELECT rowid, bm25(search, 0.0, 0.0, 5.0, 1.0) AS rank FROM search WHERE search MATCH ?"
+            let newest = "ORDER BY rowid DESC LIMIT \(Ledger.rankedAtMost)"
+            var filter = ""
             var args: [any DatabaseValueConvertible] = [match]
             if let kind {
-                sql += " AND (rowid & 7) = ?"
+                filter = " AND (rowid & 7) = ?"
                 args.append(SearchRow.kindNumbers[kind] ?? 0)
             }
-            sql += " ORDER BY rank, rowid LIMIT ?"
+            // Counting the matches up to the cap reads only the index's rowids: under a millisecond.
+            let many = try Ledger.matching(query, field: "query") {
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?\(filter) ORDER BY rowid DESC LIMIT \(Ledger.rankedAtMost + 1))",
+                    arguments: StatementArguments(args)) ?? 0
+            }
+            let sql: String
+            if many <= Ledger.rankedAtMost {
+                sql = "\(rank)\(filter) ORDER BY rank, rowid LIMIT ?"
+            } else if kind != nil {
+                sql = "SELECT rowid, rank FROM (\(rank)\(filter) \(newest)) ORDER BY rank, rowid LIMIT ?"
+            } else {
+                let letter = SearchRow.kindNumbers[.letter] ?? 0
+                sql = """
+                    SELECT rowid, rank FROM (\(rank) AND (rowid & 7) = \(letter) \(newest))
+                    UNION SELECT rowid, rank FROM (\(rank) AND (rowid & 7) != \(letter) \(newest))
+                    ORDER BY rank, rowid LIMIT ?
+                    """
+                args.append(match)
+            }
             args.append(limit)
             let rows = try Ledger.matching(query, field: "query") {
                 try SearchRow.fetchAll(db, sql: sql, arguments: StatementArguments(args))
@@ -64,6 +94,12 @@ extension Ledger {
         try ControlCharacters.refuse(query, field: field)
         guard query.count <= SearchText.maximumLength else {
             throw PetitionsError("\(field): the search is \(query.count) characters long; give at most \(SearchText.maximumLength).")
+        }
+        if let word = SearchText.dashedWord(query) {
+            throw PetitionsError.invalid(
+                field, query,
+                "has a word that begins with \"-\" (\(word)), which is neither an option nor a way to leave a word out; "
+                    + "to leave a word out, write NOT between words (flour NOT \(word.drop { $0 == "-" })); to find the word, leave out the \"-\"")
         }
         let match = SearchText.ftsQuery(query).trimmingCharacters(in: .whitespaces)
         guard !match.isEmpty else {

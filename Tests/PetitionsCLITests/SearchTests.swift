@@ -147,4 +147,27 @@ import Testing
         #expect(try cli.run(["verify"]).stdout.contains("Ledger OK"))
         #expect(try Self.hits(cli, ["wheat"]).count == 2)
     }
+
+    @Test("past 10,000 matches the newest letters and the other records are ranked, so a party named by the word is still found")
+    func aVeryCommonWordRanksTheNewestMatchesAndKeepsTheParties() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["group", "add", "--name", "Wheat carters of Dmitrov", "--handle", "wheat-carters"]).status == 0)
+        var csv = "direction,from,to,on,subject,expects_reply\n"
+        for _ in 0..<10_050 { csv += "sent,dmitrov-post,moscow-supply,1920-02-01,Wheat not come to the Dmitrov district this month either,no\n" }
+        let file = cli.directory.appendingPathComponent("letters.csv").path
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["import", "letters", file])
+        #expect(imported.status == 0, "\(imported)")
+        let best = try Self.hits(cli, ["wheat", "--limit", "3"])
+        #expect(Self.handles(best).first == "wheat-carters", "the party's short name ranks above the letters' long subjects: \(best)")
+        let hits = try Self.hits(cli, ["wheat", "--limit", "10000"])
+        // Letter 1 is the fixture's; the 10,050 imported are 2…10,051: only the newest 10,000 of them are ranked, and the
+        // party takes one of the 10,000 places.
+        let ids = hits.filter { $0["kind"] as? String == "letter" }.compactMap { $0["id"] as? Int }
+        #expect(ids.count == 9_999 && ids.min() == 52, "\(ids.count) letters from \(ids.min() ?? 0)")
+        // With --kind, the newest 10,000 of that kind.
+        let letters = try Self.hits(cli, ["wheat", "--kind", "letter", "--limit", "5"])
+        #expect(letters.count == 5 && letters.allSatisfy { ($0["id"] as? Int ?? 0) >= 52 }, "\(letters)")
+    }
 }

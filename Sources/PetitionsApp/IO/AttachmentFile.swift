@@ -5,31 +5,20 @@ import PetitionsDomain
 enum AttachmentFile {
     static let bytesPerMB = 1_048_576
 
-    /// The bytes of the file at `path`, refused (naming the path) when it is missing, a folder or not a regular
-    /// file, empty, or larger than `limitMB`.
+    /// The bytes of the file at `path`, read to its end (a file under /proc reports 0 bytes and holds some), refused
+    /// (naming the path) when it is missing, a folder, a device or a socket, empty, or larger than `limitMB`.
     static func read(_ path: String, limitMB: Int) throws -> Data {
         guard !path.isEmpty else { throw PetitionsError("attach: the file's path is empty; give the file to attach.", code: .usage) }
-        var st = stat()
-        guard stat(path, &st) == 0 else {
-            throw PetitionsError("attach: \(path): no such file; nothing was attached.", code: .noInput)
-        }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw PetitionsError("attach: \(path) is a folder, not a file; give a file to attach.", code: .noInput)
-        default: throw PetitionsError("attach: \(path) is not a regular file (a device, pipe or socket); give a file to attach.", code: .noInput)
-        }
         let limit = limitMB * bytesPerMB
-        try check(Int(st.st_size), path: path, limit: limit, limitMB: limitMB)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw PetitionsError("attach: \(path) cannot be read (permission denied); nothing was attached.", code: .noInput)
+        var st = stat()
+        // A regular file that says it is too large is refused before it is read, naming its size.
+        if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) > limit {
+            try check(Int(st.st_size), path: path, limit: limit, limitMB: limitMB)
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            // One byte past the limit is enough to know a file that grew meanwhile is too large.
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            throw PetitionsError("attach: \(path) cannot be read to the end; nothing was attached.", code: .ioError)
+        let data = try InputFile.contents(path, field: "attach", limit: limit, consequence: "nothing was attached.") {
+            PetitionsError(
+                "attach: \(path) is over the limit of \(limitMB) MB for an attachment (max_attachment_mb in the configuration); nothing was attached."
+            )
         }
         try check(data.count, path: path, limit: limit, limitMB: limitMB)
         return data

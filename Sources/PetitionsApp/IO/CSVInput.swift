@@ -18,23 +18,14 @@ public final class CSVInput: Sequence, IteratorProtocol {
 
     /// Opens `path` (`-` for standard input). A missing file is exit 66; an empty one or one without a header, 65.
     public init(path: String, fieldLimit: Int = CSVInput.defaultFieldLimit) throws {
-        let stream: InputStream?
+        let stream: InputStream
         if path == "-" {
             source = "standard input"
             stream = DescriptorInputStream(descriptor: STDIN_FILENO)
         } else {
             source = path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw PetitionsError("\(path): no such file; nothing was imported.", code: .noInput)
-            }
-            guard !isDirectory.boolValue, access(path, R_OK) == 0 else {
-                throw PetitionsError("\(path) cannot be read (it is a folder or not readable); nothing was imported.", code: .noInput)
-            }
-            let fd = open(path, O_RDONLY)
-            stream = fd >= 0 ? DescriptorInputStream(descriptor: fd) : nil
+            stream = DescriptorInputStream(descriptor: try InputFile.open(path, field: "", consequence: "nothing was imported."))
         }
-        guard let stream else { throw PetitionsError("\(path) cannot be opened; nothing was imported.", code: .noInput) }
         reader = CSVRecordReader(stream: stream, fieldLimit: fieldLimit)
         let first: [String]
         do {

@@ -40,9 +40,7 @@ public struct SendLetter: UseCase {
     public func run(in workspace: Workspace) throws -> Letter {
         var draft: DraftText?
         if let draftPath {
-            guard let data = FileManager.default.contents(atPath: draftPath) else {
-                throw PetitionsError("--from-draft: the file \(draftPath) does not exist or cannot be read.", code: .noInput)
-            }
+            let data = try InputFile.contents(draftPath, field: "--from-draft", consequence: "nothing was recorded.")
             draft = DraftText(String(decoding: data, as: UTF8.self))
             guard draft?.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false else {
                 throw PetitionsError("--from-draft: the draft \(draftPath) is empty.")

@@ -19,13 +19,17 @@ public struct StoreRules: UseCase {
 
     /// The rules and calendar in force after the change.
     public func run(in workspace: Workspace) throws -> RuleContext {
-        try workspace.recording { l in
+        let key = kind == .rules ? Checker.rulesKey : Checker.calendarKey
+        // The file is read twice (checked, then stored): a pipe would give its text only to the first reading.
+        let fd = try InputFile.open(file, field: key)
+        close(fd)
+        guard InputFile.isRegular(file) else {
+            throw PetitionsError("\(key): \(file) is a pipe, which can be read only once; give a file. Nothing was changed.", code: .noInput)
+        }
+        return try workspace.recording { l in
             let sources = kind == .rules ? RuleSources(rules: file) : RuleSources(calendar: file)
             let context = try workspace.rules(l, sources)
-            let key = kind == .rules ? Checker.rulesKey : Checker.calendarKey
-            guard let text = FileManager.default.contents(atPath: file).map({ String(decoding: $0, as: UTF8.self) }) else {
-                throw PetitionsError("\(key): the file \(file) cannot be read.", code: .noInput)
-            }
+            let text = String(decoding: try InputFile.contents(file, field: key), as: UTF8.self)
             if kind == .rules {
                 // Each SQL rule runs once on this ledger, within its budget, before it is stored.
                 try RulesFile.trySQLRules(context.engine.rules, text: text, source: file, on: l, asOf: on)

@@ -51,6 +51,23 @@ public enum SearchText {
         return out
     }
 
+    /// The first word outside quotes that begins with "-" and holds a letter or digit (`-petr`, `--kinds`): search
+    /// engines read it as "leave this word out", FTS5 as a syntax error, and a shell user may have meant an option.
+    public static func dashedWord(_ query: String) -> String? {
+        var inQuote = false
+        var word = ""
+        for ch in query + " " {
+            if ch == "\"" { inQuote.toggle() }
+            if inQuote || ch.isWhitespace || "()\"".contains(ch) {
+                if word.hasPrefix("-"), word.contains(where: { $0.isLetter || $0.isNumber }) { return word }
+                word = ""
+            } else {
+                word.append(ch)
+            }
+        }
+        return nil
+    }
+
     private static func isBareword(_ ch: Character) -> Bool {
         ch.isLetter || ch.isNumber || ch == "_" || ch.unicodeScalars.first.map { $0.value >= 0x80 } == true
     }

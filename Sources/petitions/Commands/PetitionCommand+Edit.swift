@@ -23,7 +23,10 @@ extension PetitionCommand {
         func run() throws {
             let pid = try id(petition, "petition")
             let change = PetitionChange(petition: pid, subject: subject, category: category, via: noVia ? .some(nil) : via.map { .some($0) })
-            try CorrectionOutput.petition(try ledger.run(EditPetition(change: change, on: try day(on, "--on"))), output.format)
+            let on = try day(on, "--on")
+            let result = try ledger.run(EditPetition(change: change, on: on))
+            if let on { for w in try ledger.run(CheckDates("the correction is dated", on: on, references: [.petition(pid)])) { Output.warn(w) } }
+            try CorrectionOutput.petition(result, output.format)
         }
     }
 
@@ -39,7 +42,9 @@ extension PetitionCommand {
         @Option(parsing: .unconditional, help: "The day of the note (YYYY-MM-DD; default today).") var on: String?
 
         func run() throws {
-            let n = try ledger.run(NotePetition(petition: try id(petition, "petition"), text: text, on: try day(on, "--on")))
+            let pid = try id(petition, "petition")
+            let n = try ledger.run(NotePetition(petition: pid, text: text, on: try day(on, "--on")))
+            for w in try ledger.run(CheckDates("the note is dated", on: n.on, references: [.petition(pid)])) { Output.warn(w) }
             if output.format == .json { return try Output.json(n) }
             print("Noted on petition \(petition) (note \(n.id), \(n.on)): \(n.text)")
         }

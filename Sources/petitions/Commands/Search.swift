@@ -19,11 +19,15 @@ struct Search: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions
-    @Argument(help: ArgumentHelp("What to search for.", valueName: "query")) var query: String
+    /// Every word that is not one of the options below, so that a query that begins with "-" (`-petr`) reaches the
+    /// search, which answers it with a sentence, rather than being taken for an unknown option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("What to search for.", valueName: "query")) var words: [String] = []
     @Option(parsing: .unconditional, help: "Only records of this kind: party, petition, letter, note or attachment.") var kind: String?
     @Option(help: "At most this many results (default 20).") var limit: Int = 20
 
     func run() throws {
+        guard !words.isEmpty else { throw ValidationError("Missing expected argument '<query>': give the words to search for.") }
+        let query = words.joined(separator: " ")
         let kind = try kind.map { try SearchKind(parsing: $0) }
         let hits = try ledger.run(SearchRecords(query: query, kind: kind, limit: limit))
         if output.format == .json { return try Output.json(hits) }

@@ -20,10 +20,16 @@ enum RepeatedOption {
         guard let tool = try? JSONSerialization.jsonObject(with: Data(root._dumpHelp().utf8)) as? [String: Any],
             var command = tool["command"] as? [String: Any]
         else { return nil }
-        // The subcommand named on the line: its words, in order, before any option.
-        for word in args where !word.hasPrefix("-") {
+        // The subcommand named on the line: its words, in order, before any option; where the words stop at a command
+        // with a default subcommand (`enrol --decree …` is `enrol add --decree …`), that one.
+        for word in args.prefix(while: { !$0.hasPrefix("-") }) {
             let subs = command["subcommands"] as? [[String: Any]] ?? []
             guard let sub = subs.first(where: { $0["commandName"] as? String == word }) else { break }
+            command = sub
+        }
+        while let name = command["defaultSubcommand"] as? String,
+            let sub = (command["subcommands"] as? [[String: Any]] ?? []).first(where: { $0["commandName"] as? String == name })
+        {
             command = sub
         }
         let arguments = command["arguments"] as? [[String: Any]] ?? []

@@ -1,0 +1,185 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// The defects of issue 12 that outlived its first round, each as a new user meets it.
+@Suite struct LeftoverDefectTests {
+    /// The error line of a refused command: exactly one line, `error: …`, with nothing of SQLite or Swift in it.
+    static func oneSentence(_ r: CLI.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && r.stderr.hasPrefix("error: "), "\(r)", sourceLocation: sourceLocation)
+        for word in ["SQLite", "sqlite", "fts5", "syntax error", "Swift", "DecodingError", "typeMismatch", "Fatal"] {
+            #expect(!r.stderr.contains(word), "\(r)", sourceLocation: sourceLocation)
+        }
+    }
+
+    // MARK: - A search that begins with "-"
+
+    @Test func aQueryThatBeginsWithADashGetsASentenceNotAnOptionError() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["search", "-petr"])
+        #expect(r.status == 65, "\(r)")
+        Self.oneSentence(r)
+        #expect(r.stderr.contains("'-petr'") && r.stderr.contains("NOT"), "\(r)")
+        #expect(!r.stderr.contains("Unknown option"), "\(r)")
+        // The same on the listings' --search, and a word with a dash inside stays a word.
+        let listed = try cli.run(["petition", "list", "--search", "-petr"])
+        #expect(listed.status == 65 && listed.stderr.contains("NOT"), "\(listed)")
+        let inside = try cli.run(["search", "postal-telegraph", "--format", "json"])
+        #expect(inside.status == 0 && inside.stdout.contains("dmitrov-post"), "\(inside)")
+    }
+
+    @Test func aQueryOfSeveralWordsAndTheOptionsAroundItStillWork() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let both = try cli.run(["search", "--kind", "party", "postal", "employees", "--limit", "5", "--format", "json"])
+        #expect(both.status == 0 && both.stdout.contains("dmitrov-post"), "\(both)")
+        let none = try cli.run(["search", "postal", "kropotkin", "--format", "json"])
+        #expect(none.status == 0 && !none.stdout.contains("dmitrov-post"), "words are all searched for: \(none)")
+        let missing = try cli.run(["search"])
+        #expect(missing.status == 64 && missing.stderr.contains("query"), "\(missing)")
+    }
+
+    // MARK: - Files that are not plain files
+
+    @Test func aFileUnderProcIsReadToItsEndNotTakenForEmpty() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let handle = try #require(FileHandle(forReadingAtPath: "/proc/version"))
+        let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        try handle.close()
+        let r = try cli.run(["attach", "--letter", "1", "/proc/version", "--format", "json"])
+        #expect(r.status == 0, "/proc/version reports 0 bytes and holds a line: \(r)")
+        let got = try cli.run(["attachment", "get", "1"])
+        #expect(got.status == 0 && !text.isEmpty && got.stdout == text, "\(got)")
+    }
+
+    @Test func foldersDevicesAndPipesWithoutAWriterAreRefusedWithoutWaiting() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let folder = cli.directory.path
+        let fifo = cli.directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let cases: [([String], String)] = [
+            (["import", "events", "/dev/zero"], "device"),
+            (["import", "petitioners", "/dev/null"], "device"),
+            (["attach", "--letter", "1", "/dev/urandom"], "device"),
+            (["attach", "--letter", "1", folder], "folder"),
+            (["check", "--as-of", "1920-03-04", "--rules", folder], "folder"),
+            (["check", "--as-of", "1920-03-04", "--calendar", "/dev/zero"], "device"),
+            (["authority", "list", "--config", "/dev/zero"], "device"),
+            (["rules", "set", "/dev/zero"], "device"),
+            (["import", "events", folder], "folder"),
+        ]
+        for (args, what) in cases {
+            let r = try cli.run(args)
+            #expect(r.status == 66 && r.stderr.contains("is a \(what)"), "\(args): \(r)")
+            Self.oneSentence(r)
+        }
+        // A named pipe nobody writes to reads as empty, at once, instead of hanging.
+        let pipe = try cli.run(["import", "petitioners", fifo])
+        #expect(pipe.status == 65 && pipe.stderr.contains("is empty"), "\(pipe)")
+        let events = try cli.run(["import", "events", fifo])
+        #expect(events.status == 0 || events.status == 65, "\(events)")
+        #expect(try BadInputTests.snapshot(cli) == before)
+    }
+
+    // MARK: - A repeated option under a default subcommand
+
+    @Test func enrolWithoutAddStillRefusesAnOptionGivenTwice() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run([
+            "enrol", "--decree", "decree-1918", "--recipient", "kropotkin", "--count", "employee=1", "--from", "1919-09-01", "--from", "1919-10-01",
+        ])
+        #expect(r.status == 64 && r.stderr.contains("--from is given more than once"), "\(r)")
+        let named = try cli.run([
+            "enrol", "add", "--decree", "decree-1918", "--recipient", "kropotkin", "--count", "employee=1", "--to", "1920-01-01", "--to",
+            "1920-02-01",
+        ])
+        #expect(named.status == 64 && named.stderr.contains("--to is given more than once"), "\(named)")
+        let counts = try cli.run([
+            "enrol", "--decree", "decree-1918", "--recipient", "kropotkin", "--count", "employee=1", "--count", "incapacitated=1",
+        ])
+        #expect(counts.status == 0, "--count repeats: \(counts)")
+    }
+
+    // MARK: - Households
+
+    @Test func aDependantAddedTwiceIsRefusedAndAnAmbiguousRemovalAsksForTheCategory() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let add = ["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia Kropotkina"]
+        #expect(try cli.run(add).status == 0)
+        let twice = try cli.run(add)
+        #expect(twice.status == 65 && twice.stderr.contains("'Sofia Kropotkina'") && twice.stderr.contains("already"), "\(twice)")
+        Self.oneSentence(twice)
+        #expect(try cli.run(add + ["--category", "incapacitated"]).status == 0)
+        let ambiguous = try cli.run(["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia Kropotkina"])
+        #expect(ambiguous.status == 65 && ambiguous.stderr.contains("--category"), "\(ambiguous)")
+        #expect(ambiguous.stderr.contains("dependant") && ambiguous.stderr.contains("incapacitated"), "\(ambiguous)")
+        Self.oneSentence(ambiguous)
+        let shown = try cli.run(["petitioner", "show", "kropotkin", "--format", "json"])
+        #expect(shown.stdout.components(separatedBy: "Sofia Kropotkina").count == 3, "both are still there: \(shown)")
+        let one = try cli.run(["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia Kropotkina", "--category", "incapacitated"])
+        #expect(one.status == 0, "\(one)")
+    }
+
+    // MARK: - Configuration
+
+    @Test func aSizeLimitOfTheWrongTypeNamesTheKeyTheFileAndTheValue() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let config = cli.directory.appendingPathComponent("office.toml").path
+        try "max_attachment_mb = \"30\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let r = try cli.run(["authority", "list", "--config", config])
+        #expect(r.status == 65, "\(r)")
+        Self.oneSentence(r)
+        #expect(r.stderr.contains(config) && r.stderr.contains("max_attachment_mb") && r.stderr.contains("'30'"), "\(r)")
+        try "office = 7\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let office = try cli.run(["authority", "list", "--config", config])
+        #expect(office.status == 65 && office.stderr.contains("office = 7"), "\(office)")
+        Self.oneSentence(office)
+    }
+
+    // MARK: - Records dated before what they refer to
+
+    @Test func aRecordDatedBeforeWhatItRefersToIsKeptWithAWarning() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let file = cli.directory.appendingPathComponent("scan.txt").path
+        try "A scanned page\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (
+                ["petition", "note", "1", "--text", "From the old file", "--on", "1919-12-01"],
+                "the note is dated 1919-12-01, before petition 1 was logged on 1920-01-20"
+            ),
+            (
+                ["petition", "edit", "1", "--subject", "January and February provisions", "--on", "1920-01-02"],
+                "the correction is dated 1920-01-02, before petition 1 was logged on 1920-01-20"
+            ),
+            (
+                ["attach", "--letter", "1", file, "--on", "1920-01-19"],
+                "the attachment is dated 1920-01-19, before letter 1, which is dated 1920-01-20"
+            ),
+            (
+                ["enrol", "--decree", "decree-1918", "--recipient", "kropotkin", "--count", "employee=1", "--from", "1918-08-01"],
+                "the enrolment starts on 1918-08-01, before decree decree-1918 was issued on 1918-08-15"
+            ),
+        ]
+        for (args, warning) in cases {
+            let r = try cli.run(args)
+            #expect(r.status == 0, "\(args): \(r)")
+            #expect(r.stderr == "warning: \(warning); it is recorded all the same.\n", "\(args): \(r)")
+        }
+        let onTime = try cli.run(["petition", "note", "1", "--text", "Telephoned", "--on", "1920-01-21"])
+        #expect(onTime.status == 0 && onTime.stderr.isEmpty, "\(onTime)")
+        // A letter before its petition, or a reply before its letter, stays refused.
+        let early = try cli.run([
+            "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-05", "--subject", "Early", "--petition", "1",
+        ])
+        #expect(early.status == 65, "\(early)")
+    }
+}
