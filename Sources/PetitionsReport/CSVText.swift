@@ -1,10 +1,10 @@
 /// RFC 4180 CSV written byte by byte into one buffer: a cell is quoted when it holds a double quote, a comma, a
 /// carriage return or a line feed, its double quotes doubled, and every row ends with CRLF.
 ///
-/// The same bytes CSV.swift's `CSVWriter` wrote (`CSVTextTests` compares them on random cells), about thirty times
-/// faster: CSV.swift searches each cell five times through Foundation and writes it one scalar at a time into an
+/// The same bytes CSV.swift's `CSVWriter` wrote (`CSVTextTests` compares them on random cells), without its cost:
+/// CSV.swift searches each cell five times through Foundation and writes it one scalar at a time into an
 /// `OutputStream`, which made `overdue --format csv` take 5.8 s at a million deliveries against 1.6 s for JSON
-/// (BENCHMARKS.md).
+/// (BENCHMARKS.md; the gain is not yet measured).
 public struct CSVText {
     /// The text so far, in UTF-8.
     public private(set) var bytes: [UInt8] = []
