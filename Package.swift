@@ -91,7 +91,11 @@ let package = Package(
                 "PetitionsTestSupport", "petitions", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], exclude: ["Golden"]),
-        .testTarget(name: "PetitionsReportTests", dependencies: ["PetitionsReport", "PetitionsRules", "PetitionsDomain", "PetitionsTestSupport"]),
+        .testTarget(
+            name: "PetitionsReportTests",
+            dependencies: [
+                "PetitionsReport", "PetitionsRules", "PetitionsDomain", "PetitionsTestSupport", .product(name: "CSV", package: "CSV.swift"),
+            ]),
         .testTarget(
             name: "PetitionsPropertyTests",
             dependencies: [

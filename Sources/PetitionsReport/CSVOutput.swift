@@ -1,8 +1,7 @@
-import CSV
 import Foundation
 import PetitionsDomain
 
-/// Writes CSV through CSV.swift, CRLF line ends, a few thousand rows at a time, to a file handle (standard
+/// Writes CSV (`CSVText`), CRLF line ends, a few thousand rows at a time, to a file handle (standard
 /// output or a file). With `neutralise`, cells that a spreadsheet would run as formulas are defused as in reports.
 public final class CSVOutput {
     private let handle: FileHandle
@@ -46,13 +45,9 @@ public final class CSVOutput {
     /// Writes what is buffered.
     public func flush() throws {
         guard !pending.isEmpty else { return }
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        for row in pending { try writer.write(row: row) }
-        writer.stream.close()
+        var text = CSVText(reservingCapacity: 64 * pending.count)
+        for row in pending { text.append(row: row) }
         pending.removeAll(keepingCapacity: true)
-        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return }
-        data.append(contentsOf: [0x0D, 0x0A])
-        try handle.write(contentsOf: data)
+        try handle.write(contentsOf: Data(text.bytes))
     }
 }

@@ -189,12 +189,7 @@ extension Ledger {
         try read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT l.id, l.day, l.from_id, l.to_id, count(*) AS n FROM attachment a
-                    JOIN letter l ON l.id = a.letter_id JOIN event e ON e.id = a.event_id
-                    WHERE a.removed_event_id IS NULL AND l.day <= ?1 AND e.day <= ?1
-                    GROUP BY l.id ORDER BY l.day, l.id
-                    """, arguments: [asOf.description])
+                sql: Ledger.letterDocumentsSQL, arguments: [asOf.description])
             return try rows.compactMap { r in
                 if let parties, !parties.contains(r["from_id"]), !parties.contains(r["to_id"]) { return nil }
                 return (r["id"], try r.day("day"), r["n"])

@@ -240,7 +240,7 @@ extension Ledger {
         let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
         guard
             let id = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?"),
+                db.cachedStatement(sql: Ledger.deliveryByPeriodSQL),
                 arguments: [d.id, r.id, period.description])
         else {
             throw PetitionsError(

@@ -149,10 +149,7 @@ extension Ledger {
                     if let digest, !again,
                         let earlier = try Row.fetchOne(
                             db,
-                            sql: """
-                                SELECT day, actor, recorded_at FROM event WHERE kind = ? AND json_extract(payload, '$.digest') = ?
-                                ORDER BY id DESC LIMIT 1
-                                """, arguments: [LedgerEvent.Kind.importCompleted.rawValue, digest])
+                            sql: Ledger.importedDigestSQL, arguments: [LedgerEvent.Kind.importCompleted.rawValue, digest])
                     {
                         let day: String = earlier["day"]
                         let actor: String = earlier["actor"]

@@ -26,7 +26,7 @@ extension Ledger {
                 row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE id = ?"), arguments: [id])
             } else {
                 row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT id, kind, handle, name FROM party WHERE handle = ?"), arguments: [trimmed.lowercased()])
+                    db.cachedStatement(sql: Ledger.partyByHandleSQL), arguments: [trimmed.lowercased()])
             }
             guard let row else {
                 let handles = try String.fetchAll(

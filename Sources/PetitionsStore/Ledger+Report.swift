@@ -154,8 +154,10 @@ extension Ledger {
 
     /// The items of deliveries due on or before `:asOf` (not cancelled), in scope, with what had come by that day:
     /// the stored total less the receipts recorded for later days (few, found through `receipt_day`, named because the
-    /// planner would otherwise walk every receipt in `receipt_delivery` order to save a sort).
-    func dueItems(_ scope: ResolvedReportScope) -> (sql: String, arguments: [String: DatabaseValueConvertible?]) {
+    /// planner would otherwise walk every receipt in `receipt_delivery` order to save a sort). With only `--since`, the
+    /// deliveries come through `delivery_period` (named for the same reason: SQLite would walk every delivery in id
+    /// order, `SCAN d`, however recent the period).
+    static func dueItems(_ scope: ResolvedReportScope) -> (sql: String, arguments: [String: DatabaseValueConvertible?]) {
         var clauses = ["d.status <> 'cancelled'", "d.period <= :asOfPeriod", "d.due <= :dueBy"]
         var args: [String: DatabaseValueConvertible?] = [:]
         if let r = scope.recipient {
@@ -174,6 +176,7 @@ extension Ledger {
             clauses.append("d.period >= :sincePeriod")
             args["sincePeriod"] = Period(containing: s).description
         }
+        let byPeriod = scope.since != nil && scope.recipient == nil && scope.decree == nil && scope.authority == nil
         let sql = """
             WITH later AS (
               SELECT rc.delivery_id, ri.commodity, sum(ri.amount) AS n FROM receipt rc INDEXED BY receipt_day JOIN receipt_item ri ON ri.receipt_id = rc.id
@@ -181,15 +184,21 @@ extension Ledger {
             items AS (
               SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, i.commodity, i.unit, i.expected,
                      i.received - coalesce(later.n, 0) AS got
-              FROM delivery d JOIN delivery_item i ON i.delivery_id = d.id
+              FROM delivery d\(byPeriod ? " INDEXED BY delivery_period" : "") JOIN delivery_item i ON i.delivery_id = d.id
               LEFT JOIN later ON later.delivery_id = d.id AND later.commodity = i.commodity
               WHERE \(clauses.joined(separator: " AND ")))
             """
         return (sql, args)
     }
 
+    /// The report's one pass over the items due, after `dueItems`' CTE (plans in `Ledger+HotQueries.swift`).
+    static let supplySelect = """
+        SELECT it.id, it.recipient_id, it.decree_id, it.period, it.commodity, it.unit, it.expected, it.got, it.due <= :lateDue, it.due <= :asOf
+        FROM items it ORDER BY it.id
+        """
+
     func dueArguments(_ scope: ResolvedReportScope, asOf: Day, dueBy: Day? = nil) -> (String, StatementArguments) {
-        let (cte, args) = dueItems(scope)
+        let (cte, args) = Ledger.dueItems(scope)
         var all = args
         all["asOf"] = asOf.description
         all["dueBy"] = (dueBy ?? asOf).description
@@ -258,10 +267,7 @@ extension Ledger {
             }
             let rows = try Row.fetchCursor(
                 db,
-                sql: cte + """
-                    SELECT it.id, it.recipient_id, it.decree_id, it.period, it.commodity, it.unit, it.expected, it.got, it.due <= :lateDue, it.due <= :asOf
-                    FROM items it ORDER BY it.id
-                    """, arguments: args + ["lateDue": lateDue])
+                sql: cte + Ledger.supplySelect, arguments: args + ["lateDue": lateDue])
             while let r = try rows.next() {
                 let id: Int64 = r[0]
                 let period: String = r[3]

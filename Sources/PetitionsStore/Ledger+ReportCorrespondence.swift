@@ -9,31 +9,8 @@ extension Ledger {
     /// recorded for a day on or before it, else open); by id.
     public func petitionRows(_ scope: ResolvedReportScope, asOf: Day) throws -> [PetitionRow] {
         try read { db in
-            var clauses = ["p.opened <= :asOf"]
-            var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
-            if let a = scope.authority {
-                clauses.append("p.authority_id = :authority")
-                args["authority"] = a.id
-            }
-            if let r = scope.recipient {
-                clauses.append("(\(Ledger.inRecipient("p.petitioner_id")) OR p.via_id = :recipient)")
-                args["recipient"] = r.id
-            }
-            if let s = scope.since {
-                clauses.append("p.opened >= :since")
-                args["since"] = s.description
-            }
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
-                           v.id AS vid, v.handle AS vh, v.name AS vn,
-                           coalesce((SELECT json_extract(e.payload, '$.to') FROM event_subject s JOIN event e ON e.id = s.event_id
-                                     WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf
-                                     ORDER BY e.day DESC, e.id DESC LIMIT 1), 'open') AS status_as_of
-                    FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
-                    WHERE \(clauses.joined(separator: " AND ")) ORDER BY p.id
-                    """, arguments: StatementArguments(args))
+            let (sql, args) = Ledger.petitionRowsQuery(scope, asOf: asOf)
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: args)
             var out: [PetitionRow] = []
             while let r = try cursor.next() {
                 let via: Int64? = r["vid"]
@@ -55,31 +32,10 @@ extension Ledger {
     // Longer than 60 lines on purpose: one pass over the letters counting and taking medians per authority (BENCHMARKS.md).
     public func authorityRows(_ scope: ResolvedReportScope, asOf: Day) throws -> [AuthorityRow] {
         try read { db in
-            var clauses = ["l.direction = 'sent'", "l.expects_reply = 1", "l.voided = 0", "l.day <= :asOf"]
-            var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
-            if let a = scope.authority {
-                clauses.append("l.to_id = :authority")
-                args["authority"] = a.id
-            }
-            if let r = scope.recipient {
-                clauses.append(
-                    "(\(Ledger.inRecipient("l.from_id")) OR l.petition_id IN (SELECT id FROM petition p WHERE \(Ledger.inRecipient("p.petitioner_id"))))"
-                )
-                args["recipient"] = r.id
-            }
-            if let s = scope.since {
-                clauses.append("l.day >= :since")
-                args["since"] = s.description
-            }
             // One pass over the letters in Swift: the same counts and medians as window functions over them, which
             // made SQLite sort half a million letters twice (a fifth of the report at a million letters).
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT l.to_id, l.day, l.reply_due, r.day
-                    FROM letter l LEFT JOIN letter r ON r.id = l.answered_by AND r.day <= :asOf
-                    WHERE \(clauses.joined(separator: " AND "))
-                    """, arguments: StatementArguments(args))
+            let (sql, args) = Ledger.authorityRowsQuery(scope, asOf: asOf)
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: args)
             struct Tally {
                 var letters = 0, answered = 0, within = 0, open = 0
                 var days: [Int] = []
@@ -125,5 +81,60 @@ extension Ledger {
             for i in out.indices { out[i].chain = try chain(db, above: out[i].authority.id).map(\.handle) }
             return out
         }
+    }
+}
+
+extension Ledger {
+    /// The petitions' query for a report scope (plans in `Ledger+HotQueries.swift`).
+    static func petitionRowsQuery(_ scope: ResolvedReportScope, asOf: Day) -> (String, StatementArguments) {
+        var clauses = ["p.opened <= :asOf"]
+        var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
+        if let a = scope.authority {
+            clauses.append("p.authority_id = :authority")
+            args["authority"] = a.id
+        }
+        if let r = scope.recipient {
+            clauses.append("(\(Ledger.inRecipient("p.petitioner_id")) OR p.via_id = :recipient)")
+            args["recipient"] = r.id
+        }
+        if let s = scope.since {
+            clauses.append("p.opened >= :since")
+            args["since"] = s.description
+        }
+        let sql = """
+            SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
+                   v.id AS vid, v.handle AS vh, v.name AS vn,
+                   coalesce((SELECT json_extract(e.payload, '$.to') FROM event_subject s JOIN event e ON e.id = s.event_id
+                             WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf
+                             ORDER BY e.day DESC, e.id DESC LIMIT 1), 'open') AS status_as_of
+            FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
+            WHERE \(clauses.joined(separator: " AND ")) ORDER BY p.id
+            """
+        return (sql, StatementArguments(args))
+    }
+
+    /// The sent letters' query of the authority table for a report scope (plans in `Ledger+HotQueries.swift`).
+    static func authorityRowsQuery(_ scope: ResolvedReportScope, asOf: Day) -> (String, StatementArguments) {
+        var clauses = ["l.direction = 'sent'", "l.expects_reply = 1", "l.voided = 0", "l.day <= :asOf"]
+        var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
+        if let a = scope.authority {
+            clauses.append("l.to_id = :authority")
+            args["authority"] = a.id
+        }
+        if let r = scope.recipient {
+            clauses.append(
+                "(\(Ledger.inRecipient("l.from_id")) OR l.petition_id IN (SELECT id FROM petition p WHERE \(Ledger.inRecipient("p.petitioner_id"))))")
+            args["recipient"] = r.id
+        }
+        if let s = scope.since {
+            clauses.append("l.day >= :since")
+            args["since"] = s.description
+        }
+        let sql = """
+            SELECT l.to_id, l.day, l.reply_due, r.day
+            FROM letter l LEFT JOIN letter r ON r.id = l.answered_by AND r.day <= :asOf
+            WHERE \(clauses.joined(separator: " AND "))
+            """
+        return (sql, StatementArguments(args))
     }
 }

@@ -10,10 +10,7 @@ extension Ledger {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT substr(day, 1, 7) AS month, sum(kind = '\(LedgerEvent.Kind.findingRaised.rawValue)') AS raised, sum(kind = '\(LedgerEvent.Kind.findingCleared.rawValue)') AS cleared
-                    FROM event WHERE kind IN ('\(LedgerEvent.Kind.findingRaised.rawValue)', '\(LedgerEvent.Kind.findingCleared.rawValue)') AND day <= ? AND day >= ? GROUP BY month ORDER BY month
-                    """, arguments: [asOf.description, (since.map { Period(containing: $0).first } ?? Day.minimum).description]
+                sql: Ledger.findingTrendSQL, arguments: [asOf.description, (since.map { Period(containing: $0).first } ?? Day.minimum).description]
             )
             .map { ($0["month"], $0["raised"], $0["cleared"]) }
         }
@@ -21,6 +18,12 @@ extension Ledger {
 
     /// `a + b`, or a sentence naming `what` when the sum runs past what an Int64 holds.
     /// `what` is worded only when the sum overflows: the report adds up a million delivery items.
+    /// Findings raised and cleared per month, between two days (`event_kind`; plan in `Ledger+HotQueries.swift`).
+    static let findingTrendSQL = """
+        SELECT substr(day, 1, 7) AS month, sum(kind = '\(LedgerEvent.Kind.findingRaised.rawValue)') AS raised, sum(kind = '\(LedgerEvent.Kind.findingCleared.rawValue)') AS cleared
+        FROM event WHERE kind IN ('\(LedgerEvent.Kind.findingRaised.rawValue)', '\(LedgerEvent.Kind.findingCleared.rawValue)') AND day <= ? AND day >= ? GROUP BY month ORDER BY month
+        """
+
     static func checkedSum(_ a: Int64, _ b: Int64, _ what: @autoclosure () -> String) throws -> Int64 {
         let (sum, overflow) = a.addingReportingOverflow(b)
         guard !overflow else {

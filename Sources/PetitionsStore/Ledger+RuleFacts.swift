@@ -55,13 +55,7 @@ extension Ledger {
         // of the import's time.
         let single = ids?.count == 1 ? ids?.first : nil
         let only = single != nil ? " AND l.id = :id" : ids.map { " AND l.id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
-        let sql = """
-            SELECT \(Ledger.waitingColumns) FROM letter l \(Ledger.waitingJoins)
-            WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf\(due)\(only)
-            UNION ALL
-            SELECT \(Ledger.waitingColumns) FROM letter r CROSS JOIN letter l ON l.answered_by = r.id \(Ledger.waitingJoins)
-            WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND +l.day <= :asOf\(due)\(only)
-            """
+        let sql = Ledger.waitingSQL(due + only)
         var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
         if let dueBy { args["dueBy"] = dueBy.description }
         if let single { args["id"] = single }
@@ -89,14 +83,14 @@ extension Ledger {
         guard !letters.isEmpty else { return [] }
         var extensions: [Int64: [Span]] = [:]
         let extensionRows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"),
+            db.cachedStatement(sql: Ledger.extensionsSQL),
             arguments: [asOf.description])
         while let r = try extensionRows.next() {
             if let s = try text.span(r, 1, "span") { extensions[r[0], default: []].append(s) }
         }
         var pauses: [Int64: [DayRange]] = [:]
         let pauseRows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT petition_id, from_day, to_day FROM petition_pause WHERE from_day <= ?"),
+            db.cachedStatement(sql: Ledger.pausesSQL),
             arguments: [asOf.description])
         while let r = try pauseRows.next() {
             guard let from = try text.day(r, 1, "from_day") else { continue }
@@ -117,14 +111,6 @@ extension Ledger {
     // Longer than 60 lines on purpose: the two branches, the items and the receipts are read in one pass each and joined by position (BENCHMARKS.md).
     public func lateDeliveries(asOf: Day) throws -> [LateDelivery] {
         try read { db in
-            let columns = """
-                d.id, d.period, d.due, k.id AS kid, k.handle AS kh, k.name AS kn, r.id AS rid, r.handle AS rh, r.name AS rn,
-                s.id AS sid, s.handle AS sh, s.name AS sn, sp.id AS spid, sp.handle AS sph, sp.name AS spn
-                """
-            let joins = """
-                JOIN decree k ON k.id = d.decree_id JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
-                LEFT JOIN party sp ON sp.id = s.parent_id
-                """
             // A delivery with a receipt after the day comes first from the second branch (later = 1), so that what
             // it had received is counted as of the day, not as stored now.
             struct Late {
@@ -144,15 +130,10 @@ extension Ledger {
             // remove duplicates (`seen` does that).
             let laterRows = try Row.fetchCursor(
                 db,
-                sql: """
-                    SELECT \(columns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(joins)
-                    WHERE rc.day > :asOf AND rc.voided = 0 AND d.due < :asOf AND d.status <> 'cancelled' ORDER BY d.id
-                    """, arguments: ["asOf": asOf.description])
+                sql: Ledger.lateWithLaterReceiptsSQL, arguments: ["asOf": asOf.description])
             let openRows = try Row.fetchCursor(
                 db,
-                sql: """
-                    SELECT \(columns), 0 AS later FROM delivery d \(joins) WHERE d.status IN ('pending', 'partial') AND d.due < :asOf ORDER BY d.id
-                    """, arguments: ["asOf": asOf.description])
+                sql: Ledger.lateOpenSQL, arguments: ["asOf": asOf.description])
             func nextRow() throws -> Row? { try laterRows.next() ?? openRows.next() }
             while let row = try nextRow() {
                 let id: Int64 = row[0]
@@ -183,10 +164,7 @@ extension Ledger {
             let ids = "[" + late.map { String($0.id) }.joined(separator: ",") + "]"
             let itemRows = try Row.fetchCursor(
                 db,
-                sql: """
-                    SELECT delivery_id, commodity, unit, expected, received FROM delivery_item
-                    WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, commodity
-                    """, arguments: [ids])
+                sql: Ledger.lateItemsSQL, arguments: [ids])
             var current: Int64? = nil
             var first = 0
             while let i = try itemRows.next() {
@@ -206,10 +184,7 @@ extension Ledger {
             if !later.isEmpty {
                 let receiptRows = try Row.fetchCursor(
                     db,
-                    sql: """
-                        SELECT rc.delivery_id, i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
-                        WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? AND rc.voided = 0 GROUP BY rc.delivery_id, i.commodity
-                        """, arguments: ["[" + later.joined(separator: ",") + "]", asOf.description])
+                    sql: Ledger.receivedAsOfSQL, arguments: ["[" + later.joined(separator: ",") + "]", asOf.description])
                 while let r = try receiptRows.next() { receivedAsOf[r[0], default: [:]][r[1]] = r[2] }
             }
 
@@ -252,15 +227,7 @@ extension Ledger {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
-                      max(p.opened,
-                          coalesce((SELECT max(e.day) FROM event_subject s JOIN event e ON e.id = s.event_id
-                                    WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.day <= :asOf), p.opened),
-                          coalesce((SELECT max(day) FROM letter WHERE petition_id = p.id AND day <= :asOf AND voided = 0), p.opened)) AS last
-                    FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id
-                    WHERE p.status = 'open' AND p.opened <= :asOf
-                    """, arguments: ["asOf": asOf.description]
+                sql: Ledger.petitionActivitySQL, arguments: ["asOf": asOf.description]
             ).map { r in
                 PetitionActivity(
                     id: r["id"], subject: r["subject"], petitioner: PartyName(id: r["fid"], handle: r["fh"], name: r["fn"]),

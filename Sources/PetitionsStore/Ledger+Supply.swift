@@ -91,7 +91,7 @@ extension Ledger {
         if let hit = lookups.decree(t) { return hit }
         let row =
             try Int64(t).map { try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE id = ?"), arguments: [$0]) }
-            ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE handle = ?"), arguments: [t.lowercased()])
+            ?? Row.fetchOne(db.cachedStatement(sql: Ledger.decreeByHandleSQL), arguments: [t.lowercased()])
         guard let row else {
             let handles = try String.fetchAll(db, sql: "SELECT handle FROM decree")
             throw PetitionsError.unknown("decree", field, ref, closest: closest(to: t, among: handles))

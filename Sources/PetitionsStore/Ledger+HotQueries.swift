@@ -1,0 +1,214 @@
+import GRDB
+import PetitionsDomain
+
+/// A query that a listing, the check, the report or an import runs on every use, named for `QueryPlanTests`, which runs
+/// `EXPLAIN QUERY PLAN` on each and fails on a full scan of `letter`, `delivery`, `receipt` or `event` where an index
+/// should serve. A new hot query is added to `Ledger.hotQueries` with its plan in a comment.
+struct HotQuery: Sendable {
+    /// What runs it, e.g. `overdue: open deliveries`.
+    var name: String
+    var sql: String
+}
+
+extension Ledger {
+    // MARK: - overdue (and check, report): the late deliveries
+
+    /// The columns and joins of a late delivery: decree, recipient, supplier and the supplier's parent, by id.
+    static let lateColumns = """
+        d.id, d.period, d.due, k.id AS kid, k.handle AS kh, k.name AS kn, r.id AS rid, r.handle AS rh, r.name AS rn,
+        s.id AS sid, s.handle AS sh, s.name AS sn, sp.id AS spid, sp.handle AS sph, sp.name AS spn
+        """
+    static let lateJoins = """
+        JOIN decree k ON k.id = d.decree_id JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
+        LEFT JOIN party sp ON sp.id = s.parent_id
+        """
+
+    /// Deliveries with a receipt recorded for a day after `:asOf` (few): what they had as of the day is worked out apart.
+    /// ```
+    /// SEARCH rc USING INDEX receipt_day (day>?)
+    /// SEARCH d USING INTEGER PRIMARY KEY (rowid=?)      -- then k, r, s, sp the same way
+    /// USE TEMP B-TREE FOR ORDER BY
+    /// ```
+    static let lateWithLaterReceiptsSQL = """
+        SELECT \(lateColumns), 1 AS later FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id \(lateJoins)
+        WHERE rc.day > :asOf AND rc.voided = 0 AND d.due < :asOf AND d.status <> 'cancelled' ORDER BY d.id
+        """
+
+    /// Deliveries still pending or partial and due before `:asOf`, from the partial index of open deliveries.
+    /// Without `INDEXED BY` SQLite walks every delivery in id order to save sorting the open ones (`SCAN d`): on the
+    /// medium ledger 170 million instructions in sqlite3 against 141 million through the index, and the gap grows with
+    /// every delivery that comes in full (the index holds only the open ones).
+    /// ```
+    /// SEARCH d USING INDEX delivery_open (due<?)
+    /// SEARCH k USING INTEGER PRIMARY KEY (rowid=?)      -- then r, s, sp the same way
+    /// USE TEMP B-TREE FOR ORDER BY
+    /// ```
+    static let lateOpenSQL = """
+        SELECT \(lateColumns), 0 AS later FROM delivery d INDEXED BY delivery_open \(lateJoins)
+        WHERE d.status IN ('pending', 'partial') AND d.due < :asOf ORDER BY d.id
+        """
+
+    /// What the late deliveries (a JSON array of ids) should bring.
+    /// ```
+    /// SEARCH delivery_item USING PRIMARY KEY (delivery_id=?)
+    /// LIST SUBQUERY 1: SCAN json_each VIRTUAL TABLE INDEX 1:
+    /// ```
+    static let lateItemsSQL = """
+        SELECT delivery_id, commodity, unit, expected, received FROM delivery_item
+        WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, commodity
+        """
+
+    /// What deliveries with later receipts had received by the day.
+    /// ```
+    /// SEARCH rc USING INDEX receipt_delivery (delivery_id=?)
+    /// LIST SUBQUERY 1: SCAN json_each VIRTUAL TABLE INDEX 1:
+    /// SEARCH i USING PRIMARY KEY (receipt_id=?)
+    /// USE TEMP B-TREE FOR GROUP BY
+    /// ```
+    static let receivedAsOfSQL = """
+        SELECT rc.delivery_id, i.commodity, sum(i.amount) AS n FROM receipt rc JOIN receipt_item i ON i.receipt_id = rc.id
+        WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? AND rc.voided = 0 GROUP BY rc.delivery_id, i.commodity
+        """
+
+    // MARK: - unanswered (and check, report, recording a letter): the waiting letters
+
+    /// The waiting letters, with `filter` (more `AND` terms on `l`) in both halves: none (`unanswered`), a due day
+    /// (`check`), or one letter (recording it).
+    /// ```
+    /// COMPOUND QUERY
+    /// |--LEFT-MOST SUBQUERY
+    /// |  |--SEARCH l USING INDEX letter_waiting (reply_due<?)   -- for one letter: SEARCH l USING INTEGER PRIMARY KEY
+    /// |  |--SEARCH f USING INTEGER PRIMARY KEY (rowid=?)        -- then t, par, p, pp the same way
+    /// |  `--CORRELATED SCALAR SUBQUERY: SEARCH x USING INDEX letter_petition (petition_id=?)
+    /// `--UNION ALL
+    ///    |--SEARCH r USING COVERING INDEX letter_day (day>?)
+    ///    |--SEARCH l USING INDEX letter_answered_by (answered_by=?)
+    ///    `--the same parties and subquery
+    /// ```
+    /// (Without a due day the first half is `SCAN l USING INDEX letter_waiting`: every letter still waiting, which
+    /// is what `unanswered` lists; the partial index holds nothing else.)
+    static func waitingSQL(_ filter: String) -> String {
+        """
+        SELECT \(Ledger.waitingColumns) FROM letter l \(Ledger.waitingJoins)
+        WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf\(filter)
+        UNION ALL
+        SELECT \(Ledger.waitingColumns) FROM letter r CROSS JOIN letter l ON l.answered_by = r.id \(Ledger.waitingJoins)
+        WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND +l.day <= :asOf\(filter)
+        """
+    }
+
+    /// Extensions of reply deadlines (a small table: `SCAN letter_extension`).
+    static let extensionsSQL = "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"
+    /// Times petitions waited on their petitioners (a small table: `SCAN petition_pause`).
+    static let pausesSQL = "SELECT petition_id, from_day, to_day FROM petition_pause WHERE from_day <= ?"
+
+    // MARK: - check
+
+    /// Open petitions and their last activity.
+    /// ```
+    /// SEARCH p USING INDEX petition_status (status=? AND opened<?)
+    /// SEARCH f, a USING INTEGER PRIMARY KEY (rowid=?)
+    /// CORRELATED SCALAR SUBQUERY 1: SEARCH s USING COVERING INDEX event_subject_by_subject (subject_type=? AND subject_id=?)
+    ///                               SEARCH e USING INTEGER PRIMARY KEY (rowid=?)
+    /// CORRELATED SCALAR SUBQUERY 2: SEARCH letter USING INDEX letter_petition (petition_id=?)
+    /// ```
+    static let petitionActivitySQL = """
+        SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
+          max(p.opened,
+              coalesce((SELECT max(e.day) FROM event_subject s JOIN event e ON e.id = s.event_id
+                        WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.day <= :asOf), p.opened),
+              coalesce((SELECT max(day) FROM letter WHERE petition_id = p.id AND day <= :asOf AND voided = 0), p.opened)) AS last
+        FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id
+        WHERE p.status = 'open' AND p.opened <= :asOf
+        """
+
+    // MARK: - report
+
+    // The report's scoped queries are built by `dueItems` + `supplySelect`, `petitionRowsQuery` and
+    // `authorityRowsQuery`; their plans, by scope:
+    //
+    // supply, whole ledger: MATERIALIZE later (SEARCH rc USING INDEX receipt_day (day>?), SEARCH ri USING PRIMARY KEY),
+    //   SCAN d (every delivery due, in id order, on purpose: `QueryPlanTests.fullPasses`), SEARCH i USING PRIMARY KEY,
+    //   SEARCH later USING AUTOMATIC COVERING INDEX (delivery_id=? AND commodity=?).
+    // supply, --recipient: SEARCH d USING INDEX delivery_recipient (recipient_id=? AND period<?); --decree and
+    //   --authority: SEARCH d USING INDEX sqlite_autoindex_delivery_1 (decree_id=?); --since: SEARCH d USING INDEX
+    //   delivery_period (period>? AND period<?); each then USE TEMP B-TREE FOR ORDER BY.
+    // petitions: SCAN p (petitions, not a large table) or SEARCH p USING INDEX petition_authority / petition_petitioner;
+    //   the status as of the day: SEARCH s USING COVERING INDEX event_subject_by_subject, SEARCH e USING INTEGER PRIMARY KEY.
+    // authorities, whole ledger and --since: SEARCH l USING INDEX letter_day (day<?) or (day>? AND day<?); --authority:
+    //   SEARCH l USING INDEX letter_to (to_id=? AND day<?); --recipient: MULTI-INDEX OR over letter_from and
+    //   letter_petition; the reply: SEARCH r USING INTEGER PRIMARY KEY.
+    // finding trend: SEARCH event USING COVERING INDEX event_kind (kind=? AND day>? AND day<?), USE TEMP B-TREE FOR GROUP BY.
+
+    /// Letters with attachments: `SCAN a USING INDEX attachment_letter` (attachments only), then `SEARCH l` and
+    /// `SEARCH e USING INTEGER PRIMARY KEY`.
+    static let letterDocumentsSQL = """
+        SELECT l.id, l.day, l.from_id, l.to_id, count(*) AS n FROM attachment a
+        JOIN letter l ON l.id = a.letter_id JOIN event e ON e.id = a.event_id
+        WHERE a.removed_event_id IS NULL AND l.day <= ?1 AND e.day <= ?1
+        GROUP BY l.id ORDER BY l.day, l.id
+        """
+
+    // MARK: - import (and the single commands)
+
+    /// `SEARCH event USING INDEX event_kind (kind=?)`: the imports recorded before.
+    static let importedDigestSQL = """
+        SELECT day, actor, recorded_at FROM event WHERE kind = ? AND json_extract(payload, '$.digest') = ?
+        ORDER BY id DESC LIMIT 1
+        """
+    /// `SEARCH party USING INDEX sqlite_autoindex_party_1 (handle=?)`.
+    static let partyByHandleSQL = "SELECT id, kind, handle, name FROM party WHERE handle = ?"
+    /// `SEARCH decree USING INDEX sqlite_autoindex_decree_1 (handle=?)`.
+    static let decreeByHandleSQL = "SELECT * FROM decree WHERE handle = ?"
+    /// `SEARCH delivery USING COVERING INDEX sqlite_autoindex_delivery_1 (decree_id=? AND recipient_id=? AND period=?)`.
+    static let deliveryByPeriodSQL = "SELECT id FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?"
+
+    // MARK: - The list
+
+    /// Every hot query, with each variant a scope or a filter makes of it. Whole-ledger passes that read every row on
+    /// purpose are named in `QueryPlanTests.fullPasses`, with why.
+    static func hotQueries() -> [HotQuery] {
+        let day = Day.minimum
+        let party = PartyName(id: 1, handle: "x", name: "x")
+        let scopes: [(String, ResolvedReportScope)] = [
+            ("whole ledger", ResolvedReportScope(authority: nil, recipient: nil, recipientParties: [], decree: nil, since: nil)),
+            ("--authority", ResolvedReportScope(authority: party, recipient: nil, recipientParties: [], decree: nil, since: nil)),
+            ("--recipient", ResolvedReportScope(authority: nil, recipient: party, recipientParties: [1], decree: nil, since: nil)),
+            ("--decree", ResolvedReportScope(authority: nil, recipient: nil, recipientParties: [], decree: party, since: nil)),
+            ("--since", ResolvedReportScope(authority: nil, recipient: nil, recipientParties: [], decree: nil, since: day)),
+        ]
+        var out = [
+            HotQuery(name: "overdue: deliveries with later receipts", sql: lateWithLaterReceiptsSQL),
+            HotQuery(name: "overdue: open deliveries", sql: lateOpenSQL),
+            HotQuery(name: "overdue: items", sql: lateItemsSQL),
+            HotQuery(name: "overdue: received as of the day", sql: receivedAsOfSQL),
+            HotQuery(name: "unanswered: waiting letters", sql: waitingSQL("")),
+            HotQuery(name: "check: waiting letters due by a day", sql: waitingSQL(" AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)")),
+            HotQuery(name: "letter send: its own due day", sql: waitingSQL(" AND l.id = :id")),
+            HotQuery(name: "unanswered: extensions", sql: extensionsSQL),
+            HotQuery(name: "unanswered: pauses", sql: pausesSQL),
+            HotQuery(name: "check: petition activity", sql: petitionActivitySQL),
+            HotQuery(name: "report: finding trend", sql: findingTrendSQL),
+            HotQuery(name: "report: documents", sql: letterDocumentsSQL),
+            HotQuery(name: "import: earlier import of the same file", sql: importedDigestSQL),
+            HotQuery(name: "import: party by handle", sql: partyByHandleSQL),
+            HotQuery(name: "import: decree by handle", sql: decreeByHandleSQL),
+            HotQuery(name: "import: delivery by period", sql: deliveryByPeriodSQL),
+            // The search index's triggers run these for every letter and party recorded (schema.sql).
+            HotQuery(
+                name: "import: search text of a letter",
+                sql:
+                    "SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'letter' AND ref = ?"),
+            HotQuery(
+                name: "import: search text of a party",
+                sql:
+                    "SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'party' AND ref = ?"),
+        ]
+        for (scopeName, scope) in scopes {
+            out.append(HotQuery(name: "report (\(scopeName)): supply", sql: dueItems(scope).sql + "\n" + supplySelect))
+            out.append(HotQuery(name: "report (\(scopeName)): petitions", sql: petitionRowsQuery(scope, asOf: day).0))
+            out.append(HotQuery(name: "report (\(scopeName)): authorities", sql: authorityRowsQuery(scope, asOf: day).0))
+        }
+        return out
+    }
+}
