@@ -98,8 +98,9 @@ struct RequestFields: Sendable {
 struct Query {
     let request: Request
 
+    /// A query's value read as a browser or curl's `--data-urlencode` writes it: "+" is a space, "%2B" a plus.
     func text(_ key: String) -> String? {
-        guard let v = request.uri.queryParameters.get(key), !v.isEmpty else { return nil }
+        guard let v = Form.parse(request.uri.query ?? "")[key], !v.isEmpty else { return nil }
         return v
     }
 

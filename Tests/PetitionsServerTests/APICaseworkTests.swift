@@ -24,6 +24,9 @@ import Testing
             #expect(note.status == .created, "\(note.text)")
             let notes = try await client.execute(uri: "/api/v1/search?q=kerosene&kind=note", method: .get, headers: f.bearer(.reader))
             #expect(notes.array.count == 1, "\(notes.text)")
+            // A query string written as a form writes a space as "+": two words, both searched for (FTS5 would read a bare "+" as a phrase, which does not match).
+            let spaced = try await client.execute(uri: "/api/v1/search?q=depot+telephoned&kind=note", method: .get, headers: f.bearer(.reader))
+            #expect(spaced.status == .ok && spaced.array.count == 1, "\(spaced.text)")
 
             let readerNote = try await client.execute(
                 uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.reader, json: true), body: json(#"{"text":"x"}"#))
