@@ -11,7 +11,8 @@ public enum OfficeServer {
     /// The router of every page and endpoint, for `run` and for in-process tests.
     public static func router(_ settings: ServerSettings) -> Router<OfficeContext> {
         let office = Office(settings: settings)
-        let router = Router(context: OfficeContext.self)
+        // HEAD is answered as GET without the body (RFC 9110, 9.3.2), as the Allow header of a 405 says.
+        let router = Router(context: OfficeContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(FrontDoor())
         API.add(to: router, office: office)
         Web.add(to: router, office: office)

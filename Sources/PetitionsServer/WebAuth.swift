@@ -110,7 +110,10 @@ enum Form {
 
     /// A path to go back to after logging in: only a path of this site (never `//host` or a full address).
     static func localPath(_ s: String?) -> String {
-        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.hasPrefix("/\\"), !s.contains("\r"), !s.contains("\n") else { return "/" }
+        // Printable ASCII only: browsers drop tabs and newlines from an address and read "\" as "/", so "/\t/evil.example"
+        // or "/\\evil.example" would leave for another host.
+        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), s.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" })
+        else { return "/" }
         return s
     }
 }

@@ -56,7 +56,7 @@ enum WebTemplates {
         <form method="{{method}}" action="{{action}}" class="record"{{#enctype}} enctype="{{enctype}}"{{/enctype}}>
         {{#legend}}<h2>{{legend}}</h2>{{/legend}}
         {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
-        <input type="hidden" name="csrf_token" value="{{csrf}}">
+        {{#post}}<input type="hidden" name="csrf_token" value="{{csrf}}">{{/post}}
         {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
         {{#fields}}{{> field}}{{/fields}}
         <p><button type="submit">{{submit}}</button></p>
@@ -77,7 +77,7 @@ enum WebTemplates {
         """
 
     static let dashboard = """
-        <form method="get" action="/" class="asof"><input type="hidden" name="csrf_token" value="{{csrf}}">
+        <form method="get" action="/" class="asof">
         <label for="as_of">As of</label> <input id="as_of" name="as_of" type="date" value="{{asOf}}"> <button type="submit">Show</button></form>
         <dl class="cards">
         <div class="card"><dt>Overdue deliveries</dt><dd>{{overdueCount}}</dd></div>
@@ -98,7 +98,7 @@ enum WebTemplates {
         """
 
     static let petitions = """
-        <form method="get" action="/petitions" class="filters"><input type="hidden" name="csrf_token" value="{{csrf}}">
+        <form method="get" action="/petitions" class="filters">
         {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
         {{#mayRecord}}<p><a class="button" href="/petitions/new">Log a petition</a></p>{{/mayRecord}}
         {{#hasRows}}<div class="scroll"><table><thead><tr><th>ID</th><th>Opened</th><th>Status</th><th>From</th><th>To</th><th>Subject</th></tr></thead><tbody>

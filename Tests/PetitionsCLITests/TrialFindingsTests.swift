@@ -62,4 +62,14 @@ import Testing
         #expect(r.status == 64, "\(r)")
         #expect(r.stderr == "error: office set: say what to set: give --name, --address, --email or --signature.\n", "\(r.stderr)")
     }
+
+    @Test func anEventKindThatNamesNoEventIsRefusedNotAnEmptyList() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let bogus = try cli.run(["events", "--kind", "bogus"])
+        #expect(bogus.status == 65, "\(bogus)")
+        #expect(bogus.stderr.hasPrefix("error: --kind 'bogus' is not a kind of event; give a kind such as letter.sent, or one of "), "\(bogus.stderr)")
+        #expect(try cli.run(["events", "--kind", "letter"]).status == 0)
+        #expect(try cli.run(["events", "--kind", "letter.sent"]).status == 0)
+    }
 }

@@ -8,6 +8,19 @@ import PetitionsTestSupport
 import Testing
 
 @Suite("JSON API") struct APITests {
+    @Test("HEAD is answered as GET without a body, as the Allow header of a 405 promises")
+    func head() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let r = try await client.execute(uri: "/api/v1/health", method: .head)
+            #expect(r.status == .ok && r.body.readableBytes == 0, "\(r.status)")
+            #expect(r.headers[.contentType]?.hasPrefix("application/json") == true)
+            let page = try await client.execute(uri: "/login", method: .head)
+            #expect(page.status == .ok && page.body.readableBytes == 0 && page.headers[.xContentTypeOptions] == "nosniff")
+        }
+    }
+
     @Test("health answers without a token, with the security headers")
     func health() async throws {
         let f = try ServerFixture()

@@ -93,10 +93,15 @@ struct Browser {
                 uri: "/login", method: .post, headers: b.formHeaders, body: b.form([("name", "nobody"), ("password", "nope")]))
             #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
             #expect(wrong.text.replacingOccurrences(of: "clerk-user", with: "nobody") == unknown.text)
-            let offsite = try await client.execute(
-                uri: "/login", method: .post, headers: b.formHeaders,
-                body: b.form([("name", "clerk-user"), ("password", ServerFixture.passwords[.clerk] ?? ""), ("next", "//evil.example/")]))
-            #expect(offsite.headers[.location] == "/")
+            // A browser drops a tab from an address and reads "\" as "/": each of these would leave for evil.example.
+            for elsewhere in ["//evil.example/", "/\t/evil.example", "/\\evil.example", "/\u{0B}/evil.example"] {
+                var b = Browser()
+                b.read(try await client.execute(uri: "/login", method: .get))
+                let offsite = try await client.execute(
+                    uri: "/login", method: .post, headers: b.formHeaders,
+                    body: b.form([("name", "clerk-user"), ("password", ServerFixture.passwords[.clerk] ?? ""), ("next", elsewhere)]))
+                #expect(offsite.status == .seeOther && offsite.headers[.location] == "/", "\(elsewhere.debugDescription)")
+            }
             let noToken = try await client.execute(
                 uri: "/login", method: .post, headers: b.formHeaders, body: b.form([("name", "clerk-user"), ("password", "x")], csrf: false))
             #expect(noToken.status == .forbidden)

@@ -15,6 +15,14 @@ public struct ListEvents: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> [Event] {
-        try workspace.reading { try $0.events(party: party, petition: petition, kind: kind, since: since) }
+        // A kind that names no event would list nothing, which reads as "nothing happened": refuse it instead.
+        if let kind {
+            let kinds = LedgerEvent.Kind.allCases.map(\.rawValue)
+            guard kinds.contains(kind) || kinds.contains(where: { $0.hasPrefix(kind + ".") }) else {
+                let families = Set(kinds.map { String($0.prefix { $0 != "." }) }).sorted().joined(separator: ", ")
+                throw PetitionsError.invalid("--kind", kind, "is not a kind of event; give a kind such as letter.sent, or one of \(families)")
+            }
+        }
+        return try workspace.reading { try $0.events(party: party, petition: petition, kind: kind, since: since) }
     }
 }
