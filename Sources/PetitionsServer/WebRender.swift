@@ -72,7 +72,8 @@ struct WebForm {
 
     func values(csrf: String) -> [String: Any] {
         var v: [String: Any] = [
-            "action": action, "submit": submit, "method": method, "csrf": csrf, "post": method.lowercased() == "post", "fields": fields.map { $0.values(form: action) },
+            "action": action, "submit": submit, "method": method, "csrf": csrf, "post": method.lowercased() == "post",
+            "fields": fields.map { $0.values(form: action) },
             "hidden": hidden.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] },
         ]
         if let legend { v["legend"] = legend }

@@ -68,7 +68,8 @@ import Testing
         defer { cli.remove() }
         let bogus = try cli.run(["events", "--kind", "bogus"])
         #expect(bogus.status == 65, "\(bogus)")
-        #expect(bogus.stderr.hasPrefix("error: --kind 'bogus' is not a kind of event; give a kind such as letter.sent, or one of "), "\(bogus.stderr)")
+        #expect(
+            bogus.stderr.hasPrefix("error: --kind 'bogus' is not a kind of event; give a kind such as letter.sent, or one of "), "\(bogus.stderr)")
         #expect(try cli.run(["events", "--kind", "letter"]).status == 0)
         #expect(try cli.run(["events", "--kind", "letter.sent"]).status == 0)
     }
