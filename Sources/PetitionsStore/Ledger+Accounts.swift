@@ -69,11 +69,21 @@ extension Ledger {
     public func updateAccount(named name: String, role: Role? = nil, disabled: Bool? = nil, passwordHash: String? = nil) throws -> Account {
         try write { db in
             let id: Int64 = try accountRow(db, name, field: "name")["id"]
+            let adminsBefore = try Ledger.usableAdmins(db)
             if let role { try db.execute(sql: "UPDATE account SET role = ? WHERE id = ?", arguments: [role.rawValue, id]) }
             if let disabled { try db.execute(sql: "UPDATE account SET disabled = ? WHERE id = ?", arguments: [disabled ? 1 : 0, id]) }
             if let passwordHash { try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [passwordHash, id]) }
+            // Nobody could manage the users again (no command re-enables or promotes without an admin's web session).
+            if adminsBefore > 0, try Ledger.usableAdmins(db) == 0 {
+                throw PetitionsError.invalid(
+                    "name", name, "is the last admin who can log in; make another user admin first (user role NAME --to admin)")
+            }
             return Ledger.account(try accountRow(db, name, field: "name"))
         }
+    }
+
+    private static func usableAdmins(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE role = 'admin' AND disabled = 0") ?? 0
     }
 
     // MARK: - API tokens

@@ -34,6 +34,13 @@ import Testing
         #expect(try cli.run(["user", "token", "revoke", "1"]).stdout.contains("revoked"))
         #expect(try cli.run(["user", "token", "revoke", "9"]).status == 65)
         #expect(try cli.run(["user", "disable", "ivan"]).stdout.contains("disabled"))
+        #expect(try cli.run(["user", "enable", "ivan"]).stdout.contains("ivan (reader)."))
+        #expect(try cli.run(["user", "disable", "ivan"]).stdout.contains("disabled"))
+        // Nobody could manage the users again: the last admin who can log in stays one.
+        let lastAdmin = try cli.run(["user", "disable", "vera"])
+        #expect(lastAdmin.status == 65, "\(lastAdmin)")
+        #expect(lastAdmin.stderr == "error: name 'vera' is the last admin who can log in; make another user admin first (user role NAME --to admin).\n")
+        #expect(try cli.run(["user", "role", "vera", "--to", "clerk"]).status == 65)
         let users = try #require(try CLI.json(try cli.run(["user", "list", "--format", "json"])) as? [[String: Any]])
         #expect(users.map { $0["name"] as? String } == ["ivan", "vera"])
         #expect(Set(users.first?.keys.map { $0 } ?? []) == ["id", "name", "role", "disabled", "created"])

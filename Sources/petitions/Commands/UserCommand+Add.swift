@@ -61,6 +61,19 @@ extension UserCommand {
         }
     }
 
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Enable a disabled user again: it may log in, and its tokens that were not revoked work again.",
+            discussion: "Example:\n  petitions user enable vera")
+        @OptionGroup var ledger: LedgerOptions
+        @Argument(help: "The user's name.") var name: String
+
+        func run() throws {
+            let a = try ledger.run(EnableUser(name: name))
+            print("User \(UserCommand.show(a)).")
+        }
+    }
+
     struct Password: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set a user's password, read from standard input.",

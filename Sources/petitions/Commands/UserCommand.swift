@@ -14,7 +14,7 @@ struct UserCommand: ParsableCommand {
               petitions user add vera --role clerk
               petitions user token vera --label "nightly script"
             """,
-        subcommands: [Add.self, List.self, RoleChange.self, Disable.self, Password.self, Token.self, Tokens.self])
+        subcommands: [Add.self, List.self, RoleChange.self, Disable.self, Enable.self, Password.self, Token.self, Tokens.self])
 
     /// A password read from standard input: its first line, without the line end.
     static func passwordFromStandardInput() throws -> String {
