@@ -39,7 +39,8 @@ import Testing
         // Nobody could manage the users again: the last admin who can log in stays one.
         let lastAdmin = try cli.run(["user", "disable", "vera"])
         #expect(lastAdmin.status == 65, "\(lastAdmin)")
-        #expect(lastAdmin.stderr == "error: name 'vera' is the last admin who can log in; make another user admin first (user role NAME --to admin).\n")
+        #expect(
+            lastAdmin.stderr == "error: name 'vera' is the last admin who can log in; make another user admin first (user role NAME --to admin).\n")
         #expect(try cli.run(["user", "role", "vera", "--to", "clerk"]).status == 65)
         let users = try #require(try CLI.json(try cli.run(["user", "list", "--format", "json"])) as? [[String: Any]])
         #expect(users.map { $0["name"] as? String } == ["ivan", "vera"])
