@@ -186,11 +186,11 @@ enum OpenAPIDocument {
               parameters: [{$ref: "#/components/parameters/id"}]
               responses:
                 "200":
-                  description: The file, byte for byte.
+                  description: The file, byte for byte, with the media type read from its bytes when it was attached (application/pdf, image/png, text/plain, ... or application/octet-stream).
                   headers:
                     Content-Disposition: {description: "attachment; filename=\"NAME\"; filename*=UTF-8''NAME (RFC 6266)", schema: {type: string}}
                   content:
-                    application/octet-stream:
+                    "*/*":
                       schema: {type: string, format: binary}
                 "401": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}

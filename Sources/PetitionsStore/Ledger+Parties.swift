@@ -40,7 +40,7 @@ extension Ledger {
         guard kinds.contains(kind) else {
             let wanted = kinds.map { Wording.a($0.rawValue) }.sorted().joined(separator: " or ")
             throw PetitionsError(
-                "\(field): \(quoted(ref)) is \(kind == .authority ? "an" : "a") \(kind.rawValue) (\(p.name)), but \(wanted) is needed here.")
+                "\(field): \(quoted(ref)) is \(Wording.a(kind.rawValue)) (\(p.name)), but \(wanted) is needed here.")
         }
         return p
     }
@@ -202,7 +202,7 @@ extension Ledger {
     /// One party, by id or handle, with its household, groups, members, counts and chain.
     public func party(_ ref: String) throws -> Party {
         try read { db in
-            let p = try resolveParty(db, ref, kinds: [.person, .group, .authority], field: "party")
+            let p = try resolveParty(db, ref, kinds: [.person, .group, .authority, .office], field: "party")
             return try loadParties(db, where: "p.id = ?", [p.id]).first
                 ?? Party(id: p.id, kind: p.kind, handle: p.handle, name: p.name, office: context.office)
         }

@@ -73,4 +73,17 @@ import Testing
         #expect(try cli.run(["events", "--kind", "letter"]).status == 0)
         #expect(try cli.run(["events", "--kind", "letter.sent"]).status == 0)
     }
+
+    @Test func theOfficeIsAPartyThatCanBeShownAndIsNamedWithTheRightArticle() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["init", "--office", "dmitrov"]).status == 0)
+        let shown = try cli.run(["authority", "show", "dmitrov", "--format", "json"])
+        #expect(shown.status == 0, "\(shown)")
+        #expect((try CLI.json(shown) as? [String: Any])?["kind"] as? String == "office", "\(shown.stdout)")
+        #expect(try cli.run(["group", "add", "--name", "Post", "--handle", "post"]).status == 0)
+        let member = try cli.run(["group", "join", "post", "--member", "dmitrov"])
+        #expect(member.status == 65)
+        #expect(member.stderr == "error: --member: 'dmitrov' is an office (dmitrov), but a person is needed here.\n", "\(member.stderr)")
+    }
 }
