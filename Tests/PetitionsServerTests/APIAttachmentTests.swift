@@ -84,9 +84,7 @@ let scanBytes: [UInt8] = (0..<600).map { UInt8(($0 * 7 + 3) % 256) }
         let f = try ServerFixture()
         defer { f.ledger.remove() }
         let letter = try letterOnPetition(f)
-        let config = f.ledger.path + ".toml"
-        try "max_attachment_mb = 1\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let settings = ServerSettings(databasePath: f.ledger.path, configPath: config, environment: [:], today: { TemporaryLedger.today })
+        let settings = try f.settings(maxAttachmentMB: 1)
         let before = try f.eventCount()
         let app = Application(router: OfficeServer.router(settings))
         try await app.test(.router) { client in

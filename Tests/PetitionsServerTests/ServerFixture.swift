@@ -38,6 +38,13 @@ struct ServerFixture: @unchecked Sendable {
         settings = ServerSettings(databasePath: ledger.path, office: "test", environment: [:], today: { TemporaryLedger.today })
     }
 
+    /// Settings over the same ledger with a configuration file that allows attachments of at most `mb` MiB.
+    func settings(maxAttachmentMB mb: Int) throws -> ServerSettings {
+        let config = ledger.path + ".toml"
+        try "max_attachment_mb = \(mb)\n".write(toFile: config, atomically: true, encoding: .utf8)
+        return ServerSettings(databasePath: ledger.path, configPath: config, environment: [:], today: { TemporaryLedger.today })
+    }
+
     /// Runs `body` against the server in process.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = Application(router: OfficeServer.router(settings))

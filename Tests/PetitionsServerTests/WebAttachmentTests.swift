@@ -174,9 +174,7 @@ extension Browser {
         let f = try ServerFixture()
         defer { f.ledger.remove() }
         let letter = try letterOnPetition(f)
-        let config = f.ledger.path + ".toml"
-        try "max_attachment_mb = 1\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let settings = ServerSettings(databasePath: f.ledger.path, configPath: config, environment: [:], today: { TemporaryLedger.today })
+        let settings = try f.settings(maxAttachmentMB: 1)
         let before = try f.eventCount()
         try await Application(router: OfficeServer.router(settings)).test(.router) { client in
             var clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
