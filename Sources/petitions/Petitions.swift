@@ -68,6 +68,14 @@ struct Petitions: ParsableCommand {
             if let option = RepeatedOption.first(in: args, root: Petitions.self) {
                 throw PetitionsError("\(option) is given more than once; give it once (only repeatable options may be repeated).", code: .usage)
             }
+            if let first = args.first, !first.hasPrefix("-"), first != "help",
+                !configuration.subcommands.contains(where: { $0._commandName == first })
+            {
+                // Said here, not by the parser: once the ledger options are moved after it, an unknown command would be
+                // reported as "Unknown option '--db'", which sends the user looking at the wrong word.
+                throw PetitionsError(
+                    "'\(ControlCharacters.visible(first))' is not a command of petitions; `petitions --help` lists them.", code: .usage)
+            }
             var command = try parseAsRoot(args)
             try command.run()
         } catch let error as MissingLedger {

@@ -39,6 +39,21 @@ import Testing
         #expect(none.status == 0 && !none.stdout.contains("dmitrov-post"), "words are all searched for: \(none)")
         let missing = try cli.run(["search"])
         #expect(missing.status == 64 && missing.stderr.contains("query"), "\(missing)")
+        #expect(missing.stderr.contains("petitions search"), "the usage shown is the search's, not the root's: \(missing)")
+        // `--` ends the options; it is not one of the words searched for.
+        let dashed = try CLI.exec(["--db", cli.db, "search", "--", "-petr"], environment: cli.environment)
+        #expect(dashed.status == 65 && dashed.stderr.contains("query '-petr'"), "\(dashed)")
+    }
+
+    @Test func anUnknownCommandIsNamedEvenAfterTheLedgerOptions() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try CLI.exec(["--db", cli.db, "overdu", "--as-of", "1920-03-04"], environment: cli.environment)
+        #expect(r.status == 64, "\(r)")
+        Self.oneSentence(r)
+        #expect(r.stderr.contains("'overdu' is not a command") && !r.stderr.contains("--db"), "\(r)")
+        let bare = try CLI.exec(["overdu"], environment: cli.environment)
+        #expect(bare.status == 64 && bare.stderr.contains("'overdu' is not a command"), "\(bare)")
     }
 
     // MARK: - Files that are not plain files

@@ -25,9 +25,15 @@ struct Search: ParsableCommand {
     @Option(parsing: .unconditional, help: "Only records of this kind: party, petition, letter, note or attachment.") var kind: String?
     @Option(help: "At most this many results (default 20).") var limit: Int = 20
 
+    /// The words of the query: `--` (which ends the options, so that `search -- -petr` is taken as words) is not one.
+    private var queryWords: [String] { words.filter { $0 != "--" } }
+
+    func validate() throws {
+        guard !queryWords.isEmpty else { throw ValidationError("Missing expected argument '<query>': give the words to search for.") }
+    }
+
     func run() throws {
-        guard !words.isEmpty else { throw ValidationError("Missing expected argument '<query>': give the words to search for.") }
-        let query = words.joined(separator: " ")
+        let query = queryWords.joined(separator: " ")
         let kind = try kind.map { try SearchKind(parsing: $0) }
         let hits = try ledger.run(SearchRecords(query: query, kind: kind, limit: limit))
         if output.format == .json { return try Output.json(hits) }
