@@ -198,18 +198,20 @@ extension Ledger {
         return try party(String(id))
     }
 
-    /// Refuses a dependant the household already holds under the same name and category: it would count twice.
+    /// Refuses a dependant the household already holds under the same name and category, or a name that differs from
+    /// a held one only in case (`anna` beside `Anna` is the same child typed twice): it would count twice.
     /// (A merge replays the other office's additions as they were, so only a clerk's own addition is refused.)
     private func refuseDependantTwice(_ db: Database, _ person: String, name: String, category: String) throws {
         let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
         let name = try Ledger.checkName(name)
         let category = try Category.validate(category, field: "--category")
-        let held = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM dependant WHERE person_id = ? AND name = ? AND category = ?", arguments: [p.id, name, category])
-        if held == true {
-            throw PetitionsError.taken(
-                "--name", name, "is already in the household of \(p.handle) as \(category); a dependant is counted once, so nothing was added")
-        }
+        let held = try String.fetchAll(
+            db, sql: "SELECT name FROM dependant WHERE person_id = ? AND category = ? ORDER BY id", arguments: [p.id, category])
+        guard let same = held.first(where: { $0 == name }) ?? held.first(where: { $0.lowercased() == name.lowercased() }) else { return }
+        let asHeld = same == name ? "" : " (written \(same))"
+        throw PetitionsError.taken(
+            "--name", name,
+            "is already in the household of \(p.handle) as \(category)\(asHeld); a dependant is counted once, so nothing was added")
     }
 
     func addDependant(_ db: Database, _ person: String, name: String, category: String, on day: Day, stamp: EventStamp) throws -> Int64 {

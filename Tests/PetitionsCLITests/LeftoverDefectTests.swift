@@ -131,6 +131,10 @@ import Testing
         let twice = try cli.run(add)
         #expect(twice.status == 65 && twice.stderr.contains("'Sofia Kropotkina'") && twice.stderr.contains("already"), "\(twice)")
         Self.oneSentence(twice)
+        // The same name typed in another case is the same dependant, said with the spelling held.
+        let cased = try cli.run(["petitioner", "dependant", "add", "kropotkin", "--name", "sofia KROPOTKINA"])
+        #expect(cased.status == 65 && cased.stderr.contains("written Sofia Kropotkina"), "\(cased)")
+        Self.oneSentence(cased)
         #expect(try cli.run(add + ["--category", "incapacitated"]).status == 0)
         let ambiguous = try cli.run(["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia Kropotkina"])
         #expect(ambiguous.status == 65 && ambiguous.stderr.contains("--category"), "\(ambiguous)")
