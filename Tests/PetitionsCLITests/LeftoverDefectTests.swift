@@ -195,6 +195,14 @@ import Testing
         }
         let onTime = try cli.run(["petition", "note", "1", "--text", "Telephoned", "--on", "1920-01-21"])
         #expect(onTime.status == 0 && onTime.stderr.isEmpty, "\(onTime)")
+        // A note or an attachment cannot be written yet: a day after today is kept, and said.
+        let later = try cli.run(["petition", "note", "1", "--text", "Typed with the wrong year", "--on", "2920-01-21"])
+        #expect(later.status == 0 && later.stderr.hasPrefix("warning: the note is dated 2920-01-21, after today ("), "\(later)")
+        let scanLater = try cli.run(["attach", "--letter", "1", file, "--title", "Again", "--on", "2920-01-21"])
+        #expect(scanLater.status == 0 && scanLater.stderr.contains("after today"), "\(scanLater)")
+        // An enrolment that starts next month is a plan, not a slip.
+        let planned = try cli.run(["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--count", "employee=1", "--from", "2920-01-01"])
+        #expect(!planned.stderr.contains("after today"), "\(planned)")
         // A letter before its petition, or a reply before its letter, stays refused.
         let early = try cli.run([
             "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-05", "--subject", "Early", "--petition", "1",

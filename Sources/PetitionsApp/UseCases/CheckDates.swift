@@ -13,20 +13,26 @@ public enum DatedReference: Sendable, Equatable {
 /// What is unusual about the day of a record just made (a case note, a correction, an attachment, an enrolment): a
 /// sentence for the front end to show as a warning for each record it refers to that came to be only later. Such
 /// records are kept all the same (a note typed up from an old file, a scan of an earlier paper, an enrolment
-/// backdated to a decree's start), never silently. Reads only.
+/// backdated to a decree's start), never silently; so are records dated after today (unless `afterToday` is usual for
+/// the record, as for an enrolment that starts next month). Reads only.
 public struct CheckDates: UseCase {
     /// The new record and its day, as the sentence begins: "the note is dated", "the enrolment starts on".
     public var what: String
     public var on: Day
     public var references: [DatedReference]
+    /// Whether a day after today is worth a warning: a note or an attachment cannot have been written yet.
+    public var warnAfterToday: Bool
 
-    public init(_ what: String, on: Day, references: [DatedReference]) {
+    public init(_ what: String, on: Day, references: [DatedReference], warnAfterToday: Bool = true) {
         self.what = what
         self.on = on
         self.references = references
+        self.warnAfterToday = warnAfterToday
     }
 
     public func run(in workspace: Workspace) throws -> [String] {
+        // A day after today is a typing slip as often as a plan (1902 for 1920 is caught by the references).
+        let future = warnAfterToday && on > workspace.today ? ["\(what) \(on), after today (\(workspace.today)); it is recorded all the same."] : []
         let found = try? workspace.reading { l in
             references.compactMap { reference -> String? in
                 switch reference {
@@ -42,6 +48,6 @@ public struct CheckDates: UseCase {
                 }
             }
         }
-        return found ?? []
+        return future + (found ?? [])
     }
 }
