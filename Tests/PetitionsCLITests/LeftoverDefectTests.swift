@@ -201,7 +201,9 @@ import Testing
         let scanLater = try cli.run(["attach", "--letter", "1", file, "--title", "Again", "--on", "2920-01-21"])
         #expect(scanLater.status == 0 && scanLater.stderr.contains("after today"), "\(scanLater)")
         // An enrolment that starts next month is a plan, not a slip.
-        let planned = try cli.run(["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--count", "employee=1", "--from", "2920-01-01"])
+        let planned = try cli.run([
+            "enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--count", "employee=1", "--from", "2920-01-01",
+        ])
         #expect(!planned.stderr.contains("after today"), "\(planned)")
         // A letter before its petition, or a reply before its letter, stays refused.
         let early = try cli.run([

@@ -47,7 +47,9 @@ struct Enrol: ParsableCommand {
             let to = try day(to, "--to")
             let e = try ledger.run(
                 EnrolRecipient(decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory))
-            for w in try ledger.run(CheckDates("the enrolment starts on", on: e.from, references: [.decree(e.decree)], warnAfterToday: false)) { Output.warn(w) }
+            for w in try ledger.run(CheckDates("the enrolment starts on", on: e.from, references: [.decree(e.decree)], warnAfterToday: false)) {
+                Output.warn(w)
+            }
             if output.format == .json { return try Output.json(e) }
             print("Enrolled \(e.recipient) in \(e.decree) from \(e.from)\(e.to.map { " to \($0)" } ?? "") (enrolment \(e.id))")
             print("  counts: \(e.counts.map { "\($0.category)=\($0.count)" }.joined(separator: ", "))")
