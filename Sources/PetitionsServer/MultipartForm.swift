@@ -73,7 +73,11 @@ struct MultipartForm {
         let disposition = Self.parameters(part.headers["content-disposition"] ?? "")
         guard disposition.value.lowercased() == "form-data", let name = disposition.named["name"] else { return false }
         if let filename = disposition.named["filename"] {
-            let base = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+            // Browsers write `"`, CR and LF in a file's name as %22, %0D and %0A (HTML's multipart/form-data
+            // encoding algorithm); nothing else is escaped, so only those three are turned back.
+            let unescaped = filename.replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r")
+                .replacingOccurrences(of: "%0A", with: "\n")
+            let base = unescaped.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
             // A file input left empty sends a part with an empty file name and no bytes: no file.
             if !(base.isEmpty && part.content.isEmpty) { files.append(File(field: name, name: base, bytes: ByteBuffer(bytes: part.content))) }
             return true

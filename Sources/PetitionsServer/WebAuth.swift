@@ -88,8 +88,24 @@ enum Form {
         return out
     }
 
+    /// A field's text: "+" a space, `%XX` a byte. Foundation gives up on bytes that are not UTF-8 (`%FF`); kept as
+    /// typed, `a%FF.bin` would pass for a name the client never meant, so each such byte becomes U+FFFD, which the
+    /// checks of each field then refuse or show.
     static func decode(_ s: String) -> String {
-        s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? s
+        let spaced = s.replacingOccurrences(of: "+", with: " ")
+        if let text = spaced.removingPercentEncoding { return text }
+        var bytes: [UInt8] = []
+        var rest = Substring(spaced).utf8[...]
+        while let b = rest.first {
+            rest = rest.dropFirst()
+            if b == UInt8(ascii: "%"), rest.count >= 2, let v = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(v)
+                rest = rest.dropFirst(2)
+            } else {
+                bytes.append(b)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func encode(_ s: String) -> String {

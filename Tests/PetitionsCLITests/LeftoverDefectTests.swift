@@ -146,6 +146,18 @@ import Testing
         #expect(one.status == 0, "\(one)")
     }
 
+    @Test func aFileNameThatTurnsTheTextsDirectionIsRefused() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        // Shown on a screen, "reply\u{202E}fdp.exe" reads "replyexe.pdf".
+        let file = cli.directory.appendingPathComponent("reply\u{202E}fdp.exe").path
+        try "MZ".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["attach", "--letter", "1", file])
+        #expect(r.status == 65 && r.stderr.contains("U+202E") && r.stderr.contains("direction"), "\(r)")
+        Self.oneSentence(r)
+        #expect(!(try cli.run(["attachment", "list", "--format", "json"]).stdout.contains("fdp")), "nothing was attached")
+    }
+
     // MARK: - Configuration
 
     @Test func aSizeLimitOfTheWrongTypeNamesTheKeyTheFileAndTheValue() throws {

@@ -71,8 +71,16 @@ extension Browser {
             #expect(anonymous.headers[.location] == "/login?next=/attachments/1")
             let unknown = try await client.execute(uri: "/attachments/9", method: .get, headers: reader.headers)
             #expect(unknown.status == .notFound)
+
+            // A browser sends a quote in a file's name as %22: the file keeps the name it has on the clerk's disk.
+            let quoted = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders,
+                body: clerk.multipart([("letter", String(letter))], file: ("the %22second%22 reply.txt", Array("second".utf8))))
+            #expect(quoted.status == .seeOther, "\(quoted.text)")
+            let listed = try ListAttachments().run(in: f.ledger.workspace).map(\.name)
+            #expect(listed.contains("the \"second\" reply.txt"), "\(listed)")
         }
-        #expect(try f.eventCount() == before + 1)
+        #expect(try f.eventCount() == before + 2)
         #expect(try ListEvents().run(in: f.ledger.workspace).max(by: { $0.id < $1.id })?.actor == "clerk-user")
     }
 

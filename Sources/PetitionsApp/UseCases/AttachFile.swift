@@ -23,8 +23,10 @@ public struct AttachFile: UseCase {
         }
         let limit = try Configuration.load(path: workspace.resolvedConfigPath).maxAttachmentMB
         let bytes = try AttachmentFile.read(path, limitMB: limit)
+        // The file's name is what a download will be called: held to the same rules as a name sent to the server.
+        let name = try AttachBytes.checkedName(FilePaths.name(of: path))
         return try workspace.amending {
-            try $0.attach(letter: letter, petition: petition, name: FilePaths.name(of: path), title: title, bytes: bytes, on: on)
+            try $0.attach(letter: letter, petition: petition, name: name, title: title, bytes: bytes, on: on)
         }
     }
 }
