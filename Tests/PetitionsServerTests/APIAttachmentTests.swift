@@ -62,7 +62,10 @@ let scanBytes: [UInt8] = (0..<600).map { UInt8(($0 * 7 + 3) % 256) }
             let unknown = try await client.execute(
                 uri: "/api/v1/letters/99/attachments?name=a.bin", method: .post, headers: f.bearer(.clerk), body: body)
             #expect(unknown.status == .notFound, "\(unknown.text)")
-            for (query, field) in [("", "name"), ("?name=", "name"), ("?name=..%2Fetc%2Fpasswd", "name"), ("?name=a%0Ab.bin", "name"), ("?name=reply%E2%80%AEfdp.exe", "name"), ("?name=a%FF.bin", "name")] {
+            for (query, field) in [
+                ("", "name"), ("?name=", "name"), ("?name=..%2Fetc%2Fpasswd", "name"), ("?name=a%0Ab.bin", "name"),
+                ("?name=reply%E2%80%AEfdp.exe", "name"), ("?name=a%FF.bin", "name"),
+            ] {
                 let r = try await client.execute(
                     uri: "/api/v1/letters/\(letter)/attachments\(query)", method: .post, headers: f.bearer(.clerk), body: body)
                 #expect(r.status == .badRequest, "\(query): \(r.text)")

@@ -54,7 +54,8 @@ public struct AttachBytes: UseCase {
             why = "holds a control character; give a file name of printable characters"
         } else if let c = n.unicodeScalars.first(where: { directionControls.contains($0.value) }) {
             // U+202E turns "reply\u{202E}fdp.exe" into what reads as "replyexe.pdf" on the clerk's screen.
-            why = "holds U+\(String(c.value, radix: 16, uppercase: true)), which turns the text's direction and can make a name read as another; "
+            why =
+                "holds U+\(String(c.value, radix: 16, uppercase: true)), which turns the text's direction and can make a name read as another; "
                 + "give the name without it"
         } else if n.unicodeScalars.contains("\u{FFFD}") {
             why = "holds bytes that are not UTF-8 text (shown as U+FFFD); give the name in UTF-8"
