@@ -21,8 +21,8 @@ public enum ControlCharacters {
     public static func refuse(_ text: String, field: String) throws {
         guard let c = first(in: text) else { return }
         throw PetitionsError(
-            "\(field) \(quoted(visible(text))) holds the control character \(code(c)); text may hold tabs and new lines but no other control characters."
-        )
+            "\(field) \(quoted(visible(text))) holds the control character \(code(c)); text may hold tabs and new lines but no other control characters.",
+            field: field, kind: .invalid)
     }
 
     /// `text` with each control character other than tab and newline written as `\u001B`, so that what is stored

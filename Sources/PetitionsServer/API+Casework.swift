@@ -19,7 +19,12 @@ extension API {
                 return n
             }
             let search = SearchRecords(query: query, kind: kind, limit: limit ?? 20)
-            return try JSONText.response(try await office.run(search, as: context.account))
+            do {
+                return try JSONText.response(try await office.run(search, as: context.account))
+            } catch var e as PetitionsError where e.field == "query" {
+                e.field = "q"  // the search's words are `q` in the address
+                throw e
+            }
         }
         api.post("petitions/:id/notes") { request, context in
             let account = try context.require(.clerk)

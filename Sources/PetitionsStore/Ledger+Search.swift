@@ -93,7 +93,8 @@ extension Ledger {
     static func ftsMatch(_ query: String, field: String) throws -> String {
         try ControlCharacters.refuse(query, field: field)
         guard query.count <= SearchText.maximumLength else {
-            throw PetitionsError("\(field): the search is \(query.count) characters long; give at most \(SearchText.maximumLength).")
+            throw PetitionsError(
+                "\(field): the search is \(query.count) characters long; give at most \(SearchText.maximumLength).", field: field, kind: .invalid)
         }
         if let word = SearchText.dashedWord(query) {
             throw PetitionsError.invalid(

@@ -34,6 +34,13 @@ import Testing
             let missing = try await client.execute(
                 uri: "/api/v1/petitions/999/notes", method: .post, headers: f.bearer(.clerk, json: true), body: json(#"{"text":"x"}"#))
             #expect(missing.status == .notFound, "\(missing.text)")
+            // A refused value names its field, so a client can show the sentence beside it.
+            let nul = try await client.execute(
+                uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.clerk, json: true), body: json(#"{"text":"a\u0000b"}"#))
+            #expect(nul.status == .badRequest && nul.object["field"] as? String == "text", "\(nul.text)")
+            let long = try await client.execute(
+                uri: "/api/v1/search?q=\(String(repeating: "a", count: 2_000))", method: .get, headers: f.bearer(.reader))
+            #expect(long.status == .badRequest && long.object["field"] as? String == "q", "\(long.text)")
 
             for uri in [
                 "/api/v1/search?q=%22unbalanced", "/api/v1/petitions?party=nosuch", "/api/v1/petitions?search=*", "/api/v1/letters?search=AND",
