@@ -64,7 +64,9 @@ extension Ledger {
     func attach(_ db: Database, _ event: AttachmentAdded, bytes: Data?, on day: Day, stamp: EventStamp) throws -> Int64 {
         var event = event
         event.content = nil
-        event.name = try Ledger.checkName(event.name, field: "name")
+        // Checked here too, not only where a clerk types it: a name or a media type in another office's log is text
+        // anyone could have edited, and a download is named and typed by them.
+        event.name = try FileName.checked(event.name)
         event.title = Ledger.nonEmpty(event.title)
         guard (event.letter == nil) != (event.petition == nil) else {
             throw PetitionsError("attach: give either --letter or --petition (one of them).", code: .usage)
@@ -84,10 +86,12 @@ extension Ledger {
             guard Int64(bytes.count) == event.size, Ledger.sha256(bytes) == event.sha256 else {
                 throw PetitionsError("the attachment's content does not match its size and sha256; the file was changed in transit.")
             }
+            event.mediaType = MediaType.sniff(bytes)
             try db.execute(
                 sql: "INSERT INTO attachment_content(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
                 arguments: [event.sha256, event.size, bytes])
         }
+        if !MediaType.known.contains(event.mediaType) { event.mediaType = MediaType.unknown }
         let what = event.title.map { quoted($0) } ?? event.name
         let eventID = try appendEvent(
             db, event.event, day: day, subjects: [subject], summary: "Attached \(what) to \(subject.type) \(subject.id)", stamp: stamp)

@@ -244,8 +244,8 @@ extension Ledger {
                 arguments: [d.id, r.id, period.description])
         else {
             throw PetitionsError(
-                "--period: no delivery of \(d.handle) to \(r.handle) is scheduled for \(period); schedule it first with `petitions delivery schedule`."
-            )
+                "--period: no delivery of \(d.handle) to \(r.handle) is scheduled for \(period); schedule it first with `petitions delivery schedule`.",
+                field: "--period", kind: .notFound)
         }
         return (id, d, r)
     }

@@ -121,7 +121,21 @@ extension Ledger {
             try checkHandles(db, fresh, source: source, map: map)
             for e in fresh {
                 do {
-                    if try replay(db, e, map: map, conflicts: &result.conflicts) { result.joined += 1 }
+                    var joined = false
+                    var conflicts = result.conflicts
+                    // Each event in a savepoint of its own: one that cannot apply here is undone alone.
+                    try db.inSavepoint {
+                        joined = try replay(db, e, map: map, conflicts: &conflicts)
+                        return .commit
+                    }
+                    result.conflicts = conflicts
+                    if joined { result.joined += 1 }
+                } catch let error as PetitionsError where error.kind != .other {
+                    // The log is sound but this ledger has moved on (the other office could not know): kept, reported.
+                    let event = try LedgerEvent(kind: e.kind, payload: e.payload).mappingHandles { map[$0] ?? $0 }
+                    _ = try keep(db, e, event, subjects: [])
+                    result.notApplied.append(
+                        "line \(e.line) (event \(e.uuid), \(e.kind)): \(error.message) It is kept in the log without effect.")
                 } catch {
                     let message = try Ledger.rowMessage(error)
                     throw PetitionsError(

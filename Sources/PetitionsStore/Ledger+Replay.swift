@@ -148,6 +148,12 @@ extension Ledger {
         {
             return id
         }
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM event WHERE uuid = ? OR uuid = ?"), arguments: [uuid, uuid.uppercased()]) == true
+        {
+            // The event is here but made no record: it was kept without effect by an earlier merge.
+            throw PetitionsError(
+                "it refers to the \(what) of event \(uuid), which was kept in this ledger without effect.", field: key, kind: .notFound)
+        }
         throw PetitionsError("it refers to the \(what) recorded by event \(uuid), which is neither in this ledger nor earlier in the file.")
     }
 }

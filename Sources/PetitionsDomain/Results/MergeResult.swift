@@ -10,6 +10,9 @@ public struct MergeResult: Codable, Sendable {
     public var joined: Int
     /// Fields of the same record changed by both offices: each a sentence naming the record, the field and the change kept (the later).
     public var conflicts: [String] = []
+    /// Events that cannot apply to this ledger as it now is (a reply to a letter voided here, a receipt for a period
+    /// unscheduled here): each kept in the log without effect, and named here by its line, so that the rest merges.
+    public var notApplied: [String] = []
 
     public init(events: Int, added: Int, alreadyPresent: Int, joined: Int) {
         self.events = events

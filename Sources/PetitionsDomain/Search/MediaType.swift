@@ -6,6 +6,8 @@ public enum MediaType {
     public static let tiff = "image/tiff"
     public static let plainText = "text/plain"
     public static let unknown = "application/octet-stream"
+    /// Every type `sniff` answers: an attachment is served as one of these and nothing else.
+    public static let known: Set<String> = [pdf, png, jpeg, tiff, plainText, unknown]
 
     /// PDF, PNG, JPEG and TIFF by their signatures; UTF-8 text without control characters (other than tab, line
     /// feed, carriage return and form feed) as plain text; anything else as `application/octet-stream`.

@@ -51,6 +51,11 @@ struct ImportCommand: ParsableCommand {
                 print("\(result.conflicts.count == 1 ? "A field was" : "\(result.conflicts.count) fields were") changed by both offices:")
                 for c in result.conflicts { print("  \(c)") }
             }
+            if !result.notApplied.isEmpty {
+                print(
+                    "\(result.notApplied.count == 1 ? "An event" : "\(result.notApplied.count) events") could not apply to this ledger as it is now:")
+                for c in result.notApplied { print("  \(c)") }
+            }
             return
         }
         guard map.isEmpty else { throw PetitionsError("--map is for merging events; CSV rows name this ledger's handles.", code: .usage) }

@@ -1,0 +1,97 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// Two offices that each did something ordinary the other could not know of: the merge goes on, the event that no
+/// longer applies is kept in the log without effect and named, and later logs still merge.
+@Suite struct MergeInapplicableTests {
+    /// Dmitrov's ledger, and Klin's made from Dmitrov's log.
+    static func twoOffices() throws -> (dmitrov: CLI, klin: CLI) {
+        let dmitrov = try BadInputTests.dmitrov()
+        let klin = try CLI()
+        #expect(try klin.run(["init", "--office", "klin"]).status == 0)
+        let log = try dmitrov.run(["export", "events"])
+        #expect(try klin.run(["import", "events", "-"], stdin: log.stdout).status == 0)
+        return (dmitrov, klin)
+    }
+
+    static func merge(_ from: CLI, into: CLI, json: Bool = false) throws -> CLI.Result {
+        let log = try from.run(["export", "events"])
+        return try into.run(["import", "events", "-"] + (json ? ["--format", "json"] : []), stdin: log.stdout)
+    }
+
+    @Test func aReplyToALetterVoidedHereIsKeptWithoutEffectAndLaterLogsStillMerge() throws {
+        let (dmitrov, klin) = try Self.twoOffices()
+        defer {
+            dmitrov.remove()
+            klin.remove()
+        }
+        #expect(try dmitrov.run(["letter", "void", "1", "--reason", "Sent by mistake"]).status == 0)
+        let reply = ["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-10", "--subject", "Re: Appeal"]
+        #expect(try klin.run(reply + ["--in-reply-to", "1"]).status == 0)
+        let merged = try Self.merge(klin, into: dmitrov)
+        #expect(merged.status == 0, "\(merged)")
+        #expect(merged.stdout.contains("could not apply") && merged.stdout.contains("letter.received"), "\(merged.stdout)")
+        #expect(merged.stdout.contains("voided letter") && merged.stdout.contains("without effect"), "\(merged.stdout)")
+
+        // Klin goes on: a later log, holding the same event again, merges, and what else it holds applies.
+        #expect(try klin.run(["petitioner", "edit", "kropotkin", "--district", "Klin"]).status == 0)
+        let again = try Self.merge(klin, into: dmitrov, json: true)
+        #expect(again.status == 0, "\(again)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect((result["not_applied"] as? [String]) == [], "the kept event is already here: \(again.stdout)")
+        let person = try #require(
+            try JSONSerialization.jsonObject(with: Data(dmitrov.run(["petitioner", "show", "kropotkin", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
+        #expect(person["district"] as? String == "Klin")
+        #expect(try dmitrov.run(["verify"]).status == 0)
+    }
+
+    @Test func aReceiptForAPeriodUnscheduledHereIsKeptWithoutEffect() throws {
+        let (dmitrov, klin) = try Self.twoOffices()
+        defer {
+            dmitrov.remove()
+            klin.remove()
+        }
+        #expect(try dmitrov.run(["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1920-01-31"]).status == 0)
+        let receive = [
+            "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-03", "--on", "1920-03-02",
+            "--quantity", "1000 funt wheat",
+        ]
+        #expect(try klin.run(receive).status == 0)
+        let events = try dmitrov.run(["events", "--format", "json"]).stdout
+        let merged = try Self.merge(klin, into: dmitrov, json: true)
+        #expect(merged.status == 0, "\(merged)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(merged.stdout.utf8)) as? [String: Any])
+        let notApplied = try #require(result["not_applied"] as? [String])
+        #expect(notApplied.count == 1 && notApplied[0].contains("delivery.received") && notApplied[0].contains("1920-03"), "\(notApplied)")
+        #expect(try dmitrov.run(["events", "--format", "json"]).stdout.count > events.count, "the event is in the log")
+        #expect(try dmitrov.run(["verify"]).status == 0)
+    }
+
+    @Test func anAttachmentsNameAndMediaTypeInALogAreCheckedNotTrusted() throws {
+        let dmitrov = try BadInputTests.dmitrov()
+        defer { dmitrov.remove() }
+        let page = dmitrov.directory.appendingPathComponent("page.html").path
+        try "<script>alert(1)</script>\n".write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(try dmitrov.run(["attach", "--letter", "1", page]).status == 0)
+        let log = try dmitrov.run(["export", "events"]).stdout
+        #expect(log.contains(#""media_type":"text/plain""#) && log.contains(#""name":"page.html""#))
+
+        let typed = try CLI()
+        defer { typed.remove() }
+        #expect(try typed.run(["init", "--office", "klin"]).status == 0)
+        let html = log.replacingOccurrences(of: #""media_type":"text/plain""#, with: #""media_type":"text/html""#)
+        #expect(try typed.run(["import", "events", "-"], stdin: html).status == 0)
+        let listed = try typed.run(["attachment", "list", "--format", "json"]).stdout
+        #expect(listed.contains(#""media_type" : "text/plain""#) && !listed.contains("text/html"), "read from the bytes: \(listed)")
+
+        let named = try CLI()
+        defer { named.remove() }
+        #expect(try named.run(["init", "--office", "istra"]).status == 0)
+        let traversal = log.replacingOccurrences(of: #""name":"page.html""#, with: #""name":"..\/..\/etc\/x""#)
+        let r = try named.run(["import", "events", "-", "--format", "json"], stdin: traversal)
+        #expect(r.status == 0 && r.stdout.contains("attachment.added") && r.stdout.contains("folder"), "\(r)")
+        #expect(!(try named.run(["attachment", "list", "--format", "json"]).stdout.contains("etc")), "nothing attached under that name")
+    }
+}
