@@ -10,7 +10,8 @@ enum OpenAPIDocument {
             request bodies use the command's option names in snake_case. Every request but health and this document
             needs `Authorization: Bearer TOKEN` (make one with `petitions user token NAME`). Readers read; clerks also
             record; admins also manage users. Every error answers `{"error": SENTENCE, "field": NAME}` and changes nothing;
-            a method an address does not take is 405 with `Allow`. A request naming a record that does not exist (an unknown
+            a method an address does not take is 405 with `Allow`; a body sent as anything but `application/json` (a
+            `charset` allowed) is 415. A request naming a record that does not exist (an unknown
             handle in a body or a filter) is 400 with the command's sentence; one in the path is 404. A listing answers one
             page at a time, in the command's order: `limit` rows (default 100, at most 1000) from row `offset` (0 the
             first); the body is the array the command prints, `X-Total-Count` the rows of the whole listing, and `Link` the
@@ -92,7 +93,7 @@ enum OpenAPIDocument {
                         subject: {type: string}
                         "on": {$ref: "#/components/schemas/Day"}
                         category: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}:
             get:
               summary: A petition with its letters and events, as `petition show --format json`.
@@ -114,7 +115,7 @@ enum OpenAPIDocument {
                         to: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}
                         "on": {$ref: "#/components/schemas/Day"}
                         note: {type: [string, "null"]}
-              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}/notes:
             post:
               summary: Write a case note on a petition, as `petition note`.
@@ -130,7 +131,7 @@ enum OpenAPIDocument {
                       properties:
                         text: {type: string, minLength: 1}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters:
             get:
               summary: Letters, as `letter list --format json`.
@@ -164,7 +165,7 @@ enum OpenAPIDocument {
                         no_reply_expected: {type: boolean, description: "Sent letters only."}
                         channel: {type: string, enum: [post, telegraph, courier, in-person], default: post}
                         summary: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters/{id}:
             get:
               summary: A letter, as `letter show --format json`.
@@ -230,7 +231,7 @@ enum OpenAPIDocument {
                         "on": {$ref: "#/components/schemas/Day"}
                         quantity: {type: array, items: {type: string, description: "AMOUNT UNIT COMMODITY, e.g. '500 funt wheat'"}}
                         note: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /parties:
             get:
               summary: Parties (authorities, groups, petitioners), as the `list --format json` of each kind.
@@ -263,7 +264,7 @@ enum OpenAPIDocument {
                         group: {type: array, items: {type: string}}
                         dependant: {type: array, items: {type: string, description: "NAME:CATEGORY"}}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /groups:
             post:
               summary: Record a group, as `group add`.
@@ -281,7 +282,7 @@ enum OpenAPIDocument {
                         district: {type: [string, "null"]}
                         count: {type: array, items: {type: string, description: "CATEGORY=N"}}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /authorities:
             post:
               summary: Record an authority, as `authority add`.
@@ -299,7 +300,7 @@ enum OpenAPIDocument {
                         parent: {type: [string, "null"]}
                         reply_within: {type: [string, "null"]}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /search:
             get:
               summary: Parties, petitions, letters, case notes and attachments by the words of them, best first, as `search --format json`.
