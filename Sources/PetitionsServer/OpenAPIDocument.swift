@@ -365,10 +365,10 @@ enum OpenAPIDocument {
                 X-Total-Count: {$ref: "#/components/headers/X-Total-Count"}
                 Link: {$ref: "#/components/headers/Link"}
               content: {application/json: {schema: {type: object}}}
+            Object: {description: The record., content: {application/json: {schema: {type: object}}}}
+            Error: {description: Refused; nothing changed., content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
           headers:
             X-Total-Count: {description: The rows of the whole listing., required: true, schema: {type: integer, minimum: 0}}
             Link: {description: "RFC 8288: <ADDRESS>; rel=\"next\", one for each of first, prev, next and last, when there are other pages.", schema: {type: string}}
-            Object: {description: The record., content: {application/json: {schema: {type: object}}}}
-            Error: {description: Refused; nothing changed., content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
         """#
 }
