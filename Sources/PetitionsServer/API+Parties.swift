@@ -15,8 +15,9 @@ extension API {
             case "person"?, "petitioner"?, "petitioners"?, "persons"?: kinds = [.person]
             case let other?: throw PetitionsError.invalid("kind", other, "is not a kind of party; use petitioner, group or authority")
             }
+            let paging = try Paging(Query(request: request))
             let parties = try await office.perform(as: context.account) { ws in try kinds.flatMap { try ListParties(kind: $0).run(in: ws) } }
-            return try JSONText.response(parties)
+            return try paging.response(parties, request: request)
         }
         api.get("parties/:handle") { _, context in
             _ = try context.require(.reader)

@@ -5,29 +5,32 @@ import PetitionsApp
 /// The JSON API's readings: each answers what the matching command prints with `--format json`.
 extension API {
     static func addReads(to api: RouterGroup<OfficeContext>, office: Office) {
-        // The two listings kept between requests, as written JSON, until an event they read is recorded.
+        // The two listings kept between requests (shared with the dashboard), each row written as JSON once, until an
+        // event they read is recorded; a page of them is copied out of the kept rows.
         api.get("overdue") { request, context in
             let account = try context.require(.reader)
-            let asOf = try Query(request: request).day("as_of") ?? office.today
-            let key = ListingCache.Key(name: "overdue.json", asOf: asOf)
-            return JSONText.response(
-                body: try await office.listings.value(key, reads: .overdue, office: office, as: account) {
-                    try JSONText.bytes(try ListOverdue(asOf: asOf).run(in: $0))
-                })
+            let q = Query(request: request)
+            let asOf = try q.day("as_of") ?? office.today
+            let paging = try Paging(q)
+            return try await office.overdue(asOf: asOf, as: account).response(paging, request: request)
         }
         api.get("unanswered") { request, context in
             let account = try context.require(.reader)
-            let asOf = try Query(request: request).day("as_of") ?? office.today
-            let key = ListingCache.Key(name: "unanswered.json", asOf: asOf)
-            return JSONText.response(
-                body: try await office.listings.value(key, reads: .unanswered, office: office, as: account) {
-                    try JSONText.bytes(try ListUnanswered(asOf: asOf).run(in: $0))
-                })
+            let q = Query(request: request)
+            let asOf = try q.day("as_of") ?? office.today
+            let paging = try Paging(q)
+            return try await office.unanswered(asOf: asOf, as: account).response(paging, request: request)
         }
+        // The findings are paged inside the object `check --format json` prints: `as_of` and this page of `findings`.
         api.get("check") { request, context in
             _ = try context.require(.reader)
-            let asOf = try Query(request: request).day("as_of") ?? office.today
-            return try JSONText.response(try await office.run(RunCheck(asOf: asOf), as: context.account))
+            let q = Query(request: request)
+            let asOf = try q.day("as_of") ?? office.today
+            let paging = try Paging(q)
+            let check = try await office.run(RunCheck(asOf: asOf), as: context.account)
+            var response = try JSONText.response(CheckResult(asOf: check.asOf, findings: paging.page(check.findings), recorded: nil))
+            for header in paging.headers(total: check.findings.count, request: request) { response.headers.append(header) }
+            return response
         }
         api.get("report") { request, context in
             _ = try context.require(.reader)
@@ -37,7 +40,8 @@ extension API {
             _ = try context.require(.reader)
             let q = Query(request: request)
             let events = ListEvents(party: q.text("party"), petition: try q.id("petition"), kind: q.text("kind"), since: try q.day("since"))
-            return try JSONText.response(try await office.run(events, as: context.account))
+            let paging = try Paging(q)
+            return try paging.response(try await office.run(events, as: context.account), request: request)
         }
         api.get("deliveries") { request, context in
             _ = try context.require(.reader)
@@ -45,13 +49,15 @@ extension API {
             let period = try q.text("period").map { try Period(parsing: $0, field: "period") }
             let status = try q.text("status").map { try DeliveryStatus(parsing: $0) }
             let list = ListDeliveries(period: period, status: status, decree: q.text("decree"), recipient: q.text("recipient"))
-            return try JSONText.response(try await office.run(list, as: context.account))
+            let paging = try Paging(q)
+            return try paging.response(try await office.run(list, as: context.account), request: request)
         }
         api.get("letters") { request, context in
             _ = try context.require(.reader)
             let q = Query(request: request)
             let list = ListLetters(petition: try q.id("petition"), party: q.text("party"), waiting: try q.flag("waiting"), search: q.text("search"))
-            return try JSONText.response(try await office.run(list, as: context.account))
+            let paging = try Paging(q)
+            return try paging.response(try await office.run(list, as: context.account), request: request)
         }
         api.get("letters/:id") { _, context in
             _ = try context.require(.reader)

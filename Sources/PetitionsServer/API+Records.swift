@@ -13,7 +13,8 @@ extension API {
             // The same use case and sentences as `petition list --status --party --search`: an unknown party or a malformed
             // search is a 400, never an empty list.
             let list = ListPetitions(status: status, party: q.text("party"), search: q.text("search"))
-            return try JSONText.response(try await office.run(list, as: context.account))
+            let paging = try Paging(q)
+            return try paging.response(try await office.run(list, as: context.account), request: request)
         }
         api.get("petitions/:id") { _, context in
             _ = try context.require(.reader)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOHTTP1
 import PetitionsApp
 
 /// The outermost middleware: every response, an error's too, carries the security headers; every error is
@@ -17,13 +18,15 @@ struct FrontDoor: RouterMiddleware {
         } catch {
             response = Self.answer(error, to: request, logger: context.logger)
         }
-        response.headers[.contentSecurityPolicy] = "default-src 'self'"
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "same-origin"
-        // No other site may frame these pages (a click-jacking guard beside the CSP the issue asks for).
-        response.headers[.xFrameOptions] = "DENY"
+        for header in Self.securityHeaders { response.headers[header.name] = header.value }
         return response
     }
+
+    /// What every answer carries, an error's too. `X-Frame-Options`: no other site may frame these pages (a
+    /// click-jacking guard beside the CSP the issue asks for).
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy: "default-src 'self'", .xContentTypeOptions: "nosniff", .referrerPolicy: "same-origin", .xFrameOptions: "DENY",
+    ]
 
     /// The answer to an error thrown while handling `request`.
     static func answer(_ error: any Error, to request: Request, logger: Logger) -> Response {
@@ -36,6 +39,9 @@ struct FrontDoor: RouterMiddleware {
         switch error {
         case let f as APIFailure: return f
         case let e as PetitionsError: return APIFailure.from(e)
+        // A body that breaks HTTP/1.1 (a bad chunk): the client's fault, not the server's.
+        case is HTTPParserError:
+            return APIFailure(status: .badRequest, message: "The request could not be read: it is not well-formed HTTP/1.1.", field: nil)
         case let e as any HTTPResponseError:
             let status = e.status
             let message: String

@@ -46,3 +46,21 @@ struct Office: Sendable {
     /// Today, for a request.
     var today: Day { settings.today() }
 }
+
+// MARK: - Kept listings
+
+extension Office {
+    /// The deliveries overdue as of `asOf`, kept (ListingCache) until an event the listing reads is recorded.
+    func overdue(asOf: Day, as account: Account?) async throws -> KeptRows<OverdueDelivery> {
+        try await listings.value(.init(name: "overdue", asOf: asOf), reads: .overdue, office: self, as: account) {
+            try KeptRows(try ListOverdue(asOf: asOf).run(in: $0))
+        }
+    }
+
+    /// The letters waiting for a reply as of `asOf`, kept likewise.
+    func unanswered(asOf: Day, as account: Account?) async throws -> KeptRows<UnansweredLetter> {
+        try await listings.value(.init(name: "unanswered", asOf: asOf), reads: .unanswered, office: self, as: account) {
+            try KeptRows(try ListUnanswered(asOf: asOf).run(in: $0))
+        }
+    }
+}

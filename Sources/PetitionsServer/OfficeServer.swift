@@ -29,6 +29,8 @@ public enum OfficeServer {
         logger.logLevel = .warning
         return Application(
             router: router(settings),
+            // Bytes that are not HTTP are answered in the house's words too (MalformedRequest).
+            server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequest()])),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { _ in await onRunning() },
             logger: logger)

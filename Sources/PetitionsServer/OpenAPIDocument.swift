@@ -10,8 +10,12 @@ enum OpenAPIDocument {
             request bodies use the command's option names in snake_case. Every request but health and this document
             needs `Authorization: Bearer TOKEN` (make one with `petitions user token NAME`). Readers read; clerks also
             record; admins also manage users. Every error answers `{"error": SENTENCE, "field": NAME}` and changes nothing;
-            a method an address does not take is 405 with `Allow`. A request naming a record that does not exist (an unknown
-            handle in a body or a filter) is 400 with the command's sentence; one in the path is 404.
+            a method an address does not take is 405 with `Allow`; a body sent as anything but `application/json` (a
+            `charset` allowed) is 415. A request naming a record that does not exist (an unknown
+            handle in a body or a filter) is 400 with the command's sentence; one in the path is 404. A listing answers one
+            page at a time, in the command's order: `limit` rows (default 100, at most 1000) from row `offset` (0 the
+            first); the body is the array the command prints, `X-Total-Count` the rows of the whole listing, and `Link` the
+            first, prev, next and last pages (RFC 8288).
         servers:
           - url: /api/v1
         security:
@@ -31,19 +35,19 @@ enum OpenAPIDocument {
                 "200": {description: The OpenAPI document., content: {application/yaml: {schema: {type: object}}}}
           /overdue:
             get:
-              summary: Late deliveries as of a day, as `overdue --format json`.
-              parameters: [{$ref: "#/components/parameters/as_of"}]
-              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              summary: Late deliveries as of a day, as `overdue --format json`, a page at a time.
+              parameters: [{$ref: "#/components/parameters/as_of"}, {$ref: "#/components/parameters/limit"}, {$ref: "#/components/parameters/offset"}]
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /unanswered:
             get:
-              summary: Letters waiting for a reply as of a day, as `unanswered --format json`.
-              parameters: [{$ref: "#/components/parameters/as_of"}]
-              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              summary: Letters waiting for a reply as of a day, as `unanswered --format json`, a page at a time.
+              parameters: [{$ref: "#/components/parameters/as_of"}, {$ref: "#/components/parameters/limit"}, {$ref: "#/components/parameters/offset"}]
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /check:
             get:
-              summary: Every finding of every rule as of a day, as `check --format json`.
-              parameters: [{$ref: "#/components/parameters/as_of"}]
-              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              summary: Every finding of every rule as of a day, as `check --format json`; `findings` holds one page of them.
+              parameters: [{$ref: "#/components/parameters/as_of"}, {$ref: "#/components/parameters/limit"}, {$ref: "#/components/parameters/offset"}]
+              responses: {"200": {$ref: "#/components/responses/PageInObject"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /report:
             get:
               summary: The status report, as `report --format F [--section S]`.
@@ -69,7 +73,9 @@ enum OpenAPIDocument {
                 - {name: status, in: query, description: "Empty is every status.", schema: {type: string, enum: ["", open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}}
                 - {name: party, in: query, description: "Only petitions from, to or via this handle.", schema: {type: string}}
                 - {name: search, in: query, description: "Only petitions the search matches (as the search command reads it).", schema: {type: string}}
-              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+                - {$ref: "#/components/parameters/limit"}
+                - {$ref: "#/components/parameters/offset"}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
             post:
               summary: Log a petition, as `petition log`; answers the petition as `petition show --format json`.
               requestBody:
@@ -87,7 +93,7 @@ enum OpenAPIDocument {
                         subject: {type: string}
                         "on": {$ref: "#/components/schemas/Day"}
                         category: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}:
             get:
               summary: A petition with its letters and events, as `petition show --format json`.
@@ -109,7 +115,7 @@ enum OpenAPIDocument {
                         to: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}
                         "on": {$ref: "#/components/schemas/Day"}
                         note: {type: [string, "null"]}
-              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}/notes:
             post:
               summary: Write a case note on a petition, as `petition note`.
@@ -125,7 +131,7 @@ enum OpenAPIDocument {
                       properties:
                         text: {type: string, minLength: 1}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters:
             get:
               summary: Letters, as `letter list --format json`.
@@ -134,7 +140,9 @@ enum OpenAPIDocument {
                 - {name: party, in: query, schema: {type: string}}
                 - {name: waiting, in: query, description: "true (1, yes) or false (0, no, empty).", schema: {type: string, enum: ["", "true", "false", "1", "0", "yes", "no"]}}
                 - {name: search, in: query, schema: {type: string}}
-              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+                - {$ref: "#/components/parameters/limit"}
+                - {$ref: "#/components/parameters/offset"}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
             post:
               summary: Record a letter sent (as `letter send`) or received (as `letter receive`); answers it as `letter show --format json`.
               requestBody:
@@ -157,7 +165,7 @@ enum OpenAPIDocument {
                         no_reply_expected: {type: boolean, description: "Sent letters only."}
                         channel: {type: string, enum: [post, telegraph, courier, in-person], default: post}
                         summary: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters/{id}:
             get:
               summary: A letter, as `letter show --format json`.
@@ -202,7 +210,9 @@ enum OpenAPIDocument {
                 - {name: status, in: query, description: "Empty is every status.", schema: {type: string, enum: ["", pending, partial, complete, cancelled]}}
                 - {name: decree, in: query, schema: {type: string}}
                 - {name: recipient, in: query, schema: {type: string}}
-              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+                - {$ref: "#/components/parameters/limit"}
+                - {$ref: "#/components/parameters/offset"}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /receipts:
             post:
               summary: Record a receipt against a delivery, as `delivery receive`; answers the delivery as `delivery show --format json`.
@@ -221,12 +231,15 @@ enum OpenAPIDocument {
                         "on": {$ref: "#/components/schemas/Day"}
                         quantity: {type: array, items: {type: string, description: "AMOUNT UNIT COMMODITY, e.g. '500 funt wheat'"}}
                         note: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /parties:
             get:
               summary: Parties (authorities, groups, petitioners), as the `list --format json` of each kind.
-              parameters: [{name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", petitioner, group, authority]}}]
-              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              parameters:
+                - {name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", petitioner, group, authority]}}
+                - {$ref: "#/components/parameters/limit"}
+                - {$ref: "#/components/parameters/offset"}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
           /parties/{handle}:
             get:
               summary: A party by handle or id, as `show --format json`.
@@ -251,7 +264,7 @@ enum OpenAPIDocument {
                         group: {type: array, items: {type: string}}
                         dependant: {type: array, items: {type: string, description: "NAME:CATEGORY"}}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /groups:
             post:
               summary: Record a group, as `group add`.
@@ -269,7 +282,7 @@ enum OpenAPIDocument {
                         district: {type: [string, "null"]}
                         count: {type: array, items: {type: string, description: "CATEGORY=N"}}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /authorities:
             post:
               summary: Record an authority, as `authority add`.
@@ -287,7 +300,7 @@ enum OpenAPIDocument {
                         parent: {type: [string, "null"]}
                         reply_within: {type: [string, "null"]}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /search:
             get:
               summary: Parties, petitions, letters, case notes and attachments by the words of them, best first, as `search --format json`.
@@ -304,13 +317,25 @@ enum OpenAPIDocument {
                 - {name: party, in: query, schema: {type: string}}
                 - {name: petition, in: query, description: "Empty is every petition.", schema: {anyOf: [{type: integer, minimum: 1}, {type: string, maxLength: 0}]}}
                 - {name: kind, in: query, schema: {type: string}}
-              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+                - {$ref: "#/components/parameters/limit"}
+                - {$ref: "#/components/parameters/offset"}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
         components:
           securitySchemes:
             bearer: {type: http, scheme: bearer}
           parameters:
             as_of: {name: as_of, in: query, description: "The day to judge as of (default today; empty is the same).", schema: {$ref: "#/components/schemas/DayOrEmpty"}}
             id: {name: id, in: path, required: true, schema: {type: integer, minimum: 1}}
+            limit:
+              name: limit
+              in: query
+              description: "The most rows of the listing to answer (default 100, at most 1000; empty is the default)."
+              schema: {anyOf: [{type: integer, minimum: 1, maximum: 1000}, {type: string, maxLength: 0}]}
+            offset:
+              name: offset
+              in: query
+              description: "The row to begin at, 0 the first (default 0; empty is 0). Past the last row, the page is empty."
+              schema: {anyOf: [{type: integer, minimum: 0, maximum: 1000000000}, {type: string, maxLength: 0}]}
           schemas:
             Day: {type: string, format: date, pattern: "^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$", description: "YYYY-MM-DD, years 1000 to 9999"}
             DayOrEmpty:
@@ -326,7 +351,24 @@ enum OpenAPIDocument {
                 field: {type: [string, "null"], description: The request's key at fault, when one is.}
           responses:
             List: {description: The listing., content: {application/json: {schema: {type: array}}}}
+            Page:
+              description: >
+                One page of the listing, in the command's order: an array of the objects the command prints. The rows of the
+                whole listing are in X-Total-Count; Link gives the first, prev, next and last pages when there are others.
+              headers:
+                X-Total-Count: {$ref: "#/components/headers/X-Total-Count"}
+                Link: {$ref: "#/components/headers/Link"}
+              content: {application/json: {schema: {type: array}}}
+            PageInObject:
+              description: The object the command prints, its listing holding one page of it; X-Total-Count and Link as for a page.
+              headers:
+                X-Total-Count: {$ref: "#/components/headers/X-Total-Count"}
+                Link: {$ref: "#/components/headers/Link"}
+              content: {application/json: {schema: {type: object}}}
             Object: {description: The record., content: {application/json: {schema: {type: object}}}}
             Error: {description: Refused; nothing changed., content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
+          headers:
+            X-Total-Count: {description: The rows of the whole listing., required: true, schema: {type: integer, minimum: 0}}
+            Link: {description: "RFC 8288: <ADDRESS>; rel=\"next\", one for each of first, prev, next and last, when there are other pages.", schema: {type: string}}
         """#
 }

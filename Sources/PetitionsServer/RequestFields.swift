@@ -9,8 +9,10 @@ struct RequestFields: Sendable {
 
     init(_ values: [String: JSONValue]) { self.values = values }
 
-    /// The JSON object of an API request's body; anything else is refused (400), a body over 1 MiB too (413).
+    /// The JSON object of an API request's body; a body sent as another media type is refused (415) before it is read,
+    /// anything but an object too (400), a body over 1 MiB too (413).
     static func json(_ request: Request, context: OfficeContext, allowed: Set<String>) async throws -> RequestFields {
+        try requireJSON(request)
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let data = Data(buffer.readableBytesView)
         guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
@@ -21,6 +23,18 @@ struct RequestFields: Sendable {
                 unknown, "\(unknown): not a field of this request; its fields are \(allowed.sorted().joined(separator: ", ")).")
         }
         return RequestFields(object)
+    }
+
+    /// Refuses (415) a request whose `Content-Type` is not `application/json` (parameters such as `charset` allowed).
+    static func requireJSON(_ request: Request) throws {
+        let given = request.headers[.contentType] ?? ""
+        let type = given.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        guard type.trimmingCharacters(in: .whitespaces).lowercased() != "application/json" else { return }
+        let message =
+            given.isEmpty
+            ? "Content-Type: none was given; the body must be JSON, sent with Content-Type: application/json."
+            : "Content-Type \(quoted(String(given.prefix(100)))): the body must be JSON, sent with Content-Type: application/json."
+        throw APIFailure(status: .unsupportedMediaType, message: message, field: "Content-Type")
     }
 
     /// A text field; absent, null or empty is nil.

@@ -33,25 +33,40 @@ extension Web {
             WebField(name: "category", label: "Category"),
         ])
 
+    /// The petitions, 100 a page, of one status, of one party (as `petition list --party`: an unknown party is the
+    /// command's sentence beside the field, not an empty list), or whose subject or category holds the words typed.
     func petitionList(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
         let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
-        let (list, names) = try await office.perform(as: account) { ws in (try ListPetitions(status: status).run(in: ws), try Web.names(ws)) }
-        let party = q.text("party")?.lowercased()
+        let pager = try WebPager(q)
+        let party = q.text("party")
         let search = q.text("search")
-        let rows = list.filter { p in
-            (party == nil || [p.petitioner, p.authority, p.via].contains(party))
-                && (search.map { p.subject.localizedCaseInsensitiveContains($0) || (p.category ?? "").localizedCaseInsensitiveContains($0) } ?? true)
-        }
-        let fields = [
+        var fields = [
             WebField(name: "status", label: "Status", kind: .select([("", "any")] + Web.statusOptions), value: status?.rawValue ?? ""),
             WebField(name: "party", label: "Party (handle)", value: party ?? ""),
             WebField(name: "search", label: "Search subjects", value: search ?? ""),
         ]
-        let values: [String: Any] = [
+        let outcome = try await attempt {
+            try await office.perform(as: account) { ws in (try ListPetitions(status: status, party: party).run(in: ws), try Web.names(ws)) }
+        }
+        var list: [Petition] = []
+        var names: [String: String] = [:]
+        var refused: HTTPResponse.Status?
+        switch outcome {
+        case .success(let found): (list, names) = found
+        case .failure(let failure):
+            refused = failure.status
+            let i = fields.firstIndex { $0.name == failure.field } ?? 1
+            fields[i].error = failure.message
+        }
+        let rows = list.filter { p in
+            search.map { p.subject.localizedCaseInsensitiveContains($0) || (p.category ?? "").localizedCaseInsensitiveContains($0) } ?? true
+        }
+        let range = try pager.range(of: rows.count)
+        var values: [String: Any] = [
             "fields": fields.map { $0.values(form: "filter") }, "mayRecord": account.role.allows(.clerk),
-            "rows": rows.map {
+            "rows": rows[range].map {
                 [
                     "id": $0.id, "opened": $0.opened.description, "status": $0.status.rawValue, "petitioner": $0.petitioner,
                     "petitionerName": names[$0.petitioner] ?? $0.petitioner, "authority": $0.authority,
@@ -59,7 +74,13 @@ extension Web {
                 ] as [String: Any]
             },
         ]
-        return page("petitions", "Petitions", values, context)
+        if refused == nil {
+            values["pager"] = pager.values(
+                range, of: rows.count, path: "/petitions", keep: [("status", status?.rawValue), ("party", party), ("search", search)])
+        } else {
+            values["refused"] = true
+        }
+        return page("petitions", "Petitions", values, context, status: refused ?? .ok)
     }
 
     func logPetition(_ request: Request, _ context: OfficeContext) async throws -> Response {

@@ -33,12 +33,14 @@ extension Web {
     {
         let account = try context.signedIn(.reader, request)
         let asOf = office.today
+        let pager = try WebPager(Query(request: request))
+        // The overdue ones from the kept listing (the dashboard's), not computed again for each view.
+        let overdue = Set(try await office.overdue(asOf: asOf, as: account).rows.map(\.delivery))
         let s = try await office.perform(as: account) { ws in
-            Supply(
-                deliveries: try ListDeliveries().run(in: ws), overdue: Set(try ListOverdue(asOf: asOf).run(in: ws).map(\.delivery)),
-                names: try Web.names(ws))
+            Supply(deliveries: try ListDeliveries().run(in: ws), overdue: overdue, names: try Web.names(ws))
         }
         let ordered = s.deliveries.filter { s.overdue.contains($0.id) } + s.deliveries.filter { !s.overdue.contains($0.id) }
+        let range = try pager.range(of: ordered.count)
         var forms: [[String: Any]] = []
         if account.role.allows(.clerk) {
             var form = Web.receiptForm
@@ -46,7 +48,8 @@ extension Web {
             forms = [form.values(csrf: context.session?.csrf ?? "")]
         }
         let values: [String: Any] = [
-            "rows": ordered.prefix(500).map {
+            "pager": pager.values(range, of: ordered.count, path: "/deliveries", keep: []),
+            "rows": ordered[range].map {
                 [
                     "id": $0.id, "recipient": $0.recipient, "recipientName": s.names[$0.recipient] ?? $0.recipient, "decree": $0.decree,
                     "period": $0.period.description, "due": $0.due.description, "status": $0.status.rawValue, "late": s.overdue.contains($0.id),

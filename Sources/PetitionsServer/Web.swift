@@ -22,6 +22,7 @@ struct Web: Sendable {
         pages.get("/") { request, context in try await web.dashboard(request, context) }
         web.addPetitions(to: pages)
         web.addSupply(to: pages)
+        web.addListings(to: pages)
         web.addAdmin(to: pages)
         web.addAttachments(to: pages)
         web.addSearch(to: pages)
@@ -100,36 +101,33 @@ struct Web: Sendable {
     // MARK: - Dashboard
 
     struct Dashboard: Sendable {
-        var overdue: [OverdueDelivery]
-        var waiting: [UnansweredLetter]
+        var overdue: KeptRows<OverdueDelivery>
+        var waiting: KeptRows<UnansweredLetter>
         var petitions: [Petition]
         var names: [String: String]
     }
 
+    /// The dashboard: the counts, the first rows of each listing with "N of M" and a link to the whole listing page
+    /// by page (a view never renders thousands of rows), and the petitions by status.
     func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
+        let typed = Query(request: request).text("as_of")
         let asOf = try Query(request: request).day("as_of") ?? office.today
         await refreshOfficeName()
         let d = try await dashboardListings(asOf: asOf, account: account)
         let statuses = PetitionStatus.allCases.map { s in
             ["status": s.rawValue, "count": d.petitions.filter { $0.status == s }.count] as [String: Any]
         }
+        let asOfQuery = typed.map { "?as_of=" + Form.encode($0) } ?? ""
+        let overdue = d.overdue.rows.prefix(Web.dashboardRows)
+        let waiting = d.waiting.rows.prefix(Web.dashboardRows)
         let values: [String: Any] = [
-            "asOf": asOf.description, "overdueCount": d.overdue.count, "waitingCount": d.waiting.count,
-            "openCount": d.petitions.filter { $0.status == .open }.count,
-            "overdue": d.overdue.map {
-                [
-                    "recipient": $0.recipient, "recipientName": d.names[$0.recipient] ?? $0.recipient, "decree": $0.decree,
-                    "period": $0.period.description,
-                    "daysOverdue": $0.daysOverdue, "severity": $0.severity.rawValue, "shortfall": ListingCSV.quantities($0.shortfall),
-                ] as [String: Any]
-            },
-            "waiting": d.waiting.map {
-                [
-                    "sent": $0.sent.description, "to": $0.to, "toName": $0.toName, "subject": $0.subject, "due": $0.due.description,
-                    "severity": $0.severity?.rawValue ?? "not due", "petition": $0.petition.map { String($0) } ?? false,
-                ] as [String: Any]
-            },
+            "asOf": asOf.description, "overdueCount": Web.grouped(d.overdue.count), "waitingCount": Web.grouped(d.waiting.count),
+            "openCount": Web.grouped(d.petitions.filter { $0.status == .open }.count),
+            "overdueShown": Web.shown(overdue.count, of: d.overdue.count, href: "/overdue" + asOfQuery),
+            "waitingShown": Web.shown(waiting.count, of: d.waiting.count, href: "/unanswered" + asOfQuery),
+            "overdue": overdue.map { Web.overdueRow($0, names: d.names) },
+            "waiting": waiting.map(Web.waitingRow),
             "statuses": statuses,
         ]
         return page("dashboard", "Dashboard as of \(asOf.longDescription)", values, context)
@@ -138,12 +136,8 @@ struct Web: Sendable {
     /// The dashboard's listings as of `asOf`, each kept until an event it reads is recorded (ListingCache).
     func dashboardListings(asOf: Day, account: Account) async throws -> Dashboard {
         let cache = office.listings
-        async let overdue = cache.value(.init(name: "overdue", asOf: asOf), reads: .overdue, office: office, as: account) {
-            try ListOverdue(asOf: asOf).run(in: $0)
-        }
-        async let waiting = cache.value(.init(name: "unanswered", asOf: asOf), reads: .unanswered, office: office, as: account) {
-            try ListUnanswered(asOf: asOf).run(in: $0)
-        }
+        async let overdue = office.overdue(asOf: asOf, as: account)
+        async let waiting = office.unanswered(asOf: asOf, as: account)
         async let petitions = cache.value(.init(name: "petitions"), reads: .petitions, office: office, as: account) {
             try ListPetitions().run(in: $0)
         }

@@ -4,7 +4,8 @@ enum WebTemplates {
     static let all: [String: String] = [
         "layout": layout, "field": field, "form": form, "login": login, "dashboard": dashboard, "petitions": petitions,
         "petition": petition, "new-petition": newPetition, "deliveries": deliveries, "party": party, "users": users, "report": report,
-        "message": message, "search": search,
+        "message": message, "search": search, "overdue": overdue, "unanswered": unanswered, "overdue-table": overdueTable,
+        "waiting-table": waitingTable, "pager": pager,
     ]
 
     static let layout = """
@@ -85,25 +86,57 @@ enum WebTemplates {
         <div class="card"><dt>Open petitions</dt><dd>{{openCount}}</dd></div>
         </dl>
         <h2>Overdue deliveries</h2>
-        {{#hasOverdue}}<div class="scroll"><table><thead><tr><th>Recipient</th><th>Decree</th><th>Period</th><th>Days late</th><th>Severity</th><th>Short</th></tr></thead><tbody>
-        {{/hasOverdue}}{{#overdue}}<tr><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{daysOverdue}}</td><td class="sev {{severity}}">{{severity}}</td><td>{{shortfall}}</td></tr>
-        {{/overdue}}{{#hasOverdue}}</tbody></table></div>{{/hasOverdue}}{{^overdue}}<p class="calm">No delivery is overdue.</p>{{/overdue}}
+        {{#hasOverdue}}{{#overdueShown}}<p class="shown">{{text}}{{#more}} · <a href="{{href}}">all of them, page by page</a>{{/more}}</p>{{/overdueShown}}{{/hasOverdue}}
+        {{> overdue-table}}
         <h2>Letters waiting for a reply</h2>
-        {{#hasWaiting}}<div class="scroll"><table><thead><tr><th>Sent</th><th>To</th><th>Subject</th><th>Due</th><th>Severity</th></tr></thead><tbody>
-        {{/hasWaiting}}{{#waiting}}<tr><td>{{sent}}</td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{due}}</td><td class="sev {{severity}}">{{severity}}</td></tr>
-        {{/waiting}}{{#hasWaiting}}</tbody></table></div>{{/hasWaiting}}{{^waiting}}<p class="calm">No letter is waiting for a reply.</p>{{/waiting}}
+        {{#hasWaiting}}{{#waitingShown}}<p class="shown">{{text}}{{#more}} · <a href="{{href}}">all of them, page by page</a>{{/more}}</p>{{/waitingShown}}{{/hasWaiting}}
+        {{> waiting-table}}
         <h2>Petitions by status</h2>
         <ul class="statuses">{{#statuses}}<li><a href="/petitions?status={{status}}">{{status}}</a>: {{count}}</li>{{/statuses}}</ul>
 
         """
 
+    /// The overdue deliveries' table (the dashboard's first rows, or a page of `/overdue`).
+    static let overdueTable = """
+        {{#hasOverdue}}<div class="scroll"><table><thead><tr><th>Recipient</th><th>Decree</th><th>Period</th><th>Days late</th><th>Severity</th><th>Short</th></tr></thead><tbody>
+        {{/hasOverdue}}{{#overdue}}<tr><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{daysOverdue}}</td><td class="sev {{severity}}">{{severity}}</td><td>{{shortfall}}</td></tr>
+        {{/overdue}}{{#hasOverdue}}</tbody></table></div>{{/hasOverdue}}{{^overdue}}<p class="calm">No delivery is overdue.</p>{{/overdue}}
+
+        """
+
+    /// The letters waiting for a reply (the dashboard's first rows, or a page of `/unanswered`).
+    static let waitingTable = """
+        {{#hasWaiting}}<div class="scroll"><table><thead><tr><th>Sent</th><th>To</th><th>Subject</th><th>Due</th><th>Severity</th></tr></thead><tbody>
+        {{/hasWaiting}}{{#waiting}}<tr><td>{{sent}}</td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{due}}</td><td class="sev {{severity}}">{{severity}}</td></tr>
+        {{/waiting}}{{#hasWaiting}}</tbody></table></div>{{/hasWaiting}}{{^waiting}}<p class="calm">No letter is waiting for a reply.</p>{{/waiting}}
+
+        """
+
+    /// Where a page of a long table is: "Rows 101–200 of 12,926" and links to the other pages.
+    static let pager = """
+        {{#pager}}<nav class="pager" aria-label="Pages"><p>{{summary}}</p>{{#first}}<a href="{{first}}">First</a> {{/first}}{{#prev}}<a href="{{prev}}" rel="prev">Previous</a> {{/prev}}{{#next}}<a href="{{next}}" rel="next">Next</a> {{/next}}{{#last}}<a href="{{last}}">Last</a>{{/last}}</nav>{{/pager}}
+
+        """
+
+    /// A day field to look as of another day, for the page at `action`.
+    static let asOfForm = """
+        <form method="get" action="{{action}}" class="asof">
+        <label for="as_of">As of</label> <input id="as_of" name="as_of" type="date" value="{{asOf}}"> <button type="submit">Show</button></form>
+
+        """
+
+    static let overdue = asOfForm + "{{> pager}}\n{{> overdue-table}}\n{{> pager}}\n"
+
+    static let unanswered = asOfForm + "{{> pager}}\n{{> waiting-table}}\n{{> pager}}\n"
+
     static let petitions = """
         <form method="get" action="/petitions" class="filters">
         {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
         {{#mayRecord}}<p><a class="button" href="/petitions/new">Log a petition</a></p>{{/mayRecord}}
-        {{#hasRows}}<div class="scroll"><table><thead><tr><th>ID</th><th>Opened</th><th>Status</th><th>From</th><th>To</th><th>Subject</th></tr></thead><tbody>
+        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Opened</th><th>Status</th><th>From</th><th>To</th><th>Subject</th></tr></thead><tbody>
         {{/hasRows}}{{#rows}}<tr><td><a href="/petitions/{{id}}">{{id}}</a></td><td>{{opened}}</td><td>{{status}}</td><td><a href="/parties/{{petitioner}}">{{petitionerName}}</a></td><td><a href="/parties/{{authority}}">{{authorityName}}</a></td><td><a href="/petitions/{{id}}">{{subject}}</a></td></tr>
-        {{/rows}}{{#hasRows}}</tbody></table></div>{{/hasRows}}{{^rows}}<p>No petition matches.</p>{{/rows}}
+        {{/rows}}{{#hasRows}}</tbody></table></div>{{/hasRows}}{{^refused}}{{^rows}}<p>No petition matches.</p>{{/rows}}{{/refused}}
+        {{#hasRows}}{{> pager}}{{/hasRows}}
 
         """
 
@@ -145,9 +178,9 @@ enum WebTemplates {
 
     static let deliveries = """
         <h2>Overdue first</h2>
-        {{#hasRows}}<div class="scroll"><table><thead><tr><th>ID</th><th>Recipient</th><th>Decree</th><th>Period</th><th>Due</th><th>Status</th></tr></thead><tbody>
+        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Recipient</th><th>Decree</th><th>Period</th><th>Due</th><th>Status</th></tr></thead><tbody>
         {{/hasRows}}{{#rows}}<tr{{#late}} class="late"{{/late}}><td>{{id}}</td><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{due}}</td><td>{{status}}{{#late}} (overdue){{/late}}</td></tr>
-        {{/rows}}{{#hasRows}}</tbody></table></div>{{/hasRows}}{{^rows}}<p>No delivery is scheduled.</p>{{/rows}}
+        {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^rows}}<p>No delivery is scheduled.</p>{{/rows}}
         {{#forms}}{{> form}}{{/forms}}
 
         """

@@ -1,0 +1,51 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+
+/// The answer to bytes that are not an HTTP/1.1 request. Hummingbird answers those itself, below the router and so
+/// below every middleware, with a bare 400 (no body, none of the security headers). This handler sits in the
+/// connection's pipeline just after the HTTP codec, sees the parse error first, and answers it as FrontDoor answers
+/// every other error: the JSON error body (the request's address cannot be known, so JSON for all) and the security
+/// headers, then closes the connection, as Hummingbird would. An error in the middle of a request, whose handler is
+/// already answering, is left to Hummingbird: one answer per request.
+final class MalformedRequest: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    /// Requests read whose response has not yet ended.
+    private var open = 0
+    private var answered = false
+
+    /// The body of the answer.
+    static let body = #"{"error":"The request could not be read: it is not well-formed HTTP/1.1.","field":null}"# + "\n"
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .head = unwrapInboundIn(data) { open += 1 }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { open = max(0, open - 1) }
+        context.write(data, promise: promise)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard error is HTTPParserError, open == 0, !answered else {
+            context.fireErrorCaught(error)
+            return
+        }
+        answered = true
+        let body = ByteBuffer(string: Self.body)
+        var head = HTTPResponse(status: .badRequest)
+        head.headerFields = FrontDoor.securityHeaders
+        head.headerFields[.contentType] = "application/json; charset=utf-8"
+        head.headerFields[.contentLength] = String(body.readableBytes)
+        head.headerFields[.connection] = "close"
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+    }
+}
