@@ -23,28 +23,30 @@ import Testing
     // Longer than 60 lines on purpose: one random value of each payload that writes itself, side by side.
     @Test func writeWhatFoundationWritesOnRandomValues() throws {
         var r = SeededRandom(state: 14_2026_1202)
-        func maybe(_ r: inout SeededRandom) -> String? { r.below(3) == 0 ? nil : text(&r) }
+        func maybe(_ r: inout SeededRandom) -> String? { r.below(3) == 0 ? nil : Self.text(&r) }
         func number(_ r: inout SeededRandom) -> Int64? { r.below(3) == 0 ? nil : r.pick([1, 42, Int64.max, 0, -7]) }
         func flag(_ r: inout SeededRandom) -> Bool? { r.below(3) == 0 ? nil : r.below(2) == 0 }
-        func texts(_ r: inout SeededRandom) -> [String]? { r.below(3) == 0 ? nil : (0..<r.below(4)).map { _ in text(&r) } }
+        func texts(_ r: inout SeededRandom) -> [String]? { r.below(3) == 0 ? nil : (0..<r.below(4)).map { _ in Self.text(&r) } }
         for n in 0..<2_000 {
             let dependants: [Dependant]? =
-                r.below(3) == 0 ? nil : (0..<r.below(4)).map { _ in Dependant(name: text(&r), category: text(&r)) }
+                r.below(3) == 0 ? nil : (0..<r.below(4)).map { _ in Dependant(name: Self.text(&r), category: Self.text(&r)) }
             let events: [LedgerEvent] = [
                 .petitionerAdded(
                     PetitionerAdded(
-                        handle: text(&r), name: text(&r), district: maybe(&r), occupation: maybe(&r), groups: texts(&r), dependants: dependants)),
+                        handle: Self.text(&r), name: Self.text(&r), district: maybe(&r), occupation: maybe(&r), groups: texts(&r),
+                        dependants: dependants)),
                 .letterSent(
                     LetterSent(
-                        from: text(&r), to: text(&r), on: maybe(&r), subject: text(&r), petition: number(&r), channel: maybe(&r),
+                        from: Self.text(&r), to: Self.text(&r), on: maybe(&r), subject: Self.text(&r), petition: number(&r), channel: maybe(&r),
                         summary: maybe(&r), expectsReply: flag(&r), replyWithin: maybe(&r), restartsClock: flag(&r), body: maybe(&r))),
                 .letterReceived(
                     LetterReceived(
-                        from: text(&r), to: text(&r), on: maybe(&r), subject: text(&r), petition: number(&r), inReplyTo: number(&r),
+                        from: Self.text(&r), to: Self.text(&r), on: maybe(&r), subject: Self.text(&r), petition: number(&r), inReplyTo: number(&r),
                         channel: maybe(&r), summary: maybe(&r))),
                 .deliveryReceived(
                     DeliveryReceived(
-                        decree: text(&r), recipient: text(&r), period: text(&r), on: maybe(&r), quantities: texts(&r), note: maybe(&r))),
+                        decree: Self.text(&r), recipient: Self.text(&r), period: Self.text(&r), on: maybe(&r), quantities: texts(&r), note: maybe(&r))
+                ),
             ]
             for event in events {
                 let expected: String
