@@ -69,6 +69,11 @@ let package = Package(
             // uses no member of a module it does not import (so nothing of the store leaks in).
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // Times CSV.swift's writer against CSVText on the same rows (Scripts/bench-csv); not part of the product.
+        .executableTarget(
+            name: "petitions-csv-bench",
+            dependencies: ["PetitionsReport", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .target(
             name: "PetitionsTestSupport",
             dependencies: ["PetitionsApp", "PetitionsStore", "PetitionsDomain"]

@@ -285,7 +285,15 @@ public enum RowImport {
 
     /// `a; b; c` as a list, empty entries dropped.
     static func split(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let text else { return [] }
+        return text.split(separator: ";").compactMap { part in
+            // Foundation's trimming was a tenth of an import; most entries begin and end with a visible ASCII character.
+            if let first = part.utf8.first, let last = part.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+                return String(part)
+            }
+            let t = part.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? nil : t
+        }
     }
 
     static func id(_ text: String, _ option: String) throws -> Int64 {

@@ -232,20 +232,24 @@ public final class Ledger: Sendable {
     /// `\f`, `\u00XX`) or as it is (DEL, the C1 controls). A scan of the bytes, so that the payloads of a bulk import
     /// are not decoded again to look.
     static func escapesControlCharacter(_ json: String) -> Bool {
-        var escaped = false
-        var afterC2 = false
-        for b in json.utf8 {
-            if escaped {
-                if b == UInt8(ascii: "u") || b == UInt8(ascii: "r") || b == UInt8(ascii: "b") || b == UInt8(ascii: "f") { return true }
-                escaped = false
-            } else if b == UInt8(ascii: "\\") {
-                escaped = true
-            } else if b == 0x7F || (afterC2 && (0x80...0x9F).contains(b)) {
-                return true
+        var json = json
+        // Over the contiguous bytes: iterating `utf8` went through the string's index checks for every byte.
+        return json.withUTF8 { bytes in
+            var escaped = false
+            var afterC2 = false
+            for b in bytes {
+                if escaped {
+                    if b == UInt8(ascii: "u") || b == UInt8(ascii: "r") || b == UInt8(ascii: "b") || b == UInt8(ascii: "f") { return true }
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == 0x7F || (afterC2 && b >= 0x80 && b <= 0x9F) {
+                    return true
+                }
+                afterC2 = b == 0xC2
             }
-            afterC2 = b == 0xC2
+            return false
         }
-        return false
     }
 
     /// Refuses a payload with a control character (other than tab and newline) in any text, naming its key:

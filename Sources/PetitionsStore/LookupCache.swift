@@ -7,12 +7,14 @@ final class LookupCache: @unchecked Sendable {
     private let lock = NSLock()
     private var parties: [String: PartyRef]?
     private var decrees: [String: Ledger.DecreeRef]?
+    private var addressees: [Int64: AddresseeFacts]?
 
     /// Starts remembering lookups (at the start of an import).
     func begin() {
         lock.withLock {
             parties = [:]
             decrees = [:]
+            addressees = [:]
         }
     }
 
@@ -21,6 +23,7 @@ final class LookupCache: @unchecked Sendable {
         lock.withLock {
             parties = nil
             decrees = nil
+            addressees = nil
         }
     }
 
@@ -35,4 +38,10 @@ final class LookupCache: @unchecked Sendable {
 
     /// Remembers a resolved decree, during an import.
     func remember(_ decree: Ledger.DecreeRef, for key: String) { lock.withLock { decrees?[key] = decree } }
+
+    /// The addressee facts already read for party `id`, during an import.
+    func addressee(_ id: Int64) -> AddresseeFacts? { lock.withLock { addressees?[id] } }
+
+    /// Remembers an addressee's facts, during an import.
+    func remember(_ facts: AddresseeFacts, for id: Int64) { lock.withLock { addressees?[id] = facts } }
 }

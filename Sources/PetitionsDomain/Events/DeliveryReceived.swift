@@ -40,3 +40,23 @@ public struct DeliveryReceived: EventPayload, Equatable {
         try c.encode(note, forKey: .note)
     }
 }
+
+/// The same bytes as `encode(to:)` through the house encoder, without Codable's containers: an import writes one per row.
+extension DeliveryReceived: HouseJSONWritable {
+    public func write(to w: inout HouseJSONWriter) {
+        w.beginObject()
+        w.key("decree")
+        w.string(decree)
+        w.key("note")
+        w.string(note)
+        w.key("on")
+        w.string(on)
+        w.key("period")
+        w.string(period)
+        w.key("quantities")
+        w.strings(quantities)
+        w.key("recipient")
+        w.string(recipient)
+        w.endObject()
+    }
+}

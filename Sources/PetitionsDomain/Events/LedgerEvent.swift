@@ -151,7 +151,17 @@ public enum LedgerEvent: Sendable, Equatable {
 
     /// The payload as the compact JSON text the event log stores and exports (keys sorted, absent values null),
     /// written by the house encoder like every other JSON petitions writes.
-    public func payloadText() throws -> String { String(decoding: try HouseJSONEncoder(pretty: false).encode(payload), as: UTF8.self) }
+    /// The payloads an import writes by the hundred thousand write themselves (`HouseJSONWritable`, the same bytes).
+    public func payloadText() throws -> String {
+        let payload = self.payload
+        if let writable = payload as? any HouseJSONWritable {
+            var w = HouseJSONWriter(pretty: false)
+            w.bytes.reserveCapacity(256)
+            writable.write(to: &w)
+            return String(decoding: w.bytes, as: UTF8.self)
+        }
+        return String(decoding: try HouseJSONEncoder(pretty: false).encode(payload), as: UTF8.self)
+    }
 
     /// The same event with every handle it names passed through `map` (another office's handles to this one's).
     public func mappingHandles(_ map: (String) -> String) -> LedgerEvent { payload.mappingHandles(map).event }

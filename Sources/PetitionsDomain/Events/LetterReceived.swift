@@ -53,3 +53,27 @@ public struct LetterReceived: EventPayload, Equatable {
         try c.encode(summary, forKey: .summary)
     }
 }
+
+/// The same bytes as `encode(to:)` through the house encoder, without Codable's containers: an import writes one per row.
+extension LetterReceived: HouseJSONWritable {
+    public func write(to w: inout HouseJSONWriter) {
+        w.beginObject()
+        w.key("channel")
+        w.string(channel)
+        w.key("from")
+        w.string(from)
+        w.key("in_reply_to")
+        w.int(inReplyTo)
+        w.key("on")
+        w.string(on)
+        w.key("petition")
+        w.int(petition)
+        w.key("subject")
+        w.string(subject)
+        w.key("summary")
+        w.string(summary)
+        w.key("to")
+        w.string(to)
+        w.endObject()
+    }
+}

@@ -64,3 +64,35 @@ public struct LetterSent: EventPayload, Equatable {
         try c.encodeIfPresent(body, forKey: .body)
     }
 }
+
+/// The same bytes as `encode(to:)` through the house encoder, without Codable's containers: an import writes one per row.
+extension LetterSent: HouseJSONWritable {
+    public func write(to w: inout HouseJSONWriter) {
+        w.beginObject()
+        if let body {
+            w.key("body")
+            w.string(body)
+        }
+        w.key("channel")
+        w.string(channel)
+        w.key("expects_reply")
+        w.bool(expectsReply)
+        w.key("from")
+        w.string(from)
+        w.key("on")
+        w.string(on)
+        w.key("petition")
+        w.int(petition)
+        w.key("reply_within")
+        w.string(replyWithin)
+        w.key("restarts_clock")
+        w.bool(restartsClock)
+        w.key("subject")
+        w.string(subject)
+        w.key("summary")
+        w.string(summary)
+        w.key("to")
+        w.string(to)
+        w.endObject()
+    }
+}

@@ -42,3 +42,23 @@ public struct PetitionerAdded: EventPayload, Equatable {
         try c.encode(dependants, forKey: .dependants)
     }
 }
+
+/// The same bytes as `encode(to:)` through the house encoder, without Codable's containers: an import writes one per row.
+extension PetitionerAdded: HouseJSONWritable {
+    public func write(to w: inout HouseJSONWriter) {
+        w.beginObject()
+        w.key("dependants")
+        if let dependants { w.array(dependants) } else { w.null() }
+        w.key("district")
+        w.string(district)
+        w.key("groups")
+        w.strings(groups)
+        w.key("handle")
+        w.string(handle)
+        w.key("name")
+        w.string(name)
+        w.key("occupation")
+        w.string(occupation)
+        w.endObject()
+    }
+}

@@ -99,11 +99,25 @@ public struct HouseJSONWriter {
     public mutating func int(_ n: Int64) { HouseJSONWriter.appendDigits(n, to: &bytes) }
     public mutating func decimal(_ d: Decimal) { bytes.append(contentsOf: DecimalTexts.shared.text(d).utf8) }
     public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    public mutating func bool(_ b: Bool?) {
+        if let b { bytes.append(contentsOf: b ? "true".utf8 : "false".utf8) } else { null() }
+    }
     public mutating func value(_ v: some HouseJSONWritable) { v.write(to: &self) }
 
     public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
     public mutating func int(_ n: Int64?) { if let n { int(n) } else { null() } }
     public mutating func value(_ v: (some HouseJSONWritable)?) { if let v { v.write(to: &self) } else { null() } }
+
+    /// An array of strings, or null.
+    public mutating func strings(_ items: [String]?) {
+        guard let items else { return null() }
+        beginArray()
+        for item in items {
+            element()
+            string(item)
+        }
+        endArray()
+    }
 
     public mutating func array(_ items: [some HouseJSONWritable]) {
         beginArray()

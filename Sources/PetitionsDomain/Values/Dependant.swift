@@ -21,3 +21,14 @@ public struct Dependant: Codable, Hashable, Sendable {
         self.category = try Category.validate(cat, field: "--dependant", whole: text)
     }
 }
+
+extension Dependant: HouseJSONWritable {
+    public func write(to w: inout HouseJSONWriter) {
+        w.beginObject()
+        w.key("category")
+        w.string(category)
+        w.key("name")
+        w.string(name)
+        w.endObject()
+    }
+}

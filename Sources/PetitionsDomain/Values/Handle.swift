@@ -3,10 +3,23 @@ import Foundation
 /// Handles: lower-case slugs that name parties and decrees.
 public enum Handle {
     /// Whether `s` is a valid handle: lower-case letters, digits and single hyphens, starting with a letter.
+    /// Byte by byte: Character's Unicode properties cost ten percent of an import, which checks every row's handle.
     public static func isValid(_ s: String) -> Bool {
-        guard let f = s.first, f.isASCII, f.isLetter, s.count <= 64 else { return false }
-        guard !s.hasSuffix("-"), !s.contains("--") else { return false }
-        return s.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        let bytes = s.utf8
+        guard let f = bytes.first, f >= UInt8(ascii: "a"), f <= UInt8(ascii: "z"), bytes.count <= 64 else { return false }
+        var afterHyphen = false
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                afterHyphen = false
+            case UInt8(ascii: "-"):
+                if afterHyphen { return false }
+                afterHyphen = true
+            default:
+                return false
+            }
+        }
+        return !afterHyphen
     }
 
     /// Checks a handle the user gave.

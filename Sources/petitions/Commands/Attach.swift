@@ -5,6 +5,7 @@ import PetitionsApp
 /// `petitions attach --letter ID FILE`: keeps a file (the scanned letter) in the ledger with its letter or petition.
 struct Attach: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "attach",
         abstract: "Attach a file (a scanned letter, a photograph) to a letter or a petition; it is stored in the ledger.",
         discussion: """
             The file's bytes go into the ledger itself, once per content (SHA-256), so a backup and an exported event \

@@ -5,6 +5,7 @@ import PetitionsApp
 extension AttachmentCommand {
     struct Get: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "get",
             abstract: "Write an attachment's file, byte for byte, to --output or to standard output.",
             discussion: """
                 Without --output the bytes go to standard output, which must then be a file or a pipe, not a terminal.

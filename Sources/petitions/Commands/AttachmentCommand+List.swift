@@ -5,6 +5,7 @@ import PetitionsApp
 extension AttachmentCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the attachments of a letter, of a petition, or all of them.",
             discussion: "Example:\n  petitions attachment list --letter 4")
         @OptionGroup var ledger: LedgerOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension AttachmentCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Take an attachment off its letter or petition (an event; the bytes stay until petitions compact).",
             discussion: "Example:\n  petitions attachment remove 3 --reason \"Attached to the wrong letter\"")
         @OptionGroup var ledger: LedgerOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension AuthorityCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record an authority, optionally below a parent and with a default reply window.",
             discussion: """
                 Example:

@@ -5,6 +5,7 @@ import PetitionsApp
 extension AuthorityCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct an authority's name, parent, reply window or contact details (a party.updated event; the handle stays).",
             discussion: """
                 Example:

@@ -5,6 +5,7 @@ import PetitionsApp
 extension AuthorityCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List authorities.", discussion: "Example:\n  petitions authority list --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

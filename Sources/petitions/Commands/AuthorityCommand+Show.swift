@@ -5,6 +5,7 @@ import PetitionsApp
 extension AuthorityCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one authority.", discussion: "Example:\n  petitions authority show moscow-supply")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension CalendarCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Store a calendar file in the ledger (checked first), and recompute the due days it changes.",
             discussion: "Example:\n  petitions calendar set config/calendars/rsfsr-1920.toml")
         @OptionGroup var ledger: LedgerOptions

@@ -4,7 +4,8 @@ import PetitionsApp
 
 extension CalendarCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the calendar in force.", discussion: "Example:\n  petitions calendar show")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show the calendar in force.", discussion: "Example:\n  petitions calendar show")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         func run() throws {

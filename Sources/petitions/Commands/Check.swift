@@ -4,6 +4,7 @@ import PetitionsApp
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Run every rule as of a day; exit 1 when a finding reaches --fail-on (for cron and scripts).",
         discussion: """
             Exit status: 0 when no finding reaches --fail-on (default overdue), 1 when one does.

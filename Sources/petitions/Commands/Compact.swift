@@ -5,6 +5,7 @@ import PetitionsApp
 /// `petitions compact`: drops what removed attachments left behind.
 struct Compact: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compact",
         abstract: "Drop the files of removed attachments from the ledger, rebuild the search index, and shrink the file.",
         discussion: """
             A removed attachment keeps its bytes in the ledger (and in exported event logs) until compact drops \

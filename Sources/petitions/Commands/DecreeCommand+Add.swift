@@ -5,6 +5,7 @@ import PetitionsApp
 extension DecreeCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a decree: rations per category per period, supplied by an authority.",
             discussion: """
                 Example:

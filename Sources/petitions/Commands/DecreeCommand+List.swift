@@ -4,7 +4,8 @@ import PetitionsApp
 
 extension DecreeCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List decrees.", discussion: "Example:\n  petitions decree list")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List decrees.", discussion: "Example:\n  petitions decree list")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         func run() throws {

@@ -5,6 +5,7 @@ import PetitionsApp
 extension DecreeCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a decree with its enrolments.", discussion: "Example:\n  petitions decree show decree-1918-08-15")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

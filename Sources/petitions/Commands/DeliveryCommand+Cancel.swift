@@ -5,6 +5,7 @@ import PetitionsApp
 extension DeliveryCommand {
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a scheduled delivery as a recorded event.",
             discussion:
                 "Example:\n  petitions delivery cancel --decree decree-1918-08-15 \\\n      --recipient dmitrov-post --period 1919-09 \\\n      --reason \"Scheduled in error\" --on 1920-03-04"

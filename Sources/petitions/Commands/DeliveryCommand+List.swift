@@ -5,6 +5,7 @@ import PetitionsApp
 extension DeliveryCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List deliveries by period.", discussion: "Example:\n  petitions delivery list --status pending")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension DeliveryCommand {
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "receive",
             abstract: "Record what came for a scheduled delivery (several receipts add up; partial is allowed).",
             discussion:
                 "Example:\n  petitions delivery receive --decree decree-1918-08-15 \\\n      --recipient dmitrov-post --period 1919-12 --on 1919-12-06 \\\n      --quantity \"1700 funt wheat\""

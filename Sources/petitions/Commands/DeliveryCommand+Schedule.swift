@@ -5,6 +5,7 @@ import PetitionsApp
 extension DeliveryCommand {
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "Schedule one expected delivery per recipient and period (idempotent: a period already scheduled is left alone).",
             discussion: "Example:\n  petitions delivery schedule --decree decree-1918-08-15 --from 1919-09 \\\n      --to 1920-03")
         @OptionGroup var ledger: LedgerOptions

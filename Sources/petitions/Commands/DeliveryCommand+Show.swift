@@ -5,6 +5,7 @@ import PetitionsApp
 extension DeliveryCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a delivery with its receipts.", discussion: "Example:\n  petitions delivery show 5")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension DraftCommand {
     struct Digest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "digest",
             abstract: "Draft one letter to an authority covering every overdue item of it: letters and deliveries.",
             discussion: "Example:\n  petitions draft digest --authority moscow-supply --as-of 1920-03-04")
         @OptionGroup var ledger: LedgerOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension DraftCommand {
     struct Escalation: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "escalation",
             abstract: "Draft a letter taking a petition to the authority above the one that does not answer (or to --to).",
             discussion: """
                 It cites the petition's unanswered letters and their days, and the late deliveries and arrears of its

@@ -5,6 +5,7 @@ import PetitionsApp
 extension DraftCommand {
     struct Reminder: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reminder",
             abstract: "Draft a reminder of one letter still waiting for a reply, to the authority it was sent to.",
             discussion: "Example:\n  petitions draft reminder --letter 1 --as-of 1920-03-04 \\\n      --output reminder-1.txt")
         @OptionGroup var ledger: LedgerOptions

@@ -4,6 +4,7 @@ import PetitionsApp
 
 struct Enrol: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "enrol",
         abstract: "Enrol a recipient in a decree (enrol add, the default), or end an enrolment (enrol end).",
         discussion: """
             `petitions enrol --decree …` is `petitions enrol add --decree …`; see `petitions enrol add --help` for its options.
@@ -58,6 +59,7 @@ struct Enrol: ParsableCommand {
 
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "end",
             abstract: "End an enrolment on a day (an enrolment.ended event): no deliveries for later periods.",
             discussion: """
                 Deliveries already scheduled for later periods that nothing has come for are cancelled. Enrolling again

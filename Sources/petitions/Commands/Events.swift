@@ -4,6 +4,7 @@ import PetitionsApp
 
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "events",
         abstract: "Read the event log: everything recorded, with who recorded it and the day it happened.",
         discussion: "Example:\n  petitions events --party dmitrov-post --since 1920-01-01\n  petitions events --kind letter --format json")
     @OptionGroup var ledger: LedgerOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension GroupCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a group (a collective petitioner) with optional head-counts by category.",
             discussion: """
                 Example:

@@ -5,6 +5,7 @@ import PetitionsApp
 extension GroupCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a group's name, district or head-counts (a party.updated event; the handle stays).",
             discussion: """
                 --count sets the head-count of one category; the other categories keep theirs.
@@ -31,6 +32,7 @@ extension GroupCommand {
 
     struct Join: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "join",
             abstract: "Make a petitioner a member of a group (a group.joined event).",
             discussion: "Example:\n  petitions group join dmitrov-post --member kropotkin --from 1920-02-01")
         @OptionGroup var ledger: LedgerOptions
@@ -48,6 +50,7 @@ extension GroupCommand {
 
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "leave",
             abstract: "End a petitioner's membership of a group (a group.left event).",
             discussion: "Example:\n  petitions group leave dmitrov-post --member kropotkin --on 1920-06-30")
         @OptionGroup var ledger: LedgerOptions

@@ -4,7 +4,7 @@ import PetitionsApp
 
 extension GroupCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List groups.", discussion: "Example:\n  petitions group list")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List groups.", discussion: "Example:\n  petitions group list")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .group)), .group, output.format) }

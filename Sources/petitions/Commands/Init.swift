@@ -5,6 +5,7 @@ import PetitionsApp
 /// `petitions init`: creates the ledger (mode 0600) and records the office.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create the ledger and record the office that keeps it.",
         discussion: "Example:\n  petitions --db dmitrov.sqlite init --office dmitrov")
     @OptionGroup var ledger: LedgerOptions

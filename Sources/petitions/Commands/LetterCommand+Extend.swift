@@ -5,6 +5,7 @@ import PetitionsApp
 extension LetterCommand {
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extend",
             abstract: "Extend a letter's reply deadline (e.g. the authority asked for more time), as a recorded event.",
             discussion:
                 "Example:\n  petitions letter extend 1 --by \"20 working days\" \\\n      --reason \"The centre asked for time to consult Moscow\" \\\n      --on 1920-02-15"

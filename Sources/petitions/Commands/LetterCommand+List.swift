@@ -5,6 +5,7 @@ import PetitionsApp
 extension LetterCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List letters, oldest first.", discussion: "Example:\n  petitions letter list --petition 1")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension LetterCommand {
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "receive",
             abstract: "Record a letter received from an authority, optionally in reply to a letter sent.",
             discussion: """
                 Example:

@@ -5,6 +5,7 @@ import PetitionsApp
 extension LetterCommand {
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "send",
             abstract: "Record a letter sent from a petitioner (or intermediary) to an authority; it expects a reply unless told otherwise.",
             discussion: """
                 Example:

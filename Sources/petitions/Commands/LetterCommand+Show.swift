@@ -4,7 +4,8 @@ import PetitionsApp
 
 extension LetterCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one letter.", discussion: "Example:\n  petitions letter show 2")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one letter.", discussion: "Example:\n  petitions letter show 2")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The letter's id.") var letter: String

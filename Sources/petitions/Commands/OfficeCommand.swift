@@ -9,6 +9,7 @@ struct OfficeCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set the office's name, address, e-mail and the signature drafts sign with.",
             discussion: """
                 The office is a party of kind office (its handle is the office name given to init); its name, address and

@@ -4,6 +4,7 @@ import PetitionsApp
 
 struct Overdue: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "overdue",
         abstract: "List late deliveries as of a day: how late, how serious, what is short.",
         discussion:
             "A delivery is late from the day after its due day plus the grace span of the overdue_delivery rule (7 days by default).\n\nExample:\n  petitions overdue --as-of 1920-03-04 --format json"

@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a petition's subject, category or intermediary (a petition.updated event).",
             discussion: "Example:\n  petitions petition edit 1 --subject \"January and February provisions\" --no-via")
         @OptionGroup var ledger: LedgerOptions
@@ -32,6 +33,7 @@ extension PetitionCommand {
 
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "note",
             abstract: "Write a case note on a petition (a petition.noted event; listed by petition show).",
             discussion:
                 "Example:\n  petitions petition note 1 --text \"Telephoned the supply centre; they promise an answer this week.\" --on 1920-02-03")

@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List petitions, oldest first.", discussion: "Example:\n  petitions petition list --status open")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Log a petition from a person or group to an authority.",
             discussion: """
                 Example:

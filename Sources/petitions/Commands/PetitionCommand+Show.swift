@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a petition with its letters and events.", discussion: "Example:\n  petitions petition show 1")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Change a petition's status (open, waiting_on_petitioner, answered, resolved, rejected, withdrawn) as a recorded event.",
             discussion: "Example:\n  petitions petition status 1 --to answered --on 1920-04-02 \\\n      --note \"Reply from the Commissariat\"")
         @OptionGroup var ledger: LedgerOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionerCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a person, with their household; any person can also act as an intermediary.",
             discussion: """
                 Example:

@@ -10,6 +10,7 @@ extension PetitionerCommand {
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "add",
                 abstract: "Add a dependant to a petitioner's household (a dependant.added event).",
                 discussion: "Example:\n  petitions petitioner dependant add kropotkin --name \"Sofia Kropotkina\" --category incapacitated")
             @OptionGroup var ledger: LedgerOptions
@@ -28,6 +29,7 @@ extension PetitionerCommand {
 
         struct Remove: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "remove",
                 abstract: "Remove a dependant from a petitioner's household (a dependant.removed event).",
                 discussion: "Example:\n  petitions petitioner dependant remove kropotkin --name \"Sofia Kropotkina\"")
             @OptionGroup var ledger: LedgerOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionerCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a petitioner's name, district, occupation or contact details (a party.updated event; the handle stays).",
             discussion: """
                 An empty value clears a field (--district ""). Only the fields given change.

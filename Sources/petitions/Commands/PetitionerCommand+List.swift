@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionerCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List petitioners.", discussion: "Example:\n  petitions petitioner list --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension PetitionerCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one petitioner.", discussion: "Example:\n  petitions petitioner show kropotkin")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension RulesCommand {
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Recompute every waiting letter's stored due day under the rules and calendar in force.",
             discussion: "Example:\n  petitions rules apply")
         @OptionGroup var ledger: LedgerOptions

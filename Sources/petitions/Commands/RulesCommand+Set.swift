@@ -5,6 +5,7 @@ import PetitionsApp
 extension RulesCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Store a rules file in the ledger (checked first), and recompute the due days it changes.",
             discussion: "Example:\n  petitions rules set config/rules.toml")
         @OptionGroup var ledger: LedgerOptions

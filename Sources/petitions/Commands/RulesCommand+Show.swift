@@ -5,6 +5,7 @@ import PetitionsApp
 extension RulesCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show the rules in force and where they come from.", discussion: "Example:\n  petitions rules show")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions

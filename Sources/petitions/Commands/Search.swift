@@ -5,6 +5,7 @@ import PetitionsApp
 /// `petitions search QUERY`: parties, petitions, letters, notes and attachments by the words of them.
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Find parties, petitions, letters, notes and attachments by a word of them, best matches first.",
         discussion: """
             Searches names, handles, subjects, summaries, categories, notes and attachment titles. Case and \

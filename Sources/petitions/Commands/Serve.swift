@@ -7,6 +7,7 @@ import PetitionsServer
 /// the command line that imports the server: another front end, reached only to start it.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the ledger to the office: a web application and a JSON API, with accounts and roles.",
         discussion: """
             Runs until SIGINT or SIGTERM, then finishes the requests in flight and exits 0. Listens on loopback unless

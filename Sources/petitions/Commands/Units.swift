@@ -4,6 +4,7 @@ import PetitionsApp
 
 struct Units: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "units",
         abstract: "List the units of measure this ledger knows.", discussion: "Example:\n  petitions units")
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions

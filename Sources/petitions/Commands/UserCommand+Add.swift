@@ -5,6 +5,7 @@ import PetitionsApp
 extension UserCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a user; without --password-stdin a strong password is generated and printed once.",
             discussion: "Example:\n  printf '%s\\n' 'a long passphrase' | petitions user add vera --role clerk --password-stdin")
         @OptionGroup var ledger: LedgerOptions
@@ -23,7 +24,8 @@ extension UserCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the users.", discussion: "Example:\n  petitions user list --format json")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the users.", discussion: "Example:\n  petitions user list --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
 
@@ -51,6 +53,7 @@ extension UserCommand {
 
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "disable",
             abstract: "Disable a user: its sessions and tokens stop working at once.", discussion: "Example:\n  petitions user disable vera")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The user's name.") var name: String
@@ -63,6 +66,7 @@ extension UserCommand {
 
     struct Enable: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "enable",
             abstract: "Enable a disabled user again: it may log in, and its tokens that were not revoked work again.",
             discussion: "Example:\n  petitions user enable vera")
         @OptionGroup var ledger: LedgerOptions
@@ -76,6 +80,7 @@ extension UserCommand {
 
     struct Password: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "password",
             abstract: "Set a user's password, read from standard input.",
             discussion: "Example:\n  printf '%s\\n' 'a new passphrase' | petitions user password vera --password-stdin")
         @OptionGroup var ledger: LedgerOptions

@@ -5,6 +5,7 @@ import PetitionsApp
 extension UserCommand {
     struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "token",
             abstract: "Make an API token for a user (printed once), or revoke one.",
             discussion: "Example:\n  petitions user token vera --label 'nightly script'\n  petitions user token revoke 3",
             subcommands: [Issue.self, Revoke.self], defaultSubcommand: Issue.self)
@@ -26,6 +27,7 @@ extension UserCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "Revoke an API token by id.", discussion: "Example:\n  petitions user token revoke 3")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The token's id (see user tokens NAME).") var token: String
@@ -38,6 +40,7 @@ extension UserCommand {
 
     struct Tokens: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tokens",
             abstract: "List a user's API tokens (never their text).", discussion: "Example:\n  petitions user tokens vera --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
