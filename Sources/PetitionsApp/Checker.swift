@@ -74,6 +74,20 @@ public enum Checker {
         context.engine.overdue(try ledger.lateDeliveries(asOf: asOf), asOf: asOf)
     }
 
+    /// Late deliveries as of `asOf`, handed to `emit` one at a time in the listing's order: the same entries as
+    /// `overdue(ledger:context:asOf:)`. With one unscoped overdue_delivery rule (the defaults) they come from SQLite
+    /// already in order, with their runs of missed periods, and none is held after `emit` returns; with several rules
+    /// or a scope (`Engine.overdueStream` is nil) the whole listing is worked out first, as before.
+    public static func overdue(ledger: Ledger, context: RuleContext, asOf: Day, emit: (OverdueDelivery) throws -> Void) throws {
+        guard var stream = context.engine.overdueStream(asOf: asOf) else {
+            for o in try overdue(ledger: ledger, context: context, asOf: asOf) { try emit(o) }
+            return
+        }
+        try ledger.streamLateDeliveries(asOf: asOf, lastDue: stream.lastDue) { d, run in
+            if let o = stream.judge(d, run: run) { try emit(o) }
+        }
+    }
+
     /// Letters waiting for a reply as of `asOf`, oldest first, including those not yet due.
     public static func unanswered(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [UnansweredLetter] {
         context.engine.unanswered(try ledger.waitingLetters(asOf: asOf), asOf: asOf, all: true)

@@ -6,18 +6,22 @@ import PetitionsRules
 public enum ListingCSV {
     /// Late deliveries, one row each.
     public static func overdue(_ list: [OverdueDelivery]) throws -> String {
-        try CSVTable.render(
-            header: [
-                "delivery", "decree", "recipient", "supplier", "period", "due", "overdue_since", "days_overdue", "severity",
-                "expected", "received", "shortfall",
-            ],
-            rows: list.map {
-                [
-                    String($0.delivery), $0.decree, $0.recipient, $0.supplier, $0.period.description, $0.due.description,
-                    $0.overdueSince.description, String($0.daysOverdue), $0.severity.rawValue,
-                    quantities($0.expected), quantities($0.received), quantities($0.shortfall),
-                ]
-            })
+        try CSVTable.render(header: overdueHeader, rows: list.map(overdueRow))
+    }
+
+    /// The columns of the late deliveries' table.
+    public static let overdueHeader = [
+        "delivery", "decree", "recipient", "supplier", "period", "due", "overdue_since", "days_overdue", "severity",
+        "expected", "received", "shortfall",
+    ]
+
+    /// One late delivery's row, for a front end that writes the table row by row as the listing comes.
+    public static func overdueRow(_ o: OverdueDelivery) -> [String] {
+        [
+            String(o.delivery), o.decree, o.recipient, o.supplier, o.period.description, o.due.description,
+            o.overdueSince.description, String(o.daysOverdue), o.severity.rawValue,
+            quantities(o.expected), quantities(o.received), quantities(o.shortfall),
+        ]
     }
 
     /// Letters waiting for a reply, one row each.

@@ -70,6 +70,53 @@ extension Ledger {
         WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? AND rc.voided = 0 GROUP BY rc.delivery_id, i.commodity
         """
 
+    /// The streaming `overdue` (one overdue_delivery rule, unscoped): every late delivery with its items, in the order
+    /// the listing prints them (period, recipient handle, decree handle, then commodity), with the run of consecutive
+    /// missed periods it belongs to worked out by window functions (months numbered `year * 12 + month`; a run is an
+    /// island where that number minus the row number within the entitlement stays the same). `:lastDue` is the latest
+    /// due day past its grace as of `:asOf`; a delivery is late when some item had less than expected as of the day
+    /// (receipts after the day do not count). The sorts are SQLite's, which spill to disk, so memory stays flat.
+    /// ```
+    /// MATERIALIZE later: SEARCH rc USING INDEX receipt_day (day>?)
+    /// MATERIALIZE cand: COMPOUND QUERY
+    ///   SCAN later, SEARCH d USING INTEGER PRIMARY KEY (rowid=?)
+    ///   UNION ALL SEARCH d USING INDEX delivery_open (due<?), LIST SUBQUERY (later)
+    /// CORRELATED SCALAR SUBQUERY: SEARCH i USING PRIMARY KEY (delivery_id=?), SEARCH rc USING INDEX receipt_delivery,
+    ///   SEARCH ri USING PRIMARY KEY (receipt_id=? AND commodity=?)
+    /// CO-ROUTINE runs / counted: SCAN late, USE TEMP B-TREE FOR ORDER BY (the windows)
+    /// SCAN c, SEARCH k, r, s, sp USING INTEGER PRIMARY KEY, SEARCH i USING PRIMARY KEY (delivery_id=?)
+    /// USE TEMP B-TREE FOR ORDER BY
+    /// ```
+    static let lateInPrintOrderSQL = """
+        WITH later(id) AS MATERIALIZED (SELECT rc.delivery_id FROM receipt rc WHERE rc.day > :asOf AND rc.voided = 0),
+        cand AS (
+          SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, 1 AS later FROM delivery d
+          WHERE d.id IN (SELECT id FROM later) AND d.due <= :lastDue AND d.status <> 'cancelled'
+          UNION ALL
+          SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, 0 FROM delivery d INDEXED BY delivery_open
+          WHERE d.status IN ('pending', 'partial') AND d.due <= :lastDue AND d.id NOT IN (SELECT id FROM later)
+        ),
+        late AS (
+          SELECT c.* FROM cand c WHERE EXISTS (
+            SELECT 1 FROM delivery_item i WHERE i.delivery_id = c.id AND i.expected > CASE WHEN c.later = 0 THEN i.received ELSE
+              coalesce((SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id AND ri.commodity = i.commodity
+                        WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END)
+        ),
+        runs AS (
+          SELECT late.*, CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER)
+            - row_number() OVER (PARTITION BY decree_id, recipient_id ORDER BY period) AS island FROM late
+        ),
+        counted AS (SELECT runs.*, count(*) OVER (PARTITION BY decree_id, recipient_id, island) AS run FROM runs)
+        SELECT c.id, c.period, c.due, k.id AS kid, k.handle AS kh, k.name AS kn, r.id AS rid, r.handle AS rh, r.name AS rn,
+          s.id AS sid, s.handle AS sh, s.name AS sn, sp.id AS spid, sp.handle AS sph, sp.name AS spn, c.run,
+          i.commodity, i.unit, i.expected, CASE WHEN c.later = 0 THEN i.received ELSE
+            coalesce((SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id AND ri.commodity = i.commodity
+                      WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END AS got
+        FROM counted c JOIN decree k ON k.id = c.decree_id JOIN party r ON r.id = c.recipient_id JOIN party s ON s.id = k.supplier_id
+        LEFT JOIN party sp ON sp.id = s.parent_id JOIN delivery_item i ON i.delivery_id = c.id
+        ORDER BY c.period, r.handle, k.handle, i.commodity
+        """
+
     // MARK: - unanswered (and check, report, recording a letter): the waiting letters
 
     /// The waiting letters, with `filter` (more `AND` terms on `l`) in both halves: none (`unanswered`), a due day
@@ -182,6 +229,7 @@ extension Ledger {
             HotQuery(name: "overdue: open deliveries", sql: lateOpenSQL),
             HotQuery(name: "overdue: items", sql: lateItemsSQL),
             HotQuery(name: "overdue: received as of the day", sql: receivedAsOfSQL),
+            HotQuery(name: "overdue (streaming): late deliveries in print order", sql: lateInPrintOrderSQL),
             HotQuery(name: "unanswered: waiting letters", sql: waitingSQL("")),
             HotQuery(name: "check: waiting letters due by a day", sql: waitingSQL(" AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)")),
             HotQuery(name: "letter send: its own due day", sql: waitingSQL(" AND l.id = :id")),

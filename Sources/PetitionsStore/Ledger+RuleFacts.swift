@@ -240,7 +240,7 @@ extension Ledger {
 
 /// Reads the facts' columns by position, parsing each distinct day, period or span once and reading each party
 /// once: on a large ledger thousands of rows share them.
-private struct FactText {
+struct FactText {
     private var days: [String: Day] = [:]
     private var periods: [String: Period] = [:]
     private var spans: [String: Span] = [:]

@@ -64,7 +64,6 @@ public struct OverdueDeliveryRule: Rule {
     // MARK: - The listing
 
     /// The deliveries late under the first of `rules` whose scope takes each, by (period, recipient, decree).
-    // Longer than 60 lines on purpose: one pass over the late deliveries (runs of missed periods, severities, messages), kept together for speed at a million rows.
     static func listing(_ rules: [OverdueDeliveryRule], deliveries: [LateDelivery], asOf: Day, memo: inout EngineMemo) -> [OverdueDelivery] {
         // Positions in `deliveries` and in `rules`, not copies: at a million deliveries the copies of the
         // records and their rules were a fifth of the command's memory.
@@ -117,32 +116,40 @@ public struct OverdueDeliveryRule: Rule {
                 run += 1
                 p = q.next
             }
-            var severity = Severity.overdue
-            if run >= rule.criticalConsecutive { severity = .critical }
-            if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }
-            // Days late are counted from the due day, as for letters and in drafts (README, "Days late"); the grace
-            // only decides from when a delivery is listed (`since`).
-            let days = d.due.days(until: asOf)
-            let received = d.lines.filter { $0.received.amount > 0 }
-            let got =
-                received.isEmpty
-                ? "nothing received"
-                : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
-            let message =
-                "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), \(Wording.count(days, "day")) late, past its grace since \(memo.long(since))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
-            let action: String
-            if severity == .critical, let parent = d.supplierParent {
-                action = "escalate to \(parent.name); record the receipt if it came"
-            } else {
-                action = "remind \(d.supplier.name); record the receipt if it came"
-            }
-            out.append(
-                OverdueDelivery(
-                    delivery: d.id, decree: d.decree.handle, recipient: d.recipient.handle, supplier: d.supplier.handle,
-                    period: d.period, due: d.due, overdueSince: since, daysOverdue: days, severity: severity,
-                    consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
-                    shortfall: d.lines.map(\.shortfall), message: message, action: action, rule: rule.id))
+            out.append(judged(d, rule: rule, since: since, run: run, asOf: asOf, memo: &memo))
         }
         return out
+    }
+
+    /// One late delivery as the listing shows it, judged by `rule`: late since `since` (the day after its grace), in a
+    /// run of `run` consecutive missed periods. The listing above and the streaming `OverdueStream` both use it, so
+    /// their messages, severities and actions are the same.
+    static func judged(
+        _ d: LateDelivery, rule: OverdueDeliveryRule, since: Day, run: Int, asOf: Day, memo: inout EngineMemo
+    ) -> OverdueDelivery {
+        var severity = Severity.overdue
+        if run >= rule.criticalConsecutive { severity = .critical }
+        if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }
+        // Days late are counted from the due day, as for letters and in drafts (README, "Days late"); the grace
+        // only decides from when a delivery is listed (`since`).
+        let days = d.due.days(until: asOf)
+        let received = d.lines.filter { $0.received.amount > 0 }
+        let got =
+            received.isEmpty
+            ? "nothing received"
+            : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
+        let message =
+            "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), \(Wording.count(days, "day")) late, past its grace since \(memo.long(since))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
+        let action: String
+        if severity == .critical, let parent = d.supplierParent {
+            action = "escalate to \(parent.name); record the receipt if it came"
+        } else {
+            action = "remind \(d.supplier.name); record the receipt if it came"
+        }
+        return OverdueDelivery(
+            delivery: d.id, decree: d.decree.handle, recipient: d.recipient.handle, supplier: d.supplier.handle,
+            period: d.period, due: d.due, overdueSince: since, daysOverdue: days, severity: severity,
+            consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
+            shortfall: d.lines.map(\.shortfall), message: message, action: action, rule: rule.id)
     }
 }

@@ -15,12 +15,20 @@ struct Overdue: ParsableCommand {
 
     func run() throws {
         let asOf = try ruleOptions.day()
-        let list = try ledger.run(ListOverdue(asOf: asOf, sources: ruleOptions.sources))
+        let request = ListOverdue(asOf: asOf, sources: ruleOptions.sources)
+        // JSON and CSV are written as the listing comes, one delivery at a time: memory stays flat at a million.
         switch format {
-        case .json: try Output.json(list)
+        case .json:
+            var out = JSONArrayStream()
+            try request.run(in: ledger.workspace) { try out.add($0) }
+            try out.finish()
         case .csv:
-            print(try ListingCSV.overdue(list), terminator: "")
+            var out = CSVStream(header: ListingCSV.overdueHeader)
+            try request.run(in: ledger.workspace) { try out.add(ListingCSV.overdueRow($0)) }
+            try out.finish()
         case .text:
+            // The table's columns are as wide as their widest cell and the count comes first: the whole listing is needed.
+            let list = try ledger.run(request)
             print("Late deliveries as of \(asOf.longDescription): \(list.count)")
             guard !list.isEmpty else { return }
             var t = TextTable(["ID", "PERIOD", "RECIPIENT", "DECREE", "DUE", "DAYS LATE", "SEVERITY", "SHORTFALL"])

@@ -1,0 +1,57 @@
+import GRDB
+import PetitionsDomain
+
+extension Ledger {
+    /// The late deliveries as of `asOf` whose due day is on or before `lastDue` (the latest one past its grace), each
+    /// handed to `body` with the length of the run of consecutive late periods of its decree and recipient that it
+    /// belongs to, in the order the `overdue` listing prints them: by period, recipient handle, decree handle.
+    ///
+    /// One query (`lateInPrintOrderSQL`) finds them, works out the runs with window functions and sorts them; only the
+    /// delivery being read is held here, so memory does not grow with the ledger. What a delivery with a receipt after
+    /// the day had received is counted as of the day, as `lateDeliveries(asOf:)` does.
+    public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Void) throws {
+        try read { db in
+            var text = FactText()
+            var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
+            var units: [String: MeasureUnit] = [:]
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: Ledger.lateInPrintOrderSQL),
+                arguments: ["asOf": asOf.description, "lastDue": lastDue.description])
+            var current: LateDelivery? = nil
+            var run = 0
+            // One row per item, the items of a delivery one after the other: a delivery is handed on when the next begins.
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                if current?.id != id {
+                    if let done = current { try body(done, run) }
+                    let kid: Int64 = row[3]
+                    let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
+                    decrees[kid] = decree
+                    let parent: Int64? = row[12]
+                    current = LateDelivery(
+                        id: id, decree: decree, recipient: text.party(row, id: 6, handle: 7, name: 8),
+                        supplier: text.party(row, id: 9, handle: 10, name: 11),
+                        supplierParent: parent.map { text.party($0, row, handle: 13, name: 14) },
+                        period: try text.period(row, 1, "period") ?? Period(containing: Day.minimum),
+                        due: try text.day(row, 2, "due") ?? Day.minimum, lines: [], expectedBase: [:], receivedBase: [:], unitOf: [:])
+                    run = row[15]
+                }
+                let c: String = row[16]
+                let unitName: String = row[17]
+                let expected: Int64 = row[18]
+                let got: Int64 = row[19]
+                let u = units[unitName] ?? unit(unitName)
+                units[unitName] = u
+                current?.expectedBase[c] = expected
+                current?.receivedBase[c] = got
+                current?.unitOf[c] = u
+                current?.lines.append(
+                    DeliveryLine(
+                        commodity: c, expected: QuantityValue(Quantity(base: expected, unit: u, commodity: c)),
+                        received: QuantityValue(Quantity(base: got, unit: u, commodity: c)),
+                        shortfall: QuantityValue(Quantity(base: max(0, expected - got), unit: u, commodity: c))))
+            }
+            if let done = current { try body(done, run) }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import PetitionsApp
+
+/// A JSON array written to standard output element by element as a streaming use case hands them over: the same
+/// bytes as `Output.json(_ values:)` over the whole array (`[`, each element indented on its own line, `]`; an empty
+/// array is `[`, an empty line, `]`), with at most 64 KB held.
+struct JSONArrayStream {
+    private let encoder = HouseJSONEncoder()
+    private var buffer: [UInt8] = []
+    private var count = 0
+
+    init() { buffer.reserveCapacity(1 << 17) }
+
+    mutating func add<T: Encodable>(_ value: T) throws {
+        buffer.append(contentsOf: Array((count == 0 ? "[\n  " : ",\n  ").utf8))
+        try encoder.append(value, to: &buffer, depth: 1)
+        count += 1
+        if buffer.count > 1 << 16 { try flush() }
+    }
+
+    /// Closes the array and writes what is left.
+    mutating func finish() throws {
+        buffer.append(contentsOf: Array((count == 0 ? "[\n\n]\n" : "\n]\n").utf8))
+        try flush()
+    }
+
+    private mutating func flush() throws {
+        try StandardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A CSV table written to standard output row by row (`CSVText`, cells neutralised as `CSVTable.render` does): the
+/// same bytes as rendering the whole table, with at most 64 KB held.
+struct CSVStream {
+    private var text = CSVText(reservingCapacity: 1 << 17)
+
+    init(header: [String]) { text.append(row: header.map(CSVTable.neutralise)) }
+
+    mutating func add(_ row: [String]) throws {
+        text.append(row: row.map(CSVTable.neutralise))
+        if text.bytes.count > 1 << 16 { try flush() }
+    }
+
+    /// Writes what is left.
+    mutating func finish() throws { try flush() }
+
+    private mutating func flush() throws {
+        try StandardOutput.write(Data(text.bytes))
+        text.removeAll()
+    }
+}
