@@ -118,6 +118,11 @@ extension Ledger {
     /// Writes corrected fields of a party (from this ledger's command or another office's event).
     func applyPartyFields(_ db: Database, _ id: Int64, _ fields: [String: JSONValue]) throws {
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            // A log edited by hand may hold `"district": 12`: refused, never stored as an empty field.
+            switch (key, value) {
+            case ("counts", _), (_, .string), (_, .null): break
+            default: throw PetitionsError("its payload's \(key) is not text (or null).")
+            }
             switch key {
             case "name":
                 guard let name = value.text else { throw PetitionsError("its payload clears the name of party \(id).") }
@@ -128,8 +133,14 @@ extension Ledger {
                 let span = try value.text.map { try Span(parsing: $0, field: "reply_within") }
                 try db.execute(sql: "UPDATE party SET reply_within = ? WHERE id = ?", arguments: [span?.description, id])
             case "parent":
-                let parent = try value.text.map { try resolveParty(db, $0, kinds: [.authority], field: "parent").id }
-                try db.execute(sql: "UPDATE party SET parent_id = ? WHERE id = ?", arguments: [parent, id])
+                let parent = try value.text.map { try resolveParty(db, $0, kinds: [.authority], field: "parent") }
+                // Two offices each putting one authority above the other would make a chain without end: the
+                // change that closes the circle is refused (a merge keeps it without effect, and says so).
+                if let parent, try parent.id == id || chain(db, above: parent.id).contains(where: { $0.id == id }) {
+                    throw PetitionsError.invalid(
+                        "parent", parent.handle, "is this authority itself or below it; an authority cannot be its own parent")
+                }
+                try db.execute(sql: "UPDATE party SET parent_id = ? WHERE id = ?", arguments: [parent?.id, id])
             case "counts":
                 guard case .object(let counts) = value else { throw PetitionsError("its payload's counts is not an object.") }
                 try db.execute(sql: "DELETE FROM group_count WHERE group_id = ?", arguments: [id])

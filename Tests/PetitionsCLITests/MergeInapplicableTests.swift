@@ -94,4 +94,38 @@ import Testing
         #expect(r.status == 0 && r.stdout.contains("attachment.added") && r.stdout.contains("folder"), "\(r)")
         #expect(!(try named.run(["attachment", "list", "--format", "json"]).stdout.contains("etc")), "nothing attached under that name")
     }
+
+    @Test func twoOfficesPuttingTwoAuthoritiesAboveEachOtherMakeNoCircle() throws {
+        let (dmitrov, klin) = try Self.twoOffices()
+        defer {
+            dmitrov.remove()
+            klin.remove()
+        }
+        for cli in [dmitrov, klin] {
+            #expect(try cli.run(["authority", "add", "--name", "People's Commissariat of Posts", "--handle", "narkompochtel"]).status == 0)
+        }
+        #expect(try dmitrov.run(["authority", "edit", "sovnarkom", "--parent", "narkompochtel"]).status == 0)
+        #expect(try klin.run(["authority", "edit", "narkompochtel", "--parent", "sovnarkom"]).status == 0)
+        let merged = try Self.merge(klin, into: dmitrov, json: true)
+        #expect(merged.status == 0, "\(merged)")
+        #expect(merged.stdout.contains("party.updated") && merged.stdout.contains("its own parent"), "\(merged.stdout)")
+        let shown = try dmitrov.run(["authority", "show", "sovnarkom"])
+        #expect(shown.stdout.components(separatedBy: "narkompochtel").count <= 3, "\(shown.stdout)")
+        #expect(try dmitrov.run(["verify"]).stdout.contains("Ledger OK"))
+    }
+
+    @Test func aCorrectionOfTheWrongTypeInALogIsRefusedNamingTheField() throws {
+        let dmitrov = try BadInputTests.dmitrov()
+        defer { dmitrov.remove() }
+        #expect(try dmitrov.run(["petitioner", "edit", "kropotkin", "--district", "Klin"]).status == 0)
+        let log = try dmitrov.run(["export", "events"]).stdout
+        let edited = log.replacingOccurrences(of: #""district":"Klin""#, with: #""district":12"#)
+        #expect(edited != log)
+        let other = try CLI()
+        defer { other.remove() }
+        #expect(try other.run(["init", "--office", "klin"]).status == 0)
+        let r = try other.run(["import", "events", "-"], stdin: edited)
+        #expect(r.status == 65 && r.stderr.contains("district is not text"), "\(r)")
+        #expect(!(try other.run(["petitioner", "list", "--format", "json"]).stdout.contains("kropotkin")), "nothing was imported")
+    }
 }
