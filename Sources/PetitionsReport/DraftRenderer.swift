@@ -8,24 +8,52 @@ public enum DraftRenderer {
     /// `source` names the template in errors, e.g. "--template letters/reminder.mustache".
     public static func render(_ draft: DraftContext, template: String? = nil, source: String = "the built-in template") throws -> String {
         let text = template ?? DraftTemplates.text(for: draft.kind)
+        // The parser's time grows with the square of a template's tags (4 s at 70 KB, minutes at 1 MB): a letter's
+        // template is a page or two (the built-in ones are under 2 KB).
+        guard text.utf8.count <= DraftRenderer.maximumBytes else {
+            throw PetitionsError(
+                "\(source) is \(Thousands.format(text.utf8.count)) bytes long; a letter template may be at most \(DraftRenderer.maximumBytes / 1024) KB."
+            )
+        }
         // The parser recurses once per nested section: thousands of them overflow the stack before it can say so.
         if let line = DraftRenderer.lineWhereNestingExceeds(DraftRenderer.maximumNesting, in: text) {
             throw PetitionsError(
                 "\(source): sections are nested more than \(DraftRenderer.maximumNesting) deep at line \(line); a letter template needs far fewer.")
         }
         let parsed: MustacheTemplate
+        let pragma = "{{% CONTENT_TYPE: TEXT}}"
         do {
             // Letters are plain text: the pragma keeps Mustache from HTML-escaping names such as "People's".
-            parsed = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+            parsed = try MustacheTemplate(string: pragma + text)
         } catch let e as MustacheTemplate.ParserError {
+            // The pragma is ours: the line quoted is the user's own.
+            var line = Substring(e.context.line)
+            if e.context.lineNumber == 1, line.hasPrefix(pragma) { line = line.dropFirst(pragma.count) }
             throw PetitionsError(
-                "\(source): not a valid Mustache template at line \(e.context.lineNumber) (\(quoted(e.context.line.trimmingCharacters(in: .whitespaces)))): \(e.error)."
-            )
+                "\(source): not a valid Mustache template at line \(e.context.lineNumber) (\(quoted(line.trimmingCharacters(in: .whitespaces)))): "
+                    + "\(DraftRenderer.describe(e.error)).")
         } catch {
-            throw PetitionsError("\(source): not a valid Mustache template: \(error).")
+            throw PetitionsError("\(source): not a valid Mustache template.")
         }
         return parsed.render(draft)
     }
+
+    /// What the parser found wrong, in words (its error's names are Swift's, not the user's).
+    static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed ({{/…}}) under another name than it was opened with"
+        case .unfinishedName?: return "a tag is not closed, or its name is not one (write {{name}})"
+        case .expectedSectionEnd?: return "a section opened with {{#…}} or {{^…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter?: return "a change of delimiters is not written as {{=<% %>=}}"
+        case .transformAppliedToInheritanceSection?: return "a transform is applied to an inherited section"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?: return "a partial's inherited section holds something other than blocks"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "a {{% … }} setting is not one Mustache knows"
+        case nil: return "it cannot be read"
+        }
+    }
+
+    /// How long a template may be, in bytes.
+    public static let maximumBytes = 64 * 1024
 
     /// How deep sections (`{{#…}}`, `{{^…}}`, `{{$…}}`, `{{<…}}`) may nest in a template.
     public static let maximumNesting = 100

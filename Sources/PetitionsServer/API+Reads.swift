@@ -86,7 +86,10 @@ extension API {
                 "section \(quoted(section)): sections apply to format csv; the \(format) report holds every section.", field: "section",
                 kind: .invalid)
         }
-        let report = try await office.run(BuildReport(asOf: asOf), as: context.account)
+        // The command's filters, by the same names: a filter dropped without a word would pass for the whole office.
+        let scope = ReportScope(authority: q.text("authority"), recipient: q.text("recipient"), decree: q.text("decree"), since: try q.day("since"))
+        let build = BuildReport(asOf: asOf, scope: scope, redact: try q.flag("redact"))
+        let report = try await office.run(build, as: context.account)
         let text: String
         let type: String
         switch format {

@@ -55,6 +55,11 @@ enum OpenAPIDocument {
                 - {$ref: "#/components/parameters/as_of"}
                 - {name: format, in: query, description: "Empty is json.", schema: {type: string, enum: ["", json, html, markdown, csv, text], default: json}}
                 - {name: section, in: query, description: "The table for format csv (required with it).", schema: {type: string}}
+                - {name: since, in: query, description: "Only what happened from this day on, as `report --since`.", schema: {$ref: "#/components/schemas/DayOrEmpty"}}
+                - {name: authority, in: query, description: "Only this authority's letters and supply, as `report --authority`.", schema: {type: string}}
+                - {name: recipient, in: query, description: "Only this recipient's supply and letters, as `report --recipient`.", schema: {type: string}}
+                - {name: decree, in: query, description: "Only this decree's supply, as `report --decree`.", schema: {type: string}}
+                - {name: redact, in: query, description: "Names of persons as initials, as `report --redact`.", schema: {type: string, enum: ["", "true", "false", "1", "0", "yes", "no"]}}
               responses:
                 "200":
                   description: The report.

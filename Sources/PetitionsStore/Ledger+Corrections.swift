@@ -263,17 +263,21 @@ extension Ledger {
         let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
         let name = try Ledger.checkName(name)
         let category = try category.map { try Category.validate($0, field: "--category") }
+        // The name as held, or as held in another case ("sofia" for "Sofia"), as adding one refuses such a twin.
+        let held = try Row.fetchAll(
+            db, sql: "SELECT id, name, category FROM dependant WHERE person_id = ? AND (? IS NULL OR category = ?) ORDER BY id",
+            arguments: [p.id, category, category])
         guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT id, category FROM dependant WHERE person_id = ? AND name = ? AND (? IS NULL OR category = ?) ORDER BY id LIMIT 1",
-                arguments: [p.id, name, category, category])
+            let row = held.first(where: { ($0["name"] as String) == name })
+                ?? held.first(where: { ($0["name"] as String).lowercased() == name.lowercased() })
         else {
             throw PetitionsError.invalid("--name", name, "is not in the household of \(p.handle)\(category.map { " as \($0)" } ?? "")")
         }
         let found: String = row["category"]
+        let heldName: String = row["name"]
         try appendEvent(
-            db, DependantRemoved(person: p.handle, name: name, category: found).event, day: day, subjects: [Subject("party", p.id)],
-            summary: "\(name) (\(found)) removed from the household of \(p.name)", stamp: stamp)
+            db, DependantRemoved(person: p.handle, name: heldName, category: found).event, day: day, subjects: [Subject("party", p.id)],
+            summary: "\(heldName) (\(found)) removed from the household of \(p.name)", stamp: stamp)
         try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
         return p.id
     }

@@ -215,6 +215,8 @@ extension Ledger {
             var clauses: [String] = []
             var args: [DatabaseValueConvertible?] = []
             if let petition {
+                // An unknown petition is said, as `events --petition` says it, not answered with an empty list.
+                _ = try requirePetition(db, petition, field: "--petition")
                 clauses.append("l.petition_id = ?")
                 args.append(petition)
             }

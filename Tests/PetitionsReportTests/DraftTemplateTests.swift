@@ -54,7 +54,7 @@ import Testing
 
     @Test func deeplyNestedSectionsAreRefusedBeforeTheParserRecurses() throws {
         let context = try Self.context(.reminder)
-        let deep = String(repeating: "{{#hasLetters}}", count: 3_000) + "x" + String(repeating: "{{/hasLetters}}", count: 3_000)
+        let deep = String(repeating: "{{#hasLetters}}", count: 1_000) + "x" + String(repeating: "{{/hasLetters}}", count: 1_000)
         let error = try #require(throws: PetitionsError.self) {
             try DraftRenderer.render(context, template: deep, source: "--template deep.mustache")
         }
@@ -66,6 +66,26 @@ import Testing
         // A hundred levels are allowed.
         let hundred = String(repeating: "{{#hasLetters}}", count: 100) + "x" + String(repeating: "{{/hasLetters}}", count: 100)
         #expect(try DraftRenderer.render(context, template: hundred) == "x")
+    }
+
+    @Test func aTemplateThatDoesNotParseIsSaidInWordsQuotingTheUsersLine() throws {
+        let context = try Self.context(.reminder)
+        for (template, words) in [
+            ("{{#letters}}{{subject}}", "never closed"), ("{{#letters}}x{{/deliveries}}", "another name"), ("{{=<%>=}}", "delimiters"),
+        ] {
+            let error = try #require(throws: PetitionsError.self) { try DraftRenderer.render(context, template: template, source: "t.mustache") }
+            #expect(error.message.contains(words), "\(template): \(error)")
+            #expect(!error.message.contains("CONTENT_TYPE") && !error.message.contains("expectedSectionEnd"), "\(error)")
+            #expect(!error.message.contains("sectionCloseNameIncorrect") && !error.message.contains("invalidSetDelimiter"), "\(error)")
+        }
+    }
+
+    @Test func aTemplateTooLongToBeALetterIsRefusedBeforeItIsParsed() throws {
+        let long = String(repeating: "{{#letters}}{{facts}}{{/letters}}{{owed}}\n", count: 20_000)
+        let error = try #require(throws: PetitionsError.self) {
+            try DraftRenderer.render(try Self.context(.reminder), template: long, source: "--template long.mustache")
+        }
+        #expect(error.message.contains("--template long.mustache") && error.message.contains("64 KB"), "\(error)")
     }
 
     @Test func aContextValuePrintedOnItsOwnShowsNoSwiftInternals() throws {

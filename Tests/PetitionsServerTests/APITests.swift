@@ -114,6 +114,13 @@ import Testing
             let bad = try await client.execute(uri: "/api/v1/report?format=pdf", method: .get, headers: f.bearer(.reader))
             #expect(bad.status == .badRequest)
             #expect(bad.object["field"] as? String == "format")
+            // The command's filters apply, by the same names; an unknown one is said, not dropped.
+            let redacted = try await client.execute(uri: "/api/v1/report?redact=true&as_of=1920-03-04", method: .get, headers: f.bearer(.reader))
+            #expect(redacted.status == .ok && redacted.object["redacted"] as? Bool == true, "\(redacted.text.prefix(300))")
+            let since = try await client.execute(uri: "/api/v1/report?since=1920-13-01", method: .get, headers: f.bearer(.reader))
+            #expect(since.status == .badRequest && since.object["field"] as? String == "since", "\(since.text)")
+            let nobody = try await client.execute(uri: "/api/v1/report?recipient=nobody-at-all", method: .get, headers: f.bearer(.reader))
+            #expect(nobody.status == .badRequest, "\(nobody.text)")
         }
     }
 
