@@ -54,6 +54,15 @@ import Testing
         #expect(try cli.run(["letter", "list", "--petition", "1", "--format", "json"]).stdout.contains("Appeal"))
     }
 
+    @Test func theOverdueTableShowsTheShortfallAsEveryTextDoes() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let text = try cli.run(["overdue", "--as-of", "1920-03-04"])
+        #expect(text.status == 0 && text.stdout.contains("1,700 funt wheat") && !text.stdout.contains("1700 funt"), "\(text.stdout)")
+        let csv = try cli.run(["overdue", "--as-of", "1920-03-04", "--format", "csv"])
+        #expect(csv.stdout.contains("1700 funt wheat"), "CSV keeps plain digits: \(csv.stdout)")
+    }
+
     @Test func anUnknownCommandIsNamedEvenAfterTheLedgerOptions() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }

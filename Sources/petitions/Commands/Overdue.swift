@@ -35,7 +35,7 @@ struct Overdue: ParsableCommand {
             for o in list {
                 t.add([
                     String(o.delivery), o.period.description, o.recipient, o.decree, o.due.description, String(o.daysOverdue),
-                    o.severity.rawValue, quantities(o.shortfall),
+                    o.severity.rawValue, o.shortfall.map(\.text).joined(separator: "; "),
                 ])
             }
             print(t.render())
