@@ -57,6 +57,16 @@ public enum Drafts {
         do { p = try ledger.petition(id) } catch let e as PetitionsError where e.code == .dataError {
             throw PetitionsError("--petition: no petition with id \(id).")
         }
+        // A draft states only what the ledger holds as of its day.
+        guard asOf >= p.opened else {
+            throw PetitionsError.invalid(
+                "--as-of", asOf.description, "is before petition \(id) was logged on \(p.opened); a draft states what the ledger holds as of its day")
+        }
+        if [.resolved, .rejected, .withdrawn].contains(p.status) {
+            throw PetitionsError.invalid(
+                "--petition", String(id),
+                "is \(p.status.rawValue); an escalation is for a petition still open (petition status \(id) open reopens it)")
+        }
         let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
         let below = try facts.authority(p.authority, field: "--petition")
         let target: Party
@@ -74,11 +84,18 @@ public enum Drafts {
         let late = facts.late.filter { o, _ in
             o.recipient == p.petitioner && (o.supplier == below.handle || (facts.parties[o.supplier]?.chain ?? []).contains(below.handle))
         }
+        guard !letters.isEmpty || !late.isEmpty else {
+            throw PetitionsError.invalid(
+                "--petition", String(id),
+                "has nothing to escalate as of \(asOf): no letter of it is waiting for a reply and no delivery to \(p.petitioner) is late")
+        }
         let sender = facts.party(p.petitioner)
+        // The subject says what the body does: an answer missing, supply missing, or both.
+        let why = letters.isEmpty ? "supply owed by \(below.name)" : "no answer from \(below.name)"
         return facts.draft(
             .escalation, sender: sender, via: p.via.map(facts.party), addressee: facts.party(target.handle),
             below: facts.party(below.handle), addresseeIsAbove: (below.chain ?? []).contains(target.handle),
-            subject: "\(p.subject): no answer from \(below.name)",
+            subject: "\(p.subject): \(why)",
             petition: facts.petition(p), letters: letters, late: late)
     }
 

@@ -63,6 +63,22 @@ import Testing
         #expect(csv.stdout.contains("1700 funt wheat"), "CSV keeps plain digits: \(csv.stdout)")
     }
 
+    @Test func anEscalationStatesOnlyWhatTheLedgerHoldsAsOfItsDay() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let early = try cli.run(["draft", "escalation", "--petition", "1", "--as-of", "1919-01-01"])
+        #expect(early.status == 65 && early.stderr.contains("before petition 1 was logged on 1920-01-20"), "\(early)")
+        Self.oneSentence(early)
+        // The letter answered: the subject speaks of the supply still owed, not of an answer missing.
+        let reply = ["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-01", "--subject", "Re: Appeal"]
+        #expect(try cli.run(reply + ["--in-reply-to", "1"]).status == 0)
+        let answered = try cli.run(["draft", "escalation", "--petition", "1", "--as-of", "1920-03-04"])
+        #expect(answered.status == 0 && answered.stdout.contains("supply owed by") && !answered.stdout.contains("no answer from"), "\(answered)")
+        #expect(try cli.run(["petition", "status", "1", "--to", "withdrawn", "--on", "1920-03-01"]).status == 0)
+        let withdrawn = try cli.run(["draft", "escalation", "--petition", "1", "--as-of", "1920-03-04"])
+        #expect(withdrawn.status == 65 && withdrawn.stderr.contains("withdrawn"), "\(withdrawn)")
+    }
+
     @Test func anUnknownCommandIsNamedEvenAfterTheLedgerOptions() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
