@@ -15,6 +15,7 @@ import traceback
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -39,6 +40,31 @@ def setup(bin_, folder):
     return db
 
 
+def gone(element):
+    """A wait condition: `element` has left the document. chromium 156's driver says so either as a stale element or,
+    while the next page replaces it, as an inspector error ("Node with given id does not belong to the document"),
+    which selenium's own staleness_of does not take for an answer."""
+    def predicate(_):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e) or "No node with given id" in str(e):
+                return True
+            raise
+    return predicate
+
+
+def loaded(driver):
+    """A wait condition: the page that replaced the last one has finished loading."""
+    try:
+        return driver.execute_script("return document.readyState") == "complete"
+    except WebDriverException:
+        return False
+
+
 class Browser:
     def __init__(self, base, shots, downloads):
         options = webdriver.ChromeOptions()
@@ -57,6 +83,7 @@ class Browser:
 
     def go(self, path):
         self.driver.get(self.base + path)
+        WebDriverWait(self.driver, 20).until(loaded)
 
     def fill(self, form_action, values, submit=True):
         form = self.driver.find_element(By.CSS_SELECTOR, f'form[action="{form_action}"]')
@@ -78,7 +105,8 @@ class Browser:
         if submit:
             form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
             # The next page has replaced this one once the form is gone from the document.
-            WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(form))
+            WebDriverWait(self.driver, 20).until(gone(form))
+            WebDriverWait(self.driver, 20).until(loaded)
 
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
@@ -88,9 +116,10 @@ class Browser:
         self.fill("/login", {"name": name, "password": password})
 
     def log_out(self):
-        form = self.driver.find_element(By.CSS_SELECTOR, "form.logout")
+        form = WebDriverWait(self.driver, 20).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "form.logout")))
         form.find_element(By.TAG_NAME, "button").click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(form))
+        WebDriverWait(self.driver, 20).until(gone(form))
+        WebDriverWait(self.driver, 20).until(loaded)
 
     def screenshots(self, label):
         os.makedirs(self.shots, exist_ok=True)
@@ -126,7 +155,12 @@ def test_clerk_records_and_sees(b):
     b.go("/report")
     assert "Status report" in b.text()
     b.driver.find_element(By.LINK_TEXT, "markdown")
-    b.driver.find_element(By.LINK_TEXT, "Dashboard").click()
+    dashboard = b.driver.find_element(By.LINK_TEXT, "Dashboard")
+    dashboard.click()
+    # The report's page must be gone before the log-out form is looked for: found on it, the form is taken away
+    # under the click by the dashboard arriving.
+    WebDriverWait(b.driver, 20).until(gone(dashboard))
+    WebDriverWait(b.driver, 20).until(loaded)
     b.log_out()
     assert "/login" in b.driver.current_url
 
@@ -179,7 +213,8 @@ def test_search_from_the_header(b):
     box.send_keys("january")
     form = b.driver.find_element(By.CSS_SELECTOR, "form.search")
     form.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(b.driver, 20).until(expected_conditions.staleness_of(form))
+    WebDriverWait(b.driver, 20).until(gone(form))
+    WebDriverWait(b.driver, 20).until(loaded)
     assert "/search?q=january" in b.driver.current_url, b.driver.current_url
     marks = [m.text for m in b.driver.find_elements(By.CSS_SELECTOR, "td.snippet mark")]
     assert "January" in marks, marks
