@@ -131,16 +131,20 @@ extension Ledger {
                     result.conflicts = conflicts
                     if joined { result.joined += 1 }
                 } catch let error as PetitionsError where error.kind != .other {
-                    // The log is sound but this ledger has moved on (the other office could not know): kept, reported.
-                    let event = try LedgerEvent(kind: e.kind, payload: e.payload).mappingHandles { map[$0] ?? $0 }
-                    _ = try keep(db, e, event, subjects: [])
+                    // A refusal of a value (kind invalid, not found, conflict) means the log is sound but this ledger
+                    // has moved on, which the other office could not know: the event is kept and reported. A log that
+                    // cannot be read is refused with kind other, below.
+                    do {
+                        let event = try LedgerEvent(kind: e.kind, payload: e.payload).mappingHandles { map[$0] ?? $0 }
+                        _ = try keep(db, e, event, subjects: [])
+                    } catch {
+                        // An event that cannot even be kept (a control character in its payload) refuses the log.
+                        throw try Ledger.lineRefusal(error, source: source, event: e)
+                    }
                     result.notApplied.append(
                         "line \(e.line) (event \(e.uuid), \(e.kind)): \(error.message) It is kept in the log without effect.")
                 } catch {
-                    let message = try Ledger.rowMessage(error)
-                    throw PetitionsError(
-                        "\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message) Nothing was imported.",
-                        code: (error as? PetitionsError)?.code ?? .dataError)
+                    throw try Ledger.lineRefusal(error, source: source, event: e)
                 }
                 result.added += 1
             }
@@ -152,6 +156,14 @@ extension Ledger {
                 summary: "Merged \(Wording.count(result.added, "event")) from \(source) (\(result.alreadyPresent) already present)")
             return result
         }
+    }
+
+    /// The refusal of the whole log for one of its events, naming its line.
+    static func lineRefusal(_ error: any Error, source: String, event e: ExchangedEvent) throws -> PetitionsError {
+        let message = try Ledger.rowMessage(error)
+        return PetitionsError(
+            "\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message) Nothing was imported.",
+            code: (error as? PetitionsError)?.code ?? .dataError)
     }
 
     /// Reads JSON Lines: every line one event of a known schema version; a broken one is named by its line.

@@ -29,6 +29,11 @@ import Testing
         #expect(try dmitrov.run(["letter", "void", "1", "--reason", "Sent by mistake"]).status == 0)
         let reply = ["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-10", "--subject", "Re: Appeal"]
         #expect(try klin.run(reply + ["--in-reply-to", "1"]).status == 0)
+        // An event that could not be kept either (a control character in it) refuses the log, naming its line.
+        let escaped = try klin.run(["export", "events"]).stdout.replacingOccurrences(of: "Re: Appeal", with: #"Re:\u001b Appeal"#)
+        let refused = try dmitrov.run(["import", "events", "-"], stdin: escaped)
+        #expect(refused.status == 65 && refused.stderr.contains("line ") && refused.stderr.contains("Nothing was imported"), "\(refused)")
+
         let merged = try Self.merge(klin, into: dmitrov)
         #expect(merged.status == 0, "\(merged)")
         #expect(merged.stdout.contains("could not apply") && merged.stdout.contains("letter.received"), "\(merged.stdout)")
