@@ -93,6 +93,16 @@ public enum Checker {
         context.engine.unanswered(try ledger.waitingLetters(asOf: asOf), asOf: asOf, all: true)
     }
 
+    /// Letters waiting for a reply as of `asOf`, handed to `emit` one at a time in the listing's order: the same entries
+    /// as `unanswered(ledger:context:asOf:)`. They come from SQLite already sorted and none is held after `emit`
+    /// returns, whatever the rules (each letter is judged on its own facts).
+    public static func unanswered(ledger: Ledger, context: RuleContext, asOf: Day, emit: (UnansweredLetter) throws -> Void) throws {
+        var stream = context.engine.unansweredStream(asOf: asOf, all: true)
+        try ledger.streamWaitingLetters(asOf: asOf) { l in
+            if let u = stream.judge(l) { try emit(u) }
+        }
+    }
+
     /// Every finding of every rule as of `asOf`, most serious first.
     public static func findings(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [Finding] {
         let engine = context.engine

@@ -26,18 +26,22 @@ public enum ListingCSV {
 
     /// Letters waiting for a reply, one row each.
     public static func unanswered(_ list: [UnansweredLetter]) throws -> String {
-        try CSVTable.render(
-            header: [
-                "letter", "from", "from_name", "to", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
-                "severity", "petition", "action",
-            ],
-            rows: list.map {
-                [
-                    String($0.letter), $0.from, $0.fromName, $0.to, $0.subject, $0.sent.description, $0.due.description,
-                    String($0.daysWaiting), String($0.daysOverdue), String($0.workingDaysOverdue),
-                    $0.severity?.rawValue ?? "", $0.petition.map(String.init) ?? "", $0.action,
-                ]
-            })
+        try CSVTable.render(header: unansweredHeader, rows: list.map(unansweredRow))
+    }
+
+    /// The columns of the waiting letters' table.
+    public static let unansweredHeader = [
+        "letter", "from", "from_name", "to", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
+        "severity", "petition", "action",
+    ]
+
+    /// One waiting letter's row, for a front end that writes the table row by row as the listing comes.
+    public static func unansweredRow(_ u: UnansweredLetter) -> [String] {
+        [
+            String(u.letter), u.from, u.fromName, u.to, u.subject, u.sent.description, u.due.description,
+            String(u.daysWaiting), String(u.daysOverdue), String(u.workingDaysOverdue),
+            u.severity?.rawValue ?? "", u.petition.map(String.init) ?? "", u.action,
+        ]
     }
 
     /// Findings, one row each.

@@ -144,6 +144,14 @@ extension Ledger {
         """
     }
 
+    /// The waiting letters in the `unanswered` listing's order. The halves sit in a subquery and the sort keys carry a
+    /// `+`: an `ORDER BY l.day` on the compound itself let SQLite walk `letter_day` over every letter to skip the sort
+    /// (`SCAN l USING INDEX letter_day`). Plan: each half as `waitingSQL`'s, then `USE TEMP B-TREE FOR ORDER BY` over the
+    /// waiting letters only.
+    static func waitingInPrintOrderSQL(_ filter: String) -> String {
+        "SELECT * FROM (\n\(waitingSQL(filter))\n) ORDER BY +day, +id"
+    }
+
     /// Extensions of reply deadlines (a small table: `SCAN letter_extension`).
     static let extensionsSQL = "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"
     /// Times petitions waited on their petitioners (a small table: `SCAN petition_pause`).
@@ -231,6 +239,7 @@ extension Ledger {
             HotQuery(name: "overdue: received as of the day", sql: receivedAsOfSQL),
             HotQuery(name: "overdue (streaming): late deliveries in print order", sql: lateInPrintOrderSQL),
             HotQuery(name: "unanswered: waiting letters", sql: waitingSQL("")),
+            HotQuery(name: "unanswered: waiting letters in print order", sql: waitingInPrintOrderSQL("")),
             HotQuery(name: "check: waiting letters due by a day", sql: waitingSQL(" AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)")),
             HotQuery(name: "letter send: its own due day", sql: waitingSQL(" AND l.id = :id")),
             HotQuery(name: "unanswered: extensions", sql: extensionsSQL),

@@ -43,68 +43,72 @@ extension Ledger {
         try read { db in try waitingLetters(db, asOf: asOf, dueBy: dueBy, only: nil) }
     }
 
+    /// The letters `waitingLetters(asOf:)` gives, handed to `body` one at a time in the `unanswered` listing's order (by
+    /// day sent, then id), none held after `body` returns: memory does not grow with the ledger. SQLite sorts them
+    /// (`ORDER BY` over the two halves of `waitingSQL`); only the extensions and pauses, small tables, are held.
+    public func streamWaitingLetters(asOf: Day, _ body: (WaitingLetter) throws -> Void) throws {
+        try read { db in try eachWaitingLetter(db, asOf: asOf, dueBy: nil, only: nil, ordered: true, body) }
+    }
+
+    func waitingLetters(_ db: Database, asOf: Day, dueBy: Day?, only ids: [Int64]?) throws -> [WaitingLetter] {
+        var letters: [WaitingLetter] = []
+        try eachWaitingLetter(db, asOf: asOf, dueBy: dueBy, only: ids, ordered: false) { letters.append($0) }
+        return letters
+    }
+
     /// The first half reads the partial index `letter_waiting` (only letters still waiting); the second starts from the
     /// replies written after the day (`letter_day`, CROSS JOIN keeps that order). The `+` on `l.day`, `x.to_id` and
     /// `x.day` keep SQLite off `letter_day` and `letter_to`, which on 100,000 letters visited every one of them
-    /// (EXPLAIN QUERY PLAN; 0.79 s down to 0.011 s in sqlite3 on the medium bench ledger).
-    // Longer than 60 lines on purpose: letters, extensions and pauses are read in one pass each and joined by id (BENCHMARKS.md).
-    func waitingLetters(_ db: Database, asOf: Day, dueBy: Day?, only ids: [Int64]?) throws -> [WaitingLetter] {
+    /// (EXPLAIN QUERY PLAN; 0.79 s down to 0.011 s in sqlite3 on the medium bench ledger). With `ordered`, the rows come
+    /// sorted by day and id (a sort of the waiting letters only, `USE TEMP B-TREE FOR ORDER BY`).
+    // Longer than 60 lines on purpose: the extensions and pauses are read first, each in one pass, then the letters in one pass joined to them by id (BENCHMARKS.md).
+    func eachWaitingLetter(
+        _ db: Database, asOf: Day, dueBy: Day?, only ids: [Int64]?, ordered: Bool, _ body: (WaitingLetter) throws -> Void
+    ) throws {
         let due = dueBy.map { _ in " AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)" } ?? ""
         // One letter (a letter sent or received recomputes its own due day) is a parameter, so the statement is
         // prepared once per process: preparing this query anew for each of a million imported letters took two thirds
         // of the import's time.
         let single = ids?.count == 1 ? ids?.first : nil
         let only = single != nil ? " AND l.id = :id" : ids.map { " AND l.id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
-        let sql = Ledger.waitingSQL(due + only)
+        let sql = ordered ? Ledger.waitingInPrintOrderSQL(due + only) : Ledger.waitingSQL(due + only)
         var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
         if let dueBy { args["dueBy"] = dueBy.description }
         if let single { args["id"] = single }
         // Columns by position (`waitingColumns`): a lookup by name lower-cases the name on every read. Days, spans and
         // parties repeat from letter to letter, so each distinct one is parsed or read once.
         var text = FactText()
-        var letters: [WaitingLetter] = []
-        let rows = try Row.fetchCursor(
-            ids == nil || single != nil ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql),
-            arguments: StatementArguments(args))
-        while let r = try rows.next() {
-            let petition: Int64? = r[4]
-            let parent: Int64? = r[14]
-            let petitioner: Int64? = r[18]
-            letters.append(
-                WaitingLetter(
-                    id: r[0], from: text.party(r, id: 7, handle: 8, name: 9), to: text.party(r, id: 10, handle: 11, name: 12),
-                    toParent: parent.map { text.party($0, r, handle: 15, name: 16) },
-                    sent: try text.day(r, 1, "day") ?? Day.minimum, clockStart: try text.day(r, 2, "clock_start") ?? Day.minimum,
-                    subject: r[3], petition: petition, petitionCategory: r[17],
-                    petitioner: petitioner.map { text.party($0, r, handle: 19, name: 20) },
-                    ownWithin: try text.span(r, 5, "reply_within"), authorityWithin: try text.span(r, 13, "reply_within"),
-                    extensions: [], pauses: [], followUps: r[21]))
-        }
-        guard !letters.isEmpty else { return [] }
         var extensions: [Int64: [Span]] = [:]
-        let extensionRows = try Row.fetchCursor(
-            db.cachedStatement(sql: Ledger.extensionsSQL),
-            arguments: [asOf.description])
+        let extensionRows = try Row.fetchCursor(db.cachedStatement(sql: Ledger.extensionsSQL), arguments: [asOf.description])
         while let r = try extensionRows.next() {
             if let s = try text.span(r, 1, "span") { extensions[r[0], default: []].append(s) }
         }
         var pauses: [Int64: [DayRange]] = [:]
-        let pauseRows = try Row.fetchCursor(
-            db.cachedStatement(sql: Ledger.pausesSQL),
-            arguments: [asOf.description])
+        let pauseRows = try Row.fetchCursor(db.cachedStatement(sql: Ledger.pausesSQL), arguments: [asOf.description])
         while let r = try pauseRows.next() {
             guard let from = try text.day(r, 1, "from_day") else { continue }
             var to = try text.day(r, 2, "to_day")
             if let t = to, t > asOf { to = nil }
             pauses[r[0], default: []].append(DayRange(from: from, to: to))
         }
-        if !extensions.isEmpty || !pauses.isEmpty {
-            for i in letters.indices {
-                letters[i].extensions = extensions[letters[i].id] ?? []
-                letters[i].pauses = letters[i].petition.flatMap { pauses[$0] } ?? []
-            }
+        let rows = try Row.fetchCursor(
+            ids == nil || single != nil ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql),
+            arguments: StatementArguments(args))
+        while let r = try rows.next() {
+            let id: Int64 = r[0]
+            let petition: Int64? = r[4]
+            let parent: Int64? = r[14]
+            let petitioner: Int64? = r[18]
+            try body(
+                WaitingLetter(
+                    id: id, from: text.party(r, id: 7, handle: 8, name: 9), to: text.party(r, id: 10, handle: 11, name: 12),
+                    toParent: parent.map { text.party($0, r, handle: 15, name: 16) },
+                    sent: try text.day(r, 1, "day") ?? Day.minimum, clockStart: try text.day(r, 2, "clock_start") ?? Day.minimum,
+                    subject: r[3], petition: petition, petitionCategory: r[17],
+                    petitioner: petitioner.map { text.party($0, r, handle: 19, name: 20) },
+                    ownWithin: try text.span(r, 5, "reply_within"), authorityWithin: try text.span(r, 13, "reply_within"),
+                    extensions: extensions[id] ?? [], pauses: petition.flatMap { pauses[$0] } ?? [], followUps: r[21]))
         }
-        return letters
     }
 
     /// Deliveries due before `asOf` and not complete as of that day (receipts after it do not count), not cancelled.

@@ -13,8 +13,20 @@ public struct ListUnanswered: UseCase {
         self.overdueOnly = overdueOnly
     }
 
+    /// The whole listing, for a front end that pages or indexes it (the office server).
     public func run(in workspace: Workspace) throws -> [UnansweredLetter] {
-        let list = try workspace.reading { l in try Checker.unanswered(ledger: l, context: try workspace.rules(l, sources), asOf: asOf) }
-        return overdueOnly ? list.filter { $0.daysOverdue > 0 } : list
+        var list: [UnansweredLetter] = []
+        try run(in: workspace) { list.append($0) }
+        return list
+    }
+
+    /// The same listing handed to `emit` one letter at a time, in order (by day sent, then id), so that a front end
+    /// writing it out (the command line) holds none of it: memory stays flat however many letters wait.
+    public func run(in workspace: Workspace, emit: (UnansweredLetter) throws -> Void) throws {
+        try workspace.reading { l in
+            try Checker.unanswered(ledger: l, context: try workspace.rules(l, sources), asOf: asOf) { u in
+                if !overdueOnly || u.daysOverdue > 0 { try emit(u) }
+            }
+        }
     }
 }

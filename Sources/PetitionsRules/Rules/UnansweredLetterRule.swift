@@ -54,57 +54,64 @@ public struct UnansweredLetterRule: Rule {
     /// Letters waiting for a reply as of `asOf`, oldest first, each judged by the first of `rules` whose scope takes
     /// it; with `all`, also those not yet due (severity nil) and those no rule takes. `fallback` is the reply window
     /// of a letter no rule takes.
-    // Longer than 60 lines on purpose: one pass over the waiting letters (due day, severity, message, action), kept together for speed.
     static func listing(
         _ rules: [UnansweredLetterRule], letters: [WaitingLetter], fallback: Span, asOf: Day, all: Bool, memo: inout EngineMemo
     ) -> [UnansweredLetter] {
         var out: [UnansweredLetter] = []
-        for l in letters where l.sent <= asOf {
-            let rule = rules.first { $0.scope.takes(l) }
-            guard all || rule != nil else { continue }
-            let due = replyDue(l, rule: rule, fallback: fallback, asOf: asOf, memo: &memo)
-            var severity: Severity?
-            if asOf > due, let rule {
-                let critical = max(due, shifted(memo.due(from: l.clockStart, within: rule.criticalAfter), l, asOf: asOf, calendar: memo.calendar))
-                severity = asOf > critical ? .critical : .overdue
-            } else if asOf > due {
-                severity = .overdue
-            } else if let w = rule?.warningBefore, isWithin(w, before: due, asOf: asOf, calendar: memo.calendar) {
-                severity = .warning
-            }
-            guard all || severity != nil else { continue }
-            let daysOverdue = max(0, due.days(until: asOf))
-            let wd = memo.workingDays(after: due)
-            let waited = l.sent.days(until: asOf)
-            let what = "the letter of \(memo.long(l.sent)) (\(l.subject))"
-            var message: String
-            if asOf > due {
-                message = "No reply from \(l.to.name) to \(what): \(Wording.count(waited, "day")), \(Wording.count(wd, "working day")) past due."
-            } else {
-                message = "No reply yet from \(l.to.name) to \(what): due \(memo.long(due))."
-            }
-            if !l.extensions.isEmpty { message += " Extended \(l.extensions.count) time\(l.extensions.count == 1 ? "" : "s")." }
-            let escalate = (severity == .critical || l.followUps > 0) ? l.toParent : nil
-            let action: String
-            if asOf <= due {
-                action = "wait for the reply, due \(memo.long(due))"
-            } else if let p = escalate {
-                action = "escalate to \(p.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))"
-            } else {
-                action = "remind \(l.to.name) (petitions draft reminder --letter \(l.id))"
-            }
-            out.append(
-                UnansweredLetter(
-                    letter: l.id, from: l.from.handle, fromName: l.from.name, to: l.to.handle, toName: l.to.name, subject: l.subject, sent: l.sent,
-                    due: due,
-                    daysWaiting: waited, daysOverdue: daysOverdue, workingDaysOverdue: wd, severity: severity, petition: l.petition,
-                    followUps: l.followUps, escalateTo: escalate?.handle, message: message, action: action, rule: rule?.id))
+        for l in letters {
+            if let u = judged(l, rules: rules, fallback: fallback, asOf: asOf, all: all, memo: &memo) { out.append(u) }
         }
         // By (sent, id), on keys taken out once: comparing inside the large elements copied them on every step.
         let keys = out.map { ($0.sent, $0.letter) }
         var order = Array(out.indices)
         order.sort { keys[$0] < keys[$1] }
         return order.map { out[$0] }
+    }
+
+    /// One waiting letter's entry in the listing as of `asOf` (due day, severity, message, action), judged by the first
+    /// of `rules` whose scope takes it; nil for a letter sent after the day, and without `all` for one no rule takes
+    /// or not yet late. Each letter is judged on its own facts, so the listing and `UnansweredStream` share this.
+    static func judged(
+        _ l: WaitingLetter, rules: [UnansweredLetterRule], fallback: Span, asOf: Day, all: Bool, memo: inout EngineMemo
+    ) -> UnansweredLetter? {
+        guard l.sent <= asOf else { return nil }
+        let rule = rules.first { $0.scope.takes(l) }
+        guard all || rule != nil else { return nil }
+        let due = replyDue(l, rule: rule, fallback: fallback, asOf: asOf, memo: &memo)
+        var severity: Severity?
+        if asOf > due, let rule {
+            let critical = max(due, shifted(memo.due(from: l.clockStart, within: rule.criticalAfter), l, asOf: asOf, calendar: memo.calendar))
+            severity = asOf > critical ? .critical : .overdue
+        } else if asOf > due {
+            severity = .overdue
+        } else if let w = rule?.warningBefore, isWithin(w, before: due, asOf: asOf, calendar: memo.calendar) {
+            severity = .warning
+        }
+        guard all || severity != nil else { return nil }
+        let daysOverdue = max(0, due.days(until: asOf))
+        let wd = memo.workingDays(after: due)
+        let waited = l.sent.days(until: asOf)
+        let what = "the letter of \(memo.long(l.sent)) (\(l.subject))"
+        var message: String
+        if asOf > due {
+            message = "No reply from \(l.to.name) to \(what): \(Wording.count(waited, "day")), \(Wording.count(wd, "working day")) past due."
+        } else {
+            message = "No reply yet from \(l.to.name) to \(what): due \(memo.long(due))."
+        }
+        if !l.extensions.isEmpty { message += " Extended \(l.extensions.count) time\(l.extensions.count == 1 ? "" : "s")." }
+        let escalate = (severity == .critical || l.followUps > 0) ? l.toParent : nil
+        let action: String
+        if asOf <= due {
+            action = "wait for the reply, due \(memo.long(due))"
+        } else if let p = escalate {
+            action = "escalate to \(p.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))"
+        } else {
+            action = "remind \(l.to.name) (petitions draft reminder --letter \(l.id))"
+        }
+        return UnansweredLetter(
+            letter: l.id, from: l.from.handle, fromName: l.from.name, to: l.to.handle, toName: l.to.name, subject: l.subject, sent: l.sent,
+            due: due, daysWaiting: waited, daysOverdue: daysOverdue, workingDaysOverdue: wd, severity: severity, petition: l.petition,
+            followUps: l.followUps, escalateTo: escalate?.handle, message: message, action: action, rule: rule?.id)
     }
 
     static func isWithin(_ w: Span, before due: Day, asOf: Day, calendar: WorkCalendar) -> Bool {

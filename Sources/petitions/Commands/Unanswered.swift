@@ -16,12 +16,20 @@ struct Unanswered: ParsableCommand {
 
     func run() throws {
         let asOf = try ruleOptions.day()
-        let list = try ledger.run(ListUnanswered(asOf: asOf, sources: ruleOptions.sources, overdueOnly: overdueOnly))
+        let request = ListUnanswered(asOf: asOf, sources: ruleOptions.sources, overdueOnly: overdueOnly)
+        // JSON and CSV are written as the listing comes, one letter at a time: memory stays flat at a million.
         switch format {
-        case .json: try Output.json(list)
+        case .json:
+            var out = JSONArrayStream()
+            try request.run(in: ledger.workspace) { try out.add($0) }
+            try out.finish()
         case .csv:
-            print(try ListingCSV.unanswered(list), terminator: "")
+            var out = CSVStream(header: ListingCSV.unansweredHeader)
+            try request.run(in: ledger.workspace) { try out.add(ListingCSV.unansweredRow($0)) }
+            try out.finish()
         case .text:
+            // The table's columns are as wide as their widest cell and the count comes first: the whole listing is needed.
+            let list = try ledger.run(request)
             print("Letters waiting for a reply as of \(asOf.longDescription): \(list.count)")
             guard !list.isEmpty else { return }
             var t = TextTable(["ID", "SENT", "FROM", "TO", "DUE", "WAITING", "WD LATE", "SEVERITY", "SUBJECT"])
