@@ -134,22 +134,24 @@ extension Ledger {
     /// ```
     /// (Without a due day the first half is `SCAN l USING INDEX letter_waiting`: every letter still waiting, which
     /// is what `unanswered` lists; the partial index holds nothing else.)
-    static func waitingSQL(_ filter: String) -> String {
+    static func waitingSQL(_ filter: String, extra: String = "") -> String {
         """
-        SELECT \(Ledger.waitingColumns) FROM letter l \(Ledger.waitingJoins)
+        SELECT \(Ledger.waitingColumns)\(extra) FROM letter l \(Ledger.waitingJoins)
         WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf\(filter)
         UNION ALL
-        SELECT \(Ledger.waitingColumns) FROM letter r CROSS JOIN letter l ON l.answered_by = r.id \(Ledger.waitingJoins)
+        SELECT \(Ledger.waitingColumns)\(extra) FROM letter r CROSS JOIN letter l ON l.answered_by = r.id \(Ledger.waitingJoins)
         WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND +l.day <= :asOf\(filter)
         """
     }
 
-    /// The waiting letters in the `unanswered` listing's order. The halves sit in a subquery and the sort keys carry a
-    /// `+`: an `ORDER BY l.day` on the compound itself let SQLite walk `letter_day` over every letter to skip the sort
-    /// (`SCAN l USING INDEX letter_day`). Plan: each half as `waitingSQL`'s, then `USE TEMP B-TREE FOR ORDER BY` over the
-    /// waiting letters only.
+    /// The waiting letters in the `unanswered` listing's order, by day sent and id. The day is sorted through a copy
+    /// of it with a `+` (column 23, not read): an `ORDER BY l.day` let SQLite walk `letter_day` over every letter to
+    /// skip the sort (`SCAN l USING INDEX letter_day`). Plan: each half as in `waitingSQL`, each with `USE TEMP B-TREE
+    /// FOR ORDER BY` over its waiting letters only, then `MERGE (UNION ALL)`. Wrapping the halves in a subquery sorted
+    /// outside cost a third more instructions (the rows copied through a co-routine): 205 against 164 million for the
+    /// sqlite3 shell on the medium ledger, 124 million unsorted.
     static func waitingInPrintOrderSQL(_ filter: String) -> String {
-        "SELECT * FROM (\n\(waitingSQL(filter))\n) ORDER BY +day, +id"
+        waitingSQL(filter, extra: ", +l.day AS sent_key") + "\nORDER BY 23, 1"
     }
 
     /// Extensions of reply deadlines (a small table: `SCAN letter_extension`).

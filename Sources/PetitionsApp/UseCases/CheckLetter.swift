@@ -1,4 +1,5 @@
 import PetitionsDomain
+import PetitionsStore
 
 /// What is unusual about a letter before it is recorded (a reply from another party than the one written to, a letter
 /// on a petition from a party that is none of its own): sentences for the front end to show as warnings. Reads only.
@@ -17,6 +18,40 @@ public struct CheckLetter: UseCase {
 
     public func run(in workspace: Workspace) throws -> [String] {
         // A ledger that does not exist yet has nothing to warn about; recording it says what is wrong.
-        (try? workspace.reading { try $0.letterWarnings(from: from, to: to, inReplyTo: inReplyTo, petition: petition) }) ?? []
+        (try? workspace.reading { warnings(in: $0) }) ?? []
+    }
+
+    /// The warnings, from a ledger already open (the one the letter is then recorded in).
+    func warnings(in ledger: Ledger) -> [String] {
+        (try? ledger.letterWarnings(from: from, to: to, inReplyTo: inReplyTo, petition: petition)) ?? []
     }
 }
+
+/// A letter recorded, with what `CheckLetter` found unusual about it before it was recorded.
+public struct CheckedLetter: Sendable {
+    /// The letter as recorded.
+    public var letter: Letter
+    /// Sentences for the front end to show as warnings.
+    public var warnings: [String]
+}
+
+/// A use case that records one letter and can also say what `CheckLetter` finds unusual about it (`SendLetter`,
+/// `ReceiveLetter`).
+public protocol LetterRecording: UseCase where Result == Letter {
+    /// Records the letter with the warnings, opening the ledger once.
+    func runChecked(in workspace: Workspace) throws -> CheckedLetter
+}
+
+/// A letter's recording run for its warnings too: what a front end that shows warnings (the command line) runs.
+public struct RecordCheckedLetter<Recording: LetterRecording>: UseCase {
+    public var recording: Recording
+    public func run(in workspace: Workspace) throws -> CheckedLetter { try recording.runChecked(in: workspace) }
+}
+
+extension LetterRecording {
+    /// This recording, run for its warnings too.
+    public var checked: RecordCheckedLetter<Self> { RecordCheckedLetter(recording: self) }
+}
+
+extension SendLetter: LetterRecording {}
+extension ReceiveLetter: LetterRecording {}

@@ -26,10 +26,22 @@ public struct ReceiveLetter: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Letter {
-        try workspace.recording {
-            try $0.receiveLetter(
+        try record(in: workspace, checked: false).letter
+    }
+
+    /// Records the letter and says what `CheckLetter` finds unusual about it, opening the ledger once (as
+    /// `SendLetter.runChecked`).
+    public func runChecked(in workspace: Workspace) throws -> CheckedLetter {
+        try record(in: workspace, checked: true)
+    }
+
+    private func record(in workspace: Workspace, checked: Bool) throws -> CheckedLetter {
+        try workspace.recording { ledger in
+            let warnings = checked ? CheckLetter(from: from, to: to, inReplyTo: inReplyTo, petition: petition).warnings(in: ledger) : []
+            let letter = try ledger.receiveLetter(
                 from: from, to: to, on: on, subject: subject, inReplyTo: inReplyTo, petition: petition,
                 channel: channel, summary: summary)
+            return CheckedLetter(letter: letter, warnings: warnings)
         }
     }
 }

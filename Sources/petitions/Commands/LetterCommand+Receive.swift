@@ -29,13 +29,13 @@ extension LetterCommand {
             let ch = try Channel(parsing: channel)
             let reply = try id(inReplyTo, "--in-reply-to")
             let pid = try id(petition, "--petition")
-            let warnings = try ledger.run(CheckLetter(from: from, to: to, inReplyTo: reply, petition: pid))
-            let l = try ledger.run(
+            let checked = try ledger.run(
                 ReceiveLetter(
                     from: from, to: to, on: on, subject: subject, inReplyTo: reply, petition: pid,
-                    channel: ch, summary: summary))
-            for w in warnings { Output.warn(w) }
-            try LetterOutput.one(l, created: true, output.format)
+                    channel: ch, summary: summary
+                ).checked)
+            for w in checked.warnings { Output.warn(w) }
+            try LetterOutput.one(checked.letter, created: true, output.format)
         }
     }
 }

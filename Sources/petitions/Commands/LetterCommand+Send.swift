@@ -54,14 +54,14 @@ extension LetterCommand {
             let span = try span(replyWithin, "--reply-within")
             let ch = try Channel(parsing: channel)
             let pid = try id(petition, "--petition")
-            let warnings = try ledger.run(CheckLetter(from: from, to: to, petition: pid))
-            let l = try ledger.run(
+            let checked = try ledger.run(
                 SendLetter(
                     from: from, to: to, on: on, subject: subject, petition: pid, replyWithin: span,
                     expectsReply: !noReplyExpected, channel: ch, summary: summary,
-                    restartsClock: restartsClock, draftPath: fromDraft))
-            for w in warnings { Output.warn(w) }
-            try LetterOutput.one(l, created: true, output.format)
+                    restartsClock: restartsClock, draftPath: fromDraft
+                ).checked)
+            for w in checked.warnings { Output.warn(w) }
+            try LetterOutput.one(checked.letter, created: true, output.format)
         }
     }
 }
