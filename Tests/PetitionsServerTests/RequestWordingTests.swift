@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+@testable import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+/// Refusals in the request's own words: fields named as the body and query keys (`on`, `in_reply_to`), never as the
+/// command's options (`--on`).
+@Suite("Refusals in the request's words") struct RequestWordingTests {
+    /// A request, and a piece of the sentence its refusal must say.
+    struct Refused: Sendable {
+        var method: HTTPRequest.Method
+        var uri: String
+        var body: String?
+        var says: String
+        var field: String
+    }
+
+    static let refused: [Refused] = [
+        Refused(
+            method: .post, uri: "/api/v1/letters",
+            body: #"{"direction":"sent","from":"dmitrov-post","to":"moscow-supply","on":"1920-01-02","subject":"Early","petition":1}"#,
+            says: "on '1920-01-02' is before petition 1 was opened on 1920-01-20", field: "on"),
+        Refused(
+            method: .post, uri: "/api/v1/letters",
+            body: #"{"direction":"received","from":"moscow-supply","to":"dmitrov-post","on":"1920-02-02","subject":"Reply","in_reply_to":999}"#,
+            says: "in_reply_to: no letter with id 999", field: "in_reply_to"),
+        Refused(
+            method: .post, uri: "/api/v1/receipts",
+            body: #"{"decree":"decree-1918","recipient":"dmitrov-post","period":"1920-01","on":"1920-01-10","quantity":[]}"#,
+            says: "quantity: say what came, e.g. quantity '1000 funt wheat'", field: "quantity"),
+        Refused(method: .get, uri: "/api/v1/events?kind=nothing", body: nil, says: "kind 'nothing' is not a kind of event", field: "kind"),
+        Refused(method: .get, uri: "/api/v1/letters?party=nobody", body: nil, says: "party: no party 'nobody'", field: "party"),
+    ]
+
+    @Test("API refusals name the request's field (on, in_reply_to, quantity, kind, party), never a command-line option")
+    func apiFieldNames() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            for r in Self.refused {
+                let answer = try await client.execute(
+                    uri: r.uri, method: r.method, headers: f.bearer(.clerk, json: true), body: r.body.map { json($0) } ?? ByteBuffer())
+                let sentence = answer.object["error"] as? String ?? ""
+                #expect(answer.status == .badRequest, "\(r.uri): \(answer.status) \(answer.text)")
+                #expect(sentence.contains(r.says), "\(r.uri): \(sentence)")
+                #expect(!sentence.contains("--"), "\(r.uri): \(sentence)")
+                #expect(answer.object["field"] as? String == r.field, "\(r.uri): \(answer.text)")
+            }
+        }
+        #expect(try f.eventCount() == before)
+    }
+
+    @Test("a web form refused by the ledger shows the field's name beside it, not the option's")
+    func webFieldNames() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let page = try await client.execute(uri: "/petitions?party=nobody", method: .get, headers: b.headers)
+            #expect(page.text.contains("party: no party"), "\(page.text)")
+            #expect(!page.text.contains("--party"))
+        }
+    }
+
+    @Test("options become fields outside quotes; a value the sender gave keeps its dashes")
+    func wording() {
+        #expect(PetitionsError.requestWording("--in-reply-to: no letter with id 9.") == "in_reply_to: no letter with id 9.")
+        #expect(
+            PetitionsError.requestWording("--from: no party '--to-x'; did you mean 'a--b'?") == "from: no party '--to-x'; did you mean 'a--b'?")
+        #expect(PetitionsError.requestWording("give --petition (the petition's id).") == "give petition (the petition's id).")
+        #expect(PetitionsError.requestWording("a range 1--2 and -- alone") == "a range 1--2 and -- alone")
+    }
+}
