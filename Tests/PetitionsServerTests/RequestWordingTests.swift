@@ -3,9 +3,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PetitionsApp
-@testable import PetitionsServer
 import PetitionsTestSupport
 import Testing
+
+@testable import PetitionsServer
 
 /// Refusals in the request's own words: fields named as the body and query keys (`on`, `in_reply_to`), never as the
 /// command's options (`--on`).
