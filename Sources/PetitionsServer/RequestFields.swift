@@ -6,8 +6,14 @@ import PetitionsApp
 /// errors that name the field. Keys are the command's option names in snake_case.
 struct RequestFields: Sendable {
     var values: [String: JSONValue]
+    /// Whether the fields came as JSON (the API), whose booleans are `true` and `false` only; a form's come as text
+    /// (a checkbox sends "on").
+    var typed: Bool
 
-    init(_ values: [String: JSONValue]) { self.values = values }
+    init(_ values: [String: JSONValue], typed: Bool = false) {
+        self.values = values
+        self.typed = typed
+    }
 
     /// The JSON object of an API request's body; a body sent as another media type is refused (415) before it is read,
     /// anything but an object too (400), a body over 1 MiB too (413).
@@ -18,11 +24,13 @@ struct RequestFields: Sendable {
         guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
             throw APIFailure.invalid("body", "The request's body is not a JSON object.")
         }
+        // What Foundation lets through: a comma before a closing bracket, a key given twice.
+        try StrictJSON.check(Array(buffer.readableBytesView))
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw APIFailure.invalid(
                 unknown, "\(unknown): not a field of this request; its fields are \(allowed.sorted().joined(separator: ", ")).")
         }
-        return RequestFields(object)
+        return RequestFields(object, typed: true)
     }
 
     /// Refuses (415) a request whose `Content-Type` is not `application/json` (parameters such as `charset` allowed).
@@ -78,11 +86,15 @@ struct RequestFields: Sendable {
         }
     }
 
-    /// A flag: true or false (a form's checkbox sends "on").
+    /// A flag: true or false (a form's checkbox sends "on"); in JSON, `true` or `false` alone.
     func flag(_ key: String) throws -> Bool {
         switch values[key] {
         case nil, .null?: return false
         case .bool(let b)?: return b
+        case .string(let s)? where typed:
+            throw PetitionsError.invalid(key, String(s.prefix(100)), "is not true or false; send the JSON boolean true or false, unquoted")
+        case .int(let n)? where typed:
+            throw PetitionsError.invalid(key, String(n), "is not true or false; send the JSON boolean true or false")
         case .string(let s)?:
             switch s.lowercased() {
             case "true", "on", "1", "yes": return true

@@ -76,4 +76,40 @@ import Testing
         #expect(PetitionsError.requestWording("give --petition (the petition's id).") == "give petition (the petition's id).")
         #expect(PetitionsError.requestWording("a range 1--2 and -- alone") == "a range 1--2 and -- alone")
     }
+
+    @Test("a JSON body with a trailing comma, a key given twice or a quoted boolean is 400 naming the field; nothing is recorded")
+    func strictJSON() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        let letter = #""direction":"sent","from":"dmitrov-post","to":"moscow-supply","on":"1920-02-01","subject":"Strict""#
+        // (body, the field named, a piece of the sentence)
+        let cases: [(String, String, String)] = [
+            ("{\(letter),}", "subject", "subject: a comma follows this last field"),
+            ("{\(letter),\n  \"on\": \"1920-02-03\"}", "on", "on is given twice"),
+            ("{\(letter),\"\\u006fn\":\"1920-02-03\"}", "on", "on is given twice"),
+            ("{\(letter),\"no_reply_expected\":\"yes\"}", "no_reply_expected", "no_reply_expected 'yes' is not true or false"),
+            ("{\(letter),\"no_reply_expected\":1}", "no_reply_expected", "no_reply_expected '1' is not true or false"),
+        ]
+        try await f.test { client in
+            for (body, field, says) in cases {
+                let r = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(body))
+                #expect(r.status == .badRequest, "\(body): \(r.status) \(r.text)")
+                #expect(r.object["field"] as? String == field, "\(body): \(r.text)")
+                #expect((r.object["error"] as? String)?.contains(says) == true, "\(body): \(r.text)")
+            }
+            let receipt = #"{"decree":"decree-1918","recipient":"dmitrov-post","period":"1920-01","on":"1920-01-10","quantity":["1 funt wheat",]}"#
+            let r = try await client.execute(uri: "/api/v1/receipts", method: .post, headers: f.bearer(.clerk, json: true), body: json(receipt))
+            #expect(r.status == .badRequest && r.object["field"] as? String == "quantity", "\(r.text)")
+            #expect((r.object["error"] as? String)?.contains("quantity: a comma follows the last item") == true, "\(r.text)")
+        }
+        #expect(try f.eventCount() == before)
+        try await f.test { client in
+            // The same letter, strict: recorded; a comma or a bracket inside a text is no trailing comma.
+            let body = "{\(letter),\"summary\":\"a, } and ,] inside\",\"no_reply_expected\":true}"
+            let r = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(body))
+            #expect(r.status == .created, "\(r.text)")
+        }
+    }
+
 }
