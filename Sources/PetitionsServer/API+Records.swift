@@ -12,7 +12,7 @@ extension API {
             let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
             // The same use case and sentences as `petition list --status --party --search`: an unknown party or a malformed
             // search is a 400, never an empty list.
-            let list = ListPetitions(status: status, party: q.text("party"), search: q.text("search"))
+            let list = ListPetitions(status: status, party: try q.text("party"), search: try q.text("search"))
             let paging = try Paging(q)
             return try paging.response(try await office.run(list, as: context.account), request: request)
         }

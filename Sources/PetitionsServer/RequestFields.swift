@@ -124,22 +124,27 @@ struct RequestFields: Sendable {
 struct Query {
     let request: Request
 
-    /// A query's value read as a browser or curl's `--data-urlencode` writes it: "+" is a space, "%2B" a plus.
-    func text(_ key: String) -> String? {
-        guard let v = Form.parse(request.uri.query ?? "")[key], !v.isEmpty else { return nil }
+    /// A query's value read as a browser or curl's `--data-urlencode` writes it: "+" is a space, "%2B" a plus. A key
+    /// given more than once (`?as_of=1920-03-04&as_of=1920-03-05`) is refused: which one was meant cannot be known.
+    func text(_ key: String) throws -> String? {
+        let values = Form.pairs(request.uri.query ?? "").filter { $0.key == key }
+        guard values.count < 2 else {
+            throw APIFailure.invalid(key, "\(key) is given \(values.count == 2 ? "twice" : "\(values.count) times") in the address; give it once.")
+        }
+        guard let v = values.first?.value, !v.isEmpty else { return nil }
         return v
     }
 
     func day(_ key: String) throws -> Day? { try text(key).map { try Day(parsing: $0, field: key) } }
 
     func id(_ key: String) throws -> Int64? {
-        guard let s = text(key) else { return nil }
+        guard let s = try text(key) else { return nil }
         guard let n = Int64(s), n > 0 else { throw PetitionsError.invalid(key, s, "is not an id; ids are whole numbers from 1") }
         return n
     }
 
     func flag(_ key: String) throws -> Bool {
-        switch text(key)?.lowercased() {
+        switch try text(key)?.lowercased() {
         case nil, "false", "0", "no": return false
         case "true", "1", "yes": return true
         case let other?: throw PetitionsError.invalid(key, other, "is not true or false")

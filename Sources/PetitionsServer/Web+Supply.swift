@@ -104,7 +104,7 @@ extension Web {
     func report(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
-        if let format = q.text("format"), format != "html" {
+        if let format = try q.text("format"), format != "html" {
             var context = context
             context.account = account
             return try await API.report(request, context: context, office: office)

@@ -112,7 +112,7 @@ struct Web: Sendable {
     func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let query = Query(request: request)
-        let typed = query.text("as_of")
+        let typed = try query.text("as_of")
         let asOf = try query.day("as_of") ?? office.today
         await refreshOfficeName()
         let d = try await dashboardListings(asOf: asOf, account: account)

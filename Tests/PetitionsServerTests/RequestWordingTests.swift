@@ -112,4 +112,29 @@ import Testing
         }
     }
 
+    @Test("a query key given twice is 400 saying so, naming it, in the API and on the web; once is answered")
+    func repeatedQueryKey() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let cases = [
+                ("/api/v1/overdue?as_of=1920-03-04&as_of=1920-03-05", "as_of", "as_of is given twice"),
+                ("/api/v1/letters?limit=1&limit=2", "limit", "limit is given twice"),
+                ("/api/v1/events?kind=letter&kind=letter&kind=petition", "kind", "kind is given 3 times"),
+            ]
+            for (uri, field, says) in cases {
+                let r = try await client.execute(uri: uri, method: .get, headers: f.bearer(.reader))
+                #expect(r.status == .badRequest, "\(uri): \(r.status)")
+                #expect(r.object["field"] as? String == field, "\(uri): \(r.text)")
+                #expect((r.object["error"] as? String)?.contains(says) == true, "\(uri): \(r.text)")
+                #expect(!r.text.contains("control character"), "\(uri): \(r.text)")
+            }
+            let once = try await client.execute(uri: "/api/v1/overdue?as_of=1920-03-04", method: .get, headers: f.bearer(.reader))
+            #expect(once.status == .ok)
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let page = try await client.execute(uri: "/?as_of=1920-03-04&as_of=1920-03-05", method: .get, headers: b.headers)
+            #expect(page.status == .badRequest && page.text.contains("as_of is given twice"), "\(page.text)")
+        }
+    }
+
 }
