@@ -41,7 +41,7 @@ extension API {
             let q = Query(request: request)
             let events = ListEvents(party: try q.text("party"), petition: try q.id("petition"), kind: try q.text("kind"), since: try q.day("since"))
             let paging = try Paging(q)
-            return try paging.response(try await office.run(events, as: context.account), request: request)
+            return try paging.response(try await office.perform(as: context.account) { try events.page(paging.window, in: $0) }, request: request)
         }
         api.get("deliveries") { request, context in
             _ = try context.require(.reader)
@@ -50,7 +50,7 @@ extension API {
             let status = try q.text("status").map { try DeliveryStatus(parsing: $0) }
             let list = ListDeliveries(period: period, status: status, decree: try q.text("decree"), recipient: try q.text("recipient"))
             let paging = try Paging(q)
-            return try paging.response(try await office.run(list, as: context.account), request: request)
+            return try paging.response(try await office.perform(as: context.account) { try list.page(paging.window, in: $0) }, request: request)
         }
         api.get("letters") { request, context in
             _ = try context.require(.reader)
@@ -58,7 +58,7 @@ extension API {
             let list = ListLetters(
                 petition: try q.id("petition"), party: try q.text("party"), waiting: try q.flag("waiting"), search: try q.text("search"))
             let paging = try Paging(q)
-            return try paging.response(try await office.run(list, as: context.account), request: request)
+            return try paging.response(try await office.perform(as: context.account) { try list.page(paging.window, in: $0) }, request: request)
         }
         api.get("letters/:id") { _, context in
             _ = try context.require(.reader)

@@ -50,6 +50,16 @@ struct KeptRows<Row: Encodable & Sendable>: Sendable {
 }
 
 extension Paging {
+    /// The rows this page asks the store for.
+    var window: RowWindow { RowWindow(limit: limit, offset: offset) }
+
+    /// The answer to this page read in SQL (`page` holds only its rows, and the whole listing's count).
+    func response<T: Encodable>(_ page: RowPage<T>, request: Request) throws -> Response {
+        var response = JSONText.response(body: try JSONText.bytes(page.rows))
+        for header in headers(total: page.total, request: request) { response.headers.append(header) }
+        return response
+    }
+
     /// The answer to this page of `rows` (a listing not kept): the page written by the house encoder, and the headers.
     func response<T: Encodable>(_ rows: [T], request: Request) throws -> Response {
         var response = JSONText.response(body: try JSONText.bytes(page(rows)))

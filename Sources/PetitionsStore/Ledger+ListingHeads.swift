@@ -44,3 +44,10 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// ` LIMIT n OFFSET m` for a listing's query, or nothing without a window (both are whole numbers, not text).
+    static func limitClause(_ window: RowWindow?) -> String {
+        window.map { " LIMIT \(max(0, $0.limit)) OFFSET \(max(0, $0.offset))" } ?? ""
+    }
+}
