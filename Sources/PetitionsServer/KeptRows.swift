@@ -3,7 +3,7 @@ import Hummingbird
 import PetitionsApp
 
 /// A listing kept between requests with each of its rows already written as JSON, so that any page of it is answered
-/// by copying bytes: the dashboard reads the rows, the API the written ones. Computed once per change of what the
+/// by copying bytes: the web pages `/overdue` and `/unanswered` read the rows, the API the written ones. Computed once per change of what the
 /// listing reads (ListingCache), for both.
 struct KeptRows<Row: Encodable & Sendable>: Sendable {
     let rows: [Row]

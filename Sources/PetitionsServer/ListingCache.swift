@@ -2,8 +2,8 @@ import Foundation
 import HTTPTypes
 import PetitionsApp
 
-/// Listings kept between requests (the dashboard's, the API's overdue list), each with the last event it is known
-/// to be right at. A request first asks which kinds of event were recorded since (one small indexed query): when none
+/// Listings kept between requests (the dashboard's counts and first rows, the whole overdue and unanswered
+/// listings), each with the last event it is known to be right at. A request first asks which kinds of event were recorded since (one small indexed query): when none
 /// of them is read by the listing (letters recorded do not move the overdue deliveries), the kept listing still
 /// stands; else it is computed again. One computation per listing runs at a time, and every request that arrived
 /// before it began shares its result: under a stream of writes, reads queue behind one computation instead of

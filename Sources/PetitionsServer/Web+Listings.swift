@@ -3,7 +3,7 @@ import Hummingbird
 import PetitionsApp
 
 /// The two listings of the dashboard in full, page by page: `/overdue` and `/unanswered` (`?as_of=DAY&page=N`),
-/// from the same kept rows as the dashboard and the API.
+/// from the same kept rows as the API (the dashboard reads only its first rows and counts, `FirstOverdue`).
 extension Web {
     func addListings(to pages: RouterGroup<OfficeContext>) {
         pages.get("overdue") { request, context in try await self.overduePage(request, context) }

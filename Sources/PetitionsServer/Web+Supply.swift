@@ -34,7 +34,7 @@ extension Web {
         let account = try context.signedIn(.reader, request)
         let asOf = office.today
         let pager = try WebPager(Query(request: request))
-        // The overdue ones from the kept listing (the dashboard's), not computed again for each view.
+        // The overdue ones from the kept listing (the API's), not computed again for each view.
         let overdue = Set(try await office.overdue(asOf: asOf, as: account).rows.map(\.delivery))
         let s = try await office.perform(as: account) { ws in
             Supply(deliveries: try ListDeliveries().run(in: ws), overdue: overdue, names: try Web.names(ws))
