@@ -5,8 +5,8 @@ import PetitionsApp
 /// The JSON API's readings: each answers what the matching command prints with `--format json`.
 extension API {
     static func addReads(to api: RouterGroup<OfficeContext>, office: Office) {
-        // The two listings kept between requests (shared with the web pages /overdue, /unanswered and /deliveries), each row written as JSON once, until an
-        // event they read is recorded; a page of them is copied out of the kept rows.
+        // The two listings kept between requests (shared with the web pages /overdue, /unanswered and /deliveries),
+        // each row written as JSON once, until an event they read is recorded; a page is copied out of the kept rows.
         api.get("overdue") { request, context in
             let account = try context.require(.reader)
             let q = Query(request: request)
