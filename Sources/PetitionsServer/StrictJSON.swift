@@ -48,7 +48,12 @@ enum StrictJSON {
 
     /// Notes the key written as `quoted` (with its quotes, perhaps escaped) in `level`; one seen before is refused.
     private static func key(_ quoted: ArraySlice<UInt8>, in level: inout Level) throws {
-        let key = (try? JSONDecoder().decode(String.self, from: Data(quoted))) ?? String(decoding: quoted.dropFirst().dropLast(), as: UTF8.self)
+        // Only a key with an escape (`"\u006fn"` is `on`) needs decoding; the others are their bytes.
+        let raw = quoted.dropFirst().dropLast()
+        let key =
+            raw.contains(UInt8(ascii: "\\"))
+            ? (try? JSONDecoder().decode(String.self, from: Data(quoted))) ?? String(decoding: raw, as: UTF8.self)
+            : String(decoding: raw, as: UTF8.self)
         guard level.keys.insert(key).inserted else {
             let shown = String(key.prefix(100))
             let within = level.field.map { " (in \(String($0.prefix(100))))" } ?? ""
