@@ -12,11 +12,11 @@ extension API {
             // An unknown letter is 404 before a byte of the file is read.
             _ = try await inPath { try await office.run(ShowLetter(letter: id), as: account) }
             let q = Query(request: request)
-            guard let raw = q.text("name") else {
+            guard let raw = try q.text("name") else {
                 throw APIFailure.invalid("name", "name is missing; give the file's name in the address (?name=reply.pdf).")
             }
             let name = try AttachBytes.checkedName(raw)
-            let title = q.text("title")
+            let title = try q.text("title")
             let on = try q.day("on") ?? office.today
             let limit = try await office.run(AttachmentLimit(), as: account)
             let body = try await Attachments.collect(request, limit: limit.bytes, refusal: Attachments.tooLarge(limit, name: name))

@@ -9,7 +9,7 @@ extension API {
         api.get("search") { request, context in
             _ = try context.require(.reader)
             let q = Query(request: request)
-            guard let query = q.text("q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let query = try q.text("q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw PetitionsError(
                     "q is missing; give the words to search for (GET /api/v1/search?q=WORDS).", code: .usage, field: "q", kind: .invalid)
             }

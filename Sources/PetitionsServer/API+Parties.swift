@@ -8,7 +8,7 @@ extension API {
         api.get("parties") { request, context in
             _ = try context.require(.reader)
             let kinds: [PartyKind]
-            switch Query(request: request).text("kind")?.lowercased() {
+            switch try Query(request: request).text("kind")?.lowercased() {
             case nil: kinds = [.authority, .group, .person]
             case "authority"?, "authorities"?: kinds = [.authority]
             case "group"?, "groups"?: kinds = [.group]

@@ -5,8 +5,8 @@ import PetitionsApp
 /// The JSON API's readings: each answers what the matching command prints with `--format json`.
 extension API {
     static func addReads(to api: RouterGroup<OfficeContext>, office: Office) {
-        // The two listings kept between requests (shared with the dashboard), each row written as JSON once, until an
-        // event they read is recorded; a page of them is copied out of the kept rows.
+        // The two listings kept between requests (shared with the web pages /overdue, /unanswered and /deliveries),
+        // each row written as JSON once, until an event they read is recorded; a page is copied out of the kept rows.
         api.get("overdue") { request, context in
             let account = try context.require(.reader)
             let q = Query(request: request)
@@ -39,25 +39,26 @@ extension API {
         api.get("events") { request, context in
             _ = try context.require(.reader)
             let q = Query(request: request)
-            let events = ListEvents(party: q.text("party"), petition: try q.id("petition"), kind: q.text("kind"), since: try q.day("since"))
+            let events = ListEvents(party: try q.text("party"), petition: try q.id("petition"), kind: try q.text("kind"), since: try q.day("since"))
             let paging = try Paging(q)
-            return try paging.response(try await office.run(events, as: context.account), request: request)
+            return try paging.response(try await office.perform(as: context.account) { try events.page(paging.window, in: $0) }, request: request)
         }
         api.get("deliveries") { request, context in
             _ = try context.require(.reader)
             let q = Query(request: request)
             let period = try q.text("period").map { try Period(parsing: $0, field: "period") }
             let status = try q.text("status").map { try DeliveryStatus(parsing: $0) }
-            let list = ListDeliveries(period: period, status: status, decree: q.text("decree"), recipient: q.text("recipient"))
+            let list = ListDeliveries(period: period, status: status, decree: try q.text("decree"), recipient: try q.text("recipient"))
             let paging = try Paging(q)
-            return try paging.response(try await office.run(list, as: context.account), request: request)
+            return try paging.response(try await office.perform(as: context.account) { try list.page(paging.window, in: $0) }, request: request)
         }
         api.get("letters") { request, context in
             _ = try context.require(.reader)
             let q = Query(request: request)
-            let list = ListLetters(petition: try q.id("petition"), party: q.text("party"), waiting: try q.flag("waiting"), search: q.text("search"))
+            let list = ListLetters(
+                petition: try q.id("petition"), party: try q.text("party"), waiting: try q.flag("waiting"), search: try q.text("search"))
             let paging = try Paging(q)
-            return try paging.response(try await office.run(list, as: context.account), request: request)
+            return try paging.response(try await office.perform(as: context.account) { try list.page(paging.window, in: $0) }, request: request)
         }
         api.get("letters/:id") { _, context in
             _ = try context.require(.reader)
@@ -70,8 +71,8 @@ extension API {
     static func report(_ request: Request, context: OfficeContext, office: Office) async throws -> Response {
         let q = Query(request: request)
         let asOf = try q.day("as_of") ?? office.today
-        let format = q.text("format") ?? "json"
-        let section = q.text("section")
+        let format = try q.text("format") ?? "json"
+        let section = try q.text("section")
         guard ["json", "html", "markdown", "csv", "text"].contains(format) else {
             throw PetitionsError.invalid("format", format, "is not a report format; use json, html, markdown, csv or text")
         }
@@ -87,7 +88,8 @@ extension API {
                 kind: .invalid)
         }
         // The command's filters, by the same names: a filter dropped without a word would pass for the whole office.
-        let scope = ReportScope(authority: q.text("authority"), recipient: q.text("recipient"), decree: q.text("decree"), since: try q.day("since"))
+        let scope = ReportScope(
+            authority: try q.text("authority"), recipient: try q.text("recipient"), decree: try q.text("decree"), since: try q.day("since"))
         let build = BuildReport(asOf: asOf, scope: scope, redact: try q.flag("redact"))
         let report = try await office.run(build, as: context.account)
         let text: String

@@ -12,7 +12,7 @@ extension API {
             let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
             // The same use case and sentences as `petition list --status --party --search`: an unknown party or a malformed
             // search is a 400, never an empty list.
-            let list = ListPetitions(status: status, party: q.text("party"), search: q.text("search"))
+            let list = ListPetitions(status: status, party: try q.text("party"), search: try q.text("search"))
             let paging = try Paging(q)
             return try paging.response(try await office.run(list, as: context.account), request: request)
         }
@@ -45,17 +45,25 @@ extension API {
         api.post("letters") { request, context in
             let account = try context.require(.clerk)
             let f = try await RequestFields.json(request, context: context, allowed: Letters.fields)
-            let letter = try await office.perform(as: account, try Letters.record(f))
-            return try JSONText.response(letter, status: .created)
+            let record = try Letters.record(f)
+            let warnings = try Letters.warnings(f)
+            let (letter, said) = try await office.perform(as: account) { ws in
+                // Worked out before the letter is recorded, as `letter send` and `letter receive` do.
+                let said = try warnings.run(in: ws)
+                return (try record(ws), said)
+            }
+            return try JSONText.created(letter, warnings: said)
         }
         api.post("receipts") { request, context in
             let account = try context.require(.clerk)
             let f = try await RequestFields.json(request, context: context, allowed: ["decree", "recipient", "period", "on", "quantity", "note"])
+            let period = try Period(parsing: try f.required("period"), field: "period")
+            let on = try f.requiredDay("on")
             let receipt = RecordReceipt(
-                decree: try f.required("decree"), recipient: try f.required("recipient"),
-                period: try Period(parsing: try f.required("period"), field: "period"),
-                on: try f.requiredDay("on"), quantities: try f.list("quantity"), note: try f.text("note"))
-            return try JSONText.response(try await office.run(receipt, as: account), status: .created)
+                decree: try f.required("decree"), recipient: try f.required("recipient"), period: period, on: on,
+                quantities: try f.list("quantity"), note: try f.text("note"))
+            let delivery = try await office.run(receipt, as: account)
+            return try JSONText.created(delivery, warnings: ReceiptWarnings.check(delivery, period: period, on: on, today: office.today))
         }
     }
 }
@@ -65,6 +73,13 @@ enum Letters {
     static let fields: Set<String> = [
         "direction", "from", "to", "on", "subject", "petition", "in_reply_to", "reply_within", "no_reply_expected", "channel", "summary",
     ]
+
+    /// What `letter send` or `letter receive` would warn of for the letter `f` describes (a reply from another party
+    /// than the one written to, a party that is none of the petition's), to be worked out before it is recorded.
+    static func warnings(_ f: RequestFields) throws -> CheckLetter {
+        let inReplyTo = try f.required("direction") == "received" ? try f.id("in_reply_to") : nil
+        return CheckLetter(from: try f.required("from"), to: try f.required("to"), inReplyTo: inReplyTo, petition: try f.id("petition"))
+    }
 
     /// The work of recording the letter `f` describes: sent (as `letter send`) or received (as `letter receive`).
     static func record(_ f: RequestFields) throws -> @Sendable (Workspace) throws -> Letter {

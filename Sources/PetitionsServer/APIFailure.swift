@@ -24,15 +24,17 @@ struct APIFailure: Error {
         APIFailure(status: .badRequest, message: message, field: field)
     }
 
-    /// The answer to a refusal of the ledger's: the CLI's sentence; its option (`--in-reply-to`) named as the body
-    /// key (`in_reply_to`). A name taken is 409; anything else the caller got wrong is 400.
+    /// The answer to a refusal of the ledger's: the CLI's sentence with every option it names (`--in-reply-to`)
+    /// named as the request's field (`in_reply_to`), and that field. A name taken is 409; anything else the caller
+    /// got wrong is 400.
     static func from(_ error: PetitionsError) -> APIFailure {
         let field = (error.field ?? optionNamed(in: error.message)).map(bodyKey)
+        let message = error.requestMessage
         switch (error.kind, error.code) {
-        case (.conflict, _): return APIFailure(status: .conflict, message: error.message, field: field)
-        case (_, .ioError), (_, .software): return APIFailure(status: .serviceUnavailable, message: error.message, field: nil)
-        case (_, .noPermission): return APIFailure(status: .serviceUnavailable, message: error.message, field: nil)
-        default: return APIFailure(status: .badRequest, message: error.message, field: field)
+        case (.conflict, _): return APIFailure(status: .conflict, message: message, field: field)
+        case (_, .ioError), (_, .software): return APIFailure(status: .serviceUnavailable, message: message, field: nil)
+        case (_, .noPermission): return APIFailure(status: .serviceUnavailable, message: message, field: nil)
+        default: return APIFailure(status: .badRequest, message: message, field: field)
         }
     }
 
@@ -75,6 +77,6 @@ struct ErrorBody: Encodable {
 /// Runs `body`, answering 404 when the record named in the path is unknown.
 func inPath<T>(_ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch let e as PetitionsError where e.kind == .notFound {
-        throw APIFailure(status: .notFound, message: e.message, field: e.field.map(APIFailure.bodyKey))
+        throw APIFailure(status: .notFound, message: e.requestMessage, field: e.field.map(APIFailure.bodyKey))
     }
 }

@@ -21,7 +21,7 @@ enum Attachments {
 
     /// The 413 of a file over the limit, naming the limit and where it is set.
     static func tooLarge(_ limit: AttachmentLimit.Limit, name: String?) -> APIFailure {
-        APIFailure(status: .contentTooLarge, message: limit.refusal(name: name).message, field: "file")
+        APIFailure(status: .contentTooLarge, message: limit.refusal(name: name).requestMessage, field: "file")
     }
 
     /// An attachment and its bytes; an unknown or removed one (or one whose content this ledger lacks) is 404.
@@ -29,7 +29,7 @@ enum Attachments {
         do {
             return try await office.run(GetAttachment(id: id), as: account)
         } catch let e as PetitionsError where e.code != .ioError && e.code != .software {
-            throw APIFailure(status: .notFound, message: e.message, field: "attachment")
+            throw APIFailure(status: .notFound, message: e.requestMessage, field: "attachment")
         }
     }
 

@@ -16,6 +16,21 @@ enum JSONText {
         return ByteBuffer(bytes: bytes)
     }
 
+    /// The 201 of a record made: `value` as the house encoder writes it, with one more member last, `warnings`: what
+    /// the command prints on stderr for the same record (each sentence; none is `[]`). It is recorded all the same.
+    static func created<T: Encodable>(_ value: T, warnings: [String]) throws -> Response {
+        var bytes = try HouseJSONEncoder().encode(value)
+        // The encoder ends a non-empty object with a line end and `}` (two spaces a level, members one a line).
+        guard bytes.count > 2, bytes.last == UInt8(ascii: "}"), bytes[bytes.count - 2] == UInt8(ascii: "\n") else {
+            throw APIFailure(status: .internalServerError, message: "The record could not be written with its warnings.")
+        }
+        bytes.removeLast(2)
+        bytes.append(contentsOf: Array(",\n  \"warnings\" : ".utf8))
+        try HouseJSONEncoder().append(warnings, to: &bytes, depth: 1)
+        bytes.append(contentsOf: Array("\n}\n".utf8))
+        return response(body: ByteBuffer(bytes: bytes), status: .created)
+    }
+
     /// A response with JSON already written.
     static func response(body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: body))

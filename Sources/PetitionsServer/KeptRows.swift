@@ -3,7 +3,7 @@ import Hummingbird
 import PetitionsApp
 
 /// A listing kept between requests with each of its rows already written as JSON, so that any page of it is answered
-/// by copying bytes: the dashboard reads the rows, the API the written ones. Computed once per change of what the
+/// by copying bytes: the web pages `/overdue` and `/unanswered` read the rows, the API the written ones. Computed once per change of what the
 /// listing reads (ListingCache), for both.
 struct KeptRows<Row: Encodable & Sendable>: Sendable {
     let rows: [Row]
@@ -50,6 +50,16 @@ struct KeptRows<Row: Encodable & Sendable>: Sendable {
 }
 
 extension Paging {
+    /// The rows this page asks the store for.
+    var window: RowWindow { RowWindow(limit: limit, offset: offset) }
+
+    /// The answer to this page read in SQL (`page` holds only its rows, and the whole listing's count).
+    func response<T: Encodable>(_ page: RowPage<T>, request: Request) throws -> Response {
+        var response = JSONText.response(body: try JSONText.bytes(page.rows))
+        for header in headers(total: page.total, request: request) { response.headers.append(header) }
+        return response
+    }
+
     /// The answer to this page of `rows` (a listing not kept): the page written by the house encoder, and the headers.
     func response<T: Encodable>(_ rows: [T], request: Request) throws -> Response {
         var response = JSONText.response(body: try JSONText.bytes(page(rows)))

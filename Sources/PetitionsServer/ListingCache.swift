@@ -2,8 +2,8 @@ import Foundation
 import HTTPTypes
 import PetitionsApp
 
-/// Listings kept between requests (the dashboard's, the API's overdue list), each with the last event it is known
-/// to be right at. A request first asks which kinds of event were recorded since (one small indexed query): when none
+/// Listings kept between requests (the dashboard's counts and first rows, the whole overdue and unanswered
+/// listings), each with the last event it is known to be right at. A request first asks which kinds of event were recorded since (one small indexed query): when none
 /// of them is read by the listing (letters recorded do not move the overdue deliveries), the kept listing still
 /// stands; else it is computed again. One computation per listing runs at a time, and every request that arrived
 /// before it began shares its result: under a stream of writes, reads queue behind one computation instead of
@@ -17,9 +17,11 @@ final class ListingCache: Sendable {
 
     private let state = State()
 
-    /// The listing `key`, which reads events of `listing`'s kinds, from the cache or from `compute`.
+    /// The listing `key`, which reads events of `listing`'s kinds, from the cache or from `compute` (on the listings'
+    /// own thread when `long`; a bounded computation, such as the dashboard's, runs on the shared pool).
     func value<T: Sendable>(
-        _ key: Key, reads listing: Listing, office: Office, as account: Account?, compute: @escaping @Sendable (Workspace) throws -> T
+        _ key: Key, reads listing: Listing, office: Office, as account: Account?, long: Bool = true,
+        compute: @escaping @Sendable (Workspace) throws -> T
     ) async throws -> T {
         while true {
             let floor: Int64
@@ -33,7 +35,7 @@ final class ListingCache: Sendable {
                 floor = try await office.run(LastEventID(), as: account)
             }
             let made = try await state.get(key, atLeast: floor) {
-                try await office.perform(as: account, long: true) { ws -> Computed in
+                try await office.perform(as: account, long: long) { ws -> Computed in
                     // The event read before the listing: what the listing shows is as of it or later, never earlier.
                     let event = try LastEventID().run(in: ws)
                     return Computed(value: try compute(ws), event: event)

@@ -11,8 +11,10 @@ enum OpenAPIDocument {
             needs `Authorization: Bearer TOKEN` (make one with `petitions user token NAME`). Readers read; clerks also
             record; admins also manage users. Every error answers `{"error": SENTENCE, "field": NAME}` and changes nothing;
             a method an address does not take is 405 with `Allow`; a body sent as anything but `application/json` (a
-            `charset` allowed) is 415. A request naming a record that does not exist (an unknown
-            handle in a body or a filter) is 400 with the command's sentence; one in the path is 404. A listing answers one
+            `charset` allowed) is 415. A body must be strict JSON: a comma before `}` or `]`, a key given twice, or a boolean
+            written as anything but `true` or `false` is 400 naming the field; a query key given twice is 400 naming it. A
+            request naming a record that does not exist (an unknown handle in a body or a filter) is 400 with the command's
+            sentence, the options it names written as the request's fields (`on`, not `--on`); one in the path is 404. A listing answers one
             page at a time, in the command's order: `limit` rows (default 100, at most 1000) from row `offset` (0 the
             first); the body is the array the command prints, `X-Total-Count` the rows of the whole listing, and `Link` the
             first, prev, next and last pages (RFC 8288).
@@ -170,7 +172,7 @@ enum OpenAPIDocument {
                         no_reply_expected: {type: boolean, description: "Sent letters only."}
                         channel: {type: string, enum: [post, telegraph, courier, in-person], default: post}
                         summary: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters/{id}:
             get:
               summary: A letter, as `letter show --format json`.
@@ -236,7 +238,7 @@ enum OpenAPIDocument {
                         "on": {$ref: "#/components/schemas/Day"}
                         quantity: {type: array, items: {type: string, description: "AMOUNT UNIT COMMODITY, e.g. '500 funt wheat'"}}
                         note: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /parties:
             get:
               summary: Parties (authorities, groups, petitioners), as the `list --format json` of each kind.
@@ -371,6 +373,19 @@ enum OpenAPIDocument {
                 Link: {$ref: "#/components/headers/Link"}
               content: {application/json: {schema: {type: object}}}
             Object: {description: The record., content: {application/json: {schema: {type: object}}}}
+            Recorded:
+              description: >
+                The record, as the command prints it with `--format json`, and one more member, `warnings`: each sentence the
+                command prints on stderr for the same record (a receipt over the quantity expected or dated after today, a
+                reply from a party the letter was not written to, a letter from a party that is none of the petition's);
+                `[]` when there is none. The record is kept all the same.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [warnings]
+                    properties:
+                      warnings: {type: array, items: {type: string}}
             Error: {description: Refused; nothing changed., content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
           headers:
             X-Total-Count: {description: The rows of the whole listing., required: true, schema: {type: integer, minimum: 0}}

@@ -31,7 +31,7 @@ struct Paging: Equatable {
     }
 
     private static func number(_ query: Query, _ key: String, in range: ClosedRange<Int>, default value: Int, says what: String) throws -> Int {
-        guard let text = query.text(key) else { return value }
+        guard let text = try query.text(key) else { return value }
         // Digits only: no sign, no space, no fraction, as the OpenAPI document's integer says.
         guard text.utf8.count <= 10, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let n = Int(text),
             range.contains(n)

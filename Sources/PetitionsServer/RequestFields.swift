@@ -6,8 +6,14 @@ import PetitionsApp
 /// errors that name the field. Keys are the command's option names in snake_case.
 struct RequestFields: Sendable {
     var values: [String: JSONValue]
+    /// Whether the fields came as JSON (the API), whose booleans are `true` and `false` only; a form's come as text
+    /// (a checkbox sends "on").
+    var typed: Bool
 
-    init(_ values: [String: JSONValue]) { self.values = values }
+    init(_ values: [String: JSONValue], typed: Bool = false) {
+        self.values = values
+        self.typed = typed
+    }
 
     /// The JSON object of an API request's body; a body sent as another media type is refused (415) before it is read,
     /// anything but an object too (400), a body over 1 MiB too (413).
@@ -18,11 +24,13 @@ struct RequestFields: Sendable {
         guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
             throw APIFailure.invalid("body", "The request's body is not a JSON object.")
         }
+        // What Foundation lets through: a comma before a closing bracket, a key given twice.
+        try StrictJSON.check(Array(buffer.readableBytesView))
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw APIFailure.invalid(
                 unknown, "\(unknown): not a field of this request; its fields are \(allowed.sorted().joined(separator: ", ")).")
         }
-        return RequestFields(object)
+        return RequestFields(object, typed: true)
     }
 
     /// Refuses (415) a request whose `Content-Type` is not `application/json` (parameters such as `charset` allowed).
@@ -78,11 +86,15 @@ struct RequestFields: Sendable {
         }
     }
 
-    /// A flag: true or false (a form's checkbox sends "on").
+    /// A flag: true or false (a form's checkbox sends "on"); in JSON, `true` or `false` alone.
     func flag(_ key: String) throws -> Bool {
         switch values[key] {
         case nil, .null?: return false
         case .bool(let b)?: return b
+        case .string(let s)? where typed:
+            throw PetitionsError.invalid(key, String(s.prefix(100)), "is not true or false; send the JSON boolean true or false, unquoted")
+        case .int(let n)? where typed:
+            throw PetitionsError.invalid(key, String(n), "is not true or false; send the JSON boolean true or false")
         case .string(let s)?:
             switch s.lowercased() {
             case "true", "on", "1", "yes": return true
@@ -112,22 +124,27 @@ struct RequestFields: Sendable {
 struct Query {
     let request: Request
 
-    /// A query's value read as a browser or curl's `--data-urlencode` writes it: "+" is a space, "%2B" a plus.
-    func text(_ key: String) -> String? {
-        guard let v = Form.parse(request.uri.query ?? "")[key], !v.isEmpty else { return nil }
+    /// A query's value read as a browser or curl's `--data-urlencode` writes it: "+" is a space, "%2B" a plus. A key
+    /// given more than once (`?as_of=1920-03-04&as_of=1920-03-05`) is refused: which one was meant cannot be known.
+    func text(_ key: String) throws -> String? {
+        let values = Form.pairs(request.uri.query ?? "").filter { $0.key == key }
+        guard values.count < 2 else {
+            throw APIFailure.invalid(key, "\(key) is given \(values.count == 2 ? "twice" : "\(values.count) times") in the address; give it once.")
+        }
+        guard let v = values.first?.value, !v.isEmpty else { return nil }
         return v
     }
 
     func day(_ key: String) throws -> Day? { try text(key).map { try Day(parsing: $0, field: key) } }
 
     func id(_ key: String) throws -> Int64? {
-        guard let s = text(key) else { return nil }
+        guard let s = try text(key) else { return nil }
         guard let n = Int64(s), n > 0 else { throw PetitionsError.invalid(key, s, "is not an id; ids are whole numbers from 1") }
         return n
     }
 
     func flag(_ key: String) throws -> Bool {
-        switch text(key)?.lowercased() {
+        switch try text(key)?.lowercased() {
         case nil, "false", "0", "no": return false
         case "true", "1", "yes": return true
         case let other?: throw PetitionsError.invalid(key, other, "is not true or false")

@@ -59,7 +59,7 @@ extension Web {
             guard let letter = try fields.id("letter") else { throw APIFailure.invalid("letter", "letter: choose the letter to attach it to.") }
             let name: String
             do { name = try AttachBytes.checkedName(file.name) } catch let e as PetitionsError {
-                throw APIFailure.invalid("file", e.message)
+                throw APIFailure.invalid("file", e.requestMessage)
             }
             let attach = AttachBytes(
                 letter: letter, name: name, title: try fields.text("title"), bytes: Data(file.bytes.readableBytesView), on: office.today)

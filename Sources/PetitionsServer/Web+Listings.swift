@@ -3,7 +3,7 @@ import Hummingbird
 import PetitionsApp
 
 /// The two listings of the dashboard in full, page by page: `/overdue` and `/unanswered` (`?as_of=DAY&page=N`),
-/// from the same kept rows as the dashboard and the API.
+/// from the same kept rows as the API (the dashboard reads only its first rows and counts, `FirstOverdue`).
 extension Web {
     func addListings(to pages: RouterGroup<OfficeContext>) {
         pages.get("overdue") { request, context in try await self.overduePage(request, context) }
@@ -21,7 +21,7 @@ extension Web {
         let range = try pager.range(of: rows.count)
         let values: [String: Any] = [
             "asOf": asOf.description, "action": "/overdue",
-            "pager": pager.values(range, of: rows.count, path: "/overdue", keep: [("as_of", q.text("as_of"))]),
+            "pager": pager.values(range, of: rows.count, path: "/overdue", keep: [("as_of", try q.text("as_of"))]),
             "overdue": rows[range].map { Web.overdueRow($0, names: n) },
         ]
         return page("overdue", "Overdue deliveries as of \(asOf.longDescription)", values, context)
@@ -36,7 +36,7 @@ extension Web {
         let range = try pager.range(of: rows.count)
         let values: [String: Any] = [
             "asOf": asOf.description, "action": "/unanswered",
-            "pager": pager.values(range, of: rows.count, path: "/unanswered", keep: [("as_of", q.text("as_of"))]),
+            "pager": pager.values(range, of: rows.count, path: "/unanswered", keep: [("as_of", try q.text("as_of"))]),
             "waiting": rows[range].map(Web.waitingRow),
         ]
         return page("unanswered", "Letters waiting for a reply as of \(asOf.longDescription)", values, context)

@@ -40,8 +40,8 @@ extension Web {
         let q = Query(request: request)
         let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
         let pager = try WebPager(q)
-        let party = q.text("party")
-        let search = q.text("search")
+        let party = try q.text("party")
+        let search = try q.text("search")
         var fields = [
             WebField(name: "status", label: "Status", kind: .select([("", "any")] + Web.statusOptions), value: status?.rawValue ?? ""),
             WebField(name: "party", label: "Party (handle)", value: party ?? ""),

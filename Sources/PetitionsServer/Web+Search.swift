@@ -11,7 +11,7 @@ extension Web {
 
     func searchPage(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
-        let typed = Query(request: request).text("q") ?? ""
+        let typed = try Query(request: request).text("q") ?? ""
         var field = WebField(
             name: "q", label: "Search for", value: typed, hint: "words, \"a phrase\" in quotes, a prefix such as prov*, AND, OR or NOT between words")
         var values: [String: Any] = ["q": typed]

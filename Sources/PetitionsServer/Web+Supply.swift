@@ -34,7 +34,7 @@ extension Web {
         let account = try context.signedIn(.reader, request)
         let asOf = office.today
         let pager = try WebPager(Query(request: request))
-        // The overdue ones from the kept listing (the dashboard's), not computed again for each view.
+        // The overdue ones from the kept listing (the API's), not computed again for each view.
         let overdue = Set(try await office.overdue(asOf: asOf, as: account).rows.map(\.delivery))
         let s = try await office.perform(as: account) { ws in
             Supply(deliveries: try ListDeliveries().run(in: ws), overdue: overdue, names: try Web.names(ws))
@@ -104,7 +104,7 @@ extension Web {
     func report(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
-        if let format = q.text("format"), format != "html" {
+        if let format = try q.text("format"), format != "html" {
             var context = context
             context.account = account
             return try await API.report(request, context: context, office: office)

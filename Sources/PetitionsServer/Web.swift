@@ -101,48 +101,51 @@ struct Web: Sendable {
     // MARK: - Dashboard
 
     struct Dashboard: Sendable {
-        var overdue: KeptRows<OverdueDelivery>
-        var waiting: KeptRows<UnansweredLetter>
-        var petitions: [Petition]
-        var names: [String: String]
+        var overdue: ListingHead<OverdueDelivery>
+        var waiting: ListingHead<UnansweredLetter>
+        var petitions: [PetitionStatus: Int]
     }
 
     /// The dashboard: the counts, the first rows of each listing with "N of M" and a link to the whole listing page
-    /// by page (a view never renders thousands of rows), and the petitions by status.
+    /// by page, and the petitions by status. Its cost does not grow with the ledger's rows: each count is one SQL
+    /// count, and the rules judge only the rows shown.
     func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
-        let typed = Query(request: request).text("as_of")
-        let asOf = try Query(request: request).day("as_of") ?? office.today
+        let query = Query(request: request)
+        let typed = try query.text("as_of")
+        let asOf = try query.day("as_of") ?? office.today
         await refreshOfficeName()
         let d = try await dashboardListings(asOf: asOf, account: account)
-        let statuses = PetitionStatus.allCases.map { s in
-            ["status": s.rawValue, "count": d.petitions.filter { $0.status == s }.count] as [String: Any]
-        }
+        let statuses = PetitionStatus.allCases.map { s in ["status": s.rawValue, "count": d.petitions[s] ?? 0] as [String: Any] }
         let asOfQuery = typed.map { "?as_of=" + Form.encode($0) } ?? ""
-        let overdue = d.overdue.rows.prefix(Web.dashboardRows)
-        let waiting = d.waiting.rows.prefix(Web.dashboardRows)
         let values: [String: Any] = [
-            "asOf": asOf.description, "overdueCount": Web.grouped(d.overdue.count), "waitingCount": Web.grouped(d.waiting.count),
-            "openCount": Web.grouped(d.petitions.filter { $0.status == .open }.count),
-            "overdueShown": Web.shown(overdue.count, of: d.overdue.count, href: "/overdue" + asOfQuery),
-            "waitingShown": Web.shown(waiting.count, of: d.waiting.count, href: "/unanswered" + asOfQuery),
-            "overdue": overdue.map { Web.overdueRow($0, names: d.names) },
-            "waiting": waiting.map(Web.waitingRow),
+            "asOf": asOf.description, "overdueCount": Web.grouped(d.overdue.total), "waitingCount": Web.grouped(d.waiting.total),
+            "openCount": Web.grouped(d.petitions[.open] ?? 0),
+            "overdueShown": Web.shown(d.overdue.rows.count, of: d.overdue.total, href: "/overdue" + asOfQuery),
+            "waitingShown": Web.shown(d.waiting.rows.count, of: d.waiting.total, href: "/unanswered" + asOfQuery),
+            "overdue": d.overdue.rows.map { Web.overdueRow($0, names: d.overdue.names) },
+            "waiting": d.waiting.rows.map(Web.waitingRow),
             "statuses": statuses,
         ]
         return page("dashboard", "Dashboard as of \(asOf.longDescription)", values, context)
     }
 
-    /// The dashboard's listings as of `asOf`, each kept until an event it reads is recorded (ListingCache).
+    /// The dashboard's tables and counts as of `asOf`, each kept until an event it reads is recorded (ListingCache);
+    /// worked out again, each is a few bounded queries (`FirstOverdue`, `FirstUnanswered`, `CountPetitions`), not
+    /// the whole listing: recording letters (which the waiting letters read) costs a view a count and 25 letters.
     func dashboardListings(asOf: Day, account: Account) async throws -> Dashboard {
         let cache = office.listings
-        async let overdue = office.overdue(asOf: asOf, as: account)
-        async let waiting = office.unanswered(asOf: asOf, as: account)
-        async let petitions = cache.value(.init(name: "petitions"), reads: .petitions, office: office, as: account) {
-            try ListPetitions().run(in: $0)
+        let rows = Web.dashboardRows
+        async let overdue = cache.value(.init(name: "dashboard-overdue", asOf: asOf), reads: .overdue, office: office, as: account, long: false) {
+            try FirstOverdue(asOf: asOf, limit: rows).run(in: $0)
         }
-        async let names = cache.value(.init(name: "names"), reads: .parties, office: office, as: account) { try Web.names($0) }
-        return Dashboard(overdue: try await overdue, waiting: try await waiting, petitions: try await petitions, names: try await names)
+        async let waiting = cache.value(
+            .init(name: "dashboard-waiting", asOf: asOf), reads: .unanswered, office: office, as: account, long: false
+        ) { try FirstUnanswered(asOf: asOf, limit: rows).run(in: $0) }
+        async let petitions = cache.value(.init(name: "petition-counts"), reads: .petitions, office: office, as: account, long: false) {
+            try CountPetitions().run(in: $0)
+        }
+        return Dashboard(overdue: try await overdue, waiting: try await waiting, petitions: try await petitions)
     }
 
     /// The names of every party by handle, so pages show names, not only handles.

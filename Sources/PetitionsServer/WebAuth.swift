@@ -79,13 +79,18 @@ enum Form {
     /// The fields of a form body; a field given more than once (one line each) is joined by line ends.
     static func parse(_ body: String) -> [String: String] {
         var out: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = decode(String(parts[0]))
-            let value = parts.count > 1 ? decode(String(parts[1])) : ""
+        for (key, value) in pairs(body) {
             if let old = out[key] { out[key] = old + "\n" + value } else { out[key] = value }
         }
         return out
+    }
+
+    /// Each `key=value` of a form's body or an address's query, decoded, in order (a key given twice is there twice).
+    static func pairs(_ body: String) -> [(key: String, value: String)] {
+        body.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (decode(String(parts[0])), parts.count > 1 ? decode(String(parts[1])) : "")
+        }
     }
 
     /// A field's text: "+" a space, `%XX` a byte. Foundation gives up on bytes that are not UTF-8 (`%FF`); kept as

@@ -14,7 +14,7 @@ struct WebPager {
 
     /// `page` from the query (1 the first; empty is 1); anything else is one sentence naming it (400).
     init(_ query: Query) throws {
-        guard let text = query.text("page") else {
+        guard let text = try query.text("page") else {
             page = 1
             return
         }

@@ -266,6 +266,14 @@ extension Ledger {
     /// Deliveries, optionally of one period, status, decree or recipient; by period.
     public func deliveries(period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil) throws -> [Delivery]
     {
+        try deliveryPage(period: period, status: status, decree: decree, recipient: recipient, window: nil).rows
+    }
+
+    /// The deliveries `deliveries(...)` lists, only those in `window` read with their items (`LIMIT`/`OFFSET` in
+    /// SQL), and how many it lists in all (`count(*)`); without a window, every one and their number.
+    public func deliveryPage(period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?, window: RowWindow?) throws
+        -> RowPage<Delivery>
+    {
         try read { db in
             var clauses: [String] = []
             var args: [DatabaseValueConvertible?] = []
@@ -285,24 +293,31 @@ extension Ledger {
                 clauses.append("d.recipient_id = ?")
                 args.append(try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient").id)
             }
-            return try loadDeliveries(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(args))
+            let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
+            let rows = try loadDeliveries(db, where: clause, StatementArguments(args), window: window)
+            guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery d WHERE \(clause)", arguments: StatementArguments(args)) ?? 0
+            return RowPage(rows: rows, total: total)
         }
     }
 
-    func loadDeliveries(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Delivery] {
+    func loadDeliveries(_ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil) throws -> [Delivery] {
         var out: [Delivery] = []
-        try eachDelivery(db, where: clause, args) { out.append($0) }
+        try eachDelivery(db, where: clause, args, window: window) { out.append($0) }
         return out
     }
 
-    /// Deliveries by period, one at a time from a cursor, so that an export keeps memory flat.
-    func eachDelivery(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Delivery) throws -> Void) throws {
+    /// Deliveries by period (those in `window` only, when given), one at a time from a cursor, so that an export
+    /// keeps memory flat.
+    func eachDelivery(
+        _ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil, _ body: (Delivery) throws -> Void
+    ) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT d.*, k.handle AS k, r.handle AS r, s.handle AS s FROM delivery d JOIN decree k ON k.id = d.decree_id
                 JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
-                WHERE \(clause) ORDER BY d.period, r.handle, k.handle
+                WHERE \(clause) ORDER BY d.period, r.handle, k.handle\(Ledger.limitClause(window))
                 """, arguments: args)
         let items = try db.cachedStatement(
             sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")

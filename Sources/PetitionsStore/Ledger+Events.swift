@@ -7,6 +7,12 @@ extension Ledger {
 
     /// The event log, filtered, oldest first.
     public func events(party: String? = nil, petition: Int64? = nil, kind: String? = nil, since: Day? = nil, limit: Int? = nil) throws -> [Event] {
+        try eventPage(party: party, petition: petition, kind: kind, since: since, window: limit.map { RowWindow(limit: $0) }).rows
+    }
+
+    /// The events `events(...)` lists, only those in `window` read (`LIMIT`/`OFFSET` in SQL), and how many it lists
+    /// in all (`count(*)`); without a window, every one and their number.
+    public func eventPage(party: String?, petition: Int64?, kind: String?, since: Day?, window: RowWindow?) throws -> RowPage<Event> {
         try read { db in
             var clauses: [String] = []
             var args: [DatabaseValueConvertible?] = []
@@ -38,14 +44,16 @@ extension Ledger {
                 clauses.append("e.day >= ?")
                 args.append(since.description)
             }
+            let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.* FROM event e WHERE \(clauses.isEmpty ? "1" : clauses.joined(separator: " AND "))
-                    ORDER BY e.day, e.id \(limit.map { "LIMIT \($0)" } ?? "")
-                    """, arguments: StatementArguments(args))
+                db, sql: "SELECT e.* FROM event e WHERE \(clause) ORDER BY e.day, e.id\(Ledger.limitClause(window))",
+                arguments: StatementArguments(args))
+            var total = rows.count
+            if let window, rows.count >= window.limit || window.offset > 0 {
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event e WHERE \(clause)", arguments: StatementArguments(args)) ?? 0
+            }
             let decoder = JSONDecoder()
-            return try rows.map { row in
+            let events = try rows.map { row in
                 let id: Int64 = row["id"]
                 let subjects = try Row.fetchAll(
                     db, sql: "SELECT subject_type, subject_id FROM event_subject WHERE event_id = ? ORDER BY subject_type, subject_id",
@@ -58,6 +66,7 @@ extension Ledger {
                     recordedAt: row["recorded_at"], actor: row["actor"], office: row["office"], subjects: subjects,
                     summary: row["summary"], payload: payload)
             }
+            return RowPage(rows: events, total: total)
         }
     }
 }

@@ -70,6 +70,25 @@ extension Ledger {
         WHERE rc.delivery_id IN (SELECT value FROM json_each(?)) AND rc.day <= ? AND rc.voided = 0 GROUP BY rc.delivery_id, i.commodity
         """
 
+    /// The late deliveries as of `:asOf` (due on or before `:lastDue`, some item short as of the day): the common
+    /// part of the streaming listing and of its count.
+    static let lateCTE = """
+        WITH later(id) AS MATERIALIZED (SELECT rc.delivery_id FROM receipt rc WHERE rc.day > :asOf AND rc.voided = 0),
+        cand AS (
+          SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, 1 AS later FROM delivery d
+          WHERE d.id IN (SELECT id FROM later) AND d.due <= :lastDue AND d.status <> 'cancelled'
+          UNION ALL
+          SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, 0 FROM delivery d INDEXED BY delivery_open
+          WHERE d.status IN ('pending', 'partial') AND d.due <= :lastDue AND d.id NOT IN (SELECT id FROM later)
+        ),
+        late AS (
+          SELECT c.* FROM cand c WHERE EXISTS (
+            SELECT 1 FROM delivery_item i WHERE i.delivery_id = c.id AND i.expected > CASE WHEN c.later = 0 THEN i.received ELSE
+              coalesce((SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id AND ri.commodity = i.commodity
+                        WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END)
+        )
+        """
+
     /// The streaming `overdue` (one overdue_delivery rule, unscoped): every late delivery with its items, in the order
     /// the listing prints them (period, recipient handle, decree handle, then commodity), with the run of consecutive
     /// missed periods it belongs to worked out by window functions (months numbered `year * 12 + month`; a run is an
@@ -88,20 +107,7 @@ extension Ledger {
     /// USE TEMP B-TREE FOR ORDER BY
     /// ```
     static let lateInPrintOrderSQL = """
-        WITH later(id) AS MATERIALIZED (SELECT rc.delivery_id FROM receipt rc WHERE rc.day > :asOf AND rc.voided = 0),
-        cand AS (
-          SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, 1 AS later FROM delivery d
-          WHERE d.id IN (SELECT id FROM later) AND d.due <= :lastDue AND d.status <> 'cancelled'
-          UNION ALL
-          SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, 0 FROM delivery d INDEXED BY delivery_open
-          WHERE d.status IN ('pending', 'partial') AND d.due <= :lastDue AND d.id NOT IN (SELECT id FROM later)
-        ),
-        late AS (
-          SELECT c.* FROM cand c WHERE EXISTS (
-            SELECT 1 FROM delivery_item i WHERE i.delivery_id = c.id AND i.expected > CASE WHEN c.later = 0 THEN i.received ELSE
-              coalesce((SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id AND ri.commodity = i.commodity
-                        WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END)
-        ),
+        \(lateCTE),
         runs AS (
           SELECT late.*, CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER)
             - row_number() OVER (PARTITION BY decree_id, recipient_id ORDER BY period) AS island FROM late
@@ -116,6 +122,14 @@ extension Ledger {
         LEFT JOIN party sp ON sp.id = s.parent_id JOIN delivery_item i ON i.delivery_id = c.id
         ORDER BY c.period, r.handle, k.handle, i.commodity
         """
+
+    /// How many deliveries the streaming `overdue` lists (the dashboard's count): the late deliveries alone, without
+    /// their runs, parties or items.
+    /// ```
+    /// MATERIALIZE later, cand: as lateInPrintOrderSQL
+    /// SCAN c, CORRELATED SCALAR SUBQUERY: SEARCH i USING PRIMARY KEY (delivery_id=?)
+    /// ```
+    static let lateCountSQL = "\(lateCTE)\nSELECT count(*) FROM late"
 
     // MARK: - unanswered (and check, report, recording a letter): the waiting letters
 
@@ -153,6 +167,39 @@ extension Ledger {
     static func waitingInPrintOrderSQL(_ filter: String) -> String {
         waitingSQL(filter, extra: ", +l.day AS sent_key") + "\nORDER BY 23, 1"
     }
+    /// How many letters `unanswered` lists as of `:asOf` (the dashboard's count): both halves of `waitingSQL`, counted
+    /// without reading a row into Swift.
+    /// ```
+    /// SCALAR SUBQUERY 1: SCAN l USING INDEX letter_waiting
+    /// SCALAR SUBQUERY 2: SEARCH r USING COVERING INDEX letter_day (day>?), SEARCH l USING INDEX letter_answered_by (answered_by=?)
+    /// ```
+    static let waitingCountSQL = """
+        SELECT (SELECT count(*) FROM letter l WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf)
+          + (SELECT count(*) FROM letter r CROSS JOIN letter l ON l.answered_by = r.id
+             WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND +l.day <= :asOf)
+        """
+
+    /// The ids of the first `:limit` letters `unanswered` lists as of `:asOf`, in its order (sent, then id): the
+    /// dashboard's rows, of which only these are then read whole (`waitingSQL` with ` AND l.id IN (...)`).
+    /// ```
+    /// CO-ROUTINE: SCAN l USING INDEX letter_waiting; UNION ALL SEARCH r USING COVERING INDEX letter_day (day>?),
+    ///   SEARCH l USING INDEX letter_answered_by (answered_by=?)
+    /// USE TEMP B-TREE FOR ORDER BY (a sorter that keeps the first :limit)
+    /// ```
+    static let firstWaitingSQL = """
+        SELECT id FROM (
+          SELECT l.id, l.day FROM letter l WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf
+          UNION ALL
+          SELECT l.id, l.day FROM letter r CROSS JOIN letter l ON l.answered_by = r.id
+          WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND +l.day <= :asOf)
+        ORDER BY day, id LIMIT :limit
+        """
+
+    /// How many petitions there are of each status.
+    /// ```
+    /// SCAN petition USING COVERING INDEX petition_status
+    /// ```
+    static let petitionCountsSQL = "SELECT status, count(*) AS n FROM petition GROUP BY status"
 
     /// Extensions of reply deadlines (a small table: `SCAN letter_extension`).
     static let extensionsSQL = "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"
@@ -240,8 +287,12 @@ extension Ledger {
             HotQuery(name: "overdue: items", sql: lateItemsSQL),
             HotQuery(name: "overdue: received as of the day", sql: receivedAsOfSQL),
             HotQuery(name: "overdue (streaming): late deliveries in print order", sql: lateInPrintOrderSQL),
+            HotQuery(name: "overdue (dashboard): how many are late", sql: lateCountSQL),
             HotQuery(name: "unanswered: waiting letters", sql: waitingSQL("")),
             HotQuery(name: "unanswered: waiting letters in print order", sql: waitingInPrintOrderSQL("")),
+            HotQuery(name: "unanswered (dashboard): how many wait", sql: waitingCountSQL),
+            HotQuery(name: "unanswered (dashboard): the first ones", sql: firstWaitingSQL),
+            HotQuery(name: "dashboard: petitions by status", sql: petitionCountsSQL),
             HotQuery(name: "check: waiting letters due by a day", sql: waitingSQL(" AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)")),
             HotQuery(name: "letter send: its own due day", sql: waitingSQL(" AND l.id = :id")),
             HotQuery(name: "unanswered: extensions", sql: extensionsSQL),

@@ -11,6 +11,16 @@ extension Ledger {
     /// the day had received is counted as of the day, as `lateDeliveries(asOf:)` does.
     public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Void) throws {
         try read { db in
+            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run in
+                try body(d, run)
+                return true
+            }
+        }
+    }
+
+    /// The same, in `db`'s transaction, until `body` returns false (the dashboard reads the first few).
+    func streamLateDeliveries(_ db: Database, asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Bool) throws {
+        do {
             var text = FactText()
             var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
             var units: [String: MeasureUnit] = [:]
@@ -23,7 +33,7 @@ extension Ledger {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 if current?.id != id {
-                    if let done = current { try body(done, run) }
+                    if let done = current, try !body(done, run) { return }
                     let kid: Int64 = row[3]
                     let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
                     decrees[kid] = decree
@@ -51,7 +61,7 @@ extension Ledger {
                         received: QuantityValue(Quantity(base: got, unit: u, commodity: c)),
                         shortfall: QuantityValue(Quantity(base: max(0, expected - got), unit: u, commodity: c))))
             }
-            if let done = current { try body(done, run) }
+            if let done = current { _ = try body(done, run) }
         }
     }
 }

@@ -210,6 +210,12 @@ extension Ledger {
 
     /// Letters, optionally of one petition or party, or matching a search, oldest first.
     public func letters(petition: Int64? = nil, party: String? = nil, waiting: Bool = false, search: String? = nil) throws -> [Letter] {
+        try letterPage(petition: petition, party: party, waiting: waiting, search: search, window: nil).rows
+    }
+
+    /// The letters `letters(...)` lists, only those in `window` read (`LIMIT`/`OFFSET` in SQL), and how many it lists
+    /// in all (`count(*)`); without a window, every one and their number.
+    public func letterPage(petition: Int64?, party: String?, waiting: Bool, search: String?, window: RowWindow?) throws -> RowPage<Letter> {
         let filter = try search.map { try Ledger.searchFilter($0, kind: .letter, column: "l.id", field: "--search") }
         return try read { db in
             var clauses: [String] = []
@@ -232,23 +238,31 @@ extension Ledger {
                 args.append(match)
             }
             let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
-            return try Ledger.matching(search ?? "", field: "--search") { try loadLetters(db, where: clause, StatementArguments(args)) }
+            return try Ledger.matching(search ?? "", field: "--search") {
+                let rows = try loadLetters(db, where: clause, StatementArguments(args), window: window)
+                guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM letter l WHERE \(clause)", arguments: StatementArguments(args)) ?? 0
+                return RowPage(rows: rows, total: total)
+            }
         }
     }
 
-    func loadLetters(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Letter] {
+    func loadLetters(_ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil) throws -> [Letter] {
         var out: [Letter] = []
-        try eachLetter(db, where: clause, args) { out.append($0) }
+        try eachLetter(db, where: clause, args, window: window) { out.append($0) }
         return out
     }
 
-    /// Letters, oldest first, one at a time from a cursor, so that an export keeps memory flat.
-    func eachLetter(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Letter) throws -> Void) throws {
+    /// Letters, oldest first (those in `window` only, when given), one at a time from a cursor, so that an export
+    /// keeps memory flat.
+    func eachLetter(
+        _ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil, _ body: (Letter) throws -> Void
+    ) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT l.*, f.handle AS f, t.handle AS t FROM letter l JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id
-                WHERE \(clause) ORDER BY l.day, l.id
+                WHERE \(clause) ORDER BY l.day, l.id\(Ledger.limitClause(window))
                 """, arguments: args)
         while let row = try rows.next() {
             try body(

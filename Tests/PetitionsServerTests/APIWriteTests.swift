@@ -144,4 +144,36 @@ import Testing
         let actors = Set(try ListEvents(since: try Day(parsing: "1920-01-21")).run(in: f.ledger.workspace).map(\.actor))
         #expect(actors.contains("clerk-user"))
     }
+
+    @Test("a letter or receipt recorded answers the command's warnings in warnings, [] when none; recorded all the same")
+    func warnings() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        _ = try AddAuthority(name: "Tver supply", handle: "tver-supply").run(in: f.ledger.workspace)
+        let sent = try SendLetter(from: "dmitrov-post", to: "moscow-supply", on: try Day(parsing: "1920-02-01"), subject: "Appeal")
+            .run(in: f.ledger.workspace)
+        try await f.test { client in
+            let plain = #"{"direction":"sent","from":"dmitrov-post","to":"moscow-supply","on":"1920-02-02","subject":"Plain"}"#
+            let quiet = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(plain))
+            #expect(quiet.status == .created && (quiet.object["warnings"] as? [Any])?.isEmpty == true, "\(quiet.text)")
+            #expect(quiet.object["subject"] as? String == "Plain")
+            let reply = """
+                {"direction":"received","from":"tver-supply","to":"dmitrov-post","on":"1920-02-20","subject":"Answer","in_reply_to":\(sent.id)}
+                """
+            let r = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(reply))
+            #expect(r.status == .created, "\(r.text)")
+            let said = r.object["warnings"] as? [String] ?? []
+            #expect(said.count == 1 && said.first?.contains("but this reply comes from tver-supply") == true, "\(r.text)")
+            #expect(r.object["in_reply_to"] as? Int == Int(sent.id))
+            let receipt = #"{"decree":"decree-1918","recipient":"dmitrov-post","period":"1920-01","on":"1920-01-10","quantity":["1500 funt wheat"]}"#
+            let over = try await client.execute(uri: "/api/v1/receipts", method: .post, headers: f.bearer(.clerk, json: true), body: json(receipt))
+            #expect(over.status == .created, "\(over.text)")
+            let overSaid = over.object["warnings"] as? [String] ?? []
+            #expect(overSaid.count == 1 && overSaid.first?.contains("more than the 1,000 funt wheat expected") == true, "\(over.text)")
+            #expect(over.object["period"] as? String == "1920-01")
+        }
+        let letters = try ListLetters().run(in: f.ledger.workspace)
+        #expect(letters.contains { $0.subject == "Answer" })
+    }
+
 }

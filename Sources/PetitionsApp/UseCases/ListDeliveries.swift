@@ -17,4 +17,9 @@ public struct ListDeliveries: UseCase {
     public func run(in workspace: Workspace) throws -> [Delivery] {
         try workspace.reading { try $0.deliveries(period: period, status: status, decree: decree, recipient: recipient) }
     }
+
+    /// The deliveries of this listing in `window` (read alone, in SQL), and how many it holds: a page of the API's.
+    public func page(_ window: RowWindow, in workspace: Workspace) throws -> RowPage<Delivery> {
+        try workspace.reading { try $0.deliveryPage(period: period, status: status, decree: decree, recipient: recipient, window: window) }
+    }
 }

@@ -15,7 +15,18 @@ public struct ListEvents: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> [Event] {
-        // A kind that names no event would list nothing, which reads as "nothing happened": refuse it instead.
+        try checkKind()
+        return try workspace.reading { try $0.events(party: party, petition: petition, kind: kind, since: since) }
+    }
+
+    /// The events of this listing in `window` (read alone, in SQL), and how many it holds: a page of the API's.
+    public func page(_ window: RowWindow, in workspace: Workspace) throws -> RowPage<Event> {
+        try checkKind()
+        return try workspace.reading { try $0.eventPage(party: party, petition: petition, kind: kind, since: since, window: window) }
+    }
+
+    /// A kind that names no event would list nothing, which reads as "nothing happened": it is refused instead.
+    private func checkKind() throws {
         if let kind {
             let kinds = LedgerEvent.Kind.allCases.map(\.rawValue)
             guard kinds.contains(kind) || kinds.contains(where: { $0.hasPrefix(kind + ".") }) else {
@@ -23,6 +34,5 @@ public struct ListEvents: UseCase {
                 throw PetitionsError.invalid("--kind", kind, "is not a kind of event; give a kind such as letter.sent, or one of \(families)")
             }
         }
-        return try workspace.reading { try $0.events(party: party, petition: petition, kind: kind, since: since) }
     }
 }

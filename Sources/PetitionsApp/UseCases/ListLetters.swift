@@ -19,4 +19,9 @@ public struct ListLetters: UseCase {
     public func run(in workspace: Workspace) throws -> [Letter] {
         try workspace.reading { try $0.letters(petition: petition, party: party, waiting: waiting, search: search) }
     }
+
+    /// The letters of this listing in `window` (read alone, in SQL), and how many it holds: a page of the API's.
+    public func page(_ window: RowWindow, in workspace: Workspace) throws -> RowPage<Letter> {
+        try workspace.reading { try $0.letterPage(petition: petition, party: party, waiting: waiting, search: search, window: window) }
+    }
 }

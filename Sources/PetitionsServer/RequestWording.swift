@@ -1,0 +1,38 @@
+import PetitionsApp
+
+extension PetitionsError {
+    /// The sentence as a request's sender should read it: each command-line option it names (`--in-reply-to`,
+    /// `--as-of`) named as the request's field (`in_reply_to`, `as_of`), since bodies and queries use the options'
+    /// names in snake_case. Text in single quotes, a value the sender gave as `quoted` writes it, is left alone.
+    var requestMessage: String { PetitionsError.requestWording(message) }
+
+    /// `message` with its options named as request fields (`requestMessage`).
+    static func requestWording(_ message: String) -> String {
+        let s = Array(message.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var inQuote = false
+        var i = 0
+        func isWord(_ k: Int) -> Bool { k >= 0 && k < s.count && (s[k].properties.isAlphabetic || ("0"..."9").contains(s[k])) }
+        while i < s.count {
+            let c = s[i]
+            if c == "'" {
+                // A quote opens after a space or the start (not an apostrophe inside a word) and closes before one.
+                if inQuote ? !isWord(i + 1) : !isWord(i - 1) { inQuote.toggle() }
+                out.append(c)
+                i += 1
+                continue
+            }
+            let starts = c == "-" && i + 2 < s.count && s[i + 1] == "-" && ("a"..."z").contains(s[i + 2])
+            if !inQuote, starts, !isWord(i - 1), i == 0 || s[i - 1] != "-" {
+                var j = i + 2
+                while j < s.count, ("a"..."z").contains(s[j]) || ("0"..."9").contains(s[j]) || (s[j] == "-" && isWord(j + 1)) { j += 1 }
+                for scalar in s[(i + 2)..<j] { out.append(scalar == "-" ? "_" : scalar) }
+                i = j
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(out)
+    }
+}

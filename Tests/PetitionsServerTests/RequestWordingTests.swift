@@ -1,0 +1,140 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsTestSupport
+import Testing
+
+@testable import PetitionsServer
+
+/// Refusals in the request's own words: fields named as the body and query keys (`on`, `in_reply_to`), never as the
+/// command's options (`--on`).
+@Suite("Refusals in the request's words") struct RequestWordingTests {
+    /// A request, and a piece of the sentence its refusal must say.
+    struct Refused: Sendable {
+        var method: HTTPRequest.Method
+        var uri: String
+        var body: String?
+        var says: String
+        var field: String
+    }
+
+    static let refused: [Refused] = [
+        Refused(
+            method: .post, uri: "/api/v1/letters",
+            body: #"{"direction":"sent","from":"dmitrov-post","to":"moscow-supply","on":"1920-01-02","subject":"Early","petition":1}"#,
+            says: "on '1920-01-02' is before petition 1 was opened on 1920-01-20", field: "on"),
+        Refused(
+            method: .post, uri: "/api/v1/letters",
+            body: #"{"direction":"received","from":"moscow-supply","to":"dmitrov-post","on":"1920-02-02","subject":"Reply","in_reply_to":999}"#,
+            says: "in_reply_to: no letter with id 999", field: "in_reply_to"),
+        Refused(
+            method: .post, uri: "/api/v1/receipts",
+            body: #"{"decree":"decree-1918","recipient":"dmitrov-post","period":"1920-01","on":"1920-01-10","quantity":[]}"#,
+            says: "quantity: say what came, e.g. quantity '1000 funt wheat'", field: "quantity"),
+        Refused(method: .get, uri: "/api/v1/events?kind=nothing", body: nil, says: "kind 'nothing' is not a kind of event", field: "kind"),
+        Refused(method: .get, uri: "/api/v1/letters?party=nobody", body: nil, says: "party: no party 'nobody'", field: "party"),
+    ]
+
+    @Test("API refusals name the request's field (on, in_reply_to, quantity, kind, party), never a command-line option")
+    func apiFieldNames() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            for r in Self.refused {
+                let answer = try await client.execute(
+                    uri: r.uri, method: r.method, headers: f.bearer(.clerk, json: true), body: r.body.map { json($0) } ?? ByteBuffer())
+                let sentence = answer.object["error"] as? String ?? ""
+                #expect(answer.status == .badRequest, "\(r.uri): \(answer.status) \(answer.text)")
+                #expect(sentence.contains(r.says), "\(r.uri): \(sentence)")
+                #expect(!sentence.contains("--"), "\(r.uri): \(sentence)")
+                #expect(answer.object["field"] as? String == r.field, "\(r.uri): \(answer.text)")
+            }
+        }
+        #expect(try f.eventCount() == before)
+    }
+
+    @Test("a web form refused by the ledger shows the field's name beside it, not the option's")
+    func webFieldNames() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let page = try await client.execute(uri: "/petitions?party=nobody", method: .get, headers: b.headers)
+            #expect(page.text.contains("party: no party"), "\(page.text)")
+            #expect(!page.text.contains("--party"))
+        }
+    }
+
+    @Test("options become fields outside quotes; a value the sender gave keeps its dashes")
+    func wording() {
+        #expect(PetitionsError.requestWording("--in-reply-to: no letter with id 9.") == "in_reply_to: no letter with id 9.")
+        #expect(
+            PetitionsError.requestWording("--from: no party '--to-x'; did you mean 'a--b'?") == "from: no party '--to-x'; did you mean 'a--b'?")
+        #expect(PetitionsError.requestWording("give --petition (the petition's id).") == "give petition (the petition's id).")
+        #expect(PetitionsError.requestWording("a range 1--2 and -- alone") == "a range 1--2 and -- alone")
+    }
+
+    @Test("a JSON body with a trailing comma, a key given twice or a quoted boolean is 400 naming the field; nothing is recorded")
+    func strictJSON() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        let letter = #""direction":"sent","from":"dmitrov-post","to":"moscow-supply","on":"1920-02-01","subject":"Strict""#
+        // (body, the field named, a piece of the sentence)
+        let cases: [(String, String, String)] = [
+            ("{\(letter),}", "subject", "subject: a comma follows this last field"),
+            ("{\(letter),\n  \"on\": \"1920-02-03\"}", "on", "on is given twice"),
+            ("{\(letter),\"\\u006fn\":\"1920-02-03\"}", "on", "on is given twice"),
+            ("{\(letter),\"no_reply_expected\":\"yes\"}", "no_reply_expected", "no_reply_expected 'yes' is not true or false"),
+            ("{\(letter),\"no_reply_expected\":1}", "no_reply_expected", "no_reply_expected '1' is not true or false"),
+        ]
+        try await f.test { client in
+            for (body, field, says) in cases {
+                let r = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(body))
+                #expect(r.status == .badRequest, "\(body): \(r.status) \(r.text)")
+                #expect(r.object["field"] as? String == field, "\(body): \(r.text)")
+                #expect((r.object["error"] as? String)?.contains(says) == true, "\(body): \(r.text)")
+            }
+            let receipt = #"{"decree":"decree-1918","recipient":"dmitrov-post","period":"1920-01","on":"1920-01-10","quantity":["1 funt wheat",]}"#
+            let r = try await client.execute(uri: "/api/v1/receipts", method: .post, headers: f.bearer(.clerk, json: true), body: json(receipt))
+            #expect(r.status == .badRequest && r.object["field"] as? String == "quantity", "\(r.text)")
+            #expect((r.object["error"] as? String)?.contains("quantity: a comma follows the last item") == true, "\(r.text)")
+        }
+        #expect(try f.eventCount() == before)
+        try await f.test { client in
+            // The same letter, strict: recorded; a comma or a bracket inside a text is no trailing comma.
+            let body = "{\(letter),\"summary\":\"a, } and ,] inside\",\"no_reply_expected\":true}"
+            let r = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(body))
+            #expect(r.status == .created, "\(r.text)")
+        }
+    }
+
+    @Test("a query key given twice is 400 saying so, naming it, in the API and on the web; once is answered")
+    func repeatedQueryKey() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let cases = [
+                ("/api/v1/overdue?as_of=1920-03-04&as_of=1920-03-05", "as_of", "as_of is given twice"),
+                ("/api/v1/letters?limit=1&limit=2", "limit", "limit is given twice"),
+                ("/api/v1/events?kind=letter&kind=letter&kind=petition", "kind", "kind is given 3 times"),
+            ]
+            for (uri, field, says) in cases {
+                let r = try await client.execute(uri: uri, method: .get, headers: f.bearer(.reader))
+                #expect(r.status == .badRequest, "\(uri): \(r.status)")
+                #expect(r.object["field"] as? String == field, "\(uri): \(r.text)")
+                #expect((r.object["error"] as? String)?.contains(says) == true, "\(uri): \(r.text)")
+                #expect(!r.text.contains("control character"), "\(uri): \(r.text)")
+            }
+            let once = try await client.execute(uri: "/api/v1/overdue?as_of=1920-03-04", method: .get, headers: f.bearer(.reader))
+            #expect(once.status == .ok)
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let page = try await client.execute(uri: "/?as_of=1920-03-04&as_of=1920-03-05", method: .get, headers: b.headers)
+            #expect(page.status == .badRequest && page.text.contains("as_of is given twice"), "\(page.text)")
+        }
+    }
+
+}
