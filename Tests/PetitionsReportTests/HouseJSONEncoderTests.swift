@@ -246,6 +246,40 @@ import Testing
         }
     }
 
+    /// The arrears ledger writes itself (`HouseJSONWritable`): the same bytes as Foundation's encoder through its
+    /// `encode(to:)`, with and without kilograms and a first period, inside a report-like value.
+    @Test func arrearsLinesWriteWhatFoundationWrites() throws {
+        var r = SeededRandom(state: 1920_0305)
+        func text() -> String { Self.string(&r) }
+        func amount() -> Decimal {
+            r.pick([Decimal(0), Decimal(string: "1392.342")!, Decimal(3400), Decimal(string: "0.3333")!, Decimal(string: "-2.5")!])
+        }
+        func period() -> Period { Period(containing: (try? Day(parsing: "19\(10 + r.below(10))-0\(1 + r.below(9))-1\(r.below(10))")) ?? Day.minimum) }
+        struct Ledger: Encodable {
+            var arrears: [ArrearsLine]
+            var asOf: Day
+        }
+        for n in 0..<300 {
+            let lines = (0..<r.below(4)).map { _ in
+                ArrearsLine(
+                    recipient: text(), recipientName: text(), decree: text(), decreeName: text(), supplier: text(), commodity: text(),
+                    unit: text(), promised: amount(), received: amount(), owed: amount(), owedKg: r.below(2) == 0 ? nil : amount(),
+                    periodsMissed: r.below(100), since: r.below(2) == 0 ? nil : period(),
+                    periods: (0..<r.below(3)).map { _ in ArrearsPeriod(period: period(), expected: amount(), received: amount(), owed: amount()) })
+            }
+            let value = Ledger(arrears: lines, asOf: try Day(parsing: "1920-03-04"))
+            for pretty in [true, false] {
+                let encoder = JSONEncoder()
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+                let theirs = String(decoding: try encoder.encode(value), as: UTF8.self)
+                let ours = String(decoding: try HouseJSONEncoder(pretty: pretty).encode(value), as: UTF8.self)
+                #expect(ours == theirs, "case \(n), pretty \(pretty)")
+                if ours != theirs { return }
+            }
+        }
+    }
+
     @Test func refusesNumbersJSONCannotHold() {
         #expect(throws: EncodingError.self) { try HouseJSONEncoder().encode(Double.nan) }
         #expect(throws: EncodingError.self) { try HouseJSONEncoder().encode([Double.infinity]) }
