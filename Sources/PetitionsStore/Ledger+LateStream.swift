@@ -42,8 +42,8 @@ extension Ledger {
                         id: id, decree: decree, recipient: text.party(row, id: 6, handle: 7, name: 8),
                         supplier: text.party(row, id: 9, handle: 10, name: 11),
                         supplierParent: parent.map { text.party($0, row, handle: 13, name: 14) },
-                        period: try text.period(row, 1, "period") ?? Period(containing: Day.minimum),
-                        due: try text.day(row, 2, "due") ?? Day.minimum, lines: [], expectedBase: [:], receivedBase: [:], unitOf: [:])
+                        period: try text.requiredPeriod(row, 1, "period"),
+                        due: try text.requiredDay(row, 2, "due"), lines: [], expectedBase: [:], receivedBase: [:], unitOf: [:])
                     run = row[15]
                 }
                 let c: String = row[16]

@@ -103,7 +103,7 @@ extension Ledger {
                 WaitingLetter(
                     id: id, from: text.party(r, id: 7, handle: 8, name: 9), to: text.party(r, id: 10, handle: 11, name: 12),
                     toParent: parent.map { text.party($0, r, handle: 15, name: 16) },
-                    sent: try text.day(r, 1, "day") ?? Day.minimum, clockStart: try text.day(r, 2, "clock_start") ?? Day.minimum,
+                    sent: try text.requiredDay(r, 1, "day"), clockStart: try text.requiredDay(r, 2, "clock_start"),
                     subject: r[3], petition: petition, petitionCategory: r[17],
                     petitioner: petitioner.map { text.party($0, r, handle: 19, name: 20) },
                     ownWithin: try text.span(r, 5, "reply_within"), authorityWithin: try text.span(r, 13, "reply_within"),
@@ -151,7 +151,7 @@ extension Ledger {
                         id: id, later: (row[15] as Int64) == 1, decree: decree, recipient: text.party(row, id: 6, handle: 7, name: 8),
                         supplier: text.party(row, id: 9, handle: 10, name: 11),
                         supplierParent: parent.map { text.party($0, row, handle: 13, name: 14) },
-                        period: try text.period(row, 1, "period") ?? Period(containing: Day.minimum), due: try text.day(row, 2, "due") ?? Day.minimum)
+                        period: try text.requiredPeriod(row, 1, "period"), due: try text.requiredDay(row, 2, "due"))
                 )
             }
             guard !late.isEmpty else { return [] }
@@ -254,6 +254,23 @@ struct FactText {
     /// naming it, never a default day.
     mutating func day(_ row: Row, _ i: Int, _ column: String) throws -> Day? {
         try FactText.parsed(row, i, &days, column, "a day") { try Day(parsing: $0) }
+    }
+
+    /// The day in a column that is never NULL (a letter's day, a delivery's due day): a NULL there is damage to the
+    /// ledger, said as such, never read as the earliest day.
+    mutating func requiredDay(_ row: Row, _ i: Int, _ column: String) throws -> Day {
+        guard let day = try day(row, i, column) else { throw FactText.missing(column) }
+        return day
+    }
+
+    /// The period in a column that is never NULL, as `requiredDay`.
+    mutating func requiredPeriod(_ row: Row, _ i: Int, _ column: String) throws -> Period {
+        guard let period = try period(row, i, column) else { throw FactText.missing(column) }
+        return period
+    }
+
+    static func missing(_ column: String) -> PetitionsError {
+        PetitionsError("The ledger is damaged: a \(column) is empty where one is required (it was changed outside petitions).", code: .dataError)
     }
 
     /// The period in column `i`; nil when it is NULL.
