@@ -58,7 +58,7 @@ extension Ledger {
                 statement = try db.makeStatement(sql: trimmed)
             } catch let e as DatabaseError {
                 if let problem = sandbox.problem() { throw PetitionsError(problem) }
-                throw PetitionsError("is not valid SQL: \(e.message ?? "\(e.resultCode)")")
+                throw PetitionsError("is not valid SQL: \(SQLRuleSandbox.reworded(e.message))")
             }
             guard statement.isReadonly else { throw PetitionsError("would write to the ledger") }
             let columns = Set(statement.columnNames.map { $0.lowercased() })
@@ -98,7 +98,7 @@ extension Ledger {
             } catch let e as DatabaseError {
                 if let problem = sandbox.problem(resultCode: e.resultCode) { throw PetitionsError(problem) }
                 // E.g. a function SQLite refuses only when the query runs.
-                throw PetitionsError("failed when run: \(e.message ?? "\(e.resultCode)")")
+                throw PetitionsError("failed when run: \(SQLRuleSandbox.reworded(e.message, otherwise: "SQLite could not work it out"))")
             }
         }
     }
@@ -110,7 +110,7 @@ extension Ledger {
         let tables = try queue.read { db in
             Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"))
         }
-        let sandbox = SQLRuleSandbox(tables: tables, budget: budget)
+        let sandbox = SQLRuleSandbox(tables: tables.subtracting(SQLRuleSandbox.privateTables), budget: budget)
         return try withExtendedLifetime(sandbox) {
             defer { try? queue.close() }
             return try queue.read { db in

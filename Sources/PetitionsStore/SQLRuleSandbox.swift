@@ -46,6 +46,11 @@ final class SQLRuleSandbox {
         "json_group_array", "json_group_object", "->", "->>",
     ]
 
+    /// Tables a rule may never read: the office's accounts and API tokens (password and token hashes, which
+    /// `export events` leaves out too; a rule's messages are shown by `check`, the API and the recorded findings) and
+    /// GRDB's record of migrations.
+    static let privateTables: Set<String> = ["account", "api_token", "grdb_migrations"]
+
     /// Tables of the ledger the rule may read.
     private let tables: Set<String>
     private let budget: SQLRuleBudget
@@ -120,6 +125,7 @@ final class SQLRuleSandbox {
             guard database == "main" else { return deny("reading \(a ?? "?") of \(database ?? "another database")") }
             // The ledger's own tables. Not table-valued functions (json_each, pragma_…): setting them up touches the schema.
             if tables.contains(table) { return SQLITE_OK }
+            if SQLRuleSandbox.privateTables.contains(table) { return deny("reading \(a ?? "?"), the office's accounts") }
             return deny("reading \(a ?? "?")")
         case SQLITE_FUNCTION:
             if let name = b?.lowercased(), SQLRuleSandbox.allowedFunctions.contains(name) { return SQLITE_OK }
@@ -140,8 +146,38 @@ final class SQLRuleSandbox {
         case SQLITE_DETACH: return "DETACH"
         case SQLITE_PRAGMA: return "PRAGMA \(a ?? "")"
         case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: return "a transaction"
-        default: return "an action that is not reading (SQLite action \(action))"
+        case SQLITE_INSERT: return "INSERT into \(a ?? "a table")"
+        case SQLITE_UPDATE: return "UPDATE of \(a ?? "a table")"
+        case SQLITE_DELETE: return "DELETE from \(a ?? "a table")"
+        case SQLITE_CREATE_TABLE, SQLITE_CREATE_TEMP_TABLE, SQLITE_CREATE_INDEX, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_VIEW,
+            SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TRIGGER, SQLITE_CREATE_TEMP_TRIGGER, SQLITE_CREATE_VTABLE:
+            return "CREATE"
+        case SQLITE_DROP_TABLE, SQLITE_DROP_TEMP_TABLE, SQLITE_DROP_INDEX, SQLITE_DROP_TEMP_INDEX, SQLITE_DROP_VIEW,
+            SQLITE_DROP_TEMP_VIEW, SQLITE_DROP_TRIGGER, SQLITE_DROP_TEMP_TRIGGER, SQLITE_DROP_VTABLE:
+            return "DROP"
+        case SQLITE_ALTER_TABLE: return "ALTER TABLE"
+        case SQLITE_REINDEX: return "REINDEX"
+        case SQLITE_ANALYZE: return "ANALYZE"
+        default: return "an action that is not reading"
         }
+    }
+
+    /// SQLite's message about a query that does not prepare or run, in the house's words: the table, column or word it
+    /// names is kept, SQLite's own phrasing is not.
+    static func reworded(_ message: String?, otherwise: String = "it does not read as SQL") -> String {
+        guard let message else { return otherwise }
+        let patterns: [(prefix: String, sentence: (String) -> String)] = [
+            ("no such table: ", { "it names a table the ledger does not have, '\($0)'" }),
+            ("no such column: ", { "it names a column that is not there, '\($0)'" }),
+            ("no such function: ", { "it calls a function that does not exist, \($0)()" }),
+            ("ambiguous column name: ", { "the column '\($0)' could be in more than one table; name the table" }),
+        ]
+        for p in patterns where message.hasPrefix(p.prefix) { return p.sentence(String(message.dropFirst(p.prefix.count))) }
+        if message.hasPrefix("near \""), let end = message.dropFirst(6).firstIndex(of: "\"") {
+            return "it does not read as SQL near '\(message[message.index(message.startIndex, offsetBy: 6)..<end])'"
+        }
+        if message.contains("syntax error") || message.contains("incomplete input") { return "it does not read as SQL (is it cut short?)" }
+        return otherwise
     }
 
     /// The sentence (after "the query ") for a run that failed with `code`, if the sandbox was the cause.

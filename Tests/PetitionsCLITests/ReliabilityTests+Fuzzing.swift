@@ -134,6 +134,7 @@ extension ReliabilityTests {
             let check = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
             #expect(check.status == 65, "\(q): \(check)")
             #expect(check.stderr.contains("bad"), "\(q): \(check.stderr)")
+            #expect(!check.stderr.contains("SQLite action"), "\(q): \(check.stderr)")
             #expect(try cli.run(["rules", "set", file.path]).status == 65, "\(q)")
             #expect(!FileManager.default.fileExists(atPath: attached), "\(q) created a file")
         }
@@ -146,6 +147,31 @@ extension ReliabilityTests {
             ext.status == 65 && ext.stderr.hasPrefix("error: ") && ext.stderr.contains("'ext'")
                 && ext.stderr.contains("load_extension(), which a sql rule may not"), "\(ext)")
         #expect(try BadInputTests.snapshot(cli) == before)
+        // The office's accounts and tokens are not the ledger's to show: a rule that reads them is refused, in our words,
+        // and neither check nor the recorded findings ever hold a password hash.
+        _ = try cli.run(["user", "add", "rita", "--role", "reader"])
+        let leaks = [
+            "SELECT name AS subject, password_hash AS message FROM account",
+            "SELECT a.name AS subject, t.token_hash AS message FROM api_token t JOIN account a ON a.id = t.account_id",
+            "SELECT 1 AS subject, (SELECT group_concat(password_hash) FROM account) AS message",
+        ]
+        for (n, q) in leaks.enumerated() {
+            let leak = cli.directory.appendingPathComponent("leak-\(n).toml")
+            try "version = 1\n[[rule]]\nid = \"leak\"\nkind = \"sql\"\nquery = '''\n\(q)\n'''\n".write(to: leak, atomically: true, encoding: .utf8)
+            let check = try cli.run(["check", "--as-of", "1920-03-04", "--record", "--rules", leak.path])
+            #expect(check.status == 65, "\(q): \(check)")
+            #expect(check.stderr.contains("reading account, the office's accounts") || check.stderr.contains("reading api_token"), "\(check.stderr)")
+            #expect(!check.stdout.contains("$2") && !check.stderr.contains("$2"), "\(check)")
+            #expect(try cli.run(["rules", "set", leak.path]).status == 65, "\(q)")
+        }
+        #expect(!(try cli.run(["export", "events"]).stdout.contains("$2")))
+        // SQLite's messages about a query that does not prepare come out in the house's words.
+        let typo = cli.directory.appendingPathComponent("typo.toml")
+        try "version = 1\n[[rule]]\nid = \"typo\"\nkind = \"sql\"\nquery = \"SELECT name AS subject, 'x' AS message FROM user\"\n"
+            .write(to: typo, atomically: true, encoding: .utf8)
+        let typoCheck = try cli.run(["check", "--as-of", "1920-03-04", "--rules", typo.path])
+        #expect(typoCheck.status == 65 && typoCheck.stderr.contains("names a table the ledger does not have, 'user'"), "\(typoCheck)")
+        #expect(!typoCheck.stderr.contains("no such table"), "\(typoCheck)")
         try expectVerifyIsClean(cli)
     }
 }
