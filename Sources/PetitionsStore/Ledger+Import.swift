@@ -196,6 +196,13 @@ extension Ledger {
                         outcome.imported = 0
                         return .rollback
                     }
+                    // Nothing taken (every row left out, or none there): nothing is recorded, not even that the file was
+                    // imported, so the same file imports once its rows can be (the group a row names added, say) without
+                    // --again. The import still ran to its end.
+                    if outcome.imported == 0 {
+                        outcome.committed = true
+                        return .rollback
+                    }
                     let event = ImportCompleted(
                         what: what, source: source, rows: Int64(outcome.rows), imported: Int64(outcome.imported),
                         rejected: Int64(outcome.rejected), digest: digest)

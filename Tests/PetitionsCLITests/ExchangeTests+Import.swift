@@ -283,6 +283,24 @@ extension ExchangeTests {
         #expect(try BadInputTests.snapshot(cli) == before)
     }
 
+    /// An import that took no row records nothing, not even that the file was imported: once its row can be taken (the
+    /// group it names added), the same file imports without --again. One row is counted in the singular.
+    @Test func anImportThatTookNoRowDoesNotCountAsDone() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let path = try Self.file(cli, "zed.csv", "name,handle,groups\nZed Zaitsev,zed,zed-club\n")
+        let events = try cli.run(["events", "--format", "json"]).stdout
+        let rejects = cli.directory.appendingPathComponent("zed-rejects.csv").path
+        let first = try cli.run(["import", "petitioners", path, "--skip-invalid", "--rejects", rejects])
+        Self.succeeded(first)
+        #expect(first.stdout.contains("Imported 0 petitioners of 1 row"), "\(first.stdout)")
+        #expect(try cli.run(["events", "--format", "json"]).stdout == events, "an import of nothing recorded an event")
+        Self.succeeded(try cli.run(["group", "add", "--name", "Zed club", "--handle", "zed-club"]))
+        let again = try cli.run(["import", "petitioners", path])
+        Self.succeeded(again, "the same file once its row can be taken")
+        #expect(again.stdout.contains("Imported 1 petitioner of 1 row"), "\(again.stdout)")
+    }
+
     @Test func skipInvalidImportsTheGoodRowsAndSetsTheBadOnesAsideWithAReason() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }

@@ -68,7 +68,8 @@ struct ImportCommand: ParsableCommand {
             })
         bar?.finish()
         if output.format == .json { return try Output.json(report) }
-        var text = "Imported \(report.imported) \(kind.rawValue) of \(Wording.count(report.rows, "row")) from \(report.source)."
+        let what = Wording.count(report.imported, String(kind.rawValue.dropLast()), plural: kind.rawValue)
+        var text = "Imported \(what) of \(Wording.count(report.rows, "row")) from \(report.source)."
         if report.rejected > 0 {
             text +=
                 " \(Wording.count(report.rejected, "row")) \(report.rejected == 1 ? "was" : "were") left out\(report.rejects.map { " and written to \($0)" } ?? ""):"
