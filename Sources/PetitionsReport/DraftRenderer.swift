@@ -20,6 +20,12 @@ public enum DraftRenderer {
             throw PetitionsError(
                 "\(source): sections are nested more than \(DraftRenderer.maximumNesting) deep at line \(line); a letter template needs far fewer.")
         }
+        // A partial ({{> name}}) or a parent template ({{< name}}) names another template, which a draft has none of:
+        // Mustache would put nothing in its place and the letter would come out short without a word.
+        if let (line, tag) = DraftRenderer.firstPartial(in: text) {
+            throw PetitionsError(
+                "\(source): line \(line) uses another template (\(quoted(tag))), which letter templates cannot; write its text into this template.")
+        }
         let parsed: MustacheTemplate
         let pragma = "{{% CONTENT_TYPE: TEXT}}"
         do {
@@ -50,6 +56,34 @@ public enum DraftRenderer {
         case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "a {{% … }} setting is not one Mustache knows"
         case nil: return "it cannot be read"
         }
+    }
+
+    /// The line and text of the first partial (`{{> …}}`) or parent (`{{< …}}`) tag in `text`, with the default
+    /// delimiters or any set by `{{=… …=}}`.
+    static func firstPartial(in text: String) -> (Int, String)? {
+        var open = "{{"
+        var close = "}}"
+        var line = 1
+        var rest = Substring(text)
+        while let start = rest.range(of: open) {
+            line += rest[..<start.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let afterOpen = rest[start.upperBound...]
+            guard let end = afterOpen.range(of: close) else { return nil }
+            let inside = afterOpen[..<end.lowerBound]
+            let body = inside.drop { $0 == " " || $0 == "\t" }
+            if body.first == ">" || body.first == "<" { return (line, open + inside + close) }
+            if body.first == "=", body.last == "=" {
+                // {{=<% %>=}}: the new delimiters, separated by space.
+                let parts = body.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if parts.count == 2 {
+                    open = String(parts[0])
+                    close = String(parts[1])
+                }
+            }
+            line += inside.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            rest = afterOpen[end.upperBound...]
+        }
+        return nil
     }
 
     /// How long a template may be, in bytes.

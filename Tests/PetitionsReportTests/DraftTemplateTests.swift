@@ -80,6 +80,21 @@ import Testing
         }
     }
 
+    /// A partial or a parent template names a template a draft does not have: refused, naming the line and the tag,
+    /// instead of a letter that comes out with a hole in it.
+    @Test func aTemplateThatUsesAnotherTemplateIsRefused() throws {
+        let context = try Self.context(.reminder)
+        for (template, line, tag) in [
+            ("Dear sir,\n{{> /etc/passwd}}\nYours", 2, "{{> /etc/passwd}}"), ("{{<layout}}{{/layout}}", 1, "{{<layout}}"),
+            ("a\n{{=<% %>=}}\nb\n<%>signature%>", 4, "<%>signature%>"),
+        ] {
+            let error = try #require(throws: PetitionsError.self) { try DraftRenderer.render(context, template: template, source: "t.mustache") }
+            #expect(error.message.contains("t.mustache: line \(line)") && error.message.contains(tag), "\(template): \(error)")
+        }
+        // A greater-than sign in the text, or inside a variable's name, is not a partial.
+        #expect(try DraftRenderer.render(context, template: "8 > 5 {{! a > comment }}") == "8 > 5 ")
+    }
+
     @Test func aTemplateTooLongToBeALetterIsRefusedBeforeItIsParsed() throws {
         let long = String(repeating: "{{#letters}}{{facts}}{{/letters}}{{owed}}\n", count: 20_000)
         let error = try #require(throws: PetitionsError.self) {
