@@ -79,7 +79,9 @@ public enum Drafts {
                 "--petition \(id) is addressed to \(below.name) (\(below.handle)), which has no authority above it; name the one to write to with --to."
             )
         }
-        let letters = facts.waiting.filter { $0.petition == id }
+        // The grounds are letters whose reply is overdue, to an authority other than the one now written to: a letter
+        // sent today, not yet due, is no sign of silence, and one to the addressee itself is no complaint about the one below.
+        let letters = facts.waiting.filter { $0.petition == id && $0.daysOverdue > 0 && $0.to != target.handle }
         // Deliveries owed to the petitioner by the petition's authority or one below it.
         let late = facts.late.filter { o, _ in
             o.recipient == p.petitioner && (o.supplier == below.handle || (facts.parties[o.supplier]?.chain ?? []).contains(below.handle))

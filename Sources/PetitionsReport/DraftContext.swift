@@ -54,6 +54,8 @@ public struct DraftContext: Codable, Sendable {
     public var owesSupply: Bool
     /// Whether any letter is cited.
     public var hasLetters: Bool
+    /// Whether exactly one letter is cited (for "our letter" rather than "our letters").
+    public var oneLetter: Bool
     /// Everything owed, in words: "3,400 funt of wheat (1,392.342 kg)".
     public var owed: String?
 
@@ -82,6 +84,8 @@ public struct DraftContext: Codable, Sendable {
         self.lettersOverdue = letters.contains { $0.overdue }
         self.owesSupply = !deliveries.isEmpty || !arrears.isEmpty
         self.hasLetters = !letters.isEmpty
+        self.oneLetter = letters.count == 1
+        if !letters.isEmpty { self.letters[letters.count - 1].last = true }
         self.owed = arrears.isEmpty ? nil : DraftContext.listInWords(arrears.map(\.amount))
     }
 
@@ -158,6 +162,8 @@ public struct DraftLetter: Codable, Sendable, Hashable {
     public var late: String
     /// The facts in one clause: "the letter of 20 January 1920 (Appeal), unanswered for 44 days, 20 working days past due".
     public var facts: String
+    /// Whether it is the last letter cited (a list in a letter ends with a full stop).
+    public var last = false
 
     public init(
         id: Int64, date: String, subject: String, from: String, to: String, due: String, daysWaiting: Int, daysOverdue: Int,

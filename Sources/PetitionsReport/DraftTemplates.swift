@@ -52,12 +52,12 @@ public enum DraftTemplates {
 
         Dear Sir or Madam,
 
-        We turn to you {{#hasLetters}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not answered our letters{{/hasLetters}}{{^hasLetters}}{{#owesSupply}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not made the deliveries owed{{/owesSupply}}{{^owesSupply}}about {{below.name}}{{#addresseeIsAbove}}, which answers to you{{/addresseeIsAbove}}{{/owesSupply}}{{/hasLetters}}.{{#petition}} On {{opened}} {{petitioner}} petitioned it: "{{subject}}".{{/petition}}
+        We turn to you {{#hasLetters}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not answered our letter{{^oneLetter}}s{{/oneLetter}}{{/hasLetters}}{{^hasLetters}}{{#owesSupply}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not made the deliveries owed{{/owesSupply}}{{^owesSupply}}about {{below.name}}{{#addresseeIsAbove}}, which answers to you{{/addresseeIsAbove}}{{/owesSupply}}{{/hasLetters}}.{{#petition}} On {{opened}} {{petitioner}} petitioned it: "{{subject}}".{{/petition}}
         {{#hasLetters}}
 
-        These letters of ours have had no answer:
+        {{#oneLetter}}This letter of ours has had no answer:{{/oneLetter}}{{^oneLetter}}These letters of ours have had no answer:{{/oneLetter}}
         {{#letters}}
-        - the letter of {{date}} to {{to}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}}{{^overdue}}; a reply is due on {{due}}{{/overdue}};
+        - the letter of {{date}} to {{to}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}}{{^overdue}}; a reply is due on {{due}}{{/overdue}}{{#last}}.{{/last}}{{^last}};{{/last}}
         {{/letters}}
         {{/hasLetters}}
         {{#owesSupply}}

@@ -30,12 +30,29 @@ import Testing
         #expect(!text.contains("{{") && !text.contains("&#39;") && !text.contains("&quot;"), "plain text, nothing escaped: \(text)")
     }
 
+    /// The grounds of an escalation are letters whose reply is overdue: a letter on the petition sent that very day (not
+    /// yet due), or one to the authority now written to, is not cited as "no answer".
+    @Test func anEscalationCitesOnlyOverdueLettersToTheOneBelow() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let before = try draft(cli, ["escalation", "--petition", "1"])
+        #expect(before.contains("To: People's Commissariat of Posts and Telegraphs\n"))
+        for (to, subject) in [("moscow-supply", "Second appeal, sent today"), ("narkompochtel", "To the Commissariat, sent today")] {
+            let sent = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", to, "--on", "1920-03-04", "--subject", subject, "--petition", "1"])
+            #expect(sent.status == 0, "\(sent)")
+        }
+        let after = try draft(cli, ["escalation", "--petition", "1"])
+        #expect(!after.contains("sent today"), "\(after)")
+        #expect(after == before, "the letters sent on the day change nothing in the escalation")
+    }
+
     @Test func anEscalationGoesAboveAndCitesLettersDecreeAndArrears() throws {
         let cli = try RuleTests.dmitrov()
         defer { cli.remove() }
         let text = try draft(cli, ["escalation", "--petition", "1"])
         #expect(text.contains("To: People's Commissariat of Posts and Telegraphs\n"), "the parent of the Moscow supply centre: \(text)")
-        #expect(text.contains("Moscow postal-telegraph supply centre, which answers to you, has not answered our letters"))
+        #expect(text.contains("Moscow postal-telegraph supply centre, which answers to you, has not answered our letter."), "one letter cited: \(text)")
+        #expect(text.contains("This letter of ours has had no answer:\n"), "\(text)")
         #expect(
             text.contains(
                 "the letter of 20 January 1920 to Moscow postal-telegraph supply centre (\"Appeal\"), unanswered for 44 days, 20 working days past due"
