@@ -124,7 +124,7 @@ public enum ReportHTML {
                     texts: a.periods.map { [Thousands.format($0.owed)] },
                     tooltips: a.periods.map { p in
                         [
-                            "\(p.period.longDescription): expected \(Thousands.format(p.expected)) \(a.unit), received \(Thousands.format(p.received)), owed \(Thousands.format(p.owed))"
+                            "\(p.period.longDescription): expected \(Thousands.format(p.expected)) \(a.unit), received \(Thousands.format(p.received)) \(a.unit), owed \(Thousands.format(p.owed)) \(a.unit)"
                         ]
                     })
             }
