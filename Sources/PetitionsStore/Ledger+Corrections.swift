@@ -95,7 +95,20 @@ extension Ledger {
         if let counts = change.counts {
             var merged: [String: JSONValue] = [:]
             if case .object(let o)? = current["counts"] { merged = o }
-            for c in try Ledger.merge(counts) { merged[c.category] = .int(Int64(c.count)) }
+            for c in try Ledger.merge(counts) {
+                guard c.count == 0 else {
+                    merged[c.category] = .int(Int64(c.count))
+                    continue
+                }
+                // 0 removes the category; a category the group does not count is a typo, said with the ones it does.
+                guard merged.removeValue(forKey: c.category) != nil else {
+                    let held = merged.keys.sorted()
+                    throw PetitionsError.invalid(
+                        "--count", "\(c.category)=0",
+                        "removes a head-count, but \(ref.handle) counts no \(c.category)"
+                            + (held.isEmpty ? " (it has no head-counts)" : "; its categories are \(held.joined(separator: ", "))"))
+                }
+            }
             after["counts"] = .object(merged)
         }
         after = after.filter { (current[$0.key] ?? .null) != $0.value }

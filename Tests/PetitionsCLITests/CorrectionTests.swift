@@ -94,6 +94,23 @@ import Testing
         #expect(text.stdout.contains("Notes:") && text.stdout.contains("1920-01-25  Telephoned the supply centre"), "\(text)")
     }
 
+    @Test func aHeadCountOfZeroRemovesTheCategory() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let g = try object(cli.run(["group", "edit", "dmitrov-post", "--count", "incapacitated=0", "--format", "json"]))
+        let counts = try #require(g["counts"] as? [[String: Any]])
+        #expect(counts.map { $0["category"] as? String } == ["employee"] && counts.map { $0["count"] as? Int } == [125], "\(counts)")
+        let payload = try #require(try events(cli, "party.updated").first?["payload"] as? [String: Any])
+        #expect((payload["after"] as? [String: Any])?["counts"] as? [String: Int] == ["employee": 125], "\(payload)")
+        let before = try BadInputTests.snapshot(cli)
+        let unknown = try cli.run(["group", "edit", "dmitrov-post", "--count", "widow=0"])
+        #expect(unknown.status == 65, "\(unknown)")
+        #expect(unknown.stderr.contains("widow=0") && unknown.stderr.contains("its categories are employee"), "\(unknown.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing changed")
+        let add = try cli.run(["group", "add", "--name", "Klin", "--count", "employee=0"])
+        #expect(add.status == 65 && add.stderr.contains("at least 1"), "a new group still counts at least one head: \(add)")
+    }
+
     @Test func aVoidedReceiptStaysListedAndCountsForNothing() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
