@@ -111,6 +111,19 @@ import Testing
         #expect(add.status == 65 && add.stderr.contains("at least 1"), "a new group still counts at least one head: \(add)")
     }
 
+    @Test func leavingAGroupBeforeJoiningItIsRefusedNamingBothDays() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["group", "join", "dmitrov-post", "--member", "kropotkin", "--from", "1920-01-01"]).status == 0)
+        let before = try BadInputTests.snapshot(cli)
+        let early = try cli.run(["group", "leave", "dmitrov-post", "--member", "kropotkin", "--on", "1919-12-31"])
+        #expect(early.status == 65, "\(early)")
+        #expect(early.stderr.contains("1919-12-31") && early.stderr.contains("joined dmitrov-post on 1920-01-01"), "\(early.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        let same = try cli.run(["group", "leave", "dmitrov-post", "--member", "kropotkin", "--on", "1920-01-01"])
+        #expect(same.status == 0, "a membership may end on the day it began: \(same)")
+    }
+
     @Test func aVoidedReceiptStaysListedAndCountsForNothing() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
