@@ -159,13 +159,13 @@ extension Ledger {
     }
 
     /// The waiting letters in the `unanswered` listing's order, by day sent and id. The day is sorted through a copy
-    /// of it with a `+` (column 23, not read): an `ORDER BY l.day` let SQLite walk `letter_day` over every letter to
+    /// of it with a `+` (`sent_key`, after `waitingColumns`, not read): an `ORDER BY l.day` let SQLite walk `letter_day` over every letter to
     /// skip the sort (`SCAN l USING INDEX letter_day`). Plan: each half as in `waitingSQL`, each with `USE TEMP B-TREE
     /// FOR ORDER BY` over its waiting letters only, then `MERGE (UNION ALL)`. Wrapping the halves in a subquery sorted
     /// outside cost a third more instructions (the rows copied through a co-routine): 205 against 164 million for the
     /// sqlite3 shell on the medium ledger, 124 million unsorted.
     static func waitingInPrintOrderSQL(_ filter: String) -> String {
-        waitingSQL(filter, extra: ", +l.day AS sent_key") + "\nORDER BY 23, 1"
+        waitingSQL(filter, extra: ", +l.day AS sent_key") + "\nORDER BY sent_key, 1"
     }
     /// How many letters `unanswered` lists as of `:asOf` (the dashboard's count): both halves of `waitingSQL`, counted
     /// without reading a row into Swift.
