@@ -187,6 +187,27 @@ import Testing
         #expect(try events(cli, "enrolment.ended").count == 1)
     }
 
+    @Test func aDeliveryIdDeletedByEnrolEndIsNeverGivenAgain() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        func deliveries() throws -> [(id: Int, period: String)] {
+            try #require(try CLI.json(try cli.run(["delivery", "list", "--format", "json"])) as? [[String: Any]])
+                .compactMap { d in (d["id"] as? Int).flatMap { id in (d["period"] as? String).map { (id, $0) } } }
+        }
+        let scheduled = try deliveries()
+        #expect(scheduled.map(\.id) == Array(1...7), "\(scheduled)")
+        #expect(try cli.run(["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1919-12-31"]).status == 0)
+        #expect(try deliveries().map(\.id) == [1, 2, 3, 4], "1920-01 to 1920-03 (5, 6, 7) unscheduled")
+        #expect(try cli.run(["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--from", "1920-02-01"]).status == 0)
+        #expect(try cli.run(["delivery", "schedule", "--decree", "decree-1918", "--from", "1920-02", "--to", "1920-03"]).status == 0)
+        let again = try deliveries()
+        #expect(again.suffix(2).map(\.period) == ["1920-02", "1920-03"])
+        #expect(again.suffix(2).map(\.id) == [8, 9], "new ids, not 5 and 6 of the deleted ones: \(again)")
+        let gone = try cli.run(["delivery", "show", "5"])
+        #expect(gone.status != 0, "id 5 names no delivery now: \(gone)")
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+
     @Test func lettersGoBetweenAnyTwoPartiesAndOddOnesAreRecordedWithAWarning() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
