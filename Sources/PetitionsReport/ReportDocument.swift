@@ -66,7 +66,7 @@ struct ReportDocument {
                         : ["", "", "", "", ""]
                     rows.append(
                         lead + [
-                            ReportDocument.quantity(e.amount, e.unit, e.commodity), ReportDocument.amount(got, e.unit),
+                            ReportDocument.quantity(e.amount, e.unit, e.commodity), ReportDocument.amount(got, e.unit) + o.cameAs(e.commodity),
                             ReportDocument.amount(short, e.unit),
                         ])
                 }

@@ -91,7 +91,7 @@ public enum ReportHTML {
             for o in r.overdueDeliveries {
                 t.row([
                     esc(o.period.longDescription), badge(o.severity), esc(o.recipient), esc(o.decree), esc(o.supplier), day(o.due),
-                    Thousands.format(o.daysOverdue), quantities(o.expected), quantities(o.received), quantities(o.shortfall),
+                    Thousands.format(o.daysOverdue), quantities(o.expected), quantities(o.received, as: o), quantities(o.shortfall),
                 ])
             }
             h += t.html

@@ -152,6 +152,29 @@ import Testing
         #expect(twice.status == 65 && twice.stderr.contains("already voided"), "\(twice)")
     }
 
+    @Test func aReceiptInAnotherUnitIsShownInTheUnitItCameIn() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let receive = try cli.run([
+            "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-06",
+            "--quantity", "100 kg wheat",
+        ])
+        #expect(receive.status == 0, "\(receive)")
+        #expect(receive.stdout.contains("received 244.193 funt (as 100 kg), short 1,455.807 funt"), "\(receive.stdout)")
+        let list = try cli.run(["delivery", "list", "--period", "1920-01"])
+        let words = list.stdout.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        #expect(words.contains("244.193 funt wheat (as 100 kg)"), "the cell may wrap: \(list.stdout)")
+        let overdue = try cli.run(["overdue", "--as-of", "1920-03-04"])
+        #expect(overdue.stdout.contains("244.193 funt wheat of 1,700 funt wheat received; wheat came as 100 kg"), "\(overdue.stdout)")
+        let report = try cli.run(["report", "--as-of", "1920-03-04", "--format", "markdown"])
+        #expect(report.stdout.contains("| 1,700 funt wheat | 244.193 funt (as 100 kg) | 1,455.807 funt |"), "\(report.stdout)")
+        let before = try cli.run([
+            "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-02", "--on", "1920-02-06",
+            "--quantity", "10 funt wheat",
+        ])
+        #expect(before.status == 0 && !before.stdout.contains("(as"), "a receipt in the decree's unit is shown as before: \(before.stdout)")
+    }
+
     @Test func unusualReceiptsAreRecordedWithAWarning() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
