@@ -34,7 +34,7 @@ extension Ledger {
                 let id: Int64 = row[0]
                 if current?.id != id {
                     if var done = current {
-                        try markReceivedAs(db, done.id, asOf: asOf, &done.lines)
+                        try markReceivedAs(db, done.id, asOf: asOf, &done.lines, received: done.receivedBase)
                         if try !body(done, run) { return }
                     }
                     let kid: Int64 = row[3]
@@ -65,7 +65,7 @@ extension Ledger {
                         shortfall: QuantityValue(Quantity(base: max(0, expected - got), unit: u, commodity: c))))
             }
             if var done = current {
-                try markReceivedAs(db, done.id, asOf: asOf, &done.lines)
+                try markReceivedAs(db, done.id, asOf: asOf, &done.lines, received: done.receivedBase)
                 _ = try body(done, run)
             }
         }

@@ -219,7 +219,7 @@ extension Ledger {
                 }
                 // Complete as of the day asked: not late.
                 if expectedBase.allSatisfy({ (receivedBase[$0.key] ?? 0) >= $0.value }) { continue }
-                try markReceivedAs(db, d.id, asOf: asOf, &lines)
+                try markReceivedAs(db, d.id, asOf: asOf, &lines, received: receivedBase)
                 out.append(
                     LateDelivery(
                         id: d.id, decree: d.decree, recipient: d.recipient, supplier: d.supplier, supplierParent: d.supplierParent,

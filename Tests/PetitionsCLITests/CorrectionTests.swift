@@ -173,6 +173,11 @@ import Testing
             "--quantity", "10 funt wheat",
         ])
         #expect(before.status == 0 && !before.stdout.contains("(as"), "a receipt in the decree's unit is shown as before: \(before.stdout)")
+        let pood = try cli.run([
+            "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-03", "--on", "1920-03-02",
+            "--quantity", "1 pood wheat",
+        ])
+        #expect(pood.stdout.contains("received 40 funt, short") && !pood.stdout.contains("(as"), "1 pood is exactly 40 funt: \(pood.stdout)")
     }
 
     @Test func unusualReceiptsAreRecordedWithAWarning() throws {

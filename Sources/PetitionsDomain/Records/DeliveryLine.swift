@@ -4,9 +4,9 @@ public struct DeliveryLine: Codable, Hashable, Sendable {
     public var expected: QuantityValue
     public var received: QuantityValue
     public var shortfall: QuantityValue
-    /// What came, in the units it came in, when some of it came in another unit than the decree's (`10 kg` against a
-    /// ration in funt): `received` is then that converted and rounded to three decimals, and text shows both. Empty
-    /// when every receipt was in the decree's unit. Not in the JSON, whose receipts list each quantity as entered.
+    /// What came, in the units it came in, when some of it came in another unit than the decree's and `received`
+    /// shows it only rounded to three decimals (`100 kg` against a ration in funt is 244.193 funt): text shows both.
+    /// Empty otherwise (1 pood is exactly 40 funt). Not in the JSON, whose receipts list each quantity as entered.
     public var receivedAs: [QuantityValue] = []
 
     enum CodingKeys: String, CodingKey { case commodity, expected, received, shortfall }
