@@ -211,9 +211,10 @@ CREATE TABLE enrolment_count (
   PRIMARY KEY (enrolment_id, category)
 ) STRICT, WITHOUT ROWID;
 
--- Expected deliveries: one per (decree, recipient, period).
-CREATE TABLE delivery (
-  id           INTEGER PRIMARY KEY,
+-- Expected deliveries: one per (decree, recipient, period). Rebuilt by v6 with AUTOINCREMENT, so that the id of a
+-- delivery `enrol end` deleted is never given to another (SQLite keeps the rebuilt table's name quoted).
+CREATE TABLE "delivery" (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
   decree_id    INTEGER NOT NULL REFERENCES decree(id),
   recipient_id INTEGER NOT NULL REFERENCES party(id),
   period       TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),

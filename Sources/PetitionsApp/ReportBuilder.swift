@@ -108,7 +108,7 @@ public enum ReportBuilder {
                 }
             }
         }
-        let counts = try ledger.reportCounts(s)
+        let counts = try ledger.reportCounts(s, asOf: asOf)
         var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
         for f in findings { bySeverity[f.severity.rawValue, default: 0] += 1 }
         let summary = Summary(

@@ -64,7 +64,11 @@ struct ReportDocument {
                         i == 0
                         ? [o.period.description, o.recipient, o.decree, o.due.description, "\(Thousands.format(o.daysOverdue)) d"]
                         : ["", "", "", "", ""]
-                    rows.append(lead + [ReportDocument.quantity(e.amount, e.unit, e.commodity), Thousands.format(got), Thousands.format(short)])
+                    rows.append(
+                        lead + [
+                            ReportDocument.quantity(e.amount, e.unit, e.commodity), ReportDocument.amount(got, e.unit) + o.cameAs(e.commodity),
+                            ReportDocument.amount(short, e.unit),
+                        ])
                 }
             }
             blocks.append(
@@ -81,8 +85,9 @@ struct ReportDocument {
                     headers: ["RECIPIENT", "DECREE", "PROMISED", "RECEIVED", "OWED", "OWED (KG)", "MISSED", "SINCE"],
                     rows: r.arrears.map { a in
                         [
-                            a.recipient, a.decree, ReportDocument.quantity(a.promised, a.unit, a.commodity), Thousands.format(a.received),
-                            Thousands.format(a.owed), a.owedKg.map(Thousands.format) ?? "-", Thousands.format(a.periodsMissed),
+                            a.recipient, a.decree, ReportDocument.quantity(a.promised, a.unit, a.commodity),
+                            ReportDocument.amount(a.received, a.unit),
+                            ReportDocument.amount(a.owed, a.unit), a.owedKg.map(Thousands.format) ?? "-", Thousands.format(a.periodsMissed),
                             a.since?.description ?? "-",
                         ]
                     }, rightAligned: [2, 3, 4, 5, 6]))
@@ -194,15 +199,18 @@ struct ReportDocument {
     /// "5,100 funt wheat".
     static func quantity(_ amount: Decimal, _ unit: String, _ commodity: String) -> String { "\(Thousands.format(amount)) \(unit) \(commodity)" }
 
+    /// "6,800 funt": an amount with its unit, where the row already names the commodity.
+    static func amount(_ amount: Decimal, _ unit: String) -> String { "\(Thousands.format(amount)) \(unit)" }
+
     static func status(_ s: PetitionStatus) -> String { s.rawValue.replacingOccurrences(of: "_", with: " ") }
 
-    /// "dmitrov-post under decree-1918: promised 11,900 funt of wheat since September 1919, received 6,800;
+    /// "dmitrov-post under decree-1918: promised 11,900 funt of wheat since September 1919, received 6,800 funt;
     /// 3 months missed since January 1920: 5,100 funt of wheat owed (2,088.513 kg)."
     static func arrearsSentence(_ a: ArrearsLine) -> String {
         let missed = a.periodsMissed == 1 ? "1 month missed" : "\(Thousands.format(a.periodsMissed)) months missed"
         let kg = a.owedKg.map { " (\(Thousands.format($0)) kg)" } ?? ""
         return "\(a.recipientName) (\(a.recipient)) under \(a.decreeName): promised \(Thousands.format(a.promised)) \(a.unit) of \(a.commodity), "
-            + "received \(Thousands.format(a.received)); \(missed)\(a.since.map { " since \($0.longDescription)" } ?? ""): "
+            + "received \(Thousands.format(a.received)) \(a.unit); \(missed)\(a.since.map { " since \($0.longDescription)" } ?? ""): "
             + "\(Thousands.format(a.owed)) \(a.unit) of \(a.commodity) owed\(kg)."
     }
 }

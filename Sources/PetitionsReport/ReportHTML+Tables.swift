@@ -61,8 +61,12 @@ extension ReportHTML {
 
     static func amount(_ d: Decimal, _ unit: String) -> String { Thousands.format(d) + " " + esc(unit) }
 
-    static func quantities(_ list: [QuantityValue]) -> String {
-        list.isEmpty ? "–" : list.map { Thousands.format($0.amount) + " " + esc($0.unit) + " " + esc($0.commodity) }.joined(separator: "<br>")
+    /// Quantities one a line; with `as`, each followed by what came of it in another unit (`(as 10 kg)`).
+    static func quantities(_ list: [QuantityValue], as late: OverdueDelivery? = nil) -> String {
+        list.isEmpty
+            ? "–"
+            : list.map { Thousands.format($0.amount) + " " + esc($0.unit) + " " + esc($0.commodity) + esc(late?.cameAs($0.commodity) ?? "") }
+                .joined(separator: "<br>")
     }
 
     static func statusName(_ s: PetitionStatus) -> String { s.rawValue.replacingOccurrences(of: "_", with: " ") }

@@ -91,7 +91,7 @@ public enum ReportHTML {
             for o in r.overdueDeliveries {
                 t.row([
                     esc(o.period.longDescription), badge(o.severity), esc(o.recipient), esc(o.decree), esc(o.supplier), day(o.due),
-                    Thousands.format(o.daysOverdue), quantities(o.expected), quantities(o.received), quantities(o.shortfall),
+                    Thousands.format(o.daysOverdue), quantities(o.expected), quantities(o.received, as: o), quantities(o.shortfall),
                 ])
             }
             h += t.html
@@ -124,7 +124,7 @@ public enum ReportHTML {
                     texts: a.periods.map { [Thousands.format($0.owed)] },
                     tooltips: a.periods.map { p in
                         [
-                            "\(p.period.longDescription): expected \(Thousands.format(p.expected)) \(a.unit), received \(Thousands.format(p.received)), owed \(Thousands.format(p.owed))"
+                            "\(p.period.longDescription): expected \(Thousands.format(p.expected)) \(a.unit), received \(Thousands.format(p.received)) \(a.unit), owed \(Thousands.format(p.owed)) \(a.unit)"
                         ]
                     })
             }

@@ -19,6 +19,12 @@ public struct OverdueDelivery: Codable, Sendable, Hashable {
     public var action: String
     /// The id of the overdue_delivery rule that judged it. Not shown.
     public var rule: String = ""
+    /// What came in another unit than the decree's, in the units it came in, by commodity (`DeliveryLine.receivedAs`):
+    /// text shows it after the received amount. Not in the JSON.
+    public var receivedAs: [String: [QuantityValue]] = [:]
+
+    /// ` (as 10 kg)` after the received amount of `commodity`, or nothing when it came in the decree's unit.
+    public func cameAs(_ commodity: String) -> String { DeliveryLine.cameAs(receivedAs[commodity] ?? []) }
 
     enum CodingKeys: String, CodingKey {
         case delivery, decree, recipient, supplier, period, due, overdueSince, daysOverdue, severity, consecutiveMissed, expected, received

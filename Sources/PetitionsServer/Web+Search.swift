@@ -34,7 +34,9 @@ extension Web {
     /// One result as the template shows it: the link is to the party, or to the petition the record belongs to.
     static func hitValues(_ placed: PlacedHit) -> [String: Any] {
         let hit = placed.hit
-        var v: [String: Any] = ["kind": hit.kind.rawValue, "title": hit.title, "day": hit.day?.description ?? "", "snippet": marked(hit.snippet)]
+        var v: [String: Any] = [
+            "kind": hit.kind.rawValue, "title": hit.title, "day": hit.day?.description ?? "", "snippet": marked(hit.snippet, hit.matches),
+        ]
         if hit.kind == .party, let handle = hit.handle {
             v["href"] = "/parties/" + Form.encode(handle)
         } else if let petition = placed.petition {
@@ -43,25 +45,22 @@ extension Web {
         return v
     }
 
-    /// A snippet as HTML: its text escaped first, then each matched word (search writes it `[word]`, letters and
-    /// digits only) marked; nothing of the ledger's text can become markup.
-    static func marked(_ snippet: String) -> String {
-        let chars = Array(HTML.escape(snippet))
-        var out = ""
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "[" {
-                var j = i + 1
-                while j < chars.count, chars[j].isLetter || chars[j].isNumber { j += 1 }
-                if j > i + 1, j < chars.count, chars[j] == "]" {
-                    out += "<mark>" + String(chars[(i + 1)..<j]) + "</mark>"
-                    i = j + 1
-                    continue
-                }
-            }
-            out.append(chars[i])
-            i += 1
+    /// A snippet as HTML: each matched word (where `matches` says, in code points) in `<mark>` without the ⟦ ⟧ that
+    /// mark it in text, everything else escaped; brackets or marks in the ledger's own text stay text.
+    static func marked(_ snippet: String, _ matches: [[Int]]) -> String {
+        let scalars = Array(snippet.unicodeScalars)
+        func text(_ from: Int, _ to: Int) -> String {
+            guard from < to, from >= 0, to <= scalars.count else { return "" }
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[from..<to])
+            return String(s)
         }
-        return out
+        var out = ""
+        var cursor = 0
+        for m in matches where m.count == 2 && m[0] >= cursor + 1 && m[0] + m[1] < scalars.count {
+            out += HTML.escape(text(cursor, m[0] - 1)) + "<mark>" + HTML.escape(text(m[0], m[0] + m[1])) + "</mark>"
+            cursor = m[0] + m[1] + 1
+        }
+        return out + HTML.escape(text(cursor, scalars.count))
     }
 }

@@ -95,7 +95,20 @@ extension Ledger {
         if let counts = change.counts {
             var merged: [String: JSONValue] = [:]
             if case .object(let o)? = current["counts"] { merged = o }
-            for c in try Ledger.merge(counts) { merged[c.category] = .int(Int64(c.count)) }
+            for c in try Ledger.merge(counts) {
+                guard c.count == 0 else {
+                    merged[c.category] = .int(Int64(c.count))
+                    continue
+                }
+                // 0 removes the category; a category the group does not count is a typo, said with the ones it does.
+                guard merged.removeValue(forKey: c.category) != nil else {
+                    let held = merged.keys.sorted()
+                    throw PetitionsError.invalid(
+                        "--count", "\(c.category)=0",
+                        "removes a head-count, but \(ref.handle) counts no \(c.category)"
+                            + (held.isEmpty ? " (it has no head-counts)" : "; its categories are \(held.joined(separator: ", "))"))
+                }
+            }
             after["counts"] = .object(merged)
         }
         after = after.filter { (current[$0.key] ?? .null) != $0.value }
@@ -181,8 +194,34 @@ extension Ledger {
 
     /// Ends a person's membership of a group on a day.
     public func leaveGroup(_ group: String, member: String, on day: Day) throws -> Party {
-        let id = try write { db in try leaveGroup(db, group, member: member, on: day, stamp: newStamp()) }
+        let id = try write { db in
+            try refuseLeavingBeforeJoining(db, group, member: member, on: day)
+            return try leaveGroup(db, group, member: member, on: day, stamp: newStamp())
+        }
         return try party(String(id))
+    }
+
+    /// Refuses a membership that would end before it began: the day given is before the member joined (their latest
+    /// `group.joined`, else the day they were recorded, for a member named when the person was added). A merge replays
+    /// the other office's leavings as they were, so only a clerk's own is refused.
+    private func refuseLeavingBeforeJoining(_ db: Database, _ group: String, member: String, on day: Day) throws {
+        let g = try resolveParty(db, group, kinds: [.group], field: "group")
+        let p = try resolveParty(db, member, kinds: [.person], field: "--member")
+        guard try isMember(db, g.id, p.id) else { return }
+        let joined =
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT e.day FROM event_subject a JOIN event e ON e.id = a.event_id
+                    JOIN event_subject b ON b.event_id = e.id AND b.subject_type = 'party' AND b.subject_id = :person
+                    WHERE a.subject_type = 'party' AND a.subject_id = :group AND e.kind = 'group.joined'
+                    ORDER BY e.id DESC LIMIT 1
+                    """, arguments: ["group": g.id, "person": p.id])
+            ?? String.fetchOne(db, sql: "SELECT e.day FROM party JOIN event e ON e.id = party.event_id WHERE party.id = ?", arguments: [p.id])
+        guard let joined, let from = try? Day(parsing: joined), day < from else { return }
+        throw PetitionsError.invalid(
+            "--on", day.description,
+            "is before \(p.handle) joined \(g.handle) on \(from); a membership ends on or after the day it began, so nothing was recorded")
     }
 
     func leaveGroup(_ db: Database, _ group: String, member: String, on day: Day, stamp: EventStamp) throws -> Int64 {

@@ -323,20 +323,44 @@ extension Ledger {
             sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
         while let row = try rows.next() {
             let id: Int64 = row["id"]
-            let lines = try Row.fetchAll(items, arguments: [id]).map { i -> DeliveryLine in
+            var received: [String: Int64] = [:]
+            var lines = try Row.fetchAll(items, arguments: [id]).map { i -> DeliveryLine in
                 let c: String = i["commodity"]
                 let u: String = i["unit"]
                 let e: Int64 = i["expected"]
                 let r: Int64 = i["received"]
+                received[c] = r
                 return DeliveryLine(
                     commodity: c, expected: quantityValue(e, unit: u, commodity: c), received: quantityValue(r, unit: u, commodity: c),
                     shortfall: quantityValue(max(0, e - r), unit: u, commodity: c))
             }
+            try markReceivedAs(db, id, asOf: .maximum, &lines, received: received)
             try body(
                 Delivery(
                     id: id, decree: row["k"], recipient: row["r"], supplier: row["s"],
                     period: try row.period("period"), due: try row.day("due"), status: try row.stored(DeliveryStatus.self, "status"),
                     lines: lines, receipts: nil))
+        }
+    }
+
+    /// Gives the lines of delivery `id` whose amount received (`received`, base units by commodity, as of `asOf`) the
+    /// decree's unit shows only rounded (100 kg is 244.193 funt to three decimals) what came in the units it came in
+    /// (`DeliveryLine.receivedAs`). Only such a delivery is asked about: one whose receipts came in whole thousandths of
+    /// the decree's unit costs no query (the `overdue` benchmark's partial deliveries among them).
+    func markReceivedAs(_ db: Database, _ id: Int64, asOf: Day, _ lines: inout [DeliveryLine], received: [String: Int64]) throws {
+        let rounded = lines.contains { l in
+            guard let base = received[l.commodity], base > 0 else { return false }
+            let (thousandths, overflow) = base.multipliedReportingOverflow(by: 1000)
+            return overflow || thousandths % unit(l.received.unit).base != 0
+        }
+        guard rounded else { return }
+        var byCommodity: [String: [(unit: String, base: Int64)]] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: Ledger.receivedByUnitSQL), arguments: [id, asOf.description])
+        while let r = try rows.next() { byCommodity[r[0], default: []].append((r[1], r[2])) }
+        for i in lines.indices {
+            let c = lines[i].commodity
+            guard let got = byCommodity[c], got.contains(where: { $0.unit != lines[i].received.unit }) else { continue }
+            lines[i].receivedAs = got.map { QuantityValue(Quantity(base: $0.base, unit: unit($0.unit), commodity: c)) }
         }
     }
 

@@ -33,15 +33,19 @@ extension Ledger {
         guard let dueDays else { return }
         let addressee = try addresseeFacts(db, t.id)
         var petitionCategory: String?
+        var petitionSubject: String?
         var petitioner: PartyName?
         var pauses: [DayRange] = []
         if let petition {
             if let row = try Row.fetchOne(
                 db.cachedStatement(
-                    sql: "SELECT p.category, pp.id, pp.handle, pp.name FROM petition p LEFT JOIN party pp ON pp.id = p.petitioner_id WHERE p.id = ?"),
+                    sql:
+                        "SELECT p.category, pp.id, pp.handle, pp.name, p.subject FROM petition p LEFT JOIN party pp ON pp.id = p.petitioner_id WHERE p.id = ?"
+                ),
                 arguments: [petition])
             {
                 petitionCategory = row[0]
+                petitionSubject = row[4]
                 let petitionerID: Int64? = row[1]
                 petitioner = petitionerID.map { PartyName(id: $0, handle: row[2], name: row[3]) }
             }
@@ -58,7 +62,7 @@ extension Ledger {
             id: id, from: PartyName(id: f.id, handle: f.handle, name: f.name), to: PartyName(id: t.id, handle: t.handle, name: t.name),
             toParent: addressee.parent, sent: day, clockStart: day, subject: subject, petition: petition, petitionCategory: petitionCategory,
             petitioner: petitioner, ownWithin: try replyWithin.map { try Span(parsing: $0.description) }, authorityWithin: addressee.within,
-            extensions: [], pauses: pauses, followUps: 0)
+            extensions: [], pauses: pauses, followUps: 0, petitionSubject: petitionSubject)
         #if DEBUG
             let general = try waitingLetters(db, asOf: Day.maximum, dueBy: nil, only: [id]).map { l -> WaitingLetter in
                 var l = l

@@ -33,7 +33,10 @@ extension Ledger {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 if current?.id != id {
-                    if let done = current, try !body(done, run) { return }
+                    if var done = current {
+                        try markReceivedAs(db, done.id, asOf: asOf, &done.lines, received: done.receivedBase)
+                        if try !body(done, run) { return }
+                    }
                     let kid: Int64 = row[3]
                     let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
                     decrees[kid] = decree
@@ -61,7 +64,10 @@ extension Ledger {
                         received: QuantityValue(Quantity(base: got, unit: u, commodity: c)),
                         shortfall: QuantityValue(Quantity(base: max(0, expected - got), unit: u, commodity: c))))
             }
-            if let done = current { _ = try body(done, run) }
+            if var done = current {
+                try markReceivedAs(db, done.id, asOf: asOf, &done.lines, received: done.receivedBase)
+                _ = try body(done, run)
+            }
         }
     }
 }

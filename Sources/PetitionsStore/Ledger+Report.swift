@@ -119,30 +119,47 @@ extension Ledger {
 
     // MARK: - Summary
 
-    /// Persons, groups and household members: of the whole ledger, or of the recipient in scope.
-    public func reportCounts(_ scope: ResolvedReportScope) throws -> ReportCounts {
+    /// Party `p` as the ledger held it as of `:asOf`: some event concerning it (its recording, a petition, a letter, an
+    /// enrolment…) is dated on or before that day. A party recorded later, with nothing of it earlier, is not counted;
+    /// one recorded without a day (today) but named in a letter of 1920 counts from that letter. Each party's events are
+    /// found through `event_subject_by_subject`, and the first one dated early enough ends the search.
+    static let heldBy = """
+        EXISTS (SELECT 1 FROM event_subject s JOIN event e ON e.id = s.event_id
+                WHERE s.subject_type = 'party' AND s.subject_id = p.id AND e.day <= :asOf)
+        """
+
+    /// Persons, groups and household members as of `asOf`: of the whole ledger, or of the recipient in scope, counting
+    /// only the parties the ledger held by then (`heldBy`); their dependants and a group's head-counts count as they
+    /// stand now, since neither keeps a day of its own.
+    public func reportCounts(_ scope: ResolvedReportScope, asOf: Day = .maximum) throws -> ReportCounts {
         try read { db in
             let row: Row?
             if let r = scope.recipient {
                 row = try Row.fetchOne(
                     db,
                     sql: """
-                        WITH persons(id) AS (SELECT id FROM party WHERE id = :recipient AND kind = 'person'
-                                             UNION SELECT person_id FROM group_member WHERE group_id = :recipient)
+                        WITH known(id, kind) AS (SELECT p.id, p.kind FROM party p
+                                                 WHERE (p.id = :recipient OR p.id IN (SELECT person_id FROM group_member WHERE group_id = :recipient))
+                                                   AND \(Ledger.heldBy)),
+                             persons(id) AS (SELECT id FROM known WHERE kind = 'person')
                         SELECT (SELECT count(*) FROM persons) AS persons,
-                               (SELECT count(*) FROM party WHERE id = :recipient AND kind = 'group') AS groups,
+                               (SELECT count(*) FROM known WHERE id = :recipient AND kind = 'group') AS groups,
                                CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant WHERE person_id IN persons)
-                                 + (SELECT total(count) FROM group_count WHERE group_id = :recipient) AS INTEGER) AS household
-                        """, arguments: ["recipient": r.id])
+                                 + (SELECT total(count) FROM group_count WHERE group_id IN (SELECT id FROM known WHERE kind = 'group'))
+                                 AS INTEGER) AS household
+                        """, arguments: ["recipient": r.id, "asOf": asOf.description])
             } else {
                 row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT (SELECT count(*) FROM party WHERE kind = 'person') AS persons,
-                               (SELECT count(*) FROM party WHERE kind = 'group') AS groups,
-                               CAST((SELECT count(*) FROM party WHERE kind = 'person') + (SELECT count(*) FROM dependant)
-                                 + (SELECT total(count) FROM group_count) AS INTEGER) AS household
-                        """)
+                        WITH known(id, kind) AS (SELECT p.id, p.kind FROM party p WHERE p.kind IN ('person', 'group') AND \(Ledger.heldBy)),
+                             persons(id) AS (SELECT id FROM known WHERE kind = 'person')
+                        SELECT (SELECT count(*) FROM persons) AS persons,
+                               (SELECT count(*) FROM known WHERE kind = 'group') AS groups,
+                               CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant WHERE person_id IN persons)
+                                 + (SELECT total(count) FROM group_count WHERE group_id IN (SELECT id FROM known WHERE kind = 'group'))
+                                 AS INTEGER) AS household
+                        """, arguments: ["asOf": asOf.description])
             }
             // total() and the cast: head-counts stored before they were bounded must not stop the report with SQLite's
             // "integer overflow"; a sum past Int64 shows as its largest value.

@@ -30,7 +30,8 @@ extension Ledger {
         f.id AS fid, f.handle AS fh, f.name AS fn, t.id AS tid, t.handle AS th, t.name AS tn, t.reply_within AS tw,
         par.id AS aid, par.handle AS ah, par.name AS an, p.category AS pc, pp.id AS ppid, pp.handle AS pph, pp.name AS ppn,
         (SELECT count(*) FROM letter x WHERE x.petition_id = l.petition_id AND +x.to_id = l.to_id AND x.direction = 'sent'
-           AND x.voided = 0 AND x.id <> l.id AND +x.day >= l.day AND x.id > l.id AND +x.day <= :asOf) AS followups
+           AND x.voided = 0 AND x.id <> l.id AND +x.day >= l.day AND x.id > l.id AND +x.day <= :asOf) AS followups,
+        p.subject AS ps
         """
     static let waitingJoins = """
         JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id LEFT JOIN party par ON par.id = t.parent_id
@@ -107,7 +108,8 @@ extension Ledger {
                     subject: r[3], petition: petition, petitionCategory: r[17],
                     petitioner: petitioner.map { text.party($0, r, handle: 19, name: 20) },
                     ownWithin: try text.span(r, 5, "reply_within"), authorityWithin: try text.span(r, 13, "reply_within"),
-                    extensions: extensions[id] ?? [], pauses: petition.flatMap { pauses[$0] } ?? [], followUps: r[21]))
+                    extensions: extensions[id] ?? [], pauses: petition.flatMap { pauses[$0] } ?? [], followUps: r[21],
+                    petitionSubject: r[22]))
         }
     }
 
@@ -217,6 +219,7 @@ extension Ledger {
                 }
                 // Complete as of the day asked: not late.
                 if expectedBase.allSatisfy({ (receivedBase[$0.key] ?? 0) >= $0.value }) { continue }
+                try markReceivedAs(db, d.id, asOf: asOf, &lines, received: receivedBase)
                 out.append(
                     LateDelivery(
                         id: d.id, decree: d.decree, recipient: d.recipient, supplier: d.supplier, supplierParent: d.supplierParent,

@@ -81,9 +81,10 @@ extension Ledger {
                         arguments: [kind.rawValue, row.ref])
                 else { return nil }
                 let text = source.body.isEmpty ? source.title : source.title + " · " + source.body
+                let marked = SearchText.marked(text, terms: terms)
                 return SearchHit(
                     kind: kind, id: kind == .party ? nil : row.ref, handle: source.handle, title: source.title,
-                    day: source.day.flatMap { try? Day(parsing: $0) }, snippet: SearchText.snippet(text, terms: terms),
+                    day: source.day.flatMap { try? Day(parsing: $0) }, snippet: marked.snippet, matches: marked.matches,
                     rank: (row.rank * 10_000).rounded() / 10_000)
             }
         }

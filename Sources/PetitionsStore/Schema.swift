@@ -13,6 +13,7 @@ enum Schema {
         ("v3", v3),
         ("v4", { try $0.execute(sql: v4) }),
         ("v5", { try $0.execute(sql: v5) }),
+        ("v6", { try $0.execute(sql: v6) }),
     ]
 
     static let v1 = """

@@ -94,6 +94,36 @@ import Testing
         #expect(text.stdout.contains("Notes:") && text.stdout.contains("1920-01-25  Telephoned the supply centre"), "\(text)")
     }
 
+    @Test func aHeadCountOfZeroRemovesTheCategory() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let g = try object(cli.run(["group", "edit", "dmitrov-post", "--count", "incapacitated=0", "--format", "json"]))
+        let counts = try #require(g["counts"] as? [[String: Any]])
+        #expect(counts.map { $0["category"] as? String } == ["employee"] && counts.map { $0["count"] as? Int } == [125], "\(counts)")
+        let payload = try #require(try events(cli, "party.updated").first?["payload"] as? [String: Any])
+        #expect((payload["after"] as? [String: Any])?["counts"] as? [String: Int] == ["employee": 125], "\(payload)")
+        let before = try BadInputTests.snapshot(cli)
+        let unknown = try cli.run(["group", "edit", "dmitrov-post", "--count", "widow=0"])
+        #expect(unknown.status == 65, "\(unknown)")
+        #expect(unknown.stderr.contains("widow=0") && unknown.stderr.contains("its categories are employee"), "\(unknown.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing changed")
+        let add = try cli.run(["group", "add", "--name", "Klin", "--count", "employee=0"])
+        #expect(add.status == 65 && add.stderr.contains("at least 1"), "a new group still counts at least one head: \(add)")
+    }
+
+    @Test func leavingAGroupBeforeJoiningItIsRefusedNamingBothDays() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["group", "join", "dmitrov-post", "--member", "kropotkin", "--from", "1920-01-01"]).status == 0)
+        let before = try BadInputTests.snapshot(cli)
+        let early = try cli.run(["group", "leave", "dmitrov-post", "--member", "kropotkin", "--on", "1919-12-31"])
+        #expect(early.status == 65, "\(early)")
+        #expect(early.stderr.contains("1919-12-31") && early.stderr.contains("joined dmitrov-post on 1920-01-01"), "\(early.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        let same = try cli.run(["group", "leave", "dmitrov-post", "--member", "kropotkin", "--on", "1920-01-01"])
+        #expect(same.status == 0, "a membership may end on the day it began: \(same)")
+    }
+
     @Test func aVoidedReceiptStaysListedAndCountsForNothing() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
@@ -120,6 +150,34 @@ import Testing
         #expect(try events(cli, "receipt.voided").count == 1)
         let twice = try cli.run(["receipt", "void", "1", "--reason", "again"])
         #expect(twice.status == 65 && twice.stderr.contains("already voided"), "\(twice)")
+    }
+
+    @Test func aReceiptInAnotherUnitIsShownInTheUnitItCameIn() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let receive = try cli.run([
+            "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-06",
+            "--quantity", "100 kg wheat",
+        ])
+        #expect(receive.status == 0, "\(receive)")
+        #expect(receive.stdout.contains("received 244.193 funt (as 100 kg), short 1,455.807 funt"), "\(receive.stdout)")
+        let list = try cli.run(["delivery", "list", "--period", "1920-01"])
+        let words = list.stdout.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        #expect(words.contains("244.193 funt wheat (as 100 kg)"), "the cell may wrap: \(list.stdout)")
+        let overdue = try cli.run(["overdue", "--as-of", "1920-03-04"])
+        #expect(overdue.stdout.contains("244.193 funt wheat of 1,700 funt wheat received; wheat came as 100 kg"), "\(overdue.stdout)")
+        let report = try cli.run(["report", "--as-of", "1920-03-04", "--format", "markdown"])
+        #expect(report.stdout.contains("| 1,700 funt wheat | 244.193 funt (as 100 kg) | 1,455.807 funt |"), "\(report.stdout)")
+        let before = try cli.run([
+            "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-02", "--on", "1920-02-06",
+            "--quantity", "10 funt wheat",
+        ])
+        #expect(before.status == 0 && !before.stdout.contains("(as"), "a receipt in the decree's unit is shown as before: \(before.stdout)")
+        let pood = try cli.run([
+            "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-03", "--on", "1920-03-02",
+            "--quantity", "1 pood wheat",
+        ])
+        #expect(pood.stdout.contains("received 40 funt, short") && !pood.stdout.contains("(as"), "1 pood is exactly 40 funt: \(pood.stdout)")
     }
 
     @Test func unusualReceiptsAreRecordedWithAWarning() throws {
@@ -155,6 +213,27 @@ import Testing
             .compactMap { $0["period"] as? String }
         #expect(later.suffix(2) == ["1920-02", "1920-03"] && !later.contains("1920-01"), "\(later)")
         #expect(try events(cli, "enrolment.ended").count == 1)
+    }
+
+    @Test func aDeliveryIdDeletedByEnrolEndIsNeverGivenAgain() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        func deliveries() throws -> [(id: Int, period: String)] {
+            try #require(try CLI.json(try cli.run(["delivery", "list", "--format", "json"])) as? [[String: Any]])
+                .compactMap { d in (d["id"] as? Int).flatMap { id in (d["period"] as? String).map { (id, $0) } } }
+        }
+        let scheduled = try deliveries()
+        #expect(scheduled.map(\.id) == Array(1...7), "\(scheduled)")
+        #expect(try cli.run(["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1919-12-31"]).status == 0)
+        #expect(try deliveries().map(\.id) == [1, 2, 3, 4], "1920-01 to 1920-03 (5, 6, 7) unscheduled")
+        #expect(try cli.run(["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--from", "1920-02-01"]).status == 0)
+        #expect(try cli.run(["delivery", "schedule", "--decree", "decree-1918", "--from", "1920-02", "--to", "1920-03"]).status == 0)
+        let again = try deliveries()
+        #expect(again.suffix(2).map(\.period) == ["1920-02", "1920-03"])
+        #expect(again.suffix(2).map(\.id) == [8, 9], "new ids, not 5 and 6 of the deleted ones: \(again)")
+        let gone = try cli.run(["delivery", "show", "5"])
+        #expect(gone.status != 0, "id 5 names no delivery now: \(gone)")
+        #expect(try cli.run(["verify"]).status == 0)
     }
 
     @Test func lettersGoBetweenAnyTwoPartiesAndOddOnesAreRecordedWithAWarning() throws {

@@ -307,6 +307,29 @@ import Testing
         #expect(january["partial"] as? Int == 1)
     }
 
+    @Test func headlineCountsOnlyThePartiesRecordedByItsDay() throws {
+        let cli = try Self.ledger()
+        defer { cli.remove() }
+        func summary(_ asOf: String, _ args: [String] = []) throws -> [String: Any] {
+            let r = try cli.run(["report", "--as-of", asOf, "--format", "json"] + args)
+            #expect(r.status == 0, "\(r)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            return try #require(json["summary"] as? [String: Any])
+        }
+        let steps: [[String]] = [
+            ["petitioner", "add", "--name", "Anna Later", "--handle", "anna", "--group", "dmitrov-post", "--on", "1920-05-01"],
+            ["group", "add", "--name", "Klin employees", "--handle", "klin-post", "--count", "employee=40", "--on", "1920-06-01"],
+        ]
+        for s in steps { #expect(try cli.run(s).status == 0, "\(s)") }
+        let march = try summary("1920-03-04")
+        #expect(march["petitioners"] as? Int == 2 && march["groups"] as? Int == 1, "\(march)")
+        #expect(march["household_members"] as? Int == 267, "as the golden report: nobody recorded after 4 March")
+        let group = try summary("1920-03-04", ["--recipient", "dmitrov-post"])
+        #expect(group["petitioners"] as? Int == 1 && group["household_members"] as? Int == 266, "its one member then, and 265 counted: \(group)")
+        let july = try summary("1920-07-01")
+        #expect(july["petitioners"] as? Int == 3 && july["groups"] as? Int == 2 && july["household_members"] as? Int == 308, "\(july)")
+    }
+
     @Test func filtersNarrowTheSections() throws {
         let cli = try Self.ledger()
         defer { cli.remove() }

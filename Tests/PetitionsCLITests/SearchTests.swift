@@ -76,12 +76,12 @@ import Testing
         #expect(wheat.first?["title"] as? String == "Wheat dispatched", "a match in the subject ranks above one in the summary: \(wheat)")
         #expect(wheat.last?["title"] as? String == "Reminder")
         for hit in wheat {
-            #expect(Set(hit.keys) == ["kind", "id", "handle", "title", "day", "snippet", "rank"])
+            #expect(Set(hit.keys) == ["kind", "id", "handle", "title", "day", "snippet", "matches", "rank"])
             #expect(hit["kind"] as? String == "letter")
         }
         #expect(wheat.first?["day"] as? String == "1920-02-10")
-        #expect((wheat.first?["snippet"] as? String)?.contains("[Wheat]") == true, "\(wheat)")
-        #expect((wheat.last?["snippet"] as? String)?.contains("[wheat]") == true, "\(wheat)")
+        #expect((wheat.first?["snippet"] as? String)?.contains("⟦Wheat⟧") == true, "\(wheat)")
+        #expect((wheat.last?["snippet"] as? String)?.contains("⟦wheat⟧") == true, "\(wheat)")
         let ranks = wheat.compactMap { $0["rank"] as? Double }
         #expect(ranks == ranks.sorted(), "rank ascends: lower is better")
         let party = try #require(try Self.hits(cli, ["kropotkin", "--kind", "party"]).first)
@@ -89,7 +89,7 @@ import Testing
         #expect(try Self.hits(cli, ["wheat", "--kind", "petition"]).isEmpty)
         #expect(try Self.hits(cli, ["wheat", "--limit", "1"]).count == 1)
         let text = try cli.run(["search", "wheat"])
-        #expect(text.status == 0 && text.stdout.contains("[Wheat] dispatched") && text.stdout.contains("KIND"), "\(text)")
+        #expect(text.status == 0 && text.stdout.contains("⟦Wheat⟧ dispatched") && text.stdout.contains("KIND"), "\(text)")
         let none = try cli.run(["search", "zzzz"])
         #expect(none.status == 0 && none.stdout.contains("Nothing matches"), "\(none)")
     }

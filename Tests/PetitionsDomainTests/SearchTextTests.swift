@@ -27,12 +27,23 @@ import Testing
     func snippet() {
         let terms = SearchText.terms("lodz prov*")
         #expect(terms.map(\.word) == ["lodz", "prov"] && terms.map(\.prefix) == [false, true])
-        #expect(SearchText.snippet("Provisions for Łódź, soon", terms: terms) == "[Provisions] for [Łódź], soon")
+        #expect(SearchText.snippet("Provisions for Łódź, soon", terms: terms) == "⟦Provisions⟧ for ⟦Łódź⟧, soon")
         let long = (1...40).map { "w\($0)" }.joined(separator: " ") + " provisions end"
         let s = SearchText.snippet(long, terms: terms, width: 6)
-        #expect(s == "…w37 w38 w39 w40 [provisions] end", "\(s)")
+        #expect(s == "…w37 w38 w39 w40 ⟦provisions⟧ end", "\(s)")
         #expect(SearchText.snippet("nothing here", terms: terms) == "nothing here")
         #expect(SearchText.terms("wheat AND NOT flour").map(\.word) == ["wheat", "flour"])
+    }
+
+    @Test("brackets in the text are not marks: the matches are marked apart from them, and their places given")
+    func snippetMarksCannotBeConfusedWithTheText() {
+        let terms = SearchText.terms("lodz")
+        let m = SearchText.marked("[draft] «Łódź» [lodz] a]b", terms: terms)
+        #expect(m.snippet == "[draft] «⟦Łódź⟧» [⟦lodz⟧] a]b", "\(m.snippet)")
+        let scalars = Array(m.snippet.unicodeScalars)
+        let words = m.matches.map { String(String.UnicodeScalarView(scalars[$0[0]..<($0[0] + $0[1])])) }
+        #expect(words == ["Łódź", "lodz"], "\(m.matches)")
+        #expect(SearchText.marked("…ünïcode lodz", terms: terms).matches == [[10, 4]])
     }
 
     @Test("media types are sniffed from the bytes")

@@ -90,4 +90,16 @@ import Testing
         #expect(throws: PetitionsError.self) { try ReportCSV.render(report, section: "letters") }
         for s in ReportCSV.sections { #expect((try? ReportCSV.render(report, section: s)) != nil, "\(s)") }
     }
+
+    @Test func receivedAndShortfallFiguresCarryTheirUnit() throws {
+        let report = try ReportHTMLTests.dmitrov()
+        let markdown = ReportMarkdown.render(report)
+        #expect(markdown.contains("| 1,700 funt wheat | 0 funt | 1,700 funt |"), "late deliveries: \(markdown)")
+        #expect(markdown.contains("| 11,900 funt wheat | 8,500 funt | 3,400 funt |"), "arrears")
+        let text = ReportText.render(report)
+        #expect(text.contains("received 8,500 funt;"), "the arrears sentence")
+        #expect(text.contains("8,500 funt") && text.contains("3,400 funt"))
+        let html = ReportHTML.render(report)
+        #expect(html.contains("received 1,700 funt, owed 0 funt"), "the chart's tooltip")
+    }
 }

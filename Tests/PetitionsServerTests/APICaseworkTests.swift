@@ -16,7 +16,7 @@ import Testing
             let found = try await client.execute(uri: "/api/v1/search?q=moscow", method: .get, headers: f.bearer(.reader))
             #expect(found.status == .ok, "\(found.text)")
             let first = found.array.first as? [String: Any]
-            #expect(Set(first?.keys.map { $0 } ?? []) == ["kind", "id", "handle", "title", "day", "snippet", "rank"], "\(found.text)")
+            #expect(Set(first?.keys.map { $0 } ?? []) == ["kind", "id", "handle", "title", "day", "snippet", "matches", "rank"], "\(found.text)")
 
             let note = try await client.execute(
                 uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.clerk, json: true),

@@ -107,6 +107,56 @@ struct SchemaTests {
         }
     }
 
+    @Test("v6 rebuilds the delivery table with its rows, ids, items and receipts, and never gives an id any event named")
+    func deliveryIdsAreNotReused() throws {
+        let (path, folder) = try Self.firstSchemaLedger(
+            """
+            INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
+            VALUES ('00000000-0000-4000-8000-000000000001', 'authority.added', '1920-03-04', '2026-11-25T00:00:00Z', 'clerk', 'dmitrov', 'x', '{}');
+            INSERT INTO party(kind, handle, name, office, event_id) VALUES ('authority', 'sovnarkom', 'Sovnarkom', 'dmitrov', 1);
+            INSERT INTO party(kind, handle, name, office, event_id) VALUES ('group', 'dmitrov-post', 'Dmitrov', 'dmitrov', 1);
+            INSERT INTO unit(name, dimension, base) VALUES ('funt', 'mass', 409512410);
+            INSERT INTO decree(handle, name, issued, supplier_id, office, event_id) VALUES ('decree-1918', 'Decree', '1918-08-15', 1, 'dmitrov', 1);
+            INSERT INTO delivery(id, decree_id, recipient_id, period, due, office, event_id) VALUES (1, 1, 2, '1919-09', '1919-09-01', 'dmitrov', 1);
+            INSERT INTO delivery(id, decree_id, recipient_id, period, due, status, office, event_id)
+              VALUES (3, 1, 2, '1919-10', '1919-10-01', 'partial', 'dmitrov', 1);
+            INSERT INTO delivery_item(delivery_id, commodity, unit, expected, received) VALUES (3, 'wheat', 'funt', 1000, 500);
+            INSERT INTO receipt(delivery_id, day, office, event_id) VALUES (3, '1919-10-05', 'dmitrov', 1);
+            INSERT INTO event_subject VALUES (1, 'delivery', 9);
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Ledger(path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-03-04")), defaultUnits: [])
+        let queue = try openRaw(path)
+        defer { try? queue.close() }
+        try queue.write { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            #expect(try Int64.fetchAll(db, sql: "SELECT id FROM delivery ORDER BY id") == [1, 3])
+            #expect(try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = 3") == "partial")
+            #expect(try Int64.fetchOne(db, sql: "SELECT received FROM delivery_item WHERE delivery_id = 3") == 500)
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'delivery' ORDER BY name")
+            #expect(indexes.filter { !$0.hasPrefix("sqlite_autoindex") } == ["delivery_open", "delivery_period", "delivery_recipient"])
+            #expect(indexes.contains { $0.hasPrefix("sqlite_autoindex") }, "UNIQUE (decree_id, recipient_id, period) kept")
+            try db.execute(
+                sql:
+                    "INSERT INTO delivery(decree_id, recipient_id, period, due, office, event_id) VALUES (1, 2, '1919-11', '1919-11-01', 'dmitrov', 1)"
+            )
+            #expect(db.lastInsertedRowID == 10, "above 9, the id an event names though its delivery is gone")
+            try db.execute(sql: "DELETE FROM delivery WHERE id = 10")
+            try db.execute(
+                sql:
+                    "INSERT INTO delivery(decree_id, recipient_id, period, due, office, event_id) VALUES (1, 2, '1919-11', '1919-11-01', 'dmitrov', 1)"
+            )
+            #expect(db.lastInsertedRowID == 11, "a deleted id is not given again")
+            #expect(throws: DatabaseError.self) {
+                try db.execute(
+                    sql:
+                        "INSERT INTO delivery(decree_id, recipient_id, period, due, office, event_id) VALUES (1, 2, '1919-11', '1919-11-01', 'dmitrov', 1)"
+                )
+            }
+        }
+    }
+
     @Test("a ledger of the first schema opened by eight clerks at once is brought up to date once, and every one of them opens it")
     func concurrentUpgrade() throws {
         for round in 0..<5 {

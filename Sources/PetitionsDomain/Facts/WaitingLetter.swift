@@ -11,6 +11,8 @@ public struct WaitingLetter: Hashable, Sendable {
     public var subject: String
     public var petition: Int64?
     public var petitionCategory: String?
+    /// The subject of its petition: how a finding about the petition names it (as `petition show` does).
+    public var petitionSubject: String?
     /// The petitioner of its petition (or the sender), for scoping and escalation.
     public var petitioner: PartyName?
     /// The letter's own reply window, else its authority's.
@@ -26,7 +28,7 @@ public struct WaitingLetter: Hashable, Sendable {
     public init(
         id: Int64, from: PartyName, to: PartyName, toParent: PartyName?, sent: Day, clockStart: Day, subject: String,
         petition: Int64?, petitionCategory: String?, petitioner: PartyName?, ownWithin: Span?, authorityWithin: Span?,
-        extensions: [Span], pauses: [DayRange], followUps: Int
+        extensions: [Span], pauses: [DayRange], followUps: Int, petitionSubject: String? = nil
     ) {
         self.id = id
         self.from = from
@@ -37,6 +39,7 @@ public struct WaitingLetter: Hashable, Sendable {
         self.subject = subject
         self.petition = petition
         self.petitionCategory = petitionCategory
+        self.petitionSubject = petitionSubject
         self.petitioner = petitioner
         self.ownWithin = ownWithin
         self.authorityWithin = authorityWithin

@@ -106,9 +106,23 @@ public enum SearchText {
         return terms
     }
 
-    /// Up to `width` words of `text` around the first one a term matches, the matched words in [brackets], and `…`
+    /// The marks around a matched word in a snippet: ⟦ and ⟧ (U+27E6, U+27E7, mathematical white square brackets),
+    /// which letters, petitions and notes do not use, so brackets, quotes and «guillemets» in a record's own text are
+    /// never taken for a match. The JSON's `matches` says exactly where the marked words are.
+    public static let open: Character = "⟦"
+    public static let close: Character = "⟧"
+
+    /// Up to `width` words of `text` around the first one a term matches, the matched words between ⟦ and ⟧, and `…`
     /// where words were left out.
     public static func snippet(_ text: String, terms: [(word: String, prefix: Bool)], width: Int = 16) -> String {
+        marked(text, terms: terms, width: width).snippet
+    }
+
+    /// The snippet, and where each matched word is in it: `[start, length]` in Unicode code points (the word itself,
+    /// without its marks), so that a program reading the JSON finds the matches whatever the text holds.
+    public static func marked(
+        _ text: String, terms: [(word: String, prefix: Bool)], width: Int = 16
+    ) -> (snippet: String, matches: [[Int]]) {
         var tokens: [Range<String.Index>] = []
         var start: String.Index?
         for i in text.indices {
@@ -127,15 +141,30 @@ public enum SearchText {
         let first = matched.firstIndex(of: true) ?? 0
         let from = tokens.count <= width ? 0 : max(0, min(first - 3, tokens.count - width))
         let to = min(tokens.count, from + width)
-        guard from < to else { return text }
+        guard from < to else { return (text, []) }
         var out = from > 0 ? "…" : ""
+        var offset = out.unicodeScalars.count
+        var matches: [[Int]] = []
         var cursor = from > 0 ? tokens[from].lowerBound : text.startIndex
         for k in from..<to {
-            out += text[cursor..<tokens[k].lowerBound]
-            out += matched[k] ? "[" + text[tokens[k]] + "]" : String(text[tokens[k]])
+            let gap = text[cursor..<tokens[k].lowerBound]
+            out += gap
+            offset += gap.unicodeScalars.count
+            let word = text[tokens[k]]
+            let length = word.unicodeScalars.count
+            if matched[k] {
+                out.append(open)
+                out += word
+                out.append(close)
+                matches.append([offset + 1, length])
+                offset += length + 2
+            } else {
+                out += word
+                offset += length
+            }
             cursor = tokens[k].upperBound
         }
         if to < tokens.count { out += " …" } else { out += text[cursor...] }
-        return out
+        return (out, matches)
     }
 }

@@ -13,7 +13,8 @@ public struct HeadCount: Codable, Hashable, Sendable {
     /// over every period adds up without overflow.
     public static let maximum = 10_000_000
 
-    public init(parsing text: String, field: String = "--count") throws {
+    /// Parses `CATEGORY=N`; `allowsZero` takes `CATEGORY=0` (a correction that removes the category's head-count).
+    public init(parsing text: String, field: String = "--count", allowsZero: Bool = false) throws {
         let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2 else { throw PetitionsError.invalid(field, text, "is not CATEGORY=N, e.g. 'employee=125'") }
         let cat = try Category.validate(parts[0], field: field, whole: text)
@@ -23,7 +24,7 @@ public struct HeadCount: Codable, Hashable, Sendable {
         guard let n = Int(parts[1]), n <= HeadCount.maximum else {
             throw PetitionsError.invalid(field, text, "counts more than \(HeadCount.maximum) heads, the most one category may count")
         }
-        guard n > 0 else { throw PetitionsError.invalid(field, text, "must count at least 1") }
+        guard n > 0 || allowsZero else { throw PetitionsError.invalid(field, text, "must count at least 1") }
         self.init(category: cat, count: n)
     }
 }

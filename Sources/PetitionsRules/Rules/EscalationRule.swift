@@ -82,8 +82,9 @@ public struct EscalationRule: Rule {
                         "\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(s.consecutiveMissed) consecutive periods missed)"
                     )
                 }
+                // A petition is named by its own subject, as `petition show` names it, not by the subject of one of its letters.
                 let subject =
-                    l.petition.map { FindingSubject(type: .petition, id: $0, name: l.subject) }
+                    l.petition.map { FindingSubject(type: .petition, id: $0, name: l.petitionSubject ?? l.subject) }
                     ?? FindingSubject(type: .letter, id: l.id, name: l.subject)
                 let oldest = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
                 let to = l.toParent

@@ -138,6 +138,8 @@ public struct OverdueDeliveryRule: Rule {
             received.isEmpty
             ? "nothing received"
             : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
+                + received.filter { !$0.receivedAs.isEmpty }.map { "; \($0.commodity) came as \(DeliveryLine.amounts($0.receivedAs))" }
+                .joined()
         let message =
             "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), \(Wording.count(days, "day")) late, past its grace since \(memo.long(since))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
         let action: String
@@ -146,10 +148,12 @@ public struct OverdueDeliveryRule: Rule {
         } else {
             action = "remind \(d.supplier.name); record the receipt if it came"
         }
-        return OverdueDelivery(
+        var late = OverdueDelivery(
             delivery: d.id, decree: d.decree.handle, recipient: d.recipient.handle, supplier: d.supplier.handle,
             period: d.period, due: d.due, overdueSince: since, daysOverdue: days, severity: severity,
             consecutiveMissed: run, expected: d.lines.map(\.expected), received: d.lines.map(\.received),
             shortfall: d.lines.map(\.shortfall), message: message, action: action, rule: rule.id)
+        for l in d.lines where !l.receivedAs.isEmpty { late.receivedAs[l.commodity] = l.receivedAs }
+        return late
     }
 }

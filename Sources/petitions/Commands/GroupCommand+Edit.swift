@@ -9,6 +9,7 @@ extension GroupCommand {
             abstract: "Correct a group's name, district or head-counts (a party.updated event; the handle stays).",
             discussion: """
                 --count sets the head-count of one category; the other categories keep theirs.
+                --count CATEGORY=0 removes that category's head-count.
 
                 Example:
                   petitions group edit dmitrov-post --count employee=130 --district Dmitrov
@@ -18,14 +19,15 @@ extension GroupCommand {
         @Argument(help: "The group (handle or id).") var group: String
         @Option(parsing: .unconditional, help: "The name.") var name: String?
         @Option(parsing: .unconditional, help: "The district (an empty value clears it).") var district: String?
-        @Option(parsing: .unconditionalSingleValue, help: "A head-count to set, CATEGORY=N (repeatable).") var count: [String] = []
+        @Option(parsing: .unconditionalSingleValue, help: "A head-count to set, CATEGORY=N; N=0 removes the category (repeatable).") var count:
+            [String] = []
         @Option(parsing: .unconditional, help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?
 
         func run() throws {
             var change = PartyChange(party: group, kinds: [.group])
             change.name = name
             change.district = district
-            change.counts = count.isEmpty ? nil : try count.map { try HeadCount(parsing: $0) }
+            change.counts = count.isEmpty ? nil : try count.map { try HeadCount(parsing: $0, allowsZero: true) }
             try CorrectionOutput.party(try ledger.run(EditParty(change: change, on: try day(on, "--on"))), output.format)
         }
     }

@@ -7,7 +7,7 @@ enum DeliveryOutput {
         print("\(verb) \(d.id): \(d.decree) to \(d.recipient), \(d.period) (due \(d.due)): \(d.status.rawValue)")
         for l in d.lines {
             print(
-                "  \(l.commodity): expected \(l.expected.text.dropLastWord), received \(l.received.text.dropLastWord), short \(l.shortfall.text.dropLastWord)"
+                "  \(l.commodity): expected \(l.expected.text.dropLastWord), received \(l.receivedText), short \(l.shortfall.text.dropLastWord)"
             )
         }
         for r in d.receipts ?? [] {
@@ -21,7 +21,8 @@ enum DeliveryOutput {
         for d in list {
             t.add([
                 String(d.id), d.period.description, d.due.description, d.recipient, d.decree, d.status.rawValue,
-                d.lines.map(\.expected.text).joined(separator: ", "), d.lines.map { $0.received.text }.joined(separator: ", "),
+                d.lines.map(\.expected.text).joined(separator: ", "),
+                d.lines.map { $0.received.text + DeliveryLine.cameAs($0.receivedAs) }.joined(separator: ", "),
             ])
         }
         return t.render()
