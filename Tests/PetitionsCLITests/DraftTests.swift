@@ -38,7 +38,9 @@ import Testing
         let before = try draft(cli, ["escalation", "--petition", "1"])
         #expect(before.contains("To: People's Commissariat of Posts and Telegraphs\n"))
         for (to, subject) in [("moscow-supply", "Second appeal, sent today"), ("narkompochtel", "To the Commissariat, sent today")] {
-            let sent = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", to, "--on", "1920-03-04", "--subject", subject, "--petition", "1"])
+            let sent = try cli.run([
+                "letter", "send", "--from", "dmitrov-post", "--to", to, "--on", "1920-03-04", "--subject", subject, "--petition", "1",
+            ])
             #expect(sent.status == 0, "\(sent)")
         }
         let after = try draft(cli, ["escalation", "--petition", "1"])
@@ -51,7 +53,8 @@ import Testing
         defer { cli.remove() }
         let text = try draft(cli, ["escalation", "--petition", "1"])
         #expect(text.contains("To: People's Commissariat of Posts and Telegraphs\n"), "the parent of the Moscow supply centre: \(text)")
-        #expect(text.contains("Moscow postal-telegraph supply centre, which answers to you, has not answered our letter."), "one letter cited: \(text)")
+        #expect(
+            text.contains("Moscow postal-telegraph supply centre, which answers to you, has not answered our letter."), "one letter cited: \(text)")
         #expect(text.contains("This letter of ours has had no answer:\n"), "\(text)")
         #expect(
             text.contains(
