@@ -54,6 +54,11 @@ import Testing
         #expect(Self.handles(try Self.hits(cli, ["кропоткин"])) == ["ru-1"], "Cyrillic case folds")
         #expect(Self.handles(try Self.hits(cli, ["Пётр"])) == ["ru-1"])
         #expect(Self.handles(try Self.hits(cli, ["кроп*"])) == ["ru-1"])
+        // Japanese and Chinese are written without spaces: a family name finds the whole name.
+        #expect(try cli.run(["petitioner", "add", "--name", "山田太郎", "--handle", "yamada"]).status == 0)
+        let yamada = try Self.hits(cli, ["山田"])
+        #expect(Self.handles(yamada) == ["yamada"], "\(yamada)")
+        #expect((yamada.first?["snippet"] as? String)?.contains("⟦山田太郎⟧") == true, "\(yamada)")
     }
 
     @Test func prefixesAndPhrases() throws {

@@ -8,7 +8,8 @@ import Testing
         arguments: [
             ("wheat", "wheat"), ("prov*", "prov*"), ("\"January provisions\"", "\"January provisions\""), ("wheat AND flour", "wheat AND flour"),
             ("pyotr-kropotkin", "\"pyotr-kropotkin\""), ("o'brien", "\"o'brien\""), ("3.5 kg", "\"3.5\" kg"), ("Łódź", "lódź"), ("Straße", "Strasse"),
-            ("title:x", "\"title:x\""), ("- %", " "), ("Пётр", "Петр"),
+            ("title:x", "\"title:x\""), ("- %", " "), ("Пётр", "Петр"), ("山田", "山田*"), ("山田*", "山田*"), ("東京 Kropotkin", "東京* Kropotkin"),
+            ("\"山田\"", "\"山田\""),
         ])
     func ftsQuery(_ query: String, _ expected: String) {
         #expect(SearchText.ftsQuery(query) == expected)
@@ -33,6 +34,8 @@ import Testing
         #expect(s == "…w37 w38 w39 w40 ⟦provisions⟧ end", "\(s)")
         #expect(SearchText.snippet("nothing here", terms: terms) == "nothing here")
         #expect(SearchText.terms("wheat AND NOT flour").map(\.word) == ["wheat", "flour"])
+        // A word in a script written without spaces matches as a prefix, and is marked so.
+        #expect(SearchText.snippet("山田太郎の手紙", terms: SearchText.terms("山田")) == "⟦山田太郎の手紙⟧")
     }
 
     @Test("brackets in the text are not marks: the matches are marked apart from them, and their places given")

@@ -22,11 +22,14 @@ public enum SearchText {
         var out = ""
         var word = ""
         var inQuote = false
-        func flush() {
+        func flush(before next: Character? = nil) {
             defer { word = "" }
             guard !word.isEmpty else { return }
             if ["AND", "OR", "NOT", "NEAR"].contains(word) || word.allSatisfy(isBareword) {
                 out += word
+                // Chinese and Japanese are written without spaces: the tokenizer keeps a whole run of ideographs or
+                // kana as one token, so 山田 would find 山田太郎 only as a prefix. A bare word in those scripts is one.
+                if next != "*", word.unicodeScalars.contains(where: isUnspaced) { out += "*" }
             } else if word.contains(where: { $0.isLetter || $0.isNumber }) {
                 // Quoted as a phrase; a word without a letter or digit adds nothing to search for.
                 out += "\"" + word + "\""
@@ -41,7 +44,7 @@ public enum SearchText {
                 out.append(ch)
                 inQuote = true
             } else if ch.isWhitespace || "()*^+".contains(ch) {
-                flush()
+                flush(before: ch)
                 out.append(ch)
             } else {
                 word.append(ch)
@@ -68,6 +71,14 @@ public enum SearchText {
         return nil
     }
 
+    /// A letter of a script written without spaces between words: CJK ideographs, hiragana, katakana, Thai, Lao, Khmer.
+    private static func isUnspaced(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x0E00...0x0EFF, 0x1780...0x17FF: return true
+        default: return false
+        }
+    }
+
     private static func isBareword(_ ch: Character) -> Bool {
         ch.isLetter || ch.isNumber || ch == "_" || ch.unicodeScalars.first.map { $0.value >= 0x80 } == true
     }
@@ -92,7 +103,7 @@ public enum SearchText {
         func flush(_ next: Character?) {
             defer { word = "" }
             guard !word.isEmpty, quoted || !["AND", "OR", "NOT", "NEAR"].contains(word) else { return }
-            terms.append((fold(word), next == "*"))
+            terms.append((fold(word), next == "*" || (!quoted && word.unicodeScalars.contains(where: isUnspaced))))
         }
         for ch in query {
             if ch.isLetter || ch.isNumber || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark }) {
