@@ -223,6 +223,10 @@ public final class Ledger: Sendable {
             // Named by its key, on the rare path where the text holds one.
             try Ledger.refuseControlCharacters(in: payload)
         }
+        // No value can be longer than the payload: one shorter than the shortest limit needs no look.
+        if json.utf8.count > TextLimits.line, case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) {
+            try Ledger.refuseLongText(in: payload)
+        }
         return try insertEvent(
             db, stamp: stamp ?? newStamp(), kind: event.kind, day: day.description, summary: summary, payloadJSON: json,
             subjects: subjects)
@@ -266,6 +270,20 @@ public final class Ledger: Sendable {
         case .array(let a): for v in a { try refuseControlCharacters(in: v, field: field) }
         case .object(let o): try refuseControlCharacters(in: o, path: field)
         case .number, .int, .bool, .null: break
+        }
+    }
+
+    /// Refuses a payload with a text longer than `TextLimits` allows, naming its key.
+    static func refuseLongText(in payload: [String: JSONValue]) throws {
+        for (key, value) in payload {
+            switch value {
+            case .string(let s): if let problem = TextLimits.problem(key: key, value: s) { throw problem }
+            case .array(let a):
+                for case .string(let s) in a { if let problem = TextLimits.problem(key: key, value: s) { throw problem } }
+                for case .object(let o) in a { try refuseLongText(in: o) }
+            case .object(let o): try refuseLongText(in: o)
+            case .number, .int, .bool, .null: break
+            }
         }
     }
 

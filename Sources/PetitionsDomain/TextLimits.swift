@@ -1,0 +1,39 @@
+/// How long a recorded text may be. Every value recorded passes through the event log, so the limits are checked once
+/// there (`Ledger.appendEvent`), whatever the front end: the command line, a CSV row, the API, another office's log.
+///
+/// A name, handle, subject, title or the like is a line: at most `line` characters (a 900,000-character subject made
+/// `petition list` print 22,000 lines). Notes, summaries, reasons and settings (a rules file) are longer, at most
+/// `text` characters each.
+public enum TextLimits {
+    /// The longest a one-line value may be, in characters.
+    public static let line = 1_000
+    /// The longest any other text may be, in characters.
+    public static let text = 1_000_000
+
+    /// Payload keys whose values are one line.
+    public static let lineKeys: Set<String> = [
+        "name", "handle", "subject", "title", "category", "district", "occupation", "phone", "email", "address", "channel",
+        "commodity", "unit", "rule", "what",
+    ]
+
+    /// The sentence refusing `value` of `key` when it is longer than its limit, or nil.
+    public static func problem(key: String, value: String) -> PetitionsError? {
+        // Characters are at least as many bytes as characters: a short value needs no count.
+        let limit = lineKeys.contains(key) ? line : text
+        guard value.utf8.count > limit, value.count > limit else { return nil }
+        let what =
+            lineKeys.contains(key)
+            ? "a \(key) is one line of at most \(grouped(limit)) characters" : "a text may be at most \(grouped(limit)) characters"
+        return PetitionsError("\(key) is \(grouped(value.count)) characters long; \(what).", field: key, kind: .invalid)
+    }
+
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n))
+        var i = digits.count - 3
+        while i > 0 {
+            digits.insert(",", at: i)
+            i -= 3
+        }
+        return String(digits)
+    }
+}

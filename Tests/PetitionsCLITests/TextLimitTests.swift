@@ -1,0 +1,34 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// Every recorded text has a length: a name, handle or subject is one line of at most 1,000 characters, a note or a
+/// summary at most a million. A longer one is refused naming the field and its length, and nothing is recorded, from
+/// whichever command it comes.
+@Suite struct TextLimitTests {
+    @Test func aTextLongerThanItsLimitIsRefusedNamingTheFieldAndNothingIsRecorded() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let long = String(repeating: "Provisions ", count: 200)  // 2,200 characters
+        for args in [
+            ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", long, "--on", "1920-03-01"],
+            ["authority", "add", "--name", String(repeating: "Комиссариат ", count: 3_000)],
+            ["petitioner", "add", "--name", "Ivan Petrov", "--district", long],
+            ["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-01", "--subject", long],
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 65, "\(args.prefix(2)): \(r)")
+            #expect(r.stderr.contains("characters long;") && r.stderr.contains("one line of at most 1,000 characters"), "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "one sentence: \(r.stderr)")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before)
+        // A long note is a text, not a line: 2,200 characters are kept whole.
+        let note = try cli.run(["petition", "note", "1", "--text", long, "--on", "1920-03-02"])
+        #expect(note.status == 0, "\(note)")
+        #expect(try cli.run(["petition", "show", "1"]).stdout.contains(long.trimmingCharacters(in: .whitespaces)))
+        // A line of exactly 1,000 characters is still a line.
+        let thousand = String(repeating: "x", count: 1_000)
+        #expect(try cli.run(["petitioner", "add", "--name", thousand, "--handle", "x-1000"]).status == 0)
+    }
+}
