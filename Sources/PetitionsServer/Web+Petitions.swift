@@ -38,17 +38,21 @@ extension Web {
     func petitionList(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
-        let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
         let pager = try WebPager(q)
         let party = try q.text("party")
         let search = try q.text("search")
         var fields = [
-            WebField(name: "status", label: "Status", kind: .select([("", "any")] + Web.statusOptions), value: status?.rawValue ?? ""),
+            WebField(name: "status", label: "Status", kind: .select([("", "any")] + Web.statusOptions), value: Web.typedQuery(request, "status")),
             WebField(name: "party", label: "Party (handle)", value: party ?? ""),
             WebField(name: "search", label: "Search subjects", value: search ?? ""),
         ]
+        // A status that is not one is refused beside its field, as an unknown party is.
+        var status: PetitionStatus?
         let outcome = try await attempt {
-            try await office.perform(as: account) { ws in (try ListPetitions(status: status, party: party).run(in: ws), try Web.names(ws)) }
+            status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
+            return try await office.perform(as: account) { [status] ws in
+                (try ListPetitions(status: status, party: party).run(in: ws), try Web.names(ws))
+            }
         }
         var list: [Petition] = []
         var names: [String: String] = [:]

@@ -201,6 +201,25 @@ extension Ledger {
     /// ```
     static let petitionCountsSQL = "SELECT status, count(*) AS n FROM petition GROUP BY status"
 
+    /// The status of petition `p` as of `:asOf`, as the report works it out: the last status change recorded for a
+    /// day on or before it (by day, then by event), else open.
+    static let statusAsOf = """
+        coalesce((SELECT json_extract(e.payload, '$.to') FROM event_subject s JOIN event e ON e.id = s.event_id
+                  WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf
+                  ORDER BY e.day DESC, e.id DESC LIMIT 1), 'open')
+        """
+
+    /// How many petitions opened on or before `:asOf` had each status on that day (the report's `statusAsOf`).
+    /// ```
+    /// SCAN p USING COVERING INDEX petition_status      -- petitions are few beside letters and events
+    /// CORRELATED SCALAR SUBQUERY: SEARCH s USING COVERING INDEX event_subject_by_subject (subject_type=? AND subject_id=?)
+    /// SEARCH e USING INTEGER PRIMARY KEY (rowid=?)
+    /// ```
+    static let petitionCountsAsOfSQL = """
+        SELECT status_as_of AS status, count(*) AS n FROM (SELECT \(statusAsOf) AS status_as_of FROM petition p WHERE p.opened <= :asOf)
+        GROUP BY status_as_of
+        """
+
     /// Extensions of reply deadlines (a small table: `SCAN letter_extension`).
     static let extensionsSQL = "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"
     /// Times petitions waited on their petitioners (a small table: `SCAN petition_pause`).
@@ -293,6 +312,7 @@ extension Ledger {
             HotQuery(name: "unanswered (dashboard): how many wait", sql: waitingCountSQL),
             HotQuery(name: "unanswered (dashboard): the first ones", sql: firstWaitingSQL),
             HotQuery(name: "dashboard: petitions by status", sql: petitionCountsSQL),
+            HotQuery(name: "dashboard: petitions by status as of a day", sql: petitionCountsAsOfSQL),
             HotQuery(name: "check: waiting letters due by a day", sql: waitingSQL(" AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)")),
             HotQuery(name: "letter send: its own due day", sql: waitingSQL(" AND l.id = :id")),
             HotQuery(name: "unanswered: extensions", sql: extensionsSQL),

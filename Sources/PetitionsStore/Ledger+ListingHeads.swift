@@ -33,6 +33,16 @@ extension Ledger {
         }
     }
 
+    /// How many petitions opened on or before `asOf` had each status on that day, as the report works it out.
+    public func petitionCounts(asOf: Day) throws -> [PetitionStatus: Int] {
+        try read { db in
+            var counts: [PetitionStatus: Int] = [:]
+            let rows = try Row.fetchAll(db.cachedStatement(sql: Ledger.petitionCountsAsOfSQL), arguments: ["asOf": asOf.description])
+            for row in rows { counts[try row.stored(PetitionStatus.self, "status")] = row["n"] }
+            return counts
+        }
+    }
+
     /// How many petitions there are of each status (one covering index: `petition_status`).
     public func petitionCounts() throws -> [PetitionStatus: Int] {
         try read { db in

@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+/// The web application's defects a tester found (issue 13), each with its test.
+extension ServerDefectTests {
+    /// The count of `status` in the dashboard's petitions by status.
+    static func dashboardCount(_ page: String, status: String) -> Int? {
+        guard let range = page.range(of: "status=\(status)\">\(status)</a>: ") else { return nil }
+        return Int(page[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// The dashboard's "Open petitions" card.
+    static func openCard(_ page: String) -> Int? {
+        guard let range = page.range(of: "<dt>Open petitions</dt><dd>") else { return nil }
+        return Int(page[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test("the dashboard counts petitions by the status each had on the as-of day, as the report does")
+    func dashboardPetitionsAsOf() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let ws = f.ledger.workspace
+        // Petition 1 opened 1920-01-20; a second opened 1920-02-10 and answered on 1920-03-01.
+        let second = try LogPetition(
+            from: "dmitrov-post", to: "moscow-supply", subject: "February provisions", on: try Day(parsing: "1920-02-10")
+        ).run(in: ws)
+        _ = try ChangePetitionStatus(petition: second.id, to: .answered, on: try Day(parsing: "1920-03-01")).run(in: ws)
+        let reportOpen = try BuildReport(asOf: try Day(parsing: "1920-02-15")).run(in: ws).summary.openPetitions
+        #expect(reportOpen == 2)
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let expected: [(String, open: Int, answered: Int)] = [("1919-01-01", 0, 0), ("1920-02-15", 2, 0), ("1920-03-04", 1, 1)]
+            for (day, open, answered) in expected {
+                let r = try await client.execute(uri: "/?as_of=\(day)", method: .get, headers: b.headers)
+                #expect(r.status == .ok)
+                #expect(Self.openCard(r.text) == open, "as of \(day)")
+                #expect(Self.dashboardCount(r.text, status: "open") == open, "as of \(day)")
+                #expect(Self.dashboardCount(r.text, status: "answered") == answered, "as of \(day)")
+            }
+        }
+    }
+
+    @Test("a filter or day that is not one comes back as the page's form with the sentence beside the field, status 400")
+    func refusedFilters() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let cases = [
+                ("/petitions?status=bogus", "filter-status-error", "status &#39;bogus&#39; is not a petition status"),
+                ("/?as_of=1920-02-30", "as_of-error", "as_of &#39;1920-02-30&#39; does not exist: February 1920 has 29 days."),
+                ("/overdue?as_of=soon", "as_of-error", "as_of &#39;soon&#39; is not a day"),
+                ("/unanswered?as_of=1920-13-01", "as_of-error", "as_of &#39;1920-13-01&#39;"),
+            ]
+            for (path, errorID, sentence) in cases {
+                let r = try await client.execute(uri: path, method: .get, headers: b.headers)
+                #expect(r.status == .badRequest, "\(path)")
+                // The page itself (its header and navigation), not the bare error page.
+                #expect(r.text.contains(#"<nav aria-label="Main">"#), "\(path)")
+                #expect(r.text.contains("id=\"\(errorID)\"") && r.text.contains(sentence), "\(path): \(r.text)")
+                #expect(r.text.contains(#"aria-invalid="true""#), "\(path)")
+            }
+            let day = try await client.execute(uri: "/?as_of=1920-02-30", method: .get, headers: b.headers)
+            #expect(day.text.contains(#"value="1920-02-30""#))
+            #expect(!day.text.contains("Open petitions"))
+        }
+    }
+}
