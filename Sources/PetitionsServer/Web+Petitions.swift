@@ -18,6 +18,7 @@ extension Web {
         }
         pages.post("petitions/:id/status") { request, context in try await self.changeStatus(request, context) }
         pages.post("petitions/:id/letters") { request, context in try await self.recordLetter(request, context) }
+        pages.post("petitions/:id/notes") { request, context in try await self.notePetition(request, context) }
     }
 
     static let statusOptions = PetitionStatus.allCases.map { (value: $0.rawValue, text: $0.rawValue.replacingOccurrences(of: "_", with: " ")) }
@@ -130,6 +131,16 @@ extension Web {
             ])
     }
 
+    /// The case note form (`petition note`; `POST /api/v1/petitions/{id}/notes`): the text, and the day (default today).
+    func noteForm(_ id: Int64) -> WebForm {
+        WebForm(
+            action: "/petitions/\(id)/notes", legend: "Add a case note", submit: "Add the note",
+            fields: [
+                WebField(name: "text", label: "Note", kind: .area, required: true),
+                WebField(name: "on", label: "On", kind: .date, hint: "today when left empty"),
+            ])
+    }
+
     struct PetitionPage: Sendable {
         var dossier: PetitionDossier
         var names: [String: String]
@@ -160,12 +171,14 @@ extension Web {
         if clerk {
             var letter = letterForm(id)
             var status = statusForm(id, current: p.status)
+            var note = noteForm(id)
             var attach = attachmentForm(id, letters: data.dossier.letters, limitMB: data.limitMB)
             if let refill, refill.form == letter.action { letter.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == status.action { status.refill(refill.typed, error: refill.error) }
+            if let refill, refill.form == note.action { note.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == attach.action { attach.refill(refill.typed, error: refill.error) }
             // A file goes with one of the petition's letters: the form is there once it has one.
-            forms = [letter, status] + (data.dossier.letters.isEmpty ? [] : [attach])
+            forms = [letter, status, note] + (data.dossier.letters.isEmpty ? [] : [attach])
         }
         var values: [String: Any] = [
             "petitioner": p.petitioner, "petitionerName": n[p.petitioner] ?? p.petitioner, "authority": p.authority,
@@ -182,6 +195,7 @@ extension Web {
                     "mediaType": $0.mediaType, "size": $0.size, "added": $0.added.description,
                 ] as [String: Any]
             },
+            "notes": data.dossier.notes.map { ["on": $0.on.description, "text": $0.text] },
             "events": data.dossier.events.map { ["day": $0.day.description, "summary": $0.summary, "kind": $0.kind, "actor": $0.actor] },
             "forms": forms.map { $0.values(csrf: context.session?.csrf ?? "") },
         ]
@@ -205,6 +219,20 @@ extension Web {
         }
         if case .failure(let f) = outcome {
             return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/status", fields.texts, f))
+        }
+        throw Redirect.to("/petitions/\(id)")
+    }
+
+    func notePetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let account = try context.signedIn(.clerk, request)
+        let id = try pathID(context, "petition")
+        let outcome = try await attempt {
+            let note = NotePetition(petition: id, text: try fields.required("text"), on: try fields.day("on"))
+            return try await inPath { try await office.run(note, as: account) }
+        }
+        if case .failure(let f) = outcome {
+            return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/notes", fields.texts, f))
         }
         throw Redirect.to("/petitions/\(id)")
     }

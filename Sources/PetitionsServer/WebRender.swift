@@ -25,6 +25,7 @@ struct WebRender: Sendable {
         // Mustache cannot ask whether a list has rows: each list gets a flag to open its table with.
         let lists = [
             ("overdue", "hasOverdue"), ("waiting", "hasWaiting"), ("rows", "hasRows"), ("letters", "hasLetters"), ("attachments", "hasAttachments"),
+            ("notes", "hasNotes"),
             ("hits", "hasHits"),
         ]
         for (key, flag) in lists {

@@ -162,6 +162,8 @@ enum WebTemplates {
         {{#hasLetters}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th></tr></thead><tbody>
         {{/hasLetters}}{{#letters}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}</td><td>{{replyDue}}</td></tr>
         {{/letters}}{{#hasLetters}}</tbody></table></div>{{/hasLetters}}{{^letters}}<p>No letter yet.</p>{{/letters}}
+        <h2>Case notes</h2>
+        {{#hasNotes}}<ul class="notes">{{/hasNotes}}{{#notes}}<li><span class="day">{{on}}</span> {{text}}</li>{{/notes}}{{#hasNotes}}</ul>{{/hasNotes}}{{^notes}}<p>No note yet.</p>{{/notes}}
         <h2>Attachments</h2>
         {{#hasAttachments}}<div class="scroll"><table><thead><tr><th>ID</th><th>Of</th><th>File</th><th>Title</th><th>Type</th><th>Size (bytes)</th><th>Added</th></tr></thead><tbody>
         {{/hasAttachments}}{{#attachments}}<tr><td>{{id}}</td><td>{{of}}</td><td><a href="/attachments/{{id}}" download>{{name}}</a></td><td>{{title}}</td><td>{{mediaType}}</td><td>{{size}}</td><td>{{added}}</td></tr>

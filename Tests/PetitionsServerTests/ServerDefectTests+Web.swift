@@ -71,4 +71,41 @@ extension ServerDefectTests {
             #expect(!day.text.contains("Open petitions"))
         }
     }
+
+    @Test("the petition page has a case note form for clerks and admins, with its CSRF token; the note is listed after")
+    func caseNoteForm() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            let reader = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let seen = try await client.execute(uri: "/petitions/1", method: .get, headers: reader.headers)
+            #expect(seen.status == .ok && !seen.text.contains(#"action="/petitions/1/notes""#))
+            let refused = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: reader.formHeaders, body: reader.form([("text", "A reader's note")]))
+            #expect(refused.status == .forbidden)
+
+            var clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            clerk.read(try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers))
+            let page = try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers)
+            #expect(page.text.contains(#"<form method="post" action="/petitions/1/notes""#))
+            #expect(page.text.contains(#"<label for="petitions-1-notes-text">Note</label>"#))
+            let forged = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: clerk.formHeaders, body: clerk.form([("text", "Forged")], csrf: false))
+            #expect(forged.status == .forbidden)
+            let empty = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: clerk.formHeaders, body: clerk.form([("text", " "), ("on", "1920-02-02")]))
+            #expect(empty.status == .badRequest)
+            #expect(empty.text.contains(#"id="petitions-1-notes-text-error""#) && empty.text.contains(#"value="1920-02-02""#))
+            #expect(try f.eventCount() == before)
+            let noted = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: clerk.formHeaders,
+                body: clerk.form([("text", "Telephoned the supply centre <again>"), ("on", "1920-02-02")]))
+            #expect(noted.status == .seeOther && noted.headers[.location] == "/petitions/1")
+            let after = try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers)
+            #expect(after.text.contains("<span class=\"day\">1920-02-02</span> Telephoned the supply centre &lt;again&gt;</li>"))
+        }
+        #expect(try f.eventCount() == before + 1)
+        #expect(try ListEvents().run(in: f.ledger.workspace).max(by: { $0.id < $1.id })?.actor == "clerk-user")
+    }
 }
