@@ -91,6 +91,10 @@ extension Web {
     func logPetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
+        return try await once(try fields.text("form_token"), context, shown: "/petitions") { try await logPetition(fields, account, context) }
+    }
+
+    func logPetition(_ fields: RequestFields, _ account: Account, _ context: OfficeContext) async throws -> Response {
         let outcome = try await attempt {
             let log = LogPetition(
                 from: try fields.required("from"), to: try fields.required("to"), subject: try fields.required("subject"),
@@ -211,6 +215,13 @@ extension Web {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
         let id = try pathID(context, "petition")
+        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+            try await changeStatus(request, context, fields, account, id)
+        }
+    }
+
+    func changeStatus(_ request: Request, _ context: OfficeContext, _ fields: RequestFields, _ account: Account, _ id: Int64) async throws -> Response
+    {
         let outcome = try await attempt {
             let change = ChangePetitionStatus(
                 petition: id, to: try PetitionStatus(parsing: try fields.required("to"), field: "to"), on: try fields.requiredDay("on"),
@@ -227,6 +238,13 @@ extension Web {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
         let id = try pathID(context, "petition")
+        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+            try await notePetition(request, context, fields, account, id)
+        }
+    }
+
+    func notePetition(_ request: Request, _ context: OfficeContext, _ fields: RequestFields, _ account: Account, _ id: Int64) async throws -> Response
+    {
         let outcome = try await attempt {
             let note = NotePetition(petition: id, text: try fields.required("text"), on: try fields.day("on"))
             return try await inPath { try await office.run(note, as: account) }
@@ -247,11 +265,13 @@ extension Web {
             fields.remove("reply_within")
         }
         let letter = fields
-        let outcome = try await attempt { try await office.perform(as: account, try Letters.record(letter)) }
-        if case .failure(let f) = outcome {
-            return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/letters", fields.texts, f))
+        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+            let outcome = try await attempt { try await office.perform(as: account, try Letters.record(letter)) }
+            if case .failure(let f) = outcome {
+                return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/letters", letter.texts, f))
+            }
+            throw Redirect.to("/petitions/\(id)")
         }
-        throw Redirect.to("/petitions/\(id)")
     }
 }
 

@@ -48,7 +48,7 @@ struct Web: Sendable {
             fields: [
                 WebField(name: "name", label: "Name", required: true), WebField(name: "password", label: "Password", kind: .password, required: true),
             ],
-            hidden: ["next": next])
+            hidden: ["next": next], once: false)
     }
 
     /// The login page: a visitor gets a session of its own (no user yet) so that the form carries a CSRF token.

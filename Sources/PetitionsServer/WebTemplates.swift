@@ -57,7 +57,7 @@ enum WebTemplates {
         <form method="{{method}}" action="{{action}}" class="record"{{#enctype}} enctype="{{enctype}}"{{/enctype}}>
         {{#legend}}<h2>{{legend}}</h2>{{/legend}}
         {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
-        {{#post}}<input type="hidden" name="csrf_token" value="{{csrf}}">{{/post}}
+        {{#post}}<input type="hidden" name="csrf_token" value="{{csrf}}">{{/post}}{{#formToken}}<input type="hidden" name="form_token" value="{{formToken}}">{{/formToken}}
         {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
         {{#fields}}{{> field}}{{/fields}}
         <p><button type="submit">{{submit}}</button></p>

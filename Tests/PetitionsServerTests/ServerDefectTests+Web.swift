@@ -108,4 +108,55 @@ extension ServerDefectTests {
         #expect(try f.eventCount() == before + 1)
         #expect(try ListEvents().run(in: f.ledger.workspace).max(by: { $0.id < $1.id })?.actor == "clerk-user")
     }
+
+    /// The one-time `form_token` of the form posting to `action` on `page`.
+    static func formToken(_ page: String, action: String) -> String? {
+        guard let form = page.range(of: "action=\"\(action)\""), let field = page[form.upperBound...].range(of: #"name="form_token" value=""#)
+        else { return nil }
+        return String(page[field.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test("a form sent twice (double click, reload, back) is recorded once; the second goes where the first led")
+    func formsRecordedOnce() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let new = try await client.execute(uri: "/petitions/new", method: .get, headers: b.headers)
+            b.read(new)
+            let token = try #require(Self.formToken(new.text, action: "/petitions"))
+            #expect(token.count == 32)
+            let fields = [("from", "dmitrov-post"), ("to", "moscow-supply"), ("subject", "Sent twice"), ("on", "1920-02-20"), ("form_token", token)]
+            // A double click: both at once.
+            async let first = client.execute(uri: "/petitions", method: .post, headers: b.formHeaders, body: b.form(fields))
+            async let second = client.execute(uri: "/petitions", method: .post, headers: b.formHeaders, body: b.form(fields))
+            let (one, two) = try await (first, second)
+            #expect(one.status == .seeOther && two.status == .seeOther)
+            #expect(one.headers[.location] == "/petitions/2" && two.headers[.location] == "/petitions/2")
+            // A reload or the back button, later.
+            let again = try await client.execute(uri: "/petitions", method: .post, headers: b.formHeaders, body: b.form(fields))
+            #expect(again.status == .seeOther && again.headers[.location] == "/petitions/2")
+            #expect(try f.eventCount() == before + 1)
+
+            // A form refused may be corrected and sent again with its token; recorded once then.
+            let page = try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers)
+            let noteToken = try #require(Self.formToken(page.text, action: "/petitions/1/notes"))
+            let bad = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: b.formHeaders,
+                body: b.form([("text", "A note"), ("on", "1920-02-31"), ("form_token", noteToken)]))
+            #expect(bad.status == .badRequest)
+            for _ in 0..<2 {
+                let good = try await client.execute(
+                    uri: "/petitions/1/notes", method: .post, headers: b.formHeaders,
+                    body: b.form([("text", "A note"), ("on", "1920-02-21"), ("form_token", noteToken)]))
+                #expect(good.status == .seeOther && good.headers[.location] == "/petitions/1")
+            }
+            #expect(try f.eventCount() == before + 2)
+            // Each drawing of a form has a token of its own: the same form drawn again records again.
+            let fresh = try #require(
+                Self.formToken(try await client.execute(uri: "/petitions/new", method: .get, headers: b.headers).text, action: "/petitions"))
+            #expect(fresh != token)
+        }
+    }
 }
