@@ -5,6 +5,8 @@ import PetitionsApp
 struct WebSession: Sendable {
     var id: String
     var user: String?
+    /// The stamp of the user's password when the session began (`SessionUser`): set since, the session ends.
+    var passwordStamp: String?
     var csrf: String
     var lastSeen: Date
 }
@@ -26,8 +28,8 @@ final class SessionStore: @unchecked Sendable {
     }
 
     /// A new session for `user` (nil: a visitor on the login page, whose form needs a CSRF token too).
-    func open(for user: String?) -> WebSession {
-        let s = WebSession(id: Self.randomID(), user: user, csrf: Self.randomID(), lastSeen: now())
+    func open(for user: String?, passwordStamp: String? = nil) -> WebSession {
+        let s = WebSession(id: Self.randomID(), user: user, passwordStamp: passwordStamp, csrf: Self.randomID(), lastSeen: now())
         lock.withLock {
             let cutoff = now().addingTimeInterval(-Self.idleLimit)
             sessions = sessions.filter { $0.value.lastSeen > cutoff }

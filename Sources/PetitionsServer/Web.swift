@@ -82,13 +82,13 @@ struct Web: Sendable {
             return try await loginPage(
                 request, context, error: "Too many failed attempts for this name: wait a minute and try again.", name: name, status: .tooManyRequests)
         }
-        guard !name.isEmpty, let account = try await office.run(LogIn(name: name, password: password), as: nil) else {
+        guard !name.isEmpty, let user = try await office.run(LogIn(name: name, password: password), as: nil) else {
             office.throttle.failed(name)
             return try await loginPage(request, context, error: refused, name: name, status: .unauthorized)
         }
         office.throttle.succeeded(name)
         if let old = context.session { office.sessions.close(old.id) }
-        let session = office.sessions.open(for: account.name)
+        let session = office.sessions.open(for: user.account.name, passwordStamp: user.passwordStamp)
         throw Redirect.to(next, cookie: SessionAuth.setCookie(session, secure: office.settings.secureCookies))
     }
 

@@ -14,8 +14,11 @@ struct SessionAuth: RouterMiddleware {
         if let id = request.cookies[Self.cookie]?.value, let session = office.sessions.find(id) {
             context.session = session
             if let user = session.user {
-                if let account = try await office.run(FindUser(name: user), as: nil), !account.disabled {
-                    context.account = account
+                // A disabled user, or one whose password was set since the session began, is signed out.
+                if let found = try await office.run(FindUser(name: user), as: nil), !found.account.disabled,
+                    found.passwordStamp == session.passwordStamp
+                {
+                    context.account = found.account
                 } else {
                     office.sessions.close(id)
                     context.session = nil

@@ -159,4 +159,24 @@ extension ServerDefectTests {
             #expect(fresh != token)
         }
     }
+
+    @Test("setting a user's password (user password) ends that user's web sessions at once, and only theirs")
+    func passwordEndsSessions() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let ws = f.ledger.workspace
+        try await f.test { client in
+            let clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let reader = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            #expect(try await client.execute(uri: "/", method: .get, headers: clerk.headers).status == .ok)
+            _ = try SetUserPassword(name: "clerk-user", password: "a new clerk passphrase").run(in: ws)
+            let after = try await client.execute(uri: "/petitions", method: .get, headers: clerk.headers)
+            #expect(after.status == .seeOther && after.headers[.location] == "/login?next=/petitions")
+            #expect(try await client.execute(uri: "/", method: .get, headers: reader.headers).status == .ok)
+            // The new password opens a new session, which lasts.
+            let again = try await Browser.logIn(client, "clerk-user", "a new clerk passphrase")
+            #expect(try await client.execute(uri: "/", method: .get, headers: again.headers).status == .ok)
+            #expect(try await client.execute(uri: "/", method: .get, headers: clerk.headers).status == .seeOther)
+        }
+    }
 }
