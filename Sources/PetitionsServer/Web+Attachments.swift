@@ -36,6 +36,8 @@ extension Web {
         // Without a session there is no token to match: refused before a byte of the file is read.
         guard let session = context.session else { throw Web.formRefused }
         let account = try context.signedIn(.clerk, request)
+        // A file comes only in a multipart form; another form is read (it has no file, which is said beside the field).
+        _ = try Form.mediaType(request, allowed: ["multipart/form-data", "application/x-www-form-urlencoded"])
         let id = try pathID(context, "petition")
         let action = "/petitions/\(id)/attachments"
         let limit = try await office.run(AttachmentLimit(), as: account)

@@ -179,4 +179,49 @@ extension ServerDefectTests {
             #expect(try await client.execute(uri: "/", method: .get, headers: clerk.headers).status == .seeOther)
         }
     }
+
+    @Test("a web form sent as text/plain or JSON is 415 on the house's page and records nothing; multipart is read")
+    func formMediaTypes() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let fields = [("from", "dmitrov-post"), ("to", "moscow-supply"), ("subject", "Sent as text"), ("on", "1920-02-20")]
+            for type in ["text/plain", "application/json", ""] {
+                var headers = b.headers
+                if !type.isEmpty { headers[.contentType] = type }
+                let r = try await client.execute(uri: "/petitions", method: .post, headers: headers, body: b.form(fields))
+                #expect(r.status == .unsupportedMediaType, "\(type): \(r.status)")
+                #expect(r.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(r.text.contains("<h1>415 Unsupported Media Type</h1>"), "\(r.text)")
+                #expect(r.text.contains(type.isEmpty ? "Content-Type: none was given" : "Content-Type &#39;\(type)&#39;"), "\(r.text)")
+                #expect(r.text.contains("application/x-www-form-urlencoded or multipart/form-data"))
+            }
+            let attach = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: b.headers.merging([.contentType: "text/plain"]), body: b.form([]))
+            #expect(attach.status == .unsupportedMediaType)
+            #expect(try f.eventCount() == before)
+            // The same form as multipart/form-data (a form with enctype) is read and recorded.
+            let boundary = "----form-boundary-1920"
+            let parts = ([("csrf_token", b.csrf)] + fields).map {
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n"
+            }
+            let body = parts.joined() + "--\(boundary)--\r\n"
+            let made = try await client.execute(
+                uri: "/petitions", method: .post, headers: b.headers.merging([.contentType: "multipart/form-data; boundary=\(boundary)"]),
+                body: ByteBuffer(string: body))
+            #expect(made.status == .seeOther && made.headers[.location] == "/petitions/2", "\(made.status) \(made.text)")
+        }
+        #expect(try f.eventCount() == before + 1)
+    }
+}
+
+extension HTTPFields {
+    /// These fields with `other`'s set over them.
+    func merging(_ other: HTTPFields) -> HTTPFields {
+        var out = self
+        for field in other { out[field.name] = field.value }
+        return out
+    }
 }
