@@ -6,8 +6,16 @@ extension PetitionsError {
     /// names in snake_case. Text in single quotes, a value the sender gave as `quoted` writes it, is left alone.
     var requestMessage: String { PetitionsError.requestWording(message) }
 
-    /// `message` with its options named as request fields (`requestMessage`).
+    /// `message` with its options named as request fields (`requestMessage`), and without the advice it gives for
+    /// the command line: a command in parentheses (`(user role NAME --to admin)`) or after "with" (``with `petitions
+    /// delivery schedule` ``), which no request can run and whose options would read as nonsense renamed as fields.
     static func requestWording(_ message: String) -> String {
+        let advice = message.replacing(#/ \([a-z][^()']*--[a-z][^()']*\)/#, with: "").replacing(#/ with `petitions [^`]*`/#, with: "")
+        return fieldWording(advice)
+    }
+
+    /// `message` with each option it names (`--in-reply-to`) written as the request's field (`in_reply_to`).
+    static func fieldWording(_ message: String) -> String {
         let s = Array(message.unicodeScalars)
         var out = String.UnicodeScalarView()
         var inQuote = false

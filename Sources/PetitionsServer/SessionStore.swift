@@ -5,6 +5,8 @@ import PetitionsApp
 struct WebSession: Sendable {
     var id: String
     var user: String?
+    /// The stamp of the user's password when the session began (`SessionUser`): set since, the session ends.
+    var passwordStamp: String?
     var csrf: String
     var lastSeen: Date
 }
@@ -19,18 +21,19 @@ final class SessionStore: @unchecked Sendable {
 
     init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
 
-    /// 32 random bytes in hex.
-    static func randomID() -> String {
+    /// `bytes` random bytes in hex (32 by default: a session's id and CSRF token).
+    static func randomID(bytes: Int = 32) -> String {
         var rng = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
     }
 
     /// A new session for `user` (nil: a visitor on the login page, whose form needs a CSRF token too).
-    func open(for user: String?) -> WebSession {
-        let s = WebSession(id: Self.randomID(), user: user, csrf: Self.randomID(), lastSeen: now())
+    func open(for user: String?, passwordStamp: String? = nil) -> WebSession {
+        let s = WebSession(id: Self.randomID(), user: user, passwordStamp: passwordStamp, csrf: Self.randomID(), lastSeen: now())
         lock.withLock {
             let cutoff = now().addingTimeInterval(-Self.idleLimit)
             sessions = sessions.filter { $0.value.lastSeen > cutoff }
+            formUses = formUses.filter { sessions[$0.key] != nil }
             sessions[s.id] = s
         }
         return s
@@ -43,6 +46,7 @@ final class SessionStore: @unchecked Sendable {
             let t = now()
             guard t.timeIntervalSince(s.lastSeen) < Self.idleLimit else {
                 sessions[id] = nil
+                formUses[id] = nil
                 return nil
             }
             s.lastSeen = t
@@ -52,7 +56,52 @@ final class SessionStore: @unchecked Sendable {
     }
 
     /// Forgets a session (log-out).
-    func close(_ id: String) { _ = lock.withLock { sessions.removeValue(forKey: id) } }
+    func close(_ id: String) {
+        lock.withLock {
+            sessions[id] = nil
+            formUses[id] = nil
+        }
+    }
+
+    // MARK: - One-time form tokens
+
+    /// What became of a form sent with a one-time `form_token`: being recorded, or recorded with the page it led to.
+    enum FormUse: Sendable, Equatable {
+        case running
+        case done(String)
+    }
+
+    /// How many used form tokens a session keeps (the oldest are forgotten first): far more than one person sends
+    /// forms twice within.
+    static let formUsesKept = 256
+    private var formUses: [String: (uses: [String: FormUse], order: [String])] = [:]
+
+    /// Claims `token` of a form sent in session `id`: nil when it is the first time (it is now running), else what
+    /// the first sending became.
+    func claim(form token: String, in id: String) -> FormUse? {
+        lock.withLock {
+            var kept = formUses[id] ?? ([:], [])
+            if let use = kept.uses[token] { return use }
+            kept.uses[token] = .running
+            kept.order.append(token)
+            while kept.order.count > Self.formUsesKept { kept.uses[kept.order.removeFirst()] = nil }
+            formUses[id] = kept
+            return nil
+        }
+    }
+
+    /// The form of `token` was recorded and led to `location`: sent again, it goes there.
+    func finish(form token: String, in id: String, at location: String) {
+        lock.withLock { if formUses[id]?.uses[token] != nil { formUses[id]?.uses[token] = .done(location) } }
+    }
+
+    /// The form of `token` was refused (nothing recorded): it may be sent again.
+    func release(form token: String, in id: String) {
+        lock.withLock {
+            formUses[id]?.uses[token] = nil
+            formUses[id]?.order.removeAll { $0 == token }
+        }
+    }
 }
 
 /// After 5 failed logins for a name, one attempt a minute for it; a success clears the count. The same whether

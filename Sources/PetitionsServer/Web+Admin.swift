@@ -54,6 +54,10 @@ extension Web {
     func addUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
+        return try await once(try fields.text("form_token"), context, shown: "/admin/users") { try await addUser(request, context, fields, account) }
+    }
+
+    func addUser(_ request: Request, _ context: OfficeContext, _ fields: RequestFields, _ account: Account) async throws -> Response {
         let outcome = try await attempt {
             try await office.run(
                 AddUser(name: try fields.required("name"), role: try Role(parsing: try fields.required("role"), field: "role")), as: account)
@@ -67,19 +71,23 @@ extension Web {
     func changeRole(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
-        let outcome = try await attempt {
-            try await office.run(
-                ChangeUserRole(name: try fields.required("name"), to: try Role(parsing: try fields.required("to"), field: "to")), as: account)
+        return try await once(try fields.text("form_token"), context, shown: "/admin/users") {
+            let outcome = try await attempt {
+                try await office.run(
+                    ChangeUserRole(name: try fields.required("name"), to: try Role(parsing: try fields.required("to"), field: "to")), as: account)
+            }
+            if case .failure(let f) = outcome { return try await users(request, context, refill: ("/admin/users/role", fields.texts, f)) }
+            throw Redirect.to("/admin/users")
         }
-        if case .failure(let f) = outcome { return try await users(request, context, refill: ("/admin/users/role", fields.texts, f)) }
-        throw Redirect.to("/admin/users")
     }
 
     func disableUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
-        let outcome = try await attempt { try await office.run(DisableUser(name: try fields.required("name")), as: account) }
-        if case .failure(let f) = outcome { return try await users(request, context, refill: ("/admin/users/disable", fields.texts, f)) }
-        throw Redirect.to("/admin/users")
+        return try await once(try fields.text("form_token"), context, shown: "/admin/users") {
+            let outcome = try await attempt { try await office.run(DisableUser(name: try fields.required("name")), as: account) }
+            if case .failure(let f) = outcome { return try await users(request, context, refill: ("/admin/users/disable", fields.texts, f)) }
+            throw Redirect.to("/admin/users")
+        }
     }
 }

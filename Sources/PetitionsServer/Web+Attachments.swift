@@ -36,6 +36,8 @@ extension Web {
         // Without a session there is no token to match: refused before a byte of the file is read.
         guard let session = context.session else { throw Web.formRefused }
         let account = try context.signedIn(.clerk, request)
+        // A file comes only in a multipart form; another form is read (it has no file, which is said beside the field).
+        _ = try Form.mediaType(request, allowed: ["multipart/form-data", "application/x-www-form-urlencoded"])
         let id = try pathID(context, "petition")
         let action = "/petitions/\(id)/attachments"
         let limit = try await office.run(AttachmentLimit(), as: account)
@@ -49,7 +51,17 @@ extension Web {
             return try await petitionPage(request, context, id: id, refill: (action, [:], failure))
         }
         guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw Web.formRefused }
-        let typed = form.fields.filter { $0.key != "csrf_token" }
+        let typed = form.fields.filter { $0.key != "csrf_token" && $0.key != "form_token" }
+        return try await once(form.fields["form_token"], context, shown: action) {
+            try await attach(request, context, form, typed, account, id)
+        }
+    }
+
+    func attach(
+        _ request: Request, _ context: OfficeContext, _ form: MultipartForm, _ typed: [String: String], _ account: Account, _ id: Int64
+    ) async throws -> Response {
+        let action = "/petitions/\(id)/attachments"
+        let limit = try await office.run(AttachmentLimit(), as: account)
         let outcome = try await attempt { () async throws -> Attachment in
             guard let file = form.files.first(where: { $0.field == "file" }) else {
                 throw APIFailure.invalid("file", "file: choose a file to attach.")

@@ -13,7 +13,11 @@ extension Web {
     func overduePage(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
-        let asOf = try q.day("as_of") ?? office.today
+        let asOf: Day
+        switch try await attempt({ try q.day("as_of") }) {
+        case .success(let day): asOf = day ?? office.today
+        case .failure(let f): return asOfRefusal(request, context, f, template: "overdue", title: "Overdue deliveries")
+        }
         let pager = try WebPager(q)
         async let kept = office.overdue(asOf: asOf, as: account)
         async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account) { try Web.names($0) }
@@ -30,7 +34,11 @@ extension Web {
     func unansweredPage(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
-        let asOf = try q.day("as_of") ?? office.today
+        let asOf: Day
+        switch try await attempt({ try q.day("as_of") }) {
+        case .success(let day): asOf = day ?? office.today
+        case .failure(let f): return asOfRefusal(request, context, f, template: "unanswered", title: "Letters waiting for a reply")
+        }
         let pager = try WebPager(q)
         let rows = try await office.unanswered(asOf: asOf, as: account).rows
         let range = try pager.range(of: rows.count)
@@ -40,6 +48,13 @@ extension Web {
             "waiting": rows[range].map(Web.waitingRow),
         ]
         return page("unanswered", "Letters waiting for a reply as of \(asOf.longDescription)", values, context)
+    }
+
+    /// The page of a listing whose as-of day was refused: the day field, what was typed and the sentence beside it.
+    func asOfRefusal(_ request: Request, _ context: OfficeContext, _ f: APIFailure, template: String, title: String) -> Response {
+        var values = Web.asOfRefused(f, typed: Web.typedQuery(request, "as_of"))
+        values["action"] = request.uri.path
+        return page(template, title, values, context, status: f.status)
     }
 
     /// One overdue delivery as the tables show it.

@@ -18,6 +18,7 @@ extension Web {
         }
         pages.post("petitions/:id/status") { request, context in try await self.changeStatus(request, context) }
         pages.post("petitions/:id/letters") { request, context in try await self.recordLetter(request, context) }
+        pages.post("petitions/:id/notes") { request, context in try await self.notePetition(request, context) }
     }
 
     static let statusOptions = PetitionStatus.allCases.map { (value: $0.rawValue, text: $0.rawValue.replacingOccurrences(of: "_", with: " ")) }
@@ -38,17 +39,21 @@ extension Web {
     func petitionList(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
-        let status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
         let pager = try WebPager(q)
         let party = try q.text("party")
         let search = try q.text("search")
         var fields = [
-            WebField(name: "status", label: "Status", kind: .select([("", "any")] + Web.statusOptions), value: status?.rawValue ?? ""),
+            WebField(name: "status", label: "Status", kind: .select([("", "any")] + Web.statusOptions), value: Web.typedQuery(request, "status")),
             WebField(name: "party", label: "Party (handle)", value: party ?? ""),
             WebField(name: "search", label: "Search subjects", value: search ?? ""),
         ]
+        // A status that is not one is refused beside its field, as an unknown party is.
+        var status: PetitionStatus?
         let outcome = try await attempt {
-            try await office.perform(as: account) { ws in (try ListPetitions(status: status, party: party).run(in: ws), try Web.names(ws)) }
+            status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
+            return try await office.perform(as: account) { [status] ws in
+                (try ListPetitions(status: status, party: party).run(in: ws), try Web.names(ws))
+            }
         }
         var list: [Petition] = []
         var names: [String: String] = [:]
@@ -86,6 +91,10 @@ extension Web {
     func logPetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
+        return try await once(try fields.text("form_token"), context, shown: "/petitions") { try await logPetition(fields, account, context) }
+    }
+
+    func logPetition(_ fields: RequestFields, _ account: Account, _ context: OfficeContext) async throws -> Response {
         let outcome = try await attempt {
             let log = LogPetition(
                 from: try fields.required("from"), to: try fields.required("to"), subject: try fields.required("subject"),
@@ -126,6 +135,16 @@ extension Web {
             ])
     }
 
+    /// The case note form (`petition note`; `POST /api/v1/petitions/{id}/notes`): the text, and the day (default today).
+    func noteForm(_ id: Int64) -> WebForm {
+        WebForm(
+            action: "/petitions/\(id)/notes", legend: "Add a case note", submit: "Add the note",
+            fields: [
+                WebField(name: "text", label: "Note", kind: .area, required: true),
+                WebField(name: "on", label: "On", kind: .date, hint: "today when left empty"),
+            ])
+    }
+
     struct PetitionPage: Sendable {
         var dossier: PetitionDossier
         var names: [String: String]
@@ -156,12 +175,14 @@ extension Web {
         if clerk {
             var letter = letterForm(id)
             var status = statusForm(id, current: p.status)
+            var note = noteForm(id)
             var attach = attachmentForm(id, letters: data.dossier.letters, limitMB: data.limitMB)
             if let refill, refill.form == letter.action { letter.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == status.action { status.refill(refill.typed, error: refill.error) }
+            if let refill, refill.form == note.action { note.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == attach.action { attach.refill(refill.typed, error: refill.error) }
             // A file goes with one of the petition's letters: the form is there once it has one.
-            forms = [letter, status] + (data.dossier.letters.isEmpty ? [] : [attach])
+            forms = [letter, status, note] + (data.dossier.letters.isEmpty ? [] : [attach])
         }
         var values: [String: Any] = [
             "petitioner": p.petitioner, "petitionerName": n[p.petitioner] ?? p.petitioner, "authority": p.authority,
@@ -178,6 +199,7 @@ extension Web {
                     "mediaType": $0.mediaType, "size": $0.size, "added": $0.added.description,
                 ] as [String: Any]
             },
+            "notes": data.dossier.notes.map { ["on": $0.on.description, "text": $0.text] },
             "events": data.dossier.events.map { ["day": $0.day.description, "summary": $0.summary, "kind": $0.kind, "actor": $0.actor] },
             "forms": forms.map { $0.values(csrf: context.session?.csrf ?? "") },
         ]
@@ -193,6 +215,13 @@ extension Web {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
         let id = try pathID(context, "petition")
+        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+            try await changeStatus(request, context, fields, account, id)
+        }
+    }
+
+    func changeStatus(_ request: Request, _ context: OfficeContext, _ fields: RequestFields, _ account: Account, _ id: Int64) async throws -> Response
+    {
         let outcome = try await attempt {
             let change = ChangePetitionStatus(
                 petition: id, to: try PetitionStatus(parsing: try fields.required("to"), field: "to"), on: try fields.requiredDay("on"),
@@ -201,6 +230,27 @@ extension Web {
         }
         if case .failure(let f) = outcome {
             return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/status", fields.texts, f))
+        }
+        throw Redirect.to("/petitions/\(id)")
+    }
+
+    func notePetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request)
+        let account = try context.signedIn(.clerk, request)
+        let id = try pathID(context, "petition")
+        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+            try await notePetition(request, context, fields, account, id)
+        }
+    }
+
+    func notePetition(_ request: Request, _ context: OfficeContext, _ fields: RequestFields, _ account: Account, _ id: Int64) async throws -> Response
+    {
+        let outcome = try await attempt {
+            let note = NotePetition(petition: id, text: try fields.required("text"), on: try fields.day("on"))
+            return try await inPath { try await office.run(note, as: account) }
+        }
+        if case .failure(let f) = outcome {
+            return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/notes", fields.texts, f))
         }
         throw Redirect.to("/petitions/\(id)")
     }
@@ -215,11 +265,13 @@ extension Web {
             fields.remove("reply_within")
         }
         let letter = fields
-        let outcome = try await attempt { try await office.perform(as: account, try Letters.record(letter)) }
-        if case .failure(let f) = outcome {
-            return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/letters", fields.texts, f))
+        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+            let outcome = try await attempt { try await office.perform(as: account, try Letters.record(letter)) }
+            if case .failure(let f) = outcome {
+                return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/letters", letter.texts, f))
+            }
+            throw Redirect.to("/petitions/\(id)")
         }
-        throw Redirect.to("/petitions/\(id)")
     }
 }
 

@@ -63,15 +63,17 @@ extension Web {
     func recordReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
-        let outcome = try await attempt {
-            let receipt = RecordReceipt(
-                decree: try fields.required("decree"), recipient: try fields.required("recipient"),
-                period: try Period(parsing: try fields.required("period"), field: "period"), on: try fields.requiredDay("on"),
-                quantities: try fields.list("quantity"), note: try fields.text("note"))
-            return try await office.run(receipt, as: account)
+        return try await once(try fields.text("form_token"), context, shown: "/deliveries") {
+            let outcome = try await attempt {
+                let receipt = RecordReceipt(
+                    decree: try fields.required("decree"), recipient: try fields.required("recipient"),
+                    period: try Period(parsing: try fields.required("period"), field: "period"), on: try fields.requiredDay("on"),
+                    quantities: try fields.list("quantity"), note: try fields.text("note"))
+                return try await office.run(receipt, as: account)
+            }
+            if case .failure(let f) = outcome { return try await deliveries(request, context, refill: (fields.texts, f)) }
+            throw Redirect.to("/deliveries")
         }
-        if case .failure(let f) = outcome { return try await deliveries(request, context, refill: (fields.texts, f)) }
-        throw Redirect.to("/deliveries")
     }
 
     struct PartyPage: Sendable {

@@ -48,7 +48,7 @@ struct Web: Sendable {
             fields: [
                 WebField(name: "name", label: "Name", required: true), WebField(name: "password", label: "Password", kind: .password, required: true),
             ],
-            hidden: ["next": next])
+            hidden: ["next": next], once: false)
     }
 
     /// The login page: a visitor gets a session of its own (no user yet) so that the form carries a CSRF token.
@@ -82,13 +82,13 @@ struct Web: Sendable {
             return try await loginPage(
                 request, context, error: "Too many failed attempts for this name: wait a minute and try again.", name: name, status: .tooManyRequests)
         }
-        guard !name.isEmpty, let account = try await office.run(LogIn(name: name, password: password), as: nil) else {
+        guard !name.isEmpty, let user = try await office.run(LogIn(name: name, password: password), as: nil) else {
             office.throttle.failed(name)
             return try await loginPage(request, context, error: refused, name: name, status: .unauthorized)
         }
         office.throttle.succeeded(name)
         if let old = context.session { office.sessions.close(old.id) }
-        let session = office.sessions.open(for: account.name)
+        let session = office.sessions.open(for: user.account.name, passwordStamp: user.passwordStamp)
         throw Redirect.to(next, cookie: SessionAuth.setCookie(session, secure: office.settings.secureCookies))
     }
 
@@ -112,9 +112,15 @@ struct Web: Sendable {
     func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let query = Query(request: request)
-        let typed = try query.text("as_of")
-        let asOf = try query.day("as_of") ?? office.today
         await refreshOfficeName()
+        let asOf: Day
+        let typed: String?
+        switch try await attempt({ (try query.text("as_of"), try query.day("as_of")) }) {
+        case .success(let (text, day)): (typed, asOf) = (text, day ?? office.today)
+        // A day that is not one: the day field again with what was typed and the sentence beside it, and nothing else.
+        case .failure(let f):
+            return page("dashboard", "Dashboard", Web.asOfRefused(f, typed: Web.typedQuery(request, "as_of")), context, status: f.status)
+        }
         let d = try await dashboardListings(asOf: asOf, account: account)
         let statuses = PetitionStatus.allCases.map { s in ["status": s.rawValue, "count": d.petitions[s] ?? 0] as [String: Any] }
         let asOfQuery = typed.map { "?as_of=" + Form.encode($0) } ?? ""
@@ -142,10 +148,21 @@ struct Web: Sendable {
         async let waiting = cache.value(
             .init(name: "dashboard-waiting", asOf: asOf), reads: .unanswered, office: office, as: account, long: false
         ) { try FirstUnanswered(asOf: asOf, limit: rows).run(in: $0) }
-        async let petitions = cache.value(.init(name: "petition-counts"), reads: .petitions, office: office, as: account, long: false) {
-            try CountPetitions().run(in: $0)
-        }
+        // As of the day: the petitions opened by then, each with the status it had that day (as the report counts).
+        async let petitions = cache.value(
+            .init(name: "petition-counts", asOf: asOf), reads: .petitions, office: office, as: account, long: false
+        ) { try CountPetitions(asOf: asOf).run(in: $0) }
         return Dashboard(overdue: try await overdue, waiting: try await waiting, petitions: try await petitions)
+    }
+
+    /// The values of a page whose as-of day was refused: the day field with what was typed and the error beside it.
+    static func asOfRefused(_ failure: APIFailure, typed: String) -> [String: Any] {
+        ["asOf": typed, "asOfError": failure.message, "refused": true]
+    }
+
+    /// What was typed for `key` in the address (the last of several), for putting back into a refused form.
+    static func typedQuery(_ request: Request, _ key: String) -> String {
+        Form.pairs(request.uri.query ?? "").last { $0.key == key }?.value ?? ""
     }
 
     /// The names of every party by handle, so pages show names, not only handles.

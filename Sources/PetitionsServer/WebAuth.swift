@@ -14,8 +14,11 @@ struct SessionAuth: RouterMiddleware {
         if let id = request.cookies[Self.cookie]?.value, let session = office.sessions.find(id) {
             context.session = session
             if let user = session.user {
-                if let account = try await office.run(FindUser(name: user), as: nil), !account.disabled {
-                    context.account = account
+                // A disabled user, or one whose password was set since the session began, is signed out.
+                if let found = try await office.run(FindUser(name: user), as: nil), !found.account.disabled,
+                    found.passwordStamp == session.passwordStamp
+                {
+                    context.account = found.account
                 } else {
                     office.sessions.close(id)
                     context.session = nil
@@ -48,10 +51,22 @@ extension OfficeContext {
         return account
     }
 
-    /// A form's fields, when its `csrf_token` is this session's; else 403 and nothing is done.
+    /// A form's fields, when its `csrf_token` is this session's; else 403 and nothing is done. A body that is not a
+    /// form (`text/plain`, JSON) is 415 before it is read: browsers send forms as `application/x-www-form-urlencoded`
+    /// or, with `enctype`, `multipart/form-data` (whose text fields are read, a file part ignored).
     func form(_ request: Request) async throws -> RequestFields {
-        let buffer = try await request.body.collect(upTo: maxUploadSize)
-        let fields = Form.parse(String(buffer: buffer))
+        let fields: [String: String]
+        switch try Form.mediaType(request, allowed: ["application/x-www-form-urlencoded", "multipart/form-data"]) {
+        case "multipart/form-data":
+            fields =
+                try await MultipartForm.read(
+                    request, limit: maxUploadSize,
+                    tooLarge: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."),
+                    malformed: APIFailure.invalid("body", "The form did not arrive whole; send it again.")
+                ).fields
+        default:
+            fields = Form.parse(String(buffer: try await request.body.collect(upTo: maxUploadSize)))
+        }
         guard let session, let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
             throw APIFailure(
                 status: .forbidden, message: "The form was refused: its security token is missing or out of date. Reload the page and try again.")
@@ -117,6 +132,21 @@ enum Form {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~/")
         return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    /// The media type of `request`'s body, lower-case and without parameters (`; charset=utf-8`), when it is one of
+    /// `allowed`; else 415 naming what was sent, in the house's words.
+    static func mediaType(_ request: Request, allowed: [String]) throws -> String {
+        let given = request.headers[.contentType] ?? ""
+        let type = (given.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "").trimmingCharacters(in: .whitespaces)
+            .lowercased()
+        if allowed.contains(type) { return type }
+        let wanted = allowed.joined(separator: " or ")
+        throw APIFailure(
+            status: .unsupportedMediaType,
+            message: given.isEmpty
+                ? "Content-Type: none was given; a form is sent as \(wanted)."
+                : "Content-Type \(quoted(String(given.prefix(100)))): a form is sent as \(wanted).", field: "Content-Type")
     }
 
     /// Compares two tokens in time that does not depend on where they differ.

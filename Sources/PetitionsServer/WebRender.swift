@@ -25,6 +25,7 @@ struct WebRender: Sendable {
         // Mustache cannot ask whether a list has rows: each list gets a flag to open its table with.
         let lists = [
             ("overdue", "hasOverdue"), ("waiting", "hasWaiting"), ("rows", "hasRows"), ("letters", "hasLetters"), ("attachments", "hasAttachments"),
+            ("notes", "hasNotes"),
             ("hits", "hasHits"),
         ]
         for (key, flag) in lists {
@@ -56,6 +57,9 @@ struct WebForm {
     var formError: String?
     /// `multipart/form-data` for a form that sends a file.
     var enctype: String?
+    /// Whether the form carries a one-time `form_token` (`Web.once`): every form that records something does; the
+    /// login form, which records nothing, does not.
+    var once = true
 
     /// Puts back what was typed, and the error of a refused submission beside its field (else above the form).
     mutating func refill(_ typed: [String: String], error: APIFailure?) {
@@ -76,6 +80,8 @@ struct WebForm {
             "fields": fields.map { $0.values(form: action) },
             "hidden": hidden.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] },
         ]
+        // A new one-time token each time the form is drawn: sent twice, it is recorded once (Web.once).
+        if once, method.lowercased() == "post" { v["formToken"] = SessionStore.randomID(bytes: 16) }
         if let legend { v["legend"] = legend }
         if let enctype { v["enctype"] = enctype }
         if let formError { v["formError"] = formError }

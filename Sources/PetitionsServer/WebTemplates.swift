@@ -57,7 +57,7 @@ enum WebTemplates {
         <form method="{{method}}" action="{{action}}" class="record"{{#enctype}} enctype="{{enctype}}"{{/enctype}}>
         {{#legend}}<h2>{{legend}}</h2>{{/legend}}
         {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
-        {{#post}}<input type="hidden" name="csrf_token" value="{{csrf}}">{{/post}}
+        {{#post}}<input type="hidden" name="csrf_token" value="{{csrf}}">{{/post}}{{#formToken}}<input type="hidden" name="form_token" value="{{formToken}}">{{/formToken}}
         {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
         {{#fields}}{{> field}}{{/fields}}
         <p><button type="submit">{{submit}}</button></p>
@@ -79,8 +79,8 @@ enum WebTemplates {
 
     static let dashboard = """
         <form method="get" action="/" class="asof">
-        <label for="as_of">As of</label> <input id="as_of" name="as_of" type="date" value="{{asOf}}"> <button type="submit">Show</button></form>
-        <dl class="cards">
+        \(asOfField)</form>
+        {{^refused}}<dl class="cards">
         <div class="card"><dt>Overdue deliveries</dt><dd>{{overdueCount}}</dd></div>
         <div class="card"><dt>Letters waiting</dt><dd>{{waitingCount}}</dd></div>
         <div class="card"><dt>Open petitions</dt><dd>{{openCount}}</dd></div>
@@ -92,8 +92,15 @@ enum WebTemplates {
         {{#hasWaiting}}{{#waitingShown}}<p class="shown">{{text}}{{#more}} · <a href="{{href}}">all of them, page by page</a>{{/more}}</p>{{/waitingShown}}{{/hasWaiting}}
         {{> waiting-table}}
         <h2>Petitions by status</h2>
-        <ul class="statuses">{{#statuses}}<li><a href="/petitions?status={{status}}">{{status}}</a>: {{count}}</li>{{/statuses}}</ul>
+        <ul class="statuses">{{#statuses}}<li><a href="/petitions?status={{status}}">{{status}}</a>: {{count}}</li>{{/statuses}}</ul>{{/refused}}
 
+        """
+
+    /// The as-of day field of the dashboard and the listings: what was typed, and a refused day's sentence beside it.
+    static let asOfField = """
+        <label for="as_of">As of</label> <input id="as_of" name="as_of" type="date" value="{{asOf}}"{{#asOfError}} aria-invalid="true" \
+        aria-describedby="as_of-error"{{/asOfError}}> <button type="submit">Show</button>\
+        {{#asOfError}} <strong class="error" id="as_of-error">{{asOfError}}</strong>{{/asOfError}}
         """
 
     /// The overdue deliveries' table (the dashboard's first rows, or a page of `/overdue`).
@@ -121,13 +128,13 @@ enum WebTemplates {
     /// A day field to look as of another day, for the page at `action`.
     static let asOfForm = """
         <form method="get" action="{{action}}" class="asof">
-        <label for="as_of">As of</label> <input id="as_of" name="as_of" type="date" value="{{asOf}}"> <button type="submit">Show</button></form>
+        \(asOfField)</form>
 
         """
 
-    static let overdue = asOfForm + "{{> pager}}\n{{> overdue-table}}\n{{> pager}}\n"
+    static let overdue = asOfForm + "{{^refused}}{{> pager}}\n{{> overdue-table}}\n{{> pager}}\n{{/refused}}"
 
-    static let unanswered = asOfForm + "{{> pager}}\n{{> waiting-table}}\n{{> pager}}\n"
+    static let unanswered = asOfForm + "{{^refused}}{{> pager}}\n{{> waiting-table}}\n{{> pager}}\n{{/refused}}"
 
     static let petitions = """
         <form method="get" action="/petitions" class="filters">
@@ -155,6 +162,8 @@ enum WebTemplates {
         {{#hasLetters}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th></tr></thead><tbody>
         {{/hasLetters}}{{#letters}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}</td><td>{{replyDue}}</td></tr>
         {{/letters}}{{#hasLetters}}</tbody></table></div>{{/hasLetters}}{{^letters}}<p>No letter yet.</p>{{/letters}}
+        <h2>Case notes</h2>
+        {{#hasNotes}}<ul class="notes">{{/hasNotes}}{{#notes}}<li><span class="day">{{on}}</span> {{text}}</li>{{/notes}}{{#hasNotes}}</ul>{{/hasNotes}}{{^notes}}<p>No note yet.</p>{{/notes}}
         <h2>Attachments</h2>
         {{#hasAttachments}}<div class="scroll"><table><thead><tr><th>ID</th><th>Of</th><th>File</th><th>Title</th><th>Type</th><th>Size (bytes)</th><th>Added</th></tr></thead><tbody>
         {{/hasAttachments}}{{#attachments}}<tr><td>{{id}}</td><td>{{of}}</td><td><a href="/attachments/{{id}}" download>{{name}}</a></td><td>{{title}}</td><td>{{mediaType}}</td><td>{{size}}</td><td>{{added}}</td></tr>

@@ -118,15 +118,19 @@ extension Ledger {
         }
     }
 
-    /// Revokes a token by id; revoking one already revoked keeps its first moment.
-    public func revokeToken(id: Int64) throws -> APIToken {
+    /// Revokes a token by id: the token, and whether it was revoked already (then nothing changes: it keeps its
+    /// first moment).
+    public func revokeToken(id: Int64) throws -> (token: APIToken, already: Bool) {
         let now = Ledger.timestamp(context.now())
         return try write { db in
-            try db.execute(sql: "UPDATE api_token SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?", arguments: [now, id])
-            guard let t = try Row.fetchOne(db, sql: Ledger.tokenSelect + " WHERE t.id = ?", arguments: [id]).map(Ledger.token) else {
+            guard let before = try Row.fetchOne(db, sql: Ledger.tokenSelect + " WHERE t.id = ?", arguments: [id]).map(Ledger.token) else {
                 throw PetitionsError("id: no token with id \(id).", field: "id", kind: .notFound)
             }
-            return t
+            if before.revoked != nil { return (before, true) }
+            try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE id = ?", arguments: [now, id])
+            var t = before
+            t.revoked = now
+            return (t, false)
         }
     }
 

@@ -208,6 +208,41 @@ extension Ledger {
     /// ```
     static let petitionCountsSQL = "SELECT status, count(*) AS n FROM petition GROUP BY status"
 
+    /// The status of petition `p` as of `:asOf`, as the report works it out: the last status change recorded for a
+    /// day on or before it (by day, then by event), else open.
+    static let statusAsOf = """
+        coalesce((SELECT json_extract(e.payload, '$.to') FROM event_subject s JOIN event e ON e.id = s.event_id
+                  WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf
+                  ORDER BY e.day DESC, e.id DESC LIMIT 1), 'open')
+        """
+
+    /// Of the petitions opened on or before `:asOf` that had a status change dated by then, how many had each status
+    /// on that day: the last change by day, then by event, as `statusAsOf` picks it (the rest were open). One pass
+    /// over the status changes to the day, grouped by petition; `statusAsOf` for each petition in turn walked every
+    /// change to the day per petition (6.4 s against 13 ms for 5,000 petitions with 3 changes each, in sqlite3).
+    /// ```
+    /// SEARCH e USING INDEX event_kind (kind=? AND day<?)
+    /// SEARCH s USING PRIMARY KEY (event_id=? AND subject_type=?)
+    /// USE TEMP B-TREE FOR GROUP BY
+    /// SCAN last
+    /// SEARCH p USING INTEGER PRIMARY KEY (rowid=?)
+    /// USE TEMP B-TREE FOR GROUP BY
+    /// ```
+    static let changedPetitionCountsSQL = """
+        SELECT last.status AS status, count(*) AS n FROM (
+          SELECT s.subject_id AS pid, json_extract(e.payload, '$.to') AS status, max(e.day || ' ' || printf('%019d', e.id)) AS latest
+          FROM event e CROSS JOIN event_subject s ON s.event_id = e.id AND s.subject_type = 'petition'
+          WHERE e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf GROUP BY s.subject_id) last
+        CROSS JOIN petition p ON p.id = last.pid
+        WHERE p.opened <= :asOf GROUP BY last.status
+        """
+
+    /// How many petitions were opened on or before `:asOf`.
+    /// ```
+    /// SCAN petition USING COVERING INDEX petition_status      -- petitions are few beside letters and events
+    /// ```
+    static let petitionsOpenedSQL = "SELECT count(*) FROM petition WHERE opened <= :asOf"
+
     /// Extensions of reply deadlines (a small table: `SCAN letter_extension`).
     static let extensionsSQL = "SELECT letter_id, span FROM letter_extension WHERE day <= ? ORDER BY id"
     /// Times petitions waited on their petitioners (a small table: `SCAN petition_pause`).
@@ -301,6 +336,8 @@ extension Ledger {
             HotQuery(name: "unanswered (dashboard): how many wait", sql: waitingCountSQL),
             HotQuery(name: "unanswered (dashboard): the first ones", sql: firstWaitingSQL),
             HotQuery(name: "dashboard: petitions by status", sql: petitionCountsSQL),
+            HotQuery(name: "dashboard: petitions changed by a day, by status", sql: changedPetitionCountsSQL),
+            HotQuery(name: "dashboard: petitions opened by a day", sql: petitionsOpenedSQL),
             HotQuery(name: "check: waiting letters due by a day", sql: waitingSQL(" AND (l.reply_due IS NULL OR l.reply_due <= :dueBy)")),
             HotQuery(name: "letter send: its own due day", sql: waitingSQL(" AND l.id = :id")),
             HotQuery(name: "unanswered: extensions", sql: extensionsSQL),

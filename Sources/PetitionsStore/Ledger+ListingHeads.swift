@@ -33,6 +33,22 @@ extension Ledger {
         }
     }
 
+    /// How many petitions opened on or before `asOf` had each status on that day, as the report works it out: those
+    /// with a status change dated by then by the last of them, the others open.
+    public func petitionCounts(asOf: Day) throws -> [PetitionStatus: Int] {
+        try read { db in
+            let args: StatementArguments = ["asOf": asOf.description]
+            var counts: [PetitionStatus: Int] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: Ledger.changedPetitionCountsSQL), arguments: args) {
+                counts[try row.stored(PetitionStatus.self, "status")] = row["n"]
+            }
+            let opened = try Int.fetchOne(db.cachedStatement(sql: Ledger.petitionsOpenedSQL), arguments: args) ?? 0
+            let unchanged = opened - counts.values.reduce(0, +)
+            if unchanged > 0 { counts[.open, default: 0] += unchanged }
+            return counts
+        }
+    }
+
     /// How many petitions there are of each status (one covering index: `petition_status`).
     public func petitionCounts() throws -> [PetitionStatus: Int] {
         try read { db in

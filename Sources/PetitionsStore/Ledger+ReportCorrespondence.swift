@@ -104,9 +104,7 @@ extension Ledger {
         let sql = """
             SELECT p.id, p.subject, p.category, p.opened, f.id AS fid, f.handle AS fh, f.name AS fn, a.id AS aid, a.handle AS ah, a.name AS an,
                    v.id AS vid, v.handle AS vh, v.name AS vn,
-                   coalesce((SELECT json_extract(e.payload, '$.to') FROM event_subject s JOIN event e ON e.id = s.event_id
-                             WHERE s.subject_type = 'petition' AND s.subject_id = p.id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND e.day <= :asOf
-                             ORDER BY e.day DESC, e.id DESC LIMIT 1), 'open') AS status_as_of
+                   \(Ledger.statusAsOf) AS status_as_of
             FROM petition p JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
             WHERE \(clauses.joined(separator: " AND ")) ORDER BY p.id
             """

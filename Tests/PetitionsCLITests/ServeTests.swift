@@ -31,7 +31,15 @@ import Testing
         #expect(!tokens.stdout.contains(secret))
         let list = try #require(try CLI.json(tokens) as? [[String: Any]])
         #expect(Set(list.first?.keys.map { $0 } ?? []) == ["id", "user", "label", "created", "revoked"])
-        #expect(try cli.run(["user", "token", "revoke", "1"]).stdout.contains("revoked"))
+        #expect(try cli.run(["user", "token", "revoke", "1"]).stdout == "Token 1 of ivan revoked.\n")
+        let revokedAt = try #require(try CLI.json(try cli.run(["user", "tokens", "ivan", "--format", "json"])) as? [[String: Any]]).first?["revoked"]
+        // A second time says so, exits 0 as a command asked for what already holds does (init), and keeps the first moment.
+        let twice = try cli.run(["user", "token", "revoke", "1"])
+        #expect(
+            twice.status == 0 && twice.stdout.hasPrefix("Token 1 of ivan was already revoked (") && twice.stdout.hasSuffix("); nothing changed.\n"),
+            "\(twice)")
+        let after = try #require(try CLI.json(try cli.run(["user", "tokens", "ivan", "--format", "json"])) as? [[String: Any]]).first?["revoked"]
+        #expect((revokedAt as? String) != nil && (after as? String) == (revokedAt as? String))
         #expect(try cli.run(["user", "token", "revoke", "9"]).status == 65)
         #expect(try cli.run(["user", "disable", "ivan"]).stdout.contains("disabled"))
         #expect(try cli.run(["user", "enable", "ivan"]).stdout.contains("ivan (reader)."))

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The office server's web application in a real browser (Debian's chromium and chromium-driver, through selenium):
-a clerk logs in, logs a petition through the form, records a letter and a receipt, sees them on the dashboard,
+a clerk logs in, logs a petition through the form, records a letter, a case note and a receipt, sees them on the dashboard,
 searches, opens the report, attaches a file and downloads it byte for byte, searches from the page header; a reader
 is refused a form; log out. On a failure, screenshots at 400 and 1400 px go
 to the folder given by --shots. Prints 'N passed, N failed'."""
@@ -141,6 +141,9 @@ def test_clerk_records_and_sees(b):
     b.fill("/petitions/1/letters", {"direction": "sent", "from": "dmitrov-post", "to": "moscow-supply", "on": "01211920",
                                     "subject": "Appeal to the supply centre"})
     assert "Appeal to the supply centre" in b.text(), b.text()
+    b.fill("/petitions/1/notes", {"text": "Telephoned the supply centre <twice>", "on": "01221920"})
+    assert "/petitions/1" in b.driver.current_url, b.driver.current_url
+    assert "1920-01-22 Telephoned the supply centre <twice>" in b.text(), b.text()
     b.go("/deliveries")
     b.fill("/deliveries/receipts", {"decree": "decree-1918", "recipient": "dmitrov-post", "period": "1920-01", "on": "01091920",
                                     "quantity": "500 funt wheat"})

@@ -1,8 +1,9 @@
 import Foundation
 import PetitionsDomain
 
-/// Checks a user's name and password: the account when they match and it is not disabled, else nil. It takes
-/// as long when the name is unknown, so the answer does not tell whether a name exists.
+/// Checks a user's name and password: the account (with its password's stamp, for the session) when they match and
+/// it is not disabled, else nil. It takes as long when the name is unknown, so the answer does not tell whether a
+/// name exists.
 public struct LogIn: UseCase {
     public var name: String
     public var password: String
@@ -12,13 +13,13 @@ public struct LogIn: UseCase {
         self.password = password
     }
 
-    public func run(in workspace: Workspace) throws -> Account? {
+    public func run(in workspace: Workspace) throws -> SessionUser? {
         let stored = try workspace.reading { try $0.storedAccount(named: name.trimmingCharacters(in: .whitespaces)) }
         guard password.utf8.count <= Passwords.maximumBytes, let stored else {
             _ = Passwords.verify(password, hash: Passwords.decoy)
             return nil
         }
         guard Passwords.verify(password, hash: stored.passwordHash), !stored.account.disabled else { return nil }
-        return stored.account
+        return SessionUser(stored.account, passwordHash: stored.passwordHash)
     }
 }

@@ -33,8 +33,14 @@ extension UserCommand {
         @Argument(help: "The token's id (see user tokens NAME).") var token: String
 
         func run() throws {
-            let t = try ledger.run(RevokeToken(id: try id(token, "id")))
-            print("Token \(t.id) of \(t.user) revoked.")
+            let r = try ledger.run(RevokeToken(id: try id(token, "id")))
+            let t = r.token
+            // Exit 0 either way, as `init` on a ledger already initialised: the token is revoked, as asked.
+            if r.alreadyRevoked {
+                print("Token \(t.id) of \(t.user) was already revoked (\(t.revoked ?? "before")); nothing changed.")
+            } else {
+                print("Token \(t.id) of \(t.user) revoked.")
+            }
         }
     }
 
