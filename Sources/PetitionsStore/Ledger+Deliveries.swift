@@ -73,7 +73,7 @@ extension Ledger {
                     guard n > 0 else { continue }
                     let commodity: String = ration["commodity"]
                     let tooMuch = PetitionsError(
-                        "The expected \(commodity) for \(p) (\(n) heads at the decree's ration) is more than can be counted; lower the ration or the head-count."
+                        "The expected \(commodity) for \(p) (\(Quantity.grouped(Decimal(n))) heads at the decree's ration) is more than one delivery can hold; lower the ration or the head-count (enrol --count)."
                     )
                     let unit = try units.require(ration["unit"] as String, field: "unit")
                     guard let add = Quantity.times(ration["amount"] as Int64, in: unit, n), add <= Quantity.maximumBase else { throw tooMuch }

@@ -184,6 +184,7 @@ extension Ledger {
                 "--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", "))."
             )
         }
+        try Ledger.refuseUncountableDeliveries(db, decree: d.id, handle: d.handle, heads: heads, units: units)
         // New head-counts from a later day end the open enrolment that runs into it.
         var ended: Int64?
         if let open = try Row.fetchOne(
@@ -224,6 +225,29 @@ extension Ledger {
         try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, id])
         if let ended { try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, ended]) }
         return id
+    }
+
+    /// Refuses head-counts whose monthly delivery under the decree's rations would be more than one quantity can hold:
+    /// `delivery schedule` could never schedule it, so the enrolment is refused now, naming the count.
+    static func refuseUncountableDeliveries(_ db: Database, decree: Int64, handle: String, heads: [HeadCount], units: UnitCatalog) throws {
+        let byCategory = Dictionary(heads.map { ($0.category, Int64($0.count)) }, uniquingKeysWith: +)
+        var totals: [String: Int64] = [:]
+        let rows = try Row.fetchAll(db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [decree])
+        for row in rows {
+            let category: String = row["category"]
+            guard let n = byCategory[category], n > 0 else { continue }
+            let commodity: String = row["commodity"]
+            let unit = try units.require(row["unit"] as String, field: "unit")
+            let most = Quantity.grouped(Quantity.amount(Quantity.maximumBase, in: unit))
+            let tooMuch = PetitionsError.invalid(
+                "--count", "\(category)=\(Quantity.grouped(Decimal(n)))",
+                "at decree \(handle)'s ration of \(Quantity.grouped(Quantity.amount(row["amount"] as Int64, in: unit))) \(unit.name) \(commodity) "
+                    + "comes to more \(commodity) a month than one delivery can hold (at most \(most) \(unit.name)); lower the count, or enrol part of it under another recipient")
+            guard let add = Quantity.times(row["amount"] as Int64, in: unit, n), add <= Quantity.maximumBase else { throw tooMuch }
+            let sum = totals[commodity, default: 0].addingReportingOverflow(add)
+            guard !sum.overflow, sum.partialValue <= Quantity.maximumBase else { throw tooMuch }
+            totals[commodity] = sum.partialValue
+        }
     }
 
     /// The head-counts of a recipient's household; each person counts as `memberCategory`, and without one the decree's

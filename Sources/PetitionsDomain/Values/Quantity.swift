@@ -43,7 +43,7 @@ public struct Quantity: Hashable, Sendable {
         guard rounded <= Decimal(Quantity.maximumBase) else {
             throw PetitionsError.invalid(
                 field, text,
-                "is more than can be counted; one quantity holds at most \(Quantity.format(Quantity.amount(Quantity.maximumBase, in: unit))) \(unit.name)"
+                "is more than can be counted; one quantity holds at most \(Quantity.grouped(Quantity.amount(Quantity.maximumBase, in: unit))) \(unit.name)"
             )
         }
         let commodity = Quantity.foldCommodity(words[2...].joined(separator: " "))
