@@ -232,7 +232,8 @@ extension Ledger {
     static func refuseUncountableDeliveries(_ db: Database, decree: Int64, handle: String, heads: [HeadCount], units: UnitCatalog) throws {
         let byCategory = Dictionary(heads.map { ($0.category, Int64($0.count)) }, uniquingKeysWith: +)
         var totals: [String: Int64] = [:]
-        let rows = try Row.fetchAll(db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [decree])
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [decree])
         for row in rows {
             let category: String = row["category"]
             guard let n = byCategory[category], n > 0 else { continue }
@@ -242,7 +243,8 @@ extension Ledger {
             let tooMuch = PetitionsError.invalid(
                 "--count", "\(category)=\(Quantity.grouped(Decimal(n)))",
                 "at decree \(handle)'s ration of \(Quantity.grouped(Quantity.amount(row["amount"] as Int64, in: unit))) \(unit.name) \(commodity) "
-                    + "comes to more \(commodity) a month than one delivery can hold (at most \(most) \(unit.name)); lower the count, or enrol part of it under another recipient")
+                    + "comes to more \(commodity) a month than one delivery can hold (at most \(most) \(unit.name)); lower the count, or enrol part of it under another recipient"
+            )
             guard let add = Quantity.times(row["amount"] as Int64, in: unit, n), add <= Quantity.maximumBase else { throw tooMuch }
             let sum = totals[commodity, default: 0].addingReportingOverflow(add)
             guard !sum.overflow, sum.partialValue <= Quantity.maximumBase else { throw tooMuch }
