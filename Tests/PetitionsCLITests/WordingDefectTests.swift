@@ -1,0 +1,27 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// Error sentences a tester found saying the wrong thing: each says now what is the case.
+@Suite struct WordingDefectTests {
+    func ok(_ cli: CLI, _ args: [String]) throws {
+        let r = try cli.run(args)
+        #expect(r.status == 0, "\(args): \(r)")
+    }
+
+    /// It said "'moscow-supply' is sovnarkom itself or below it; an authority cannot be its own parent".
+    @Test func aCircularParentSaysWhetherItIsTheAuthorityItselfOrBelowIt() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let below = try cli.run(["authority", "edit", "sovnarkom", "--parent", "moscow-supply"])
+        #expect(below.status == 65, "\(below)")
+        #expect(
+            below.stderr
+                == "error: --parent 'moscow-supply' is below sovnarkom (moscow-supply → narkompochtel → sovnarkom); an authority cannot be placed under an authority below it.\n",
+            "\(below.stderr)")
+        let itself = try cli.run(["authority", "edit", "sovnarkom", "--parent", "sovnarkom"])
+        #expect(
+            itself.status == 65 && itself.stderr == "error: --parent 'sovnarkom' is sovnarkom itself; an authority cannot be its own parent.\n",
+            "\(itself)")
+    }
+}
