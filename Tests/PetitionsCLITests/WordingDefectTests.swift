@@ -24,4 +24,18 @@ import Testing
             itself.status == 65 && itself.stderr == "error: --parent 'sovnarkom' is sovnarkom itself; an authority cannot be its own parent.\n",
             "\(itself)")
     }
+
+    /// It said the group sending to a person "is a person too" ("and so is the sender").
+    @Test func aLetterBetweenPetitionersNamesEachPartysKind() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "kropotkin", "--subject", "x", "--on", "1920-03-01"])
+        #expect(r.status == 65, "\(r)")
+        #expect(
+            r.stderr
+                == "error: --to: 'kropotkin' is a person (Pëtr Kropotkin), and --from 'dmitrov-post' is a group (Dmitrov postal-telegraph employees); a letter goes to or from an authority or the office.\n",
+            "\(r.stderr)")
+        let two = try cli.run(["letter", "send", "--from", "employee", "--to", "kropotkin", "--subject", "x", "--on", "1920-03-01"])
+        #expect(two.stderr.contains("and so is the sender"), "\(two.stderr)")
+    }
 }
