@@ -38,4 +38,17 @@ import Testing
         let two = try cli.run(["letter", "send", "--from", "employee", "--to", "kropotkin", "--subject", "x", "--on", "1920-03-01"])
         #expect(two.stderr.contains("and so is the sender"), "\(two.stderr)")
     }
+
+    /// It said "other processes kept creating and removing it".
+    @Test func aDanglingSymbolicLinkAsTheLedgerIsNamedAsOne() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let link = cli.directory.appendingPathComponent("link.sqlite").path
+        let target = cli.directory.appendingPathComponent("gone.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let r = try CLI.exec(["authority", "add", "--name", "X", "--db", link], environment: cli.environment)
+        #expect(r.status == 73, "\(r)")
+        #expect(r.stderr.contains("is a symbolic link to a missing file ('\(target)')"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target), "nothing created through the link")
+    }
 }
