@@ -51,4 +51,16 @@ import Testing
         #expect(r.stderr.contains("is a symbolic link to a missing file ('\(target)')"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: target), "nothing created through the link")
     }
+
+    /// A name without letters makes the handle 'p': the note said "someone named 🙂🙂 is already recorded as 'p'"
+    /// when the one recorded as 'p' was "!!!".
+    @Test func aNameWithoutLettersIsNotSaidToBeTakenByItself() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try ok(cli, ["petitioner", "add", "--name", "!!!"])
+        let r = try cli.run(["petitioner", "add", "--name", "🙂🙂"])
+        #expect(r.status == 0 && r.stdout.contains("p-2: 🙂🙂"), "\(r)")
+        #expect(!r.stderr.contains("someone named"), "\(r.stderr)")
+        #expect(r.stderr == "note: 🙂🙂 has no letters to make a handle of, and 'p' is taken; this one is 'p-2'. Give --handle to choose one.\n")
+    }
 }
