@@ -63,4 +63,13 @@ import Testing
         #expect(!r.stderr.contains("someone named"), "\(r.stderr)")
         #expect(r.stderr == "note: 🙂🙂 has no letters to make a handle of, and 'p' is taken; this one is 'p-2'. Give --handle to choose one.\n")
     }
+
+    /// It said "has no whole number after '='".
+    @Test func aNegativeCountIsSaidToBeNegative() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let r = try cli.run(["group", "add", "--name", "Post", "--count", "bogus=-1"])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr == "error: --count 'bogus=-1' counts a negative number of heads; a count cannot be negative.\n", "\(r.stderr)")
+    }
 }
