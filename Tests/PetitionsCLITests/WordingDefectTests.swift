@@ -72,4 +72,14 @@ import Testing
         #expect(r.status == 65, "\(r)")
         #expect(r.stderr == "error: --count 'bogus=-1' counts a negative number of heads; a count cannot be negative.\n", "\(r.stderr)")
     }
+
+    /// It said "no petitioner 'kropotkin'." without suggesting petr-kropotkin, the one handle with that word.
+    @Test func anUnknownHandleSuggestsTheHandleHoldingThatWord() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try ok(cli, ["petitioner", "add", "--name", "Pëtr Kropotkin"])
+        let r = try cli.run(["petitioner", "edit", "kropotkin", "--phone", "1"])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.hasSuffix("no petitioner 'kropotkin'; did you mean 'petr-kropotkin'?\n"), "\(r.stderr)")
+    }
 }
