@@ -9,6 +9,22 @@ import Testing
         #expect(r.status == 0, "\(args): \(r)")
     }
 
+    /// Help text with its lines (wrapped at 80 columns) joined by single spaces.
+    func flat(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
+    /// `letter receive --help` said --from is "The authority that wrote" (any party may write); `enrol end --help`
+    /// broke a line mid-sentence and said "cancelled" where README says "unscheduled".
+    @Test func helpSaysWhatTheCommandsDo() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let receive = try cli.run(["letter", "receive", "--help"], withDB: false)
+        #expect(!receive.stdout.contains("The authority that wrote"), "\(receive.stdout)")
+        #expect(flat(receive.stdout).contains("Who wrote: an authority, a petitioner, a group or the office"), "\(receive.stdout)")
+        let end = try cli.run(["enrol", "end", "--help"], withDB: false)
+        #expect(flat(end.stdout).contains("nothing has come for are unscheduled.") && !end.stdout.contains("cancelled"), "\(end.stdout)")
+        #expect(!end.stdout.contains("again\n"), "no line broken mid-sentence: \(end.stdout)")
+    }
+
     /// It said "'moscow-supply' is sovnarkom itself or below it; an authority cannot be its own parent".
     @Test func aCircularParentSaysWhetherItIsTheAuthorityItselfOrBelowIt() throws {
         let cli = try RuleTests.dmitrov()
