@@ -80,6 +80,27 @@ import Testing
         #expect(r.stderr == "note: 🙂🙂 has no letters to make a handle of, and 'p' is taken; this one is 'p-2'. Give --handle to choose one.\n")
     }
 
+    /// Direction-turning characters were refused in attachment names only, and errors echoed U+202E and tabs raw.
+    @Test func directionTurningCharactersAreRefusedInEveryTextAndShownEscaped() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        for args in [
+            ["petitioner", "add", "--name", "Ivan \u{202E}vortep"],
+            ["petitioner", "edit", "kropotkin", "--phone", "123\u{2066}4"],
+            ["petition", "log", "--from", "kropotkin", "--to", "sovnarkom", "--subject", "Bread\u{202B}", "--on", "1920-03-01"],
+            ["authority", "add", "--name", "\u{2069}Narkomzem"],
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 65, "\(args): \(r)")
+            #expect(r.stderr.contains("which turns the text's direction"), "\(args): \(r.stderr)")
+            #expect(!r.stderr.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
+        }
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        let tab = try cli.run(["petitioner", "show", "kropot\tkin"])
+        #expect(tab.status != 0 && tab.stderr.contains("'kropot\\u0009kin'") && !tab.stderr.contains("\t"), "\(tab.stderr)")
+    }
+
     /// It said "has no whole number after '='".
     @Test func aNegativeCountIsSaidToBeNegative() throws {
         let cli = try CLI()
