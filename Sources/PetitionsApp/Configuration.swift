@@ -80,8 +80,27 @@ public enum TOMLFile {
         do {
             return try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw PetitionsError("\(source), line \(e.source.begin.line): \(e.description)")
+            throw PetitionsError("\(source), line \(e.source.begin.line): \(ourWords(e.description))")
         }
+    }
+
+    /// What toml++ found wrong ("Error while parsing key-value pair: expected value, saw '\\n'"), said as the rules
+    /// file's other errors are: what is wrong on the line and how it is written. toml++'s wording never reaches a user.
+    static func ourWords(_ parserMessage: String) -> String {
+        let m = parserMessage.lowercased()
+        let example = "write each setting as key = value, with text in double quotes (weekend = [\"saturday\", \"sunday\"])"
+        if m.contains("key-value pair: expected value") { return "a key has no value after '='; \(example)." }
+        if m.contains("could not determine value type") || m.contains("parsing date") || m.contains("floating-point")
+            || m.contains("parsing integer")
+        {
+            return "a value is not one a TOML file can hold: text and days go in double quotes (date = \"1920-05-01\", weekend = [\"sunday\"])."
+        }
+        if m.contains("parsing string") { return "a text value is not closed: its closing double quote is missing on this line." }
+        if m.contains("parsing array") { return "a list is not closed or has an empty place: write it as [\"saturday\", \"sunday\"]." }
+        if m.contains("cannot redefine") || m.contains("redefin") { return "a key or table given earlier is given again; give each once." }
+        if m.contains("table header") { return "a table header is not closed: write it as [[holiday]] or [[rule]]." }
+        if m.contains("expected '='") { return "a key is not followed by '='; \(example)." }
+        return "this line is not a setting a TOML file can hold; \(example)."
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from table: TOMLTable, source: String) throws -> T {

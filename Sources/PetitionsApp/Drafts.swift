@@ -114,15 +114,17 @@ public enum Drafts {
             throw PetitionsError.invalid(
                 "--authority", authority, "(\(a.name)) has nothing overdue as of \(asOf.longDescription); there is nothing to write")
         }
-        // Written for the one party concerned, else for the office.
+        // The office writes the digest, in its own name, whoever the items concern: it dates it from the district
+        // the parties concerned share, when they share one.
         let concerned = Set(letters.map { facts.petitioners[$0.letter] ?? $0.from } + late.map(\.0.recipient))
-        let sender =
-            concerned.count == 1 ? facts.party(concerned.first ?? "") : DraftParty(handle: facts.officeHandle, name: facts.office)
+        let districts = Set(concerned.map { facts.parties[$0]?.district })
+        let sender = DraftParty(handle: facts.officeHandle, name: facts.office)
         var items: [String] = []
         if !letters.isEmpty { items.append(DraftContext.count(letters.count, "letter") + " unanswered") }
         if !late.isEmpty { items.append(DraftContext.count(late.count, "delivery", plural: "deliveries") + " not made") }
         return facts.draft(
             .digest, sender: sender, via: nil, addressee: facts.party(a.handle), below: nil,
+            place: districts.count == 1 ? districts.first ?? nil : nil,
             subject: "Overdue as of \(asOf.longDescription): \(DraftContext.listInWords(items))",
             petition: nil, letters: letters, late: late)
     }
@@ -199,7 +201,7 @@ public enum Drafts {
 
         func draft(
             _ kind: DraftKind, sender: DraftParty, via: DraftParty?, addressee: DraftParty, below: DraftParty?,
-            addresseeIsAbove: Bool = false, subject: String,
+            addresseeIsAbove: Bool = false, place: String? = nil, subject: String,
             petition: DraftPetition?, letters: [UnansweredLetter], late: [(OverdueDelivery, LateDelivery)]
         ) -> DraftContext {
             let deliveries = late.map { o, d in
@@ -215,7 +217,7 @@ public enum Drafts {
                     shortfall: DraftContext.listInWords(short))
             }
             var context = DraftContext(
-                kind: kind, date: asOf.longDescription, asOf: asOf, place: parties[sender.handle]?.district, office: office,
+                kind: kind, date: asOf.longDescription, asOf: asOf, place: place ?? parties[sender.handle]?.district, office: office,
                 sender: sender, via: via, addressee: addressee, below: below, addresseeIsAbove: addresseeIsAbove,
                 subject: subject, petition: petition,
                 letters: letters.map(letter), deliveries: deliveries, arrears: arrears(late),

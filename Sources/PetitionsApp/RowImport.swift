@@ -158,7 +158,9 @@ public enum RowImport {
 
     /// "line 7, column on: '1920-02-30' does not exist…" from the ledger's "--on '1920-02-30' does not exist…".
     static func describe(_ problem: RowProblem) -> String {
-        problem.messages.map { describe($0, line: problem.line) }.joined(separator: "; ")
+        // Each message is a sentence with its full stop: the stops go where the sentences are joined, not before "; ".
+        let parts = problem.messages.map { describe($0, line: problem.line) }
+        return parts.enumerated().map { i, p in i < parts.count - 1 && p.hasSuffix(".") ? String(p.dropLast()) : p }.joined(separator: "; ")
     }
 
     static func describe(_ message: String, line: Int) -> String {

@@ -1,28 +1,53 @@
 /// Control characters in text: refused where text enters, shown visibly where stored text goes out.
 ///
 /// Tab and newline are text; every other C0 control (NUL, ESC, CR…), DEL and the C1 controls are not: a NUL cuts
-/// a value short in C tools, an ESC sequence repaints the clerk's terminal.
+/// a value short in C tools, an ESC sequence repaints the clerk's terminal. Nor are the characters that embed,
+/// override or isolate a direction of text (U+202A–U+202E, U+2066–U+2069): U+202E makes a name or a subject read as
+/// another. This is the one rule for every text a user records (party fields, subjects, notes, file names).
 public enum ControlCharacters {
-    /// Whether `scalar` is a control character other than tab and newline.
+    /// Whether `scalar` is a control character other than tab and newline, or one that turns the text's direction.
     @inline(__always)
     public static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v)
+        return (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v) || turnsDirection(scalar)
     }
 
-    /// The first refused control character in `text`, or nil. Scans bytes first: almost all text has none.
+    /// Whether `scalar` embeds, overrides or isolates a direction of text (U+202A–U+202E, U+2066–U+2069).
+    @inline(__always)
+    public static func turnsDirection(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// The first refused character in `text`, or nil. Scans bytes first: almost all text has none.
     public static func first(in text: String) -> Unicode.Scalar? {
-        // ASCII controls are single bytes; C1 controls are 0xC2 0x80–0x9F in UTF-8.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        // ASCII controls are single bytes; C1 controls are 0xC2 0x80–0x9F in UTF-8; U+2000–U+2FFF start with 0xE2.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
         return text.unicodeScalars.first(where: isRefused)
     }
 
-    /// Refuses `text` when it holds a control character other than tab and newline, naming `field`.
+    /// Refuses `text` when it holds a control character other than tab and newline, or one that turns the text's
+    /// direction, naming `field`.
     public static func refuse(_ text: String, field: String) throws {
         guard let c = first(in: text) else { return }
+        if turnsDirection(c) {
+            throw PetitionsError(
+                "\(field) \(quoted(visible(text))) holds \(code(c)), which turns the text's direction and can make it read as another; give it without.",
+                field: field, kind: .invalid)
+        }
         throw PetitionsError(
             "\(field) \(quoted(visible(text))) holds the control character \(code(c)); text may hold tabs and new lines but no other control characters.",
             field: field, kind: .invalid)
+    }
+
+    /// `text` as an error message quotes it back: refused characters, tabs and new lines written as `\u0009`, so that
+    /// the sentence stays one line and nothing in it acts on the terminal.
+    public static func quotable(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if isRefused(s) || s == "\t" || s == "\n" { out.append(contentsOf: code(s).unicodeScalars) } else { out.append(s) }
+        }
+        return String(out)
     }
 
     /// `text` with each control character other than tab and newline written as `\u001B`, so that what is stored

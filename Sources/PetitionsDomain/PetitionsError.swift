@@ -57,7 +57,7 @@ public struct PetitionsError: Error, CustomStringConvertible, Equatable, Sendabl
     }
 }
 
-/// Quotes a user value for an error message.
+/// Quotes a user value for an error message, with control characters, tabs, new lines and direction turns escaped.
 public func quoted(_ value: String) -> String {
-    "'" + value + "'"
+    "'" + ControlCharacters.quotable(value) + "'"
 }

@@ -81,10 +81,7 @@ extension Ledger {
         if let parent = change.parent {
             if let parent {
                 let p = try resolveParty(db, parent, kinds: [.authority], field: "--parent")
-                let above = try chain(db, above: p.id)
-                if p.id == ref.id || above.contains(where: { $0.id == ref.id }) {
-                    throw PetitionsError.invalid("--parent", parent, "is \(ref.handle) itself or below it; an authority cannot be its own parent")
-                }
+                if let refusal = try circularParent(db, p, of: ref.id, handle: ref.handle, field: "--parent", value: parent) { throw refusal }
                 after["parent"] = .string(p.handle)
             } else {
                 after["parent"] = .null
@@ -149,9 +146,8 @@ extension Ledger {
                 let parent = try value.text.map { try resolveParty(db, $0, kinds: [.authority], field: "parent") }
                 // Two offices each putting one authority above the other would make a chain without end: the
                 // change that closes the circle is refused (a merge keeps it without effect, and says so).
-                if let parent, try parent.id == id || chain(db, above: parent.id).contains(where: { $0.id == id }) {
-                    throw PetitionsError.invalid(
-                        "parent", parent.handle, "is this authority itself or below it; an authority cannot be its own parent")
+                if let parent, let refusal = try circularParent(db, parent, of: id, handle: nil, field: "parent", value: parent.handle) {
+                    throw refusal
                 }
                 try db.execute(sql: "UPDATE party SET parent_id = ? WHERE id = ?", arguments: [parent?.id, id])
             case "counts":

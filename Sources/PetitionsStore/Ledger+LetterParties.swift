@@ -12,9 +12,10 @@ extension Ledger {
         guard f.id != t.id else { throw PetitionsError.invalid("--to", t.handle, "is also the sender; a letter goes to another party") }
         let official: Set<PartyKind> = [.authority, .office]
         guard official.contains(f.kind) || official.contains(t.kind) else {
+            func kind(_ p: PartyRef) -> String { p.kind == .person ? "a person" : "a group" }
+            let same = f.kind == t.kind ? ", and so is the sender" : ", and --from \(quoted(f.handle)) is \(kind(f)) (\(f.name))"
             throw PetitionsError(
-                "--to: \(quoted(t.handle)) is \(t.kind == .person ? "a person" : "a group") (\(t.name)), and so is the sender; a letter goes to or from an authority or the office."
-            )
+                "--to: \(quoted(t.handle)) is \(kind(t)) (\(t.name))\(same); a letter goes to or from an authority or the office.")
         }
     }
 

@@ -270,6 +270,20 @@ extension Ledger {
     }
 
     /// The authorities above `id`, nearest first (stops at a cycle).
+    /// The refusal of `parent` as the parent of authority `id` (`handle`, else "this authority") when it is that
+    /// authority itself, or below it: which of the two, and for one below, the chain from it up to the authority.
+    func circularParent(_ db: Database, _ parent: PartyRef, of id: Int64, handle: String?, field: String, value: String) throws
+        -> PetitionsError?
+    {
+        let name = handle ?? "this authority"
+        if parent.id == id { return PetitionsError.invalid(field, value, "is \(name) itself; an authority cannot be its own parent") }
+        let above = try chain(db, above: parent.id)
+        guard let at = above.firstIndex(where: { $0.id == id }) else { return nil }
+        let path = ([parent.handle] + above[...at].map(\.handle)).joined(separator: " → ")
+        return PetitionsError.invalid(
+            field, value, "is below \(name) (\(path)); an authority cannot be placed under an authority below it")
+    }
+
     func chain(_ db: Database, above id: Int64) throws -> [PartyRef] {
         let rows = try Row.fetchAll(
             db,

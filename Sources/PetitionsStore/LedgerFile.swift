@@ -95,6 +95,14 @@ extension Ledger {
             var st = stat()
             if stat(path, &st) != 0 {
                 guard errno == ENOENT else { return false }  // Unreadable: opening it says why.
+                var own = stat()
+                if lstat(path, &own) == 0, (own.st_mode & S_IFMT) == S_IFLNK {
+                    // A link to nothing: linking the new ledger in place fails at every try, and it is not a race.
+                    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                    throw PetitionsError(
+                        "--db \(quoted(path)) is a symbolic link to a missing file (\(quoted(target))); petitions does not create a ledger through a link: remove the link, or give the path of the ledger itself.",
+                        code: .cannotCreate)
+                }
                 let built = try buildNewLedger(beside: path)
                 defer { removeBuilt(built) }
                 if link(built, path) == 0 { return true }

@@ -94,6 +94,18 @@ import Testing
         #expect(nothing.status == 65 && nothing.stderr.contains("nothing overdue"), "\(nothing)")
     }
 
+    /// README: "the digest written for the office is from the office's name". It said it was from the one group its
+    /// items concerned, even once the office had a name of its own.
+    @Test func aDigestIsFromTheOfficesName() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["office", "set", "--name", "Dmitrov district petitions office"]).status == 0)
+        let text = try draft(cli, ["digest", "--authority", "moscow-supply"])
+        #expect(text.contains("From: Dmitrov district petitions office\n"), "\(text)")
+        #expect(text.contains("[signature]\nfor Dmitrov district petitions office\n"), "\(text)")
+        #expect(!text.contains("From: Dmitrov postal-telegraph employees"), "\(text)")
+    }
+
     @Test func aTemplateOverridesTheBuiltInOne() throws {
         let cli = try RuleTests.dmitrov()
         defer { cli.remove() }

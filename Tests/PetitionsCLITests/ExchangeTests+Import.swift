@@ -156,6 +156,7 @@ extension ExchangeTests {
             #expect(r.stderr.contains(m), "stderr should say \(m): \(r.stderr)")
         }
         #expect(!r.stderr.contains("line 4"), "line 4 is good: \(r.stderr)")
+        #expect(!r.stderr.contains(".;"), "two problems of line 7 are one sentence, not joined as '.;': \(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(try BadInputTests.snapshot(cli) == before)
 

@@ -62,6 +62,19 @@ import Testing
         #expect(ok.status == 0 || ok.stderr.contains("999999 days"), "\(ok)")
     }
 
+    /// `deadline --within "999999 working days"` printed some 400,000 skipped days; the text lists 100 and counts the rest.
+    @Test func aLongDeadlineListsAHundredSkippedDaysAndCountsTheRest() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let r = try cli.run(["deadline", "--from", "1920-01-01", "--within", "999999 working days"], withDB: false)
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").filter { $0.first?.isNumber ?? false }
+        #expect(rows.count == 100, "\(rows.count) rows")
+        let last = try #require(r.stdout.split(separator: "\n").last)
+        #expect(last.hasPrefix("… and ") && last.hasSuffix(" more skipped days (--format json lists them all)."), "\(last)")
+        #expect(r.stdout.utf8.count < 20_000, "\(r.stdout.utf8.count) bytes")
+    }
+
     @Test func anEmptyDbIsAnErrorNotTheDefaultLedger() throws {
         let cli = try CLI()
         defer { cli.remove() }

@@ -53,6 +53,41 @@ import Testing
         #expect(!subject.stderr.contains("Missing value"), "\(subject)")
     }
 
+    /// Numbers given as options or as positional ids reach our parser when they begin with '-': `serve --port -1`
+    /// said "Missing value for '--port <port>'" and `receipt void -1` "Missing expected argument '<receipt>'".
+    @Test(arguments: [
+        (["serve", "--port", "-1"], 64, "--port '-1' is not a port number; a port is a whole number from 1 to 65535."),
+        (["serve", "--port", "0"], 64, "--port '0' is not a port number; a port is a whole number from 1 to 65535."),
+        (["search", "petr", "--limit", "-5"], 65, "--limit '-5' is not a number of results from 1 to 10000."),
+        (
+            [
+                "decree", "add", "--handle", "d", "--name", "D", "--issued", "1920-01-01", "--supplier", "moscow", "--ration",
+                "employee: 5 funt wheat", "--due-day",
+                "-1",
+            ],
+            65, "--due-day '-1' is not a day of the month from 1 to 31."
+        ),
+        (["receipt", "void", "-1", "--reason", "x"], 65, "receipt '-1' is not an id; ids are whole numbers from 1."),
+        (["letter", "show", "-1"], 65, "letter '-1' is not an id; ids are whole numbers from 1."),
+        (["letter", "void", "-2", "--reason", "x"], 65, "letter '-2' is not an id; ids are whole numbers from 1."),
+        (["letter", "extend", "-3", "--by", "3 days", "--reason", "x"], 65, "letter '-3' is not an id; ids are whole numbers from 1."),
+        (["petition", "show", "-1"], 65, "petition '-1' is not an id; ids are whole numbers from 1."),
+        (["petition", "status", "-1", "--to", "open", "--on", "1920-01-01"], 65, "petition '-1' is not an id; ids are whole numbers from 1."),
+        (["petition", "note", "-1", "--text", "x"], 65, "petition '-1' is not an id; ids are whole numbers from 1."),
+        (["delivery", "show", "-1"], 65, "delivery '-1' is not an id; ids are whole numbers from 1."),
+        (["attachment", "remove", "-1", "--reason", "x"], 65, "attachment '-1' is not an id; ids are whole numbers from 1."),
+        (["receipt", "void", "1", "2", "--reason", "x"], 64, "give one receipt, not 2 ('1', '2')."),
+        (["receipt", "void", "1", "--bogus", "--reason", "x"], 64, "Unknown option '--bogus'; `--help` lists the options."),
+    ])
+    func aNumberBeginningWithADashReachesItsParser(args: [String], status: Int32, sentence: String) throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try ok(cli, ["authority", "add", "--name", "Moscow", "--handle", "moscow"])
+        let r = try cli.run(args)
+        #expect(r.status == status, "\(args): \(r)")
+        #expect(r.stderr == "error: \(sentence)\n", "\(args): \(r.stderr)")
+    }
+
     @Test func aSingleValuedOptionGivenTwiceIsAUsageErrorNamingIt() throws {
         let cli = try CLI()
         defer { cli.remove() }

@@ -213,6 +213,21 @@ import Testing
         #expect(try objects(cli.run(["events", "--kind", "letter.extended", "--format", "json"])).count == 1)
     }
 
+    /// An extension past the last day petitions counts is refused as `deadline --within` refuses it; it was
+    /// recorded, and the due day clamped to 9999-12-31 without a word.
+    @Test func anExtensionPastTheLastDayIsRefusedNamingBy() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        for span in ["999999 months", "999999 weeks"] {
+            let r = try cli.run(["letter", "extend", "1", "--by", span, "--reason", "Forever", "--on", "1920-02-05"])
+            #expect(r.status == 65, "\(span): \(r)")
+            #expect(
+                r.stderr == "error: --by '\(span)' from 1920-02-10 runs past 9999-12-31, the last day petitions counts.\n", "\(r.stderr)")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+    }
+
     @Test func waitingOnThePetitionerStopsTheClock() throws {
         let cli = try Self.dmitrov()
         defer { cli.remove() }

@@ -36,6 +36,22 @@ struct QuantityTests {
         #expect(try parse(text).description == text)
     }
 
+    /// Output prints "1,700 funt"; the same words typed back were refused as "not a number".
+    @Test(
+        "thousands grouped by commas are read as printed",
+        arguments: [("1,000 funt wheat", "1000 funt wheat"), ("12,345.5 kg salt", "12345.5 kg salt"), ("1,000,000 g rye", "1000000 g rye")])
+    func thousandsSeparators(text: String, plain: String) throws {
+        #expect(try parse(text) == parse(plain))
+    }
+
+    @Test(
+        "a comma that does not group thousands is refused",
+        arguments: ["1,5 funt wheat", "1,00 funt wheat", "1000,000 funt wheat", ",100 funt wheat", "1.000,5 funt wheat"])
+    func misplacedComma(text: String) throws {
+        let error = try #require(throws: PetitionsError.self) { try parse(text) }
+        #expect(error.message.contains("is not a number"), "\(error.message)")
+    }
+
     @Test("a quantity past what ten thousand periods of it can add up to is refused with the field and the most it may be")
     func bounded() throws {
         let error = try #require(throws: PetitionsError.self) { try parse("9007199 kg wheat") }

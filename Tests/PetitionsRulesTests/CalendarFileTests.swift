@@ -197,3 +197,24 @@ func badCalendarFilesAreErrorsNamingFileLineAndValue(_ c: BadCalendarCase) {
     #expect(try CalendarFile.resolve(option: standard, environment: env).calendar.weekend == [6, 7])
     #expect(try CalendarFile.resolve(option: standard, environment: env).path == standard)
 }
+
+/// A calendar or rules file that is not TOML is refused in our words with the file and line: it gave toml++'s
+/// ("Error while parsing key-value pair: expected value, saw '\n'", "could not determine value type").
+@Test(arguments: [
+    ("weekend = \n", "line 1: a key has no value after '='"),
+    ("weekend = [sunday]\n", "line 1: a value is not one a TOML file can hold"),
+    ("weekend = [\"sunday\"\n", "line 1: a list is not closed"),
+    ("version = 1\nversion = 2\n", "line 2: a key or table given earlier is given again"),
+    ("[[holiday]\ndate = \"05-01\"\n", "line 1: a table header is not closed"),
+    ("[[holiday]]\nname = \"May Day\"\ndate = 05-01\n", "line 3: a value is not one a TOML file can hold"),
+    ("= 3\n", "line 1: this line is not a setting a TOML file can hold"),
+])
+func brokenTOMLIsSaidInOurWords(text: String, words: String) throws {
+    let calendar = try #require(calendarError(text))
+    #expect(calendar.message.hasPrefix("office.toml, \(words)"), "\(calendar.message)")
+    for leaked in ["Error while parsing", "could not determine", "saw '", "toml++"] {
+        #expect(!calendar.message.contains(leaked), "\(calendar.message)")
+    }
+    let rules = try #require(throws: PetitionsError.self) { try RulesFile.parse(text, source: "rules.toml") }
+    #expect(rules.message.hasPrefix("rules.toml, \(words)"), "\(rules.message)")
+}

@@ -1,4 +1,5 @@
 import PetitionsDomain
+import PetitionsRules
 
 /// Extends a letter's reply deadline (the authority asked for time), as a recorded event.
 public struct ExtendLetter: UseCase {
@@ -15,6 +16,13 @@ public struct ExtendLetter: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Letter {
-        try workspace.recording { try $0.extendLetter(letter, by: by, reason: reason, on: on) }
+        try workspace.recording { ledger in
+            // A span that carries the due day past the last day petitions counts is refused as `deadline` refuses it,
+            // not clamped to 9999-12-31 without a word.
+            if let l = try? ledger.letter(letter), !l.voided, l.answeredBy == nil, let due = l.replyDue {
+                _ = try workspace.rules(ledger, RuleSources()).engine.calendar.checkedDeadline(from: due, within: by, field: "--by")
+            }
+            return try ledger.extendLetter(letter, by: by, reason: reason, on: on)
+        }
     }
 }

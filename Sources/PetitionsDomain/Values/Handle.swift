@@ -116,6 +116,10 @@ public func closest(to s: String, among candidates: [String]) -> String? {
     let limit = max(2, a.count / 3)
     if d <= limit { return name }
     if name.lowercased().hasPrefix(s.lowercased()) || s.lowercased().hasPrefix(name.lowercased()) { return name }
+    // A handle is made of the words of a name: `kropotkin` is a likely way to ask for the one handle with that word.
+    let word = s.lowercased()
+    let holding = candidates.filter { $0.lowercased().split(separator: "-").contains { $0 == word } }
+    if holding.count == 1 { return holding[0] }
     return nil
 }
 

@@ -18,6 +18,9 @@ public struct HeadCount: Codable, Hashable, Sendable {
         let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2 else { throw PetitionsError.invalid(field, text, "is not CATEGORY=N, e.g. 'employee=125'") }
         let cat = try Category.validate(parts[0], field: field, whole: text)
+        if parts[1].hasPrefix("-"), parts[1].dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), parts[1].count > 1 {
+            throw PetitionsError.invalid(field, text, "counts a negative number of heads; a count cannot be negative")
+        }
         guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw PetitionsError.invalid(field, text, "has no whole number after '='")
         }

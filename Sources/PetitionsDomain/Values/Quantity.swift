@@ -50,11 +50,23 @@ public struct Quantity: Hashable, Sendable {
         self.init(base: NSDecimalNumber(decimal: rounded).int64Value, unit: unit, commodity: commodity)
     }
 
-    /// Parses a plain decimal amount: digits with an optional fraction, no exponent.
+    /// Parses a plain decimal amount: digits with an optional fraction, no exponent. The whole part may group its
+    /// digits by thousands with commas, as amounts are printed (`1,700`); a comma anywhere else (`1,5`) is refused.
     public static func parseAmount(_ word: String, field: String, whole: String) throws -> Decimal {
         var w = word
         if w.hasPrefix("-") { throw PetitionsError.invalid(field, whole, "must be more than zero") }
         if w.hasPrefix("+") { w.removeFirst() }
+        if w.contains(",") {
+            let integer = w.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+            guard !w.split(separator: ".", omittingEmptySubsequences: false).dropFirst().contains(where: { $0.contains(",") }),
+                (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else {
+                throw PetitionsError.invalid(
+                    field, whole, "has no valid amount: \(quoted(word)) is not a number (a comma may only group thousands, as in 1,700)")
+            }
+            w.removeAll { $0 == "," }
+        }
         let parts = w.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty || parts.count == 2,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),

@@ -15,7 +15,9 @@ extension AttachmentCommand {
                   petitions attachment get 3 > reply.pdf
                 """)
         @OptionGroup var ledger: LedgerOptions
-        @Argument(help: "The attachment's id.") var attachment: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The attachment's id.", valueName: "attachment")) var attachmentWords: [String]
+        /// `attachmentWords` as one word: see `single(_:_:)`.
+        var attachment: String { get throws { try single(attachmentWords, "attachment") } }
         @Option(parsing: .unconditional, help: ArgumentHelp("The file to write (created readable by its owner only).", valueName: "file")) var output:
             String?
         @Flag(help: "Replace an existing --output file.") var force = false

@@ -10,7 +10,9 @@ extension AttachmentCommand {
             discussion: "Example:\n  petitions attachment remove 3 --reason \"Attached to the wrong letter\"")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Argument(help: "The attachment's id.") var attachment: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The attachment's id.", valueName: "attachment")) var attachmentWords: [String]
+        /// `attachmentWords` as one word: see `single(_:_:)`.
+        var attachment: String { get throws { try single(attachmentWords, "attachment") } }
         @Option(parsing: .unconditional, help: "Why it is removed.") var reason: String
         @Option(parsing: .unconditional, help: "The day of the removal (YYYY-MM-DD; default today).") var on: String?
 

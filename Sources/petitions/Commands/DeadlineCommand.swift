@@ -31,6 +31,9 @@ struct DeadlineCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOptions
 
+    /// The most skipped days the text lists: a span of years skips hundreds of thousands, which no one reads.
+    static let listedSkippedDays = 100
+
     func run() throws {
         let from = try day(from, "--from")
         guard let within = try span(within, "--within") else {
@@ -48,10 +51,14 @@ struct DeadlineCommand: ParsableCommand {
         print("Calendar: \(path ?? "built-in (Saturday and Sunday off, no holidays)")")
         guard !deadline.skipped.isEmpty else { return }
         var table = TextTable(["SKIPPED", "WEEKDAY", "REASON", "NAME"])
-        for s in deadline.skipped {
+        for s in deadline.skipped.prefix(Self.listedSkippedDays) {
             table.add([s.date.description, WorkCalendar.weekdayName(s.date), s.reason.rawValue, s.name])
         }
         print()
         print(table.render())
+        let more = deadline.skipped.count - Self.listedSkippedDays
+        if more > 0 {
+            print("… and \(Thousands.format(more)) more skipped day\(more == 1 ? "" : "s") (--format json lists them all).")
+        }
     }
 }

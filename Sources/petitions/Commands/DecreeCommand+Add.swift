@@ -24,7 +24,10 @@ extension DecreeCommand {
         @Option(parsing: .unconditional, help: "The authority that supplies what it promises.") var supplier: String
         @Option(parsing: .unconditionalSingleValue, help: "A ration, \"CATEGORY: AMOUNT UNIT COMMODITY\" (repeatable).") var ration: [String] = []
         @Option(parsing: .unconditional, help: "How often it falls due (month).") var every: String = "month"
-        @Option(name: .customLong("due-day"), help: "The day of the period a delivery is due (1–31, clamped to the month's end).") var dueDay: Int = 1
+        @Option(
+            name: .customLong("due-day"), parsing: .unconditional,
+            help: "The day of the period a delivery is due (1–31, clamped to the month's end).")
+        var dueDay: String = "1"
         @Option(name: .customLong("effective-from"), parsing: .unconditional, help: "First day in force.") var effectiveFrom: String?
         @Option(name: .customLong("effective-to"), parsing: .unconditional, help: "Last day in force.") var effectiveTo: String?
 
@@ -36,7 +39,8 @@ extension DecreeCommand {
             let d = try ledger.run(
                 AddDecree(
                     handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: ration,
-                    every: freq, dueDay: dueDay, effectiveFrom: from, effectiveTo: to))
+                    every: freq, dueDay: try wholeNumber(dueDay, "--due-day", "a day of the month from 1 to 31", in: 1...31), effectiveFrom: from,
+                    effectiveTo: to))
             try DecreeOutput.one(d, enrolments: [], created: true, output.format)
         }
     }

@@ -62,8 +62,8 @@ struct Enrol: ParsableCommand {
             commandName: "end",
             abstract: "End an enrolment on a day (an enrolment.ended event): no deliveries for later periods.",
             discussion: """
-                Deliveries already scheduled for later periods that nothing has come for are cancelled. Enrolling again
-                from a later day works as a new enrolment.
+                Deliveries already scheduled for later periods that nothing has come for are unscheduled. \
+                Enrolling again from a later day works as a new enrolment.
 
                 Example:
                   petitions enrol end --decree decree-1918-08-15 \\

@@ -12,7 +12,9 @@ extension LetterCommand {
         )
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Argument(help: "The letter's id.") var letter: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The letter's id.", valueName: "letter")) var letterWords: [String]
+        /// `letterWords` as one word: see `single(_:_:)`.
+        var letter: String { get throws { try single(letterWords, "letter") } }
         @Option(parsing: .unconditional, help: "How much longer, e.g. '10 working days'.") var by: String
         @Option(parsing: .unconditional, help: "Why.") var reason: String
         @Option(parsing: .unconditional, help: "The day of the extension (YYYY-MM-DD; default today).") var on: String?

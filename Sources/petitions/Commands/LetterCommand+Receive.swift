@@ -15,7 +15,7 @@ extension LetterCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(parsing: .unconditional, help: "The authority that wrote.") var from: String
+        @Option(parsing: .unconditional, help: "Who wrote: an authority, a petitioner, a group or the office (handle or id).") var from: String
         @Option(parsing: .unconditional, help: "The person or group written to.") var to: String
         @Option(parsing: .unconditional, help: "The day it was received (YYYY-MM-DD).") var on: String
         @Option(parsing: .unconditional, help: "Its subject.") var subject: String

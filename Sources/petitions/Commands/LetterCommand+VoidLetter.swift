@@ -9,7 +9,9 @@ extension LetterCommand {
             discussion: "Example:\n  petitions letter void 4 --reason \"Recorded twice\" --on 1920-03-05")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Argument(help: "The letter's id.") var letter: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The letter's id.", valueName: "letter")) var letterWords: [String]
+        /// `letterWords` as one word: see `single(_:_:)`.
+        var letter: String { get throws { try single(letterWords, "letter") } }
         @Option(parsing: .unconditional, help: "Why it is void.") var reason: String
         @Option(parsing: .unconditional, help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?
 

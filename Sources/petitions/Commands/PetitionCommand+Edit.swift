@@ -10,7 +10,9 @@ extension PetitionCommand {
             discussion: "Example:\n  petitions petition edit 1 --subject \"January and February provisions\" --no-via")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Argument(help: "The petition's id.") var petition: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The petition's id.", valueName: "petition")) var petitionWords: [String]
+        /// `petitionWords` as one word: see `single(_:_:)`.
+        var petition: String { get throws { try single(petitionWords, "petition") } }
         @Option(parsing: .unconditional, help: "The subject.") var subject: String?
         @Option(parsing: .unconditional, help: "The category (an empty value clears it).") var category: String?
         @Option(parsing: .unconditional, help: "The intermediary it came through (a petitioner's handle or id).") var via: String?
@@ -39,7 +41,9 @@ extension PetitionCommand {
                 "Example:\n  petitions petition note 1 --text \"Telephoned the supply centre; they promise an answer this week.\" --on 1920-02-03")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Argument(help: "The petition's id.") var petition: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The petition's id.", valueName: "petition")) var petitionWords: [String]
+        /// `petitionWords` as one word: see `single(_:_:)`.
+        var petition: String { get throws { try single(petitionWords, "petition") } }
         @Option(parsing: .unconditional, help: "The note.") var text: String
         @Option(parsing: .unconditional, help: "The day of the note (YYYY-MM-DD; default today).") var on: String?
 
@@ -48,7 +52,7 @@ extension PetitionCommand {
             let n = try ledger.run(NotePetition(petition: pid, text: text, on: try day(on, "--on")))
             for w in try ledger.run(CheckDates("the note is dated", on: n.on, references: [.petition(pid)])) { Output.warn(w) }
             if output.format == .json { return try Output.json(n) }
-            print("Noted on petition \(petition) (note \(n.id), \(n.on)): \(n.text)")
+            print("Noted on petition \(pid) (note \(n.id), \(n.on)): \(n.text)")
         }
     }
 }

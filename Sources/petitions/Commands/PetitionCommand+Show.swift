@@ -9,7 +9,9 @@ extension PetitionCommand {
             abstract: "Show a petition with its letters and events.", discussion: "Example:\n  petitions petition show 1")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Argument(help: "The petition's id.") var petition: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The petition's id.", valueName: "petition")) var petitionWords: [String]
+        /// `petitionWords` as one word: see `single(_:_:)`.
+        var petition: String { get throws { try single(petitionWords, "petition") } }
 
         func run() throws {
             let pid = try id(petition, "petition")

@@ -10,7 +10,9 @@ extension PetitionCommand {
             discussion: "Example:\n  petitions petition status 1 --to answered --on 1920-04-02 \\\n      --note \"Reply from the Commissariat\"")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Argument(help: "The petition's id.") var petition: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The petition's id.", valueName: "petition")) var petitionWords: [String]
+        /// `petitionWords` as one word: see `single(_:_:)`.
+        var petition: String { get throws { try single(petitionWords, "petition") } }
         @Option(parsing: .unconditional, help: "The new status.") var to: String
         @Option(parsing: .unconditional, help: "The day of the change (YYYY-MM-DD).") var on: String
         @Option(parsing: .unconditional, help: "A note on the change.") var note: String?

@@ -18,7 +18,9 @@ struct ReceiptCommand: ParsableCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Argument(help: "The receipt's id.") var receipt: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The receipt's id.", valueName: "receipt")) var receiptWords: [String]
+        /// `receiptWords` as one word: see `single(_:_:)`.
+        var receipt: String { get throws { try single(receiptWords, "receipt") } }
         @Option(parsing: .unconditional, help: "Why it is void.") var reason: String
         @Option(parsing: .unconditional, help: "The day of the correction (YYYY-MM-DD; default today).") var on: String?
 

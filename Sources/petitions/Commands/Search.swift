@@ -24,7 +24,7 @@ struct Search: ParsableCommand {
     /// search, which answers it with a sentence, rather than being taken for an unknown option.
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("What to search for.", valueName: "query")) var words: [String] = []
     @Option(parsing: .unconditional, help: "Only records of this kind: party, petition, letter, note or attachment.") var kind: String?
-    @Option(help: "At most this many results (default 20).") var limit: Int = 20
+    @Option(parsing: .unconditional, help: "At most this many results (default 20).") var limit: String = "20"
 
     /// The words of the query: `--` (which ends the options, so that `search -- -petr` is taken as words) is not one.
     private var queryWords: [String] { words.filter { $0 != "--" } }
@@ -36,7 +36,8 @@ struct Search: ParsableCommand {
     func run() throws {
         let query = queryWords.joined(separator: " ")
         let kind = try kind.map { try SearchKind(parsing: $0) }
-        let hits = try ledger.run(SearchRecords(query: query, kind: kind, limit: limit))
+        let hits = try ledger.run(
+            SearchRecords(query: query, kind: kind, limit: try wholeNumber(limit, "--limit", "a number of results from 1 to 10000", in: 1...10_000)))
         if output.format == .json { return try Output.json(hits) }
         guard !hits.isEmpty else { return print("Nothing matches \(ControlCharacters.visible(query)).") }
         var t = TextTable(["KIND", "ID", "DAY", "MATCH"])

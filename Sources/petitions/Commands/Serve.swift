@@ -17,18 +17,27 @@ struct Serve: ParsableCommand {
               petitions serve --db office.sqlite --port 8080
             """)
     @OptionGroup var ledger: LedgerOptions
-    @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
-    @Option(help: "The port to listen on.") var port: Int = 8080
+    @Option(parsing: .unconditional, help: "The address to listen on.") var host: String = "127.0.0.1"
+    @Option(parsing: .unconditional, help: "The port to listen on (1–65535).") var port: String = "8080"
     @Flag(name: .customLong("secure-cookies"), help: "Mark session cookies Secure (when served over HTTPS).") var secureCookies = false
 
     func validate() throws {
-        guard (1...65535).contains(port) else { throw ValidationError("--port \(port): a port is a number from 1 to 65535.") }
         guard !host.isEmpty else { throw ValidationError("--host: give an address to listen on, such as 127.0.0.1.") }
+    }
+
+    /// `--port` as a number: anything but a whole number from 1 to 65535 is refused naming it.
+    func portNumber() throws -> Int {
+        guard let n = Int(port.trimmingCharacters(in: .whitespaces)), (1...65535).contains(n) else {
+            throw PetitionsError(
+                "--port \(quoted(port)) is not a port number; a port is a whole number from 1 to 65535.", code: .usage, field: "--port")
+        }
+        return n
     }
 
     func run() throws {
         let settings = ServerSettings(
-            databasePath: ledger.db, configPath: ledger.config, office: ledger.office, host: host, port: port, secureCookies: secureCookies)
+            databasePath: ledger.db, configPath: ledger.config, office: ledger.office, host: host, port: try portNumber(),
+            secureCookies: secureCookies)
         try OfficeServer.serve(settings) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

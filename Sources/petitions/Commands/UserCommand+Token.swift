@@ -30,7 +30,10 @@ extension UserCommand {
             commandName: "revoke",
             abstract: "Revoke an API token by id.", discussion: "Example:\n  petitions user token revoke 3")
         @OptionGroup var ledger: LedgerOptions
-        @Argument(help: "The token's id (see user tokens NAME).") var token: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The token's id (see user tokens NAME).", valueName: "token")) var tokenWords:
+            [String]
+        /// `tokenWords` as one word: see `single(_:_:)`.
+        var token: String { get throws { try single(tokenWords, "token") } }
 
         func run() throws {
             let r = try ledger.run(RevokeToken(id: try id(token, "id")))
