@@ -1,3 +1,5 @@
+import Foundation
+
 /// How long a recorded text may be. Every value recorded passes through the event log, so the limits are checked once
 /// there (`Ledger.appendEvent`), whatever the front end: the command line, a CSV row, the API, another office's log.
 ///
@@ -27,13 +29,5 @@ public enum TextLimits {
         return PetitionsError("\(key) is \(grouped(value.count)) characters long; \(what).", field: key, kind: .invalid)
     }
 
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n))
-        var i = digits.count - 3
-        while i > 0 {
-            digits.insert(",", at: i)
-            i -= 3
-        }
-        return String(digits)
-    }
+    static func grouped(_ n: Int) -> String { Quantity.grouped(Decimal(n)) }
 }

@@ -219,12 +219,13 @@ public final class Ledger: Sendable {
         stamp: EventStamp? = nil
     ) throws -> Int64 {
         let json = try event.payloadText()
-        if Ledger.escapesControlCharacter(json), case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) {
-            // Named by its key, on the rare path where the text holds one.
-            try Ledger.refuseControlCharacters(in: payload)
-        }
-        // No value can be longer than the payload: one shorter than the shortest limit needs no look.
-        if json.utf8.count > TextLimits.line, case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) {
+        // Decoded only on the rare paths: the text holds a control character (named by its key), or it is longer than
+        // the shortest limit (no value can be longer than the payload that holds it).
+        let control = Ledger.escapesControlCharacter(json)
+        if control || json.utf8.count > TextLimits.line,
+            case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        {
+            if control { try Ledger.refuseControlCharacters(in: payload) }
             try Ledger.refuseLongText(in: payload)
         }
         return try insertEvent(
