@@ -16,6 +16,8 @@ public struct Workspace: Sendable {
     /// The ledger held open by a long-lived front end for all its requests; nil for the command line, which opens
     /// the file once per command.
     public var shared: SharedLedger?
+    /// The ledger opened by the first use case of a run of several (`oneOpening`), kept for the others.
+    var pin: LedgerPin?
 
     public init(
         databasePath: String?, actor: String?, office: String? = nil, configPath: String? = nil,
@@ -65,6 +67,29 @@ public struct Workspace: Sendable {
     /// with a shared ledger (the office server's) gets that one, already open, instead of opening the file anew.
     package func open(readOnly: Bool = false, mustExist: Bool = false) throws -> Ledger {
         if let shared { return try shared.ledger(for: self, recording: !readOnly) }
+        guard let pin else { return try openFile(readOnly: readOnly, mustExist: mustExist) }
+        // A ledger opened for recording serves reading too; one opened only for reading is replaced by a writer.
+        if let kept = pin.ledger, readOnly || !pin.readOnly { return kept }
+        let ledger = try openFile(readOnly: readOnly, mustExist: mustExist)
+        pin.ledger = ledger
+        pin.readOnly = readOnly
+        return ledger
+    }
+
+    /// Runs several use cases (`body` runs them in the workspace it is given) on one opening of the ledger: a command
+    /// that records and then checks what it recorded (a note dated before its petition) opened the file twice, and each
+    /// opening costs a transaction to start the WAL file and a checkpoint when it closes. The ledger is closed when
+    /// `body` returns. A workspace with a shared ledger (the server's) already opens it once.
+    public func oneOpening<T>(_ body: (Workspace) throws -> T) throws -> T {
+        guard shared == nil, pin == nil else { return try body(self) }
+        var w = self
+        let pin = LedgerPin()
+        w.pin = pin
+        defer { pin.ledger = nil }
+        return try body(w)
+    }
+
+    private func openFile(readOnly: Bool, mustExist: Bool) throws -> Ledger {
         let (opened, config) = try openStore(readOnly: readOnly, mustExist: mustExist)
         var ledger = opened
         let office = try officeName(ledger, config)
@@ -107,4 +132,10 @@ public struct Workspace: Sendable {
         if config.office == Configuration().office, let stored = try ledger.setting("office") { return stored }
         return config.office
     }
+}
+
+/// The ledger a run of use cases opened once (`Workspace.oneOpening`); used by one thread at a time, as a command is.
+final class LedgerPin: @unchecked Sendable {
+    var ledger: Ledger?
+    var readOnly = true
 }

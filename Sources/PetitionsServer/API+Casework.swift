@@ -31,7 +31,8 @@ extension API {
             let id = try pathID(context, "petition")
             let f = try await RequestFields.json(request, context: context, allowed: ["text", "on"])
             let note = NotePetition(petition: id, text: try f.required("text"), on: try f.day("on"))
-            return try await inPath { try JSONText.response(try await office.run(note, as: account), status: .created) }
+            let noted = try await inPath { try await office.perform(as: account) { try note.runChecked(in: $0) } }
+            return try JSONText.created(noted.note, warnings: noted.warnings)
         }
     }
 }

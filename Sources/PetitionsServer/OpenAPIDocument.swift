@@ -138,7 +138,7 @@ enum OpenAPIDocument {
                       properties:
                         text: {type: string, minLength: 1}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters:
             get:
               summary: Letters, as `letter list --format json`.
@@ -377,7 +377,8 @@ enum OpenAPIDocument {
               description: >
                 The record, as the command prints it with `--format json`, and one more member, `warnings`: each sentence the
                 command prints on stderr for the same record (a receipt over the quantity expected or dated after today, a
-                reply from a party the letter was not written to, a letter from a party that is none of the petition's);
+                reply from a party the letter was not written to, a letter from a party that is none of the petition's, a note
+                dated before its petition was logged or after today);
                 `[]` when there is none. The record is kept all the same.
               content:
                 application/json:

@@ -34,6 +34,7 @@ final class SessionStore: @unchecked Sendable {
             let cutoff = now().addingTimeInterval(-Self.idleLimit)
             sessions = sessions.filter { $0.value.lastSeen > cutoff }
             formUses = formUses.filter { sessions[$0.key] != nil }
+            notices = notices.filter { sessions[$0.key] != nil }
             sessions[s.id] = s
         }
         return s
@@ -47,6 +48,7 @@ final class SessionStore: @unchecked Sendable {
             guard t.timeIntervalSince(s.lastSeen) < Self.idleLimit else {
                 sessions[id] = nil
                 formUses[id] = nil
+                notices[id] = nil
                 return nil
             }
             s.lastSeen = t
@@ -60,6 +62,7 @@ final class SessionStore: @unchecked Sendable {
         lock.withLock {
             sessions[id] = nil
             formUses[id] = nil
+            notices[id] = nil
         }
     }
 
@@ -101,6 +104,28 @@ final class SessionStore: @unchecked Sendable {
             formUses[id]?.uses[token] = nil
             formUses[id]?.order.removeAll { $0 == token }
         }
+    }
+
+    // MARK: - Notices
+
+    /// The most notices a session keeps for its next page (the oldest are dropped first).
+    static let noticesKept = 20
+    private var notices: [String: [String]] = [:]
+
+    /// Keeps `sentences` (what a record just made warns of) for the next page session `id` is shown, which follows
+    /// the redirect after the form: the record is kept, and the caseworker reads why it is unusual.
+    func notify(_ sentences: [String], in id: String) {
+        guard !sentences.isEmpty else { return }
+        lock.withLock {
+            guard sessions[id] != nil else { return }
+            notices[id, default: []].append(contentsOf: sentences)
+            if let n = notices[id]?.count, n > Self.noticesKept { notices[id]?.removeFirst(n - Self.noticesKept) }
+        }
+    }
+
+    /// The notices kept for session `id`, forgotten once taken: each is shown once.
+    func takeNotices(in id: String) -> [String] {
+        lock.withLock { notices.removeValue(forKey: id) ?? [] }
     }
 }
 

@@ -247,10 +247,11 @@ extension Web {
     {
         let outcome = try await attempt {
             let note = NotePetition(petition: id, text: try fields.required("text"), on: try fields.day("on"))
-            return try await inPath { try await office.run(note, as: account) }
+            return try await inPath { try await office.perform(as: account) { try note.runChecked(in: $0).warnings } }
         }
-        if case .failure(let f) = outcome {
-            return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/notes", fields.texts, f))
+        switch outcome {
+        case .failure(let f): return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/notes", fields.texts, f))
+        case .success(let said): notify(said, context)
         }
         throw Redirect.to("/petitions/\(id)")
     }
@@ -266,9 +267,19 @@ extension Web {
         }
         let letter = fields
         return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
-            let outcome = try await attempt { try await office.perform(as: account, try Letters.record(letter)) }
-            if case .failure(let f) = outcome {
-                return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/letters", letter.texts, f))
+            let outcome = try await attempt {
+                let record = try Letters.record(letter)
+                let check = try Letters.warnings(letter)
+                // Worked out before the letter is recorded, as `letter send` and `letter receive` and the API do.
+                return try await office.perform(as: account) { ws in
+                    let said = try check.run(in: ws)
+                    _ = try record(ws)
+                    return said
+                }
+            }
+            switch outcome {
+            case .failure(let f): return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/letters", letter.texts, f))
+            case .success(let said): notify(said, context)
             }
             throw Redirect.to("/petitions/\(id)")
         }

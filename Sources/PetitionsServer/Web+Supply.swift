@@ -65,13 +65,18 @@ extension Web {
         let account = try context.signedIn(.clerk, request)
         return try await once(try fields.text("form_token"), context, shown: "/deliveries") {
             let outcome = try await attempt {
+                let period = try Period(parsing: try fields.required("period"), field: "period")
+                let on = try fields.requiredDay("on")
                 let receipt = RecordReceipt(
-                    decree: try fields.required("decree"), recipient: try fields.required("recipient"),
-                    period: try Period(parsing: try fields.required("period"), field: "period"), on: try fields.requiredDay("on"),
+                    decree: try fields.required("decree"), recipient: try fields.required("recipient"), period: period, on: on,
                     quantities: try fields.list("quantity"), note: try fields.text("note"))
-                return try await office.run(receipt, as: account)
+                let delivery = try await office.run(receipt, as: account)
+                return ReceiptWarnings.check(delivery, period: period, on: on, today: office.today)
             }
-            if case .failure(let f) = outcome { return try await deliveries(request, context, refill: (fields.texts, f)) }
+            switch outcome {
+            case .failure(let f): return try await deliveries(request, context, refill: (fields.texts, f))
+            case .success(let said): notify(said, context)
+            }
             throw Redirect.to("/deliveries")
         }
     }

@@ -37,7 +37,13 @@ struct Web: Sendable {
     }
 
     func page(_ template: String, _ title: String, _ values: [String: Any], _ context: OfficeContext, status: HTTPResponse.Status = .ok) -> Response {
-        render.page(template, title: title, values: values, context: context, ledger: ledgerName, status: status)
+        let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
+        return render.page(template, title: title, values: values, context: context, ledger: ledgerName, status: status, notices: notices)
+    }
+
+    /// Keeps what a record just made warns of for the page the caseworker sees next.
+    func notify(_ warnings: [String], _ context: OfficeContext) {
+        if let session = context.session { office.sessions.notify(warnings, in: session.id) }
     }
 
     // MARK: - Logging in and out

@@ -18,7 +18,8 @@ struct WebRender: Sendable {
 
     /// A whole page: `template` rendered with `values`, inside the layout.
     func page(
-        _ template: String, title: String, values: [String: Any], context: OfficeContext, ledger: String, status: HTTPResponse.Status = .ok
+        _ template: String, title: String, values: [String: Any], context: OfficeContext, ledger: String, status: HTTPResponse.Status = .ok,
+        notices: [String] = []
     ) -> Response {
         var values = values
         values["csrf"] = context.session?.csrf ?? ""
@@ -32,7 +33,7 @@ struct WebRender: Sendable {
             if let list = values[key] as? [Any] { values[flag] = !list.isEmpty }
         }
         let body = library.render(values, withTemplate: template) ?? ""
-        var layout: [String: Any] = ["title": title, "body": body, "ledger": ledger]
+        var layout: [String: Any] = ["title": title, "body": body, "ledger": ledger, "notices": notices]
         if let account = context.account {
             layout["user"] =
                 [

@@ -21,6 +21,7 @@ enum WebStyle {
             button, a.button { background: var(--ink); color: var(--paper); border-color: var(--ink); cursor: pointer; text-decoration: none;
               display: inline-block; padding: 0.35rem 0.8rem; border-radius: 0.3rem; }
             .error { color: var(--critical); font-weight: 600; }
+            .notice { border-left: 4px solid var(--warning); padding: 0.3em 0.6em; }
             .invalid input, .invalid select, .invalid textarea { border-color: var(--critical); }
             .scroll { overflow-x: auto; }
             table { border-collapse: collapse; width: 100%; }

@@ -33,6 +33,8 @@ enum WebTemplates {
         </header>
         <main>
         <h1>{{title}}</h1>
+        {{#notices}}<p class="notice" role="status">Warning: {{.}}</p>
+        {{/notices}}
         {{{body}}}
         </main>
         </body>

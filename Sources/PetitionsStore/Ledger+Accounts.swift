@@ -67,8 +67,18 @@ extension Ledger {
 
     /// Changes a user: its role, its disabled flag or its password hash, whichever are given.
     public func updateAccount(named name: String, role: Role? = nil, disabled: Bool? = nil, passwordHash: String? = nil) throws -> Account {
+        try changeAccount(named: name, role: role, disabled: disabled, passwordHash: passwordHash).after
+    }
+
+    /// Changes a user as `updateAccount` does, and returns the account as it was before and as it is after, read in
+    /// the same transaction (so a caller can say "already disabled" truthfully).
+    public func changeAccount(
+        named name: String, role: Role? = nil, disabled: Bool? = nil, passwordHash: String? = nil
+    ) throws -> (before: Account, after: Account) {
         try write { db in
-            let id: Int64 = try accountRow(db, name, field: "name")["id"]
+            let row = try accountRow(db, name, field: "name")
+            let before = Ledger.account(row)
+            let id: Int64 = row["id"]
             let adminsBefore = try Ledger.usableAdmins(db)
             if let role { try db.execute(sql: "UPDATE account SET role = ? WHERE id = ?", arguments: [role.rawValue, id]) }
             if let disabled { try db.execute(sql: "UPDATE account SET disabled = ? WHERE id = ?", arguments: [disabled ? 1 : 0, id]) }
@@ -78,7 +88,7 @@ extension Ledger {
                 throw PetitionsError.invalid(
                     "name", name, "is the last admin who can log in; make another user admin first (user role NAME --to admin)")
             }
-            return Ledger.account(try accountRow(db, name, field: "name"))
+            return (before, Ledger.account(try accountRow(db, name, field: "name")))
         }
     }
 

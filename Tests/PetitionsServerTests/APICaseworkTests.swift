@@ -21,7 +21,16 @@ import Testing
             let note = try await client.execute(
                 uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.clerk, json: true),
                 body: json(#"{"text":"Telephoned the kerosene depot","on":"1920-03-01"}"#))
-            #expect(note.status == .created, "\(note.text)")
+            #expect(note.status == .created && (note.object["warnings"] as? [String]) == [], "\(note.text)")
+            // Kept all the same, with the sentence `petition note` prints on stderr.
+            let early = try await client.execute(
+                uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"text":"From the 1919 file","on":"1919-12-30"}"#))
+            #expect(early.status == .created, "\(early.text)")
+            #expect(
+                (early.object["warnings"] as? [String])
+                    == ["the note is dated 1919-12-30, before petition 1 was logged on 1920-01-20; it is recorded all the same."], "\(early.text)")
+            #expect(early.object["text"] as? String == "From the 1919 file")
             let notes = try await client.execute(uri: "/api/v1/search?q=kerosene&kind=note", method: .get, headers: f.bearer(.reader))
             #expect(notes.array.count == 1, "\(notes.text)")
             // A query string written as a form writes a space as "+": two words, both searched for (FTS5 would read a bare "+" as a phrase, which does not match).

@@ -217,6 +217,47 @@ struct Browser {
         }
     }
 
+    @Test("a record kept with a warning says so on the next page, once: a note dated before its petition, a receipt over what was due")
+    func warningsShownOnce() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let noted = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: clerk.formHeaders,
+                body: clerk.form([("text", "Copied from the 1919 file"), ("on", "1919-12-30")]))
+            #expect(noted.status == .seeOther && noted.headers[.location] == "/petitions/1")
+            let page = try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers)
+            #expect(
+                page.text.contains(
+                    #"<p class="notice" role="status">Warning: the note is dated 1919-12-30, before petition 1 was logged on 1920-01-20; it is recorded all the same.</p>"#
+                ), "\(page.text)")
+            #expect(page.text.contains("Copied from the 1919 file"))
+            let again = try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers)
+            #expect(!again.text.contains(#"class="notice""#))
+
+            let receipt = try await client.execute(
+                uri: "/deliveries/receipts", method: .post, headers: clerk.formHeaders,
+                body: clerk.form([
+                    ("decree", "decree-1918"), ("recipient", "dmitrov-post"), ("period", "1920-01"), ("on", "1920-01-09"),
+                    ("quantity", "2000 funt wheat"),
+                ]))
+            #expect(receipt.status == .seeOther)
+            let deliveries = try await client.execute(uri: "/deliveries", method: .get, headers: clerk.headers)
+            #expect(
+                deliveries.text.contains(#"<p class="notice" role="status">Warning: "#) && deliveries.text.contains("2,000 funt"),
+                "\(deliveries.text)")
+
+            // A note dated within the petition's life warns of nothing.
+            let plain = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: clerk.formHeaders,
+                body: clerk.form([("text", "Called again"), ("on", "1920-02-02")]))
+            #expect(plain.status == .seeOther)
+            let quiet = try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers)
+            #expect(quiet.text.contains("Called again") && !quiet.text.contains(#"class="notice""#))
+        }
+    }
+
     @Test("an admin adds a user and sees its password once; log out ends the session")
     func adminAndLogout() async throws {
         let f = try ServerFixture()

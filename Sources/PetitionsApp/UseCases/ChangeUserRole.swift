@@ -10,7 +10,7 @@ public struct ChangeUserRole: UseCase {
         self.role = role
     }
 
-    public func run(in workspace: Workspace) throws -> Account {
-        try workspace.amending { try $0.updateAccount(named: name, role: role) }
+    public func run(in workspace: Workspace) throws -> AccountChange {
+        try workspace.changingAccount(named: name, role: role)
     }
 }

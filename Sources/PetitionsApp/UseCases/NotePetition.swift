@@ -15,4 +15,13 @@ public struct NotePetition: UseCase {
     public func run(in workspace: Workspace) throws -> PetitionNote {
         try workspace.amending { try $0.notePetition(petition, text: text, on: on) }
     }
+
+    /// Writes the note and says what is unusual about its day (before the petition was logged, after today), on
+    /// one opening of the ledger: the server's web form and API say it as the command line does.
+    public func runChecked(in workspace: Workspace) throws -> (note: PetitionNote, warnings: [String]) {
+        try workspace.oneOpening { w in
+            let note = try run(in: w)
+            return (note, try CheckDates("the note is dated", on: note.on, references: [.petition(petition)]).run(in: w))
+        }
+    }
 }

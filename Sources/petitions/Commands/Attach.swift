@@ -29,9 +29,11 @@ struct Attach: ParsableCommand {
         let lid = try id(letter, "--letter")
         let pid = try id(petition, "--petition")
         let on = try day(on, "--on") ?? Clock.today()
-        let a = try ledger.run(AttachFile(letter: lid, petition: pid, path: file, title: title, on: on))
         let references = (lid.map { [DatedReference.letter($0)] } ?? []) + (pid.map { [DatedReference.petition($0)] } ?? [])
-        for w in try ledger.run(CheckDates("the attachment is dated", on: on, references: references)) { Output.warn(w) }
+        let (a, warnings) = try ledger.run(AttachFile(letter: lid, petition: pid, path: file, title: title, on: on)) { _ in
+            CheckDates("the attachment is dated", on: on, references: references)
+        }
+        for w in warnings { Output.warn(w) }
         try AttachmentOutput.one(a, verb: "Attached", output.format)
     }
 }

@@ -46,11 +46,10 @@ struct Enrol: ParsableCommand {
             let counts = try count.map { try HeadCount(parsing: $0) }
             let from = try day(from, "--from")
             let to = try day(to, "--to")
-            let e = try ledger.run(
-                EnrolRecipient(decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory))
-            for w in try ledger.run(CheckDates("the enrolment starts on", on: e.from, references: [.decree(e.decree)], warnAfterToday: false)) {
-                Output.warn(w)
-            }
+            let (e, warnings) = try ledger.run(
+                EnrolRecipient(decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory)
+            ) { CheckDates("the enrolment starts on", on: $0.from, references: [.decree($0.decree)], warnAfterToday: false) }
+            for w in warnings { Output.warn(w) }
             if output.format == .json { return try Output.json(e) }
             print("Enrolled \(e.recipient) in \(e.decree) from \(e.from)\(e.to.map { " to \($0)" } ?? "") (enrolment \(e.id))")
             print("  counts: \(e.counts.map { "\($0.category)=\($0.count)" }.joined(separator: ", "))")

@@ -27,8 +27,11 @@ extension PetitionCommand {
             let pid = try id(petition, "petition")
             let change = PetitionChange(petition: pid, subject: subject, category: category, via: noVia ? .some(nil) : via.map { .some($0) })
             let on = try day(on, "--on")
-            let result = try ledger.run(EditPetition(change: change, on: on))
-            if let on { for w in try ledger.run(CheckDates("the correction is dated", on: on, references: [.petition(pid)])) { Output.warn(w) } }
+            let (result, warnings) = try ledger.run(EditPetition(change: change, on: on)) { _ in
+                CheckDates(
+                    "the correction is dated", on: on ?? Clock.today(), references: on == nil ? [] : [.petition(pid)], warnAfterToday: on != nil)
+            }
+            for w in warnings { Output.warn(w) }
             try CorrectionOutput.petition(result, output.format)
         }
     }
@@ -49,8 +52,10 @@ extension PetitionCommand {
 
         func run() throws {
             let pid = try id(petition, "petition")
-            let n = try ledger.run(NotePetition(petition: pid, text: text, on: try day(on, "--on")))
-            for w in try ledger.run(CheckDates("the note is dated", on: n.on, references: [.petition(pid)])) { Output.warn(w) }
+            let (n, warnings) = try ledger.run(NotePetition(petition: pid, text: text, on: try day(on, "--on"))) {
+                CheckDates("the note is dated", on: $0.on, references: [.petition(pid)])
+            }
+            for w in warnings { Output.warn(w) }
             if output.format == .json { return try Output.json(n) }
             print("Noted on petition \(pid) (note \(n.id), \(n.on)): \(n.text)")
         }

@@ -35,4 +35,13 @@ struct LedgerOptions: ParsableArguments {
         if quietly { w.onCreate = nil }
         return try useCase.run(in: w)
     }
+
+    /// Runs a use case, then a second made from its result (what to warn of about the record just made), on one
+    /// opening of the ledger.
+    func run<First: UseCase, Then: UseCase>(_ first: First, then: (First.Result) throws -> Then) throws -> (First.Result, Then.Result) {
+        try workspace.oneOpening { w in
+            let a = try first.run(in: w)
+            return (a, try then(a).run(in: w))
+        }
+    }
 }
