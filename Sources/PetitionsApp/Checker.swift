@@ -64,6 +64,8 @@ public enum Checker {
                     "\(rulesSource)\(line): rule \(quoted(rule.id)): the query \(e.message); a sql rule must be one SELECT that only reads.")
             }
         }
+        // A run's own rules file is checked as `rules set` checks it; the ledger's were checked when stored.
+        if rulesPath != nil { try RulesFile.checkScopes(rules, text: rulesText, source: rulesSource, on: ledger) }
         return RuleContext(
             engine: Engine(rules: rules, calendar: calendar), calendarSource: calendarSource, rulesSource: rulesSource,
             overridden: calendarPath != nil || rulesPath != nil)
@@ -135,7 +137,7 @@ public enum Checker {
                     QueryRow(subject: $0.subject, severity: $0.severity, message: $0.message)
                 }
             } catch let e as PetitionsError {
-                throw PetitionsError("\(context.rulesSource): rule \(quoted(rule.id)): the query \(e.message)", code: e.code)
+                throw PetitionsError("\(context.rulesSource): rule \(quoted(rule.id)): the query \(e.message).", code: e.code)
             }
         }
         let facts = Facts(

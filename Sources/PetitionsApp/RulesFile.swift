@@ -79,6 +79,33 @@ public enum RulesFile {
         }
     }
 
+    /// Checks that each enabled rule's scope names parties and decrees the ledger has, by their handles: a scope with
+    /// a typo in a handle would take nothing, and the rule would fall silent. `text` is the file's text, for the line.
+    public static func checkScopes(_ rules: RuleSet, text: String?, source: String, on ledger: Ledger) throws {
+        for rule in rules.rules where rule.enabled {
+            let scope = rule.scope
+            let checks: [(key: String, value: String?, handle: (String, String) throws -> String)] = [
+                ("authority", scope.authority, { try ledger.partyHandle($0, kinds: [.authority], field: $1) }),
+                ("recipient", scope.recipient, { try ledger.partyHandle($0, kinds: [.person, .group], field: $1) }),
+                ("decree", scope.decree, { try ledger.decreeHandle($0, field: $1) }),
+            ]
+            for check in checks {
+                guard let value = check.value else { continue }
+                let line = text.flatMap { RulesFile.line(ofRule: rule.id, in: $0) }.map { ", line \($0)" } ?? ""
+                let field = "\(source)\(line): rule \(quoted(rule.id)): scope \(check.key)"
+                let handle: String
+                do {
+                    handle = try check.handle(value, field)
+                } catch let e as PetitionsError {
+                    throw PetitionsError(e.message.hasSuffix(".") || e.message.hasSuffix("?") ? e.message : e.message + ".", code: .dataError)
+                }
+                guard handle == value else {
+                    throw PetitionsError("\(field): \(quoted(value)) is not written as its handle is; give \(quoted(handle)).", code: .dataError)
+                }
+            }
+        }
+    }
+
     /// Loads the rules file at `path`.
     public static func load(path: String) throws -> RuleSet {
         let data = try InputFile.contents(path, field: "rules")

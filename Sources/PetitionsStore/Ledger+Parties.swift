@@ -45,6 +45,12 @@ extension Ledger {
         return p
     }
 
+    /// The handle of the party `ref` names (a handle or an id) among `kinds`; an unknown one is refused with the
+    /// closest handle, under `field`. For what is written in a file and checked against the ledger (a rule's scope).
+    public func partyHandle(_ ref: String, kinds: Set<PartyKind>, field: String) throws -> String {
+        try read { db in try resolveParty(db, ref, kinds: kinds, field: field).handle }
+    }
+
     /// A unique handle: the one given (checked) or one made from the name, with a number added when taken.
     func newHandle(_ db: Database, given: String?, name: String, table: String = "party") throws -> String {
         if let given {

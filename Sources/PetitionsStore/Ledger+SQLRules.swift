@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PetitionsDomain
 
 /// A row returned by a custom SQL rule.
@@ -61,6 +62,18 @@ extension Ledger {
                 throw PetitionsError("is not valid SQL: \(SQLRuleSandbox.reworded(e.message))")
             }
             guard statement.isReadonly else { throw PetitionsError("would write to the ledger") }
+            // `:as_of` is the one value a rule is given; any other parameter would have no value when it runs.
+            let parameters = sqlite3_bind_parameter_count(statement.sqliteStatement)
+            if parameters > 0 {
+                for i in 1...parameters {
+                    let name = sqlite3_bind_parameter_name(statement.sqliteStatement, i).map { String(cString: $0) }
+                    guard name == ":as_of" else {
+                        throw PetitionsError(
+                            "uses the parameter \(quoted(name ?? "?\(i)")), which has no value; the one parameter a sql rule is given is :as_of, the day it is run for"
+                        )
+                    }
+                }
+            }
             let columns = Set(statement.columnNames.map { $0.lowercased() })
             for needed in ["subject", "message"] where !columns.contains(needed) {
                 throw PetitionsError("returns no \(needed) column (it returns \(statement.columnNames.joined(separator: ", ")))")
@@ -78,7 +91,7 @@ extension Ledger {
             defer { sandbox.disarm() }
             do {
                 let statement = try db.makeStatement(sql: query.trimmingCharacters(in: .whitespacesAndNewlines))
-                if statement.sql.contains(":as_of") { statement.arguments = ["as_of": asOf.description] }
+                if sqlite3_bind_parameter_count(statement.sqliteStatement) > 0 { try statement.setArguments(["as_of": asOf.description]) }
                 var out: [SQLRuleRow] = []
                 var bytes = 0
                 let rows = try Row.fetchCursor(statement)
@@ -98,7 +111,8 @@ extension Ledger {
             } catch let e as DatabaseError {
                 if let problem = sandbox.problem(resultCode: e.resultCode) { throw PetitionsError(problem) }
                 // E.g. a function SQLite refuses only when the query runs.
-                throw PetitionsError("failed when run: \(SQLRuleSandbox.reworded(e.message, otherwise: "SQLite could not work it out"))")
+                throw PetitionsError(
+                    "failed when run: \(SQLRuleSandbox.reworded(e.message, otherwise: "it could not be worked out (a function was given a value it cannot take)"))")
             }
         }
     }

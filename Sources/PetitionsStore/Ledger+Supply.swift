@@ -112,6 +112,11 @@ extension Ledger {
         }
     }
 
+    /// The handle of the decree `ref` names (a handle or an id); an unknown one is refused under `field`.
+    public func decreeHandle(_ ref: String, field: String) throws -> String {
+        try read { db in try resolveDecree(db, ref, field: field).handle }
+    }
+
     /// Every decree, by issue day.
     public func decrees() throws -> [Decree] {
         try read { db in try loadDecrees(db, where: "1", []) }

@@ -177,6 +177,16 @@ final class SQLRuleSandbox {
             return "it does not read as SQL near '\(message[message.index(message.startIndex, offsetBy: 6)..<end])'"
         }
         if message.contains("syntax error") || message.contains("incomplete input") { return "it does not read as SQL (is it cut short?)" }
+        // What goes wrong only when the query runs, in the rule's words.
+        let running: [(fragment: String, sentence: String)] = [
+            ("malformed JSON", "a JSON function was given text that is not JSON"),
+            ("bad JSON path", "a JSON function was given a path it cannot follow"),
+            ("integer overflow", "a number grew past the largest integer it can hold"),
+            ("JSON cannot hold BLOB", "a JSON function was given a blob"),
+            ("too many arguments", "a function was given too many arguments"),
+            ("wrong number of arguments", "a function was given the wrong number of arguments"),
+        ]
+        for r in running where message.contains(r.fragment) { return r.sentence }
         return otherwise
     }
 

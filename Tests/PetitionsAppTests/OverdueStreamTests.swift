@@ -54,7 +54,7 @@ import Testing
     /// The same rules with a second overdue_delivery rule that takes no delivery: the engine then needs the whole set.
     static func wholeSet(_ rules: String) -> String {
         (rules.isEmpty ? "[[rule]]\nid = \"overdue-delivery\"\nkind = \"overdue_delivery\"\n" : rules)
-            + "\n[[rule]]\nid = \"nobody\"\nkind = \"overdue_delivery\"\n[rule.scope]\nrecipient = \"nobody-at-all\"\n"
+            + "\n[[rule]]\nid = \"nobody\"\nkind = \"overdue_delivery\"\n[rule.scope]\ncategory = \"no-such-category\"\n"
     }
 
     @Test("the stream lists what the whole-set path lists, in the same order, for every rules file and day")

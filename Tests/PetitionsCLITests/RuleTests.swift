@@ -356,6 +356,64 @@ import Testing
         #expect(critical.status == 1, "a critical finding fails the check: \(critical)")
     }
 
+    @Test("a sql rule's parameter other than :as_of, and a value a function cannot take, are sentences naming the rule, not a crash")
+    func sqlRuleParametersAndRunTimeFailuresAreSentences() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let file = cli.directory.appendingPathComponent("rules.toml")
+        for (q, words) in [
+            ("SELECT :as_of AS subject, :nothere AS message", ["'typed'", "':nothere'", ":as_of"]),
+            ("SELECT ?1 AS subject, 'm' AS message", ["'typed'", "'?1'"]),
+            ("SELECT 1 AS subject, json_extract('not json', '$') AS message", ["'typed'", "not JSON."]),
+            ("SELECT 1 AS subject, abs(-9223372036854775808) AS message", ["'typed'", "largest integer it can hold."]),
+        ] {
+            try "version = 1\n\n[[rule]]\nid = \"typed\"\nkind = \"sql\"\nquery = \"\"\"\n\(q)\n\"\"\"\n".write(
+                to: file, atomically: true, encoding: .utf8)
+            for args in [["check", "--as-of", "1920-03-04", "--rules", file.path], ["rules", "set", file.path]] {
+                let r = try cli.run(args)
+                #expect(r.status == 65, "\(q): \(r)")
+                #expect(
+                    words.allSatisfy { r.stderr.contains($0) } && !r.stderr.contains("SQLite") && !r.stderr.contains("Fatal"), "\(q): \(r.stderr)")
+            }
+        }
+        // :as_of is the day of the run, also where the query holds the same letters inside a string.
+        try
+            "version = 1\n\n[[rule]]\nid = \"day\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"SELECT ':as_of' AS subject, :as_of AS message\"\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let day = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path, "--format", "json"])
+        let findings = try #require((try CLI.json(day) as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["message"] as? String } == ["1920-03-04"], "\(day)")
+    }
+
+    @Test("a rule scope naming a party or decree the ledger does not have is refused with the closest handle; the rule would fall silent")
+    func ruleScopesNameWhatTheLedgerHas() throws {
+        let cli = try Self.dmitrov()
+        defer { cli.remove() }
+        let file = cli.directory.appendingPathComponent("rules.toml")
+        for (scope, sentence) in [
+            ("decree = \"decre-1918\"", "rules.toml, line 4: rule 'late': scope decree: no decree 'decre-1918'; did you mean 'decree-1918'?"),
+            (
+                "authority = \"moscow-suply\"",
+                "rules.toml, line 4: rule 'late': scope authority: no authority 'moscow-suply'; did you mean 'moscow-supply'?"
+            ),
+            (
+                "authority = \"kropotkin\"",
+                "rules.toml, line 4: rule 'late': scope authority: 'kropotkin' is a person (Pëtr Kropotkin), but an authority is needed here."
+            ),
+        ] {
+            try "version = 1\n\n[[rule]]\nid = \"late\"\nkind = \"overdue_delivery\"\n[rule.scope]\n\(scope)\n".write(
+                to: file, atomically: true, encoding: .utf8)
+            for args in [["check", "--as-of", "1920-03-04", "--rules", file.path], ["rules", "set", file.path]] {
+                let r = try cli.run(args)
+                #expect(r.status == 65 && r.stderr == "error: \(file.path)\(sentence.dropFirst("rules.toml".count))\n", "\(args): \(r)")
+            }
+        }
+        try "version = 1\n\n[[rule]]\nid = \"late\"\nkind = \"overdue_delivery\"\n[rule.scope]\ndecree = \"decree-1918\"\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["rules", "set", file.path]).status == 0)
+        #expect(try cli.run(["check", "--as-of", "1920-03-04"]).stdout.contains("overdue"))
+    }
+
     @Test func aCustomSQLRuleReportsItsRows() throws {
         let cli = try Self.dmitrov()
         defer { cli.remove() }

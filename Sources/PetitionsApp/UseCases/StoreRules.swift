@@ -32,6 +32,7 @@ public struct StoreRules: UseCase {
             let text = String(decoding: try InputFile.contents(file, field: key), as: UTF8.self)
             if kind == .rules {
                 // Each SQL rule runs once on this ledger, within its budget, before it is stored.
+                try RulesFile.checkScopes(context.engine.rules, text: text, source: file, on: l)
                 try RulesFile.trySQLRules(context.engine.rules, text: text, source: file, on: l, asOf: on)
             }
             // The due days stored from now on are those of the new rules or calendar.
