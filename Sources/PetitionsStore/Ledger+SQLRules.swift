@@ -112,7 +112,8 @@ extension Ledger {
                 if let problem = sandbox.problem(resultCode: e.resultCode) { throw PetitionsError(problem) }
                 // E.g. a function SQLite refuses only when the query runs.
                 throw PetitionsError(
-                    "failed when run: \(SQLRuleSandbox.reworded(e.message, otherwise: "it could not be worked out (a function was given a value it cannot take)"))")
+                    "failed when run: \(SQLRuleSandbox.reworded(e.message, otherwise: "it could not be worked out (a function was given a value it cannot take)"))"
+                )
             }
         }
     }
