@@ -18,8 +18,18 @@ public enum TextLimits {
         "commodity", "unit", "rule", "what",
     ]
 
-    /// The sentence refusing `value` of `key` when it is longer than its limit, or nil.
+    /// Line keys whose values may still run over several lines (a postal address is written so).
+    static let multiLineKeys: Set<String> = ["address"]
+
+    /// The sentence refusing `value` of `key` when it is longer than its limit, or holds a line break where one line
+    /// is meant (a name with a new line printed half of itself on the next line of every listing), or nil.
     public static func problem(key: String, value: String) -> PetitionsError? {
+        if lineKeys.contains(key), !multiLineKeys.contains(key), value.utf8.contains(where: { $0 == 0x0A || $0 == 0xE2 }),
+            value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        {
+            return PetitionsError(
+                "\(key) \(quoted(ControlCharacters.quotable(value))) holds a line break; a \(key) is one line.", field: key, kind: .invalid)
+        }
         // Characters are at least as many bytes as characters: a short value needs no count.
         let limit = lineKeys.contains(key) ? line : text
         guard value.utf8.count > limit, value.count > limit else { return nil }

@@ -222,7 +222,7 @@ public final class Ledger: Sendable {
         // Decoded only on the rare paths: the text holds a control character (named by its key), or it is longer than
         // the shortest limit (no value can be longer than the payload that holds it).
         let control = Ledger.escapesControlCharacter(json)
-        if control || json.utf8.count > TextLimits.line,
+        if control || json.utf8.count > TextLimits.line || Ledger.mayHoldLineBreak(json),
             case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
         {
             if control { try Ledger.refuseControlCharacters(in: payload) }
@@ -231,6 +231,29 @@ public final class Ledger: Sendable {
         return try insertEvent(
             db, stamp: stamp ?? newStamp(), kind: event.kind, day: day.description, summary: summary, payloadJSON: json,
             subjects: subjects)
+    }
+
+    /// Whether compact JSON text may hold a line break (`\n` escaped, or U+2028/U+2029 as they are): a one-line value
+    /// (a name, a subject) with one is refused by `TextLimits`.
+    static func mayHoldLineBreak(_ json: String) -> Bool {
+        var json = json
+        return json.withUTF8 { bytes in
+            var escaped = false
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+            var previous: (UInt8, UInt8) = (0, 0)
+            for b in bytes {
+                if escaped {
+                    if b == UInt8(ascii: "n") { return true }
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if (b == 0xA8 || b == 0xA9) && previous == (0xE2, 0x80) {
+                    return true
+                }
+                previous = (previous.1, b)
+            }
+            return false
+        }
     }
 
     /// Whether compact JSON text may hold a control character other than a tab or a line feed: escaped (`\r`, `\b`,

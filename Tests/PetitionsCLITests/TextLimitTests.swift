@@ -31,4 +31,25 @@ import Testing
         let thousand = String(repeating: "x", count: 1_000)
         #expect(try cli.run(["petitioner", "add", "--name", thousand, "--handle", "x-1000"]).status == 0)
     }
+
+    @Test("a name or subject with a line break is refused naming it (it printed half of itself on the next line); a note keeps its lines")
+    func aLineWithALineBreakIsRefused() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        for (args, field) in [
+            (["petitioner", "add", "--name", "Two\nLines"], "name 'Two\\u000ALines'"),
+            (["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "Wheat\u{2028}and salt", "--on", "1920-03-01"], "subject"),
+            (["petitioner", "add", "--name", "Ivan", "--district", "Dmitrov\nuezd"], "district"),
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 65 && r.stderr.hasPrefix("error: \(field)") && r.stderr.contains("holds a line break"), "\(args): \(r)")
+        }
+        let csv = cli.directory.appendingPathComponent("people.csv")
+        try "name,handle\n\"Anna\r\nIvanova\",anna\n".write(to: csv, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["import", "petitioners", csv.path])
+        #expect(imported.status == 65 && imported.stderr.contains("line 2: name 'Anna\\u000AIvanova' holds a line break"), "\(imported)")
+        #expect(try BadInputTests.snapshot(cli) == before)
+        #expect(try cli.run(["petition", "note", "1", "--text", "First line\nsecond line", "--on", "1920-03-02"]).status == 0)
+    }
 }
