@@ -39,7 +39,10 @@ import Testing
         let before = try BadInputTests.snapshot(cli)
         for (args, field) in [
             (["petitioner", "add", "--name", "Two\nLines"], "name 'Two\\u000ALines'"),
-            (["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "Wheat\u{2028}and salt", "--on", "1920-03-01"], "subject"),
+            (
+                ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "Wheat\u{2028}and salt", "--on", "1920-03-01"],
+                "subject"
+            ),
             (["petitioner", "add", "--name", "Ivan", "--district", "Dmitrov\nuezd"], "district"),
         ] {
             let r = try cli.run(args)
