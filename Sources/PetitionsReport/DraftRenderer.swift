@@ -26,6 +26,13 @@ public enum DraftRenderer {
             throw PetitionsError(
                 "\(source): line \(line) uses another template (\(quoted(tag))), which letter templates cannot; write its text into this template.")
         }
+        if let r = DraftRenderer.runaway(in: text, for: draft, limit: DraftRenderer.maximumRepetitions) {
+            let times = r.times == Int.max ? "more times than can be counted" : "\(Thousands.format(r.times)) times"
+            throw PetitionsError(
+                "\(source): line \(r.line) nests the sections \(r.lists.joined(separator: " inside ")), which would repeat their text \(times) for "
+                    + "this draft; a letter template may repeat at most \(Thousands.format(DraftRenderer.maximumRepetitions)) (inside a list's "
+                    + "section, use the item's own fields).")
+        }
         let parsed: MustacheTemplate
         let pragma = "{{% CONTENT_TYPE: TEXT}}"
         do {
@@ -94,12 +101,53 @@ public enum DraftRenderer {
 
     /// The line on which sections first nest deeper than `limit`, or nil. Follows `{{=<% %>=}}` changes of
     /// delimiters, as the parser does, so that a template cannot hide its depth behind them.
-    // Longer than 60 lines on purpose: one scanner over the template, following Mustache's tags and changes of delimiters.
     static func lineWhereNestingExceeds(_ limit: Int, in text: String) -> Int? {
+        var depth = 0
+        var found: Int?
+        eachSectionTag(in: text) { tag, _, line in
+            depth = tag == "/" ? max(0, depth - 1) : depth + 1
+            if depth > limit { found = line }
+            return found == nil
+        }
+        return found
+    }
+
+    /// How many times a template may repeat what is inside its innermost list section, over all the lists around it.
+    public static let maximumRepetitions = 1_000_000
+
+    /// Where sections over the draft's lists (`letters`, `deliveries`, `arrears`) nest so that their text would be
+    /// repeated more than `limit` times for `draft`: inside a list's section, a list's name still finds the whole
+    /// list, so `{{#letters}}{{#letters}}…` repeats as often as there are letters squared (10,000 letters: 10^8, an
+    /// hour of work and gigabytes of text). The line, the lists in the order they nest, and the repetitions; or nil.
+    static func runaway(in text: String, for draft: DraftContext, limit: Int) -> (line: Int, lists: [String], times: Int)? {
+        let counts = ["letters": draft.letters.count, "deliveries": draft.deliveries.count, "arrears": draft.arrears.count]
+        var stack: [(name: String, repeats: Bool, times: Int)] = []
+        var found: (Int, [String], Int)?
+        eachSectionTag(in: text) { tag, name, line in
+            guard tag != "/" else {
+                if !stack.isEmpty { stack.removeLast() }
+                return true
+            }
+            let outer = stack.last?.times ?? 1
+            // Only `{{#list}}` repeats; `{{^list}}` shows its text at most once.
+            let (times, overflow) = outer.multipliedReportingOverflow(by: tag == "#" ? max(1, counts[name] ?? 1) : 1)
+            stack.append((name, tag == "#", overflow ? Int.max : times))
+            if overflow || times > limit {
+                found = (line, stack.filter { counts[$0.name] != nil && $0.repeats }.map(\.name), overflow ? Int.max : times)
+            }
+            return found == nil
+        }
+        return found
+    }
+
+    /// Calls `body` for each section tag of `text` in order: its sigil (`#`, `^`, `$` or `<` opening a section, `/`
+    /// closing one), the section's name, and its line; `body` returns false to stop. Follows
+    /// `{{=<% %>=}}` changes of delimiters, as the parser does.
+    // Longer than 60 lines on purpose: one scanner over the template, following Mustache's tags and changes of delimiters.
+    static func eachSectionTag(in text: String, _ body: (_ tag: Character, _ name: String, _ line: Int) -> Bool) {
         let bytes = Array(text.utf8)
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
-        var depth = 0
         var line = 1
         var i = 0
         func matches(_ token: [UInt8], at j: Int) -> Bool {
@@ -120,16 +168,14 @@ public enum DraftRenderer {
             let triple = open == Array("{{".utf8) && j < bytes.count && bytes[j] == UInt8(ascii: "{")
             var end = j
             while end < bytes.count, !matches(close, at: end) { end += 1 }
-            guard end < bytes.count else { return nil }  // Unclosed: the parser says so.
+            guard end < bytes.count else { return }  // Unclosed: the parser says so.
             let tag = bytes[j..<end]
             line += tag.filter { $0 == UInt8(ascii: "\n") }.count
             let content = String(decoding: tag, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
             switch content.first {
-            case "#", "^", "$", "<":
-                depth += 1
-                if depth > limit { return line }
-            case "/":
-                depth = max(0, depth - 1)
+            case let sigil? where "#^$</".contains(sigil):
+                guard body(sigil, name, line) else { return }
             case "=" where content.count > 2 && content.hasSuffix("="):
                 let parts = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
                 if parts.count == 2 {
@@ -142,7 +188,6 @@ public enum DraftRenderer {
             j = end + close.count + (triple && end + close.count < bytes.count && bytes[end + close.count] == UInt8(ascii: "}") ? 1 : 0)
             i = j
         }
-        return nil
     }
 }
 

@@ -68,6 +68,25 @@ import Testing
         #expect(try DraftRenderer.render(context, template: hundred) == "x")
     }
 
+    @Test("a list's section nested in a list's section, repeating more than a million times, is refused before it renders (it ran for hours)")
+    func runawayRepetitionIsRefusedBeforeRendering() throws {
+        var context = try Self.context(.digest)
+        context.letters = Array(repeating: context.letters[0], count: 1_001)
+        let squared = "Letters:\n{{#letters}}\n{{#letters}}{{date}}{{/letters}}\n{{/letters}}"
+        let error = try #require(throws: PetitionsError.self) { try DraftRenderer.render(context, template: squared, source: "t.mustache") }
+        #expect(
+            error.message
+                == "t.mustache: line 3 nests the sections letters inside letters, which would repeat their text 1,002,001 times for this draft; "
+                + "a letter template may repeat at most 1,000,000 (inside a list's section, use the item's own fields).", "\(error)")
+        // Three levels overflow any count; other delimiters do not hide them.
+        let cubed = "{{=<% %>=}}<%#letters%><%#deliveries%><%#letters%>x<%/letters%><%/deliveries%><%/letters%>"
+        context.deliveries = Array(repeating: context.deliveries[0], count: 1_000)
+        #expect(throws: PetitionsError.self) { try DraftRenderer.render(context, template: cubed, source: "t.mustache") }
+        // An inverted section shows at most once, and a list after another is added, not multiplied.
+        let fine = "{{#letters}}{{^letters}}none{{/letters}}{{/letters}}{{#letters}}a{{/letters}}{{#deliveries}}b{{/deliveries}}"
+        #expect(try DraftRenderer.render(context, template: fine).count == 2_001)
+    }
+
     @Test func aTemplateThatDoesNotParseIsSaidInWordsQuotingTheUsersLine() throws {
         let context = try Self.context(.reminder)
         for (template, words) in [
