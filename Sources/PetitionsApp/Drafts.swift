@@ -72,6 +72,13 @@ public enum Drafts {
         let target: Party
         if let to {
             target = try facts.authority(to, field: "--to")
+            // An escalation goes over the head of the authority that is silent, never back to it.
+            guard target.handle != below.handle else {
+                throw PetitionsError.invalid(
+                    "--to", to,
+                    "is the authority petition \(id) is addressed to (\(below.name)); an escalation goes to an authority above it"
+                        + (below.parent.map { " (its parent is \($0))" } ?? " or elsewhere"))
+            }
         } else if let parent = below.parent {
             target = try facts.authority(parent, field: "--petition")
         } else {
@@ -184,6 +191,12 @@ public enum Drafts {
             let t = ref.trimmingCharacters(in: .whitespaces)
             let authorities = parties.values.filter { $0.kind == .authority }
             if let a = authorities.first(where: { $0.handle == t.lowercased() || String($0.id) == t }) { return a }
+            // A petitioner or group named where an authority is needed is said as the store says it elsewhere.
+            if let other = parties.values.first(where: { $0.handle == t.lowercased() || String($0.id) == t }) {
+                let kind = other.kind == .person ? "person" : other.kind.rawValue
+                throw PetitionsError(
+                    "\(field): \(quoted(ref)) is \(Wording.a(kind)) (\(other.name)), but an authority is needed here.", field: field, kind: .invalid)
+            }
             throw PetitionsError.unknown("authority", field, ref, closest: closest(to: t, among: authorities.map(\.handle)))
         }
 

@@ -77,6 +77,18 @@ import Testing
         #expect(sideways.contains("From: Dmitrov postal-telegraph employees, through Pëtr Kropotkin\n"))
         #expect(!sideways.contains("which answers to you"), "the Commissariat is below the Council, not above it")
         #expect(sideways.contains("Pëtr Kropotkin, for Dmitrov postal-telegraph employees"))
+
+        // Not back to the silent authority itself, and a person is said to be one.
+        let back = try cli.run(["draft", "escalation", "--petition", "1", "--to", "moscow-supply"] + Self.asOf)
+        #expect(
+            back.status == 65
+                && back.stderr
+                    == "error: --to 'moscow-supply' is the authority petition 1 is addressed to (Moscow postal-telegraph supply centre); "
+                    + "an escalation goes to an authority above it (its parent is narkompochtel).\n", "\(back)")
+        let person = try cli.run(["draft", "escalation", "--petition", "1", "--to", "kropotkin"] + Self.asOf)
+        #expect(
+            person.status == 65 && person.stderr == "error: --to: 'kropotkin' is a person (Pëtr Kropotkin), but an authority is needed here.\n",
+            "\(person)")
     }
 
     @Test func aDigestCoversEveryOverdueItemOfTheAuthority() throws {
