@@ -84,7 +84,8 @@ import Testing
             back.status == 65
                 && back.stderr
                     == "error: --to 'moscow-supply' is the authority petition 1 is addressed to (Moscow postal-telegraph supply centre); "
-                    + "an escalation goes to an authority above it (its parent is narkompochtel).\n", "\(back)")
+                    + "an escalation goes to an authority above it (its parent is narkompochtel).\n",
+            "\(back)")
         let person = try cli.run(["draft", "escalation", "--petition", "1", "--to", "kropotkin"] + Self.asOf)
         #expect(
             person.status == 65 && person.stderr == "error: --to: 'kropotkin' is a person (Pëtr Kropotkin), but an authority is needed here.\n",
