@@ -89,6 +89,9 @@ public enum TOMLFile {
     static func ourWords(_ parserMessage: String) -> String {
         let m = parserMessage.lowercased()
         let example = "write each setting as key = value, with text in double quotes (weekend = [\"saturday\", \"sunday\"])"
+        if m.contains("representable in 64 bits") || m.contains("exceeds length limit") || m.contains("numeric value too long") {
+            return "a number is too large for a TOML file: whole numbers go up to 9,223,372,036,854,775,807 (a setting needs far less)."
+        }
         if m.contains("key-value pair: expected value") { return "a key has no value after '='; \(example)." }
         if m.contains("could not determine value type") || m.contains("parsing date") || m.contains("floating-point")
             || m.contains("parsing integer")

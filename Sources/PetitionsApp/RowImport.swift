@@ -217,7 +217,7 @@ public enum RowImport {
         var p = Problems()
         // Too few cells is as wrong as too many: a cell lost or added shifts every column after it.
         if values.count != header.count {
-            p.messages.append("the row has \(values.count) cells but the header names \(header.count) columns")
+            p.messages.append("the row has \(Wording.count(values.count, "cell")) but the header names \(Wording.count(header.count, "column"))")
         }
         let request: RowRequest?
         switch kind {

@@ -18,8 +18,8 @@ public enum TextLimits {
         "commodity", "unit", "rule", "what",
     ]
 
-    /// Line keys whose values may still run over several lines (a postal address is written so).
-    static let multiLineKeys: Set<String> = ["address"]
+    /// Line keys whose values may still run over several lines (a postal address, a district with its village below).
+    static let multiLineKeys: Set<String> = ["address", "district"]
 
     /// The sentence refusing `value` of `key` when it is longer than its limit, or holds a line break where one line
     /// is meant (a name with a new line printed half of itself on the next line of every listing), or nil.

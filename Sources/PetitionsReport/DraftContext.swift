@@ -251,3 +251,23 @@ public struct DraftArrears: Codable, Sendable, Hashable {
         self.text = "\(owed) \(unit) of \(commodity) owed\(kg)"
     }
 }
+
+extension DraftContext {
+    /// Every name a letter template may use: the fields of the draft and of its parties, petition, letters,
+    /// deliveries and arrears (`DraftTemplateTests` holds this to what the types have).
+    public static let names: Set<String> = [
+        "kind", "date", "asOf", "place", "office", "signature", "sender", "via", "addressee", "below", "addresseeIsAbove", "subject",
+        "petition", "letters", "deliveries", "arrears", "periods", "decrees", "lettersOverdue", "owesSupply", "hasLetters", "oneLetter",
+        "owed",
+        // DraftParty
+        "handle", "name",
+        // DraftPetition
+        "id", "opened", "petitioner", "authority",
+        // DraftLetter
+        "from", "to", "due", "daysWaiting", "daysOverdue", "workingDaysOverdue", "overdue", "waited", "late", "facts", "last",
+        // DraftDelivery
+        "period", "decree", "supplier", "recipient", "daysSinceDue", "shortfall",
+        // DraftArrears
+        "commodity", "unit", "owedKg", "amount", "text",
+    ]
+}

@@ -26,6 +26,11 @@ public enum DraftRenderer {
             throw PetitionsError(
                 "\(source): line \(line) uses another template (\(quoted(tag))), which letter templates cannot; write its text into this template.")
         }
+        if let u = DraftRenderer.unknownName(in: text) {
+            throw PetitionsError(
+                "\(source): line \(u.line) uses {{\(u.tag)}}\(u.tag.hasPrefix("{") ? "}" : ""), which is not a name a draft has\(u.closest.map { "; did you mean \(quoted($0))?" } ?? ".")"
+                    + " Mustache would leave a gap in the letter.")
+        }
         if let r = DraftRenderer.runaway(in: text, for: draft, limit: DraftRenderer.maximumRepetitions) {
             let times = r.times == Int.max ? "more times than can be counted" : "\(Thousands.format(r.times)) times"
             throw PetitionsError(
@@ -141,10 +146,19 @@ public enum DraftRenderer {
     }
 
     /// Calls `body` for each section tag of `text` in order: its sigil (`#`, `^`, `$` or `<` opening a section, `/`
-    /// closing one), the section's name, and its line; `body` returns false to stop. Follows
-    /// `{{=<% %>=}}` changes of delimiters, as the parser does.
-    // Longer than 60 lines on purpose: one scanner over the template, following Mustache's tags and changes of delimiters.
+    /// closing one), the section's name, and its line; `body` returns false to stop.
     static func eachSectionTag(in text: String, _ body: (_ tag: Character, _ name: String, _ line: Int) -> Bool) {
+        eachTag(in: text) { content, line in
+            guard let sigil = content.first, "#^$</".contains(sigil) else { return true }
+            return body(sigil, content.dropFirst().trimmingCharacters(in: .whitespaces), line)
+        }
+    }
+
+    /// Calls `body` with the content of each tag of `text` in order (trimmed; a triple mustache's begins with `{`) and
+    /// its line; `body` returns false to stop. Follows `{{=<% %>=}}` changes of delimiters, as the parser does, so
+    /// that a template cannot hide a tag behind them.
+    // Longer than 60 lines on purpose: one scanner over the template, following Mustache's tags and changes of delimiters.
+    static func eachTag(in text: String, _ body: (_ content: String, _ line: Int) -> Bool) {
         let bytes = Array(text.utf8)
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
@@ -170,24 +184,61 @@ public enum DraftRenderer {
             while end < bytes.count, !matches(close, at: end) { end += 1 }
             guard end < bytes.count else { return }  // Unclosed: the parser says so.
             let tag = bytes[j..<end]
+            let startLine = line
             line += tag.filter { $0 == UInt8(ascii: "\n") }.count
-            let content = String(decoding: tag, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
-            switch content.first {
-            case let sigil? where "#^$</".contains(sigil):
-                guard body(sigil, name, line) else { return }
-            case "=" where content.count > 2 && content.hasSuffix("="):
+            let content = String(decoding: tag, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if content.first == "=", content.count > 2, content.hasSuffix("=") {
                 let parts = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
                 if parts.count == 2 {
                     open = Array(parts[0].utf8)
                     close = Array(parts[1].utf8)
                 }
-            default:
-                break
+            } else if !body(content, startLine) {
+                return
             }
             j = end + close.count + (triple && end + close.count < bytes.count && bytes[end + close.count] == UInt8(ascii: "}") ? 1 : 0)
             i = j
         }
+    }
+
+    /// What swift-mustache offers inside a list's section (`{{#first}}`, `{{index}}`) and as transforms
+    /// (`{{uppercased(name)}}`), besides the draft's own names.
+    static let mustacheNames: Set<String> = [
+        "first", "last", "index", "even", "odd", "capitalized", "count", "empty", "enumerated", "equalzero", "lowercased", "minusone",
+        "plusone", "reversed", "sorted", "uppercased",
+    ]
+
+    /// The first tag of `text` that names something a draft does not have (`{{adressee.name}}`): Mustache would print
+    /// nothing in its place, and the letter would go out with a gap. Its line, the tag, and the closest known name.
+    public static func unknownName(in text: String) -> (line: Int, tag: String, closest: String?)? {
+        let known = DraftContext.names.union(mustacheNames)
+        var found: (Int, String, String?)?
+        eachTag(in: text) { content, line in
+            var name = Substring(content)
+            if let sigil = name.first, "#^&{".contains(sigil) {
+                name = name.dropFirst()
+            } else if let sigil = name.first, "/!%>$<".contains(sigil) {
+                return true
+            }
+            if name.hasSuffix("}") { name = name.dropLast() }
+            name = Substring(name.trimmingCharacters(in: .whitespaces))
+            // A transform: `uppercased(name)`.
+            while let paren = name.firstIndex(of: "("), name.hasSuffix(")") {
+                let transform = String(name[..<paren]).trimmingCharacters(in: .whitespaces)
+                guard known.contains(transform) else {
+                    found = (line, content, closest(to: transform, among: Array(mustacheNames)))
+                    return false
+                }
+                name = Substring(name[name.index(after: paren)..<name.index(before: name.endIndex)].trimmingCharacters(in: .whitespaces))
+            }
+            guard name != "." else { return true }
+            for part in name.split(separator: ".", omittingEmptySubsequences: false) where !known.contains(String(part)) {
+                found = (line, content, closest(to: String(part), among: Array(DraftContext.names)))
+                return false
+            }
+            return true
+        }
+        return found
     }
 }
 

@@ -70,7 +70,7 @@ extension ExchangeTests {
         let cases: [(String, String, [String])] = [
             ("unclosed.csv", "name,district\nAnna,Dmitrov\n\"Unclosed quote,Dmitrov\nBob,Klin\n", ["line 3", "never closed"]),
             ("after-quote.csv", "name,district\n\"abc\"x,d\n", ["line 2", "follows the closing quote"]),
-            ("few.csv", "name,district\nAnna,Dmitrov\nBob\n", ["line 3", "1 cells but the header names 2"]),
+            ("few.csv", "name,district\nAnna,Dmitrov\nBob\n", ["line 3", "1 cell but the header names 2 columns"]),
             ("many.csv", "name,district\nAnna,Dmitrov,extra\n", ["line 2", "3 cells but the header names 2"]),
             ("nul.csv", "name,district\nAnna,Dmi\u{0}trov\n", ["line 2", "NUL byte"]),
             ("long.csv", "name,district\nAnna," + String(repeating: "x", count: (1 << 20) + 1) + "\n", ["line 2", "longer than 1 MB"]),

@@ -32,7 +32,8 @@ import Testing
         #expect(try cli.run(["petitioner", "add", "--name", thousand, "--handle", "x-1000"]).status == 0)
     }
 
-    @Test("a name or subject with a line break is refused naming it (it printed half of itself on the next line); a note keeps its lines")
+    @Test(
+        "a name or subject with a line break is refused naming it (it printed half of itself on the next line); a note or a district keeps its lines")
     func aLineWithALineBreakIsRefused() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
@@ -43,7 +44,7 @@ import Testing
                 ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "Wheat\u{2028}and salt", "--on", "1920-03-01"],
                 "subject"
             ),
-            (["petitioner", "add", "--name", "Ivan", "--district", "Dmitrov\nuezd"], "district"),
+            (["petitioner", "add", "--name", "Ivan", "--occupation", "Post\nman"], "occupation"),
         ] {
             let r = try cli.run(args)
             #expect(r.status == 65 && r.stderr.hasPrefix("error: \(field)") && r.stderr.contains("holds a line break"), "\(args): \(r)")

@@ -87,6 +87,56 @@ import Testing
         #expect(try DraftRenderer.render(context, template: fine).count == 2_001)
     }
 
+    @Test("a tag naming something a draft does not have is refused with the closest name: Mustache left a gap in the letter")
+    func unknownNamesAreRefused() throws {
+        let context = try Self.context(.escalation)
+        for (template, sentence) in [
+            ("To: {{adressee.name}}\n", "t.mustache: line 1 uses {{adressee.name}}, which is not a name a draft has; did you mean 'addressee'?"),
+            ("x\n{{#letters}}{{dat}}{{/letters}}", "t.mustache: line 2 uses {{dat}}, which is not a name a draft has; did you mean 'date'?"),
+            ("{{{ sendr }}}", "t.mustache: line 1 uses {{{ sendr}}}, which is not a name a draft has; did you mean 'sender'?"),
+            (
+                "{{=<% %>=}}<%upercased(subject)%>",
+                "t.mustache: line 1 uses {{upercased(subject)}}, which is not a name a draft has; did you mean 'uppercased'?"
+            ),
+        ] {
+            let error = try #require(throws: PetitionsError.self) { try DraftRenderer.render(context, template: template, source: "t.mustache") }
+            #expect(error.message == sentence + " Mustache would leave a gap in the letter.", "\(error)")
+        }
+        // What Mustache itself offers, comments, and every built-in and shipped template pass.
+        let fine = "{{! a comment }}{{uppercased(subject)}}{{#letters}}{{#first}}{{index}}{{/first}}{{.}}{{/letters}}{{&sender.name}}"
+        #expect(try DraftRenderer.render(context, template: fine).hasPrefix("JANUARY PROVISIONS: NO ANSWER"))
+        for kind in DraftKind.allCases { _ = try DraftRenderer.render(try Self.context(kind)) }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for path in ["reminder", "escalation", "digest", "1920/reminder", "1920/escalation", "1920/digest"] {
+            let text = try String(contentsOf: repository.appendingPathComponent("config/templates/\(path).mustache"), encoding: .utf8)
+            #expect(DraftRenderer.unknownName(in: text) == nil, "\(path)")
+        }
+    }
+
+    @Test("the names a template may use are the fields of the draft's types, as Mustache finds them")
+    func theKnownNamesAreTheFields() throws {
+        var context = try Self.context(.escalation)
+        context.via = context.sender
+        context.petition = DraftPetition(id: 1, subject: "s", opened: "o", petitioner: "p", authority: "a")
+        context.place = "Dmitrov"
+        context.signature = "x"
+        var labels: Set<String> = []
+        func walk(_ value: Any) {
+            for child in Mirror(reflecting: value).children {
+                guard let label = child.label else {
+                    walk(child.value)
+                    continue
+                }
+                labels.insert(label)
+                if let list = child.value as? [Any] { list.first.map(walk) } else { walk(child.value) }
+            }
+        }
+        walk(context)
+        // Optionals reflect as "some"; the day's own fields are not reached by templates (asOf prints as its text).
+        labels.subtract(["some", "year", "month", "day", "rawValue"])
+        #expect(labels == DraftContext.names, "\(labels.symmetricDifference(DraftContext.names))")
+    }
+
     @Test func aTemplateThatDoesNotParseIsSaidInWordsQuotingTheUsersLine() throws {
         let context = try Self.context(.reminder)
         for (template, words) in [

@@ -208,6 +208,7 @@ func badCalendarFilesAreErrorsNamingFileLineAndValue(_ c: BadCalendarCase) {
     ("[[holiday]\ndate = \"05-01\"\n", "line 1: a table header is not closed"),
     ("[[holiday]]\nname = \"May Day\"\ndate = 05-01\n", "line 3: a value is not one a TOML file can hold"),
     ("= 3\n", "line 1: this line is not a setting a TOML file can hold"),
+    ("version = 99999999999999999999\n", "line 1: a number is too large for a TOML file"),
 ])
 func brokenTOMLIsSaidInOurWords(text: String, words: String) throws {
     let calendar = try #require(calendarError(text))
