@@ -53,16 +53,19 @@ extension Ledger {
                 let sent: String = r[1]
                 let due: String? = r[2]
                 let reply: String? = r[3]
-                var t = tallies[to] ?? Tally()
-                t.letters += 1
-                if let reply {
-                    t.answered += 1
-                    if let due, reply <= due { t.within += 1 }
-                    if let a = day(sent), let b = day(reply) { t.days.append(a.days(until: b)) }
-                } else {
-                    t.open += 1
+                // Counted in place: a copy taken out of the dictionary and stored back copied each authority's
+                // array of days at every letter answered (quadratic in an authority's letters).
+                func count(_ t: inout Tally) {
+                    t.letters += 1
+                    if let reply {
+                        t.answered += 1
+                        if let due, reply <= due { t.within += 1 }
+                        if let a = day(sent), let b = day(reply) { t.days.append(a.days(until: b)) }
+                    } else {
+                        t.open += 1
+                    }
                 }
-                tallies[to] = t
+                count(&tallies[to, default: Tally()])
             }
             var out: [AuthorityRow] = []
             for (id, t) in tallies {
