@@ -116,7 +116,9 @@ extension Ledger {
 
     /// The sent letters' query of the authority table for a report scope (plans in `Ledger+HotQueries.swift`).
     static func authorityRowsQuery(_ scope: ResolvedReportScope, asOf: Day) -> (String, StatementArguments) {
-        var clauses = ["l.direction = 'sent'", "l.expects_reply = 1", "l.voided = 0", "l.day <= :asOf"]
+        // The whole ledger reads every letter sent up to the day: in table order (`+l.day` keeps SQLite off `letter_day`,
+        // whose every entry then costs a second search into the table), 28% fewer instructions for the query alone.
+        var clauses = ["l.direction = 'sent'", "l.expects_reply = 1", "l.voided = 0", scope.isEmpty ? "+l.day <= :asOf" : "l.day <= :asOf"]
         var args: [String: DatabaseValueConvertible?] = ["asOf": asOf.description]
         if let a = scope.authority {
             clauses.append("l.to_id = :authority")
