@@ -30,9 +30,10 @@ public enum ReportBuilder {
 
         let kilogram = ledger.units.kilogram ?? MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)
         // Arrears count what is late (past its grace), as the overdue list and the arrears rule do.
-        // The arrears ledger and the trend come from one pass over the deliveries due.
+        // The arrears ledger and the trend come from one pass over the deliveries due. The headline needs the arrears
+        // only to tell which findings about arrears are in a scope.
         let supply =
-            wants("arrears", "trend.deliveries", "summary")
+            wants("arrears", "trend.deliveries") || (summaryWanted && !s.isEmpty)
             ? try ledger.supply(s, asOf: asOf, arrearsDueBy: engine.latestLateDue(asOf: asOf)) : (arrears: [], trend: [])
         let arrears = supply.arrears.map { a in
             ArrearsLine(
