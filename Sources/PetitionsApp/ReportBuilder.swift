@@ -8,28 +8,33 @@ import PetitionsStore
 /// the rule engine, narrowed by a scope, and with persons' names redacted when the report leaves the office.
 public enum ReportBuilder {
     /// Builds the report as of `asOf`. Nothing in it depends on the day it is run.
+    /// With `section` (one of `ReportCSV.sections`, for `--format csv --section`), only what that table prints is
+    /// worked out; the other sections are left empty. The sections worked out are the same whatever `section` is.
     // Longer than 60 lines on purpose: the sections share the engine run, the late deliveries and the waiting letters, worked out once in order.
     public static func build(
         ledger: Ledger, context: RuleContext, asOf: Day, scope: ReportScope = ReportScope(),
-        redact: Bool = false
+        redact: Bool = false, section: String? = nil
     ) throws -> StatusReport {
         let s = try ledger.resolve(scope)
         let engine = context.engine
+        func wants(_ names: String...) -> Bool { section.map { names.contains($0) } ?? true }
+        let summaryWanted = wants("summary")
 
-        // Supply: late deliveries from the engine, the arrears ledger and the trend from aggregate queries.
-        let sincePeriod = s.since.map { Period(containing: $0) }
-        // Late deliveries and waiting letters are read once, for their sections and for the findings.
-        let late = try ledger.lateDeliveries(asOf: asOf)
-        let allWaiting = try ledger.waitingLetters(asOf: asOf)
-        let overdueAll = engine.overdue(late, asOf: asOf)
-        let overdue = overdueAll.filter { o in
-            (s.recipient.map { $0.handle == o.recipient } ?? true) && (s.decree.map { $0.handle == o.decree } ?? true)
-                && (s.authority.map { $0.handle == o.supplier } ?? true) && (sincePeriod.map { o.period >= $0 } ?? true)
-        }
+        // The late deliveries and waiting letters, judged, and the findings in scope as far as the listings decide it;
+        // the facts and every finding are let go before the other sections are read (`Judged`).
+        let judged = try judge(
+            ledger: ledger, context: context, asOf: asOf, scope: s, overdue: wants("overdue_deliveries", "summary"),
+            unanswered: wants("unanswered_letters", "authorities", "summary"), findings: summaryWanted)
+        let overdue = judged.overdue
+        let unanswered = judged.unanswered
+
         let kilogram = ledger.units.kilogram ?? MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)
         // Arrears count what is late (past its grace), as the overdue list and the arrears rule do.
-        // The arrears ledger and the trend come from one pass over the deliveries due.
-        let supply = try ledger.supply(s, asOf: asOf, arrearsDueBy: engine.latestLateDue(asOf: asOf))
+        // The arrears ledger and the trend come from one pass over the deliveries due. The headline needs the arrears
+        // only to tell which findings about arrears are in a scope.
+        let supply =
+            wants("arrears", "trend.deliveries") || (summaryWanted && !s.isEmpty)
+            ? try ledger.supply(s, asOf: asOf, arrearsDueBy: engine.latestLateDue(asOf: asOf)) : (arrears: [], trend: [])
         let arrears = supply.arrears.map { a in
             ArrearsLine(
                 recipient: a.recipient.handle, recipientName: a.recipient.name, decree: a.decree.handle, decreeName: a.decree.name,
@@ -46,18 +51,8 @@ public enum ReportBuilder {
                 })
         }
 
-        // Letters waiting for a reply, in scope, oldest first, including those not yet due.
-        let waiting = allWaiting.filter { l in
-            (s.authority.map { $0.id == l.to.id } ?? true) && (s.since.map { l.sent >= $0 } ?? true)
-                && (s.recipient == nil || s.recipientParties.contains(l.from.id) || l.petitioner.map { s.recipientParties.contains($0.id) } == true)
-        }
-        // Worked out once for every waiting letter: the section keeps those in scope, the findings use them all.
-        let unansweredAll = engine.unanswered(allWaiting, asOf: asOf, all: true)
-        let inScope = Set(waiting.map(\.id))
-        let unanswered = unansweredAll.filter { inScope.contains($0.letter) }
-
         // Petitions with their status as of the day; open ones first, oldest first.
-        let petitions = try ledger.petitionRows(s, asOf: asOf).map { p in
+        let petitions = try (wants("petitions", "summary") ? ledger.petitionRows(s, asOf: asOf) : []).map { p in
             PetitionLine(
                 id: p.id, petitioner: p.petitioner.handle, petitionerName: p.petitioner.name, authority: p.authority.handle,
                 via: p.via?.handle, subject: p.subject, category: p.category, opened: p.opened, status: p.status,
@@ -70,7 +65,7 @@ public enum ReportBuilder {
         // Authorities, worst first: most overdue now, most open, least often answered in time, slowest.
         var overdueNow: [String: Int] = [:]
         for u in unanswered where u.daysOverdue > 0 { overdueNow[u.to, default: 0] += 1 }
-        let authorities = try ledger.authorityRows(s, asOf: asOf).map { a in
+        let authorities = try (wants("authorities") ? ledger.authorityRows(s, asOf: asOf) : []).map { a in
             AuthorityLine(
                 handle: a.authority.handle, name: a.authority.name, chain: a.chain, lettersReceived: a.letters, answered: a.answered,
                 answeredWithinDeadline: a.answeredWithinDeadline, medianDaysToAnswer: a.medianDaysToAnswer, openNow: a.open,
@@ -78,7 +73,9 @@ public enum ReportBuilder {
         }.sorted(by: worseFirst)
 
         let trend = Trend(
-            findings: try ledger.findingTrend(asOf: asOf, since: s.since).map { TrendMonth(month: $0.month, raised: $0.raised, cleared: $0.cleared) },
+            findings: try (wants("trend.findings") ? ledger.findingTrend(asOf: asOf, since: s.since) : []).map {
+                TrendMonth(month: $0.month, raised: $0.raised, cleared: $0.cleared)
+            },
             deliveries: supply.trend.map { p in
                 TrendPeriod(
                     period: p.period, due: p.due, complete: p.complete, partial: p.partial,
@@ -90,34 +87,34 @@ public enum ReportBuilder {
             })
 
         // The headline: what is counted, the findings in scope by severity, and the most urgent one.
-        var findings = try Checker.findings(
-            ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late,
-            unanswered: unansweredAll, overdue: overdueAll)
-        if !s.isEmpty {
-            let letters = Set(unanswered.map(\.letter))
-            let deliveries = Set(overdue.map(\.delivery))
+        var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+        var mostUrgent: String?
+        switch judged.findings {
+        case .counted(let counts, let first):
+            for (k, n) in counts { bySeverity[k, default: 0] += n }
+            mostUrgent = first
+        case .listed(let findings):
+            // Letters and deliveries out of scope are already left out (`judge`); petitions and arrears are decided here.
             let petitionIDs = Set(petitions.map(\.id))
             let owed = Set(arrears.map { "\($0.recipient) \($0.commodity) \($0.decree)" })
-            findings = findings.filter { f in
+            for f in findings {
                 switch f.subject.type {
-                case .letter: return letters.contains(f.subject.id)
-                case .delivery: return deliveries.contains(f.subject.id)
-                case .petition: return petitionIDs.contains(f.subject.id)
-                case .arrears: return owed.contains(f.subject.name)
-                case .sql: return false
+                case .petition: guard petitionIDs.contains(f.subject.id) else { continue }
+                case .arrears: guard owed.contains(f.subject.name) else { continue }
+                default: break
                 }
+                bySeverity[f.severity.rawValue, default: 0] += 1
+                if mostUrgent == nil { mostUrgent = f.message }
             }
         }
-        let counts = try ledger.reportCounts(s, asOf: asOf)
-        var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
-        for f in findings { bySeverity[f.severity.rawValue, default: 0] += 1 }
+        let counts = summaryWanted ? try ledger.reportCounts(s, asOf: asOf) : nil
         let summary = Summary(
-            asOf: asOf, petitioners: counts.persons, groups: counts.groups, householdMembers: counts.householdMembers,
-            openPetitions: petitions.filter { isOpen($0.status) }.count, findings: bySeverity, mostUrgent: findings.first?.message)
+            asOf: asOf, petitioners: counts?.persons ?? 0, groups: counts?.groups ?? 0, householdMembers: counts?.householdMembers ?? 0,
+            openPetitions: petitions.filter { isOpen($0.status) }.count, findings: bySeverity, mostUrgent: mostUrgent)
 
         // Letters with documents: of the parties in scope (the recipient and its members, the authority) when there is one.
         let parties = s.isEmpty ? nil : s.recipientParties.union([s.authority?.id].compactMap { $0 })
-        let documents = try ledger.letterDocuments(asOf: asOf, parties: parties).map {
+        let documents = try (wants("documents") ? ledger.letterDocuments(asOf: asOf, parties: parties) : []).map {
             LetterDocuments(letter: $0.letter, on: $0.day, documents: $0.documents)
         }
         var report = StatusReport(
@@ -128,6 +125,84 @@ public enum ReportBuilder {
         guard redact else { return report }
         let persons = try ledger.personNames().map { Redaction.Person(id: $0.id, handle: $0.handle, name: $0.name, dependants: $0.dependants) }
         return report.redacted(Redaction(persons: persons))
+    }
+
+    /// The findings the headline needs: with no scope, only their counts by severity and the first one's message;
+    /// with one, those about a petition or arrears (decided once those sections are read) and those about a letter
+    /// or delivery in scope, most serious first.
+    enum HeadlineFindings {
+        case counted([String: Int], first: String?)
+        case listed([Finding])
+    }
+
+    /// The overdue and unanswered sections, and the findings for the headline.
+    struct Judged {
+        var overdue: [OverdueDelivery] = []
+        var unanswered: [UnansweredLetter] = []
+        var findings = HeadlineFindings.counted([:], first: nil)
+    }
+
+    /// Reads the late deliveries and the waiting letters once, judges them for their sections and runs the rules for
+    /// the findings. What only this needs (the facts, the listings out of scope, every finding) is let go when it
+    /// returns, before the report reads its other sections: the report's peak memory is this step's, not this step's
+    /// and every section's.
+    // Longer than 60 lines on purpose: the late deliveries, the waiting letters and the findings, in the order they depend on each other.
+    static func judge(
+        ledger: Ledger, context: RuleContext, asOf: Day, scope s: ResolvedReportScope, overdue wantsOverdue: Bool, unanswered wantsUnanswered: Bool,
+        findings wantsFindings: Bool
+    ) throws -> Judged {
+        let engine = context.engine
+        var out = Judged()
+        // Late deliveries and waiting letters are read once, for their sections and for the findings.
+        let late = wantsOverdue || wantsFindings ? try ledger.lateDeliveries(asOf: asOf) : []
+        let allWaiting = wantsUnanswered || wantsFindings ? try ledger.waitingLetters(asOf: asOf) : []
+        let overdueAll = engine.overdue(late, asOf: asOf)
+        let sincePeriod = s.since.map { Period(containing: $0) }
+        // Without a scope the section is the whole listing: no copy of it is made.
+        out.overdue =
+            s.isEmpty
+            ? overdueAll
+            : overdueAll.filter { o in
+                (s.recipient.map { $0.handle == o.recipient } ?? true) && (s.decree.map { $0.handle == o.decree } ?? true)
+                    && (s.authority.map { $0.handle == o.supplier } ?? true) && (sincePeriod.map { o.period >= $0 } ?? true)
+            }
+        // Worked out once for every waiting letter: the section keeps those in scope, the findings use them all.
+        let unansweredAll = engine.unanswered(allWaiting, asOf: asOf, all: true)
+        if s.isEmpty {
+            out.unanswered = unansweredAll
+        } else {
+            // Letters waiting for a reply, in scope, oldest first, including those not yet due.
+            var inScope = Set<Int64>()
+            for l in allWaiting
+            where (s.authority.map { $0.id == l.to.id } ?? true) && (s.since.map { l.sent >= $0 } ?? true)
+                && (s.recipient == nil || s.recipientParties.contains(l.from.id) || l.petitioner.map { s.recipientParties.contains($0.id) } == true)
+            {
+                inScope.insert(l.id)
+            }
+            out.unanswered = unansweredAll.filter { inScope.contains($0.letter) }
+        }
+        guard wantsFindings else { return out }
+        let findings = try Checker.findings(
+            ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late,
+            unanswered: unansweredAll, overdue: overdueAll)
+        if s.isEmpty {
+            var counts: [String: Int] = [:]
+            for f in findings { counts[f.severity.rawValue, default: 0] += 1 }
+            out.findings = .counted(counts, first: findings.first?.message)
+        } else {
+            let letters = Set(out.unanswered.map(\.letter))
+            let deliveries = Set(out.overdue.map(\.delivery))
+            out.findings = .listed(
+                findings.filter { f in
+                    switch f.subject.type {
+                    case .letter: return letters.contains(f.subject.id)
+                    case .delivery: return deliveries.contains(f.subject.id)
+                    case .petition, .arrears: return true
+                    case .sql: return false
+                    }
+                })
+        }
+        return out
     }
 
     /// Open and waiting on the petitioner: the petitions still running, whose age the report shows.

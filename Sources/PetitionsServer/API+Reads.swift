@@ -90,7 +90,7 @@ extension API {
         // The command's filters, by the same names: a filter dropped without a word would pass for the whole office.
         let scope = ReportScope(
             authority: try q.text("authority"), recipient: try q.text("recipient"), decree: try q.text("decree"), since: try q.day("since"))
-        let build = BuildReport(asOf: asOf, scope: scope, redact: try q.flag("redact"))
+        let build = BuildReport(asOf: asOf, scope: scope, redact: try q.flag("redact"), section: format == "csv" ? section : nil)
         let report = try await office.run(build, as: context.account)
         let text: String
         let type: String

@@ -281,7 +281,8 @@ extension Ledger {
     //   delivery_period (period>? AND period<?); each then USE TEMP B-TREE FOR ORDER BY.
     // petitions: SCAN p (petitions, not a large table) or SEARCH p USING INDEX petition_authority / petition_petitioner;
     //   the status as of the day: SEARCH s USING COVERING INDEX event_subject_by_subject, SEARCH e USING INTEGER PRIMARY KEY.
-    // authorities, whole ledger and --since: SEARCH l USING INDEX letter_day (day<?) or (day>? AND day<?); --authority:
+    // authorities, whole ledger: SCAN l (every letter sent up to the day, in table order, on purpose:
+    //   `QueryPlanTests.fullPasses`); --since: SEARCH l USING INDEX letter_day (day>? AND day<?); --authority:
     //   SEARCH l USING INDEX letter_to (to_id=? AND day<?); --recipient: MULTI-INDEX OR over letter_from and
     //   letter_petition; the reply: SEARCH r USING INTEGER PRIMARY KEY.
     // finding trend: SEARCH event USING COVERING INDEX event_kind (kind=? AND day>? AND day<?), USE TEMP B-TREE FOR GROUP BY.

@@ -244,11 +244,39 @@ extension Ledger {
         try read { db in
             let (cte, args) = dueArguments(scope, asOf: asOf, dueBy: max(asOf, arrearsDueBy))
             let lateDue = arrearsDueBy.description
+            // Commodities (with their unit) and periods are numbered as they are met, so that the sums are kept under
+            // keys of integers: hashing the texts of every row was a third of this pass (BENCHMARKS.md, sixth session).
+            var kinds: [(commodity: String, unit: String)] = []
+            var kindNumbers: [String: Int] = [:]
+            // A ledger has a handful of commodities: they are compared one by one, and looked up by name past sixteen.
+            func kind(_ commodity: String, _ unit: String) -> Int {
+                if kinds.count <= 16 {
+                    if let k = kinds.firstIndex(where: { $0.commodity == commodity && $0.unit == unit }) { return k }
+                } else if let k = kindNumbers[commodity + "\u{0}" + unit] {
+                    return k
+                }
+                kinds.append((commodity, unit))
+                kindNumbers[commodity + "\u{0}" + unit] = kinds.count - 1
+                return kinds.count - 1
+            }
+            var periodTexts: [String] = []
+            var periodNumbers: [String: Int] = [:]
+            var last: (text: String, number: Int)?
+            // Deliveries come by id, and ids run by period: most rows are of the period of the row before.
+            func periodNumber(_ text: String) -> Int {
+                if let last, last.text == text { return last.number }
+                let n = periodNumbers[text] ?? periodTexts.count
+                if n == periodTexts.count {
+                    periodTexts.append(text)
+                    periodNumbers[text] = n
+                }
+                last = (text, n)
+                return n
+            }
             struct Owing: Hashable {
                 var recipient: Int64
                 var decree: Int64
-                var commodity: String
-                var unit: String
+                var kind: Int
             }
             struct Totals {
                 var promised: Int64 = 0
@@ -258,9 +286,8 @@ extension Ledger {
                 var periods: [ArrearsRow.PeriodOwed] = []
             }
             struct Amount: Hashable {
-                var period: String
-                var commodity: String
-                var unit: String
+                var period: Int
+                var kind: Int
             }
             struct PeriodCount {
                 var due = 0
@@ -269,17 +296,18 @@ extension Ledger {
             }
             var owing: [Owing: Totals] = [:]
             var amounts: [Amount: (expected: Int64, received: Int64)] = [:]
-            var perPeriod: [String: PeriodCount] = [:]
-            var periods: [String: Period] = [:]
+            var perPeriod: [PeriodCount] = []
+            var periods: [Int: Period] = [:]
             // Rows come by delivery, so that whether each came in full or in part is known when its last item is read.
-            var current: (id: Int64, period: String, full: Bool, some: Bool)?
+            var current: (id: Int64, period: Int, full: Bool, some: Bool)?
             func close() {
                 guard let c = current else { return }
-                perPeriod[c.period, default: PeriodCount()].due += 1
+                while perPeriod.count <= c.period { perPeriod.append(PeriodCount()) }
+                perPeriod[c.period].due += 1
                 if c.full {
-                    perPeriod[c.period, default: PeriodCount()].complete += 1
+                    perPeriod[c.period].complete += 1
                 } else if c.some {
-                    perPeriod[c.period, default: PeriodCount()].partial += 1
+                    perPeriod[c.period].partial += 1
                 }
             }
             let rows = try Row.fetchCursor(
@@ -287,9 +315,10 @@ extension Ledger {
                 sql: cte + Ledger.supplySelect, arguments: args + ["lateDue": lateDue])
             while let r = try rows.next() {
                 let id: Int64 = r[0]
-                let period: String = r[3]
+                let periodText: String = r[3]
+                let period = periodNumber(periodText)
                 let commodity: String = r[4]
-                let unit: String = r[5]
+                let k = kind(commodity, r[5])
                 let expected: Int64 = r[6]
                 let got: Int64 = r[7]
                 let late: Bool = r[8]
@@ -303,24 +332,24 @@ extension Ledger {
                 if inTrend {
                     if got < expected { current?.full = false }
                     if got > 0 { current?.some = true }
-                    let key = Amount(period: period, commodity: commodity, unit: unit)
-                    var a = amounts[key] ?? (0, 0)
-                    a.expected = try Ledger.checkedSum(a.expected, expected, "the \(commodity) expected in \(period)")
-                    a.received = try Ledger.checkedSum(a.received, got, "the \(commodity) received in \(period)")
-                    amounts[key] = a
+                    func add(_ a: inout (expected: Int64, received: Int64)) throws {
+                        a.expected = try Ledger.checkedSum(a.expected, expected, "the \(commodity) expected in \(periodText)")
+                        a.received = try Ledger.checkedSum(a.received, got, "the \(commodity) received in \(periodText)")
+                    }
+                    try add(&amounts[Amount(period: period, kind: k), default: (0, 0)])
                 }
                 guard late else { continue }
-                let key = Owing(recipient: r[1], decree: r[2], commodity: commodity, unit: unit)
-                var t = owing[key] ?? Totals()
-                t.promised = try Ledger.checkedSum(t.promised, expected, "the \(commodity) of delivery \(id)'s recipient promised")
-                t.received = try Ledger.checkedSum(t.received, got, "the \(commodity) of delivery \(id)'s recipient received")
-                t.owed = try Ledger.checkedSum(t.owed, max(0, expected - got), "the \(commodity) of delivery \(id)'s recipient owed")
-                if got < expected {
-                    t.missed += 1
-                    if periods[period] == nil { periods[period] = try? Period(parsing: period) }
-                    if let p = periods[period] { t.periods.append(ArrearsRow.PeriodOwed(period: p, expected: expected, received: got)) }
+                if got < expected, periods[period] == nil { periods[period] = try? Period(parsing: periodText) }
+                let owedPeriod = got < expected ? periods[period] : nil
+                // Added to in place: a copy taken out of the dictionary and stored back copied the periods owed at every row.
+                func add(_ t: inout Totals) throws {
+                    t.promised = try Ledger.checkedSum(t.promised, expected, "the \(commodity) of delivery \(id)'s recipient promised")
+                    t.received = try Ledger.checkedSum(t.received, got, "the \(commodity) of delivery \(id)'s recipient received")
+                    t.owed = try Ledger.checkedSum(t.owed, max(0, expected - got), "the \(commodity) of delivery \(id)'s recipient owed")
+                    if got < expected { t.missed += 1 }
+                    if let p = owedPeriod { t.periods.append(ArrearsRow.PeriodOwed(period: p, expected: expected, received: got)) }
                 }
-                owing[key] = t
+                try add(&owing[Owing(recipient: r[1], decree: r[2], kind: k), default: Totals()])
             }
             close()
 
@@ -348,8 +377,8 @@ extension Ledger {
                     (
                         ArrearsRow(
                             recipient: try party(key.recipient), decree: d.decree, supplier: try party(d.supplier),
-                            commodity: key.commodity, unit: unit(key.unit), promised: t.promised, received: t.received,
-                            owed: t.owed, periods: owedPeriods), t.missed, key.unit
+                            commodity: kinds[key.kind].commodity, unit: unit(kinds[key.kind].unit), promised: t.promised, received: t.received,
+                            owed: t.owed, periods: owedPeriods), t.missed, kinds[key.kind].unit
                     ))
             }
             // Most periods missed first, then by recipient, decree and commodity (as SQLite orders text: by bytes).
@@ -364,18 +393,21 @@ extension Ledger {
             }
 
             var trend: [DeliveryTrendRow] = []
-            for (text, c) in perPeriod.sorted(by: { bytesBefore($0.key, $1.key) }) {
-                guard let p = periods[text] ?? (try? Period(parsing: text)) else { continue }
-                let lines = amounts.filter { $0.key.period == text }.sorted { a, b in
-                    a.key.commodity != b.key.commodity ? bytesBefore(a.key.commodity, b.key.commodity) : bytesBefore(a.key.unit, b.key.unit)
+            var lines: [Int: [(kind: Int, expected: Int64, received: Int64)]] = [:]
+            for (key, a) in amounts { lines[key.period, default: []].append((key.kind, a.expected, a.received)) }
+            for n in perPeriod.indices.filter({ perPeriod[$0].due > 0 }).sorted(by: { bytesBefore(periodTexts[$0], periodTexts[$1]) }) {
+                let (text, c) = (periodTexts[n], perPeriod[n])
+                guard let p = periods[n] ?? (try? Period(parsing: text)) else { continue }
+                let sorted = (lines[n] ?? []).sorted { a, b in
+                    let (x, y) = (kinds[a.kind], kinds[b.kind])
+                    return x.commodity != y.commodity ? bytesBefore(x.commodity, y.commodity) : bytesBefore(x.unit, y.unit)
                 }
                 trend.append(
                     DeliveryTrendRow(
                         period: p, due: c.due, complete: c.complete, partial: c.partial,
-                        amounts: lines.map {
+                        amounts: sorted.map {
                             DeliveryTrendRow.Amount(
-                                commodity: $0.key.commodity, unit: unit($0.key.unit),
-                                expected: $0.value.expected, received: $0.value.received)
+                                commodity: kinds[$0.kind].commodity, unit: unit(kinds[$0.kind].unit), expected: $0.expected, received: $0.received)
                         }))
             }
             return (arrears.map(\.row), trend)

@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
         let asOf = try ruleOptions.day()
         let scope = ReportScope(authority: authority, recipient: recipient, decree: decree, since: try day(since, "--since"))
         if let output { try OutputFile.refuseExisting(output, force: force) }
-        let report = try ledger.run(BuildReport(asOf: asOf, sources: ruleOptions.sources, scope: scope, redact: redact))
+        let report = try ledger.run(BuildReport(asOf: asOf, sources: ruleOptions.sources, scope: scope, redact: redact, section: section))
         // JSON streams member by member and element by element: a large report never sits whole in memory as text.
         let write: (FileHandle) throws -> Void
         switch format {
