@@ -124,7 +124,7 @@ extension Ledger {
           s.id AS sid, s.handle AS sh, s.name AS sn, sp.id AS spid, sp.handle AS sph, sp.name AS spn, c.run,
           i.commodity, i.unit, i.expected, CASE WHEN c.later = 0 THEN i.received ELSE
             coalesce((SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id AND ri.commodity = i.commodity
-                      WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END AS got
+                      WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END AS got, c.later
         FROM counted c JOIN decree k ON k.id = c.decree_id JOIN party r ON r.id = c.recipient_id JOIN party s ON s.id = k.supplier_id
         LEFT JOIN party sp ON sp.id = s.parent_id JOIN delivery_item i ON i.delivery_id = c.id
         ORDER BY c.period, r.handle, k.handle, i.commodity

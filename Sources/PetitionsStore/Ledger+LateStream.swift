@@ -11,15 +11,26 @@ extension Ledger {
     /// the day had received is counted as of the day, as `lateDeliveries(asOf:)` does.
     public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Void) throws {
         try read { db in
-            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run in
+            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run, _ in
                 try body(d, run)
                 return true
             }
         }
     }
 
+    /// The same, each also with whether it has a receipt after `asOf` (`later`): `lateDeliveries(asOf:)` lists those
+    /// first, then the others, each by id, and the arrears of a check follow that order.
+    public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int, Bool) throws -> Void) throws {
+        try read { db in
+            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run, later in
+                try body(d, run, later)
+                return true
+            }
+        }
+    }
+
     /// The same, in `db`'s transaction, until `body` returns false (the dashboard reads the first few).
-    func streamLateDeliveries(_ db: Database, asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Bool) throws {
+    func streamLateDeliveries(_ db: Database, asOf: Day, lastDue: Day, _ body: (LateDelivery, Int, Bool) throws -> Bool) throws {
         do {
             var text = FactText()
             var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
@@ -29,13 +40,14 @@ extension Ledger {
                 arguments: ["asOf": asOf.description, "lastDue": lastDue.description])
             var current: LateDelivery? = nil
             var run = 0
+            var later = false
             // One row per item, the items of a delivery one after the other: a delivery is handed on when the next begins.
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 if current?.id != id {
                     if var done = current {
                         try markReceivedAs(db, done.id, asOf: asOf, &done.lines, received: done.receivedBase)
-                        if try !body(done, run) { return }
+                        if try !body(done, run, later) { return }
                     }
                     let kid: Int64 = row[3]
                     let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
@@ -48,6 +60,7 @@ extension Ledger {
                         period: try text.requiredPeriod(row, 1, "period"),
                         due: try text.requiredDay(row, 2, "due"), lines: [], expectedBase: [:], receivedBase: [:], unitOf: [:])
                     run = row[15]
+                    later = (row[20] as Int64) == 1
                 }
                 let c: String = row[16]
                 let unitName: String = row[17]
@@ -66,7 +79,7 @@ extension Ledger {
             }
             if var done = current {
                 try markReceivedAs(db, done.id, asOf: asOf, &done.lines, received: done.receivedBase)
-                _ = try body(done, run)
+                _ = try body(done, run, later)
             }
         }
     }
