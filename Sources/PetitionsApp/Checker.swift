@@ -119,9 +119,7 @@ public enum Checker {
             return CheckFindings(try findings(ledger: ledger, context: context, asOf: asOf))
         }
         let letters = try checkedLetters(ledger: ledger, context: context, asOf: asOf)
-        try ledger.streamLateDeliveries(asOf: asOf, lastDue: stream.lastDue) { d, run, later in
-            stream.add(d, run: run, later: later)
-        }
+        try ledger.scanLateDeliveries(asOf: asOf, lastDue: stream.lastDue) { d, later in stream.add(d, later: later) }
         return stream.finish(try facts(ledger: ledger, context: context, asOf: asOf, letters: letters, deliveries: []))
     }
 

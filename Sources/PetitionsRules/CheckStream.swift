@@ -1,9 +1,10 @@
 import PetitionsDomain
 
-/// `check` with the late deliveries streamed (`Ledger.streamLateDeliveries`, in the overdue listing's order) instead
-/// of read whole: each is judged late or not and its severity worked out as it comes, what the arrears and escalation
-/// rules need of it is summed (`LateSummary`), and it is kept compactly (`HeldDeliveries`: ids, days, runs and
-/// interned names, about 80 bytes) to be worded as a finding only when written (`CheckFindings.each`).
+/// `check` with the late deliveries streamed (`Ledger.scanLateDeliveries`, in no particular order) instead of read
+/// whole: each is judged late or not as it comes, what the arrears rules need of it is summed, and it is kept
+/// compactly (`HeldDeliveries`: ids, days and interned names, about 80 bytes). Then the runs of consecutive missed
+/// periods and the severities are worked out over what is held, the critically late counted per supplier and recipient
+/// for escalation (`LateSummary`), and each held delivery is worded as a finding only when written (`CheckFindings.each`).
 ///
 /// It serves where `OverdueStream` serves (one enabled overdue_delivery rule without a scope); elsewhere
 /// `Engine.checkStream(asOf:)` is nil and the whole-set `Engine.evaluate` stays.
@@ -15,36 +16,30 @@ public struct CheckStream {
     let arrearsRules: [ArrearsRule]
     let escalates: Bool
     var tallies: [ArrearsTally]
-    var critical: [String: CriticalSupply] = [:]
     var held = HeldDeliveries()
-    var position = 0
 
-    /// Takes one delivery as the store hands it over: `run` consecutive missed periods, `later` when it has a receipt
-    /// after the day (`Ledger.lateDeliveries(asOf:)` lists those first, and the arrears follow that order).
-    public mutating func add(_ d: LateDelivery, run: Int, later: Bool) {
+    /// Takes one delivery as the store hands it over, in any order (`Ledger.scanLateDeliveries`); `later` when it has a
+    /// receipt after the day (`Ledger.lateDeliveries(asOf:)` lists those first, and the arrears follow that order).
+    public mutating func add(_ d: LateDelivery, later: Bool) {
         guard overdue.isLate(d) else { return }
-        let severity = OverdueDeliveryRule.severity(d, rule: overdue.rule, run: run)
-        held.append(d, run: run, severity: severity, days: d.due.days(until: overdue.asOf))
+        held.append(d, shortCritical: overdue.rule.isShortCritical(d), days: d.due.days(until: overdue.asOf))
         // Ids are positive and far below 2^62: those with a later receipt first, then the others, each by id.
         let order = (later ? 0 : 1 << 62) + Int(d.id)
         for (i, rule) in arrearsRules.enumerated() where rule.scope.takes(d) { tallies[i].add(d, order: order) }
-        if escalates, severity == .critical {
-            critical["\(d.supplier.handle)/\(d.recipient.handle)", default: CriticalSupply(first: position, firstRun: run)].count += 1
-        }
-        position += 1
     }
 
     /// Every finding as of the day, most serious first: the other kinds judged over `facts` (its `deliveries` unused)
     /// and the held deliveries, merged as they are written.
     public func finish(_ facts: Facts) -> CheckFindings {
+        var held = self.held
+        held.judge(overdue.rule)
         var evaluation = Evaluation(
             rules: engine.rules, calendar: engine.calendar, facts: facts, asOf: overdue.asOf, unanswered: nil, overdue: nil,
-            late: LateSummary(arrears: tallies, critical: critical))
+            late: LateSummary(arrears: tallies, critical: escalates ? held.criticalLate() : [:]))
         var others: [Finding] = []
         for kind in RuleRegistry.types {
             others += kind.evaluateEnabled(in: engine.rules, &evaluation)
         }
-        var held = self.held
         held.sort()
         return CheckFindings(others: Engine.sorted(others), held: held, overdue: overdue)
     }

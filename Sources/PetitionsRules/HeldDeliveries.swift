@@ -18,8 +18,10 @@ struct HeldDeliveries {
         var parent: Int32
         var firstLine: UInt32
         var lineCount: UInt32
-        /// `Severity.rank`.
-        var severity: Int
+        /// Whether enough of it is short to be critical whatever its run (`OverdueDeliveryRule.isShortCritical`).
+        var shortCritical: Bool
+        /// `Severity.rank`, once `judge` has worked it out.
+        var severity: Int = 0
     }
 
     struct Line {
@@ -54,7 +56,7 @@ struct HeldDeliveries {
     private var commodities = Interned<String, String>()
     private var units = Interned<String, MeasureUnit>()
 
-    mutating func append(_ d: LateDelivery, run: Int, severity: Severity, days late: Int) {
+    mutating func append(_ d: LateDelivery, shortCritical: Bool, days late: Int) {
         let first = lines.count
         for l in d.lines {
             let c = l.commodity
@@ -67,10 +69,73 @@ struct HeldDeliveries {
         }
         entries.append(
             Entry(
-                id: d.id, days: Int32(clamping: late), run: Int32(clamping: run), due: days(d.due, d.due), period: periods(d.period, d.period),
+                id: d.id, days: Int32(clamping: late), run: 0, due: days(d.due, d.due), period: periods(d.period, d.period),
                 decree: decrees(d.decree.id, d.decree), recipient: parties(d.recipient.id, d.recipient),
                 supplier: parties(d.supplier.id, d.supplier), parent: d.supplierParent.map { Int32(parties($0.id, $0)) } ?? -1,
-                firstLine: UInt32(first), lineCount: UInt32(lines.count - first), severity: severity.rank))
+                firstLine: UInt32(first), lineCount: UInt32(lines.count - first), shortCritical: shortCritical))
+    }
+
+    /// The number of a month, consecutive across years (`year * 12 + month`), of the `n`th entry's period.
+    private func month(_ n: Int) -> Int {
+        let p = periods.values[Int(entries[n].period)]
+        return p.year * 12 + p.month
+    }
+
+    /// Works out each entry's run of consecutive missed periods (the late periods of its decree and recipient next to
+    /// its own, as the listing counts them) and its severity under `rule`.
+    mutating func judge(_ rule: OverdueDeliveryRule) {
+        var order = Array(entries.indices)
+        order.sort { a, b in
+            let (x, y) = (entries[a], entries[b])
+            if x.decree != y.decree { return x.decree < y.decree }
+            if x.recipient != y.recipient { return x.recipient < y.recipient }
+            return month(a) < month(b)
+        }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, entries[order[end]].decree == entries[order[start]].decree,
+                entries[order[end]].recipient == entries[order[start]].recipient, month(order[end]) == month(order[end - 1]) + 1
+            {
+                end += 1
+            }
+            for n in order[start..<end] {
+                entries[n].run = Int32(clamping: end - start)
+                entries[n].severity = OverdueDeliveryRule.severity(run: end - start, shortCritical: entries[n].shortCritical, rule: rule).rank
+            }
+            start = end
+        }
+    }
+
+    /// The critically late deliveries by supplier and recipient handle (`"supplier/recipient"`), as
+    /// `Evaluation.criticalLate` counts them over the listing: how many, and the run of the first in the listing's
+    /// order (period, recipient handle, decree handle; `first` is that place packed into one integer).
+    func criticalLate() -> [String: CriticalSupply] {
+        let partyRank = Engine.ranks(parties.values.map(\.handle))
+        let decreeRank = Engine.ranks(decrees.values.map(\.handle))
+        struct Key: Hashable {
+            var supplier: UInt32
+            var recipient: UInt32
+        }
+        var found: [Key: CriticalSupply] = [:]
+        for (n, e) in entries.enumerated() where e.severity == Severity.critical.rank {
+            // Months below 2^19 (year 9999), ranks below 2^22 each.
+            let place = month(n) << 44 | partyRank[Int(e.recipient)] << 22 | decreeRank[Int(e.decree)]
+            let k = Key(supplier: e.supplier, recipient: e.recipient)
+            if var c = found[k] {
+                c.count += 1
+                if place < c.first {
+                    c.first = place
+                    c.firstRun = Int(e.run)
+                }
+                found[k] = c
+            } else {
+                found[k] = CriticalSupply(count: 1, first: place, firstRun: Int(e.run))
+            }
+        }
+        var out: [String: CriticalSupply] = [:]
+        for (k, c) in found { out["\(parties.values[Int(k.supplier)].handle)/\(parties.values[Int(k.recipient)].handle)"] = c }
+        return out
     }
 
     /// Most serious first, then the longest overdue, then by id: the order of their findings (`Engine.sorted`).

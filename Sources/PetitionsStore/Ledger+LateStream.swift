@@ -18,25 +18,30 @@ extension Ledger {
         }
     }
 
-    /// The same, each also with whether it has a receipt after `asOf` (`later`): `lateDeliveries(asOf:)` lists those
-    /// first, then the others, each by id, and the arrears of a check follow that order.
-    public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int, Bool) throws -> Void) throws {
+    /// The same late deliveries, without their runs and in no particular order (`lateScanSQL`), each with whether it
+    /// has a receipt after `asOf` (`later`: `lateDeliveries(asOf:)` lists those first, then the others, each by id, and
+    /// the arrears of a check follow that order): for `check`, which sorts what it keeps of them itself and works the
+    /// runs out over it.
+    public func scanLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Bool) throws -> Void) throws {
         try read { db in
-            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run, later in
-                try body(d, run, later)
+            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue, sql: Ledger.lateScanSQL) { d, _, later in
+                try body(d, later)
                 return true
             }
         }
     }
 
-    /// The same, in `db`'s transaction, until `body` returns false (the dashboard reads the first few).
-    func streamLateDeliveries(_ db: Database, asOf: Day, lastDue: Day, _ body: (LateDelivery, Int, Bool) throws -> Bool) throws {
+    /// The same, in `db`'s transaction, until `body` returns false (the dashboard reads the first few); `sql` is
+    /// `lateInPrintOrderSQL` or another query with its columns, each delivery's items one after the other.
+    func streamLateDeliveries(
+        _ db: Database, asOf: Day, lastDue: Day, sql: String = Ledger.lateInPrintOrderSQL, _ body: (LateDelivery, Int, Bool) throws -> Bool
+    ) throws {
         do {
             var text = FactText()
             var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
             var units: [String: MeasureUnit] = [:]
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: Ledger.lateInPrintOrderSQL),
+                db.cachedStatement(sql: sql),
                 arguments: ["asOf": asOf.description, "lastDue": lastDue.description])
             var current: LateDelivery? = nil
             var run = 0

@@ -67,11 +67,16 @@ public struct OverdueDeliveryRule: Rule {
 
     /// How serious a late delivery in a run of `run` consecutive missed periods is under `rule`.
     static func severity(_ d: LateDelivery, rule: OverdueDeliveryRule, run: Int) -> Severity {
-        var severity = Severity.overdue
-        if run >= rule.criticalConsecutive { severity = .critical }
-        if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }
-        return severity
+        severity(run: run, shortCritical: rule.isShortCritical(d), rule: rule)
     }
+
+    /// The same, from the run and whether enough of the delivery is short (`isShortCritical`).
+    static func severity(run: Int, shortCritical: Bool, rule: OverdueDeliveryRule) -> Severity {
+        run >= rule.criticalConsecutive || shortCritical ? .critical : .overdue
+    }
+
+    /// Whether at least `critical_shortfall` of a delivery is short.
+    func isShortCritical(_ d: LateDelivery) -> Bool { criticalShortfall.map { d.shortfallFraction >= $0 } ?? false }
 
     // MARK: - The listing
 
