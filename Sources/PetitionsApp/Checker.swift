@@ -107,8 +107,28 @@ public enum Checker {
 
     /// Every finding of every rule as of `asOf`, most serious first.
     public static func findings(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [Finding] {
+        try findings(
+            ledger: ledger, context: context, asOf: asOf,
+            letters: try checkedLetters(ledger: ledger, context: context, asOf: asOf), deliveries: try ledger.lateDeliveries(asOf: asOf))
+    }
+
+    /// Every finding of every rule as of `asOf`, most serious first, as `findings(ledger:context:asOf:)` lists them,
+    /// with the late deliveries streamed from the store and their findings held compactly, worded only as they are
+    /// handed on (`CheckStream`), where the overdue listing streams (one unscoped overdue_delivery rule, the
+    /// defaults); elsewhere the whole set, as before.
+    public static func streamedFindings(ledger: Ledger, context: RuleContext, asOf: Day) throws -> CheckFindings {
+        guard var stream = context.engine.checkStream(asOf: asOf) else {
+            return CheckFindings(try findings(ledger: ledger, context: context, asOf: asOf))
+        }
+        let letters = try checkedLetters(ledger: ledger, context: context, asOf: asOf)
+        try ledger.scanLateDeliveries(asOf: asOf, lastDue: stream.lastDue) { d, later in stream.add(d, later: later) }
+        return stream.finish(try facts(ledger: ledger, context: context, asOf: asOf, letters: letters, deliveries: []))
+    }
+
+    /// The waiting letters a check judges: from indexed queries on stored due days, unless this run uses other rules
+    /// or calendar.
+    private static func checkedLetters(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [WaitingLetter] {
         let engine = context.engine
-        // Candidates come from indexed queries on stored due days, unless this run uses other rules or calendar.
         var dueBy: Day? = nil
         if !context.overridden {
             let warning = engine.rules.enabled(UnansweredLetterRule.self).compactMap(\.warningBefore)
@@ -116,9 +136,7 @@ public enum Checker {
                 max(latest, engine.calendar.deadline(from: asOf, within: Span(span.count * 2 + 7, span.unit == .workingDays ? .days : span.unit)).due)
             }
         }
-        return try findings(
-            ledger: ledger, context: context, asOf: asOf,
-            letters: try ledger.waitingLetters(asOf: asOf, dueBy: dueBy), deliveries: try ledger.lateDeliveries(asOf: asOf))
+        return try ledger.waitingLetters(asOf: asOf, dueBy: dueBy)
     }
 
     /// Every finding as of `asOf`, from letters and deliveries already gathered (those waiting and those late as of
@@ -129,6 +147,13 @@ public enum Checker {
         ledger: Ledger, context: RuleContext, asOf: Day, letters: [WaitingLetter], deliveries: [LateDelivery],
         unanswered: [UnansweredLetter]? = nil, overdue: [OverdueDelivery]? = nil
     ) throws -> [Finding] {
+        let facts = try facts(ledger: ledger, context: context, asOf: asOf, letters: letters, deliveries: deliveries)
+        return context.engine.evaluate(facts, asOf: asOf, unanswered: unanswered, overdue: overdue)
+    }
+
+    /// What the rules read besides the letters and deliveries: the sql rules' rows (run by the store) and, when a
+    /// stalled_petition rule is on, the petitions' activity.
+    private static func facts(ledger: Ledger, context: RuleContext, asOf: Day, letters: [WaitingLetter], deliveries: [LateDelivery]) throws -> Facts {
         let engine = context.engine
         var queryRows: [String: [QueryRow]] = [:]
         for rule in engine.rules.enabled(SQLRule.self) {
@@ -140,10 +165,9 @@ public enum Checker {
                 throw PetitionsError("\(context.rulesSource): rule \(quoted(rule.id)): the query \(e.message).", code: e.code)
             }
         }
-        let facts = Facts(
+        return Facts(
             letters: letters, deliveries: deliveries,
             petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf), queryRows: queryRows)
-        return engine.evaluate(facts, asOf: asOf, unanswered: unanswered, overdue: overdue)
     }
 
     /// Records what appeared or cleared since the last recorded check.

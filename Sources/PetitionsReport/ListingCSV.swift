@@ -46,18 +46,22 @@ public enum ListingCSV {
 
     /// Findings, one row each.
     public static func findings(_ list: [Finding]) throws -> String {
-        try CSVTable.render(
-            header: [
-                "severity", "rule", "kind", "subject_type", "subject_id", "subject", "due", "overdue_since", "days_overdue",
-                "working_days_overdue", "message", "action",
-            ],
-            rows: list.map {
-                [
-                    $0.severity.rawValue, $0.rule, $0.kind.rawValue, $0.subject.type.rawValue, String($0.subject.id), $0.subject.name,
-                    $0.due?.description ?? "", $0.overdueSince?.description ?? "", String($0.daysOverdue),
-                    String($0.workingDaysOverdue), $0.message, $0.action,
-                ]
-            })
+        try CSVTable.render(header: findingsHeader, rows: list.map(findingRow))
+    }
+
+    /// The columns of the findings' table.
+    public static let findingsHeader = [
+        "severity", "rule", "kind", "subject_type", "subject_id", "subject", "due", "overdue_since", "days_overdue",
+        "working_days_overdue", "message", "action",
+    ]
+
+    /// One finding's row, for a front end that writes the table row by row as the findings come.
+    public static func findingRow(_ f: Finding) -> [String] {
+        [
+            f.severity.rawValue, f.rule, f.kind.rawValue, f.subject.type.rawValue, String(f.subject.id), f.subject.name,
+            f.due?.description ?? "", f.overdueSince?.description ?? "", String(f.daysOverdue),
+            String(f.workingDaysOverdue), f.message, f.action,
+        ]
     }
 
     /// Quantities in one cell: "8 funt wheat; 5 funt rye".

@@ -10,10 +10,17 @@ public struct Evaluation {
     var memo: EngineMemo
     private var judgedLetters: [UnansweredLetter]?
     private var judgedDeliveries: [OverdueDelivery]?
+    /// In a streaming check, what the later kinds need of the late deliveries, summed as they streamed by
+    /// (`CheckStream`); the deliveries themselves and their findings are not here.
+    let late: LateSummary?
 
     /// A run; `unanswered` and `overdue`, when given, are what the engine's listings returned for the same facts
     /// (letters with `all`), already worked out by the caller.
-    init(rules: RuleSet, calendar: WorkCalendar, facts: Facts, asOf: Day, unanswered: [UnansweredLetter]?, overdue: [OverdueDelivery]?) {
+    init(
+        rules: RuleSet, calendar: WorkCalendar, facts: Facts, asOf: Day, unanswered: [UnansweredLetter]?, overdue: [OverdueDelivery]?,
+        late: LateSummary? = nil
+    ) {
+        self.late = late
         self.rules = rules
         self.calendar = calendar
         self.facts = facts
@@ -43,4 +50,31 @@ public struct Evaluation {
         judgedDeliveries = list
         return list
     }
+
+    /// The critically late deliveries by supplier and recipient handle (`"supplier/recipient"`): how many, and the
+    /// place and run of the first in the overdue listing. Looked up, not searched, for each group of letters, so a
+    /// ledger with many letters and many late deliveries stays linear.
+    public mutating func criticalLate() -> [String: CriticalSupply] {
+        if let late { return late.critical }
+        var out: [String: CriticalSupply] = [:]
+        for (i, o) in overdueDeliveries().enumerated() where o.severity == .critical {
+            out["\(o.supplier)/\(o.recipient)", default: CriticalSupply(first: i, firstRun: o.consecutiveMissed)].count += 1
+        }
+        return out
+    }
+}
+
+/// What a streaming check keeps of the late deliveries for the kinds judged after them: the arrears sums of each
+/// enabled arrears rule, in their order, and the critically late deliveries by supplier and recipient.
+public struct LateSummary {
+    var arrears: [ArrearsTally]
+    var critical: [String: CriticalSupply]
+}
+
+/// Critically late deliveries of one supplier to one recipient: how many, and the place in the overdue listing and the
+/// run of consecutive missed periods of the first.
+public struct CriticalSupply: Sendable {
+    public var count = 0
+    public var first: Int
+    public var firstRun: Int
 }

@@ -32,6 +32,12 @@ public struct OverdueStream {
         self.memo = memo
     }
 
+    /// The finding of an entry `judge` returned, as the whole-set check words it.
+    mutating func finding(_ o: OverdueDelivery) -> Finding { OverdueDeliveryRule.finding(o, memo: &memo) }
+
+    /// Whether a delivery is past its grace as of the day (whether `judge` lists it).
+    mutating func isLate(_ d: LateDelivery) -> Bool { asOf > memo.due(from: d.due, within: rule.grace) }
+
     /// The listing's entry for a delivery late as of the day, in a run of `run` consecutive missed periods; nil for one
     /// still within its grace (none, when it was chosen by `lastDue`).
     public mutating func judge(_ d: LateDelivery, run: Int) -> OverdueDelivery? {

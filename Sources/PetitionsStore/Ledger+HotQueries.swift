@@ -124,10 +124,32 @@ extension Ledger {
           s.id AS sid, s.handle AS sh, s.name AS sn, sp.id AS spid, sp.handle AS sph, sp.name AS spn, c.run,
           i.commodity, i.unit, i.expected, CASE WHEN c.later = 0 THEN i.received ELSE
             coalesce((SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id AND ri.commodity = i.commodity
-                      WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END AS got
+                      WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END AS got, c.later
         FROM counted c JOIN decree k ON k.id = c.decree_id JOIN party r ON r.id = c.recipient_id JOIN party s ON s.id = k.supplier_id
         LEFT JOIN party sp ON sp.id = s.parent_id JOIN delivery_item i ON i.delivery_id = c.id
         ORDER BY c.period, r.handle, k.handle, i.commodity
+        """
+
+    /// The streaming `check`: the same late deliveries and items as `lateInPrintOrderSQL`, with no runs (0 in their
+    /// column) and in no particular order but each delivery's items one after the other (the items are searched for
+    /// each delivery in turn, innermost, as the plan shows): `check` sorts what it holds itself and works the runs out
+    /// over it, so neither the windows nor the sort of every item row with its handles is paid for (on a copy of the
+    /// medium ledger with 200,634 late deliveries, 0.52 s against 1.24 s for the sqlite3 shell).
+    /// ```
+    /// COMPOUND QUERY (late): SEARCH d USING INTEGER PRIMARY KEY for the later ones, UNION ALL
+    ///   SEARCH d USING INDEX delivery_open (due<?) for the open ones; for each:
+    /// CORRELATED SCALAR SUBQUERY: SEARCH i USING PRIMARY KEY (delivery_id=?), SEARCH rc USING INDEX receipt_delivery
+    /// SEARCH k, r, s, sp USING INTEGER PRIMARY KEY, SEARCH i USING PRIMARY KEY (delivery_id=?)
+    /// ```
+    static let lateScanSQL = """
+        \(lateCTE)
+        SELECT c.id, c.period, c.due, k.id AS kid, k.handle AS kh, k.name AS kn, r.id AS rid, r.handle AS rh, r.name AS rn,
+          s.id AS sid, s.handle AS sh, s.name AS sn, sp.id AS spid, sp.handle AS sph, sp.name AS spn, 0 AS run,
+          i.commodity, i.unit, i.expected, CASE WHEN c.later = 0 THEN i.received ELSE
+            coalesce((SELECT sum(ri.amount) FROM receipt rc JOIN receipt_item ri ON ri.receipt_id = rc.id AND ri.commodity = i.commodity
+                      WHERE rc.delivery_id = c.id AND rc.day <= :asOf AND rc.voided = 0), 0) END AS got, c.later
+        FROM late c JOIN decree k ON k.id = c.decree_id JOIN party r ON r.id = c.recipient_id JOIN party s ON s.id = k.supplier_id
+        LEFT JOIN party sp ON sp.id = s.parent_id JOIN delivery_item i ON i.delivery_id = c.id
         """
 
     /// How many deliveries the streaming `overdue` lists (the dashboard's count): the late deliveries alone, without
@@ -331,6 +353,7 @@ extension Ledger {
             HotQuery(name: "overdue: received as of the day", sql: receivedAsOfSQL),
             HotQuery(name: "deliveries: received by unit", sql: receivedByUnitSQL),
             HotQuery(name: "overdue (streaming): late deliveries in print order", sql: lateInPrintOrderSQL),
+            HotQuery(name: "check (streaming): late deliveries in no order", sql: lateScanSQL),
             HotQuery(name: "overdue (dashboard): how many are late", sql: lateCountSQL),
             HotQuery(name: "unanswered: waiting letters", sql: waitingSQL("")),
             HotQuery(name: "unanswered: waiting letters in print order", sql: waitingInPrintOrderSQL("")),

@@ -11,31 +11,48 @@ extension Ledger {
     /// the day had received is counted as of the day, as `lateDeliveries(asOf:)` does.
     public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Void) throws {
         try read { db in
-            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run in
+            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run, _ in
                 try body(d, run)
                 return true
             }
         }
     }
 
-    /// The same, in `db`'s transaction, until `body` returns false (the dashboard reads the first few).
-    func streamLateDeliveries(_ db: Database, asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Bool) throws {
+    /// The same late deliveries, without their runs and in no particular order (`lateScanSQL`), each with whether it
+    /// has a receipt after `asOf` (`later`: `lateDeliveries(asOf:)` lists those first, then the others, each by id, and
+    /// the arrears of a check follow that order): for `check`, which sorts what it keeps of them itself and works the
+    /// runs out over it.
+    public func scanLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Bool) throws -> Void) throws {
+        try read { db in
+            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue, sql: Ledger.lateScanSQL) { d, _, later in
+                try body(d, later)
+                return true
+            }
+        }
+    }
+
+    /// The same, in `db`'s transaction, until `body` returns false (the dashboard reads the first few); `sql` is
+    /// `lateInPrintOrderSQL` or another query with its columns, each delivery's items one after the other.
+    func streamLateDeliveries(
+        _ db: Database, asOf: Day, lastDue: Day, sql: String = Ledger.lateInPrintOrderSQL, _ body: (LateDelivery, Int, Bool) throws -> Bool
+    ) throws {
         do {
             var text = FactText()
             var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
             var units: [String: MeasureUnit] = [:]
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: Ledger.lateInPrintOrderSQL),
+                db.cachedStatement(sql: sql),
                 arguments: ["asOf": asOf.description, "lastDue": lastDue.description])
             var current: LateDelivery? = nil
             var run = 0
+            var later = false
             // One row per item, the items of a delivery one after the other: a delivery is handed on when the next begins.
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 if current?.id != id {
                     if var done = current {
                         try markReceivedAs(db, done.id, asOf: asOf, &done.lines, received: done.receivedBase)
-                        if try !body(done, run) { return }
+                        if try !body(done, run, later) { return }
                     }
                     let kid: Int64 = row[3]
                     let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
@@ -48,6 +65,7 @@ extension Ledger {
                         period: try text.requiredPeriod(row, 1, "period"),
                         due: try text.requiredDay(row, 2, "due"), lines: [], expectedBase: [:], receivedBase: [:], unitOf: [:])
                     run = row[15]
+                    later = (row[20] as Int64) == 1
                 }
                 let c: String = row[16]
                 let unitName: String = row[17]
@@ -66,7 +84,7 @@ extension Ledger {
             }
             if var done = current {
                 try markReceivedAs(db, done.id, asOf: asOf, &done.lines, received: done.receivedBase)
-                _ = try body(done, run)
+                _ = try body(done, run, later)
             }
         }
     }

@@ -24,7 +24,7 @@ extension Ledger {
                     db.cachedStatement(sql: Ledger.lateCountSQL), arguments: ["asOf": asOf.description, "lastDue": lastDue.description]) ?? 0
             var rows: [(delivery: LateDelivery, run: Int)] = []
             if limit > 0 {
-                try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run in
+                try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run, _ in
                     rows.append((d, run))
                     return rows.count < limit
                 }

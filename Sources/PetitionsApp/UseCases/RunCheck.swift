@@ -36,3 +36,21 @@ public struct RunCheck: UseCase {
         return CheckResult(asOf: asOf, findings: findings, recorded: recorded)
     }
 }
+
+/// Runs every rule as of a day without recording, for a front end that writes the findings as they come
+/// (`check` without `--record`): the late deliveries' findings are worded one at a time (`Checker.streamedFindings`),
+/// so a ledger with a million late deliveries is not held as a million findings.
+public struct StreamCheck: UseCase {
+    public var asOf: Day
+    public var sources: RuleSources
+
+    public init(asOf: Day, sources: RuleSources = RuleSources()) {
+        self.asOf = asOf
+        self.sources = sources
+    }
+
+    public func run(in workspace: Workspace) throws -> CheckFindings {
+        let l = try workspace.open(readOnly: true)
+        return try Checker.streamedFindings(ledger: l, context: try workspace.rules(l, sources), asOf: asOf)
+    }
+}

@@ -40,18 +40,12 @@ public struct EscalationRule: Rule {
     public static func evaluate(_ rules: [EscalationRule], in evaluation: inout Evaluation) -> [Finding] {
         var out: [Finding] = []
         let letters = evaluation.unansweredLetters()
-        let late = evaluation.overdueDeliveries()
+        let criticalLate = evaluation.criticalLate()
         let facts = evaluation.facts
         // Positions of the letters by id (the first of an id, as before), not copies of them.
         var position: [Int64: Int] = [:]
         for (i, l) in facts.letters.enumerated() where position[l.id] == nil { position[l.id] = i }
         let byID = { (id: Int64) -> WaitingLetter? in position[id].map { facts.letters[$0] } }
-        // Critically late deliveries by supplier and recipient, in the order of `late`: looked up, not searched,
-        // for each group of letters, so a ledger with many letters and many late deliveries stays linear.
-        var criticalLate: [String: [(index: Int, delivery: OverdueDelivery)]] = [:]
-        for (i, o) in late.enumerated() where o.severity == .critical {
-            criticalLate["\(o.supplier)/\(o.recipient)", default: []].append((i, o))
-        }
         for rule in rules {
             var groups: [String: [UnansweredLetter]] = [:]
             var order: [String] = []
@@ -66,10 +60,11 @@ public struct EscalationRule: Rule {
                 let critical = list.contains { $0.severity == .critical }
                 let petitioner = l.petitioner?.handle ?? l.from.handle
                 let recipients = petitioner == l.from.handle ? [petitioner] : [petitioner, l.from.handle]
-                let criticalSupply =
-                    rule.withCriticalSupply
-                    ? recipients.flatMap { criticalLate["\(l.to.handle)/\($0)"] ?? [] }.sorted { $0.index < $1.index }.map(\.delivery) : []
-                guard list.count >= rule.letters || critical || !criticalSupply.isEmpty else { continue }
+                // The critically late deliveries from this authority to the petitioner (and the writer), by supplier
+                // and recipient: how many, and the run of the first of them in the overdue listing.
+                let supplies = rule.withCriticalSupply ? recipients.compactMap { criticalLate["\(l.to.handle)/\($0)"] } : []
+                let criticalSupply = (count: supplies.reduce(0) { $0 + $1.count }, first: supplies.min { $0.first < $1.first })
+                guard list.count >= rule.letters || critical || criticalSupply.count > 0 else { continue }
                 let oldestLetter = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
                 var reasons = [
                     list.count == 1
@@ -79,7 +74,7 @@ public struct EscalationRule: Rule {
                 if critical { reasons.append("one is critically late") }
                 if let s = criticalSupply.first {
                     reasons.append(
-                        "\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(s.consecutiveMissed) consecutive periods missed)"
+                        "\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(s.firstRun) consecutive periods missed)"
                     )
                 }
                 // A petition is named by its own subject, as `petition show` names it, not by the subject of one of its letters.
@@ -90,7 +85,7 @@ public struct EscalationRule: Rule {
                 let to = l.toParent
                 out.append(
                     Finding(
-                        rule: rule.id, kind: kind, severity: critical || !criticalSupply.isEmpty ? .critical : .overdue,
+                        rule: rule.id, kind: kind, severity: critical || criticalSupply.count > 0 ? .critical : .overdue,
                         subject: subject, due: oldest.due, overdueSince: oldest.due.adding(days: 1), daysOverdue: oldest.daysOverdue,
                         workingDaysOverdue: oldest.workingDaysOverdue,
                         message: "\(l.to.name) has not answered\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; ")).",

@@ -45,21 +45,38 @@ public struct OverdueDeliveryRule: Rule {
         }
     }
 
+    /// The findings of the late deliveries; none when a streaming check holds them instead (`CheckStream`).
     public static func evaluate(_ rules: [OverdueDeliveryRule], in evaluation: inout Evaluation) -> [Finding] {
+        guard evaluation.late == nil else { return [] }
         let late = evaluation.overdueDeliveries()
         var findings: [Finding] = []
         findings.reserveCapacity(late.count)
-        for o in late {
-            findings.append(
-                Finding(
-                    rule: o.rule, kind: kind, severity: o.severity,
-                    subject: FindingSubject(type: .delivery, id: o.delivery, name: "\(o.recipient) \(o.period)"),
-                    due: o.due, overdueSince: o.overdueSince, daysOverdue: o.daysOverdue,
-                    workingDaysOverdue: evaluation.memo.workingDays(after: o.overdueSince.adding(days: -1)),
-                    message: o.message, action: o.action))
-        }
+        for o in late { findings.append(finding(o, memo: &evaluation.memo)) }
         return findings
     }
+
+    /// The finding of one entry of the overdue listing (the whole-set check and `CheckStream` both word it here).
+    static func finding(_ o: OverdueDelivery, memo: inout EngineMemo) -> Finding {
+        Finding(
+            rule: o.rule, kind: kind, severity: o.severity,
+            subject: FindingSubject(type: .delivery, id: o.delivery, name: "\(o.recipient) \(o.period)"),
+            due: o.due, overdueSince: o.overdueSince, daysOverdue: o.daysOverdue,
+            workingDaysOverdue: memo.workingDays(after: o.overdueSince.adding(days: -1)),
+            message: o.message, action: o.action)
+    }
+
+    /// How serious a late delivery in a run of `run` consecutive missed periods is under `rule`.
+    static func severity(_ d: LateDelivery, rule: OverdueDeliveryRule, run: Int) -> Severity {
+        severity(run: run, shortCritical: rule.isShortCritical(d), rule: rule)
+    }
+
+    /// The same, from the run and whether enough of the delivery is short (`isShortCritical`).
+    static func severity(run: Int, shortCritical: Bool, rule: OverdueDeliveryRule) -> Severity {
+        run >= rule.criticalConsecutive || shortCritical ? .critical : .overdue
+    }
+
+    /// Whether at least `critical_shortfall` of a delivery is short.
+    func isShortCritical(_ d: LateDelivery) -> Bool { criticalShortfall.map { d.shortfallFraction >= $0 } ?? false }
 
     // MARK: - The listing
 
@@ -127,9 +144,7 @@ public struct OverdueDeliveryRule: Rule {
     static func judged(
         _ d: LateDelivery, rule: OverdueDeliveryRule, since: Day, run: Int, asOf: Day, memo: inout EngineMemo
     ) -> OverdueDelivery {
-        var severity = Severity.overdue
-        if run >= rule.criticalConsecutive { severity = .critical }
-        if let f = rule.criticalShortfall, d.shortfallFraction >= f { severity = .critical }
+        let severity = severity(d, rule: rule, run: run)
         // Days late are counted from the due day, as for letters and in drafts (README, "Days late"); the grace
         // only decides from when a delivery is listed (`since`).
         let days = d.due.days(until: asOf)

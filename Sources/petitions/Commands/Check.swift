@@ -27,6 +27,7 @@ struct Check: ParsableCommand {
         let min = try Severity(parsing: minSeverity, field: "--min-severity")
         let fail = try Severity(parsing: failOn, field: "--fail-on")
         let asOf = try ruleOptions.day()
+        guard record else { return try stream(asOf: asOf, min: min, fail: fail) }
         let result = try ledger.run(RunCheck(asOf: asOf, sources: ruleOptions.sources, record: record))
         let all = result.findings
         let recorded = result.recorded
@@ -48,5 +49,46 @@ struct Check: ParsableCommand {
             if let recorded { print("Recorded: \(recorded.raised) raised, \(recorded.cleared) cleared.") }
         }
         if all.contains(where: { $0.severity >= fail }) { throw ExitCode(1) }
+    }
+
+    /// Without `--record`: the findings written as they are handed on (`StreamCheck`), the same bytes as above with
+    /// none held whole.
+    private func stream(asOf: Day, min: Severity, fail: Severity) throws {
+        var findings = try ledger.run(StreamCheck(asOf: asOf, sources: ruleOptions.sources))
+        switch format {
+        case .json:
+            // As `Output.json(CheckResult(...))` writes it: `as_of`, then `findings` one element at a time.
+            let encoder = HouseJSONEncoder()
+            var buffer = Array("{\n  \"as_of\" : ".utf8)
+            buffer.reserveCapacity(1 << 17)
+            try encoder.append(asOf, to: &buffer, depth: 1)
+            buffer.append(contentsOf: Array(",\n  \"findings\" : [\n".utf8))
+            var first = true
+            try findings.each { f in
+                guard f.severity >= min else { return }
+                buffer.append(contentsOf: Array((first ? "    " : ",\n    ").utf8))
+                first = false
+                try encoder.append(f, to: &buffer, depth: 2)
+                if buffer.count > 1 << 16 {
+                    try StandardOutput.write(Data(buffer))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            buffer.append(contentsOf: Array("\n  ]\n}\n".utf8))
+            try StandardOutput.write(Data(buffer))
+        case .csv:
+            var out = CSVStream(header: ListingCSV.findingsHeader)
+            try findings.each { f in if f.severity >= min { try out.add(ListingCSV.findingRow(f)) } }
+            try out.finish()
+        case .text:
+            let counts = Severity.allCases.reversed().map { s in "\(findings.count(s)) \(s.rawValue)" }.joined(separator: ", ")
+            print("Check as of \(asOf.longDescription): \(findings.count) finding\(findings.count == 1 ? "" : "s") (\(counts)).")
+            findings.each { f in
+                guard f.severity >= min else { return }
+                print("- [\(Colour.severity(f.severity))] \(f.rule): \(f.message)")
+                print("    next: \(f.action)")
+            }
+        }
+        if findings.contains(atLeast: fail) { throw ExitCode(1) }
     }
 }

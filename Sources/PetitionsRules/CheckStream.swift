@@ -1,0 +1,129 @@
+import PetitionsDomain
+
+/// `check` with the late deliveries streamed (`Ledger.scanLateDeliveries`, in no particular order) instead of read
+/// whole: each is judged late or not as it comes, what the arrears rules need of it is summed, and it is kept
+/// compactly (`HeldDeliveries`: ids, days and interned names, about 80 bytes). Then the runs of consecutive missed
+/// periods and the severities are worked out over what is held, the critically late counted per supplier and recipient
+/// for escalation (`LateSummary`), and each held delivery is worded as a finding only when written (`CheckFindings.each`).
+///
+/// It serves where `OverdueStream` serves (one enabled overdue_delivery rule without a scope); elsewhere
+/// `Engine.checkStream(asOf:)` is nil and the whole-set `Engine.evaluate` stays.
+public struct CheckStream {
+    /// The latest due day of a late delivery: the store hands over those due on or before it.
+    public var lastDue: Day { overdue.lastDue }
+    let engine: Engine
+    var overdue: OverdueStream
+    let arrearsRules: [ArrearsRule]
+    let escalates: Bool
+    var tallies: [ArrearsTally]
+    var held = HeldDeliveries()
+
+    /// Takes one delivery as the store hands it over, in any order (`Ledger.scanLateDeliveries`); `later` when it has a
+    /// receipt after the day (`Ledger.lateDeliveries(asOf:)` lists those first, and the arrears follow that order).
+    public mutating func add(_ d: LateDelivery, later: Bool) {
+        guard overdue.isLate(d) else { return }
+        held.append(d, shortCritical: overdue.rule.isShortCritical(d), days: d.due.days(until: overdue.asOf))
+        // Ids are positive and far below 2^62: those with a later receipt first, then the others, each by id.
+        let order = (later ? 0 : 1 << 62) + Int(d.id)
+        for (i, rule) in arrearsRules.enumerated() where rule.scope.takes(d) { tallies[i].add(d, order: order) }
+    }
+
+    /// Every finding as of the day, most serious first: the other kinds judged over `facts` (its `deliveries` unused)
+    /// and the held deliveries, merged as they are written.
+    public func finish(_ facts: Facts) -> CheckFindings {
+        var held = self.held
+        held.judge(overdue.rule)
+        var evaluation = Evaluation(
+            rules: engine.rules, calendar: engine.calendar, facts: facts, asOf: overdue.asOf, unanswered: nil, overdue: nil,
+            late: LateSummary(arrears: tallies, critical: escalates ? held.criticalLate() : [:]))
+        var others: [Finding] = []
+        for kind in RuleRegistry.types {
+            others += kind.evaluateEnabled(in: engine.rules, &evaluation)
+        }
+        held.sort()
+        return CheckFindings(others: Engine.sorted(others), held: held, overdue: overdue)
+    }
+}
+
+extension Engine {
+    /// A streaming check (`CheckStream`), or nil where the overdue listing needs the whole set of late deliveries
+    /// (`overdueStream(asOf:)` is nil).
+    public func checkStream(asOf: Day) -> CheckStream? {
+        guard let overdue = overdueStream(asOf: asOf) else { return nil }
+        let arrears = rules.enabled(ArrearsRule.self)
+        return CheckStream(
+            engine: self, overdue: overdue, arrearsRules: arrears, escalates: !rules.enabled(EscalationRule.self).isEmpty,
+            tallies: arrears.map { _ in ArrearsTally() })
+    }
+}
+
+/// Every finding of a check, most serious first, then the longest overdue, then by subject (`Engine.sorted`): the few
+/// of most kinds held whole, the late deliveries' held compactly and worded one at a time as they are handed on.
+public struct CheckFindings {
+    private let others: [Finding]
+    private let held: HeldDeliveries
+    private var overdue: OverdueStream?
+
+    /// Findings already worked out whole (the present path: several overdue_delivery rules, a scope, a report).
+    public init(_ findings: [Finding]) {
+        others = findings
+        held = HeldDeliveries()
+        overdue = nil
+    }
+
+    init(others: [Finding], held: HeldDeliveries, overdue: OverdueStream) {
+        self.others = others
+        self.held = held
+        self.overdue = overdue
+    }
+
+    /// How many findings there are.
+    public var count: Int { others.count + held.entries.count }
+
+    /// How many findings are of `severity`.
+    public func count(_ severity: Severity) -> Int {
+        others.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } + held.entries.reduce(0) { $0 + ($1.severity == severity.rank ? 1 : 0) }
+    }
+
+    /// Whether some finding is at least as serious as `severity`.
+    public func contains(atLeast severity: Severity) -> Bool {
+        others.contains { $0.severity >= severity } || held.entries.contains { $0.severity >= severity.rank }
+    }
+
+    /// Hands each finding to `body` in order; those of the late deliveries are worded as they go and not kept.
+    public mutating func each(_ body: (Finding) throws -> Void) rethrows {
+        var i = 0
+        var j = 0
+        while i < others.count || j < held.entries.count {
+            // Subjects of deliveries are only the held ones here, so an other finding never ties with a held one.
+            let takeHeld: Bool
+            if j == held.entries.count {
+                takeHeld = false
+            } else if i == others.count {
+                takeHeld = true
+            } else {
+                let f = others[i]
+                let e = held.entries[j]
+                takeHeld =
+                    (-Int(e.severity), -Int(e.days), FindingSubject.SubjectType.delivery.rank, e.id)
+                    < (-f.severity.rank, -f.daysOverdue, f.subject.type.rank, f.subject.id)
+            }
+            if takeHeld {
+                try body(heldFinding(j))
+                j += 1
+            } else {
+                try body(others[i])
+                i += 1
+            }
+        }
+    }
+
+    /// The finding of the `n`th held delivery, worded as the whole-set check words it.
+    private mutating func heldFinding(_ n: Int) -> Finding {
+        // Judged late by this same stream when it was held, so it is listed again (and the stream is there).
+        guard let o = overdue?.judge(held.delivery(n), run: Int(held.entries[n].run)), let f = overdue?.finding(o) else {
+            preconditionFailure("a held delivery is late")
+        }
+        return f
+    }
+}
