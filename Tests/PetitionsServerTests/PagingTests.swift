@@ -85,6 +85,41 @@ extension TestResponse {
         }
     }
 
+    @Test("an empty limit or offset is the default, as docs/openapi.yaml says, on every listing")
+    func emptyPaging() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            for path in ["overdue", "unanswered", "letters", "petitions", "events", "deliveries", "parties", "check"] {
+                let plain = try await client.execute(uri: "/api/v1/\(path)", method: .get, headers: f.bearer(.reader))
+                let empty = try await client.execute(uri: "/api/v1/\(path)?limit=&offset=", method: .get, headers: f.bearer(.reader))
+                #expect(empty.status == .ok && empty.text == plain.text && empty.total == plain.total, "\(path)")
+            }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let yaml = try String(contentsOf: root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+        #expect(yaml.contains("at most 1000; empty is the default") && readme.contains("at most 1000; empty is the default"))
+    }
+
+    @Test("search answers its best matches at once: an offset past 0 is 400 naming it, never the first matches again")
+    func searchOffset() async throws {
+        let f = try fixtureWithLetters(3)
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let first = try await client.execute(uri: "/api/v1/search?q=letter&limit=1", method: .get, headers: f.bearer(.reader))
+            #expect(first.status == .ok && first.array.count == 1)
+            let zero = try await client.execute(uri: "/api/v1/search?q=letter&limit=1&offset=0", method: .get, headers: f.bearer(.reader))
+            #expect(zero.status == .ok && zero.text == first.text)
+            for offset in ["1", "20", "x"] {
+                let r = try await client.execute(uri: "/api/v1/search?q=letter&limit=1&offset=\(offset)", method: .get, headers: f.bearer(.reader))
+                #expect(r.status == .badRequest, "offset=\(offset): \(r.status)")
+                #expect(r.object["field"] as? String == "offset")
+                #expect((r.object["error"] as? String)?.contains("limit") == true, "\(r.text)")
+            }
+        }
+    }
+
     @Test("unanswered, letters, events, petitions, parties, deliveries and check's findings page alike")
     func everyListing() async throws {
         let f = try fixtureWithLetters(5)
