@@ -18,6 +18,13 @@ extension API {
                 guard let n = Int(text) else { throw PetitionsError.invalid("limit", text, "is not a number of results from 1 to 10000") }
                 return n
             }
+            // The search answers its best matches at once, ranked, not a listing a page at a time: an `offset` would
+            // answer the same first matches again, read as the next ones.
+            if let offset = try q.text("offset"), offset != "0" {
+                throw PetitionsError.invalid(
+                    "offset", String(offset.prefix(100)),
+                    "is not taken here: the search answers its best matches at once, not a page at a time; ask for more with limit (at most 10000)")
+            }
             let search = SearchRecords(query: query, kind: kind, limit: limit ?? 20)
             do {
                 return try JSONText.response(try await office.run(search, as: context.account))

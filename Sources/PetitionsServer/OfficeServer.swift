@@ -29,8 +29,14 @@ public enum OfficeServer {
         logger.logLevel = .warning
         return Application(
             router: router(settings),
-            // Bytes that are not HTTP are answered in the house's words too (MalformedRequest).
-            server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequest()])),
+            // Bytes that are not HTTP are answered in the house's words too (MalformedRequest). A slow client is cut
+            // off: a connection idle (or a head unfinished) for `idleTimeout`, a body trickling in (SlowRequest).
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [
+                        MalformedRequest(), SlowRequest(grace: TimeAmount(settings.bodyGrace), rate: settings.bodyRate),
+                    ],
+                    idleTimeout: TimeAmount(settings.idleTimeout))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { _ in await onRunning() },
             logger: logger)

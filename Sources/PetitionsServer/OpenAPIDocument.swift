@@ -17,7 +17,9 @@ enum OpenAPIDocument {
             sentence, the options it names written as the request's fields (`on`, not `--on`); one in the path is 404. A listing answers one
             page at a time, in the command's order: `limit` rows (default 100, at most 1000) from row `offset` (0 the
             first); the body is the array the command prints, `X-Total-Count` the rows of the whole listing, and `Link` the
-            first, prev, next and last pages (RFC 8288).
+            first, prev, next and last pages (RFC 8288). An id in the path is written as ids are (`7`, not `07` or `+7`: 404).
+            A request's body that comes too slowly (after 20 seconds, under 500 bytes a second) is 408 and the connection
+            is closed.
         servers:
           - url: /api/v1
         security:
@@ -311,6 +313,9 @@ enum OpenAPIDocument {
           /search:
             get:
               summary: Parties, petitions, letters, case notes and attachments by the words of them, best first, as `search --format json`.
+              description: >
+                The best `limit` matches at once, not a page at a time: an `offset` other than 0 is 400 naming it (ask for more
+                with `limit`).
               parameters:
                 - {name: q, in: query, required: true, schema: {type: string, minLength: 1}}
                 - {name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", party, petition, letter, note, attachment]}}

@@ -139,7 +139,9 @@ struct Query {
 
     func id(_ key: String) throws -> Int64? {
         guard let s = try text(key) else { return nil }
-        guard let n = Int64(s), n > 0 else { throw PetitionsError.invalid(key, s, "is not an id; ids are whole numbers from 1") }
+        guard let n = Int64(s), n > 0, String(n) == s else {
+            throw PetitionsError.invalid(key, s, "is not an id; ids are whole numbers from 1, written without a sign or leading zeros")
+        }
         return n
     }
 
@@ -152,9 +154,12 @@ struct Query {
     }
 }
 
-/// The id in a request's path (`/petitions/{id}`): anything but a whole number from 1 is unknown (404).
+/// The id in a request's path (`/petitions/{id}`): anything but a whole number from 1, written as the id is written
+/// (`7`, not `+7` or `07`: one record, one address), is unknown (404).
 func pathID(_ context: OfficeContext, _ what: String) throws -> Int64 {
     let raw = context.parameters.get("id") ?? ""
-    guard let n = Int64(raw), n > 0 else { throw APIFailure(status: .notFound, message: "\(what): no \(what) with id \(quoted(raw)).", field: what) }
+    guard let n = Int64(raw), n > 0, String(n) == raw else {
+        throw APIFailure(status: .notFound, message: "\(what): no \(what) with id \(quoted(raw)).", field: what)
+    }
     return n
 }

@@ -16,6 +16,13 @@ public struct ServerSettings: Sendable {
     public var environment: [String: String]
     /// Today, asked for each request: the local calendar day unless a test fixes it.
     public var today: @Sendable () -> Day
+    /// How long a connection may stay open with nothing arriving: no request, or a request's head not yet whole
+    /// (a head sent slowly is cut off here too). Browsers open another connection when they need one.
+    public var idleTimeout: Duration = .seconds(15)
+    /// How long a request's body may take whatever its size; past it, a second more for each `bodyRate` bytes come.
+    public var bodyGrace: Duration = .seconds(20)
+    /// The bytes a second a body must keep up after `bodyGrace`, on average.
+    public var bodyRate = 500
 
     public init(
         databasePath: String?, configPath: String? = nil, office: String? = nil, host: String = "127.0.0.1", port: Int = 8080,

@@ -23,6 +23,7 @@ struct Web: Sendable {
         web.addPetitions(to: pages)
         web.addSupply(to: pages)
         web.addListings(to: pages)
+        web.addRecords(to: pages)
         web.addAdmin(to: pages)
         web.addAttachments(to: pages)
         web.addSearch(to: pages)

@@ -6,14 +6,22 @@ import Hummingbird
 extension Web {
     /// The longest a second sending waits for the first to finish before saying so (a double click sends both at once).
     static let formWait: Duration = .seconds(10)
+    /// The longest `form_token` taken (the pages draw 32 hex digits).
+    static let formTokenLimit = 64
 
     /// Runs `body` for a form sent with `token` (its `form_token`): the first time as sent; again after it was
     /// recorded, a redirect (303) to the page the first sending led to, recording nothing; again while the first is
     /// being recorded, after waiting for it. A sending that was refused (the form back with its errors, or an error)
-    /// frees the token, so the form corrected may be sent again. A form without a token is run as sent (a script's).
+    /// frees the token, so the form corrected may be sent again. A form without a token (or with one no page draws)
+    /// records nothing: 400, saying to reload the page, for every form the pages draw carries one.
     /// `shown` is where a form answered with a page rather than a redirect (adding a user) leads when sent again.
     func once(_ token: String?, _ context: OfficeContext, shown: String, _ body: () async throws -> Response) async throws -> Response {
-        guard let token, !token.isEmpty, token.utf8.count <= 64, let session = context.session else { return try await body() }
+        guard let token, !token.isEmpty, token.utf8.count <= Web.formTokenLimit, let session = context.session else {
+            throw APIFailure(
+                status: .badRequest,
+                message: "form_token: this form came without the one-time token its page gives it; reload the page and send the form again.",
+                field: "form_token")
+        }
         let sessions = office.sessions
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: Web.formWait)

@@ -5,7 +5,7 @@ enum WebTemplates {
         "layout": layout, "field": field, "form": form, "login": login, "dashboard": dashboard, "petitions": petitions,
         "petition": petition, "new-petition": newPetition, "deliveries": deliveries, "party": party, "users": users, "report": report,
         "message": message, "search": search, "overdue": overdue, "unanswered": unanswered, "overdue-table": overdueTable,
-        "waiting-table": waitingTable, "pager": pager,
+        "waiting-table": waitingTable, "pager": pager, "letters": letters, "events": events,
     ]
 
     static let layout = """
@@ -24,8 +24,8 @@ enum WebTemplates {
         <form method="get" action="/search" class="search" role="search"><label for="site-search">Search</label>
         <input id="site-search" name="q" type="search"> <button type="submit">Search</button></form>
         <nav aria-label="Main"><ul>
-        <li><a href="/">Dashboard</a></li><li><a href="/petitions">Petitions</a></li><li><a href="/deliveries">Deliveries</a></li>
-        <li><a href="/report">Report</a></li>{{#admin}}<li><a href="/admin/users">Users</a></li>{{/admin}}
+        <li><a href="/">Dashboard</a></li><li><a href="/petitions">Petitions</a></li><li><a href="/letters">Letters</a></li>
+        <li><a href="/deliveries">Deliveries</a></li><li><a href="/events">Events</a></li><li><a href="/report">Report</a></li>{{#admin}}<li><a href="/admin/users">Users</a></li>{{/admin}}
         </ul></nav>
         <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf_token" value="{{csrf}}">
         <span>{{name}} ({{role}})</span> <button type="submit">Log out</button></form>
@@ -146,6 +146,26 @@ enum WebTemplates {
         {{/hasRows}}{{#rows}}<tr><td><a href="/petitions/{{id}}">{{id}}</a></td><td>{{opened}}</td><td>{{status}}</td><td><a href="/parties/{{petitioner}}">{{petitionerName}}</a></td><td><a href="/parties/{{authority}}">{{authorityName}}</a></td><td><a href="/petitions/{{id}}">{{subject}}</a></td></tr>
         {{/rows}}{{#hasRows}}</tbody></table></div>{{/hasRows}}{{^refused}}{{^rows}}<p>No petition matches.</p>{{/rows}}{{/refused}}
         {{#hasRows}}{{> pager}}{{/hasRows}}
+
+        """
+
+    /// The letters, a page at a time, with their filters.
+    static let letters = """
+        <form method="get" action="/letters" class="filters">
+        {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
+        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th><th>Answered</th></tr></thead><tbody>
+        {{/hasRows}}{{#rows}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td><a href="/parties/{{from}}">{{fromName}}</a></td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
+        {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^refused}}{{^rows}}<p>No letter matches.</p>{{/rows}}{{/refused}}
+
+        """
+
+    /// The event log, newest first, a page at a time, with its filters.
+    static let events = """
+        <form method="get" action="/events" class="filters">
+        {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
+        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>Day</th><th>Kind</th><th>What happened</th><th>By</th></tr></thead><tbody>
+        {{/hasRows}}{{#rows}}<tr><td>{{day}}</td><td>{{kind}}</td><td>{{#petition}}<a href="/petitions/{{petition}}">{{summary}}</a>{{/petition}}{{^petition}}{{summary}}{{/petition}}</td><td>{{actor}}</td></tr>
+        {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^refused}}{{^rows}}<p>No event matches.</p>{{/rows}}{{/refused}}
 
         """
 

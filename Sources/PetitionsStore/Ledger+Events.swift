@@ -11,8 +11,10 @@ extension Ledger {
     }
 
     /// The events `events(...)` lists, only those in `window` read (`LIMIT`/`OFFSET` in SQL), and how many it lists
-    /// in all (`count(*)`); without a window, every one and their number.
-    public func eventPage(party: String?, petition: Int64?, kind: String?, since: Day?, window: RowWindow?) throws -> RowPage<Event> {
+    /// in all (`count(*)`); without a window, every one and their number. `newestFirst`: the latest first instead.
+    public func eventPage(party: String?, petition: Int64?, kind: String?, since: Day?, window: RowWindow?, newestFirst: Bool = false) throws
+        -> RowPage<Event>
+    {
         try read { db in
             var clauses: [String] = []
             var args: [DatabaseValueConvertible?] = []
@@ -46,7 +48,9 @@ extension Ledger {
             }
             let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
             let rows = try Row.fetchAll(
-                db, sql: "SELECT e.* FROM event e WHERE \(clause) ORDER BY e.day, e.id\(Ledger.limitClause(window))",
+                db,
+                sql:
+                    "SELECT e.* FROM event e WHERE \(clause) ORDER BY \(newestFirst ? "e.day DESC, e.id DESC" : "e.day, e.id")\(Ledger.limitClause(window))",
                 arguments: StatementArguments(args))
             var total = rows.count
             if let window, rows.count >= window.limit || window.offset > 0 {

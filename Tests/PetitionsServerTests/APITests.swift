@@ -141,7 +141,11 @@ import Testing
         let f = try ServerFixture()
         defer { f.ledger.remove() }
         try await f.test { client in
-            for path in ["petitions/99", "petitions/abc", "parties/nobody", "letters/12", "nothing-here"] {
+            // An id is written one way: "+1", "01" or "1 " are not petition 1.
+            for path in [
+                "petitions/99", "petitions/abc", "parties/nobody", "letters/12", "nothing-here", "petitions/+1", "petitions/01", "petitions/%2B1",
+                "petitions/1%20",
+            ] {
                 let r = try await client.execute(uri: "/api/v1/" + path, method: .get, headers: f.bearer(.reader))
                 #expect(r.status == .notFound, "\(path)")
                 #expect(r.object["error"] is String, "\(path): \(r.text)")

@@ -85,6 +85,41 @@ extension TestResponse {
         }
     }
 
+    @Test("an empty limit or offset is the default, as docs/openapi.yaml says, on every listing")
+    func emptyPaging() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            for path in ["overdue", "unanswered", "letters", "petitions", "events", "deliveries", "parties", "check"] {
+                let plain = try await client.execute(uri: "/api/v1/\(path)", method: .get, headers: f.bearer(.reader))
+                let empty = try await client.execute(uri: "/api/v1/\(path)?limit=&offset=", method: .get, headers: f.bearer(.reader))
+                #expect(empty.status == .ok && empty.text == plain.text && empty.total == plain.total, "\(path)")
+            }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let yaml = try String(contentsOf: root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+        #expect(yaml.contains("at most 1000; empty is the default") && readme.contains("at most 1000; empty is the default"))
+    }
+
+    @Test("search answers its best matches at once: an offset past 0 is 400 naming it, never the first matches again")
+    func searchOffset() async throws {
+        let f = try fixtureWithLetters(3)
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let first = try await client.execute(uri: "/api/v1/search?q=letter&limit=1", method: .get, headers: f.bearer(.reader))
+            #expect(first.status == .ok && first.array.count == 1)
+            let zero = try await client.execute(uri: "/api/v1/search?q=letter&limit=1&offset=0", method: .get, headers: f.bearer(.reader))
+            #expect(zero.status == .ok && zero.text == first.text)
+            for offset in ["1", "20", "x"] {
+                let r = try await client.execute(uri: "/api/v1/search?q=letter&limit=1&offset=\(offset)", method: .get, headers: f.bearer(.reader))
+                #expect(r.status == .badRequest, "offset=\(offset): \(r.status)")
+                #expect(r.object["field"] as? String == "offset")
+                #expect((r.object["error"] as? String)?.contains("limit") == true, "\(r.text)")
+            }
+        }
+    }
+
     @Test("unanswered, letters, events, petitions, parties, deliveries and check's findings page alike")
     func everyListing() async throws {
         let f = try fixtureWithLetters(5)
@@ -150,4 +185,88 @@ extension TestResponse {
             #expect(deliveries.text.contains("Rows 1–3 of 3"))
         }
     }
+}
+
+/// The web's letters and events pages (README names them): paged tables read in SQL, with their filters.
+@Suite("Web application: the letters and events pages") struct WebRecordPagesTests {
+    @Test("/letters lists the letters 100 a page, oldest first, with names; waiting and party filter; an unknown party is 400 beside it")
+    func lettersPage() async throws {
+        let f = try fixtureWithLetters(105)
+        defer { f.ledger.remove() }
+        _ = try ReceiveLetter(
+            from: "moscow-supply", to: "dmitrov-post", on: try Day(parsing: "1920-02-10"), subject: "A reply", inReplyTo: 1, petition: 1
+        ).run(in: f.ledger.workspace)
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let first = try await client.execute(uri: "/letters", method: .get, headers: b.headers)
+            #expect(first.status == .ok)
+            #expect(first.text.contains(#"<a href="/letters">Letters</a>"#) && first.text.contains(#"<a href="/events">Events</a>"#))
+            #expect(first.text.contains("Rows 1–100 of 106, page 1 of 2."), "\(first.text)")
+            #expect(first.text.contains("Moscow postal-telegraph supply centre") && first.text.contains(">Letter 1<"))
+            #expect(!first.text.contains(">Letter 105<"))
+            let second = try await client.execute(uri: "/letters?page=2", method: .get, headers: b.headers)
+            #expect(second.status == .ok && second.text.contains(">Letter 105<") && second.text.contains(">A reply<"))
+            #expect(!second.text.contains(">Letter 99<"))
+            // As `letter list --waiting` (the API's): the reply waits for nothing, and answers what it answers.
+            let api = try await client.execute(uri: "/api/v1/letters?waiting=true", method: .get, headers: f.bearer(.reader))
+            let waitingCount = try #require(api.total)
+            #expect(waitingCount < 106)
+            let waiting = try await client.execute(uri: "/letters?waiting=true", method: .get, headers: b.headers)
+            #expect(waiting.text.contains(waitingCount == 0 ? "No letter matches." : "of \(waitingCount), page 1"), "\(waiting.text)")
+            #expect(!waiting.text.contains(">A reply<"))
+            if waitingCount > 100 { #expect(waiting.text.contains(#"href="/letters?waiting=true&amp;page=2""#)) }
+            let sentOnly = try await client.execute(uri: "/letters?party=moscow-supply&page=2", method: .get, headers: b.headers)
+            #expect(sentOnly.status == .ok && sentOnly.text.contains("Rows 101–106 of 106"))
+            #expect(sentOnly.text.contains(#"href="/letters?party=moscow-supply""#), "the first page's link keeps the filter")
+            let unknown = try await client.execute(uri: "/letters?party=nobody", method: .get, headers: b.headers)
+            #expect(unknown.status == .badRequest && unknown.text.contains("nobody") && unknown.text.contains(#"aria-invalid="true""#))
+            #expect(!unknown.text.contains("No letter matches"))
+            let past = try await client.execute(uri: "/letters?page=3", method: .get, headers: b.headers)
+            #expect(past.status == .notFound)
+        }
+    }
+
+    @Test("/events lists the event log newest first, 100 a page; kind and party filter; a kind that is none is 400 beside it")
+    func eventsPage() async throws {
+        let f = try fixtureWithLetters(105)
+        defer { f.ledger.remove() }
+        let all = try ListEvents().run(in: f.ledger.workspace)
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let first = try await client.execute(uri: "/events", method: .get, headers: b.headers)
+            #expect(first.status == .ok)
+            #expect(all.count > 100 && all.count < 1000)
+            #expect(first.text.contains("Rows 1–100 of \(all.count)"), "\(first.text)")
+            // Newest first: the latest day's last event on the first page, the earliest on the last page.
+            let newest = try #require(all.max { ($0.day, $0.id) < ($1.day, $1.id) })
+            let oldest = try #require(all.min { ($0.day, $0.id) < ($1.day, $1.id) })
+            let last = try await client.execute(uri: "/events?page=\(WebPagerPages.of(all.count))", method: .get, headers: b.headers)
+            #expect(first.text.contains(escaped(newest.summary)) && last.text.contains(escaped(oldest.summary)))
+            let sent = try await client.execute(uri: "/events?kind=letter.sent", method: .get, headers: b.headers)
+            #expect(sent.status == .ok && sent.text.contains("Rows 1–100 of 105,"))
+            #expect(!sent.text.contains("petition.logged</td>"))
+            let bad = try await client.execute(uri: "/events?kind=nonsense", method: .get, headers: b.headers)
+            #expect(bad.status == .badRequest && bad.text.contains("is not a kind of event") && bad.text.contains(#"aria-invalid="true""#))
+            let party = try await client.execute(uri: "/events?party=nobody", method: .get, headers: b.headers)
+            #expect(party.status == .badRequest)
+        }
+    }
+
+    @Test("an id in a page's address is written as ids are: /petitions/01 and /petitions/+1 are 404")
+    func webPathIDs() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            #expect(try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers).status == .ok)
+            for path in ["/petitions/01", "/petitions/+1", "/petitions/%2B1", "/attachments/01"] {
+                #expect(try await client.execute(uri: path, method: .get, headers: b.headers).status == .notFound, "\(path)")
+            }
+        }
+    }
+}
+
+/// How many pages of 100 rows `n` rows make.
+enum WebPagerPages {
+    static func of(_ n: Int) -> Int { max(1, (n + 99) / 100) }
 }

@@ -168,6 +168,48 @@ extension ServerDefectTests {
         }
     }
 
+    @Test("a form that records, sent without its one-time form_token or with an empty one, is 400 saying to reload, and records nothing")
+    func formTokenRequired() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let admin = try await Browser.logIn(client, "admin-user", ServerFixture.passwords[.admin] ?? "")
+            let posts: [(Browser, String, [(String, String)])] = [
+                (b, "/petitions/1/notes", [("text", "A note sent twice without a token")]),
+                (b, "/petitions", [("from", "dmitrov-post"), ("to", "moscow-supply"), ("subject", "No token"), ("on", "1920-02-20")]),
+                (b, "/petitions/1/status", [("to", "answered"), ("on", "1920-02-20")]),
+                (
+                    b, "/petitions/1/letters",
+                    [("direction", "sent"), ("from", "dmitrov-post"), ("to", "moscow-supply"), ("on", "1920-02-20"), ("subject", "No token")]
+                ),
+                (
+                    b, "/deliveries/receipts",
+                    [
+                        ("decree", "decree-1918"), ("recipient", "dmitrov-post"), ("period", "1920-01"), ("on", "1920-02-20"),
+                        ("quantity", "8 funt wheat"),
+                    ]
+                ),
+                (admin, "/admin/users", [("name", "no-token-user"), ("role", "reader")]),
+            ]
+            for (browser, action, fields) in posts {
+                for token in [nil, "", String(repeating: "a", count: 65)] {
+                    let sent = fields + (token.map { [("form_token", $0)] } ?? [])
+                    let r = try await client.execute(uri: action, method: .post, headers: browser.formHeaders, body: browser.form(sent, once: false))
+                    #expect(r.status == .badRequest, "\(action) \(token ?? "none"): \(r.status)")
+                    #expect(r.text.contains("reload the page and send the form again"), "\(action): \(r.text)")
+                }
+            }
+            let attach = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: b.multipartHeaders,
+                body: b.multipart([("letter", "1")], file: ("a.txt", Array("a".utf8)), once: false))
+            #expect(attach.status == .badRequest && attach.text.contains("reload the page and send the form again"), "\(attach.text)")
+        }
+        #expect(try f.eventCount() == before)
+        #expect(try ListUsers().run(in: f.ledger.workspace).allSatisfy { $0.name != "no-token-user" })
+    }
+
     @Test("setting a user's password (user password) ends that user's web sessions at once, and only theirs")
     func passwordEndsSessions() async throws {
         let f = try ServerFixture()
@@ -212,7 +254,7 @@ extension ServerDefectTests {
             #expect(try f.eventCount() == before)
             // The same form as multipart/form-data (a form with enctype) is read and recorded.
             let boundary = "----form-boundary-1920"
-            let parts = ([("csrf_token", b.csrf)] + fields).map {
+            let parts = ([("csrf_token", b.csrf)] + fields + Browser.formToken(fields, once: true)).map {
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n"
             }
             let body = parts.joined() + "--\(boundary)--\r\n"

@@ -47,7 +47,80 @@ func rawExchangeOffThePool(port: Int, _ bytes: String) async throws -> String {
     }
 }
 
+/// A slow client on a plain socket: sends `head`, then `trickle` a byte every `pace` seconds, reading all the while,
+/// until the server closes the connection or `wait` seconds pass. Answers what it read and after how many seconds the
+/// server closed (nil: still open when it gave up).
+func slowClient(port: Int, head: String, trickle: String, pace: Double, wait: Double) throws -> (answer: String, closedAfter: Double?) {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw PetitionsError("socket failed") }
+    defer { close(fd) }
+    var timeout = timeval(tv_sec: Int(pace), tv_usec: Int((pace - pace.rounded(.down)) * 1_000_000))
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { throw PetitionsError("connect failed") }
+    let start = Date()
+    func sendAll(_ bytes: [UInt8]) { _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
+    sendAll(Array(head.utf8))
+    var pending = Array(trickle.utf8)[...]
+    var answer: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while Date().timeIntervalSince(start) < wait {
+        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+            return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(start))
+        }
+        if n > 0 { answer += chunk[0..<n] }
+        if let byte = pending.popFirst() { sendAll([byte]) }
+    }
+    return (String(decoding: answer, as: UTF8.self), nil)
+}
+
 @Suite("Server defects, each with its test") struct ServerDefectTests {
+    @Test("a slow client is cut off: a head never finished after the idle time, a body trickling in with a 408; others are answered")
+    func slowClientsCutOff() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        var settings = f.settings
+        settings.port = 0
+        settings.idleTimeout = .seconds(1)
+        settings.bodyGrace = .seconds(1)
+        let token = f.tokens[.clerk] ?? ""
+        let before = try f.eventCount()
+        try await OfficeServer.application(settings).test(.live) { client in
+            let port = try #require(client.port)
+            func offThePool(_ head: String, trickle: String) async throws -> (answer: String, closedAfter: Double?) {
+                try await withCheckedThrowingContinuation { continuation in
+                    Thread.detachNewThread {
+                        continuation.resume(with: Result { try slowClient(port: port, head: head, trickle: trickle, pace: 0.25, wait: 8) })
+                    }
+                }
+            }
+            // A head that never ends, and a body of 100 bytes sent a byte every quarter second (25 s in all).
+            async let unfinished = offThePool("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ", trickle: "")
+            let body = #"{"from":"dmitrov-post","to":"moscow-supply","subject":"Slow","on":"1920-02-01"}"#.padding(
+                toLength: 100, withPad: " ", startingAt: 0)
+            async let trickling = offThePool(
+                "POST /api/v1/petitions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n", trickle: body)
+            // Others are answered meanwhile.
+            let ok = try await rawExchangeOffThePool(port: port, "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            #expect(ok.hasPrefix("HTTP/1.1 200"))
+            let (head, slow) = try await (unfinished, trickling)
+            #expect(head.closedAfter.map { $0 < 4 } == true, "an unfinished head: \(String(describing: head.closedAfter))")
+            #expect(head.answer.isEmpty)
+            #expect(slow.closedAfter.map { $0 < 5 } == true, "a trickling body: \(String(describing: slow.closedAfter))")
+            #expect(slow.answer.hasPrefix("HTTP/1.1 408"), "\(slow.answer)")
+            #expect(slow.answer.contains("came too slowly") && slow.answer.contains("default-src 'self'"))
+        }
+        #expect(try f.eventCount() == before)
+    }
+
     @Test("bytes that are not HTTP are 400 with the JSON error body and the security headers, and the connection closes")
     func malformedRequest() async throws {
         let f = try ServerFixture()

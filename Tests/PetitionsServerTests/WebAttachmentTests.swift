@@ -16,10 +16,11 @@ extension Browser {
         return h
     }
 
-    /// A `multipart/form-data` body as a browser sends it: text fields, then the file (when given).
-    func multipart(_ fields: [(String, String)], file: (name: String, bytes: [UInt8])?, csrf: Bool = true) -> ByteBuffer {
+    /// A `multipart/form-data` body as a browser sends it: text fields (a one-time `form_token` among them, as in
+    /// `form`), then the file (when given).
+    func multipart(_ fields: [(String, String)], file: (name: String, bytes: [UInt8])?, csrf: Bool = true, once: Bool = true) -> ByteBuffer {
         var b = ByteBuffer()
-        for (name, value) in (csrf ? [("csrf_token", self.csrf)] : []) + fields {
+        for (name, value) in (csrf ? [("csrf_token", self.csrf)] : []) + fields + Browser.formToken(fields, once: once) {
             b.writeString("--\(Browser.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         if let file {

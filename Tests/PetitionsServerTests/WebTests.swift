@@ -18,6 +18,12 @@ struct Browser {
         }
     }
 
+    /// A new one-time `form_token`, as a page draws one, unless `fields` hold one already or `once` is false.
+    static func formToken(_ fields: [(String, String)], once: Bool) -> [(String, String)] {
+        guard once, !fields.contains(where: { $0.0 == "form_token" }) else { return [] }
+        return [("form_token", (0..<32).map { _ in String("0123456789abcdef".randomElement() ?? "0") }.joined())]
+    }
+
     var headers: HTTPFields { cookie.isEmpty ? [:] : [.cookie: cookie] }
 
     var formHeaders: HTTPFields {
@@ -26,9 +32,10 @@ struct Browser {
         return h
     }
 
-    /// `fields` as a form body, with this browser's CSRF token unless told otherwise.
-    func form(_ fields: [(String, String)], csrf: Bool = true) -> ByteBuffer {
-        let all = (csrf ? [("csrf_token", self.csrf)] : []) + fields
+    /// `fields` as a form body, with this browser's CSRF token unless told otherwise, and a one-time `form_token` as
+    /// every form a page draws carries (a new one each time, unless `fields` hold one or `once` is false).
+    func form(_ fields: [(String, String)], csrf: Bool = true, once: Bool = true) -> ByteBuffer {
+        let all = (csrf ? [("csrf_token", self.csrf)] : []) + fields + Browser.formToken(fields, once: once)
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return ByteBuffer(string: all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&"))

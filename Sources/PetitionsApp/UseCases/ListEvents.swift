@@ -6,12 +6,15 @@ public struct ListEvents: UseCase {
     public var petition: Int64?
     public var kind: String?
     public var since: Day?
+    /// The latest first (the web's events page), rather than the log's order, oldest first (the command's and the API's).
+    public var newestFirst: Bool
 
-    public init(party: String? = nil, petition: Int64? = nil, kind: String? = nil, since: Day? = nil) {
+    public init(party: String? = nil, petition: Int64? = nil, kind: String? = nil, since: Day? = nil, newestFirst: Bool = false) {
         self.party = party
         self.petition = petition
         self.kind = kind
         self.since = since
+        self.newestFirst = newestFirst
     }
 
     public func run(in workspace: Workspace) throws -> [Event] {
@@ -22,7 +25,9 @@ public struct ListEvents: UseCase {
     /// The events of this listing in `window` (read alone, in SQL), and how many it holds: a page of the API's.
     public func page(_ window: RowWindow, in workspace: Workspace) throws -> RowPage<Event> {
         try checkKind()
-        return try workspace.reading { try $0.eventPage(party: party, petition: petition, kind: kind, since: since, window: window) }
+        return try workspace.reading {
+            try $0.eventPage(party: party, petition: petition, kind: kind, since: since, window: window, newestFirst: newestFirst)
+        }
     }
 
     /// A kind that names no event would list nothing, which reads as "nothing happened": it is refused instead.

@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import PetitionsApp
+
+/// The letters and the event log as pages, 100 rows a page, each page read alone in SQL (`LIMIT`/`OFFSET` and a
+/// count, as the API's `/letters` and `/events`): `/letters` (filters: waiting for a reply, party) and `/events`
+/// (newest first; filters: kind, party). A filter the command would refuse is its sentence beside the field, 400.
+extension Web {
+    func addRecords(to pages: RouterGroup<OfficeContext>) {
+        pages.get("letters") { request, context in try await self.letterList(request, context) }
+        pages.get("events") { request, context in try await self.eventList(request, context) }
+    }
+
+    /// A page of a listing read in SQL, with the names of its parties.
+    struct NamedPage<Row: Sendable>: Sendable {
+        var page: RowPage<Row>
+        var names: [String: String]
+    }
+
+    func letterList(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let account = try context.signedIn(.reader, request)
+        let q = Query(request: request)
+        let pager = try WebPager(q)
+        let party = try q.text("party")
+        // A value that is not true or false is refused beside its field, as an unknown party is.
+        let waiting = (try? q.flag("waiting")) ?? false
+        var fields = [
+            WebField(
+                name: "waiting", label: "Letters", kind: .select([("", "all"), ("true", "waiting for a reply")]),
+                value: waiting ? "true" : ""),
+            WebField(name: "party", label: "Party (from or to, handle)", value: party ?? ""),
+        ]
+        let outcome = try await attempt {
+            let list = ListLetters(party: party, waiting: try q.flag("waiting"))
+            async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account) { try Web.names($0) }
+            let page = try await office.perform(as: account) { ws in try list.page(pager.window, in: ws) }
+            return NamedPage(page: page, names: try await names)
+        }
+        var values: [String: Any] = ["fields": fields.map { $0.values(form: "filter") }]
+        switch outcome {
+        case .failure(let failure):
+            let i = fields.firstIndex { $0.name == failure.field } ?? 1
+            fields[i].error = failure.message
+            values["fields"] = fields.map { $0.values(form: "filter") }
+            values["refused"] = true
+            return page("letters", "Letters", values, context, status: failure.status)
+        case .success(let found):
+            let range = try pager.range(of: found.page.total)
+            let n = found.names
+            values["pager"] = pager.values(
+                range, of: found.page.total, path: "/letters", keep: [("waiting", waiting ? "true" : nil), ("party", party)])
+            values["rows"] = found.page.rows.map { l in
+                [
+                    "id": l.id, "on": l.on.description, "direction": l.direction.rawValue, "from": l.from, "fromName": n[l.from] ?? l.from,
+                    "to": l.to, "toName": n[l.to] ?? l.to, "subject": l.subject, "petition": l.petition.map { String($0) } ?? false,
+                    "replyDue": l.replyDue?.description ?? "", "answered": l.answeredBy.map { "by letter \($0)" } ?? "",
+                ] as [String: Any]
+            }
+            return page("letters", "Letters", values, context)
+        }
+    }
+
+    func eventList(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let account = try context.signedIn(.reader, request)
+        let q = Query(request: request)
+        let pager = try WebPager(q)
+        let party = try q.text("party")
+        let kind = try q.text("kind")
+        var fields = [
+            WebField(name: "kind", label: "Kind", value: kind ?? "", hint: "e.g. letter.sent, or letter for every kind of letter event"),
+            WebField(name: "party", label: "Party (handle)", value: party ?? ""),
+        ]
+        let outcome = try await attempt {
+            let list = ListEvents(party: party, kind: kind, newestFirst: true)
+            return try await office.perform(as: account) { ws in try list.page(pager.window, in: ws) }
+        }
+        var values: [String: Any] = ["fields": fields.map { $0.values(form: "filter") }]
+        switch outcome {
+        case .failure(let failure):
+            let i = fields.firstIndex { $0.name == failure.field } ?? 1
+            fields[i].error = failure.message
+            values["fields"] = fields.map { $0.values(form: "filter") }
+            values["refused"] = true
+            return page("events", "Events", values, context, status: failure.status)
+        case .success(let found):
+            let range = try pager.range(of: found.total)
+            values["pager"] = pager.values(range, of: found.total, path: "/events", keep: [("kind", kind), ("party", party)])
+            values["rows"] = found.rows.map { e in
+                [
+                    "day": e.day.description, "kind": e.kind, "summary": e.summary, "actor": e.actor,
+                    "petition": e.subjects.first { $0.type == "petition" }.map { String($0.id) } ?? false,
+                ] as [String: Any]
+            }
+            return page("events", "Events, newest first", values, context)
+        }
+    }
+}
+
+extension WebPager {
+    /// The rows of this page as a window to read in SQL: the total is known only once it is read (`range(of:)`).
+    var window: RowWindow { RowWindow(limit: Self.size, offset: (page - 1) * Self.size) }
+}
