@@ -247,7 +247,7 @@ extension Ledger {
     /// Refuses a dependant the household already holds under the same name and category, or a name that differs from
     /// a held one only in case (`anna` beside `Anna` is the same child typed twice): it would count twice.
     /// (A merge replays the other office's additions as they were, so only a clerk's own addition is refused.)
-    private func refuseDependantTwice(_ db: Database, _ person: String, name: String, category: String) throws {
+    func refuseDependantTwice(_ db: Database, _ person: String, name: String, category: String) throws {
         let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
         let name = try Ledger.checkName(name)
         let category = try Category.validate(category, field: "--category")

@@ -129,17 +129,18 @@ extension Ledger {
         return try delivery(id)
     }
 
-    /// Records a receipt in the current transaction under `stamp`; returns the delivery's id.
+    /// Records a receipt in the current transaction under `stamp`; returns the delivery's id. `evenCancelled`: a merge
+    /// records another office's receipt against a delivery cancelled here (what came, came); a clerk's is refused.
     func receiveDelivery(
         _ db: Database, decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?,
-        stamp: EventStamp
+        stamp: EventStamp, evenCancelled: Bool = false
     ) throws -> Int64 {
         guard !quantities.isEmpty else { throw PetitionsError("--quantity: say what came, e.g. --quantity '1000 funt wheat'.", code: .usage) }
         let parsed = try quantities.map { try Quantity(parsing: $0, field: "--quantity", units: units) }
         let (deliveryID, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
         let status: String =
             try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM delivery WHERE id = ?"), arguments: [deliveryID]) ?? "pending"
-        guard status != "cancelled" else {
+        guard status != "cancelled" || evenCancelled else {
             throw PetitionsError(
                 "--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
         }

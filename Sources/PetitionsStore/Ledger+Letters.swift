@@ -94,10 +94,11 @@ extension Ledger {
         return try letter(id)
     }
 
-    /// Records a received letter in the current transaction under `stamp`; returns its id.
+    /// Records a received letter in the current transaction under `stamp`; returns its id. `replyToVoided`: a merge
+    /// records another office's reply to a letter voided here (the reply came); a clerk's is refused.
     func receiveLetter(
         _ db: Database, from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
-        channel: Channel, summary: String?, stamp: EventStamp
+        channel: Channel, summary: String?, stamp: EventStamp, replyToVoided: Bool = false
     ) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
         let f = try resolveParty(db, from, kinds: [.authority, .person, .group, .office], field: "--from")
@@ -117,7 +118,7 @@ extension Ledger {
             guard (orig[1] as String) == "sent" else {
                 throw PetitionsError.invalid("--in-reply-to", String(r), "is a received letter; a reply answers a letter that was sent")
             }
-            guard (orig[2] as Int64) == 0 else {
+            guard (orig[2] as Int64) == 0 || replyToVoided else {
                 throw PetitionsError.invalid("--in-reply-to", String(r), "is a voided letter")
             }
             guard day.description >= origDay else {

@@ -16,11 +16,42 @@ struct ExchangedEvent: Decodable {
     var refs: [String: String]?
     var line = 0
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case schemaVersion = "schema_version"
         case uuid, kind, day
         case recordedAt = "recorded_at"
         case actor, office, summary, payload, refs
+    }
+
+    /// Any key of a line, to name one an event does not have.
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Reads a line that holds exactly the keys of an event (README, "JSON Lines events"): a key it does not know is
+    /// refused, naming it, rather than dropped unseen.
+    init(from decoder: Decoder) throws {
+        let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { CodingKeys(rawValue: $0) == nil }
+        guard unknown.isEmpty else {
+            let names = unknown.sorted().map { quoted($0) }.joined(separator: ", ")
+            throw Ledger.EventLineError(
+                "\(unknown.count == 1 ? "key" : "keys") \(names) \(unknown.count == 1 ? "is" : "are") not a key of an event (an event has exactly "
+                    + CodingKeys.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        uuid = try c.decode(String.self, forKey: .uuid)
+        kind = try c.decode(String.self, forKey: .kind)
+        day = try c.decode(String.self, forKey: .day)
+        recordedAt = try c.decode(String.self, forKey: .recordedAt)
+        actor = try c.decode(String.self, forKey: .actor)
+        office = try c.decode(String.self, forKey: .office)
+        summary = try c.decode(String.self, forKey: .summary)
+        payload = try c.decode(JSONValue.self, forKey: .payload)
+        refs = try c.decodeIfPresent([String: String].self, forKey: .refs)
     }
 
     /// Whether `other` says the same as this event (its line aside): a log repeating an event is no conflict.
@@ -94,7 +125,7 @@ extension Ledger {
             guard Handle.isValid(theirs) else { throw PetitionsError.invalid("--map", "\(theirs)=\(ours)", "does not start with a valid handle") }
             guard Handle.isValid(ours) else { throw PetitionsError.invalid("--map", "\(theirs)=\(ours)", "does not map to a valid handle") }
         }
-        let events = try Ledger.parseEventLines(data, source: source)
+        let events = try Ledger.parseEventLines(data, source: source, now: context.now())
         // Recorded order; the file's order among events of the same moment.
         let ordered = events.enumerated().sorted { a, b in
             a.element.recordedAt != b.element.recordedAt ? a.element.recordedAt < b.element.recordedAt : a.offset < b.offset
@@ -103,7 +134,7 @@ extension Ledger {
             var seen: [String: ExchangedEvent] = [:]
             var fresh: [ExchangedEvent] = []
             // Also in upper case: a ledger that imported one before UUIDs were folded may hold it so.
-            let present = try db.cachedStatement(sql: "SELECT 1 FROM event WHERE uuid = ? OR uuid = ?")
+            let present = try db.cachedStatement(sql: Ledger.storedEventSQL)
             for e in ordered {
                 if let first = seen[e.uuid] {
                     guard first.sameContent(as: e) else {
@@ -114,21 +145,27 @@ extension Ledger {
                     continue
                 }
                 seen[e.uuid] = e
-                if try Bool.fetchOne(present, arguments: [e.uuid, e.uuid.uppercased()]) != true { fresh.append(e) }
+                if let stored = try Row.fetchOne(present, arguments: [e.uuid, e.uuid.uppercased()]) {
+                    // Already here: the same event, or a line changed since it was exported, refused like a pair in one file.
+                    try refuseChanged(db, e, stored: stored, source: source, map: map)
+                } else {
+                    fresh.append(e)
+                }
             }
             var result = MergeResult(events: events.count, added: 0, alreadyPresent: events.count - fresh.count, joined: 0)
             guard !fresh.isEmpty else { return result }
             try checkHandles(db, fresh, source: source, map: map)
+            var notes = MergeNotes()
             for e in fresh {
                 do {
                     var joined = false
-                    var conflicts = result.conflicts
+                    var eventNotes = notes
                     // Each event in a savepoint of its own: one that cannot apply here is undone alone.
                     try db.inSavepoint {
-                        joined = try replay(db, e, map: map, conflicts: &conflicts)
+                        joined = try replay(db, e, map: map, notes: &eventNotes)
                         return .commit
                     }
-                    result.conflicts = conflicts
+                    notes = eventNotes
                     if joined { result.joined += 1 }
                 } catch let error as PetitionsError where error.kind != .other {
                     // A refusal of a value (kind invalid, not found, conflict) means the log is sound but this ledger
@@ -142,12 +179,14 @@ extension Ledger {
                         throw try Ledger.lineRefusal(error, source: source, event: e)
                     }
                     result.notApplied.append(
-                        "line \(e.line) (event \(e.uuid), \(e.kind)): \(error.message) It is kept in the log without effect.")
+                        "line \(e.line) (event \(e.uuid), \(e.kind)): \(Ledger.inPayloadTerms(error.message)) It is kept in the log without effect.")
                 } catch {
                     throw try Ledger.lineRefusal(error, source: source, event: e)
                 }
                 result.added += 1
             }
+            result.conflicts = notes.conflicts.map(\.sentence)
+            result.warnings = notes.warnings
             let event = ImportCompleted(
                 what: "events", source: source, rows: Int64(result.events), imported: Int64(result.added),
                 alreadyPresent: Int64(result.alreadyPresent), joined: Int64(result.joined), map: map)
@@ -160,15 +199,17 @@ extension Ledger {
 
     /// The refusal of the whole log for one of its events, naming its line.
     static func lineRefusal(_ error: any Error, source: String, event e: ExchangedEvent) throws -> PetitionsError {
-        let message = try Ledger.rowMessage(error)
+        let message = Ledger.inPayloadTerms(try Ledger.rowMessage(error))
         return PetitionsError(
             "\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message) Nothing was imported.",
             code: (error as? PetitionsError)?.code ?? .dataError)
     }
 
     /// Reads JSON Lines: every line one event of a known schema version; a broken one is named by its line.
-    static func parseEventLines(_ data: Data, source: String) throws -> [ExchangedEvent] {
+    static func parseEventLines(_ data: Data, source: String, now: Date) throws -> [ExchangedEvent] {
         let decoder = JSONDecoder()
+        // A day of clock skew between offices is allowed; a moment past it would win every conflict.
+        let latest = Ledger.timestamp(now.addingTimeInterval(86_400))
         var events: [ExchangedEvent] = []
         var problems: [String] = []
         var lineNumber = 0
@@ -194,6 +235,7 @@ extension Ledger {
                 e.uuid = e.uuid.lowercased()
                 e.refs = e.refs?.mapValues { $0.lowercased() }
                 guard (try? Day(parsing: e.day)) != nil else { throw EventLineError("day \(quoted(e.day)) is not a day (YYYY-MM-DD)") }
+                try Ledger.checkMoment(e.recordedAt, latest: latest)
                 guard e.kind.contains("."), !e.actor.isEmpty, !e.office.isEmpty else {
                     throw EventLineError("kind, actor and office must not be empty")
                 }

@@ -11,7 +11,7 @@ extension Ledger {
     /// returns whether it was.
     // Longer than 60 lines on purpose: one exhaustive switch with a case per kind of correction, each a few lines.
     func replayCorrection(
-        _ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, day: Day, stamp: EventStamp, conflicts: inout [String]
+        _ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, day: Day, stamp: EventStamp, notes: inout MergeNotes
     ) throws -> Bool {
         switch event {
         case .partyUpdated(let p):
@@ -20,7 +20,7 @@ extension Ledger {
             let current = try partyFieldValues(db, ref.id, kind: kind)
             let apply = try keptFields(
                 db, e, subject: Subject("party", ref.id), label: "\(kind == .person ? "petitioner" : kind.rawValue) \(ref.handle)",
-                before: p.before, after: p.after, current: current, conflicts: &conflicts)
+                before: p.before, after: p.after, current: current, notes: &notes)
             _ = try keep(db, e, event, subjects: [Subject("party", ref.id)])
             try applyPartyFields(db, ref.id, apply)
             return false
@@ -30,7 +30,7 @@ extension Ledger {
             let current: [String: JSONValue] = ["subject": .string(petition.subject), "category": petition.category.json, "via": petition.via.json]
             let apply = try keptFields(
                 db, e, subject: Subject("petition", id), label: "petition \(id)", before: p.before, after: p.after, current: current,
-                conflicts: &conflicts)
+                notes: &notes)
             _ = try keep(db, e, event, subjects: [Subject("petition", id)])
             try applyPetitionFields(db, id, apply)
             return false
@@ -56,6 +56,9 @@ extension Ledger {
             if try !isMember(db, g.id, m.id) { return try keep(db, e, event, subjects: [Subject("party", g.id), Subject("party", m.id)]) }
             _ = try leaveGroup(db, p.group, member: p.member, on: day, stamp: stamp)
         case .dependantAdded(let p):
+            // Both offices adding the same dependant would count her twice: the second is refused as a clerk's would
+            // be, and so kept without effect and reported.
+            try refuseDependantTwice(db, p.person, name: p.name, category: p.category)
             _ = try addDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
         case .dependantRemoved(let p):
             _ = try removeDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
@@ -69,31 +72,32 @@ extension Ledger {
     /// changed it from was changed here too: that is a conflict, reported, and the later of the two changes is kept.
     func keptFields(
         _ db: Database, _ e: ExchangedEvent, subject: Subject, label: String, before: [String: JSONValue], after: [String: JSONValue],
-        current: [String: JSONValue], conflicts: inout [String]
+        current: [String: JSONValue], notes: inout MergeNotes
     ) throws -> [String: JSONValue] {
         var kept: [String: JSONValue] = [:]
         for (field, value) in after.sorted(by: { $0.key < $1.key }) {
             let here = current[field] ?? .null
             if here == (before[field] ?? .null) || here == value {
                 kept[field] = value
+                notes.applied(label: label, field: field, office: e.office, value: Ledger.shown(value))
                 continue
             }
             // The latest change of this field recorded here, by another event than this one.
             let ours = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT e.recorded_at, e.office FROM event e JOIN event_subject s ON s.event_id = e.id
+                    SELECT e.recorded_at, e.office, e.uuid FROM event e JOIN event_subject s ON s.event_id = e.id
                     WHERE s.subject_type = ? AND s.subject_id = ? AND e.kind IN (?, ?) AND json_type(e.payload, '$.after.' || ?) IS NOT NULL
                     ORDER BY e.recorded_at DESC, e.id DESC LIMIT 1
                     """,
                 arguments: [subject.type, subject.id, LedgerEvent.Kind.partyUpdated.rawValue, LedgerEvent.Kind.petitionUpdated.rawValue, field])
-            let ourMoment: String = ours?["recorded_at"] ?? ""
             let ourOffice: String = ours?["office"] ?? "this office"
-            let theirsLater = e.recordedAt >= ourMoment
+            let theirsLater = MergeNotes.isLater(e, than: (ours?["recorded_at"] ?? "", ours?["uuid"] ?? ""))
             if theirsLater { kept[field] = value }
-            conflicts.append(
-                "\(label): \(field) was changed by office \(ourOffice) to \(Ledger.shown(here)) and by office \(e.office) to \(Ledger.shown(value)); "
-                    + "kept \(Ledger.shown(theirsLater ? value : here)), the later change.")
+            notes.conflict(
+                FieldConflict(
+                    label: label, field: field, ourOffice: ourOffice, ours: Ledger.shown(here), theirOffice: e.office, theirs: Ledger.shown(value),
+                    kept: Ledger.shown(theirsLater ? value : here)))
         }
         return kept
     }

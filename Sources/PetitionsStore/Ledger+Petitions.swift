@@ -63,16 +63,22 @@ extension Ledger {
         try appendEvent(
             db, event.event, day: day, subjects: [Subject("petition", id)],
             summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)", stamp: stamp)
+        try setStatus(db, petition: id, from: p.status, to: status, on: day)
+    }
+
+    /// Writes a petition's new status and what it stops or starts (the pause of its letters' clocks); the event is
+    /// the caller's.
+    func setStatus(_ db: Database, petition id: Int64, from old: PetitionStatus, to status: PetitionStatus, on day: Day) throws {
         try db.execute(sql: "UPDATE petition SET status = ?, status_since = ? WHERE id = ?", arguments: [status.rawValue, day.description, id])
         // Waiting on the petitioner stops the clocks of the petition's letters.
-        if p.status == .waitingOnPetitioner {
+        if old == .waitingOnPetitioner {
             try db.execute(sql: "UPDATE petition_pause SET to_day = ? WHERE petition_id = ? AND to_day IS NULL", arguments: [day.description, id])
         }
         if status == .waitingOnPetitioner {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO petition_pause(petition_id, from_day, to_day) VALUES (?, ?, NULL)", arguments: [id, day.description])
         }
-        if p.status == .waitingOnPetitioner || status == .waitingOnPetitioner {
+        if old == .waitingOnPetitioner || status == .waitingOnPetitioner {
             _ = try storeReplyDue(db, letters: try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE petition_id = ?", arguments: [id]))
         }
     }

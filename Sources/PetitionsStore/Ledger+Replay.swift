@@ -8,7 +8,7 @@ extension Ledger {
     /// Replays one event under its own identity, through the operation that first recorded it; returns whether it
     /// was joined to a record already here. Longer than 60 lines on purpose: one exhaustive switch with a case per
     /// kind of event, so that the compiler names this place when a kind is added.
-    func replay(_ db: Database, _ e: ExchangedEvent, map: [String: String], conflicts: inout [String]) throws -> Bool {
+    func replay(_ db: Database, _ e: ExchangedEvent, map: [String: String], notes: inout MergeNotes) throws -> Bool {
         let stamp = EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office)
         let event = try LedgerEvent(kind: e.kind, payload: e.payload).mappingHandles { map[$0] ?? $0 }
         let day = try Day(parsing: e.day, field: "day")
@@ -31,7 +31,7 @@ extension Ledger {
         case .petitionStatusChanged(let p):
             guard let id = try reference(db, e, "petition", p.petition) else { throw PetitionsError("its payload names no petition.") }
             guard let status = PetitionStatus(rawValue: p.to) else { throw PetitionsError("to \(quoted(p.to)) is not a petition status.") }
-            try changeStatus(db, petition: id, to: status, on: day, note: p.note, stamp: stamp)
+            return try replayStatusChange(db, e, petition: id, from: p.from, to: status, on: day, note: p.note, notes: &notes)
         case .letterSent(let p):
             _ = try sendLetter(
                 db, from: p.from, to: p.to, on: day, subject: p.subject, petition: try reference(db, e, "petition", p.petition),
@@ -39,10 +39,16 @@ extension Ledger {
                 channel: try Channel(parsing: p.channel ?? "post"), summary: p.summary, restartsClock: p.restartsClock ?? false,
                 body: p.body, stamp: stamp)
         case .letterReceived(let p):
+            let inReplyTo = try reference(db, e, "in_reply_to", p.inReplyTo)
+            if let r = inReplyTo, try Int64.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [r]) == 1 {
+                // The letter came all the same: it is recorded, its link kept to the letter voided here, as the other
+                // office holds it once the void reaches it.
+                notes.warn(e, "it replies to letter \(r), voided here; the letter received is recorded all the same, still a reply to it.")
+            }
             _ = try receiveLetter(
-                db, from: p.from, to: p.to, on: day, subject: p.subject, inReplyTo: try reference(db, e, "in_reply_to", p.inReplyTo),
+                db, from: p.from, to: p.to, on: day, subject: p.subject, inReplyTo: inReplyTo,
                 petition: try reference(db, e, "petition", p.petition), channel: try Channel(parsing: p.channel ?? "post"),
-                summary: p.summary, stamp: stamp)
+                summary: p.summary, stamp: stamp, replyToVoided: true)
         case .letterVoided(let p):
             guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
             try voidLetter(db, id, reason: p.reason, on: day, stamp: stamp)
@@ -82,9 +88,20 @@ extension Ledger {
                 return try keep(db, e, event, subjects: [Subject("decree", try resolveDecree(db, p.decree, field: "decree").id)])
             }
         case .deliveryReceived(let p):
+            let period = try Period(parsing: p.period, field: "period")
+            let (id, _, _) = try requireDelivery(db, decree: p.decree, recipient: p.recipient, period: period)
+            if try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id]) == "cancelled" {
+                // What came, came: the receipt is recorded against the delivery cancelled here, as the other office
+                // holds it once the cancellation reaches it (a delivery cancelled after a receipt keeps it).
+                notes.warn(
+                    e,
+                    "the delivery of \(p.decree) to \(p.recipient) for \(period) was cancelled here; the receipt is recorded against it all the same."
+                )
+            }
             _ = try receiveDelivery(
-                db, decree: p.decree, recipient: p.recipient, period: try Period(parsing: p.period, field: "period"),
-                on: day, quantities: p.quantities ?? [], note: p.note, stamp: stamp)
+                db, decree: p.decree, recipient: p.recipient, period: period, on: day, quantities: p.quantities ?? [], note: p.note,
+                stamp: stamp, evenCancelled: true)
+            try warnOverExpected(db, e, delivery: id, notes: &notes)
         case .deliveryCancelled(let p):
             let period = try Period(parsing: p.period, field: "period")
             let (id, _, _) = try requireDelivery(db, decree: p.decree, recipient: p.recipient, period: period)
@@ -92,9 +109,12 @@ extension Ledger {
                 return try keep(db, e, event, subjects: [Subject("delivery", id)])
             }
             _ = try cancelDelivery(db, decree: p.decree, recipient: p.recipient, period: period, on: day, reason: p.reason, stamp: stamp)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM receipt WHERE delivery_id = ? AND voided = 0", arguments: [id]) == true {
+                notes.warn(e, "the delivery of \(p.decree) to \(p.recipient) for \(period) has receipts here; it is cancelled and keeps them.")
+            }
         case .partyUpdated, .groupJoined, .groupLeft, .dependantAdded, .dependantRemoved, .petitionUpdated, .petitionNoted, .receiptVoided,
             .enrolmentEnded:
-            return try replayCorrection(db, e, event, day: day, stamp: stamp, conflicts: &conflicts)
+            return try replayCorrection(db, e, event, day: day, stamp: stamp, notes: &notes)
         case .attachmentAdded(let p): try replayAttachment(db, e, p, on: day, stamp: stamp)
         case .attachmentRemoved(let p):
             guard let id = try reference(db, e, "attachment", p.attachment) else { throw PetitionsError("its payload names no attachment.") }
@@ -125,11 +145,27 @@ extension Ledger {
     }
 
     /// Stores the event as it came (its handles mapped), without changing any record; it was joined to what is here.
+    /// A petition, letter, receipt or attachment it names is stored by this ledger's id, found through `refs`, or as
+    /// nothing when not here: the other ledger's id would name another record here, and be exported so.
     func keep(_ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, subjects: [Subject]) throws -> Bool {
         if case .object(let payload) = e.payload { try Ledger.refuseControlCharacters(in: payload) }
+        var text = try event.payloadText()
+        if case .object(let payload) = e.payload, Ledger.referenceKeys.contains(where: { (payload[$0.key] ?? .null) != .null }),
+            case .object(var stored) = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        {
+            for r in Ledger.referenceKeys where (stored[r.key] ?? .null) != .null {
+                let local = try e.refs?[r.key].flatMap { uuid in
+                    try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT t.id FROM \(r.table) t JOIN event x ON x.id = t.event_id WHERE x.uuid = ? OR x.uuid = ?"),
+                        arguments: [uuid, uuid.uppercased()])
+                }
+                stored[r.key] = local.map { JSONValue.int($0) } ?? JSONValue.null
+            }
+            text = JSONValue.object(stored).compactText
+        }
         try insertEvent(
             db, stamp: EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office), kind: event.kind,
-            day: e.day, summary: e.summary, payloadJSON: try event.payloadText(), subjects: subjects)
+            day: e.day, summary: e.summary, payloadJSON: text, subjects: subjects)
         return true
     }
 

@@ -200,6 +200,17 @@ extension Ledger {
             {
                 add("events \(r["ids"] as String): share the uuid \(r["u"] as String); an event's uuid must be its own")
             }
+            // The moment orders a merge and decides its conflicts: one that is not a moment (an import before this
+            // version took `yesterday`) is named.
+            for r in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, recorded_at FROM event
+                    WHERE recorded_at NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z' LIMIT \(limit)
+                    """)
+            {
+                add("event \(r["id"] as Int64): its recorded_at \(quoted(r["recorded_at"] as String)) is not a moment in UTC (YYYY-MM-DDTHH:MM:SSZ)")
+            }
 
             for (table, check) in Ledger.creatingKinds {
                 for r in try Row.fetchAll(

@@ -20,7 +20,7 @@ import Testing
         return try into.run(["import", "events", "-"] + (json ? ["--format", "json"] : []), stdin: log.stdout)
     }
 
-    @Test func aReplyToALetterVoidedHereIsKeptWithoutEffectAndLaterLogsStillMerge() throws {
+    @Test func aReplyToALetterVoidedHereIsRecordedWithAWarningAndLaterLogsStillMerge() throws {
         let (dmitrov, klin) = try Self.twoOffices()
         defer {
             dmitrov.remove()
@@ -36,8 +36,14 @@ import Testing
 
         let merged = try Self.merge(klin, into: dmitrov)
         #expect(merged.status == 0, "\(merged)")
-        #expect(merged.stdout.contains("could not apply") && merged.stdout.contains("letter.received"), "\(merged.stdout)")
-        #expect(merged.stdout.contains("voided letter") && merged.stdout.contains("without effect"), "\(merged.stdout)")
+        #expect(merged.stderr.contains("warning: line ") && merged.stderr.contains("letter.received"), "\(merged)")
+        #expect(merged.stderr.contains("voided here") && !merged.stdout.contains("could not apply"), "\(merged)")
+        // Once the void reaches the other office, both hold the reply, a reply to the voided letter.
+        #expect(try Self.merge(dmitrov, into: klin).status == 0)
+        for cli in [dmitrov, klin] {
+            let letters = try cli.run(["export", "letters", "--format", "json"]).stdout
+            #expect(letters.contains("Re: Appeal") && letters.contains(#""in_reply_to":1"#), "\(letters)")
+        }
 
         // Klin goes on: a later log, holding the same event again, merges, and what else it holds applies.
         #expect(try klin.run(["petitioner", "edit", "kropotkin", "--district", "Klin"]).status == 0)

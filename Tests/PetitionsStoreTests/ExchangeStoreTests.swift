@@ -188,4 +188,23 @@ struct ExchangeStoreTests {
         let problems = try b.ledger.verify()
         #expect(problems.contains { $0.contains("share the uuid") }, "\(problems)")
     }
+
+    @Test func verifyNamesAnEventWhoseMomentIsNotAMoment() throws {
+        let t = try TemporaryLedger(office: "dmitrov")
+        defer { t.remove() }
+        try t.ledger.initialize(on: TemporaryLedger.today)
+        #expect(try t.ledger.verify().isEmpty)
+        // As an import from before moments were checked stored it.
+        let raw = try openRaw(t.path)
+        try raw.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
+                    SELECT '00000000-0000-4000-8000-000000000099', kind, day, 'yesterday', actor, office, summary, payload FROM event WHERE id = 1
+                    """)
+        }
+        try raw.close()
+        let problems = try t.ledger.verify()
+        #expect(problems.contains { $0.contains("its recorded_at 'yesterday' is not a moment in UTC") }, "\(problems)")
+    }
 }

@@ -13,6 +13,9 @@ public struct MergeResult: Codable, Sendable {
     /// Events that cannot apply to this ledger as it now is (a reply to a letter voided here, a receipt for a period
     /// unscheduled here): each kept in the log without effect, and named here by its line, so that the rest merges.
     public var notApplied: [String] = []
+    /// What an applied event left unusual here, each a sentence naming its line: a delivery now holding more than
+    /// expected, a receipt recorded against a delivery cancelled here, a reply to a letter voided here.
+    public var warnings: [String] = []
 
     public init(events: Int, added: Int, alreadyPresent: Int, joined: Int) {
         self.events = events

@@ -43,6 +43,7 @@ struct ImportCommand: ParsableCommand {
             }
             let result = try ledger.run(MergeEvents(path: file, maps: map))
             if output.format == .json { return try Output.json(result) }
+            for w in result.warnings { Output.warn(w) }
             let joined = result.joined > 0 ? " (\(result.joined) joined to records already here)" : ""
             print(
                 "Merged \(Wording.count(result.events, "event")) from \(file == "-" ? "standard input" : file): \(result.added) added\(joined), "

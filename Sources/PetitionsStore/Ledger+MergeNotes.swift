@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// A field of one record that both offices changed: reported once, with the value finally kept.
+struct FieldConflict {
+    var label: String
+    var field: String
+    var ourOffice: String
+    var ours: String
+    var theirOffice: String
+    var theirs: String
+    var kept: String
+
+    var sentence: String {
+        "\(label): \(field) was changed by office \(ourOffice) to \(ours) and by office \(theirOffice) to \(theirs); kept \(kept), the later change."
+    }
+}
+
+/// What a merge tells besides what it added: conflicts between the offices' changes, and warnings about events
+/// applied all the same.
+struct MergeNotes {
+    private(set) var conflicts: [FieldConflict] = []
+    private(set) var warnings: [String] = []
+
+    /// Adds a conflict; a field already reported is reported once, with what this office held before the merge, the
+    /// other office's latest value, and the value finally kept.
+    mutating func conflict(_ c: FieldConflict) {
+        guard let i = conflicts.firstIndex(where: { $0.label == c.label && $0.field == c.field }) else {
+            conflicts.append(c)
+            return
+        }
+        conflicts[i].theirOffice = c.theirOffice
+        conflicts[i].theirs = c.theirs
+        conflicts[i].kept = c.kept
+    }
+
+    /// A field changed without conflict after a conflict over it was reported: the report says the value finally kept.
+    mutating func applied(label: String, field: String, office: String, value: String) {
+        guard let i = conflicts.firstIndex(where: { $0.label == label && $0.field == field }) else { return }
+        conflicts[i].theirOffice = office
+        conflicts[i].theirs = value
+        conflicts[i].kept = value
+    }
+
+    /// A warning about event `e`, naming its line.
+    mutating func warn(_ e: ExchangedEvent, _ sentence: String) {
+        warnings.append("line \(e.line) (event \(e.uuid), \(e.kind)): \(sentence)")
+    }
+
+    /// Whether `e` was recorded after the event recorded at `moment` with `uuid`: the later change wins a conflict. The
+    /// UUID breaks a tie of moments (they are to the second), the same way in every ledger, so both offices keep the same.
+    static func isLater(_ e: ExchangedEvent, than ours: (moment: String, uuid: String)) -> Bool {
+        e.recordedAt != ours.moment ? e.recordedAt > ours.moment : e.uuid > ours.uuid.lowercased()
+    }
+}
+
+extension Ledger {
+    // MARK: - Status changes of both offices
+
+    /// Replays another office's status change. From the status it left, it applies as recorded; when this office moved
+    /// the petition elsewhere meanwhile, the later of the two changes is kept and the conflict reported (the lifecycle
+    /// is the clerk's rule, not the merge's: refusing would keep the two offices apart for ever).
+    func replayStatusChange(
+        _ db: Database, _ e: ExchangedEvent, petition id: Int64, from: String?, to status: PetitionStatus, on day: Day, note: String?,
+        notes: inout MergeNotes
+    ) throws -> Bool {
+        let p = try requirePetition(db, id, field: "petition")
+        // Kept as it came, but naming this ledger's petition.
+        let event = PetitionStatusChanged(petition: id, from: from, to: status.rawValue, note: note).event
+        let stamp = EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office)
+        if p.status == status { return try keep(db, e, event, subjects: [Subject("petition", id)]) }
+        let ours = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT e.recorded_at, e.office, e.uuid FROM event e JOIN event_subject s ON s.event_id = e.id
+                WHERE s.subject_type = 'petition' AND s.subject_id = ? AND e.kind IN (?, ?)
+                ORDER BY e.recorded_at DESC, e.id DESC LIMIT 1
+                """, arguments: [id, LedgerEvent.Kind.petitionStatusChanged.rawValue, LedgerEvent.Kind.petitionLogged.rawValue])
+        let theirsLater = MergeNotes.isLater(e, than: (ours?["recorded_at"] ?? "", ours?["uuid"] ?? ""))
+        if theirsLater, from == nil || from == p.status.rawValue, p.status.next.contains(status) {
+            try changeStatus(db, petition: id, to: status, on: day, note: note, stamp: stamp)
+            notes.applied(label: "petition \(id)", field: "status", office: e.office, value: quoted(status.rawValue))
+            return false
+        }
+        _ = try keep(db, e, event, subjects: [Subject("petition", id)])
+        if theirsLater { try setStatus(db, petition: id, from: p.status, to: status, on: day) }
+        notes.conflict(
+            FieldConflict(
+                label: "petition \(id)", field: "status", ourOffice: ours?["office"] ?? "this office", ours: quoted(p.status.rawValue),
+                theirOffice: e.office, theirs: quoted(status.rawValue), kept: quoted(theirsLater ? status.rawValue : p.status.rawValue)))
+        return false
+    }
+
+    // MARK: - Receipts beyond what was expected
+
+    /// Warns, naming the delivery, when a merged receipt leaves it holding more than expected (two offices that both
+    /// recorded the same receipt): it is kept, as `delivery receive` keeps such a receipt, never silently.
+    func warnOverExpected(_ db: Database, _ e: ExchangedEvent, delivery id: Int64, notes: inout MergeNotes) throws {
+        guard let d = try loadDeliveries(db, where: "d.id = ?", [id]).first else { return }
+        for line in d.lines where line.received.amount > line.expected.amount && line.expected.unit == line.received.unit {
+            notes.warn(
+                e,
+                "the delivery of \(d.decree) to \(d.recipient) for \(d.period) has now received \(line.received.text), more than the \(line.expected.text) expected (did both offices record the same receipt?)."
+            )
+        }
+    }
+
+    // MARK: - A line already here
+
+    /// The stored event of a UUID (also in upper case), with the UUIDs its payload's references stand for.
+    static var storedEventSQL: String {
+        let refs = Ledger.referenceKeys.map { r in
+            "(SELECT x.uuid FROM \(r.table) t JOIN event x ON x.id = t.event_id WHERE t.id = json_extract(e.payload, '$.\(r.key)')) AS ref_\(r.key)"
+        }.joined(separator: ", ")
+        return "SELECT e.kind, e.day, e.recorded_at, e.actor, e.office, e.payload, \(refs) FROM event e WHERE e.uuid = ? OR e.uuid = ?"
+    }
+
+    /// Payload keys a replay derives here rather than copies: they may differ from the line without anything forged.
+    static let derivedKeys: [String: Set<String>] = [
+        LedgerEvent.Kind.deliveryScheduled.rawValue: ["periods"],
+        LedgerEvent.Kind.attachmentAdded.rawValue: ["content", "media_type", "name"],
+    ]
+
+    /// Refuses a line whose UUID this ledger holds with other content (a line changed after it was exported): it would
+    /// otherwise be skipped as already present, unseen. Petitions, letters and receipts are compared through `refs`.
+    func refuseChanged(_ db: Database, _ e: ExchangedEvent, stored: Row, source: String, map: [String: String]) throws {
+        var differs: String?
+        let fields: [(String, String, String)] = [
+            ("kind", stored["kind"], e.kind), ("day", stored["day"], e.day), ("recorded_at", stored["recorded_at"], e.recordedAt),
+            ("actor", stored["actor"], e.actor), ("office", stored["office"], e.office),
+        ]
+        if let (key, here, there) = fields.first(where: { $0.1 != $0.2 }) {
+            differs = "\(key) (\(quoted(there)); here \(quoted(here)))"
+        } else if let ref = Ledger.referenceKeys.first(where: { r in
+            guard let here = stored["ref_\(r.key)"] as String?, let there = e.refs?[r.key] else { return false }
+            return here != there
+        }) {
+            differs = "refs.\(ref.key)"
+        } else if case .object(let there) = e.payload,
+            case .object(let here) = try JSONDecoder().decode(JSONValue.self, from: Data((stored["payload"] as String).utf8))
+        {
+            let skipped = Set(Ledger.referenceKeys.map(\.key)).union(Ledger.derivedKeys[e.kind] ?? [])
+            if let key = there.keys.sorted().first(where: { k in
+                !skipped.contains(k) && !Ledger.sameFact(here[k] ?? .null, there[k] ?? .null, map: map)
+            }) {
+                differs = "payload.\(key) (\(Ledger.shown(there[key] ?? .null)); here \(Ledger.shown(here[key] ?? .null)))"
+            }
+        }
+        guard let differs else { return }
+        throw PetitionsError(
+            "\(source) line \(e.line) and this ledger hold two different events with the same uuid \(quoted(e.uuid)): the line's \(differs) differs; nothing was imported."
+        )
+    }
+
+    /// Whether a stored payload value says what a line's does: a missing or null value on either side says nothing,
+    /// a handle may have been mapped, and numbers compare by value.
+    static func sameFact(_ here: JSONValue, _ there: JSONValue, map: [String: String]) -> Bool {
+        switch (here, there) {
+        case (.null, _), (_, .null): return true
+        case (.object(let a), .object(let b)):
+            return b.allSatisfy { k, v in sameFact(a[k] ?? .null, v, map: map) }
+        case (.array(let a), .array(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { sameFact($0, $1, map: map) }
+        case (.string(let a), .string(let b)): return a == b || map[b] == a
+        case (.int(let a), .number(let b)), (.number(let b), .int(let a)): return Double(a) == b
+        default: return here == there
+        }
+    }
+
+    // MARK: - Words of a log, not of options
+
+    /// An operation's refusal in the words of the log: a leading option name (`--period:`, `--in-reply-to '1'`) becomes
+    /// the payload key it came from (`payload key period:`), since the user gave no option, the log gave the key.
+    static func inPayloadTerms(_ message: String) -> String {
+        guard message.hasPrefix("--") else { return message }
+        let option = message.dropFirst(2).prefix { $0.isLetter || $0 == "-" }
+        guard !option.isEmpty else { return message }
+        let key = option == "quantity" ? "quantities" : option.replacingOccurrences(of: "-", with: "_")
+        return "payload key \(key)" + message.dropFirst(2 + option.count)
+    }
+
+    // MARK: - Moments
+
+    /// Refuses a `recorded_at` that is not a moment in UTC as exports write it (`2026-12-02T15:02:25Z`), or that is
+    /// later than `latest` (a day past this computer's clock): a moment from the future would win every conflict.
+    static func checkMoment(_ text: String, latest: String) throws {
+        let u: [UInt8] = Array(text.utf8)
+        let shape: [UInt8] = Array("0000-00-00T00:00:00Z".utf8)
+        let shaped: Bool =
+            u.count == shape.count
+            && zip(u, shape).allSatisfy { (c: UInt8, s: UInt8) -> Bool in s == UInt8(ascii: "0") ? (c >= 0x30 && c <= 0x39) : c == s }
+        let number = { (i: Int) -> Int in Int(u[i] - 0x30) * 10 + Int(u[i + 1] - 0x30) }
+        guard shaped, (try? Day(parsing: String(text.prefix(10)))) != nil, number(11) < 24, number(14) < 60, number(17) < 60 else {
+            throw EventLineError("recorded_at \(quoted(text)) is not a moment in UTC (YYYY-MM-DDTHH:MM:SSZ, as an export writes it)")
+        }
+        guard text <= latest else {
+            throw EventLineError(
+                "recorded_at \(quoted(text)) is more than a day after this computer's clock; an event cannot have been recorded in the future")
+        }
+    }
+}
