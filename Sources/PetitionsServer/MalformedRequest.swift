@@ -38,14 +38,24 @@ final class MalformedRequest: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         answered = true
-        let body = ByteBuffer(string: Self.body)
-        var head = HTTPResponse(status: .badRequest)
+        ClosingAnswer.send(.badRequest, body: Self.body, context: context) { self.wrapOutboundOut($0) }
+    }
+}
+
+/// The answer a channel handler below the router gives before it closes the connection: `status` with a JSON error
+/// `body` and the security headers FrontDoor gives every other answer (MalformedRequest, SlowRequest).
+enum ClosingAnswer {
+    static func send(
+        _ status: HTTPResponse.Status, body text: String, context: ChannelHandlerContext, wrap: (HTTPResponsePart) -> NIOAny
+    ) {
+        let body = ByteBuffer(string: text)
+        var head = HTTPResponse(status: status)
         head.headerFields = FrontDoor.securityHeaders
         head.headerFields[.contentType] = "application/json; charset=utf-8"
         head.headerFields[.contentLength] = String(body.readableBytes)
         head.headerFields[.connection] = "close"
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(body)), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+        context.write(wrap(.head(head)), promise: nil)
+        context.write(wrap(.body(body)), promise: nil)
+        context.writeAndFlush(wrap(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 }

@@ -92,14 +92,6 @@ final class SlowRequest: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         answering = true
-        let body = ByteBuffer(string: Self.body)
-        var head = HTTPResponse(status: .requestTimeout)
-        head.headerFields = FrontDoor.securityHeaders
-        head.headerFields[.contentType] = "application/json; charset=utf-8"
-        head.headerFields[.contentLength] = String(body.readableBytes)
-        head.headerFields[.connection] = "close"
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(body)), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        ClosingAnswer.send(.requestTimeout, body: Self.body, context: context) { self.wrapOutboundOut($0) }
     }
 }

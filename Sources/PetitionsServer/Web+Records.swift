@@ -24,7 +24,7 @@ extension Web {
         let party = try q.text("party")
         // A value that is not true or false is refused beside its field, as an unknown party is.
         let waiting = (try? q.flag("waiting")) ?? false
-        var fields = [
+        let fields = [
             WebField(
                 name: "waiting", label: "Letters", kind: .select([("", "all"), ("true", "waiting for a reply")]),
                 value: waiting ? "true" : ""),
@@ -39,11 +39,7 @@ extension Web {
         var values: [String: Any] = ["fields": fields.map { $0.values(form: "filter") }]
         switch outcome {
         case .failure(let failure):
-            let i = fields.firstIndex { $0.name == failure.field } ?? 1
-            fields[i].error = failure.message
-            values["fields"] = fields.map { $0.values(form: "filter") }
-            values["refused"] = true
-            return page("letters", "Letters", values, context, status: failure.status)
+            return refusedFilter("letters", "Letters", failure, fields: fields, values: values, context)
         case .success(let found):
             let range = try pager.range(of: found.page.total)
             let n = found.names
@@ -66,7 +62,7 @@ extension Web {
         let pager = try WebPager(q)
         let party = try q.text("party")
         let kind = try q.text("kind")
-        var fields = [
+        let fields = [
             WebField(name: "kind", label: "Kind", value: kind ?? "", hint: "e.g. letter.sent, or letter for every kind of letter event"),
             WebField(name: "party", label: "Party (handle)", value: party ?? ""),
         ]
@@ -77,11 +73,7 @@ extension Web {
         var values: [String: Any] = ["fields": fields.map { $0.values(form: "filter") }]
         switch outcome {
         case .failure(let failure):
-            let i = fields.firstIndex { $0.name == failure.field } ?? 1
-            fields[i].error = failure.message
-            values["fields"] = fields.map { $0.values(form: "filter") }
-            values["refused"] = true
-            return page("events", "Events", values, context, status: failure.status)
+            return refusedFilter("events", "Events", failure, fields: fields, values: values, context)
         case .success(let found):
             let range = try pager.range(of: found.total)
             values["pager"] = pager.values(range, of: found.total, path: "/events", keep: [("kind", kind), ("party", party)])
@@ -93,6 +85,22 @@ extension Web {
             }
             return page("events", "Events, newest first", values, context)
         }
+    }
+}
+
+extension Web {
+    /// A listing page whose filter was refused: the sentence beside its field (the last field when it names none), no
+    /// rows, and the refusal's status.
+    func refusedFilter(
+        _ template: String, _ title: String, _ failure: APIFailure, fields: [WebField], values: [String: Any], _ context: OfficeContext
+    ) -> Response {
+        var fields = fields
+        var values = values
+        let i = fields.firstIndex { $0.name == failure.field } ?? fields.count - 1
+        fields[i].error = failure.message
+        values["fields"] = fields.map { $0.values(form: "filter") }
+        values["refused"] = true
+        return page(template, title, values, context, status: failure.status)
     }
 }
 
