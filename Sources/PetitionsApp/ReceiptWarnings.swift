@@ -11,8 +11,15 @@ public enum ReceiptWarnings {
                 "the delivery of \(delivery.decree) to \(delivery.recipient) for \(period) has now received \(line.received.text), more than the \(line.expected.text) expected."
             )
         }
-        if day > today { out.append("the receipt is dated \(day), after today (\(today)).") }
-        if day < period.first { out.append("the receipt is dated \(day), before its period \(period) begins (\(period.first)).") }
+        return out + dated(day, period: period, today: today)
+    }
+
+    /// Warnings for a receipt of `period` dated `day`, recorded `today`: after today, or before its period begins.
+    /// `what` names the receipt at the start of the sentence.
+    public static func dated(_ day: Day, period: Period, today: Day, what: String = "the receipt") -> [String] {
+        var out: [String] = []
+        if day > today { out.append("\(what) is dated \(day), after today (\(today)).") }
+        if day < period.first { out.append("\(what) is dated \(day), before its period \(period) begins (\(period.first)).") }
         return out
     }
 }

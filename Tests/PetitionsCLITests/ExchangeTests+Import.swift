@@ -63,6 +63,37 @@ extension ExchangeTests {
         #expect(try String(contentsOfFile: rejects, encoding: .utf8).contains("Anna"))
     }
 
+    @Test("imported receipts warn as delivery receive does: more than expected, dated after today or before their period; all kept")
+    func importedReceiptsWarnAsTheCommandDoes() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let csv = try Self.file(
+            cli, "receipts.csv",
+            """
+            decree,recipient,period,on,quantity
+            decree-1918,dmitrov-post,1920-01,1920-01-09,2000 funt wheat
+            decree-1918,dmitrov-post,1920-02,2030-01-01,100 funt wheat
+            decree-1918,dmitrov-post,1920-03,1920-02-20,100 funt wheat
+
+            """)
+        let r = try cli.run(["import", "receipts", csv])
+        #expect(r.status == 0 && r.stdout == "Imported 3 receipts of 3 rows from \(csv).\n", "\(r)")
+        let today = try #require(r.stderr.split(separator: "(").dropFirst().first?.prefix(10))
+        #expect(
+            r.stderr == """
+                warning: the delivery of decree-1918 to dmitrov-post for 1920-01 has now received 2,000 funt wheat, more than the 1,700 funt wheat expected.
+                warning: the receipt for the delivery of decree-1918 to dmitrov-post for 1920-02 is dated 2030-01-01, after today (\(today)).
+                warning: the receipt for the delivery of decree-1918 to dmitrov-post for 1920-03 is dated 1920-02-20, before its period 1920-03 begins (1920-03-01).
+
+                """, "\(r.stderr)")
+        // A file of ordinary receipts says nothing more.
+        let plain = try cli.run([
+            "import", "receipts",
+            try Self.file(cli, "plain.csv", "decree,recipient,period,on,quantity\ndecree-1918,dmitrov-post,1920-02,1920-02-09,100 funt wheat\n"),
+        ])
+        #expect(plain.status == 0 && plain.stderr.isEmpty, "\(plain)")
+    }
+
     @Test func malformedCSVIsAnErrorWithItsLineNotAGuess() throws {
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }

@@ -63,11 +63,18 @@ struct ImportCommand: ParsableCommand {
         guard let kind = ImportKind(rawValue: what.rawValue) else { return }
         let bar = ProgressBar(label: kind.rawValue, file: file)
         defer { bar?.finish() }
+        let receiptsBefore = kind == .receipts ? try ledger.run(LastReceiptID()) : nil
         let report = try ledger.run(
             ImportRows(kind: kind, path: file, skipInvalid: skipInvalid, rejectsPath: rejects, replaceRejects: force, again: again) {
                 bar?.update($0)
             })
         bar?.finish()
+        // Unusual receipts are kept, as `delivery receive` keeps them, and said, as it says them.
+        if let receiptsBefore, report.imported > 0 {
+            let warnings = try ledger.run(ImportedReceiptWarnings(after: receiptsBefore))
+            for w in warnings.sentences { Output.warn(w) }
+            if warnings.more { Output.warn("more receipts of this import are unusual in the same ways; `delivery list` shows their deliveries.") }
+        }
         if output.format == .json { return try Output.json(report) }
         let what = Wording.count(report.imported, String(kind.rawValue.dropLast()), plural: kind.rawValue)
         var text = "Imported \(what) of \(Wording.count(report.rows, "row")) from \(report.source)."
