@@ -52,6 +52,22 @@ struct HeadCountTests {
         #expect(d.category == category)
     }
 
+    @Test("a dependant's name and category lose the same spaces at their ends as Foundation's trimming takes")
+    func dependantTrimsLikeFoundation() throws {
+        let pieces = [
+            " ", "\t", "\u{A0}", "\u{3000}", "\u{2007}", "\u{202F}", "\u{1680}", "\n", "\r", "\u{200B}", "\u{301}", "Ż", "Anna",
+            "é", "👩🏽", "x", "\u{85}", "\u{180E}", "\u{FEFF}", "\u{2028}", "\u{B}", "\u{C}", "\u{205F}", "\u{2060}", "\u{200A}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let name = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = name.trimmingCharacters(in: .whitespaces)
+            guard !expected.isEmpty else { continue }
+            let d = try Dependant(parsing: name + " :\u{3000}Child\t")
+            #expect(d.name == expected && d.category == "child", "\(Array(name.unicodeScalars))")
+        }
+    }
+
     @Test("bad dependants are refused with the value", arguments: [":child", "Anna", "Anna:", "  :child", "Anna:old age"])
     func refusesDependant(text: String) throws {
         let error = try #require(throws: PetitionsError.self) { try Dependant(parsing: text) }

@@ -98,6 +98,127 @@ struct ExchangeStoreTests {
         #expect(try t.ledger.parties(kind: .person).map(\.handle) == ["anna", "ivan"], "without --skip-invalid, a bad row imports nothing")
     }
 
+    /// A ledger with two groups and an authority, and `rows` of petitioners, letters sent and replies imported into it,
+    /// with the search index filled at the end of the import (the default) or row by row by its triggers.
+    static func importedLedger(searchIndexAtEnd: Bool) throws -> TemporaryLedger {
+        let t = try TemporaryLedger()
+        try t.ledger.initialize(on: TemporaryLedger.today)
+        _ = try t.ledger.addAuthority(name: "Council", handle: "sovnarkom", parent: nil, replyWithin: nil, on: nil)
+        for g in ["lodz-post", "oslo-rail"] {
+            _ = try t.ledger.addGroup(name: "Group \(g)", handle: g, district: nil, counts: [], on: nil)
+        }
+        let names = ["Łukasz Żukowski", "Søren Ørsted", "Anna Straße", "Pëtr Ivanov", "Olga"]
+        var rows: [Row] = []
+        for i in 0..<300 {
+            let dependants = i % 3 == 0 ? [Dependant(name: "Child \(i)", category: "child")] : []
+            rows.append(
+                Row(
+                    line: rows.count + 2,
+                    request: .success(
+                        .petitioner(
+                            NewPetitioner(
+                                name: "\(names[i % names.count]) \(i)", handle: "p-\(i)", district: i % 2 == 0 ? "Dmitrov" : nil,
+                                occupation: i % 4 == 0 ? "teacher" : nil, groups: i % 5 == 0 ? [] : [i % 2 == 0 ? "lodz-post" : "oslo-rail"],
+                                dependants: dependants, on: try day("1920-01-0\(1 + i % 9)"))))))
+        }
+        _ = try t.ledger.importRows("petitioners", source: "p.csv", rows: rows, skipInvalid: false, searchIndexAtEnd: searchIndexAtEnd)
+        rows = []
+        for i in 0..<200 {
+            rows.append(
+                Row(
+                    line: rows.count + 2,
+                    request: .success(
+                        .letter(
+                            NewLetter(
+                                direction: .sent, from: "p-\(i)", to: "sovnarkom", on: try day("1920-02-0\(1 + i % 9)"),
+                                subject: "Bread ration \(names[i % names.count]) \(i)", petition: nil, inReplyTo: nil, channel: .post,
+                                summary: i % 2 == 0 ? "Straße Ørsted \(i)" : nil, expectsReply: true, replyWithin: nil))))
+            )
+        }
+        for i in 0..<100 {
+            rows.append(
+                Row(
+                    line: rows.count + 2,
+                    request: .success(
+                        .letter(
+                            NewLetter(
+                                direction: .received, from: "sovnarkom", to: "p-\(i)", on: try day("1920-03-0\(1 + i % 9)"),
+                                subject: "Reply \(i)", petition: nil, inReplyTo: Int64(i + 1), channel: .post, summary: nil,
+                                expectsReply: false, replyWithin: nil))))
+            )
+        }
+        let letters = try t.ledger.importRows("letters", source: "l.csv", rows: rows, skipInvalid: false, searchIndexAtEnd: searchIndexAtEnd)
+        #expect(letters.committed && letters.imported == 300 && letters.rejected == 0, "\(letters.problems)")
+        return t
+    }
+
+    /// What an import leaves that a user can see: the records, the events (without their random UUIDs) and the index.
+    static func recorded(_ path: String) throws -> [String] {
+        let queue = try openRaw(path, readonly: true)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var out: [String] = []
+            for sql in [
+                "SELECT * FROM party ORDER BY id", "SELECT * FROM letter ORDER BY id", "SELECT * FROM dependant ORDER BY id",
+                "SELECT * FROM group_member ORDER BY group_id, person_id",
+                "SELECT id, kind, day, recorded_at, actor, office, summary, payload FROM event ORDER BY id",
+                "SELECT * FROM event_subject ORDER BY event_id, subject_type, subject_id",
+                "SELECT rowid, kind, ref, title, body FROM search ORDER BY rowid",
+                "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name",
+            ] {
+                out += try GRDB.Row.fetchAll(db, sql: sql).map { "\(sql): \($0)" }
+            }
+            return out
+        }
+    }
+
+    @Test("an import indexes its rows for search at its end: the same records, events and index as row by row")
+    func importIndexesAtTheEnd() throws {
+        let atEnd = try Self.importedLedger(searchIndexAtEnd: true)
+        defer { atEnd.remove() }
+        let rowByRow = try Self.importedLedger(searchIndexAtEnd: false)
+        defer { rowByRow.remove() }
+        let a = try Self.recorded(atEnd.path)
+        let b = try Self.recorded(rowByRow.path)
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) where x != y {
+            Issue.record("\(x)\n!=\n\(y)")
+            break
+        }
+        // Every party and letter once, in id order: 300 persons, 2 groups, the authority, the office, 300 letters.
+        #expect(a.filter { $0.hasPrefix("SELECT rowid") }.count == 604)
+        #expect(try atEnd.ledger.verify().isEmpty)
+        #expect(try atEnd.ledger.search("zukowski").count == 20)
+        #expect(
+            try atEnd.ledger.search("orsted", kind: .letter).map(\.id) == [
+                2, 12, 22, 32, 42, 52, 62, 72, 82, 92, 102, 112, 122, 132, 142, 152, 162, 172, 182, 192,
+            ])
+        // The triggers are back: what is recorded after the import is indexed as it is recorded.
+        _ = try atEnd.ledger.addPetitioner(
+            name: "Zoë Later", handle: "later", district: nil, occupation: nil, groups: [], dependants: [], on: nil)
+        #expect(try atEnd.ledger.search("later").map(\.handle) == ["later"])
+        #expect(try atEnd.ledger.verify().isEmpty)
+    }
+
+    @Test("an import that writes nothing leaves the search index's triggers in place")
+    func refusedImportKeepsTheTriggers() throws {
+        let t = try TemporaryLedger()
+        defer { t.remove() }
+        try t.ledger.initialize(on: TemporaryLedger.today)
+        let outcome = try t.ledger.importRows(
+            "petitioners", source: "p.csv",
+            rows: [
+                Row(line: 2, request: .success(Self.petitioner("Olga", handle: "olga"))),
+                Row(line: 3, request: .failure(RowProblem(line: 3, messages: ["--on '1920-02-30' does not exist."]))),
+            ],
+            skipInvalid: false)
+        #expect(!outcome.committed)
+        _ = try t.ledger.addPetitioner(name: "Ivan", handle: "ivan", district: nil, occupation: nil, groups: [], dependants: [], on: nil)
+        #expect(try t.ledger.search("ivan").map(\.handle) == ["ivan"])
+        #expect(try t.ledger.search("olga").isEmpty)
+        #expect(try t.ledger.verify().isEmpty)
+    }
+
     @Test("merging the same log twice adds each event once, and the merged ledger verifies")
     func mergeIsIdempotent() throws {
         let a = try TemporaryLedger(office: "dmitrov")
