@@ -125,6 +125,15 @@ public enum Checker {
         return stream.finish(try facts(ledger: ledger, context: context, asOf: asOf, letters: letters, deliveries: []))
     }
 
+    /// Every finding as of `asOf`, as `streamedFindings(ledger:context:asOf:)` finds them, from a check stream the late
+    /// deliveries were already added to and the waiting letters already gathered (`unanswered`: their listing with
+    /// `all`, when already worked out): for a report, which lists the late deliveries from the same stream.
+    public static func findings(
+        ledger: Ledger, context: RuleContext, asOf: Day, stream: inout CheckStream, letters: [WaitingLetter], unanswered: [UnansweredLetter]?
+    ) throws -> CheckFindings {
+        stream.finish(try facts(ledger: ledger, context: context, asOf: asOf, letters: letters, deliveries: []), unanswered: unanswered)
+    }
+
     /// The waiting letters a check judges: from indexed queries on stored due days, unless this run uses other rules
     /// or calendar.
     private static func checkedLetters(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [WaitingLetter] {
