@@ -131,7 +131,7 @@ import Testing
                 let ws = temporary.workspace
                 let ledger = try ws.open(readOnly: true)
                 #expect(try ws.rules(ledger, sources).engine.checkStream(asOf: day) != nil, "rules \(n) stream")
-                var streamed = try StreamCheck(asOf: day, sources: sources).run(in: ws)
+                var streamed = try StreamCheck(asOf: day, sources: sources).run(in: ws).findings
                 var list: [Finding] = []
                 streamed.each { list.append($0) }
                 let whole = try RunCheck(asOf: day, sources: sources).run(in: ws).findings
