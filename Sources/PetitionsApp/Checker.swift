@@ -125,6 +125,15 @@ public enum Checker {
         return stream.finish(try facts(ledger: ledger, context: context, asOf: asOf, letters: letters, deliveries: []))
     }
 
+    /// Every finding as of `asOf`, as `streamedFindings(ledger:context:asOf:)` finds them, from a check stream the late
+    /// deliveries were already added to and the waiting letters already gathered (`unanswered`: their listing with
+    /// `all`, when already worked out): for a report, which lists the late deliveries from the same stream.
+    public static func findings(
+        ledger: Ledger, context: RuleContext, asOf: Day, stream: inout CheckStream, letters: [WaitingLetter], unanswered: [UnansweredLetter]?
+    ) throws -> CheckFindings {
+        stream.finish(try facts(ledger: ledger, context: context, asOf: asOf, letters: letters, deliveries: []), unanswered: unanswered)
+    }
+
     /// The waiting letters a check judges: from indexed queries on stored due days, unless this run uses other rules
     /// or calendar.
     private static func checkedLetters(ledger: Ledger, context: RuleContext, asOf: Day) throws -> [WaitingLetter] {
@@ -170,13 +179,23 @@ public enum Checker {
             petitions: engine.rules.enabled(.stalledPetition).isEmpty ? [] : try ledger.petitionActivity(asOf: asOf), queryRows: queryRows)
     }
 
+    /// Records what appeared or cleared since the last recorded check, each finding worded as it is recorded and not
+    /// kept (the same events as recording them whole).
+    public static func record(_ findings: inout CheckFindings, ledger: Ledger, asOf: Day) throws -> RecordedCheck {
+        try ledger.recordFindings(asOf: asOf) { record in
+            try findings.each { f in try record(Checker.record(f)) }
+        }
+    }
+
+    /// What the ledger records of a finding.
+    static func record(_ f: Finding) -> FindingRecord {
+        FindingRecord(
+            key: f.key, rule: f.rule, kind: f.kind.rawValue, subjectType: f.subject.type.rawValue, subjectID: f.subject.id,
+            severity: f.severity.rawValue, message: f.message)
+    }
+
     /// Records what appeared or cleared since the last recorded check.
     public static func record(_ findings: [Finding], ledger: Ledger, asOf: Day) throws -> RecordedCheck {
-        try ledger.recordFindings(
-            findings.map {
-                FindingRecord(
-                    key: $0.key, rule: $0.rule, kind: $0.kind.rawValue, subjectType: $0.subject.type.rawValue, subjectID: $0.subject.id,
-                    severity: $0.severity.rawValue, message: $0.message)
-            }, asOf: asOf)
+        try ledger.recordFindings(findings.map(record), asOf: asOf)
     }
 }

@@ -23,7 +23,7 @@ public enum ReportBuilder {
         // The late deliveries and waiting letters, judged, and the findings in scope as far as the listings decide it;
         // the facts and every finding are let go before the other sections are read (`Judged`).
         let judged = try judge(
-            ledger: ledger, context: context, asOf: asOf, scope: s, overdue: wants("overdue_deliveries", "summary"),
+            ledger: ledger, context: context, asOf: asOf, scope: s, overdue: wants("overdue_deliveries") || (summaryWanted && !s.isEmpty),
             unanswered: wants("unanswered_letters", "authorities", "summary"), findings: summaryWanted)
         let overdue = judged.overdue
         let unanswered = judged.unanswered
@@ -93,19 +93,23 @@ public enum ReportBuilder {
         case .counted(let counts, let first):
             for (k, n) in counts { bySeverity[k, default: 0] += n }
             mostUrgent = first
-        case .listed(let findings):
-            // Letters and deliveries out of scope are already left out (`judge`); petitions and arrears are decided here.
+        case .scoped(var findings, let letters, let deliveries):
+            // Letters and deliveries in scope were decided by `judge`; petitions and arrears are decided here.
             let petitionIDs = Set(petitions.map(\.id))
             let owed = Set(arrears.map { "\($0.recipient) \($0.commodity) \($0.decree)" })
-            for f in findings {
-                switch f.subject.type {
-                case .petition: guard petitionIDs.contains(f.subject.id) else { continue }
-                case .arrears: guard owed.contains(f.subject.name) else { continue }
-                default: break
-                }
-                bySeverity[f.severity.rawValue, default: 0] += 1
-                if mostUrgent == nil { mostUrgent = f.message }
-            }
+            let headline = findings.headline(
+                keepDelivery: { deliveries.contains($0) },
+                keep: { f in
+                    switch f.subject.type {
+                    case .letter: return letters.contains(f.subject.id)
+                    case .delivery: return deliveries.contains(f.subject.id)
+                    case .petition: return petitionIDs.contains(f.subject.id)
+                    case .arrears: return owed.contains(f.subject.name)
+                    case .sql: return false
+                    }
+                })
+            for (k, n) in headline.counts { bySeverity[k.rawValue, default: 0] += n }
+            mostUrgent = headline.first
         }
         let counts = summaryWanted ? try ledger.reportCounts(s, asOf: asOf) : nil
         let summary = Summary(
@@ -128,11 +132,11 @@ public enum ReportBuilder {
     }
 
     /// The findings the headline needs: with no scope, only their counts by severity and the first one's message;
-    /// with one, those about a petition or arrears (decided once those sections are read) and those about a letter
-    /// or delivery in scope, most serious first.
+    /// with one, the findings (those of late deliveries held compactly where the check stream serves) with the letters
+    /// and deliveries in scope; those about a petition or arrears are decided once those sections are read.
     enum HeadlineFindings {
         case counted([String: Int], first: String?)
-        case listed([Finding])
+        case scoped(CheckFindings, letters: Set<Int64>, deliveries: Set<Int64>)
     }
 
     /// The overdue and unanswered sections, and the findings for the headline.
@@ -145,7 +149,9 @@ public enum ReportBuilder {
     /// Reads the late deliveries and the waiting letters once, judges them for their sections and runs the rules for
     /// the findings. What only this needs (the facts, the listings out of scope, every finding) is let go when it
     /// returns, before the report reads its other sections: the report's peak memory is this step's, not this step's
-    /// and every section's.
+    /// and every section's. Where the check stream serves (one overdue_delivery rule without a scope, the defaults),
+    /// the late deliveries are held compactly by it (`CheckStream`): the section is worded from what it holds (only
+    /// those in scope), and the headline counts the findings without wording more than the first.
     // Longer than 60 lines on purpose: the late deliveries, the waiting letters and the findings, in the order they depend on each other.
     static func judge(
         ledger: Ledger, context: RuleContext, asOf: Day, scope s: ResolvedReportScope, overdue wantsOverdue: Bool, unanswered wantsUnanswered: Bool,
@@ -153,20 +159,32 @@ public enum ReportBuilder {
     ) throws -> Judged {
         let engine = context.engine
         var out = Judged()
-        // Late deliveries and waiting letters are read once, for their sections and for the findings.
-        let late = wantsOverdue || wantsFindings ? try ledger.lateDeliveries(asOf: asOf) : []
-        let allWaiting = wantsUnanswered || wantsFindings ? try ledger.waitingLetters(asOf: asOf) : []
-        let overdueAll = engine.overdue(late, asOf: asOf)
         let sincePeriod = s.since.map { Period(containing: $0) }
-        // Without a scope the section is the whole listing: no copy of it is made.
-        out.overdue =
-            s.isEmpty
-            ? overdueAll
-            : overdueAll.filter { o in
-                (s.recipient.map { $0.handle == o.recipient } ?? true) && (s.decree.map { $0.handle == o.decree } ?? true)
-                    && (s.authority.map { $0.handle == o.supplier } ?? true) && (sincePeriod.map { o.period >= $0 } ?? true)
-            }
-        // Worked out once for every waiting letter: the section keeps those in scope, the findings use them all.
+        func inScope(recipient: String, decree: String, supplier: String, period: Period) -> Bool {
+            (s.recipient.map { $0.handle == recipient } ?? true) && (s.decree.map { $0.handle == decree } ?? true)
+                && (s.authority.map { $0.handle == supplier } ?? true) && (sincePeriod.map { period >= $0 } ?? true)
+        }
+        // The deliveries in scope decide which findings a scoped headline keeps, so it needs the section.
+        let listing = wantsOverdue || (wantsFindings && !s.isEmpty)
+        var stream = listing || wantsFindings ? engine.checkStream(asOf: asOf) : nil
+        var late: [LateDelivery] = []
+        var overdueAll: [OverdueDelivery] = []
+        if var st = stream {
+            try ledger.scanLateDeliveries(asOf: asOf, lastDue: st.lastDue) { d, later in st.add(d, later: later) }
+            if listing { out.overdue = st.overdueListing(keep: inScope) }
+            stream = st
+        } else {
+            // Late deliveries are read once, for their section and for the findings.
+            late = listing || wantsFindings ? try ledger.lateDeliveries(asOf: asOf) : []
+            overdueAll = engine.overdue(late, asOf: asOf)
+            // Without a scope the section is the whole listing: no copy of it is made.
+            out.overdue =
+                s.isEmpty
+                ? overdueAll : overdueAll.filter { inScope(recipient: $0.recipient, decree: $0.decree, supplier: $0.supplier, period: $0.period) }
+        }
+        // Waiting letters are read once too, and worked out once for every one: the section keeps those in scope, the
+        // findings use them all.
+        let allWaiting = wantsUnanswered || wantsFindings ? try ledger.waitingLetters(asOf: asOf) : []
         let unansweredAll = engine.unanswered(allWaiting, asOf: asOf, all: true)
         if s.isEmpty {
             out.unanswered = unansweredAll
@@ -182,25 +200,33 @@ public enum ReportBuilder {
             out.unanswered = unansweredAll.filter { inScope.contains($0.letter) }
         }
         guard wantsFindings else { return out }
-        let findings = try Checker.findings(
-            ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late,
-            unanswered: unansweredAll, overdue: overdueAll)
-        if s.isEmpty {
-            var counts: [String: Int] = [:]
-            for f in findings { counts[f.severity.rawValue, default: 0] += 1 }
-            out.findings = .counted(counts, first: findings.first?.message)
+        let letters = Set(out.unanswered.map(\.letter))
+        let deliveries = Set(out.overdue.map(\.delivery))
+        var findings: CheckFindings
+        if var st = stream {
+            findings = try Checker.findings(ledger: ledger, context: context, asOf: asOf, stream: &st, letters: allWaiting, unanswered: unansweredAll)
         } else {
-            let letters = Set(out.unanswered.map(\.letter))
-            let deliveries = Set(out.overdue.map(\.delivery))
-            out.findings = .listed(
-                findings.filter { f in
-                    switch f.subject.type {
-                    case .letter: return letters.contains(f.subject.id)
-                    case .delivery: return deliveries.contains(f.subject.id)
-                    case .petition, .arrears: return true
-                    case .sql: return false
-                    }
-                })
+            let all = try Checker.findings(
+                ledger: ledger, context: context, asOf: asOf, letters: allWaiting, deliveries: late,
+                unanswered: unansweredAll, overdue: overdueAll)
+            // With a scope, those about letters and deliveries out of it are let go now.
+            findings = CheckFindings(
+                s.isEmpty
+                    ? all
+                    : all.filter { f in
+                        switch f.subject.type {
+                        case .letter: return letters.contains(f.subject.id)
+                        case .delivery: return deliveries.contains(f.subject.id)
+                        case .petition, .arrears: return true
+                        case .sql: return false
+                        }
+                    })
+        }
+        if s.isEmpty {
+            let headline = findings.headline(keepDelivery: { _ in true }, keep: { _ in true })
+            out.findings = .counted(Dictionary(uniqueKeysWithValues: headline.counts.map { ($0.key.rawValue, $0.value) }), first: headline.first)
+        } else {
+            out.findings = .scoped(findings, letters: letters, deliveries: deliveries)
         }
         return out
     }

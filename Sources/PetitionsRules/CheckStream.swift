@@ -17,24 +17,51 @@ public struct CheckStream {
     let escalates: Bool
     var tallies: [ArrearsTally]
     var held = HeldDeliveries()
+    var judged = false
 
     /// Takes one delivery as the store hands it over, in any order (`Ledger.scanLateDeliveries`); `later` when it has a
     /// receipt after the day (`Ledger.lateDeliveries(asOf:)` lists those first, and the arrears follow that order).
     public mutating func add(_ d: LateDelivery, later: Bool) {
         guard overdue.isLate(d) else { return }
-        held.append(d, shortCritical: overdue.rule.isShortCritical(d), days: d.due.days(until: overdue.asOf))
+        held.append(d, later: later, shortCritical: overdue.rule.isShortCritical(d), days: d.due.days(until: overdue.asOf))
         // Ids are positive and far below 2^62: those with a later receipt first, then the others, each by id.
         let order = (later ? 0 : 1 << 62) + Int(d.id)
         for (i, rule) in arrearsRules.enumerated() where rule.scope.takes(d) { tallies[i].add(d, order: order) }
     }
 
-    /// Every finding as of the day, most serious first: the other kinds judged over `facts` (its `deliveries` unused)
-    /// and the held deliveries, merged as they are written.
-    public func finish(_ facts: Facts) -> CheckFindings {
-        var held = self.held
+    /// Works out the runs and severities of what is held, once, when the deliveries have all been added.
+    private mutating func judgeHeld() {
+        guard !judged else { return }
         held.judge(overdue.rule)
+        judged = true
+    }
+
+    /// The `overdue` listing of the held deliveries that `keep` takes, in its order, as `Engine.overdue(_:asOf:)` lists
+    /// them: `keep` is asked of each delivery's recipient, decree and supplier handles and its period (a report's
+    /// scope) before it is worded, so those left out are never built.
+    public mutating func overdueListing(keep: (_ recipient: String, _ decree: String, _ supplier: String, _ period: Period) -> Bool)
+        -> [OverdueDelivery]
+    {
+        judgeHeld()
+        var out: [OverdueDelivery] = []
+        for n in held.listingOrder() {
+            let k = held.names(n)
+            guard keep(k.recipient, k.decree, k.supplier, k.period),
+                let o = overdue.judge(held.delivery(n), run: Int(held.entries[n].run))
+            else { continue }
+            out.append(o)
+        }
+        return out
+    }
+
+    /// Every finding as of the day, most serious first: the other kinds judged over `facts` (its `deliveries` unused)
+    /// and the held deliveries, merged as they are written. `unanswered`, when given, is the engine's listing of
+    /// `facts.letters` with `all`, already worked out (a report lists it too).
+    public mutating func finish(_ facts: Facts, unanswered: [UnansweredLetter]? = nil) -> CheckFindings {
+        judgeHeld()
+        var held = self.held
         var evaluation = Evaluation(
-            rules: engine.rules, calendar: engine.calendar, facts: facts, asOf: overdue.asOf, unanswered: nil, overdue: nil,
+            rules: engine.rules, calendar: engine.calendar, facts: facts, asOf: overdue.asOf, unanswered: unanswered, overdue: nil,
             late: LateSummary(arrears: tallies, critical: escalates ? held.criticalLate() : [:]))
         var others: [Finding] = []
         for kind in RuleRegistry.types {
@@ -90,25 +117,23 @@ public struct CheckFindings {
         others.contains { $0.severity >= severity } || held.entries.contains { $0.severity >= severity.rank }
     }
 
+    /// Whether the next finding in order is the `j`th held one rather than the `i`th other one.
+    private func heldFirst(_ i: Int, _ j: Int) -> Bool {
+        if j == held.entries.count { return false }
+        if i == others.count { return true }
+        // Subjects of deliveries are only the held ones here, so an other finding never ties with a held one.
+        let f = others[i]
+        let e = held.entries[j]
+        return (-Int(e.severity), -Int(e.days), FindingSubject.SubjectType.delivery.rank, e.id)
+            < (-f.severity.rank, -f.daysOverdue, f.subject.type.rank, f.subject.id)
+    }
+
     /// Hands each finding to `body` in order; those of the late deliveries are worded as they go and not kept.
     public mutating func each(_ body: (Finding) throws -> Void) rethrows {
         var i = 0
         var j = 0
         while i < others.count || j < held.entries.count {
-            // Subjects of deliveries are only the held ones here, so an other finding never ties with a held one.
-            let takeHeld: Bool
-            if j == held.entries.count {
-                takeHeld = false
-            } else if i == others.count {
-                takeHeld = true
-            } else {
-                let f = others[i]
-                let e = held.entries[j]
-                takeHeld =
-                    (-Int(e.severity), -Int(e.days), FindingSubject.SubjectType.delivery.rank, e.id)
-                    < (-f.severity.rank, -f.daysOverdue, f.subject.type.rank, f.subject.id)
-            }
-            if takeHeld {
+            if heldFirst(i, j) {
                 try body(heldFinding(j))
                 j += 1
             } else {
@@ -116,6 +141,34 @@ public struct CheckFindings {
                 i += 1
             }
         }
+    }
+
+    /// A report's headline over the findings it keeps: how many of each severity, and the message of the first (the
+    /// most urgent). A late delivery's finding is kept when `keepDelivery` takes its id, and only the first kept is
+    /// worded; any other finding when `keep` takes it.
+    public mutating func headline(keepDelivery: (Int64) -> Bool, keep: (Finding) -> Bool) -> (counts: [Severity: Int], first: String?) {
+        var counts: [Severity: Int] = [:]
+        var first: String?
+        var i = 0
+        var j = 0
+        while i < others.count || j < held.entries.count {
+            if heldFirst(i, j) {
+                let e = held.entries[j]
+                if keepDelivery(e.id), let s = Severity.allCases.first(where: { $0.rank == e.severity }) {
+                    counts[s, default: 0] += 1
+                    if first == nil { first = heldFinding(j).message }
+                }
+                j += 1
+            } else {
+                let f = others[i]
+                if keep(f) {
+                    counts[f.severity, default: 0] += 1
+                    if first == nil { first = f.message }
+                }
+                i += 1
+            }
+        }
+        return (counts, first)
     }
 
     /// The finding of the `n`th held delivery, worded as the whole-set check words it.

@@ -51,6 +51,16 @@ public struct Evaluation {
         return list
     }
 
+    /// The ids of the deliveries the arrears count: those an overdue_delivery rule lists or, when none is enabled,
+    /// those not complete past the default grace (`OverdueDeliveryRule.defaultGrace`, as the report's arrears count
+    /// them), so that an arrears rule alone still finds what is owed.
+    mutating func lateDeliveryIDs() -> Set<Int64> {
+        guard rules.enabled(OverdueDeliveryRule.self).isEmpty else { return Set(overdueDeliveries().map(\.delivery)) }
+        var late = Set<Int64>()
+        for d in facts.deliveries where asOf > memo.due(from: d.due, within: OverdueDeliveryRule.defaultGrace) { late.insert(d.id) }
+        return late
+    }
+
     /// The critically late deliveries by supplier and recipient handle (`"supplier/recipient"`): how many, and the
     /// place and run of the first in the overdue listing. Looked up, not searched, for each group of letters, so a
     /// ledger with many letters and many late deliveries stays linear.

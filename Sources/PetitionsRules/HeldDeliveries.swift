@@ -20,6 +20,8 @@ struct HeldDeliveries {
         var lineCount: UInt32
         /// Whether enough of it is short to be critical whatever its run (`OverdueDeliveryRule.isShortCritical`).
         var shortCritical: Bool
+        /// Whether it has a receipt after the day (`Ledger.lateDeliveries(asOf:)` lists those first, then by id).
+        var later: Bool
         /// `Severity.rank`, once `judge` has worked it out.
         var severity: Int = 0
     }
@@ -56,7 +58,7 @@ struct HeldDeliveries {
     private var commodities = Interned<String, String>()
     private var units = Interned<String, MeasureUnit>()
 
-    mutating func append(_ d: LateDelivery, shortCritical: Bool, days late: Int) {
+    mutating func append(_ d: LateDelivery, later: Bool, shortCritical: Bool, days late: Int) {
         let first = lines.count
         for l in d.lines {
             let c = l.commodity
@@ -72,7 +74,7 @@ struct HeldDeliveries {
                 id: d.id, days: Int32(clamping: late), run: 0, due: days(d.due, d.due), period: periods(d.period, d.period),
                 decree: decrees(d.decree.id, d.decree), recipient: parties(d.recipient.id, d.recipient),
                 supplier: parties(d.supplier.id, d.supplier), parent: d.supplierParent.map { Int32(parties($0.id, $0)) } ?? -1,
-                firstLine: UInt32(first), lineCount: UInt32(lines.count - first), shortCritical: shortCritical))
+                firstLine: UInt32(first), lineCount: UInt32(lines.count - first), shortCritical: shortCritical, later: later))
     }
 
     /// The number of a month, consecutive across years (`year * 12 + month`), of the `n`th entry's period.
@@ -136,6 +138,29 @@ struct HeldDeliveries {
         var out: [String: CriticalSupply] = [:]
         for (k, c) in found { out["\(parties.values[Int(k.supplier)].handle)/\(parties.values[Int(k.recipient)].handle)"] = c }
         return out
+    }
+
+    /// The entries in the `overdue` listing's order (`OverdueDeliveryRule.listing`): by period, recipient handle and
+    /// decree handle, then in the order `Ledger.lateDeliveries(asOf:)` reads them (a later receipt first, then by id).
+    func listingOrder() -> [Int] {
+        let partyRank = Engine.ranks(parties.values.map(\.handle))
+        let decreeRank = Engine.ranks(decrees.values.map(\.handle))
+        let keys = entries.indices.map { n in
+            let e = entries[n]
+            return (month(n), partyRank[Int(e.recipient)], decreeRank[Int(e.decree)], e.later ? 0 : 1, e.id)
+        }
+        var order = Array(entries.indices)
+        order.sort { keys[$0] < keys[$1] }
+        return order
+    }
+
+    /// The handles and period of the `n`th entry, as the `overdue` listing names them: recipient, decree, supplier.
+    func names(_ n: Int) -> (recipient: String, decree: String, supplier: String, period: Period) {
+        let e = entries[n]
+        return (
+            parties.values[Int(e.recipient)].handle, decrees.values[Int(e.decree)].handle, parties.values[Int(e.supplier)].handle,
+            periods.values[Int(e.period)]
+        )
     }
 
     /// Most serious first, then the longest overdue, then by id: the order of their findings (`Engine.sorted`).

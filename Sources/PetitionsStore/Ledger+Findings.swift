@@ -8,6 +8,14 @@ extension Ledger {
     /// Records each finding that appeared, changed severity or cleared since the last recorded check, as events
     /// on the as-of day. Recording the same findings again writes nothing.
     public func recordFindings(_ findings: [FindingRecord], asOf: Day) throws -> RecordedCheck {
+        try recordFindings(asOf: asOf) { record in
+            for f in findings { try record(f) }
+        }
+    }
+
+    /// The same, with the findings handed to `record` one at a time by `produce`, in their order, inside the one
+    /// transaction: none of them need be held (`check --record` words each as it goes).
+    public func recordFindings(asOf: Day, _ produce: (_ record: (FindingRecord) throws -> Void) throws -> Void) throws -> RecordedCheck {
         try write { db in
             var previous: [String: (severity: String, type: String, id: Int64, message: String, rule: String)] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT * FROM finding_state") {
@@ -16,9 +24,9 @@ extension Ledger {
             var raised = 0
             var cleared = 0
             var current = Set<String>()
-            for f in findings {
+            try produce { f in
                 current.insert(f.key)
-                if let p = previous[f.key], p.severity == f.severity { continue }
+                if let p = previous[f.key], p.severity == f.severity { return }
                 let event = FindingRaised(
                     key: f.key, rule: f.rule, kind: f.kind, severity: f.severity, previousSeverity: previous[f.key]?.severity,
                     message: f.message)

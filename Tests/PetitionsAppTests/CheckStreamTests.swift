@@ -1,5 +1,6 @@
 import Foundation
 import PetitionsDomain
+import PetitionsReport
 import PetitionsTestSupport
 import Testing
 
@@ -130,7 +131,7 @@ import Testing
                 let ws = temporary.workspace
                 let ledger = try ws.open(readOnly: true)
                 #expect(try ws.rules(ledger, sources).engine.checkStream(asOf: day) != nil, "rules \(n) stream")
-                var streamed = try StreamCheck(asOf: day, sources: sources).run(in: ws)
+                var streamed = try StreamCheck(asOf: day, sources: sources).run(in: ws).findings
                 var list: [Finding] = []
                 streamed.each { list.append($0) }
                 let whole = try RunCheck(asOf: day, sources: sources).run(in: ws).findings
@@ -148,5 +149,67 @@ import Testing
         }
         #expect(compared > 200, "the ledger has findings to compare")
         #expect(kinds.isSuperset(of: ["overdue_delivery", "arrears", "escalation", "unanswered_letter"]), "\(kinds)")
+    }
+
+    /// A second overdue_delivery rule that takes no delivery (a category scope takes none): the findings are the same,
+    /// but the stream no longer serves (`Engine.checkStream(asOf:)` is nil), so the whole-set path works them out.
+    static let neverRule = """
+
+        [[rule]]
+        id = "never"
+        kind = "overdue_delivery"
+        [rule.scope]
+        category = "no-such-category"
+
+        """
+
+    @Test("the report worked out from the check stream is the whole-set path's report, in every scope, section and day")
+    func sameReport() throws {
+        let temporary = try Self.ledger()
+        defer { temporary.remove() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The defaults written out (config/rules.toml) stand in for the empty file, which a second rule would replace.
+        let defaults = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../config/rules.toml"),
+            encoding: .utf8)
+        let scopes: [ReportScope] = [
+            ReportScope(), ReportScope(since: Day(year: 1919, month: 10, day: 15)), ReportScope(authority: "bread"),
+            ReportScope(authority: "council"), ReportScope(recipient: "klin-post"), ReportScope(decree: "salt-decree"),
+            ReportScope(recipient: "dmitrov-post", since: Day(year: 1919, month: 9, day: 1)),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let ledger = temporary.ledger
+        var delivered = 0
+        var urgent = Set<String>()
+        for (n, rules) in Self.rulesFiles.enumerated() {
+            let streamed = directory.appendingPathComponent("rules-\(n).toml").path
+            let whole = directory.appendingPathComponent("rules-\(n)-whole.toml").path
+            try Data(rules.utf8).write(to: URL(fileURLWithPath: streamed))
+            try Data(((rules.isEmpty ? defaults : rules) + Self.neverRule).utf8).write(to: URL(fileURLWithPath: whole))
+            let fast = try Checker.context(ledger: ledger, calendarPath: nil, rulesPath: rules.isEmpty ? nil : streamed, environment: [:])
+            let slow = try Checker.context(ledger: ledger, calendarPath: nil, rulesPath: whole, environment: [:])
+            for asOf in ["1919-07-10", "1919-11-20", "1920-03-04", "1920-06-01"] {
+                let day = try Day(parsing: asOf)
+                #expect(fast.engine.checkStream(asOf: day) != nil && slow.engine.checkStream(asOf: day) == nil)
+                for scope in scopes {
+                    let a = try ReportBuilder.build(ledger: ledger, context: fast, asOf: day, scope: scope)
+                    let b = try ReportBuilder.build(ledger: ledger, context: slow, asOf: day, scope: scope)
+                    #expect(try encoder.encode(a) == encoder.encode(b), "rules \(n), \(scope) as of \(asOf)")
+                    for section in ["summary", "overdue_deliveries", "arrears"] {
+                        let alone = try ReportBuilder.build(ledger: ledger, context: fast, asOf: day, scope: scope, section: section)
+                        #expect(
+                            try ReportCSV.render(alone, section: section) == ReportCSV.render(b, section: section),
+                            "rules \(n), \(section), \(scope) as of \(asOf)")
+                    }
+                    delivered += a.overdueDeliveries.count
+                    if let m = a.summary.mostUrgent { urgent.insert(m) }
+                }
+            }
+        }
+        #expect(delivered > 200, "the ledger has late deliveries to compare")
+        #expect(urgent.count > 10, "the headlines differ from scope to scope")
     }
 }

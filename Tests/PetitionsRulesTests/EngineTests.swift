@@ -155,6 +155,27 @@ import Testing
         #expect(arrears.first?.message.contains("more than ") == true, "\(arrears)")
     }
 
+    @Test func arrearsAreOwedWithoutAnOverdueDeliveryRule() {
+        // Only an arrears rule, or overdue_delivery switched off: what is late past the default grace (7 days) is owed,
+        // the same arrears as under the defaults (it used to be none: arrears counted only what that rule listed).
+        var off = OverdueDeliveryRule(id: "overdue-delivery")
+        off.enabled = false
+        let deliveries = [Self.delivery(1, "1920-01"), Self.delivery(2, "1920-02", received: 560), Self.delivery(3, "1920-03")]
+        let defaults = Engine(rules: .defaults, calendar: Self.weekdays)
+        for rules in [RuleSet([ArrearsRule(id: "arrears")]), RuleSet([off, ArrearsRule(id: "arrears")])] {
+            let engine = Engine(rules: rules, calendar: Self.weekdays)
+            // March is due Monday 1920-03-01: within its grace on the 8th, owed from the 9th.
+            for asOf in ["1920-01-08", "1920-01-09", "1920-03-08", "1920-03-09"] {
+                let expected = defaults.evaluate(Facts(deliveries: deliveries), asOf: Self.day(asOf)).filter { $0.kind == .arrears }
+                #expect(engine.evaluate(Facts(deliveries: deliveries), asOf: Self.day(asOf)) == expected, "\(asOf)")
+            }
+            let owed = engine.evaluate(Facts(deliveries: deliveries), asOf: Self.day("1920-03-09"))
+            // 1700 + 1140 + 1700 funt: 4540 / 1700 ≈ 2.7 periods, critical from 2.
+            #expect(owed.first?.message.contains("4,540 funt of wheat") == true, "\(owed)")
+            #expect(owed.first?.severity == .critical)
+        }
+    }
+
     @Test func shortfallFractionMakesItCritical() {
         var rule = OverdueDeliveryRule(id: "late")
         rule.criticalShortfall = 0.5

@@ -37,20 +37,33 @@ public struct RunCheck: UseCase {
     }
 }
 
-/// Runs every rule as of a day without recording, for a front end that writes the findings as they come
-/// (`check` without `--record`): the late deliveries' findings are worded one at a time (`Checker.streamedFindings`),
-/// so a ledger with a million late deliveries is not held as a million findings.
+/// Every finding as a front end that writes them as they come receives them, and what was recorded of them.
+public struct StreamedCheck {
+    /// Every finding, most serious first, handed on one at a time (`CheckFindings.each`).
+    public var findings: CheckFindings
+    /// What appeared or cleared since the last recorded check, when asked to record.
+    public var recorded: RecordedCheck?
+}
+
+/// Runs every rule as of a day, for a front end that writes the findings as they come (`check`): the late
+/// deliveries' findings are worded one at a time (`Checker.streamedFindings`), so a ledger with a million late
+/// deliveries is not held as a million findings. With `record`, they are recorded the same way before they are handed
+/// back (the same events as `RunCheck` writes).
 public struct StreamCheck: UseCase {
     public var asOf: Day
     public var sources: RuleSources
+    public var record: Bool
 
-    public init(asOf: Day, sources: RuleSources = RuleSources()) {
+    public init(asOf: Day, sources: RuleSources = RuleSources(), record: Bool = false) {
         self.asOf = asOf
         self.sources = sources
+        self.record = record
     }
 
-    public func run(in workspace: Workspace) throws -> CheckFindings {
-        let l = try workspace.open(readOnly: true)
-        return try Checker.streamedFindings(ledger: l, context: try workspace.rules(l, sources), asOf: asOf)
+    public func run(in workspace: Workspace) throws -> StreamedCheck {
+        let l = try workspace.open(readOnly: !record)
+        var findings = try Checker.streamedFindings(ledger: l, context: try workspace.rules(l, sources), asOf: asOf)
+        let recorded = record ? try Checker.record(&findings, ledger: l, asOf: asOf) : nil
+        return StreamedCheck(findings: findings, recorded: recorded)
     }
 }

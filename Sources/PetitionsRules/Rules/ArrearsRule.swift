@@ -1,6 +1,7 @@
 import PetitionsDomain
 
-/// `arrears`: what is owed to a recipient under a decree, by commodity, summed over its late deliveries; flagged from
+/// `arrears`: what is owed to a recipient under a decree, by commodity, summed over its late deliveries (those the
+/// overdue_delivery rules list, or past the default grace of 7 days when none is enabled); flagged from
 /// `threshold_periods` periods' worth, critical from `critical_periods`.
 public struct ArrearsRule: Rule {
     public static let kind = RuleKind.arrears
@@ -39,7 +40,7 @@ public struct ArrearsRule: Rule {
         if let late = evaluation.late {
             return zip(rules, late.arrears).flatMap { rule, tally in tally.findings(rule) }
         }
-        let lateIDs = Set(evaluation.overdueDeliveries().map(\.delivery))
+        let lateIDs = evaluation.lateDeliveryIDs()
         var out: [Finding] = []
         for rule in rules {
             var tally = ArrearsTally()

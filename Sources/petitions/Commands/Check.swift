@@ -23,41 +23,17 @@ struct Check: ParsableCommand {
         "overdue"
     @Flag(help: "Record findings raised and cleared since the last recorded check as events.") var record = false
 
+    /// The findings written as they are handed on (`StreamCheck`), none held whole; with `--record` they are recorded
+    /// first, the same way.
     func run() throws {
         let min = try Severity(parsing: minSeverity, field: "--min-severity")
         let fail = try Severity(parsing: failOn, field: "--fail-on")
         let asOf = try ruleOptions.day()
-        guard record else { return try stream(asOf: asOf, min: min, fail: fail) }
-        let result = try ledger.run(RunCheck(asOf: asOf, sources: ruleOptions.sources, record: record))
-        let all = result.findings
-        let recorded = result.recorded
-        // With every finding shown (the default, warning and up), the listing is not copied: at a million letters
-        // the findings are the largest thing this command holds.
-        let shown = all.allSatisfy { $0.severity >= min } ? all : all.filter { $0.severity >= min }
+        let result = try ledger.run(StreamCheck(asOf: asOf, sources: ruleOptions.sources, record: record))
+        var findings = result.findings
         switch format {
         case .json:
-            try Output.json(CheckResult(asOf: asOf, findings: shown, recorded: recorded))
-        case .csv:
-            print(try ListingCSV.findings(shown), terminator: "")
-        case .text:
-            let counts = Severity.allCases.reversed().map { s in "\(all.filter { $0.severity == s }.count) \(s.rawValue)" }.joined(separator: ", ")
-            print("Check as of \(asOf.longDescription): \(all.count) finding\(all.count == 1 ? "" : "s") (\(counts)).")
-            for f in shown {
-                print("- [\(Colour.severity(f.severity))] \(f.rule): \(f.message)")
-                print("    next: \(f.action)")
-            }
-            if let recorded { print("Recorded: \(recorded.raised) raised, \(recorded.cleared) cleared.") }
-        }
-        if all.contains(where: { $0.severity >= fail }) { throw ExitCode(1) }
-    }
-
-    /// Without `--record`: the findings written as they are handed on (`StreamCheck`), the same bytes as above with
-    /// none held whole.
-    private func stream(asOf: Day, min: Severity, fail: Severity) throws {
-        var findings = try ledger.run(StreamCheck(asOf: asOf, sources: ruleOptions.sources))
-        switch format {
-        case .json:
-            // As `Output.json(CheckResult(...))` writes it: `as_of`, then `findings` one element at a time.
+            // As `Output.json(CheckResult(...))` writes it: `as_of`, then `findings` one element at a time, then `recorded`.
             let encoder = HouseJSONEncoder()
             var buffer = Array("{\n  \"as_of\" : ".utf8)
             buffer.reserveCapacity(1 << 17)
@@ -74,7 +50,12 @@ struct Check: ParsableCommand {
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            buffer.append(contentsOf: Array("\n  ]\n}\n".utf8))
+            buffer.append(contentsOf: Array("\n  ]".utf8))
+            if let recorded = result.recorded {
+                buffer.append(contentsOf: Array(",\n  \"recorded\" : ".utf8))
+                try encoder.append(recorded, to: &buffer, depth: 1)
+            }
+            buffer.append(contentsOf: Array("\n}\n".utf8))
             try StandardOutput.write(Data(buffer))
         case .csv:
             var out = CSVStream(header: ListingCSV.findingsHeader)
@@ -88,6 +69,7 @@ struct Check: ParsableCommand {
                 print("- [\(Colour.severity(f.severity))] \(f.rule): \(f.message)")
                 print("    next: \(f.action)")
             }
+            if let recorded = result.recorded { print("Recorded: \(recorded.raised) raised, \(recorded.cleared) cleared.") }
         }
         if findings.contains(atLeast: fail) { throw ExitCode(1) }
     }
