@@ -28,14 +28,14 @@ public enum TextLimits {
             value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\u{2028}" || $0 == "\u{2029}" })
         {
             return PetitionsError(
-                "\(key) \(quoted(ControlCharacters.quotable(value))) holds a line break; a \(key) is one line.", field: key, kind: .invalid)
+                "\(key) \(quoted(ControlCharacters.quotable(value))) holds a line break; \(Wording.a(key)) is one line.", field: key, kind: .invalid)
         }
         // Characters are at least as many bytes as characters: a short value needs no count.
         let limit = lineKeys.contains(key) ? line : text
         guard value.utf8.count > limit, value.count > limit else { return nil }
         let what =
             lineKeys.contains(key)
-            ? "a \(key) is one line of at most \(grouped(limit)) characters" : "a text may be at most \(grouped(limit)) characters"
+            ? "\(Wording.a(key)) is one line of at most \(grouped(limit)) characters" : "a text may be at most \(grouped(limit)) characters"
         return PetitionsError("\(key) is \(grouped(value.count)) characters long; \(what).", field: key, kind: .invalid)
     }
 

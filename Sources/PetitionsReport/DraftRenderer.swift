@@ -134,9 +134,15 @@ public enum DraftRenderer {
                 return true
             }
             let outer = stack.last?.times ?? 1
+            // A list through a transform that keeps it a list (`reversed(letters)`) repeats as the list does.
+            var name = Substring(name)
+            while let paren = name.firstIndex(of: "("), name.hasSuffix(")"), listTransforms.contains(String(name[..<paren])) {
+                name = name[name.index(after: paren)..<name.index(before: name.endIndex)]
+            }
+            let list = String(name.trimmingCharacters(in: .whitespaces))
             // Only `{{#list}}` repeats; `{{^list}}` shows its text at most once.
-            let (times, overflow) = outer.multipliedReportingOverflow(by: tag == "#" ? max(1, counts[name] ?? 1) : 1)
-            stack.append((name, tag == "#", overflow ? Int.max : times))
+            let (times, overflow) = outer.multipliedReportingOverflow(by: tag == "#" ? max(1, counts[list] ?? 1) : 1)
+            stack.append((list, tag == "#", overflow ? Int.max : times))
             if overflow || times > limit {
                 found = (line, stack.filter { counts[$0.name] != nil && $0.repeats }.map(\.name), overflow ? Int.max : times)
             }
@@ -201,17 +207,26 @@ public enum DraftRenderer {
         }
     }
 
-    /// What swift-mustache offers inside a list's section (`{{#first}}`, `{{index}}`) and as transforms
-    /// (`{{uppercased(name)}}`), besides the draft's own names.
-    static let mustacheNames: Set<String> = [
-        "first", "last", "index", "even", "odd", "capitalized", "count", "empty", "enumerated", "equalzero", "lowercased", "minusone",
-        "plusone", "reversed", "sorted", "uppercased",
+    /// The transforms swift-mustache applies to a value (`{{uppercased(subject)}}`, `{{count(letters)}}`).
+    static let transforms: Set<String> = [
+        "capitalized", "count", "empty", "enumerated", "equalzero", "first", "last", "lowercased", "minusone", "plusone", "reversed",
+        "sorted", "uppercased",
     ]
+
+    /// The transforms that leave a list a list, repeated as often as it has items.
+    static let listTransforms: Set<String> = ["reversed", "sorted", "enumerated"]
+
+    /// What swift-mustache offers inside a list's section, written with empty parentheses: `{{index()}}`,
+    /// `{{#first()}}…{{/first()}}`.
+    static let sequenceHelpers: Set<String> = ["first", "last", "index", "even", "odd"]
+
+    /// Every name a template may use besides the draft's own, for suggestions.
+    static var mustacheNames: Set<String> { transforms.union(sequenceHelpers) }
 
     /// The first tag of `text` that names something a draft does not have (`{{adressee.name}}`): Mustache would print
     /// nothing in its place, and the letter would go out with a gap. Its line, the tag, and the closest known name.
     public static func unknownName(in text: String) -> (line: Int, tag: String, closest: String?)? {
-        let known = DraftContext.names.union(mustacheNames)
+        let known = DraftContext.names
         var found: (Int, String, String?)?
         eachTag(in: text) { content, line in
             var name = Substring(content)
@@ -222,14 +237,16 @@ public enum DraftRenderer {
             }
             if name.hasSuffix("}") { name = name.dropLast() }
             name = Substring(name.trimmingCharacters(in: .whitespaces))
-            // A transform: `uppercased(name)`.
+            // A transform: `uppercased(name)`; a list's helper: `index()`.
             while let paren = name.firstIndex(of: "("), name.hasSuffix(")") {
                 let transform = String(name[..<paren]).trimmingCharacters(in: .whitespaces)
-                guard known.contains(transform) else {
-                    found = (line, content, closest(to: transform, among: Array(mustacheNames)))
+                let inner = name[name.index(after: paren)..<name.index(before: name.endIndex)].trimmingCharacters(in: .whitespaces)
+                if inner.isEmpty, sequenceHelpers.contains(transform) { return true }
+                guard transforms.contains(transform), !inner.isEmpty else {
+                    found = (line, content, closest(to: transform, among: Array(inner.isEmpty ? sequenceHelpers : transforms)))
                     return false
                 }
-                name = Substring(name[name.index(after: paren)..<name.index(before: name.endIndex)].trimmingCharacters(in: .whitespaces))
+                name = Substring(inner)
             }
             guard name != "." else { return true }
             for part in name.split(separator: ".", omittingEmptySubsequences: false) where !known.contains(String(part)) {

@@ -76,7 +76,10 @@ extension Web {
                 try await office.run(
                     ChangeUserRole(name: try fields.required("name"), to: try Role(parsing: try fields.required("to"), field: "to")), as: account)
             }
-            if case .failure(let f) = outcome { return try await users(request, context, refill: ("/admin/users/role", fields.texts, f)) }
+            switch outcome {
+            case .failure(let f): return try await users(request, context, refill: ("/admin/users/role", fields.texts, f))
+            case .success(let change): inform([change.roleSentence], context)
+            }
             throw Redirect.to("/admin/users")
         }
     }
@@ -86,7 +89,10 @@ extension Web {
         let account = try context.signedIn(.admin, request)
         return try await once(try fields.text("form_token"), context, shown: "/admin/users") {
             let outcome = try await attempt { try await office.run(DisableUser(name: try fields.required("name")), as: account) }
-            if case .failure(let f) = outcome { return try await users(request, context, refill: ("/admin/users/disable", fields.texts, f)) }
+            switch outcome {
+            case .failure(let f): return try await users(request, context, refill: ("/admin/users/disable", fields.texts, f))
+            case .success(let change): inform([change.disableSentence], context)
+            }
             throw Redirect.to("/admin/users")
         }
     }

@@ -44,7 +44,12 @@ struct Web: Sendable {
 
     /// Keeps what a record just made warns of for the page the caseworker sees next.
     func notify(_ warnings: [String], _ context: OfficeContext) {
-        if let session = context.session { office.sessions.notify(warnings, in: session.id) }
+        inform(warnings.map { "Warning: " + $0 }, context)
+    }
+
+    /// Keeps sentences (what an action did, or that it changed nothing) for the page the user sees next.
+    func inform(_ sentences: [String], _ context: OfficeContext) {
+        if let session = context.session { office.sessions.notify(sentences, in: session.id) }
     }
 
     // MARK: - Logging in and out

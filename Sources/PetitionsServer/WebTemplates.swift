@@ -33,7 +33,7 @@ enum WebTemplates {
         </header>
         <main>
         <h1>{{title}}</h1>
-        {{#notices}}<p class="notice" role="status">Warning: {{.}}</p>
+        {{#notices}}<p class="notice" role="status">{{.}}</p>
         {{/notices}}
         {{{body}}}
         </main>

@@ -78,6 +78,9 @@ import Testing
             error.message
                 == "t.mustache: line 3 nests the sections letters inside letters, which would repeat their text 1,002,001 times for this draft; "
                 + "a letter template may repeat at most 1,000,000 (inside a list's section, use the item's own fields).", "\(error)")
+        // A list through a transform that keeps it a list repeats as often.
+        let reversed = "{{#letters}}{{#reversed(letters)}}{{date}}{{/reversed(letters)}}{{/letters}}"
+        #expect(throws: PetitionsError.self) { try DraftRenderer.render(context, template: reversed, source: "t.mustache") }
         // Three levels overflow any count; other delimiters do not hide them.
         let cubed = "{{=<% %>=}}<%#letters%><%#deliveries%><%#letters%>x<%/letters%><%/deliveries%><%/letters%>"
         context.deliveries = Array(repeating: context.deliveries[0], count: 1_000)
@@ -103,8 +106,13 @@ import Testing
             #expect(error.message == sentence + " Mustache would leave a gap in the letter.", "\(error)")
         }
         // What Mustache itself offers, comments, and every built-in and shipped template pass.
-        let fine = "{{! a comment }}{{uppercased(subject)}}{{#letters}}{{#first}}{{index}}{{/first}}{{.}}{{/letters}}{{&sender.name}}"
-        #expect(try DraftRenderer.render(context, template: fine).hasPrefix("JANUARY PROVISIONS: NO ANSWER"))
+        let fine =
+            "{{! a comment }}{{uppercased(subject)}}{{#letters}}[{{#first()}}{{index()}}{{/first()}}{{#last}}L{{/last}}]{{/letters}}{{&sender.name}}"
+        #expect(try DraftRenderer.render(context, template: fine).hasPrefix("JANUARY PROVISIONS: NO ANSWER[0"))
+        // A list's helpers are written with parentheses: bare, they are names a draft does not have and print nothing.
+        for bare in ["{{#letters}}{{index}}{{/letters}}", "{{#letters}}{{#even}}E{{/even}}{{/letters}}", "{{index()x}}"] {
+            #expect(throws: PetitionsError.self, "\(bare)") { try DraftRenderer.render(context, template: bare, source: "t.mustache") }
+        }
         for kind in DraftKind.allCases { _ = try DraftRenderer.render(try Self.context(kind)) }
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for path in ["reminder", "escalation", "digest", "1920/reminder", "1920/escalation", "1920/digest"] {

@@ -275,6 +275,18 @@ struct Browser {
                 uri: "/admin/users", method: .post, headers: admin.formHeaders, body: admin.form([("name", "vera"), ("role", "reader")]))
             #expect(added.status == .ok)
             #expect(added.text.contains("The password of vera is"))
+            // Each action says on the next page what it did, or that it changed nothing, as the command line does.
+            for (path, fields, said) in [
+                ("/admin/users/disable", [("name", "vera")], "Disabled user vera (reader, disabled): its sessions and tokens stopped working."),
+                ("/admin/users/disable", [("name", "vera")], "User vera was already disabled; nothing changed."),
+                ("/admin/users/role", [("name", "vera"), ("to", "reader")], "User vera is already reader; nothing changed."),
+                ("/admin/users/role", [("name", "vera"), ("to", "clerk")], "User vera is now clerk (was reader)."),
+            ] {
+                let done = try await client.execute(uri: path, method: .post, headers: admin.formHeaders, body: admin.form(fields))
+                #expect(done.status == .seeOther, "\(path): \(done.text)")
+                let page = try await client.execute(uri: "/admin/users", method: .get, headers: admin.headers)
+                #expect(page.text.contains(#"<p class="notice" role="status">\#(said)</p>"#), "\(said): \(page.text)")
+            }
             let out = try await client.execute(uri: "/logout", method: .post, headers: admin.formHeaders, body: admin.form([]))
             #expect(out.status == .seeOther)
             #expect(out.headers[.location] == "/login")

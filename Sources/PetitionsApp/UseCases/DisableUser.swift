@@ -13,6 +13,27 @@ public struct AccountChange: Sendable, Equatable {
 
     /// Whether the change changed anything.
     public var changed: Bool { before != after }
+
+    /// What `user role` and the web's users page say of a change of role.
+    public var roleSentence: String {
+        changed
+            ? "User \(after.name) is now \(after.role.rawValue) (was \(before.role.rawValue))."
+            : "User \(after.name) is already \(after.role.rawValue); nothing changed."
+    }
+
+    /// What `user disable` and the web's users page say of disabling.
+    public var disableSentence: String {
+        changed
+            ? "Disabled user \(after.name) (\(after.role.rawValue), disabled): its sessions and tokens stopped working."
+            : "User \(after.name) was already disabled; nothing changed."
+    }
+
+    /// What `user enable` says of enabling.
+    public var enableSentence: String {
+        changed
+            ? "Enabled user \(after.name) (\(after.role.rawValue)): it may log in, and its tokens not revoked work again."
+            : "User \(after.name) is not disabled; nothing changed."
+    }
 }
 
 extension Workspace {

@@ -46,11 +46,7 @@ extension UserCommand {
         @Option(help: "admin, clerk or reader.") var to: Role
 
         func run() throws {
-            let c = try ledger.run(ChangeUserRole(name: name, to: to))
-            print(
-                c.changed
-                    ? "User \(c.after.name) is now \(c.after.role.rawValue) (was \(c.before.role.rawValue))."
-                    : "User \(c.after.name) is already \(c.after.role.rawValue); nothing changed.")
+            print(try ledger.run(ChangeUserRole(name: name, to: to)).roleSentence)
         }
     }
 
@@ -62,11 +58,7 @@ extension UserCommand {
         @Argument(help: "The user's name.") var name: String
 
         func run() throws {
-            let c = try ledger.run(DisableUser(name: name))
-            print(
-                c.changed
-                    ? "Disabled user \(UserCommand.show(c.after)): its sessions and tokens stopped working."
-                    : "User \(c.after.name) was already disabled; nothing changed.")
+            print(try ledger.run(DisableUser(name: name)).disableSentence)
         }
     }
 
@@ -79,11 +71,7 @@ extension UserCommand {
         @Argument(help: "The user's name.") var name: String
 
         func run() throws {
-            let c = try ledger.run(EnableUser(name: name))
-            print(
-                c.changed
-                    ? "Enabled user \(UserCommand.show(c.after)): it may log in, and its tokens not revoked work again."
-                    : "User \(c.after.name) is not disabled; nothing changed.")
+            print(try ledger.run(EnableUser(name: name)).enableSentence)
         }
     }
 
