@@ -169,6 +169,12 @@ extension Ledger {
         return true
     }
 
+    /// The kinds of event that make a record of each table a reference may name.
+    static let recordingKinds: [String: Set<String>] = [
+        "petition": ["petition.logged"], "letter": ["letter.sent", "letter.received"], "receipt": ["delivery.received"],
+        "attachment": ["attachment.added"],
+    ]
+
     /// This ledger's id of the petition or letter that `key` names (`id` in the other ledger), found through the
     /// UUID of the event that created it.
     func reference(_ db: Database, _ e: ExchangedEvent, _ key: String, _ id: Int64?) throws -> Int64? {
@@ -184,8 +190,16 @@ extension Ledger {
         {
             return id
         }
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM event WHERE uuid = ? OR uuid = ?"), arguments: [uuid, uuid.uppercased()]) == true
+        if let kind = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT kind FROM event WHERE uuid = ? OR uuid = ?"), arguments: [uuid, uuid.uppercased()])
         {
+            // An event of a kind that never makes such a record: the line was not written so by petitions (a hand-edited
+            // or forged log), and the file is refused rather than kept as if the record had merely gone missing.
+            guard Ledger.recordingKinds[table]?.contains(kind) ?? true else {
+                throw PetitionsError(
+                    "it refers to the \(what) of event \(uuid), which is a \(kind) event and records no \(what); the log is not as petitions "
+                        + "writes it.")
+            }
             // The event is here but made no record: it was kept without effect by an earlier merge.
             throw PetitionsError(
                 "it refers to the \(what) of event \(uuid), which was kept in this ledger without effect.", field: key, kind: .notFound)

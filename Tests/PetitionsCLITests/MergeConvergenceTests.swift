@@ -124,6 +124,29 @@ import Testing
         #expect(try BadInputTests.snapshot(o.klin) == before, "nothing was imported")
     }
 
+    @Test("a line whose reference names an event of another kind (a letter given as the petition) is refused whole, not kept without effect")
+    func aReferenceToAnEventOfAnotherKindIsRefused() throws {
+        let o = try MergeInapplicableTests.twoOffices()
+        defer { Self.removing(o) }
+        #expect(try o.dmitrov.run(["petition", "status", "1", "--to", "answered", "--on", "1920-03-10"]).status == 0)
+        let lines = try o.dmitrov.run(["export", "events"]).stdout.split(separator: "\n").map(String.init)
+        func object(_ line: String) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let changed = try #require(try lines.last { try object($0)["kind"] as? String == "petition.status_changed" })
+        let letter = try #require(try lines.first { try object($0)["kind"] as? String == "letter.sent" })
+        let petitionUUID = try #require((try object(changed)["refs"] as? [String: Any])?["petition"] as? String)
+        let letterUUID = try #require(try object(letter)["uuid"] as? String)
+        let forged = changed.replacingOccurrences(of: petitionUUID, with: letterUUID)
+        #expect(forged != changed)
+        let before = try BadInputTests.snapshot(o.klin)
+        let r = try o.klin.run(["import", "events", "-"], stdin: forged + "\n")
+        #expect(r.status == 65 && r.stderr.contains("which is a letter.sent event and records no petition"), "\(r)")
+        #expect(try BadInputTests.snapshot(o.klin) == before, "nothing was imported")
+        // The line as written merges.
+        #expect(try o.klin.run(["import", "events", "-"], stdin: changed + "\n").status == 0)
+    }
+
     @Test func aMalformedOrFutureMomentOrAnUnknownKeyIsRefusedNamingTheLine() throws {
         let dmitrov = try BadInputTests.dmitrov()
         defer { dmitrov.remove() }
