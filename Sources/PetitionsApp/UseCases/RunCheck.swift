@@ -50,20 +50,17 @@ public struct StreamedCheck {
 /// deliveries is not held as a million findings. With `record`, they are recorded the same way before they are handed
 /// back (the same events as `RunCheck` writes).
 public struct StreamCheck: UseCase {
-    public var asOf: Day
-    public var sources: RuleSources
-    public var record: Bool
+    /// The same request as `RunCheck`'s: the day, the rules and calendar, and whether to record.
+    public var check: RunCheck
 
     public init(asOf: Day, sources: RuleSources = RuleSources(), record: Bool = false) {
-        self.asOf = asOf
-        self.sources = sources
-        self.record = record
+        check = RunCheck(asOf: asOf, sources: sources, record: record)
     }
 
     public func run(in workspace: Workspace) throws -> StreamedCheck {
-        let l = try workspace.open(readOnly: !record)
-        var findings = try Checker.streamedFindings(ledger: l, context: try workspace.rules(l, sources), asOf: asOf)
-        let recorded = record ? try Checker.record(&findings, ledger: l, asOf: asOf) : nil
+        let l = try workspace.open(readOnly: !check.record)
+        var findings = try Checker.streamedFindings(ledger: l, context: try workspace.rules(l, check.sources), asOf: check.asOf)
+        let recorded = check.record ? try Checker.record(&findings, ledger: l, asOf: check.asOf) : nil
         return StreamedCheck(findings: findings, recorded: recorded)
     }
 }
