@@ -78,6 +78,7 @@ struct Petitions: ParsableCommand {
             }
             var command = try parseAsRoot(args)
             try command.run()
+            try StandardOutput.finish()
         } catch let error as MissingLedger {
             FileHandle.standardError.write(
                 Data("error: there is no ledger at \(error.path); create it with `petitions init`, or give --db the path of an existing one.\n".utf8))

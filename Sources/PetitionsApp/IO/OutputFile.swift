@@ -22,7 +22,15 @@ public enum OutputFile {
     /// Writes a temporary file (mode 0600) beside `path` with `body`, then links it into place (refusing an existing
     /// file) or, with `force`, renames it over the old one.
     public static func write(to path: String, force: Bool, verb: String = "overwrite", _ body: (FileHandle) throws -> Void) throws {
-        if OutputPath.isStandardOutput(path) { return try body(FileHandle.standardOutput) }
+        if OutputPath.isStandardOutput(path) {
+            do {
+                return try body(FileHandle.standardOutput)
+            } catch let e as PetitionsError {
+                throw e
+            } catch {
+                throw standardOutputFailure(error)
+            }
+        }
         try refuseExisting(path, force: force, verb: verb)
         let dir = FilePaths.folder(of: path)
         var template = Array(((dir.isEmpty ? "." : dir) + "/.petitions-output-XXXXXX").utf8CString)
@@ -52,6 +60,16 @@ public enum OutputFile {
             unlink(temporary)
         }
         done = true
+    }
+
+    /// The sentence for standard output that cannot be written (a full disk, a closed pipe): Foundation's own
+    /// error names a Cocoa domain and code.
+    public static func standardOutputFailure(_ error: Error) -> PetitionsError {
+        let full =
+            (error as? CocoaError)?.code == .fileWriteOutOfSpace
+            || ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ENOSPC)
+        let reason = full ? "the disk is full" : "it is closed or cannot be written"
+        return PetitionsError("could not write to standard output: \(reason).", code: .ioError)
     }
 
     private static func cannotCreate(_ path: String) -> PetitionsError {

@@ -19,8 +19,7 @@ public struct ExportRecords: UseCase {
 
     public func run(in workspace: Workspace) throws {
         try workspace.reading { l in
-            guard let output else { return try RecordExport.run(what, format: format, ledger: l, to: FileHandle.standardOutput) }
-            try OutputFile.write(to: output, force: force, verb: "replace") { try RecordExport.run(what, format: format, ledger: l, to: $0) }
+            try OutputFile.write(to: output ?? "-", force: force, verb: "replace") { try RecordExport.run(what, format: format, ledger: l, to: $0) }
         }
     }
 }

@@ -86,7 +86,7 @@ struct ReportCommand: ParsableCommand {
             try OutputFile.write(to: output, force: force, write)
             print("Wrote the report as of \(asOf.longDescription) (\(format.rawValue)\(section.map { ", \($0)" } ?? "")) to \(output).")
         } else {
-            try write(FileHandle.standardOutput)
+            try OutputFile.write(to: "-", force: false, write)
         }
     }
 }

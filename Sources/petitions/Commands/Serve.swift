@@ -39,7 +39,8 @@ struct Serve: ParsableCommand {
             databasePath: ledger.db, configPath: ledger.config, office: ledger.office, host: host, port: try portNumber(),
             secureCookies: secureCookies)
         try OfficeServer.serve(settings) { line in
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            // A server whose standard output is closed still serves: the line is a courtesy.
+            try? StandardOutput.write(Data((line + "\n").utf8))
         }
     }
 }

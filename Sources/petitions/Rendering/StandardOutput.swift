@@ -1,3 +1,7 @@
+// swift-format-ignore: OrderedImports
+// Before Foundation: Glibc declares `stdout` a mutable global, which Swift 6 refuses to read without this
+// (swiftlang/swift#77866); it is never reassigned.
+@preconcurrency import Glibc
 import Foundation
 import PetitionsApp
 
@@ -19,6 +23,17 @@ enum StandardOutput {
                 offset += n
             }
         }
+    }
+
+    /// Flushes what `print` buffered: a listing printed line by line to a full disk or a closed pipe fails here, at
+    /// the end, and must not exit 0 as if it had been written.
+    static func finish() throws {
+        let flushed = fflush(stdout) == 0
+        let code = errno
+        guard !flushed || ferror(stdout) != 0 else { return }
+        clearerr(stdout)
+        let reason = code == ENOSPC ? "the disk is full" : "it is closed or cannot be written"
+        throw PetitionsError("could not write to standard output: \(reason).", code: .ioError)
     }
 
     /// Whether `path` (of `--output`) means standard output.
