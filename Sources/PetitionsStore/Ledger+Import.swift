@@ -298,7 +298,7 @@ extension Ledger {
     static func rowMessage(_ error: Error) throws -> String {
         if let e = error as? PetitionsError { return e.message }
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_CONSTRAINT {
-            return "The ledger refused the row (\(e.message ?? "constraint failed"))."
+            return "The ledger refused the row (\(Ledger.plainReason(e)))."
         }
         throw error
     }

@@ -200,13 +200,14 @@ public final class Ledger: Sendable {
             case .SQLITE_CORRUPT:
                 throw PetitionsError("The ledger is damaged\(damagedAdvice)", code: .ioError)
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                throw PetitionsError("The ledger is busy with another command; try again (\(e.message ?? "locked")).", code: .ioError)
+                throw PetitionsError(
+                    "The ledger is busy with another command (waited 10 seconds); try again when it is done; nothing was recorded.", code: .ioError)
             case .SQLITE_READONLY:
                 throw PetitionsError("The ledger is read-only; nothing was recorded.", code: .noPermission)
             case .SQLITE_CONSTRAINT:
-                throw PetitionsError("The ledger refused the change (\(e.message ?? "constraint failed")); nothing was recorded.", code: .dataError)
+                throw PetitionsError("The ledger refused the change (\(Ledger.plainReason(e))); nothing was recorded.", code: .dataError)
             default:
-                throw PetitionsError("The ledger could not complete the command: \(e.message ?? "\(e.resultCode)").", code: .ioError)
+                throw PetitionsError("The ledger could not complete the command: \(Ledger.plainReason(e)).", code: .ioError)
             }
         }
     }
@@ -256,25 +257,30 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Whether compact JSON text may hold a control character other than a tab or a line feed: escaped (`\r`, `\b`,
-    /// `\f`, `\u00XX`) or as it is (DEL, the C1 controls). A scan of the bytes, so that the payloads of a bulk import
-    /// are not decoded again to look.
+    /// Whether compact JSON text may hold a refused character (`ControlCharacters.isRefused`): a control other than a
+    /// tab or a line feed, escaped (`\r`, `\b`, `\f`, `\u00XX`) or as it is (DEL, the C1 controls), or one that turns
+    /// the text's direction, as it is (U+202A–U+202E are E2 80 AA–AE in UTF-8, U+2066–U+2069 E2 81 A6–A9). A scan of
+    /// the bytes, so that the payloads of a bulk import are not decoded again to look.
     static func escapesControlCharacter(_ json: String) -> Bool {
         var json = json
         // Over the contiguous bytes: iterating `utf8` went through the string's index checks for every byte.
         return json.withUTF8 { bytes in
             var escaped = false
-            var afterC2 = false
+            var previous: (UInt8, UInt8) = (0, 0)
             for b in bytes {
                 if escaped {
                     if b == UInt8(ascii: "u") || b == UInt8(ascii: "r") || b == UInt8(ascii: "b") || b == UInt8(ascii: "f") { return true }
                     escaped = false
                 } else if b == UInt8(ascii: "\\") {
                     escaped = true
-                } else if b == 0x7F || (afterC2 && b >= 0x80 && b <= 0x9F) {
+                } else if b == 0x7F || (previous.1 == 0xC2 && b >= 0x80 && b <= 0x9F) {
+                    return true
+                } else if previous.0 == 0xE2,
+                    (previous.1 == 0x80 && (0xAA...0xAE).contains(b)) || (previous.1 == 0x81 && (0xA6...0xA9).contains(b))
+                {
                     return true
                 }
-                afterC2 = b == 0xC2
+                previous = (previous.1, b)
             }
             return false
         }
@@ -407,5 +413,30 @@ extension Database {
     /// few statements a million times.
     func execute(cached sql: String, _ arguments: StatementArguments = StatementArguments()) throws {
         try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+}
+
+extension Ledger {
+    /// What went wrong, in our words: SQLite's own message ("CHECK constraint failed: to_day >= from_day",
+    /// "database is locked") names its tables and columns, which mean nothing to the person at the desk.
+    static func plainReason(_ e: DatabaseError) -> String {
+        switch e.resultCode {
+        case .SQLITE_CONSTRAINT:
+            switch e.extendedResultCode {
+            case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: return "the ledger already holds that record"
+            case .SQLITE_CONSTRAINT_FOREIGNKEY: return "it names a record the ledger does not hold, or one that others still name"
+            case .SQLITE_CONSTRAINT_NOTNULL: return "a value it needs is missing"
+            default: return "a value is out of range or out of order with what the ledger holds"
+            }
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the ledger is busy with another command; try again when it is done"
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_IOERR: return "the disk could not be read or written"
+        case .SQLITE_NOMEM: return "there is not enough memory"
+        case .SQLITE_READONLY: return "the ledger is read-only"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the ledger is damaged"
+        case .SQLITE_CANTOPEN: return "the file cannot be opened"
+        case .SQLITE_INTERRUPT: return "it was interrupted"
+        default: return "an unexpected failure (code \(e.extendedResultCode.rawValue))"
+        }
     }
 }

@@ -23,7 +23,12 @@ extension Ledger {
                     "The ledger \(path) cannot be opened for writing (it, its folder or a file beside it is read-only); nothing was recorded.",
                     code: .noPermission)
             }
-            throw PetitionsError("The ledger \(path) could not be opened: \(e.message ?? "\(e.resultCode)").", code: .ioError)
+            if e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                throw PetitionsError(
+                    "The ledger \(path) is busy with another command (waited 10 seconds); try again when it is done; nothing was recorded.",
+                    code: .ioError)
+            }
+            throw PetitionsError("The ledger \(path) could not be opened: \(Ledger.plainReason(e)).", code: .ioError)
         }
     }
 
