@@ -62,10 +62,12 @@ public enum Drafts {
             throw PetitionsError.invalid(
                 "--as-of", asOf.description, "is before petition \(id) was logged on \(p.opened); a draft states what the ledger holds as of its day")
         }
-        if [.resolved, .rejected, .withdrawn].contains(p.status) {
+        // Its status on the draft's day, not today's: a petition resolved since was still open then.
+        let status = try ledger.petitionStatus(id, asOf: asOf)
+        if [.resolved, .rejected, .withdrawn].contains(status) {
             throw PetitionsError.invalid(
                 "--petition", String(id),
-                "is \(p.status.rawValue); an escalation is for a petition still open (petition status \(id) open reopens it)")
+                "was \(status.rawValue) as of \(asOf); an escalation is for a petition still open (petition status \(id) open reopens it)")
         }
         let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
         let below = try facts.authority(p.authority, field: "--petition")

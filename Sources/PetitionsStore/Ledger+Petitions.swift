@@ -45,8 +45,23 @@ extension Ledger {
         return try petition(id)
     }
 
-    /// Changes a petition's status in the current transaction under `stamp`.
-    func changeStatus(_ db: Database, petition id: Int64, to status: PetitionStatus, on day: Day, note: String?, stamp: EventStamp) throws {
+    /// Statuses follow one another in time: a change dated before the last one would leave the petition's status
+    /// today and its status on a past day (as the report reads it from the log) disagreeing.
+    func refuseStatusBeforeLast(_ db: Database, petition id: Int64, on day: Day) throws {
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT status, status_since FROM petition WHERE id = ?", arguments: [id]),
+            let last = try? Day(parsing: row["status_since"] as String), day < last
+        else { return }
+        throw PetitionsError.invalid(
+            "--on", day.description,
+            "is before petition \(id) became \(row["status"] as String) on \(last); record status changes in the order they happened")
+    }
+
+    /// Changes a petition's status in the current transaction under `stamp`; `inOrder` refuses a day before the last
+    /// change's (a merge replays another office's changes as they came).
+    func changeStatus(
+        _ db: Database, petition id: Int64, to status: PetitionStatus, on day: Day, note: String?, stamp: EventStamp, inOrder: Bool = true
+    ) throws {
         let p = try requirePetition(db, id, field: "petition")
         guard p.status != status else {
             throw PetitionsError.invalid("--to", status.rawValue, "is already the status of petition \(id)")
@@ -59,6 +74,7 @@ extension Ledger {
         guard day >= p.opened else {
             throw PetitionsError.invalid("--on", day.description, "is before petition \(id) was opened on \(p.opened)")
         }
+        if inOrder { try refuseStatusBeforeLast(db, petition: id, on: day) }
         let event = PetitionStatusChanged(petition: id, from: p.status.rawValue, to: status.rawValue, note: Ledger.nonEmpty(note))
         try appendEvent(
             db, event.event, day: day, subjects: [Subject("petition", id)],
@@ -72,7 +88,9 @@ extension Ledger {
         try db.execute(sql: "UPDATE petition SET status = ?, status_since = ? WHERE id = ?", arguments: [status.rawValue, day.description, id])
         // Waiting on the petitioner stops the clocks of the petition's letters.
         if old == .waitingOnPetitioner {
-            try db.execute(sql: "UPDATE petition_pause SET to_day = ? WHERE petition_id = ? AND to_day IS NULL", arguments: [day.description, id])
+            // A merged change may be dated before the pause began: the pause then ends the day it began.
+            try db.execute(
+                sql: "UPDATE petition_pause SET to_day = max(?, from_day) WHERE petition_id = ? AND to_day IS NULL", arguments: [day.description, id])
         }
         if status == .waitingOnPetitioner {
             try db.execute(
@@ -96,6 +114,15 @@ extension Ledger {
     /// One petition by id.
     public func petition(_ id: Int64) throws -> Petition {
         try read { db in try requirePetition(db, id, field: "petition") }
+    }
+
+    /// Petition `id`'s status on `day`, as the report reads it from the log: the last change dated on or before it.
+    public func petitionStatus(_ id: Int64, asOf day: Day) throws -> PetitionStatus {
+        try read { db in
+            let text = try String.fetchOne(
+                db, sql: "SELECT \(Ledger.statusAsOf) FROM petition p WHERE p.id = :id", arguments: ["id": id, "asOf": day.description])
+            return text.flatMap(PetitionStatus.init(rawValue:)) ?? .open
+        }
     }
 
     /// Petitions, optionally of one status, of one party (as petitioner, authority or intermediary) or matching a
