@@ -108,7 +108,7 @@ public enum RowImport {
             let more = outcome.rejected > outcome.problems.count ? "\n  … and \(outcome.rejected - outcome.problems.count) more rows" : ""
             throw PetitionsError(
                 """
-                \(input.source): \(outcome.rejected) of \(outcome.rows) rows cannot be imported, so nothing was imported. \
+                \(input.source): \(outcome.rejected) of \(Wording.count(outcome.rows, "row")) cannot be imported, so nothing was imported. \
                 Correct them, or import the others with --skip-invalid --rejects FILE:
                   \(problems.joined(separator: "\n  "))\(more)
                 """)

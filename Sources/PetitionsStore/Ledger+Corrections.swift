@@ -250,6 +250,7 @@ extension Ledger {
     func refuseDependantTwice(_ db: Database, _ person: String, name: String, category: String) throws {
         let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
         let name = try Ledger.checkName(name)
+        try Dependant.refuseSeparator(name, field: "--name")
         let category = try Category.validate(category, field: "--category")
         let held = try String.fetchAll(
             db, sql: "SELECT name FROM dependant WHERE person_id = ? AND category = ? ORDER BY id", arguments: [p.id, category])

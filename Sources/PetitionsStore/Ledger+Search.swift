@@ -137,27 +137,38 @@ extension Ledger {
         let missing = try Row.fetchAll(
             db,
             sql: """
-                SELECT kind, ref FROM (SELECT key, kind, ref, title, body FROM search_folded
+                SELECT \(Ledger.searchEntryName) FROM (SELECT key, kind, ref, title, body FROM search_folded
                   EXCEPT SELECT rowid, kind, ref, title, body FROM search) LIMIT \(limit)
                 """)
         var named: Set<String> = []
         for r in missing {
-            let what = "\(r["kind"] as String) \(r["ref"] as Int64)"
+            let what = Ledger.searchEntry(r)
             named.insert(what)
             problems.append("search index: \(what) is missing or out of date; run petitions compact to rebuild it")
         }
         let stale = try Row.fetchAll(
             db,
             sql: """
-                SELECT kind, ref FROM (SELECT rowid, kind, ref, title, body FROM search
+                SELECT \(Ledger.searchEntryName) FROM (SELECT rowid, kind, ref, title, body FROM search
                   EXCEPT SELECT key, kind, ref, title, body FROM search_folded) LIMIT \(limit)
                 """)
         for r in stale {
-            let what = "\(r["kind"] as String) \(r["ref"] as Int64)"
+            let what = Ledger.searchEntry(r)
             guard !named.contains(what) else { continue }
             problems.append("search index: it holds \(what), which is not in the ledger; run petitions compact to rebuild it")
         }
         return problems
+    }
+
+    /// The columns naming an index entry for `searchEntry`: read as text, since an index edited by hand may hold
+    /// anything (a `ref` that is not a number must be named, not crash `verify`).
+    static let searchEntryName = "CAST(kind AS TEXT) AS kind, CAST(ref AS TEXT) AS ref"
+
+    /// "letter 12", or the entry's text as it is when the index was tampered with.
+    static func searchEntry(_ row: Row) -> String {
+        let kind = (row["kind"] as String?).map { ControlCharacters.visible($0) } ?? "(no kind)"
+        let ref = (row["ref"] as String?).map { ControlCharacters.visible($0) } ?? "(no reference)"
+        return "\(kind) \(ref)"
     }
 
     /// Rebuilds the full-text index from the records (in the current transaction).

@@ -267,7 +267,7 @@ extension Ledger {
                 let (sum, overflow) = totals[row["category"], default: 0].addingReportingOverflow(row["count"] as Int)
                 guard !overflow, sum <= HeadCount.maximum else {
                     throw PetitionsError(
-                        "The head-counts of \(r.handle) add up to more than \(HeadCount.maximum) for \(row["category"] as String); correct the group's counts."
+                        "The head-counts of \(r.handle) add up to more than \(Quantity.grouped(Decimal(HeadCount.maximum))) for \(row["category"] as String); correct the group's counts."
                     )
                 }
                 totals[row["category"], default: 0] = sum

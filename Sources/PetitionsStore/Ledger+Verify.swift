@@ -180,7 +180,7 @@ extension Ledger {
                     db, sql: "SELECT category, count FROM \(table) WHERE count > ? LIMIT \(limit)", arguments: [HeadCount.maximum])
                 {
                     add(
-                        "\(table): the head-count \(r["count"] as Int64) of \(r["category"] as String) is more than \(HeadCount.maximum), the most one category may count"
+                        "\(table): the head-count \(r["count"] as Int64) of \(r["category"] as String) is more than \(Quantity.grouped(Decimal(HeadCount.maximum))), the most one category may count"
                     )
                 }
             }

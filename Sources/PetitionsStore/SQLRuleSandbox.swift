@@ -125,7 +125,7 @@ final class SQLRuleSandbox {
             guard database == "main" else { return deny("reading \(a ?? "?") of \(database ?? "another database")") }
             // The ledger's own tables. Not table-valued functions (json_each, pragma_…): setting them up touches the schema.
             if tables.contains(table) { return SQLITE_OK }
-            if SQLRuleSandbox.privateTables.contains(table) { return deny("reading \(a ?? "?"), the office's accounts") }
+            if SQLRuleSandbox.privateTables.contains(table) { return deny("reading \(a ?? "?") (the office's accounts and tokens)") }
             return deny("reading \(a ?? "?")")
         case SQLITE_FUNCTION:
             if let name = b?.lowercased(), SQLRuleSandbox.allowedFunctions.contains(name) { return SQLITE_OK }

@@ -33,7 +33,7 @@ struct HeadCountTests {
     func bounded() throws {
         #expect(try HeadCount(parsing: "employee=10000000").count == HeadCount.maximum)
         let error = try #require(throws: PetitionsError.self) { try HeadCount(parsing: "employee=9223372036854775807", field: "--count") }
-        #expect(error.message.contains("more than 10000000"))
+        #expect(error.message.contains("more than 10,000,000"))
         // The largest ration times the largest head-count, over ten thousand periods, still fits in Int64.
         let (perPeriod, o1) = Quantity.maximumBase.multipliedReportingOverflow(by: 1)
         #expect(!o1 && perPeriod.multipliedReportingOverflow(by: 10_000).overflow == false)

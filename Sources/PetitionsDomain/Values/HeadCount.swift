@@ -25,7 +25,8 @@ public struct HeadCount: Codable, Hashable, Sendable {
             throw PetitionsError.invalid(field, text, "has no whole number after '='")
         }
         guard let n = Int(parts[1]), n <= HeadCount.maximum else {
-            throw PetitionsError.invalid(field, text, "counts more than \(HeadCount.maximum) heads, the most one category may count")
+            throw PetitionsError.invalid(
+                field, text, "counts more than \(Quantity.grouped(Decimal(HeadCount.maximum))) heads, the most one category may count")
         }
         guard n > 0 || allowsZero else { throw PetitionsError.invalid(field, text, "must count at least 1") }
         self.init(category: cat, count: n)

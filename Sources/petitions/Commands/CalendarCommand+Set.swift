@@ -16,7 +16,7 @@ extension CalendarCommand {
             let context = try ledger.run(StoreRules(.calendar, file: file, on: on))
             let calendar = context.engine.calendar
             print(
-                "Stored the calendar of \(file) in the ledger: weekend \(calendar.weekend.sorted().map { WorkCalendar.weekdayNames[$0 - 1] }.joined(separator: ", ")), \(calendar.holidays.count) holidays."
+                "Stored the calendar of \(file) in the ledger: weekend \(calendar.weekend.sorted().map { WorkCalendar.weekdayNames[$0 - 1] }.joined(separator: ", ")), \(Wording.count(calendar.holidays.count, "holiday"))."
             )
         }
     }
