@@ -34,12 +34,18 @@ public enum OfficeServer {
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [
-                        MalformedRequest(), SlowRequest(grace: TimeAmount(settings.bodyGrace), rate: settings.bodyRate),
+                        MalformedRequest(), SlowRequest(grace: TimeAmount(bodyGrace(settings)), rate: settings.bodyRate),
                     ],
                     idleTimeout: TimeAmount(settings.idleTimeout))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { _ in await onRunning() },
             logger: logger)
+    }
+
+    /// The time a request's body may take before its 408, whatever the settings say: under two thirds of the idle
+    /// timeout, which would otherwise close a connection whose body stopped coming before the 408 could be sent.
+    static func bodyGrace(_ settings: ServerSettings) -> Duration {
+        min(settings.bodyGrace, settings.idleTimeout * 2 / 3)
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and returns. `announce` is called once

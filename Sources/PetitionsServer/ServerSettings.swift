@@ -20,7 +20,9 @@ public struct ServerSettings: Sendable {
     /// (a head sent slowly is cut off here too). Browsers open another connection when they need one.
     public var idleTimeout: Duration = .seconds(15)
     /// How long a request's body may take whatever its size; past it, a second more for each `bodyRate` bytes come.
-    public var bodyGrace: Duration = .seconds(20)
+    /// Kept under `idleTimeout` (see `OfficeServer.bodyGrace`): a body that stops coming is answered 408 before the
+    /// idle timeout closes its connection without a word.
+    public var bodyGrace: Duration = .seconds(10)
     /// The bytes a second a body must keep up after `bodyGrace`, on average.
     public var bodyRate = 500
 
