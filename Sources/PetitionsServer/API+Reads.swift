@@ -78,9 +78,9 @@ extension API {
         }
         if format == "csv" {
             guard let section, ReportCSV.sections.contains(section) else {
+                let given = section.map { "section \(quoted($0)) is not a section of the report" } ?? "section: CSV holds one table at a time"
                 throw PetitionsError(
-                    "section: CSV holds one table at a time; choose one of \(ReportCSV.sections.joined(separator: ", ")).", field: "section",
-                    kind: .invalid)
+                    "\(given); choose one of \(ReportCSV.sections.joined(separator: ", ")).", field: "section", kind: .invalid)
             }
         } else if let section {
             throw PetitionsError(

@@ -93,7 +93,8 @@ enum Letters {
         let summary = try f.text("summary")
         switch direction {
         case "sent":
-            if try f.text("in_reply_to") != nil {
+            // Read as an id (a number, as the document says), so that the sentence is about the direction, not the type.
+            if try f.id("in_reply_to") != nil {
                 throw APIFailure.invalid("in_reply_to", "in_reply_to: a letter sent answers nothing here; give it for a letter received.")
             }
             let noReply = try f.flag("no_reply_expected")

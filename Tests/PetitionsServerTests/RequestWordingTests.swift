@@ -40,6 +40,21 @@ import Testing
             says: "period: no delivery of decree-1918 to dmitrov-post is scheduled for 1921-01; schedule it first.", field: "period"),
         Refused(method: .get, uri: "/api/v1/events?kind=nothing", body: nil, says: "kind 'nothing' is not a kind of event", field: "kind"),
         Refused(method: .get, uri: "/api/v1/letters?party=nobody", body: nil, says: "party: no party 'nobody'", field: "party"),
+        // A misspelt filter was dropped without a word, and every petition passed for the resolved ones.
+        Refused(
+            method: .get, uri: "/api/v1/petitions?stauts=resolved", body: nil,
+            says: "'stauts' is not a key of this address; this address reads status, party, search, limit, offset", field: "stauts"),
+        Refused(
+            method: .get, uri: "/api/v1/petitions/1?verbose=1", body: nil, says: "'verbose' is not a key of this address; this address reads no keys",
+            field: "verbose"),
+        Refused(
+            method: .get, uri: "/api/v1/report?format=csv&section=bogus", body: nil, says: "section 'bogus' is not a section of the report; choose one of",
+            field: "section"),
+        // A sent letter answering one was told "in_reply_to: expected text" for the number the document asks for.
+        Refused(
+            method: .post, uri: "/api/v1/letters",
+            body: #"{"direction":"sent","from":"dmitrov-post","to":"moscow-supply","on":"1920-02-02","subject":"Again","in_reply_to":1}"#,
+            says: "in_reply_to: a letter sent answers nothing here; give it for a letter received.", field: "in_reply_to"),
     ]
 
     @Test("API refusals name the request's field (on, in_reply_to, quantity, kind, party), never a command-line option")
