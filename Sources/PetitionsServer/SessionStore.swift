@@ -68,28 +68,55 @@ final class SessionStore: @unchecked Sendable {
 
     // MARK: - One-time form tokens
 
-    /// What became of a form sent with a one-time `form_token`: being recorded, or recorded with the page it led to.
+    /// What became of a one-time `form_token` the server gave a session with a page: given and not yet sent (or
+    /// sent and refused, so it may be sent again corrected), being recorded, or recorded with the page it led to.
     enum FormUse: Sendable, Equatable {
+        case issued
         case running
         case done(String)
     }
 
-    /// How many used form tokens a session keeps (the oldest are forgotten first): far more than one person sends
-    /// forms twice within.
-    static let formUsesKept = 256
+    /// What a form sent with a `form_token` may do: be recorded now (the token was given to this session and is
+    /// unused), not at all (the server never gave it to this session, or forgot it), or follow its first sending.
+    enum FormClaim: Sendable, Equatable {
+        case granted
+        case unknown
+        case running
+        case done(String)
+    }
+
+    /// How many form tokens a session keeps, given or used (the oldest are forgotten first): a petition's page
+    /// gives four, so this is over a hundred pages drawn, far more than one person keeps open; a bound on memory.
+    static let formTokensKept = 512
     private var formUses: [String: (uses: [String: FormUse], order: [String])] = [:]
 
-    /// Claims `token` of a form sent in session `id`: nil when it is the first time (it is now running), else what
-    /// the first sending became.
-    func claim(form token: String, in id: String) -> FormUse? {
-        lock.withLock {
+    /// A new one-time token for a form drawn on a page for session `id`, kept as given; nil when there is no such
+    /// session (then the form cannot be recorded from this page).
+    func issueForm(in id: String) -> String? {
+        let token = Self.randomID(bytes: 16)
+        return lock.withLock {
+            guard sessions[id] != nil else { return nil }
             var kept = formUses[id] ?? ([:], [])
-            if let use = kept.uses[token] { return use }
-            kept.uses[token] = .running
+            kept.uses[token] = .issued
             kept.order.append(token)
-            while kept.order.count > Self.formUsesKept { kept.uses[kept.order.removeFirst()] = nil }
+            while kept.order.count > Self.formTokensKept { kept.uses[kept.order.removeFirst()] = nil }
             formUses[id] = kept
-            return nil
+            return token
+        }
+    }
+
+    /// Claims `token` of a form sent in session `id`: granted (it is now running) only when the server gave it to
+    /// this session and it is unused; else what its first sending became, or unknown.
+    func claim(form token: String, in id: String) -> FormClaim {
+        lock.withLock {
+            switch formUses[id]?.uses[token] {
+            case nil: return .unknown
+            case .running: return .running
+            case .done(let location): return .done(location)
+            case .issued:
+                formUses[id]?.uses[token] = .running
+                return .granted
+            }
         }
     }
 
@@ -98,12 +125,9 @@ final class SessionStore: @unchecked Sendable {
         lock.withLock { if formUses[id]?.uses[token] != nil { formUses[id]?.uses[token] = .done(location) } }
     }
 
-    /// The form of `token` was refused (nothing recorded): it may be sent again.
+    /// The form of `token` was refused (nothing recorded): it may be sent again, corrected.
     func release(form token: String, in id: String) {
-        lock.withLock {
-            formUses[id]?.uses[token] = nil
-            formUses[id]?.order.removeAll { $0 == token }
-        }
+        lock.withLock { if formUses[id]?.uses[token] != nil { formUses[id]?.uses[token] = .issued } }
     }
 
     // MARK: - Notices

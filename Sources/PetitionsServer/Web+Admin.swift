@@ -43,7 +43,7 @@ extension Web {
         if let refill, let i = forms.firstIndex(where: { $0.action == refill.form }) { forms[i].refill(refill.typed, error: refill.error) }
         var values: [String: Any] = [
             "rows": users.map { ["name": $0.name, "role": $0.role.rawValue, "disabled": $0.disabled ? "yes" : "no", "created": $0.created] },
-            "forms": forms.map { $0.values(csrf: context.session?.csrf ?? "") },
+            "forms": forms.map { self.values(of: $0, context) },
         ]
         if let generated, let password = generated.generatedPassword {
             values["generated"] = ["user": generated.account.name, "password": password]
@@ -54,7 +54,9 @@ extension Web {
     func addUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, shown: "/admin/users") { try await addUser(request, context, fields, account) }
+        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
+            try await addUser(request, context, fields, account)
+        }
     }
 
     func addUser(_ request: Request, _ context: OfficeContext, _ fields: RequestFields, _ account: Account) async throws -> Response {
@@ -71,7 +73,7 @@ extension Web {
     func changeRole(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, shown: "/admin/users") {
+        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
             let outcome = try await attempt {
                 try await office.run(
                     ChangeUserRole(name: try fields.required("name"), to: try Role(parsing: try fields.required("to"), field: "to")), as: account)
@@ -87,7 +89,7 @@ extension Web {
     func disableUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, shown: "/admin/users") {
+        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
             let outcome = try await attempt { try await office.run(DisableUser(name: try fields.required("name")), as: account) }
             switch outcome {
             case .failure(let f): return try await users(request, context, refill: ("/admin/users/disable", fields.texts, f))

@@ -45,7 +45,7 @@ extension Web {
         if account.role.allows(.clerk) {
             var form = Web.receiptForm
             if let refill { form.refill(refill.typed, error: refill.error) }
-            forms = [form.values(csrf: context.session?.csrf ?? "")]
+            forms = [self.values(of: form, context)]
         }
         let values: [String: Any] = [
             "pager": pager.values(range, of: ordered.count, path: "/deliveries", keep: []),
@@ -63,7 +63,7 @@ extension Web {
     func recordReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, shown: "/deliveries") {
+        return try await once(try fields.text("form_token"), context, form: "/deliveries", shown: "/deliveries") {
             let outcome = try await attempt {
                 let period = try Period(parsing: try fields.required("period"), field: "period")
                 let on = try fields.requiredDay("on")
