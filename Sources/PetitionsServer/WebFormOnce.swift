@@ -10,7 +10,7 @@ extension Web {
     static let formTokenLimit = 64
     /// What the page says when a form came with a token the server did not give this session.
     static let unknownFormToken =
-        "Nothing was recorded: the form came with a form_token this server did not give you with a page (or gave too long ago); fill in the form again below."
+        "Nothing was recorded: the one-time form_token sent with this form was not given to you by this server, or was given too long ago; fill in the form again below."
 
     /// What the `form` template draws for `form` on a page for `context`'s session: with its CSRF token and, for a
     /// form that records, a new one-time token the server keeps as given to this session (`SessionStore.issueForm`).
