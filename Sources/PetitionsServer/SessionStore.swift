@@ -12,11 +12,16 @@ struct WebSession: Sendable {
 }
 
 /// Sessions kept on the server, by random id (256 bits), forgotten after 12 hours idle or at log-out. The cookie
-/// holds only the id.
+/// holds only the id. A visitor's (the login page's, before anyone logs in) is forgotten also once
+/// `visitorsKept` newer visitors came, so that a script asking for the login page over and over cannot fill memory.
 final class SessionStore: @unchecked Sendable {
     static let idleLimit: TimeInterval = 12 * 3600
+    /// How many visitors' sessions are kept (the oldest forgotten first): far more than people logging in at once.
+    static let visitorsKept = 1000
     private let lock = NSLock()
     private var sessions: [String: WebSession] = [:]
+    /// The visitors' session ids, oldest first (some perhaps forgotten already).
+    private var visitors: [String] = []
     private let now: @Sendable () -> Date
 
     init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
@@ -33,6 +38,13 @@ final class SessionStore: @unchecked Sendable {
         lock.withLock {
             let cutoff = now().addingTimeInterval(-Self.idleLimit)
             sessions = sessions.filter { $0.value.lastSeen > cutoff }
+            if user == nil {
+                visitors.append(s.id)
+                if visitors.count > Self.visitorsKept {
+                    for id in visitors.prefix(visitors.count - Self.visitorsKept) where sessions[id]?.user == nil { sessions[id] = nil }
+                    visitors.removeFirst(visitors.count - Self.visitorsKept)
+                }
+            }
             formUses = formUses.filter { sessions[$0.key] != nil }
             notices = notices.filter { sessions[$0.key] != nil }
             sessions[s.id] = s
