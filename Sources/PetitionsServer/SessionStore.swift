@@ -12,11 +12,16 @@ struct WebSession: Sendable {
 }
 
 /// Sessions kept on the server, by random id (256 bits), forgotten after 12 hours idle or at log-out. The cookie
-/// holds only the id.
+/// holds only the id. A visitor's (the login page's, before anyone logs in) is forgotten also once
+/// `visitorsKept` newer visitors came, so that a script asking for the login page over and over cannot fill memory.
 final class SessionStore: @unchecked Sendable {
     static let idleLimit: TimeInterval = 12 * 3600
+    /// How many visitors' sessions are kept (the oldest forgotten first): far more than people logging in at once.
+    static let visitorsKept = 1000
     private let lock = NSLock()
     private var sessions: [String: WebSession] = [:]
+    /// The visitors' session ids, oldest first (some perhaps forgotten already).
+    private var visitors: [String] = []
     private let now: @Sendable () -> Date
 
     init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
@@ -33,6 +38,13 @@ final class SessionStore: @unchecked Sendable {
         lock.withLock {
             let cutoff = now().addingTimeInterval(-Self.idleLimit)
             sessions = sessions.filter { $0.value.lastSeen > cutoff }
+            if user == nil {
+                visitors.append(s.id)
+                if visitors.count > Self.visitorsKept {
+                    for id in visitors.prefix(visitors.count - Self.visitorsKept) where sessions[id]?.user == nil { sessions[id] = nil }
+                    visitors.removeFirst(visitors.count - Self.visitorsKept)
+                }
+            }
             formUses = formUses.filter { sessions[$0.key] != nil }
             notices = notices.filter { sessions[$0.key] != nil }
             sessions[s.id] = s
@@ -68,28 +80,55 @@ final class SessionStore: @unchecked Sendable {
 
     // MARK: - One-time form tokens
 
-    /// What became of a form sent with a one-time `form_token`: being recorded, or recorded with the page it led to.
+    /// What became of a one-time `form_token` the server gave a session with a page: given and not yet sent (or
+    /// sent and refused, so it may be sent again corrected), being recorded, or recorded with the page it led to.
     enum FormUse: Sendable, Equatable {
+        case issued
         case running
         case done(String)
     }
 
-    /// How many used form tokens a session keeps (the oldest are forgotten first): far more than one person sends
-    /// forms twice within.
-    static let formUsesKept = 256
+    /// What a form sent with a `form_token` may do: be recorded now (the token was given to this session and is
+    /// unused), not at all (the server never gave it to this session, or forgot it), or follow its first sending.
+    enum FormClaim: Sendable, Equatable {
+        case granted
+        case unknown
+        case running
+        case done(String)
+    }
+
+    /// How many form tokens a session keeps, given or used (the oldest are forgotten first): a petition's page
+    /// gives four, so this is over a hundred pages drawn, far more than one person keeps open; a bound on memory.
+    static let formTokensKept = 512
     private var formUses: [String: (uses: [String: FormUse], order: [String])] = [:]
 
-    /// Claims `token` of a form sent in session `id`: nil when it is the first time (it is now running), else what
-    /// the first sending became.
-    func claim(form token: String, in id: String) -> FormUse? {
-        lock.withLock {
+    /// A new one-time token for a form drawn on a page for session `id`, kept as given; nil when there is no such
+    /// session (then the form cannot be recorded from this page).
+    func issueForm(in id: String) -> String? {
+        let token = Self.randomID(bytes: 16)
+        return lock.withLock {
+            guard sessions[id] != nil else { return nil }
             var kept = formUses[id] ?? ([:], [])
-            if let use = kept.uses[token] { return use }
-            kept.uses[token] = .running
+            kept.uses[token] = .issued
             kept.order.append(token)
-            while kept.order.count > Self.formUsesKept { kept.uses[kept.order.removeFirst()] = nil }
+            while kept.order.count > Self.formTokensKept { kept.uses[kept.order.removeFirst()] = nil }
             formUses[id] = kept
-            return nil
+            return token
+        }
+    }
+
+    /// Claims `token` of a form sent in session `id`: granted (it is now running) only when the server gave it to
+    /// this session and it is unused; else what its first sending became, or unknown.
+    func claim(form token: String, in id: String) -> FormClaim {
+        lock.withLock {
+            switch formUses[id]?.uses[token] {
+            case nil: return .unknown
+            case .running: return .running
+            case .done(let location): return .done(location)
+            case .issued:
+                formUses[id]?.uses[token] = .running
+                return .granted
+            }
         }
     }
 
@@ -98,12 +137,9 @@ final class SessionStore: @unchecked Sendable {
         lock.withLock { if formUses[id]?.uses[token] != nil { formUses[id]?.uses[token] = .done(location) } }
     }
 
-    /// The form of `token` was refused (nothing recorded): it may be sent again.
+    /// The form of `token` was refused (nothing recorded): it may be sent again, corrected.
     func release(form token: String, in id: String) {
-        lock.withLock {
-            formUses[id]?.uses[token] = nil
-            formUses[id]?.order.removeAll { $0 == token }
-        }
+        lock.withLock { if formUses[id]?.uses[token] != nil { formUses[id]?.uses[token] = .issued } }
     }
 
     // MARK: - Notices

@@ -2,13 +2,14 @@ import Foundation
 import Hummingbird
 import PetitionsApp
 
-/// `/admin/users`, for admins: the users, and forms to add one, change a role, and disable one.
+/// `/admin/users`, for admins: the users, and forms to add one, change a role, disable one and enable one again.
 extension Web {
     func addAdmin(to pages: RouterGroup<OfficeContext>) {
         pages.get("admin/users") { request, context in try await self.users(request, context) }
         pages.post("admin/users") { request, context in try await self.addUser(request, context) }
         pages.post("admin/users/role") { request, context in try await self.changeRole(request, context) }
         pages.post("admin/users/disable") { request, context in try await self.disableUser(request, context) }
+        pages.post("admin/users/enable") { request, context in try await self.enableUser(request, context) }
     }
 
     static let roleOptions = [("reader", "reader"), ("clerk", "clerk"), ("admin", "admin")]
@@ -30,6 +31,9 @@ extension Web {
             WebForm(
                 action: "/admin/users/disable", legend: "Disable a user", submit: "Disable",
                 fields: [WebField(name: "name", label: "Name", required: true)]),
+            WebForm(
+                action: "/admin/users/enable", legend: "Enable a user again", submit: "Enable",
+                fields: [WebField(name: "name", label: "Name", required: true)]),
         ]
     }
 
@@ -43,7 +47,7 @@ extension Web {
         if let refill, let i = forms.firstIndex(where: { $0.action == refill.form }) { forms[i].refill(refill.typed, error: refill.error) }
         var values: [String: Any] = [
             "rows": users.map { ["name": $0.name, "role": $0.role.rawValue, "disabled": $0.disabled ? "yes" : "no", "created": $0.created] },
-            "forms": forms.map { $0.values(csrf: context.session?.csrf ?? "") },
+            "forms": forms.map { self.values(of: $0, context) },
         ]
         if let generated, let password = generated.generatedPassword {
             values["generated"] = ["user": generated.account.name, "password": password]
@@ -54,7 +58,9 @@ extension Web {
     func addUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, shown: "/admin/users") { try await addUser(request, context, fields, account) }
+        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
+            try await addUser(request, context, fields, account)
+        }
     }
 
     func addUser(_ request: Request, _ context: OfficeContext, _ fields: RequestFields, _ account: Account) async throws -> Response {
@@ -71,7 +77,7 @@ extension Web {
     func changeRole(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, shown: "/admin/users") {
+        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
             let outcome = try await attempt {
                 try await office.run(
                     ChangeUserRole(name: try fields.required("name"), to: try Role(parsing: try fields.required("to"), field: "to")), as: account)
@@ -85,13 +91,30 @@ extension Web {
     }
 
     func disableUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        try await changeAccount(request, context, form: "/admin/users/disable") { name, account in
+            try await office.run(DisableUser(name: name), as: account).disableSentence
+        }
+    }
+
+    /// `user enable` as a form: the user may log in again, and its tokens not revoked work again.
+    func enableUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        try await changeAccount(request, context, form: "/admin/users/enable") { name, account in
+            try await office.run(EnableUser(name: name), as: account).enableSentence
+        }
+    }
+
+    /// Runs `change` on the user named in the form sent to `form`, then shows the users page saying what it did (or
+    /// that nothing changed); a refusal is the sentence beside the form's field.
+    func changeAccount(
+        _ request: Request, _ context: OfficeContext, form: String, _ change: (String, Account) async throws -> String
+    ) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, shown: "/admin/users") {
-            let outcome = try await attempt { try await office.run(DisableUser(name: try fields.required("name")), as: account) }
+        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
+            let outcome = try await attempt { try await change(try fields.required("name"), account) }
             switch outcome {
-            case .failure(let f): return try await users(request, context, refill: ("/admin/users/disable", fields.texts, f))
-            case .success(let change): inform([change.disableSentence], context)
+            case .failure(let f): return try await users(request, context, refill: (form, fields.texts, f))
+            case .success(let said): inform([said], context)
             }
             throw Redirect.to("/admin/users")
         }

@@ -52,7 +52,7 @@ extension Web {
         }
         guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw Web.formRefused }
         let typed = form.fields.filter { $0.key != "csrf_token" && $0.key != "form_token" }
-        return try await once(form.fields["form_token"], context, shown: action) {
+        return try await once(form.fields["form_token"], context, form: "/petitions/\(id)", shown: action) {
             try await attach(request, context, form, typed, account, id)
         }
     }

@@ -9,7 +9,7 @@ extension Web {
         pages.get("petitions") { request, context in try await self.petitionList(request, context) }
         pages.get("petitions/new") { request, context in
             _ = try context.signedIn(.clerk, request)
-            return self.page("new-petition", "Log a petition", Web.petitionForm.values(csrf: context.session?.csrf ?? ""), context)
+            return self.page("new-petition", "Log a petition", self.values(of: Web.petitionForm, context), context)
         }
         pages.post("petitions") { request, context in try await self.logPetition(request, context) }
         pages.get("petitions/:id") { request, context in
@@ -91,7 +91,9 @@ extension Web {
     func logPetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, shown: "/petitions") { try await logPetition(fields, account, context) }
+        return try await once(try fields.text("form_token"), context, form: "/petitions/new", shown: "/petitions") {
+            try await logPetition(fields, account, context)
+        }
     }
 
     func logPetition(_ fields: RequestFields, _ account: Account, _ context: OfficeContext) async throws -> Response {
@@ -106,7 +108,7 @@ extension Web {
         case .failure(let failure):
             var form = Web.petitionForm
             form.refill(fields.texts, error: failure)
-            return page("new-petition", "Log a petition", form.values(csrf: context.session?.csrf ?? ""), context, status: failure.status)
+            return page("new-petition", "Log a petition", self.values(of: form, context), context, status: failure.status)
         }
     }
 
@@ -201,7 +203,7 @@ extension Web {
             },
             "notes": data.dossier.notes.map { ["on": $0.on.description, "text": $0.text] },
             "events": data.dossier.events.map { ["day": $0.day.description, "summary": $0.summary, "kind": $0.kind, "actor": $0.actor] },
-            "forms": forms.map { $0.values(csrf: context.session?.csrf ?? "") },
+            "forms": forms.map { self.values(of: $0, context) },
         ]
         if let via = p.via {
             values["via"] = via
@@ -215,7 +217,7 @@ extension Web {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
         let id = try pathID(context, "petition")
-        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
             try await changeStatus(request, context, fields, account, id)
         }
     }
@@ -238,7 +240,7 @@ extension Web {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
         let id = try pathID(context, "petition")
-        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
             try await notePetition(request, context, fields, account, id)
         }
     }
@@ -266,7 +268,7 @@ extension Web {
             fields.remove("reply_within")
         }
         let letter = fields
-        return try await once(try fields.text("form_token"), context, shown: "/petitions/\(id)") {
+        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
             let outcome = try await attempt {
                 let record = try Letters.record(letter)
                 let check = try Letters.warnings(letter)

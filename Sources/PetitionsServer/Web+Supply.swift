@@ -22,12 +22,9 @@ extension Web {
             WebField(name: "note", label: "Note"),
         ])
 
-    struct Supply: Sendable {
-        var deliveries: [Delivery]
-        var overdue: Set<Int64>
-        var names: [String: String]
-    }
-
+    /// The deliveries page: every delivery, 100 a page, the overdue as of today first, each part by period,
+    /// recipient and decree; each page read alone in SQL (the overdue from the kept listing the API's `/overdue`
+    /// shares), with the form to record a receipt for a clerk.
     func deliveries(_ request: Request, _ context: OfficeContext, refill: (typed: [String: String], error: APIFailure)? = nil) async throws
         -> Response
     {
@@ -36,23 +33,22 @@ extension Web {
         let pager = try WebPager(Query(request: request))
         // The overdue ones from the kept listing (the API's), not computed again for each view.
         let overdue = Set(try await office.overdue(asOf: asOf, as: account).rows.map(\.delivery))
-        let s = try await office.perform(as: account) { ws in
-            Supply(deliveries: try ListDeliveries().run(in: ws), overdue: overdue, names: try Web.names(ws))
-        }
-        let ordered = s.deliveries.filter { s.overdue.contains($0.id) } + s.deliveries.filter { !s.overdue.contains($0.id) }
-        let range = try pager.range(of: ordered.count)
+        async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account) { try Web.names($0) }
+        let found = try await office.perform(as: account) { ws in try ListDeliveries().page(pager.window, first: overdue, in: ws) }
+        let n = try await names
+        let range = try pager.range(of: found.total)
         var forms: [[String: Any]] = []
         if account.role.allows(.clerk) {
             var form = Web.receiptForm
             if let refill { form.refill(refill.typed, error: refill.error) }
-            forms = [form.values(csrf: context.session?.csrf ?? "")]
+            forms = [self.values(of: form, context)]
         }
         let values: [String: Any] = [
-            "pager": pager.values(range, of: ordered.count, path: "/deliveries", keep: []),
-            "rows": ordered[range].map {
+            "pager": pager.values(range, of: found.total, path: "/deliveries", keep: []),
+            "rows": found.rows.map {
                 [
-                    "id": $0.id, "recipient": $0.recipient, "recipientName": s.names[$0.recipient] ?? $0.recipient, "decree": $0.decree,
-                    "period": $0.period.description, "due": $0.due.description, "status": $0.status.rawValue, "late": s.overdue.contains($0.id),
+                    "id": $0.id, "recipient": $0.recipient, "recipientName": n[$0.recipient] ?? $0.recipient, "decree": $0.decree,
+                    "period": $0.period.description, "due": $0.due.description, "status": $0.status.rawValue, "late": overdue.contains($0.id),
                 ] as [String: Any]
             },
             "forms": forms,
@@ -63,7 +59,7 @@ extension Web {
     func recordReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request)
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, shown: "/deliveries") {
+        return try await once(try fields.text("form_token"), context, form: "/deliveries", shown: "/deliveries") {
             let outcome = try await attempt {
                 let period = try Period(parsing: try fields.required("period"), field: "period")
                 let on = try fields.requiredDay("on")

@@ -77,7 +77,7 @@ struct Web: Sendable {
         }
         var form = loginForm(next: Form.localPath(request.uri.queryParameters.get("next")))
         form.fields[0].value = name
-        var values = form.values(csrf: context.session?.csrf ?? "")
+        var values = self.values(of: form, context)
         if let error { values["error"] = error }
         var response = page("login", "Log in", values, context, status: status)
         if let cookie { response.headers[.setCookie] = cookie }

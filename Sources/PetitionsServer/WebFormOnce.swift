@@ -8,14 +8,28 @@ extension Web {
     static let formWait: Duration = .seconds(10)
     /// The longest `form_token` taken (the pages draw 32 hex digits).
     static let formTokenLimit = 64
+    /// What the page says when a form came with a token the server did not give this session.
+    static let unknownFormToken =
+        "Nothing was recorded: the one-time form_token sent with this form was not given to you by this server, or was given too long ago; fill in the form again below."
 
-    /// Runs `body` for a form sent with `token` (its `form_token`): the first time as sent; again after it was
-    /// recorded, a redirect (303) to the page the first sending led to, recording nothing; again while the first is
-    /// being recorded, after waiting for it. A sending that was refused (the form back with its errors, or an error)
-    /// frees the token, so the form corrected may be sent again. A form without a token (or with one no page draws)
-    /// records nothing: 400, saying to reload the page, for every form the pages draw carries one.
+    /// What the `form` template draws for `form` on a page for `context`'s session: with its CSRF token and, for a
+    /// form that records, a new one-time token the server keeps as given to this session (`SessionStore.issueForm`).
+    func values(of form: WebForm, _ context: OfficeContext) -> [String: Any] {
+        let token = form.needsToken ? context.session.flatMap { office.sessions.issueForm(in: $0.id) } : nil
+        return form.values(csrf: context.session?.csrf ?? "", formToken: token)
+    }
+
+    /// Runs `body` for a form sent with `token` (its `form_token`) when the server gave that token to this session
+    /// with `page` (the page that carries the form) and it is unused; again after it was recorded, a redirect (303)
+    /// to the page the first sending led to, recording nothing; again while the first is being recorded, after
+    /// waiting for it. A sending that was refused (the form back with its errors, or an error) leaves the token
+    /// unused, so the form corrected may be sent again. A token the server did not give this session (invented, from
+    /// another session, or given so long ago that it was forgotten) records nothing: a redirect (303) to `page`, which
+    /// says so above a fresh form. A form without a token records nothing: 400, saying to reload the page.
     /// `shown` is where a form answered with a page rather than a redirect (adding a user) leads when sent again.
-    func once(_ token: String?, _ context: OfficeContext, shown: String, _ body: () async throws -> Response) async throws -> Response {
+    func once(
+        _ token: String?, _ context: OfficeContext, form page: String, shown: String, _ body: () async throws -> Response
+    ) async throws -> Response {
         guard let token, !token.isEmpty, token.utf8.count <= Web.formTokenLimit, let session = context.session else {
             throw APIFailure(
                 status: .badRequest,
@@ -25,9 +39,13 @@ extension Web {
         let sessions = office.sessions
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: Web.formWait)
-        while let use = sessions.claim(form: token, in: session.id) {
-            switch use {
+        claiming: while true {
+            switch sessions.claim(form: token, in: session.id) {
+            case .granted: break claiming
             case .done(let location): throw Redirect.to(location)
+            case .unknown:
+                inform([Web.unknownFormToken], context)
+                throw Redirect.to(page)
             case .running:
                 guard clock.now < deadline else {
                     throw APIFailure(

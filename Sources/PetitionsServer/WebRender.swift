@@ -62,6 +62,9 @@ struct WebForm {
     /// login form, which records nothing, does not.
     var once = true
 
+    /// Whether a drawing of this form needs a one-time token.
+    var needsToken: Bool { once && method.lowercased() == "post" }
+
     /// Puts back what was typed, and the error of a refused submission beside its field (else above the form).
     mutating func refill(_ typed: [String: String], error: APIFailure?) {
         for i in fields.indices {
@@ -75,14 +78,15 @@ struct WebForm {
         }
     }
 
-    func values(csrf: String) -> [String: Any] {
+    /// What the `form` template draws; `formToken` is the one-time token the server gave the session for this
+    /// drawing (`Web.values(of:_:)`), nil for a form that records nothing.
+    func values(csrf: String, formToken: String?) -> [String: Any] {
         var v: [String: Any] = [
             "action": action, "submit": submit, "method": method, "csrf": csrf, "post": method.lowercased() == "post",
             "fields": fields.map { $0.values(form: action) },
             "hidden": hidden.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] },
         ]
-        // A new one-time token each time the form is drawn: sent twice, it is recorded once (Web.once).
-        if once, method.lowercased() == "post" { v["formToken"] = SessionStore.randomID(bytes: 16) }
+        if let formToken { v["formToken"] = formToken }
         if let legend { v["legend"] = legend }
         if let enctype { v["enctype"] = enctype }
         if let formError { v["formError"] = formError }

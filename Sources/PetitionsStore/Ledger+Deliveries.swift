@@ -264,44 +264,6 @@ extension Ledger {
         }
     }
 
-    /// Deliveries, optionally of one period, status, decree or recipient; by period.
-    public func deliveries(period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil) throws -> [Delivery]
-    {
-        try deliveryPage(period: period, status: status, decree: decree, recipient: recipient, window: nil).rows
-    }
-
-    /// The deliveries `deliveries(...)` lists, only those in `window` read with their items (`LIMIT`/`OFFSET` in
-    /// SQL), and how many it lists in all (`count(*)`); without a window, every one and their number.
-    public func deliveryPage(period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?, window: RowWindow?) throws
-        -> RowPage<Delivery>
-    {
-        try read { db in
-            var clauses: [String] = []
-            var args: [DatabaseValueConvertible?] = []
-            if let period {
-                clauses.append("d.period = ?")
-                args.append(period.description)
-            }
-            if let status {
-                clauses.append("d.status = ?")
-                args.append(status.rawValue)
-            }
-            if let decree {
-                clauses.append("d.decree_id = ?")
-                args.append(try resolveDecree(db, decree).id)
-            }
-            if let recipient {
-                clauses.append("d.recipient_id = ?")
-                args.append(try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient").id)
-            }
-            let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
-            let rows = try loadDeliveries(db, where: clause, StatementArguments(args), window: window)
-            guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery d WHERE \(clause)", arguments: StatementArguments(args)) ?? 0
-            return RowPage(rows: rows, total: total)
-        }
-    }
-
     func loadDeliveries(_ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil) throws -> [Delivery] {
         var out: [Delivery] = []
         try eachDelivery(db, where: clause, args, window: window) { out.append($0) }

@@ -254,7 +254,7 @@ extension ServerDefectTests {
             #expect(try f.eventCount() == before)
             // The same form as multipart/form-data (a form with enctype) is read and recorded.
             let boundary = "----form-boundary-1920"
-            let parts = ([("csrf_token", b.csrf)] + fields + Browser.formToken(fields, once: true)).map {
+            let parts = ([("csrf_token", b.csrf)] + fields + b.formToken(fields, once: true)).map {
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n"
             }
             let body = parts.joined() + "--\(boundary)--\r\n"

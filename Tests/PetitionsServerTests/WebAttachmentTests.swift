@@ -20,7 +20,7 @@ extension Browser {
     /// `form`), then the file (when given).
     func multipart(_ fields: [(String, String)], file: (name: String, bytes: [UInt8])?, csrf: Bool = true, once: Bool = true) -> ByteBuffer {
         var b = ByteBuffer()
-        for (name, value) in (csrf ? [("csrf_token", self.csrf)] : []) + fields + Browser.formToken(fields, once: once) {
+        for (name, value) in (csrf ? [("csrf_token", self.csrf)] : []) + fields + formToken(fields, once: once) {
             b.writeString("--\(Browser.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         if let file {

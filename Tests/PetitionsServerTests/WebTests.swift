@@ -10,18 +10,39 @@ import Testing
 struct Browser {
     var cookie = ""
     var csrf = ""
+    /// The one-time `form_token`s the pages read gave this browser's session, not yet sent: shared by copies.
+    let tokens = FormTokens()
 
     mutating func read(_ r: TestResponse) {
         if let set = r.headers[.setCookie], let pair = set.split(separator: ";").first { cookie = String(pair) }
         if let range = r.text.range(of: #"name="csrf_token" value=""#) {
             csrf = String(r.text[range.upperBound...].prefix { $0 != "\"" })
         }
+        tokens.keep(from: r.text)
     }
 
-    /// A new one-time `form_token`, as a page draws one, unless `fields` hold one already or `once` is false.
-    static func formToken(_ fields: [(String, String)], once: Bool) -> [(String, String)] {
-        guard once, !fields.contains(where: { $0.0 == "form_token" }) else { return [] }
-        return [("form_token", (0..<32).map { _ in String("0123456789abcdef".randomElement() ?? "0") }.joined())]
+    /// A one-time `form_token` a page gave this session, as a browser sends with a form it drew, unless `fields` hold
+    /// one already or `once` is false. With none kept, one the server never gave (which it refuses).
+    func formToken(_ fields: [(String, String)], once: Bool) -> [(String, String)] {
+        if let given = fields.first(where: { $0.0 == "form_token" }) {
+            tokens.discard(given.1)
+            return []
+        }
+        guard once else { return [] }
+        return [("form_token", tokens.take() ?? Browser.inventedToken())]
+    }
+
+    /// A token of the form the pages draw (32 hex digits) that no page gave.
+    static func inventedToken() -> String { (0..<32).map { _ in String("0123456789abcdef".randomElement() ?? "0") }.joined() }
+
+    /// Reads `page` (one with forms: a petition's page) until this browser holds `count` tokens, as a caseworker
+    /// with several pages open; stops when the page draws none (a reader's).
+    mutating func stock(_ client: any TestClientProtocol, page: String = "/petitions/1", count: Int = 24) async throws {
+        while tokens.count < count {
+            let before = tokens.count
+            read(try await client.execute(uri: page, method: .get, headers: headers))
+            if tokens.count == before { return }
+        }
     }
 
     var headers: HTTPFields { cookie.isEmpty ? [:] : [.cookie: cookie] }
@@ -35,7 +56,7 @@ struct Browser {
     /// `fields` as a form body, with this browser's CSRF token unless told otherwise, and a one-time `form_token` as
     /// every form a page draws carries (a new one each time, unless `fields` hold one or `once` is false).
     func form(_ fields: [(String, String)], csrf: Bool = true, once: Bool = true) -> ByteBuffer {
-        let all = (csrf ? [("csrf_token", self.csrf)] : []) + fields + Browser.formToken(fields, once: once)
+        let all = (csrf ? [("csrf_token", self.csrf)] : []) + fields + formToken(fields, once: once)
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return ByteBuffer(string: all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&"))
@@ -50,8 +71,35 @@ struct Browser {
         #expect(r.status == .seeOther, "login as \(name): \(r.status)")
         b.read(r)
         b.read(try await client.execute(uri: "/", method: .get, headers: b.headers))
+        try await b.stock(client)
         return b
     }
+}
+
+/// The one-time form tokens pages gave a browser, oldest first, each sent once.
+final class FormTokens: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [String] = []
+
+    var count: Int { lock.withLock { kept.count } }
+
+    /// Keeps the `form_token` of every form on `page`.
+    func keep(from page: String) {
+        var rest = page[...]
+        var found: [String] = []
+        while let field = rest.range(of: #"name="form_token" value=""#) {
+            let token = rest[field.upperBound...].prefix { $0 != "\"" }
+            found.append(String(token))
+            rest = rest[field.upperBound...]
+        }
+        lock.withLock { kept += found }
+    }
+
+    /// The newest token kept (the server forgets the oldest first), no longer kept.
+    func take() -> String? { lock.withLock { kept.popLast() } }
+
+    /// Forgets `token`, sent by the test itself.
+    func discard(_ token: String) { lock.withLock { kept.removeAll { $0 == token } } }
 }
 
 @Suite("Web application") struct WebTests {

@@ -28,7 +28,7 @@ public struct AccountChange: Sendable, Equatable {
             : "User \(after.name) was already disabled; nothing changed."
     }
 
-    /// What `user enable` says of enabling.
+    /// What `user enable` and the web's users page say of enabling.
     public var enableSentence: String {
         changed
             ? "Enabled user \(after.name) (\(after.role.rawValue)): it may log in, and its tokens not revoked work again."

@@ -22,4 +22,12 @@ public struct ListDeliveries: UseCase {
     public func page(_ window: RowWindow, in workspace: Workspace) throws -> RowPage<Delivery> {
         try workspace.reading { try $0.deliveryPage(period: period, status: status, decree: decree, recipient: recipient, window: window) }
     }
+
+    /// The deliveries of this listing in `window` with those whose ids are in `first` before the others (the overdue
+    /// first, on the web's deliveries page), each part in the listing's order, and how many it holds: read in SQL.
+    public func page(_ window: RowWindow, first: Set<Int64>, in workspace: Workspace) throws -> RowPage<Delivery> {
+        try workspace.reading {
+            try $0.deliveryPage(first: first, period: period, status: status, decree: decree, recipient: recipient, window: window)
+        }
+    }
 }
