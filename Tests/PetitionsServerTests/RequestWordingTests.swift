@@ -48,7 +48,8 @@ import Testing
             method: .get, uri: "/api/v1/petitions/1?verbose=1", body: nil, says: "'verbose' is not a key of this address; this address reads no keys",
             field: "verbose"),
         Refused(
-            method: .get, uri: "/api/v1/report?format=csv&section=bogus", body: nil, says: "section 'bogus' is not a section of the report; choose one of",
+            method: .get, uri: "/api/v1/report?format=csv&section=bogus", body: nil,
+            says: "section 'bogus' is not a section of the report; choose one of",
             field: "section"),
         // A sent letter answering one was told "in_reply_to: expected text" for the number the document asks for.
         Refused(
