@@ -65,7 +65,9 @@ extension OfficeContext {
                     malformed: APIFailure.invalid("body", "The form did not arrive whole; send it again.")
                 ).fields
         default:
-            fields = Form.parse(String(buffer: try await request.body.collect(upTo: maxUploadSize)))
+            let body = try await Attachments.collect(
+                request, limit: maxUploadSize, refusal: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."))
+            fields = try Form.fields(String(buffer: body))
         }
         guard let session, let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
             throw APIFailure(
@@ -91,13 +93,38 @@ struct Redirect: Error {
 
 /// `application/x-www-form-urlencoded`, read and written.
 enum Form {
-    /// The fields of a form body; a field given more than once (one line each) is joined by line ends.
-    static func parse(_ body: String) -> [String: String] {
+    /// Fields a form may repeat (a receipt's quantities, one per input), joined by line ends as `RequestFields.list`
+    /// reads them.
+    static let repeatable: Set<String> = ["quantity", "count", "dependant", "group"]
+
+    /// The fields of a form a browser sent: as `parse`, but a value that is not UTF-8 (`%FF`) or a field given twice
+    /// that is not `repeatable` is refused (400, naming the field) instead of being kept as U+FFFD or joined by a line
+    /// end into one value the clerk never typed.
+    static func fields(_ body: String) throws -> [String: String] {
         var out: [String: String] = [:]
-        for (key, value) in pairs(body) {
-            if let old = out[key] { out[key] = old + "\n" + value } else { out[key] = value }
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = decode(String(parts[0]))
+            guard let value = strictlyDecoded(parts.count > 1 ? String(parts[1]) : "") else {
+                throw APIFailure.invalid(key, "\(quoted(key)): the value sent is not UTF-8 text; send the form again from the page.")
+            }
+            if let old = out[key] {
+                guard repeatable.contains(key) else {
+                    throw APIFailure.invalid(key, "\(quoted(key)) is given more than once in the form; give it once.")
+                }
+                out[key] = old + "\n" + value
+            } else {
+                out[key] = value
+            }
         }
         return out
+    }
+
+    /// A field's text as `decode` reads it, or nil when its bytes are not UTF-8.
+    static func strictlyDecoded(_ s: String) -> String? {
+        let spaced = s.replacingOccurrences(of: "+", with: " ")
+        if let text = spaced.removingPercentEncoding { return text }
+        return nil
     }
 
     /// Each `key=value` of a form's body or an address's query, decoded, in order (a key given twice is there twice).

@@ -52,7 +52,13 @@ public struct SendLetter: UseCase {
         var draft: DraftText?
         if let draftPath {
             let data = try InputFile.contents(draftPath, field: "--from-draft", consequence: "nothing was recorded.")
-            draft = DraftText(String(decoding: data, as: UTF8.self))
+            // A draft is text: bytes that are not UTF-8 were recorded as U+FFFD, and a binary file's bytes were quoted
+            // back by the hundred in the sentence refusing its control characters.
+            guard !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
+                throw PetitionsError(
+                    "--from-draft: \(draftPath) is not a text file (UTF-8, as `petitions draft` writes it); nothing was recorded.", code: .dataError)
+            }
+            draft = DraftText(text)
             guard draft?.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false else {
                 throw PetitionsError("--from-draft: the draft \(draftPath) is empty.")
             }
