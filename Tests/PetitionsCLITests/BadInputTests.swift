@@ -122,7 +122,7 @@ import Testing
         Case(name: "zero count", args: ["group", "add", "--name", "G", "--count", "employee=0"], code: 65, mentions: ["--count", "employee=0"]),
         Case(
             name: "head-count past what sums can hold", args: ["group", "add", "--name", "G", "--count", "employee=9223372036854775807"], code: 65,
-            mentions: ["--count", "employee=9223372036854775807", "10000000"]),
+            mentions: ["--count", "employee=9223372036854775807", "10,000,000"]),
         Case(
             name: "ration past what a century of periods can add up to",
             args: [
