@@ -58,6 +58,27 @@ import Testing
         #expect(intoKlin.stderr.contains("delivery.cancelled") && intoKlin.stderr.contains("has receipts here"), "\(intoKlin)")
     }
 
+    @Test("a receipt for a period after an enrolment ended in the other office is held by both ledgers, with a warning")
+    func aReceiptAfterAnEnrolmentEndedElsewhereIsHeldByBothLedgers() throws {
+        let o = try MergeInapplicableTests.twoOffices()
+        defer { Self.removing(o) }
+        let end = ["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1920-01-15"]
+        #expect(try o.dmitrov.run(end).status == 0)
+        #expect(try o.klin.run(Self.receive("1920-03", on: "1920-03-07")).status == 0)
+        let (intoDmitrov, intoKlin) = try Self.mergeBothWays(o, same: ["deliveries"])
+        #expect(
+            intoDmitrov.stderr.contains("warning: line ") && intoDmitrov.stderr.contains("delivery.received")
+                && intoDmitrov.stderr.contains("1920-03 was unscheduled here when the enrolment ended"), "\(intoDmitrov)")
+        #expect(!intoDmitrov.stdout.contains("without effect"), "\(intoDmitrov)")
+        #expect(!intoKlin.stdout.contains("without effect"), "\(intoKlin)")
+        let lists = try [o.dmitrov, o.klin].map { try $0.run(["delivery", "list", "--format", "json"]).stdout }
+        #expect(lists[0].contains(#""1920-03""#) && !lists[0].contains(#""1920-02""#), "\(lists[0])")
+        #expect(lists[0] == lists[1])
+        // The reports differ only in the office that prints them.
+        let reports = try [o.dmitrov, o.klin].map { try $0.run(["report", "--as-of", "1920-04-01", "--format", "json"]).stdout }
+        #expect(reports[0].contains("1700") && reports[0] == reports[1].replacingOccurrences(of: "klin", with: "dmitrov"), "\(reports)")
+    }
+
     @Test func conflictingStatusChangesMergeBothWaysAndTheLaterIsKept() throws {
         let o = try MergeInapplicableTests.twoOffices()
         defer { Self.removing(o) }
