@@ -22,6 +22,9 @@ struct FieldConflict {
 struct MergeNotes {
     private(set) var conflicts: [FieldConflict] = []
     private(set) var warnings: [String] = []
+    /// The line of each event of the log being merged, by UUID in lower case: an export lists events in the order its
+    /// ledger came to hold them, so what the other office held when it recorded an event is on the lines before it.
+    var logEvents: [String: Int] = [:]
 
     /// Adds a conflict; a field already reported is reported once, with what this office held before the merge, the
     /// other office's latest value, and the value finally kept.

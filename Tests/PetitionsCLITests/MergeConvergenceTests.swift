@@ -106,6 +106,30 @@ import Testing
         #expect(shown.components(separatedBy: "Sofia Kropotkina").count == 2, "once: \(shown)")
     }
 
+    @Test("a dependant the two offices added under different categories is held once, the later kept, the conflict reported")
+    func aDependantAddedUnderTwoCategoriesIsHeldOnce() throws {
+        let o = try MergeInapplicableTests.twoOffices()
+        defer { Self.removing(o) }
+        let add = ["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia Kropotkina", "--category"]
+        #expect(try o.dmitrov.run(add + ["child"]).status == 0)
+        #expect(try o.klin.run(add + ["incapacitated"]).status == 0)
+        let (intoDmitrov, intoKlin) = try Self.mergeBothWays(o, same: ["petitioners"])
+        for r in [intoDmitrov, intoKlin] {
+            #expect(r.stdout.contains("A field was changed by both offices"), "\(r)")
+            #expect(r.stdout.contains("the category of dependant 'Sofia Kropotkina' was changed by office"), "\(r)")
+        }
+        for cli in [o.dmitrov, o.klin] {
+            let shown = try cli.run(["petitioner", "show", "kropotkin", "--format", "json"]).stdout
+            #expect(shown.components(separatedBy: "Sofia Kropotkina").count == 2, "once: \(shown)")
+        }
+        // A name in two categories that the other office knew of is two dependants, and stays so.
+        #expect(try o.klin.run(add + ["employee"]).status == 0)
+        let later = try Self.merge(o.klin, into: o.dmitrov)
+        #expect(later.status == 0 && !later.stdout.contains("changed by both offices"), "\(later)")
+        let shown = try o.dmitrov.run(["petitioner", "show", "kropotkin", "--format", "json"]).stdout
+        #expect(shown.components(separatedBy: "Sofia Kropotkina").count == 3, "twice: \(shown)")
+    }
+
     @Test func receiptsBothOfficesRecordedAreKeptWithAWarningNamingTheDelivery() throws {
         let o = try MergeInapplicableTests.twoOffices()
         defer { Self.removing(o) }
