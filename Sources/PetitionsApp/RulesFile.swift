@@ -91,7 +91,8 @@ public enum RulesFile {
             ]
             for check in checks {
                 guard let value = check.value else { continue }
-                let line = text.flatMap { RulesFile.line(ofRule: rule.id, in: $0) }.map { ", line \($0)" } ?? ""
+                // The line of the scope's key, as a rules file's other errors name the line of what is wrong.
+                let line = text.flatMap { RulesFile.line(ofScope: check.key, rule: rule.id, in: $0) }.map { ", line \($0)" } ?? ""
                 let field = "\(source)\(line): rule \(quoted(rule.id)): scope \(check.key)"
                 let handle: String
                 do {
@@ -104,6 +105,29 @@ public enum RulesFile {
                 }
             }
         }
+    }
+
+    /// The 1-based line of `text` where the rule `id` gives its scope's `key` (`decree = "…"`, in a `[rule.scope]` table,
+    /// an inline `scope = { … }` or as `scope.decree`), else the line of the rule's id.
+    public static func line(ofScope key: String, rule id: String, in text: String) -> Int? {
+        guard let idLine = line(ofRule: id, in: text) else { return nil }
+        let lines = codeOnly(text).split(separator: "\n", omittingEmptySubsequences: false).map { String($0.filter { !$0.isWhitespace }) }
+        // From the rule's [[rule]] header (its keys may come before its id) to the next one.
+        var first = idLine - 1
+        while first > 0, !lines[first].hasPrefix("[[") { first -= 1 }
+        var i = first
+        while i < lines.count {
+            if i > first, lines[i].hasPrefix("[[") { break }
+            for form in ["\(key)=", "\"\(key)\"=", "'\(key)'="] {
+                var from = lines[i].startIndex
+                while let r = lines[i].range(of: form, range: from..<lines[i].endIndex) {
+                    if r.lowerBound == lines[i].startIndex || ".{,".contains(lines[i][lines[i].index(before: r.lowerBound)]) { return i + 1 }
+                    from = r.upperBound
+                }
+            }
+            i += 1
+        }
+        return idLine
     }
 
     /// Loads the rules file at `path`.
@@ -250,7 +274,8 @@ struct RuleReader {
                 throw fail(
                     scopeLine(key), "\(name) scope has the unknown key \(quoted(key)); a scope narrows by \(RulesFile.list(RuleScope.keys))\(hint)")
             }
-            guard let item = table[key], let handle = item.string, Handle.isValid(handle) else {
+            // Handles are looked up whatever their case (`D18` as `d18`), as on the command line.
+            guard let item = table[key], let handle = item.string?.lowercased(), Handle.isValid(handle) else {
                 let shown = table[key].map(RulesFile.shown) ?? "''"
                 throw fail(
                     scopeLine(key), "\(name) scope \(key) \(shown) is not a handle; use lower-case letters, digits and hyphens, e.g. 'moscow-supply'."

@@ -39,13 +39,18 @@ public enum ControlCharacters {
             field: field, kind: .invalid)
     }
 
-    /// `text` as an error message quotes it back: refused characters, tabs and new lines written as `\u0009`, so that
-    /// the sentence stays one line and nothing in it acts on the terminal.
+    /// `text` as an error message quotes it back: refused characters, tabs, new lines and the Unicode line and paragraph
+    /// separators (U+2028, U+2029, which break a line as a new line does) written as `\u0009`, so that the sentence
+    /// stays one line and nothing in it acts on the terminal.
     public static func quotable(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if isRefused(s) || s == "\t" || s == "\n" { out.append(contentsOf: code(s).unicodeScalars) } else { out.append(s) }
+            if isRefused(s) || s == "\t" || s == "\n" || s == "\u{2028}" || s == "\u{2029}" {
+                out.append(contentsOf: code(s).unicodeScalars)
+            } else {
+                out.append(s)
+            }
         }
         return String(out)
     }

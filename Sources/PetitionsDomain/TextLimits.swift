@@ -30,6 +30,12 @@ public enum TextLimits {
             return PetitionsError(
                 "\(key) \(quoted(ControlCharacters.quotable(value))) holds a line break; \(Wording.a(key)) is one line.", field: key, kind: .invalid)
         }
+        // A tab in a name or a subject is a control character there: it pushes the columns of every listing apart.
+        if lineKeys.contains(key), !multiLineKeys.contains(key), value.utf8.contains(0x09) {
+            return PetitionsError(
+                "\(key) \(quoted(value)) holds the control character \\u0009 (a tab); \(Wording.a(key)) is one line, of no control characters.",
+                field: key, kind: .invalid)
+        }
         // Characters are at least as many bytes as characters: a short value needs no count.
         let limit = lineKeys.contains(key) ? line : text
         guard value.utf8.count > limit, value.count > limit else { return nil }

@@ -62,29 +62,7 @@ extension Ledger {
                     already += 1
                     continue
                 }
-                let counts = Dictionary(
-                    uniqueKeysWithValues: try Row.fetchAll(
-                        db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ?",
-                        arguments: [e["id"] as Int64]
-                    ).map { ($0["category"] as String, $0["count"] as Int64) })
-                var items: [(String, String, Int64)] = []  // commodity, unit, expected
-                for ration in rations {
-                    let n = counts[ration["category"] as String] ?? 0
-                    guard n > 0 else { continue }
-                    let commodity: String = ration["commodity"]
-                    let tooMuch = PetitionsError(
-                        "The expected \(commodity) for \(p) (\(Quantity.grouped(Decimal(n))) heads at the decree's ration) is more than one delivery can hold; lower the ration or the head-count (enrol --count)."
-                    )
-                    let unit = try units.require(ration["unit"] as String, field: "unit")
-                    guard let add = Quantity.times(ration["amount"] as Int64, in: unit, n), add <= Quantity.maximumBase else { throw tooMuch }
-                    if let i = items.firstIndex(where: { $0.0 == commodity }) {
-                        let sum = items[i].2.addingReportingOverflow(add)
-                        guard !sum.overflow, sum.partialValue <= Quantity.maximumBase else { throw tooMuch }
-                        items[i].2 = sum.partialValue
-                    } else {
-                        items.append((commodity, ration["unit"], add))
-                    }
-                }
+                let items = try expectedItems(db, enrolment: e["id"], rations: rations, period: p)
                 if !items.isEmpty { pending.append((rid, p, items)) }
             }
         }
@@ -113,6 +91,34 @@ extension Ledger {
             created.append((id, rid))
         }
         return (created.map(\.id), already)
+    }
+
+    /// What an enrolment's head-counts expect for one period at the decree's `rations`: (commodity, unit, amount in
+    /// base units), one line per commodity; refused when a sum is more than a delivery can hold.
+    func expectedItems(_ db: Database, enrolment: Int64, rations: [Row], period p: Period) throws -> [(String, String, Int64)] {
+        let counts = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(
+                db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ?", arguments: [enrolment]
+            ).map { ($0["category"] as String, $0["count"] as Int64) })
+        var items: [(String, String, Int64)] = []  // commodity, unit, expected
+        for ration in rations {
+            let n = counts[ration["category"] as String] ?? 0
+            guard n > 0 else { continue }
+            let commodity: String = ration["commodity"]
+            let tooMuch = PetitionsError(
+                "The expected \(commodity) for \(p) (\(Quantity.grouped(Decimal(n))) heads at the decree's ration) is more than one delivery can hold; lower the ration or the head-count (enrol --count)."
+            )
+            let unit = try units.require(ration["unit"] as String, field: "unit")
+            guard let add = Quantity.times(ration["amount"] as Int64, in: unit, n), add <= Quantity.maximumBase else { throw tooMuch }
+            if let i = items.firstIndex(where: { $0.0 == commodity }) {
+                let sum = items[i].2.addingReportingOverflow(add)
+                guard !sum.overflow, sum.partialValue <= Quantity.maximumBase else { throw tooMuch }
+                items[i].2 = sum.partialValue
+            } else {
+                items.append((commodity, ration["unit"], add))
+            }
+        }
+        return items
     }
 
     // MARK: - Receipts

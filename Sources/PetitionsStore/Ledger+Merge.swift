@@ -156,6 +156,7 @@ extension Ledger {
             guard !fresh.isEmpty else { return result }
             try checkHandles(db, fresh, source: source, map: map)
             var notes = MergeNotes()
+            notes.logEvents = Dictionary(seen.values.map { ($0.uuid.lowercased(), $0.line) }, uniquingKeysWith: min)
             for e in fresh {
                 do {
                     var joined = false

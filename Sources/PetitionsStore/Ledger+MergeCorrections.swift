@@ -59,12 +59,57 @@ extension Ledger {
             // Both offices adding the same dependant would count her twice: the second is refused as a clerk's would
             // be, and so kept without effect and reported.
             try refuseDependantTwice(db, p.person, name: p.name, category: p.category)
+            if let kept = try replayDependantCategory(db, e, event, p, day: day, stamp: stamp, notes: &notes) { return kept }
             _ = try addDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
         case .dependantRemoved(let p):
             _ = try removeDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
         default:
             _ = try keep(db, e, event, subjects: [])
         }
+        return false
+    }
+
+    /// Replays another office's dependant added under a category while this household holds the same name under
+    /// another, added here without that office knowing (its log lacks the addition, or holds it only on a later line,
+    /// merged after its own was recorded): both offices added one person twice, and counting her twice is no merge. The later addition is kept,
+    /// the other undone, and the conflict reported, so both ledgers hold her once. Returns nil when there is no such
+    /// conflict (a name in two categories that office knew of is two dependants), else whether the event was kept
+    /// without effect.
+    func replayDependantCategory(
+        _ db: Database, _ e: ExchangedEvent, _ event: LedgerEvent, _ p: DependantAdded, day: Day, stamp: EventStamp, notes: inout MergeNotes
+    ) throws -> Bool? {
+        let person = try resolveParty(db, p.person, kinds: [.person], field: "petitioner")
+        let name = try Ledger.checkName(p.name)
+        let category = try Category.validate(p.category, field: "--category")
+        let held = try Row.fetchAll(
+            db, sql: "SELECT id, name, category FROM dependant WHERE person_id = ? AND category <> ? ORDER BY id", arguments: [person.id, category])
+        guard
+            let row = held.first(where: { ($0["name"] as String) == name })
+                ?? held.first(where: { ($0["name"] as String).lowercased() == name.lowercased() }),
+            let made = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT e.uuid, e.recorded_at, e.office FROM event e JOIN event_subject s ON s.event_id = e.id
+                    WHERE s.subject_type = 'party' AND s.subject_id = ? AND e.kind = ?
+                    AND json_extract(e.payload, '$.name') = ? AND json_extract(e.payload, '$.category') = ?
+                    ORDER BY e.recorded_at DESC, e.id DESC LIMIT 1
+                    """,
+                arguments: [person.id, LedgerEvent.Kind.dependantAdded.rawValue, row["name"] as String, row["category"] as String])
+        else { return nil }
+        // One added with the petitioner herself is known to every office that knows her.
+        let ours: (moment: String, uuid: String) = (made["recorded_at"], made["uuid"])
+        let theirsLater = MergeNotes.isLater(e, than: ours)
+        // Their log holding ours on an earlier line than theirs: that office held ours when it recorded theirs.
+        if let line = notes.logEvents[ours.uuid.lowercased()], line < e.line { return nil }
+        let heldCategory: String = row["category"]
+        notes.conflict(
+            FieldConflict(
+                label: "petitioner \(person.handle)", field: "the category of dependant \(quoted(row["name"] as String))",
+                ourOffice: made["office"], ours: quoted(heldCategory), theirOffice: e.office, theirs: quoted(category),
+                kept: quoted(theirsLater ? category : heldCategory)))
+        guard theirsLater else { return try keep(db, e, event, subjects: [Subject("party", person.id)]) }
+        try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
+        _ = try addDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
         return false
     }
 

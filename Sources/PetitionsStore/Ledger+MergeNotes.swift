@@ -22,6 +22,9 @@ struct FieldConflict {
 struct MergeNotes {
     private(set) var conflicts: [FieldConflict] = []
     private(set) var warnings: [String] = []
+    /// The line of each event of the log being merged, by UUID in lower case: an export lists events in the order its
+    /// ledger came to hold them, so what the other office held when it recorded an event is on the lines before it.
+    var logEvents: [String: Int] = [:]
 
     /// Adds a conflict; a field already reported is reported once, with what this office held before the merge, the
     /// other office's latest value, and the value finally kept.
@@ -104,6 +107,74 @@ extension Ledger {
                 "the delivery of \(d.decree) to \(d.recipient) for \(d.period) has now received \(line.received.text), more than the \(line.expected.text) expected (did both offices record the same receipt?)."
             )
         }
+    }
+
+    // MARK: - Receipts for deliveries an ended enrolment unscheduled
+
+    /// Schedules again, for another office's receipt, the delivery for `period` that ending the enrolment here
+    /// unscheduled: that office received it before the end reached it, and keeps it once the end does (an enrolment's
+    /// end keeps later deliveries that hold receipts). Made as the scheduling event this ledger holds made it, so both
+    /// ledgers hold the same delivery and receipt. Returns whether it was; nothing is done when a delivery is there, or
+    /// no ended enrolment and scheduling event explain its absence (the receipt is then kept without effect).
+    func rescheduleForReceipt(_ db: Database, decree: String, recipient: String, period p: Period) throws -> Bool {
+        let d = try resolveDecree(db, decree)
+        let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
+        if let f = d.effectiveFrom, p.last < f { return false }
+        if let t = d.effectiveTo, p.first > t { return false }
+        guard try Int64.fetchOne(db.cachedStatement(sql: Ledger.deliveryByPeriodSQL), arguments: [d.id, r.id, p.description]) == nil,
+            let enrolment = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND from_day <= ? AND to_day IS NOT NULL AND to_day < ?
+                    ORDER BY from_day DESC, id DESC LIMIT 1
+                    """, arguments: [d.id, r.id, p.last.description, p.first.description]),
+            let found = try schedulingEvent(db, decree: d.handle, recipient: r.handle, period: p)
+        else { return false }
+        let (scheduled, formerID) = found
+        let rations = try Row.fetchAll(
+            db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [d.id])
+        let items = try expectedItems(db, enrolment: enrolment, rations: rations, period: p)
+        guard !items.isEmpty else { return false }
+        let due = ([p.day(d.dueDay)] + [d.effectiveFrom].compactMap { $0 }.filter { p.contains($0) }).max() ?? p.day(d.dueDay)
+        let eventID: Int64 = scheduled["id"]
+        try db.execute(
+            sql: "INSERT INTO delivery(id, decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)",
+            arguments: [formerID, d.id, r.id, p.description, due.description, scheduled["office"] as String, eventID])
+        let id = db.lastInsertedRowID
+        for (c, u, n) in items {
+            try db.execute(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)", arguments: [id, c, u, n])
+        }
+        try db.execute(sql: "INSERT OR IGNORE INTO event_subject VALUES (?, 'delivery', ?)", arguments: [eventID, id])
+        return true
+    }
+
+    /// The scheduling event here that made the delivery of `period` (nil when none covers it), and the id the
+    /// delivery had, so that it is made again under it, as the other office names it: an event lists the periods of
+    /// the deliveries it made in the order it made them, which is their ids' order; the id is one no delivery holds
+    /// now, and nil when it cannot be told (several recipients' deliveries of that period gone).
+    func schedulingEvent(_ db: Database, decree: String, recipient: String, period p: Period) throws -> (Row, Int64?)? {
+        let events = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, office FROM event WHERE kind = ? AND json_extract(payload, '$.decree') = ?
+                AND coalesce(json_extract(payload, '$.recipient'), ?) = ?
+                AND json_extract(payload, '$.from') <= ? AND json_extract(payload, '$.to') >= ? ORDER BY id
+                """,
+            arguments: [LedgerEvent.Kind.deliveryScheduled.rawValue, decree, recipient, recipient, p.description, p.description])
+        for event in events {
+            let made = try Int64.fetchAll(
+                db, sql: "SELECT subject_id FROM event_subject WHERE event_id = ? AND subject_type = 'delivery' ORDER BY subject_id",
+                arguments: [event["id"] as Int64])
+            let periods = try String.fetchAll(
+                db, sql: "SELECT value FROM event, json_each(event.payload, '$.periods') WHERE event.id = ? ORDER BY json_each.key",
+                arguments: [event["id"] as Int64])
+            guard made.count == periods.count else { continue }
+            let gone = try zip(made, periods).filter { id, period in
+                try period == p.description && Int64.fetchOne(db, sql: "SELECT 1 FROM delivery WHERE id = ?", arguments: [id]) == nil
+            }
+            if gone.count == 1 { return (event, gone[0].0) }
+        }
+        return events.first.map { ($0, nil) }
     }
 
     // MARK: - A line already here

@@ -89,6 +89,12 @@ extension Ledger {
             }
         case .deliveryReceived(let p):
             let period = try Period(parsing: p.period, field: "period")
+            if try rescheduleForReceipt(db, decree: p.decree, recipient: p.recipient, period: period) {
+                notes.warn(
+                    e,
+                    "the delivery of \(p.decree) to \(p.recipient) for \(period) was unscheduled here when the enrolment ended; it is scheduled again to hold the receipt, as the other office holds it."
+                )
+            }
             let (id, _, _) = try requireDelivery(db, decree: p.decree, recipient: p.recipient, period: period)
             if try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id]) == "cancelled" {
                 // What came, came: the receipt is recorded against the delivery cancelled here, as the other office

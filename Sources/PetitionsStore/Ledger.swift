@@ -234,8 +234,8 @@ public final class Ledger: Sendable {
             subjects: subjects)
     }
 
-    /// Whether compact JSON text may hold a line break (`\n` escaped, or U+2028/U+2029 as they are): a one-line value
-    /// (a name, a subject) with one is refused by `TextLimits`.
+    /// Whether compact JSON text may hold a line break or a tab (`\n` or `\t` escaped, or U+2028/U+2029 as they are): a
+    /// one-line value (a name, a subject) with one is refused by `TextLimits`.
     static func mayHoldLineBreak(_ json: String) -> Bool {
         var json = json
         return json.withUTF8 { bytes in
@@ -244,7 +244,7 @@ public final class Ledger: Sendable {
             var previous: (UInt8, UInt8) = (0, 0)
             for b in bytes {
                 if escaped {
-                    if b == UInt8(ascii: "n") { return true }
+                    if b == UInt8(ascii: "n") || b == UInt8(ascii: "t") { return true }
                     escaped = false
                 } else if b == UInt8(ascii: "\\") {
                     escaped = true
@@ -305,7 +305,9 @@ public final class Ledger: Sendable {
 
     /// Refuses a payload with a text longer than `TextLimits` allows, naming its key.
     static func refuseLongText(in payload: [String: JSONValue]) throws {
-        for (key, value) in payload {
+        // What a correction changed a field from (`before`) is what the ledger held, not text entering: a name
+        // recorded before a rule tightened (one with a tab) can still be corrected.
+        for (key, value) in payload where key != "before" {
             switch value {
             case .string(let s): if let problem = TextLimits.problem(key: key, value: s) { throw problem }
             case .array(let a):

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import PetitionsDomain
 
 /// How long a custom SQL rule may run and how much memory it may take before it is stopped.
 public struct SQLRuleBudget: Sendable, Equatable {
@@ -54,6 +55,8 @@ final class SQLRuleSandbox {
     /// Tables of the ledger the rule may read.
     private let tables: Set<String>
     private let budget: SQLRuleBudget
+    /// The rule's `printf` and `format`, bounded: SQLite's own can run past the budget inside one call.
+    private let printf: BoundedPrintf
     private var deadline: UInt64 = 0
     private var memoryCeiling: Int64 = 0
     /// While armed, the authorizer judges and the progress handler counts; GRDB's own statements pass.
@@ -66,6 +69,7 @@ final class SQLRuleSandbox {
     init(tables: Set<String>, budget: SQLRuleBudget) {
         self.tables = tables
         self.budget = budget
+        self.printf = BoundedPrintf(length: Int32(clamping: max(1_000, budget.bytes)))
     }
 
     /// Installs the authorizer and the progress handler on `db`'s connection, which must live no longer than `self`.
@@ -81,6 +85,8 @@ final class SQLRuleSandbox {
         // One value may not outgrow the memory budget: a single step such as printf('%.*c', 1e9, 'x') allocates it
         // all at once, before the progress handler is next asked.
         sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, Int32(clamping: max(1_000, budget.bytes)))
+        // Nor may one call run past the time budget: `printf('%.*c', 1e9, 'x')` repeats within one step, unstopped.
+        printf.install(on: db.sqliteConnection)
         sqlite3_progress_handler(
             db.sqliteConnection, 1_000,
             { context in
@@ -185,6 +191,10 @@ final class SQLRuleSandbox {
             ("JSON cannot hold BLOB", "a JSON function was given a blob"),
             ("too many arguments", "a function was given too many arguments"),
             ("wrong number of arguments", "a function was given the wrong number of arguments"),
+            (
+                BoundedPrintf.refusal,
+                "printf() or format() was given a width or precision over \(Quantity.grouped(Decimal(BoundedPrintf.limit))) characters, more than a sql rule may ask for; make it smaller"
+            ),
         ]
         for r in running where message.contains(r.fragment) { return r.sentence }
         return otherwise

@@ -14,6 +14,7 @@ enum Schema {
         ("v4", { try $0.execute(sql: v4) }),
         ("v5", { try $0.execute(sql: v5) }),
         ("v6", { try $0.execute(sql: v6) }),
+        ("v7", { try $0.execute(sql: v7) }),
     ]
 
     static let v1 = """

@@ -58,6 +58,27 @@ import Testing
         #expect(intoKlin.stderr.contains("delivery.cancelled") && intoKlin.stderr.contains("has receipts here"), "\(intoKlin)")
     }
 
+    @Test("a receipt for a period after an enrolment ended in the other office is held by both ledgers, with a warning")
+    func aReceiptAfterAnEnrolmentEndedElsewhereIsHeldByBothLedgers() throws {
+        let o = try MergeInapplicableTests.twoOffices()
+        defer { Self.removing(o) }
+        let end = ["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1920-01-15"]
+        #expect(try o.dmitrov.run(end).status == 0)
+        #expect(try o.klin.run(Self.receive("1920-03", on: "1920-03-07")).status == 0)
+        let (intoDmitrov, intoKlin) = try Self.mergeBothWays(o, same: ["deliveries"])
+        #expect(
+            intoDmitrov.stderr.contains("warning: line ") && intoDmitrov.stderr.contains("delivery.received")
+                && intoDmitrov.stderr.contains("1920-03 was unscheduled here when the enrolment ended"), "\(intoDmitrov)")
+        #expect(!intoDmitrov.stdout.contains("without effect"), "\(intoDmitrov)")
+        #expect(!intoKlin.stdout.contains("without effect"), "\(intoKlin)")
+        let lists = try [o.dmitrov, o.klin].map { try $0.run(["delivery", "list", "--format", "json"]).stdout }
+        #expect(lists[0].contains(#""1920-03""#) && !lists[0].contains(#""1920-02""#), "\(lists[0])")
+        #expect(lists[0] == lists[1])
+        // The reports differ only in the office that prints them.
+        let reports = try [o.dmitrov, o.klin].map { try $0.run(["report", "--as-of", "1920-04-01", "--format", "json"]).stdout }
+        #expect(reports[0].contains("1700") && reports[0] == reports[1].replacingOccurrences(of: "klin", with: "dmitrov"), "\(reports)")
+    }
+
     @Test func conflictingStatusChangesMergeBothWaysAndTheLaterIsKept() throws {
         let o = try MergeInapplicableTests.twoOffices()
         defer { Self.removing(o) }
@@ -83,6 +104,30 @@ import Testing
         #expect(intoDmitrov.stdout.contains("payload key name 'Sofia Kropotkina'") && !intoDmitrov.stdout.contains("--name"), "\(intoDmitrov)")
         let shown = try o.dmitrov.run(["petitioner", "show", "kropotkin", "--format", "json"]).stdout
         #expect(shown.components(separatedBy: "Sofia Kropotkina").count == 2, "once: \(shown)")
+    }
+
+    @Test("a dependant the two offices added under different categories is held once, the later kept, the conflict reported")
+    func aDependantAddedUnderTwoCategoriesIsHeldOnce() throws {
+        let o = try MergeInapplicableTests.twoOffices()
+        defer { Self.removing(o) }
+        let add = ["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia Kropotkina", "--category"]
+        #expect(try o.dmitrov.run(add + ["child"]).status == 0)
+        #expect(try o.klin.run(add + ["incapacitated"]).status == 0)
+        let (intoDmitrov, intoKlin) = try Self.mergeBothWays(o, same: ["petitioners"])
+        for r in [intoDmitrov, intoKlin] {
+            #expect(r.stdout.contains("A field was changed by both offices"), "\(r)")
+            #expect(r.stdout.contains("the category of dependant 'Sofia Kropotkina' was changed by office"), "\(r)")
+        }
+        for cli in [o.dmitrov, o.klin] {
+            let shown = try cli.run(["petitioner", "show", "kropotkin", "--format", "json"]).stdout
+            #expect(shown.components(separatedBy: "Sofia Kropotkina").count == 2, "once: \(shown)")
+        }
+        // A name in two categories that the other office knew of is two dependants, and stays so.
+        #expect(try o.klin.run(add + ["employee"]).status == 0)
+        let later = try Self.merge(o.klin, into: o.dmitrov)
+        #expect(later.status == 0 && !later.stdout.contains("changed by both offices"), "\(later)")
+        let shown = try o.dmitrov.run(["petitioner", "show", "kropotkin", "--format", "json"]).stdout
+        #expect(shown.components(separatedBy: "Sofia Kropotkina").count == 3, "twice: \(shown)")
     }
 
     @Test func receiptsBothOfficesRecordedAreKeptWithAWarningNamingTheDelivery() throws {

@@ -391,14 +391,14 @@ import Testing
         defer { cli.remove() }
         let file = cli.directory.appendingPathComponent("rules.toml")
         for (scope, sentence) in [
-            ("decree = \"decre-1918\"", "rules.toml, line 4: rule 'late': scope decree: no decree 'decre-1918'; did you mean 'decree-1918'?"),
+            ("decree = \"decre-1918\"", "rules.toml, line 7: rule 'late': scope decree: no decree 'decre-1918'; did you mean 'decree-1918'?"),
             (
                 "authority = \"moscow-suply\"",
-                "rules.toml, line 4: rule 'late': scope authority: no authority 'moscow-suply'; did you mean 'moscow-supply'?"
+                "rules.toml, line 7: rule 'late': scope authority: no authority 'moscow-suply'; did you mean 'moscow-supply'?"
             ),
             (
                 "authority = \"kropotkin\"",
-                "rules.toml, line 4: rule 'late': scope authority: 'kropotkin' is a person (Pëtr Kropotkin), but an authority is needed here."
+                "rules.toml, line 7: rule 'late': scope authority: 'kropotkin' is a person (Pëtr Kropotkin), but an authority is needed here."
             ),
         ] {
             try "version = 1\n\n[[rule]]\nid = \"late\"\nkind = \"overdue_delivery\"\n[rule.scope]\n\(scope)\n".write(

@@ -47,6 +47,21 @@ import Testing
         #expect(Self.handles(try Self.hits(cli, ["odegard"])) == ["jens"], "Ø is searched as o")
     }
 
+    @Test("polytonic Greek is found without its breathings and accents, as lodz finds Łódź")
+    func greekIsFoundWithoutDiacritics() throws {
+        let cli = try Self.ledger()
+        defer { cli.remove() }
+        #expect(try cli.run(["petitioner", "add", "--name", "Ἀθῆναι Ὀδυσσεύς", "--handle", "athens"]).status == 0)
+        #expect(try cli.run(["petitioner", "add", "--name", "ᾅδης Ῥόδος", "--handle", "hades"]).status == 0)
+        for query in ["αθηναι", "ΑΘΗΝΑΙ", "Ἀθῆναι", "ἀθηναι", "αθην*", "οδυσσευς", "\"αθηναι οδυσσευς\""] {
+            #expect(Self.handles(try Self.hits(cli, [query])) == ["athens"], "\(query)")
+        }
+        #expect(Self.handles(try Self.hits(cli, ["αδης"])) == ["hades"], "an iota subscript is left out")
+        #expect(Self.handles(try Self.hits(cli, ["ροδος"])) == ["hades"])
+        let snippet = try #require(try Self.hits(cli, ["αθηναι"]).first?["snippet"] as? String)
+        #expect(snippet.contains("Ἀθῆναι"), "the snippet shows the name as written: \(snippet)")
+    }
+
     @Test func otherScriptsAreFoundAsWritten() throws {
         let cli = try Self.ledger()
         defer { cli.remove() }

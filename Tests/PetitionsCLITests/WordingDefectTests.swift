@@ -119,4 +119,46 @@ import Testing
         #expect(r.status == 65, "\(r)")
         #expect(r.stderr.hasSuffix("no petitioner 'kropotkin'; did you mean 'petr-kropotkin'?\n"), "\(r.stderr)")
     }
+
+    /// A scope naming a decree the ledger lacks named the rule's id line, not the scope's, and `D18` (in capitals, or
+    /// short for decree-1918) got no suggestion.
+    @Test func aRulesFileScopeErrorNamesItsLineAndTheClosestDecree() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let file = cli.directory.appendingPathComponent("rules.toml")
+        for value in ["D18", "d18", "Decree-1919"] {
+            let rules = "version = 1\n\n[[rule]]\nid = \"late\"\nkind = \"overdue_delivery\"\n\n[rule.scope]\ndecree = \"\(value)\"\n"
+            try rules.write(to: file, atomically: true, encoding: .utf8)
+            let r = try cli.run(["check", "--rules", file.path, "--as-of", "1920-01-01"])
+            #expect(r.status == 65, "\(value): \(r)")
+            let says = "rules.toml, line 8: rule 'late': scope decree: no decree '\(value.lowercased())'; did you mean 'decree-1918'?"
+            #expect(r.stderr.contains(says), "\(r)")
+        }
+        let inline = "version = 1\n\n[[rule]]\nkind = \"overdue_delivery\"\nid = \"late\"\nscope = { authority = \"moscow-suply\" }\n"
+        try inline.write(to: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["check", "--rules", file.path, "--as-of", "1920-01-01"])
+        #expect(r.stderr.contains("line 6: rule 'late': scope authority: no authority 'moscow-suply'; did you mean 'moscow-supply'?"), "\(r)")
+    }
+
+    /// A line separator (U+2028) was quoted raw, breaking the sentence's line; a tab inside a name was recorded, and
+    /// pushed apart the columns of every listing.
+    @Test func aLineSeparatorIsQuotedEscapedAndATabInANameIsRefused() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let separator = try cli.run(["petitioner", "show", "kropot\u{2028}kin"])
+        #expect(separator.status != 0 && separator.stderr.contains("'kropot\\u2028kin'"), "\(separator.stderr)")
+        #expect(!separator.stderr.contains("\u{2028}"), "\(separator.stderr)")
+        let before = try BadInputTests.snapshot(cli)
+        for args in [
+            ["petitioner", "add", "--name", "Pëtr\tKropotkin"], ["petitioner", "edit", "kropotkin", "--occupation", "prince\tanarchist"],
+            ["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "Flour\tand salt", "--on", "1920-02-01"],
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 65 && r.stderr.contains("holds the control character \\u0009 (a tab)"), "\(args): \(r)")
+            #expect(!r.stderr.contains("\t"), "\(r.stderr)")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        // A note may hold tabs, as any longer text may.
+        #expect(try cli.run(["petition", "note", "1", "--text", "weighed:\t20 funt"]).status == 0)
+    }
 }

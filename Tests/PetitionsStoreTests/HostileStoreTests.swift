@@ -22,9 +22,9 @@ struct HostileStoreTests {
             let spin = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS subject, 'm' AS message FROM c WHERE x < 0"
             let timed = try #require(throws: PetitionsError.self) { try temporary.ledger.runSQLRule(spin, asOf: TemporaryLedger.today, budget: slow) }
             #expect(timed.message.contains("0.2 seconds, its time budget"), "\(timed)")
-            // One value past the budget: SQLite's length limit is the budget, so it is cut short or refused, never built.
+            // One value past the budget is refused before it is built (printf's widths are bounded; see below).
             let huge = "SELECT 1 AS subject, length(printf('%.*c', 100000000, 'x')) AS message"
-            #expect(try temporary.ledger.runSQLRule(huge, asOf: TemporaryLedger.today).first?.message != "100000000")
+            #expect(throws: PetitionsError.self) { try temporary.ledger.runSQLRule(huge, asOf: TemporaryLedger.today) }
             let grown = """
                 WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100)
                 SELECT 1 AS subject, length(group_concat(printf('%.*c', 1000000, 'x'))) AS message FROM c
@@ -43,6 +43,27 @@ struct HostileStoreTests {
             #expect(rows.message.contains("10 MB of text"), "\(rows)")
             // Within budget, the same ledger answers.
             #expect(try temporary.ledger.runSQLRule("SELECT 'x' AS subject, 'y' AS message", asOf: TemporaryLedger.today).count == 1)
+        }
+    }
+
+    @Test("a sql rule asking printf() for a huge width or precision is refused at once with a sentence; a modest one still works")
+    func printfWidthIsBounded() throws {
+        try withLedger { temporary in
+            let huge = [
+                "printf('%.*c', 1000000000, 'x')", "printf('%999999999d', 1)", "format('%-.*c', 2000000, 'y')",
+                "printf('%s and %0*d', 'a', 5000000, 1)", "printf('%.1000001s', 'x')",
+            ]
+            for call in huge {
+                let q = "SELECT 1 AS subject, length(\(call)) AS message"
+                let error = try #require(throws: PetitionsError.self, "\(call)") {
+                    try temporary.ledger.runSQLRule(q, asOf: TemporaryLedger.today)
+                }
+                #expect(error.message.contains("was given a width or precision over 1,000,000 characters"), "\(call): \(error)")
+            }
+            let fine = "SELECT 1 AS subject, printf('%5d|%-3s|%.2f|%%|%.*c', 7, 'a', 1.5, 3, 'z') || format('%s', 'ok') AS message"
+            #expect(try temporary.ledger.runSQLRule(fine, asOf: TemporaryLedger.today).first?.message == "    7|a  |1.50|%|zzzok")
+            let wide = "SELECT 1 AS subject, length(printf('%.*c', 1000000, 'x')) AS message"
+            #expect(try temporary.ledger.runSQLRule(wide, asOf: TemporaryLedger.today).first?.message == "1000000")
         }
     }
 

@@ -67,6 +67,26 @@ struct SchemaTests {
         }
     }
 
+    @Test("the index's Greek letters (search_fold_letter) are exactly those a query folds, to the same base letters")
+    func greekFoldingAgrees() throws {
+        try withLedger { temporary in
+            let queue = try openRaw(temporary.path, readonly: true)
+            defer { try? queue.close() }
+            let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT letter, base FROM search_fold_letter") }
+            // By code point: Swift's strings compare canonically, and ά (U+1F71) is ά (U+03AC) to them, not to SQLite.
+            let table = Dictionary(
+                uniqueKeysWithValues: rows.map { (($0["letter"] as String).unicodeScalars.first?.value ?? 0, $0["base"] as String) })
+            #expect(table.count == 240 && table[0x1FC6] == "η" && table[0x1F08] == "Α" && table[0x1F85] == "α")
+            for value in Array(0x0370...0x03FF) + Array(0x1F00...0x1FFF) {
+                guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+                let letter = String(Character(scalar))
+                let folded = SearchText.ftsQuery(letter)
+                let expected = table[UInt32(value)] ?? letter
+                #expect(Array(folded.unicodeScalars) == Array(expected.unicodeScalars), "U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+    }
+
     /// A ledger as the first version left it (only v1 applied), with `rows` written into it, in a folder of its own.
     static func firstSchemaLedger(_ rows: String? = nil) throws -> (path: String, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-v1-\(UUID().uuidString)")

@@ -10,11 +10,12 @@ public struct MergeResult: Codable, Sendable {
     public var joined: Int
     /// Fields of the same record changed by both offices: each a sentence naming the record, the field and the change kept (the later).
     public var conflicts: [String] = []
-    /// Events that cannot apply to this ledger as it now is (a reply to a letter voided here, a receipt for a period
-    /// unscheduled here): each kept in the log without effect, and named here by its line, so that the rest merges.
+    /// Events that cannot apply to this ledger as it now is (a void of a letter kept without effect, a dependant both
+    /// offices added): each kept in the log without effect, and named here by its line, so that the rest merges.
     public var notApplied: [String] = []
     /// What an applied event left unusual here, each a sentence naming its line: a delivery now holding more than
-    /// expected, a receipt recorded against a delivery cancelled here, a reply to a letter voided here.
+    /// expected, a receipt recorded against a delivery cancelled here or for a period `enrol end` unscheduled here, a
+    /// reply to a letter voided here.
     public var warnings: [String] = []
 
     public init(events: Int, added: Int, alreadyPresent: Int, joined: Int) {

@@ -4,7 +4,7 @@ import Foundation
 /// index is (schema v4's `search_folded` view), and how a snippet marks the words a query matched.
 public enum SearchText {
     /// The letters that SQLite's unicode61 tokenizer does not fold to a base letter, as the index writes them.
-    /// The same pairs as the `replace(...)` chain of the `search_folded` view.
+    /// The same pairs as the `replace(...)` chain of the `search_folded` view; Greek letters are in `greekBase`.
     public static let foldedLetters: [(Character, String)] = [
         ("Ł", "l"), ("ł", "l"), ("Ø", "o"), ("ø", "o"), ("ß", "ss"), ("ẞ", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"),
         ("Đ", "d"), ("đ", "d"), ("Ð", "d"), ("ð", "d"), ("Þ", "th"), ("þ", "th"), ("ı", "i"), ("Ħ", "h"), ("ħ", "h"), ("Ё", "е"), ("ё", "е"),
@@ -83,7 +83,25 @@ public enum SearchText {
         ch.isLetter || ch.isNumber || ch == "_" || ch.unicodeScalars.first.map { $0.value >= 0x80 } == true
     }
 
-    private static func foldLetter(_ ch: Character) -> String { letterMap[ch] ?? String(ch) }
+    private static func foldLetter(_ ch: Character) -> String { letterMap[ch] ?? greekBase(ch) ?? String(ch) }
+
+    /// A Greek letter with breathings, accents, a diaeresis or an iota subscript (`Ἀ`, `ῆ`, `ᾅ`) as the base letter the
+    /// index writes it as (schema v7's `search_fold_letter`, made from the same decompositions): the tokenizer folds
+    /// neither. Nil for any other character.
+    static func greekBase(_ ch: Character) -> String? {
+        guard let first = ch.unicodeScalars.first, (0x0386...0x03D4).contains(first.value) || (0x1F00...0x1FFC).contains(first.value),
+            isLetter(first), let base = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars.first,
+            base != first || ch.unicodeScalars.count > 1, (0x0370...0x03FF).contains(base.value), isLetter(base)
+        else { return nil }
+        return String(base)
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
 
     /// A word folded for comparison: the index's letters, then case and diacritics (`Łódź` → `lodz`, `Pëtr` → `petr`).
     public static func fold(_ word: String) -> String {

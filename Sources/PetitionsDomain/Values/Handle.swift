@@ -120,7 +120,18 @@ public func closest(to s: String, among candidates: [String]) -> String? {
     let word = s.lowercased()
     let holding = candidates.filter { $0.lowercased().split(separator: "-").contains { $0 == word } }
     if holding.count == 1 { return holding[0] }
-    return nil
+    // An abbreviation (`d18` for `decree-1918`): its letters and digits in order within one handle only, which begins
+    // with the same letter.
+    let wanted = Array(word.filter { $0.isLetter || $0.isNumber })
+    guard wanted.count >= 2 else { return nil }
+    let abbreviated = candidates.filter { c in
+        let letters = Array(c.lowercased().filter { $0.isLetter || $0.isNumber })
+        guard letters.first == wanted.first else { return false }
+        var i = 0
+        for ch in letters where i < wanted.count && ch == wanted[i] { i += 1 }
+        return i == wanted.count
+    }
+    return abbreviated.count == 1 ? abbreviated[0] : nil
 }
 
 func editDistance(_ a: [Character], _ b: [Character]) -> Int {
