@@ -306,6 +306,7 @@ extension Ledger {
             case .groupAdded(let p): (kind, table, theirs, name) = ("group", "party", p.handle, p.name)
             case .petitionerAdded(let p): (kind, table, theirs, name) = ("person", "party", p.handle, p.name)
             case .decreeAdded(let p): (kind, table, theirs, name) = ("decree", "decree", p.handle, p.name)
+            case .ledgerInitialized(let p): (kind, table, theirs, name) = ("office", "party", Schema.officeHandleBase(p.office), p.office)
             default: continue
             }
             let mapped = map[theirs] != nil
