@@ -297,6 +297,7 @@ extension Ledger {
     func checkHandles(_ db: Database, _ events: [ExchangedEvent], source: String, map: [String: String]) throws {
         var defined: [String: (kind: String, name: String, line: Int)] = [:]
         var conflicts: [String] = []
+        let ownOffice = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = 0")
         for e in events {
             // An event that does not read is reported, with its line, when it is replayed.
             guard let event = try? LedgerEvent(kind: e.kind, payload: e.payload) else { continue }
@@ -312,6 +313,14 @@ extension Ledger {
             let mapped = map[theirs] != nil
             let handle = map[theirs] ?? theirs
             let key = "\(table):\(handle)"
+            if kind == "office", handle == ownOffice {
+                // Another office is never this one: its `office set` would rename this office and head its report.
+                conflicts.append(
+                    "line \(e.line): \(quoted(handle)) is the office \(quoted(name)) of office \(e.office) but this ledger's own office; another "
+                        + "office's name, address and e-mail never change this office's, so "
+                        + (mapped ? "leave out --map \(theirs)=\(handle)" : "map it to another handle, e.g. --map \(theirs)=\(theirs)-office"))
+                continue
+            }
             let here: (kind: String, name: String, line: Int)?
             if let row = try Row.fetchOne(
                 db, sql: "SELECT \(table == "party" ? "kind" : "'decree'") AS kind, name FROM \(table) WHERE handle = ?", arguments: [handle])

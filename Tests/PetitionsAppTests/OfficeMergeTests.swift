@@ -55,4 +55,77 @@ struct OfficeMergeTests {
         #expect(try ListLetters().run(in: a.workspace).map(\.subject) == letters.map(\.subject))
         #expect(try VerifyLedger().run(in: a.workspace).problems == [])
     }
+
+    /// A copy of the log at `path` with `edit` applied to each line, written beside it as `name`.
+    static func edited(_ path: String, _ name: String, _ edit: (String) -> String) throws -> String {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { edit(String($0)) }
+        let out = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name).path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+        return out
+    }
+
+    @Test("another office's log never renames this office: its office mapped onto ours, or of the same handle, is refused")
+    func ourOfficeStaysOurs() throws {
+        let a = try Self.office("dmitrov")
+        defer { a.remove() }
+        _ = try SetOffice(name: "Dmitrov district petitions office").run(in: a.workspace)
+        let log = try Self.export(a)
+
+        let b = try Self.office("klin")
+        defer { b.remove() }
+        let events = try ListEvents().run(in: b.workspace).count
+        #expect {
+            _ = try MergeEvents(path: log, maps: ["dmitrov=klin"]).run(in: b.workspace)
+        } throws: { error in
+            let message = (error as? PetitionsError)?.message ?? ""
+            return message.contains("line 1: 'klin' is the office 'dmitrov' of office dmitrov but this ledger's own office")
+                && message.hasSuffix("leave out --map dmitrov=klin")
+        }
+        #expect(try OfficeName().run(in: b.workspace) == "klin")
+        #expect(try ListEvents().run(in: b.workspace).count == events, "nothing was imported")
+
+        // An office of the same name is another office all the same: mapped elsewhere, it merges beside ours.
+        let c = try Self.office("dmitrov")
+        defer { c.remove() }
+        #expect(throws: PetitionsError.self) { try MergeEvents(path: log).run(in: c.workspace) }
+        let mapped = try MergeEvents(path: log, maps: ["dmitrov=dmitrov-office"]).run(in: c.workspace)
+        #expect(mapped.conflicts == [] && mapped.notApplied == [])
+        #expect(try OfficeName().run(in: c.workspace) == "dmitrov")
+        #expect(try ShowParty(party: "dmitrov-office").run(in: c.workspace).name == "Dmitrov district petitions office")
+    }
+
+    @Test("a log that changes this office's own party (a hand-edited line) is kept without effect, and said")
+    func changeOfOurOfficeKeptWithoutEffect() throws {
+        let a = try Self.office("dmitrov")
+        defer { a.remove() }
+        _ = try SetOffice(name: "Dmitrov district petitions office").run(in: a.workspace)
+        let forged = try Self.edited(try Self.export(a), "forged.jsonl") { line in
+            line.contains("\"kind\":\"party.updated\"") ? line.replacingOccurrences(of: "\"handle\":\"dmitrov\"", with: "\"handle\":\"klin\"") : line
+        }
+        let b = try Self.office("klin")
+        defer { b.remove() }
+        let merged = try MergeEvents(path: forged).run(in: b.workspace)
+        #expect(merged.conflicts == [])
+        #expect(merged.warnings.count == 1 && merged.warnings.first?.contains("klin, this ledger's own office") == true)
+        #expect(try OfficeName().run(in: b.workspace) == "klin")
+        #expect(try ShowParty(party: "dmitrov").run(in: b.workspace).name == "dmitrov")
+    }
+
+    @Test("a conflict over a value this ledger was created with names it as this ledger's, not as 'changed by office this office'")
+    func conflictWithValueAsCreated() throws {
+        let a = try Self.office("dmitrov")
+        defer { a.remove() }
+        let b = try Self.office("klin")
+        defer { b.remove() }
+        _ = try AddGroup(name: "Postal employees", handle: "post").run(in: a.workspace)
+        _ = try AddGroup(name: "Postal employees", handle: "post", district: "Klin").run(in: b.workspace)
+        var change = PartyChange(party: "post", kinds: [.group])
+        change.district = "Dmitrov"
+        _ = try EditParty(change: change).run(in: a.workspace)
+        let merged = try MergeEvents(path: try Self.export(a)).run(in: b.workspace)
+        #expect(
+            merged.conflicts == [
+                "group post: district was 'Klin' in this ledger and was changed by office dmitrov to 'Dmitrov'; kept 'Dmitrov', the later change."
+            ])
+    }
 }
