@@ -128,4 +128,43 @@ struct OfficeMergeTests {
                 "group post: district was 'Klin' in this ledger and was changed by office dmitrov to 'Dmitrov'; kept 'Dmitrov', the later change."
             ])
     }
+
+    @Test(
+        "a log holding a value no ledger could record (a name of 1,001 characters, a handle 'Bad Handle') is refused whole, naming the line and the payload key"
+    )
+    func badValuesRefuseTheLog() throws {
+        let a = try Self.office("dmitrov")
+        defer { a.remove() }
+        _ = try AddAuthority(name: "Moscow postal-telegraph supply centre", handle: "moscow-supply").run(in: a.workspace)
+        _ = try AddGroup(name: "Postal employees", handle: "post").run(in: a.workspace)
+        _ = try SendLetter(from: "post", to: "moscow-supply", on: try Self.day("1920-01-20"), subject: "Appeal").run(in: a.workspace)
+        let log = try Self.export(a)
+        let group = { (line: String) in line.contains("\"kind\":\"group.added\"") }
+        let long = try Self.edited(log, "long.jsonl") { line in
+            group(line)
+                ? line.replacingOccurrences(of: "\"name\":\"Postal employees\"", with: "\"name\":\"\(String(repeating: "x", count: 1001))\"") : line
+        }
+        let badHandle = try Self.edited(log, "bad-handle.jsonl") { line in
+            group(line) ? line.replacingOccurrences(of: "\"handle\":\"post\"", with: "\"handle\":\"Bad Handle\"") : line
+        }
+        let b = try Self.office("klin")
+        defer { b.remove() }
+        let events = try ListEvents().run(in: b.workspace).count
+        for (file, problem) in [
+            (long, "payload key name is 1,001 characters long; a name is one line of at most 1,000 characters. Nothing was imported."),
+            (
+                badHandle,
+                "payload key handle 'Bad Handle' is not a valid handle; use lower-case letters, digits and hyphens, starting with a letter, e.g. 'dmitrov-post'. Nothing was imported."
+            ),
+        ] {
+            #expect {
+                _ = try MergeEvents(path: file).run(in: b.workspace)
+            } throws: { error in
+                let message = (error as? PetitionsError)?.message ?? ""
+                return message.hasPrefix("\(file) line 3 (event ") && message.hasSuffix(", group.added): \(problem)")
+            }
+            #expect(try ListEvents().run(in: b.workspace).count == events, "nothing was imported from \(file)")
+        }
+        #expect(try ListLetters().run(in: b.workspace).isEmpty)
+    }
 }
