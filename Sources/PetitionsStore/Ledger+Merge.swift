@@ -126,6 +126,7 @@ extension Ledger {
             guard Handle.isValid(ours) else { throw PetitionsError.invalid("--map", "\(theirs)=\(ours)", "does not map to a valid handle") }
         }
         let events = try Ledger.parseEventLines(data, source: source, now: context.now())
+        try Ledger.refuseUnusedMaps(map, events: events, source: source)
         // Recorded order; the file's order among events of the same moment.
         let ordered = events.enumerated().sorted { a, b in
             a.element.recordedAt != b.element.recordedAt ? a.element.recordedAt < b.element.recordedAt : a.offset < b.offset
@@ -334,16 +335,18 @@ extension Ledger {
                 defined[key] = (kind, name, e.line)
                 continue
             }
-            let what = { (k: String, n: String) in "\(k == "authority" ? "an" : "a") \(k) \(quoted(n))" }
+            let what = { (k: String, n: String) in "\(Wording.a(k)) \(quoted(n))" }
             let whereHere = here.line == 0 ? "in this ledger" : "on line \(here.line)"
+            // An office's handle is its name already: `dmitrov-office`, not `dmitrov-dmitrov`.
+            let suffix = kind == "office" ? "office" : Ledger.slugPart(e.office)
             if here.kind != kind {
                 conflicts.append(
                     "line \(e.line): \(quoted(handle)) is \(what(kind, name)) of office \(e.office) but \(what(here.kind, here.name)) \(whereHere); "
-                        + "map it to another handle, e.g. --map \(theirs)=\(theirs)-\(Ledger.slugPart(e.office))")
+                        + "map it to another handle, e.g. --map \(theirs)=\(theirs)-\(suffix)")
             } else if here.name != name && !mapped {
                 conflicts.append(
                     "line \(e.line): \(quoted(handle)) is \(what(kind, name)) of office \(e.office) but \(what(here.kind, here.name)) \(whereHere); "
-                        + "if they are the same, --map \(theirs)=\(handle); if not, --map \(theirs)=\(theirs)-\(Ledger.slugPart(e.office))")
+                        + "if they are the same, --map \(theirs)=\(handle); if not, --map \(theirs)=\(theirs)-\(suffix)")
             }
         }
         guard conflicts.isEmpty else {

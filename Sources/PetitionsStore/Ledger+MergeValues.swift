@@ -27,4 +27,27 @@ extension Ledger {
             }
         }
     }
+
+    // MARK: - Maps the log has no use for
+
+    /// Refuses a `--map THEIRS=OURS` whose THEIRS no event of the log uses: a handle mistyped would otherwise map
+    /// nothing, unseen, and the record it meant be merged under its own handle.
+    static func refuseUnusedMaps(_ map: [String: String], events: [ExchangedEvent], source: String) throws {
+        guard !map.isEmpty else { return }
+        var used: Set<String> = []
+        for e in events {
+            guard let event = try? LedgerEvent(kind: e.kind, payload: e.payload) else { continue }
+            if case .ledgerInitialized(let p) = event { used.insert(Schema.officeHandleBase(p.office)) }
+            _ = event.mappingHandles { handle in
+                used.insert(handle)
+                return handle
+            }
+        }
+        let unused = map.keys.filter { !used.contains($0) }.sorted()
+        guard !unused.isEmpty else { return }
+        let names = unused.map { quoted($0) }.joined(separator: ", ")
+        throw PetitionsError(
+            "--map: \(source) uses no handle \(names), so \(unused.count == 1 ? "that map maps" : "those maps map") nothing; leave \(unused.count == 1 ? "it" : "them") out or correct \(unused.count == 1 ? "it" : "them"). Nothing was imported.",
+            field: "--map", kind: .invalid)
+    }
 }

@@ -167,4 +167,34 @@ struct OfficeMergeTests {
         }
         #expect(try ListLetters().run(in: b.workspace).isEmpty)
     }
+
+    @Test("--map of a handle the log does not use is refused, naming it; --map is echoed as given; the conflict with our office reads 'an office'")
+    func mapWording() throws {
+        let a = try Self.office("dmitrov")
+        defer { a.remove() }
+        _ = try AddAuthority(name: "Klin office", handle: "klin").run(in: a.workspace)
+        let log = try Self.export(a)
+        let b = try Self.office("klin")
+        defer { b.remove() }
+        let events = try ListEvents().run(in: b.workspace).count
+        #expect(
+            throws: PetitionsError(
+                "--map: \(log) uses no handle 'nothere', so that map maps nothing; leave it out or correct it. Nothing was imported.",
+                field: "--map", kind: .invalid)
+        ) {
+            try MergeEvents(path: log, maps: ["klin=klin-office", "nothere=x"]).run(in: b.workspace)
+        }
+        #expect(throws: PetitionsError.invalid("--map", "Dmitrov=Bad Handle", "does not map to a valid handle")) {
+            try MergeEvents(path: log, maps: ["Dmitrov=Bad Handle"]).run(in: b.workspace)
+        }
+        #expect {
+            _ = try MergeEvents(path: log).run(in: b.workspace)
+        } throws: { error in
+            ((error as? PetitionsError)?.message ?? "").contains(
+                "line 2: 'klin' is an authority 'Klin office' of office dmitrov but an office 'klin' in this ledger; map it to another handle")
+        }
+        #expect(try ListEvents().run(in: b.workspace).count == events, "nothing was imported")
+        #expect(try MergeEvents(path: log, maps: ["klin=klin-office"]).run(in: b.workspace).notApplied == [])
+        #expect(try ShowParty(party: "klin-office").run(in: b.workspace).kind == .authority)
+    }
 }
