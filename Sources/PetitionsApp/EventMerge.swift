@@ -12,6 +12,9 @@ public enum EventMerge {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw PetitionsError.invalid("--map", m, "is not THEIRS=OURS, e.g. --map ivanov=ivanov-klin")
             }
+            // The value as given, not as folded to lower case: it is what the user typed.
+            guard Handle.isValid(parts[0]) else { throw PetitionsError.invalid("--map", m, "does not start with a valid handle") }
+            guard Handle.isValid(parts[1]) else { throw PetitionsError.invalid("--map", m, "does not map to a valid handle") }
             if let earlier = map[parts[0]], earlier != parts[1] {
                 throw PetitionsError.invalid("--map", m, "maps \(parts[0]) a second time (it already maps to \(earlier))")
             }

@@ -126,6 +126,7 @@ extension Ledger {
             guard Handle.isValid(ours) else { throw PetitionsError.invalid("--map", "\(theirs)=\(ours)", "does not map to a valid handle") }
         }
         let events = try Ledger.parseEventLines(data, source: source, now: context.now())
+        try Ledger.refuseUnusedMaps(map, events: events, source: source)
         // Recorded order; the file's order among events of the same moment.
         let ordered = events.enumerated().sorted { a, b in
             a.element.recordedAt != b.element.recordedAt ? a.element.recordedAt < b.element.recordedAt : a.offset < b.offset
@@ -154,6 +155,7 @@ extension Ledger {
             }
             var result = MergeResult(events: events.count, added: 0, alreadyPresent: events.count - fresh.count, joined: 0)
             guard !fresh.isEmpty else { return result }
+            try Ledger.refuseBadValues(fresh, source: source)
             try checkHandles(db, fresh, source: source, map: map)
             var notes = MergeNotes()
             notes.logEvents = Dictionary(seen.values.map { ($0.uuid.lowercased(), $0.line) }, uniquingKeysWith: min)
@@ -298,6 +300,7 @@ extension Ledger {
     func checkHandles(_ db: Database, _ events: [ExchangedEvent], source: String, map: [String: String]) throws {
         var defined: [String: (kind: String, name: String, line: Int)] = [:]
         var conflicts: [String] = []
+        let ownOffice = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = 0")
         for e in events {
             // An event that does not read is reported, with its line, when it is replayed.
             guard let event = try? LedgerEvent(kind: e.kind, payload: e.payload) else { continue }
@@ -307,11 +310,20 @@ extension Ledger {
             case .groupAdded(let p): (kind, table, theirs, name) = ("group", "party", p.handle, p.name)
             case .petitionerAdded(let p): (kind, table, theirs, name) = ("person", "party", p.handle, p.name)
             case .decreeAdded(let p): (kind, table, theirs, name) = ("decree", "decree", p.handle, p.name)
+            case .ledgerInitialized(let p): (kind, table, theirs, name) = ("office", "party", Schema.officeHandleBase(p.office), p.office)
             default: continue
             }
             let mapped = map[theirs] != nil
             let handle = map[theirs] ?? theirs
             let key = "\(table):\(handle)"
+            if kind == "office", handle == ownOffice {
+                // Another office is never this one: its `office set` would rename this office and head its report.
+                conflicts.append(
+                    "line \(e.line): \(quoted(handle)) is the office \(quoted(name)) of office \(e.office) but this ledger's own office; another "
+                        + "office's name, address and e-mail never change this office's, so "
+                        + (mapped ? "leave out --map \(theirs)=\(handle)" : "map it to another handle, e.g. --map \(theirs)=\(theirs)-office"))
+                continue
+            }
             let here: (kind: String, name: String, line: Int)?
             if let row = try Row.fetchOne(
                 db, sql: "SELECT \(table == "party" ? "kind" : "'decree'") AS kind, name FROM \(table) WHERE handle = ?", arguments: [handle])
@@ -324,16 +336,18 @@ extension Ledger {
                 defined[key] = (kind, name, e.line)
                 continue
             }
-            let what = { (k: String, n: String) in "\(k == "authority" ? "an" : "a") \(k) \(quoted(n))" }
+            let what = { (k: String, n: String) in "\(Wording.a(k)) \(quoted(n))" }
             let whereHere = here.line == 0 ? "in this ledger" : "on line \(here.line)"
+            // An office's handle is its name already: `dmitrov-office`, not `dmitrov-dmitrov`.
+            let suffix = kind == "office" ? "office" : Ledger.slugPart(e.office)
             if here.kind != kind {
                 conflicts.append(
                     "line \(e.line): \(quoted(handle)) is \(what(kind, name)) of office \(e.office) but \(what(here.kind, here.name)) \(whereHere); "
-                        + "map it to another handle, e.g. --map \(theirs)=\(theirs)-\(Ledger.slugPart(e.office))")
+                        + "map it to another handle, e.g. --map \(theirs)=\(theirs)-\(suffix)")
             } else if here.name != name && !mapped {
                 conflicts.append(
                     "line \(e.line): \(quoted(handle)) is \(what(kind, name)) of office \(e.office) but \(what(here.kind, here.name)) \(whereHere); "
-                        + "if they are the same, --map \(theirs)=\(handle); if not, --map \(theirs)=\(theirs)-\(Ledger.slugPart(e.office))")
+                        + "if they are the same, --map \(theirs)=\(handle); if not, --map \(theirs)=\(theirs)-\(suffix)")
             }
         }
         guard conflicts.isEmpty else {

@@ -17,6 +17,13 @@ extension Ledger {
         case .partyUpdated(let p):
             guard let kind = PartyKind(rawValue: p.partyKind) else { throw PetitionsError("kind \(quoted(p.partyKind)) is not a kind of party.") }
             let ref = try resolveParty(db, p.handle, kinds: [kind], field: "handle")
+            if ref.id == 0 {
+                // This office's name, address and e-mail are its own (they head its report and sign its drafts).
+                notes.warn(
+                    e, "it changes \(ref.handle), this ledger's own office, whose name, address and e-mail are its own; it is kept without effect.")
+                _ = try keep(db, e, event, subjects: [Subject("party", ref.id)])
+                return false
+            }
             let current = try partyFieldValues(db, ref.id, kind: kind)
             let apply = try keptFields(
                 db, e, subject: Subject("party", ref.id), label: "\(kind == .person ? "petitioner" : kind.rawValue) \(ref.handle)",
@@ -136,7 +143,7 @@ extension Ledger {
                     ORDER BY e.recorded_at DESC, e.id DESC LIMIT 1
                     """,
                 arguments: [subject.type, subject.id, LedgerEvent.Kind.partyUpdated.rawValue, LedgerEvent.Kind.petitionUpdated.rawValue, field])
-            let ourOffice: String = ours?["office"] ?? "this office"
+            let ourOffice: String? = ours?["office"]
             let theirsLater = MergeNotes.isLater(e, than: (ours?["recorded_at"] ?? "", ours?["uuid"] ?? ""))
             if theirsLater { kept[field] = value }
             notes.conflict(

@@ -6,14 +6,16 @@ import PetitionsDomain
 struct FieldConflict {
     var label: String
     var field: String
-    var ourOffice: String
+    /// The office of the change made here; nil when the value here is the one the record was created with.
+    var ourOffice: String?
     var ours: String
     var theirOffice: String
     var theirs: String
     var kept: String
 
     var sentence: String {
-        "\(label): \(field) was changed by office \(ourOffice) to \(ours) and by office \(theirOffice) to \(theirs); kept \(kept), the later change."
+        let here = ourOffice.map { "was changed by office \($0) to \(ours) and" } ?? "was \(ours) in this ledger and was changed"
+        return "\(label): \(field) \(here) by office \(theirOffice) to \(theirs); kept \(kept), the later change."
     }
 }
 
@@ -90,7 +92,7 @@ extension Ledger {
         if theirsLater { try setStatus(db, petition: id, from: p.status, to: status, on: day) }
         notes.conflict(
             FieldConflict(
-                label: "petition \(id)", field: "status", ourOffice: ours?["office"] ?? "this office", ours: quoted(p.status.rawValue),
+                label: "petition \(id)", field: "status", ourOffice: ours?["office"], ours: quoted(p.status.rawValue),
                 theirOffice: e.office, theirs: quoted(status.rawValue), kept: quoted(theirsLater ? status.rawValue : p.status.rawValue)))
         return false
     }

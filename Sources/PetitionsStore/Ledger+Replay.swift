@@ -125,7 +125,8 @@ extension Ledger {
         case .attachmentRemoved(let p):
             guard let id = try reference(db, e, "attachment", p.attachment) else { throw PetitionsError("its payload names no attachment.") }
             try removeAttachment(db, id, reason: p.reason, on: day, stamp: stamp)
-        case .ledgerInitialized, .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:
+        case .ledgerInitialized(let p): return try replayOfficeInitialized(db, e, event, office: p.office, map: map)
+        case .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:
             // The other office's own housekeeping: kept in the log, and changing nothing here (settings, rules and
             // recorded checks belong to the ledger that made them).
             _ = try keep(db, e, event, subjects: [])

@@ -55,10 +55,7 @@ extension Schema {
     /// The office party's handle: the office name when it is a valid handle not taken by another party, else made
     /// from it, else `office`.
     static func officeHandle(_ db: Database, _ name: String) throws -> String {
-        var base = String(
-            name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
-        ).split(separator: "-").joined(separator: "-")
-        if base.isEmpty || !(base.first?.isLetter ?? false) { base = "office" }
+        let base = officeHandleBase(name)
         var candidate = base
         var n = 2
         while try Bool.fetchOne(db, sql: "SELECT 1 FROM party WHERE handle = ?", arguments: [candidate]) == true {
@@ -66,5 +63,14 @@ extension Schema {
             n += 1
         }
         return candidate
+    }
+
+    /// The handle an office's name gives its party in a ledger where no other party has it (as in every ledger that
+    /// `init` makes): the name's letters and digits, lower-case, joined by hyphens, else `office`.
+    static func officeHandleBase(_ name: String) -> String {
+        let base = String(
+            name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        ).split(separator: "-").joined(separator: "-")
+        return base.isEmpty || !(base.first?.isLetter ?? false) ? "office" : base
     }
 }
