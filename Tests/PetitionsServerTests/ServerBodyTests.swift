@@ -22,7 +22,8 @@ import Testing
         defer { f.ledger.remove() }
         var settings = f.settings
         settings.port = 0
-        settings.idleTimeout = .seconds(3)
+        // Long enough that a body's 408 (after 10 s) cannot come first on a busy machine: the 413 must not wait for it.
+        settings.idleTimeout = .seconds(30)
         let token = f.tokens[.clerk] ?? ""
         let before = try f.eventCount()
         try await OfficeServer.application(settings).test(.live) { client in
@@ -30,7 +31,7 @@ import Testing
             let r = try await offThePool(
                 port: port,
                 head: "POST /api/v1/petitions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 5000000\r\n\r\n{}", wait: 6)
+                    + "Content-Length: 5000000\r\n\r\n{}", wait: 8)
             #expect(r.answer.hasPrefix("HTTP/1.1 413"), "\(r.answer)")
             #expect(r.answer.contains("The request's body is too large (at most 1 MiB)."), "\(r.answer)")
         }
