@@ -1,0 +1,48 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// What a trial of the command line found: each answer now tells a new user the truth, in one sentence naming the
+/// field and the value, or says what a command did.
+@Suite struct CLITrialTests {
+    // MARK: - Intermediaries
+
+    @Test func aPersonIsNotTheirOwnIntermediary() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let logged = try cli.run([
+            "petition", "log", "--from", "kropotkin", "--to", "moscow-supply", "--subject", "Himself", "--on", "1920-02-01", "--via", "kropotkin",
+        ])
+        #expect(logged.status == 65, "\(logged)")
+        #expect(
+            logged.stderr
+                == "error: --via 'kropotkin' is the petitioner; an intermediary carries someone else's petition, so leave --via out.\n",
+            "\(logged.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing was recorded")
+        let mine = try cli.run(["petition", "log", "--from", "kropotkin", "--to", "moscow-supply", "--subject", "Mine", "--on", "1920-02-01"])
+        #expect(mine.status == 0, "\(mine)")
+        let edited = try cli.run(["petition", "edit", "4", "--via", "kropotkin"])
+        #expect(edited.status == 65 && edited.stderr.contains("--via 'kropotkin' is the petitioner"), "\(edited)")
+    }
+
+    @Test func aReminderNamesWhoWroteTheLetter() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let steps: [[String]] = [
+            ["petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan-petrov"],
+            ["petition", "log", "--from", "kropotkin", "--to", "moscow-supply", "--subject", "Fuel", "--on", "1920-01-25"],
+            ["letter", "send", "--from", "ivan-petrov", "--to", "moscow-supply", "--on", "1920-01-26", "--subject", "Fuel", "--petition", "4"],
+        ]
+        for s in steps {
+            let r = try cli.run(s)
+            #expect(r.status == 0, "\(s): \(r)")
+        }
+        let letters = try CLI.json(try cli.run(["letter", "list", "--format", "json"])) as? [[String: Any]]
+        let id = try #require(letters?.first { $0["subject"] as? String == "Fuel" }?["id"] as? Int)
+        let r = try cli.run(["draft", "reminder", "--letter", String(id), "--as-of", "1920-03-04"])
+        #expect(r.status == 0, "\(r)")
+        #expect(r.stdout.contains("From: Ivan Petrov\n"), "the writer, not Kropotkin through him: \(r.stdout)")
+        #expect(!r.stdout.contains("through"), "\(r.stdout)")
+    }
+}
