@@ -45,4 +45,38 @@ import Testing
         #expect(r.stdout.contains("From: Ivan Petrov\n"), "the writer, not Kropotkin through him: \(r.stdout)")
         #expect(!r.stdout.contains("through"), "\(r.stdout)")
     }
+
+    // MARK: - Saying what happened
+
+    @Test func endingAnEnrolmentSaysWhichDeliveriesItUnscheduled() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let ended = try cli.run(["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1920-01-31"])
+        #expect(ended.status == 0, "\(ended)")
+        #expect(
+            ended.stdout.contains("  unscheduled the deliveries of 1920-02, 1920-03 (nothing had come for them)\n"), "\(ended.stdout)")
+    }
+
+    @Test func voidingAndExtendingALetterSayWhatWasDone() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let extended = try cli.run(["letter", "extend", "1", "--by", "2 weeks", "--reason", "They asked for time", "--on", "1920-02-05"])
+        #expect(extended.status == 0, "\(extended)")
+        let shown = try #require(try CLI.json(try cli.run(["letter", "show", "1", "--format", "json"])) as? [String: Any])
+        let due = try #require(shown["reply_due"] as? String, "\(shown)")
+        #expect(
+            extended.stdout.hasPrefix("Extended the reply to letter 1 by 2 weeks: it is now due on \(due).\n"), "\(extended.stdout)")
+        let voided = try cli.run(["letter", "void", "2", "--reason", "Recorded twice", "--on", "1920-03-05"])
+        #expect(voided.status == 0, "\(voided)")
+        #expect(voided.stdout.hasPrefix("Voided letter 2 on 1920-03-05: it counts for nothing from now on.\n"), "\(voided.stdout)")
+    }
+
+    @Test func removingTheSignatureSaysSo() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["office", "set", "--signature", "A. Yusuf"]).stdout.contains("  signature: A. Yusuf\n"))
+        let removed = try cli.run(["office", "set", "--signature", ""])
+        #expect(removed.status == 0, "\(removed)")
+        #expect(removed.stdout.contains("  signature: removed; drafts show [signature] where it goes\n"), "\(removed.stdout)")
+    }
 }
