@@ -79,4 +79,21 @@ import Testing
         #expect(removed.status == 0, "\(removed)")
         #expect(removed.stdout.contains("  signature: removed; drafts show [signature] where it goes\n"), "\(removed.stdout)")
     }
+
+    // MARK: - The calendar's end
+
+    @Test func aReplyWindowPastTheCalendarsEndIsRefusedNotCut() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let sent = try cli.run([
+            "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "9999-12-20", "--subject", "Far", "--reply-within",
+            "999999 days",
+        ])
+        #expect(sent.status == 65, "\(sent)")
+        #expect(
+            sent.stderr == "error: --reply-within '999999 days' from 9999-12-20 runs past 9999-12-31, the last day petitions counts.\n",
+            "\(sent.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing was recorded")
+    }
 }
