@@ -96,4 +96,33 @@ import Testing
             "\(sent.stderr)")
         #expect(try BadInputTests.snapshot(cli) == before, "nothing was recorded")
     }
+
+    // MARK: - Enrolment counts
+
+    @Test func aPersonEnrolledWithoutCountsCountsOnlyInTheDecreesCategories() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let steps: [[String]] = [
+            ["init", "--office", "dmitrov"],
+            ["authority", "add", "--name", "Moscow", "--handle", "moscow"],
+            ["petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan-petrov"],
+            ["petitioner", "dependant", "add", "ivan-petrov", "--name", "Anna"],
+            ["petitioner", "dependant", "add", "ivan-petrov", "--name", "Boris"],
+            ["petitioner", "dependant", "add", "ivan-petrov", "--name", "Vera"],
+            ["petitioner", "dependant", "add", "ivan-petrov", "--name", "Grigory", "--category", "incapacitated"],
+            [
+                "decree", "add", "--handle", "staff", "--name", "Staff", "--issued", "1920-01-01", "--supplier", "moscow", "--ration",
+                "employee: 8 funt wheat",
+            ],
+        ]
+        for s in steps {
+            let r = try cli.run(s)
+            #expect(r.status == 0, "\(s): \(r)")
+        }
+        let enrolled = try cli.run(["enrol", "--decree", "staff", "--recipient", "ivan-petrov", "--format", "json"])
+        #expect(enrolled.status == 0, "\(enrolled)")
+        let counts = try #require((try CLI.json(enrolled) as? [String: Any])?["counts"] as? [[String: Any]], "\(enrolled.stdout)")
+        #expect(counts.compactMap { $0["category"] as? String } == ["employee"], "only the decree's category: \(enrolled.stdout)")
+        #expect(counts.first?["count"] as? Int == 1, "\(enrolled.stdout)")
+    }
 }
