@@ -125,4 +125,28 @@ import Testing
         #expect(counts.compactMap { $0["category"] as? String } == ["employee"], "only the decree's category: \(enrolled.stdout)")
         #expect(counts.first?["count"] as? Int == 1, "\(enrolled.stdout)")
     }
+
+    // MARK: - Who records, for which office
+
+    @Test func anEmptyOrOverlongActorIsRefusedNamingIt() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let add = ["petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan-petrov"]
+        let empty = try cli.run(add + ["--actor", ""])
+        #expect(empty.status == 65, "\(empty)")
+        #expect(empty.stderr == "error: --actor '' is empty; give who records, or leave --actor out.\n", "\(empty.stderr)")
+        let long = try cli.run(add + ["--actor", String(repeating: "a", count: 2_000)])
+        #expect(long.status == 65, "\(long)")
+        #expect(long.stderr == "error: --actor is 2,000 characters long; who records is one line of at most 200 characters.\n", "\(long.stderr)")
+        let twoLines = try cli.run(add + ["--actor", "vera\nadmin"])
+        #expect(twoLines.status == 65 && twoLines.stderr.contains("--actor") && twoLines.stderr.contains("line break"), "\(twoLines)")
+        let office = try cli.run(add + ["--office", " "])
+        #expect(office.status == 65, "\(office)")
+        #expect(office.stderr == "error: --office ' ' is empty; give an office's name, or leave --office out.\n", "\(office.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing was recorded")
+        // Offices recording into one shared ledger each give their own name (README, "Merging ledgers").
+        let klin = try cli.run(add + ["--actor", "vera", "--office", "klin"])
+        #expect(klin.status == 0, "\(klin)")
+    }
 }
