@@ -149,4 +149,28 @@ import Testing
         let klin = try cli.run(add + ["--actor", "vera", "--office", "klin"])
         #expect(klin.status == 0, "\(klin)")
     }
+
+    // MARK: - SQL rules
+
+    @Test func aSQLRuleMessageThatIsEmptyOrLongerThanALineIsRefusedNamingTheRule() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let cases = [
+            ("SELECT 'x' AS subject, NULL AS message", "rule 'silent': the query returns NULL in its message column (row 1)"),
+            ("SELECT 'x' AS subject, '  ' AS message", "rule 'silent': the query returns an empty text in its message column (row 1)"),
+            (
+                "SELECT 'x' AS subject, printf('%.*c', 2000, 'a') AS message",
+                "rule 'silent': the query returns a message of 2,000 characters (row 1); a finding's message is one line of at most 1,000 characters"
+            ),
+        ]
+        for (q, said) in cases {
+            let file = cli.directory.appendingPathComponent("rules.toml")
+            try "version = 1\n\n[[rule]]\nid = \"silent\"\nkind = \"sql\"\nseverity = \"overdue\"\nquery = \"\"\"\n\(q)\n\"\"\"\n".write(
+                to: file, atomically: true, encoding: .utf8)
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", file.path])
+            #expect(r.status == 65, "\(q): \(r)")
+            #expect(r.stderr.contains(said), "\(q): \(r.stderr)")
+            #expect(!r.stdout.contains("- [overdue] x:"), "\(q): \(r.stdout)")
+        }
+    }
 }
