@@ -173,4 +173,32 @@ import Testing
             #expect(!r.stdout.contains("- [overdue] x:"), "\(q): \(r.stdout)")
         }
     }
+
+    // MARK: - Importing an event log
+
+    @Test func anEventLogWithoutQuantitiesOrWithANumberForALineNamesTheLine() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let log = try cli.run(["export", "events"]).stdout
+        let lines = log.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try #require(lines.firstIndex { $0.contains("\"delivery.received\"") }, "\(log)")
+        let nulled = lines.map { $0.replacing(#/"quantities":\[[^\]]*\]/#, with: "\"quantities\":null") }
+        #expect(nulled[first] != lines[first], "\(lines[first])")
+        let other = try CLI()
+        defer { other.remove() }
+        #expect(try other.run(["init", "--office", "klin"]).status == 0)
+        let before = try BadInputTests.snapshot(other)
+        let file = other.directory.appendingPathComponent("e.jsonl")
+        try Data(nulled.joined(separator: "\n").utf8).write(to: file)
+        let r = try other.run(["import", "events", file.path])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.contains("line \(first + 1) ") && r.stderr.contains("payload key quantities is missing or null"), "\(r.stderr)")
+        #expect(!r.stderr.contains("--quantity"), "\(r.stderr)")
+        #expect(try BadInputTests.snapshot(other) == before, "nothing was imported")
+
+        try Data("42\n".utf8).write(to: file)
+        let number = try other.run(["import", "events", file.path])
+        #expect(number.status == 65, "\(number)")
+        #expect(number.stderr.contains("line 1: it is not a JSON object (an event is one JSON object a line)"), "\(number.stderr)")
+    }
 }
