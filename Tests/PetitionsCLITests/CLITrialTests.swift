@@ -201,4 +201,17 @@ import Testing
         #expect(number.status == 65, "\(number)")
         #expect(number.stderr.contains("line 1: it is not a JSON object (an event is one JSON object a line)"), "\(number.stderr)")
     }
+
+    // MARK: - Days after today
+
+    @Test func aStatusChangeDatedAfterTodayIsWarnedOf() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["petition", "status", "1", "--to", "answered", "--on", "9999-12-31"])
+        #expect(r.status == 0, "\(r)")
+        #expect(r.stderr.hasPrefix("warning: the change of status is dated 9999-12-31, after today ("), "\(r.stderr)")
+        #expect(r.stderr.hasSuffix("); it is recorded all the same.\n"), "\(r.stderr)")
+        let past = try cli.run(["petition", "status", "2", "--to", "answered", "--on", "1920-03-04"])
+        #expect(past.status == 0 && past.stderr.isEmpty, "\(past)")
+    }
 }
