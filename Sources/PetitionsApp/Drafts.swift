@@ -14,8 +14,12 @@ public enum Drafts {
         let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
         guard let u = facts.waiting.first(where: { $0.letter == id }) else { throw try notWaiting(ledger, id, asOf: asOf) }
         let petition = try u.petition.map { try ledger.petition($0) }
-        let sender = facts.party(petition?.petitioner ?? u.from)
-        let via = u.from != sender.handle ? facts.party(u.from) : nil
+        // The letter's writer signs the reminder: for the petitioner when the writer is the petitioner or the
+        // petition's intermediary, in their own name otherwise (the ledger holds no one they wrote for).
+        let petitioner = petition?.petitioner ?? u.from
+        let writesForPetitioner = u.from == petitioner || u.from == petition?.via
+        let sender = facts.party(writesForPetitioner ? petitioner : u.from)
+        let via = writesForPetitioner && u.from != petitioner ? facts.party(u.from) : nil
         let addressee = facts.party(u.to)
         let late = facts.late.filter { $0.0.supplier == u.to && $0.0.recipient == sender.handle }
         let letter = facts.letter(u)

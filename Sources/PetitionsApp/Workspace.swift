@@ -114,10 +114,35 @@ public struct Workspace: Sendable {
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
         if (readOnly || mustExist) && !existed { throw MissingLedger(path: path) }
+        try Workspace.refuseBadName(actor, field: "--actor", what: "who records")
+        try Workspace.refuseBadName(office, field: "--office", what: "an office's name")
         let context = RecordingContext(actor: resolvedActor, office: explicitOffice ?? config.office, today: today, now: now)
         let ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly)
         if !existed { onCreate?(path) }
         return (ledger, config)
+    }
+
+    /// The longest `--actor` or `--office` may be, in characters: a name, not a text.
+    public static let longestName = 200
+
+    /// Refuses a `--actor` or `--office` that cannot be a name: empty (an unset shell variable, which recorded
+    /// 'unknown' without a word), over `longestName` characters, or holding a line break or control character.
+    /// Any other name is taken: offices recording into one shared ledger each give their own.
+    static func refuseBadName(_ value: String?, field: String, what: String) throws {
+        guard let value else { return }
+        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw PetitionsError.invalid(field, value, "is empty; give \(what), or leave \(field) out")
+        }
+        if value.count > longestName {
+            throw PetitionsError(
+                "\(field) is \(Quantity.grouped(Decimal(value.count))) characters long; \(what) is one line of at most \(longestName) characters.",
+                field: field, kind: .invalid)
+        }
+        if value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw PetitionsError(
+                "\(field) \(quoted(ControlCharacters.quotable(value))) holds a line break; \(what) is one line.", field: field, kind: .invalid)
+        }
+        try ControlCharacters.refuse(value, field: field)
     }
 
     /// `--office`, else `$PETITIONS_OFFICE`, when either is given.

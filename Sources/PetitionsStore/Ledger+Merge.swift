@@ -286,6 +286,8 @@ extension Ledger {
         switch error {
         case .keyNotFound(let key, _): return "it has no \(key.stringValue)"
         case .typeMismatch(_, let c), .valueNotFound(_, let c):
+            // The line itself is the wrong type: a number or a list where an event, one JSON object, should be.
+            if c.codingPath.isEmpty { return "it is not a JSON object (an event is one JSON object a line)" }
             return "\(c.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
         case .dataCorrupted(let c):
             return c.codingPath.isEmpty ? "it is not valid JSON" : "\(c.codingPath.map(\.stringValue).joined(separator: ".")) is not valid"

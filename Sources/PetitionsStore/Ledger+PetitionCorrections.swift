@@ -42,7 +42,12 @@ extension Ledger {
         if let s = change.subject { after["subject"] = .string(try Ledger.checkName(s, field: "--subject")) }
         if let c = change.category { after["category"] = (Ledger.nonEmpty(c)?.lowercased()).json }
         if let via = change.via {
-            after["via"] = try via.map { JSONValue.string(try resolveParty(db, $0, kinds: [.person], field: "--via").handle) } ?? .null
+            after["via"] =
+                try via.map { ref in
+                    let v = try resolveParty(db, ref, kinds: [.person], field: "--via")
+                    guard v.handle != p.petitioner else { throw Ledger.ownIntermediary(v.handle) }
+                    return JSONValue.string(v.handle)
+                } ?? .null
         }
         after = after.filter { (current[$0.key] ?? .null) != $0.value }
         guard !after.isEmpty else { return [] }

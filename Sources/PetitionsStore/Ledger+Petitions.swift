@@ -23,6 +23,7 @@ extension Ledger {
         let p = try resolveParty(db, from, kinds: [.person, .group], field: "--from")
         let a = try resolveParty(db, to, kinds: [.authority], field: "--to")
         let v = try via.map { try resolveParty(db, $0, kinds: [.person], field: "--via") }
+        if let v, v.id == p.id { throw Ledger.ownIntermediary(v.handle) }
         let event = PetitionLogged(from: p.handle, to: a.handle, via: v?.handle, subject: subject, category: category, opened: day.description)
         let eventID = try appendEvent(
             db, event.event, day: day,
@@ -37,6 +38,11 @@ extension Ledger {
         let id = db.lastInsertedRowID
         try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'petition', ?)", [eventID, id])
         return id
+    }
+
+    /// The sentence for a petitioner named as their own intermediary: an intermediary carries someone else's petition.
+    static func ownIntermediary(_ handle: String) -> PetitionsError {
+        PetitionsError.invalid("--via", handle, "is the petitioner; an intermediary carries someone else's petition, so leave --via out")
     }
 
     /// Changes a petition's status as a recorded event; the lifecycle decides which changes are allowed.

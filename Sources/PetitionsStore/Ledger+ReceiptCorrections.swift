@@ -37,12 +37,18 @@ extension Ledger {
 
     /// Ends a recipient's enrolment in a decree on a day: its last day enrolled. Deliveries scheduled for later periods
     /// that nothing has come for are unscheduled; a new enrolment from a later day may follow, and be scheduled.
-    public func endEnrolment(decree: String, recipient: String, on day: Day) throws -> Enrolment {
-        let id = try write { db in try endEnrolment(db, decree: decree, recipient: recipient, on: day, stamp: newStamp()) }
-        return try read { db in try loadEnrolments(db, where: "e.id = ?", [id])[0] }
+    public func endEnrolment(decree: String, recipient: String, on day: Day) throws -> EnrolmentEnd {
+        let (id, unscheduled, cancelled) = try write { db in
+            try endEnrolment(db, decree: decree, recipient: recipient, on: day, stamp: newStamp())
+        }
+        let enrolment = try read { db in try loadEnrolments(db, where: "e.id = ?", [id])[0] }
+        return EnrolmentEnd(enrolment: enrolment, unscheduled: unscheduled, cancelled: cancelled)
     }
 
-    func endEnrolment(_ db: Database, decree: String, recipient: String, on day: Day, stamp: EventStamp) throws -> Int64 {
+    /// Ends an enrolment in the current transaction; returns its id and the later periods unscheduled and cancelled.
+    func endEnrolment(
+        _ db: Database, decree: String, recipient: String, on day: Day, stamp: EventStamp
+    ) throws -> (id: Int64, unscheduled: [String], cancelled: [String]) {
         let d = try resolveDecree(db, decree)
         let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
         guard
@@ -76,8 +82,9 @@ extension Ledger {
                 AND NOT EXISTS (SELECT 1 FROM receipt WHERE receipt.delivery_id = delivery.id AND receipt.voided = 0) ORDER BY period
                 """, arguments: [d.id, r.id, period])
         let periods = later.map { $0["period"] as String }
+        let cancelled = voidedOnly.map { $0["period"] as String }
         var unscheduled = periods.isEmpty ? "" : "; unscheduled \(periods.joined(separator: ", "))"
-        if !voidedOnly.isEmpty { unscheduled += "; cancelled \(voidedOnly.map { $0["period"] as String }.joined(separator: ", "))" }
+        if !cancelled.isEmpty { unscheduled += "; cancelled \(cancelled.joined(separator: ", "))" }
         try appendEvent(
             db, EnrolmentEnded(decree: d.handle, recipient: r.handle, on: day.description).event, day: day,
             subjects: [Subject("enrolment", id), Subject("decree", d.id), Subject("party", r.id)],
@@ -90,6 +97,6 @@ extension Ledger {
             try db.execute(sql: "DELETE FROM delivery_item WHERE delivery_id = ?", arguments: [row["id"] as Int64])
             try db.execute(sql: "DELETE FROM delivery WHERE id = ?", arguments: [row["id"] as Int64])
         }
-        return id
+        return (id, periods, cancelled)
     }
 }

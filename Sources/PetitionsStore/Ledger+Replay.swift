@@ -88,6 +88,12 @@ extension Ledger {
                 return try keep(db, e, event, subjects: [Subject("decree", try resolveDecree(db, p.decree, field: "decree").id)])
             }
         case .deliveryReceived(let p):
+            // A receipt says what came: without it the command line's advice (--quantity) is no answer to a log.
+            guard let quantities = p.quantities, !quantities.isEmpty else {
+                throw PetitionsError(
+                    "payload key quantities is \(p.quantities == nil ? "missing or null" : "empty"); a delivery.received event lists what came, e.g. [\"1000 funt wheat\"]."
+                )
+            }
             let period = try Period(parsing: p.period, field: "period")
             if try rescheduleForReceipt(db, decree: p.decree, recipient: p.recipient, period: period) {
                 notes.warn(
@@ -105,7 +111,7 @@ extension Ledger {
                 )
             }
             _ = try receiveDelivery(
-                db, decree: p.decree, recipient: p.recipient, period: period, on: day, quantities: p.quantities ?? [], note: p.note,
+                db, decree: p.decree, recipient: p.recipient, period: period, on: day, quantities: quantities, note: p.note,
                 stamp: stamp, evenCancelled: true)
             try warnOverExpected(db, e, delivery: id, notes: &notes)
         case .deliveryCancelled(let p):

@@ -28,7 +28,20 @@ extension SQLRuleRow {
             }
         }
         subject = try text("subject") ?? ""
-        message = try text("message") ?? ""
+        let given = try text("message")
+        message = given ?? ""
+        // A finding says what is wrong in one line: an empty message printed "- [overdue] x: ", and a message of ten
+        // million characters was printed whole by `check` (only `check --record` refused it).
+        if Ledger.trimmed(message).isEmpty {
+            throw PetitionsError(
+                "returns \(given == nil ? "NULL" : "an empty text") in its message column (row \(number)); every row needs a message saying what is wrong, e.g. COALESCE(…, 'no reply') AS message"
+            )
+        }
+        if message.utf8.count > TextLimits.line, message.count > TextLimits.line {
+            throw PetitionsError(
+                "returns a message of \(Quantity.grouped(Decimal(message.count))) characters (row \(number)); a finding's message is one line of at most \(Quantity.grouped(Decimal(TextLimits.line))) characters"
+            )
+        }
         if let s = try text("severity") {
             let known = s.lowercased()
             guard SQLRuleRow.severities.contains(known) else {

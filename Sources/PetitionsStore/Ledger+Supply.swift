@@ -189,6 +189,9 @@ extension Ledger {
                 "--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", "))."
             )
         }
+        // Counts taken from a household or a group's own counts keep only the categories the decree has a ration
+        // for: a dependant the decree does not provide for is not enrolled in it.
+        if counts.isEmpty { heads = heads.filter { rationCats.contains($0.category) } }
         try Ledger.refuseUncountableDeliveries(db, decree: d.id, handle: d.handle, heads: heads, units: units)
         // New head-counts from a later day end the open enrolment that runs into it.
         var ended: Int64?

@@ -114,7 +114,8 @@ import Testing
         let d = try Dmitrov()
         defer { d.ledger.remove() }
         let ended = try EndEnrolment(decree: "decree-1918", recipient: "dmitrov-post", on: try Day(parsing: "1920-01-31")).run(in: d.workspace)
-        #expect(ended.to?.description == "1920-01-31")
+        #expect(ended.enrolment.to?.description == "1920-01-31")
+        #expect(ended.unscheduled == ["1920-02", "1920-03"])
         #expect(try ListDeliveries().run(in: d.workspace).map(\.period.description).last == "1920-01")
         _ = try EnrolRecipient(decree: "decree-1918", recipient: "dmitrov-post", from: try Day(parsing: "1920-03-01")).run(in: d.workspace)
         _ = try ScheduleDeliveries(decree: "decree-1918", from: try Period(parsing: "1920-02"), to: try Period(parsing: "1920-03")).run(

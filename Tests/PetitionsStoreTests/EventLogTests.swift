@@ -113,8 +113,8 @@ struct EventLogTests {
                     decree: "bread-1920", recipient: "dmitrov-coop", counts: [], from: day("1920-01-01"), to: nil, memberCategory: "employee")
             }
             expectOneEvent(e10, kind: "enrolment.added", day: try day("1920-01-01"))
-            // The group's own count plus its one member; the member's dependant has no ration but is counted.
-            #expect(enrolment.counts == [HeadCount(category: "employee", count: 126), HeadCount(category: "incapacitated", count: 1)])
+            // The group's own count plus its one member; the member's dependant has no ration in this decree, so is not enrolled.
+            #expect(enrolment.counts == [HeadCount(category: "employee", count: 126)])
 
             let (schedule, e11) = try newEvents(ledger) {
                 try ledger.scheduleDeliveries(

@@ -35,7 +35,7 @@ struct HostileStoreTests {
             #expect(big.message.contains("64 MB, its memory budget"), "\(big)")
             let many = """
                 WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50)
-                SELECT x AS subject, printf('%.*c', 400000, 'x') AS message FROM c
+                SELECT printf('%.*c', 400000, 'x') AS subject, 'm' AS message FROM c
                 """
             let rows = try #require(throws: PetitionsError.self) {
                 try temporary.ledger.runSQLRule(many, asOf: TemporaryLedger.today, budget: SQLRuleBudget(seconds: 60, bytes: 10 << 20))

@@ -12,7 +12,7 @@ public struct EndEnrolment: UseCase {
         self.on = on
     }
 
-    public func run(in workspace: Workspace) throws -> Enrolment {
+    public func run(in workspace: Workspace) throws -> EnrolmentEnd {
         try workspace.amending { try $0.endEnrolment(decree: decree, recipient: recipient, on: on) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PetitionsDomain
 import PetitionsReport
+import PetitionsRules
 
 /// Records a letter sent to an authority; its reply due day is worked out under the rules and calendar in force.
 /// With a draft file, the draft's text is kept in the event, its Subject: line is the default subject and its first
@@ -67,6 +68,12 @@ public struct SendLetter: UseCase {
             throw PetitionsError("--from-draft: the draft \(draftPath ?? "") has no 'Subject:' line; give --subject.", code: .usage)
         }
         return try workspace.recording { ledger in
+            // A window that carries the due day past the last day petitions counts is refused as `deadline` and
+            // `letter extend` refuse it, not clamped to 9999-12-31 without a word.
+            if expectsReply, let replyWithin {
+                _ = try workspace.rules(ledger, RuleSources()).engine.calendar.checkedDeadline(
+                    from: on, within: replyWithin, field: "--reply-within")
+            }
             let warnings = checked ? CheckLetter(from: from, to: to, petition: petition).warnings(in: ledger) : []
             let letter = try ledger.sendLetter(
                 from: from, to: to, on: on, subject: subject, petition: petition, replyWithin: replyWithin,

@@ -75,9 +75,19 @@ struct Enrol: ParsableCommand {
         @Option(parsing: .unconditional, help: "The last day enrolled (YYYY-MM-DD).") var on: String
 
         func run() throws {
-            let e = try ledger.run(EndEnrolment(decree: decree, recipient: recipient, on: try day(on, "--on")))
+            let ended = try ledger.run(EndEnrolment(decree: decree, recipient: recipient, on: try day(on, "--on")))
+            let e = ended.enrolment
             if output.format == .json { return try Output.json(e) }
             print("Ended the enrolment of \(e.recipient) in \(e.decree) on \(e.to.map { $0.description } ?? on) (enrolment \(e.id))")
+            if ended.unscheduled.isEmpty && ended.cancelled.isEmpty {
+                print("  no delivery of a later period was scheduled")
+            }
+            if !ended.unscheduled.isEmpty {
+                print("  unscheduled the deliveries of \(ended.unscheduled.joined(separator: ", ")) (nothing had come for them)")
+            }
+            if !ended.cancelled.isEmpty {
+                print("  cancelled the deliveries of \(ended.cancelled.joined(separator: ", ")) (their every receipt was voided)")
+            }
         }
     }
 }

@@ -24,6 +24,9 @@ extension LetterCommand {
             guard let span = try span(by, "--by") else { return }
             let on = try day(on, "--on") ?? Clock.today()
             let l = try ledger.run(ExtendLetter(letter: lid, by: span, reason: reason, on: on))
+            if output.format != .json {
+                print("Extended the reply to letter \(l.id) by \(span)\(l.replyDue.map { ": it is now due on \($0)" } ?? "").")
+            }
             try LetterOutput.one(l, created: false, output.format)
         }
     }

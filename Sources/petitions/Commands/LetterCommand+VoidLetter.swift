@@ -19,6 +19,7 @@ extension LetterCommand {
             let lid = try id(letter, "letter")
             let on = try day(on, "--on") ?? Clock.today()
             let l = try ledger.run(PetitionsApp.VoidLetter(letter: lid, reason: reason, on: on))
+            if output.format != .json { print("Voided letter \(l.id) on \(on): it counts for nothing from now on.") }
             try LetterOutput.one(l, created: false, output.format)
         }
     }

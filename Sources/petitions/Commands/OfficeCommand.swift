@@ -33,7 +33,11 @@ struct OfficeCommand: ParsableCommand {
             print("Office \(s.office.handle): \(s.office.name)")
             if let a = s.office.address { print("  address: \(a)") }
             if let e = s.office.email { print("  email: \(e)") }
-            if let sig = s.signature { print("  signature: \(sig)") }
+            if let sig = s.signature {
+                print("  signature: \(sig)")
+            } else if signature != nil {
+                print("  signature: removed; drafts show [signature] where it goes")
+            }
         }
     }
 }
