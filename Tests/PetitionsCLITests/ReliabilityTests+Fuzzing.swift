@@ -160,7 +160,9 @@ extension ReliabilityTests {
             try "version = 1\n[[rule]]\nid = \"leak\"\nkind = \"sql\"\nquery = '''\n\(q)\n'''\n".write(to: leak, atomically: true, encoding: .utf8)
             let check = try cli.run(["check", "--as-of", "1920-03-04", "--record", "--rules", leak.path])
             #expect(check.status == 65, "\(q): \(check)")
-            #expect(check.stderr.contains("reading account (the office's accounts and tokens)") || check.stderr.contains("reading api_token"), "\(check.stderr)")
+            #expect(
+                check.stderr.contains("reading account (the office's accounts and tokens)") || check.stderr.contains("reading api_token"),
+                "\(check.stderr)")
             #expect(!check.stdout.contains("$2") && !check.stderr.contains("$2"), "\(check)")
             #expect(try cli.run(["rules", "set", leak.path]).status == 65, "\(q)")
         }

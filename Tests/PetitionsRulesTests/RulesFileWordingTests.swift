@@ -155,8 +155,9 @@ import Testing
             "rules.toml, line 4: rule 'a' enabled '1' is a whole number, not true or false; write e.g. enabled = true."
         ),
         (
-            "[[rule]]\nid = \"a\"\nkind = \"arrears\"\nthreshold_periods = \"x\"\nscope = { authority = \"Bad\" }\n",
-            "rules.toml, line 5: rule 'a' scope authority 'Bad' is not a handle; use lower-case letters, digits and hyphens, e.g. 'moscow-supply'."
+            // A capital is read as on the command line (`Bad` is `bad`); a space makes no handle.
+            "[[rule]]\nid = \"a\"\nkind = \"arrears\"\nthreshold_periods = \"x\"\nscope = { authority = \"Bad one\" }\n",
+            "rules.toml, line 5: rule 'a' scope authority 'Bad one' is not a handle; use lower-case letters, digits and hyphens, e.g. 'moscow-supply'."
         ),
         (
             "[[rule]]\nid = \"a\"\nkind = \"arrears\"\n[rule.scope]\ndecree = 3\n",
