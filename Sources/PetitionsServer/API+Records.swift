@@ -40,7 +40,14 @@ extension API {
             let change = ChangePetitionStatus(
                 petition: id, to: try PetitionStatus(parsing: try f.required("to"), field: "to"), on: try f.requiredDay("on"),
                 note: try f.text("note"))
-            return try await inPath { try JSONText.response(try await office.run(change, as: account)) }
+            // A day after today is warned of, as `petition status` does on stderr.
+            let (petition, said) = try await inPath {
+                try await office.perform(as: account) { ws in
+                    let said = try CheckDates("the change of status is dated", on: change.on, references: []).run(in: ws)
+                    return (try change.run(in: ws), said)
+                }
+            }
+            return try JSONText.response(petition, warnings: said, status: .ok)
         }
         api.post("letters") { request, context in
             let account = try context.require(.clerk)

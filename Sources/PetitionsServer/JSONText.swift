@@ -19,6 +19,11 @@ enum JSONText {
     /// The 201 of a record made: `value` as the house encoder writes it, with one more member last, `warnings`: what
     /// the command prints on stderr for the same record (each sentence; none is `[]`). It is recorded all the same.
     static func created<T: Encodable>(_ value: T, warnings: [String]) throws -> Response {
+        try response(value, warnings: warnings, status: .created)
+    }
+
+    /// `value` with its `warnings` last, as `created` writes them, answered with `status` (a change to a record: 200).
+    static func response<T: Encodable>(_ value: T, warnings: [String], status: HTTPResponse.Status) throws -> Response {
         var bytes = try HouseJSONEncoder().encode(value)
         // The encoder ends a non-empty object with a line end and `}` (two spaces a level, members one a line).
         guard bytes.count > 2, bytes.last == UInt8(ascii: "}"), bytes[bytes.count - 2] == UInt8(ascii: "\n") else {
@@ -28,7 +33,7 @@ enum JSONText {
         bytes.append(contentsOf: Array(",\n  \"warnings\" : ".utf8))
         try HouseJSONEncoder().append(warnings, to: &bytes, depth: 1)
         bytes.append(contentsOf: Array("\n}\n".utf8))
-        return response(body: ByteBuffer(bytes: bytes), status: .created)
+        return response(body: ByteBuffer(bytes: bytes), status: status)
     }
 
     /// A response with JSON already written.

@@ -124,7 +124,7 @@ enum OpenAPIDocument {
                         to: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}
                         "on": {$ref: "#/components/schemas/Day"}
                         note: {type: [string, "null"]}
-              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}/notes:
             post:
               summary: Write a case note on a petition, as `petition note`.
@@ -383,7 +383,7 @@ enum OpenAPIDocument {
                 The record, as the command prints it with `--format json`, and one more member, `warnings`: each sentence the
                 command prints on stderr for the same record (a receipt over the quantity expected or dated after today, a
                 reply from a party the letter was not written to, a letter from a party that is none of the petition's, a note
-                dated before its petition was logged or after today);
+                dated before its petition was logged or after today, a change of status dated after today);
                 `[]` when there is none. The record is kept all the same.
               content:
                 application/json:
