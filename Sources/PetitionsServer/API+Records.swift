@@ -41,12 +41,7 @@ extension API {
                 petition: id, to: try PetitionStatus(parsing: try f.required("to"), field: "to"), on: try f.requiredDay("on"),
                 note: try f.text("note"))
             // A day after today is warned of, as `petition status` does on stderr.
-            let (petition, said) = try await inPath {
-                try await office.perform(as: account) { ws in
-                    let said = try CheckDates("the change of status is dated", on: change.on, references: []).run(in: ws)
-                    return (try change.run(in: ws), said)
-                }
-            }
+            let (petition, said) = try await inPath { try await office.perform(as: account) { try change.runChecked(in: $0) } }
             return try JSONText.response(petition, warnings: said, status: .ok)
         }
         api.post("letters") { request, context in

@@ -228,11 +228,7 @@ extension Web {
             let change = ChangePetitionStatus(
                 petition: id, to: try PetitionStatus(parsing: try fields.required("to"), field: "to"), on: try fields.requiredDay("on"),
                 note: try fields.text("note"))
-            return try await office.perform(as: account) { ws in
-                let said = try CheckDates("the change of status is dated", on: change.on, references: []).run(in: ws)
-                _ = try change.run(in: ws)
-                return said
-            }
+            return try await office.perform(as: account) { try change.runChecked(in: $0).warnings }
         }
         switch outcome {
         case .failure(let f): return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/status", fields.texts, f))

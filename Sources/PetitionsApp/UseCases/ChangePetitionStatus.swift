@@ -17,4 +17,15 @@ public struct ChangePetitionStatus: UseCase {
     public func run(in workspace: Workspace) throws -> Petition {
         try workspace.recording { try $0.changeStatus(petition: petition, to: to, on: on, note: note) }
     }
+
+    /// The warnings every front end gives for the change: a day after today, a typing slip as often as a plan.
+    public var dateCheck: CheckDates { CheckDates("the change of status is dated", on: on, references: []) }
+
+    /// Changes the status, with `dateCheck`'s warnings, the ledger opened once.
+    public func runChecked(in workspace: Workspace) throws -> (petition: Petition, warnings: [String]) {
+        try workspace.oneOpening { w in
+            let warnings = try dateCheck.run(in: w)
+            return (try run(in: w), warnings)
+        }
+    }
 }

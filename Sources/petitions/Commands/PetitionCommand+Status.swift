@@ -21,10 +21,8 @@ extension PetitionCommand {
             let pid = try id(petition, "petition")
             let status = try PetitionStatus(parsing: to)
             let on = try day(on, "--on")
-            // A day after today is warned of, as for notes and receipts: a typing slip as often as a plan.
-            let (p, warnings) = try ledger.run(ChangePetitionStatus(petition: pid, to: status, on: on, note: note)) { _ in
-                CheckDates("the change of status is dated", on: on, references: [])
-            }
+            let change = ChangePetitionStatus(petition: pid, to: status, on: on, note: note)
+            let (p, warnings) = try ledger.run(change) { _ in change.dateCheck }
             for w in warnings { Output.warn(w) }
             try PetitionOutput.one(p, created: false, output.format)
         }
