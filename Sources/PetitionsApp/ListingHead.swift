@@ -16,3 +16,6 @@ public struct ListingHead<Row: Sendable>: Sendable {
         self.names = names
     }
 }
+
+/// Two heads are the same when their rows, total and names are: the web keeps a page drawn from one until it changes.
+extension ListingHead: Equatable where Row: Equatable {}

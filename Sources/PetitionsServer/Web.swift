@@ -8,6 +8,8 @@ struct Web: Sendable {
     let render = WebRender()
     /// The office's name as the page header shows it, read again on the login page and the dashboard.
     let officeName = OfficeNameBox()
+    /// The dashboard's body as last drawn from its listings.
+    let drawn = DrawnDashboards()
 
     static func add(to router: Router<OfficeContext>, office: Office) {
         let web = Web(office: office)
@@ -40,6 +42,12 @@ struct Web: Sendable {
     func page(_ template: String, _ title: String, _ values: [String: Any], _ context: OfficeContext, status: HTTPResponse.Status = .ok) -> Response {
         let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
         return render.page(template, title: title, values: values, context: context, ledger: ledgerName, status: status, notices: notices)
+    }
+
+    /// A page around a body already drawn (the dashboard's, kept between views).
+    func page(body: String, _ title: String, _ context: OfficeContext) -> Response {
+        let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
+        return render.page(body: body, title: title, context: context, ledger: ledgerName, notices: notices)
     }
 
     /// Keeps what a record just made warns of for the page the caseworker sees next.
@@ -112,7 +120,7 @@ struct Web: Sendable {
 
     // MARK: - Dashboard
 
-    struct Dashboard: Sendable {
+    struct Dashboard: Sendable, Equatable {
         var overdue: ListingHead<OverdueDelivery>
         var waiting: ListingHead<UnansweredLetter>
         var petitions: [PetitionStatus: Int]
@@ -134,9 +142,17 @@ struct Web: Sendable {
             return page("dashboard", "Dashboard", Web.asOfRefused(f, typed: Web.typedQuery(request, "as_of")), context, status: f.status)
         }
         let d = try await dashboardListings(asOf: asOf, account: account)
+        let body = drawn.body(for: .init(asOf: asOf, typed: typed, dashboard: d)) {
+            render.body("dashboard", values: Web.dashboardValues(d, asOf: asOf, typed: typed))
+        }
+        return page(body: body, "Dashboard as of \(asOf.longDescription)", context)
+    }
+
+    /// What the dashboard's template draws of its listings as of `asOf` (`typed`: the day as typed in the address).
+    static func dashboardValues(_ d: Dashboard, asOf: Day, typed: String?) -> [String: Any] {
         let statuses = PetitionStatus.allCases.map { s in ["status": s.rawValue, "count": d.petitions[s] ?? 0] as [String: Any] }
         let asOfQuery = typed.map { "?as_of=" + Form.encode($0) } ?? ""
-        let values: [String: Any] = [
+        return [
             "asOf": asOf.description, "overdueCount": Web.grouped(d.overdue.total), "waitingCount": Web.grouped(d.waiting.total),
             "openCount": Web.grouped(d.petitions[.open] ?? 0),
             "overdueShown": Web.shown(d.overdue.rows.count, of: d.overdue.total, href: "/overdue" + asOfQuery),
@@ -145,7 +161,6 @@ struct Web: Sendable {
             "waiting": d.waiting.rows.map(Web.waitingRow),
             "statuses": statuses,
         ]
-        return page("dashboard", "Dashboard as of \(asOf.longDescription)", values, context)
     }
 
     /// The dashboard's tables and counts as of `asOf`, each kept until an event it reads is recorded (ListingCache);

@@ -23,6 +23,13 @@ struct WebRender: Sendable {
     ) -> Response {
         var values = values
         values["csrf"] = context.session?.csrf ?? ""
+        return page(body: body(template, values: values), title: title, context: context, ledger: ledger, status: status, notices: notices)
+    }
+
+    /// What `template` draws of `values`, without the layout. The session's CSRF token is there only if `values`
+    /// holds it: a body drawn without it may be kept and shown to every session (the dashboard's).
+    func body(_ template: String, values: [String: Any]) -> String {
+        var values = values
         // Mustache cannot ask whether a list has rows: each list gets a flag to open its table with.
         let lists = [
             ("overdue", "hasOverdue"), ("waiting", "hasWaiting"), ("rows", "hasRows"), ("letters", "hasLetters"), ("attachments", "hasAttachments"),
@@ -32,7 +39,13 @@ struct WebRender: Sendable {
         for (key, flag) in lists {
             if let list = values[key] as? [Any] { values[flag] = !list.isEmpty }
         }
-        let body = library.render(values, withTemplate: template) ?? ""
+        return library.render(values, withTemplate: template) ?? ""
+    }
+
+    /// A whole page around a `body` already drawn: the layout, with the signed-in user and the notices.
+    func page(
+        body: String, title: String, context: OfficeContext, ledger: String, status: HTTPResponse.Status = .ok, notices: [String] = []
+    ) -> Response {
         var layout: [String: Any] = ["title": title, "body": body, "ledger": ledger, "notices": notices]
         if let account = context.account {
             layout["user"] =
