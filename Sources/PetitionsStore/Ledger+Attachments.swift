@@ -3,48 +3,6 @@ import Foundation
 import GRDB
 import PetitionsDomain
 
-/// A row of `attachment`, with the day of the event that added it.
-private struct AttachmentRecord: FetchableRecord, Decodable {
-    var id: Int64
-    var letterId: Int64?
-    var petitionId: Int64?
-    var name: String
-    var title: String?
-    var mediaType: String
-    var size: Int64
-    var sha256: String
-    var added: String
-    var removedEventId: Int64?
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, title, size, sha256, added
-        case letterId = "letter_id"
-        case petitionId = "petition_id"
-        case mediaType = "media_type"
-        case removedEventId = "removed_event_id"
-    }
-
-    enum Columns {
-        static let id = Column("id")
-        static let letterID = Column("letter_id")
-        static let petitionID = Column("petition_id")
-        static let removedEventID = Column("removed_event_id")
-    }
-
-    static let select = """
-        SELECT a.id, a.letter_id, a.petition_id, a.name, a.title, a.media_type, a.size, a.sha256, a.removed_event_id, e.day AS added
-        FROM attachment a JOIN event e ON e.id = a.event_id
-        """
-
-    func attachment() throws -> Attachment {
-        guard let day = try? Day(parsing: added) else {
-            throw PetitionsError("The ledger is damaged: attachment \(id) has an event whose day \(quoted(added)) is not a day.", code: .dataError)
-        }
-        return Attachment(
-            id: id, letter: letterId, petition: petitionId, name: name, title: title, mediaType: mediaType, size: size, sha256: sha256, added: day)
-    }
-}
-
 extension Ledger {
     // MARK: - Attachments
 
@@ -115,7 +73,7 @@ extension Ledger {
     func removeAttachment(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws {
         let reason = try Ledger.checkName(reason, field: "--reason")
         let a = try requireAttachment(db, id, field: "attachment")
-        let subject = a.letterId.map { Subject("letter", $0) } ?? Subject("petition", a.petitionId ?? 0)
+        let subject = a.letterID.map { Subject("letter", $0) } ?? Subject("petition", a.petitionID ?? 0)
         let eventID = try appendEvent(
             db, .attachmentRemoved(AttachmentRemoved(attachment: id, reason: reason)), day: day, subjects: [subject],
             summary: "Attachment \(id) removed: \(reason)", stamp: stamp)
@@ -124,11 +82,11 @@ extension Ledger {
 
     /// An attachment in force (not removed), or a sentence naming `field` and the id.
     private func requireAttachment(_ db: Database, _ id: Int64, field: String) throws -> AttachmentRecord {
-        guard let a = try AttachmentRecord.fetchOne(db, sql: AttachmentRecord.select + " WHERE a.id = ?", arguments: [id]) else {
+        guard let a = try AttachmentQuery(id: id).fetchAll(db).first else {
             let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM attachment")
             throw PetitionsError("\(field): no attachment with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").")
         }
-        if let removed = a.removedEventId {
+        if let removed = a.removedEventID {
             let day = try String.fetchOne(db, sql: "SELECT day FROM event WHERE id = ?", arguments: [removed]) ?? "?"
             throw PetitionsError("\(field): attachment \(id) was removed on \(day).")
         }
@@ -143,21 +101,15 @@ extension Ledger {
     /// The attachments in force, of one letter or petition or all of them, by id.
     public func attachments(letter: Int64? = nil, petition: Int64? = nil) throws -> [Attachment] {
         try read { db in
-            var sql = AttachmentRecord.select + " WHERE a.removed_event_id IS NULL"
-            var args: [DatabaseValueConvertible?] = []
             if let letter {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM letter WHERE id = ?", arguments: [letter]) == true else {
                     throw PetitionsError("--letter: no letter with id \(letter).")
                 }
-                sql += " AND a.letter_id = ?"
-                args.append(letter)
             }
             if let petition {
                 _ = try requirePetition(db, petition, field: "--petition")
-                sql += " AND a.petition_id = ?"
-                args.append(petition)
             }
-            return try AttachmentRecord.fetchAll(db, sql: sql + " ORDER BY a.id", arguments: StatementArguments(args)).map { try $0.attachment() }
+            return try AttachmentQuery(letter: letter, petition: petition).fetchAll(db).map { try $0.attachment() }
         }
     }
 

@@ -54,8 +54,8 @@ extension Ledger {
                 db.cachedStatement(sql: "SELECT from_day, to_day FROM petition_pause WHERE petition_id = ? AND to_day IS NOT NULL ORDER BY from_day"),
                 arguments: [petition])
             while let row = try rows.next() {
-                guard let from = try Ledger.stored(row[0], "from_day", "a day", { try Day(parsing: $0) }) else { continue }
-                pauses.append(DayRange(from: from, to: try Ledger.stored(row[1], "to_day", "a day", { try Day(parsing: $0) })))
+                guard let from = try row.decodeIfPresent(atIndex: 0, named: "from_day", as: Day.self) else { continue }
+                pauses.append(DayRange(from: from, to: try row.decodeIfPresent(atIndex: 1, named: "to_day")))
             }
         }
         let letter = WaitingLetter(
@@ -87,20 +87,10 @@ extension Ledger {
         else { throw PetitionsError("party: no party with id \(id).", field: "party", kind: .notFound) }
         let parentID: Int64? = row[1]
         let facts = AddresseeFacts(
-            within: try Ledger.stored(row[0], "reply_within", "a span", { try Span(parsing: $0) }),
+            within: try row.decodeIfPresent(atIndex: 0, named: "reply_within"),
             parent: parentID.map { PartyName(id: $0, handle: row[2], name: row[3]) })
         lookups.remember(facts, for: id)
         return facts
-    }
-
-    /// A stored value parsed, nil when NULL; a value that does not parse is a sentence about a damaged ledger.
-    static func stored<T>(_ text: String?, _ column: String, _ what: String, _ parse: (String) throws -> T) throws -> T? {
-        guard let text else { return nil }
-        guard let value = try? parse(text) else {
-            throw PetitionsError(
-                "The ledger is damaged: its \(column) \(quoted(text)) is not \(what) (it was changed outside petitions).", code: .dataError)
-        }
-        return value
     }
 
     /// Recomputes every waiting letter's stored due day (after the calendar or the rules changed), as one event.

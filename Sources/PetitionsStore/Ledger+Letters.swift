@@ -202,7 +202,7 @@ extension Ledger {
     /// One letter by id.
     public func letter(_ id: Int64) throws -> Letter {
         try read { db in
-            guard let l = try loadLetters(db, where: "l.id = ?", [id]).first else {
+            guard let l = try LetterQuery(id: id).fetchAll(db).first else {
                 throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
             }
             return l
@@ -217,63 +217,21 @@ extension Ledger {
     /// The letters `letters(...)` lists, only those in `window` read (`LIMIT`/`OFFSET` in SQL), and how many it lists
     /// in all (`count(*)`); without a window, every one and their number.
     public func letterPage(petition: Int64?, party: String?, waiting: Bool, search: String?, window: RowWindow?) throws -> RowPage<Letter> {
-        let filter = try search.map { try Ledger.searchFilter($0, kind: .letter, column: "l.id", field: "--search") }
+        let matching = try search.map { try Ledger.ftsMatch($0, field: "--search") }
         return try read { db in
-            var clauses: [String] = []
-            var args: [DatabaseValueConvertible?] = []
+            var query = LetterQuery(waiting: waiting, matching: matching, window: window)
             if let petition {
                 // An unknown petition is said, as `events --petition` says it, not answered with an empty list.
-                _ = try requirePetition(db, petition, field: "--petition")
-                clauses.append("l.petition_id = ?")
-                args.append(petition)
+                query.petition = try requirePetition(db, petition, field: "--petition").id
             }
             if let party {
-                let p = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
-                clauses.append("(l.from_id = ? OR l.to_id = ?)")
-                args.append(p.id)
-                args.append(p.id)
+                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party").id
             }
-            if waiting { clauses.append("l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0") }
-            if let (clause, match) = filter {
-                clauses.append(clause)
-                args.append(match)
-            }
-            let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
             return try Ledger.matching(search ?? "", field: "--search") {
-                let rows = try loadLetters(db, where: clause, StatementArguments(args), window: window)
+                let rows = try query.fetchAll(db)
                 guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM letter l WHERE \(clause)", arguments: StatementArguments(args)) ?? 0
-                return RowPage(rows: rows, total: total)
+                return RowPage(rows: rows, total: try query.count(db))
             }
-        }
-    }
-
-    func loadLetters(_ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil) throws -> [Letter] {
-        var out: [Letter] = []
-        try eachLetter(db, where: clause, args, window: window) { out.append($0) }
-        return out
-    }
-
-    /// Letters, oldest first (those in `window` only, when given), one at a time from a cursor, so that an export
-    /// keeps memory flat.
-    func eachLetter(
-        _ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil, _ body: (Letter) throws -> Void
-    ) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT l.*, f.handle AS f, t.handle AS t FROM letter l JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id
-                WHERE \(clause) ORDER BY l.day, l.id\(Ledger.limitClause(window))
-                """, arguments: args)
-        while let row = try rows.next() {
-            try body(
-                Letter(
-                    id: row["id"], direction: try row.stored(Direction.self, "direction"), from: row["f"], to: row["t"],
-                    on: try row.day("day"), channel: try row.stored(Channel.self, "channel"),
-                    subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
-                    expectsReply: (row["expects_reply"] as Int64) == 1,
-                    replyWithin: try row.optionalSpan("reply_within"), replyDue: try row.optionalDay("reply_due"),
-                    answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"]))
         }
     }
 }

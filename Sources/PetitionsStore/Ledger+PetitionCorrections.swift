@@ -2,26 +2,6 @@ import Foundation
 import GRDB
 import PetitionsDomain
 
-/// A case note as stored, read through a private record.
-private struct NoteRecord: FetchableRecord, TableRecord {
-    static let databaseTableName = "petition_note"
-
-    enum Columns {
-        static let id = Column("id")
-        static let petitionID = Column("petition_id")
-        static let day = Column("day")
-        static let text = Column("text")
-        static let office = Column("office")
-    }
-
-    var note: PetitionNote
-
-    init(row: Row) throws {
-        note = PetitionNote(
-            id: row[Columns.id], on: try Day(parsing: row[Columns.day] as String, field: "day"), text: row[Columns.text], office: row[Columns.office])
-    }
-}
-
 extension Ledger {
     // MARK: - Correcting a petition
 

@@ -54,10 +54,9 @@ extension Ledger {
     /// Statuses follow one another in time: a change dated before the last one would leave the petition's status
     /// today and its status on a past day (as the report reads it from the log) disagreeing.
     func refuseStatusBeforeLast(_ db: Database, petition id: Int64, on day: Day) throws {
-        guard
-            let row = try Row.fetchOne(db, sql: "SELECT status, status_since FROM petition WHERE id = ?", arguments: [id]),
-            let last = try? Day(parsing: row["status_since"] as String), day < last
-        else { return }
+        guard let row = try Row.fetchOne(db, sql: "SELECT status, status_since FROM petition WHERE id = ?", arguments: [id]) else { return }
+        let last = try row.day("status_since")
+        guard day < last else { return }
         throw PetitionsError.invalid(
             "--on", day.description,
             "is before petition \(id) became \(row["status"] as String) on \(last); record status changes in the order they happened")
@@ -108,7 +107,7 @@ extension Ledger {
     }
 
     func requirePetition(_ db: Database, _ id: Int64, field: String) throws -> Petition {
-        guard let p = try loadPetitions(db, where: "p.id = ?", [id]).first else {
+        guard let p = try PetitionQuery(id: id).fetchAll(db).first else {
             let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM petition")
             throw PetitionsError(
                 "\(field): no petition with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").", field: field,
@@ -134,48 +133,13 @@ extension Ledger {
     /// Petitions, optionally of one status, of one party (as petitioner, authority or intermediary) or matching a
     /// search, oldest first.
     public func petitions(status: PetitionStatus? = nil, party: String? = nil, search: String? = nil) throws -> [Petition] {
-        let filter = try search.map { try Ledger.searchFilter($0, kind: .petition, column: "p.id", field: "--search") }
+        let matching = try search.map { try Ledger.ftsMatch($0, field: "--search") }
         return try read { db in
-            var clauses: [String] = []
-            var args: [DatabaseValueConvertible?] = []
-            if let status {
-                clauses.append("p.status = ?")
-                args.append(status.rawValue)
-            }
+            var query = PetitionQuery(status: status, matching: matching)
             if let party {
-                let r = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
-                clauses.append("(p.petitioner_id = ? OR p.authority_id = ? OR p.via_id = ?)")
-                args += [r.id, r.id, r.id]
+                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party").id
             }
-            if let (clause, match) = filter {
-                clauses.append(clause)
-                args.append(match)
-            }
-            let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
-            return try Ledger.matching(search ?? "", field: "--search") { try loadPetitions(db, where: clause, StatementArguments(args)) }
-        }
-    }
-
-    func loadPetitions(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Petition] {
-        var out: [Petition] = []
-        try eachPetition(db, where: clause, args) { out.append($0) }
-        return out
-    }
-
-    /// Petitions, oldest first, one at a time from a cursor, so that an export keeps memory flat.
-    func eachPetition(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Petition) throws -> Void) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT p.*, f.handle AS f, a.handle AS a, v.handle AS v FROM petition p
-                JOIN party f ON f.id = p.petitioner_id JOIN party a ON a.id = p.authority_id LEFT JOIN party v ON v.id = p.via_id
-                WHERE \(clause) ORDER BY p.opened, p.id
-                """, arguments: args)
-        while let row = try rows.next() {
-            try body(
-                Petition(
-                    id: row["id"], petitioner: row["f"], authority: row["a"], via: row["v"], subject: row["subject"], category: row["category"],
-                    opened: try row.day("opened"), status: try row.stored(PetitionStatus.self, "status"), office: row["office"]))
+            return try Ledger.matching(search ?? "", field: "--search") { try query.fetchAll(db) }
         }
     }
 }
