@@ -123,12 +123,16 @@ extension Ledger {
 
     /// Extends one letter's reply deadline by `span`, as a recorded event.
     public func extendLetter(_ id: Int64, by span: Span, reason: String, on day: Day) throws -> Letter {
-        try write { db in try extendLetter(db, id, by: span, reason: reason, on: day, stamp: newStamp()) }
+        try transaction { try $0.extendLetter(id, by: span, reason: reason, on: day) }
         return try letter(id)
     }
+}
 
-    /// Extends a letter's deadline in the current transaction under `stamp`.
-    func extendLetter(_ db: Database, _ id: Int64, by span: Span, reason: String, on day: Day, stamp: EventStamp) throws {
+extension LedgerTransaction {
+    // MARK: - Deadlines of letters
+
+    /// Extends a letter's deadline in this transaction.
+    func extendLetter(_ id: Int64, by span: Span, reason: String, on day: Day) throws {
         let reason = try Ledger.checkName(reason, field: "--reason")
         guard
             let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id])
@@ -143,14 +147,13 @@ extension Ledger {
         guard day.description >= (row["day"] as String) else {
             throw PetitionsError.invalid("--on", day.description, "is before letter \(id) was sent on \(row["day"] as String)")
         }
-        let eventID = try appendEvent(
-            db, .letterExtended(LetterExtended(letter: id, by: span.description, reason: reason)), day: day,
-            subjects: [Subject("letter", id)], summary: "Deadline of letter \(id) extended by \(span): \(reason)",
-            stamp: stamp)
+        let eventID = try append(
+            .letterExtended(LetterExtended(letter: id, by: span.description, reason: reason)), day: day,
+            subjects: [Subject("letter", id)], summary: "Deadline of letter \(id) extended by \(span): \(reason)")
         try db.execute(
             sql: "INSERT INTO letter_extension(letter_id, span, reason, day, event_id) VALUES (?, ?, ?, ?, ?)",
             arguments: [id, span.description, reason, day.description, eventID])
-        _ = try storeReplyDue(db, letters: [id])
+        _ = try ledger.storeReplyDue(db, letters: [id])
     }
 }
 

@@ -12,191 +12,31 @@ extension Ledger {
         from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
         expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false, body: String? = nil
     ) throws -> Letter {
-        let id: Int64 = try write { db in
-            try sendLetter(
-                db, from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
-                channel: channel, summary: summary, restartsClock: restartsClock, body: body, stamp: newStamp())
+        let id = try transaction {
+            try $0.sendLetter(
+                from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
+                channel: channel, summary: summary, restartsClock: restartsClock, body: body)
         }
         return try letter(id)
-    }
-
-    /// Records a sent letter in the current transaction under `stamp`; returns its id.
-    func sendLetter(
-        _ db: Database, from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
-        expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil, stamp: EventStamp
-    ) throws -> Int64 {
-        let subject = try Ledger.checkName(subject, field: "--subject")
-        let f = try resolveParty(db, from, kinds: [.person, .group, .office], field: "--from")
-        let t = try resolveParty(db, to, kinds: [.authority, .person, .group, .office], field: "--to")
-        try Ledger.requireLetterEnds(f, t)
-        if let petition {
-            let p = try requirePetition(db, petition, field: "--petition")
-            guard day >= p.opened else {
-                throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
-            }
-        }
-        let event = LetterSent(
-            from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petition, channel: channel.rawValue,
-            summary: Ledger.nonEmpty(summary), expectsReply: expectsReply, replyWithin: replyWithin?.description,
-            restartsClock: restartsClock, body: body)
-        let eventID = try appendEvent(
-            db, event.event, day: day,
-            subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
-            summary: "Letter from \(f.name) to \(t.name): \(subject)", stamp: stamp)
-        try db.execute(
-            cached: """
-                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
-                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            [
-                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
-                expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID,
-            ])
-        let id = db.lastInsertedRowID
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
-        var affected = [id]
-        if restartsClock {
-            guard let petition else {
-                throw PetitionsError("--restarts-clock: the clock restarts for earlier letters on the same petition; give --petition.", code: .usage)
-            }
-            let earlier = try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT id FROM letter WHERE petition_id = ? AND to_id = ? AND direction = 'sent' AND expects_reply = 1
-                    AND answered_by IS NULL AND voided = 0 AND id <> ? AND day <= ?
-                    """, arguments: [petition, t.id, id, day.description])
-            for e in earlier {
-                try db.execute(sql: "UPDATE letter SET clock_start = ? WHERE id = ?", arguments: [day.description, e])
-                try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, e])
-            }
-            affected += earlier
-        }
-        if affected.count > 1 {
-            _ = try storeReplyDue(db, letters: affected)
-        } else if expectsReply {
-            try storeReplyDue(db, sent: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin)
-        }
-        return id
     }
 
     /// Records a letter received by our side (a petitioner or the office) from any party. A reply marks the letter it answers (and, on the same
     /// petition, every earlier letter to that authority) as answered.
-    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func receiveLetter(
         from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
         channel: Channel, summary: String?
     ) throws -> Letter {
-        let id: Int64 = try write { db in
-            try receiveLetter(
-                db, from: from, to: to, on: day, subject: subject, inReplyTo: inReplyTo, petition: petition, channel: channel,
-                summary: summary, stamp: newStamp())
+        let id = try transaction {
+            try $0.receiveLetter(
+                from: from, to: to, on: day, subject: subject, inReplyTo: inReplyTo, petition: petition, channel: channel, summary: summary)
         }
         return try letter(id)
-    }
-
-    /// Records a received letter in the current transaction under `stamp`; returns its id. `replyToVoided`: a merge
-    /// records another office's reply to a letter voided here (the reply came); a clerk's is refused.
-    func receiveLetter(
-        _ db: Database, from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
-        channel: Channel, summary: String?, stamp: EventStamp, replyToVoided: Bool = false
-    ) throws -> Int64 {
-        let subject = try Ledger.checkName(subject, field: "--subject")
-        let f = try resolveParty(db, from, kinds: [.authority, .person, .group, .office], field: "--from")
-        let t = try resolveParty(db, to, kinds: [.person, .group, .office], field: "--to")
-        try Ledger.requireLetterEnds(f, t)
-        var petitionID = petition
-        if let r = inReplyTo {
-            // The four columns needed, read by position: `SELECT *` and reading by name (which lower-cases the name each
-            // time) were a tenth of importing replies.
-            guard
-                let orig = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT day, direction, voided, petition_id FROM letter WHERE id = ?"), arguments: [r])
-            else {
-                throw PetitionsError("--in-reply-to: no letter with id \(r).", field: "--in-reply-to", kind: .notFound)
-            }
-            let origDay: String = orig[0]
-            guard (orig[1] as String) == "sent" else {
-                throw PetitionsError.invalid("--in-reply-to", String(r), "is a received letter; a reply answers a letter that was sent")
-            }
-            guard (orig[2] as Int64) == 0 || replyToVoided else {
-                throw PetitionsError.invalid("--in-reply-to", String(r), "is a voided letter")
-            }
-            guard day.description >= origDay else {
-                throw PetitionsError("--on: \(day) is before letter \(r) was sent on \(origDay); a reply cannot come before the letter it answers.")
-            }
-            // A reply from another party than the one written to (a forwarded answer) is recorded; the use case warns.
-            if petitionID == nil { petitionID = orig[3] }
-        }
-        if let petition = petitionID {
-            let p = try requirePetition(db, petition, field: "--petition")
-            guard day >= p.opened else {
-                throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
-            }
-        }
-        let event = LetterReceived(
-            from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petitionID, inReplyTo: inReplyTo,
-            channel: channel.rawValue, summary: Ledger.nonEmpty(summary))
-        let eventID = try appendEvent(
-            db, event.event, day: day,
-            subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
-                + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
-            summary: "Letter from \(f.name) to \(t.name) received: \(subject)", stamp: stamp)
-        try db.execute(
-            cached: """
-                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
-                VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
-                """,
-            [
-                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description,
-                stamp.office, eventID,
-            ])
-        let id = db.lastInsertedRowID
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
-        if let r = inReplyTo {
-            try db.execute(cached: "UPDATE letter SET answered_by = ? WHERE id = ? AND answered_by IS NULL", [id, r])
-        }
-        if let p = petitionID {
-            // A later letter from the addressee on the same petition answers what was sent to it before.
-            try db.execute(
-                cached: """
-                    UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
-                    AND answered_by IS NULL AND voided = 0 AND day <= ?
-                    """, [id, p, f.id, day.description])
-        }
-        return id
     }
 
     /// Voids a letter recorded in error: a new event, never a silent edit.
     public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
-        try write { db in try voidLetter(db, id, reason: reason, on: day, stamp: newStamp()) }
+        try transaction { try $0.voidLetter(id, reason: reason, on: day) }
         return try letter(id)
-    }
-
-    /// Voids a letter in the current transaction under `stamp`.
-    func voidLetter(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws {
-        let reason = try Ledger.checkName(reason, field: "--reason")
-        guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
-            throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
-        }
-        guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
-        try appendEvent(
-            db, .letterVoided(LetterVoided(letter: id, reason: reason)), day: day, subjects: [Subject("letter", id)],
-            summary: "Letter \(id) voided: \(reason)", stamp: stamp)
-        try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
-        // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
-        // letter from its addressee on the same petition.
-        let orphans = try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE answered_by = ?", arguments: [id])
-        try db.execute(sql: "UPDATE letter SET answered_by = NULL WHERE answered_by = ?", arguments: [id])
-        for o in orphans {
-            try db.execute(
-                sql: """
-                    UPDATE letter SET answered_by = (
-                      SELECT r.id FROM letter r WHERE r.direction = 'received' AND r.voided = 0 AND r.day >= letter.day
-                      AND (r.in_reply_to = letter.id OR (letter.petition_id IS NOT NULL AND r.petition_id = letter.petition_id AND r.from_id = letter.to_id))
-                      ORDER BY r.day, r.id LIMIT 1)
-                    WHERE id = ?
-                    """, arguments: [o])
-        }
     }
 
     /// One letter by id.
@@ -232,6 +72,169 @@ extension Ledger {
                 guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
                 return RowPage(rows: rows, total: try query.count(db))
             }
+        }
+    }
+}
+
+extension LedgerTransaction {
+    // MARK: - Letters
+
+    /// Records a sent letter in this transaction; returns its id.
+    func sendLetter(
+        from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
+        expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil
+    ) throws -> Int64 {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let f = try ledger.resolveParty(db, from, kinds: [.person, .group, .office], field: "--from")
+        let t = try ledger.resolveParty(db, to, kinds: [.authority, .person, .group, .office], field: "--to")
+        try Ledger.requireLetterEnds(f, t)
+        if let petition {
+            let p = try ledger.requirePetition(db, petition, field: "--petition")
+            guard day >= p.opened else {
+                throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
+            }
+        }
+        let event = LetterSent(
+            from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petition, channel: channel.rawValue,
+            summary: Ledger.nonEmpty(summary), expectsReply: expectsReply, replyWithin: replyWithin?.description,
+            restartsClock: restartsClock, body: body)
+        let eventID = try append(
+            event.event, day: day,
+            subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
+            summary: "Letter from \(f.name) to \(t.name): \(subject)")
+        try db.execute(
+            cached: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
+                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            [
+                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
+                expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID,
+            ])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
+        var affected = [id]
+        if restartsClock {
+            guard let petition else {
+                throw PetitionsError("--restarts-clock: the clock restarts for earlier letters on the same petition; give --petition.", code: .usage)
+            }
+            let earlier = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM letter WHERE petition_id = ? AND to_id = ? AND direction = 'sent' AND expects_reply = 1
+                    AND answered_by IS NULL AND voided = 0 AND id <> ? AND day <= ?
+                    """, arguments: [petition, t.id, id, day.description])
+            for e in earlier {
+                try db.execute(sql: "UPDATE letter SET clock_start = ? WHERE id = ?", arguments: [day.description, e])
+                try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'letter', ?)", arguments: [eventID, e])
+            }
+            affected += earlier
+        }
+        if affected.count > 1 {
+            _ = try ledger.storeReplyDue(db, letters: affected)
+        } else if expectsReply {
+            try ledger.storeReplyDue(db, sent: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin)
+        }
+        return id
+    }
+
+    /// Records a received letter in this transaction; returns its id. `replyToVoided`: a merge
+    /// records another office's reply to a letter voided here (the reply came); a clerk's is refused.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
+    func receiveLetter(
+        from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+        channel: Channel, summary: String?, replyToVoided: Bool = false
+    ) throws -> Int64 {
+        let subject = try Ledger.checkName(subject, field: "--subject")
+        let f = try ledger.resolveParty(db, from, kinds: [.authority, .person, .group, .office], field: "--from")
+        let t = try ledger.resolveParty(db, to, kinds: [.person, .group, .office], field: "--to")
+        try Ledger.requireLetterEnds(f, t)
+        var petitionID = petition
+        if let r = inReplyTo {
+            // The four columns needed, read by position: `SELECT *` and reading by name (which lower-cases the name each
+            // time) were a tenth of importing replies.
+            guard
+                let orig = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT day, direction, voided, petition_id FROM letter WHERE id = ?"), arguments: [r])
+            else {
+                throw PetitionsError("--in-reply-to: no letter with id \(r).", field: "--in-reply-to", kind: .notFound)
+            }
+            let origDay: String = orig[0]
+            guard (orig[1] as String) == "sent" else {
+                throw PetitionsError.invalid("--in-reply-to", String(r), "is a received letter; a reply answers a letter that was sent")
+            }
+            guard (orig[2] as Int64) == 0 || replyToVoided else {
+                throw PetitionsError.invalid("--in-reply-to", String(r), "is a voided letter")
+            }
+            guard day.description >= origDay else {
+                throw PetitionsError("--on: \(day) is before letter \(r) was sent on \(origDay); a reply cannot come before the letter it answers.")
+            }
+            // A reply from another party than the one written to (a forwarded answer) is recorded; the use case warns.
+            if petitionID == nil { petitionID = orig[3] }
+        }
+        if let petition = petitionID {
+            let p = try ledger.requirePetition(db, petition, field: "--petition")
+            guard day >= p.opened else {
+                throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
+            }
+        }
+        let event = LetterReceived(
+            from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petitionID, inReplyTo: inReplyTo,
+            channel: channel.rawValue, summary: Ledger.nonEmpty(summary))
+        let eventID = try append(
+            event.event, day: day,
+            subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
+                + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
+            summary: "Letter from \(f.name) to \(t.name) received: \(subject)")
+        try db.execute(
+            cached: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
+                VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """,
+            [
+                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description,
+                stamp.office, eventID,
+            ])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
+        if let r = inReplyTo {
+            try db.execute(cached: "UPDATE letter SET answered_by = ? WHERE id = ? AND answered_by IS NULL", [id, r])
+        }
+        if let p = petitionID {
+            // A later letter from the addressee on the same petition answers what was sent to it before.
+            try db.execute(
+                cached: """
+                    UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
+                    AND answered_by IS NULL AND voided = 0 AND day <= ?
+                    """, [id, p, f.id, day.description])
+        }
+        return id
+    }
+
+    /// Voids a letter in this transaction.
+    func voidLetter(_ id: Int64, reason: String, on day: Day) throws {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
+            throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
+        }
+        guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
+        try append(
+            .letterVoided(LetterVoided(letter: id, reason: reason)), day: day, subjects: [Subject("letter", id)],
+            summary: "Letter \(id) voided: \(reason)")
+        try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
+        // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
+        // letter from its addressee on the same petition.
+        let orphans = try Int64.fetchAll(db, sql: "SELECT id FROM letter WHERE answered_by = ?", arguments: [id])
+        try db.execute(sql: "UPDATE letter SET answered_by = NULL WHERE answered_by = ?", arguments: [id])
+        for o in orphans {
+            try db.execute(
+                sql: """
+                    UPDATE letter SET answered_by = (
+                      SELECT r.id FROM letter r WHERE r.direction = 'received' AND r.voided = 0 AND r.day >= letter.day
+                      AND (r.in_reply_to = letter.id OR (letter.petition_id IS NOT NULL AND r.petition_id = letter.petition_id AND r.from_id = letter.to_id))
+                      ORDER BY r.day, r.id LIMIT 1)
+                    WHERE id = ?
+                    """, arguments: [o])
         }
     }
 }
