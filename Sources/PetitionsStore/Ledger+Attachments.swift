@@ -3,48 +3,6 @@ import Foundation
 import GRDB
 import PetitionsDomain
 
-/// A row of `attachment`, with the day of the event that added it.
-private struct AttachmentRecord: FetchableRecord, Decodable {
-    var id: Int64
-    var letterId: Int64?
-    var petitionId: Int64?
-    var name: String
-    var title: String?
-    var mediaType: String
-    var size: Int64
-    var sha256: String
-    var added: String
-    var removedEventId: Int64?
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, title, size, sha256, added
-        case letterId = "letter_id"
-        case petitionId = "petition_id"
-        case mediaType = "media_type"
-        case removedEventId = "removed_event_id"
-    }
-
-    enum Columns {
-        static let id = Column("id")
-        static let letterID = Column("letter_id")
-        static let petitionID = Column("petition_id")
-        static let removedEventID = Column("removed_event_id")
-    }
-
-    static let select = """
-        SELECT a.id, a.letter_id, a.petition_id, a.name, a.title, a.media_type, a.size, a.sha256, a.removed_event_id, e.day AS added
-        FROM attachment a JOIN event e ON e.id = a.event_id
-        """
-
-    func attachment() throws -> Attachment {
-        guard let day = try? Day(parsing: added) else {
-            throw PetitionsError("The ledger is damaged: attachment \(id) has an event whose day \(quoted(added)) is not a day.", code: .dataError)
-        }
-        return Attachment(
-            id: id, letter: letterId, petition: petitionId, name: name, title: title, mediaType: mediaType, size: size, sha256: sha256, added: day)
-    }
-}
-
 extension Ledger {
     // MARK: - Attachments
 
@@ -56,79 +14,24 @@ extension Ledger {
         let event = AttachmentAdded(
             letter: letter, petition: petition, name: name, title: title, mediaType: MediaType.sniff(bytes), size: Int64(bytes.count),
             sha256: Ledger.sha256(bytes))
-        let id = try write { db in try attach(db, event, bytes: bytes, on: day, stamp: newStamp()) }
+        let id = try transaction { try $0.attach(event, bytes: bytes, on: day) }
         return try attachment(id)
-    }
-
-    /// Records `event` in the current transaction under `stamp`, with its content when it is given; returns the id.
-    func attach(_ db: Database, _ event: AttachmentAdded, bytes: Data?, on day: Day, stamp: EventStamp) throws -> Int64 {
-        var event = event
-        event.content = nil
-        // Checked here too, not only where a clerk types it: a name or a media type in another office's log is text
-        // anyone could have edited, and a download is named and typed by them.
-        event.name = try FileName.checked(event.name)
-        event.title = Ledger.nonEmpty(event.title)
-        guard (event.letter == nil) != (event.petition == nil) else {
-            throw PetitionsError("attach: give either --letter or --petition (one of them).", code: .usage)
-        }
-        guard event.size > 0 else { throw PetitionsError.invalid("size", String(event.size), "is not the size of a file with something in it") }
-        let subject: Subject
-        if let letter = event.letter {
-            guard try Int64.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [letter]) != nil else {
-                throw PetitionsError("--letter: no letter with id \(letter).")
-            }
-            subject = Subject("letter", letter)
-        } else {
-            let petition = try requirePetition(db, event.petition ?? 0, field: "--petition")
-            subject = Subject("petition", petition.id)
-        }
-        if let bytes {
-            guard Int64(bytes.count) == event.size, Ledger.sha256(bytes) == event.sha256 else {
-                throw PetitionsError("the attachment's content does not match its size and sha256; the file was changed in transit.")
-            }
-            event.mediaType = MediaType.sniff(bytes)
-            try db.execute(
-                sql: "INSERT INTO attachment_content(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
-                arguments: [event.sha256, event.size, bytes])
-        }
-        if !MediaType.known.contains(event.mediaType) { event.mediaType = MediaType.unknown }
-        let what = event.title.map { quoted($0) } ?? event.name
-        let eventID = try appendEvent(
-            db, event.event, day: day, subjects: [subject], summary: "Attached \(what) to \(subject.type) \(subject.id)", stamp: stamp)
-        try db.execute(
-            sql: """
-                INSERT INTO attachment(letter_id, petition_id, name, title, media_type, size, sha256, office, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [event.letter, event.petition, event.name, event.title, event.mediaType, event.size, event.sha256, stamp.office, eventID])
-        return db.lastInsertedRowID
     }
 
     /// Takes an attachment off its letter or petition: an event; the content stays until `compact`.
     public func removeAttachment(_ id: Int64, reason: String, on day: Day) throws -> Attachment {
         let before = try attachment(id)
-        try write { db in try removeAttachment(db, id, reason: reason, on: day, stamp: newStamp()) }
+        try transaction { try $0.removeAttachment(id, reason: reason, on: day) }
         return before
     }
 
-    /// Removes an attachment in the current transaction under `stamp`.
-    func removeAttachment(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws {
-        let reason = try Ledger.checkName(reason, field: "--reason")
-        let a = try requireAttachment(db, id, field: "attachment")
-        let subject = a.letterId.map { Subject("letter", $0) } ?? Subject("petition", a.petitionId ?? 0)
-        let eventID = try appendEvent(
-            db, .attachmentRemoved(AttachmentRemoved(attachment: id, reason: reason)), day: day, subjects: [subject],
-            summary: "Attachment \(id) removed: \(reason)", stamp: stamp)
-        try db.execute(sql: "UPDATE attachment SET removed_event_id = ? WHERE id = ?", arguments: [eventID, id])
-    }
-
     /// An attachment in force (not removed), or a sentence naming `field` and the id.
-    private func requireAttachment(_ db: Database, _ id: Int64, field: String) throws -> AttachmentRecord {
-        guard let a = try AttachmentRecord.fetchOne(db, sql: AttachmentRecord.select + " WHERE a.id = ?", arguments: [id]) else {
+    func requireAttachment(_ db: Database, _ id: Int64, field: String) throws -> AttachmentRecord {
+        guard let a = try AttachmentQuery(id: id).fetchAll(db).first else {
             let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM attachment")
             throw PetitionsError("\(field): no attachment with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").")
         }
-        if let removed = a.removedEventId {
+        if let removed = a.removedEventID {
             let day = try String.fetchOne(db, sql: "SELECT day FROM event WHERE id = ?", arguments: [removed]) ?? "?"
             throw PetitionsError("\(field): attachment \(id) was removed on \(day).")
         }
@@ -143,21 +46,15 @@ extension Ledger {
     /// The attachments in force, of one letter or petition or all of them, by id.
     public func attachments(letter: Int64? = nil, petition: Int64? = nil) throws -> [Attachment] {
         try read { db in
-            var sql = AttachmentRecord.select + " WHERE a.removed_event_id IS NULL"
-            var args: [DatabaseValueConvertible?] = []
             if let letter {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM letter WHERE id = ?", arguments: [letter]) == true else {
                     throw PetitionsError("--letter: no letter with id \(letter).")
                 }
-                sql += " AND a.letter_id = ?"
-                args.append(letter)
             }
             if let petition {
                 _ = try requirePetition(db, petition, field: "--petition")
-                sql += " AND a.petition_id = ?"
-                args.append(petition)
             }
-            return try AttachmentRecord.fetchAll(db, sql: sql + " ORDER BY a.id", arguments: StatementArguments(args)).map { try $0.attachment() }
+            return try AttachmentQuery(letter: letter, petition: petition).fetchAll(db).map { try $0.attachment() }
         }
     }
 
@@ -248,7 +145,7 @@ extension Ledger {
             guard let data = Data(base64Encoded: text) else { throw PetitionsError("its payload's content is not base64.") }
             return data
         }
-        _ = try attach(db, added, bytes: bytes, on: day, stamp: stamp)
+        _ = try transaction(db, stamp: stamp).attach(added, bytes: bytes, on: day)
     }
 
     /// An event's payload as exported: as stored, except that an `attachment.added` carries its file's bytes (base64
@@ -262,5 +159,64 @@ extension Ledger {
         else { return stored }
         added.content = content
         return try added.event.payloadText()
+    }
+}
+
+extension LedgerTransaction {
+    // MARK: - Attachments
+
+    /// Records `event` in this transaction, with its content when it is given; returns the id.
+    func attach(_ event: AttachmentAdded, bytes: Data?, on day: Day) throws -> Int64 {
+        var event = event
+        event.content = nil
+        // Checked here too, not only where a clerk types it: a name or a media type in another office's log is text
+        // anyone could have edited, and a download is named and typed by them.
+        event.name = try FileName.checked(event.name)
+        event.title = Ledger.nonEmpty(event.title)
+        guard (event.letter == nil) != (event.petition == nil) else {
+            throw PetitionsError("attach: give either --letter or --petition (one of them).", code: .usage)
+        }
+        guard event.size > 0 else { throw PetitionsError.invalid("size", String(event.size), "is not the size of a file with something in it") }
+        let subject: Subject
+        if let letter = event.letter {
+            guard try Int64.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [letter]) != nil else {
+                throw PetitionsError("--letter: no letter with id \(letter).")
+            }
+            subject = Subject("letter", letter)
+        } else {
+            let petition = try ledger.requirePetition(db, event.petition ?? 0, field: "--petition")
+            subject = Subject("petition", petition.id)
+        }
+        if let bytes {
+            guard Int64(bytes.count) == event.size, Ledger.sha256(bytes) == event.sha256 else {
+                throw PetitionsError("the attachment's content does not match its size and sha256; the file was changed in transit.")
+            }
+            event.mediaType = MediaType.sniff(bytes)
+            try db.execute(
+                sql: "INSERT INTO attachment_content(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
+                arguments: [event.sha256, event.size, bytes])
+        }
+        if !MediaType.known.contains(event.mediaType) { event.mediaType = MediaType.unknown }
+        let what = event.title.map { quoted($0) } ?? event.name
+        let eventID = try append(
+            event.event, day: day, subjects: [subject], summary: "Attached \(what) to \(subject.type) \(subject.id)")
+        try db.execute(
+            sql: """
+                INSERT INTO attachment(letter_id, petition_id, name, title, media_type, size, sha256, office, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [event.letter, event.petition, event.name, event.title, event.mediaType, event.size, event.sha256, stamp.office, eventID])
+        return db.lastInsertedRowID
+    }
+
+    /// Removes an attachment in this transaction.
+    func removeAttachment(_ id: Int64, reason: String, on day: Day) throws {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        let a = try ledger.requireAttachment(db, id, field: "attachment")
+        let subject = a.letterID.map { Subject("letter", $0) } ?? Subject("petition", a.petitionID ?? 0)
+        let eventID = try append(
+            .attachmentRemoved(AttachmentRemoved(attachment: id, reason: reason)), day: day, subjects: [subject],
+            summary: "Attachment \(id) removed: \(reason)")
+        try db.execute(sql: "UPDATE attachment SET removed_event_id = ? WHERE id = ?", arguments: [eventID, id])
     }
 }

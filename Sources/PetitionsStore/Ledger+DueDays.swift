@@ -54,8 +54,8 @@ extension Ledger {
                 db.cachedStatement(sql: "SELECT from_day, to_day FROM petition_pause WHERE petition_id = ? AND to_day IS NOT NULL ORDER BY from_day"),
                 arguments: [petition])
             while let row = try rows.next() {
-                guard let from = try Ledger.stored(row[0], "from_day", "a day", { try Day(parsing: $0) }) else { continue }
-                pauses.append(DayRange(from: from, to: try Ledger.stored(row[1], "to_day", "a day", { try Day(parsing: $0) })))
+                guard let from = try row.decodeIfPresent(atIndex: 0, named: "from_day", as: Day.self) else { continue }
+                pauses.append(DayRange(from: from, to: try row.decodeIfPresent(atIndex: 1, named: "to_day")))
             }
         }
         let letter = WaitingLetter(
@@ -87,20 +87,10 @@ extension Ledger {
         else { throw PetitionsError("party: no party with id \(id).", field: "party", kind: .notFound) }
         let parentID: Int64? = row[1]
         let facts = AddresseeFacts(
-            within: try Ledger.stored(row[0], "reply_within", "a span", { try Span(parsing: $0) }),
+            within: try row.decodeIfPresent(atIndex: 0, named: "reply_within"),
             parent: parentID.map { PartyName(id: $0, handle: row[2], name: row[3]) })
         lookups.remember(facts, for: id)
         return facts
-    }
-
-    /// A stored value parsed, nil when NULL; a value that does not parse is a sentence about a damaged ledger.
-    static func stored<T>(_ text: String?, _ column: String, _ what: String, _ parse: (String) throws -> T) throws -> T? {
-        guard let text else { return nil }
-        guard let value = try? parse(text) else {
-            throw PetitionsError(
-                "The ledger is damaged: its \(column) \(quoted(text)) is not \(what) (it was changed outside petitions).", code: .dataError)
-        }
-        return value
     }
 
     /// Recomputes every waiting letter's stored due day (after the calendar or the rules changed), as one event.
@@ -133,12 +123,16 @@ extension Ledger {
 
     /// Extends one letter's reply deadline by `span`, as a recorded event.
     public func extendLetter(_ id: Int64, by span: Span, reason: String, on day: Day) throws -> Letter {
-        try write { db in try extendLetter(db, id, by: span, reason: reason, on: day, stamp: newStamp()) }
+        try transaction { try $0.extendLetter(id, by: span, reason: reason, on: day) }
         return try letter(id)
     }
+}
 
-    /// Extends a letter's deadline in the current transaction under `stamp`.
-    func extendLetter(_ db: Database, _ id: Int64, by span: Span, reason: String, on day: Day, stamp: EventStamp) throws {
+extension LedgerTransaction {
+    // MARK: - Deadlines of letters
+
+    /// Extends a letter's deadline in this transaction.
+    func extendLetter(_ id: Int64, by span: Span, reason: String, on day: Day) throws {
         let reason = try Ledger.checkName(reason, field: "--reason")
         guard
             let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id])
@@ -153,14 +147,13 @@ extension Ledger {
         guard day.description >= (row["day"] as String) else {
             throw PetitionsError.invalid("--on", day.description, "is before letter \(id) was sent on \(row["day"] as String)")
         }
-        let eventID = try appendEvent(
-            db, .letterExtended(LetterExtended(letter: id, by: span.description, reason: reason)), day: day,
-            subjects: [Subject("letter", id)], summary: "Deadline of letter \(id) extended by \(span): \(reason)",
-            stamp: stamp)
+        let eventID = try append(
+            .letterExtended(LetterExtended(letter: id, by: span.description, reason: reason)), day: day,
+            subjects: [Subject("letter", id)], summary: "Deadline of letter \(id) extended by \(span): \(reason)")
         try db.execute(
             sql: "INSERT INTO letter_extension(letter_id, span, reason, day, event_id) VALUES (?, ?, ?, ?, ?)",
             arguments: [id, span.description, reason, day.description, eventID])
-        _ = try storeReplyDue(db, letters: [id])
+        _ = try ledger.storeReplyDue(db, letters: [id])
     }
 }
 

@@ -12,12 +12,12 @@ extension Ledger {
 
     /// Every letter, oldest first; one at a time, from one read snapshot.
     public func exportLetters(_ body: (Letter) throws -> Void) throws {
-        try read { db in try eachLetter(db, where: "1", [], body) }
+        try read { db in try LetterQuery().each(db, body) }
     }
 
     /// Every petition, oldest first; one at a time, from one read snapshot.
     public func exportPetitions(_ body: (Petition) throws -> Void) throws {
-        try read { db in try eachPetition(db, where: "1", [], body) }
+        try read { db in try PetitionQuery().each(db, body) }
     }
 
     /// Every delivery, by period; one at a time, from one read snapshot.

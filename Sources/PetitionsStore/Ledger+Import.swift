@@ -278,13 +278,13 @@ extension Ledger {
         case .letter(let l):
             switch l.direction {
             case .sent:
-                _ = try sendLetter(
-                    db, from: l.from, to: l.to, on: l.on, subject: l.subject, petition: l.petition, replyWithin: l.replyWithin,
-                    expectsReply: l.expectsReply, channel: l.channel, summary: l.summary, restartsClock: false, stamp: stamp)
+                _ = try transaction(db, stamp: stamp).sendLetter(
+                    from: l.from, to: l.to, on: l.on, subject: l.subject, petition: l.petition, replyWithin: l.replyWithin,
+                    expectsReply: l.expectsReply, channel: l.channel, summary: l.summary, restartsClock: false)
             case .received:
-                _ = try receiveLetter(
-                    db, from: l.from, to: l.to, on: l.on, subject: l.subject, inReplyTo: l.inReplyTo, petition: l.petition,
-                    channel: l.channel, summary: l.summary, stamp: stamp)
+                _ = try transaction(db, stamp: stamp).receiveLetter(
+                    from: l.from, to: l.to, on: l.on, subject: l.subject, inReplyTo: l.inReplyTo, petition: l.petition,
+                    channel: l.channel, summary: l.summary)
             }
         case .receipt(let r):
             _ = try receiveDelivery(

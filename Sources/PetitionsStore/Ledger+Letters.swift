@@ -12,25 +12,84 @@ extension Ledger {
         from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
         expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool = false, body: String? = nil
     ) throws -> Letter {
-        let id: Int64 = try write { db in
-            try sendLetter(
-                db, from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
-                channel: channel, summary: summary, restartsClock: restartsClock, body: body, stamp: newStamp())
+        let id = try transaction {
+            try $0.sendLetter(
+                from: from, to: to, on: day, subject: subject, petition: petition, replyWithin: replyWithin, expectsReply: expectsReply,
+                channel: channel, summary: summary, restartsClock: restartsClock, body: body)
         }
         return try letter(id)
     }
 
-    /// Records a sent letter in the current transaction under `stamp`; returns its id.
+    /// Records a letter received by our side (a petitioner or the office) from any party. A reply marks the letter it answers (and, on the same
+    /// petition, every earlier letter to that authority) as answered.
+    public func receiveLetter(
+        from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+        channel: Channel, summary: String?
+    ) throws -> Letter {
+        let id = try transaction {
+            try $0.receiveLetter(
+                from: from, to: to, on: day, subject: subject, inReplyTo: inReplyTo, petition: petition, channel: channel, summary: summary)
+        }
+        return try letter(id)
+    }
+
+    /// Voids a letter recorded in error: a new event, never a silent edit.
+    public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
+        try transaction { try $0.voidLetter(id, reason: reason, on: day) }
+        return try letter(id)
+    }
+
+    /// One letter by id.
+    public func letter(_ id: Int64) throws -> Letter {
+        try read { db in
+            guard let l = try LetterQuery(id: id).fetchAll(db).first else {
+                throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
+            }
+            return l
+        }
+    }
+
+    /// Letters, optionally of one petition or party, or matching a search, oldest first.
+    public func letters(petition: Int64? = nil, party: String? = nil, waiting: Bool = false, search: String? = nil) throws -> [Letter] {
+        try letterPage(petition: petition, party: party, waiting: waiting, search: search, window: nil).rows
+    }
+
+    /// The letters `letters(...)` lists, only those in `window` read (`LIMIT`/`OFFSET` in SQL), and how many it lists
+    /// in all (`count(*)`); without a window, every one and their number.
+    public func letterPage(petition: Int64?, party: String?, waiting: Bool, search: String?, window: RowWindow?) throws -> RowPage<Letter> {
+        let matching = try search.map { try Ledger.ftsMatch($0, field: "--search") }
+        return try read { db in
+            var query = LetterQuery(waiting: waiting, matching: matching, window: window)
+            if let petition {
+                // An unknown petition is said, as `events --petition` says it, not answered with an empty list.
+                query.petition = try requirePetition(db, petition, field: "--petition").id
+            }
+            if let party {
+                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party").id
+            }
+            return try Ledger.matching(search ?? "", field: "--search") {
+                let rows = try query.fetchAll(db)
+                guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
+                return RowPage(rows: rows, total: try query.count(db))
+            }
+        }
+    }
+}
+
+extension LedgerTransaction {
+    // MARK: - Letters
+
+    /// Records a sent letter in this transaction; returns its id.
     func sendLetter(
-        _ db: Database, from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
-        expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil, stamp: EventStamp
+        from: String, to: String, on day: Day, subject: String, petition: Int64?, replyWithin: Span?,
+        expectsReply: Bool, channel: Channel, summary: String?, restartsClock: Bool, body: String? = nil
     ) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
-        let f = try resolveParty(db, from, kinds: [.person, .group, .office], field: "--from")
-        let t = try resolveParty(db, to, kinds: [.authority, .person, .group, .office], field: "--to")
+        let f = try ledger.resolveParty(db, from, kinds: [.person, .group, .office], field: "--from")
+        let t = try ledger.resolveParty(db, to, kinds: [.authority, .person, .group, .office], field: "--to")
         try Ledger.requireLetterEnds(f, t)
         if let petition {
-            let p = try requirePetition(db, petition, field: "--petition")
+            let p = try ledger.requirePetition(db, petition, field: "--petition")
             guard day >= p.opened else {
                 throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
             }
@@ -39,10 +98,10 @@ extension Ledger {
             from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petition, channel: channel.rawValue,
             summary: Ledger.nonEmpty(summary), expectsReply: expectsReply, replyWithin: replyWithin?.description,
             restartsClock: restartsClock, body: body)
-        let eventID = try appendEvent(
-            db, event.event, day: day,
+        let eventID = try append(
+            event.event, day: day,
             subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
-            summary: "Letter from \(f.name) to \(t.name): \(subject)", stamp: stamp)
+            summary: "Letter from \(f.name) to \(t.name): \(subject)")
         try db.execute(
             cached: """
                 INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
@@ -72,37 +131,23 @@ extension Ledger {
             affected += earlier
         }
         if affected.count > 1 {
-            _ = try storeReplyDue(db, letters: affected)
+            _ = try ledger.storeReplyDue(db, letters: affected)
         } else if expectsReply {
-            try storeReplyDue(db, sent: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin)
+            try ledger.storeReplyDue(db, sent: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin)
         }
         return id
     }
 
-    /// Records a letter received by our side (a petitioner or the office) from any party. A reply marks the letter it answers (and, on the same
-    /// petition, every earlier letter to that authority) as answered.
-    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
-    public func receiveLetter(
-        from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
-        channel: Channel, summary: String?
-    ) throws -> Letter {
-        let id: Int64 = try write { db in
-            try receiveLetter(
-                db, from: from, to: to, on: day, subject: subject, inReplyTo: inReplyTo, petition: petition, channel: channel,
-                summary: summary, stamp: newStamp())
-        }
-        return try letter(id)
-    }
-
-    /// Records a received letter in the current transaction under `stamp`; returns its id. `replyToVoided`: a merge
+    /// Records a received letter in this transaction; returns its id. `replyToVoided`: a merge
     /// records another office's reply to a letter voided here (the reply came); a clerk's is refused.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     func receiveLetter(
-        _ db: Database, from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
-        channel: Channel, summary: String?, stamp: EventStamp, replyToVoided: Bool = false
+        from: String, to: String, on day: Day, subject: String, inReplyTo: Int64?, petition: Int64?,
+        channel: Channel, summary: String?, replyToVoided: Bool = false
     ) throws -> Int64 {
         let subject = try Ledger.checkName(subject, field: "--subject")
-        let f = try resolveParty(db, from, kinds: [.authority, .person, .group, .office], field: "--from")
-        let t = try resolveParty(db, to, kinds: [.person, .group, .office], field: "--to")
+        let f = try ledger.resolveParty(db, from, kinds: [.authority, .person, .group, .office], field: "--from")
+        let t = try ledger.resolveParty(db, to, kinds: [.person, .group, .office], field: "--to")
         try Ledger.requireLetterEnds(f, t)
         var petitionID = petition
         if let r = inReplyTo {
@@ -128,7 +173,7 @@ extension Ledger {
             if petitionID == nil { petitionID = orig[3] }
         }
         if let petition = petitionID {
-            let p = try requirePetition(db, petition, field: "--petition")
+            let p = try ledger.requirePetition(db, petition, field: "--petition")
             guard day >= p.opened else {
                 throw PetitionsError.invalid("--on", day.description, "is before petition \(petition) was opened on \(p.opened)")
             }
@@ -136,11 +181,11 @@ extension Ledger {
         let event = LetterReceived(
             from: f.handle, to: t.handle, on: day.description, subject: subject, petition: petitionID, inReplyTo: inReplyTo,
             channel: channel.rawValue, summary: Ledger.nonEmpty(summary))
-        let eventID = try appendEvent(
-            db, event.event, day: day,
+        let eventID = try append(
+            event.event, day: day,
             subjects: [Subject("party", f.id), Subject("party", t.id)] + (petitionID.map { [Subject("petition", $0)] } ?? [])
                 + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
-            summary: "Letter from \(f.name) to \(t.name) received: \(subject)", stamp: stamp)
+            summary: "Letter from \(f.name) to \(t.name) received: \(subject)")
         try db.execute(
             cached: """
                 INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
@@ -166,22 +211,16 @@ extension Ledger {
         return id
     }
 
-    /// Voids a letter recorded in error: a new event, never a silent edit.
-    public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
-        try write { db in try voidLetter(db, id, reason: reason, on: day, stamp: newStamp()) }
-        return try letter(id)
-    }
-
-    /// Voids a letter in the current transaction under `stamp`.
-    func voidLetter(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws {
+    /// Voids a letter in this transaction.
+    func voidLetter(_ id: Int64, reason: String, on day: Day) throws {
         let reason = try Ledger.checkName(reason, field: "--reason")
         guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
             throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
         }
         guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
-        try appendEvent(
-            db, .letterVoided(LetterVoided(letter: id, reason: reason)), day: day, subjects: [Subject("letter", id)],
-            summary: "Letter \(id) voided: \(reason)", stamp: stamp)
+        try append(
+            .letterVoided(LetterVoided(letter: id, reason: reason)), day: day, subjects: [Subject("letter", id)],
+            summary: "Letter \(id) voided: \(reason)")
         try db.execute(sql: "UPDATE letter SET voided = 1 WHERE id = ?", arguments: [id])
         // Whatever this letter answered waits again, unless another reply answers it: a reply to it, or a later
         // letter from its addressee on the same petition.
@@ -196,84 +235,6 @@ extension Ledger {
                       ORDER BY r.day, r.id LIMIT 1)
                     WHERE id = ?
                     """, arguments: [o])
-        }
-    }
-
-    /// One letter by id.
-    public func letter(_ id: Int64) throws -> Letter {
-        try read { db in
-            guard let l = try loadLetters(db, where: "l.id = ?", [id]).first else {
-                throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
-            }
-            return l
-        }
-    }
-
-    /// Letters, optionally of one petition or party, or matching a search, oldest first.
-    public func letters(petition: Int64? = nil, party: String? = nil, waiting: Bool = false, search: String? = nil) throws -> [Letter] {
-        try letterPage(petition: petition, party: party, waiting: waiting, search: search, window: nil).rows
-    }
-
-    /// The letters `letters(...)` lists, only those in `window` read (`LIMIT`/`OFFSET` in SQL), and how many it lists
-    /// in all (`count(*)`); without a window, every one and their number.
-    public func letterPage(petition: Int64?, party: String?, waiting: Bool, search: String?, window: RowWindow?) throws -> RowPage<Letter> {
-        let filter = try search.map { try Ledger.searchFilter($0, kind: .letter, column: "l.id", field: "--search") }
-        return try read { db in
-            var clauses: [String] = []
-            var args: [DatabaseValueConvertible?] = []
-            if let petition {
-                // An unknown petition is said, as `events --petition` says it, not answered with an empty list.
-                _ = try requirePetition(db, petition, field: "--petition")
-                clauses.append("l.petition_id = ?")
-                args.append(petition)
-            }
-            if let party {
-                let p = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
-                clauses.append("(l.from_id = ? OR l.to_id = ?)")
-                args.append(p.id)
-                args.append(p.id)
-            }
-            if waiting { clauses.append("l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0") }
-            if let (clause, match) = filter {
-                clauses.append(clause)
-                args.append(match)
-            }
-            let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
-            return try Ledger.matching(search ?? "", field: "--search") {
-                let rows = try loadLetters(db, where: clause, StatementArguments(args), window: window)
-                guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM letter l WHERE \(clause)", arguments: StatementArguments(args)) ?? 0
-                return RowPage(rows: rows, total: total)
-            }
-        }
-    }
-
-    func loadLetters(_ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil) throws -> [Letter] {
-        var out: [Letter] = []
-        try eachLetter(db, where: clause, args, window: window) { out.append($0) }
-        return out
-    }
-
-    /// Letters, oldest first (those in `window` only, when given), one at a time from a cursor, so that an export
-    /// keeps memory flat.
-    func eachLetter(
-        _ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil, _ body: (Letter) throws -> Void
-    ) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT l.*, f.handle AS f, t.handle AS t FROM letter l JOIN party f ON f.id = l.from_id JOIN party t ON t.id = l.to_id
-                WHERE \(clause) ORDER BY l.day, l.id\(Ledger.limitClause(window))
-                """, arguments: args)
-        while let row = try rows.next() {
-            try body(
-                Letter(
-                    id: row["id"], direction: try row.stored(Direction.self, "direction"), from: row["f"], to: row["t"],
-                    on: try row.day("day"), channel: try row.stored(Channel.self, "channel"),
-                    subject: row["subject"], summary: row["summary"], petition: row["petition_id"], inReplyTo: row["in_reply_to"],
-                    expectsReply: (row["expects_reply"] as Int64) == 1,
-                    replyWithin: try row.optionalSpan("reply_within"), replyDue: try row.optionalDay("reply_due"),
-                    answeredBy: row["answered_by"], voided: (row["voided"] as Int64) == 1, office: row["office"]))
         }
     }
 }

@@ -43,7 +43,7 @@ extension Ledger {
             return false
         case .petitionNoted(let p):
             guard let id = try reference(db, e, "petition", p.petition) else { throw PetitionsError("its payload names no petition.") }
-            _ = try notePetition(db, id, text: p.text, on: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).notePetition(id, text: p.text, on: day)
         case .receiptVoided(let p):
             guard let id = try reference(db, e, "receipt", p.receipt) else { throw PetitionsError("its payload names no receipt.") }
             if try Int64.fetchOne(db, sql: "SELECT voided FROM receipt WHERE id = ?", arguments: [id]) == 1 {

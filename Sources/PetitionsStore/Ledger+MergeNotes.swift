@@ -84,7 +84,7 @@ extension Ledger {
                 """, arguments: [id, LedgerEvent.Kind.petitionStatusChanged.rawValue, LedgerEvent.Kind.petitionLogged.rawValue])
         let theirsLater = MergeNotes.isLater(e, than: (ours?["recorded_at"] ?? "", ours?["uuid"] ?? ""))
         if theirsLater, from == nil || from == p.status.rawValue, p.status.next.contains(status) {
-            try changeStatus(db, petition: id, to: status, on: day, note: note, stamp: stamp, inOrder: false)
+            try transaction(db, stamp: stamp).changeStatus(petition: id, to: status, on: day, note: note, inOrder: false)
             notes.applied(label: "petition \(id)", field: "status", office: e.office, value: quoted(status.rawValue))
             return false
         }

@@ -2,62 +2,14 @@ import Foundation
 import GRDB
 import PetitionsDomain
 
-/// A case note as stored, read through a private record.
-private struct NoteRecord: FetchableRecord, TableRecord {
-    static let databaseTableName = "petition_note"
-
-    enum Columns {
-        static let id = Column("id")
-        static let petitionID = Column("petition_id")
-        static let day = Column("day")
-        static let text = Column("text")
-        static let office = Column("office")
-    }
-
-    var note: PetitionNote
-
-    init(row: Row) throws {
-        note = PetitionNote(
-            id: row[Columns.id], on: try Day(parsing: row[Columns.day] as String, field: "day"), text: row[Columns.text], office: row[Columns.office])
-    }
-}
-
 extension Ledger {
     // MARK: - Correcting a petition
 
     /// Corrects a petition's subject, category or intermediary as one `petition.updated` event; returns the petition and
     /// the fields that changed.
     public func update(_ change: PetitionChange, on day: Day?) throws -> (petition: Petition, changed: [String]) {
-        let changed = try write { db in try update(db, change, on: day ?? context.today, stamp: newStamp()) }
+        let changed = try transaction { try $0.update(change, on: day ?? context.today) }
         return (try petition(change.petition), changed)
-    }
-
-    func update(_ db: Database, _ change: PetitionChange, on day: Day, stamp: EventStamp) throws -> [String] {
-        guard !change.isEmpty else {
-            throw PetitionsError("Say what to correct: give --subject, --category, --via or --no-via.", code: .usage)
-        }
-        let p = try requirePetition(db, change.petition, field: "petition")
-        let current: [String: JSONValue] = ["subject": .string(p.subject), "category": p.category.json, "via": p.via.json]
-        var after: [String: JSONValue] = [:]
-        if let s = change.subject { after["subject"] = .string(try Ledger.checkName(s, field: "--subject")) }
-        if let c = change.category { after["category"] = (Ledger.nonEmpty(c)?.lowercased()).json }
-        if let via = change.via {
-            after["via"] =
-                try via.map { ref in
-                    let v = try resolveParty(db, ref, kinds: [.person], field: "--via")
-                    guard v.handle != p.petitioner else { throw Ledger.ownIntermediary(v.handle) }
-                    return JSONValue.string(v.handle)
-                } ?? .null
-        }
-        after = after.filter { (current[$0.key] ?? .null) != $0.value }
-        guard !after.isEmpty else { return [] }
-        let before = Dictionary(uniqueKeysWithValues: after.keys.map { ($0, current[$0] ?? .null) })
-        let fields = after.keys.sorted()
-        try appendEvent(
-            db, PetitionUpdated(petition: p.id, before: before, after: after).event, day: day, subjects: [Subject("petition", p.id)],
-            summary: "Petition \(p.id) corrected: \(fields.joined(separator: ", "))", stamp: stamp)
-        try applyPetitionFields(db, p.id, after)
-        return fields
     }
 
     /// Writes corrected fields of a petition (from this ledger's command or another office's event).
@@ -82,23 +34,11 @@ extension Ledger {
 
     /// Writes a case note on a petition.
     public func notePetition(_ id: Int64, text: String, on day: Day?) throws -> PetitionNote {
-        let noteID = try write { db in try notePetition(db, id, text: text, on: day ?? context.today, stamp: newStamp()) }
+        let noteID = try transaction { try $0.notePetition(id, text: text, on: day ?? context.today) }
         return try read { db in
             guard let n = try NoteRecord.fetchOne(db, key: noteID) else { throw PetitionsError("note: no note with id \(noteID).") }
             return n.note
         }
-    }
-
-    func notePetition(_ db: Database, _ id: Int64, text: String, on day: Day, stamp: EventStamp) throws -> Int64 {
-        let p = try requirePetition(db, id, field: "petition")
-        let text = try Ledger.checkName(text, field: "--text")
-        let eventID = try appendEvent(
-            db, PetitionNoted(petition: p.id, text: text).event, day: day, subjects: [Subject("petition", p.id)],
-            summary: "Note on petition \(p.id): \(text.count > 60 ? String(text.prefix(59)) + "…" : text)", stamp: stamp)
-        try db.execute(
-            sql: "INSERT INTO petition_note(petition_id, day, text, office, event_id) VALUES (?, ?, ?, ?, ?)",
-            arguments: [p.id, day.description, text, stamp.office, eventID])
-        return db.lastInsertedRowID
     }
 
     /// A petition's case notes, oldest first.
@@ -106,5 +46,51 @@ extension Ledger {
         try read { db in
             try NoteRecord.filter(NoteRecord.Columns.petitionID == id).order(NoteRecord.Columns.day, NoteRecord.Columns.id).fetchAll(db).map(\.note)
         }
+    }
+}
+
+extension LedgerTransaction {
+    // MARK: - Correcting a petition, case notes
+
+    /// Corrects a petition in this transaction; returns the fields that changed (none when nothing would).
+    func update(_ change: PetitionChange, on day: Day) throws -> [String] {
+        guard !change.isEmpty else {
+            throw PetitionsError("Say what to correct: give --subject, --category, --via or --no-via.", code: .usage)
+        }
+        let p = try ledger.requirePetition(db, change.petition, field: "petition")
+        let current: [String: JSONValue] = ["subject": .string(p.subject), "category": p.category.json, "via": p.via.json]
+        var after: [String: JSONValue] = [:]
+        if let s = change.subject { after["subject"] = .string(try Ledger.checkName(s, field: "--subject")) }
+        if let c = change.category { after["category"] = (Ledger.nonEmpty(c)?.lowercased()).json }
+        if let via = change.via {
+            after["via"] =
+                try via.map { ref in
+                    let v = try ledger.resolveParty(db, ref, kinds: [.person], field: "--via")
+                    guard v.handle != p.petitioner else { throw Ledger.ownIntermediary(v.handle) }
+                    return JSONValue.string(v.handle)
+                } ?? .null
+        }
+        after = after.filter { (current[$0.key] ?? .null) != $0.value }
+        guard !after.isEmpty else { return [] }
+        let before = Dictionary(uniqueKeysWithValues: after.keys.map { ($0, current[$0] ?? .null) })
+        let fields = after.keys.sorted()
+        try append(
+            PetitionUpdated(petition: p.id, before: before, after: after).event, day: day, subjects: [Subject("petition", p.id)],
+            summary: "Petition \(p.id) corrected: \(fields.joined(separator: ", "))")
+        try ledger.applyPetitionFields(db, p.id, after)
+        return fields
+    }
+
+    /// Writes a case note on a petition in this transaction; returns its id.
+    func notePetition(_ id: Int64, text: String, on day: Day) throws -> Int64 {
+        let p = try ledger.requirePetition(db, id, field: "petition")
+        let text = try Ledger.checkName(text, field: "--text")
+        let eventID = try append(
+            PetitionNoted(petition: p.id, text: text).event, day: day, subjects: [Subject("petition", p.id)],
+            summary: "Note on petition \(p.id): \(text.count > 60 ? String(text.prefix(59)) + "…" : text)")
+        try db.execute(
+            sql: "INSERT INTO petition_note(petition_id, day, text, office, event_id) VALUES (?, ?, ?, ?, ?)",
+            arguments: [p.id, day.description, text, stamp.office, eventID])
+        return db.lastInsertedRowID
     }
 }

@@ -27,17 +27,17 @@ extension Ledger {
                 db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups ?? [],
                 dependants: p.dependants ?? [], on: day, stamp: stamp)
         case .petitionLogged(let p):
-            _ = try logPetition(db, from: p.from, to: p.to, subject: p.subject, on: day, via: p.via, category: p.category, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).logPetition(from: p.from, to: p.to, subject: p.subject, on: day, via: p.via, category: p.category)
         case .petitionStatusChanged(let p):
             guard let id = try reference(db, e, "petition", p.petition) else { throw PetitionsError("its payload names no petition.") }
             guard let status = PetitionStatus(rawValue: p.to) else { throw PetitionsError("to \(quoted(p.to)) is not a petition status.") }
             return try replayStatusChange(db, e, petition: id, from: p.from, to: status, on: day, note: p.note, notes: &notes)
         case .letterSent(let p):
-            _ = try sendLetter(
-                db, from: p.from, to: p.to, on: day, subject: p.subject, petition: try reference(db, e, "petition", p.petition),
+            _ = try transaction(db, stamp: stamp).sendLetter(
+                from: p.from, to: p.to, on: day, subject: p.subject, petition: try reference(db, e, "petition", p.petition),
                 replyWithin: try span(p.replyWithin, "reply_within"), expectsReply: p.expectsReply ?? true,
                 channel: try Channel(parsing: p.channel ?? "post"), summary: p.summary, restartsClock: p.restartsClock ?? false,
-                body: p.body, stamp: stamp)
+                body: p.body)
         case .letterReceived(let p):
             let inReplyTo = try reference(db, e, "in_reply_to", p.inReplyTo)
             if let r = inReplyTo, try Int64.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [r]) == 1 {
@@ -45,16 +45,16 @@ extension Ledger {
                 // office holds it once the void reaches it.
                 notes.warn(e, "it replies to letter \(r), voided here; the letter received is recorded all the same, still a reply to it.")
             }
-            _ = try receiveLetter(
-                db, from: p.from, to: p.to, on: day, subject: p.subject, inReplyTo: inReplyTo,
+            _ = try transaction(db, stamp: stamp).receiveLetter(
+                from: p.from, to: p.to, on: day, subject: p.subject, inReplyTo: inReplyTo,
                 petition: try reference(db, e, "petition", p.petition), channel: try Channel(parsing: p.channel ?? "post"),
-                summary: p.summary, stamp: stamp, replyToVoided: true)
+                summary: p.summary, replyToVoided: true)
         case .letterVoided(let p):
             guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
-            try voidLetter(db, id, reason: p.reason, on: day, stamp: stamp)
+            try transaction(db, stamp: stamp).voidLetter(id, reason: p.reason, on: day)
         case .letterExtended(let p):
             guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
-            try extendLetter(db, id, by: try Span(parsing: p.by, field: "by"), reason: p.reason, on: day, stamp: stamp)
+            try transaction(db, stamp: stamp).extendLetter(id, by: try Span(parsing: p.by, field: "by"), reason: p.reason, on: day)
         case .decreeAdded(let p):
             if let id = try existing(db, "decree", p.handle) { return try keep(db, e, event, subjects: [Subject("decree", id)]) }
             guard let every = Frequency(rawValue: p.every ?? "month") else {
@@ -130,7 +130,7 @@ extension Ledger {
         case .attachmentAdded(let p): try replayAttachment(db, e, p, on: day, stamp: stamp)
         case .attachmentRemoved(let p):
             guard let id = try reference(db, e, "attachment", p.attachment) else { throw PetitionsError("its payload names no attachment.") }
-            try removeAttachment(db, id, reason: p.reason, on: day, stamp: stamp)
+            try transaction(db, stamp: stamp).removeAttachment(id, reason: p.reason, on: day)
         case .ledgerInitialized(let p): return try replayOfficeInitialized(db, e, event, office: p.office, map: map)
         case .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:
             // The other office's own housekeeping: kept in the log, and changing nothing here (settings, rules and

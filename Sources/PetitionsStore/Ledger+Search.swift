@@ -123,12 +123,10 @@ extension Ledger {
         }
     }
 
-    /// The SQL condition (and its argument) that keeps the records of `kind` whose id column `column` matches `query`.
-    static func searchFilter(_ query: String, kind: SearchKind, column: String, field: String) throws -> (String, String) {
-        (
-            "\(column) IN (SELECT rowid >> 3 FROM search WHERE search MATCH ? AND (rowid & 7) = \(SearchRow.kindNumbers[kind] ?? 0))",
-            try ftsMatch(query, field: field)
-        )
+    /// The SQL condition (and its argument) that keeps the records of `kind` whose id column `column` the match
+    /// expression `match` (made by `ftsMatch`) finds.
+    static func searchCondition(_ match: String, kind: SearchKind, column: String) -> (String, String) {
+        ("\(column) IN (SELECT rowid >> 3 FROM search WHERE search MATCH ? AND (rowid & 7) = \(SearchRow.kindNumbers[kind] ?? 0))", match)
     }
 
     /// Problems with the full-text index: records it lacks or holds wrongly, and entries for records that are gone.
