@@ -2,44 +2,6 @@ import Foundation
 import GRDB
 import PetitionsDomain
 
-/// The correctable fields of a party as stored, read through a private record.
-private struct PartyFields: FetchableRecord, TableRecord {
-    static let databaseTableName = "party"
-
-    enum Columns {
-        static let id = Column("id")
-        static let kind = Column("kind")
-    }
-
-    var values: [String: JSONValue]
-
-    init(row: Row) throws {
-        var v: [String: JSONValue] = [:]
-        for key in ["name", "district", "occupation", "address", "phone", "email", "note", "reply_within"] {
-            v[key] = (row[key] as String?).json
-        }
-        v["parent"] = (row["parent_handle"] as String?).json
-        values = v
-    }
-
-    /// The fields of party `id`, its head-counts included for a group.
-    static func load(_ db: Database, _ id: Int64, kind: PartyKind) throws -> [String: JSONValue] {
-        let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT p.*, parent.handle AS parent_handle FROM party p LEFT JOIN party parent ON parent.id = p.parent_id
-                WHERE p.\(Columns.id.name) = ?
-                """, arguments: [id])
-        guard let row else { return [:] }
-        var values = try PartyFields(row: row).values
-        if kind == .group {
-            let counts = try Row.fetchAll(db, sql: "SELECT category, count FROM group_count WHERE group_id = ? ORDER BY category", arguments: [id])
-            values["counts"] = .object(Dictionary(uniqueKeysWithValues: counts.map { ($0["category"] as String, JSONValue.int($0["count"])) }))
-        }
-        return values
-    }
-}
-
 extension JSONValue {
     /// The text of a string value; nil for null and anything else.
     var text: String? {
@@ -54,75 +16,8 @@ extension Ledger {
     /// Corrects a party's fields as one `party.updated` event holding each changed field before and after; returns
     /// the party and the names of the fields that changed (none when every value given is the one already held).
     public func update(_ change: PartyChange, on day: Day?) throws -> (party: Party, changed: [String]) {
-        let (id, changed): (Int64, [String]) = try write { db in try update(db, change, on: day ?? context.today, stamp: newStamp()) }
+        let (id, changed) = try transaction { try $0.update(change, on: day ?? context.today) }
         return (try party(String(id)), changed)
-    }
-
-    /// Corrects a party in the current transaction under `stamp`.
-    func update(_ db: Database, _ change: PartyChange, on day: Day, stamp: EventStamp) throws -> (Int64, [String]) {
-        guard !change.isEmpty else {
-            throw PetitionsError("Say what to correct: give at least one field to change, e.g. --name or --district.", code: .usage)
-        }
-        let ref = try resolveParty(db, change.party, kinds: change.kinds, field: "party")
-        var after: [String: JSONValue] = [:]
-        if let n = change.name { after["name"] = .string(try Ledger.checkName(n)) }
-        let texts: [(String, String?)] = [
-            ("district", change.district), ("occupation", change.occupation), ("address", change.address), ("phone", change.phone),
-            ("email", change.email), ("note", change.note),
-        ]
-        for (key, value) in texts {
-            guard let value else { continue }
-            try ControlCharacters.refuse(value, field: "--\(key)")
-            after[key] = Ledger.nonEmpty(value).json
-        }
-        if after["occupation"] != nil && ref.kind != .person {
-            throw PetitionsError.invalid("--occupation", change.occupation ?? "", "is for a person; \(ref.handle) is a \(ref.kind.rawValue)")
-        }
-        if let parent = change.parent {
-            if let parent {
-                let p = try resolveParty(db, parent, kinds: [.authority], field: "--parent")
-                if let refusal = try circularParent(db, p, of: ref.id, handle: ref.handle, field: "--parent", value: parent) { throw refusal }
-                after["parent"] = .string(p.handle)
-            } else {
-                after["parent"] = .null
-            }
-        }
-        if let within = change.replyWithin { after["reply_within"] = (within?.description).json }
-        let current = try partyFieldValues(db, ref.id, kind: ref.kind)
-        if let counts = change.counts {
-            var merged: [String: JSONValue] = [:]
-            if case .object(let o)? = current["counts"] { merged = o }
-            for c in try Ledger.merge(counts) {
-                guard c.count == 0 else {
-                    merged[c.category] = .int(Int64(c.count))
-                    continue
-                }
-                // 0 removes the category; a category the group does not count is a typo, said with the ones it does.
-                guard merged.removeValue(forKey: c.category) != nil else {
-                    let held = merged.keys.sorted()
-                    throw PetitionsError.invalid(
-                        "--count", "\(c.category)=0",
-                        "removes a head-count, but \(ref.handle) counts no \(c.category)"
-                            + (held.isEmpty ? " (it has no head-counts)" : "; its categories are \(held.joined(separator: ", "))"))
-                }
-            }
-            after["counts"] = .object(merged)
-        }
-        after = after.filter { (current[$0.key] ?? .null) != $0.value }
-        guard !after.isEmpty else { return (ref.id, []) }
-        let before = Dictionary(uniqueKeysWithValues: after.keys.map { ($0, current[$0] ?? .null) })
-        let fields = after.keys.sorted()
-        try appendEvent(
-            db, PartyUpdated(handle: ref.handle, partyKind: ref.kind.rawValue, before: before, after: after).event, day: day,
-            subjects: [Subject("party", ref.id)], summary: "\(ref.name) (\(ref.handle)) corrected: \(fields.joined(separator: ", "))",
-            stamp: stamp)
-        try applyPartyFields(db, ref.id, after)
-        return (ref.id, fields)
-    }
-
-    /// A party's correctable fields as they stand here, its head-counts included for a group.
-    func partyFieldValues(_ db: Database, _ id: Int64, kind: PartyKind) throws -> [String: JSONValue] {
-        try PartyFields.load(db, id, kind: kind)
     }
 
     /// Writes corrected fields of a party (from this ledger's command or another office's event).
@@ -171,28 +66,15 @@ extension Ledger {
 
     /// Makes a person a member of a group from a day.
     public func joinGroup(_ group: String, member: String, from day: Day?) throws -> Party {
-        let id = try write { db in try joinGroup(db, group, member: member, from: day ?? context.today, stamp: newStamp()) }
+        let id = try transaction { try $0.joinGroup(group, member: member, from: day ?? context.today) }
         return try party(String(id))
-    }
-
-    func joinGroup(_ db: Database, _ group: String, member: String, from day: Day, stamp: EventStamp) throws -> Int64 {
-        let g = try resolveParty(db, group, kinds: [.group], field: "group")
-        let p = try resolveParty(db, member, kinds: [.person], field: "--member")
-        if try isMember(db, g.id, p.id) {
-            throw PetitionsError.invalid("--member", member, "is already a member of \(g.handle)")
-        }
-        try appendEvent(
-            db, GroupJoined(group: g.handle, member: p.handle, from: day.description).event, day: day,
-            subjects: [Subject("party", g.id), Subject("party", p.id)], summary: "\(p.name) joined \(g.name) from \(day)", stamp: stamp)
-        try db.execute(sql: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", arguments: [g.id, p.id])
-        return g.id
     }
 
     /// Ends a person's membership of a group on a day.
     public func leaveGroup(_ group: String, member: String, on day: Day) throws -> Party {
-        let id = try write { db in
-            try refuseLeavingBeforeJoining(db, group, member: member, on: day)
-            return try leaveGroup(db, group, member: member, on: day, stamp: newStamp())
+        let id = try transaction { tx in
+            try refuseLeavingBeforeJoining(tx.db, group, member: member, on: day)
+            return try tx.leaveGroup(group, member: member, on: day)
         }
         return try party(String(id))
     }
@@ -220,26 +102,15 @@ extension Ledger {
             "is before \(p.handle) joined \(g.handle) on \(from); a membership ends on or after the day it began, so nothing was recorded")
     }
 
-    func leaveGroup(_ db: Database, _ group: String, member: String, on day: Day, stamp: EventStamp) throws -> Int64 {
-        let g = try resolveParty(db, group, kinds: [.group], field: "group")
-        let p = try resolveParty(db, member, kinds: [.person], field: "--member")
-        guard try isMember(db, g.id, p.id) else { throw PetitionsError.invalid("--member", member, "is not a member of \(g.handle)") }
-        try appendEvent(
-            db, GroupLeft(group: g.handle, member: p.handle, on: day.description).event, day: day,
-            subjects: [Subject("party", g.id), Subject("party", p.id)], summary: "\(p.name) left \(g.name) on \(day)", stamp: stamp)
-        try db.execute(sql: "DELETE FROM group_member WHERE group_id = ? AND person_id = ?", arguments: [g.id, p.id])
-        return g.id
-    }
-
     func isMember(_ db: Database, _ group: Int64, _ person: Int64) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM group_member WHERE group_id = ? AND person_id = ?", arguments: [group, person]) == true
     }
 
     /// Adds a dependant to a person's household.
     public func addDependant(_ person: String, name: String, category: String, on day: Day?) throws -> Party {
-        let id = try write { db in
-            try refuseDependantTwice(db, person, name: name, category: category)
-            return try addDependant(db, person, name: name, category: category, on: day ?? context.today, stamp: newStamp())
+        let id = try transaction { tx in
+            try refuseDependantTwice(tx.db, person, name: name, category: category)
+            return try tx.addDependant(person, name: name, category: category, on: day ?? context.today)
         }
         return try party(String(id))
     }
@@ -261,22 +132,11 @@ extension Ledger {
             "is already in the household of \(p.handle) as \(category)\(asHeld); a dependant is counted once, so nothing was added")
     }
 
-    func addDependant(_ db: Database, _ person: String, name: String, category: String, on day: Day, stamp: EventStamp) throws -> Int64 {
-        let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
-        let name = try Ledger.checkName(name)
-        let category = try Category.validate(category, field: "--category")
-        try appendEvent(
-            db, DependantAdded(person: p.handle, name: name, category: category).event, day: day, subjects: [Subject("party", p.id)],
-            summary: "\(name) (\(category)) added to the household of \(p.name)", stamp: stamp)
-        try db.execute(sql: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", arguments: [p.id, name, category])
-        return p.id
-    }
-
     /// Removes a dependant (by name, and category when given) from a person's household.
     public func removeDependant(_ person: String, name: String, category: String?, on day: Day?) throws -> Party {
-        let id = try write { db in
-            if category == nil { try refuseAmbiguousDependant(db, person, name: name) }
-            return try removeDependant(db, person, name: name, category: category, on: day ?? context.today, stamp: newStamp())
+        let id = try transaction { tx in
+            if category == nil { try refuseAmbiguousDependant(tx.db, person, name: name) }
+            return try tx.removeDependant(person, name: name, category: category, on: day ?? context.today)
         }
         return try party(String(id))
     }
@@ -294,9 +154,116 @@ extension Ledger {
                     + "give --category to say which one to remove")
         }
     }
+}
 
-    func removeDependant(_ db: Database, _ person: String, name: String, category: String?, on day: Day, stamp: EventStamp) throws -> Int64 {
-        let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
+/// The intents of correcting a party, its memberships and its household, each written once, in the shape
+/// `LedgerTransaction` describes: the public method above runs it in a transaction of its own (`transaction { try $0.…
+/// }`), the merge replay and the import in theirs (`transaction(db, stamp:)`).
+extension LedgerTransaction {
+    // MARK: - Correcting a party, its members and household
+
+    /// Corrects a party; returns its id and the names of the fields that changed.
+    func update(_ change: PartyChange, on day: Day) throws -> (Int64, [String]) {
+        guard !change.isEmpty else {
+            throw PetitionsError("Say what to correct: give at least one field to change, e.g. --name or --district.", code: .usage)
+        }
+        let ref = try ledger.resolveParty(db, change.party, kinds: change.kinds, field: "party")
+        var after: [String: JSONValue] = [:]
+        if let n = change.name { after["name"] = .string(try Ledger.checkName(n)) }
+        let texts: [(String, String?)] = [
+            ("district", change.district), ("occupation", change.occupation), ("address", change.address), ("phone", change.phone),
+            ("email", change.email), ("note", change.note),
+        ]
+        for (key, value) in texts {
+            guard let value else { continue }
+            try ControlCharacters.refuse(value, field: "--\(key)")
+            after[key] = Ledger.nonEmpty(value).json
+        }
+        if after["occupation"] != nil && ref.kind != .person {
+            throw PetitionsError.invalid("--occupation", change.occupation ?? "", "is for a person; \(ref.handle) is a \(ref.kind.rawValue)")
+        }
+        if let parent = change.parent {
+            if let parent {
+                let p = try ledger.resolveParty(db, parent, kinds: [.authority], field: "--parent")
+                if let refusal = try ledger.circularParent(db, p, of: ref.id, handle: ref.handle, field: "--parent", value: parent) { throw refusal }
+                after["parent"] = .string(p.handle)
+            } else {
+                after["parent"] = .null
+            }
+        }
+        if let within = change.replyWithin { after["reply_within"] = (within?.description).json }
+        let current = try ledger.partyFieldValues(db, ref.id, kind: ref.kind)
+        if let counts = change.counts {
+            var merged: [String: JSONValue] = [:]
+            if case .object(let o)? = current["counts"] { merged = o }
+            for c in try Ledger.merge(counts) {
+                guard c.count == 0 else {
+                    merged[c.category] = .int(Int64(c.count))
+                    continue
+                }
+                // 0 removes the category; a category the group does not count is a typo, said with the ones it does.
+                guard merged.removeValue(forKey: c.category) != nil else {
+                    let held = merged.keys.sorted()
+                    throw PetitionsError.invalid(
+                        "--count", "\(c.category)=0",
+                        "removes a head-count, but \(ref.handle) counts no \(c.category)"
+                            + (held.isEmpty ? " (it has no head-counts)" : "; its categories are \(held.joined(separator: ", "))"))
+                }
+            }
+            after["counts"] = .object(merged)
+        }
+        after = after.filter { (current[$0.key] ?? .null) != $0.value }
+        guard !after.isEmpty else { return (ref.id, []) }
+        let before = Dictionary(uniqueKeysWithValues: after.keys.map { ($0, current[$0] ?? .null) })
+        let fields = after.keys.sorted()
+        try append(
+            PartyUpdated(handle: ref.handle, partyKind: ref.kind.rawValue, before: before, after: after).event, day: day,
+            subjects: [Subject("party", ref.id)], summary: "\(ref.name) (\(ref.handle)) corrected: \(fields.joined(separator: ", "))")
+        try ledger.applyPartyFields(db, ref.id, after)
+        return (ref.id, fields)
+    }
+
+    /// Makes a person a member of a group from a day; returns the group's id.
+    func joinGroup(_ group: String, member: String, from day: Day) throws -> Int64 {
+        let g = try ledger.resolveParty(db, group, kinds: [.group], field: "group")
+        let p = try ledger.resolveParty(db, member, kinds: [.person], field: "--member")
+        if try ledger.isMember(db, g.id, p.id) {
+            throw PetitionsError.invalid("--member", member, "is already a member of \(g.handle)")
+        }
+        try append(
+            GroupJoined(group: g.handle, member: p.handle, from: day.description).event, day: day,
+            subjects: [Subject("party", g.id), Subject("party", p.id)], summary: "\(p.name) joined \(g.name) from \(day)")
+        try db.execute(sql: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", arguments: [g.id, p.id])
+        return g.id
+    }
+
+    /// Ends a person's membership of a group on a day; returns the group's id.
+    func leaveGroup(_ group: String, member: String, on day: Day) throws -> Int64 {
+        let g = try ledger.resolveParty(db, group, kinds: [.group], field: "group")
+        let p = try ledger.resolveParty(db, member, kinds: [.person], field: "--member")
+        guard try ledger.isMember(db, g.id, p.id) else { throw PetitionsError.invalid("--member", member, "is not a member of \(g.handle)") }
+        try append(
+            GroupLeft(group: g.handle, member: p.handle, on: day.description).event, day: day,
+            subjects: [Subject("party", g.id), Subject("party", p.id)], summary: "\(p.name) left \(g.name) on \(day)")
+        try db.execute(sql: "DELETE FROM group_member WHERE group_id = ? AND person_id = ?", arguments: [g.id, p.id])
+        return g.id
+    }
+
+    /// Adds a dependant to a person's household; returns the person's id.
+    func addDependant(_ person: String, name: String, category: String, on day: Day) throws -> Int64 {
+        let p = try ledger.resolveParty(db, person, kinds: [.person], field: "petitioner")
+        let name = try Ledger.checkName(name)
+        let category = try Category.validate(category, field: "--category")
+        try append(
+            DependantAdded(person: p.handle, name: name, category: category).event, day: day, subjects: [Subject("party", p.id)],
+            summary: "\(name) (\(category)) added to the household of \(p.name)")
+        try db.execute(sql: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", arguments: [p.id, name, category])
+        return p.id
+    }
+
+    /// Removes a dependant from a person's household; returns the person's id.
+    func removeDependant(_ person: String, name: String, category: String?, on day: Day) throws -> Int64 {
+        let p = try ledger.resolveParty(db, person, kinds: [.person], field: "petitioner")
         let name = try Ledger.checkName(name)
         let category = try category.map { try Category.validate($0, field: "--category") }
         // The name as held, or as held in another case ("sofia" for "Sofia"), as adding one refuses such a twin.
@@ -311,9 +278,9 @@ extension Ledger {
         }
         let found: String = row["category"]
         let heldName: String = row["name"]
-        try appendEvent(
-            db, DependantRemoved(person: p.handle, name: heldName, category: found).event, day: day, subjects: [Subject("party", p.id)],
-            summary: "\(heldName) (\(found)) removed from the household of \(p.name)", stamp: stamp)
+        try append(
+            DependantRemoved(person: p.handle, name: heldName, category: found).event, day: day, subjects: [Subject("party", p.id)],
+            summary: "\(heldName) (\(found)) removed from the household of \(p.name)")
         try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
         return p.id
     }

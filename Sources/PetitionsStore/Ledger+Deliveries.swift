@@ -7,90 +7,14 @@ extension Ledger {
 
     /// Schedules one expected delivery per (decree, recipient, period) for the periods given, for every recipient
     /// enrolled (or the one named). Idempotent: a period already scheduled is left as it is.
-    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func scheduleDeliveries(decree: String, recipient: String?, from: Period, to: Period, on day: Day?) throws -> ScheduleResult {
-        let (ids, already): ([Int64], Int) = try write { db in
-            try scheduleDeliveries(db, decree: decree, recipient: recipient, from: from, to: to, on: day ?? context.today, stamp: newStamp())
+        let (ids, already) = try transaction {
+            try $0.scheduleDeliveries(decree: decree, recipient: recipient, from: from, to: to, on: day ?? context.today)
         }
         return try read { db in
-            let list = ids.isEmpty ? [] : try loadDeliveries(db, where: "d.id IN (\(ids.map(String.init).joined(separator: ",")))", [])
+            let list = ids.isEmpty ? [] : try loadDeliveries(db, DeliveryQuery(only: ids))
             return ScheduleResult(scheduled: list, alreadyScheduled: already)
         }
-    }
-
-    /// Schedules deliveries in the current transaction under `stamp`; returns the ids created (none, and no
-    /// event, when every period was already scheduled) and how many were already there.
-    func scheduleDeliveries(
-        _ db: Database, decree: String, recipient: String?, from: Period, to: Period, on day: Day,
-        stamp: EventStamp
-    ) throws -> (created: [Int64], already: Int) {
-        guard from <= to else { throw PetitionsError.invalid("--to", to.description, "is before --from \(from)") }
-        let periods = Period.range(from, to)
-        guard periods.count <= 1200 else { throw PetitionsError.invalid("--to", to.description, "is more than 100 years after --from \(from)") }
-        let d = try resolveDecree(db, decree)
-        let r = try recipient.map { try resolveParty(db, $0, kinds: [.group, .person], field: "--recipient") }
-        // When head-counts change within a period, the enrolment that starts latest in it sets the delivery.
-        var enrolments = try Row.fetchAll(db, sql: "SELECT * FROM enrolment WHERE decree_id = ? ORDER BY from_day DESC, id DESC", arguments: [d.id])
-        if let r { enrolments = enrolments.filter { ($0["recipient_id"] as Int64) == r.id } }
-        guard !enrolments.isEmpty else {
-            if let r {
-                throw PetitionsError("--recipient: \(r.handle) is not enrolled in decree \(d.handle); enrol it first with `petitions enrol`.")
-            }
-            throw PetitionsError("--decree: nobody is enrolled in decree \(d.handle); enrol a recipient first with `petitions enrol`.")
-        }
-        let rations = try Row.fetchAll(
-            db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [d.id])
-        var created: [(id: Int64, recipient: Int64)] = []
-        var already = 0
-        var pending: [(Int64, Period, [(String, String, Int64)])] = []
-        var enrolmentStart: [Int64: Day] = [:]
-        var planned = Set<String>()
-        for p in periods {
-            if let f = d.effectiveFrom, p.last < f { continue }
-            if let t = d.effectiveTo, p.first > t { continue }
-            for e in enrolments {
-                let start = try e.day("from_day")
-                let end = try e.optionalDay("to_day")
-                guard start <= p.last, end.map({ $0 >= p.first }) ?? true else { continue }
-                let rid: Int64 = e["recipient_id"]
-                guard planned.insert("\(rid)/\(p)").inserted else { continue }
-                if p.contains(start) { enrolmentStart[rid] = start }
-                if try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
-                    arguments: [d.id, rid, p.description]) == true
-                {
-                    already += 1
-                    continue
-                }
-                let items = try expectedItems(db, enrolment: e["id"], rations: rations, period: p)
-                if !items.isEmpty { pending.append((rid, p, items)) }
-            }
-        }
-        guard !pending.isEmpty else { return ([Int64](), already) }
-        let recipients = Set(pending.map(\.0))
-        let event = DeliveryScheduled(
-            decree: d.handle, recipient: r?.handle, from: from.description, to: to.description,
-            periods: pending.map { $0.1.description })
-        let eventID = try appendEvent(
-            db, event.event, day: day,
-            subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
-            summary: "\(Wording.count(pending.count, "delivery", plural: "deliveries")) of \(d.name) scheduled for \(from)…\(to)",
-            stamp: stamp)
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
-        let item = try db.cachedStatement(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)")
-        let subject = try db.cachedStatement(sql: "INSERT INTO event_subject VALUES (?, 'delivery', ?)")
-        for (rid, p, items) in pending {
-            // Due on the decree's day of the period, but never before the decree or the enrolment takes effect.
-            let starts = [d.effectiveFrom, enrolmentStart[rid]].compactMap { $0 }.filter { p.contains($0) }
-            let due = ([p.day(d.dueDay)] + starts).max() ?? p.day(d.dueDay)
-            try insert.execute(arguments: [d.id, rid, p.description, due.description, stamp.office, eventID])
-            let id = db.lastInsertedRowID
-            for (c, u, n) in items { try item.execute(arguments: [id, c, u, n]) }
-            try subject.execute(arguments: [eventID, id])
-            created.append((id, rid))
-        }
-        return (created.map(\.id), already)
     }
 
     /// What an enrolment's head-counts expect for one period at the decree's `rations`: (commodity, unit, amount in
@@ -124,84 +48,13 @@ extension Ledger {
     // MARK: - Receipts
 
     /// Records what came for a scheduled delivery; several receipts may add up, partial is allowed.
-    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func receiveDelivery(decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?) throws
         -> Delivery
     {
-        let id: Int64 = try write { db in
-            try receiveDelivery(
-                db, decree: decree, recipient: recipient, period: period, on: day, quantities: quantities, note: note, stamp: newStamp())
+        let id = try transaction {
+            try $0.receiveDelivery(decree: decree, recipient: recipient, period: period, on: day, quantities: quantities, note: note)
         }
         return try delivery(id)
-    }
-
-    /// Records a receipt in the current transaction under `stamp`; returns the delivery's id. `evenCancelled`: a merge
-    /// records another office's receipt against a delivery cancelled here (what came, came); a clerk's is refused.
-    func receiveDelivery(
-        _ db: Database, decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?,
-        stamp: EventStamp, evenCancelled: Bool = false
-    ) throws -> Int64 {
-        guard !quantities.isEmpty else { throw PetitionsError("--quantity: say what came, e.g. --quantity '1000 funt wheat'.", code: .usage) }
-        let parsed = try quantities.map { try Quantity(parsing: $0, field: "--quantity", units: units) }
-        let (deliveryID, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
-        let status: String =
-            try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM delivery WHERE id = ?"), arguments: [deliveryID]) ?? "pending"
-        guard status != "cancelled" || evenCancelled else {
-            throw PetitionsError(
-                "--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
-        }
-        guard day >= d.issued else {
-            throw PetitionsError.invalid(
-                "--on", day.description, "is before decree \(d.handle) was issued on \(d.issued); nothing can come under it before then")
-        }
-        var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
-        let itemRows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT commodity, unit, received FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
-        let lines = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["unit"] as String) })
-        let already = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["received"] as Int64) })
-        for (q, text) in zip(parsed, quantities) {
-            guard let expectedUnit = lines[q.commodity] else {
-                throw PetitionsError(
-                    "--quantity \(quoted(text)): the delivery of \(d.handle) to \(r.handle) for \(period) brings no \(q.commodity); it brings \(lines.keys.sorted().joined(separator: ", "))."
-                )
-            }
-            let eu = unit(expectedUnit)
-            guard eu.dimension == q.unit.dimension else {
-                throw PetitionsError(
-                    "--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension))."
-                )
-            }
-            if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) {
-                byCommodity[i].1 += q.base
-            } else {
-                byCommodity.append((q.commodity, q.base, q.unit.name))
-            }
-            // Each quantity is at most Quantity.maximumBase, so these sums cannot overflow before they are checked.
-            let total = (already[q.commodity] ?? 0).addingReportingOverflow(byCommodity.first { $0.0 == q.commodity }?.1 ?? 0)
-            guard !total.overflow, total.partialValue <= Quantity.maximumBase else {
-                throw PetitionsError(
-                    "--quantity \(quoted(text)): the \(q.commodity) received for \(d.handle) to \(r.handle) in \(period) would add up to more than can be counted."
-                )
-            }
-        }
-        let event = DeliveryReceived(
-            decree: d.handle, recipient: r.handle, period: period.description, on: day.description,
-            quantities: quantities, note: Ledger.nonEmpty(note))
-        let eventID = try appendEvent(
-            db, event.event, day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
-            summary: "Received for \(r.name), \(d.name), \(period.longDescription): \(parsed.map(\.description).joined(separator: ", "))",
-            stamp: stamp)
-        try db.execute(
-            cached: "INSERT INTO receipt(delivery_id, day, note, office, event_id) VALUES (?, ?, ?, ?, ?)",
-            [deliveryID, day.description, Ledger.nonEmpty(note), stamp.office, eventID])
-        let receiptID = db.lastInsertedRowID
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'receipt', ?)", [eventID, receiptID])
-        for (c, base, u) in byCommodity {
-            try db.execute(cached: "INSERT INTO receipt_item(receipt_id, commodity, amount, unit) VALUES (?, ?, ?, ?)", [receiptID, c, base, u])
-            try db.execute(cached: "UPDATE delivery_item SET received = received + ? WHERE delivery_id = ? AND commodity = ?", [base, deliveryID, c])
-        }
-        try Ledger.deriveStatus(db, deliveryID)
-        return deliveryID
     }
 
     /// pending: nothing came; partial: something came but not all; complete: every commodity in full.
@@ -217,29 +70,8 @@ extension Ledger {
 
     /// Cancels a scheduled delivery (e.g. scheduled in error) as a recorded event.
     public func cancelDelivery(decree: String, recipient: String, period: Period, on day: Day, reason: String) throws -> Delivery {
-        let id: Int64 = try write { db in
-            try cancelDelivery(db, decree: decree, recipient: recipient, period: period, on: day, reason: reason, stamp: newStamp())
-        }
+        let id = try transaction { try $0.cancelDelivery(decree: decree, recipient: recipient, period: period, on: day, reason: reason) }
         return try delivery(id)
-    }
-
-    /// Cancels a delivery in the current transaction under `stamp`; returns its id.
-    func cancelDelivery(_ db: Database, decree: String, recipient: String, period: Period, on day: Day, reason: String, stamp: EventStamp) throws
-        -> Int64
-    {
-        let reason = try Ledger.checkName(reason, field: "--reason")
-        let (id, d, r) = try requireDelivery(db, decree: decree, recipient: recipient, period: period)
-        let status = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id])
-        guard status != "cancelled" else {
-            throw PetitionsError.invalid("--period", period.description, "is already cancelled for \(r.handle) under \(d.handle)")
-        }
-        try appendEvent(
-            db, .deliveryCancelled(DeliveryCancelled(decree: d.handle, recipient: r.handle, period: period.description, reason: reason)),
-            day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
-            summary: "Delivery of \(d.name) to \(r.name) for \(period.longDescription) cancelled: \(reason)",
-            stamp: stamp)
-        try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [id])
-        return id
     }
 
     func requireDelivery(_ db: Database, decree: String, recipient: String, period: Period) throws -> (Int64, DecreeRef, PartyRef) {
@@ -262,53 +94,11 @@ extension Ledger {
     /// One delivery by id, with its receipts.
     public func delivery(_ id: Int64) throws -> Delivery {
         try read { db in
-            guard var d = try loadDeliveries(db, where: "d.id = ?", [id]).first else {
+            guard var d = try loadDeliveries(db, DeliveryQuery(id: id)).first else {
                 throw PetitionsError("delivery: no delivery with id \(id).", field: "delivery", kind: .notFound)
             }
             d.receipts = try loadReceipts(db, id)
             return d
-        }
-    }
-
-    func loadDeliveries(_ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil) throws -> [Delivery] {
-        var out: [Delivery] = []
-        try eachDelivery(db, where: clause, args, window: window) { out.append($0) }
-        return out
-    }
-
-    /// Deliveries by period (those in `window` only, when given), one at a time from a cursor, so that an export
-    /// keeps memory flat.
-    func eachDelivery(
-        _ db: Database, where clause: String, _ args: StatementArguments, window: RowWindow? = nil, _ body: (Delivery) throws -> Void
-    ) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT d.*, k.handle AS k, r.handle AS r, s.handle AS s FROM delivery d JOIN decree k ON k.id = d.decree_id
-                JOIN party r ON r.id = d.recipient_id JOIN party s ON s.id = k.supplier_id
-                WHERE \(clause) ORDER BY d.period, r.handle, k.handle\(Ledger.limitClause(window))
-                """, arguments: args)
-        let items = try db.cachedStatement(
-            sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
-        while let row = try rows.next() {
-            let id: Int64 = row["id"]
-            var received: [String: Int64] = [:]
-            var lines = try Row.fetchAll(items, arguments: [id]).map { i -> DeliveryLine in
-                let c: String = i["commodity"]
-                let u: String = i["unit"]
-                let e: Int64 = i["expected"]
-                let r: Int64 = i["received"]
-                received[c] = r
-                return DeliveryLine(
-                    commodity: c, expected: quantityValue(e, unit: u, commodity: c), received: quantityValue(r, unit: u, commodity: c),
-                    shortfall: quantityValue(max(0, e - r), unit: u, commodity: c))
-            }
-            try markReceivedAs(db, id, asOf: .maximum, &lines, received: received)
-            try body(
-                Delivery(
-                    id: id, decree: row["k"], recipient: row["r"], supplier: row["s"],
-                    period: try row.period("period"), due: try row.day("due"), status: try row.stored(DeliveryStatus.self, "status"),
-                    lines: lines, receipts: nil))
         }
     }
 
@@ -324,6 +114,9 @@ extension Ledger {
         }
         guard rounded else { return }
         var byCommodity: [String: [(unit: String, base: Int64)]] = [:]
+        // Read by position, not through a record: this runs inside the streamed `overdue` and `check` (Ledger+LateStream,
+        // Ledger+RuleFacts), where a lookup by name lower-cased the name on every read (BENCHMARKS.md, "The rule engine":
+        // with the other changes there, report at large 19.1 → 6.0 s).
         let rows = try Row.fetchCursor(db.cachedStatement(sql: Ledger.receivedByUnitSQL), arguments: [id, asOf.description])
         while let r = try rows.next() { byCommodity[r[0], default: []].append((r[1], r[2])) }
         for i in lines.indices {
@@ -332,15 +125,171 @@ extension Ledger {
             lines[i].receivedAs = got.map { QuantityValue(Quantity(base: $0.base, unit: unit($0.unit), commodity: c)) }
         }
     }
+}
 
-    func loadReceipts(_ db: Database, _ deliveryID: Int64) throws -> [Receipt] {
-        try Row.fetchAll(db, sql: "SELECT * FROM receipt WHERE delivery_id = ? ORDER BY day, id", arguments: [deliveryID]).map { row in
-            let id: Int64 = row["id"]
-            let q = try Row.fetchAll(
-                db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [id]
-            )
-            .map { quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]) }
-            return Receipt(id: id, on: try row.day("day"), quantities: q, note: row["note"], voided: (row["voided"] as Int64?) == 1)
+/// The intents of scheduling, receiving and cancelling deliveries, each written once, in the shape `LedgerTransaction`
+/// describes: the public method above runs it in a transaction of its own (`transaction { try $0.… }`), the merge
+/// replay and the import in theirs (`transaction(db, stamp:)`).
+extension LedgerTransaction {
+    // MARK: - Scheduling, receiving and cancelling deliveries
+
+    /// Schedules deliveries; returns the ids created (none, and no event, when every period was already scheduled) and
+    /// how many were already there.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
+    func scheduleDeliveries(
+        decree: String, recipient: String?, from: Period, to: Period, on day: Day
+    ) throws -> (created: [Int64], already: Int) {
+        guard from <= to else { throw PetitionsError.invalid("--to", to.description, "is before --from \(from)") }
+        let periods = Period.range(from, to)
+        guard periods.count <= 1200 else { throw PetitionsError.invalid("--to", to.description, "is more than 100 years after --from \(from)") }
+        let d = try ledger.resolveDecree(db, decree)
+        let r = try recipient.map { try ledger.resolveParty(db, $0, kinds: [.group, .person], field: "--recipient") }
+        // When head-counts change within a period, the enrolment that starts latest in it sets the delivery.
+        var enrolments = try Row.fetchAll(db, sql: "SELECT * FROM enrolment WHERE decree_id = ? ORDER BY from_day DESC, id DESC", arguments: [d.id])
+        if let r { enrolments = enrolments.filter { ($0["recipient_id"] as Int64) == r.id } }
+        guard !enrolments.isEmpty else {
+            if let r {
+                throw PetitionsError("--recipient: \(r.handle) is not enrolled in decree \(d.handle); enrol it first with `petitions enrol`.")
+            }
+            throw PetitionsError("--decree: nobody is enrolled in decree \(d.handle); enrol a recipient first with `petitions enrol`.")
         }
+        let rations = try Row.fetchAll(
+            db, sql: "SELECT category, commodity, amount, unit FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [d.id])
+        var created: [(id: Int64, recipient: Int64)] = []
+        var already = 0
+        var pending: [(Int64, Period, [(String, String, Int64)])] = []
+        var enrolmentStart: [Int64: Day] = [:]
+        var planned = Set<String>()
+        for p in periods {
+            if let f = d.effectiveFrom, p.last < f { continue }
+            if let t = d.effectiveTo, p.first > t { continue }
+            for e in enrolments {
+                let start = try e.day("from_day")
+                let end = try e.optionalDay("to_day")
+                guard start <= p.last, end.map({ $0 >= p.first }) ?? true else { continue }
+                let rid: Int64 = e["recipient_id"]
+                guard planned.insert("\(rid)/\(p)").inserted else { continue }
+                if p.contains(start) { enrolmentStart[rid] = start }
+                if try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM delivery WHERE decree_id = ? AND recipient_id = ? AND period = ?",
+                    arguments: [d.id, rid, p.description]) == true
+                {
+                    already += 1
+                    continue
+                }
+                let items = try ledger.expectedItems(db, enrolment: e["id"], rations: rations, period: p)
+                if !items.isEmpty { pending.append((rid, p, items)) }
+            }
+        }
+        guard !pending.isEmpty else { return ([Int64](), already) }
+        let recipients = Set(pending.map(\.0))
+        let event = DeliveryScheduled(
+            decree: d.handle, recipient: r?.handle, from: from.description, to: to.description,
+            periods: pending.map { $0.1.description })
+        let eventID = try append(
+            event.event, day: day,
+            subjects: [Subject("decree", d.id)] + recipients.sorted().map { Subject("party", $0) },
+            summary: "\(Wording.count(pending.count, "delivery", plural: "deliveries")) of \(d.name) scheduled for \(from)…\(to)")
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO delivery(decree_id, recipient_id, period, due, status, office, event_id) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
+        let item = try db.cachedStatement(sql: "INSERT INTO delivery_item(delivery_id, commodity, unit, expected) VALUES (?, ?, ?, ?)")
+        let subject = try db.cachedStatement(sql: "INSERT INTO event_subject VALUES (?, 'delivery', ?)")
+        for (rid, p, items) in pending {
+            // Due on the decree's day of the period, but never before the decree or the enrolment takes effect.
+            let starts = [d.effectiveFrom, enrolmentStart[rid]].compactMap { $0 }.filter { p.contains($0) }
+            let due = ([p.day(d.dueDay)] + starts).max() ?? p.day(d.dueDay)
+            try insert.execute(arguments: [d.id, rid, p.description, due.description, stamp.office, eventID])
+            let id = db.lastInsertedRowID
+            for (c, u, n) in items { try item.execute(arguments: [id, c, u, n]) }
+            try subject.execute(arguments: [eventID, id])
+            created.append((id, rid))
+        }
+        return (created.map(\.id), already)
+    }
+
+    /// Records a receipt; returns the delivery's id. `evenCancelled`: a merge records another office's receipt against a
+    /// delivery cancelled here (what came, came); a clerk's is refused.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
+    func receiveDelivery(
+        decree: String, recipient: String, period: Period, on day: Day, quantities: [String], note: String?, evenCancelled: Bool = false
+    ) throws -> Int64 {
+        guard !quantities.isEmpty else { throw PetitionsError("--quantity: say what came, e.g. --quantity '1000 funt wheat'.", code: .usage) }
+        let parsed = try quantities.map { try Quantity(parsing: $0, field: "--quantity", units: ledger.units) }
+        let (deliveryID, d, r) = try ledger.requireDelivery(db, decree: decree, recipient: recipient, period: period)
+        let status: String =
+            try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM delivery WHERE id = ?"), arguments: [deliveryID]) ?? "pending"
+        guard status != "cancelled" || evenCancelled else {
+            throw PetitionsError(
+                "--period: the delivery of \(d.handle) to \(r.handle) for \(period) was cancelled; nothing can be received against it.")
+        }
+        guard day >= d.issued else {
+            throw PetitionsError.invalid(
+                "--on", day.description, "is before decree \(d.handle) was issued on \(d.issued); nothing can come under it before then")
+        }
+        var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
+        let itemRows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT commodity, unit, received FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
+        let lines = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["unit"] as String) })
+        let already = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["received"] as Int64) })
+        for (q, text) in zip(parsed, quantities) {
+            guard let expectedUnit = lines[q.commodity] else {
+                throw PetitionsError(
+                    "--quantity \(quoted(text)): the delivery of \(d.handle) to \(r.handle) for \(period) brings no \(q.commodity); it brings \(lines.keys.sorted().joined(separator: ", "))."
+                )
+            }
+            let eu = ledger.unit(expectedUnit)
+            guard eu.dimension == q.unit.dimension else {
+                throw PetitionsError(
+                    "--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension))."
+                )
+            }
+            if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) {
+                byCommodity[i].1 += q.base
+            } else {
+                byCommodity.append((q.commodity, q.base, q.unit.name))
+            }
+            // Each quantity is at most Quantity.maximumBase, so these sums cannot overflow before they are checked.
+            let total = (already[q.commodity] ?? 0).addingReportingOverflow(byCommodity.first { $0.0 == q.commodity }?.1 ?? 0)
+            guard !total.overflow, total.partialValue <= Quantity.maximumBase else {
+                throw PetitionsError(
+                    "--quantity \(quoted(text)): the \(q.commodity) received for \(d.handle) to \(r.handle) in \(period) would add up to more than can be counted."
+                )
+            }
+        }
+        let event = DeliveryReceived(
+            decree: d.handle, recipient: r.handle, period: period.description, on: day.description,
+            quantities: quantities, note: Ledger.nonEmpty(note))
+        let eventID = try append(
+            event.event, day: day, subjects: [Subject("delivery", deliveryID), Subject("decree", d.id), Subject("party", r.id)],
+            summary: "Received for \(r.name), \(d.name), \(period.longDescription): \(parsed.map(\.description).joined(separator: ", "))")
+        try db.execute(
+            cached: "INSERT INTO receipt(delivery_id, day, note, office, event_id) VALUES (?, ?, ?, ?, ?)",
+            [deliveryID, day.description, Ledger.nonEmpty(note), stamp.office, eventID])
+        let receiptID = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'receipt', ?)", [eventID, receiptID])
+        for (c, base, u) in byCommodity {
+            try db.execute(cached: "INSERT INTO receipt_item(receipt_id, commodity, amount, unit) VALUES (?, ?, ?, ?)", [receiptID, c, base, u])
+            try db.execute(cached: "UPDATE delivery_item SET received = received + ? WHERE delivery_id = ? AND commodity = ?", [base, deliveryID, c])
+        }
+        try Ledger.deriveStatus(db, deliveryID)
+        return deliveryID
+    }
+
+    /// Cancels a delivery; returns its id.
+    func cancelDelivery(decree: String, recipient: String, period: Period, on day: Day, reason: String) throws
+        -> Int64
+    {
+        let reason = try Ledger.checkName(reason, field: "--reason")
+        let (id, d, r) = try ledger.requireDelivery(db, decree: decree, recipient: recipient, period: period)
+        let status = try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id])
+        guard status != "cancelled" else {
+            throw PetitionsError.invalid("--period", period.description, "is already cancelled for \(r.handle) under \(d.handle)")
+        }
+        try append(
+            .deliveryCancelled(DeliveryCancelled(decree: d.handle, recipient: r.handle, period: period.description, reason: reason)),
+            day: day, subjects: [Subject("delivery", id), Subject("decree", d.id), Subject("party", r.id)],
+            summary: "Delivery of \(d.name) to \(r.name) for \(period.longDescription) cancelled: \(reason)")
+        try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [id])
+        return id
     }
 }

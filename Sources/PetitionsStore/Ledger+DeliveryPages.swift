@@ -15,10 +15,11 @@ extension Ledger {
         -> RowPage<Delivery>
     {
         try read { db in
-            let (clause, args) = try deliveryClause(db, period: period, status: status, decree: decree, recipient: recipient)
-            let rows = try loadDeliveries(db, where: clause, args, window: window)
+            var query = try deliveryQuery(db, period: period, status: status, decree: decree, recipient: recipient)
+            query.window = window
+            let rows = try loadDeliveries(db, query)
             guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery d WHERE \(clause)", arguments: args) ?? 0
+            let total = try Int.fetchOne(db, sql: query.countSQL, arguments: query.arguments) ?? 0
             return RowPage(rows: rows, total: total)
         }
     }
@@ -30,52 +31,37 @@ extension Ledger {
         first: Set<Int64>, period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil,
         window: RowWindow
     ) throws -> RowPage<Delivery> {
-        let ids = "[" + first.sorted().map(String.init).joined(separator: ",") + "]"
-        return try read { db in
-            let (clause, args) = try deliveryClause(db, period: period, status: status, decree: decree, recipient: recipient)
-            let isFirst = "d.id IN (SELECT value FROM json_each(?))"
-            let firstArgs = args + [ids]
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery d WHERE \(clause)", arguments: args) ?? 0
-            let firsts = try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery d WHERE \(clause) AND \(isFirst)", arguments: firstArgs) ?? 0
+        try read { db in
+            let all = try deliveryQuery(db, period: period, status: status, decree: decree, recipient: recipient)
+            var firsts = all
+            firsts.only = Array(first)
+            var others = all
+            others.except = Array(first)
+            let total = try Int.fetchOne(db, sql: all.countSQL, arguments: all.arguments) ?? 0
+            let firstCount = try Int.fetchOne(db, sql: firsts.countSQL, arguments: firsts.arguments) ?? 0
             let limit = max(0, window.limit)
             let offset = max(0, window.offset)
             var rows: [Delivery] = []
-            if offset < firsts {
-                rows = try loadDeliveries(
-                    db, where: "\(clause) AND \(isFirst)", firstArgs, window: RowWindow(limit: min(limit, firsts - offset), offset: offset))
+            if offset < firstCount {
+                firsts.window = RowWindow(limit: min(limit, firstCount - offset), offset: offset)
+                rows = try loadDeliveries(db, firsts)
             }
             if rows.count < limit {
-                rows += try loadDeliveries(
-                    db, where: "\(clause) AND NOT \(isFirst)", firstArgs,
-                    window: RowWindow(limit: limit - rows.count, offset: max(0, offset - firsts)))
+                others.window = RowWindow(limit: limit - rows.count, offset: max(0, offset - firstCount))
+                rows += try loadDeliveries(db, others)
             }
             return RowPage(rows: rows, total: total)
         }
     }
 
-    /// The `WHERE` clause (over `delivery d`) and its arguments for the deliveries of one period, status, decree or
-    /// recipient (each when given); an unknown decree or recipient is its sentence.
-    func deliveryClause(_ db: Database, period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?) throws -> (
-        String, StatementArguments
-    ) {
-        var clauses: [String] = []
-        var args: [DatabaseValueConvertible?] = []
-        if let period {
-            clauses.append("d.period = ?")
-            args.append(period.description)
-        }
-        if let status {
-            clauses.append("d.status = ?")
-            args.append(status.rawValue)
-        }
-        if let decree {
-            clauses.append("d.decree_id = ?")
-            args.append(try resolveDecree(db, decree).id)
-        }
-        if let recipient {
-            clauses.append("d.recipient_id = ?")
-            args.append(try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient").id)
-        }
-        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(args))
+    /// The query of the deliveries of one period, status, decree or recipient (each when given); an unknown decree or
+    /// recipient is its sentence.
+    func deliveryQuery(_ db: Database, period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?) throws
+        -> DeliveryQuery
+    {
+        var query = DeliveryQuery(period: period, status: status)
+        query.decree = try decree.map { try resolveDecree(db, $0).id }
+        query.recipient = try recipient.map { try resolveParty(db, $0, kinds: [.group, .person], field: "--recipient").id }
+        return query
     }
 }

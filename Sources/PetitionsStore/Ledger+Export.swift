@@ -7,7 +7,7 @@ extension Ledger {
 
     /// Every person, by handle, with the day they were recorded as of; one at a time, from one read snapshot.
     public func exportPetitioners(_ body: (Party, Day?) throws -> Void) throws {
-        try read { db in try eachParty(db, where: "p.kind = 'person'", [], body) }
+        try read { db in try eachParty(db, PartyQuery(kind: .person), body) }
     }
 
     /// Every letter, oldest first; one at a time, from one read snapshot.
@@ -22,6 +22,6 @@ extension Ledger {
 
     /// Every delivery, by period; one at a time, from one read snapshot.
     public func exportDeliveries(_ body: (Delivery) throws -> Void) throws {
-        try read { db in try eachDelivery(db, where: "1", [], body) }
+        try read { db in try eachDelivery(db, DeliveryQuery(), body) }
     }
 }

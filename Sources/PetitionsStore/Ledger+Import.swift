@@ -272,9 +272,9 @@ extension Ledger {
     func record(_ db: Database, _ request: RowRequest, stamp: EventStamp) throws {
         switch request {
         case .petitioner(let p):
-            _ = try addPetitioner(
-                db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups,
-                dependants: p.dependants, on: p.on ?? context.today, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).addPetitioner(
+                name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups,
+                dependants: p.dependants, on: p.on ?? context.today)
         case .letter(let l):
             switch l.direction {
             case .sent:
@@ -287,9 +287,9 @@ extension Ledger {
                     channel: l.channel, summary: l.summary)
             }
         case .receipt(let r):
-            _ = try receiveDelivery(
-                db, decree: r.decree, recipient: r.recipient, period: r.period, on: r.on, quantities: r.quantities,
-                note: r.note, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).receiveDelivery(
+                decree: r.decree, recipient: r.recipient, period: r.period, on: r.on, quantities: r.quantities,
+                note: r.note)
         }
     }
 

@@ -49,27 +49,28 @@ extension Ledger {
             if try Int64.fetchOne(db, sql: "SELECT voided FROM receipt WHERE id = ?", arguments: [id]) == 1 {
                 return try keep(db, e, event, subjects: [Subject("receipt", id)])
             }
-            _ = try voidReceipt(db, id, reason: p.reason, on: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).voidReceipt(id, reason: p.reason, on: day)
         case .enrolmentEnded(let p):
-            _ = try endEnrolment(db, decree: p.decree, recipient: p.recipient, on: try Day(parsing: p.on, field: "on"), stamp: stamp)
+            _ = try transaction(db, stamp: stamp).endEnrolment(
+                decree: p.decree, recipient: p.recipient, on: try Day(parsing: p.on, field: "on"))
         case .groupJoined(let p):
             let g = try resolveParty(db, p.group, kinds: [.group], field: "group")
             let m = try resolveParty(db, p.member, kinds: [.person], field: "member")
             if try isMember(db, g.id, m.id) { return try keep(db, e, event, subjects: [Subject("party", g.id), Subject("party", m.id)]) }
-            _ = try joinGroup(db, p.group, member: p.member, from: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).joinGroup(p.group, member: p.member, from: day)
         case .groupLeft(let p):
             let g = try resolveParty(db, p.group, kinds: [.group], field: "group")
             let m = try resolveParty(db, p.member, kinds: [.person], field: "member")
             if try !isMember(db, g.id, m.id) { return try keep(db, e, event, subjects: [Subject("party", g.id), Subject("party", m.id)]) }
-            _ = try leaveGroup(db, p.group, member: p.member, on: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).leaveGroup(p.group, member: p.member, on: day)
         case .dependantAdded(let p):
             // Both offices adding the same dependant would count her twice: the second is refused as a clerk's would
             // be, and so kept without effect and reported.
             try refuseDependantTwice(db, p.person, name: p.name, category: p.category)
             if let kept = try replayDependantCategory(db, e, event, p, day: day, stamp: stamp, notes: &notes) { return kept }
-            _ = try addDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).addDependant(p.person, name: p.name, category: p.category, on: day)
         case .dependantRemoved(let p):
-            _ = try removeDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).removeDependant(p.person, name: p.name, category: p.category, on: day)
         default:
             _ = try keep(db, e, event, subjects: [])
         }
@@ -116,7 +117,7 @@ extension Ledger {
                 kept: quoted(theirsLater ? category : heldCategory)))
         guard theirsLater else { return try keep(db, e, event, subjects: [Subject("party", person.id)]) }
         try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
-        _ = try addDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
+        _ = try transaction(db, stamp: stamp).addDependant(p.person, name: p.name, category: p.category, on: day)
         return false
     }
 

@@ -102,7 +102,7 @@ extension Ledger {
     /// Warns, naming the delivery, when a merged receipt leaves it holding more than expected (two offices that both
     /// recorded the same receipt): it is kept, as `delivery receive` keeps such a receipt, never silently.
     func warnOverExpected(_ db: Database, _ e: ExchangedEvent, delivery id: Int64, notes: inout MergeNotes) throws {
-        guard let d = try loadDeliveries(db, where: "d.id = ?", [id]).first else { return }
+        guard let d = try loadDeliveries(db, DeliveryQuery(id: id)).first else { return }
         for line in d.lines where line.received.amount > line.expected.amount && line.expected.unit == line.received.unit {
             notes.warn(
                 e,

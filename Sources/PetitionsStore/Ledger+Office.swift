@@ -17,7 +17,7 @@ extension Ledger {
 
     /// This ledger's own office party (id 0), when the ledger was initialised.
     public func officeParty() throws -> Party? {
-        try read { db in try loadParties(db, where: "p.id = 0", []).first }
+        try read { db in try loadParties(db, PartyQuery(id: 0)).first }
     }
 
     /// Corrects the office's name, address and e-mail (one `party.updated` event) and its signature (a setting,
@@ -25,7 +25,9 @@ extension Ledger {
     public func setOffice(name: String?, address: String?, email: String?, signature: String?, on day: Day?) throws -> (
         office: Party, signature: String?
     ) {
-        try write { db in
+        // The correction of the party is the intent's event; the signature, a setting, has its own.
+        try transaction { tx in
+            let db = tx.db
             guard let handle = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = 0") else {
                 throw PetitionsError("The ledger \(path) has no office yet; run petitions init --office NAME first.", code: .usage)
             }
@@ -33,7 +35,7 @@ extension Ledger {
             change.name = name
             change.address = address
             change.email = email
-            if !change.isEmpty { _ = try update(db, change, on: day ?? context.today, stamp: newStamp()) }
+            if !change.isEmpty { _ = try tx.update(change, on: day ?? context.today) }
             if let signature {
                 try ControlCharacters.refuse(signature, field: "--signature")
                 let value = Ledger.nonEmpty(signature)

@@ -33,7 +33,7 @@ extension Ledger {
                     db, sql: "SELECT handle FROM party WHERE kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
                 throw PetitionsError.unknown(what, field, ref, closest: closest(to: trimmed, among: handles))
             }
-            p = PartyRef(id: row[0], kind: PartyKind(rawValue: row[1]) ?? .person, handle: row[2], name: row[3])
+            p = PartyRef(id: row["id"], kind: try row.stored(PartyKind.self, "kind"), handle: row["handle"], name: row["name"])
             lookups.remember(p, for: trimmed)
         }
         let kind = p.kind
@@ -95,57 +95,16 @@ extension Ledger {
 
     /// Records an authority, optionally below a parent authority and with a default reply window.
     public func addAuthority(name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day?) throws -> Party {
-        let id: Int64 = try write { db in
-            try addAuthority(db, name: name, handle: handle, parent: parent, replyWithin: replyWithin, on: day ?? context.today, stamp: newStamp())
+        let id = try transaction {
+            try $0.addAuthority(name: name, handle: handle, parent: parent, replyWithin: replyWithin, on: day ?? context.today)
         }
         return try party(String(id))
-    }
-
-    /// Records an authority in the current transaction under `stamp`; returns its id.
-    func addAuthority(_ db: Database, name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day, stamp: EventStamp) throws
-        -> Int64
-    {
-        let name = try Ledger.checkName(name)
-        let h = try newHandle(db, given: handle, name: name)
-        let parentRef = try parent.map { try resolveParty(db, $0, kinds: [.authority], field: "--parent") }
-        let event = AuthorityAdded(handle: h, name: name, parent: parentRef?.handle, replyWithin: replyWithin?.description)
-        let eventID = try appendEvent(db, event.event, day: day, subjects: [], summary: "Authority \(name) (\(h)) added", stamp: stamp)
-        try db.execute(
-            cached: "INSERT INTO party(kind, handle, name, parent_id, reply_within, office, event_id) VALUES ('authority', ?, ?, ?, ?, ?, ?)",
-            [h, name, parentRef?.id, replyWithin?.description, stamp.office, eventID])
-        let id = db.lastInsertedRowID
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
-        return id
     }
 
     /// Records a group of petitioners with optional head-counts.
     public func addGroup(name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day?) throws -> Party {
-        let id: Int64 = try write { db in
-            try addGroup(db, name: name, handle: handle, district: district, counts: counts, on: day ?? context.today, stamp: newStamp())
-        }
+        let id = try transaction { try $0.addGroup(name: name, handle: handle, district: district, counts: counts, on: day ?? context.today) }
         return try party(String(id))
-    }
-
-    /// Records a group in the current transaction under `stamp`; returns its id.
-    func addGroup(_ db: Database, name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day, stamp: EventStamp) throws
-        -> Int64
-    {
-        let name = try Ledger.checkName(name)
-        let counts = try Ledger.merge(counts)
-        let h = try newHandle(db, given: handle, name: name)
-        let event = GroupAdded(
-            handle: h, name: name, district: Ledger.nonEmpty(district),
-            counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.category, Int64($0.count)) }))
-        let eventID = try appendEvent(db, event.event, day: day, subjects: [], summary: "Group \(name) (\(h)) added", stamp: stamp)
-        try db.execute(
-            cached: "INSERT INTO party(kind, handle, name, district, office, event_id) VALUES ('group', ?, ?, ?, ?, ?)",
-            [h, name, Ledger.nonEmpty(district), stamp.office, eventID])
-        let id = db.lastInsertedRowID
-        for c in counts {
-            try db.execute(cached: "INSERT INTO group_count(group_id, category, count) VALUES (?, ?, ?)", [id, c.category, c.count])
-        }
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
-        return id
     }
 
     /// Records a person (a petitioner, and possibly an intermediary) with their household.
@@ -153,41 +112,12 @@ extension Ledger {
         name: String, handle: String?, district: String?, occupation: String?, groups: [String],
         dependants: [Dependant], on day: Day?
     ) throws -> Party {
-        let id: Int64 = try write { db in
-            try addPetitioner(
-                db, name: name, handle: handle, district: district, occupation: occupation, groups: groups,
-                dependants: dependants, on: day ?? context.today, stamp: newStamp())
+        let id = try transaction {
+            try $0.addPetitioner(
+                name: name, handle: handle, district: district, occupation: occupation, groups: groups, dependants: dependants,
+                on: day ?? context.today)
         }
         return try party(String(id))
-    }
-
-    /// Records a person in the current transaction under `stamp`; returns its id. `petitions import petitioners`
-    /// calls this once per row inside one transaction, so every statement here is prepared once and reused.
-    func addPetitioner(
-        _ db: Database, name: String, handle: String?, district: String?, occupation: String?, groups: [String],
-        dependants: [Dependant], on day: Day, stamp: EventStamp
-    ) throws -> Int64 {
-        let name = try Ledger.checkName(name)
-        let h = try newHandle(db, given: handle, name: name)
-        let groupRefs = try groups.map { try resolveParty(db, $0, kinds: [.group], field: "--group") }
-        let event = PetitionerAdded(
-            handle: h, name: name, district: Ledger.nonEmpty(district), occupation: Ledger.nonEmpty(occupation),
-            groups: groupRefs.map(\.handle), dependants: dependants)
-        let eventID = try appendEvent(
-            db, event.event, day: day, subjects: groupRefs.map { Subject("party", $0.id) },
-            summary: "Petitioner \(name) (\(h)) added", stamp: stamp)
-        try db.execute(
-            cached: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
-            [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), stamp.office, eventID])
-        let id = db.lastInsertedRowID
-        for g in Set(groupRefs.map(\.id)) {
-            try db.execute(cached: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", [g, id])
-        }
-        for d in dependants {
-            try db.execute(cached: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", [id, d.name, d.category])
-        }
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
-        return id
     }
 
     static func merge(_ counts: [HeadCount]) throws -> [HeadCount] {
@@ -209,73 +139,16 @@ extension Ledger {
     public func party(_ ref: String) throws -> Party {
         try read { db in
             let p = try resolveParty(db, ref, kinds: [.person, .group, .authority, .office], field: "party")
-            return try loadParties(db, where: "p.id = ?", [p.id]).first
+            return try loadParties(db, PartyQuery(id: p.id)).first
                 ?? Party(id: p.id, kind: p.kind, handle: p.handle, name: p.name, office: context.office)
         }
     }
 
     /// Every party of a kind, by handle.
     public func parties(kind: PartyKind) throws -> [Party] {
-        try read { db in try loadParties(db, where: "p.kind = ?", [kind.rawValue]) }
+        try read { db in try loadParties(db, PartyQuery(kind: kind)) }
     }
 
-    func loadParties(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Party] {
-        var out: [Party] = []
-        try eachParty(db, where: clause, args) { p, _ in out.append(p) }
-        return out
-    }
-
-    /// Parties by handle, one at a time from a cursor (an export of a million persons keeps memory flat),
-    /// each with the day of the event that recorded it.
-    func eachParty(_ db: Database, where clause: String, _ args: StatementArguments, _ body: (Party, Day?) throws -> Void) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT p.*, parent.handle AS parent_handle, e.day AS recorded FROM party p LEFT JOIN party parent ON parent.id = p.parent_id
-                LEFT JOIN event e ON e.id = p.event_id
-                WHERE \(clause) ORDER BY p.handle
-                """, arguments: args)
-        while let row = try rows.next() {
-            let id: Int64 = row["id"]
-            let kind = PartyKind(rawValue: row["kind"]) ?? .person
-            var p = Party(id: id, kind: kind, handle: row["handle"], name: row["name"], office: row["office"])
-            p.district = row["district"]
-            p.address = row["address"]
-            p.phone = row["phone"]
-            p.email = row["email"]
-            p.note = row["note"]
-            switch kind {
-            case .person:
-                p.occupation = row["occupation"]
-                p.dependants = try Row.fetchAll(
-                    db.cachedStatement(sql: "SELECT name, category FROM dependant WHERE person_id = ? ORDER BY id"), arguments: [id]
-                )
-                .map { Dependant(name: $0["name"], category: $0["category"]) }
-                p.groups = try String.fetchAll(
-                    db.cachedStatement(
-                        sql: "SELECT g.handle FROM group_member m JOIN party g ON g.id = m.group_id WHERE m.person_id = ? ORDER BY g.handle"),
-                    arguments: [id])
-            case .group:
-                p.members = try String.fetchAll(
-                    db.cachedStatement(
-                        sql: "SELECT p.handle FROM group_member m JOIN party p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY p.handle"),
-                    arguments: [id])
-                p.counts = try Row.fetchAll(
-                    db.cachedStatement(sql: "SELECT category, count FROM group_count WHERE group_id = ? ORDER BY category"), arguments: [id]
-                )
-                .map { HeadCount(category: $0["category"], count: $0["count"]) }
-            case .authority:
-                p.parent = row["parent_handle"]
-                p.replyWithin = try row.optionalSpan("reply_within")
-                p.chain = try chain(db, above: id).map(\.handle)
-            case .office:
-                break
-            }
-            try body(p, try row.optionalDay("recorded"))
-        }
-    }
-
-    /// The authorities above `id`, nearest first (stops at a cycle).
     /// The refusal of `parent` as the parent of authority `id` (`handle`, else "this authority") when it is that
     /// authority itself, or below it: which of the two, and for one below, the chain from it up to the authority.
     func circularParent(_ db: Database, _ parent: PartyRef, of id: Int64, handle: String?, field: String, value: String) throws
@@ -290,6 +163,7 @@ extension Ledger {
             field, value, "is below \(name) (\(path)); an authority cannot be placed under an authority below it")
     }
 
+    /// The authorities above `id`, nearest first (stops at a cycle).
     func chain(_ db: Database, above id: Int64) throws -> [PartyRef] {
         let rows = try Row.fetchAll(
             db,
@@ -300,5 +174,74 @@ extension Ledger {
                 SELECT p.id, p.kind, p.handle, p.name FROM up JOIN party p ON p.id = up.id ORDER BY up.depth
                 """, arguments: [id])
         return rows.map { PartyRef(id: $0["id"], kind: .authority, handle: $0["handle"], name: $0["name"]) }
+    }
+}
+
+/// The intents of recording authorities, groups and persons, each written once, in the shape `LedgerTransaction`
+/// describes: the public method above runs it in a transaction of its own (`transaction { try $0.… }`), the merge
+/// replay and the import in theirs (`transaction(db, stamp:)`).
+extension LedgerTransaction {
+    // MARK: - Recording parties
+
+    /// Records an authority; returns its id.
+    func addAuthority(name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day) throws -> Int64 {
+        let name = try Ledger.checkName(name)
+        let h = try ledger.newHandle(db, given: handle, name: name)
+        let parentRef = try parent.map { try ledger.resolveParty(db, $0, kinds: [.authority], field: "--parent") }
+        let event = AuthorityAdded(handle: h, name: name, parent: parentRef?.handle, replyWithin: replyWithin?.description)
+        let eventID = try append(event.event, day: day, subjects: [], summary: "Authority \(name) (\(h)) added")
+        try db.execute(
+            cached: "INSERT INTO party(kind, handle, name, parent_id, reply_within, office, event_id) VALUES ('authority', ?, ?, ?, ?, ?, ?)",
+            [h, name, parentRef?.id, replyWithin?.description, stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
+        return id
+    }
+
+    /// Records a group; returns its id.
+    func addGroup(name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day) throws -> Int64 {
+        let name = try Ledger.checkName(name)
+        let counts = try Ledger.merge(counts)
+        let h = try ledger.newHandle(db, given: handle, name: name)
+        let event = GroupAdded(
+            handle: h, name: name, district: Ledger.nonEmpty(district),
+            counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.category, Int64($0.count)) }))
+        let eventID = try append(event.event, day: day, subjects: [], summary: "Group \(name) (\(h)) added")
+        try db.execute(
+            cached: "INSERT INTO party(kind, handle, name, district, office, event_id) VALUES ('group', ?, ?, ?, ?, ?)",
+            [h, name, Ledger.nonEmpty(district), stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        for c in counts {
+            try db.execute(cached: "INSERT INTO group_count(group_id, category, count) VALUES (?, ?, ?)", [id, c.category, c.count])
+        }
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
+        return id
+    }
+
+    /// Records a person; returns its id. `petitions import petitioners` calls this once per row inside one
+    /// transaction, so every statement here is prepared once and reused.
+    func addPetitioner(
+        name: String, handle: String?, district: String?, occupation: String?, groups: [String], dependants: [Dependant], on day: Day
+    ) throws -> Int64 {
+        let name = try Ledger.checkName(name)
+        let h = try ledger.newHandle(db, given: handle, name: name)
+        let groupRefs = try groups.map { try ledger.resolveParty(db, $0, kinds: [.group], field: "--group") }
+        let event = PetitionerAdded(
+            handle: h, name: name, district: Ledger.nonEmpty(district), occupation: Ledger.nonEmpty(occupation),
+            groups: groupRefs.map(\.handle), dependants: dependants)
+        let eventID = try append(
+            event.event, day: day, subjects: groupRefs.map { Subject("party", $0.id) }, summary: "Petitioner \(name) (\(h)) added")
+        try db.execute(
+            cached: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
+            [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        for g in Set(groupRefs.map(\.id)) {
+            try db.execute(cached: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", [g, id])
+        }
+        for d in dependants {
+            try db.execute(cached: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", [id, d.name, d.category])
+        }
+        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
+        return id
     }
 }

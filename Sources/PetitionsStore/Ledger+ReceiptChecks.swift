@@ -32,11 +32,11 @@ extension Ledger {
                     SELECT r.delivery_id, r.day FROM receipt r JOIN delivery d ON d.id = r.delivery_id
                     WHERE r.id > ? AND r.voided = 0 AND (r.day > ? OR r.day < d.period || '-01') ORDER BY r.id LIMIT ?
                     """, arguments: [id, today.description, limit]
-            ).map { (delivery: $0[0] as Int64, day: $0[1] as String) }
+            ).map { (delivery: $0["delivery_id"] as Int64, day: try $0.day("day")) }
             return (over, dated)
         }
         return UnusualReceipts(
             overExpected: try over.map { try delivery($0) },
-            oddlyDated: try dated.map { (delivery: try delivery($0.delivery), day: try Day(parsing: $0.day)) })
+            oddlyDated: try dated.map { (delivery: try delivery($0.delivery), day: $0.day) })
     }
 }

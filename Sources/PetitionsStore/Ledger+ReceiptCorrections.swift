@@ -7,11 +7,29 @@ extension Ledger {
 
     /// Voids a receipt recorded in error: it stays listed, marked voided, and counts for nothing from now on.
     public func voidReceipt(_ id: Int64, reason: String, on day: Day?) throws -> Delivery {
-        let deliveryID = try write { db in try voidReceipt(db, id, reason: reason, on: day ?? context.today, stamp: newStamp()) }
+        let deliveryID = try transaction { try $0.voidReceipt(id, reason: reason, on: day ?? context.today) }
         return try delivery(deliveryID)
     }
 
-    func voidReceipt(_ db: Database, _ id: Int64, reason: String, on day: Day, stamp: EventStamp) throws -> Int64 {
+    // MARK: - Ending an enrolment
+
+    /// Ends a recipient's enrolment in a decree on a day: its last day enrolled. Deliveries scheduled for later periods
+    /// that nothing has come for are unscheduled; a new enrolment from a later day may follow, and be scheduled.
+    public func endEnrolment(decree: String, recipient: String, on day: Day) throws -> EnrolmentEnd {
+        let (id, unscheduled, cancelled) = try transaction { try $0.endEnrolment(decree: decree, recipient: recipient, on: day) }
+        let enrolment = try read { db in try loadEnrolments(db, EnrolmentQuery(id: id))[0] }
+        return EnrolmentEnd(enrolment: enrolment, unscheduled: unscheduled, cancelled: cancelled)
+    }
+}
+
+/// The intents of voiding a receipt and ending an enrolment, each written once, in the shape `LedgerTransaction`
+/// describes: the public method above runs it in a transaction of its own (`transaction { try $0.… }`), the merge
+/// replay and the import in theirs (`transaction(db, stamp:)`).
+extension LedgerTransaction {
+    // MARK: - Voiding a receipt, ending an enrolment
+
+    /// Voids a receipt; returns the id of its delivery.
+    func voidReceipt(_ id: Int64, reason: String, on day: Day) throws -> Int64 {
         let reason = try Ledger.checkName(reason, field: "--reason")
         guard let row = try Row.fetchOne(db, sql: "SELECT delivery_id, voided FROM receipt WHERE id = ?", arguments: [id]) else {
             let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM receipt")
@@ -19,9 +37,9 @@ extension Ledger {
         }
         let deliveryID: Int64 = row["delivery_id"]
         guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("receipt", String(id), "is already voided") }
-        try appendEvent(
-            db, ReceiptVoided(receipt: id, reason: reason).event, day: day, subjects: [Subject("receipt", id), Subject("delivery", deliveryID)],
-            summary: "Receipt \(id) voided: \(reason)", stamp: stamp)
+        try append(
+            ReceiptVoided(receipt: id, reason: reason).event, day: day, subjects: [Subject("receipt", id), Subject("delivery", deliveryID)],
+            summary: "Receipt \(id) voided: \(reason)")
         try db.execute(sql: "UPDATE receipt SET voided = 1, void_reason = ? WHERE id = ?", arguments: [reason, id])
         try db.execute(
             sql: """
@@ -33,24 +51,12 @@ extension Ledger {
         return deliveryID
     }
 
-    // MARK: - Ending an enrolment
-
-    /// Ends a recipient's enrolment in a decree on a day: its last day enrolled. Deliveries scheduled for later periods
-    /// that nothing has come for are unscheduled; a new enrolment from a later day may follow, and be scheduled.
-    public func endEnrolment(decree: String, recipient: String, on day: Day) throws -> EnrolmentEnd {
-        let (id, unscheduled, cancelled) = try write { db in
-            try endEnrolment(db, decree: decree, recipient: recipient, on: day, stamp: newStamp())
-        }
-        let enrolment = try read { db in try loadEnrolments(db, where: "e.id = ?", [id])[0] }
-        return EnrolmentEnd(enrolment: enrolment, unscheduled: unscheduled, cancelled: cancelled)
-    }
-
-    /// Ends an enrolment in the current transaction; returns its id and the later periods unscheduled and cancelled.
+    /// Ends an enrolment; returns its id and the later periods unscheduled and cancelled.
     func endEnrolment(
-        _ db: Database, decree: String, recipient: String, on day: Day, stamp: EventStamp
+        decree: String, recipient: String, on day: Day
     ) throws -> (id: Int64, unscheduled: [String], cancelled: [String]) {
-        let d = try resolveDecree(db, decree)
-        let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
+        let d = try ledger.resolveDecree(db, decree)
+        let r = try ledger.resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
         guard
             let id = try Int64.fetchOne(
                 db,
@@ -85,10 +91,10 @@ extension Ledger {
         let cancelled = voidedOnly.map { $0["period"] as String }
         var unscheduled = periods.isEmpty ? "" : "; unscheduled \(periods.joined(separator: ", "))"
         if !cancelled.isEmpty { unscheduled += "; cancelled \(cancelled.joined(separator: ", "))" }
-        try appendEvent(
-            db, EnrolmentEnded(decree: d.handle, recipient: r.handle, on: day.description).event, day: day,
+        try append(
+            EnrolmentEnded(decree: d.handle, recipient: r.handle, on: day.description).event, day: day,
             subjects: [Subject("enrolment", id), Subject("decree", d.id), Subject("party", r.id)],
-            summary: "Enrolment of \(r.name) in \(d.name) ended on \(day)\(unscheduled)", stamp: stamp)
+            summary: "Enrolment of \(r.name) in \(d.name) ended on \(day)\(unscheduled)")
         try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [day.description, id])
         for row in voidedOnly {
             try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [row["id"] as Int64])

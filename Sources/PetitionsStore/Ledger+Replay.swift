@@ -15,17 +15,18 @@ extension Ledger {
         switch event {
         case .authorityAdded(let p):
             if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
-            _ = try addAuthority(
-                db, name: p.name, handle: p.handle, parent: p.parent, replyWithin: try span(p.replyWithin, "reply_within"),
-                on: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).addAuthority(
+                name: p.name, handle: p.handle, parent: p.parent, replyWithin: try span(p.replyWithin, "reply_within"),
+                on: day)
         case .groupAdded(let p):
             if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
-            _ = try addGroup(db, name: p.name, handle: p.handle, district: p.district, counts: try headCounts(p.counts), on: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).addGroup(
+                name: p.name, handle: p.handle, district: p.district, counts: try headCounts(p.counts), on: day)
         case .petitionerAdded(let p):
             if let id = try existing(db, "party", p.handle) { return try keep(db, e, event, subjects: [Subject("party", id)]) }
-            _ = try addPetitioner(
-                db, name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups ?? [],
-                dependants: p.dependants ?? [], on: day, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).addPetitioner(
+                name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups ?? [],
+                dependants: p.dependants ?? [], on: day)
         case .petitionLogged(let p):
             _ = try transaction(db, stamp: stamp).logPetition(from: p.from, to: p.to, subject: p.subject, on: day, via: p.via, category: p.category)
         case .petitionStatusChanged(let p):
@@ -60,11 +61,11 @@ extension Ledger {
             guard let every = Frequency(rawValue: p.every ?? "month") else {
                 throw PetitionsError("every \(quoted(p.every ?? "")) is not a frequency.")
             }
-            _ = try addDecree(
-                db, handle: p.handle, name: p.name, issued: try Day(parsing: p.issued, field: "issued"), issuer: p.issuer,
+            _ = try transaction(db, stamp: stamp).addDecree(
+                handle: p.handle, name: p.name, issued: try Day(parsing: p.issued, field: "issued"), issuer: p.issuer,
                 supplier: p.supplier, rations: p.rations ?? [], every: every, dueDay: Int(p.dueDay ?? 1),
                 effectiveFrom: try p.effectiveFrom.map { try Day(parsing: $0, field: "effective_from") },
-                effectiveTo: try p.effectiveTo.map { try Day(parsing: $0, field: "effective_to") }, stamp: stamp)
+                effectiveTo: try p.effectiveTo.map { try Day(parsing: $0, field: "effective_to") })
         case .enrolmentAdded(let p):
             let decree = try resolveDecree(db, p.decree, field: "decree")
             let recipient = try resolveParty(db, p.recipient, kinds: [.group, .person], field: "recipient")
@@ -75,13 +76,13 @@ extension Ledger {
             {
                 return try keep(db, e, event, subjects: [Subject("enrolment", id), Subject("decree", decree.id), Subject("party", recipient.id)])
             }
-            _ = try enrol(
-                db, decree: decree.handle, recipient: recipient.handle, counts: try headCounts(p.counts), from: from,
-                to: try p.to.map { try Day(parsing: $0, field: "to") }, memberCategory: "employee", stamp: stamp)
+            _ = try transaction(db, stamp: stamp).enrol(
+                decree: decree.handle, recipient: recipient.handle, counts: try headCounts(p.counts), from: from,
+                to: try p.to.map { try Day(parsing: $0, field: "to") }, memberCategory: "employee")
         case .deliveryScheduled(let p):
-            let created = try scheduleDeliveries(
-                db, decree: p.decree, recipient: p.recipient, from: try Period(parsing: p.from, field: "from"),
-                to: try Period(parsing: p.to, field: "to"), on: day, stamp: stamp
+            let created = try transaction(db, stamp: stamp).scheduleDeliveries(
+                decree: p.decree, recipient: p.recipient, from: try Period(parsing: p.from, field: "from"),
+                to: try Period(parsing: p.to, field: "to"), on: day
             ).created
             if created.isEmpty {
                 // Every period was already scheduled here: the event is kept, and changes nothing.
@@ -110,9 +111,9 @@ extension Ledger {
                     "the delivery of \(p.decree) to \(p.recipient) for \(period) was cancelled here; the receipt is recorded against it all the same."
                 )
             }
-            _ = try receiveDelivery(
-                db, decree: p.decree, recipient: p.recipient, period: period, on: day, quantities: quantities, note: p.note,
-                stamp: stamp, evenCancelled: true)
+            _ = try transaction(db, stamp: stamp).receiveDelivery(
+                decree: p.decree, recipient: p.recipient, period: period, on: day, quantities: quantities, note: p.note,
+                evenCancelled: true)
             try warnOverExpected(db, e, delivery: id, notes: &notes)
         case .deliveryCancelled(let p):
             let period = try Period(parsing: p.period, field: "period")
@@ -120,7 +121,8 @@ extension Ledger {
             if try String.fetchOne(db, sql: "SELECT status FROM delivery WHERE id = ?", arguments: [id]) == "cancelled" {
                 return try keep(db, e, event, subjects: [Subject("delivery", id)])
             }
-            _ = try cancelDelivery(db, decree: p.decree, recipient: p.recipient, period: period, on: day, reason: p.reason, stamp: stamp)
+            _ = try transaction(db, stamp: stamp).cancelDelivery(
+                decree: p.decree, recipient: p.recipient, period: period, on: day, reason: p.reason)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM receipt WHERE delivery_id = ? AND voided = 0", arguments: [id]) == true {
                 notes.warn(e, "the delivery of \(p.decree) to \(p.recipient) for \(period) has receipts here; it is cancelled and keeps them.")
             }

@@ -20,60 +20,12 @@ extension Ledger {
         handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
         every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?
     ) throws -> Decree {
-        let id: Int64 = try write { db in
-            try addDecree(
-                db, handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: rations, every: every,
-                dueDay: dueDay, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, stamp: newStamp())
+        let id = try transaction {
+            try $0.addDecree(
+                handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: rations, every: every,
+                dueDay: dueDay, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo)
         }
         return try decree(String(id))
-    }
-
-    /// Records a decree in the current transaction under `stamp`; returns its id.
-    func addDecree(
-        _ db: Database, handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
-        every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?, stamp: EventStamp
-    ) throws -> Int64 {
-        let name = try Ledger.checkName(name)
-        guard (1...31).contains(dueDay) else { throw PetitionsError.invalid("--due-day", String(dueDay), "must be a day of the month from 1 to 31") }
-        guard !rations.isEmpty else {
-            throw PetitionsError("--ration: a decree needs at least one ration, e.g. --ration 'employee: 8 funt wheat'.", code: .usage)
-        }
-        if let f = effectiveFrom, let t = effectiveTo, t < f {
-            throw PetitionsError.invalid("--effective-to", t.description, "is before --effective-from \(f)")
-        }
-        let parsed = try rations.map { try parseRation($0) }
-        var seen = Set<String>()
-        for r in parsed where !seen.insert(r.category + "\u{0}" + r.quantity.commodity).inserted {
-            throw PetitionsError.invalid(
-                "--ration", "\(r.category): \(r.quantity.description)", "repeats the ration of \(r.quantity.commodity) for \(r.category)")
-        }
-        let h = try newHandle(db, given: handle, name: name, table: "decree")
-        let s = try resolveParty(db, supplier, kinds: [.authority], field: "--supplier")
-        let i = try issuer.map { try resolveParty(db, $0, kinds: [.authority], field: "--issuer") }
-        let event = DecreeAdded(
-            handle: h, name: name, issued: issued.description, issuer: i?.handle, supplier: s.handle, every: every.rawValue,
-            dueDay: Int64(dueDay), effectiveFrom: effectiveFrom?.description, effectiveTo: effectiveTo?.description,
-            rations: parsed.map { "\($0.category): \($0.quantity.description)" })
-        let eventID = try appendEvent(
-            db, event.event, day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
-            summary: "Decree \(name) (\(h)) added", stamp: stamp)
-        try db.execute(
-            sql: """
-                INSERT INTO decree(handle, name, issued, issuer_id, supplier_id, frequency, due_day, effective_from, effective_to, office, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                h, name, issued.description, i?.id, s.id, every.rawValue, dueDay, effectiveFrom?.description, effectiveTo?.description, stamp.office,
-                eventID,
-            ])
-        let id = db.lastInsertedRowID
-        for r in parsed {
-            try db.execute(
-                sql: "INSERT INTO ration(decree_id, category, commodity, amount, unit) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id, r.category, r.quantity.commodity, r.quantity.base, r.quantity.unit.name])
-        }
-        try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'decree', ?)", arguments: [eventID, id])
-        return id
     }
 
     struct DecreeRef {
@@ -108,7 +60,7 @@ extension Ledger {
     public func decree(_ ref: String) throws -> Decree {
         try read { db in
             let d = try resolveDecree(db, ref, field: "decree")
-            return try loadDecrees(db, where: "d.id = ?", [d.id])[0]
+            return try loadDecrees(db, DecreeQuery(id: d.id))[0]
         }
     }
 
@@ -119,7 +71,7 @@ extension Ledger {
 
     /// Every decree, by issue day.
     public func decrees() throws -> [Decree] {
-        try read { db in try loadDecrees(db, where: "1", []) }
+        try read { db in try loadDecrees(db, DecreeQuery()) }
     }
 
     func unit(_ name: String) -> MeasureUnit {
@@ -130,109 +82,16 @@ extension Ledger {
         QuantityValue(Quantity(base: base, unit: self.unit(unit), commodity: commodity))
     }
 
-    func loadDecrees(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Decree] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT d.*, s.handle AS s, i.handle AS i FROM decree d JOIN party s ON s.id = d.supplier_id LEFT JOIN party i ON i.id = d.issuer_id
-                WHERE \(clause) ORDER BY d.issued, d.id
-                """, arguments: args
-        ).map { row in
-            let id: Int64 = row["id"]
-            let rations = try Row.fetchAll(db, sql: "SELECT * FROM ration WHERE decree_id = ? ORDER BY rowid", arguments: [id]).map {
-                Ration(category: $0["category"], quantity: quantityValue($0["amount"], unit: $0["unit"], commodity: $0["commodity"]))
-            }
-            return Decree(
-                id: id, handle: row["handle"], name: row["name"], issued: try row.day("issued"),
-                issuer: row["i"], supplier: row["s"], every: try row.stored(Frequency.self, "frequency"), dueDay: row["due_day"],
-                rations: rations, effectiveFrom: try row.optionalDay("effective_from"), effectiveTo: try row.optionalDay("effective_to"),
-                office: row["office"])
-        }
-    }
-
     // MARK: - Enrolment
 
     /// Enrols a recipient in a decree. Without counts, the head-counts come from the group's counts and its
     /// members' households (each member as `memberCategory`, each dependant by category), or from a person's own household.
     /// Without a member category, a person counts in the decree's one category; a decree with several needs one named.
-    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
     public func enrol(decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String?) throws -> Enrolment {
-        let id: Int64 = try write { db in
-            try enrol(db, decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory, stamp: newStamp())
+        let id = try transaction {
+            try $0.enrol(decree: decree, recipient: recipient, counts: counts, from: from, to: to, memberCategory: memberCategory)
         }
-        return try read { db in try loadEnrolments(db, where: "e.id = ?", [id])[0] }
-    }
-
-    /// Enrols a recipient in the current transaction under `stamp`; returns the enrolment's id.
-    func enrol(
-        _ db: Database, decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String?,
-        stamp: EventStamp
-    ) throws -> Int64 {
-        let counts = try Ledger.merge(counts)
-        let memberCategory = try memberCategory.map { try Category.validate($0, field: "--member-category") }
-        let d = try resolveDecree(db, decree)
-        let r = try resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
-        let start = from ?? d.effectiveFrom ?? d.issued
-        if let to, to < start { throw PetitionsError.invalid("--to", to.description, "is before the enrolment starts on \(start)") }
-        let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
-        var heads = counts
-        if heads.isEmpty {
-            heads = try householdCounts(
-                db, r, memberCategory: memberCategory ?? (rationCats.count == 1 ? rationCats.first : nil), decree: d.handle, categories: rationCats)
-        }
-        guard !heads.isEmpty else {
-            throw PetitionsError(
-                "--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
-        }
-        guard heads.contains(where: { rationCats.contains($0.category) }) else {
-            throw PetitionsError(
-                "--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", "))."
-            )
-        }
-        // Counts taken from a household or a group's own counts keep only the categories the decree has a ration
-        // for: a dependant the decree does not provide for is not enrolled in it.
-        if counts.isEmpty { heads = heads.filter { rationCats.contains($0.category) } }
-        try Ledger.refuseUncountableDeliveries(db, decree: d.id, handle: d.handle, heads: heads, units: units)
-        // New head-counts from a later day end the open enrolment that runs into it.
-        var ended: Int64?
-        if let open = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND to_day IS NULL AND from_day < ?
-                AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.decree_id = enrolment.decree_id AND e2.recipient_id = enrolment.recipient_id
-                                AND e2.from_day > enrolment.from_day)
-                """, arguments: [d.id, r.id, start.description])
-        {
-            ended = open["id"]
-            try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [start.adding(days: -1).description, ended])
-        }
-        let overlap = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT id, from_day FROM enrolment WHERE decree_id = ? AND recipient_id = ?
-                AND from_day <= ? AND (to_day IS NULL OR to_day >= ?)
-                """, arguments: [d.id, r.id, (to ?? Day.maximum).description, start.description])
-        if let overlap {
-            throw PetitionsError(
-                "--recipient: \(r.handle) is already enrolled in \(d.handle) from \(overlap["from_day"] as String) (enrolment \(overlap["id"] as Int64)); end that enrolment first."
-            )
-        }
-        let event = EnrolmentAdded(
-            decree: d.handle, recipient: r.handle, from: start.description, to: to?.description, endsEnrolment: ended,
-            counts: Dictionary(uniqueKeysWithValues: heads.map { ($0.category, Int64($0.count)) }))
-        let eventID = try appendEvent(
-            db, event.event, day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
-            summary: "\(r.name) enrolled in \(d.name)", stamp: stamp)
-        try db.execute(
-            sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [d.id, r.id, start.description, to?.description, stamp.office, eventID])
-        let id = db.lastInsertedRowID
-        for h in heads {
-            try db.execute(sql: "INSERT INTO enrolment_count(enrolment_id, category, count) VALUES (?, ?, ?)", arguments: [id, h.category, h.count])
-        }
-        try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, id])
-        if let ended { try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, ended]) }
-        return id
+        return try read { db in try loadEnrolments(db, EnrolmentQuery(id: id))[0] }
     }
 
     /// Refuses head-counts whose monthly delivery under the decree's rations would be more than one quantity can hold:
@@ -300,27 +159,134 @@ extension Ledger {
     /// Enrolments, optionally of one decree.
     public func enrolments(decree: String? = nil) throws -> [Enrolment] {
         try read { db in
-            if let decree { return try loadEnrolments(db, where: "e.decree_id = ?", [try resolveDecree(db, decree).id]) }
-            return try loadEnrolments(db, where: "1", [])
+            try loadEnrolments(db, EnrolmentQuery(decree: try decree.map { try resolveDecree(db, $0).id }))
         }
     }
+}
 
-    func loadEnrolments(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [Enrolment] {
-        try Row.fetchAll(
+/// The intents of recording decrees and enrolments, each written once, in the shape `LedgerTransaction` describes: the
+/// public method above runs it in a transaction of its own (`transaction { try $0.… }`), the merge replay and the
+/// import in theirs (`transaction(db, stamp:)`).
+extension LedgerTransaction {
+    // MARK: - Recording decrees and enrolments
+
+    /// Records a decree with its rations; returns its id.
+    func addDecree(
+        handle: String, name: String, issued: Day, issuer: String?, supplier: String, rations: [String],
+        every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?
+    ) throws -> Int64 {
+        let name = try Ledger.checkName(name)
+        guard (1...31).contains(dueDay) else { throw PetitionsError.invalid("--due-day", String(dueDay), "must be a day of the month from 1 to 31") }
+        guard !rations.isEmpty else {
+            throw PetitionsError("--ration: a decree needs at least one ration, e.g. --ration 'employee: 8 funt wheat'.", code: .usage)
+        }
+        if let f = effectiveFrom, let t = effectiveTo, t < f {
+            throw PetitionsError.invalid("--effective-to", t.description, "is before --effective-from \(f)")
+        }
+        let parsed = try rations.map { try ledger.parseRation($0) }
+        var seen = Set<String>()
+        for r in parsed where !seen.insert(r.category + "\u{0}" + r.quantity.commodity).inserted {
+            throw PetitionsError.invalid(
+                "--ration", "\(r.category): \(r.quantity.description)", "repeats the ration of \(r.quantity.commodity) for \(r.category)")
+        }
+        let h = try ledger.newHandle(db, given: handle, name: name, table: "decree")
+        let s = try ledger.resolveParty(db, supplier, kinds: [.authority], field: "--supplier")
+        let i = try issuer.map { try ledger.resolveParty(db, $0, kinds: [.authority], field: "--issuer") }
+        let event = DecreeAdded(
+            handle: h, name: name, issued: issued.description, issuer: i?.handle, supplier: s.handle, every: every.rawValue,
+            dueDay: Int64(dueDay), effectiveFrom: effectiveFrom?.description, effectiveTo: effectiveTo?.description,
+            rations: parsed.map { "\($0.category): \($0.quantity.description)" })
+        let eventID = try append(
+            event.event, day: issued, subjects: [Subject("party", s.id)] + (i.map { [Subject("party", $0.id)] } ?? []),
+            summary: "Decree \(name) (\(h)) added")
+        try db.execute(
+            sql: """
+                INSERT INTO decree(handle, name, issued, issuer_id, supplier_id, frequency, due_day, effective_from, effective_to, office, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                h, name, issued.description, i?.id, s.id, every.rawValue, dueDay, effectiveFrom?.description, effectiveTo?.description, stamp.office,
+                eventID,
+            ])
+        let id = db.lastInsertedRowID
+        for r in parsed {
+            try db.execute(
+                sql: "INSERT INTO ration(decree_id, category, commodity, amount, unit) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, r.category, r.quantity.commodity, r.quantity.base, r.quantity.unit.name])
+        }
+        try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'decree', ?)", arguments: [eventID, id])
+        return id
+    }
+
+    /// Enrols a recipient in a decree; returns the enrolment's id.
+    // Longer than 60 lines on purpose: one transaction's checks and writes, in the order they must happen.
+    func enrol(
+        decree: String, recipient: String, counts: [HeadCount], from: Day?, to: Day?, memberCategory: String?
+    ) throws -> Int64 {
+        let counts = try Ledger.merge(counts)
+        let memberCategory = try memberCategory.map { try Category.validate($0, field: "--member-category") }
+        let d = try ledger.resolveDecree(db, decree)
+        let r = try ledger.resolveParty(db, recipient, kinds: [.group, .person], field: "--recipient")
+        let start = from ?? d.effectiveFrom ?? d.issued
+        if let to, to < start { throw PetitionsError.invalid("--to", to.description, "is before the enrolment starts on \(start)") }
+        let rationCats = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM ration WHERE decree_id = ?", arguments: [d.id]))
+        var heads = counts
+        if heads.isEmpty {
+            heads = try ledger.householdCounts(
+                db, r, memberCategory: memberCategory ?? (rationCats.count == 1 ? rationCats.first : nil), decree: d.handle, categories: rationCats)
+        }
+        guard !heads.isEmpty else {
+            throw PetitionsError(
+                "--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
+        }
+        guard heads.contains(where: { rationCats.contains($0.category) }) else {
+            throw PetitionsError(
+                "--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", "))."
+            )
+        }
+        // Counts taken from a household or a group's own counts keep only the categories the decree has a ration
+        // for: a dependant the decree does not provide for is not enrolled in it.
+        if counts.isEmpty { heads = heads.filter { rationCats.contains($0.category) } }
+        try Ledger.refuseUncountableDeliveries(db, decree: d.id, handle: d.handle, heads: heads, units: ledger.units)
+        // New head-counts from a later day end the open enrolment that runs into it.
+        var ended: Int64?
+        if let open = try Row.fetchOne(
             db,
             sql: """
-                SELECT e.*, d.handle AS d, r.handle AS r FROM enrolment e JOIN decree d ON d.id = e.decree_id JOIN party r ON r.id = e.recipient_id
-                WHERE \(clause) ORDER BY e.from_day, e.id
-                """, arguments: args
-        ).map { row in
-            let id: Int64 = row["id"]
-            let counts = try Row.fetchAll(
-                db, sql: "SELECT category, count FROM enrolment_count WHERE enrolment_id = ? ORDER BY category", arguments: [id]
-            )
-            .map { HeadCount(category: $0["category"], count: $0["count"]) }
-            return Enrolment(
-                id: id, decree: row["d"], recipient: row["r"], from: try row.day("from_day"),
-                to: try row.optionalDay("to_day"), counts: counts)
+                SELECT id FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND to_day IS NULL AND from_day < ?
+                AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.decree_id = enrolment.decree_id AND e2.recipient_id = enrolment.recipient_id
+                                AND e2.from_day > enrolment.from_day)
+                """, arguments: [d.id, r.id, start.description])
+        {
+            ended = open["id"]
+            try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [start.adding(days: -1).description, ended])
         }
+        let overlap = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id, from_day FROM enrolment WHERE decree_id = ? AND recipient_id = ?
+                AND from_day <= ? AND (to_day IS NULL OR to_day >= ?)
+                """, arguments: [d.id, r.id, (to ?? Day.maximum).description, start.description])
+        if let overlap {
+            throw PetitionsError(
+                "--recipient: \(r.handle) is already enrolled in \(d.handle) from \(overlap["from_day"] as String) (enrolment \(overlap["id"] as Int64)); end that enrolment first."
+            )
+        }
+        let event = EnrolmentAdded(
+            decree: d.handle, recipient: r.handle, from: start.description, to: to?.description, endsEnrolment: ended,
+            counts: Dictionary(uniqueKeysWithValues: heads.map { ($0.category, Int64($0.count)) }))
+        let eventID = try append(
+            event.event, day: start, subjects: [Subject("decree", d.id), Subject("party", r.id)],
+            summary: "\(r.name) enrolled in \(d.name)")
+        try db.execute(
+            sql: "INSERT INTO enrolment(decree_id, recipient_id, from_day, to_day, office, event_id) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [d.id, r.id, start.description, to?.description, stamp.office, eventID])
+        let id = db.lastInsertedRowID
+        for h in heads {
+            try db.execute(sql: "INSERT INTO enrolment_count(enrolment_id, category, count) VALUES (?, ?, ?)", arguments: [id, h.category, h.count])
+        }
+        try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, id])
+        if let ended { try db.execute(sql: "INSERT INTO event_subject VALUES (?, 'enrolment', ?)", arguments: [eventID, ended]) }
+        return id
     }
 }

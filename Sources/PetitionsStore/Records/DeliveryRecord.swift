@@ -1,0 +1,145 @@
+import GRDB
+import PetitionsDomain
+
+/// A delivery as `DeliveryQuery` reads it: its row and its decree's, recipient's and supplier's handles.
+private struct DeliveryRecord: FetchableRecord, TableRecord {
+    static let databaseTableName = "delivery"
+
+    enum Columns {
+        static let id = Column("id")
+        static let period = Column("period")
+        static let due = Column("due")
+        static let status = Column("status")
+        static let decreeHandle = Column("k")
+        static let recipientHandle = Column("r")
+        static let supplierHandle = Column("s")
+    }
+
+    var id: Int64
+    var decree: String
+    var recipient: String
+    var supplier: String
+    var period: Period
+    var due: Day
+    var status: DeliveryStatus
+
+    init(row: Row) throws {
+        id = row[Columns.id]
+        decree = row[Columns.decreeHandle]
+        recipient = row[Columns.recipientHandle]
+        supplier = row[Columns.supplierHandle]
+        period = try row.period(Columns.period.name)
+        due = try row.day(Columns.due.name)
+        status = try row.stored(DeliveryStatus.self, Columns.status.name)
+    }
+}
+
+/// One commodity a delivery should bring, in base units of the decree's unit, and what has come of it.
+private struct DeliveryItemRecord: FetchableRecord, TableRecord {
+    static let databaseTableName = "delivery_item"
+
+    enum Columns {
+        static let commodity = Column("commodity")
+        static let unit = Column("unit")
+        static let expected = Column("expected")
+        static let received = Column("received")
+    }
+
+    var commodity: String
+    var unit: String
+    var expected: Int64
+    var received: Int64
+
+    init(row: Row) {
+        commodity = row[Columns.commodity]
+        unit = row[Columns.unit]
+        expected = row[Columns.expected]
+        received = row[Columns.received]
+    }
+}
+
+/// A receipt against a delivery.
+private struct ReceiptRecord: FetchableRecord, TableRecord {
+    static let databaseTableName = "receipt"
+
+    enum Columns {
+        static let id = Column("id")
+        static let day = Column("day")
+        static let note = Column("note")
+        static let voided = Column("voided")
+    }
+
+    var id: Int64
+    var day: Day
+    var note: String?
+    var voided: Bool
+
+    init(row: Row) throws {
+        id = row[Columns.id]
+        day = try row.day(Columns.day.name)
+        note = row[Columns.note]
+        voided = (row[Columns.voided] as Int64?) == 1
+    }
+}
+
+/// One quantity of a receipt, in base units, with the unit it was entered in.
+private struct ReceiptItemRecord: FetchableRecord, TableRecord {
+    static let databaseTableName = "receipt_item"
+
+    enum Columns {
+        static let commodity = Column("commodity")
+        static let amount = Column("amount")
+        static let unit = Column("unit")
+    }
+
+    var commodity: String
+    var amount: Int64
+    var unit: String
+
+    init(row: Row) {
+        commodity = row[Columns.commodity]
+        amount = row[Columns.amount]
+        unit = row[Columns.unit]
+    }
+}
+
+extension Ledger {
+    /// The deliveries `query` lists.
+    func loadDeliveries(_ db: Database, _ query: DeliveryQuery) throws -> [Delivery] {
+        var out: [Delivery] = []
+        try eachDelivery(db, query) { out.append($0) }
+        return out
+    }
+
+    /// The deliveries `query` lists, with their lines, one at a time from a cursor, so that an export keeps memory flat.
+    func eachDelivery(_ db: Database, _ query: DeliveryQuery, _ body: (Delivery) throws -> Void) throws {
+        let records = try DeliveryRecord.fetchCursor(db, sql: query.sql, arguments: query.arguments)
+        let items = try db.cachedStatement(
+            sql: "SELECT commodity, unit, expected, received FROM delivery_item WHERE delivery_id = ? ORDER BY commodity")
+        while let d = try records.next() {
+            var received: [String: Int64] = [:]
+            var lines = try DeliveryItemRecord.fetchAll(items, arguments: [d.id]).map { i -> DeliveryLine in
+                received[i.commodity] = i.received
+                return DeliveryLine(
+                    commodity: i.commodity, expected: quantityValue(i.expected, unit: i.unit, commodity: i.commodity),
+                    received: quantityValue(i.received, unit: i.unit, commodity: i.commodity),
+                    shortfall: quantityValue(max(0, i.expected - i.received), unit: i.unit, commodity: i.commodity))
+            }
+            try markReceivedAs(db, d.id, asOf: .maximum, &lines, received: received)
+            try body(
+                Delivery(
+                    id: d.id, decree: d.decree, recipient: d.recipient, supplier: d.supplier, period: d.period, due: d.due, status: d.status,
+                    lines: lines, receipts: nil))
+        }
+    }
+
+    /// The receipts of delivery `deliveryID`, by day, each with its quantities.
+    func loadReceipts(_ db: Database, _ deliveryID: Int64) throws -> [Receipt] {
+        try ReceiptRecord.fetchAll(db, sql: "SELECT * FROM receipt WHERE delivery_id = ? ORDER BY day, id", arguments: [deliveryID]).map { r in
+            let quantities = try ReceiptItemRecord.fetchAll(
+                db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [r.id]
+            ).map { quantityValue($0.amount, unit: $0.unit, commodity: $0.commodity) }
+            return Receipt(id: r.id, on: r.day, quantities: quantities, note: r.note, voided: r.voided)
+        }
+    }
+}
