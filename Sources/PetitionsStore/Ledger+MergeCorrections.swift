@@ -115,8 +115,9 @@ extension Ledger {
                 ourOffice: made["office"], ours: quoted(heldCategory), theirOffice: e.office, theirs: quoted(category),
                 kept: quoted(theirsLater ? category : heldCategory)))
         guard theirsLater else { return try keep(db, e, event, subjects: [Subject("party", person.id)]) }
-        try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
+        // Added first, so that the one undone ends on the day of this event (its trigger reads the latest event's day).
         _ = try addDependant(db, p.person, name: p.name, category: p.category, on: day, stamp: stamp)
+        try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
         return false
     }
 
