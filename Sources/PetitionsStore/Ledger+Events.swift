@@ -19,7 +19,7 @@ extension Ledger {
             var clauses: [String] = []
             var args: [DatabaseValueConvertible?] = []
             if let party {
-                let p = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
+                let p = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party")
                 clauses.append("e.id IN (SELECT event_id FROM event_subject WHERE subject_type = 'party' AND subject_id = ?)")
                 args.append(p.id)
             }

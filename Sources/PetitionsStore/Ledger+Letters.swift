@@ -228,7 +228,7 @@ extension Ledger {
                 args.append(petition)
             }
             if let party {
-                let p = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
+                let p = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party")
                 clauses.append("(l.from_id = ? OR l.to_id = ?)")
                 args.append(p.id)
                 args.append(p.id)

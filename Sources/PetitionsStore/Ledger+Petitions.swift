@@ -143,7 +143,7 @@ extension Ledger {
                 args.append(status.rawValue)
             }
             if let party {
-                let r = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party")
+                let r = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party")
                 clauses.append("(p.petitioner_id = ? OR p.authority_id = ? OR p.via_id = ?)")
                 args += [r.id, r.id, r.id]
             }
