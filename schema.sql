@@ -84,6 +84,52 @@ CREATE TABLE group_count (
   PRIMARY KEY (group_id, category)
 ) STRICT, WITHOUT ROWID;
 
+-- When each dependant was in the household: from_day NULL for one recorded with the person (counted whenever
+-- the person is), to_day the day it was removed (not counted on it). dependant_id: the row while it is held.
+CREATE TABLE dependant_span (
+  id           INTEGER PRIMARY KEY,
+  dependant_id INTEGER,
+  person_id    INTEGER NOT NULL REFERENCES party(id),
+  name         TEXT NOT NULL,
+  category     TEXT NOT NULL CHECK (length(category) > 0),
+  from_day     TEXT,
+  to_day       TEXT
+) STRICT;
+CREATE INDEX dependant_span_person ON dependant_span(person_id);
+CREATE INDEX dependant_span_held ON dependant_span(dependant_id) WHERE to_day IS NULL;
+
+-- When each head-count of a group was in force, as dependant_span.
+CREATE TABLE group_count_span (
+  id       INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES party(id),
+  category TEXT NOT NULL CHECK (length(category) > 0),
+  count    INTEGER NOT NULL CHECK (count > 0),
+  from_day TEXT,
+  to_day   TEXT
+) STRICT;
+CREATE INDEX group_count_span_group ON group_count_span(group_id, category);
+
+-- The day of the event the current command appended (every command appends its event before it changes a
+-- household); none for a party's own recording.
+CREATE TRIGGER dependant_span_open AFTER INSERT ON dependant BEGIN
+  INSERT INTO dependant_span(dependant_id, person_id, name, category, from_day)
+  VALUES (new.id, new.person_id, new.name, new.category,
+          (SELECT CASE WHEN kind = 'petitioner.added' THEN NULL ELSE day END FROM event ORDER BY id DESC LIMIT 1));
+END;
+CREATE TRIGGER dependant_span_close AFTER DELETE ON dependant BEGIN
+  UPDATE dependant_span SET dependant_id = NULL, to_day = (SELECT day FROM event ORDER BY id DESC LIMIT 1)
+  WHERE dependant_id = old.id AND to_day IS NULL;
+END;
+CREATE TRIGGER group_count_span_open AFTER INSERT ON group_count BEGIN
+  INSERT INTO group_count_span(group_id, category, count, from_day)
+  VALUES (new.group_id, new.category, new.count,
+          (SELECT CASE WHEN kind = 'group.added' THEN NULL ELSE day END FROM event ORDER BY id DESC LIMIT 1));
+END;
+CREATE TRIGGER group_count_span_close AFTER DELETE ON group_count BEGIN
+  UPDATE group_count_span SET to_day = (SELECT day FROM event ORDER BY id DESC LIMIT 1)
+  WHERE group_id = old.group_id AND category = old.category AND to_day IS NULL;
+END;
+
 -- Petitions (requests).
 CREATE TABLE petition (
   id            INTEGER PRIMARY KEY,

@@ -2,18 +2,20 @@ import Foundation
 import Hummingbird
 import PetitionsApp
 
-/// The JSON API's parties: petitioners (persons), groups and authorities.
+/// The JSON API's parties: petitioners (persons), groups, authorities and offices (this one, and others whose logs
+/// were merged here).
 extension API {
     static func addParties(to api: RouterGroup<OfficeContext>, office: Office) {
         api.get("parties") { request, context in
             _ = try context.require(.reader)
             let kinds: [PartyKind]
             switch try Query(request: request).text("kind")?.lowercased() {
-            case nil: kinds = [.authority, .group, .person]
+            case nil: kinds = [.authority, .group, .person, .office]
             case "authority"?, "authorities"?: kinds = [.authority]
             case "group"?, "groups"?: kinds = [.group]
             case "person"?, "petitioner"?, "petitioners"?, "persons"?: kinds = [.person]
-            case let other?: throw PetitionsError.invalid("kind", other, "is not a kind of party; use petitioner, group or authority")
+            case "office"?, "offices"?: kinds = [.office]
+            case let other?: throw PetitionsError.invalid("kind", other, "is not a kind of party; use petitioner, group, authority or office")
             }
             let paging = try Paging(Query(request: request))
             let parties = try await office.perform(as: context.account) { ws in try kinds.flatMap { try ListParties(kind: $0).run(in: ws) } }

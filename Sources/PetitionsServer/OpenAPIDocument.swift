@@ -243,9 +243,9 @@ enum OpenAPIDocument {
               responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /parties:
             get:
-              summary: Parties (authorities, groups, petitioners), as the `list --format json` of each kind.
+              summary: Parties (authorities, groups, petitioners, offices), as the `list --format json` of each kind.
               parameters:
-                - {name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", petitioner, group, authority]}}
+                - {name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", petitioner, group, authority, office]}}
                 - {$ref: "#/components/parameters/limit"}
                 - {$ref: "#/components/parameters/offset"}
               responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}

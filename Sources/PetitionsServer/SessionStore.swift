@@ -13,15 +13,21 @@ struct WebSession: Sendable {
 
 /// Sessions kept on the server, by random id (256 bits), forgotten after 12 hours idle or at log-out. The cookie
 /// holds only the id. A visitor's (the login page's, before anyone logs in) is forgotten also once
-/// `visitorsKept` newer visitors came, so that a script asking for the login page over and over cannot fill memory.
+/// `visitorsKept` newer visitors came, so that a script asking for the login page over and over cannot fill memory;
+/// likewise a user keeps at most `sessionsPerUser` signed-in sessions, the oldest ended first, so that a script
+/// logging in over and over cannot either.
 final class SessionStore: @unchecked Sendable {
     static let idleLimit: TimeInterval = 12 * 3600
     /// How many visitors' sessions are kept (the oldest forgotten first): far more than people logging in at once.
     static let visitorsKept = 1000
+    /// How many signed-in sessions one user keeps (the oldest ended first): a browser or two on each of a few machines.
+    static let sessionsPerUser = 20
     private let lock = NSLock()
     private var sessions: [String: WebSession] = [:]
     /// The visitors' session ids, oldest first (some perhaps forgotten already).
     private var visitors: [String] = []
+    /// Each user's session ids, oldest first (only live ones: pruned as sessions end).
+    private var byUser: [String: [String]] = [:]
     private let now: @Sendable () -> Date
 
     init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
@@ -38,16 +44,25 @@ final class SessionStore: @unchecked Sendable {
         lock.withLock {
             let cutoff = now().addingTimeInterval(-Self.idleLimit)
             sessions = sessions.filter { $0.value.lastSeen > cutoff }
-            if user == nil {
+            sessions[s.id] = s
+            if let user {
+                var mine = (byUser[user] ?? []).filter { sessions[$0] != nil }
+                mine.append(s.id)
+                if mine.count > Self.sessionsPerUser {
+                    for id in mine.prefix(mine.count - Self.sessionsPerUser) { sessions[id] = nil }
+                    mine.removeFirst(mine.count - Self.sessionsPerUser)
+                }
+                byUser[user] = mine
+            } else {
                 visitors.append(s.id)
                 if visitors.count > Self.visitorsKept {
                     for id in visitors.prefix(visitors.count - Self.visitorsKept) where sessions[id]?.user == nil { sessions[id] = nil }
                     visitors.removeFirst(visitors.count - Self.visitorsKept)
                 }
             }
+            byUser = byUser.filter { !$0.value.allSatisfy { sessions[$0] == nil } }
             formUses = formUses.filter { sessions[$0.key] != nil }
             notices = notices.filter { sessions[$0.key] != nil }
-            sessions[s.id] = s
         }
         return s
     }

@@ -195,7 +195,7 @@ struct Web: Sendable {
     /// The names of every party by handle, so pages show names, not only handles.
     static func names(_ ws: Workspace) throws -> [String: String] {
         var names: [String: String] = [:]
-        for kind in [PartyKind.authority, .group, .person] {
+        for kind in [PartyKind.authority, .group, .person, .office] {
             for p in try ListParties(kind: kind).run(in: ws) { names[p.handle] = p.name }
         }
         return names

@@ -18,7 +18,7 @@ extension Ledger {
         try read { db in
             var query = EventQuery(kind: kind, since: since, window: window, newestFirst: newestFirst)
             if let party {
-                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party").id
+                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party").id
             }
             if let petition {
                 query.petition = try requirePetition(db, petition, field: "--petition").id

@@ -65,7 +65,7 @@ extension Ledger {
                 query.petition = try requirePetition(db, petition, field: "--petition").id
             }
             if let party {
-                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party").id
+                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party").id
             }
             return try Ledger.matching(search ?? "", field: "--search") {
                 let rows = try query.fetchAll(db)

@@ -49,10 +49,29 @@ extension Ledger {
             if try Int64.fetchOne(db, sql: "SELECT voided FROM receipt WHERE id = ?", arguments: [id]) == 1 {
                 return try keep(db, e, event, subjects: [Subject("receipt", id)])
             }
-            _ = try transaction(db, stamp: stamp).voidReceipt(id, reason: p.reason, on: day)
+            let voided = try transaction(db, stamp: stamp).voidReceipt(id, reason: p.reason, on: day)
+            if voided.cancelled {
+                let d = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT k.handle AS decree, r.handle AS recipient, d.period FROM delivery d JOIN decree k ON k.id = d.decree_id
+                        JOIN party r ON r.id = d.recipient_id WHERE d.id = ?
+                        """, arguments: [voided.delivery])
+                let which = d.map { "\($0["decree"] as String) to \($0["recipient"] as String) for \($0["period"] as String)" } ?? "it"
+                notes.warn(
+                    e,
+                    "the delivery of \(which) is after the end of the enrolment here and nothing that counts came for it once receipt \(id) was voided; it is cancelled, as enrol end cancels it in the other office."
+                )
+            }
         case .enrolmentEnded(let p):
-            _ = try transaction(db, stamp: stamp).endEnrolment(
+            let ended = try transaction(db, stamp: stamp).endEnrolment(
                 decree: p.decree, recipient: p.recipient, on: try Day(parsing: p.on, field: "on"))
+            if !ended.cancelled.isEmpty {
+                notes.warn(
+                    e,
+                    "every receipt of the delivery of \(p.decree) to \(p.recipient) for \(ended.cancelled.joined(separator: ", ")) was voided here; ending the enrolment cancels \(ended.cancelled.count == 1 ? "it" : "them"), as a void after the end does in the other office."
+                )
+            }
         case .groupJoined(let p):
             let g = try resolveParty(db, p.group, kinds: [.group], field: "group")
             let m = try resolveParty(db, p.member, kinds: [.person], field: "member")
@@ -116,8 +135,9 @@ extension Ledger {
                 ourOffice: made["office"], ours: quoted(heldCategory), theirOffice: e.office, theirs: quoted(category),
                 kept: quoted(theirsLater ? category : heldCategory)))
         guard theirsLater else { return try keep(db, e, event, subjects: [Subject("party", person.id)]) }
-        try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
+        // Added first, so that the one undone ends on the day of this event (its trigger reads the latest event's day).
         _ = try transaction(db, stamp: stamp).addDependant(p.person, name: p.name, category: p.category, on: day)
+        try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
         return false
     }
 

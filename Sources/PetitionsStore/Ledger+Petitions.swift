@@ -83,7 +83,7 @@ extension Ledger {
         return try read { db in
             var query = PetitionQuery(status: status, matching: matching)
             if let party {
-                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority], field: "--party").id
+                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party").id
             }
             return try Ledger.matching(search ?? "", field: "--search") { try query.fetchAll(db) }
         }

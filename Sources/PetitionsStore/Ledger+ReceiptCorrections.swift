@@ -5,9 +5,11 @@ import PetitionsDomain
 extension Ledger {
     // MARK: - Voiding a receipt
 
-    /// Voids a receipt recorded in error: it stays listed, marked voided, and counts for nothing from now on.
+    /// Voids a receipt recorded in error: it stays listed, marked voided, and counts for nothing from now on. A
+    /// delivery after the end of its recipient's enrolment left with no receipt that counts is cancelled, as
+    /// `enrol end` cancels one whose every receipt was voided before it.
     public func voidReceipt(_ id: Int64, reason: String, on day: Day?) throws -> Delivery {
-        let deliveryID = try transaction { try $0.voidReceipt(id, reason: reason, on: day ?? context.today) }
+        let deliveryID = try transaction { try $0.voidReceipt(id, reason: reason, on: day ?? context.today).delivery }
         return try delivery(deliveryID)
     }
 
@@ -28,8 +30,8 @@ extension Ledger {
 extension LedgerTransaction {
     // MARK: - Voiding a receipt, ending an enrolment
 
-    /// Voids a receipt; returns the id of its delivery.
-    func voidReceipt(_ id: Int64, reason: String, on day: Day) throws -> Int64 {
+    /// Voids a receipt; returns its delivery's id and whether the void cancelled it.
+    func voidReceipt(_ id: Int64, reason: String, on day: Day) throws -> (delivery: Int64, cancelled: Bool) {
         let reason = try Ledger.checkName(reason, field: "--reason")
         guard let row = try Row.fetchOne(db, sql: "SELECT delivery_id, voided FROM receipt WHERE id = ?", arguments: [id]) else {
             let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM receipt")
@@ -48,7 +50,35 @@ extension LedgerTransaction {
                 WHERE delivery_id = ? AND commodity IN (SELECT commodity FROM receipt_item WHERE receipt_id = ?)
                 """, arguments: [id, deliveryID, id])
         try Ledger.deriveStatus(db, deliveryID)
-        return deliveryID
+        return (deliveryID, try cancelPastEnrolment(deliveryID))
+    }
+
+    /// Cancels a delivery that nothing counting came for (every receipt voided) and that no enrolment covers any more,
+    /// one having ended before its period: what `enrol end` does to such a delivery, so that a void and an end give
+    /// the same ledger in either order (two offices merging each other's, or one office replaying both). Returns
+    /// whether it did.
+    func cancelPastEnrolment(_ deliveryID: Int64) throws -> Bool {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT decree_id, recipient_id, period, status FROM delivery WHERE id = ?", arguments: [deliveryID]),
+            (row["status"] as String) == "pending",
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM receipt WHERE delivery_id = ? AND voided = 0", arguments: [deliveryID]) != true
+        else { return false }
+        let p = try Period(parsing: row["period"] as String, field: "period")
+        let arguments: StatementArguments = [row["decree_id"] as Int64, row["recipient_id"] as Int64, p.first.description, p.last.description]
+        let covered = try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT 1 FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND (to_day IS NULL OR to_day >= ?) AND from_day <= ?
+                """, arguments: arguments)
+        let endedBefore = try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT 1 FROM enrolment WHERE decree_id = ? AND recipient_id = ? AND to_day IS NOT NULL AND to_day < ? AND from_day <= ?
+                """, arguments: arguments)
+        guard covered != true, endedBefore == true else { return false }
+        try db.execute(sql: "UPDATE delivery SET status = 'cancelled' WHERE id = ?", arguments: [deliveryID])
+        return true
     }
 
     /// Ends an enrolment; returns its id and the later periods unscheduled and cancelled.
@@ -93,7 +123,8 @@ extension LedgerTransaction {
         if !cancelled.isEmpty { unscheduled += "; cancelled \(cancelled.joined(separator: ", "))" }
         try append(
             EnrolmentEnded(decree: d.handle, recipient: r.handle, on: day.description).event, day: day,
-            subjects: [Subject("enrolment", id), Subject("decree", d.id), Subject("party", r.id)],
+            subjects: [Subject("enrolment", id), Subject("decree", d.id), Subject("party", r.id)]
+                + voidedOnly.map { Subject("delivery", $0["id"] as Int64) },
             summary: "Enrolment of \(r.name) in \(d.name) ended on \(day)\(unscheduled)")
         try db.execute(sql: "UPDATE enrolment SET to_day = ? WHERE id = ?", arguments: [day.description, id])
         for row in voidedOnly {

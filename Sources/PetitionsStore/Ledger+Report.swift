@@ -128,9 +128,12 @@ extension Ledger {
                 WHERE s.subject_type = 'party' AND s.subject_id = p.id AND e.day <= :asOf)
         """
 
+    /// A row of `dependant_span` or `group_count_span` in force on `:asOf`: from the day it was added (always, for one
+    /// recorded with its party) to the day before it was removed or changed.
+    static let inForce = "(from_day IS NULL OR from_day <= :asOf) AND (to_day IS NULL OR to_day > :asOf)"
+
     /// Persons, groups and household members as of `asOf`: of the whole ledger, or of the recipient in scope, counting
-    /// only the parties the ledger held by then (`heldBy`); their dependants and a group's head-counts count as they
-    /// stand now, since neither keeps a day of its own.
+    /// only the parties the ledger held by then (`heldBy`), with the dependants and head-counts in force that day.
     public func reportCounts(_ scope: ResolvedReportScope, asOf: Day = .maximum) throws -> ReportCounts {
         try read { db in
             let row: Row?
@@ -144,8 +147,8 @@ extension Ledger {
                              persons(id) AS (SELECT id FROM known WHERE kind = 'person')
                         SELECT (SELECT count(*) FROM persons) AS persons,
                                (SELECT count(*) FROM known WHERE id = :recipient AND kind = 'group') AS groups,
-                               CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant WHERE person_id IN persons)
-                                 + (SELECT total(count) FROM group_count WHERE group_id IN (SELECT id FROM known WHERE kind = 'group'))
+                               CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant_span WHERE person_id IN persons AND \(Ledger.inForce))
+                                 + (SELECT total(count) FROM group_count_span WHERE group_id IN (SELECT id FROM known WHERE kind = 'group') AND \(Ledger.inForce))
                                  AS INTEGER) AS household
                         """, arguments: ["recipient": r.id, "asOf": asOf.description])
             } else {
@@ -156,8 +159,8 @@ extension Ledger {
                              persons(id) AS (SELECT id FROM known WHERE kind = 'person')
                         SELECT (SELECT count(*) FROM persons) AS persons,
                                (SELECT count(*) FROM known WHERE kind = 'group') AS groups,
-                               CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant WHERE person_id IN persons)
-                                 + (SELECT total(count) FROM group_count WHERE group_id IN (SELECT id FROM known WHERE kind = 'group'))
+                               CAST((SELECT count(*) FROM persons) + (SELECT count(*) FROM dependant_span WHERE person_id IN persons AND \(Ledger.inForce))
+                                 + (SELECT total(count) FROM group_count_span WHERE group_id IN (SELECT id FROM known WHERE kind = 'group') AND \(Ledger.inForce))
                                  AS INTEGER) AS household
                         """, arguments: ["asOf": asOf.description])
             }

@@ -119,20 +119,31 @@ extension Ledger {
         }
     }
 
-    /// The head-counts of a recipient's household; each person counts as `memberCategory`, and without one the decree's
-    /// categories are named in the error.
-    func householdCounts(_ db: Database, _ r: PartyRef, memberCategory: String?, decree: String, categories: Set<String>) throws -> [HeadCount] {
+    /// The head-counts of a recipient's household as they stood on `asOf` (the enrolment's first day): the group's
+    /// head-counts and each member's dependants in force that day; each person counts as `memberCategory`, and
+    /// without one the decree's categories are named in the error.
+    func householdCounts(
+        _ db: Database, _ r: PartyRef, memberCategory: String?, decree: String, categories: Set<String>, asOf: Day
+    ) throws -> [HeadCount] {
         var totals: [String: Int] = [:]
         let persons: [Int64]
         if r.kind == .group {
-            for row in try Row.fetchAll(db, sql: "SELECT category, count FROM group_count WHERE group_id = ?", arguments: [r.id]) {
-                let (sum, overflow) = totals[row["category"], default: 0].addingReportingOverflow(row["count"] as Int)
-                guard !overflow, sum <= HeadCount.maximum else {
+            // One head-count a category in force on a day; should two spans overlap (corrections recorded out of the
+            // order of their days), the later recorded is the one in force.
+            var inForce: [String: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT category, count FROM group_count_span WHERE group_id = :groupID AND \(Ledger.inForce) ORDER BY id",
+                arguments: ["groupID": r.id, "asOf": asOf.description])
+            {
+                inForce[row["category"]] = row["count"] as Int
+            }
+            for (category, count) in inForce {
+                guard count <= HeadCount.maximum else {
                     throw PetitionsError(
-                        "The head-counts of \(r.handle) add up to more than \(Quantity.grouped(Decimal(HeadCount.maximum))) for \(row["category"] as String); correct the group's counts."
+                        "The head-counts of \(r.handle) add up to more than \(Quantity.grouped(Decimal(HeadCount.maximum))) for \(category); correct the group's counts."
                     )
                 }
-                totals[row["category"], default: 0] = sum
+                totals[category] = count
             }
             persons = try Int64.fetchAll(db, sql: "SELECT person_id FROM group_member WHERE group_id = ?", arguments: [r.id])
         } else {
@@ -147,8 +158,10 @@ extension Ledger {
             totals[memberCategory, default: 0] += persons.count
             for row in try Row.fetchAll(
                 db,
-                sql:
-                    "SELECT category, count(*) AS n FROM dependant WHERE person_id IN (\(persons.map(String.init).joined(separator: ","))) GROUP BY category"
+                sql: """
+                    SELECT category, count(*) AS n FROM dependant_span
+                    WHERE person_id IN (\(persons.map(String.init).joined(separator: ","))) AND \(Ledger.inForce) GROUP BY category
+                    """, arguments: ["asOf": asOf.description]
             ) {
                 totals[row["category"], default: 0] += row["n"] as Int
             }
@@ -233,7 +246,8 @@ extension LedgerTransaction {
         var heads = counts
         if heads.isEmpty {
             heads = try ledger.householdCounts(
-                db, r, memberCategory: memberCategory ?? (rationCats.count == 1 ? rationCats.first : nil), decree: d.handle, categories: rationCats)
+                db, r, memberCategory: memberCategory ?? (rationCats.count == 1 ? rationCats.first : nil), decree: d.handle, categories: rationCats,
+                asOf: start)
         }
         guard !heads.isEmpty else {
             throw PetitionsError(

@@ -245,10 +245,14 @@ extension Ledger {
                 sql: """
                     SELECT d.id FROM delivery d WHERE d.status = 'cancelled' AND NOT EXISTS (
                       SELECT 1 FROM event_subject s JOIN event e ON e.id = s.event_id
-                      WHERE s.subject_type = 'delivery' AND s.subject_id = d.id AND e.kind = '\(LedgerEvent.Kind.deliveryCancelled.rawValue)') LIMIT \(limit)
+                      WHERE s.subject_type = 'delivery' AND s.subject_id = d.id
+                        AND e.kind IN ('\(LedgerEvent.Kind.deliveryCancelled.rawValue)', '\(LedgerEvent.Kind.enrolmentEnded.rawValue)',
+                                       '\(LedgerEvent.Kind.receiptVoided.rawValue)')) LIMIT \(limit)
                     """)
             {
-                add("delivery \(r["id"] as Int64): is cancelled but no delivery.cancelled event says so")
+                add(
+                    "delivery \(r["id"] as Int64): is cancelled but no event cancelled it (delivery.cancelled, or enrol end or a receipt's void after the enrolment)"
+                )
             }
             for r in try Row.fetchAll(
                 db,

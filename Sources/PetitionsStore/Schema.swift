@@ -15,6 +15,7 @@ enum Schema {
         ("v5", { try $0.execute(sql: v5) }),
         ("v6", { try $0.execute(sql: v6) }),
         ("v7", { try $0.execute(sql: v7) }),
+        ("v8", { try $0.execute(sql: v8) }),
     ]
 
     static let v1 = """

@@ -79,6 +79,35 @@ import Testing
         #expect(reports[0].contains("1700") && reports[0] == reports[1].replacingOccurrences(of: "klin", with: "dmitrov"), "\(reports)")
     }
 
+    @Test("a receipt voided in one office while the other ended the enrolment over its period: both ledgers cancel the delivery")
+    func aVoidAndAnEnrolmentEndElsewhereConvergeInEitherOrder() throws {
+        let o = try MergeInapplicableTests.twoOffices()
+        defer { Self.removing(o) }
+        let received = try o.dmitrov.run(Self.receive("1920-03", on: "1920-03-07"))
+        #expect(received.status == 0, "\(received)")
+        let receipt = try #require(received.stdout.firstMatch(of: /Recorded receipt (\d+)/).map { String($0.1) }, "\(received)")
+        #expect(try MergeInapplicableTests.merge(o.dmitrov, into: o.klin).status == 0, "both offices hold the receipt")
+        // Dmitrov voids the receipt; Klin, not knowing, ends the enrolment in January, before the receipt's period.
+        #expect(try o.dmitrov.run(["receipt", "void", receipt, "--reason", "Recorded against the wrong month"]).status == 0)
+        let end = try o.klin.run(["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1920-01-15"])
+        #expect(end.status == 0, "\(end)")
+        // Dmitrov applies the void, then the end; Klin the end, then the void.
+        let (intoDmitrov, intoKlin) = try Self.mergeBothWays(o, same: ["deliveries"])
+        #expect(
+            intoDmitrov.stderr.contains("enrolment.ended") && intoDmitrov.stderr.contains("1920-03 was voided here"), "\(intoDmitrov)")
+        #expect(
+            intoKlin.stderr.contains("receipt.voided") && intoKlin.stderr.contains("1920-03 is after the end of the enrolment here")
+                && intoKlin.stderr.contains("it is cancelled"), "\(intoKlin)")
+        let lists = try [o.dmitrov, o.klin].map { try $0.run(["delivery", "list", "--format", "json"]).stdout }
+        #expect(lists[0] == lists[1], "\(lists)")
+        let deliveries = try #require(try JSONSerialization.jsonObject(with: Data(lists[1].utf8)) as? [[String: Any]])
+        let march = deliveries.first { $0["period"] as? String == "1920-03" }
+        #expect(march?["status"] as? String == "cancelled", "\(lists[1])")
+        #expect(!deliveries.contains { $0["period"] as? String == "1920-02" }, "unscheduled in both: \(lists[1])")
+        let reports = try [o.dmitrov, o.klin].map { try $0.run(["report", "--as-of", "1920-04-01", "--format", "json"]).stdout }
+        #expect(reports[0] == reports[1].replacingOccurrences(of: "klin", with: "dmitrov"), "\(reports)")
+    }
+
     @Test func conflictingStatusChangesMergeBothWaysAndTheLaterIsKept() throws {
         let o = try MergeInapplicableTests.twoOffices()
         defer { Self.removing(o) }

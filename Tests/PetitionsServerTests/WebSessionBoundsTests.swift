@@ -31,4 +31,31 @@ import Testing
             #expect(try await client.execute(uri: "/", method: .get, headers: clerk.headers).status == .ok)
         }
     }
+
+    @Test("a user logging in over and over keeps the newest 20 sessions: the oldest is ended first, another user's stays")
+    func sessionsPerUserBounded() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            func logIn(_ name: String, _ password: String) async throws -> Browser {
+                var b = Browser()
+                b.read(try await client.execute(uri: "/login", method: .get))
+                let r = try await client.execute(
+                    uri: "/login", method: .post, headers: b.formHeaders, body: b.form([("name", name), ("password", password)], once: false))
+                #expect(r.status == .seeOther, "login as \(name): \(r.status)")
+                b.read(r)
+                return b
+            }
+            let reader = try await logIn("reader-user", ServerFixture.passwords[.reader] ?? "")
+            var clerk: [Browser] = []
+            for _ in 0..<21 { clerk.append(try await logIn("clerk-user", ServerFixture.passwords[.clerk] ?? "")) }
+            // The 21st login ended the first: its cookie now leads to the login page.
+            let first = try await client.execute(uri: "/", method: .get, headers: clerk[0].headers)
+            #expect(first.status == .seeOther && (first.headers[.location] ?? "").hasPrefix("/login"), "\(first.status)")
+            for b in [clerk[1], clerk[20]] {
+                #expect(try await client.execute(uri: "/", method: .get, headers: b.headers).status == .ok)
+            }
+            #expect(try await client.execute(uri: "/", method: .get, headers: reader.headers).status == .ok, "another user's session is kept")
+        }
+    }
 }

@@ -177,6 +177,53 @@ struct SchemaTests {
         }
     }
 
+    @Test("v8 reads back from an older ledger's event log when each dependant and head-count was in force")
+    func householdSpansFromTheLog() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-v7-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v7.sqlite").path
+        let pool = try DatabasePool(path: path)
+        var migrator = DatabaseMigrator()
+        for m in Schema.migrations where m.id != "v8" { migrator.registerMigration(m.id, migrate: m.apply) }
+        try migrator.migrate(pool)
+        func event(_ n: Int, _ kind: String, _ day: String, _ party: Int, _ payload: String) -> String {
+            """
+            INSERT INTO event(id, uuid, kind, day, recorded_at, actor, office, summary, payload)
+            VALUES (\(n), '00000000-0000-4000-8000-00000000000\(n)', '\(kind)', '\(day)', '2026-11-25T00:00:0\(n)Z', 'clerk', 'dmitrov', 'x', '\(payload)');
+            INSERT INTO event_subject VALUES (\(n), 'party', \(party));
+            """
+        }
+        try pool.write { db in
+            try db.execute(
+                sql: event(
+                    1, "petitioner.added", "1919-01-01", 1,
+                    #"{"handle":"kropotkin","name":"Kropotkin","dependants":[{"name":"Anna","category":"dependant"}]}"#)
+                    + event(2, "group.added", "1919-01-01", 2, #"{"handle":"post","name":"Post","counts":{"employee":125}}"#)
+                    + event(3, "dependant.added", "1920-02-01", 1, #"{"person":"kropotkin","name":"Boris","category":"dependant"}"#)
+                    + event(4, "dependant.removed", "1920-04-01", 1, #"{"person":"kropotkin","name":"Boris","category":"dependant"}"#)
+                    + event(
+                        5, "party.updated", "1920-05-01", 2,
+                        #"{"handle":"post","kind":"group","before":{"counts":{"employee":125}},"after":{"counts":{"employee":200}}}"#)
+                    + event(6, "dependant.added", "1920-06-01", 1, #"{"person":"kropotkin","name":"Sofia","category":"dependant"}"#)
+                        + """
+                        INSERT INTO party(id, kind, handle, name, office, event_id) VALUES (1, 'person', 'kropotkin', 'Kropotkin', 'dmitrov', 1);
+                        INSERT INTO party(id, kind, handle, name, office, event_id) VALUES (2, 'group', 'post', 'Post', 'dmitrov', 2);
+                        INSERT INTO dependant(person_id, name, category) VALUES (1, 'Anna', 'dependant'), (1, 'Sofia', 'dependant');
+                        INSERT INTO group_count(group_id, category, count) VALUES (2, 'employee', 200);
+                        """)
+        }
+        try pool.close()
+        let ledger = try Ledger(
+            path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-07-01")), defaultUnits: [])
+        let scope = try ledger.resolve(ReportScope())
+        let counted = try ["1919-06-01", "1920-03-01", "1920-04-01", "1920-05-01", "1920-06-01"].map {
+            try ledger.reportCounts(scope, asOf: try day($0)).householdMembers
+        }
+        // Kropotkin and Anna (recorded with him) and 125; Boris from February to March; 200 from May; Sofia from June.
+        #expect(counted == [127, 128, 127, 202, 203], "\(counted)")
+    }
+
     @Test("a ledger of the first schema opened by eight clerks at once is brought up to date once, and every one of them opens it")
     func concurrentUpgrade() throws {
         for round in 0..<5 {
