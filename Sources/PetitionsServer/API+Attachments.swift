@@ -21,7 +21,9 @@ extension API {
             let limit = try await office.run(AttachmentLimit(), as: account)
             let body = try await Attachments.collect(request, limit: limit.bytes, refusal: Attachments.tooLarge(limit, name: name))
             let attach = AttachBytes(letter: id, name: name, title: title, bytes: Data(body.readableBytesView), on: on)
-            return try await inPath { try JSONText.response(try await office.run(attach, as: account), status: .created) }
+            // A day after today, or before the letter's, is warned of as `attach` warns of it, the file kept all the same.
+            let attached = try await inPath { try await office.perform(as: account) { try attach.runChecked(in: $0) } }
+            return try JSONText.created(attached.attachment, warnings: attached.warnings)
         }
         api.get("attachments/:id") { _, context in
             _ = try context.require(.reader)

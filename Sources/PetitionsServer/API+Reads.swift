@@ -69,10 +69,28 @@ extension API {
 
     /// `GET /api/v1/report`: as `report --format F [--section S]`.
     static func report(_ request: Request, context: OfficeContext, office: Office) async throws -> Response {
-        let q = Query(request: request)
-        let asOf = try q.day("as_of") ?? office.today
-        let format = try q.text("format") ?? "json"
-        let section = try q.text("section")
+        let asked = try ReportAsked(Query(request: request), today: office.today, format: "json")
+        return try asked.response(try await office.run(asked.build, as: context.account))
+    }
+}
+
+/// What a request for the report asks for, read and checked as `report` checks its options: the format, the CSV
+/// section, and the report to build (its day, filters and redaction). The API and the web page read it alike, so a
+/// filter is never dropped on one of them.
+struct ReportAsked {
+    /// The keys it reads, the filters among them kept in the links from one format to another.
+    static let filters = ["as_of", "authority", "recipient", "decree", "since", "redact"]
+
+    var format: String
+    var section: String?
+    var build: BuildReport
+    /// The filters as given (`as_of` first), for the links to the other formats.
+    var given: [(String, String)]
+
+    init(_ q: Query, today: Day, format defaultFormat: String) throws {
+        let asOf = try q.day("as_of") ?? today
+        format = try q.text("format") ?? defaultFormat
+        section = try q.text("section")
         guard ["json", "html", "markdown", "csv", "text"].contains(format) else {
             throw PetitionsError.invalid("format", format, "is not a report format; use json, html, markdown, csv or text")
         }
@@ -90,8 +108,12 @@ extension API {
         // The command's filters, by the same names: a filter dropped without a word would pass for the whole office.
         let scope = ReportScope(
             authority: try q.text("authority"), recipient: try q.text("recipient"), decree: try q.text("decree"), since: try q.day("since"))
-        let build = BuildReport(asOf: asOf, scope: scope, redact: try q.flag("redact"), section: format == "csv" ? section : nil)
-        let report = try await office.run(build, as: context.account)
+        build = BuildReport(asOf: asOf, scope: scope, redact: try q.flag("redact"), section: format == "csv" ? section : nil)
+        given = try Self.filters.compactMap { key in try q.text(key).map { (key, $0) } }
+    }
+
+    /// The report in the format asked for.
+    func response(_ report: StatusReport) throws -> Response {
         let text: String
         let type: String
         switch format {

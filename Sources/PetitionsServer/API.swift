@@ -17,7 +17,7 @@ enum API {
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.text + "\n")))
         }
-        let api = router.group("api/v1").add(middleware: BearerAuth(office: office)).add(middleware: QueryKeys())
+        let api = router.group("api/v1").add(middleware: BearerAuth(office: office)).add(middleware: QueryKeys.api)
         addReads(to: api, office: office)
         addRecords(to: api, office: office)
         addParties(to: api, office: office)

@@ -4,8 +4,9 @@ import Logging
 import NIOHTTP1
 import PetitionsApp
 
-/// The outermost middleware: every response, an error's too, carries the security headers; every error is
-/// answered in the house's words (JSON under `/api/`, a short page elsewhere), never Swift's or the database's.
+/// The outermost middleware: every response, an error's too, carries the security headers and, unless its route
+/// says otherwise, `Cache-Control: no-store`; every error is answered in the house's words (JSON under `/api/`, a
+/// short page elsewhere), never Swift's or the database's.
 struct FrontDoor: RouterMiddleware {
     typealias Context = OfficeContext
 
@@ -19,6 +20,9 @@ struct FrontDoor: RouterMiddleware {
             response = Self.answer(error, to: request, logger: context.logger)
         }
         for header in Self.securityHeaders { response.headers[header.name] = header.value }
+        // A page or an answer holds a ledger's people and letters: no browser or proxy keeps a copy (a shared
+        // computer's back button, a proxy's cache) unless the route says otherwise, as the stylesheet does.
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
 

@@ -196,7 +196,7 @@ enum OpenAPIDocument {
                 content:
                   application/octet-stream:
                     schema: {type: string, format: binary}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
           /attachments/{id}:
             get:
               summary: An attachment's bytes, as `attachment get`, with their media type and `Content-Disposition` naming the file.
@@ -383,7 +383,8 @@ enum OpenAPIDocument {
                 The record, as the command prints it with `--format json`, and one more member, `warnings`: each sentence the
                 command prints on stderr for the same record (a receipt over the quantity expected or dated after today, a
                 reply from a party the letter was not written to, a letter from a party that is none of the petition's, a note
-                dated before its petition was logged or after today, a change of status dated after today);
+                dated before its petition was logged or after today, a change of status dated after today, an attachment
+                dated before its letter or after today);
                 `[]` when there is none. The record is kept all the same.
               content:
                 application/json:

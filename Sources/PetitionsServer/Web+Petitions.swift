@@ -35,7 +35,8 @@ extension Web {
         ])
 
     /// The petitions, 100 a page, of one status, of one party (as `petition list --party`: an unknown party is the
-    /// command's sentence beside the field, not an empty list), or whose subject or category holds the words typed.
+    /// command's sentence beside the field, not an empty list), or matching a search as `petition list --search`
+    /// matches it (the same words, phrases and prefixes, the same sentence for a search that cannot be read).
     func petitionList(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
@@ -52,7 +53,7 @@ extension Web {
         let outcome = try await attempt {
             status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
             return try await office.perform(as: account) { [status] ws in
-                (try ListPetitions(status: status, party: party).run(in: ws), try Web.names(ws))
+                (try ListPetitions(status: status, party: party, search: search).run(in: ws), try Web.names(ws))
             }
         }
         var list: [Petition] = []
@@ -65,9 +66,7 @@ extension Web {
             let i = fields.firstIndex { $0.name == failure.field } ?? 1
             fields[i].error = failure.message
         }
-        let rows = list.filter { p in
-            search.map { p.subject.localizedCaseInsensitiveContains($0) || (p.category ?? "").localizedCaseInsensitiveContains($0) } ?? true
-        }
+        let rows = list
         let range = try pager.range(of: rows.count)
         var values: [String: Any] = [
             "fields": fields.map { $0.values(form: "filter") }, "mayRecord": account.role.allows(.clerk),

@@ -103,19 +103,17 @@ extension Web {
         return page("party", p.name, values, context)
     }
 
-    /// The HTML report with links to every format; `?format=` gives that format itself, as the API does.
+    /// The HTML report with links to every format; `?format=` gives that format itself, as the API does. The
+    /// report's filters (`as_of`, `authority`, `recipient`, `decree`, `since`, `redact`) are the API's and the
+    /// command's, and the links to the other formats keep them.
     func report(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
-        let q = Query(request: request)
-        if let format = try q.text("format"), format != "html" {
-            var context = context
-            context.account = account
-            return try await API.report(request, context: context, office: office)
-        }
-        let asOf = try q.day("as_of") ?? office.today
-        let report = try await office.run(BuildReport(asOf: asOf), as: account)
+        let asked = try ReportAsked(Query(request: request), today: office.today, format: "html")
+        let report = try await office.run(asked.build, as: account)
+        guard asked.format == "html" else { return try asked.response(report) }
+        let kept = asked.given.map { "&\($0.0)=\(Form.encode($0.1))" }.joined()
         let links = render.fragment(
-            "report", ["formats": ["json", "markdown", "text"], "sections": ReportCSV.sections, "asOf": asOf.description])
+            "report", ["formats": ["json", "markdown", "text"], "sections": ReportCSV.sections, "kept": kept])
         let html = Web.localStyle(ReportHTML.render(report), links: links)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }

@@ -15,9 +15,10 @@ struct Web: Sendable {
         let web = Web(office: office)
         router.get("style.css") { _, _ in
             Response(
-                status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: WebStyle.css)))
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: WebStyle.css)))
         }
-        let pages = router.group().add(middleware: SessionAuth(office: office))
+        let pages = router.group().add(middleware: SessionAuth(office: office)).add(middleware: QueryKeys.web)
         pages.get("login") { request, context in try await web.loginPage(request, context) }
         pages.post("login") { request, context in try await web.logIn(request, context) }
         pages.post("logout") { request, context in try await web.logOut(request, context) }

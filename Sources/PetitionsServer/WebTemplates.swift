@@ -235,8 +235,8 @@ enum WebTemplates {
         """
 
     static let report = """
-        <p class="formats">Also as {{#formats}}<a href="/report?format={{.}}&amp;as_of={{asOf}}">{{.}}</a> {{/formats}}
-        and CSV by section: {{#sections}}<a href="/report?format=csv&amp;section={{.}}&amp;as_of={{asOf}}">{{.}}</a> {{/sections}}</p>
+        <p class="formats">Also as {{#formats}}<a href="/report?format={{.}}{{kept}}">{{.}}</a> {{/formats}}
+        and CSV by section: {{#sections}}<a href="/report?format=csv&amp;section={{.}}{{kept}}">{{.}}</a> {{/sections}}</p>
         <p class="formats"><a href="/">Dashboard</a> · <a href="/petitions">Petitions</a> · <a href="/deliveries">Deliveries</a></p>
         <form method="get" action="/search" class="search" role="search"><label for="site-search">Search</label>
         <input id="site-search" name="q" type="search"> <button type="submit">Search</button></form>

@@ -29,10 +29,8 @@ struct Attach: ParsableCommand {
         let lid = try id(letter, "--letter")
         let pid = try id(petition, "--petition")
         let on = try day(on, "--on") ?? Clock.today()
-        let references = (lid.map { [DatedReference.letter($0)] } ?? []) + (pid.map { [DatedReference.petition($0)] } ?? [])
-        let (a, warnings) = try ledger.run(AttachFile(letter: lid, petition: pid, path: file, title: title, on: on)) { _ in
-            CheckDates("the attachment is dated", on: on, references: references)
-        }
+        let attach = AttachFile(letter: lid, petition: pid, path: file, title: title, on: on)
+        let (a, warnings) = try ledger.run(attach) { _ in attach.dateCheck }
         for w in warnings { Output.warn(w) }
         try AttachmentOutput.one(a, verb: "Attached", output.format)
     }

@@ -1,0 +1,116 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+/// What a trial of the office server as a new user and as an attacker found: a page that said less than the API, a
+/// search that found other petitions than the command's, filters dropped without a word, copies kept by browsers.
+@Suite("Office server: what a trial found") struct ServerTrialTests {
+    @Test("the web report takes the API's filters and redaction, refuses an unknown one, and its links keep them")
+    func webReportFilters() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let nobody = try await client.execute(uri: "/report?recipient=nobody-at-all", method: .get, headers: b.headers)
+            #expect(nobody.status == .badRequest && nobody.text.contains("nobody-at-all"), "\(nobody.status) \(nobody.text.prefix(300))")
+            let since = try await client.execute(uri: "/report?since=1920-13-01", method: .get, headers: b.headers)
+            #expect(since.status == .badRequest && since.text.contains("1920-13-01"), "\(since.status)")
+            let page = try await client.execute(uri: "/report?as_of=1920-03-04&recipient=dmitrov-post&redact=true", method: .get, headers: b.headers)
+            #expect(page.status == .ok)
+            #expect(
+                page.text.contains(#"href="/report?format=json&amp;as_of=1920-03-04&amp;recipient=dmitrov-post&amp;redact=true""#), "\(page.text)")
+            let json = try await client.execute(
+                uri: "/report?format=json&as_of=1920-03-04&recipient=dmitrov-post&redact=true", method: .get, headers: b.headers)
+            #expect(json.status == .ok && json.object["redacted"] as? Bool == true, "\(json.text.prefix(300))")
+        }
+    }
+
+    @Test("the petitions page searches as petition list --search does: a prefix finds, a search that cannot be read is said")
+    func webPetitionSearch() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let ws = f.ledger.workspace
+        #expect(try ListPetitions(search: "provi*").run(in: ws).map(\.id) == [1])
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let prefix = try await client.execute(uri: "/petitions?search=provi*", method: .get, headers: b.headers)
+            #expect(prefix.status == .ok && prefix.text.contains("January provisions not delivered"), "\(prefix.text.suffix(600))")
+            // Words in another order are found by the command; a substring test found nothing.
+            let words = try await client.execute(uri: "/petitions?search=delivered+january", method: .get, headers: b.headers)
+            #expect(words.text.contains("January provisions not delivered"))
+            let unread = try await client.execute(uri: "/petitions?search=%22provisions", method: .get, headers: b.headers)
+            #expect(unread.status == .badRequest, "\(unread.status)")
+            #expect(!unread.text.contains("January provisions not delivered"))
+        }
+    }
+
+    @Test("a web page refuses a key it does not read, naming it and the keys it reads; the API still does")
+    func webQueryKeys() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let misspelt = try await client.execute(uri: "/petitions?stauts=resolved", method: .get, headers: b.headers)
+            #expect(misspelt.status == .badRequest)
+            #expect(misspelt.text.contains("stauts") && misspelt.text.contains("status, party, search, page"), "\(misspelt.text)")
+            let dashboard = try await client.execute(uri: "/?asof=1920-03-04", method: .get, headers: b.headers)
+            #expect(dashboard.status == .badRequest && dashboard.text.contains("asof"))
+            let none = try await client.execute(uri: "/petitions/1?x=1", method: .get, headers: b.headers)
+            #expect(none.status == .badRequest && none.text.contains("reads no keys"))
+            for uri in ["/?as_of=1920-03-04", "/petitions?status=open&page=1", "/overdue?as_of=1920-03-04&page=1", "/search?q=provisions"] {
+                #expect(try await client.execute(uri: uri, method: .get, headers: b.headers).status == .ok, "\(uri)")
+            }
+            let api = try await client.execute(uri: "/api/v1/petitions?stauts=resolved", method: .get, headers: f.bearer(.reader))
+            #expect(api.status == .badRequest && api.object["field"] as? String == "stauts")
+        }
+    }
+
+    @Test("no page or answer may be kept by a browser or proxy (Cache-Control: no-store); the stylesheet may")
+    func noStore() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            for uri in ["/", "/petitions/1", "/report", "/login", "/nowhere"] {
+                let r = try await client.execute(uri: uri, method: .get, headers: b.headers)
+                #expect(r.headers[.cacheControl] == "no-store", "\(uri): \(r.headers[.cacheControl] ?? "none")")
+            }
+            for uri in ["/api/v1/petitions", "/api/v1/petitions/999"] {
+                let r = try await client.execute(uri: uri, method: .get, headers: f.bearer(.reader))
+                #expect(r.headers[.cacheControl] == "no-store", "\(uri)")
+            }
+            let style = try await client.execute(uri: "/style.css", method: .get)
+            #expect(style.headers[.cacheControl] == "max-age=3600")
+        }
+    }
+
+    @Test("the API's upload warns of an attachment dated before its letter or after today, as attach does, and keeps it")
+    func attachmentDateWarnings() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        try await f.test { client in
+            let early = try await client.execute(
+                uri: "/api/v1/letters/\(letter)/attachments?name=scan.bin&on=1920-01-02", method: .post, headers: f.bearer(.clerk),
+                body: ByteBuffer(bytes: scanBytes))
+            #expect(early.status == .created)
+            let warnings = early.object["warnings"] as? [String] ?? []
+            #expect(
+                warnings == ["the attachment is dated 1920-01-02, before letter \(letter), which is dated 1920-01-21; it is recorded all the same."])
+            let later = try await client.execute(
+                uri: "/api/v1/letters/\(letter)/attachments?name=scan.bin&on=1920-03-05", method: .post, headers: f.bearer(.clerk),
+                body: ByteBuffer(bytes: scanBytes))
+            #expect((later.object["warnings"] as? [String] ?? []).first?.contains("after today (1920-03-04)") == true, "\(later.text)")
+            let plain = try await client.execute(
+                uri: "/api/v1/letters/\(letter)/attachments?name=scan.bin", method: .post, headers: f.bearer(.clerk),
+                body: ByteBuffer(bytes: scanBytes))
+            #expect(plain.status == .created && (plain.object["warnings"] as? [String]) == [])
+        }
+        #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).count == 3)
+    }
+}
