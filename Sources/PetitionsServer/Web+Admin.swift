@@ -56,7 +56,7 @@ extension Web {
     }
 
     func addUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request)
+        let fields = try await context.form(request, of: userForms()[0])
         let account = try context.signedIn(.admin, request)
         return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
             try await addUser(request, context, fields, account)
@@ -75,7 +75,7 @@ extension Web {
     }
 
     func changeRole(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request)
+        let fields = try await context.form(request, of: userForms()[1])
         let account = try context.signedIn(.admin, request)
         return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
             let outcome = try await attempt {
@@ -108,7 +108,7 @@ extension Web {
     func changeAccount(
         _ request: Request, _ context: OfficeContext, form: String, _ change: (String, Account) async throws -> String
     ) async throws -> Response {
-        let fields = try await context.form(request)
+        let fields = try await context.form(request, fields: userForms().first { $0.action == form }?.fields.map(\.name) ?? ["name"])
         let account = try context.signedIn(.admin, request)
         return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
             let outcome = try await attempt { try await change(try fields.required("name"), account) }

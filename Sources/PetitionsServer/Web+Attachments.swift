@@ -52,6 +52,12 @@ extension Web {
         }
         guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw Web.formRefused }
         let typed = form.fields.filter { $0.key != "csrf_token" && $0.key != "form_token" }
+        // A field the form does not have is refused, as every other form's (`OfficeContext.form(_:of:)`).
+        let names = attachmentForm(id, letters: [], limitMB: 0).fields.map(\.name)
+        if let unknown = (Array(typed.keys) + form.files.map(\.field)).sorted().first(where: { !names.contains($0) }) {
+            throw APIFailure.invalid(
+                unknown, "\(quoted(String(unknown.prefix(100)))) is not a field of this form; its fields are \(names.joined(separator: ", ")).")
+        }
         return try await once(form.fields["form_token"], context, form: "/petitions/\(id)", shown: action) {
             try await attach(request, context, form, typed, account, id)
         }

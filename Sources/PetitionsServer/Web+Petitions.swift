@@ -88,7 +88,7 @@ extension Web {
     }
 
     func logPetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request)
+        let fields = try await context.form(request, of: Web.petitionForm)
         let account = try context.signedIn(.clerk, request)
         return try await once(try fields.text("form_token"), context, form: "/petitions/new", shown: "/petitions") {
             try await logPetition(fields, account, context)
@@ -213,9 +213,10 @@ extension Web {
     }
 
     func changeStatus(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request)
-        let account = try context.signedIn(.clerk, request)
         let id = try pathID(context, "petition")
+        // The form's fields are the same whatever the petition's status.
+        let fields = try await context.form(request, of: statusForm(id, current: .open))
+        let account = try context.signedIn(.clerk, request)
         return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
             try await changeStatus(request, context, fields, account, id)
         }
@@ -237,9 +238,9 @@ extension Web {
     }
 
     func notePetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request)
-        let account = try context.signedIn(.clerk, request)
         let id = try pathID(context, "petition")
+        let fields = try await context.form(request, of: noteForm(id))
+        let account = try context.signedIn(.clerk, request)
         return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
             try await notePetition(request, context, fields, account, id)
         }
@@ -259,9 +260,9 @@ extension Web {
     }
 
     func recordLetter(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        var fields = try await context.form(request)
-        let account = try context.signedIn(.clerk, request)
         let id = try pathID(context, "petition")
+        var fields = try await context.form(request, of: letterForm(id))
+        let account = try context.signedIn(.clerk, request)
         fields.set("petition", String(id))
         if try fields.text("direction") == "received" {
             fields.remove("no_reply_expected")

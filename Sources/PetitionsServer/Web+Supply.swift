@@ -57,7 +57,7 @@ extension Web {
     }
 
     func recordReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request)
+        let fields = try await context.form(request, of: Web.receiptForm)
         let account = try context.signedIn(.clerk, request)
         return try await once(try fields.text("form_token"), context, form: "/deliveries", shown: "/deliveries") {
             let outcome = try await attempt {

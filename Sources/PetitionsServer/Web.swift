@@ -94,7 +94,7 @@ struct Web: Sendable {
     }
 
     func logIn(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request)
+        let fields = try await context.form(request, of: loginForm(next: ""))
         let name = (try fields.text("name") ?? "").trimmingCharacters(in: .whitespaces)
         let password = try fields.text("password") ?? ""
         let next = Form.localPath(try fields.text("next"))
@@ -114,7 +114,7 @@ struct Web: Sendable {
     }
 
     func logOut(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        _ = try await context.form(request)
+        _ = try await context.form(request, fields: [])
         if let session = context.session { office.sessions.close(session.id) }
         throw Redirect.to("/login", cookie: SessionAuth.clearCookie(secure: office.settings.secureCookies))
     }

@@ -73,7 +73,29 @@ extension OfficeContext {
             throw APIFailure(
                 status: .forbidden, message: "The form was refused: its security token is missing or out of date. Reload the page and try again.")
         }
-        return RequestFields(fields.mapValues { .string($0) })
+        // A browser sends a textarea's line ends as CRLF (HTML's form encoding): the ledger's are LF, and a lone CR
+        // stays the control character it is.
+        return RequestFields(fields.mapValues { .string($0.replacingOccurrences(of: "\r\n", with: "\n")) })
+    }
+}
+
+extension OfficeContext {
+    /// The fields of `form` as its page drew it, checked as `form(_:)` checks them; a field the form does not have
+    /// (a misspelt name from a script, another form's field) is 400 naming it and the form's fields, and nothing is
+    /// done, as the API refuses a body's unknown key.
+    func form(_ request: Request, of form: WebForm) async throws -> RequestFields {
+        try await self.form(request, fields: form.fields.map(\.name) + form.hidden.keys)
+    }
+
+    /// The fields of a form whose fields are `names` (besides `csrf_token` and `form_token`), as `form(_:of:)`.
+    func form(_ request: Request, fields names: [String]) async throws -> RequestFields {
+        let fields = try await form(request)
+        let known = Set(names + ["csrf_token", "form_token"])
+        if let unknown = fields.values.keys.sorted().first(where: { !known.contains($0) }) {
+            let has = names.isEmpty ? "it has none but its security tokens" : "its fields are \(names.joined(separator: ", "))"
+            throw APIFailure.invalid(unknown, "\(quoted(String(unknown.prefix(100)))) is not a field of this form; \(has).")
+        }
+        return fields
     }
 }
 

@@ -114,3 +114,23 @@ import Testing
         #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).count == 3)
     }
 }
+
+@Suite("Web forms: what a browser sends") struct WebFormSendingTests {
+    @Test("a form's field it does not have is 400 naming it and nothing is recorded; a textarea's CRLF line ends are kept as lines")
+    func fieldsAndLineEnds() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let before = try f.eventCount()
+            let extra = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: b.formHeaders, body: b.form([("text", "Asked."), ("txet", "x")]))
+            #expect(extra.status == .badRequest && extra.text.contains("txet") && extra.text.contains("its fields are text, on"), "\(extra.text)")
+            #expect(try f.eventCount() == before)
+            let lines = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: b.formHeaders, body: b.form([("text", "Asked.\r\nSee letter.")]))
+            #expect(lines.status == .seeOther, "\(lines.status) \(lines.text.prefix(300))")
+            #expect(try ShowPetition(petition: 1).run(in: f.ledger.workspace).notes.map(\.text) == ["Asked.\nSee letter."])
+        }
+    }
+}
