@@ -155,7 +155,7 @@ extension Ledger {
             }
             var result = MergeResult(events: events.count, added: 0, alreadyPresent: events.count - fresh.count, joined: 0)
             guard !fresh.isEmpty else { return result }
-            try Ledger.refuseBadValues(fresh, source: source)
+            try refuseBadValues(fresh, source: source)
             try checkHandles(db, fresh, source: source, map: map)
             var notes = MergeNotes()
             notes.logEvents = Dictionary(seen.values.map { ($0.uuid.lowercased(), $0.line) }, uniquingKeysWith: min)
