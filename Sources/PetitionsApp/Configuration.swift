@@ -56,9 +56,11 @@ public struct Configuration: Codable, Equatable, Sendable {
         guard config.version == 1 else {
             throw PetitionsError("\(source): version \(config.version) is newer than this program understands (1).")
         }
-        guard Handle.isValid(config.office) || !config.office.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !config.office.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw PetitionsError.invalid("\(source): office", config.office, "is empty")
         }
+        // The check `--office` and `$PETITIONS_OFFICE` get: the office is recorded in every event.
+        try RecorderName.refuse(config.office, field: "\(source): office", what: "an office's name")
         guard (1...1024).contains(config.maxAttachmentMB) else {
             throw PetitionsError.invalid("\(source): max_attachment_mb", String(config.maxAttachmentMB), "is not a size from 1 to 1024 (MB)")
         }

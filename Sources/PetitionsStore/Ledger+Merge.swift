@@ -242,6 +242,13 @@ extension Ledger {
                 guard e.kind.contains("."), !e.actor.isEmpty, !e.office.isEmpty else {
                     throw EventLineError("kind, actor and office must not be empty")
                 }
+                // The check a clerk's --actor and --office get, whatever source gave them.
+                do {
+                    try RecorderName.refuse(e.actor, field: "actor", what: "who recorded an event")
+                    try RecorderName.refuse(e.office, field: "office", what: "an office's name")
+                } catch let refusal as PetitionsError {
+                    throw EventLineError(String(refusal.message.dropLast(refusal.message.hasSuffix(".") ? 1 : 0)))
+                }
                 guard case .object = e.payload else { throw EventLineError("payload is not a JSON object") }
                 events.append(e)
             } catch let e as PetitionsError {
