@@ -94,6 +94,13 @@ public enum CalendarFile {
                         lines.line(ofKey: "name", from: start) ?? header,
                         "holiday \(n) name \(quoted(nameValue.debugDescription)) is not a name; write e.g. name = \"Christmas Day\".")
                 }
+                // A name is printed by `deadline` and stored with the ledger's calendar: an ESC would repaint the clerk's
+                // terminal and U+202E turn the line around, as in any other text.
+                do {
+                    try ControlCharacters.refuse(name, field: "holiday \(n) name")
+                } catch let e as PetitionsError {
+                    throw fail(lines.line(ofKey: "name", from: start) ?? header, e.message)
+                }
                 guard let dateValue = entry["date"] else {
                     throw fail(header, "holiday \(n) (\(name)) has no date; write date = \"YYYY-MM-DD\" for one day or \"MM-DD\" for every year.")
                 }
