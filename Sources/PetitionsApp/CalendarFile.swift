@@ -144,7 +144,7 @@ public enum CalendarFile {
     /// Loads the calendar file at `path`; `field` names where the path came from in the error.
     public static func load(path: String, field: String = "calendar") throws -> WorkCalendar {
         let data = try InputFile.contents(path, field: field)
-        return try parse(String(decoding: data, as: UTF8.self), source: path)
+        return try parse(try TOMLFile.text(data, source: path), source: path)
     }
 
     /// The calendar to use: the file `option` (from `--calendar`), else `$PETITIONS_CALENDAR`, else the default.
