@@ -57,6 +57,7 @@ import Testing
         BadValue(kind: "delivery.received", key: "quantities", value: { ["-5 funt wheat"] }, shown: "-5 funt wheat"),
         BadValue(kind: "attachment.added", key: "name", value: { "../etc/passwd" }, shown: "../etc/passwd"),
         BadValue(kind: "letter.sent", key: "reply_within", value: { "999999 months" }, shown: "999999 months"),
+        BadValue(kind: "petitioner.added", key: "name", value: { "A\u{200D}B" }, shown: #"A\u200DB"#),
     ]
 
     @Test("a log with a value no ledger could record is refused whole, naming the line and the key; the right log then merges", arguments: badValues)
