@@ -94,6 +94,13 @@ public enum CalendarFile {
                         lines.line(ofKey: "name", from: start) ?? header,
                         "holiday \(n) name \(quoted(nameValue.debugDescription)) is not a name; write e.g. name = \"Christmas Day\".")
                 }
+                // A name is printed by `deadline` and stored with the ledger's calendar: an ESC would repaint the clerk's
+                // terminal and U+202E turn the line around, as in any other text.
+                do {
+                    try ControlCharacters.refuse(name, field: "holiday \(n) name")
+                } catch let e as PetitionsError {
+                    throw fail(lines.line(ofKey: "name", from: start) ?? header, e.message)
+                }
                 guard let dateValue = entry["date"] else {
                     throw fail(header, "holiday \(n) (\(name)) has no date; write date = \"YYYY-MM-DD\" for one day or \"MM-DD\" for every year.")
                 }
@@ -137,7 +144,7 @@ public enum CalendarFile {
     /// Loads the calendar file at `path`; `field` names where the path came from in the error.
     public static func load(path: String, field: String = "calendar") throws -> WorkCalendar {
         let data = try InputFile.contents(path, field: field)
-        return try parse(String(decoding: data, as: UTF8.self), source: path)
+        return try parse(try TOMLFile.text(data, source: path), source: path)
     }
 
     /// The calendar to use: the file `option` (from `--calendar`), else `$PETITIONS_CALENDAR`, else the default.

@@ -43,7 +43,7 @@ public enum Checker {
         let rulesText: String?
         if let rulesPath {
             let data = try InputFile.contents(rulesPath, field: "--rules")
-            rulesText = String(decoding: data, as: UTF8.self)
+            rulesText = try TOMLFile.text(data, source: rulesPath)
             rules = try RulesFile.parse(rulesText ?? "", source: rulesPath)
             rulesSource = rulesPath
         } else if let stored = try ledger.setting(rulesKey) {

@@ -56,9 +56,11 @@ public struct Configuration: Codable, Equatable, Sendable {
         guard config.version == 1 else {
             throw PetitionsError("\(source): version \(config.version) is newer than this program understands (1).")
         }
-        guard Handle.isValid(config.office) || !config.office.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !config.office.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw PetitionsError.invalid("\(source): office", config.office, "is empty")
         }
+        // The check `--office` and `$PETITIONS_OFFICE` get: the office is recorded in every event.
+        try RecorderName.refuse(config.office, field: "\(source): office", what: "an office's name")
         guard (1...1024).contains(config.maxAttachmentMB) else {
             throw PetitionsError.invalid("\(source): max_attachment_mb", String(config.maxAttachmentMB), "is not a size from 1 to 1024 (MB)")
         }
@@ -69,12 +71,21 @@ public struct Configuration: Codable, Equatable, Sendable {
     public static func load(path: String?) throws -> Configuration {
         guard let path else { return Configuration() }
         let data = try InputFile.contents(path, field: "--config")
-        return try parse(String(decoding: data, as: UTF8.self), source: path)
+        return try parse(try TOMLFile.text(data, source: path), source: path)
     }
 }
 
 /// TOML reading through TOMLKit, with errors that name the file and line.
 public enum TOMLFile {
+    /// The text of a TOML file's bytes, refused naming `source` when they are not UTF-8 text (a NUL, or bytes that are
+    /// not UTF-8): read as U+FFFD, a binary file was refused for a '�' outside quotes, which said nothing of why.
+    public static func text(_ data: Data, source: String) throws -> String {
+        guard let text = InputFile.utf8Text(data) else {
+            throw PetitionsError("\(source) is not a text file (a TOML file is UTF-8 text); nothing was read from it.")
+        }
+        return text
+    }
+
     public static func table(_ text: String, source: String) throws -> TOMLTable {
         try refuseWhatAbortsTheParser(text, source: source)
         do {
@@ -88,7 +99,8 @@ public enum TOMLFile {
     /// file's other errors are: what is wrong on the line and how it is written. toml++'s wording never reaches a user.
     static func ourWords(_ parserMessage: String) -> String {
         let m = parserMessage.lowercased()
-        let example = "write each setting as key = value, with text in double quotes (weekend = [\"saturday\", \"sunday\"])"
+        // The same words for a rules, calendar, units or configuration file: no example key that belongs to one of them.
+        let example = "write each setting as key = value, with text in double quotes (key = \"text\", key = [\"a\", \"b\"])"
         if m.contains("representable in 64 bits") || m.contains("exceeds length limit") || m.contains("numeric value too long") {
             return "a number is too large for a TOML file: whole numbers go up to 9,223,372,036,854,775,807 (a setting needs far less)."
         }
@@ -96,7 +108,7 @@ public enum TOMLFile {
         if m.contains("could not determine value type") || m.contains("parsing date") || m.contains("floating-point")
             || m.contains("parsing integer")
         {
-            return "a value is not one a TOML file can hold: text and days go in double quotes (date = \"1920-05-01\", weekend = [\"sunday\"])."
+            return "a value is not one a TOML file can hold: text and days go in double quotes (\"1920-05-01\", [\"sunday\"], not 1920-05-01)."
         }
         if m.contains("parsing string") { return "a text value is not closed: its closing double quote is missing on this line." }
         if m.contains("parsing array") { return "a list is not closed or has an empty place: write it as [\"saturday\", \"sunday\"]." }
@@ -216,6 +228,6 @@ public enum UnitsFile {
     /// Loads a units file from disk.
     public static func load(path: String) throws -> [MeasureUnit] {
         let data = try InputFile.contents(path, field: "units")
-        return try parse(String(decoding: data, as: UTF8.self), source: path)
+        return try parse(try TOMLFile.text(data, source: path), source: path)
     }
 }

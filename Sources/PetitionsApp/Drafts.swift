@@ -148,7 +148,11 @@ public enum Drafts {
     public static func render(_ draft: DraftContext, templatePath: String?) throws -> String {
         guard let templatePath else { return try DraftRenderer.render(draft) }
         let data = try InputFile.contents(templatePath, field: "--template")
-        return try DraftRenderer.render(draft, template: String(decoding: data, as: UTF8.self), source: "--template \(templatePath)")
+        // A template is text, as a draft sent with --from-draft is: a binary file's bytes went into the letter.
+        guard let template = InputFile.utf8Text(data) else {
+            throw PetitionsError("--template: \(templatePath) is not a text file (UTF-8, as a Mustache template is); nothing was written.")
+        }
+        return try DraftRenderer.render(draft, template: template, source: "--template \(templatePath)")
     }
 
     // MARK: - Facts

@@ -257,6 +257,10 @@ public enum RowImport {
                 p.messages.append("--expects-reply: a received letter expects no reply; leave expects_reply empty")
             }
             let replyWithin = c["reply_within"].flatMap { v in p.check { try Span(parsing: v, field: "--reply-within") } }
+            // Refused as `letter send` and the API refuse it, not recorded with the window dropped without a word.
+            if expects == false, let r = c["reply_within"] {
+                p.messages.append("--reply-within \(quoted(r)) is given for a letter that expects no reply (expects_reply no); give one or the other")
+            }
             if let direction, let from, let to, let on, let subject, let channel {
                 request = .letter(
                     NewLetter(

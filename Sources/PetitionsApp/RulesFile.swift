@@ -133,7 +133,7 @@ public enum RulesFile {
     /// Loads the rules file at `path`.
     public static func load(path: String) throws -> RuleSet {
         let data = try InputFile.contents(path, field: "rules")
-        return try parse(String(decoding: data, as: UTF8.self), source: path)
+        return try parse(try TOMLFile.text(data, source: path), source: path)
     }
 
     /// The 1-based line of `text` where the rule `id` is named (its `id = "…"`), for errors found after parsing,

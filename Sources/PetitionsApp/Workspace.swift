@@ -55,11 +55,19 @@ public struct Workspace: Sendable {
     }
 
     /// `--actor`, else `$PETITIONS_ACTOR`, else `$USER`, else "unknown".
-    public var resolvedActor: String {
-        for candidate in [actor, environment["PETITIONS_ACTOR"], environment["USER"], environment["LOGNAME"]] {
-            if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return c }
+    public var resolvedActor: String { actorSource?.value ?? "unknown" }
+
+    /// Who records and where that was said (`--actor`, `$PETITIONS_ACTOR`, `$USER`, `$LOGNAME`): the first that is not
+    /// empty, or nil.
+    var actorSource: (value: String, field: String)? {
+        let candidates = [
+            ("--actor", actor), ("$PETITIONS_ACTOR", environment["PETITIONS_ACTOR"]), ("$USER", environment["USER"]),
+            ("$LOGNAME", environment["LOGNAME"]),
+        ]
+        for (field, candidate) in candidates {
+            if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return (c, field) }
         }
-        return "unknown"
+        return nil
     }
 
     /// Loads the configuration and opens the ledger. For recording, the ledger works out each letter's reply due
@@ -114,8 +122,11 @@ public struct Workspace: Sendable {
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
         if (readOnly || mustExist) && !existed { throw MissingLedger(path: path) }
+        // The actor and office as they will be recorded, whichever source gave them, under one check naming it.
         try Workspace.refuseBadName(actor, field: "--actor", what: "who records")
         try Workspace.refuseBadName(office, field: "--office", what: "an office's name")
+        if let (name, field) = actorSource { try RecorderName.refuse(name, field: field, what: "who records") }
+        if let (name, field) = officeSource { try RecorderName.refuse(name, field: field, what: "an office's name") }
         let context = RecordingContext(actor: resolvedActor, office: explicitOffice ?? config.office, today: today, now: now)
         let ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly)
         if !existed { onCreate?(path) }
@@ -123,31 +134,24 @@ public struct Workspace: Sendable {
     }
 
     /// The longest `--actor` or `--office` may be, in characters: a name, not a text.
-    public static let longestName = 200
+    public static let longestName = RecorderName.longest
 
-    /// Refuses a `--actor` or `--office` that cannot be a name: empty (an unset shell variable, which recorded
-    /// 'unknown' without a word), over `longestName` characters, or holding a line break or control character.
-    /// Any other name is taken: offices recording into one shared ledger each give their own.
+    /// Refuses a `--actor` or `--office` given that cannot be a name (`RecorderName`), empty included: an empty
+    /// option is a mistake (an unset shell variable), where an empty variable is unset.
     static func refuseBadName(_ value: String?, field: String, what: String) throws {
         guard let value else { return }
-        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw PetitionsError.invalid(field, value, "is empty; give \(what), or leave \(field) out")
-        }
-        if value.count > longestName {
-            throw PetitionsError(
-                "\(field) is \(Quantity.grouped(Decimal(value.count))) characters long; \(what) is one line of at most \(longestName) characters.",
-                field: field, kind: .invalid)
-        }
-        if value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            throw PetitionsError(
-                "\(field) \(quoted(ControlCharacters.quotable(value))) holds a line break; \(what) is one line.", field: field, kind: .invalid)
-        }
-        try ControlCharacters.refuse(value, field: field)
+        try RecorderName.refuse(value, field: field, what: what)
     }
 
     /// `--office`, else `$PETITIONS_OFFICE`, when either is given.
-    var explicitOffice: String? {
-        [office, environment["PETITIONS_OFFICE"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+    var explicitOffice: String? { officeSource?.value }
+
+    /// The explicit office and where it was said (`--office`, `$PETITIONS_OFFICE`), or nil.
+    var officeSource: (value: String, field: String)? {
+        for (field, candidate) in [("--office", office), ("$PETITIONS_OFFICE", environment["PETITIONS_OFFICE"])] {
+            if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return (c, field) }
+        }
+        return nil
     }
 
     /// The office recording: the explicit one, else the configuration's unless it is the default, else the one the

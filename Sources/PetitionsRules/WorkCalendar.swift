@@ -137,15 +137,7 @@ public struct WorkCalendar: Equatable, Sendable {
     /// this one is for a clerk who asked, who must not be shown the edge as if it were the answer.
     public func checkedDeadline(from: Day, within span: Span, field: String = "--within") throws -> Deadline {
         let pastTheEnd = PetitionsError.invalid(field, span.description, "from \(from) runs past \(Day.maximum), the last day petitions counts")
-        switch span.unit {
-        case .days, .weeks:
-            let n = span.unit == .weeks ? span.count * 7 : span.count
-            guard from.ordinal + n <= Day.maximum.ordinal else { throw pastTheEnd }
-        case .months:
-            guard from.year * 12 + from.month - 1 + span.count <= Day.maximum.year * 12 + 11 else { throw pastTheEnd }
-        case .workingDays:
-            break
-        }
+        try span.refusePastTheEnd(from: from, field: field)
         // The due day alone first: the days passed over are listed only for a deadline that exists.
         let due = dueDay(from: from, within: span)
         guard isWorkingDay(due) else {

@@ -228,11 +228,10 @@ extension Web {
             let change = ChangePetitionStatus(
                 petition: id, to: try PetitionStatus(parsing: try fields.required("to"), field: "to"), on: try fields.requiredDay("on"),
                 note: try fields.text("note"))
-            return try await office.perform(as: account) { try change.runChecked(in: $0).warnings }
+            _ = try await office.perform(as: account) { try change.run(in: $0) }
         }
-        switch outcome {
-        case .failure(let f): return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/status", fields.texts, f))
-        case .success(let said): notify(said, context)
+        if case .failure(let f) = outcome {
+            return try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/status", fields.texts, f))
         }
         throw Redirect.to("/petitions/\(id)")
     }

@@ -139,10 +139,11 @@ extension LedgerTransaction {
         else {
             throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
         }
+        // Void first: a voided letter, received or sent, is what the clerk must hear of, not that it expects no reply.
+        guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is void") }
         guard (row["direction"] as String) == "sent", (row["expects_reply"] as Int64) == 1 else {
             throw PetitionsError.invalid("letter", String(id), "expects no reply, so it has no deadline to extend")
         }
-        guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is void") }
         guard (row["answered_by"] as Int64?) == nil else { throw PetitionsError.invalid("letter", String(id), "has already been answered") }
         guard day.description >= (row["day"] as String) else {
             throw PetitionsError.invalid("--on", day.description, "is before letter \(id) was sent on \(row["day"] as String)")

@@ -155,7 +155,7 @@ extension Ledger {
             }
             var result = MergeResult(events: events.count, added: 0, alreadyPresent: events.count - fresh.count, joined: 0)
             guard !fresh.isEmpty else { return result }
-            try Ledger.refuseBadValues(fresh, source: source)
+            try refuseBadValues(fresh, source: source)
             try checkHandles(db, fresh, source: source, map: map)
             var notes = MergeNotes()
             notes.logEvents = Dictionary(seen.values.map { ($0.uuid.lowercased(), $0.line) }, uniquingKeysWith: min)
@@ -241,6 +241,13 @@ extension Ledger {
                 try Ledger.checkMoment(e.recordedAt, latest: latest)
                 guard e.kind.contains("."), !e.actor.isEmpty, !e.office.isEmpty else {
                     throw EventLineError("kind, actor and office must not be empty")
+                }
+                // The check a clerk's --actor and --office get, whatever source gave them.
+                do {
+                    try RecorderName.refuse(e.actor, field: "actor", what: "who recorded an event")
+                    try RecorderName.refuse(e.office, field: "office", what: "an office's name")
+                } catch let refusal as PetitionsError {
+                    throw EventLineError(String(refusal.message.dropLast(refusal.message.hasSuffix(".") ? 1 : 0)))
                 }
                 guard case .object = e.payload else { throw EventLineError("payload is not a JSON object") }
                 events.append(e)

@@ -11,20 +11,87 @@ extension Ledger {
     ]
 
     /// Refuses the whole log, naming the line, the payload key and the problem, when one of its events holds a value that
-    /// no ledger could have recorded: a text longer than `TextLimits` allows (or a line break in a one-line value), or a
-    /// record's handle that is not a handle. That is a fault of the log, not this ledger having moved on since it was
-    /// written, so it is never kept "without effect" (with everything that depends on it).
-    static func refuseBadValues(_ events: [ExchangedEvent], source: String) throws {
+    /// no ledger could have recorded: a text longer than `TextLimits` allows (or a line break in a one-line value), a
+    /// record's handle that is not a handle, or a typed value the recording command would refuse (`checkValues`). That
+    /// is a fault of the log, not this ledger having moved on since it was written, so it is never kept "without
+    /// effect" (with everything that depends on it, and the right log refused ever after for differing from it).
+    func refuseBadValues(_ events: [ExchangedEvent], source: String) throws {
         for e in events {
             guard case .object(let payload) = e.payload else { continue }
             do {
-                try refuseLongText(in: payload)
-                if handleMakingKinds.contains(e.kind), case .string(let handle)? = payload["handle"] {
+                try Ledger.refuseLongText(in: payload)
+                if Ledger.handleMakingKinds.contains(e.kind), case .string(let handle)? = payload["handle"] {
                     _ = try Handle.validate(handle, field: "handle")
                 }
+                // An event that does not read is refused, with its line, when it is replayed.
+                if let event = try? LedgerEvent(kind: e.kind, payload: e.payload) { try checkValues(of: event, on: try Day(parsing: e.day)) }
             } catch let error as PetitionsError {
-                throw PetitionsError("\(source) line \(e.line) (event \(e.uuid), \(e.kind)): payload key \(error.message) Nothing was imported.")
+                let message = Ledger.inPayloadTerms(error.message)
+                throw PetitionsError(
+                    "\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message.hasPrefix("payload key") ? "" : "payload key ")\(message) "
+                        + "Nothing was imported.")
             }
+        }
+    }
+
+    /// Each typed value of `event`, recorded `on` (a day, a span, a period, a channel, a quantity, a ration, a due day,
+    /// a file name), through the same check the recording command makes of it. Throws that check's refusal.
+    func checkValues(of event: LedgerEvent, on: Day) throws {
+        func day(_ text: String?, _ key: String) throws { _ = try text.map { try Day(parsing: $0, field: key) } }
+        func span(_ text: String?, _ key: String) throws { _ = try text.map { try Span(parsing: $0, field: key) } }
+        func period(_ text: String?, _ key: String) throws { _ = try text.map { try Period(parsing: $0, field: key) } }
+        func channel(_ text: String?) throws { _ = try text.map { try Channel(parsing: $0) } }
+        switch event {
+        case .authorityAdded(let p):
+            _ = try Ledger.checkName(p.name, field: "name")
+            try span(p.replyWithin, "reply_within")
+            if let parent = p.parent, parent == p.handle {
+                throw PetitionsError.invalid("parent", parent, "is the authority itself; an authority cannot be its own parent")
+            }
+        case .letterSent(let p):
+            try day(p.on, "on")
+            try span(p.replyWithin, "reply_within")
+            // A window past the last day petitions counts was stored with its due day clamped to 9999-12-31.
+            if p.expectsReply != false, let text = p.replyWithin {
+                try Span(parsing: text, field: "reply_within").refusePastTheEnd(from: on, field: "reply_within")
+            }
+            try channel(p.channel)
+        case .letterReceived(let p):
+            try day(p.on, "on")
+            try channel(p.channel)
+        case .letterExtended(let p): try span(p.by, "by")
+        case .groupAdded(let p): _ = try Ledger.checkName(p.name, field: "name")
+        case .petitionerAdded(let p): _ = try Ledger.checkName(p.name, field: "name")
+        case .decreeAdded(let p):
+            _ = try Ledger.checkName(p.name, field: "name")
+            try day(p.issued, "issued")
+            try day(p.effectiveFrom, "effective_from")
+            try day(p.effectiveTo, "effective_to")
+            if let d = p.dueDay { try Decree.checkDueDay(Int(clamping: d)) }
+            for r in p.rations ?? [] { _ = try parseRation(r) }
+        case .enrolmentAdded(let p):
+            try day(p.from, "from")
+            try day(p.to, "to")
+        case .enrolmentEnded(let p): try day(p.on, "on")
+        case .deliveryScheduled(let p):
+            try period(p.from, "from")
+            try period(p.to, "to")
+            for q in p.periods ?? [] { try period(q, "periods") }
+        case .deliveryReceived(let p):
+            try period(p.period, "period")
+            try day(p.on, "on")
+            for q in p.quantities ?? [] { _ = try Quantity(parsing: q, field: "--quantity", units: units) }
+        case .deliveryCancelled(let p): try period(p.period, "period")
+        case .attachmentAdded(let p): _ = try FileName.checked(p.name)
+        case .partyUpdated(let p):
+            if case .string(let text)? = p.after["reply_within"] { try span(text, "reply_within") }
+            if case .string(let parent)? = p.after["parent"], parent == p.handle {
+                throw PetitionsError.invalid("parent", parent, "is the authority itself; an authority cannot be its own parent")
+            }
+        case .ledgerInitialized, .petitionLogged, .petitionStatusChanged, .letterVoided, .importCompleted,
+            .settingChanged, .rulesApplied, .findingRaised, .findingCleared, .groupJoined, .groupLeft, .dependantAdded, .dependantRemoved,
+            .petitionUpdated, .petitionNoted, .receiptVoided, .attachmentRemoved:
+            break
         }
     }
 

@@ -75,7 +75,34 @@ extension Ledger {
         // "--subject '' is empty; give a subject.": the field names what is wanted.
         let wanted = field.hasPrefix("--") ? String(field.dropFirst(2)).replacingOccurrences(of: "-", with: " ") : "name"
         guard !n.isEmpty else { throw PetitionsError.invalid(field, name, "is empty; give \(Wording.a(wanted))") }
+        if field == "--name" || field == "name" { try refuseInvisible(n, field: field) }
         return n
+    }
+
+    /// Refuses a name (of a party, a dependant, a decree) holding an invisible character (a zero-width space or joiner,
+    /// a soft hyphen, a byte-order mark: Unicode's format characters) or beginning with a combining mark:
+    /// `A\u{200D}B` printed as "AB" beside another "AB", and was given the handle `b`; `\u{0301}` alone, `p`.
+    static func refuseInvisible(_ name: String, field: String) throws {
+        guard name.utf8.contains(where: { $0 >= 0x80 }) else { return }
+        // Those that turn the text's direction are refused as in any text (`ControlCharacters`), with their own sentence;
+        // the marks that set one (U+200E, U+200F, U+061C) are kept, as in other text: a right-to-left name needs them.
+        let marks: Set<UInt32> = [0x200E, 0x200F, 0x061C]
+        let invisible = { (s: Unicode.Scalar) in
+            s.properties.generalCategory == .format && !ControlCharacters.turnsDirection(s) && !marks.contains(s.value)
+        }
+        if let c = name.unicodeScalars.first(where: invisible) {
+            // Quoted back with each invisible character written as its code, or the sentence would show "AB".
+            var shown = String.UnicodeScalarView()
+            for s in name.unicodeScalars {
+                if invisible(s) { shown.append(contentsOf: String(format: "\\u%04X", s.value).unicodeScalars) } else { shown.append(s) }
+            }
+            throw PetitionsError.invalid(
+                field, String(shown),
+                "holds \(String(format: "U+%04X", c.value)), an invisible character, so it would print as another name; give the name without it")
+        }
+        if let first = name.unicodeScalars.first, first.properties.isGraphemeExtend || first.properties.generalCategory == .nonspacingMark {
+            throw PetitionsError.invalid(field, name, "begins with a combining mark, which has no letter to mark; give the name with its letter")
+        }
     }
 
     static func nonEmpty(_ s: String?) -> String? {

@@ -42,6 +42,16 @@ extension SQLRuleRow {
                 "returns a message of \(Quantity.grouped(Decimal(message.count))) characters (row \(number)); a finding's message is one line of at most \(Quantity.grouped(Decimal(TextLimits.line))) characters"
             )
         }
+        // Shown by `check` and the API and recorded as findings: no ESC to repaint a terminal, no U+202E to turn a line
+        // around, as in any text a clerk records.
+        for (column, value) in [("subject", subject), ("message", message)] {
+            if let c = ControlCharacters.first(in: value) {
+                let what = ControlCharacters.turnsDirection(c) ? "a character that turns the text's direction" : "a control character"
+                throw PetitionsError(
+                    "returns \(what), \(ControlCharacters.quotable(String(Character(c)))), in its \(column) column (row \(number)); a finding's "
+                        + "\(column) may hold no control character nor one that turns the direction of text")
+            }
+        }
         if let s = try text("severity") {
             let known = s.lowercased()
             guard SQLRuleRow.severities.contains(known) else {

@@ -189,7 +189,7 @@ extension LedgerTransaction {
         every: Frequency, dueDay: Int, effectiveFrom: Day?, effectiveTo: Day?
     ) throws -> Int64 {
         let name = try Ledger.checkName(name)
-        guard (1...31).contains(dueDay) else { throw PetitionsError.invalid("--due-day", String(dueDay), "must be a day of the month from 1 to 31") }
+        try Decree.checkDueDay(dueDay)
         guard !rations.isEmpty else {
             throw PetitionsError("--ration: a decree needs at least one ration, e.g. --ration 'employee: 8 funt wheat'.", code: .usage)
         }

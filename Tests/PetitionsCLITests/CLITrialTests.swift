@@ -204,13 +204,15 @@ import Testing
 
     // MARK: - Days after today
 
-    @Test func aStatusChangeDatedAfterTodayIsWarnedOf() throws {
+    /// Warned of only, it locked the petition: every real change after it was refused as dated before it.
+    @Test func aStatusChangeDatedAfterTodayIsRefused() throws {
         let cli = try RuleTests.dmitrov()
         defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
         let r = try cli.run(["petition", "status", "1", "--to", "answered", "--on", "9999-12-31"])
-        #expect(r.status == 0, "\(r)")
-        #expect(r.stderr.hasPrefix("warning: the change of status is dated 9999-12-31, after today ("), "\(r.stderr)")
-        #expect(r.stderr.hasSuffix("); it is recorded all the same.\n"), "\(r.stderr)")
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.hasPrefix("error: --on '9999-12-31' is after today ("), "\(r.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing was recorded")
         let past = try cli.run(["petition", "status", "2", "--to", "answered", "--on", "1920-03-04"])
         #expect(past.status == 0 && past.stderr.isEmpty, "\(past)")
     }

@@ -6,31 +6,32 @@ import PetitionsServer
 import PetitionsTestSupport
 import Testing
 
-/// `petition status` warns of a change dated after today; the API and the web form said nothing of it.
-@Suite("A change of status dated after today is warned of in the API and on the page") struct StatusWarningTests {
-    @Test("the API answers 200 with warnings naming the day after today; the change is made all the same")
-    func apiWarns() async throws {
+/// A change of status dated after today locked the petition: every real change after it was refused as before it.
+/// `petition status` refuses it now, in the use case, so the API and the web form refuse it too.
+@Suite("A change of status dated after today is refused in the API and on the page") struct StatusWarningTests {
+    @Test("the API answers 400 naming on, the day and today; the status is unchanged and a change dated today is made")
+    func apiRefuses() async throws {
         let f = try ServerFixture()
         defer { f.ledger.remove() }
         try await f.test { client in
             let later = try await client.execute(
                 uri: "/api/v1/petitions/1/status", method: .post, headers: f.bearer(.clerk, json: true),
                 body: json(#"{"to":"answered","on":"1920-03-10"}"#))
-            #expect(later.status == .ok, "\(later.text)")
-            let said = later.object["warnings"] as? [String] ?? []
-            #expect(
-                said == ["the change of status is dated 1920-03-10, after today (1920-03-04); it is recorded all the same."], "\(later.text)")
-            #expect(later.object["status"] as? String == "answered")
-            let back = try await client.execute(
+            #expect(later.status == .badRequest, "\(later.text)")
+            #expect(later.object["field"] as? String == "on", "\(later.text)")
+            let said = later.object["error"] as? String ?? ""
+            #expect(said.contains("1920-03-10") && said.contains("after today (1920-03-04)"), "\(later.text)")
+            #expect(try ListPetitions().run(in: f.ledger.workspace).first?.status == .open)
+            let today = try await client.execute(
                 uri: "/api/v1/petitions/1/status", method: .post, headers: f.bearer(.clerk, json: true),
-                body: json(#"{"to":"open","on":"1920-03-10"}"#))
-            #expect(back.status == .ok && (back.object["warnings"] as? [String])?.count == 1, "\(back.text)")
+                body: json(#"{"to":"answered","on":"1920-03-04"}"#))
+            #expect(today.status == .ok && (today.object["warnings"] as? [String]) == [], "\(today.text)")
         }
-        #expect(try ListPetitions().run(in: f.ledger.workspace).first?.status == .open)
+        #expect(try ListPetitions().run(in: f.ledger.workspace).first?.status == .answered)
     }
 
-    @Test("the web form's change dated after today shows the warning once on the petition's page")
-    func pageWarns() async throws {
+    @Test("the web form's change dated after today is refused on the petition's page, the status unchanged")
+    func pageRefuses() async throws {
         let f = try ServerFixture()
         defer { f.ledger.remove() }
         try await f.test { client in
@@ -38,11 +39,9 @@ import Testing
             try await b.stock(client)
             let sent = try await client.execute(
                 uri: "/petitions/1/status", method: .post, headers: b.formHeaders, body: b.form([("to", "answered"), ("on", "1920-03-10")]))
-            #expect(sent.status == .seeOther, "\(sent.status) \(sent.text)")
-            let page = try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers)
-            #expect(page.text.contains("the change of status is dated 1920-03-10, after today (1920-03-04)"), "\(page.text)")
-            let again = try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers)
-            #expect(!again.text.contains("after today (1920-03-04)"), "shown once")
+            #expect(sent.status != .seeOther, "\(sent.status)")
+            #expect(sent.text.contains("1920-03-10") && sent.text.contains("after today (1920-03-04)"), "\(sent.text)")
         }
+        #expect(try ListPetitions().run(in: f.ledger.workspace).first?.status == .open)
     }
 }

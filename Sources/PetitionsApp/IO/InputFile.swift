@@ -45,6 +45,13 @@ public enum InputFile {
         return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
     }
 
+    /// The text of a file that must be text (a draft, a template): `data` as UTF-8 when it is UTF-8 and holds no NUL,
+    /// else nil. Swift reads each byte that is not UTF-8 as U+FFFD, and a binary file's bytes went on into the letter.
+    public static func utf8Text(_ data: Data) -> String? {
+        guard !data.contains(0) else { return nil }
+        return String(validating: data, as: UTF8.self)
+    }
+
     /// The bytes of `path`, read to its end (see `open`). More than `limit` bytes is refused with `tooLarge`, else a
     /// sentence naming the limit.
     public static func contents(

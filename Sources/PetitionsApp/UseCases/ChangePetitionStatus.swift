@@ -14,18 +14,14 @@ public struct ChangePetitionStatus: UseCase {
         self.note = note
     }
 
+    /// Refuses a change dated after today, for every front end: each change must be dated on or after the one before
+    /// it, so one mistyped future day (9999 for 1920) would refuse every real change after it and leave the petition's
+    /// status today and its status in the report apart. A status changes when it is recorded, never ahead.
     public func run(in workspace: Workspace) throws -> Petition {
-        try workspace.recording { try $0.changeStatus(petition: petition, to: to, on: on, note: note) }
-    }
-
-    /// The warnings every front end gives for the change: a day after today, a typing slip as often as a plan.
-    public var dateCheck: CheckDates { CheckDates("the change of status is dated", on: on, references: []) }
-
-    /// Changes the status, with `dateCheck`'s warnings, the ledger opened once.
-    public func runChecked(in workspace: Workspace) throws -> (petition: Petition, warnings: [String]) {
-        try workspace.oneOpening { w in
-            let warnings = try dateCheck.run(in: w)
-            return (try run(in: w), warnings)
+        guard on <= workspace.today else {
+            throw PetitionsError.invalid(
+                "--on", on.description, "is after today (\(workspace.today)); a change of status is recorded on or after the day it happens")
         }
+        return try workspace.recording { try $0.changeStatus(petition: petition, to: to, on: on, note: note) }
     }
 }

@@ -55,7 +55,7 @@ public struct SendLetter: UseCase {
             let data = try InputFile.contents(draftPath, field: "--from-draft", consequence: "nothing was recorded.")
             // A draft is text: bytes that are not UTF-8 were recorded as U+FFFD, and a binary file's bytes were quoted
             // back by the hundred in the sentence refusing its control characters.
-            guard !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
+            guard let text = InputFile.utf8Text(data) else {
                 throw PetitionsError(
                     "--from-draft: \(draftPath) is not a text file (UTF-8, as `petitions draft` writes it); nothing was recorded.", code: .dataError)
             }

@@ -29,7 +29,7 @@ public struct StoreRules: UseCase {
         return try workspace.recording { l in
             let sources = kind == .rules ? RuleSources(rules: file) : RuleSources(calendar: file)
             let context = try workspace.rules(l, sources)
-            let text = String(decoding: try InputFile.contents(file, field: key), as: UTF8.self)
+            let text = try TOMLFile.text(try InputFile.contents(file, field: key), source: file)
             if kind == .rules {
                 // Each SQL rule runs once on this ledger, within its budget, before it is stored.
                 try RulesFile.checkScopes(context.engine.rules, text: text, source: file, on: l)

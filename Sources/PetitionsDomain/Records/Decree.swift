@@ -31,6 +31,12 @@ public struct Decree: Codable, Hashable, Sendable {
         self.office = office
     }
 
+    /// Refuses a due day that is not a day of the month, naming `field`: the one check for `decree add --due-day`, the
+    /// server's form and another office's log.
+    public static func checkDueDay(_ day: Int, field: String = "--due-day") throws {
+        guard (1...31).contains(day) else { throw PetitionsError.invalid(field, String(day), "must be a day of the month from 1 to 31") }
+    }
+
     /// Encodes every key, absent values as null, so that the JSON shape is stable.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

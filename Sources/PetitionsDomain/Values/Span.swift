@@ -48,6 +48,18 @@ public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
         self.init(n, unit)
     }
 
+    /// Refuses this span counted from `from`, naming `field`, when it runs past `Day.maximum`, the last day petitions
+    /// counts: the one check for days, weeks and months (a span of working days needs the calendar to count).
+    public func refusePastTheEnd(from: Day, field: String) throws {
+        let past: Bool
+        switch unit {
+        case .days, .weeks: past = from.ordinal + (unit == .weeks ? count * 7 : count) > Day.maximum.ordinal
+        case .months: past = from.year * 12 + from.month - 1 + count > Day.maximum.year * 12 + 11
+        case .workingDays: past = false
+        }
+        if past { throw PetitionsError.invalid(field, description, "from \(from) runs past \(Day.maximum), the last day petitions counts") }
+    }
+
     public var description: String {
         let singular: String
         switch unit {

@@ -22,8 +22,7 @@ extension PetitionCommand {
             let status = try PetitionStatus(parsing: to)
             let on = try day(on, "--on")
             let change = ChangePetitionStatus(petition: pid, to: status, on: on, note: note)
-            let (p, warnings) = try ledger.run(change) { _ in change.dateCheck }
-            for w in warnings { Output.warn(w) }
+            let p = try ledger.run(change)
             try PetitionOutput.one(p, created: false, output.format)
         }
     }
