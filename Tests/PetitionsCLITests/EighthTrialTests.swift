@@ -1,0 +1,46 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// What the eighth trial found in what the command line says and means (its numbers kept), each as a user meets it.
+@Suite struct EighthTrialTests {
+    /// The Dmitrov ledger, and a second petition of Pëtr Kropotkin carried by Ivan Petrov, with its letter sent on
+    /// 1 February 1920 (a reply due a month later, by the default rules).
+    static func withIntermediary() throws -> CLI {
+        let cli = try BadInputTests.dmitrov()
+        let steps: [[String]] = [
+            ["petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan-petrov"],
+            [
+                "petition", "log", "--from", "kropotkin", "--to", "moscow-supply", "--via", "ivan-petrov", "--subject", "Ration card", "--on",
+                "1920-02-01",
+            ],
+            ["letter", "send", "--from", "kropotkin", "--to", "moscow-supply", "--on", "1920-02-01", "--subject", "Ration card", "--petition", "2"],
+        ]
+        for s in steps {
+            let r = try cli.run(s)
+            #expect(r.status == 0, "\(s): \(r)")
+        }
+        return cli
+    }
+
+    // MARK: - 13: one meaning of "open petitions"
+
+    @Test func openPetitionsAreThoseWithStatusOpenInTheHeadlineAsInTheStatusCount() throws {
+        let cli = try Self.withIntermediary()
+        defer { cli.remove() }
+        #expect(try cli.run(["petition", "status", "2", "--to", "waiting_on_petitioner", "--on", "1920-02-10"]).status == 0)
+        let json = try cli.run(["report", "--as-of", "1920-03-04", "--format", "json"])
+        #expect(json.status == 0, "\(json)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Any])
+        let statuses = try #require(report["petitions"] as? [[String: Any]]).compactMap { $0["status"] as? String }
+        #expect(statuses.sorted() == ["open", "waiting_on_petitioner"])
+        #expect(summary["open_petitions"] as? Int == 1, "the one whose status is open: \(summary)")
+        let text = try cli.run(["report", "--as-of", "1920-03-04"])
+        #expect(text.stdout.contains("1 open petition.") && !text.stdout.contains("2 open petitions"), "\(text.stdout)")
+        // The list a clerk would check it against says the same.
+        let open = try cli.run(["petition", "list", "--status", "open", "--format", "json"])
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as? [[String: Any]])
+        #expect(listed.count == 1)
+    }
+}
