@@ -43,4 +43,32 @@ import Testing
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as? [[String: Any]])
         #expect(listed.count == 1)
     }
+
+    // MARK: - 14: check --min-severity counts what it lists
+
+    /// The number in `check`'s header ("N findings (…)") and the findings it lists.
+    static func headerAndListed(_ r: CLI.Result) -> (header: Int?, listed: Int) {
+        let first = r.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let number = first.split(separator: ":").dropFirst().first?.split(separator: " ").first.flatMap { Int($0) }
+        return (number, r.stdout.split(separator: "\n").filter { $0.hasPrefix("- [") }.count)
+    }
+
+    @Test func checkWithAMinimumSeverityCountsWhatItLists() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let all = Self.headerAndListed(try cli.run(["check", "--as-of", "1920-03-04"]))
+        #expect(all.header == all.listed, "\(all)")
+        var fewer = false
+        for min in ["overdue", "critical"] {
+            let r = try cli.run(["check", "--as-of", "1920-03-04", "--min-severity", min])
+            let shown = Self.headerAndListed(r)
+            #expect(shown.header == shown.listed, "--min-severity \(min): \(r.stdout)")
+            if shown.listed < all.listed {
+                fewer = true
+                #expect(r.stdout.contains("\(all.listed - shown.listed) less serious than \(min) not shown"), "\(r.stdout)")
+            }
+            #expect(r.status == 1, "--fail-on still judges every finding: \(r)")
+        }
+        #expect(fewer, "the ledger has findings below the minimum, so the test can tell: \(all)")
+    }
 }
