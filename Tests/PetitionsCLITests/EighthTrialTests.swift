@@ -71,4 +71,48 @@ import Testing
         }
         #expect(fewer, "the ledger has findings below the minimum, so the test can tell: \(all)")
     }
+
+    // MARK: - 11, 12: reminders
+
+    @Test func aReminderOfALetterNotYetLateIsRefusedAsAnEscalationIs() throws {
+        let cli = try Self.withIntermediary()
+        defer { cli.remove() }
+        for day in ["1920-02-01", "1920-02-15"] {
+            let r = try cli.run(["draft", "reminder", "--letter", "2", "--as-of", day])
+            #expect(r.status == 65 && r.stderr.contains("--letter '2'") && r.stderr.contains("not yet late"), "\(day): \(r)")
+            LeftoverDefectTests.oneSentence(r)
+            #expect(r.stdout.isEmpty && !r.stderr.contains("without further delay"), "\(r)")
+        }
+        let late = try cli.run(["draft", "reminder", "--letter", "2", "--as-of", "1920-03-20"])
+        #expect(late.status == 0, "\(late)")
+    }
+
+    @Test func aReminderIsFromThePetitionerThroughTheIntermediaryAsTheEscalationIs() throws {
+        let cli = try Self.withIntermediary()
+        defer { cli.remove() }
+        let from = "From: Pëtr Kropotkin, through Ivan Petrov"
+        let reminder = try cli.run(["draft", "reminder", "--letter", "2", "--as-of", "1920-03-20"])
+        #expect(reminder.status == 0 && reminder.stdout.contains(from), "\(reminder)")
+        let escalation = try cli.run(["draft", "escalation", "--petition", "2", "--as-of", "1920-03-20", "--to", "sovnarkom"])
+        #expect(escalation.status == 0 && escalation.stdout.contains(from), "\(escalation)")
+        // A letter of a petition with no intermediary is from its petitioner alone.
+        let plain = try cli.run(["draft", "reminder", "--letter", "1", "--as-of", "1920-03-04"])
+        #expect(plain.stdout.contains("From: Dmitrov postal-telegraph employees\n"), "\(plain)")
+    }
+
+    // MARK: - 18: the office as a party
+
+    @Test func theOfficesLettersAreListedByPartyAndAnOfficeIsNoAuthorityToEscalateTo() throws {
+        let cli = try Self.withIntermediary()
+        defer { cli.remove() }
+        let sent = ["letter", "send", "--from", "dmitrov", "--to", "moscow-supply", "--on", "1920-02-02", "--subject", "From the office"]
+        #expect(try cli.run(sent).status == 0)
+        for party in ["dmitrov", "0"] {
+            let r = try cli.run(["events", "--party", party])
+            #expect(r.status == 0 && r.stdout.contains("From the office"), "--party \(party): \(r)")
+        }
+        let r = try cli.run(["draft", "escalation", "--petition", "2", "--as-of", "1920-03-20", "--to", "dmitrov"])
+        #expect(r.status == 65 && r.stderr.contains("'dmitrov' is an office") && r.stderr.contains("an authority is needed"), "\(r)")
+        LeftoverDefectTests.oneSentence(r)
+    }
 }
