@@ -115,4 +115,36 @@ import Testing
         #expect(r.status == 65 && r.stderr.contains("'dmitrov' is an office") && r.stderr.contains("an authority is needed"), "\(r)")
         LeftoverDefectTests.oneSentence(r)
     }
+
+    // MARK: - 22: deadline reads the ledger's calendar
+
+    @Test func deadlineUsesTheLedgersCalendarAndSaysSo() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let rsfsr = RuleTests.rsfsr
+        #expect(try cli.run(["calendar", "set", rsfsr]).status == 0)
+        let span = ["deadline", "--from", "1920-03-01", "--within", "20 working days"]
+        let text = try cli.run(span)
+        #expect(text.status == 0 && text.stdout.contains("Calendar: the ledger's own"), "\(text)")
+        let json = try cli.run(span + ["--format", "json"])
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(answer["calendar"] as? String == "ledger", "\(answer)")
+        // The same day as a letter recorded with that span gets, and as the file itself gives.
+        let sent = try cli.run([
+            "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-01", "--subject", "Again",
+            "--reply-within", "20 working days", "--format", "json",
+        ])
+        #expect(sent.status == 0, "\(sent)")
+        let letter = try #require(try JSONSerialization.jsonObject(with: Data(sent.stdout.utf8)) as? [String: Any])
+        #expect(answer["due"] as? String == letter["reply_due"] as? String, "\(answer) \(letter)")
+        let file = try cli.run(span + ["--calendar", rsfsr, "--format", "json"], withDB: false)
+        #expect(file.stdout.contains(#""due" : "\#(answer["due"] as? String ?? "?")""#), "\(file)")
+        let builtIn = try cli.run(span + ["--format", "json"], withDB: false)
+        #expect(
+            builtIn.status == 0 && !builtIn.stdout.contains(#""due" : "\#(answer["due"] as? String ?? "?")""#),
+            "Saturdays work under rsfsr-1920: \(builtIn)")
+        // A ledger named but not there is refused as for any reading command.
+        let missing = try CLI.exec(span + ["--db", cli.directory.appendingPathComponent("none.sqlite").path], environment: cli.environment)
+        #expect(missing.status == 66, "\(missing)")
+    }
 }
