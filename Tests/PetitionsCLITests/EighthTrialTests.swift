@@ -147,4 +147,33 @@ import Testing
         let missing = try CLI.exec(span + ["--db", cli.directory.appendingPathComponent("none.sqlite").path], environment: cli.environment)
         #expect(missing.status == 66, "\(missing)")
     }
+
+    // MARK: - 19: show commands show their own kind
+
+    @Test func aKindSpecificShowRefusesAnotherKindNamingIt() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let cases: [([String], String)] = [
+            (
+                ["petitioner", "show", "sovnarkom"],
+                "is an authority (Council of People's Commissars), not a petitioner; petitions authority show sovnarkom"
+            ),
+            (["group", "show", "kropotkin"], "is a petitioner (Pëtr Kropotkin), not a group; petitions petitioner show kropotkin"),
+            (["authority", "show", "dmitrov-post"], "is a group (Dmitrov postal-telegraph employees), not an authority"),
+            (["petitioner", "show", "0"], "is the office that keeps this ledger (dmitrov), not a petitioner; petitions office show shows it"),
+            (["authority", "show", "dmitrov"], "is the office that keeps this ledger"),
+            (["office", "show", "sovnarkom"], "is an authority (Council of People's Commissars), not an office"),
+        ]
+        for (args, said) in cases {
+            let r = try cli.run(args)
+            #expect(r.status == 65 && r.stderr.contains(said) && r.stdout.isEmpty, "\(args): \(r)")
+            LeftoverDefectTests.oneSentence(r)
+        }
+        for args in [
+            ["petitioner", "show", "kropotkin"], ["group", "show", "dmitrov-post"], ["authority", "show", "sovnarkom"], ["office", "show"],
+            ["office", "show", "dmitrov"],
+        ] {
+            #expect(try cli.run(args).status == 0, "\(args)")
+        }
+    }
 }
