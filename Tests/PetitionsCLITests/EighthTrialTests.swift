@@ -176,4 +176,33 @@ import Testing
             #expect(try cli.run(args).status == 0, "\(args)")
         }
     }
+
+    // MARK: - 21: the listings' CSV has the report's columns, added at the end
+
+    @Test func overdueCSVKeepsItsColumnsAndAddsTheCommodityAndAmountsAtTheEnd() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["overdue", "--as-of", "1920-03-04", "--format", "csv"])
+        let lines = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(
+            lines.first
+                == "delivery,decree,recipient,supplier,period,due,overdue_since,days_overdue,severity,expected,received,shortfall,"
+                + "consecutive_missed,commodity,unit,expected_amount,received_amount,shortfall_amount,message", "\(r)")
+        #expect(
+            lines.dropFirst().allSatisfy {
+                $0.contains(",critical,1700 funt wheat,0 funt wheat,1700 funt wheat,") && $0.contains(",wheat,funt,1700,0,1700,\"")
+            }, "\(r)")
+    }
+
+    @Test func unansweredCSVAddsToNameFollowUpsEscalationAndMessageAtTheEnd() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["unanswered", "--as-of", "1920-03-04", "--format", "csv"])
+        let lines = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(
+            lines.first
+                == "letter,from,from_name,to,subject,sent,due,days_waiting,days_overdue,working_days_overdue,severity,petition,action,"
+                + "to_name,follow_ups,escalate_to,message", "\(r)")
+        #expect(lines.count == 2 && lines[1].contains(",Moscow postal-telegraph supply centre,0,,\"No reply from"), "\(r)")
+    }
 }
