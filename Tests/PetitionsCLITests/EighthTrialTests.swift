@@ -205,4 +205,26 @@ import Testing
                 + "to_name,follow_ups,escalate_to,message", "\(r)")
         #expect(lines.count == 2 && lines[1].contains(",Moscow postal-telegraph supply centre,0,,\"No reply from"), "\(r)")
     }
+
+    // MARK: - Smaller
+
+    @Test func aReportSinceADayAfterItsOwnIsRefused() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["report", "--as-of", "1920-03-04", "--since", "1920-04-01"])
+        #expect(r.status == 65 && r.stderr.contains("--since '1920-04-01' is after the report's day") && r.stdout.isEmpty, "\(r)")
+        LeftoverDefectTests.oneSentence(r)
+        #expect(try cli.run(["report", "--as-of", "1920-03-04", "--since", "1920-03-04"]).status == 0)
+    }
+
+    @Test func letterHelpSaysLettersGoBetweenAnyTwoPartiesOneAnAuthorityOrTheOffice() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        for command in ["send", "receive"] {
+            let r = try cli.run(["letter", command, "--help"], withDB: false)
+            let help = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(r.status == 0 && help.contains("one of the two is an authority or the office"), "\(r)")
+            #expect(!help.contains("from a petitioner (or intermediary) to an authority") && !help.contains("person or group written to"), "\(r)")
+        }
+    }
 }
