@@ -25,19 +25,7 @@ public enum Checker {
         ledger: Ledger, calendarPath: String?, rulesPath: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> RuleContext {
-        let calendar: WorkCalendar
-        let calendarSource: String
-        if let calendarPath {
-            calendar = try CalendarFile.load(path: calendarPath, field: "--calendar")
-            calendarSource = calendarPath
-        } else if let stored = try ledger.setting(calendarKey) {
-            calendar = try CalendarFile.parse(stored, source: "the ledger's calendar")
-            calendarSource = "ledger"
-        } else {
-            let r = try CalendarFile.resolve(option: nil, environment: environment)
-            calendar = r.calendar
-            calendarSource = r.path ?? "built-in"
-        }
+        let (calendar, calendarSource) = try Checker.calendar(ledger: ledger, calendarPath: calendarPath, environment: environment)
         let rules: RuleSet
         let rulesSource: String
         let rulesText: String?
@@ -69,6 +57,15 @@ public enum Checker {
         return RuleContext(
             engine: Engine(rules: rules, calendar: calendar), calendarSource: calendarSource, rulesSource: rulesSource,
             overridden: calendarPath != nil || rulesPath != nil)
+    }
+
+    /// The calendar in force: `--calendar` for this run, else the ledger's own, else `$PETITIONS_CALENDAR`, else the
+    /// built-in one; and where it came from (the file, "ledger" or "built-in").
+    static func calendar(ledger: Ledger, calendarPath: String?, environment: [String: String]) throws -> (WorkCalendar, String) {
+        if let calendarPath { return (try CalendarFile.load(path: calendarPath, field: "--calendar"), calendarPath) }
+        if let stored = try ledger.setting(calendarKey) { return (try CalendarFile.parse(stored, source: "the ledger's calendar"), "ledger") }
+        let r = try CalendarFile.resolve(option: nil, environment: environment)
+        return (r.calendar, r.path ?? "built-in")
     }
 
     /// Late deliveries as of `asOf`.

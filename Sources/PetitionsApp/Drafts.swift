@@ -13,13 +13,15 @@ public enum Drafts {
     public static func reminder(ledger: Ledger, context: RuleContext, letter id: Int64, asOf: Day) throws -> DraftContext {
         let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
         guard let u = facts.waiting.first(where: { $0.letter == id }) else { throw try notWaiting(ledger, id, asOf: asOf) }
+        // A reminder says a reply is late: a letter whose reply is not yet due is refused, as an escalation with
+        // nothing late is.
+        guard u.daysOverdue > 0 else {
+            throw PetitionsError.invalid(
+                "--letter", String(id),
+                "is not yet late as of \(asOf.longDescription): its reply is due by \(u.due.longDescription); a reminder follows up a late reply")
+        }
         let petition = try u.petition.map { try ledger.petition($0) }
-        // The letter's writer signs the reminder: for the petitioner when the writer is the petitioner or the
-        // petition's intermediary, in their own name otherwise (the ledger holds no one they wrote for).
-        let petitioner = petition?.petitioner ?? u.from
-        let writesForPetitioner = u.from == petitioner || u.from == petition?.via
-        let sender = facts.party(writesForPetitioner ? petitioner : u.from)
-        let via = writesForPetitioner && u.from != petitioner ? facts.party(u.from) : nil
+        let (sender, via) = facts.signatories(petition: petition, writer: u.from)
         let addressee = facts.party(u.to)
         let late = facts.late.filter { $0.0.supplier == u.to && $0.0.recipient == sender.handle }
         let letter = facts.letter(u)
@@ -104,11 +106,11 @@ public enum Drafts {
                 "--petition", String(id),
                 "has nothing to escalate as of \(asOf): no letter of it is waiting for a reply and no delivery to \(p.petitioner) is late")
         }
-        let sender = facts.party(p.petitioner)
+        let (sender, via) = facts.signatories(petition: p, writer: p.petitioner)
         // The subject says what the body does: an answer missing, supply missing, or both.
         let why = letters.isEmpty ? "supply owed by \(below.name)" : "no answer from \(below.name)"
         return facts.draft(
-            .escalation, sender: sender, via: p.via.map(facts.party), addressee: facts.party(target.handle),
+            .escalation, sender: sender, via: via, addressee: facts.party(target.handle),
             below: facts.party(below.handle), addresseeIsAbove: (below.chain ?? []).contains(target.handle),
             subject: "\(p.subject): \(why)",
             petition: facts.petition(p), letters: letters, late: late)
@@ -181,7 +183,9 @@ public enum Drafts {
             let byID = Dictionary(lateDeliveries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             late = context.engine.overdue(lateDeliveries, asOf: asOf).compactMap { o in byID[o.delivery].map { (o, $0) } }
             var parties: [String: Party] = [:]
-            for kind in [PartyKind.authority, .group, .person] {
+            // Offices too (this one and those whose events were merged): one named where an authority is needed is
+            // said to be an office, not unknown.
+            for kind in [PartyKind.authority, .group, .person, .office] {
                 for p in try ledger.parties(kind: kind) { parties[p.handle] = p }
             }
             self.parties = parties
@@ -194,6 +198,14 @@ public enum Drafts {
 
         func party(_ handle: String) -> DraftParty {
             DraftParty(handle: handle, name: parties[handle]?.name ?? handle)
+        }
+
+        /// Who a draft about a letter by `writer` is from, for every draft that speaks for a petition: the petitioner,
+        /// `through` the petition's intermediary when it has one, whenever the writer is either of them; the writer
+        /// in their own name otherwise (no petition, or someone the ledger holds no petition of).
+        func signatories(petition: Petition?, writer: String) -> (sender: DraftParty, via: DraftParty?) {
+            guard let petition, writer == petition.petitioner || writer == petition.via else { return (party(writer), nil) }
+            return (party(petition.petitioner), petition.via.map(party))
         }
 
         /// An authority by handle or id; an unknown one is an error naming the field and the value.

@@ -114,7 +114,7 @@ public enum ReportBuilder {
         let counts = summaryWanted ? try ledger.reportCounts(s, asOf: asOf) : nil
         let summary = Summary(
             asOf: asOf, petitioners: counts?.persons ?? 0, groups: counts?.groups ?? 0, householdMembers: counts?.householdMembers ?? 0,
-            openPetitions: petitions.filter { isOpen($0.status) }.count, findings: bySeverity, mostUrgent: mostUrgent)
+            openPetitions: petitions.filter { $0.status == .open }.count, findings: bySeverity, mostUrgent: mostUrgent)
 
         // Letters with documents: of the parties in scope (the recipient and its members, the authority) when there is one.
         let parties = s.isEmpty ? nil : s.recipientParties.union([s.authority?.id].compactMap { $0 })

@@ -81,6 +81,8 @@ public struct Summary: Codable, Sendable {
     public var groups: Int
     /// Households counted: every person with their dependants, plus the head-counts of groups.
     public var householdMembers: Int
+    /// Petitions whose status on the as-of day is `open`: "open" means that status everywhere (the report's
+    /// petitions by status, the dashboard, `petition list --status open`); waiting on the petitioner is counted apart.
     public var openPetitions: Int
     /// Findings by severity: keys warning, overdue, critical.
     public var findings: [String: Int]

@@ -78,9 +78,12 @@ import Testing
         let cli = try CLI()
         defer { cli.remove() }
         #expect(try cli.run(["init", "--office", "dmitrov"]).status == 0)
-        let shown = try cli.run(["authority", "show", "dmitrov", "--format", "json"])
-        #expect(shown.status == 0, "\(shown)")
-        #expect((try CLI.json(shown) as? [String: Any])?["kind"] as? String == "office", "\(shown.stdout)")
+        // Shown by office show (by default, or by its handle), not as an authority: a show command shows its own kind.
+        for args in [["office", "show"], ["office", "show", "dmitrov"]] {
+            let shown = try cli.run(args + ["--format", "json"])
+            #expect(shown.status == 0, "\(shown)")
+            #expect((try CLI.json(shown) as? [String: Any])?["kind"] as? String == "office", "\(shown.stdout)")
+        }
         #expect(try cli.run(["group", "add", "--name", "Post", "--handle", "post"]).status == 0)
         let member = try cli.run(["group", "join", "post", "--member", "dmitrov"])
         #expect(member.status == 65)

@@ -62,8 +62,13 @@ struct Check: ParsableCommand {
             try findings.each { f in if f.severity >= min { try out.add(ListingCSV.findingRow(f)) } }
             try out.finish()
         case .text:
-            let counts = Severity.allCases.reversed().map { s in "\(findings.count(s)) \(s.rawValue)" }.joined(separator: ", ")
-            print("Check as of \(asOf.longDescription): \(findings.count) finding\(findings.count == 1 ? "" : "s") (\(counts)).")
+            // The header counts what is listed: with --min-severity, the findings below it are only said to be left out.
+            let shown = Severity.allCases.reversed().filter { $0 >= min }
+            let total = shown.reduce(0) { $0 + findings.count($1) }
+            let counts = shown.map { s in "\(findings.count(s)) \(s.rawValue)" }.joined(separator: ", ")
+            let hidden = findings.count - total
+            let left = hidden == 0 ? "" : "; \(hidden) less serious than \(min.rawValue) not shown"
+            print("Check as of \(asOf.longDescription): \(total) finding\(total == 1 ? "" : "s") (\(counts))\(left).")
             findings.each { f in
                 guard f.severity >= min else { return }
                 print("- [\(Colour.severity(f.severity))] \(f.rule): \(f.message)")

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import PetitionsApp
 
-/// `petitions deadline`: the due day of a span from a day, on a working calendar; no ledger needed.
+/// `petitions deadline`: the due day of a span from a day, on the calendar in force (the ledger's own when there is
+/// one, as for every command); no ledger needed.
 struct DeadlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadline",
@@ -10,7 +11,7 @@ struct DeadlineCommand: ParsableCommand {
         discussion: """
             The start day never counts. 'N working days' counts the next N days that are neither weekend nor holiday; 'N days', 'N weeks' and 'N months' (the same day number, clamped to the month's end) move forward to the next working day when they land on a day off. Something is overdue from the day after its due day.
 
-            The calendar is --calendar FILE, else $PETITIONS_CALENDAR, else Saturday and Sunday off with no holidays. No ledger is needed.
+            The calendar is --calendar FILE, else the ledger's own (calendar set; --db as for every command), else $PETITIONS_CALENDAR, else Saturday and Sunday off with no holidays. No ledger is needed: without --db or $PETITIONS_DB and with none at the default path, the ledger's step is skipped. The answer says which calendar it used.
 
             Example:
               petitions deadline --from 1920-03-04 --within "10 working days" \\
@@ -26,8 +27,12 @@ struct DeadlineCommand: ParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("A calendar file (else $PETITIONS_CALENDAR, else Saturday and Sunday off, no holidays).", valueName: "file"))
+        help: ArgumentHelp(
+            "A calendar file for this run (else the ledger's, else $PETITIONS_CALENDAR, else Saturday and Sunday off, no holidays).",
+            valueName: "file"))
     var calendar: String?
+
+    @OptionGroup var ledger: LedgerOptions
 
     @OptionGroup var output: FormatOptions
 
@@ -39,16 +44,19 @@ struct DeadlineCommand: ParsableCommand {
         guard let within = try span(within, "--within") else {
             throw PetitionsError.invalid("--within", within, "is not a span")
         }
-        let result = try ComputeDeadline(from: from, within: within, calendar: calendar).run(
-            in: Workspace(databasePath: nil, actor: nil, today: Clock.today()))
-        let (deadline, path) = (result.deadline, result.calendarPath)
+        let result = try ledger.run(ComputeDeadline(from: from, within: within, calendar: calendar))
+        let deadline = result.deadline
         if output.format == .json {
-            return try Output.json(DeadlineOutput(deadline, calendar: path))
+            return try Output.json(DeadlineOutput(deadline, calendar: result.ledgerPath == nil ? result.calendarPath : "ledger"))
         }
         print(deadline.explanation)
         let days = "\(deadline.calendarDays) calendar day\(deadline.calendarDays == 1 ? "" : "s")"
         print("Overdue from \(deadline.overdueFrom); the due day is \(days) after the start.")
-        print("Calendar: \(path ?? "built-in (Saturday and Sunday off, no holidays)")")
+        if let l = result.ledgerPath {
+            print("Calendar: the ledger's own (calendar set), of \(l)")
+        } else {
+            print("Calendar: \(result.calendarPath ?? "built-in (Saturday and Sunday off, no holidays)")")
+        }
         guard !deadline.skipped.isEmpty else { return }
         var table = TextTable(["SKIPPED", "WEEKDAY", "REASON", "NAME"])
         for s in deadline.skipped.prefix(Self.listedSkippedDays) {

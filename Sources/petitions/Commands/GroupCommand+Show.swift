@@ -9,6 +9,6 @@ extension GroupCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "Handle or id.") var party: String
-        func run() throws { try PartyOutput.show(try ledger.run(ShowParty(party: party)), output.format) }
+        func run() throws { try PartyOutput.show(try ledger.run(ShowParty(party: party, kind: .group)), output.format) }
     }
 }

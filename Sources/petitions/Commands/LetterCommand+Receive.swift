@@ -6,7 +6,7 @@ extension LetterCommand {
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "receive",
-            abstract: "Record a letter received from an authority, optionally in reply to a letter sent.",
+            abstract: "Record a letter received (from an authority, a petitioner to the office…), optionally in reply to a letter sent.",
             discussion: """
                 Example:
                   petitions letter receive --from narkompochtel \\
@@ -16,7 +16,7 @@ extension LetterCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Option(parsing: .unconditional, help: "Who wrote: an authority, a petitioner, a group or the office (handle or id).") var from: String
-        @Option(parsing: .unconditional, help: "The person or group written to.") var to: String
+        @Option(parsing: .unconditional, help: "Who it went to (handle or id); one of the two is an authority or the office.") var to: String
         @Option(parsing: .unconditional, help: "The day it was received (YYYY-MM-DD).") var on: String
         @Option(parsing: .unconditional, help: "Its subject.") var subject: String
         @Option(name: .customLong("in-reply-to"), parsing: .unconditional, help: "The letter it answers (id).") var inReplyTo: String?

@@ -6,7 +6,8 @@ extension LetterCommand {
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "send",
-            abstract: "Record a letter sent from a petitioner (or intermediary) to an authority; it expects a reply unless told otherwise.",
+            abstract:
+                "Record a letter sent between two parties, one an authority or the office (a petitioner to an authority, the office to a petitioner…); it expects a reply unless told otherwise.",
             discussion: """
                 Example:
                   petitions letter send --from kropotkin --to lenin \\
@@ -19,8 +20,9 @@ extension LetterCommand {
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(parsing: .unconditional, help: "The sender: a person or group.") var from: String
-        @Option(parsing: .unconditional, help: "The authority written to.") var to: String
+        @Option(parsing: .unconditional, help: "Who wrote: a petitioner, a group, an intermediary, an authority or the office (handle or id).")
+        var from: String
+        @Option(parsing: .unconditional, help: "Who it went to (handle or id); one of the two is an authority or the office.") var to: String
         @Option(parsing: .unconditional, help: "The day it was sent (YYYY-MM-DD).") var on: String
         @Option(parsing: .unconditional, help: "Its subject (with --from-draft, default: the draft's Subject: line).") var subject: String?
         @Option(parsing: .unconditional, help: "The petition it belongs to (id).") var petition: String?

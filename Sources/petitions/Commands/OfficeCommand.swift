@@ -5,7 +5,7 @@ import PetitionsApp
 struct OfficeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "office", abstract: "The office that keeps the ledger: what drafts sign with and the report's header names.",
-        subcommands: [Set.self])
+        subcommands: [Set.self, Show.self])
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -24,7 +24,7 @@ struct Overdue: ParsableCommand {
             try out.finish()
         case .csv:
             var out = CSVStream(header: ListingCSV.overdueHeader)
-            try request.run(in: ledger.workspace) { try out.add(ListingCSV.overdueRow($0)) }
+            try request.run(in: ledger.workspace) { for row in ListingCSV.overdueRows($0) { try out.add(row) } }
             try out.finish()
         case .text:
             // The table's columns are as wide as their widest cell and the count comes first: the whole listing is needed.

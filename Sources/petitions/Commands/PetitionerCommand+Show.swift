@@ -10,6 +10,6 @@ extension PetitionerCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "Handle or id.") var party: String
-        func run() throws { try PartyOutput.show(try ledger.run(ShowParty(party: party)), output.format) }
+        func run() throws { try PartyOutput.show(try ledger.run(ShowParty(party: party, kind: .person)), output.format) }
     }
 }

@@ -10,7 +10,7 @@ struct DeadlineOutput: Encodable {
     let calendarDays: Int
     let overdueFrom: Day
     let explanation: String
-    /// The calendar file, or null for the built-in calendar.
+    /// The calendar file, "ledger" for the ledger's own, or null for the built-in calendar.
     let calendar: String?
 
     init(_ d: Deadline, calendar: String?) {
