@@ -23,7 +23,7 @@ extension API {
         }
         api.get("parties/:handle") { _, context in
             _ = try context.require(.reader)
-            let handle = context.parameters.get("handle") ?? ""
+            let handle = try pathHandle(context)
             return try await inPath { try JSONText.response(try await office.run(ShowParty(party: handle), as: context.account)) }
         }
         api.post("petitioners") { request, context in

@@ -160,6 +160,16 @@ struct Query {
 
 /// The id in a request's path (`/petitions/{id}`): anything but a whole number from 1, written as the id is written
 /// (`7`, not `+7` or `07`: one record, one address), is unknown (404).
+/// The handle in a request's path (`/parties/{handle}`), or a party's id written as ids are written: `7` or another
+/// office's `-1`, never `07`, `+7` or `-0` (unknown, 404: one record, one address).
+func pathHandle(_ context: OfficeContext) throws -> String {
+    let raw = context.parameters.get("handle") ?? ""
+    if let n = Int64(raw), String(n) != raw {
+        throw APIFailure(status: .notFound, message: "party: no party \(quoted(raw)).", field: "party")
+    }
+    return raw
+}
+
 func pathID(_ context: OfficeContext, _ what: String) throws -> Int64 {
     let raw = context.parameters.get("id") ?? ""
     guard let n = Int64(raw), n > 0, String(n) == raw else {

@@ -61,7 +61,7 @@ extension Web {
     static func overdueRow(_ o: OverdueDelivery, names: [String: String]) -> [String: Any] {
         [
             "recipient": o.recipient, "recipientName": names[o.recipient] ?? o.recipient, "decree": o.decree, "period": o.period.description,
-            "daysOverdue": o.daysOverdue, "severity": o.severity.rawValue, "shortfall": ListingCSV.quantities(o.shortfall),
+            "daysOverdue": o.daysOverdue, "severity": o.severity.rawValue, "shortfall": o.shortfall.map(\.text).joined(separator: "; "),
         ]
     }
 

@@ -84,7 +84,7 @@ extension Web {
 
     func party(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
-        let handle = context.parameters.get("handle") ?? ""
+        let handle = try pathHandle(context)
         let data = try await inPath {
             try await office.perform(as: account) { ws in
                 let party = try ShowParty(party: handle).run(in: ws)

@@ -134,3 +134,34 @@ import Testing
         }
     }
 }
+
+@Suite("Office server: what the second trial found") struct ServerSecondTrialTests {
+    @Test("a party's id in an address is written as ids are: /parties/07, +7 and -0 are 404 in the API and the pages")
+    func partyIDsInPaths() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            for raw in ["07", "+1", "-0", "%2B1"] {
+                #expect(
+                    try await client.execute(uri: "/api/v1/parties/\(raw)", method: .get, headers: f.bearer(.reader)).status == .notFound, "\(raw)")
+                #expect(try await client.execute(uri: "/parties/\(raw)", method: .get, headers: b.headers).status == .notFound, "\(raw)")
+            }
+            #expect(try await client.execute(uri: "/api/v1/parties/1", method: .get, headers: f.bearer(.reader)).status == .ok)
+            #expect(try await client.execute(uri: "/parties/dmitrov-post", method: .get, headers: b.headers).status == .ok)
+        }
+    }
+
+    @Test("the dashboard and /overdue write amounts as the report does, thousands separated: 1,000 funt wheat")
+    func amountsAsTheReport() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            for uri in ["/?as_of=1920-03-04", "/overdue?as_of=1920-03-04"] {
+                let page = try await client.execute(uri: uri, method: .get, headers: b.headers)
+                #expect(page.text.contains("1,000 funt wheat") && !page.text.contains("1000 funt wheat"), "\(uri)")
+            }
+        }
+    }
+}
