@@ -19,6 +19,7 @@ struct Web: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: WebStyle.css)))
         }
         let pages = router.group().add(middleware: SessionAuth(office: office)).add(middleware: QueryKeys.web)
+            .add(middleware: FreshOfficeName(web: web))
         pages.get("login") { request, context in try await web.loginPage(request, context) }
         pages.post("login") { request, context in try await web.logIn(request, context) }
         pages.post("logout") { request, context in try await web.logOut(request, context) }
@@ -35,9 +36,13 @@ struct Web: Sendable {
     /// What the header names the ledger by: the office's name (`office set --name`), else the ledger's file name.
     var ledgerName: String { officeName.value ?? (office.settings.ledgerPath as NSString).lastPathComponent }
 
-    /// Reads the office's name again (it may have been changed from the command line meanwhile).
+    /// Reads the office's name again when an event that may change it was recorded since it was last read (`office
+    /// set` from the command line meanwhile): kept with the listings, so a page costs one small query for it.
     func refreshOfficeName() async {
-        if let name = try? await office.run(OfficeName(), as: nil) { officeName.value = name }
+        let read = try? await office.listings.value(.init(name: "office name"), reads: .parties, office: office, as: nil, long: false) {
+            try OfficeName().run(in: $0)
+        }
+        if let name = read ?? nil { officeName.value = name }
     }
 
     func page(_ template: String, _ title: String, _ values: [String: Any], _ context: OfficeContext, status: HTTPResponse.Status = .ok) -> Response {
@@ -76,7 +81,6 @@ struct Web: Sendable {
     func loginPage(_ request: Request, _ context: OfficeContext, error: String? = nil, name: String = "", status: HTTPResponse.Status = .ok)
         async throws -> Response
     {
-        await refreshOfficeName()
         var context = context
         var cookie: String?
         if context.session == nil {
@@ -133,7 +137,6 @@ struct Web: Sendable {
     func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let query = Query(request: request)
-        await refreshOfficeName()
         let asOf: Day
         let typed: String?
         switch try await attempt({ (try query.text("as_of"), try query.day("as_of")) }) {
@@ -219,5 +222,17 @@ final class OfficeNameBox: @unchecked Sendable {
     var value: String? {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
+    }
+}
+
+/// Every page's header names the office as `office set --name` left it, from the command line too: read again before
+/// each page when an event was recorded since (a trial saw the old name on every page but the dashboard).
+struct FreshOfficeName: RouterMiddleware {
+    typealias Context = OfficeContext
+    let web: Web
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        await web.refreshOfficeName()
+        return try await next(request, context)
     }
 }

@@ -164,4 +164,22 @@ import Testing
             }
         }
     }
+
+    @Test("every page's header names the office as office set left it meanwhile, not only the dashboard")
+    func officeNameOnEveryPage() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        _ = try InitLedger(on: TemporaryLedger.today).run(in: f.ledger.workspace)
+        _ = try SetOffice(name: "Office E").run(in: f.ledger.workspace)
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            #expect(
+                try await client.execute(uri: "/petitions", method: .get, headers: b.headers).text.contains(#"<span class="office">Office E</span>"#))
+            _ = try SetOffice(name: "Office F").run(in: f.ledger.workspace)
+            for uri in ["/petitions", "/petitions/1", "/events", "/search?q=x", "/parties/dmitrov-post"] {
+                let page = try await client.execute(uri: uri, method: .get, headers: b.headers).text
+                #expect(page.contains(#"<span class="office">Office F</span>"#), "\(uri)")
+            }
+        }
+    }
 }
