@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PetitionsApp
 
 /// A `multipart/form-data` body (a form with a file), read under a bound on the whole body: its text fields by name,
 /// and its file with the name the browser gave it.
@@ -14,6 +15,16 @@ struct MultipartForm {
 
     var fields: [String: String] = [:]
     var files: [File] = []
+    /// The first field (or file) given more than once that the form may not repeat: refused by name, as a urlencoded
+    /// form's (`Form.fields`), never the last or first one silently kept.
+    var repeated: String?
+
+    /// Refuses the form when a field came more than once (`repeated`).
+    func refuseRepeated() throws {
+        if let repeated {
+            throw APIFailure.invalid(repeated, "\(quoted(String(repeated.prefix(100)))) is given more than once in the form; give it once.")
+        }
+    }
 
     /// The most parts a form may have, and the most bytes of a text field: the forms of these pages have a handful.
     static let maxParts = 32
@@ -79,11 +90,23 @@ struct MultipartForm {
                 .replacingOccurrences(of: "%0A", with: "\n")
             let base = unescaped.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
             // A file input left empty sends a part with an empty file name and no bytes: no file.
-            if !(base.isEmpty && part.content.isEmpty) { files.append(File(field: name, name: base, bytes: ByteBuffer(bytes: part.content))) }
+            if !(base.isEmpty && part.content.isEmpty) {
+                if files.contains(where: { $0.field == name }) { repeated = repeated ?? name }
+                files.append(File(field: name, name: base, bytes: ByteBuffer(bytes: part.content)))
+            }
             return true
         }
         guard part.content.count <= Self.maxFieldBytes, let text = String(validating: part.content, as: UTF8.self) else { return false }
-        fields[name] = text
+        if let old = fields[name] {
+            // As a urlencoded form's: a field a form may repeat is joined by line ends, another is given once.
+            guard Form.repeatable.contains(name) else {
+                repeated = repeated ?? name
+                return true
+            }
+            fields[name] = old + "\n" + text
+        } else {
+            fields[name] = text
+        }
         return true
     }
 

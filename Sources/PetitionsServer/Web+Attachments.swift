@@ -51,6 +51,7 @@ extension Web {
             return try await petitionPage(request, context, id: id, refill: (action, [:], failure))
         }
         guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw Web.formRefused }
+        try form.refuseRepeated()
         let typed = form.fields.filter { $0.key != "csrf_token" && $0.key != "form_token" }
         // A field the form does not have is refused, as every other form's (`OfficeContext.form(_:of:)`).
         let names = attachmentForm(id, letters: [], limitMB: 0).fields.map(\.name)

@@ -58,12 +58,11 @@ extension OfficeContext {
         let fields: [String: String]
         switch try Form.mediaType(request, allowed: ["application/x-www-form-urlencoded", "multipart/form-data"]) {
         case "multipart/form-data":
-            fields =
-                try await MultipartForm.read(
-                    request, limit: maxUploadSize,
-                    tooLarge: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."),
-                    malformed: APIFailure.invalid("body", "The form did not arrive whole; send it again.")
-                ).fields
+            let form = try await MultipartForm.read(
+                request, limit: maxUploadSize, tooLarge: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."),
+                malformed: APIFailure.invalid("body", "The form did not arrive whole; send it again."))
+            try form.refuseRepeated()
+            fields = form.fields
         default:
             let body = try await Attachments.collect(
                 request, limit: maxUploadSize, refusal: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."))

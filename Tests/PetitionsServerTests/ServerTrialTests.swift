@@ -182,4 +182,26 @@ import Testing
             }
         }
     }
+
+    @Test("the attach form given a field twice (two letters, two files) is 400 naming it and attaches nothing, as other forms")
+    func multipartFieldGivenTwice() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        try await f.test { client in
+            let clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let twice = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders,
+                body: clerk.multipart([("letter", String(letter)), ("letter", String(letter))], file: (name: "a.txt", bytes: Array("A".utf8))))
+            #expect(twice.status == .badRequest && twice.text.contains("is given more than once"), "\(twice.status) \(twice.text.prefix(300))")
+            var body = clerk.multipart([("letter", String(letter))], file: (name: "a.txt", bytes: Array("A".utf8)))
+            // A second file part before the closing boundary.
+            body.moveWriterIndex(to: body.writerIndex - "--\(Browser.boundary)--\r\n".utf8.count)
+            body.writeString("--\(Browser.boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.txt\"\r\n\r\nB\r\n")
+            body.writeString("--\(Browser.boundary)--\r\n")
+            let files = try await client.execute(uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders, body: body)
+            #expect(files.status == .badRequest && files.text.contains("file"), "\(files.status)")
+        }
+        #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).isEmpty)
+    }
 }
