@@ -177,13 +177,15 @@ extension Web {
             var letter = letterForm(id)
             var status = statusForm(id, current: p.status)
             var note = noteForm(id)
-            var attach = attachmentForm(id, letters: data.dossier.letters, limitMB: data.limitMB)
+            // A file goes with a letter that stands: a voided one is not offered.
+            let standing = data.dossier.letters.filter { !$0.voided }
+            var attach = attachmentForm(id, letters: standing, limitMB: data.limitMB)
             if let refill, refill.form == letter.action { letter.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == status.action { status.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == note.action { note.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == attach.action { attach.refill(refill.typed, error: refill.error) }
             // A file goes with one of the petition's letters: the form is there once it has one.
-            forms = [letter, status, note] + (data.dossier.letters.isEmpty ? [] : [attach])
+            forms = [letter, status, note] + (standing.isEmpty ? [] : [attach])
         }
         var values: [String: Any] = [
             "petitioner": p.petitioner, "petitionerName": n[p.petitioner] ?? p.petitioner, "authority": p.authority,
@@ -191,7 +193,8 @@ extension Web {
             "letters": data.dossier.letters.map {
                 [
                     "id": $0.id, "on": $0.on.description, "direction": $0.direction.rawValue, "fromName": n[$0.from] ?? $0.from,
-                    "toName": n[$0.to] ?? $0.to, "subject": $0.subject, "replyDue": $0.replyDue?.description ?? "",
+                    "toName": n[$0.to] ?? $0.to, "subject": $0.subject, "replyDue": $0.voided ? "" : $0.replyDue?.description ?? "",
+                    "answered": Web.answered($0),
                 ] as [String: Any]
             },
             "attachments": data.attachments.map {

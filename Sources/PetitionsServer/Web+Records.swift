@@ -49,7 +49,7 @@ extension Web {
                 [
                     "id": l.id, "on": l.on.description, "direction": l.direction.rawValue, "from": l.from, "fromName": n[l.from] ?? l.from,
                     "to": l.to, "toName": n[l.to] ?? l.to, "subject": l.subject, "petition": l.petition.map { String($0) } ?? false,
-                    "replyDue": l.replyDue?.description ?? "", "answered": l.answeredBy.map { "by letter \($0)" } ?? "",
+                    "replyDue": l.voided ? "" : l.replyDue?.description ?? "", "answered": Web.answered(l),
                 ] as [String: Any]
             }
             return page("letters", "Letters", values, context)
@@ -107,4 +107,12 @@ extension Web {
 extension WebPager {
     /// The rows of this page as a window to read in SQL: the total is known only once it is read (`range(of:)`).
     var window: RowWindow { RowWindow(limit: Self.size, offset: (page - 1) * Self.size) }
+}
+
+extension Web {
+    /// What the letters' tables say of a letter's reply: the letter that answered it, or that the letter is voided (it
+    /// waits for nothing and counts for nothing), as `letter list` marks it.
+    static func answered(_ l: Letter) -> String {
+        l.voided ? "voided" : l.answeredBy.map { "by letter \($0)" } ?? ""
+    }
 }

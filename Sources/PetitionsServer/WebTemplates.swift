@@ -181,8 +181,8 @@ enum WebTemplates {
         <dt>Opened</dt><dd>{{opened}}</dd><dt>Status</dt><dd>{{status}}</dd>{{#category}}<dt>Category</dt><dd>{{category}}</dd>{{/category}}
         </dl>
         <h2>Letters</h2>
-        {{#hasLetters}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th></tr></thead><tbody>
-        {{/hasLetters}}{{#letters}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}</td><td>{{replyDue}}</td></tr>
+        {{#hasLetters}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th><th>Answered</th></tr></thead><tbody>
+        {{/hasLetters}}{{#letters}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
         {{/letters}}{{#hasLetters}}</tbody></table></div>{{/hasLetters}}{{^letters}}<p>No letter yet.</p>{{/letters}}
         <h2>Case notes</h2>
         {{#hasNotes}}<ul class="notes">{{/hasNotes}}{{#notes}}<li><span class="day">{{on}}</span> {{text}}</li>{{/notes}}{{#hasNotes}}</ul>{{/hasNotes}}{{^notes}}<p>No note yet.</p>{{/notes}}

@@ -204,4 +204,21 @@ import Testing
         }
         #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).isEmpty)
     }
+
+    @Test("a voided letter is marked voided on the letters and petition pages, with no reply due, and not offered for a file")
+    func voidedLetterOnThePages() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let kept = try letterOnPetition(f)
+        let voided = try letterOnPetition(f)
+        _ = try VoidLetter(letter: voided, reason: "sent twice", on: TemporaryLedger.today).run(in: f.ledger.workspace)
+        try await f.test { client in
+            let clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let letters = try await client.execute(uri: "/letters", method: .get, headers: clerk.headers).text
+            #expect(letters.contains("<td>\(voided)</td>") && letters.contains("<td></td><td>voided</td></tr>"), "\(letters)")
+            let petition = try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers).text
+            #expect(petition.contains("<td></td><td>voided</td></tr>"), "\(petition)")
+            #expect(petition.contains(#"<option value="\#(kept)""#) && !petition.contains(#"<option value="\#(voided)""#))
+        }
+    }
 }
