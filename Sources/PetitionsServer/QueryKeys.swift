@@ -43,6 +43,8 @@ struct QueryKeys: RouterMiddleware {
             "GET letters": ["waiting", "party", "page"],
             "GET events": ["kind", "party", "page"],
             "GET deliveries": ["page"],
+            "GET parties": ["kind", "page"],
+            "GET parties/new": ["kind"],
             "GET search": ["q"],
             "GET report": ["format", "section"] + ReportAsked.filters,
         ])

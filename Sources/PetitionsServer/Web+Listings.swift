@@ -68,7 +68,8 @@ extension Web {
     /// One letter waiting for a reply as the tables show it.
     static func waitingRow(_ w: UnansweredLetter) -> [String: Any] {
         [
-            "sent": w.sent.description, "to": w.to, "toName": w.toName, "subject": w.subject, "due": w.due.description,
+            "sent": w.sent.description, "from": w.from, "fromName": w.fromName, "to": w.to, "toName": w.toName, "subject": w.subject,
+            "due": w.due.description,
             "severity": w.severity?.rawValue ?? "not due", "petition": w.petition.map { String($0) } ?? false,
         ]
     }

@@ -75,6 +75,7 @@ extension Web {
                     "id": $0.id, "opened": $0.opened.description, "status": $0.status.rawValue, "petitioner": $0.petitioner,
                     "petitionerName": names[$0.petitioner] ?? $0.petitioner, "authority": $0.authority,
                     "authorityName": names[$0.authority] ?? $0.authority, "subject": $0.subject,
+                    "via": $0.via.map { ["handle": $0, "name": names[$0] ?? $0] as Any } ?? false,
                 ] as [String: Any]
             },
         ]
@@ -184,8 +185,11 @@ extension Web {
             if let refill, refill.form == status.action { status.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == note.action { note.refill(refill.typed, error: refill.error) }
             if let refill, refill.form == attach.action { attach.refill(refill.typed, error: refill.error) }
-            // A file goes with one of the petition's letters: the form is there once it has one.
-            forms = [letter, status, note] + (standing.isEmpty ? [] : [attach])
+            var void = voidLetterForm(id, letters: standing)
+            if let refill, refill.form == void.action { void.refill(refill.typed, error: refill.error) }
+            // A file goes with one of the petition's letters, and a letter that stands may be voided: those forms are
+            // there once it has one.
+            forms = [letter, status, note] + (standing.isEmpty ? [] : [attach, void])
         }
         var values: [String: Any] = [
             "petitioner": p.petitioner, "petitionerName": n[p.petitioner] ?? p.petitioner, "authority": p.authority,

@@ -2,12 +2,11 @@ import Foundation
 import Hummingbird
 import PetitionsApp
 
-/// The deliveries page (overdue first, a form to record a receipt), a party's page, and the report.
+/// The deliveries page (overdue first, a form to record a receipt) and the report.
 extension Web {
     func addSupply(to pages: RouterGroup<OfficeContext>) {
         pages.get("deliveries") { request, context in try await self.deliveries(request, context) }
         pages.post("deliveries/receipts") { request, context in try await self.recordReceipt(request, context) }
-        pages.get("parties/:handle") { request, context in try await self.party(request, context) }
         pages.get("report") { request, context in try await self.report(request, context) }
     }
 
@@ -49,6 +48,9 @@ extension Web {
                 [
                     "id": $0.id, "recipient": $0.recipient, "recipientName": n[$0.recipient] ?? $0.recipient, "decree": $0.decree,
                     "period": $0.period.description, "due": $0.due.description, "status": $0.status.rawValue, "late": overdue.contains($0.id),
+                    "expected": $0.lines.map(\.expected.text).joined(separator: "; "),
+                    "received": $0.lines.map { "\($0.receivedText) \($0.commodity)" }.joined(separator: "; "),
+                    "shortfall": $0.lines.filter { $0.shortfall.amount > 0 }.map(\.shortfall.text).joined(separator: "; "),
                 ] as [String: Any]
             },
             "forms": forms,
@@ -75,32 +77,6 @@ extension Web {
             }
             throw Redirect.to("/deliveries")
         }
-    }
-
-    struct PartyPage: Sendable {
-        var party: Party
-        var petitions: [Petition]
-    }
-
-    func party(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let account = try context.signedIn(.reader, request)
-        let handle = try pathHandle(context)
-        let data = try await inPath {
-            try await office.perform(as: account) { ws in
-                let party = try ShowParty(party: handle).run(in: ws)
-                let petitions = try ListPetitions().run(in: ws).filter { [$0.petitioner, $0.authority, $0.via].contains(party.handle) }
-                return PartyPage(party: party, petitions: petitions)
-            }
-        }
-        let p = data.party
-        var values: [String: Any] = [
-            "handle": p.handle, "kind": p.kind == .person ? "petitioner" : p.kind.rawValue,
-            "petitions": data.petitions.map { ["id": $0.id, "subject": $0.subject, "status": $0.status.rawValue] as [String: Any] },
-        ]
-        if let d = p.district { values["district"] = d }
-        if let o = p.occupation { values["occupation"] = o }
-        if let r = p.replyWithin { values["replyWithin"] = r.description }
-        return page("party", p.name, values, context)
     }
 
     /// The HTML report with links to every format; `?format=` gives that format itself, as the API does. The

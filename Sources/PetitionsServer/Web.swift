@@ -28,6 +28,7 @@ struct Web: Sendable {
         web.addSupply(to: pages)
         web.addListings(to: pages)
         web.addRecords(to: pages)
+        web.addParties(to: pages)
         web.addAdmin(to: pages)
         web.addAttachments(to: pages)
         web.addSearch(to: pages)

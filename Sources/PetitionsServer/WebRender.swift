@@ -33,8 +33,8 @@ struct WebRender: Sendable {
         // Mustache cannot ask whether a list has rows: each list gets a flag to open its table with.
         let lists = [
             ("overdue", "hasOverdue"), ("waiting", "hasWaiting"), ("rows", "hasRows"), ("letters", "hasLetters"), ("attachments", "hasAttachments"),
-            ("notes", "hasNotes"),
-            ("hits", "hasHits"),
+            ("notes", "hasNotes"), ("hits", "hasHits"), ("lines", "hasLines"), ("receipts", "hasReceipts"), ("counts", "hasCounts"),
+            ("members", "hasMembers"), ("groups", "hasGroups"), ("dependants", "hasDependants"), ("chain", "hasChain"),
         ]
         for (key, flag) in lists {
             if let list = values[key] as? [Any] { values[flag] = !list.isEmpty }

@@ -27,6 +27,8 @@ enum WebStyle {
             table { border-collapse: collapse; width: 100%; }
             th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
             tr.late td { background: #fdf0f0; }
+            tr.voided td { color: var(--muted); text-decoration: line-through; } tr.voided td:last-child { text-decoration: none; }
+            dd.lines { white-space: pre-line; }
             .sev.critical { color: var(--critical); font-weight: 700; } .sev.overdue { color: var(--overdue); } .sev.warning { color: var(--warning); }
             dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
             dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }

@@ -3,10 +3,10 @@
 enum WebTemplates {
     static let all: [String: String] = [
         "layout": layout, "field": field, "form": form, "login": login, "dashboard": dashboard, "petitions": petitions,
-        "petition": petition, "new-petition": newPetition, "deliveries": deliveries, "party": party, "users": users, "report": report,
+        "petition": petition, "new-petition": newPetition, "deliveries": deliveries, "users": users, "report": report,
         "message": message, "search": search, "overdue": overdue, "unanswered": unanswered, "overdue-table": overdueTable,
         "waiting-table": waitingTable, "pager": pager, "letters": letters, "events": events,
-    ]
+    ].merging(parties) { page, _ in page }
 
     static let layout = """
         <!doctype html>
@@ -24,7 +24,7 @@ enum WebTemplates {
         <form method="get" action="/search" class="search" role="search"><label for="site-search">Search</label>
         <input id="site-search" name="q" type="search"> <button type="submit">Search</button></form>
         <nav aria-label="Main"><ul>
-        <li><a href="/">Dashboard</a></li><li><a href="/petitions">Petitions</a></li><li><a href="/letters">Letters</a></li>
+        <li><a href="/">Dashboard</a></li><li><a href="/petitions">Petitions</a></li><li><a href="/parties">Parties</a></li><li><a href="/letters">Letters</a></li>
         <li><a href="/deliveries">Deliveries</a></li><li><a href="/events">Events</a></li><li><a href="/report">Report</a></li>{{#admin}}<li><a href="/admin/users">Users</a></li>{{/admin}}
         </ul></nav>
         <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf_token" value="{{csrf}}">
@@ -115,8 +115,8 @@ enum WebTemplates {
 
     /// The letters waiting for a reply (the dashboard's first rows, or a page of `/unanswered`).
     static let waitingTable = """
-        {{#hasWaiting}}<div class="scroll"><table><thead><tr><th>Sent</th><th>To</th><th>Subject</th><th>Due</th><th>Severity</th></tr></thead><tbody>
-        {{/hasWaiting}}{{#waiting}}<tr><td>{{sent}}</td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{due}}</td><td class="sev {{severity}}">{{severity}}</td></tr>
+        {{#hasWaiting}}<div class="scroll"><table><thead><tr><th>Sent</th><th>From</th><th>To</th><th>Subject</th><th>Due</th><th>Severity</th></tr></thead><tbody>
+        {{/hasWaiting}}{{#waiting}}<tr><td>{{sent}}</td><td><a href="/parties/{{from}}">{{fromName}}</a></td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{due}}</td><td class="sev {{severity}}">{{severity}}</td></tr>
         {{/waiting}}{{#hasWaiting}}</tbody></table></div>{{/hasWaiting}}{{^waiting}}<p class="calm">No letter is waiting for a reply.</p>{{/waiting}}
 
         """
@@ -142,8 +142,8 @@ enum WebTemplates {
         <form method="get" action="/petitions" class="filters">
         {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
         {{#mayRecord}}<p><a class="button" href="/petitions/new">Log a petition</a></p>{{/mayRecord}}
-        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Opened</th><th>Status</th><th>From</th><th>To</th><th>Subject</th></tr></thead><tbody>
-        {{/hasRows}}{{#rows}}<tr><td><a href="/petitions/{{id}}">{{id}}</a></td><td>{{opened}}</td><td>{{status}}</td><td><a href="/parties/{{petitioner}}">{{petitionerName}}</a></td><td><a href="/parties/{{authority}}">{{authorityName}}</a></td><td><a href="/petitions/{{id}}">{{subject}}</a></td></tr>
+        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Opened</th><th>Status</th><th>From</th><th>Via</th><th>To</th><th>Subject</th></tr></thead><tbody>
+        {{/hasRows}}{{#rows}}<tr><td><a href="/petitions/{{id}}">{{id}}</a></td><td>{{opened}}</td><td>{{status}}</td><td><a href="/parties/{{petitioner}}">{{petitionerName}}</a></td><td>{{#via}}<a href="/parties/{{handle}}">{{name}}</a>{{/via}}</td><td><a href="/parties/{{authority}}">{{authorityName}}</a></td><td><a href="/petitions/{{id}}">{{subject}}</a></td></tr>
         {{/rows}}{{#hasRows}}</tbody></table></div>{{/hasRows}}{{^refused}}{{^rows}}<p>No petition matches.</p>{{/rows}}{{/refused}}
         {{#hasRows}}{{> pager}}{{/hasRows}}
 
@@ -170,6 +170,9 @@ enum WebTemplates {
         """
 
     static let newPetition = """
+        <p class="formats">The handles of petitioners, groups and authorities are on the <a href="/parties">Parties</a> page; a new one is added \
+        there first (<a href="/parties/new?kind=petitioner">a petitioner</a>, <a href="/parties/new?kind=group">a group</a>, \
+        <a href="/parties/new?kind=authority">an authority</a>).</p>
         {{> form}}
 
         """
@@ -209,19 +212,10 @@ enum WebTemplates {
 
     static let deliveries = """
         <h2>Overdue first</h2>
-        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Recipient</th><th>Decree</th><th>Period</th><th>Due</th><th>Status</th></tr></thead><tbody>
-        {{/hasRows}}{{#rows}}<tr{{#late}} class="late"{{/late}}><td>{{id}}</td><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{due}}</td><td>{{status}}{{#late}} (overdue){{/late}}</td></tr>
+        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Recipient</th><th>Decree</th><th>Period</th><th>Due</th><th>Status</th><th>Expected</th><th>Received</th><th>Short</th><th>Receipts</th></tr></thead><tbody>
+        {{/hasRows}}{{#rows}}<tr{{#late}} class="late"{{/late}}><td><a href="/deliveries/{{id}}">{{id}}</a></td><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{due}}</td><td>{{status}}{{#late}} (overdue){{/late}}</td><td>{{expected}}</td><td>{{received}}</td><td>{{shortfall}}</td><td><a href="/deliveries/{{id}}">receipts</a></td></tr>
         {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^rows}}<p>No delivery is scheduled.</p>{{/rows}}
         {{#forms}}{{> form}}{{/forms}}
-
-        """
-
-    static let party = """
-        <dl class="facts"><dt>Handle</dt><dd>{{handle}}</dd><dt>Kind</dt><dd>{{kind}}</dd>
-        {{#district}}<dt>District</dt><dd>{{district}}</dd>{{/district}}{{#occupation}}<dt>Occupation</dt><dd>{{occupation}}</dd>{{/occupation}}
-        {{#replyWithin}}<dt>Replies within</dt><dd>{{replyWithin}}</dd>{{/replyWithin}}</dl>
-        <h2>Petitions</h2>
-        <ul>{{#petitions}}<li><a href="/petitions/{{id}}">{{id}}: {{subject}}</a> ({{status}})</li>{{/petitions}}</ul>{{^petitions}}<p>None.</p>{{/petitions}}
 
         """
 
