@@ -13,6 +13,55 @@ extension Web {
             return Attachments.download(attachment, bytes)
         }
         pages.post("petitions/:id/attachments") { request, context in try await self.attachFile(request, context) }
+        pages.post("petitions/:id/remove-attachment") { request, context in try await self.removeAttachment(request, context) }
+    }
+
+    /// The form that takes a file off the petition or one of its letters (`attachment remove`): the bytes stay in the
+    /// ledger until `compact`, and the event names the clerk.
+    func removeAttachmentForm(_ id: Int64, attachments: [Attachment]) -> WebForm {
+        WebForm(
+            action: "/petitions/\(id)/remove-attachment", legend: "Remove an attachment", submit: "Remove the attachment",
+            fields: [
+                WebField(
+                    name: "attachment", label: "Attachment", kind: .select(attachments.map { (String($0.id), "\($0.id): \($0.name)") }),
+                    value: attachments.last.map { String($0.id) } ?? ""),
+                WebField(name: "reason", label: "Why it is removed", required: true),
+                WebField(name: "on", label: "On", kind: .date, hint: "today when left empty"),
+            ])
+    }
+
+    func removeAttachment(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let id = try pathID(context, "petition")
+        let fields = try await context.form(request, of: removeAttachmentForm(id, attachments: []))
+        let account = try context.signedIn(.clerk, request)
+        let action = "/petitions/\(id)/remove-attachment"
+        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
+            let outcome = try await attempt { () async throws -> Attachment in
+                guard let attachment = try fields.id("attachment") else {
+                    throw APIFailure.invalid("attachment", "attachment: choose the attachment to remove.")
+                }
+                let remove = RemoveAttachment(id: attachment, reason: try fields.required("reason"), on: try fields.day("on") ?? office.today)
+                return try await inPath {
+                    try await office.perform(as: account) { ws in
+                        // One of this petition's files, or of its letters': as the page lists them.
+                        var files = try ListAttachments(petition: id).run(in: ws)
+                        for letter in try ShowPetition(petition: id).run(in: ws).letters {
+                            files += try ListAttachments(letter: letter.id).run(in: ws)
+                        }
+                        guard files.contains(where: { $0.id == attachment }) else {
+                            throw PetitionsError.invalid(
+                                "attachment", String(attachment), "is not a file of petition \(id) or its letters; choose one of its attachments")
+                        }
+                        return try remove.run(in: ws)
+                    }
+                }
+            }
+            switch outcome {
+            case .failure(let f): return try await petitionPage(request, context, id: id, refill: (action, fields.texts, f))
+            case .success(let a): inform(["Removed attachment \(a.id) (\(a.name)); its bytes stay in the ledger until petitions compact."], context)
+            }
+            throw Redirect.to("/petitions/\(id)")
+        }
     }
 
     func attachmentForm(_ id: Int64, letters: [Letter], limitMB: Int) -> WebForm {

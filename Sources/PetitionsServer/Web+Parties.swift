@@ -19,6 +19,7 @@ extension Web {
         }
         pages.get("parties/:handle") { request, context in try await self.party(request, context) }
         addPartyCorrections(to: pages)
+        addHouseholds(to: pages)
     }
 
     /// The kinds of party a clerk adds through a form (an office comes from `office set` and merged logs).
@@ -123,7 +124,10 @@ extension Web {
         var names: [String: String]
     }
 
-    func party(_ request: Request, _ context: OfficeContext) async throws -> Response {
+    /// A party's page; `refill` puts back a refused form (joining a group, a dependant) with what was typed and its error.
+    func party(
+        _ request: Request, _ context: OfficeContext, refill: (form: String, typed: [String: String], error: APIFailure)? = nil
+    ) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let handle = try pathHandle(context)
         let data = try await inPath {
@@ -161,7 +165,14 @@ extension Web {
             values["groups"] = (p.groups ?? []).map(linked)
             values["dependants"] = (p.dependants ?? []).map { ["name": $0.name, "category": $0.category] }
         }
-        return page("party", p.name, values, context)
+        if account.role.allows(.clerk) {
+            var forms = householdForms(p)
+            for i in forms.indices where forms[i].action == refill?.form {
+                if let refill { forms[i].refill(refill.typed, error: refill.error) }
+            }
+            values["forms"] = forms.map { self.values(of: $0, context) }
+        }
+        return page("party", p.name, values, context, status: refill?.error.status ?? .ok)
     }
 
     // MARK: - Adding one

@@ -189,7 +189,9 @@ extension Web {
             if let refill, refill.form == void.action { void.refill(refill.typed, error: refill.error) }
             // A file goes with one of the petition's letters, and a letter that stands may be voided: those forms are
             // there once it has one.
-            forms = [letter, status, note] + (standing.isEmpty ? [] : [attach, void])
+            var remove = removeAttachmentForm(id, attachments: data.attachments)
+            if let refill, refill.form == remove.action { remove.refill(refill.typed, error: refill.error) }
+            forms = [letter, status, note] + (standing.isEmpty ? [] : [attach, void]) + (data.attachments.isEmpty ? [] : [remove])
         }
         var values: [String: Any] = [
             "petitioner": p.petitioner, "petitionerName": n[p.petitioner] ?? p.petitioner, "authority": p.authority,

@@ -40,6 +40,7 @@ extension WebTemplates {
         <h2>Petitions</h2>
         <ul>{{#petitions}}<li><a href="/petitions/{{id}}">{{id}}: {{subject}}</a> ({{status}})</li>{{/petitions}}</ul>{{^petitions}}<p>None.</p>{{/petitions}}
         <p class="formats"><a href="{{events}}">Its events</a>{{#mayCorrect}} · <a class="button" href="/parties/{{handle}}/edit">Correct this party</a>{{/mayCorrect}}</p>
+        {{#forms}}{{> form}}{{/forms}}
 
         """
 
