@@ -209,6 +209,28 @@ def test_attach_and_download(b):
     b.log_out()
 
 
+def test_parties_and_corrections(b):
+    b.log_in("clerk", "clerk passphrase")
+    b.driver.find_element(By.LINK_TEXT, "Parties").click()
+    WebDriverWait(b.driver, 20).until(loaded)
+    assert "Postal-telegraph employees of the Dmitrov district" in b.text() and "125 employee" in b.text(), b.text()
+    b.driver.find_element(By.LINK_TEXT, "Add a petitioner").click()
+    WebDriverWait(b.driver, 20).until(loaded)
+    b.fill("/parties/new/petitioner", {"name": "Ivan Petrov", "handle": "petrov", "group": "dmitrov-post",
+                                       "dependant": "Anna Petrova:incapacitated\nPyotr:child"})
+    assert b.driver.current_url.endswith("/parties/petrov"), b.driver.current_url
+    assert "Anna Petrova (incapacitated)" in b.text() and "Pyotr (child)" in b.text(), b.text()
+    b.driver.find_element(By.LINK_TEXT, "Correct this party").click()
+    WebDriverWait(b.driver, 20).until(loaded)
+    b.fill("/parties/petrov/edit", {"phone": "12-34"})
+    assert "Corrected Ivan Petrov: phone." in b.text(), b.text()
+    # The receipt recorded in the first test, voided on its delivery's page: listed still, counting for nothing.
+    b.go("/deliveries/1")
+    b.fill("/deliveries/1/void-receipt", {"reason": "Recorded against the wrong month"})
+    assert "voided: counts for nothing" in b.text(), b.text()
+    b.log_out()
+
+
 def test_search_from_the_header(b):
     b.log_in("reader", "reader passphrase")
     b.go("/deliveries")
@@ -245,7 +267,7 @@ def main():
         assert line.startswith("Serving "), line
         b = Browser(f"http://127.0.0.1:{port}", args.shots, tempfile.mkdtemp(prefix="petitions-downloads-"))
         tests = [test_clerk_records_and_sees, test_bad_form_comes_back, test_attach_and_download, test_search_from_the_header,
-                 test_reader_refused_a_form]
+                 test_parties_and_corrections, test_reader_refused_a_form]
         for test in tests:
             try:
                 test(b)
