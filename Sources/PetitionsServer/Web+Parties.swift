@@ -10,9 +10,12 @@ extension Web {
     func addParties(to pages: RouterGroup<OfficeContext>) {
         pages.get("parties") { request, context in try await self.partyList(request, context) }
         pages.get("parties/new") { request, context in
+            let kind = try Query(request: request).text("kind")
+            // A party may have the handle "new": without a kind, this is its address (every link to the forms names a kind).
+            if kind == nil, context.account != nil, let page = try? await self.party(request, context, handle: "new") { return page }
             _ = try context.signedIn(.clerk, request)
-            let kind = try Web.newKind(Query(request: request).text("kind"))
-            return self.newPartyPage(kind, form: Web.partyForm(kind), context)
+            let adding = try Web.newKind(kind)
+            return self.newPartyPage(adding, form: Web.partyForm(adding), context)
         }
         for kind in NewParty.allCases {
             pages.post("parties/new/\(kind.rawValue)") { request, context in try await self.addParty(kind, request, context) }
@@ -126,10 +129,11 @@ extension Web {
 
     /// A party's page; `refill` puts back a refused form (joining a group, a dependant) with what was typed and its error.
     func party(
-        _ request: Request, _ context: OfficeContext, refill: (form: String, typed: [String: String], error: APIFailure)? = nil
+        _ request: Request, _ context: OfficeContext, handle: String? = nil,
+        refill: (form: String, typed: [String: String], error: APIFailure)? = nil
     ) async throws -> Response {
         let account = try context.signedIn(.reader, request)
-        let handle = try pathHandle(context)
+        let handle = try handle ?? pathHandle(context)
         let data = try await inPath {
             try await office.perform(as: account) { ws in
                 let party = try ShowParty(party: handle).run(in: ws)
