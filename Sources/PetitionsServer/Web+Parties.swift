@@ -76,9 +76,9 @@ extension Web {
         var values: [String: Any] = ["fields": fields.map { $0.values(form: "filter") }, "mayRecord": account.role.allows(.clerk)]
         let outcome = try await attempt {
             let kinds = try Web.listedKinds(kindText)
-            return try await office.perform(as: account) { ws in
-                (try kinds.flatMap { try ListParties(kind: $0).run(in: ws) }, try Web.names(ws))
-            }
+            async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account) { try Web.names($0) }
+            let parties = try await office.perform(as: account) { ws in try kinds.flatMap { try ListParties(kind: $0).run(in: ws) } }
+            return (parties, try await names)
         }
         switch outcome {
         case .failure(let failure):
@@ -137,7 +137,8 @@ extension Web {
         let data = try await inPath {
             try await office.perform(as: account) { ws in
                 let party = try ShowParty(party: handle).run(in: ws)
-                let petitions = try ListPetitions().run(in: ws).filter { [$0.petitioner, $0.authority, $0.via].contains(party.handle) }
+                // Those it sent, received or carried as intermediary, found in SQL (`petition list --party`).
+                let petitions = try ListPetitions(party: party.handle).run(in: ws)
                 return PartyPage(party: party, petitions: petitions, names: try Web.names(ws))
             }
         }

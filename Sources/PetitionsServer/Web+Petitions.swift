@@ -173,26 +173,7 @@ extension Web {
         }
         let p = data.dossier.petition
         let n = data.names
-        var forms: [WebForm] = []
-        if clerk {
-            var letter = letterForm(id)
-            var status = statusForm(id, current: p.status)
-            var note = noteForm(id)
-            // A file goes with a letter that stands: a voided one is not offered.
-            let standing = data.dossier.letters.filter { !$0.voided }
-            var attach = attachmentForm(id, letters: standing, limitMB: data.limitMB)
-            if let refill, refill.form == letter.action { letter.refill(refill.typed, error: refill.error) }
-            if let refill, refill.form == status.action { status.refill(refill.typed, error: refill.error) }
-            if let refill, refill.form == note.action { note.refill(refill.typed, error: refill.error) }
-            if let refill, refill.form == attach.action { attach.refill(refill.typed, error: refill.error) }
-            var void = voidLetterForm(id, letters: standing)
-            if let refill, refill.form == void.action { void.refill(refill.typed, error: refill.error) }
-            // A file goes with one of the petition's letters, and a letter that stands may be voided: those forms are
-            // there once it has one.
-            var remove = removeAttachmentForm(id, attachments: data.attachments)
-            if let refill, refill.form == remove.action { remove.refill(refill.typed, error: refill.error) }
-            forms = [letter, status, note] + (standing.isEmpty ? [] : [attach, void]) + (data.attachments.isEmpty ? [] : [remove])
-        }
+        let forms = clerk ? petitionForms(id, data, refill: refill) : []
         var values: [String: Any] = [
             "petitioner": p.petitioner, "petitionerName": n[p.petitioner] ?? p.petitioner, "authority": p.authority,
             "authorityName": n[p.authority] ?? p.authority, "opened": p.opened.description, "status": p.status.rawValue,
@@ -219,6 +200,18 @@ extension Web {
         }
         if let c = p.category { values["category"] = c }
         return page("petition", "Petition \(p.id): \(p.subject)", values, context, status: refill?.error.status ?? .ok)
+    }
+
+    /// The forms a clerk sees on a petition's page, with `refill` put back into the one it names: a letter, the status
+    /// and a note always; once a letter stands (a voided one is not offered), a file to attach to it and the letter to
+    /// void; once a file is attached, the one to remove.
+    func petitionForms(_ id: Int64, _ data: PetitionPage, refill: (form: String, typed: [String: String], error: APIFailure)?) -> [WebForm] {
+        let standing = data.dossier.letters.filter { !$0.voided }
+        var forms = [letterForm(id), statusForm(id, current: data.dossier.petition.status), noteForm(id)]
+        if !standing.isEmpty { forms += [attachmentForm(id, letters: standing, limitMB: data.limitMB), voidLetterForm(id, letters: standing)] }
+        if !data.attachments.isEmpty { forms.append(removeAttachmentForm(id, attachments: data.attachments)) }
+        if let refill, let i = forms.firstIndex(where: { $0.action == refill.form }) { forms[i].refill(refill.typed, error: refill.error) }
+        return forms
     }
 
     func changeStatus(_ request: Request, _ context: OfficeContext) async throws -> Response {
