@@ -8,6 +8,7 @@ import PetitionsApp
 extension Web {
     func addRecords(to pages: RouterGroup<OfficeContext>) {
         pages.get("letters") { request, context in try await self.letterList(request, context) }
+        pages.post("letters/void") { request, context in try await self.voidAnyLetter(request, context) }
         pages.get("events") { request, context in try await self.eventList(request, context) }
     }
 
@@ -17,7 +18,10 @@ extension Web {
         var names: [String: String]
     }
 
-    func letterList(_ request: Request, _ context: OfficeContext) async throws -> Response {
+    /// The letters page; `refill` puts back the void form, refused, with what was typed and its error.
+    func letterList(_ request: Request, _ context: OfficeContext, refill: (typed: [String: String], error: APIFailure)? = nil) async throws
+        -> Response
+    {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
         let pager = try WebPager(q)
@@ -37,6 +41,11 @@ extension Web {
             return NamedPage(page: page, names: try await names)
         }
         var values: [String: Any] = ["fields": fields.map { $0.values(form: "filter") }]
+        if account.role.allows(.clerk) {
+            var form = Web.voidAnyLetterForm
+            if let refill { form.refill(refill.typed, error: refill.error) }
+            values["forms"] = [self.values(of: form, context)]
+        }
         switch outcome {
         case .failure(let failure):
             return refusedFilter("letters", "Letters", failure, fields: fields, values: values, context)
@@ -52,7 +61,7 @@ extension Web {
                     "replyDue": l.voided ? "" : l.replyDue?.description ?? "", "answered": Web.answered(l),
                 ] as [String: Any]
             }
-            return page("letters", "Letters", values, context)
+            return page("letters", "Letters", values, context, status: refill?.error.status ?? .ok)
         }
     }
 
@@ -114,5 +123,34 @@ extension Web {
     /// waits for nothing and counts for nothing), as `letter list` marks it.
     static func answered(_ l: Letter) -> String {
         l.voided ? "voided" : l.answeredBy.map { "by letter \($0)" } ?? ""
+    }
+}
+
+extension Web {
+    /// The form that voids any letter by its id (`letter void`), a letter of no petition too; a petition's page offers
+    /// its own letters by subject.
+    static let voidAnyLetterForm = WebForm(
+        action: "/letters/void", legend: "Void a letter recorded in error", submit: "Void the letter",
+        fields: [
+            WebField(name: "letter", label: "Letter (id, as the ID column shows it)", required: true),
+            WebField(name: "reason", label: "Why it is void", required: true),
+            WebField(name: "on", label: "On", kind: .date, hint: "today when left empty"),
+        ])
+
+    func voidAnyLetter(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let fields = try await context.form(request, of: Web.voidAnyLetterForm)
+        let account = try context.signedIn(.clerk, request)
+        return try await once(try fields.text("form_token"), context, form: "/letters", shown: "/letters") {
+            let outcome = try await attempt { () async throws -> Letter in
+                guard let letter = try fields.id("letter") else { throw APIFailure.invalid("letter", "letter: required; give the letter's id.") }
+                let void = VoidLetter(letter: letter, reason: try fields.required("reason"), on: try fields.day("on") ?? office.today)
+                return try await office.run(void, as: account)
+            }
+            switch outcome {
+            case .failure(let f): return try await letterList(request, context, refill: (fields.texts, f))
+            case .success(let l): inform(["Voided letter \(l.id) (\(l.subject)): it counts for nothing from now on."], context)
+            }
+            throw Redirect.to("/letters")
+        }
     }
 }

@@ -156,6 +156,7 @@ enum WebTemplates {
         {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th><th>Answered</th></tr></thead><tbody>
         {{/hasRows}}{{#rows}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td><a href="/parties/{{from}}">{{fromName}}</a></td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
         {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^refused}}{{^rows}}<p>No letter matches.</p>{{/rows}}{{/refused}}
+        {{#forms}}{{> form}}{{/forms}}
 
         """
 

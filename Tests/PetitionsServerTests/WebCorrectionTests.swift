@@ -196,4 +196,33 @@ import Testing
             #expect(refused.status == .forbidden)
         }
     }
+
+    @Test("a letter of no petition is voided from /letters by its id; an unknown id comes back beside the field; a reader has no form")
+    func voidFromLetters() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let stray = try SendLetter(from: "dmitrov-post", to: "moscow-supply", on: try Day(parsing: "1920-01-22"), subject: "No petition")
+            .run(in: f.ledger.workspace)
+        try await f.test { client in
+            let reader = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let shown = try await client.execute(uri: "/letters", method: .get, headers: reader.headers)
+            #expect(shown.status == .ok && !shown.text.contains(#"action="/letters/void""#))
+
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let before = try f.eventCount()
+            let unknown = try await client.execute(
+                uri: "/letters/void", method: .post, headers: b.formHeaders, body: b.form([("letter", "99"), ("reason", "twice")]))
+            #expect(unknown.status == .badRequest && unknown.text.contains(#"id="letters-void-letter-error""#), "\(unknown.text)")
+            #expect(unknown.text.contains(#"value="99""#) && unknown.text.contains("No petition"), "the letters and the form typed")
+            #expect(try f.eventCount() == before)
+            let voided = try await client.execute(
+                uri: "/letters/void", method: .post, headers: b.formHeaders,
+                body: b.form([("letter", String(stray.id)), ("reason", "Recorded twice")]))
+            #expect(voided.status == .seeOther && voided.headers[.location] == "/letters", "\(voided.text)")
+            #expect(try Self.lastEvent(f).map { "\($0.kind) \($0.actor)" } == "letter.voided clerk-user")
+            let after = try await client.execute(uri: "/letters", method: .get, headers: b.headers)
+            #expect(after.text.contains("Voided letter \(stray.id) (No petition): it counts for nothing from now on."))
+            #expect(after.text.contains("<td>voided</td></tr>"), "\(after.text)")
+        }
+    }
 }
