@@ -17,7 +17,8 @@ extension WebTemplates {
 
         """
 
-    /// One party: what `… show` prints, its petitions, a link to its events and, for a clerk, to correct it.
+    /// One party: what `… show` prints, its petitions, a link to its events and, for a clerk, to correct it. The
+    /// head-counts' two columns fit a narrow screen: that table does not scroll (`.scroll` tables are 42rem at least).
     static let party = """
         <dl class="facts"><dt>Handle</dt><dd>{{handle}}</dd><dt>Kind</dt><dd>{{kind}}</dd>
         {{#district}}<dt>District</dt><dd>{{district}}</dd>{{/district}}{{#occupation}}<dt>Occupation</dt><dd>{{occupation}}</dd>{{/occupation}}
@@ -28,9 +29,9 @@ extension WebTemplates {
         {{#email}}<dt>E-mail</dt><dd>{{email}}</dd>{{/email}}{{#note}}<dt>Note</dt><dd class="lines">{{note}}</dd>{{/note}}
         {{#countTotal}}<dt>Heads</dt><dd>{{countTotal}}</dd>{{/countTotal}}</dl>
         {{#hasCounts}}<h2>Head-counts</h2>
-        <div class="scroll"><table><thead><tr><th>Category</th><th>Heads</th></tr></thead><tbody>
+        <table><thead><tr><th>Category</th><th>Heads</th></tr></thead><tbody>
         {{#counts}}<tr><td>{{category}}</td><td>{{count}}</td></tr>
-        {{/counts}}<tr><th>Total</th><th>{{countTotal}}</th></tr></tbody></table></div>{{/hasCounts}}
+        {{/counts}}<tr><th>Total</th><th>{{countTotal}}</th></tr></tbody></table>{{/hasCounts}}
         {{#isGroup}}<h2>Members</h2>
         {{#hasMembers}}<ul>{{#members}}<li><a href="/parties/{{handle}}">{{name}}</a> ({{handle}})</li>{{/members}}</ul>{{/hasMembers}}{{^hasMembers}}<p>No member.</p>{{/hasMembers}}{{/isGroup}}
         {{#isPerson}}<h2>Groups</h2>
