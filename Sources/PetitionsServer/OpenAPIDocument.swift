@@ -17,7 +17,10 @@ enum OpenAPIDocument {
             sentence, the options it names written as the request's fields (`on`, not `--on`); one in the path is 404. A listing answers one
             page at a time, in the command's order: `limit` rows (default 100, at most 1000) from row `offset` (0 the
             first); the body is the array the command prints, `X-Total-Count` the rows of the whole listing, and `Link` the
-            first, prev, next and last pages (RFC 8288). An id in the path is written as ids are (`7`, not `07` or `+7`: 404).
+            first, prev, next and last pages (RFC 8288). An id in the path is written as ids are (`7`, not `07` or `+7`: 404);
+            in a body it is a JSON number written so (`7`, not `7.0`, `7e0` or `"7"`: 400), and a list is a JSON array.
+            A path segment is percent-decoded once (`%31` is `1`); text that is not UTF-8, in the path, the query or
+            the body, is 400 naming the field.
             A request's body that comes too slowly (after 20 seconds, under 500 bytes a second) is 408 and the connection
             is closed.
         servers:
@@ -63,7 +66,7 @@ enum OpenAPIDocument {
                 - {name: authority, in: query, description: "Only this authority's letters and supply, as `report --authority`.", schema: {type: string}}
                 - {name: recipient, in: query, description: "Only this recipient's supply and letters, as `report --recipient`.", schema: {type: string}}
                 - {name: decree, in: query, description: "Only this decree's supply, as `report --decree`.", schema: {type: string}}
-                - {name: redact, in: query, description: "Names of persons as initials, as `report --redact`.", schema: {type: string, enum: ["", "true", "false", "1", "0", "yes", "no"]}}
+                - {name: redact, in: query, description: "Names of persons as initials, as `report --redact`: true or false (empty).", schema: {type: string, enum: ["", "true", "false"]}}
               responses:
                 "200":
                   description: The report.
@@ -147,7 +150,7 @@ enum OpenAPIDocument {
               parameters:
                 - {name: petition, in: query, description: "Empty is every petition.", schema: {anyOf: [{type: integer, minimum: 1}, {type: string, maxLength: 0}]}}
                 - {name: party, in: query, schema: {type: string}}
-                - {name: waiting, in: query, description: "true (1, yes) or false (0, no, empty).", schema: {type: string, enum: ["", "true", "false", "1", "0", "yes", "no"]}}
+                - {name: waiting, in: query, description: "true, or false (empty).", schema: {type: string, enum: ["", "true", "false"]}}
                 - {name: search, in: query, schema: {type: string}}
                 - {$ref: "#/components/parameters/limit"}
                 - {$ref: "#/components/parameters/offset"}

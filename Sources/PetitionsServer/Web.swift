@@ -193,7 +193,7 @@ struct Web: Sendable {
 
     /// What was typed for `key` in the address (the last of several), for putting back into a refused form.
     static func typedQuery(_ request: Request, _ key: String) -> String {
-        Form.pairs(request.uri.query ?? "").last { $0.key == key }?.value ?? ""
+        ((try? Form.pairs(request.uri.query ?? "")) ?? []).last { $0.key == key }?.value ?? ""
     }
 
     /// The names of every party by handle, so pages show names, not only handles.
