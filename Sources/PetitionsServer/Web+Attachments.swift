@@ -59,7 +59,9 @@ extension Web {
             throw APIFailure.invalid(
                 unknown, "\(quoted(String(unknown.prefix(100)))) is not a field of this form; its fields are \(names.joined(separator: ", ")).")
         }
-        return try await once(form.fields["form_token"], context, form: "/petitions/\(id)", shown: action) {
+        return try await once(
+            form.fields["form_token"], content: Web.formContent(form.fields, file: form.files.first), context, form: "/petitions/\(id)", shown: action
+        ) {
             try await attach(request, context, form, typed, account, id)
         }
     }

@@ -59,7 +59,9 @@ extension Web {
     func recordReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: Web.receiptForm)
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, form: "/deliveries", shown: "/deliveries") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/deliveries", shown: "/deliveries"
+        ) {
             let outcome = try await attempt {
                 let period = try Period(parsing: try fields.required("period"), field: "period")
                 let on = try fields.requiredDay("on")

@@ -1,0 +1,37 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+/// What the second trial of the office server found in its pages: a form sent again after a change, a session that
+/// ended under a form, notes without a limit, a report unstyled or without the site's header.
+@Suite("Office server: the second trial's pages") struct ServerTrialFixTests {
+    @Test("a form sent again with its used form_token after a change records nothing and says so, as for an invented token")
+    func changedFormSentAgain() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let page = try await client.execute(uri: "/petitions/new", method: .get, headers: b.headers)
+            b.read(page)
+            let token = try #require(ServerDefectTests.formToken(page.text, action: "/petitions"))
+            let fields = [("from", "dmitrov-post"), ("to", "moscow-supply"), ("on", "1920-02-20"), ("form_token", token)]
+            let first = try await client.execute(
+                uri: "/petitions", method: .post, headers: b.formHeaders, body: b.form(fields + [("subject", "Salt not delivred")]))
+            #expect(first.status == .seeOther && first.headers[.location] == "/petitions/2")
+            // Back, the typo put right, sent again: nothing recorded, and the form's page says so.
+            let again = try await client.execute(
+                uri: "/petitions", method: .post, headers: b.formHeaders, body: b.form(fields + [("subject", "Salt not delivered")]))
+            #expect(again.status == .seeOther && again.headers[.location] == "/petitions/new", "\(again.status) \(again.headers)")
+            let shown = try await client.execute(uri: "/petitions/new", method: .get, headers: b.headers)
+            #expect(shown.text.contains(WebFormTokenTests.refusedNotice), "\(shown.text)")
+        }
+        #expect(try f.eventCount() == before + 1)
+        #expect(try ListPetitions().run(in: f.ledger.workspace).map(\.subject).contains("Salt not delivered") == false)
+    }
+}
