@@ -36,7 +36,7 @@ struct QueryKeys: RouterMiddleware {
         prefix: "",
         keys: [
             "GET ": ["as_of"],
-            "GET login": ["next"],
+            "GET login": ["next", "ended"],
             "GET overdue": ["as_of", "page"],
             "GET unanswered": ["as_of", "page"],
             "GET petitions": ["status", "party", "search", "page"],

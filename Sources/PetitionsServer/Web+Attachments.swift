@@ -34,7 +34,7 @@ extension Web {
 
     func attachFile(_ request: Request, _ context: OfficeContext) async throws -> Response {
         // Without a session there is no token to match: refused before a byte of the file is read.
-        guard let session = context.session else { throw Web.formRefused }
+        guard let session = context.session else { throw OfficeContext.sessionEnded(request) }
         let account = try context.signedIn(.clerk, request)
         // A file comes only in a multipart form; another form is read (it has no file, which is said beside the field).
         _ = try Form.mediaType(request, allowed: ["multipart/form-data", "application/x-www-form-urlencoded"])

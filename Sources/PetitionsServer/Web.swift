@@ -92,10 +92,15 @@ struct Web: Sendable {
         form.fields[0].value = name
         var values = self.values(of: form, context)
         if let error { values["error"] = error }
+        if request.method == .get, request.uri.queryParameters.get("ended") != nil { values["ended"] = Web.sessionEndedNotice }
         var response = page("login", "Log in", values, context, status: status)
         if let cookie { response.headers[.setCookie] = cookie }
         return response
     }
+
+    /// What the login page says after a form was sent once the session had ended (`OfficeContext.sessionEnded`).
+    static let sessionEndedNotice =
+        "Your session had ended, so the form you sent was not recorded. Log in, and you are taken back to its page to fill it in and send it again."
 
     func logIn(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: loginForm(next: ""))
@@ -118,6 +123,8 @@ struct Web: Sendable {
     }
 
     func logOut(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        // Logging out of a session that has ended already is done.
+        guard context.session != nil else { throw Redirect.to("/login", cookie: SessionAuth.clearCookie(secure: office.settings.secureCookies)) }
         _ = try await context.form(request, fields: [])
         if let session = context.session { office.sessions.close(session.id) }
         throw Redirect.to("/login", cookie: SessionAuth.clearCookie(secure: office.settings.secureCookies))

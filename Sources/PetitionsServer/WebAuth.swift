@@ -68,9 +68,9 @@ extension OfficeContext {
                 request, limit: maxUploadSize, refusal: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."))
             fields = try Form.fields(String(buffer: body))
         }
-        guard let session, let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
-            throw APIFailure(
-                status: .forbidden, message: "The form was refused: its security token is missing or out of date. Reload the page and try again.")
+        guard let session else { throw Self.sessionEnded(request) }
+        guard let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
+            throw Web.formRefused
         }
         // A browser sends a textarea's line ends as CRLF (HTML's form encoding): the ledger's are LF, and a lone CR
         // stays the control character it is.
@@ -79,6 +79,19 @@ extension OfficeContext {
 }
 
 extension OfficeContext {
+    /// What a form sent without a live session gets (it ended: 12 hours idle, a log-out, a password set, the server
+    /// restarted): nothing is recorded, and a redirect (303) to the login page, which says so and leads back to the
+    /// form's page (the `Referer` a browser sends within this site) once logged in. The login form itself, sent from a
+    /// page whose visitor's session was forgotten, is refused as a form without its security token.
+    static func sessionEnded(_ request: Request) -> Error {
+        guard request.uri.path != "/login" else {
+            return Web.formRefused
+        }
+        let referer = request.headers[.referer].flatMap { URL(string: $0) }
+        let page = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
+        return Redirect.to("/login?ended=form&next=" + Form.encode(Form.localPath(page)))
+    }
+
     /// The fields of `form` as its page drew it, checked as `form(_:)` checks them; a field the form does not have
     /// (a misspelt name from a script, another form's field) is 400 naming it and the form's fields, and nothing is
     /// done, as the API refuses a body's unknown key.

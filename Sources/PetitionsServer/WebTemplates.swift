@@ -68,6 +68,7 @@ enum WebTemplates {
         """
 
     static let login = """
+        {{#ended}}<p class="notice" role="status">{{ended}}</p>{{/ended}}
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         {{> form}}
 

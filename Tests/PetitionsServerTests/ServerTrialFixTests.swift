@@ -10,6 +10,9 @@ import Testing
 /// What the second trial of the office server found in its pages: a form sent again after a change, a session that
 /// ended under a form, notes without a limit, a report unstyled or without the site's header.
 @Suite("Office server: the second trial's pages") struct ServerTrialFixTests {
+    static let sessionEnded =
+        "Your session had ended, so the form you sent was not recorded. Log in, and you are taken back to its page to fill it in and send it again."
+
     @Test("a form sent again with its used form_token after a change records nothing and says so, as for an invented token")
     func changedFormSentAgain() async throws {
         let f = try ServerFixture()
@@ -33,5 +36,37 @@ import Testing
         }
         #expect(try f.eventCount() == before + 1)
         #expect(try ListPetitions().run(in: f.ledger.workspace).map(\.subject).contains("Salt not delivered") == false)
+    }
+
+    @Test("a form sent after its session ended records nothing: the login page says so, and logging in leads back to the form")
+    func sessionEndedUnderAForm() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            b.read(try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers))
+            // The session ends (here by logging out in another tab) while the note is being typed.
+            let ended = b
+            _ = try await client.execute(uri: "/logout", method: .post, headers: b.formHeaders, body: b.form([], once: false))
+            var headers = ended.formHeaders
+            headers[.referer] = "http://localhost:8080/petitions/1"
+            let sent = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: headers, body: ended.form([("text", "Telephoned"), ("on", "1920-02-21")]))
+            #expect(sent.status == .seeOther, "\(sent.status) \(sent.text)")
+            let location = try #require(sent.headers[.location])
+            #expect(location == "/login?ended=form&next=/petitions/1", "\(location)")
+            var visitor = Browser()
+            let login = try await client.execute(uri: location, method: .get)
+            visitor.read(login)
+            #expect(login.status == .ok && login.text.contains(Self.sessionEnded), "\(login.text)")
+            #expect(login.text.contains(#"name="next" value="/petitions/1""#), "\(login.text)")
+            let back = try await client.execute(
+                uri: "/login", method: .post, headers: visitor.formHeaders,
+                body: visitor.form(
+                    [("name", "clerk-user"), ("password", ServerFixture.passwords[.clerk] ?? ""), ("next", "/petitions/1")], once: false))
+            #expect(back.status == .seeOther && back.headers[.location] == "/petitions/1")
+        }
+        #expect(try f.eventCount() == before)
     }
 }
