@@ -69,4 +69,26 @@ import Testing
         }
         #expect(try f.eventCount() == before)
     }
+
+    @Test("a case note over 20,000 characters is 400 naming the field and the limit, from the API and the web form; nothing recorded")
+    func noteLimit() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        let long = String(repeating: "x", count: 20_001)
+        let sentence = "text is 20,001 characters long; a note, summary or reason may be at most 20,000 characters."
+        try await f.test { client in
+            let api = try await client.execute(
+                uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"text":"\#(long)","on":"1920-02-21"}"#))
+            #expect(api.status == .badRequest && api.object["field"] as? String == "text", "\(api.status)")
+            #expect(api.object["error"] as? String == sentence, "\(api.text.prefix(300))")
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            b.read(try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers))
+            let web = try await client.execute(
+                uri: "/petitions/1/notes", method: .post, headers: b.formHeaders, body: b.form([("text", long), ("on", "1920-02-21")]))
+            #expect(web.status == .badRequest && web.text.contains(sentence), "\(web.status)")
+        }
+        #expect(try f.eventCount() == before)
+    }
 }
