@@ -50,10 +50,11 @@ struct Web: Sendable {
         return render.page(template, title: title, values: values, context: context, ledger: ledgerName, status: status, notices: notices)
     }
 
-    /// A page around a body already drawn (the dashboard's, kept between views).
-    func page(body: String, _ title: String, _ context: OfficeContext) -> Response {
+    /// A page around a body already drawn (the dashboard's, kept between views); without the layout's heading when
+    /// the body has its own (the report's).
+    func page(body: String, _ title: String, _ context: OfficeContext, heading: Bool = true) -> Response {
         let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
-        return render.page(body: body, title: title, context: context, ledger: ledgerName, notices: notices)
+        return render.page(body: body, title: title, context: context, ledger: ledgerName, notices: notices, heading: heading)
     }
 
     /// Keeps what a record just made warns of for the page the caseworker sees next.

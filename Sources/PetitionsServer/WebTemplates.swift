@@ -32,7 +32,7 @@ enum WebTemplates {
         {{/user}}
         </header>
         <main>
-        <h1>{{title}}</h1>
+        {{#heading}}<h1>{{title}}</h1>{{/heading}}
         {{#notices}}<p class="notice" role="status">{{.}}</p>
         {{/notices}}
         {{{body}}}

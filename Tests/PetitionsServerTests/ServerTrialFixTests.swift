@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -90,5 +91,39 @@ import Testing
             #expect(web.status == .badRequest && web.text.contains(sentence), "\(web.status)")
         }
         #expect(try f.eventCount() == before)
+    }
+
+    @Test("the API's HTML report is the command's page, its inline style allowed by its hash in the answer's policy")
+    func apiReportStyled() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let expected = ReportHTML.render(try BuildReport(asOf: try Day(parsing: "1920-03-04")).run(in: f.ledger.workspace))
+        try await f.test { client in
+            let r = try await client.execute(uri: "/api/v1/report?format=html&as_of=1920-03-04", method: .get, headers: f.bearer(.reader))
+            #expect(r.status == .ok && r.text == expected)
+            let style = try #require(
+                r.text.range(of: "<style>").flatMap { open in r.text.range(of: "</style>").map { open.upperBound..<$0.lowerBound } })
+            let hash = Data(SHA256.hash(data: Data(r.text[style].utf8))).base64EncodedString()
+            #expect(
+                r.headers[.contentSecurityPolicy] == "default-src 'self'; style-src 'sha256-\(hash)'", "\(r.headers[.contentSecurityPolicy] ?? "")")
+            // Every other answer keeps the policy without exceptions.
+            let json = try await client.execute(uri: "/api/v1/report?as_of=1920-03-04", method: .get, headers: f.bearer(.reader))
+            #expect(json.headers[.contentSecurityPolicy] == "default-src 'self'")
+        }
+    }
+
+    @Test("the report page has the site's header (navigation, search box) as every other page, and one main and one h1")
+    func reportPageHeader() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let r = try await client.execute(uri: "/report?as_of=1920-03-04", method: .get, headers: b.headers)
+            #expect(r.status == .ok)
+            #expect(r.text.contains(#"<header class="site">"#) && r.text.contains(#"id="site-search""#) && r.text.contains(#"href="/petitions""#))
+            #expect(r.text.contains("<h1>Status report") && r.text.contains(#"href="/report?format=json&amp;as_of=1920-03-04""#))
+            #expect(r.text.components(separatedBy: "<main").count == 2 && r.text.components(separatedBy: "<h1").count == 2, "\(r.text)")
+            #expect(!r.text.contains("<style>") && r.headers[.contentSecurityPolicy] == "default-src 'self'")
+        }
     }
 }
