@@ -48,6 +48,20 @@ public enum OfficeServer {
         min(settings.bodyGrace, settings.idleTimeout * 2 / 3)
     }
 
+    /// What `serve` warns of before listening on `host`, unless it is this machine's loopback (`127.0.0.1`, `::1`,
+    /// `localhost`): that every machine able to reach this one can reach the ledger's login page and API, and, without
+    /// `--secure-cookies`, that passwords and sessions should travel over HTTPS.
+    public static func exposureWarning(host: String, secureCookies: Bool) -> String? {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let loopback = bare.lowercased() == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+        guard !loopback else { return nil }
+        let advice =
+            secureCookies
+            ? ""
+            : " Serve it behind HTTPS (a reverse proxy in front) and give --secure-cookies, or passwords and sessions cross the network readable."
+        return "--host \(quoted(host)) is not loopback: the ledger is reachable beyond this machine, by every machine that can reach it.\(advice)"
+    }
+
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and returns. `announce` is called once
     /// the port is bound. A port taken (or not ours to bind) is one sentence, exit 69.
     public static func serve(_ settings: ServerSettings, announce: @escaping @Sendable (String) -> Void) throws {
