@@ -31,8 +31,9 @@ public enum OfficeServer {
             router: router(settings),
             // Bytes that are not HTTP are answered in the house's words too (MalformedRequest). A slow client is cut
             // off: a connection idle (or a head unfinished) for `idleTimeout`, a body trickling in (SlowRequest).
-            server: .http1(
-                configuration: .init(
+            // An HTTP/1.0 request is answered and its connection closed (ClosingHTTP1Channel).
+            server: ClosingHTTP1Channel.builder(
+                .init(
                     additionalChannelHandlers: [
                         MalformedRequest(), SlowRequest(grace: TimeAmount(bodyGrace(settings)), rate: settings.bodyRate),
                     ],
