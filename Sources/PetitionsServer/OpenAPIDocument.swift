@@ -72,7 +72,7 @@ enum OpenAPIDocument {
                   description: The report.
                   content:
                     application/json: {schema: {type: object}}
-                    text/html: {schema: {type: string}}
+                    text/html: {schema: {type: string, description: "The command's page byte for byte; this answer's Content-Security-Policy allows its inline style by its SHA-256."}}
                     text/markdown: {schema: {type: string}}
                     text/csv: {schema: {type: string}}
                     text/plain: {schema: {type: string}}
@@ -126,7 +126,7 @@ enum OpenAPIDocument {
                       properties:
                         to: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}
                         "on": {$ref: "#/components/schemas/Day"}
-                        note: {type: [string, "null"]}
+                        note: {type: [string, "null"], maxLength: 20000}
               responses: {"200": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}/notes:
             post:
@@ -141,7 +141,7 @@ enum OpenAPIDocument {
                       additionalProperties: false
                       required: [text]
                       properties:
-                        text: {type: string, minLength: 1}
+                        text: {type: string, minLength: 1, maxLength: 20000, description: "At most 20,000 characters, as a note, summary or reason."}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
               responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters:
@@ -176,7 +176,7 @@ enum OpenAPIDocument {
                         reply_within: {type: [string, "null"], description: "Sent letters only, e.g. '20 working days'."}
                         no_reply_expected: {type: boolean, description: "Sent letters only."}
                         channel: {type: string, enum: [post, telegraph, courier, in-person], default: post}
-                        summary: {type: [string, "null"]}
+                        summary: {type: [string, "null"], maxLength: 20000}
               responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters/{id}:
             get:
@@ -242,7 +242,7 @@ enum OpenAPIDocument {
                         period: {$ref: "#/components/schemas/Period"}
                         "on": {$ref: "#/components/schemas/Day"}
                         quantity: {type: array, items: {type: string, description: "AMOUNT UNIT COMMODITY, e.g. '500 funt wheat'"}}
-                        note: {type: [string, "null"]}
+                        note: {type: [string, "null"], maxLength: 20000}
               responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /parties:
             get:
