@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "PetitionsServer",
             dependencies: [
-                "PetitionsApp", .product(name: "Hummingbird", package: "hummingbird"),
+                "PetitionsApp", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -87,7 +87,7 @@ let package = Package(
             name: "PetitionsServerTests",
             dependencies: [
                 "PetitionsServer", "PetitionsApp", "PetitionsTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(name: "PetitionsRulesTests", dependencies: ["PetitionsRules", "PetitionsDomain", "PetitionsApp"]),
         .testTarget(

@@ -4,13 +4,19 @@ import Foundation
 /// there (`Ledger.appendEvent`), whatever the front end: the command line, a CSV row, the API, another office's log.
 ///
 /// A name, handle, subject, title or the like is a line: at most `line` characters (a 900,000-character subject made
-/// `petition list` print 22,000 lines). Notes, summaries, reasons and settings (a rules file) are longer, at most
-/// `text` characters each.
+/// `petition list` print 22,000 lines). A case note, a letter's summary, a receipt's note or the reason for a
+/// correction is free text of at most `note` characters (a 900,000-character note was taken whole and drawn on every
+/// view of its petition). Settings (a rules file) are longer, at most `text` characters each.
 public enum TextLimits {
     /// The longest a one-line value may be, in characters.
     public static let line = 1_000
+    /// The longest a note, summary or reason may be, in characters: some ten typed pages.
+    public static let note = 20_000
     /// The longest any other text may be, in characters.
     public static let text = 1_000_000
+
+    /// Payload keys whose values are free text written by a caseworker: a note, a summary, a reason.
+    public static let noteKeys: Set<String> = ["text", "note", "summary", "reason"]
 
     /// Payload keys whose values are one line.
     public static let lineKeys: Set<String> = [
@@ -37,11 +43,13 @@ public enum TextLimits {
                 field: key, kind: .invalid)
         }
         // Characters are at least as many bytes as characters: a short value needs no count.
-        let limit = lineKeys.contains(key) ? line : text
+        let limit = lineKeys.contains(key) ? line : noteKeys.contains(key) ? note : text
         guard value.utf8.count > limit, value.count > limit else { return nil }
         let what =
             lineKeys.contains(key)
-            ? "\(Wording.a(key)) is one line of at most \(grouped(limit)) characters" : "a text may be at most \(grouped(limit)) characters"
+            ? "\(Wording.a(key)) is one line of at most \(grouped(limit)) characters"
+            : noteKeys.contains(key)
+                ? "a note, summary or reason may be at most \(grouped(limit)) characters" : "a text may be at most \(grouped(limit)) characters"
         return PetitionsError("\(key) is \(grouped(value.count)) characters long; \(what).", field: key, kind: .invalid)
     }
 

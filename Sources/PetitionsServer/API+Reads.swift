@@ -118,7 +118,13 @@ struct ReportAsked {
         let type: String
         switch format {
         case "json": return try JSONText.response(report)
-        case "html": (text, type) = (ReportHTML.render(report), "text/html; charset=utf-8")
+        case "html":
+            // The command's bytes, styled in a browser: the policy every answer carries allows this page's own style by
+            // its hash, and nothing else inline.
+            let html = ReportHTML.render(report)
+            var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+            headers[.contentSecurityPolicy] = FrontDoor.policy(allowingStylesOf: html)
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
         case "markdown": (text, type) = (ReportMarkdown.render(report), "text/markdown; charset=utf-8")
         case "csv": (text, type) = (try ReportCSV.render(report, section: section ?? ""), "text/csv; charset=utf-8")
         default: (text, type) = (ReportText.render(report, colour: false), "text/plain; charset=utf-8")

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -19,7 +20,10 @@ struct FrontDoor: RouterMiddleware {
         } catch {
             response = Self.answer(error, to: request, logger: context.logger)
         }
+        // A route may narrow the policy's exceptions to its own page (the HTML report's style, by hash); the others get it as is.
+        let policy = response.headers[.contentSecurityPolicy].flatMap { $0.hasPrefix(Self.basePolicy + "; ") ? $0 : nil }
         for header in Self.securityHeaders { response.headers[header.name] = header.value }
+        if let policy { response.headers[.contentSecurityPolicy] = policy }
         // A page or an answer holds a ledger's people and letters: no browser or proxy keeps a copy (a shared
         // computer's back button, a proxy's cache) unless the route says otherwise, as the stylesheet does.
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
@@ -29,8 +33,24 @@ struct FrontDoor: RouterMiddleware {
     /// What every answer carries, an error's too. `X-Frame-Options`: no other site may frame these pages (a
     /// click-jacking guard beside the CSP the issue asks for).
     static let securityHeaders: HTTPFields = [
-        .contentSecurityPolicy: "default-src 'self'", .xContentTypeOptions: "nosniff", .referrerPolicy: "same-origin", .xFrameOptions: "DENY",
+        .contentSecurityPolicy: basePolicy, .xContentTypeOptions: "nosniff", .referrerPolicy: "same-origin", .xFrameOptions: "DENY",
     ]
+
+    /// The policy every answer carries: nothing from another host, nothing inline.
+    static let basePolicy = "default-src 'self'"
+
+    /// The policy for `html`, a page with its style inline (the HTML report, as the command writes it): the base
+    /// policy with those `<style>` elements allowed by their SHA-256 (CSP Level 2), and nothing else inline.
+    static func policy(allowingStylesOf html: String) -> String {
+        var hashes: [String] = []
+        var rest = html[...]
+        while let open = rest.range(of: "<style>"), let close = rest[open.upperBound...].range(of: "</style>") {
+            let digest = SHA256.hash(data: Data(rest[open.upperBound..<close.lowerBound].utf8))
+            hashes.append("'sha256-\(Data(digest).base64EncodedString())'")
+            rest = rest[close.upperBound...]
+        }
+        return hashes.isEmpty ? basePolicy : basePolicy + "; style-src " + hashes.joined(separator: " ")
+    }
 
     /// The answer to an error thrown while handling `request`.
     static func answer(_ error: any Error, to request: Request, logger: Logger) -> Response {

@@ -18,6 +18,8 @@ struct MultipartForm {
     /// The first field (or file) given more than once that the form may not repeat: refused by name, as a urlencoded
     /// form's (`Form.fields`), never the last or first one silently kept.
     var repeated: String?
+    /// The first field whose text, or file whose name, is not UTF-8 (a browser set to Latin-1), with what was sent.
+    var notUTF8: (field: String, sent: String)?
 
     /// Refuses the form when a field came more than once (`repeated`).
     func refuseRepeated() throws {
@@ -49,6 +51,7 @@ struct MultipartForm {
         guard let boundary = boundary(request.headers[.contentType]) else { throw malformed() }
         let body = try await Attachments.collect(request, limit: limit, refusal: tooLarge())
         guard let form = parse(Array(body.readableBytesView), boundary: boundary) else { throw malformed() }
+        if let bad = form.notUTF8 { throw RequestText.notUTF8(bad.field, sent: bad.sent) }
         return form
     }
 
@@ -83,6 +86,12 @@ struct MultipartForm {
     private mutating func add(_ part: Part) -> Bool {
         let disposition = Self.parameters(part.headers["content-disposition"] ?? "")
         guard disposition.value.lowercased() == "form-data", let name = disposition.named["name"] else { return false }
+        if !part.headIsUTF8 {
+            // Read byte for byte to find the field; its name or file name is refused, shown as sent.
+            let sent = disposition.named["filename"] ?? name
+            notUTF8 = notUTF8 ?? (name, RequestText.shown(sent.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+            return true
+        }
         if let filename = disposition.named["filename"] {
             // Browsers write `"`, CR and LF in a file's name as %22, %0D and %0A (HTML's multipart/form-data
             // encoding algorithm); nothing else is escaped, so only those three are turned back.
@@ -96,7 +105,11 @@ struct MultipartForm {
             }
             return true
         }
-        guard part.content.count <= Self.maxFieldBytes, let text = String(validating: part.content, as: UTF8.self) else { return false }
+        guard part.content.count <= Self.maxFieldBytes else { return false }
+        guard let text = String(validating: part.content, as: UTF8.self) else {
+            notUTF8 = notUTF8 ?? (name, RequestText.shown(part.content.prefix(100)))
+            return true
+        }
         if let old = fields[name] {
             // As a urlencoded form's: a field a form may repeat is joined by line ends, another is given once.
             guard Form.repeatable.contains(name) else {
@@ -114,11 +127,19 @@ struct MultipartForm {
     private struct Part {
         var headers: [String: String] = [:]
         var content: ArraySlice<UInt8>
+        /// Whether the headers were UTF-8; if not, they were read a byte a character (Latin-1), to be refused by name.
+        var headIsUTF8 = true
 
         init?(_ bytes: ArraySlice<UInt8>) {
-            guard let blank = bytes.firstRange(of: [13, 10, 13, 10]), blank.lowerBound - bytes.startIndex <= 8 * 1024,
-                let head = String(validating: bytes[bytes.startIndex..<blank.lowerBound], as: UTF8.self)
-            else { return nil }
+            guard let blank = bytes.firstRange(of: [13, 10, 13, 10]), blank.lowerBound - bytes.startIndex <= 8 * 1024 else { return nil }
+            let raw = bytes[bytes.startIndex..<blank.lowerBound]
+            let head: String
+            if let text = String(validating: raw, as: UTF8.self) {
+                head = text
+            } else {
+                headIsUTF8 = false
+                head = String(String.UnicodeScalarView(raw.map { Unicode.Scalar($0) }))
+            }
             content = bytes[blank.upperBound...]
             for line in head.split(separator: "\r\n", omittingEmptySubsequences: true) {
                 guard let colon = line.firstIndex(of: ":") else { return nil }

@@ -31,8 +31,9 @@ public enum OfficeServer {
             router: router(settings),
             // Bytes that are not HTTP are answered in the house's words too (MalformedRequest). A slow client is cut
             // off: a connection idle (or a head unfinished) for `idleTimeout`, a body trickling in (SlowRequest).
-            server: .http1(
-                configuration: .init(
+            // An HTTP/1.0 request is answered and its connection closed (ClosingHTTP1Channel).
+            server: ClosingHTTP1Channel.builder(
+                .init(
                     additionalChannelHandlers: [
                         MalformedRequest(), SlowRequest(grace: TimeAmount(bodyGrace(settings)), rate: settings.bodyRate),
                     ],
@@ -46,6 +47,20 @@ public enum OfficeServer {
     /// timeout, which would otherwise close a connection whose body stopped coming before the 408 could be sent.
     static func bodyGrace(_ settings: ServerSettings) -> Duration {
         min(settings.bodyGrace, settings.idleTimeout * 2 / 3)
+    }
+
+    /// What `serve` warns of before listening on `host`, unless it is this machine's loopback (`127.0.0.1`, `::1`,
+    /// `localhost`): that every machine able to reach this one can reach the ledger's login page and API, and, without
+    /// `--secure-cookies`, that passwords and sessions should travel over HTTPS.
+    public static func exposureWarning(host: String, secureCookies: Bool) -> String? {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let loopback = bare.lowercased() == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+        guard !loopback else { return nil }
+        let advice =
+            secureCookies
+            ? ""
+            : " Serve it behind HTTPS (a reverse proxy in front) and give --secure-cookies, or passwords and sessions cross the network readable."
+        return "--host \(quoted(host)) is not loopback: the ledger is reachable beyond this machine, by every machine that can reach it.\(advice)"
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and returns. `announce` is called once

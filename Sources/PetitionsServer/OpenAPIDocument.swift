@@ -17,7 +17,10 @@ enum OpenAPIDocument {
             sentence, the options it names written as the request's fields (`on`, not `--on`); one in the path is 404. A listing answers one
             page at a time, in the command's order: `limit` rows (default 100, at most 1000) from row `offset` (0 the
             first); the body is the array the command prints, `X-Total-Count` the rows of the whole listing, and `Link` the
-            first, prev, next and last pages (RFC 8288). An id in the path is written as ids are (`7`, not `07` or `+7`: 404).
+            first, prev, next and last pages (RFC 8288). An id in the path is written as ids are (`7`, not `07` or `+7`: 404);
+            in a body it is a JSON number written so (`7`, not `7.0`, `7e0` or `"7"`: 400), and a list is a JSON array.
+            A path segment is percent-decoded once (`%31` is `1`); text that is not UTF-8, in the path, the query or
+            the body, is 400 naming the field.
             A request's body that comes too slowly (after 20 seconds, under 500 bytes a second) is 408 and the connection
             is closed.
         servers:
@@ -63,13 +66,13 @@ enum OpenAPIDocument {
                 - {name: authority, in: query, description: "Only this authority's letters and supply, as `report --authority`.", schema: {type: string}}
                 - {name: recipient, in: query, description: "Only this recipient's supply and letters, as `report --recipient`.", schema: {type: string}}
                 - {name: decree, in: query, description: "Only this decree's supply, as `report --decree`.", schema: {type: string}}
-                - {name: redact, in: query, description: "Names of persons as initials, as `report --redact`.", schema: {type: string, enum: ["", "true", "false", "1", "0", "yes", "no"]}}
+                - {name: redact, in: query, description: "Names of persons as initials, as `report --redact`: true or false (empty).", schema: {type: string, enum: ["", "true", "false"]}}
               responses:
                 "200":
                   description: The report.
                   content:
                     application/json: {schema: {type: object}}
-                    text/html: {schema: {type: string}}
+                    text/html: {schema: {type: string, description: "The command's page byte for byte; this answer's Content-Security-Policy allows its inline style by its SHA-256."}}
                     text/markdown: {schema: {type: string}}
                     text/csv: {schema: {type: string}}
                     text/plain: {schema: {type: string}}
@@ -123,7 +126,7 @@ enum OpenAPIDocument {
                       properties:
                         to: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}
                         "on": {$ref: "#/components/schemas/Day"}
-                        note: {type: [string, "null"]}
+                        note: {type: [string, "null"], maxLength: 20000}
               responses: {"200": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}/notes:
             post:
@@ -138,7 +141,7 @@ enum OpenAPIDocument {
                       additionalProperties: false
                       required: [text]
                       properties:
-                        text: {type: string, minLength: 1}
+                        text: {type: string, minLength: 1, maxLength: 20000, description: "At most 20,000 characters, as a note, summary or reason."}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
               responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters:
@@ -147,7 +150,7 @@ enum OpenAPIDocument {
               parameters:
                 - {name: petition, in: query, description: "Empty is every petition.", schema: {anyOf: [{type: integer, minimum: 1}, {type: string, maxLength: 0}]}}
                 - {name: party, in: query, schema: {type: string}}
-                - {name: waiting, in: query, description: "true (1, yes) or false (0, no, empty).", schema: {type: string, enum: ["", "true", "false", "1", "0", "yes", "no"]}}
+                - {name: waiting, in: query, description: "true, or false (empty).", schema: {type: string, enum: ["", "true", "false"]}}
                 - {name: search, in: query, schema: {type: string}}
                 - {$ref: "#/components/parameters/limit"}
                 - {$ref: "#/components/parameters/offset"}
@@ -173,7 +176,7 @@ enum OpenAPIDocument {
                         reply_within: {type: [string, "null"], description: "Sent letters only, e.g. '20 working days'."}
                         no_reply_expected: {type: boolean, description: "Sent letters only."}
                         channel: {type: string, enum: [post, telegraph, courier, in-person], default: post}
-                        summary: {type: [string, "null"]}
+                        summary: {type: [string, "null"], maxLength: 20000}
               responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /letters/{id}:
             get:
@@ -239,7 +242,7 @@ enum OpenAPIDocument {
                         period: {$ref: "#/components/schemas/Period"}
                         "on": {$ref: "#/components/schemas/Day"}
                         quantity: {type: array, items: {type: string, description: "AMOUNT UNIT COMMODITY, e.g. '500 funt wheat'"}}
-                        note: {type: [string, "null"]}
+                        note: {type: [string, "null"], maxLength: 20000}
               responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /parties:
             get:

@@ -36,7 +36,7 @@ struct QueryKeys: RouterMiddleware {
         prefix: "",
         keys: [
             "GET ": ["as_of"],
-            "GET login": ["next"],
+            "GET login": ["next", "ended"],
             "GET overdue": ["as_of", "page"],
             "GET unanswered": ["as_of", "page"],
             "GET petitions": ["status", "party", "search", "page"],
@@ -53,7 +53,9 @@ struct QueryKeys: RouterMiddleware {
         guard let query = request.uri.query, !query.isEmpty else { return try await next(request, context) }
         let route = String((context.endpointPath ?? "").drop { $0 == "/" }.dropFirst(prefix.count))
         let known = keys["\(request.method.rawValue) \(route)"] ?? []
-        for (key, _) in Form.pairs(query) where !known.contains(key) {
+        // Every key and value is decoded here, once for every route, so a value that is not UTF-8 is refused by name
+        // before any route reads it.
+        for (key, _) in try Form.pairs(query) where !known.contains(key) {
             let reads = known.isEmpty ? "this address reads no keys" : "this address reads \(known.joined(separator: ", "))"
             throw APIFailure.invalid(key, "\(quoted(key)) is not a key of this address; \(reads).")
         }

@@ -9,10 +9,14 @@ struct RequestFields: Sendable {
     /// Whether the fields came as JSON (the API), whose booleans are `true` and `false` only; a form's come as text
     /// (a checkbox sends "on").
     var typed: Bool
+    /// How each number among a JSON body's members was written (`3`, `3.0`, `3e0`): Foundation reads all three as 3,
+    /// and an id must be written plainly.
+    var numerals: [String: String]
 
-    init(_ values: [String: JSONValue], typed: Bool = false) {
+    init(_ values: [String: JSONValue], typed: Bool = false, numerals: [String: String] = [:]) {
         self.values = values
         self.typed = typed
+        self.numerals = numerals
     }
 
     /// The JSON object of an API request's body; a body sent as another media type is refused (415) before it is read,
@@ -25,16 +29,21 @@ struct RequestFields: Sendable {
             request, limit: context.maxUploadSize,
             refusal: APIFailure(status: .contentTooLarge, message: "The request's body is too large (at most 1 MiB).", field: nil))
         let data = Data(buffer.readableBytesView)
+        if String(validating: buffer.readableBytesView, as: UTF8.self) == nil {
+            // Named by the member whose text is not UTF-8 when it is within a string, as it always is in JSON.
+            try StrictJSON.check(Array(buffer.readableBytesView))
+            throw RequestText.notUTF8("body", sent: RequestText.shown(buffer.readableBytesView.prefix(60)))
+        }
         guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
             throw APIFailure.invalid("body", "The request's body is not a JSON object.")
         }
         // What Foundation lets through: a comma before a closing bracket, a key given twice.
-        try StrictJSON.check(Array(buffer.readableBytesView))
+        let numerals = try StrictJSON.check(Array(buffer.readableBytesView))
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw APIFailure.invalid(
                 unknown, "\(unknown): not a field of this request; its fields are \(allowed.sorted().joined(separator: ", ")).")
         }
-        return RequestFields(object, typed: true)
+        return RequestFields(object, typed: true, numerals: numerals)
     }
 
     /// Refuses (415) a request whose `Content-Type` is not `application/json` (parameters such as `charset` allowed).
@@ -75,22 +84,25 @@ struct RequestFields: Sendable {
     /// A day that must be there.
     func requiredDay(_ key: String) throws -> Day { try Day(parsing: required(key), field: key) }
 
-    /// An id: a whole number from 1, as a number or as text.
+    /// An id: in JSON a number written plainly (`3`, not `3.0`, `3e0` or `"3"`), in a form text written so (`3`, not
+    /// `03`, `+3` or ` 3`): as the path and the query write ids (`PlainValues.id`).
     func id(_ key: String) throws -> Int64? {
         switch values[key] {
         case nil, .null?: return nil
-        case .int(let i)? where i > 0: return i
-        case .string(let s)?:
+        case .string(let s)? where !typed:
             if s.isEmpty { return nil }
-            guard let n = Int64(s.trimmingCharacters(in: .whitespaces)), n > 0 else {
-                throw PetitionsError.invalid(key, s, "is not an id; ids are whole numbers from 1")
-            }
-            return n
+            return try PlainValues.id(s, key: key)
+        case .int(let i)? where typed:
+            return try PlainValues.id(numerals[key] ?? String(i), key: key)
+        case .number?:
+            throw PetitionsError.invalid(key, numerals[key] ?? "", PlainValues.idRule)
+        case .string(let s)?:
+            throw PetitionsError.invalid(key, String(s.prefix(100)), "is not an id; send the id as a JSON number, unquoted")
         default: throw APIFailure.invalid(key, "\(key): expected an id (a whole number from 1).")
         }
     }
 
-    /// A flag: true or false (a form's checkbox sends "on"); in JSON, `true` or `false` alone.
+    /// A flag: in JSON `true` or `false` alone; in a form a checkbox's "on", or `true` or `false`.
     func flag(_ key: String) throws -> Bool {
         switch values[key] {
         case nil, .null?: return false
@@ -98,21 +110,20 @@ struct RequestFields: Sendable {
         case .string(let s)? where typed:
             throw PetitionsError.invalid(key, String(s.prefix(100)), "is not true or false; send the JSON boolean true or false, unquoted")
         case .int(let n)? where typed:
-            throw PetitionsError.invalid(key, String(n), "is not true or false; send the JSON boolean true or false")
+            throw PetitionsError.invalid(key, numerals[key] ?? String(n), "is not true or false; send the JSON boolean true or false")
         case .string(let s)?:
-            switch s.lowercased() {
-            case "true", "on", "1", "yes": return true
-            case "false", "off", "0", "no", "": return false
-            default: throw APIFailure.invalid(key, "\(key): expected true or false.")
-            }
+            return s.isEmpty ? false : s == "on" ? true : try PlainValues.flag(s, key: key)
         default: throw APIFailure.invalid(key, "\(key): expected true or false.")
         }
     }
 
-    /// A list of texts: a JSON array of strings, or one string (a form's field, one item a line).
+    /// A list of texts: a JSON array of strings (as the OpenAPI document says), or a form's field (one item a line).
     func list(_ key: String) throws -> [String] {
         switch values[key] {
         case nil, .null?: return []
+        case .string(let s)? where typed:
+            throw PetitionsError.invalid(
+                key, String(s.prefix(100)), "is text, not a list; send a JSON array of texts, one item each")
         case .string(let s)?: return s.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         case .array(let items)?:
             return try items.map {
@@ -131,7 +142,7 @@ struct Query {
     /// A query's value read as a browser or curl's `--data-urlencode` writes it: "+" is a space, "%2B" a plus. A key
     /// given more than once (`?as_of=1920-03-04&as_of=1920-03-05`) is refused: which one was meant cannot be known.
     func text(_ key: String) throws -> String? {
-        let values = Form.pairs(request.uri.query ?? "").filter { $0.key == key }
+        let values = try Form.pairs(request.uri.query ?? "").filter { $0.key == key }
         guard values.count < 2 else {
             throw APIFailure.invalid(key, "\(key) is given \(values.count == 2 ? "twice" : "\(values.count) times") in the address; give it once.")
         }
@@ -141,38 +152,35 @@ struct Query {
 
     func day(_ key: String) throws -> Day? { try text(key).map { try Day(parsing: $0, field: key) } }
 
-    func id(_ key: String) throws -> Int64? {
-        guard let s = try text(key) else { return nil }
-        guard let n = Int64(s), n > 0, String(n) == s else {
-            throw PetitionsError.invalid(key, s, "is not an id; ids are whole numbers from 1, written without a sign or leading zeros")
-        }
-        return n
-    }
+    func id(_ key: String) throws -> Int64? { try text(key).map { try PlainValues.id($0, key: key) } }
 
-    func flag(_ key: String) throws -> Bool {
-        switch try text(key)?.lowercased() {
-        case nil, "false", "0", "no": return false
-        case "true", "1", "yes": return true
-        case let other?: throw PetitionsError.invalid(key, other, "is not true or false")
-        }
-    }
+    func flag(_ key: String) throws -> Bool { try text(key).map { try PlainValues.flag($0, key: key) } ?? false }
 }
 
-/// The id in a request's path (`/petitions/{id}`): anything but a whole number from 1, written as the id is written
-/// (`7`, not `+7` or `07`: one record, one address), is unknown (404).
+/// A segment of the request's path captured by its route (`:id`, `:handle`), percent-decoded once, here for every
+/// route: `/petitions/%31` is petition 1, `/parties/p%C3%ABtr` is pëtr. A segment whose bytes are not UTF-8 (`%FF`)
+/// is 400 naming it; one that decodes to what no record is named (`%2F`, a "/") is unknown (404) where it is looked up.
+func pathParameter(_ context: OfficeContext, _ name: String) throws -> String {
+    let raw = context.parameters.get(name) ?? ""
+    guard let decoded = RequestText.decoded(raw, plusIsSpace: false) else { throw RequestText.notUTF8(name, sent: raw) }
+    return decoded
+}
+
 /// The handle in a request's path (`/parties/{handle}`), or a party's id written as ids are written: `7` or another
 /// office's `-1`, never `07`, `+7` or `-0` (unknown, 404: one record, one address).
 func pathHandle(_ context: OfficeContext) throws -> String {
-    let raw = context.parameters.get("handle") ?? ""
+    let raw = try pathParameter(context, "handle")
     if let n = Int64(raw), String(n) != raw {
         throw APIFailure(status: .notFound, message: "party: no party \(quoted(raw)).", field: "party")
     }
     return raw
 }
 
+/// The id in a request's path (`/petitions/{id}`): anything but a whole number from 1, written as the id is written
+/// (`7`, not `+7` or `07`: one record, one address), is unknown (404).
 func pathID(_ context: OfficeContext, _ what: String) throws -> Int64 {
-    let raw = context.parameters.get("id") ?? ""
-    guard let n = Int64(raw), n > 0, String(n) == raw else {
+    let raw = try pathParameter(context, "id")
+    guard let n = PlainValues.id(raw) else {
         throw APIFailure(status: .notFound, message: "\(what): no \(what) with id \(quoted(raw)).", field: what)
     }
     return n

@@ -96,20 +96,23 @@ final class SessionStore: @unchecked Sendable {
     // MARK: - One-time form tokens
 
     /// What became of a one-time `form_token` the server gave a session with a page: given and not yet sent (or
-    /// sent and refused, so it may be sent again corrected), being recorded, or recorded with the page it led to.
+    /// sent and refused, so it may be sent again corrected), being recorded, or recorded with the page it led to; with
+    /// what the form held when it was sent (`Web.formContent`), to tell a second click from a form changed since.
     enum FormUse: Sendable, Equatable {
         case issued
-        case running
-        case done(String)
+        case running(Int)
+        case done(String, Int)
     }
 
     /// What a form sent with a `form_token` may do: be recorded now (the token was given to this session and is
-    /// unused), not at all (the server never gave it to this session, or forgot it), or follow its first sending.
+    /// unused), not at all (the server never gave it to this session, or forgot it, or the form was recorded and then
+    /// changed and sent again), or follow its first sending (sent again unchanged).
     enum FormClaim: Sendable, Equatable {
         case granted
         case unknown
         case running
         case done(String)
+        case changed
     }
 
     /// How many form tokens a session keeps, given or used (the oldest are forgotten first): a petition's page
@@ -132,24 +135,27 @@ final class SessionStore: @unchecked Sendable {
         }
     }
 
-    /// Claims `token` of a form sent in session `id`: granted (it is now running) only when the server gave it to
-    /// this session and it is unused; else what its first sending became, or unknown.
-    func claim(form token: String, in id: String) -> FormClaim {
+    /// Claims `token` of a form sent in session `id` holding `content`: granted (it is now running) only when the
+    /// server gave it to this session and it is unused; else what its first sending became (changed when `content`
+    /// differs from what was recorded), or unknown.
+    func claim(form token: String, in id: String, content: Int) -> FormClaim {
         lock.withLock {
             switch formUses[id]?.uses[token] {
             case nil: return .unknown
             case .running: return .running
-            case .done(let location): return .done(location)
+            case .done(let location, let recorded): return recorded == content ? .done(location) : .changed
             case .issued:
-                formUses[id]?.uses[token] = .running
+                formUses[id]?.uses[token] = .running(content)
                 return .granted
             }
         }
     }
 
-    /// The form of `token` was recorded and led to `location`: sent again, it goes there.
+    /// The form of `token` was recorded and led to `location`: sent again unchanged, it goes there.
     func finish(form token: String, in id: String, at location: String) {
-        lock.withLock { if formUses[id]?.uses[token] != nil { formUses[id]?.uses[token] = .done(location) } }
+        lock.withLock {
+            if case .running(let content)? = formUses[id]?.uses[token] { formUses[id]?.uses[token] = .done(location, content) }
+        }
     }
 
     /// The form of `token` was refused (nothing recorded): it may be sent again, corrected.

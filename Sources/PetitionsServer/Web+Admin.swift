@@ -58,7 +58,9 @@ extension Web {
     func addUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: userForms()[0])
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/admin/users", shown: "/admin/users"
+        ) {
             try await addUser(request, context, fields, account)
         }
     }
@@ -77,7 +79,9 @@ extension Web {
     func changeRole(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: userForms()[1])
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/admin/users", shown: "/admin/users"
+        ) {
             let outcome = try await attempt {
                 try await office.run(
                     ChangeUserRole(name: try fields.required("name"), to: try Role(parsing: try fields.required("to"), field: "to")), as: account)
@@ -110,7 +114,9 @@ extension Web {
     ) async throws -> Response {
         let fields = try await context.form(request, fields: userForms().first { $0.action == form }?.fields.map(\.name) ?? ["name"])
         let account = try context.signedIn(.admin, request)
-        return try await once(try fields.text("form_token"), context, form: "/admin/users", shown: "/admin/users") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/admin/users", shown: "/admin/users"
+        ) {
             let outcome = try await attempt { try await change(try fields.required("name"), account) }
             switch outcome {
             case .failure(let f): return try await users(request, context, refill: (form, fields.texts, f))

@@ -83,7 +83,7 @@ extension Web {
 
     func attachFile(_ request: Request, _ context: OfficeContext) async throws -> Response {
         // Without a session there is no token to match: refused before a byte of the file is read.
-        guard let session = context.session else { throw Web.formRefused }
+        guard let session = context.session else { throw OfficeContext.sessionEnded(request) }
         let account = try context.signedIn(.clerk, request)
         // A file comes only in a multipart form; another form is read (it has no file, which is said beside the field).
         _ = try Form.mediaType(request, allowed: ["multipart/form-data", "application/x-www-form-urlencoded"])
@@ -108,7 +108,9 @@ extension Web {
             throw APIFailure.invalid(
                 unknown, "\(quoted(String(unknown.prefix(100)))) is not a field of this form; its fields are \(names.joined(separator: ", ")).")
         }
-        return try await once(form.fields["form_token"], context, form: "/petitions/\(id)", shown: action) {
+        return try await once(
+            form.fields["form_token"], content: Web.formContent(form.fields, file: form.files.first), context, form: "/petitions/\(id)", shown: action
+        ) {
             try await attach(request, context, form, typed, account, id)
         }
     }

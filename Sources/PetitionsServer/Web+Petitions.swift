@@ -91,7 +91,9 @@ extension Web {
     func logPetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: Web.petitionForm)
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, form: "/petitions/new", shown: "/petitions") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/new", shown: "/petitions"
+        ) {
             try await logPetition(fields, account, context)
         }
     }
@@ -219,7 +221,9 @@ extension Web {
         // The form's fields are the same whatever the petition's status.
         let fields = try await context.form(request, of: statusForm(id, current: .open))
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
+        ) {
             try await changeStatus(request, context, fields, account, id)
         }
     }
@@ -242,7 +246,9 @@ extension Web {
         let id = try pathID(context, "petition")
         let fields = try await context.form(request, of: noteForm(id))
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
+        ) {
             try await notePetition(request, context, fields, account, id)
         }
     }
@@ -270,7 +276,9 @@ extension Web {
             fields.remove("reply_within")
         }
         let letter = fields
-        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
+        ) {
             let outcome = try await attempt {
                 let record = try Letters.record(letter)
                 let check = try Letters.warnings(letter)

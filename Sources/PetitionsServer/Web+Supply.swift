@@ -61,7 +61,9 @@ extension Web {
     func recordReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: Web.receiptForm)
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, form: "/deliveries", shown: "/deliveries") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/deliveries", shown: "/deliveries"
+        ) {
             let outcome = try await attempt {
                 let period = try Period(parsing: try fields.required("period"), field: "period")
                 let on = try fields.requiredDay("on")
@@ -90,21 +92,21 @@ extension Web {
         let kept = asked.given.map { "&\($0.0)=\(Form.encode($0.1))" }.joined()
         let links = render.fragment(
             "report", ["formats": ["json", "markdown", "text"], "sections": ReportCSV.sections, "kept": kept])
-        let html = Web.localStyle(ReportHTML.render(report), links: links)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        // The layout escapes the title: it is the report's own, unescaped.
+        let title = "Status report\(report.office.map { " of \($0)" } ?? "") as of \(report.asOf.longDescription)"
+        return page(body: Web.reportBody(ReportHTML.render(report), links: links), title, context, heading: false)
     }
 
-    /// The report page with its inline style moved to `/style.css` (the server's policy allows no inline style)
-    /// and the links to the other formats under its heading.
-    static func localStyle(_ html: String, links: String) -> String {
-        var out = html
-        if let start = out.range(of: "<meta http-equiv=\"Content-Security-Policy\""), let end = out[start.upperBound...].range(of: ">") {
-            out.removeSubrange(start.lowerBound..<end.upperBound)
+    /// The report drawn inside the site's layout (its header, navigation and search box, as on every page): the
+    /// report's body, with the links to the other formats under its heading. Its style is `/style.css`'s.
+    static func reportBody(_ html: String, links: String) -> String {
+        var body = html
+        if let start = body.range(of: "<body>"), let end = body.range(of: "</body>", options: .backwards), start.upperBound <= end.lowerBound {
+            body = String(body[start.upperBound..<end.lowerBound])
         }
-        if let start = out.range(of: "<style>"), let end = out.range(of: "</style>"), start.lowerBound < end.lowerBound {
-            out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<link rel=\"stylesheet\" href=\"/style.css\">")
-        }
-        if let header = out.range(of: "</header>") { out.insert(contentsOf: links, at: header.lowerBound) }
-        return out
+        // One `main` to a page: the layout's holds the report's sections.
+        body = body.replacingOccurrences(of: "<main>", with: "<div class=\"report\">").replacingOccurrences(of: "</main>", with: "</div>")
+        if let header = body.range(of: "</header>") { body.insert(contentsOf: links, at: header.lowerBound) }
+        return body
     }
 }

@@ -51,10 +51,11 @@ struct Web: Sendable {
         return render.page(template, title: title, values: values, context: context, ledger: ledgerName, status: status, notices: notices)
     }
 
-    /// A page around a body already drawn (the dashboard's, kept between views).
-    func page(body: String, _ title: String, _ context: OfficeContext) -> Response {
+    /// A page around a body already drawn (the dashboard's, kept between views); without the layout's heading when
+    /// the body has its own (the report's).
+    func page(body: String, _ title: String, _ context: OfficeContext, heading: Bool = true) -> Response {
         let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
-        return render.page(body: body, title: title, context: context, ledger: ledgerName, notices: notices)
+        return render.page(body: body, title: title, context: context, ledger: ledgerName, notices: notices, heading: heading)
     }
 
     /// Keeps what a record just made warns of for the page the caseworker sees next.
@@ -93,10 +94,15 @@ struct Web: Sendable {
         form.fields[0].value = name
         var values = self.values(of: form, context)
         if let error { values["error"] = error }
+        if request.method == .get, request.uri.queryParameters.get("ended") != nil { values["ended"] = Web.sessionEndedNotice }
         var response = page("login", "Log in", values, context, status: status)
         if let cookie { response.headers[.setCookie] = cookie }
         return response
     }
+
+    /// What the login page says after a form was sent once the session had ended (`OfficeContext.sessionEnded`).
+    static let sessionEndedNotice =
+        "Your session had ended, so the form you sent was not recorded. Log in, and you are taken back to its page to fill it in and send it again."
 
     func logIn(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: loginForm(next: ""))
@@ -119,6 +125,8 @@ struct Web: Sendable {
     }
 
     func logOut(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        // Logging out of a session that has ended already is done.
+        guard context.session != nil else { throw Redirect.to("/login", cookie: SessionAuth.clearCookie(secure: office.settings.secureCookies)) }
         _ = try await context.form(request, fields: [])
         if let session = context.session { office.sessions.close(session.id) }
         throw Redirect.to("/login", cookie: SessionAuth.clearCookie(secure: office.settings.secureCookies))
@@ -194,7 +202,7 @@ struct Web: Sendable {
 
     /// What was typed for `key` in the address (the last of several), for putting back into a refused form.
     static func typedQuery(_ request: Request, _ key: String) -> String {
-        Form.pairs(request.uri.query ?? "").last { $0.key == key }?.value ?? ""
+        ((try? Form.pairs(request.uri.query ?? "")) ?? []).last { $0.key == key }?.value ?? ""
     }
 
     /// The names of every party by handle, so pages show names, not only handles.

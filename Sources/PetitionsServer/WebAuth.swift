@@ -68,9 +68,9 @@ extension OfficeContext {
                 request, limit: maxUploadSize, refusal: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."))
             fields = try Form.fields(String(buffer: body))
         }
-        guard let session, let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
-            throw APIFailure(
-                status: .forbidden, message: "The form was refused: its security token is missing or out of date. Reload the page and try again.")
+        guard let session else { throw Self.sessionEnded(request) }
+        guard let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
+            throw Web.formRefused
         }
         // A browser sends a textarea's line ends as CRLF (HTML's form encoding): the ledger's are LF, and a lone CR
         // stays the control character it is.
@@ -79,6 +79,19 @@ extension OfficeContext {
 }
 
 extension OfficeContext {
+    /// What a form sent without a live session gets (it ended: 12 hours idle, a log-out, a password set, the server
+    /// restarted): nothing is recorded, and a redirect (303) to the login page, which says so and leads back to the
+    /// form's page (the `Referer` a browser sends within this site) once logged in. The login form itself, sent from a
+    /// page whose visitor's session was forgotten, is refused as a form without its security token.
+    static func sessionEnded(_ request: Request) -> Error {
+        guard request.uri.path != "/login" else {
+            return Web.formRefused
+        }
+        let referer = request.headers[.referer].flatMap { URL(string: $0) }
+        let page = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
+        return Redirect.to("/login?ended=form&next=" + Form.encode(Form.localPath(page)))
+    }
+
     /// The fields of `form` as its page drew it, checked as `form(_:)` checks them; a field the form does not have
     /// (a misspelt name from a script, another form's field) is 400 naming it and the form's fields, and nothing is
     /// done, as the API refuses a body's unknown key.
@@ -118,17 +131,12 @@ enum Form {
     /// reads them.
     static let repeatable: Set<String> = ["quantity", "count", "dependant", "group"]
 
-    /// The fields of a form a browser sent: as `parse`, but a value that is not UTF-8 (`%FF`) or a field given twice
-    /// that is not `repeatable` is refused (400, naming the field) instead of being kept as U+FFFD or joined by a line
-    /// end into one value the clerk never typed.
+    /// The fields of a form a browser sent: a value that is not UTF-8 (`%FF`) is refused (`pairs`), and so is a field
+    /// given twice that is not `repeatable` (400, naming the field) instead of being joined by a line end into one
+    /// value the clerk never typed.
     static func fields(_ body: String) throws -> [String: String] {
         var out: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = decode(String(parts[0]))
-            guard let value = strictlyDecoded(parts.count > 1 ? String(parts[1]) : "") else {
-                throw APIFailure.invalid(key, "\(quoted(key)): the value sent is not UTF-8 text; send the form again from the page.")
-            }
+        for (key, value) in try pairs(body) {
             if let old = out[key] {
                 guard repeatable.contains(key) else {
                     throw APIFailure.invalid(key, "\(quoted(key)) is given more than once in the form; give it once.")
@@ -141,39 +149,16 @@ enum Form {
         return out
     }
 
-    /// A field's text as `decode` reads it, or nil when its bytes are not UTF-8.
-    static func strictlyDecoded(_ s: String) -> String? {
-        let spaced = s.replacingOccurrences(of: "+", with: " ")
-        if let text = spaced.removingPercentEncoding { return text }
-        return nil
-    }
-
-    /// Each `key=value` of a form's body or an address's query, decoded, in order (a key given twice is there twice).
-    static func pairs(_ body: String) -> [(key: String, value: String)] {
-        body.split(separator: "&").map { pair in
+    /// Each `key=value` of a form's body or an address's query, decoded ("+" a space, `%XX` a byte), in order (a key
+    /// given twice is there twice). A key or value whose bytes are not UTF-8 is 400 naming it, never read as U+FFFD.
+    static func pairs(_ body: String) throws -> [(key: String, value: String)] {
+        try body.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (decode(String(parts[0])), parts.count > 1 ? decode(String(parts[1])) : "")
+            guard let key = RequestText.decoded(parts[0], plusIsSpace: true) else { throw RequestText.notUTF8("key", sent: String(parts[0])) }
+            let raw = parts.count > 1 ? parts[1] : ""
+            guard let value = RequestText.decoded(raw, plusIsSpace: true) else { throw RequestText.notUTF8(key, sent: String(raw)) }
+            return (key, value)
         }
-    }
-
-    /// A field's text: "+" a space, `%XX` a byte. Foundation gives up on bytes that are not UTF-8 (`%FF`); kept as
-    /// typed, `a%FF.bin` would pass for a name the client never meant, so each such byte becomes U+FFFD, which the
-    /// checks of each field then refuse or show.
-    static func decode(_ s: String) -> String {
-        let spaced = s.replacingOccurrences(of: "+", with: " ")
-        if let text = spaced.removingPercentEncoding { return text }
-        var bytes: [UInt8] = []
-        var rest = Substring(spaced).utf8[...]
-        while let b = rest.first {
-            rest = rest.dropFirst()
-            if b == UInt8(ascii: "%"), rest.count >= 2, let v = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(v)
-                rest = rest.dropFirst(2)
-            } else {
-                bytes.append(b)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func encode(_ s: String) -> String {

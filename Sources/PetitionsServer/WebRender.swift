@@ -42,11 +42,13 @@ struct WebRender: Sendable {
         return library.render(values, withTemplate: template) ?? ""
     }
 
-    /// A whole page around a `body` already drawn: the layout, with the signed-in user and the notices.
+    /// A whole page around a `body` already drawn: the layout, with the signed-in user and the notices, and the title
+    /// as its heading unless `heading` is false (a body with its own).
     func page(
-        body: String, title: String, context: OfficeContext, ledger: String, status: HTTPResponse.Status = .ok, notices: [String] = []
+        body: String, title: String, context: OfficeContext, ledger: String, status: HTTPResponse.Status = .ok, notices: [String] = [],
+        heading: Bool = true
     ) -> Response {
-        var layout: [String: Any] = ["title": title, "body": body, "ledger": ledger, "notices": notices]
+        var layout: [String: Any] = ["title": title, "body": body, "ledger": ledger, "notices": notices, "heading": heading]
         if let account = context.account {
             layout["user"] =
                 [

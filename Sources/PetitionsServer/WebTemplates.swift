@@ -32,7 +32,7 @@ enum WebTemplates {
         {{/user}}
         </header>
         <main>
-        <h1>{{title}}</h1>
+        {{#heading}}<h1>{{title}}</h1>{{/heading}}
         {{#notices}}<p class="notice" role="status">{{.}}</p>
         {{/notices}}
         {{{body}}}
@@ -68,6 +68,7 @@ enum WebTemplates {
         """
 
     static let login = """
+        {{#ended}}<p class="notice" role="status">{{ended}}</p>{{/ended}}
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         {{> form}}
 

@@ -2,8 +2,8 @@ import Foundation
 import PetitionsTestSupport
 import Testing
 
-/// Every recorded text has a length: a name, handle or subject is one line of at most 1,000 characters, a note or a
-/// summary at most a million. A longer one is refused naming the field and its length, and nothing is recorded, from
+/// Every recorded text has a length: a name, handle or subject is one line of at most 1,000 characters, a note, a
+/// summary or a reason at most 20,000. A longer one is refused naming the field and its length, and nothing is recorded, from
 /// whichever command it comes.
 @Suite struct TextLimitTests {
     @Test func aTextLongerThanItsLimitIsRefusedNamingTheFieldAndNothingIsRecorded() throws {
@@ -27,6 +27,14 @@ import Testing
         let note = try cli.run(["petition", "note", "1", "--text", long, "--on", "1920-03-02"])
         #expect(note.status == 0, "\(note)")
         #expect(try cli.run(["petition", "show", "1"]).stdout.contains(long.trimmingCharacters(in: .whitespaces)))
+        // A note has its own limit, the API's and the web form's too (they record through the same ledger).
+        let notes = try BadInputTests.snapshot(cli)
+        let tooLong = try cli.run(["petition", "note", "1", "--text", String(repeating: "x", count: 20_001), "--on", "1920-03-02"])
+        #expect(tooLong.status == 65, "\(tooLong.status)")
+        #expect(
+            tooLong.stderr == "error: text is 20,001 characters long; a note, summary or reason may be at most 20,000 characters.\n",
+            "\(tooLong.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == notes)
         // A line of exactly 1,000 characters is still a line.
         let thousand = String(repeating: "x", count: 1_000)
         #expect(try cli.run(["petitioner", "add", "--name", thousand, "--handle", "x-1000"]).status == 0)

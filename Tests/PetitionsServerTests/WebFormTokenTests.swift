@@ -10,7 +10,7 @@ import Testing
 @Suite("Web application: one-time form tokens given by the server") struct WebFormTokenTests {
     /// The notice a page shows when a form came with a token the server did not give the session.
     static let refusedNotice =
-        "Nothing was recorded: the one-time form_token sent with this form was not given to you by this server, or was given too long ago; fill in the form again below."
+        "Nothing was recorded: the one-time form_token sent with this form was used already by an earlier sending, or was not given to you by this server, or was given too long ago; fill in the form again below."
 
     @Test("a form_token the server did not give this session (invented, or another session's) records nothing: the form's page again, saying so")
     func foreignTokensRefused() async throws {

@@ -15,9 +15,10 @@ extension CalendarCommand {
             let on = try day(on, "--on") ?? Clock.today()
             let context = try ledger.run(StoreRules(.calendar, file: file, on: on))
             let calendar = context.engine.calendar
-            print(
-                "Stored the calendar of \(file) in the ledger: weekend \(calendar.weekend.sorted().map { WorkCalendar.weekdayNames[$0 - 1] }.joined(separator: ", ")), \(Wording.count(calendar.holidays.count, "holiday"))."
-            )
+            let days = calendar.weekend.sorted().map { WorkCalendar.weekdayNames[$0 - 1] }.joined(separator: ", ")
+            // `weekend = []` (every weekday a working day) printed "weekend , 0 holidays".
+            let weekend = days.isEmpty ? "no weekend days" : "weekend \(days)"
+            print("Stored the calendar of \(file) in the ledger: \(weekend), \(Wording.count(calendar.holidays.count, "holiday")).")
         }
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// What a trial of the office server found in the command line around it.
+@Suite struct ServerTrialCLITests {
+    @Test("calendar set with no weekend days says so, not \"weekend , 0 holidays\"")
+    func noWeekendDays() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["init", "--office", "test"]).status == 0)
+        let file = cli.directory.appendingPathComponent("every-day.toml")
+        try Data("weekend = []\n".utf8).write(to: file)
+        let set = try cli.run(["calendar", "set", file.path, "--on", "1920-01-01"])
+        #expect(set.status == 0, "\(set)")
+        #expect(set.stdout == "Stored the calendar of \(file.path) in the ledger: no weekend days, 0 holidays.\n", "\(set.stdout)")
+    }
+
+    @Test("serve --host on an address other than loopback warns on stderr that the ledger is reachable beyond this machine")
+    func exposedHostWarned() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["init", "--office", "test"]).status == 0)
+        // 192.0.2.1 (TEST-NET-1) is no address of this machine: the warning comes before the port is tried, which fails
+        // (nothing here listens beyond loopback).
+        let exposed = try cli.run(["serve", "--host", "192.0.2.1", "--port", "8080"])
+        #expect(exposed.status == 69, "\(exposed)")
+        #expect(
+            exposed.stderr.hasPrefix(
+                "warning: --host '192.0.2.1' is not loopback: the ledger is reachable beyond this machine, by every machine that can reach it. Serve it behind HTTPS (a reverse proxy in front) and give --secure-cookies"
+            ), "\(exposed.stderr)")
+        let secure = try cli.run(["serve", "--host", "192.0.2.1", "--port", "8080", "--secure-cookies"])
+        #expect(secure.stderr.hasPrefix("warning: --host '192.0.2.1' is not loopback") && !secure.stderr.contains("give --secure-cookies"))
+    }
+}
