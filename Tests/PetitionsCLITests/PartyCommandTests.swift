@@ -33,7 +33,9 @@ import Testing
         }
         let bad = try cli.run(["party", "list", "--kind", "comrade"])
         #expect(bad.status == 65 && bad.stdout.isEmpty, "\(bad)")
-        #expect(bad.stderr.contains("--kind") && bad.stderr.contains("comrade") && bad.stderr.contains("petitioner, group, authority or office"), "\(bad)")
+        #expect(
+            bad.stderr.contains("--kind") && bad.stderr.contains("comrade") && bad.stderr.contains("petitioner, group, authority or office"), "\(bad)"
+        )
     }
 
     @Test("party show shows any kind by handle or id, the same object its own show command gives")
