@@ -117,17 +117,24 @@ CREATE TRIGGER dependant_span_open AFTER INSERT ON dependant BEGIN
           (SELECT CASE WHEN kind = 'petitioner.added' THEN NULL ELSE day END FROM event ORDER BY id DESC LIMIT 1));
 END;
 CREATE TRIGGER dependant_span_close AFTER DELETE ON dependant BEGIN
-  UPDATE dependant_span SET dependant_id = NULL, to_day = (SELECT day FROM event ORDER BY id DESC LIMIT 1)
+  UPDATE dependant_span SET dependant_id = NULL,
+    to_day = max(coalesce(from_day, ''), (SELECT day FROM event ORDER BY id DESC LIMIT 1))
   WHERE dependant_id = old.id AND to_day IS NULL;
 END;
+-- A change of a head-count on its day: the category's spans still in force after that day end on it (or, beginning
+-- after it, on their first day: in force on no day), so the later recorded wins; then the new count's span opens.
 CREATE TRIGGER group_count_span_open AFTER INSERT ON group_count BEGIN
+  UPDATE group_count_span SET to_day = max(coalesce(from_day, ''), (SELECT day FROM event ORDER BY id DESC LIMIT 1))
+  WHERE group_id = new.group_id AND category = new.category
+    AND (to_day IS NULL OR to_day > (SELECT day FROM event ORDER BY id DESC LIMIT 1));
   INSERT INTO group_count_span(group_id, category, count, from_day)
   VALUES (new.group_id, new.category, new.count,
           (SELECT CASE WHEN kind = 'group.added' THEN NULL ELSE day END FROM event ORDER BY id DESC LIMIT 1));
 END;
 CREATE TRIGGER group_count_span_close AFTER DELETE ON group_count BEGIN
-  UPDATE group_count_span SET to_day = (SELECT day FROM event ORDER BY id DESC LIMIT 1)
-  WHERE group_id = old.group_id AND category = old.category AND to_day IS NULL;
+  UPDATE group_count_span SET to_day = max(coalesce(from_day, ''), (SELECT day FROM event ORDER BY id DESC LIMIT 1))
+  WHERE group_id = old.group_id AND category = old.category
+    AND (to_day IS NULL OR to_day > (SELECT day FROM event ORDER BY id DESC LIMIT 1));
 END;
 
 -- Petitions (requests).
@@ -174,6 +181,9 @@ CREATE TABLE letter (
 ) STRICT;
 CREATE INDEX letter_day ON letter(day);
 CREATE INDEX letter_waiting ON letter(reply_due) WHERE expects_reply = 1 AND answered_by IS NULL AND voided = 0;
+-- The same letters by the day they were sent, holding every column the dashboard's count and first rows read.
+CREATE INDEX letter_waiting_sent ON letter(day, expects_reply, answered_by, voided)
+  WHERE expects_reply = 1 AND answered_by IS NULL AND voided = 0;
 CREATE INDEX letter_petition ON letter(petition_id);
 CREATE INDEX letter_reply ON letter(in_reply_to);
 CREATE INDEX letter_to ON letter(to_id, day);

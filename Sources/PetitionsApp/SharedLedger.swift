@@ -20,6 +20,10 @@ public final class SharedLedger: @unchecked Sendable {
         var rules: RuleContext
     }
 
+    /// How much of the ledger the server's connections read through a memory map: every write drops the readers'
+    /// page caches, and copying the pages back in was the largest cost of a view after a write (perf, BENCHMARKS.md).
+    static let mappedBytes: Int64 = 1 << 30
+
     /// A ledger to be opened by the first workspace that asks for it.
     public init() {}
 
@@ -44,9 +48,9 @@ public final class SharedLedger: @unchecked Sendable {
             if let opened { return opened }
             let made: (Ledger, Configuration)
             do {
-                made = try workspace.openStore(readOnly: false, mustExist: true)
+                made = try workspace.openStore(readOnly: false, mustExist: true, mappedBytes: SharedLedger.mappedBytes)
             } catch let e as PetitionsError where e.code == .noPermission {
-                made = try workspace.openStore(readOnly: true, mustExist: true)
+                made = try workspace.openStore(readOnly: true, mustExist: true, mappedBytes: SharedLedger.mappedBytes)
             }
             opened = made
             return made

@@ -115,7 +115,7 @@ public struct Workspace: Sendable {
     }
 
     /// Loads the configuration and opens the ledger's file, recording as this workspace's actor and today.
-    func openStore(readOnly: Bool, mustExist: Bool) throws -> (Ledger, Configuration) {
+    func openStore(readOnly: Bool, mustExist: Bool, mappedBytes: Int64 = 0) throws -> (Ledger, Configuration) {
         let path = resolvedDatabasePath
         // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
         let existed = path.isEmpty || FileManager.default.fileExists(atPath: path)
@@ -128,7 +128,7 @@ public struct Workspace: Sendable {
         if let (name, field) = actorSource { try RecorderName.refuse(name, field: field, what: "who records") }
         if let (name, field) = officeSource { try RecorderName.refuse(name, field: field, what: "an office's name") }
         let context = RecordingContext(actor: resolvedActor, office: explicitOffice ?? config.office, today: today, now: now)
-        let ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly)
+        let ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly, mappedBytes: mappedBytes)
         if !existed { onCreate?(path) }
         return (ledger, config)
     }

@@ -8,17 +8,9 @@ extension API {
     static func addParties(to api: RouterGroup<OfficeContext>, office: Office) {
         api.get("parties") { request, context in
             _ = try context.require(.reader)
-            let kinds: [PartyKind]
-            switch try Query(request: request).text("kind")?.lowercased() {
-            case nil: kinds = [.authority, .group, .person, .office]
-            case "authority"?, "authorities"?: kinds = [.authority]
-            case "group"?, "groups"?: kinds = [.group]
-            case "person"?, "petitioner"?, "petitioners"?, "persons"?: kinds = [.person]
-            case "office"?, "offices"?: kinds = [.office]
-            case let other?: throw PetitionsError.invalid("kind", other, "is not a kind of party; use petitioner, group, authority or office")
-            }
+            let kinds = try ListParties.kinds(named: try Query(request: request).text("kind"))
             let paging = try Paging(Query(request: request))
-            let parties = try await office.perform(as: context.account) { ws in try kinds.flatMap { try ListParties(kind: $0).run(in: ws) } }
+            let parties = try await office.perform(as: context.account) { ws in try ListParties(kinds: kinds).run(in: ws) }
             return try paging.response(parties, request: request)
         }
         api.get("parties/:handle") { _, context in

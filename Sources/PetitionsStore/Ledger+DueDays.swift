@@ -40,14 +40,15 @@ extension Ledger {
             if let row = try Row.fetchOne(
                 db.cachedStatement(
                     sql:
-                        "SELECT p.category, pp.id, pp.handle, pp.name, p.subject FROM petition p LEFT JOIN party pp ON pp.id = p.petitioner_id WHERE p.id = ?"
+                        "SELECT p.category, pp.id AS pid, pp.handle, pp.name, p.subject FROM petition p LEFT JOIN party pp ON pp.id = p.petitioner_id WHERE p.id = ?"
                 ),
                 arguments: [petition])
             {
-                petitionCategory = row[0]
-                petitionSubject = row[4]
-                let petitionerID: Int64? = row[1]
-                petitioner = petitionerID.map { PartyName(id: $0, handle: row[2], name: row[3]) }
+                // By name: one row per letter recorded, not a hot loop.
+                petitionCategory = row["category"]
+                petitionSubject = row["subject"]
+                let petitionerID: Int64? = row["pid"]
+                petitioner = petitionerID.map { PartyName(id: $0, handle: row["handle"], name: row["name"]) }
             }
             // Only the pauses that ended count for the stored day (an open one only moves it later).
             let rows = try Row.fetchCursor(
@@ -81,14 +82,15 @@ extension Ledger {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
-                    sql: "SELECT t.reply_within, par.id, par.handle, par.name FROM party t LEFT JOIN party par ON par.id = t.parent_id WHERE t.id = ?"
+                    sql: "SELECT t.reply_within, par.id AS pid, par.handle, par.name FROM party t LEFT JOIN party par ON par.id = t.parent_id WHERE t.id = ?"
                 ),
                 arguments: [id])
         else { throw PetitionsError("party: no party with id \(id).", field: "party", kind: .notFound) }
-        let parentID: Int64? = row[1]
+        // By name: once per addressee (kept in `lookups`), not a hot loop.
+        let parentID: Int64? = row["pid"]
         let facts = AddresseeFacts(
-            within: try row.decodeIfPresent(atIndex: 0, named: "reply_within"),
-            parent: parentID.map { PartyName(id: $0, handle: row[2], name: row[3]) })
+            within: try row.decodeIfPresent(Column("reply_within")),
+            parent: parentID.map { PartyName(id: $0, handle: row["handle"], name: row["name"]) })
         lookups.remember(facts, for: id)
         return facts
     }

@@ -197,13 +197,15 @@ extension Ledger {
         waitingSQL(filter, extra: ", +l.day AS sent_key") + "\nORDER BY sent_key, 1"
     }
     /// How many letters `unanswered` lists as of `:asOf` (the dashboard's count): both halves of `waitingSQL`, counted
-    /// without reading a row into Swift.
+    /// without reading a row into Swift. The first half walks only the covering index `letter_waiting_sent`: through
+    /// `letter_waiting` it read each waiting letter's row for its day, thousands of pages read again after every write.
     /// ```
-    /// SCALAR SUBQUERY 1: SCAN l USING INDEX letter_waiting
+    /// SCALAR SUBQUERY 1: SEARCH l USING COVERING INDEX letter_waiting_sent (day<?)
     /// SCALAR SUBQUERY 2: SEARCH r USING COVERING INDEX letter_day (day>?), SEARCH l USING INDEX letter_answered_by (answered_by=?)
     /// ```
     static let waitingCountSQL = """
-        SELECT (SELECT count(*) FROM letter l WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf)
+        SELECT (SELECT count(*) FROM letter l INDEXED BY letter_waiting_sent
+                WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND l.day <= :asOf)
           + (SELECT count(*) FROM letter r CROSS JOIN letter l ON l.answered_by = r.id
              WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND +l.day <= :asOf)
         """
@@ -211,13 +213,14 @@ extension Ledger {
     /// The ids of the first `:limit` letters `unanswered` lists as of `:asOf`, in its order (sent, then id): the
     /// dashboard's rows, of which only these are then read whole (`waitingSQL` with ` AND l.id IN (...)`).
     /// ```
-    /// CO-ROUTINE: SCAN l USING INDEX letter_waiting; UNION ALL SEARCH r USING COVERING INDEX letter_day (day>?),
-    ///   SEARCH l USING INDEX letter_answered_by (answered_by=?)
+    /// CO-ROUTINE: SEARCH l USING COVERING INDEX letter_waiting_sent (day<?); UNION ALL SEARCH r USING COVERING INDEX
+    ///   letter_day (day>?), SEARCH l USING INDEX letter_answered_by (answered_by=?)
     /// USE TEMP B-TREE FOR ORDER BY (a sorter that keeps the first :limit)
     /// ```
     static let firstWaitingSQL = """
         SELECT id FROM (
-          SELECT l.id, l.day FROM letter l WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND +l.day <= :asOf
+          SELECT l.id, l.day FROM letter l INDEXED BY letter_waiting_sent
+          WHERE l.expects_reply = 1 AND l.answered_by IS NULL AND l.voided = 0 AND l.day <= :asOf
           UNION ALL
           SELECT l.id, l.day FROM letter r CROSS JOIN letter l ON l.answered_by = r.id
           WHERE r.day > :asOf AND l.expects_reply = 1 AND l.voided = 0 AND +l.day <= :asOf)

@@ -71,7 +71,10 @@ public final class Ledger: Sendable {
     /// Opens (and creates on first use) the ledger at `path`.
     /// A file that is not a petitions ledger, or was written by a newer version, is refused and left untouched.
     // Longer than 60 lines on purpose: opening is one sequence: refuse, create or inspect, open, migrate, read the units.
-    public init(path: String, context: RecordingContext, defaultUnits: [MeasureUnit], readOnly: Bool = false) throws {
+    /// `mappedBytes`: how much of the file SQLite reads through a memory map (`PRAGMA mmap_size`) instead of copying
+    /// each page it reads; 0 (the default, for one command) reads by copying. A long-lived server gives more: after
+    /// every write its readers' page caches are dropped and the pages read again, and a map saves the copies.
+    public init(path: String, context: RecordingContext, defaultUnits: [MeasureUnit], readOnly: Bool = false, mappedBytes: Int64 = 0) throws {
         self.path = path
         self.context = context
         self.dueDays = nil
@@ -85,6 +88,7 @@ public final class Ledger: Sendable {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(10)
+            if mappedBytes > 0 { config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(mappedBytes)") } }
             let queue = try Ledger.wrap(path) { try DatabaseQueue(path: Ledger.readOnlyLocation(path), configuration: config) }
             reader = queue
             writer = nil
@@ -96,6 +100,7 @@ public final class Ledger: Sendable {
             var config = Configuration()
             config.busyMode = .timeout(10)
             config.foreignKeysEnabled = true
+            if mappedBytes > 0 { config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(mappedBytes)") } }
             let pool = try Ledger.wrap(path) { try DatabasePool(path: path, configuration: config) }
             try Ledger.wrap(path) {
                 do {

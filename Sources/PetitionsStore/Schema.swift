@@ -16,6 +16,7 @@ enum Schema {
         ("v6", { try $0.execute(sql: v6) }),
         ("v7", { try $0.execute(sql: v7) }),
         ("v8", { try $0.execute(sql: v8) }),
+        ("v9", { try $0.execute(sql: v9) }),
     ]
 
     static let v1 = """

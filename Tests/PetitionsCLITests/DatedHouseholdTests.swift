@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PetitionsTestSupport
 import Testing
 
@@ -74,5 +75,47 @@ import Testing
             }
         // 8 funt for an employee; 5 more for an incapacitated dependant from the enrolment of 1 July.
         #expect(owed == ["1920-05: 8 funt", "1920-06: 8 funt", "1920-07: 13 funt"], "\(owed)")
+    }
+
+    @Test("a head-count dated before one recorded earlier replaces it from that day: a category is never counted twice")
+    func aBackdatedHeadCountReplacesTheLaterOne() throws {
+        let cli = try ReportTests.ledger()
+        defer { cli.remove() }
+        for s in [
+            ["group", "edit", "dmitrov-post", "--count", "employee=200", "--on", "1920-06-01"],
+            ["group", "edit", "dmitrov-post", "--count", "employee=150", "--on", "1920-05-01"],
+            ["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia Kropotkina", "--on", "1920-07-01"],
+            ["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia Kropotkina", "--on", "1920-06-15"],
+        ] {
+            let r = try cli.run(s)
+            #expect(r.status == 0, "\(s): \(r)")
+        }
+        let counted = try ["1920-04-30", "1920-05-01", "1920-06-01", "1920-07-01"].map {
+            try Self.summary(cli, $0)["household_members"] as? Int
+        }
+        // 2 persons + 125 employees + 140 incapacitated; the 150 recorded last holds from 1 May on (not 125 beside it
+        // in May, nor the 200 from June); Sofia, removed on a day before she was added, never counts.
+        #expect(counted == [267, 292, 292, 292], "\(counted)")
+        let verify = try cli.run(["verify"])
+        #expect(verify.status == 0 && verify.stdout.contains("Ledger OK"), "\(verify)")
+    }
+
+    @Test("verify names a dated household record that no longer says what the household holds")
+    func verifyFindsAHouseholdSpanOutOfStep() throws {
+        let cli = try ReportTests.ledger()
+        defer { cli.remove() }
+        let added = try cli.run(["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia Kropotkina", "--on", "1920-06-01"])
+        #expect(added.status == 0, "\(added)")
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write {
+            try $0.execute(
+                sql: "DELETE FROM dependant_span WHERE name = 'Sofia Kropotkina'; UPDATE group_count_span SET count = 99 WHERE category = 'employee'")
+        }
+        try queue.close()
+        let r = try cli.run(["verify"])
+        #expect(r.status == 1, "\(r)")
+        #expect(r.stdout.contains("has 0 open household spans saying the same; it should have 1"), "\(r)")
+        #expect(r.stdout.contains("the head-count employee=125 has 0 open spans saying the same"), "\(r)")
+        #expect(r.stdout.contains("is open for employee but the group's head-count is not what it says"), "\(r)")
     }
 }

@@ -47,6 +47,25 @@ enum PartyOutput {
         print("  office: \(p.office)")
     }
 
+    /// Parties of several kinds in one table: the columns every kind has, and what each kind says most about itself.
+    static func listEveryKind(_ parties: [Party], _ format: OutputFormat) throws {
+        if format == .json { return try Output.json(parties) }
+        var t = TextTable(["ID", "KIND", "HANDLE", "NAME", "DISTRICT", "ABOUT"])
+        for p in parties {
+            let about: String
+            switch p.kind {
+            case .authority: about = (p.chain ?? []).isEmpty ? "-" : "under " + (p.chain ?? []).joined(separator: " → ")
+            case .group:
+                let n = p.members?.count ?? 0
+                about = n == 1 ? "1 member" : "\(n) members"
+            case .person: about = p.occupation.orDash
+            case .office: about = p.id == 0 ? "this ledger's office" : "another office"
+            }
+            t.add([String(p.id), label(p.kind), p.handle, p.name, p.district.orDash, about])
+        }
+        print(t.render())
+    }
+
     static func list(_ parties: [Party], _ kind: PartyKind, _ format: OutputFormat) throws {
         if format == .json { return try Output.json(parties) }
         switch kind {
