@@ -38,19 +38,6 @@ extension Web {
         }
     }
 
-    /// The kinds `?kind=` names, as the API's `GET /api/v1/parties?kind=` reads them; none is every kind.
-    static func listedKinds(_ text: String?) throws -> [PartyKind] {
-        switch text?.lowercased() {
-        case nil: return [.authority, .group, .person, .office]
-        case "authority"?, "authorities"?: return [.authority]
-        case "group"?, "groups"?: return [.group]
-        case "person"?, "petitioner"?, "petitioners"?, "persons"?: return [.person]
-        case "office"?, "offices"?: return [.office]
-        case let other?:
-            throw PetitionsError.invalid("kind", String(other.prefix(100)), "is not a kind of party; use petitioner, group, authority or office")
-        }
-    }
-
     /// The kind `/parties/new?kind=` adds (a petitioner when none is given).
     static func newKind(_ text: String?) throws -> NewParty {
         guard let text else { return .petitioner }
@@ -75,7 +62,7 @@ extension Web {
         ]
         var values: [String: Any] = ["fields": fields.map { $0.values(form: "filter") }, "mayRecord": account.role.allows(.clerk)]
         let outcome = try await attempt {
-            let kinds = try Web.listedKinds(kindText)
+            let kinds = try ListParties.kinds(named: kindText)
             async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account) { try Web.names($0) }
             let parties = try await office.perform(as: account) { ws in try kinds.flatMap { try ListParties(kind: $0).run(in: ws) } }
             return (parties, try await names)

@@ -21,7 +21,7 @@ public struct ListParties: UseCase {
         case "person"?, "persons"?, "petitioner"?, "petitioners"?: return [.person]
         case "office"?, "offices"?: return [.office]
         case let other?:
-            throw PetitionsError.invalid(field, other, "is not a kind of party; use petitioner, group, authority or office")
+            throw PetitionsError.invalid(field, String(other.prefix(100)), "is not a kind of party; use petitioner, group, authority or office")
         }
     }
 
