@@ -35,7 +35,9 @@ extension Web {
         let fields = try await context.form(request, of: removeAttachmentForm(id, attachments: []))
         let account = try context.signedIn(.clerk, request)
         let action = "/petitions/\(id)/remove-attachment"
-        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
+        ) {
             let outcome = try await attempt { () async throws -> Attachment in
                 guard let attachment = try fields.id("attachment") else {
                     throw APIFailure.invalid("attachment", "attachment: choose the attachment to remove.")

@@ -83,7 +83,7 @@ extension Web {
         let party = try await correctable(try pathHandle(context), account)
         let fields = try await context.form(request, of: Web.editForm(party))
         let path = "/parties/" + Form.encode(party.handle)
-        return try await once(try fields.text("form_token"), context, form: path + "/edit", shown: path) {
+        return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: path + "/edit", shown: path) {
             let outcome = try await attempt {
                 let edit = EditParty(change: try Web.change(party, fields), on: try fields.day("on"))
                 return try await office.run(edit, as: account)
@@ -189,7 +189,9 @@ extension Web {
         let id = try pathID(context, "delivery")
         let fields = try await context.form(request, of: voidReceiptForm(id, receipts: []))
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, form: "/deliveries/\(id)", shown: "/deliveries/\(id)") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/deliveries/\(id)", shown: "/deliveries/\(id)"
+        ) {
             let outcome = try await attempt { () async throws -> Int64 in
                 guard let receipt = try fields.id("receipt") else { throw APIFailure.invalid("receipt", "receipt: choose the receipt to void.") }
                 let void = VoidReceipt(receipt: receipt, reason: try fields.required("reason"), on: try fields.day("on"))
@@ -230,7 +232,9 @@ extension Web {
         let fields = try await context.form(request, of: voidLetterForm(id, letters: []))
         let account = try context.signedIn(.clerk, request)
         let action = "/petitions/\(id)/void-letter"
-        return try await once(try fields.text("form_token"), context, form: "/petitions/\(id)", shown: "/petitions/\(id)") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
+        ) {
             let outcome = try await attempt { () async throws -> Int64 in
                 guard let letter = try fields.id("letter") else { throw APIFailure.invalid("letter", "letter: choose the letter to void.") }
                 let void = VoidLetter(letter: letter, reason: try fields.required("reason"), on: try fields.day("on") ?? office.today)

@@ -98,7 +98,7 @@ extension Web {
         let form = form(party)
         let fields = try await context.form(request, of: form)
         let path = "/parties/" + Form.encode(party.handle)
-        return try await once(try fields.text("form_token"), context, form: path, shown: path) {
+        return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: path, shown: path) {
             let outcome = try await attempt { () async throws -> String in
                 let (change, said) = try work(fields, party)
                 _ = try await office.perform(as: account) { try change($0) }

@@ -206,7 +206,10 @@ extension Web {
     func addParty(_ kind: NewParty, _ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: Web.partyForm(kind))
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, form: "/parties/new?kind=\(kind.rawValue)", shown: "/parties") {
+        return try await once(
+            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/parties/new?kind=\(kind.rawValue)",
+            shown: "/parties"
+        ) {
             let outcome = try await attempt { () async throws -> Party in
                 let f = fields
                 switch kind {

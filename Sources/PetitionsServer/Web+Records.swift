@@ -140,7 +140,7 @@ extension Web {
     func voidAnyLetter(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let fields = try await context.form(request, of: Web.voidAnyLetterForm)
         let account = try context.signedIn(.clerk, request)
-        return try await once(try fields.text("form_token"), context, form: "/letters", shown: "/letters") {
+        return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/letters", shown: "/letters") {
             let outcome = try await attempt { () async throws -> Letter in
                 guard let letter = try fields.id("letter") else { throw APIFailure.invalid("letter", "letter: required; give the letter's id.") }
                 let void = VoidLetter(letter: letter, reason: try fields.required("reason"), on: try fields.day("on") ?? office.today)

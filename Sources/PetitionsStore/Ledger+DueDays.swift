@@ -82,7 +82,8 @@ extension Ledger {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
-                    sql: "SELECT t.reply_within, par.id AS pid, par.handle, par.name FROM party t LEFT JOIN party par ON par.id = t.parent_id WHERE t.id = ?"
+                    sql:
+                        "SELECT t.reply_within, par.id AS pid, par.handle, par.name FROM party t LEFT JOIN party par ON par.id = t.parent_id WHERE t.id = ?"
                 ),
                 arguments: [id])
         else { throw PetitionsError("party: no party with id \(id).", field: "party", kind: .notFound) }

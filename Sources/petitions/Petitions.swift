@@ -21,7 +21,8 @@ struct Petitions: ParsableCommand {
         version: ProductInfo.versionLine(commit: BuildInfo.commit),
         subcommands: [
             Init.self, AuthorityCommand.self, GroupCommand.self, PetitionerCommand.self, PetitionCommand.self,
-            LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, ReceiptCommand.self, OfficeCommand.self, PartyCommand.self, Events.self,
+            LetterCommand.self, DecreeCommand.self, Enrol.self, DeliveryCommand.self, ReceiptCommand.self, OfficeCommand.self, PartyCommand.self,
+            Events.self,
             Units.self, Overdue.self, Unanswered.self,
             Check.self, RulesCommand.self, CalendarCommand.self,
             DeadlineCommand.self, ReportCommand.self, DraftCommand.self,
