@@ -1,11 +1,14 @@
 import Foundation
 import PetitionsApp
 
-/// The dashboard's body as last drawn from each set of listings, shared by every session. Drawing it through
-/// Mustache cost about 2.5 ms of CPU a view (61% of the server's time under `Scripts/bench-server`, perf): the
-/// listings are kept between requests (ListingCache), and now so is what is drawn of them, until they change. The
-/// body holds nothing of a session (the layout around it, drawn per request, holds the user and the CSRF token).
-final class DrawnDashboards: @unchecked Sendable {
+/// The dashboard as last drawn, shared by every session. Drawing it through Mustache cost about 2.5 ms of CPU a view
+/// (61% of the server's time under `Scripts/bench-server`, perf): the listings are kept between requests
+/// (ListingCache), and so is what is drawn of them, until they change. Its two tables are kept apart from the rest:
+/// each letter recorded changes the count of letters waiting (a card and a line) but not the oldest letters the
+/// table shows, so a view after a write draws the few lines around the tables again, not the 50 rows in them
+/// (a seventh of the server's time under the bench's writes, perf). Nothing drawn here holds anything of a session
+/// (the layout around it, drawn per request, holds the user and the CSRF token).
+final class DrawnDashboards: Sendable {
     /// What a body was drawn from: the day, what was typed for it (the links carry it) and the listings.
     struct Key: Equatable {
         var asOf: Day
@@ -13,20 +16,36 @@ final class DrawnDashboards: @unchecked Sendable {
         var dashboard: Web.Dashboard
     }
 
-    private let lock = NSLock()
-    private var kept: [(key: Key, body: String)] = []
-    /// Bodies kept at once: a few days looked at by a few people, the newest first.
-    static let capacity = 16
+    /// What a table was drawn from: the day, its rows and the names they show (not how many rows there are in all,
+    /// which it does not show).
+    struct TableKey<Row: Equatable>: Equatable {
+        var asOf: Day
+        var rows: [Row]
+        var names: [String: String] = [:]
+    }
 
-    /// The body drawn from `key`, kept or drawn now by `draw`.
-    func body(for key: Key, draw: () -> String) -> String {
-        if let body = lock.withLock({ kept.first { $0.key == key }?.body }) { return body }
-        let body = draw()
+    let bodies = Drawn<Key>()
+    let overdueTables = Drawn<TableKey<OverdueDelivery>>()
+    let waitingTables = Drawn<TableKey<UnansweredLetter>>()
+}
+
+/// Pieces of HTML kept by what they were drawn from, the newest first; one per day (`sameDay`), a few days at once.
+final class Drawn<Key: Equatable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [(key: Key, html: String)] = []
+    /// Pieces kept at once: a few days looked at by a few people.
+    static var capacity: Int { 16 }
+
+    /// The piece drawn from `key`, kept or drawn now by `draw`; it replaces the one kept for the same day
+    /// (`sameDay`), whose listings it is newer than.
+    func html(for key: Key, sameDay: (Key, Key) -> Bool, draw: () -> String) -> String {
+        if let html = lock.withLock({ kept.first { $0.key == key }?.html }) { return html }
+        let html = draw()
         lock.withLock {
-            kept.removeAll { $0.key.asOf == key.asOf && $0.key.typed == key.typed }
-            kept.insert((key, body), at: 0)
+            kept.removeAll { sameDay($0.key, key) }
+            kept.insert((key, html), at: 0)
             if kept.count > Self.capacity { kept.removeLast(kept.count - Self.capacity) }
         }
-        return body
+        return html
     }
 }

@@ -155,8 +155,16 @@ struct Web: Sendable {
             return page("dashboard", "Dashboard", Web.asOfRefused(f, typed: Web.typedQuery(request, "as_of")), context, status: f.status)
         }
         let d = try await dashboardListings(asOf: asOf, account: account)
-        let body = drawn.body(for: .init(asOf: asOf, typed: typed, dashboard: d)) {
-            render.body("dashboard", values: Web.dashboardValues(d, asOf: asOf, typed: typed))
+        let body = drawn.bodies.html(for: .init(asOf: asOf, typed: typed, dashboard: d), sameDay: { $0.asOf == $1.asOf && $0.typed == $1.typed }) {
+            var values = Web.dashboardValues(d, asOf: asOf, typed: typed)
+            values["overdueTable"] = drawn.overdueTables.html(
+                for: .init(asOf: asOf, rows: d.overdue.rows, names: d.overdue.names), sameDay: { $0.asOf == $1.asOf }) {
+                render.body("overdue-table", values: ["overdue": d.overdue.rows.map { Web.overdueRow($0, names: d.overdue.names) }])
+            }
+            values["waitingTable"] = drawn.waitingTables.html(for: .init(asOf: asOf, rows: d.waiting.rows), sameDay: { $0.asOf == $1.asOf }) {
+                render.body("waiting-table", values: ["waiting": d.waiting.rows.map(Web.waitingRow)])
+            }
+            return render.body("dashboard", values: values)
         }
         return page(body: body, "Dashboard as of \(asOf.longDescription)", context)
     }
@@ -170,8 +178,8 @@ struct Web: Sendable {
             "openCount": Web.grouped(d.petitions[.open] ?? 0),
             "overdueShown": Web.shown(d.overdue.rows.count, of: d.overdue.total, href: "/overdue" + asOfQuery),
             "waitingShown": Web.shown(d.waiting.rows.count, of: d.waiting.total, href: "/unanswered" + asOfQuery),
-            "overdue": d.overdue.rows.map { Web.overdueRow($0, names: d.overdue.names) },
-            "waiting": d.waiting.rows.map(Web.waitingRow),
+            // The tables themselves are drawn apart (`DrawnDashboards`); the lines above them need only know there are rows.
+            "hasOverdue": !d.overdue.rows.isEmpty, "hasWaiting": !d.waiting.rows.isEmpty,
             "statuses": statuses,
         ]
     }

@@ -90,10 +90,10 @@ enum WebTemplates {
         </dl>
         <h2>Overdue deliveries</h2>
         {{#hasOverdue}}{{#overdueShown}}<p class="shown">{{text}}{{#more}} · <a href="{{href}}">all of them, page by page</a>{{/more}}</p>{{/overdueShown}}{{/hasOverdue}}
-        {{> overdue-table}}
+        {{{overdueTable}}}
         <h2>Letters waiting for a reply</h2>
         {{#hasWaiting}}{{#waitingShown}}<p class="shown">{{text}}{{#more}} · <a href="{{href}}">all of them, page by page</a>{{/more}}</p>{{/waitingShown}}{{/hasWaiting}}
-        {{> waiting-table}}
+        {{{waitingTable}}}
         <h2>Petitions by status</h2>
         <ul class="statuses">{{#statuses}}<li><a href="/petitions?status={{status}}">{{status}}</a>: {{count}}</li>{{/statuses}}</ul>{{/refused}}
 
