@@ -24,21 +24,25 @@ final class DrawnDashboards: Sendable {
         var names: [String: String] = [:]
     }
 
-    let bodies = Drawn<Key>()
-    let overdueTables = Drawn<TableKey<OverdueDelivery>>()
-    let waitingTables = Drawn<TableKey<UnansweredLetter>>()
+    let bodies = Drawn<Key> { $0.asOf == $1.asOf && $0.typed == $1.typed }
+    let overdueTables = Drawn<TableKey<OverdueDelivery>> { $0.asOf == $1.asOf }
+    let waitingTables = Drawn<TableKey<UnansweredLetter>> { $0.asOf == $1.asOf }
 }
 
 /// Pieces of HTML kept by what they were drawn from, the newest first; one per day (`sameDay`), a few days at once.
 final class Drawn<Key: Equatable>: @unchecked Sendable {
     private let lock = NSLock()
     private var kept: [(key: Key, html: String)] = []
+    /// Whether two keys are of the same day: a piece drawn anew replaces the one kept for its day.
+    private let sameDay: @Sendable (Key, Key) -> Bool
     /// Pieces kept at once: a few days looked at by a few people.
     static var capacity: Int { 16 }
 
-    /// The piece drawn from `key`, kept or drawn now by `draw`; it replaces the one kept for the same day
-    /// (`sameDay`), whose listings it is newer than.
-    func html(for key: Key, sameDay: (Key, Key) -> Bool, draw: () -> String) -> String {
+    init(sameDay: @escaping @Sendable (Key, Key) -> Bool) { self.sameDay = sameDay }
+
+    /// The piece drawn from `key`, kept or drawn now by `draw`; it replaces the one kept for the same day, whose
+    /// listings it is newer than.
+    func html(for key: Key, draw: () -> String) -> String {
         if let html = lock.withLock({ kept.first { $0.key == key }?.html }) { return html }
         let html = draw()
         lock.withLock {

@@ -155,13 +155,14 @@ struct Web: Sendable {
             return page("dashboard", "Dashboard", Web.asOfRefused(f, typed: Web.typedQuery(request, "as_of")), context, status: f.status)
         }
         let d = try await dashboardListings(asOf: asOf, account: account)
-        let body = drawn.bodies.html(for: .init(asOf: asOf, typed: typed, dashboard: d), sameDay: { $0.asOf == $1.asOf && $0.typed == $1.typed }) {
+        let body = drawn.bodies.html(for: .init(asOf: asOf, typed: typed, dashboard: d)) {
             var values = Web.dashboardValues(d, asOf: asOf, typed: typed)
             values["overdueTable"] = drawn.overdueTables.html(
-                for: .init(asOf: asOf, rows: d.overdue.rows, names: d.overdue.names), sameDay: { $0.asOf == $1.asOf }) {
+                for: .init(asOf: asOf, rows: d.overdue.rows, names: d.overdue.names)
+            ) {
                 render.body("overdue-table", values: ["overdue": d.overdue.rows.map { Web.overdueRow($0, names: d.overdue.names) }])
             }
-            values["waitingTable"] = drawn.waitingTables.html(for: .init(asOf: asOf, rows: d.waiting.rows), sameDay: { $0.asOf == $1.asOf }) {
+            values["waitingTable"] = drawn.waitingTables.html(for: .init(asOf: asOf, rows: d.waiting.rows)) {
                 render.body("waiting-table", values: ["waiting": d.waiting.rows.map(Web.waitingRow)])
             }
             return render.body("dashboard", values: values)
