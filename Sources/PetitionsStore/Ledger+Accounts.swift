@@ -54,9 +54,10 @@ extension Ledger {
     /// A user with the password hash, or nil when there is none of that name.
     public func storedAccount(named name: String) throws -> StoredAccount? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Ledger.accountColumns), password_hash FROM account WHERE name = ?", arguments: [name]).map {
-                StoredAccount(account: Ledger.account($0), passwordHash: $0["password_hash"])
-            }
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Ledger.accountColumns), password_hash FROM account WHERE name = ?"), arguments: [name])
+                .map {
+                    StoredAccount(account: Ledger.account($0), passwordHash: $0["password_hash"])
+                }
         }
     }
 
@@ -147,12 +148,13 @@ extension Ledger {
     /// The account a token (by its hash) belongs to, when the token is not revoked and the account not disabled.
     public func accountForToken(hash: String) throws -> Account? {
         try read { db in
+            // Every API request asks this: one statement per connection, prepared once.
             try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT a.id, a.name, a.role, a.disabled, a.created_at FROM api_token t JOIN account a ON a.id = t.account_id
-                    WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled = 0
-                    """, arguments: [hash]
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.id, a.name, a.role, a.disabled, a.created_at FROM api_token t JOIN account a ON a.id = t.account_id
+                        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled = 0
+                        """), arguments: [hash]
             ).map(Ledger.account)
         }
     }

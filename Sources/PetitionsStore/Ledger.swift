@@ -388,7 +388,7 @@ public final class Ledger: Sendable {
 
     /// A stored setting of this ledger.
     public func setting(_ key: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+        try read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"), arguments: [key]) }
     }
 
     /// Initialises the ledger: records the office and the `ledger.initialized` event once.
