@@ -94,7 +94,15 @@ extension Web {
         guard context.session != nil else { throw Web.formRefused }
         let account = try context.signedIn(.clerk, request)
         let handle = try pathHandle(context)
-        let party = try await inPath { try await office.run(ShowParty(party: handle, kind: kind), as: account) }
+        let party = try await inPath { try await office.run(ShowParty(party: handle), as: account) }
+        // Another kind of party: said with a link to its page (the use case's sentence names the command to run).
+        guard party.kind == kind else {
+            let noun = { (k: PartyKind) in Wording.a(k == .person ? "petitioner" : k.rawValue) }
+            throw APIFailure(
+                status: .badRequest,
+                message: "party: \(quoted(party.handle)) is \(noun(party.kind)) (\(party.name)), not \(noun(kind)); this form is for \(noun(kind)).",
+                field: "party", link: Web.partyLink(party))
+        }
         let form = form(party)
         let fields = try await context.form(request, of: form)
         let path = "/parties/" + Form.encode(party.handle)
