@@ -129,7 +129,8 @@ struct WebField {
 
     func values(form: String) -> [String: Any] {
         let id = (form + "/" + name).split(separator: "/").joined(separator: "-").map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        var v: [String: Any] = ["id": id, "name": name, "label": label, "value": value, "required": required]
+        // What was typed goes back as typed, but a control character (a NUL sent by a script) as `\u0000`, never raw.
+        var v: [String: Any] = ["id": id, "name": name, "label": label, "value": ControlCharacters.visible(value), "required": required]
         if let hint { v["hint"] = hint }
         if let error { v["error"] = error }
         switch kind {

@@ -249,4 +249,33 @@ import Testing
             }
         }
     }
+
+    // MARK: - 15: what a refused household form says
+
+    @Test("15: a stale removal is said beside the select; a member given by id is named by handle; a NUL typed is not echoed raw")
+    func householdRefusals() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let ws = f.ledger.workspace
+        let ivan = try AddPetitioner(
+            name: "Ivan Petrov", handle: "ivan-petrov", dependants: [try Dependant(parsing: "Anna:incapacitated")]
+        ).run(in: ws)
+        _ = try ChangeMembership(.join, group: "dmitrov-post", member: "ivan-petrov", on: nil).run(in: ws)
+        let before = try f.eventCount()
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let stale = try await client.execute(
+                uri: "/parties/ivan-petrov/dependants/remove", method: .post, headers: b.formHeaders,
+                body: b.form([("dependant", "Boris:incapacitated")]))
+            #expect(stale.status == .badRequest, "\(stale.status)")
+            #expect(stale.text.contains(#"id="parties-ivan-petrov-dependants-remove-dependant-error""#), "\(stale.text)")
+            let join = try await client.execute(
+                uri: "/parties/dmitrov-post/join", method: .post, headers: b.formHeaders, body: b.form([("member", String(ivan.id))]))
+            #expect(join.text.contains("&#39;ivan-petrov&#39; is already a member"), "\(join.text)")
+            let nul = try await client.execute(
+                uri: "/parties/new/petitioner", method: .post, headers: b.formHeaders, body: b.form([("name", "Nul\u{0}x")]))
+            #expect(nul.status == .badRequest && !nul.text.contains("\u{0}") && nul.text.contains(#"value="Nul\u0000x""#), "\(nul.text)")
+        }
+        #expect(try f.eventCount() == before)
+    }
 }
