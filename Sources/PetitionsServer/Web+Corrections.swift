@@ -243,11 +243,18 @@ extension Web {
             "recipient": d.recipient, "recipientName": n[d.recipient] ?? d.recipient, "supplier": d.supplier,
             "supplierName": n[d.supplier] ?? d.supplier, "decree": d.decree, "period": d.period.description, "due": d.due.description,
             "status": d.status.rawValue,
+            // A cancelled delivery is owed nothing more: no shortfall is shown for it.
             "lines": d.lines.map {
-                ["commodity": $0.commodity, "expected": Web.amount($0.expected), "received": $0.receivedText, "shortfall": Web.amount($0.shortfall)]
+                [
+                    "commodity": $0.commodity, "expected": Web.amount($0.expected), "received": $0.receivedText,
+                    "shortfall": d.status == .cancelled ? "none owed (cancelled)" : Web.amount($0.shortfall),
+                ]
             },
             "receipts": receipts.map {
-                ["id": $0.id, "on": $0.on.description, "quantity": $0.quantity, "note": $0.note ?? "", "voided": $0.voided] as [String: Any]
+                [
+                    "id": $0.id, "on": $0.on.description, "quantity": $0.quantity, "note": $0.note ?? "", "voided": $0.voided,
+                    "voidedWhy": Web.voidedWhy($0),
+                ] as [String: Any]
             },
             "forms": forms,
         ]
@@ -255,6 +262,13 @@ extension Web {
         if let refill, forms.isEmpty { values["error"] = refill.error.message }
         return page(
             "delivery", "Delivery \(d.id): \(n[d.recipient] ?? d.recipient), \(d.period)", values, context, status: refill?.error.status ?? .ok)
+    }
+
+    /// What the Voided column says of a voided receipt: why, on which day and by whom (`receipt void`).
+    static func voidedWhy(_ r: Receipt) -> String {
+        guard r.voided else { return "" }
+        let said = [r.voidReason, r.voidedOn.map { "on \($0)" }, r.voidedBy.map { "by \($0)" }].compactMap { $0 }
+        return "voided" + (said.isEmpty ? "" : ": " + said.joined(separator: ", ")) + "; counts for nothing"
     }
 
     /// `1,000 funt`: an amount with its unit, thousands separated.

@@ -70,7 +70,7 @@ extension WebTemplates {
         <h2>Receipts</h2>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         {{#hasReceipts}}<div class="scroll"><table><thead><tr><th>ID</th><th>Received on</th><th>Quantities</th><th>Note</th><th>Voided</th></tr></thead><tbody>
-        {{/hasReceipts}}{{#receipts}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{quantity}}</td><td>{{note}}</td><td>{{#voided}}voided: counts for nothing{{/voided}}</td></tr>
+        {{/hasReceipts}}{{#receipts}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{quantity}}</td><td>{{note}}</td><td>{{voidedWhy}}</td></tr>
         {{/receipts}}{{#hasReceipts}}</tbody></table></div>{{/hasReceipts}}{{^receipts}}<p>No receipt yet.</p>{{/receipts}}
         {{#forms}}{{> form}}{{/forms}}
 

@@ -278,4 +278,34 @@ import Testing
         }
         #expect(try f.eventCount() == before)
     }
+
+    // MARK: - 11: what a voided receipt and a cancelled delivery say
+
+    @Test("11: a voided receipt shows why, when and by whom (the page and `delivery show`); a cancelled delivery shows no shortfall")
+    func voidedAndCancelled() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let ws = f.ledger.workspace
+        let january = try Period(parsing: "1920-01")
+        let received = try RecordReceipt(
+            decree: "decree-1918", recipient: "dmitrov-post", period: january, on: try Day(parsing: "1920-01-09"), quantities: ["1000 funt wheat"]
+        ).run(in: ws)
+        let receipt = try #require(try ShowDelivery(delivery: received.id).run(in: ws).receipts?.first?.id)
+        _ = try VoidReceipt(receipt: receipt, reason: "wrong month", on: try Day(parsing: "1920-01-12")).run(in: ws)
+        let json = try ShowDelivery(delivery: received.id).run(in: ws).receipts?.first
+        #expect(json?.voidReason == "wrong month" && json?.voidedOn?.description == "1920-01-12" && json?.voidedBy == "tester")
+        _ = try CancelDelivery(
+            decree: "decree-1918", recipient: "dmitrov-post", period: try Period(parsing: "1920-02"), on: try Day(parsing: "1920-02-01"),
+            reason: "group dissolved"
+        ).run(in: ws)
+        let cancelled = try #require(
+            try ListDeliveries().run(in: ws).first { $0.period.description == "1920-02" }?.id)
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let page = try await client.execute(uri: "/deliveries/\(received.id)", method: .get, headers: b.headers)
+            #expect(page.text.contains("<td>voided: wrong month, on 1920-01-12, by tester; counts for nothing</td>"), "\(page.text)")
+            let gone = try await client.execute(uri: "/deliveries/\(cancelled)", method: .get, headers: b.headers)
+            #expect(gone.text.contains("<td>none owed (cancelled)</td>"), "\(gone.text)")
+        }
+    }
 }
