@@ -228,8 +228,17 @@ extension Web {
         _ request: Request, _ context: OfficeContext, id: Int64, refill: (typed: [String: String], error: APIFailure)? = nil
     ) async throws -> Response {
         let account = try context.signedIn(.reader, request)
-        let (d, n) = try await inPath {
-            try await office.perform(as: account) { ws in (try ShowDelivery(delivery: id).run(in: ws), try Web.names(ws)) }
+        let (d, n, cancel) = try await inPath {
+            try await office.perform(as: account) { ws in
+                let d = try ShowDelivery(delivery: id).run(in: ws)
+                // Why, when and by whom it was cancelled: its `delivery.cancelled` event (the delivery keeps only its status).
+                let cancel =
+                    d.status != .cancelled
+                    ? nil
+                    : try ListEvents(party: d.recipient, kind: "delivery.cancelled", newestFirst: true).run(in: ws)
+                        .first { $0.subjects.contains(Subject("delivery", id)) }
+                return (d, try Web.names(ws), cancel)
+            }
         }
         let receipts = d.receipts ?? []
         let standing = receipts.filter { !$0.voided }
@@ -258,6 +267,13 @@ extension Web {
             },
             "forms": forms,
         ]
+        if let cancel {
+            var reason = ""
+            if case .object(let payload) = cancel.payload, case .string(let r)? = payload["reason"] { reason = ": " + r }
+            values["cancelled"] = "Cancelled on \(cancel.day) by \(cancel.actor)\(reason). Nothing more is owed."
+        } else if d.status == .cancelled {
+            values["cancelled"] = "Cancelled: nothing more is owed."
+        }
         // A refusal with no form to show it beside (no receipt of this delivery stands) is said above the receipts.
         if let refill, forms.isEmpty { values["error"] = refill.error.message }
         return page(

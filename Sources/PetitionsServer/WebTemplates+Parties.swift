@@ -63,6 +63,7 @@ extension WebTemplates {
         <dl class="facts"><dt>Recipient</dt><dd><a href="/parties/{{recipient}}">{{recipientName}}</a></dd>
         <dt>Supplier</dt><dd><a href="/parties/{{supplier}}">{{supplierName}}</a></dd><dt>Decree</dt><dd>{{decree}}</dd>
         <dt>Period</dt><dd>{{period}}</dd><dt>Due</dt><dd>{{due}}</dd><dt>Status</dt><dd>{{status}}</dd></dl>
+        {{#cancelled}}<p class="notice">{{cancelled}}</p>{{/cancelled}}
         <h2>What was due and what came</h2>
         {{#hasLines}}<div class="scroll"><table><thead><tr><th>Commodity</th><th>Expected</th><th>Received</th><th>Short</th></tr></thead><tbody>
         {{/hasLines}}{{#lines}}<tr><td>{{commodity}}</td><td>{{expected}}</td><td>{{received}}</td><td>{{shortfall}}</td></tr>

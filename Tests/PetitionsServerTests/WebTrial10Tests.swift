@@ -306,6 +306,7 @@ import Testing
             #expect(page.text.contains("<td>voided: wrong month, on 1920-01-12, by tester; counts for nothing</td>"), "\(page.text)")
             let gone = try await client.execute(uri: "/deliveries/\(cancelled)", method: .get, headers: b.headers)
             #expect(gone.text.contains("<td>none owed (cancelled)</td>"), "\(gone.text)")
+            #expect(gone.text.contains("Cancelled on 1920-02-01 by tester: group dissolved. Nothing more is owed."), "\(gone.text)")
         }
     }
 }
