@@ -9,6 +9,8 @@ struct APIFailure: Error {
     var field: String?
     /// Headers the refusal adds (`WWW-Authenticate` on a 401).
     var headers: HTTPFields = [:]
+    /// A page of this site the web's answer leads to (the party a form is not for), in place of a command to run.
+    var link: (href: String, text: String)?
 
     static func unauthorized(_ message: String = "A valid API token is needed: send Authorization: Bearer TOKEN.") -> APIFailure {
         APIFailure(status: .unauthorized, message: message, field: nil, headers: [.wwwAuthenticate: "Bearer"])

@@ -28,6 +28,11 @@ struct MultipartForm {
         }
     }
 
+    /// A file part sent for a field that is text (`-F group=@note.txt`): 400 naming it, never dropped unread.
+    static func fileForText(_ field: String) -> APIFailure {
+        APIFailure.invalid(field, "\(quoted(String(field.prefix(100)))) came as a file; it is a text field: type its value in the form.")
+    }
+
     /// The most parts a form may have, and the most bytes of a text field: the forms of these pages have a handful.
     static let maxParts = 32
     static let maxFieldBytes = 64 * 1024

@@ -56,7 +56,7 @@ extension Web {
     }
 
     func addUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request, of: userForms()[0])
+        let fields = try await context.form(request, of: userForms()[0], role: .admin)
         let account = try context.signedIn(.admin, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/admin/users", shown: "/admin/users"
@@ -77,7 +77,7 @@ extension Web {
     }
 
     func changeRole(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request, of: userForms()[1])
+        let fields = try await context.form(request, of: userForms()[1], role: .admin)
         let account = try context.signedIn(.admin, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/admin/users", shown: "/admin/users"
@@ -112,7 +112,7 @@ extension Web {
     func changeAccount(
         _ request: Request, _ context: OfficeContext, form: String, _ change: (String, Account) async throws -> String
     ) async throws -> Response {
-        let fields = try await context.form(request, fields: userForms().first { $0.action == form }?.fields.map(\.name) ?? ["name"])
+        let fields = try await context.form(request, fields: userForms().first { $0.action == form }?.fields.map(\.name) ?? ["name"], role: .admin)
         let account = try context.signedIn(.admin, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/admin/users", shown: "/admin/users"

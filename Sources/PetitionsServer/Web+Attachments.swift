@@ -32,7 +32,7 @@ extension Web {
 
     func removeAttachment(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let id = try pathID(context, "petition")
-        let fields = try await context.form(request, of: removeAttachmentForm(id, attachments: []))
+        let fields = try await context.form(request, of: removeAttachmentForm(id, attachments: []), role: .clerk)
         let account = try context.signedIn(.clerk, request)
         let action = "/petitions/\(id)/remove-attachment"
         return try await once(
@@ -110,6 +110,7 @@ extension Web {
             throw APIFailure.invalid(
                 unknown, "\(quoted(String(unknown.prefix(100)))) is not a field of this form; its fields are \(names.joined(separator: ", ")).")
         }
+        if let text = form.files.first(where: { $0.field != "file" }) { throw MultipartForm.fileForText(text.field) }
         return try await once(
             form.fields["form_token"], content: Web.formContent(form.fields, file: form.files.first), context, form: "/petitions/\(id)", shown: action
         ) {

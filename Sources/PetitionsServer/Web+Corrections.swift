@@ -24,20 +24,40 @@ extension Web {
 
     // MARK: - Correcting a party
 
-    /// The party `handle` names, when a form may correct it: an office is set with `office set` (admins), not here.
+    /// A link to `p`'s page, for a refusal that names it.
+    static func partyLink(_ p: Party) -> (href: String, text: String) { ("/parties/" + Form.encode(p.handle), "The page of \(p.name)") }
+
+    /// The party `handle` names, when a form may correct it: an office is not (409, with a link to its page).
     func correctable(_ handle: String, _ account: Account) async throws -> Party {
         let party = try await inPath { try await office.run(ShowParty(party: handle), as: account) }
         guard party.kind != .office else {
             throw APIFailure(
-                status: .notFound, message: "party: \(quoted(handle)) is an office; petitions office set corrects it, not this form.",
-                field: "party")
+                status: .conflict,
+                message: "party: \(quoted(party.handle)) is an office (\(party.name)); this form corrects petitioners, groups and authorities only.",
+                field: "party", link: Web.partyLink(party))
         }
         return party
     }
 
+    /// What the form that corrects `p` is filled with, field by field, as text: what the ledger holds.
+    static func shown(_ p: Party) -> [String: String] {
+        var v = ["name": p.name, "district": p.district ?? "", "address": p.address ?? "", "email": p.email ?? ""]
+        switch p.kind {
+        case .person: (v["occupation"], v["phone"], v["note"]) = (p.occupation ?? "", p.phone ?? "", p.note ?? "")
+        case .group: v["count"] = (p.counts ?? []).map { "\($0.category)=\($0.count)" }.joined(separator: "\n")
+        case .authority, .office: (v["parent"], v["reply_within"]) = (p.parent ?? "", p.replyWithin?.description ?? "")
+        }
+        return v
+    }
+
+    /// The prefix of the hidden fields that carry what the form was filled with (`was_district`): what the clerk
+    /// changed is what differs from them, and only that is corrected (a trial's stale form undid another correction).
+    static let wasPrefix = "was_"
+
     /// The form that corrects `p`, filled with what the ledger holds: the fields its command corrects, named as the
-    /// command's options in snake_case. What is sent is compared with what is held; only what differs changes.
+    /// command's options in snake_case, and each field's value as drawn in a hidden `was_` field.
     static func editForm(_ p: Party) -> WebForm {
+        let v = shown(p)
         let name = WebField(name: "name", label: "Name", value: p.name, required: true)
         let district = WebField(name: "district", label: "District", value: p.district ?? "", hint: "empty clears it")
         let address = WebField(name: "address", label: "Postal address", kind: .area, value: p.address ?? "")
@@ -52,22 +72,23 @@ extension Web {
                 WebField(name: "note", label: "Note", kind: .area, value: p.note ?? ""),
             ]
         case .group:
-            let counts = (p.counts ?? []).map { "\($0.category)=\($0.count)" }.joined(separator: "\n")
             fields = [
                 name, district,
                 WebField(
-                    name: "count", label: "Head-counts (one a line)", kind: .area, value: counts,
+                    name: "count", label: "Head-counts (one a line)", kind: .area, value: v["count"] ?? "",
                     hint: "CATEGORY=N, e.g. employee=125; a category left out is no longer counted"),
             ]
         case .authority, .office:
             fields = [
                 name, WebField(name: "parent", label: "Above it (authority, handle)", value: p.parent ?? "", hint: "empty: none above it"),
-                WebField(name: "reply_within", label: "Replies within", value: p.replyWithin?.description ?? "", hint: "e.g. 20 working days"),
+                WebField(name: "reply_within", label: "Replies within", value: v["reply_within"] ?? "", hint: "e.g. 20 working days"),
                 address, email,
             ]
         }
+        var was: [String: String] = [:]
+        for field in fields { was[wasPrefix + field.name] = v[field.name] ?? "" }
         return WebForm(
-            action: "/parties/\(Form.encode(p.handle))/edit", legend: nil, submit: "Record the correction", fields: fields + [on])
+            action: "/parties/\(Form.encode(p.handle))/edit", legend: nil, submit: "Record the correction", fields: fields + [on], hidden: was)
     }
 
     func editPage(_ p: Party, form: WebForm, _ context: OfficeContext, status: HTTPResponse.Status = .ok) -> Response {
@@ -84,53 +105,107 @@ extension Web {
         let fields = try await context.form(request, of: Web.editForm(party))
         let path = "/parties/" + Form.encode(party.handle)
         return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: path + "/edit", shown: path) {
-            let outcome = try await attempt {
-                let edit = EditParty(change: try Web.change(party, fields), on: try fields.day("on"))
-                return try await office.run(edit, as: account)
+            let outcome = try await attempt { () async throws -> Correction<Party>? in
+                let change = try Web.change(party, fields)
+                // Nothing the clerk changed: nothing to record (the ledger may hold another's correction meanwhile).
+                if change.isEmpty { return nil }
+                return try await office.run(EditParty(change: change, on: try fields.day("on")), as: account)
             }
             switch outcome {
             case .success(let c):
                 inform(
                     [
-                        c.changed.isEmpty
-                            ? "Nothing differed from what the ledger holds for \(c.record.name); nothing changed."
-                            : "Corrected \(c.record.name): \(c.changed.joined(separator: ", "))."
+                        c.map { c in
+                            c.changed.isEmpty
+                                ? "Nothing differed from what the ledger holds for \(c.record.name); nothing changed."
+                                : "Corrected \(c.record.name): \(c.changed.joined(separator: ", "))."
+                        } ?? "You changed nothing in the form for \(party.name); nothing was recorded."
                     ], context)
                 throw Redirect.to(path)
             case .failure(let failure):
+                // Drawn again over what the ledger holds now: a field the clerk left as it was shows the value now
+                // held (sending the form again must not put back what another corrected meanwhile).
                 var form = Web.editForm(party)
-                form.refill(fields.texts, error: failure)
+                var typed = fields.texts
+                let now = Web.shown(party)
+                for (key, value) in fields.texts where key.hasPrefix(Web.wasPrefix) {
+                    let field = String(key.dropFirst(Web.wasPrefix.count))
+                    if typed[field] == value { typed[field] = now[field] }
+                }
+                form.refill(typed, error: failure)
                 return editPage(party, form: form, context, status: failure.status)
             }
         }
     }
 
-    /// The correction the form asks of `p`: every field it has, as typed (an empty one clears it; the ledger leaves
-    /// alone what did not change); a group's head-counts as a whole list, a category left out set to 0 (removed).
+    /// The correction the form asks of `p`: the fields the clerk changed from what the form was filled with (its
+    /// `was_` fields; a form without them, from a script, asks every field it sends), as typed (an empty one clears
+    /// it); a group's head-counts by category, a category left out set to 0 (removed). A field the clerk changed
+    /// that another changed too since the form was drawn is refused (409) beside it, saying what the ledger now holds.
     static func change(_ p: Party, _ f: RequestFields) throws -> PartyChange {
         var c = PartyChange(party: p.handle, kinds: [p.kind])
-        c.name = try f.required("name")
-        let typed = { (key: String) -> String? in f.values[key] == nil ? nil : (try? f.text(key)) ?? "" }
+        let now = shown(p)
+        // The text the clerk sent for `key` when it asks a change, nil when the field was left as it was drawn.
+        func asked(_ key: String) throws -> String? {
+            guard f.values[key] != nil else { return nil }
+            let typed = try f.text(key) ?? ""
+            guard f.values[wasPrefix + key] != nil else { return typed }
+            let was = try f.text(wasPrefix + key) ?? ""
+            guard typed != was else { return nil }
+            if let held = now[key], held != was, held != typed, key != "count" {
+                throw APIFailure(
+                    status: .conflict,
+                    message:
+                        "\(key): changed since this form was opened: now \(held.isEmpty ? "empty" : quoted(held)). Send the form again to record yours.",
+                    field: key)
+            }
+            return typed
+        }
+        if try asked("name") != nil { c.name = try f.required("name") }
         switch p.kind {
         case .person:
             (c.district, c.occupation, c.address, c.email, c.phone, c.note) = (
-                typed("district"), typed("occupation"), typed("address"), typed("email"), typed("phone"), typed("note")
+                try asked("district"), try asked("occupation"), try asked("address"), try asked("email"), try asked("phone"), try asked("note")
             )
         case .group:
-            c.district = typed("district")
-            if f.values["count"] != nil {
-                let counts = try f.list("count").map { try HeadCount(parsing: $0, field: "count", allowsZero: true) }
-                let kept = Set(counts.map(\.category))
-                c.counts = counts + (p.counts ?? []).filter { !kept.contains($0.category) }.map { HeadCount(category: $0.category, count: 0) }
-            }
+            c.district = try asked("district")
+            if try asked("count") != nil, case let counts = try counts(p, f), !counts.isEmpty { c.counts = counts }
         case .authority, .office:
-            (c.address, c.email) = (typed("address"), typed("email"))
-            if f.values["parent"] != nil { c.parent = .some(try f.text("parent")) }
-            if f.values["reply_within"] != nil {
-                c.replyWithin = .some(try f.text("reply_within").map { try Span(parsing: $0, field: "reply_within") })
+            (c.address, c.email) = (try asked("address"), try asked("email"))
+            if let parent = try asked("parent") { c.parent = .some(parent.isEmpty ? nil : parent) }
+            if let within = try asked("reply_within") {
+                c.replyWithin = .some(within.isEmpty ? nil : try Span(parsing: within, field: "reply_within"))
             }
         }
         return c
+    }
+
+    /// A group's head-counts as the form asks them: each category whose count the clerk changed from what the form
+    /// was filled with (all of them without a `was_count`), a category left out set to 0 (removed); one another
+    /// changed meanwhile to something else is refused (409) beside the field.
+    static func counts(_ p: Party, _ f: RequestFields) throws -> [HeadCount] {
+        let typed = try f.list("count").map { try HeadCount(parsing: $0, field: "count", allowsZero: true) }
+        let held = Dictionary((p.counts ?? []).map { ($0.category, $0.count) }) { a, _ in a }
+        guard f.values[wasPrefix + "count"] != nil else {
+            let kept = Set(typed.map(\.category))
+            return typed + (p.counts ?? []).filter { !kept.contains($0.category) }.map { HeadCount(category: $0.category, count: 0) }
+        }
+        let drawn = try f.list(wasPrefix + "count").compactMap { try? HeadCount(parsing: $0, field: "count", allowsZero: true) }
+        let was = Dictionary(drawn.map { ($0.category, $0.count) }) { a, _ in a }
+        let sent = Dictionary(typed.map { ($0.category, $0.count) }) { a, _ in a }
+        var asked: [HeadCount] = []
+        for category in Set(was.keys).union(sent.keys).sorted() {
+            let (before, after, now) = (was[category] ?? 0, sent[category] ?? 0, held[category] ?? 0)
+            guard after != before else { continue }
+            guard now == before || now == after else {
+                throw APIFailure(
+                    status: .conflict,
+                    message: "count: \(category) changed since this form was opened: now \(now). Send the form again to record yours.",
+                    field: "count")
+            }
+            asked.append(HeadCount(category: category, count: after))
+        }
+        return asked
     }
 
     // MARK: - A delivery and its receipts
@@ -153,8 +228,17 @@ extension Web {
         _ request: Request, _ context: OfficeContext, id: Int64, refill: (typed: [String: String], error: APIFailure)? = nil
     ) async throws -> Response {
         let account = try context.signedIn(.reader, request)
-        let (d, n) = try await inPath {
-            try await office.perform(as: account) { ws in (try ShowDelivery(delivery: id).run(in: ws), try Web.names(ws)) }
+        let (d, n, cancel) = try await inPath {
+            try await office.perform(as: account) { ws in
+                let d = try ShowDelivery(delivery: id).run(in: ws)
+                // Why, when and by whom it was cancelled: its `delivery.cancelled` event (the delivery keeps only its status).
+                let cancel =
+                    d.status != .cancelled
+                    ? nil
+                    : try ListEvents(party: d.recipient, kind: "delivery.cancelled", newestFirst: true).run(in: ws)
+                        .first { $0.subjects.contains(Subject("delivery", id)) }
+                return (d, try Web.names(ws), cancel)
+            }
         }
         let receipts = d.receipts ?? []
         let standing = receipts.filter { !$0.voided }
@@ -168,18 +252,39 @@ extension Web {
             "recipient": d.recipient, "recipientName": n[d.recipient] ?? d.recipient, "supplier": d.supplier,
             "supplierName": n[d.supplier] ?? d.supplier, "decree": d.decree, "period": d.period.description, "due": d.due.description,
             "status": d.status.rawValue,
+            // A cancelled delivery is owed nothing more: no shortfall is shown for it.
             "lines": d.lines.map {
-                ["commodity": $0.commodity, "expected": Web.amount($0.expected), "received": $0.receivedText, "shortfall": Web.amount($0.shortfall)]
+                [
+                    "commodity": $0.commodity, "expected": Web.amount($0.expected), "received": $0.receivedText,
+                    "shortfall": d.status == .cancelled ? "none owed (cancelled)" : Web.amount($0.shortfall),
+                ]
             },
             "receipts": receipts.map {
-                ["id": $0.id, "on": $0.on.description, "quantity": $0.quantity, "note": $0.note ?? "", "voided": $0.voided] as [String: Any]
+                [
+                    "id": $0.id, "on": $0.on.description, "quantity": $0.quantity, "note": $0.note ?? "", "voided": $0.voided,
+                    "voidedWhy": Web.voidedWhy($0),
+                ] as [String: Any]
             },
             "forms": forms,
         ]
+        if let cancel {
+            var reason = ""
+            if case .object(let payload) = cancel.payload, case .string(let r)? = payload["reason"] { reason = ": " + r }
+            values["cancelled"] = "Cancelled on \(cancel.day) by \(cancel.actor)\(reason). Nothing more is owed."
+        } else if d.status == .cancelled {
+            values["cancelled"] = "Cancelled: nothing more is owed."
+        }
         // A refusal with no form to show it beside (no receipt of this delivery stands) is said above the receipts.
         if let refill, forms.isEmpty { values["error"] = refill.error.message }
         return page(
             "delivery", "Delivery \(d.id): \(n[d.recipient] ?? d.recipient), \(d.period)", values, context, status: refill?.error.status ?? .ok)
+    }
+
+    /// What the Voided column says of a voided receipt: why, on which day and by whom (`receipt void`).
+    static func voidedWhy(_ r: Receipt) -> String {
+        guard r.voided else { return "" }
+        let said = [r.voidReason, r.voidedOn.map { "on \($0)" }, r.voidedBy.map { "by \($0)" }].compactMap { $0 }
+        return "voided" + (said.isEmpty ? "" : ": " + said.joined(separator: ", ")) + "; counts for nothing"
     }
 
     /// `1,000 funt`: an amount with its unit, thousands separated.
@@ -187,7 +292,7 @@ extension Web {
 
     func voidReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let id = try pathID(context, "delivery")
-        let fields = try await context.form(request, of: voidReceiptForm(id, receipts: []))
+        let fields = try await context.form(request, of: voidReceiptForm(id, receipts: []), role: .clerk)
         let account = try context.signedIn(.clerk, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/deliveries/\(id)", shown: "/deliveries/\(id)"
@@ -229,7 +334,7 @@ extension Web {
 
     func voidLetter(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let id = try pathID(context, "petition")
-        let fields = try await context.form(request, of: voidLetterForm(id, letters: []))
+        let fields = try await context.form(request, of: voidLetterForm(id, letters: []), role: .clerk)
         let account = try context.signedIn(.clerk, request)
         let action = "/petitions/\(id)/void-letter"
         return try await once(

@@ -8,8 +8,13 @@ extension Web {
     func addHouseholds(to pages: RouterGroup<OfficeContext>) {
         pages.post("parties/:handle/join") { request, context in
             try await self.household(request, context, kind: .group, form: Web.joinForm) { f, p in
-                let change = ChangeMembership(.join, group: p.handle, member: try f.required("member"), on: try f.day("from"))
-                return ({ try change.run(in: $0) }, "\(change.member) joined \(p.name).")
+                let (member, from) = (try f.required("member"), try f.day("from"))
+                // A member given by id (`8`) is named by its handle in what the page says, as everywhere else.
+                let change: @Sendable (Workspace) throws -> Party = { ws in
+                    let handle = (try? ShowParty(party: member).run(in: ws))?.handle ?? member
+                    return try ChangeMembership(.join, group: p.handle, member: handle, on: from).run(in: ws)
+                }
+                return (change, "\(member) joined \(p.name).")
             }
         }
         pages.post("parties/:handle/leave") { request, context in
@@ -94,7 +99,15 @@ extension Web {
         guard context.session != nil else { throw Web.formRefused }
         let account = try context.signedIn(.clerk, request)
         let handle = try pathHandle(context)
-        let party = try await inPath { try await office.run(ShowParty(party: handle, kind: kind), as: account) }
+        let party = try await inPath { try await office.run(ShowParty(party: handle), as: account) }
+        // Another kind of party: said with a link to its page (the use case's sentence names the command to run).
+        guard party.kind == kind else {
+            let noun = { (k: PartyKind) in Wording.a(k == .person ? "petitioner" : k.rawValue) }
+            throw APIFailure(
+                status: .badRequest,
+                message: "party: \(quoted(party.handle)) is \(noun(party.kind)) (\(party.name)), not \(noun(kind)); this form is for \(noun(kind)).",
+                field: "party", link: Web.partyLink(party))
+        }
         let form = form(party)
         let fields = try await context.form(request, of: form)
         let path = "/parties/" + Form.encode(party.handle)
@@ -106,7 +119,10 @@ extension Web {
             }
             switch outcome {
             case .success(let said): inform([said], context)
-            case .failure(let failure): return try await self.party(request, context, refill: (form.action, fields.texts, failure))
+            case .failure(var failure):
+                // A sentence naming a field this form lacks (removing a dependant names its `name`) goes beside its first.
+                if !form.fields.contains(where: { $0.name == failure.field }) { failure.field = form.fields.first?.name }
+                return try await self.party(request, context, refill: (form.action, fields.texts, failure))
             }
             throw Redirect.to(path)
         }

@@ -163,6 +163,7 @@ extension Web {
                 if let refill { forms[i].refill(refill.typed, error: refill.error) }
             }
             values["forms"] = forms.map { self.values(of: $0, context) }
+            if let refill, !forms.contains(where: { $0.action == refill.form }) { values["alert"] = refill.error.message }
         }
         return page("party", p.name, values, context, status: refill?.error.status ?? .ok)
     }
@@ -204,7 +205,7 @@ extension Web {
     }
 
     func addParty(_ kind: NewParty, _ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request, of: Web.partyForm(kind))
+        let fields = try await context.form(request, of: Web.partyForm(kind), role: .clerk)
         let account = try context.signedIn(.clerk, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/parties/new?kind=\(kind.rawValue)",

@@ -89,7 +89,7 @@ extension Web {
     }
 
     func logPetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request, of: Web.petitionForm)
+        let fields = try await context.form(request, of: Web.petitionForm, role: .clerk)
         let account = try context.signedIn(.clerk, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/new", shown: "/petitions"
@@ -183,7 +183,7 @@ extension Web {
                 [
                     "id": $0.id, "on": $0.on.description, "direction": $0.direction.rawValue, "fromName": n[$0.from] ?? $0.from,
                     "toName": n[$0.to] ?? $0.to, "subject": $0.subject, "replyDue": $0.voided ? "" : $0.replyDue?.description ?? "",
-                    "answered": Web.answered($0),
+                    "answered": Web.answered($0), "voided": $0.voided,
                 ] as [String: Any]
             },
             "attachments": data.attachments.map {
@@ -201,6 +201,8 @@ extension Web {
             values["viaName"] = n[via] ?? via
         }
         if let c = p.category { values["category"] = c }
+        // The form refused is no longer drawn (its last letter voided, its last file removed): the sentence goes on top.
+        if let refill, !forms.contains(where: { $0.action == refill.form }) { values["alert"] = refill.error.message }
         return page("petition", "Petition \(p.id): \(p.subject)", values, context, status: refill?.error.status ?? .ok)
     }
 
@@ -219,7 +221,7 @@ extension Web {
     func changeStatus(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let id = try pathID(context, "petition")
         // The form's fields are the same whatever the petition's status.
-        let fields = try await context.form(request, of: statusForm(id, current: .open))
+        let fields = try await context.form(request, of: statusForm(id, current: .open), role: .clerk)
         let account = try context.signedIn(.clerk, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
@@ -244,7 +246,7 @@ extension Web {
 
     func notePetition(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let id = try pathID(context, "petition")
-        let fields = try await context.form(request, of: noteForm(id))
+        let fields = try await context.form(request, of: noteForm(id), role: .clerk)
         let account = try context.signedIn(.clerk, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
@@ -268,7 +270,7 @@ extension Web {
 
     func recordLetter(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let id = try pathID(context, "petition")
-        var fields = try await context.form(request, of: letterForm(id))
+        var fields = try await context.form(request, of: letterForm(id), role: .clerk)
         let account = try context.signedIn(.clerk, request)
         fields.set("petition", String(id))
         if try fields.text("direction") == "received" {

@@ -58,7 +58,7 @@ extension Web {
                 [
                     "id": l.id, "on": l.on.description, "direction": l.direction.rawValue, "from": l.from, "fromName": n[l.from] ?? l.from,
                     "to": l.to, "toName": n[l.to] ?? l.to, "subject": l.subject, "petition": l.petition.map { String($0) } ?? false,
-                    "replyDue": l.voided ? "" : l.replyDue?.description ?? "", "answered": Web.answered(l),
+                    "replyDue": l.voided ? "" : l.replyDue?.description ?? "", "answered": Web.answered(l), "voided": l.voided,
                 ] as [String: Any]
             }
             return page("letters", "Letters", values, context, status: refill?.error.status ?? .ok)
@@ -119,10 +119,10 @@ extension WebPager {
 }
 
 extension Web {
-    /// What the letters' tables say of a letter's reply: the letter that answered it, or that the letter is voided (it
-    /// waits for nothing and counts for nothing), as `letter list` marks it.
+    /// What the letters' tables say of a letter's reply: the letter that answered it. A voided letter is marked beside
+    /// its subject, not here: "voided" in this column read as a state of its answer.
     static func answered(_ l: Letter) -> String {
-        l.voided ? "voided" : l.answeredBy.map { "by letter \($0)" } ?? ""
+        l.answeredBy.map { "by letter \($0)" } ?? ""
     }
 }
 
@@ -138,7 +138,7 @@ extension Web {
         ])
 
     func voidAnyLetter(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request, of: Web.voidAnyLetterForm)
+        let fields = try await context.form(request, of: Web.voidAnyLetterForm, role: .clerk)
         let account = try context.signedIn(.clerk, request)
         return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/letters", shown: "/letters") {
             let outcome = try await attempt { () async throws -> Letter in

@@ -59,7 +59,7 @@ extension Web {
     }
 
     func recordReceipt(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request, of: Web.receiptForm)
+        let fields = try await context.form(request, of: Web.receiptForm, role: .clerk)
         let account = try context.signedIn(.clerk, request)
         return try await once(
             try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/deliveries", shown: "/deliveries"

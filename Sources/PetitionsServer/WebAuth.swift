@@ -62,6 +62,8 @@ extension OfficeContext {
                 request, limit: maxUploadSize, tooLarge: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."),
                 malformed: APIFailure.invalid("body", "The form did not arrive whole; send it again."))
             try form.refuseRepeated()
+            // These forms' fields are all text: one sent as a file was dropped, and the record made without it.
+            if let file = form.files.first { throw MultipartForm.fileForText(file.field) }
             fields = form.fields
         default:
             let body = try await Attachments.collect(
@@ -95,12 +97,15 @@ extension OfficeContext {
     /// The fields of `form` as its page drew it, checked as `form(_:)` checks them; a field the form does not have
     /// (a misspelt name from a script, another form's field) is 400 naming it and the form's fields, and nothing is
     /// done, as the API refuses a body's unknown key.
-    func form(_ request: Request, of form: WebForm) async throws -> RequestFields {
-        try await self.form(request, fields: form.fields.map(\.name) + form.hidden.keys)
+    /// `role`: what the signed-in user must be to send it, checked before a field is read (a reader is 403, whatever
+    /// the form holds); without a user the form is read, and a session that ended is said as such (`form(_:)`).
+    func form(_ request: Request, of form: WebForm, role: Role? = nil) async throws -> RequestFields {
+        try await self.form(request, fields: form.fields.map(\.name) + form.hidden.keys, role: role)
     }
 
     /// The fields of a form whose fields are `names` (besides `csrf_token` and `form_token`), as `form(_:of:)`.
-    func form(_ request: Request, fields names: [String]) async throws -> RequestFields {
+    func form(_ request: Request, fields names: [String], role: Role? = nil) async throws -> RequestFields {
+        if let role, let account, !account.role.allows(role) { throw APIFailure.forbidden(account, needs: role) }
         let fields = try await form(request)
         let known = Set(names + ["csrf_token", "form_token"])
         if let unknown = fields.values.keys.sorted().first(where: { !known.contains($0) }) {

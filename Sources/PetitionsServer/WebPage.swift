@@ -6,12 +6,13 @@ enum WebPage {
     /// A short page saying what went wrong, in the house's words.
     static func error(_ failure: APIFailure) -> Response {
         let code = failure.status.code
+        let link = failure.link.map { #"<p><a href=""# + HTML.escape($0.href) + #"">"# + HTML.escape($0.text) + "</a></p>\n" } ?? ""
         let html = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(code) · petitions</title><link rel="stylesheet" href="/style.css"></head>
             <body><main><h1>\(code) \(HTML.escape(failure.status.reasonPhrase))</h1><p>\(HTML.escape(failure.message))</p>
-            <p><a href="/">Back to the dashboard</a></p></main></body></html>
+            \(link)<p><a href="/">Back to the dashboard</a></p></main></body></html>
 
             """
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]

@@ -23,7 +23,9 @@ struct WebRender: Sendable {
     ) -> Response {
         var values = values
         values["csrf"] = context.session?.csrf ?? ""
-        return page(body: body(template, values: values), title: title, context: context, ledger: ledger, status: status, notices: notices)
+        return page(
+            body: body(template, values: values), title: title, context: context, ledger: ledger, status: status, notices: notices,
+            alert: values["alert"] as? String)
     }
 
     /// What `template` draws of `values`, without the layout. The session's CSRF token is there only if `values`
@@ -43,12 +45,14 @@ struct WebRender: Sendable {
     }
 
     /// A whole page around a `body` already drawn: the layout, with the signed-in user and the notices, and the title
-    /// as its heading unless `heading` is false (a body with its own).
+    /// as its heading unless `heading` is false (a body with its own); `alert`, a refusal no form on the page shows
+    /// beside its field (the form's record is gone), above the body.
     func page(
         body: String, title: String, context: OfficeContext, ledger: String, status: HTTPResponse.Status = .ok, notices: [String] = [],
-        heading: Bool = true
+        heading: Bool = true, alert: String? = nil
     ) -> Response {
         var layout: [String: Any] = ["title": title, "body": body, "ledger": ledger, "notices": notices, "heading": heading]
+        if let alert { layout["alert"] = alert }
         if let account = context.account {
             layout["user"] =
                 [
@@ -125,7 +129,8 @@ struct WebField {
 
     func values(form: String) -> [String: Any] {
         let id = (form + "/" + name).split(separator: "/").joined(separator: "-").map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        var v: [String: Any] = ["id": id, "name": name, "label": label, "value": value, "required": required]
+        // What was typed goes back as typed, but a control character (a NUL sent by a script) as `\u0000`, never raw.
+        var v: [String: Any] = ["id": id, "name": name, "label": label, "value": ControlCharacters.visible(value), "required": required]
         if let hint { v["hint"] = hint }
         if let error { v["error"] = error }
         switch kind {

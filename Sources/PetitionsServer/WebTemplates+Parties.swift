@@ -63,6 +63,7 @@ extension WebTemplates {
         <dl class="facts"><dt>Recipient</dt><dd><a href="/parties/{{recipient}}">{{recipientName}}</a></dd>
         <dt>Supplier</dt><dd><a href="/parties/{{supplier}}">{{supplierName}}</a></dd><dt>Decree</dt><dd>{{decree}}</dd>
         <dt>Period</dt><dd>{{period}}</dd><dt>Due</dt><dd>{{due}}</dd><dt>Status</dt><dd>{{status}}</dd></dl>
+        {{#cancelled}}<p class="notice">{{cancelled}}</p>{{/cancelled}}
         <h2>What was due and what came</h2>
         {{#hasLines}}<div class="scroll"><table><thead><tr><th>Commodity</th><th>Expected</th><th>Received</th><th>Short</th></tr></thead><tbody>
         {{/hasLines}}{{#lines}}<tr><td>{{commodity}}</td><td>{{expected}}</td><td>{{received}}</td><td>{{shortfall}}</td></tr>
@@ -70,7 +71,7 @@ extension WebTemplates {
         <h2>Receipts</h2>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         {{#hasReceipts}}<div class="scroll"><table><thead><tr><th>ID</th><th>Received on</th><th>Quantities</th><th>Note</th><th>Voided</th></tr></thead><tbody>
-        {{/hasReceipts}}{{#receipts}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{quantity}}</td><td>{{note}}</td><td>{{#voided}}voided: counts for nothing{{/voided}}</td></tr>
+        {{/hasReceipts}}{{#receipts}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{quantity}}</td><td>{{note}}</td><td>{{voidedWhy}}</td></tr>
         {{/receipts}}{{#hasReceipts}}</tbody></table></div>{{/hasReceipts}}{{^receipts}}<p>No receipt yet.</p>{{/receipts}}
         {{#forms}}{{> form}}{{/forms}}
 

@@ -5,8 +5,11 @@ enum WebTemplates {
         "layout": layout, "field": field, "form": form, "login": login, "dashboard": dashboard, "petitions": petitions,
         "petition": petition, "new-petition": newPetition, "deliveries": deliveries, "users": users, "report": report,
         "message": message, "search": search, "overdue": overdue, "unanswered": unanswered, "overdue-table": overdueTable,
-        "waiting-table": waitingTable, "pager": pager, "letters": letters, "events": events,
+        "waiting-table": waitingTable, "pager": pager, "letters": letters, "events": events, "void-mark": voidMark,
     ].merging(parties) { page, _ in page }
+
+    /// Beside a voided letter's subject in the letters' tables: it counts for nothing (not a state of its answer).
+    static let voidMark = "{{#voided}} <strong class=\"void\">(voided: counts for nothing)</strong>{{/voided}}"
 
     static let layout = """
         <!doctype html>
@@ -34,7 +37,8 @@ enum WebTemplates {
         <main>
         {{#heading}}<h1>{{title}}</h1>{{/heading}}
         {{#notices}}<p class="notice" role="status">{{.}}</p>
-        {{/notices}}
+        {{/notices}}{{#alert}}<p class="error" role="alert">{{alert}}</p>
+        {{/alert}}
         {{{body}}}
         </main>
         </body>
@@ -155,7 +159,7 @@ enum WebTemplates {
         <form method="get" action="/letters" class="filters">
         {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
         {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th><th>Answered</th></tr></thead><tbody>
-        {{/hasRows}}{{#rows}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td><a href="/parties/{{from}}">{{fromName}}</a></td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
+        {{/hasRows}}{{#rows}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td><a href="/parties/{{from}}">{{fromName}}</a></td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}{{> void-mark}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
         {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^refused}}{{^rows}}<p>No letter matches.</p>{{/rows}}{{/refused}}
         {{#forms}}{{> form}}{{/forms}}
 
@@ -187,7 +191,7 @@ enum WebTemplates {
         </dl>
         <h2>Letters</h2>
         {{#hasLetters}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th><th>Answered</th></tr></thead><tbody>
-        {{/hasLetters}}{{#letters}}<tr><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
+        {{/hasLetters}}{{#letters}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}{{> void-mark}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
         {{/letters}}{{#hasLetters}}</tbody></table></div>{{/hasLetters}}{{^letters}}<p>No letter yet.</p>{{/letters}}
         <h2>Case notes</h2>
         {{#hasNotes}}<ul class="notes">{{/hasNotes}}{{#notes}}<li><span class="day">{{on}}</span> {{text}}</li>{{/notes}}{{#hasNotes}}</ul>{{/hasNotes}}{{^notes}}<p>No note yet.</p>{{/notes}}

@@ -63,7 +63,12 @@ extension Ledger {
         let base = Handle.slug(from: name)
         var candidate = base
         var n = 2
-        while try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE handle = ?"), arguments: [candidate]) == true {
+        // A name such as "New" would make a handle the pages' addresses use (`/parties/new`): numbered, as if taken.
+        func taken(_ h: String) throws -> Bool {
+            if table == "party" && Handle.reservedForParties.contains(h) { return true }
+            return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE handle = ?"), arguments: [h]) == true
+        }
+        while try taken(candidate) {
             candidate = "\(base)-\(n)"
             n += 1
         }

@@ -17,6 +17,7 @@ public struct AddAuthority: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Party {
-        try workspace.recording { try $0.addAuthority(name: name, handle: handle, parent: parent, replyWithin: replyWithin, on: on) }
+        try Handle.refuseReserved(handle)
+        return try workspace.recording { try $0.addAuthority(name: name, handle: handle, parent: parent, replyWithin: replyWithin, on: on) }
     }
 }

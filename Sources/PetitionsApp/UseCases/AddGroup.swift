@@ -17,6 +17,7 @@ public struct AddGroup: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Party {
-        try workspace.recording { try $0.addGroup(name: name, handle: handle, district: district, counts: counts, on: on) }
+        try Handle.refuseReserved(handle)
+        return try workspace.recording { try $0.addGroup(name: name, handle: handle, district: district, counts: counts, on: on) }
     }
 }

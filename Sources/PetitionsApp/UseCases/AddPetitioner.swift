@@ -24,7 +24,8 @@ public struct AddPetitioner: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Party {
-        try workspace.recording {
+        try Handle.refuseReserved(handle)
+        return try workspace.recording {
             try $0.addPetitioner(
                 name: name, handle: handle, district: district, occupation: occupation, groups: groups,
                 dependants: dependants, on: on)

@@ -6,13 +6,23 @@ public struct Receipt: Codable, Hashable, Sendable {
     public var note: String?
     /// Voided with `receipt void`: still listed, counting for nothing.
     public var voided: Bool
+    /// For a voided receipt: why, the day its void was recorded for, and who recorded it (`receipt void`).
+    public var voidReason: String?
+    public var voidedOn: Day?
+    public var voidedBy: String?
 
-    public init(id: Int64, on: Day, quantities: [QuantityValue], note: String? = nil, voided: Bool = false) {
+    public init(
+        id: Int64, on: Day, quantities: [QuantityValue], note: String? = nil, voided: Bool = false, voidReason: String? = nil,
+        voidedOn: Day? = nil, voidedBy: String? = nil
+    ) {
         self.id = id
         self.on = on
         self.quantities = quantities
         self.note = note
         self.voided = voided
+        self.voidReason = voidReason
+        self.voidedOn = voidedOn
+        self.voidedBy = voidedBy
     }
 
     /// What came, as text: `1,700 funt wheat, 20 funt salt`.
@@ -20,7 +30,7 @@ public struct Receipt: Codable, Hashable, Sendable {
     /// What came, with plain digits as JSON carries amounts: `1700 funt wheat, 20 funt salt`.
     public var plainQuantity: String { quantities.map(\.plain).joined(separator: ", ") }
 
-    enum CodingKeys: String, CodingKey { case id, on, quantity, quantities, note, voided }
+    enum CodingKeys: String, CodingKey { case id, on, quantity, quantities, note, voided, voidReason, voidedOn, voidedBy }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -29,6 +39,9 @@ public struct Receipt: Codable, Hashable, Sendable {
         quantities = try c.decode([QuantityValue].self, forKey: .quantities)
         note = try c.decodeIfPresent(String.self, forKey: .note)
         voided = try c.decodeIfPresent(Bool.self, forKey: .voided) ?? false
+        voidReason = try c.decodeIfPresent(String.self, forKey: .voidReason)
+        voidedOn = try c.decodeIfPresent(Day.self, forKey: .voidedOn)
+        voidedBy = try c.decodeIfPresent(String.self, forKey: .voidedBy)
     }
 
     /// Encodes every key, absent values as null, so that the JSON shape is stable.
@@ -40,5 +53,8 @@ public struct Receipt: Codable, Hashable, Sendable {
         try c.encode(quantities, forKey: .quantities)
         try c.encode(note, forKey: .note)
         try c.encode(voided, forKey: .voided)
+        try c.encode(voidReason, forKey: .voidReason)
+        try c.encode(voidedOn, forKey: .voidedOn)
+        try c.encode(voidedBy, forKey: .voidedBy)
     }
 }

@@ -31,6 +31,17 @@ public enum Handle {
         return s
     }
 
+    /// Words the office's web pages use in a party's address (`/parties/new`, `/parties/{handle}/edit`): a party
+    /// with such a handle could not be reached by its page, so none is given one.
+    public static let reservedForParties: Set<String> = ["new", "edit", "join", "leave", "dependants", "remove"]
+
+    /// Refuses a party's handle the pages' addresses use (`reservedForParties`); nil passes.
+    public static func refuseReserved(_ given: String?, field: String = "--handle") throws {
+        guard let given, reservedForParties.contains(given.lowercased()) else { return }
+        throw PetitionsError.invalid(
+            field, given, "is a word the office's pages use in their addresses (/parties/\(given.lowercased())); choose another handle")
+    }
+
     static let posix = Locale(identifier: "en_US_POSIX")
     static let latinWords = LatinWords()
 

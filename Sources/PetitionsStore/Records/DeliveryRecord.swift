@@ -67,18 +67,21 @@ private struct ReceiptRecord: FetchableRecord, TableRecord {
         static let day = Column("day")
         static let note = Column("note")
         static let voided = Column("voided")
+        static let voidReason = Column("void_reason")
     }
 
     var id: Int64
     var day: Day
     var note: String?
     var voided: Bool
+    var voidReason: String?
 
     init(row: Row) throws {
         id = row[Columns.id]
         day = try row.day(Columns.day.name)
         note = row[Columns.note]
         voided = (row[Columns.voided] as Int64?) == 1
+        voidReason = row[Columns.voidReason]
     }
 }
 
@@ -139,7 +142,20 @@ extension Ledger {
             let quantities = try ReceiptItemRecord.fetchAll(
                 db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [r.id]
             ).map { quantityValue($0.amount, unit: $0.unit, commodity: $0.commodity) }
-            return Receipt(id: r.id, on: r.day, quantities: quantities, note: r.note, voided: r.voided)
+            var receipt = Receipt(id: r.id, on: r.day, quantities: quantities, note: r.note, voided: r.voided, voidReason: r.voidReason)
+            // The day and the user of its void are the `receipt.voided` event's.
+            if r.voided,
+                let event = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT e.day, e.actor FROM event_subject s JOIN event e ON e.id = s.event_id
+                        WHERE s.subject_type = 'receipt' AND s.subject_id = ? AND e.kind = 'receipt.voided' ORDER BY e.id DESC LIMIT 1
+                        """, arguments: [r.id])
+            {
+                receipt.voidedOn = try Day(parsing: event["day"] as String)
+                receipt.voidedBy = event["actor"]
+            }
+            return receipt
         }
     }
 }
