@@ -33,4 +33,28 @@ import Testing
         let text = try cli.run(["overdue", "--as-of", "1920-03-04"])
         #expect(!text.stdout.contains(" 0 funt wheat"), "\(text.stdout)")
     }
+
+    /// A receipt dated after today (recorded with a warning) made the delivery "complete" in `delivery list` and
+    /// `delivery show` while `overdue` still listed it with nothing received. It counts from its day, everywhere.
+    @Test func aReceiptAfterTodayDoesNotCountBeforeItsDay() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let later = try receive(cli, "1920-03", on: "2999-01-01", ["1700 funt wheat"])
+        #expect(later.status == 0 && later.stderr.contains("after today") && later.stderr.contains("it counts from that day"), "\(later)")
+        let shown = try #require(try CLI.json(cli.run(["delivery", "show", "7", "--format", "json"])) as? [String: Any])
+        #expect(shown["period"] as? String == "1920-03" && shown["status"] as? String == "pending", "\(shown)")
+        let line = try #require((shown["lines"] as? [[String: Any]])?.first)
+        #expect(((line["received"] as? [String: Any])?["amount"] as? NSNumber)?.intValue == 0, "\(line)")
+        #expect((shown["receipts"] as? [[String: Any]])?.first?["on"] as? String == "2999-01-01", "the receipt is listed as recorded")
+        func listed(_ arguments: [String]) throws -> [String] {
+            let rows = try #require(try CLI.json(cli.run(["delivery", "list", "--format", "json"] + arguments)) as? [[String: Any]])
+            return rows.compactMap { $0["period"] as? String }
+        }
+        #expect(try !listed(["--status", "complete"]).contains("1920-03"))
+        #expect(try listed(["--status", "pending"]).contains("1920-03"))
+        let overdue = try #require(try CLI.json(cli.run(["overdue", "--format", "json"])) as? [[String: Any]])
+        #expect(overdue.contains { $0["period"] as? String == "1920-03" }, "\(overdue)")
+        let text = try cli.run(["delivery", "list", "--period", "1920-03"])
+        #expect(text.stdout.contains("pending") && !text.stdout.contains("complete"), "\(text.stdout)")
+    }
 }
