@@ -139,12 +139,30 @@ extension Ledger {
         name: String, handle: String?, district: String?, occupation: String?, groups: [String],
         dependants: [Dependant], on day: Day?
     ) throws -> Party {
+        try Ledger.refuseDependantTwice(dependants)
         let id = try transaction {
             try $0.addPetitioner(
                 name: name, handle: handle, district: district, occupation: occupation, groups: groups, dependants: dependants,
                 on: day ?? context.today)
         }
         return try party(String(id))
+    }
+
+    /// Refuses a household that names one dependant twice (the same name and category, or names that differ only in
+    /// case): she would count twice, which `dependant add` refuses too. (A merge replays the other office's additions
+    /// as they were, so only a clerk's own addition is refused.)
+    static func refuseDependantTwice(_ dependants: [Dependant]) throws {
+        var seen: [Dependant: String] = [:]
+        for d in dependants {
+            let key = Dependant(name: d.name.lowercased(), category: d.category)
+            if let first = seen[key] {
+                let written = first == d.name ? "" : " (first written \(first))"
+                throw PetitionsError.invalid(
+                    "--dependant", "\(d.name):\(d.category)",
+                    "is given twice\(written); a dependant is counted once, so nothing was added")
+            }
+            seen[key] = d.name
+        }
     }
 
     static func merge(_ counts: [HeadCount]) throws -> [HeadCount] {

@@ -57,4 +57,25 @@ import Testing
         let text = try cli.run(["delivery", "list", "--period", "1920-03"])
         #expect(text.stdout.contains("pending") && !text.stdout.contains("complete"), "\(text.stdout)")
     }
+
+    /// `petitioner add --dependant` twice with one dependant counted her twice; `dependant add` refuses the same.
+    @Test func aNewPetitionerNamesEachDependantOnce() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        for second in ["Maria Petrova:incapacitated", "maria petrova: Incapacitated"] {
+            let twice = try cli.run([
+                "petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan-petrov", "--dependant", "Maria Petrova:incapacitated",
+                "--dependant", "Olga Petrova:child", "--dependant", second,
+            ])
+            #expect(twice.status == 65, "\(twice)")
+            #expect(twice.stderr.contains("--dependant") && twice.stderr.contains("is given twice"), "\(twice.stderr)")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        let two = try cli.run([
+            "petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan-petrov", "--dependant", "Maria Petrova:incapacitated",
+            "--dependant", "Maria Petrova:child",
+        ])
+        #expect(two.status == 0, "one name in two categories is two people: \(two)")
+    }
 }
