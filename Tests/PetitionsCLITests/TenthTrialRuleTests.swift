@@ -78,4 +78,18 @@ import Testing
         ])
         #expect(two.status == 0, "one name in two categories is two people: \(two)")
     }
+
+    /// `attach --letter 1` to a voided letter was recorded (the API answered 201, the web page too); `letter extend`
+    /// refuses a voided letter.
+    @Test func aVoidedLetterTakesNoAttachment() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let file = try AttachmentTests.write(cli, "reply.pdf", AttachmentTests.pdf)
+        #expect(try cli.run(["letter", "void", "1", "--reason", "Recorded twice", "--on", "1920-01-21"]).status == 0)
+        let before = try BadInputTests.snapshot(cli)
+        let refused = try cli.run(["attach", "--letter", "1", file, "--on", "1920-02-11"])
+        #expect(refused.status == 65 && refused.stderr.contains("letter '1' is void"), "\(refused)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        #expect(try cli.run(["attach", "--petition", "1", file, "--on", "1920-02-11"]).status == 0, "its petition still takes one")
+    }
 }
