@@ -122,6 +122,7 @@ extension Ledger {
 
     /// Records an authority, optionally below a parent authority and with a default reply window.
     public func addAuthority(name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day?) throws -> Party {
+        try refuseAfterToday(day, "a new party")
         let id = try transaction {
             try $0.addAuthority(name: name, handle: handle, parent: parent, replyWithin: replyWithin, on: day ?? context.today)
         }
@@ -130,6 +131,7 @@ extension Ledger {
 
     /// Records a group of petitioners with optional head-counts.
     public func addGroup(name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day?) throws -> Party {
+        try refuseAfterToday(day, "a new party")
         let id = try transaction { try $0.addGroup(name: name, handle: handle, district: district, counts: counts, on: day ?? context.today) }
         return try party(String(id))
     }
@@ -139,6 +141,7 @@ extension Ledger {
         name: String, handle: String?, district: String?, occupation: String?, groups: [String],
         dependants: [Dependant], on day: Day?
     ) throws -> Party {
+        try refuseAfterToday(day, "a new party")
         try Ledger.refuseDependantTwice(dependants)
         let id = try transaction {
             try $0.addPetitioner(

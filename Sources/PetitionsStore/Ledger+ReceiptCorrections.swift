@@ -9,6 +9,7 @@ extension Ledger {
     /// delivery after the end of its recipient's enrolment left with no receipt that counts is cancelled, as
     /// `enrol end` cancels one whose every receipt was voided before it.
     public func voidReceipt(_ id: Int64, reason: String, on day: Day?) throws -> Delivery {
+        try refuseAfterToday(day, "a void")
         let deliveryID = try transaction { try $0.voidReceipt(id, reason: reason, on: day ?? context.today).delivery }
         return try delivery(deliveryID)
     }

@@ -92,4 +92,34 @@ import Testing
         #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
         #expect(try cli.run(["attach", "--petition", "1", file, "--on", "1920-02-11"]).status == 0, "its petition still takes one")
     }
+
+    /// Days after today were taken without a word for changes the ledger makes at once: a member leaving on 2031 was
+    /// gone today, a party recorded "on 2040" listed now. Refused, naming the day and today, as `petition status` does.
+    @Test func aChangeMadeAtOnceIsNotDatedAfterToday() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["group", "join", "dmitrov-post", "--member", "kropotkin", "--from", "1920-01-01"]).status == 0)
+        #expect(try receive(cli, "1920-01", on: "1920-01-06", ["1700 funt wheat"]).status == 0)
+        let before = try BadInputTests.snapshot(cli)
+        let later: [(arguments: [String], field: String)] = [
+            (["group", "leave", "dmitrov-post", "--member", "kropotkin", "--on", "2031-01-01"], "--on"),
+            (["petitioner", "add", "--name", "Ivan Petrov", "--on", "2040-01-01"], "--on"),
+            (["group", "add", "--name", "Klin post", "--on", "2040-01-01"], "--on"),
+            (["authority", "add", "--name", "Klin supply", "--on", "2040-01-01"], "--on"),
+            (["petitioner", "edit", "kropotkin", "--district", "Klin", "--on", "2040-01-01"], "--on"),
+            (["group", "edit", "dmitrov-post", "--district", "Klin", "--on", "2040-01-01"], "--on"),
+            (["petition", "edit", "1", "--subject", "Provisions", "--on", "2040-01-01"], "--on"),
+            (["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia", "--on", "2040-01-01"], "--on"),
+            (["receipt", "void", "1", "--reason", "Recorded twice", "--on", "2040-01-01"], "--on"),
+        ]
+        for (arguments, field) in later {
+            let r = try cli.run(arguments)
+            #expect(r.status == 65, "\(arguments): \(r)")
+            #expect(r.stderr.contains(field) && r.stderr.contains("after today"), "\(arguments): \(r.stderr)")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        #expect(try cli.run(["petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan-petrov", "--on", "1920-03-01"]).status == 0)
+        let future = try cli.run(["group", "join", "dmitrov-post", "--member", "ivan-petrov", "--from", "2035-01-01"])
+        #expect(future.status == 65 && future.stderr.contains("--from") && future.stderr.contains("after today"), "\(future)")
+    }
 }
