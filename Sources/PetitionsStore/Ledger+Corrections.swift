@@ -153,9 +153,37 @@ extension Ledger {
         try refuseAfterToday(day, "a change to a household")
         let id = try transaction { tx in
             if category == nil { try refuseAmbiguousDependant(tx.db, person, name: name) }
+            try refuseRemovingBeforeAdding(tx.db, person, name: name, category: category, on: day ?? context.today)
             return try tx.removeDependant(person, name: name, category: category, on: day ?? context.today)
         }
         return try party(String(id))
+    }
+
+    /// Refuses a removal dated before the dependant was added (the day of their `dependant.added`, else the day the
+    /// person was recorded with them), as leaving a group before joining it is refused; one recorded as added after
+    /// today (before that was refused) may still be removed today. A merge replays the other office's as they were.
+    private func refuseRemovingBeforeAdding(_ db: Database, _ person: String, name: String, category: String?, on day: Day) throws {
+        let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
+        let name = try Ledger.checkName(name)
+        let category = try category.map { try Category.validate($0, field: "--category") }
+        let spans = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, from_day FROM dependant_span
+                WHERE person_id = ? AND dependant_id IS NOT NULL AND to_day IS NULL AND (? IS NULL OR category = ?) ORDER BY id
+                """, arguments: [p.id, category, category])
+        guard
+            let span = spans.first(where: { ($0["name"] as String) == name })
+                ?? spans.first(where: { ($0["name"] as String).lowercased() == name.lowercased() })
+        else { return }
+        let added =
+            try (span["from_day"] as String?)
+            ?? String.fetchOne(db, sql: "SELECT e.day FROM party JOIN event e ON e.id = party.event_id WHERE party.id = ?", arguments: [p.id])
+        guard let added, let from = try? Day(parsing: added), day < min(from, context.today) else { return }
+        throw PetitionsError.invalid(
+            "--on", day.description,
+            "is before \(span["name"] as String) was added to the household of \(p.handle) on \(from); a dependant is removed on or after the day they were added, so nothing was recorded"
+        )
     }
 
     /// Refuses to guess which of a household's dependants of the same name in different categories is meant.

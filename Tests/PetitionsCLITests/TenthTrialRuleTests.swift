@@ -122,4 +122,21 @@ import Testing
         let future = try cli.run(["group", "join", "dmitrov-post", "--member", "ivan-petrov", "--from", "2035-01-01"])
         #expect(future.status == 65 && future.stderr.contains("--from") && future.stderr.contains("after today"), "\(future)")
     }
+
+    /// A dependant removed on 1900-01-01 though added in 1920, and a receipt of 1920 voided on 1900, were recorded;
+    /// leaving a group before joining it is refused. So is correcting a record on a day before it was made.
+    @Test func aCorrectionIsNotDatedBeforeWhatItCorrects() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia", "--on", "1920-03-04"]).status == 0)
+        #expect(try receive(cli, "1920-01", on: "1920-01-06", ["1700 funt wheat"]).status == 0)
+        let before = try BadInputTests.snapshot(cli)
+        let removed = try cli.run(["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia", "--on", "1900-01-01"])
+        #expect(removed.status == 65 && removed.stderr.contains("--on '1900-01-01'") && removed.stderr.contains("1920-03-04"), "\(removed)")
+        let voided = try cli.run(["receipt", "void", "1", "--reason", "Recorded twice", "--on", "1900-01-01"])
+        #expect(voided.status == 65 && voided.stderr.contains("--on '1900-01-01'") && voided.stderr.contains("1920-01-06"), "\(voided)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        #expect(try cli.run(["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia", "--on", "1920-03-04"]).status == 0)
+        #expect(try cli.run(["receipt", "void", "1", "--reason", "Recorded twice", "--on", "1920-01-06"]).status == 0)
+    }
 }
