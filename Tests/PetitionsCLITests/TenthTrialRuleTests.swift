@@ -32,6 +32,9 @@ import Testing
         #expect((owed["amount"] as? NSNumber)?.doubleValue == 0.00003, "\(owed)")
         let text = try cli.run(["overdue", "--as-of", "1920-03-04"])
         #expect(!text.stdout.contains(" 0 funt wheat"), "\(text.stdout)")
+        // Nor does what came read as all of it: 1,699.99997 funt, not 1,700.
+        #expect(text.stdout.contains("1,699.99997 funt wheat of 1,700 funt wheat received"), "\(text.stdout)")
+        #expect(try cli.run(["delivery", "show", "5"]).stdout.contains("received 1,699.99997 funt"))
     }
 
     /// A receipt dated after today (recorded with a warning) made the delivery "complete" in `delivery list` and
