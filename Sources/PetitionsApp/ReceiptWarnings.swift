@@ -18,7 +18,7 @@ public enum ReceiptWarnings {
     /// `what` names the receipt at the start of the sentence.
     public static func dated(_ day: Day, period: Period, today: Day, what: String = "the receipt") -> [String] {
         var out: [String] = []
-        if day > today { out.append("\(what) is dated \(day), after today (\(today)).") }
+        if day > today { out.append("\(what) is dated \(day), after today (\(today)); it counts from that day.") }
         if day < period.first { out.append("\(what) is dated \(day), before its period \(period) begins (\(period.first)).") }
         return out
     }

@@ -9,12 +9,19 @@ extension Ledger {
     /// The lower-case hexadecimal SHA-256 of `bytes`.
     static func sha256(_ bytes: Data) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
 
-    /// Attaches `bytes` (a file called `name`) to a letter or a petition: the content is stored once per SHA-256.
+    /// Attaches `bytes` (a file called `name`) to a letter or a petition: the content is stored once per SHA-256. A
+    /// voided letter is refused, as `letter extend` refuses it.
     public func attach(letter: Int64?, petition: Int64?, name: String, title: String?, bytes: Data, on day: Day) throws -> Attachment {
         let event = AttachmentAdded(
             letter: letter, petition: petition, name: name, title: title, mediaType: MediaType.sniff(bytes), size: Int64(bytes.count),
             sha256: Ledger.sha256(bytes))
-        let id = try transaction { try $0.attach(event, bytes: bytes, on: day) }
+        let id = try transaction { tx in
+            // A clerk's attachment only: a merge replays another office's as it was, even to a letter voided here since.
+            if let letter, try Int64.fetchOne(tx.db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [letter]) == 1 {
+                throw PetitionsError.invalid("letter", String(letter), "is void; a voided letter takes no more documents")
+            }
+            return try tx.attach(event, bytes: bytes, on: day)
+        }
         return try attachment(id)
     }
 

@@ -16,6 +16,7 @@ extension Ledger {
     /// Corrects a party's fields as one `party.updated` event holding each changed field before and after; returns
     /// the party and the names of the fields that changed (none when every value given is the one already held).
     public func update(_ change: PartyChange, on day: Day?) throws -> (party: Party, changed: [String]) {
+        try refuseAfterToday(day, "a correction")
         let (id, changed) = try transaction { try $0.update(change, on: day ?? context.today) }
         return (try party(String(id)), changed)
     }
@@ -62,16 +63,29 @@ extension Ledger {
         }
     }
 
+    /// Refuses a day after today for a change the ledger makes at once (a party recorded or corrected, a member
+    /// joining or leaving, a household growing or shrinking, a receipt voided): today's listings would hold what is
+    /// dated later, and a member who leaves in 2031 would be gone now. `petition status` refuses such a day alike.
+    /// Only a clerk's own change: a merge replays another office's as it was.
+    func refuseAfterToday(_ day: Day?, field: String = "--on", _ what: String) throws {
+        guard let day, day > context.today else { return }
+        throw PetitionsError.invalid(
+            field, day.description,
+            "is after today (\(context.today)); \(what) is recorded on or after the day it happens, so nothing was recorded")
+    }
+
     // MARK: - Members and households
 
     /// Makes a person a member of a group from a day.
     public func joinGroup(_ group: String, member: String, from day: Day?) throws -> Party {
+        try refuseAfterToday(day, field: "--from", "a member joining a group")
         let id = try transaction { try $0.joinGroup(group, member: member, from: day ?? context.today) }
         return try party(String(id))
     }
 
     /// Ends a person's membership of a group on a day.
     public func leaveGroup(_ group: String, member: String, on day: Day) throws -> Party {
+        try refuseAfterToday(day, "a member leaving a group")
         let id = try transaction { tx in
             try refuseLeavingBeforeJoining(tx.db, group, member: member, on: day)
             return try tx.leaveGroup(group, member: member, on: day)
@@ -96,7 +110,8 @@ extension Ledger {
                     ORDER BY e.id DESC LIMIT 1
                     """, arguments: ["group": g.id, "person": p.id])
             ?? String.fetchOne(db, sql: "SELECT e.day FROM party JOIN event e ON e.id = party.event_id WHERE party.id = ?", arguments: [p.id])
-        guard let joined, let from = try? Day(parsing: joined), day < from else { return }
+        // One recorded as joining after today (before that was refused) may still leave today.
+        guard let joined, let from = try? Day(parsing: joined), day < min(from, context.today) else { return }
         throw PetitionsError.invalid(
             "--on", day.description,
             "is before \(p.handle) joined \(g.handle) on \(from); a membership ends on or after the day it began, so nothing was recorded")
@@ -108,6 +123,7 @@ extension Ledger {
 
     /// Adds a dependant to a person's household.
     public func addDependant(_ person: String, name: String, category: String, on day: Day?) throws -> Party {
+        try refuseAfterToday(day, "a change to a household")
         let id = try transaction { tx in
             try refuseDependantTwice(tx.db, person, name: name, category: category)
             return try tx.addDependant(person, name: name, category: category, on: day ?? context.today)
@@ -134,11 +150,40 @@ extension Ledger {
 
     /// Removes a dependant (by name, and category when given) from a person's household.
     public func removeDependant(_ person: String, name: String, category: String?, on day: Day?) throws -> Party {
+        try refuseAfterToday(day, "a change to a household")
         let id = try transaction { tx in
             if category == nil { try refuseAmbiguousDependant(tx.db, person, name: name) }
+            try refuseRemovingBeforeAdding(tx.db, person, name: name, category: category, on: day ?? context.today)
             return try tx.removeDependant(person, name: name, category: category, on: day ?? context.today)
         }
         return try party(String(id))
+    }
+
+    /// Refuses a removal dated before the dependant was added (the day of their `dependant.added`, else the day the
+    /// person was recorded with them), as leaving a group before joining it is refused; one recorded as added after
+    /// today (before that was refused) may still be removed today. A merge replays the other office's as they were.
+    private func refuseRemovingBeforeAdding(_ db: Database, _ person: String, name: String, category: String?, on day: Day) throws {
+        let p = try resolveParty(db, person, kinds: [.person], field: "petitioner")
+        let name = try Ledger.checkName(name)
+        let category = try category.map { try Category.validate($0, field: "--category") }
+        let spans = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, from_day FROM dependant_span
+                WHERE person_id = ? AND dependant_id IS NOT NULL AND to_day IS NULL AND (? IS NULL OR category = ?) ORDER BY id
+                """, arguments: [p.id, category, category])
+        guard
+            let span = spans.first(where: { ($0["name"] as String) == name })
+                ?? spans.first(where: { ($0["name"] as String).lowercased() == name.lowercased() })
+        else { return }
+        let added =
+            try (span["from_day"] as String?)
+            ?? String.fetchOne(db, sql: "SELECT e.day FROM party JOIN event e ON e.id = party.event_id WHERE party.id = ?", arguments: [p.id])
+        guard let added, let from = try? Day(parsing: added), day < min(from, context.today) else { return }
+        throw PetitionsError.invalid(
+            "--on", day.description,
+            "is before \(span["name"] as String) was added to the household of \(p.handle) on \(from); a dependant is removed on or after the day they were added, so nothing was recorded"
+        )
     }
 
     /// Refuses to guess which of a household's dependants of the same name in different categories is meant.

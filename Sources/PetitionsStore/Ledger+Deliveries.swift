@@ -91,10 +91,13 @@ extension Ledger {
 
     // MARK: - Reading deliveries
 
-    /// One delivery by id, with its receipts.
-    public func delivery(_ id: Int64) throws -> Delivery {
+    /// One delivery by id, with its receipts, as it stands on `asOf` (today when not given): a receipt dated later is
+    /// listed but does not count yet.
+    public func delivery(_ id: Int64, asOf: Day? = nil) throws -> Delivery {
         try read { db in
-            guard var d = try loadDeliveries(db, DeliveryQuery(id: id)).first else {
+            var query = DeliveryQuery(id: id)
+            query.asOf = try DeliveriesAsOf(db, day: asOf ?? context.today)
+            guard var d = try loadDeliveries(db, query).first else {
                 throw PetitionsError("delivery: no delivery with id \(id).", field: "delivery", kind: .notFound)
             }
             d.receipts = try loadReceipts(db, id)

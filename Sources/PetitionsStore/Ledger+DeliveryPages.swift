@@ -4,18 +4,19 @@ import PetitionsDomain
 /// The deliveries as listings: all of them or some, whole or a page at a time read in SQL.
 extension Ledger {
     /// Deliveries, optionally of one period, status, decree or recipient; by period.
-    public func deliveries(period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil) throws -> [Delivery]
-    {
-        try deliveryPage(period: period, status: status, decree: decree, recipient: recipient, window: nil).rows
+    public func deliveries(
+        period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil, asOf: Day? = nil
+    ) throws -> [Delivery] {
+        try deliveryPage(period: period, status: status, decree: decree, recipient: recipient, window: nil, asOf: asOf).rows
     }
 
     /// The deliveries `deliveries(...)` lists, only those in `window` read with their items (`LIMIT`/`OFFSET` in
     /// SQL), and how many it lists in all (`count(*)`); without a window, every one and their number.
-    public func deliveryPage(period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?, window: RowWindow?) throws
-        -> RowPage<Delivery>
-    {
+    public func deliveryPage(
+        period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?, window: RowWindow?, asOf: Day? = nil
+    ) throws -> RowPage<Delivery> {
         try read { db in
-            var query = try deliveryQuery(db, period: period, status: status, decree: decree, recipient: recipient)
+            var query = try deliveryQuery(db, period: period, status: status, decree: decree, recipient: recipient, asOf: asOf)
             query.window = window
             let rows = try loadDeliveries(db, query)
             guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
@@ -29,10 +30,10 @@ extension Ledger {
     /// lists in all: two windowed queries and two counts in one read, whatever the number of deliveries.
     public func deliveryPage(
         first: Set<Int64>, period: Period? = nil, status: DeliveryStatus? = nil, decree: String? = nil, recipient: String? = nil,
-        window: RowWindow
+        window: RowWindow, asOf: Day? = nil
     ) throws -> RowPage<Delivery> {
         try read { db in
-            let all = try deliveryQuery(db, period: period, status: status, decree: decree, recipient: recipient)
+            let all = try deliveryQuery(db, period: period, status: status, decree: decree, recipient: recipient, asOf: asOf)
             var firsts = all
             firsts.only = Array(first)
             var others = all
@@ -56,10 +57,12 @@ extension Ledger {
 
     /// The query of the deliveries of one period, status, decree or recipient (each when given); an unknown decree or
     /// recipient is its sentence.
-    func deliveryQuery(_ db: Database, period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?) throws
+    /// Receipts after `asOf` (today when not given) do not count yet, in the status asked for and in each delivery read.
+    func deliveryQuery(_ db: Database, period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?, asOf: Day?) throws
         -> DeliveryQuery
     {
         var query = DeliveryQuery(period: period, status: status)
+        query.asOf = try DeliveriesAsOf(db, day: asOf ?? context.today)
         query.decree = try decree.map { try resolveDecree(db, $0).id }
         query.recipient = try recipient.map { try resolveParty(db, $0, kinds: [.group, .person], field: "--recipient").id }
         return query

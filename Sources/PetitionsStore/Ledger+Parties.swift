@@ -127,6 +127,7 @@ extension Ledger {
 
     /// Records an authority, optionally below a parent authority and with a default reply window.
     public func addAuthority(name: String, handle: String?, parent: String?, replyWithin: Span?, on day: Day?) throws -> Party {
+        try refuseAfterToday(day, "a new party")
         let id = try transaction {
             try $0.addAuthority(name: name, handle: handle, parent: parent, replyWithin: replyWithin, on: day ?? context.today)
         }
@@ -135,6 +136,7 @@ extension Ledger {
 
     /// Records a group of petitioners with optional head-counts.
     public func addGroup(name: String, handle: String?, district: String?, counts: [HeadCount], on day: Day?) throws -> Party {
+        try refuseAfterToday(day, "a new party")
         let id = try transaction { try $0.addGroup(name: name, handle: handle, district: district, counts: counts, on: day ?? context.today) }
         return try party(String(id))
     }
@@ -144,12 +146,31 @@ extension Ledger {
         name: String, handle: String?, district: String?, occupation: String?, groups: [String],
         dependants: [Dependant], on day: Day?
     ) throws -> Party {
+        try refuseAfterToday(day, "a new party")
+        try Ledger.refuseDependantTwice(dependants)
         let id = try transaction {
             try $0.addPetitioner(
                 name: name, handle: handle, district: district, occupation: occupation, groups: groups, dependants: dependants,
                 on: day ?? context.today)
         }
         return try party(String(id))
+    }
+
+    /// Refuses a household that names one dependant twice (the same name and category, or names that differ only in
+    /// case): she would count twice, which `dependant add` refuses too. (A merge replays the other office's additions
+    /// as they were, so only a clerk's own addition is refused.)
+    static func refuseDependantTwice(_ dependants: [Dependant]) throws {
+        var seen: [Dependant: String] = [:]
+        for d in dependants {
+            let key = Dependant(name: d.name.lowercased(), category: d.category)
+            if let first = seen[key] {
+                let written = first == d.name ? "" : " (first written \(first))"
+                throw PetitionsError.invalid(
+                    "--dependant", "\(d.name):\(d.category)",
+                    "is given twice\(written); a dependant is counted once, so nothing was added")
+            }
+            seen[key] = d.name
+        }
     }
 
     static func merge(_ counts: [HeadCount]) throws -> [HeadCount] {

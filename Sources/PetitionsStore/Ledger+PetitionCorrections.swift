@@ -8,6 +8,7 @@ extension Ledger {
     /// Corrects a petition's subject, category or intermediary as one `petition.updated` event; returns the petition and
     /// the fields that changed.
     public func update(_ change: PetitionChange, on day: Day?) throws -> (petition: Petition, changed: [String]) {
+        try refuseAfterToday(day, "a correction")
         let changed = try transaction { try $0.update(change, on: day ?? context.today) }
         return (try petition(change.petition), changed)
     }

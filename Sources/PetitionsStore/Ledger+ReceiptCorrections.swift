@@ -9,8 +9,22 @@ extension Ledger {
     /// delivery after the end of its recipient's enrolment left with no receipt that counts is cancelled, as
     /// `enrol end` cancels one whose every receipt was voided before it.
     public func voidReceipt(_ id: Int64, reason: String, on day: Day?) throws -> Delivery {
-        let deliveryID = try transaction { try $0.voidReceipt(id, reason: reason, on: day ?? context.today).delivery }
+        try refuseAfterToday(day, "a void")
+        let deliveryID = try transaction { tx in
+            try refuseVoidBeforeReceipt(tx.db, id, on: day ?? context.today)
+            return try tx.voidReceipt(id, reason: reason, on: day ?? context.today).delivery
+        }
         return try delivery(deliveryID)
+    }
+
+    /// Refuses a void dated before the receipt it voids, as leaving a group before joining it is refused; a receipt
+    /// dated after today may still be voided today. A merge replays the other office's as they were.
+    private func refuseVoidBeforeReceipt(_ db: Database, _ id: Int64, on day: Day) throws {
+        guard let text = try String.fetchOne(db, sql: "SELECT day FROM receipt WHERE id = ?", arguments: [id]),
+            let received = try? Day(parsing: text), day < min(received, context.today)
+        else { return }
+        throw PetitionsError.invalid(
+            "--on", day.description, "is before receipt \(id)'s day (\(received)); a receipt is voided on or after its day, so nothing was recorded")
     }
 
     // MARK: - Ending an enrolment

@@ -85,17 +85,18 @@ import Testing
             ["group", "edit", "dmitrov-post", "--count", "employee=200", "--on", "1920-06-01"],
             ["group", "edit", "dmitrov-post", "--count", "employee=150", "--on", "1920-05-01"],
             ["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia Kropotkina", "--on", "1920-07-01"],
-            ["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia Kropotkina", "--on", "1920-06-15"],
         ] {
             let r = try cli.run(s)
             #expect(r.status == 0, "\(s): \(r)")
         }
+        let early = try cli.run(["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia Kropotkina", "--on", "1920-06-15"])
+        #expect(early.status == 65 && early.stderr.contains("1920-07-01"), "a removal before the addition is refused: \(early)")
         let counted = try ["1920-04-30", "1920-05-01", "1920-06-01", "1920-07-01"].map {
             try Self.summary(cli, $0)["household_members"] as? Int
         }
         // 2 persons + 125 employees + 140 incapacitated; the 150 recorded last holds from 1 May on (not 125 beside it
-        // in May, nor the 200 from June); Sofia, removed on a day before she was added, never counts.
-        #expect(counted == [267, 292, 292, 292], "\(counted)")
+        // in May, nor the 200 from June); Sofia counts from 1 July, her removal dated before it refused.
+        #expect(counted == [267, 292, 292, 293], "\(counted)")
         let verify = try cli.run(["verify"])
         #expect(verify.status == 0 && verify.stdout.contains("Ledger OK"), "\(verify)")
     }

@@ -82,7 +82,7 @@ extension ExchangeTests {
         #expect(
             r.stderr == """
                 warning: the delivery of decree-1918 to dmitrov-post for 1920-01 has now received 2,000 funt wheat, more than the 1,700 funt wheat expected.
-                warning: the receipt for the delivery of decree-1918 to dmitrov-post for 1920-02 is dated 2030-01-01, after today (\(today)).
+                warning: the receipt for the delivery of decree-1918 to dmitrov-post for 1920-02 is dated 2030-01-01, after today (\(today)); it counts from that day.
                 warning: the receipt for the delivery of decree-1918 to dmitrov-post for 1920-03 is dated 1920-02-20, before its period 1920-03 begins (1920-03-01).
 
                 """, "\(r.stderr)")

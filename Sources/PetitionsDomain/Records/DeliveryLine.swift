@@ -16,6 +16,11 @@ public struct DeliveryLine: Codable, Hashable, Sendable {
         self.expected = expected
         self.received = received
         self.shortfall = shortfall
+        // Short by less than three decimals show (999.5 g of 1 kg): the received amount rounded up to the expected one
+        // would read as all of it; it is the expected less the shortfall, shown with its decimals (README, Values).
+        if shortfall.amount > 0, received.amount >= expected.amount, received.unit == expected.unit, shortfall.unit == expected.unit {
+            self.received.amount = expected.amount - shortfall.amount
+        }
         self.receivedAs = receivedAs
     }
 

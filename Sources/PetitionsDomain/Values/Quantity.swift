@@ -108,8 +108,29 @@ public struct Quantity: Hashable, Sendable {
     /// `8 funt wheat`.
     public var description: String { "\(Quantity.format(amount)) \(unit.name) \(commodity)" }
 
-    /// Base units expressed in `unit`, rounded to three decimals when it does not divide exactly.
+    /// Base units expressed in `unit`, rounded to three decimals when it does not divide exactly. An amount that is not
+    /// zero is never shown as zero: one that three decimals round to 0 (0.5 g short of 1 kg) takes as many more as its
+    /// first digit needs (0.0000005 kg), so a short delivery never reads as nothing short (README, Values).
     public static func amount(_ base: Int64, in unit: MeasureUnit) -> Decimal {
+        let shown = roundedAmount(base, in: unit)
+        guard shown == 0, base != 0, unit.base > 0 else { return shown }
+        return firstDigitAmount(base, in: unit)
+    }
+
+    /// A non-zero amount too small for three decimals, to the first decimal place that shows it.
+    static func firstDigitAmount(_ base: Int64, in unit: MeasureUnit) -> Decimal {
+        let exact = Decimal(base) / Decimal(unit.base)
+        for places in (decimals + 1)...24 {
+            var d = exact
+            var r = Decimal()
+            NSDecimalRound(&r, &d, places, .plain)
+            if r != 0 { return r }
+        }
+        return exact
+    }
+
+    /// Base units expressed in `unit`, rounded to three decimals when it does not divide exactly (0 when that rounds away).
+    static func roundedAmount(_ base: Int64, in unit: MeasureUnit) -> Decimal {
         // From integers: thousandths rounded half away from zero (NSDecimalRound's .plain), trailing zeros dropped. The
         // report converts every arrears line and trend amount: Decimal division there was a tenth of its time.
         let (thousandths, overflow) = base.magnitude.multipliedReportingOverflow(by: 1000)

@@ -21,6 +21,9 @@ struct DeliveryQuery {
     var except: [Int64]?
     /// Only the rows in this window of the listing (`LIMIT`/`OFFSET`).
     var window: RowWindow?
+    /// The deliveries with receipts after the day the listing is read as of, as they stood that day: a receipt does not
+    /// count before its day, so their status (and `status` above) is the day's, not the one stored.
+    var asOf: DeliveriesAsOf?
 
     /// The listing's statement: each delivery with its decree's, recipient's and supplier's handles.
     var sql: String {
@@ -41,7 +44,16 @@ struct DeliveryQuery {
         var filter = QueryFilter()
         if let id { filter.add("d.id = ?", id) }
         if let period { filter.add("d.period = ?", period.description) }
-        if let status { filter.add("d.status = ?", status.rawValue) }
+        if let status {
+            if let asOf, !asOf.status.isEmpty {
+                let also = asOf.status.filter { $0.value == status }.map(\.key)
+                filter.add(
+                    "((d.status = ? AND NOT d.id IN (SELECT value FROM json_each(?))) OR d.id IN (SELECT value FROM json_each(?)))",
+                    values: [status.rawValue, DeliveryQuery.json(Array(asOf.status.keys)), DeliveryQuery.json(also)])
+            } else {
+                filter.add("d.status = ?", status.rawValue)
+            }
+        }
         if let decree { filter.add("d.decree_id = ?", decree) }
         if let recipient { filter.add("d.recipient_id = ?", recipient) }
         if let only { filter.add("d.id IN (SELECT value FROM json_each(?))", DeliveryQuery.json(only)) }

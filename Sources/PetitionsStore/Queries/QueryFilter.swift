@@ -11,6 +11,12 @@ struct QueryFilter {
         values.append(value)
     }
 
+    /// Adds a condition (`fragment`, with one `?` for each value) and its values.
+    mutating func add(_ fragment: StaticString, values: [(any DatabaseValueConvertible)?]) {
+        fragments.append(fragment.description)
+        self.values += values
+    }
+
     /// The clause (`1` when there is no condition).
     var sql: String { fragments.isEmpty ? "1" : fragments.joined(separator: " AND ") }
 
