@@ -19,15 +19,10 @@ extension Web {
     /// The form that takes a file off the petition or one of its letters (`attachment remove`): the bytes stay in the
     /// ledger until `compact`, and the event names the clerk.
     func removeAttachmentForm(_ id: Int64, attachments: [Attachment]) -> WebForm {
-        WebForm(
+        Web.undoForm(
             action: "/petitions/\(id)/remove-attachment", legend: "Remove an attachment", submit: "Remove the attachment",
-            fields: [
-                WebField(
-                    name: "attachment", label: "Attachment", kind: .select(attachments.map { (String($0.id), "\($0.id): \($0.name)") }),
-                    value: attachments.last.map { String($0.id) } ?? ""),
-                WebField(name: "reason", label: "Why it is removed", required: true),
-                WebField(name: "on", label: "On", kind: .date, hint: "today when left empty"),
-            ])
+            field: "attachment", label: "Attachment", choices: attachments.map { (String($0.id), "\($0.id): \($0.name)") },
+            reason: "Why it is removed")
     }
 
     func removeAttachment(_ request: Request, _ context: OfficeContext) async throws -> Response {

@@ -211,13 +211,22 @@ extension Web {
     // MARK: - A delivery and its receipts
 
     func voidReceiptForm(_ id: Int64, receipts: [Receipt]) -> WebForm {
-        WebForm(
+        Web.undoForm(
             action: "/deliveries/\(id)/void-receipt", legend: "Void a receipt recorded in error", submit: "Void the receipt",
+            field: "receipt", label: "Receipt", choices: receipts.map { (String($0.id), "\($0.id): \($0.on) \($0.quantity)") },
+            reason: "Why it is void")
+    }
+
+    /// A form that undoes one record chosen from a list (void a receipt or a letter, remove an attachment): the
+    /// record (the last one chosen by default), why, and the day (today when left empty).
+    static func undoForm(
+        action: String, legend: String, submit: String, field: String, label: String, choices: [(value: String, text: String)], reason: String
+    ) -> WebForm {
+        WebForm(
+            action: action, legend: legend, submit: submit,
             fields: [
-                WebField(
-                    name: "receipt", label: "Receipt", kind: .select(receipts.map { (String($0.id), "\($0.id): \($0.on) \($0.quantity)") }),
-                    value: receipts.last.map { String($0.id) } ?? ""),
-                WebField(name: "reason", label: "Why it is void", required: true),
+                WebField(name: field, label: label, kind: .select(choices), value: choices.last?.value ?? ""),
+                WebField(name: "reason", label: reason, required: true),
                 WebField(name: "on", label: "On", kind: .date, hint: "today when left empty"),
             ])
     }
@@ -321,15 +330,10 @@ extension Web {
     // MARK: - Voiding a letter
 
     func voidLetterForm(_ id: Int64, letters: [Letter]) -> WebForm {
-        WebForm(
+        Web.undoForm(
             action: "/petitions/\(id)/void-letter", legend: "Void a letter recorded in error", submit: "Void the letter",
-            fields: [
-                WebField(
-                    name: "letter", label: "Letter", kind: .select(letters.map { (String($0.id), "\($0.id): \($0.on) \($0.subject)") }),
-                    value: letters.last.map { String($0.id) } ?? ""),
-                WebField(name: "reason", label: "Why it is void", required: true),
-                WebField(name: "on", label: "On", kind: .date, hint: "today when left empty"),
-            ])
+            field: "letter", label: "Letter", choices: letters.map { (String($0.id), "\($0.id): \($0.on) \($0.subject)") },
+            reason: "Why it is void")
     }
 
     func voidLetter(_ request: Request, _ context: OfficeContext) async throws -> Response {
