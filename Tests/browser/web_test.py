@@ -227,7 +227,8 @@ def test_parties_and_corrections(b):
     # The receipt recorded in the first test, voided on its delivery's page: listed still, counting for nothing.
     b.go("/deliveries/1")
     b.fill("/deliveries/1/void-receipt", {"reason": "Recorded against the wrong month"})
-    assert "voided: counts for nothing" in b.text(), b.text()
+    # The receipt row says why, when and by whom it was voided, and that it counts for nothing.
+    assert "voided: Recorded against the wrong month" in b.text() and "counts for nothing" in b.text(), b.text()
     b.log_out()
 
 
