@@ -29,35 +29,26 @@ extension Web {
         let id = try pathID(context, "petition")
         let fields = try await context.form(request, of: removeAttachmentForm(id, attachments: []), role: .clerk)
         let account = try context.signedIn(.clerk, request)
-        let action = "/petitions/\(id)/remove-attachment"
-        return try await once(
-            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
-        ) {
-            let outcome = try await attempt { () async throws -> Attachment in
-                guard let attachment = try fields.id("attachment") else {
-                    throw APIFailure.invalid("attachment", "attachment: choose the attachment to remove.")
-                }
-                let remove = RemoveAttachment(id: attachment, reason: try fields.required("reason"), on: try fields.day("on") ?? office.today)
-                return try await inPath {
-                    try await office.perform(as: account) { ws in
-                        // One of this petition's files, or of its letters': as the page lists them.
-                        var files = try ListAttachments(petition: id).run(in: ws)
-                        for letter in try ShowPetition(petition: id).run(in: ws).letters {
-                            files += try ListAttachments(letter: letter.id).run(in: ws)
-                        }
-                        guard files.contains(where: { $0.id == attachment }) else {
-                            throw PetitionsError.invalid(
-                                "attachment", String(attachment), "is not a file of petition \(id) or its letters; choose one of its attachments")
-                        }
-                        return try remove.run(in: ws)
+        return try await undoChosen(fields, context, page: "/petitions/\(id)", field: "attachment", verb: "remove") { attachment in
+            let remove = RemoveAttachment(id: attachment, reason: try fields.required("reason"), on: try fields.day("on") ?? office.today)
+            return try await inPath {
+                try await office.perform(as: account) { ws in
+                    // One of this petition's files, or of its letters': as the page lists them.
+                    var files = try ListAttachments(petition: id).run(in: ws)
+                    for letter in try ShowPetition(petition: id).run(in: ws).letters {
+                        files += try ListAttachments(letter: letter.id).run(in: ws)
                     }
+                    guard files.contains(where: { $0.id == attachment }) else {
+                        throw PetitionsError.invalid(
+                            "attachment", String(attachment), "is not a file of petition \(id) or its letters; choose one of its attachments")
+                    }
+                    return try remove.run(in: ws)
                 }
             }
-            switch outcome {
-            case .failure(let f): return try await petitionPage(request, context, id: id, refill: (action, fields.texts, f))
-            case .success(let a): inform(["Removed attachment \(a.id) (\(a.name)); its bytes stay in the ledger until petitions compact."], context)
-            }
-            throw Redirect.to("/petitions/\(id)")
+        } refused: { f in
+            try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/remove-attachment", fields.texts, f))
+        } done: { a in
+            "Removed attachment \(a.id) (\(a.name)); its bytes stay in the ledger until petitions compact."
         }
     }
 

@@ -303,27 +303,42 @@ extension Web {
         let id = try pathID(context, "delivery")
         let fields = try await context.form(request, of: voidReceiptForm(id, receipts: []), role: .clerk)
         let account = try context.signedIn(.clerk, request)
-        return try await once(
-            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/deliveries/\(id)", shown: "/deliveries/\(id)"
-        ) {
-            let outcome = try await attempt { () async throws -> Int64 in
-                guard let receipt = try fields.id("receipt") else { throw APIFailure.invalid("receipt", "receipt: choose the receipt to void.") }
-                let void = VoidReceipt(receipt: receipt, reason: try fields.required("reason"), on: try fields.day("on"))
-                try await inPath {
-                    _ = try await office.perform(as: account) { ws in
-                        guard try ShowDelivery(delivery: id).run(in: ws).receipts?.contains(where: { $0.id == receipt }) == true else {
-                            throw PetitionsError.invalid("receipt", String(receipt), "is not a receipt of delivery \(id); choose one of its receipts")
-                        }
-                        return try void.run(in: ws)
+        return try await undoChosen(fields, context, page: "/deliveries/\(id)", field: "receipt", verb: "void") { receipt in
+            let void = VoidReceipt(receipt: receipt, reason: try fields.required("reason"), on: try fields.day("on"))
+            try await inPath {
+                _ = try await office.perform(as: account) { ws in
+                    guard try ShowDelivery(delivery: id).run(in: ws).receipts?.contains(where: { $0.id == receipt }) == true else {
+                        throw PetitionsError.invalid("receipt", String(receipt), "is not a receipt of delivery \(id); choose one of its receipts")
                     }
+                    return try void.run(in: ws)
                 }
-                return receipt
+            }
+            return receipt
+        } refused: { f in
+            try await deliveryPage(request, context, id: id, refill: (fields.texts, f))
+        } done: { receipt in
+            "Voided receipt \(receipt): it counts for nothing from now on."
+        }
+    }
+
+    /// A form that undoes one record chosen from a list (`undoForm`), sent once (its form token): the chosen id
+    /// (refused beside the field when none was chosen) handed to `undo`, which checks it is one of the page's and
+    /// records; refused, the page again by `refused` with the sentence beside the form; done, a notice of `done` and
+    /// the page the form was on.
+    func undoChosen<Done>(
+        _ fields: RequestFields, _ context: OfficeContext, page: String, field: String, verb: String,
+        _ undo: (Int64) async throws -> Done, refused: (APIFailure) async throws -> Response, done: (Done) -> String
+    ) async throws -> Response {
+        try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: page, shown: page) {
+            let outcome = try await attempt { () async throws -> Done in
+                guard let chosen = try fields.id(field) else { throw APIFailure.invalid(field, "\(field): choose the \(field) to \(verb).") }
+                return try await undo(chosen)
             }
             switch outcome {
-            case .failure(let f): return try await deliveryPage(request, context, id: id, refill: (fields.texts, f))
-            case .success(let receipt): inform(["Voided receipt \(receipt): it counts for nothing from now on."], context)
+            case .failure(let f): return try await refused(f)
+            case .success(let d): inform([done(d)], context)
             }
-            throw Redirect.to("/deliveries/\(id)")
+            throw Redirect.to(page)
         }
     }
 
@@ -340,28 +355,21 @@ extension Web {
         let id = try pathID(context, "petition")
         let fields = try await context.form(request, of: voidLetterForm(id, letters: []), role: .clerk)
         let account = try context.signedIn(.clerk, request)
-        let action = "/petitions/\(id)/void-letter"
-        return try await once(
-            try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: "/petitions/\(id)", shown: "/petitions/\(id)"
-        ) {
-            let outcome = try await attempt { () async throws -> Int64 in
-                guard let letter = try fields.id("letter") else { throw APIFailure.invalid("letter", "letter: choose the letter to void.") }
-                let void = VoidLetter(letter: letter, reason: try fields.required("reason"), on: try fields.day("on") ?? office.today)
-                try await inPath {
-                    _ = try await office.perform(as: account) { ws in
-                        guard try ShowLetter(letter: letter).run(in: ws).petition == id else {
-                            throw PetitionsError.invalid("letter", String(letter), "is not a letter of petition \(id); choose one of its letters")
-                        }
-                        return try void.run(in: ws)
+        return try await undoChosen(fields, context, page: "/petitions/\(id)", field: "letter", verb: "void") { letter in
+            let void = VoidLetter(letter: letter, reason: try fields.required("reason"), on: try fields.day("on") ?? office.today)
+            try await inPath {
+                _ = try await office.perform(as: account) { ws in
+                    guard try ShowLetter(letter: letter).run(in: ws).petition == id else {
+                        throw PetitionsError.invalid("letter", String(letter), "is not a letter of petition \(id); choose one of its letters")
                     }
+                    return try void.run(in: ws)
                 }
-                return letter
             }
-            switch outcome {
-            case .failure(let f): return try await petitionPage(request, context, id: id, refill: (action, fields.texts, f))
-            case .success(let letter): inform(["Voided letter \(letter): it counts for nothing from now on."], context)
-            }
-            throw Redirect.to("/petitions/\(id)")
+            return letter
+        } refused: { f in
+            try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/void-letter", fields.texts, f))
+        } done: { letter in
+            "Voided letter \(letter): it counts for nothing from now on."
         }
     }
 }
