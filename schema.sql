@@ -309,9 +309,9 @@ CREATE INDEX receipt_day ON receipt(day);
 CREATE TABLE receipt_item (
   receipt_id INTEGER NOT NULL REFERENCES receipt(id),
   commodity  TEXT NOT NULL,
-  amount     INTEGER NOT NULL CHECK (amount > 0),
   unit       TEXT NOT NULL REFERENCES unit(name),
-  PRIMARY KEY (receipt_id, commodity)
+  amount     INTEGER NOT NULL CHECK (amount > 0),
+  PRIMARY KEY (receipt_id, commodity, unit)
 ) STRICT, WITHOUT ROWID;
 
 -- Case notes on petitions, each recorded by an event.

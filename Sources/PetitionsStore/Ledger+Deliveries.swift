@@ -229,7 +229,11 @@ extension LedgerTransaction {
             throw PetitionsError.invalid(
                 "--on", day.description, "is before decree \(d.handle) was issued on \(d.issued); nothing can come under it before then")
         }
-        var byCommodity: [(String, Int64, String)] = []  // commodity, base, unit entered
+        // One row of the receipt per commodity and unit entered: an amount keeps its unit (`1 funt salt, 590 g salt`),
+        // and only amounts given in the same unit add up (exactly, in that unit); what the delivery counts as received
+        // is the commodity's sum in base units.
+        var byUnit: [(commodity: String, base: Int64, unit: String)] = []
+        var byCommodity: [String: Int64] = [:]
         let itemRows = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT commodity, unit, received FROM delivery_item WHERE delivery_id = ?"), arguments: [deliveryID])
         let lines = Dictionary(uniqueKeysWithValues: itemRows.map { ($0["commodity"] as String, $0["unit"] as String) })
@@ -246,17 +250,20 @@ extension LedgerTransaction {
                     "--quantity \(quoted(text)): \(q.unit.name) measures \(q.unit.dimension), but the ration of \(q.commodity) is in \(eu.name) (\(eu.dimension))."
                 )
             }
-            if let i = byCommodity.firstIndex(where: { $0.0 == q.commodity }) {
-                byCommodity[i].1 += q.base
-            } else {
-                byCommodity.append((q.commodity, q.base, q.unit.name))
-            }
-            // Each quantity is at most Quantity.maximumBase, so these sums cannot overflow before they are checked.
-            let total = (already[q.commodity] ?? 0).addingReportingOverflow(byCommodity.first { $0.0 == q.commodity }?.1 ?? 0)
+            // Each quantity is at most Quantity.maximumBase and each sum is checked before the next is made, so no
+            // sum can overflow unseen.
+            let sum = (byCommodity[q.commodity] ?? 0) + q.base
+            let total = (already[q.commodity] ?? 0).addingReportingOverflow(sum)
             guard !total.overflow, total.partialValue <= Quantity.maximumBase else {
                 throw PetitionsError(
                     "--quantity \(quoted(text)): the \(q.commodity) received for \(d.handle) to \(r.handle) in \(period) would add up to more than can be counted."
                 )
+            }
+            byCommodity[q.commodity] = sum
+            if let i = byUnit.firstIndex(where: { $0.commodity == q.commodity && $0.unit == q.unit.name }) {
+                byUnit[i].base += q.base
+            } else {
+                byUnit.append((q.commodity, q.base, q.unit.name))
             }
         }
         let event = DeliveryReceived(
@@ -270,8 +277,10 @@ extension LedgerTransaction {
             [deliveryID, day.description, Ledger.nonEmpty(note), stamp.office, eventID])
         let receiptID = db.lastInsertedRowID
         try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'receipt', ?)", [eventID, receiptID])
-        for (c, base, u) in byCommodity {
+        for (c, base, u) in byUnit {
             try db.execute(cached: "INSERT INTO receipt_item(receipt_id, commodity, amount, unit) VALUES (?, ?, ?, ?)", [receiptID, c, base, u])
+        }
+        for (c, base) in byCommodity {
             try db.execute(cached: "UPDATE delivery_item SET received = received + ? WHERE delivery_id = ? AND commodity = ?", [base, deliveryID, c])
         }
         try Ledger.deriveStatus(db, deliveryID)

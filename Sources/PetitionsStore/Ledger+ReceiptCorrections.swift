@@ -60,7 +60,7 @@ extension LedgerTransaction {
         try db.execute(
             sql: """
                 UPDATE delivery_item SET received = received - (
-                  SELECT amount FROM receipt_item WHERE receipt_id = ? AND commodity = delivery_item.commodity)
+                  SELECT sum(amount) FROM receipt_item WHERE receipt_id = ? AND commodity = delivery_item.commodity)
                 WHERE delivery_id = ? AND commodity IN (SELECT commodity FROM receipt_item WHERE receipt_id = ?)
                 """, arguments: [id, deliveryID, id])
         try Ledger.deriveStatus(db, deliveryID)

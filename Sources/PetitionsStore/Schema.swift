@@ -17,6 +17,7 @@ enum Schema {
         ("v7", { try $0.execute(sql: v7) }),
         ("v8", { try $0.execute(sql: v8) }),
         ("v9", { try $0.execute(sql: v9) }),
+        ("v10", { try $0.execute(sql: v10) }),
     ]
 
     static let v1 = """

@@ -143,7 +143,7 @@ extension Ledger {
     func loadReceipts(_ db: Database, _ deliveryID: Int64) throws -> [Receipt] {
         try ReceiptRecord.fetchAll(db, sql: "SELECT * FROM receipt WHERE delivery_id = ? ORDER BY day, id", arguments: [deliveryID]).map { r in
             let quantities = try ReceiptItemRecord.fetchAll(
-                db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity", arguments: [r.id]
+                db, sql: "SELECT commodity, amount, unit FROM receipt_item WHERE receipt_id = ? ORDER BY commodity, unit", arguments: [r.id]
             ).map { quantityValue($0.amount, unit: $0.unit, commodity: $0.commodity) }
             var receipt = Receipt(id: r.id, on: r.day, quantities: quantities, note: r.note, voided: r.voided, voidReason: r.voidReason)
             // The day and the user of its void are the `receipt.voided` event's.
