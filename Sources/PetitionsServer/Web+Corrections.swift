@@ -271,7 +271,7 @@ extension Web {
             "receipts": receipts.map {
                 [
                     "id": $0.id, "on": $0.on.description, "quantity": $0.quantity, "note": $0.note ?? "", "voided": $0.voided,
-                    "voidedWhy": Web.voidedWhy($0),
+                    "voidedWhy": $0.voidedText,
                 ] as [String: Any]
             },
             "forms": forms,
@@ -287,13 +287,6 @@ extension Web {
         if let refill, forms.isEmpty { values["error"] = refill.error.message }
         return page(
             "delivery", "Delivery \(d.id): \(n[d.recipient] ?? d.recipient), \(d.period)", values, context, status: refill?.error.status ?? .ok)
-    }
-
-    /// What the Voided column says of a voided receipt: why, on which day and by whom (`receipt void`).
-    static func voidedWhy(_ r: Receipt) -> String {
-        guard r.voided else { return "" }
-        let said = [r.voidReason, r.voidedOn.map { "on \($0)" }, r.voidedBy.map { "by \($0)" }].compactMap { $0 }
-        return "voided" + (said.isEmpty ? "" : ": " + said.joined(separator: ", ")) + "; counts for nothing"
     }
 
     /// `1,000 funt`: an amount with its unit, thousands separated.

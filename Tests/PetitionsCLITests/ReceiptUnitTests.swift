@@ -2,8 +2,9 @@ import Foundation
 import PetitionsTestSupport
 import Testing
 
-/// A receipt as it was recorded: each amount in the unit it came in, in every output of the command line (the web
-/// trial of 3 December 1926 found a receipt of two units shown as one sum in the first).
+/// A receipt as it was recorded: each amount in the unit it came in, and why it was voided, in every output of the
+/// command line (the web trial of 3 December 1926 found a receipt of two units shown as one sum in the first, and
+/// `delivery show` saying of a voided receipt only that it counts for nothing).
 @Suite struct ReceiptUnitTests {
     /// The Dmitrov ledger with a decree of 1 kg of salt a month for Kropotkin, January 1920 scheduled; its id.
     static func salt() throws -> (CLI, Int) {
@@ -70,5 +71,18 @@ import Testing
         let receipt = try #require((json["receipts"] as? [[String: Any]])?.first)
         #expect(receipt["quantity"] as? String == "2 funt salt, 200 g salt", "\(receipt)")
         #expect(try cli.run(["verify"]).status == 0)
+    }
+
+    @Test func deliveryShowSaysWhyWhenAndByWhomAReceiptWasVoided() throws {
+        let (cli, id) = try Self.salt()
+        defer { cli.remove() }
+        #expect(try Self.receive(cli, ["1 kg salt"]).status == 0)
+        let void = try cli.run(["receipt", "void", "1", "--reason", "Entered against the wrong month", "--on", "1920-01-06"])
+        #expect(void.status == 0, "\(void)")
+        let show = try cli.run(["delivery", "show", String(id)])
+        #expect(
+            show.stdout.contains(
+                "receipt 1 on 1920-01-05: 1 kg salt [voided: Entered against the wrong month, on 1920-01-06, by clerk; counts for nothing]"),
+            "\(show.stdout)")
     }
 }

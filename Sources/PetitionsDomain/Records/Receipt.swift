@@ -30,6 +30,15 @@ public struct Receipt: Codable, Hashable, Sendable {
     /// What came, with plain digits as JSON carries amounts: `1700 funt wheat, 20 funt salt`.
     public var plainQuantity: String { quantities.map(\.plain).joined(separator: ", ") }
 
+    /// What a listing says of a voided receipt, in every front end's text: why, on which day and by whom its void was
+    /// recorded, and that it counts for nothing (`voided: entered twice, on 1920-02-12, by clerk; counts for nothing`);
+    /// empty for a receipt that stands.
+    public var voidedText: String {
+        guard voided else { return "" }
+        let said = [voidReason, voidedOn.map { "on \($0)" }, voidedBy.map { "by \($0)" }].compactMap { $0 }
+        return "voided" + (said.isEmpty ? "" : ": " + said.joined(separator: ", ")) + "; counts for nothing"
+    }
+
     enum CodingKeys: String, CodingKey { case id, on, quantity, quantities, note, voided, voidReason, voidedOn, voidedBy }
 
     public init(from decoder: Decoder) throws {

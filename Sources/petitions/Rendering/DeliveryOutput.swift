@@ -12,7 +12,7 @@ enum DeliveryOutput {
         }
         for r in d.receipts ?? [] {
             print(
-                "  receipt \(r.id) on \(r.on): \(r.quantity)\(r.note.map { " (\($0))" } ?? "")\(r.voided ? " [voided: counts for nothing]" : "")")
+                "  receipt \(r.id) on \(r.on): \(r.quantity)\(r.note.map { " (\($0))" } ?? "")\(r.voided ? " [\(r.voidedText)]" : "")")
         }
     }
 
