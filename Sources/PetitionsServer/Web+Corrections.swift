@@ -25,7 +25,7 @@ extension Web {
     // MARK: - Correcting a party
 
     /// A link to `p`'s page, for a refusal that names it.
-    static func partyLink(_ p: Party) -> (href: String, text: String) { ("/parties/" + Form.encode(p.handle), "The page of \(p.name)") }
+    static func partyLink(_ p: Party) -> (href: String, text: String) { (Web.partyPath(p.handle), "The page of \(p.name)") }
 
     /// The party `handle` names, when a form may correct it: an office is not (409, with a link to its page).
     func correctable(_ handle: String, _ account: Account) async throws -> Party {
@@ -88,7 +88,7 @@ extension Web {
         var was: [String: String] = [:]
         for field in fields { was[wasPrefix + field.name] = v[field.name] ?? "" }
         return WebForm(
-            action: "/parties/\(Form.encode(p.handle))/edit", legend: nil, submit: "Record the correction", fields: fields + [on], hidden: was)
+            action: Web.partyPath(p.handle) + "/edit", legend: nil, submit: "Record the correction", fields: fields + [on], hidden: was)
     }
 
     func editPage(_ p: Party, form: WebForm, _ context: OfficeContext, status: HTTPResponse.Status = .ok) -> Response {
@@ -103,7 +103,7 @@ extension Web {
         let account = try context.signedIn(.clerk, request)
         let party = try await correctable(try pathHandle(context), account)
         let fields = try await context.form(request, of: Web.editForm(party))
-        let path = "/parties/" + Form.encode(party.handle)
+        let path = Web.partyPath(party.handle)
         return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: path + "/edit", shown: path) {
             let outcome = try await attempt { () async throws -> Correction<Party>? in
                 let change = try Web.change(party, fields)

@@ -51,7 +51,7 @@ extension Web {
 
     static func joinForm(_ p: Party) -> WebForm {
         WebForm(
-            action: "/parties/\(Form.encode(p.handle))/join", legend: "Add a member", submit: "Add the member",
+            action: Web.partyPath(p.handle) + "/join", legend: "Add a member", submit: "Add the member",
             fields: [
                 WebField(name: "member", label: "Petitioner (handle)", required: true),
                 WebField(name: "from", label: "Member from", kind: .date, hint: "today when left empty"),
@@ -60,7 +60,7 @@ extension Web {
 
     static func leaveForm(_ p: Party) -> WebForm {
         WebForm(
-            action: "/parties/\(Form.encode(p.handle))/leave", legend: "End a membership", submit: "End the membership",
+            action: Web.partyPath(p.handle) + "/leave", legend: "End a membership", submit: "End the membership",
             fields: [
                 WebField(name: "member", label: "Member", kind: .select((p.members ?? []).map { ($0, $0) })),
                 WebField(name: "on", label: "Last day of membership", kind: .date, required: true),
@@ -69,7 +69,7 @@ extension Web {
 
     static func dependantForm(_ p: Party) -> WebForm {
         WebForm(
-            action: "/parties/\(Form.encode(p.handle))/dependants", legend: "Add a dependant", submit: "Add the dependant",
+            action: Web.partyPath(p.handle) + "/dependants", legend: "Add a dependant", submit: "Add the dependant",
             fields: [
                 WebField(name: "name", label: "Name", required: true),
                 WebField(
@@ -80,7 +80,7 @@ extension Web {
 
     static func removeDependantForm(_ p: Party) -> WebForm {
         WebForm(
-            action: "/parties/\(Form.encode(p.handle))/dependants/remove", legend: "Remove a dependant", submit: "Remove the dependant",
+            action: Web.partyPath(p.handle) + "/dependants/remove", legend: "Remove a dependant", submit: "Remove the dependant",
             fields: [
                 WebField(
                     name: "dependant", label: "Dependant",
@@ -110,7 +110,7 @@ extension Web {
         }
         let form = form(party)
         let fields = try await context.form(request, of: form)
-        let path = "/parties/" + Form.encode(party.handle)
+        let path = Web.partyPath(party.handle)
         return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: path, shown: path) {
             let outcome = try await attempt { () async throws -> String in
                 let (change, said) = try work(fields, party)

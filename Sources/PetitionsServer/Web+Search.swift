@@ -38,7 +38,7 @@ extension Web {
             "kind": hit.kind.rawValue, "title": hit.title, "day": hit.day?.description ?? "", "snippet": marked(hit.snippet, hit.matches),
         ]
         if hit.kind == .party, let handle = hit.handle {
-            v["href"] = "/parties/" + Form.encode(handle)
+            v["href"] = Web.partyPath(handle)
         } else if let petition = placed.petition {
             v["href"] = "/petitions/\(petition)"
         }

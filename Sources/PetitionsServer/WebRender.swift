@@ -31,7 +31,7 @@ struct WebRender: Sendable {
     /// What `template` draws of `values`, without the layout. The session's CSRF token is there only if `values`
     /// holds it: a body drawn without it may be kept and shown to every session (the dashboard's).
     func body(_ template: String, values: [String: Any]) -> String {
-        var values = values
+        var values = WebRender.withPartyPaths(values)
         // Mustache cannot ask whether a list has rows: each list gets a flag to open its table with.
         let lists = [
             ("overdue", "hasOverdue"), ("waiting", "hasWaiting"), ("rows", "hasRows"), ("letters", "hasLetters"), ("attachments", "hasAttachments"),
@@ -64,6 +64,27 @@ struct WebRender: Sendable {
     }
 
     func fragment(_ template: String, _ values: [String: Any]) -> String { library.render(values, withTemplate: template) ?? "" }
+
+    /// The keys whose values the templates link to a party's page by (`recipient`, `from`, …).
+    static let partyKeys: Set<String> = ["handle", "recipient", "supplier", "from", "to", "petitioner", "via", "authority"]
+
+    /// `values` with the address of each party's page beside its handle, at every depth: `recipientPath` beside
+    /// `recipient`, and so on (`Web.partyPath`). The templates link to a party only through these, never by writing
+    /// `/parties/` before a handle, so a party whose handle is a word of the pages' addresses (`new`) is still reached.
+    static func withPartyPaths(_ values: [String: Any]) -> [String: Any] {
+        var out: [String: Any] = [:]
+        for (key, value) in values {
+            out[key] = withPartyPaths(value)
+            if partyKeys.contains(key), let handle = value as? String { out[key + "Path"] = Web.partyPath(handle) }
+        }
+        return out
+    }
+
+    private static func withPartyPaths(_ value: Any) -> Any {
+        if let dictionary = value as? [String: Any] { return withPartyPaths(dictionary) }
+        if let list = value as? [Any] { return list.map(withPartyPaths) }
+        return value
+    }
 }
 
 /// A form as the templates draw it: fields with labels, what was typed, and the error beside its field.

@@ -113,7 +113,7 @@ enum WebTemplates {
     /// The overdue deliveries' table (the dashboard's first rows, or a page of `/overdue`).
     static let overdueTable = """
         {{#hasOverdue}}<div class="scroll"><table><thead><tr><th>Recipient</th><th>Decree</th><th>Period</th><th>Days late</th><th>Severity</th><th>Short</th></tr></thead><tbody>
-        {{/hasOverdue}}{{#overdue}}<tr><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{daysOverdue}}</td><td class="sev {{severity}}">{{severity}}</td><td>{{shortfall}}</td></tr>
+        {{/hasOverdue}}{{#overdue}}<tr><td><a href="{{recipientPath}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{daysOverdue}}</td><td class="sev {{severity}}">{{severity}}</td><td>{{shortfall}}</td></tr>
         {{/overdue}}{{#hasOverdue}}</tbody></table></div>{{/hasOverdue}}{{^overdue}}<p class="calm">No delivery is overdue.</p>{{/overdue}}
 
         """
@@ -121,7 +121,7 @@ enum WebTemplates {
     /// The letters waiting for a reply (the dashboard's first rows, or a page of `/unanswered`).
     static let waitingTable = """
         {{#hasWaiting}}<div class="scroll"><table><thead><tr><th>Sent</th><th>From</th><th>To</th><th>Subject</th><th>Due</th><th>Severity</th></tr></thead><tbody>
-        {{/hasWaiting}}{{#waiting}}<tr><td>{{sent}}</td><td><a href="/parties/{{from}}">{{fromName}}</a></td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{due}}</td><td class="sev {{severity}}">{{severity}}</td></tr>
+        {{/hasWaiting}}{{#waiting}}<tr><td>{{sent}}</td><td><a href="{{fromPath}}">{{fromName}}</a></td><td><a href="{{toPath}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}</td><td>{{due}}</td><td class="sev {{severity}}">{{severity}}</td></tr>
         {{/waiting}}{{#hasWaiting}}</tbody></table></div>{{/hasWaiting}}{{^waiting}}<p class="calm">No letter is waiting for a reply.</p>{{/waiting}}
 
         """
@@ -148,7 +148,7 @@ enum WebTemplates {
         {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
         {{#mayRecord}}<p><a class="button" href="/petitions/new">Log a petition</a></p>{{/mayRecord}}
         {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Opened</th><th>Status</th><th>From</th><th>Via</th><th>To</th><th>Subject</th></tr></thead><tbody>
-        {{/hasRows}}{{#rows}}<tr><td><a href="/petitions/{{id}}">{{id}}</a></td><td>{{opened}}</td><td>{{status}}</td><td><a href="/parties/{{petitioner}}">{{petitionerName}}</a></td><td>{{#via}}<a href="/parties/{{handle}}">{{name}}</a>{{/via}}</td><td><a href="/parties/{{authority}}">{{authorityName}}</a></td><td><a href="/petitions/{{id}}">{{subject}}</a></td></tr>
+        {{/hasRows}}{{#rows}}<tr><td><a href="/petitions/{{id}}">{{id}}</a></td><td>{{opened}}</td><td>{{status}}</td><td><a href="{{petitionerPath}}">{{petitionerName}}</a></td><td>{{#via}}<a href="{{handlePath}}">{{name}}</a>{{/via}}</td><td><a href="{{authorityPath}}">{{authorityName}}</a></td><td><a href="/petitions/{{id}}">{{subject}}</a></td></tr>
         {{/rows}}{{#hasRows}}</tbody></table></div>{{/hasRows}}{{^refused}}{{^rows}}<p>No petition matches.</p>{{/rows}}{{/refused}}
         {{#hasRows}}{{> pager}}{{/hasRows}}
 
@@ -159,7 +159,7 @@ enum WebTemplates {
         <form method="get" action="/letters" class="filters">
         {{#fields}}{{> field}}{{/fields}}<p><button type="submit">Filter</button></p></form>
         {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Day</th><th>Direction</th><th>From</th><th>To</th><th>Subject</th><th>Reply due</th><th>Answered</th></tr></thead><tbody>
-        {{/hasRows}}{{#rows}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td><a href="/parties/{{from}}">{{fromName}}</a></td><td><a href="/parties/{{to}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}{{> void-mark}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
+        {{/hasRows}}{{#rows}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td><a href="{{fromPath}}">{{fromName}}</a></td><td><a href="{{toPath}}">{{toName}}</a></td><td>{{#petition}}<a href="/petitions/{{petition}}">{{subject}}</a>{{/petition}}{{^petition}}{{subject}}{{/petition}}{{> void-mark}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
         {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^refused}}{{^rows}}<p>No letter matches.</p>{{/rows}}{{/refused}}
         {{#forms}}{{> form}}{{/forms}}
 
@@ -185,8 +185,8 @@ enum WebTemplates {
 
     static let petition = """
         <dl class="facts">
-        <dt>From</dt><dd><a href="/parties/{{petitioner}}">{{petitionerName}}</a>{{#via}} via <a href="/parties/{{via}}">{{viaName}}</a>{{/via}}</dd>
-        <dt>To</dt><dd><a href="/parties/{{authority}}">{{authorityName}}</a></dd>
+        <dt>From</dt><dd><a href="{{petitionerPath}}">{{petitionerName}}</a>{{#via}} via <a href="{{viaPath}}">{{viaName}}</a>{{/via}}</dd>
+        <dt>To</dt><dd><a href="{{authorityPath}}">{{authorityName}}</a></dd>
         <dt>Opened</dt><dd>{{opened}}</dd><dt>Status</dt><dd>{{status}}</dd>{{#category}}<dt>Category</dt><dd>{{category}}</dd>{{/category}}
         </dl>
         <h2>Letters</h2>
@@ -219,7 +219,7 @@ enum WebTemplates {
     static let deliveries = """
         <h2>Overdue first</h2>
         {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Recipient</th><th>Decree</th><th>Period</th><th>Due</th><th>Status</th><th>Expected</th><th>Received</th><th>Short</th><th>Receipts</th></tr></thead><tbody>
-        {{/hasRows}}{{#rows}}<tr{{#late}} class="late"{{/late}}><td><a href="/deliveries/{{id}}">{{id}}</a></td><td><a href="/parties/{{recipient}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{due}}</td><td>{{status}}{{#late}} (overdue){{/late}}</td><td>{{expected}}</td><td>{{received}}</td><td>{{shortfall}}</td><td><a href="/deliveries/{{id}}">receipts</a></td></tr>
+        {{/hasRows}}{{#rows}}<tr{{#late}} class="late"{{/late}}><td><a href="/deliveries/{{id}}">{{id}}</a></td><td><a href="{{recipientPath}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{due}}</td><td>{{status}}{{#late}} (overdue){{/late}}</td><td>{{expected}}</td><td>{{received}}</td><td>{{shortfall}}</td><td><a href="/deliveries/{{id}}">receipts</a></td></tr>
         {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^rows}}<p>No delivery is scheduled.</p>{{/rows}}
         {{#forms}}{{> form}}{{/forms}}
 

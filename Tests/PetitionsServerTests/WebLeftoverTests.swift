@@ -1,0 +1,107 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+/// What the web trial of 3 December 1926 left for the next round (issues 12 and 13): a receipt of two units, and a party
+/// whose handle is a word of the pages' addresses.
+@Suite("Web application: the trial's leftovers") struct WebLeftoverTests {
+    // MARK: - A receipt of two units of one commodity
+
+    @Test("a receipt of 1 funt and 590 g of salt is shown as those two amounts by the API and the page, not as 2.441 funt")
+    func aReceiptKeepsItsUnits() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let ws = f.ledger.workspace
+        _ = try AddPetitioner(name: "Pëtr Kropotkin", handle: "kropotkin").run(in: ws)
+        _ = try AddDecree(
+            handle: "salt", name: "Salt decree", issued: try Day(parsing: "1918-08-15"), supplier: "moscow-supply", rations: ["person: 1 kg salt"]
+        ).run(in: ws)
+        _ = try EnrolRecipient(
+            decree: "salt", recipient: "kropotkin", counts: [HeadCount(category: "person", count: 1)], from: try Day(parsing: "1920-01-01")
+        ).run(in: ws)
+        let scheduled = try ScheduleDeliveries(decree: "salt", from: try Period(parsing: "1920-01"), to: try Period(parsing: "1920-01")).run(in: ws)
+        let id = try #require(scheduled.scheduled.first?.id)
+        try await f.test { client in
+            let body = #"{"decree":"salt","recipient":"kropotkin","period":"1920-01","on":"1920-01-05","quantity":["1 funt salt","590 g salt"]}"#
+            let made = try await client.execute(uri: "/api/v1/receipts", method: .post, headers: f.bearer(.clerk, json: true), body: json(body))
+            // The API answers with the delivery as `delivery show --format json` prints it.
+            #expect(made.status == .created, "\(made.text)")
+            let receipt = try #require((made.object["receipts"] as? [[String: Any]])?.first, "\(made.text)")
+            #expect(receipt["quantity"] as? String == "1 funt salt, 590 g salt", "\(made.text)")
+            #expect((receipt["quantities"] as? [[String: Any]])?.compactMap { $0["unit"] as? String } == ["funt", "g"], "\(made.text)")
+
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let page = try await client.execute(uri: "/deliveries/\(id)", method: .get, headers: b.headers)
+            #expect(page.status == .ok, "\(page.text)")
+            #expect(page.text.contains("<td>1 funt salt, 590 g salt</td>"), "\(page.text)")
+            #expect(page.text.contains("0.9995 kg (as 1 funt + 590 g)"), "\(page.text)")
+            #expect(!page.text.contains("2.441"), "\(page.text)")
+        }
+    }
+
+    // MARK: - A party whose handle the pages' addresses use
+
+    /// The fixture's ledger after merging a log from an older office's ledger that gave a petitioner the handle `new`
+    /// and a group the handle `join` (both refused for a new party since).
+    static func reservedFixture() throws -> ServerFixture {
+        let f = try ServerFixture()
+        let lines = [
+            #"{"actor":"klin-clerk","day":"1920-01-02","kind":"petitioner.added","office":"klin","payload":{"dependants":[],"district":"Klin","groups":[],"handle":"new","name":"Nikolai Novikov","occupation":"telegraphist"},"recorded_at":"1920-01-02T10:00:00Z","refs":{},"schema_version":1,"summary":"Petitioner Nikolai Novikov (new) added","uuid":"01a23b75-c21c-77ea-ab69-00000000a001"}"#,
+            #"{"actor":"klin-clerk","day":"1920-01-02","kind":"group.added","office":"klin","payload":{"counts":{"employee":12},"district":"Klin","handle":"join","name":"Joiners of Klin"},"recorded_at":"1920-01-02T10:00:01Z","refs":{},"schema_version":1,"summary":"Group Joiners of Klin (join) added","uuid":"01a23b75-c21c-77ea-ab69-00000000a002"}"#,
+        ]
+        let log = f.ledger.directory.appendingPathComponent("klin.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+        let merged = try MergeEvents(path: log).run(in: f.ledger.workspace)
+        #expect(merged.notApplied == [], "\(merged.notApplied)")
+        #expect(try ShowParty(party: "new").run(in: f.ledger.workspace).name == "Nikolai Novikov")
+        return f
+    }
+
+    @Test("/parties/new is the form even when a party is called new; that party's page is reached by every link to it")
+    func reservedHandles() async throws {
+        let f = try Self.reservedFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let form = try await client.execute(uri: "/parties/new", method: .get, headers: b.headers)
+            #expect(form.status == .ok && form.text.contains(#"action="/parties/new/petitioner""#), "\(form.text)")
+            #expect(!form.text.contains("Nikolai Novikov"), "\(form.text)")
+
+            // The list links to the party's page by an address the forms' routes do not take.
+            let list = try await client.execute(uri: "/parties", method: .get, headers: b.headers)
+            #expect(list.text.contains(#"<a href="/parties/%6E%65%77">Nikolai Novikov</a>"#), "\(list.text)")
+            #expect(list.text.contains(#"<a href="/parties/%6A%6F%69%6E">Joiners of Klin</a>"#), "\(list.text)")
+            #expect(!list.text.contains(#"href="/parties/new""#) && !list.text.contains(#"href="/parties/join""#), "\(list.text)")
+            let page = try await client.execute(uri: "/parties/%6E%65%77", method: .get, headers: b.headers)
+            #expect(page.status == .ok && page.text.contains("Nikolai Novikov") && page.text.contains("<dd>new</dd>"), "\(page.text)")
+            #expect(page.text.contains(#"href="/parties/%6E%65%77/edit""#), "\(page.text)")
+            let search = try await client.execute(uri: "/search?q=novikov", method: .get, headers: b.headers)
+            #expect(search.text.contains(#"href="/parties/%6E%65%77""#), "\(search.text)")
+
+            // Its correction form, and the group's form to add a member, record and lead back to its page.
+            let edit = try await client.execute(uri: "/parties/%6E%65%77/edit", method: .get, headers: b.headers)
+            #expect(edit.status == .ok && edit.text.contains(#"action="/parties/%6E%65%77/edit""#), "\(edit.text)")
+            b.read(edit)
+            let corrected = try await client.execute(
+                uri: "/parties/%6E%65%77/edit", method: .post, headers: b.formHeaders,
+                body: b.form(WebTrial10Tests.sentBack(edit.text, changing: ["district": "Dmitrov"])))
+            #expect(corrected.status == .seeOther && corrected.headers[.location] == "/parties/%6E%65%77", "\(corrected.text)")
+            #expect(try ShowParty(party: "new").run(in: f.ledger.workspace).district == "Dmitrov")
+
+            let group = try await client.execute(uri: "/parties/%6A%6F%69%6E", method: .get, headers: b.headers)
+            #expect(group.text.contains(#"action="/parties/%6A%6F%69%6E/join""#), "\(group.text)")
+            b.read(group)
+            let joined = try await client.execute(
+                uri: "/parties/%6A%6F%69%6E/join", method: .post, headers: b.formHeaders,
+                body: b.form([("member", "new"), ("from", "1920-02-01")]))
+            #expect(joined.status == .seeOther && joined.headers[.location] == "/parties/%6A%6F%69%6E", "\(joined.text)")
+            let after = try await client.execute(uri: "/parties/%6A%6F%69%6E", method: .get, headers: b.headers)
+            #expect(after.text.contains(#"<li><a href="/parties/%6E%65%77">Nikolai Novikov</a> (new)</li>"#), "\(after.text)")
+        }
+    }
+}
