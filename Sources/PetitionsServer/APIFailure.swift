@@ -40,6 +40,19 @@ struct APIFailure: Error {
         }
     }
 
+    /// This refusal shown beside the form's field `name`, for a sentence about a field the form does not have
+    /// (removing a dependant: the use case names its `name`, the form has `dependant`): a sentence that begins with the
+    /// field it named begins with the form's instead (`dependant 'Olga' is not in the household…`), so that a page
+    /// never names a field it does not show.
+    func beside(_ name: String?) -> APIFailure {
+        var moved = self
+        if let named = field, let name, message.hasPrefix(named + " ") || message.hasPrefix(named + ":") {
+            moved.message = name + message.dropFirst(named.count)
+        }
+        moved.field = name
+        return moved
+    }
+
     /// The option a command's sentence begins with (`--quantity: unknown unit …`), when it begins with one.
     static func optionNamed(in message: String) -> String? {
         guard message.hasPrefix("--") else { return nil }

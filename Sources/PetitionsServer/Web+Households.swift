@@ -120,8 +120,9 @@ extension Web {
             switch outcome {
             case .success(let said): inform([said], context)
             case .failure(var failure):
-                // A sentence naming a field this form lacks (removing a dependant names its `name`) goes beside its first.
-                if !form.fields.contains(where: { $0.name == failure.field }) { failure.field = form.fields.first?.name }
+                // A sentence naming a field this form lacks (removing a dependant names its `name`) goes beside its
+                // first, and names that one.
+                if !form.fields.contains(where: { $0.name == failure.field }) { failure = failure.beside(form.fields.first?.name) }
                 return try await self.party(request, context, refill: (form.action, fields.texts, failure))
             }
             throw Redirect.to(path)

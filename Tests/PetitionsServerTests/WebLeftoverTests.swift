@@ -7,8 +7,8 @@ import PetitionsServer
 import PetitionsTestSupport
 import Testing
 
-/// What the web trial of 3 December 1926 left for the next round (issues 12 and 13): a receipt of two units, and a party
-/// whose handle is a word of the pages' addresses.
+/// What the web trial of 3 December 1926 left for the next round (issues 12 and 13): a receipt of two units, a party
+/// whose handle is a word of the pages' addresses, and the wording of the forms' refusals.
 @Suite("Web application: the trial's leftovers") struct WebLeftoverTests {
     // MARK: - A receipt of two units of one commodity
 
@@ -102,6 +102,96 @@ import Testing
             #expect(joined.status == .seeOther && joined.headers[.location] == "/parties/%6A%6F%69%6E", "\(joined.text)")
             let after = try await client.execute(uri: "/parties/%6A%6F%69%6E", method: .get, headers: b.headers)
             #expect(after.text.contains(#"<li><a href="/parties/%6E%65%77">Nikolai Novikov</a> (new)</li>"#), "\(after.text)")
+        }
+    }
+
+    // MARK: - Refusals name the form's field
+
+    /// Every form that takes a day, as a clerk fills it in (the day aside): its page, its action, its fields and the
+    /// name of its day field.
+    static func dayForms(_ edit: String) -> [(page: String, action: String, fields: [(String, String)], day: String)] {
+        [
+            ("/petitions/new", "/petitions", [("from", "dmitrov-post"), ("to", "moscow-supply"), ("subject", "Salt")], "on"),
+            (
+                "/petitions/1", "/petitions/1/letters",
+                [("direction", "sent"), ("from", "dmitrov-post"), ("to", "moscow-supply"), ("subject", "Again")], "on"
+            ),
+            ("/petitions/1", "/petitions/1/status", [("to", "answered")], "on"),
+            ("/petitions/1", "/petitions/1/notes", [("text", "Telephoned")], "on"),
+            ("/petitions/1", "/petitions/1/void-letter", [("letter", "1"), ("reason", "Sent twice")], "on"),
+            ("/letters", "/letters/void", [("letter", "2"), ("reason", "Sent twice")], "on"),
+            (
+                "/deliveries", "/deliveries/receipts",
+                [("decree", "decree-1918"), ("recipient", "dmitrov-post"), ("period", "1920-01"), ("quantity", "1 funt wheat")], "on"
+            ),
+            ("/deliveries/1", "/deliveries/1/void-receipt", [("receipt", "1"), ("reason", "Wrong month")], "on"),
+            ("/parties/new?kind=petitioner", "/parties/new/petitioner", [("name", "Anna Lvova")], "on"),
+            ("/parties/new?kind=group", "/parties/new/group", [("name", "Klin telegraphists")], "on"),
+            ("/parties/new?kind=authority", "/parties/new/authority", [("name", "Klin supply centre")], "on"),
+            ("/parties/dmitrov-post/edit", "/parties/dmitrov-post/edit", WebTrial10Tests.sentBack(edit, changing: ["district": "Klin"]), "on"),
+            ("/parties/dmitrov-post", "/parties/dmitrov-post/join", [("member", "kropotkin")], "from"),
+            ("/parties/dmitrov-post", "/parties/dmitrov-post/leave", [("member", "ivan-petrov")], "on"),
+            ("/parties/ivan-petrov", "/parties/ivan-petrov/dependants", [("name", "Anna")], "on"),
+            ("/parties/ivan-petrov", "/parties/ivan-petrov/dependants/remove", [("dependant", "Olga:child")], "on"),
+        ]
+    }
+
+    @Test("every form refuses a day that does not exist beside its day field, and no page names a command-line option")
+    func dayRefusals() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let ws = f.ledger.workspace
+        _ = try AddPetitioner(name: "Pëtr Kropotkin", handle: "kropotkin").run(in: ws)
+        _ = try AddPetitioner(
+            name: "Ivan Petrov", handle: "ivan-petrov", groups: ["dmitrov-post"], dependants: [Dependant(name: "Olga", category: "child")],
+            on: try Day(parsing: "1920-01-02")
+        ).run(in: ws)
+        for subject in ["Appeal", "Appeal again"] {
+            _ = try SendLetter(from: "dmitrov-post", to: "moscow-supply", on: try Day(parsing: "1920-01-20"), subject: subject, petition: 1).run(
+                in: ws)
+        }
+        _ = try RecordReceipt(
+            decree: "decree-1918", recipient: "dmitrov-post", period: try Period(parsing: "1920-01"), on: try Day(parsing: "1920-01-06"),
+            quantities: ["10 funt wheat"]
+        ).run(in: ws)
+        try await f.test { client in
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let edit = try await client.execute(uri: "/parties/dmitrov-post/edit", method: .get, headers: b.headers)
+            for form in Self.dayForms(edit.text) {
+                for day in ["1920-02-30", "2040-01-01"] {
+                    b.read(try await client.execute(uri: form.page, method: .get, headers: b.headers))
+                    let sent = try await client.execute(
+                        uri: form.action, method: .post, headers: b.formHeaders, body: b.form(form.fields + [(form.day, day)]))
+                    // Recorded with a warning (a letter, a note, a receipt dated later): the page it leads to says so.
+                    var shown = sent.text
+                    if sent.status == .seeOther, let next = sent.headers[.location] {
+                        shown = try await client.execute(uri: next, method: .get, headers: b.headers).text
+                    }
+                    let asked = "\(form.action) \(form.day)=\(day): \(sent.status)"
+                    #expect(shown.firstMatch(of: #/[^-!]--[a-z]/#) == nil, "\(asked): \(shown)")
+                    if day == "1920-02-30" || sent.status != .seeOther {
+                        #expect(sent.status == .badRequest, "\(asked): \(shown)")
+                        let beside = #/class="error" id="[a-z0-9-]*-(?<field>[a-z_]+)-error">(?<said>[^<]*)</#
+                        let error = try #require(shown.firstMatch(of: beside), "\(asked): \(shown)")
+                        #expect(error.output.field == form.day, "\(asked): \(error.output.0)")
+                        #expect(error.output.said.hasPrefix("\(form.day) &#39;\(day)&#39;"), "\(asked): \(error.output.said)")
+                    }
+                }
+            }
+            // Removing a dependant the household does not hold: the sentence names the form's field, beside it.
+            b.read(try await client.execute(uri: "/parties/ivan-petrov", method: .get, headers: b.headers))
+            let stale = try await client.execute(
+                uri: "/parties/ivan-petrov/dependants/remove", method: .post, headers: b.formHeaders, body: b.form([("dependant", "Zoya:child")]))
+            #expect(stale.status == .badRequest, "\(stale.text)")
+            #expect(
+                stale.text.contains(#"-dependants-remove-dependant-error">dependant &#39;Zoya&#39; is not in the household of ivan-petrov"#),
+                "\(stale.text)")
+            // The API names the body's key, in the sentence and as `field`.
+            let status = try await client.execute(
+                uri: "/api/v1/petitions/1/status", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"to":"answered","on":"2040-01-01"}"#))
+            #expect(status.status == .badRequest && status.object["field"] as? String == "on", "\(status.text)")
+            #expect((status.object["error"] as? String)?.hasPrefix("on '2040-01-01' is after today") == true, "\(status.text)")
         }
     }
 }
