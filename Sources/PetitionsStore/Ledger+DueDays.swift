@@ -73,7 +73,7 @@ extension Ledger {
             assert(general == [letter], "the due day of a letter sent is worked out from other facts than waitingLetters reads")
         #endif
         let due = dueDays.replyDue(letter).description
-        try db.execute(cached: "UPDATE letter SET reply_due = ? WHERE id = ? AND reply_due IS NOT ?", [due, id, due])
+        try db.execute(bound: "UPDATE letter SET reply_due = ? WHERE id = ? AND reply_due IS NOT ?", due, id, due)
     }
 
     /// An addressee's own reply window and the authority above it, remembered during an import.

@@ -55,7 +55,7 @@ extension Ledger {
     func newHandle(_ db: Database, given: String?, name: String, table: String = "party") throws -> String {
         if let given {
             let h = try Handle.validate(given)
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE handle = ?"), arguments: [h]) == true {
+            if try db.exists(bound: "SELECT 1 FROM \(table) WHERE handle = ?", h) {
                 throw PetitionsError.taken("--handle", h, "is already taken; choose another")
             }
             return h
@@ -66,7 +66,7 @@ extension Ledger {
         // A name such as "New" would make a handle the pages' addresses use (`/parties/new`): numbered, as if taken.
         func taken(_ h: String) throws -> Bool {
             if table == "party" && Handle.reservedForParties.contains(h) { return true }
-            return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE handle = ?"), arguments: [h]) == true
+            return try db.exists(bound: "SELECT 1 FROM \(table) WHERE handle = ?", h)
         }
         while try taken(candidate) {
             candidate = "\(base)-\(n)"
@@ -285,16 +285,16 @@ extension LedgerTransaction {
         let eventID = try append(
             event.event, day: day, subjects: groupRefs.map { Subject("party", $0.id) }, summary: "Petitioner \(name) (\(h)) added")
         try db.execute(
-            cached: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
-            [h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), stamp.office, eventID])
+            bound: "INSERT INTO party(kind, handle, name, district, occupation, office, event_id) VALUES ('person', ?, ?, ?, ?, ?, ?)",
+            h, name, Ledger.nonEmpty(district), Ledger.nonEmpty(occupation), stamp.office, eventID)
         let id = db.lastInsertedRowID
         for g in Set(groupRefs.map(\.id)) {
-            try db.execute(cached: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", [g, id])
+            try db.execute(bound: "INSERT INTO group_member(group_id, person_id) VALUES (?, ?)", g, id)
         }
         for d in dependants {
-            try db.execute(cached: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", [id, d.name, d.category])
+            try db.execute(bound: "INSERT INTO dependant(person_id, name, category) VALUES (?, ?, ?)", id, d.name, d.category)
         }
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'party', ?)", [eventID, id])
+        try db.execute(bound: "INSERT INTO event_subject VALUES (?, 'party', ?)", eventID, id)
         return id
     }
 }
