@@ -343,8 +343,11 @@ public final class Ledger: Sendable {
             try db.execute(
                 bound: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", id, subjects[0].type, subjects[0].id)
         } else {
+            // Each subject once, in the order given: the few of most events (two parties, a petition, a letter) are looked
+            // for among those before them, without hashing a set for each event.
             var seen = Set<Subject>()
-            for s in subjects where seen.insert(s).inserted {
+            for (i, s) in subjects.enumerated() {
+                guard subjects.count > 8 ? seen.insert(s).inserted : !subjects[..<i].contains(s) else { continue }
                 try db.execute(bound: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", id, s.type, s.id)
             }
         }
