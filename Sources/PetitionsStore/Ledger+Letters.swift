@@ -102,14 +102,26 @@ extension LedgerTransaction {
             event.event, day: day,
             subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
             summary: "Letter from \(f.name) to \(t.name): \(subject)")
+        // A letter that restarts no clock is inserted with its due day, worked out from the facts in hand; one that
+        // restarts others' clocks has it stored with theirs, below.
+        let due =
+            expectsReply && !restartsClock
+            ? try ledger.replyDue(db, sending: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin) : nil
         try db.execute(
             bound: """
-                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
-                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id, reply_due)
+                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
-            Int64(expectsReply ? 1 : 0), expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID)
+            Int64(expectsReply ? 1 : 0), expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID, due)
         let id = db.lastInsertedRowID
+        #if DEBUG
+            if due != nil {
+                try ledger.checkSentLetterFacts(
+                    db,
+                    ledger.sentLetterFacts(db, id: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin))
+            }
+        #endif
         try db.execute(bound: "INSERT INTO event_subject VALUES (?, 'letter', ?)", eventID, id)
         var affected = [id]
         if restartsClock {
@@ -130,7 +142,7 @@ extension LedgerTransaction {
         }
         if affected.count > 1 {
             _ = try ledger.storeReplyDue(db, letters: affected)
-        } else if expectsReply {
+        } else if expectsReply && restartsClock {
             try ledger.storeReplyDue(db, sent: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin)
         }
         return id
