@@ -292,7 +292,7 @@ public enum RowImport {
     /// `a; b; c` as a list, empty entries dropped.
     static func split(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(separator: ";").compactMap { part in
+        return semicolonParts(text).compactMap { part in
             // Foundation's trimming was a tenth of an import; most entries begin and end with a visible ASCII character.
             if let first = part.utf8.first, let last = part.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
                 return String(part)
@@ -300,6 +300,20 @@ public enum RowImport {
             let t = part.trimmingCharacters(in: .whitespaces)
             return t.isEmpty ? nil : t
         }
+    }
+
+    /// The non-empty parts of `text` between semicolons, as `split(separator: ";")` finds them character by character.
+    /// When every `;` stands between ASCII bytes (or at an end) it is a character of its own (nothing joins to it), so
+    /// the parts are found byte by byte: splitting by character was an eighth of reading each row of a household.
+    static func semicolonParts(_ text: String) -> [Substring] {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if (previous == UInt8(ascii: ";") && b >= 0x80) || (b == UInt8(ascii: ";") && previous >= 0x80) {
+                return text.split(separator: ";")
+            }
+            previous = b
+        }
+        return text.utf8.split(separator: UInt8(ascii: ";")).map { Substring($0) }
     }
 
     static func id(_ text: String, _ option: String) throws -> Int64 {

@@ -21,16 +21,42 @@ extension Ledger {
         return changed
     }
 
-    /// Stores the reply due day of a letter just sent, from the facts the caller holds: the addressee's window and
-    /// parent (once per addressee during an import), the petition's category, petitioner and pauses by cached statements.
-    /// The general path (`storeReplyDue(_:letters:)` through `waitingLetters`) read every extension and pause in the
-    /// ledger and built rows through three cursors for each letter: a third of `import letters`. A new letter has no
-    /// extension and no later letter, and its clock starts on its day. A debug build checks the two agree.
+    /// Stores the reply due day of a letter just sent, from the facts the caller holds (`sentLetterFacts`). The general
+    /// path (`storeReplyDue(_:letters:)` through `waitingLetters`) read every extension and pause in the ledger and
+    /// built rows through three cursors for each letter: a third of `import letters`.
     func storeReplyDue(
         _ db: Database, sent id: Int64, from f: PartyRef, to t: PartyRef, on day: Day, subject: String, petition: Int64?,
         replyWithin: Span?
     ) throws {
         guard let dueDays else { return }
+        let letter = try sentLetterFacts(
+            db, id: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin)
+        try checkSentLetterFacts(db, letter)
+        let due = dueDays.replyDue(letter).description
+        try db.execute(bound: "UPDATE letter SET reply_due = ? WHERE id = ? AND reply_due IS NOT ?", due, id, due)
+    }
+
+    /// The reply due day of a letter about to be inserted (nil without rules), worked out as `storeReplyDue(_:sent:…)`
+    /// works it out, so that the letter is inserted with it: storing it by an `UPDATE` after the insert was a twentieth
+    /// of `import letters`. No rule's scope or window looks at a letter's id. The caller checks the facts once the
+    /// letter is in (`checkSentLetterFacts`).
+    func replyDue(
+        _ db: Database, sending f: PartyRef, to t: PartyRef, on day: Day, subject: String, petition: Int64?, replyWithin: Span?
+    ) throws -> String? {
+        guard let dueDays else { return nil }
+        return dueDays.replyDue(
+            try sentLetterFacts(db, id: 0, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin)
+        ).description
+    }
+
+    /// A letter just sent (or about to be) as the rules see it, from the facts the caller holds: the addressee's window
+    /// and parent (once per addressee during an import), and for a letter on a petition its category, petitioner and
+    /// ended pauses, through cached statements. A new letter has no extension and no later letter, and its clock
+    /// starts on its day.
+    func sentLetterFacts(
+        _ db: Database, id: Int64, from f: PartyRef, to t: PartyRef, on day: Day, subject: String, petition: Int64?,
+        replyWithin: Span?
+    ) throws -> WaitingLetter {
         let addressee = try addresseeFacts(db, t.id)
         var petitionCategory: String?
         var petitionSubject: String?
@@ -59,21 +85,24 @@ extension Ledger {
                 pauses.append(DayRange(from: from, to: try row.decodeIfPresent(atIndex: 1, named: "to_day")))
             }
         }
-        let letter = WaitingLetter(
+        return WaitingLetter(
             id: id, from: PartyName(id: f.id, handle: f.handle, name: f.name), to: PartyName(id: t.id, handle: t.handle, name: t.name),
             toParent: addressee.parent, sent: day, clockStart: day, subject: subject, petition: petition, petitionCategory: petitionCategory,
             petitioner: petitioner, ownWithin: try replyWithin.map { try Span(parsing: $0.description) }, authorityWithin: addressee.within,
             extensions: [], pauses: pauses, followUps: 0, petitionSubject: petitionSubject)
+    }
+
+    /// In a debug build (every test), asserts that the facts of a letter just inserted are what the general path
+    /// (`waitingLetters`) reads for it.
+    func checkSentLetterFacts(_ db: Database, _ letter: WaitingLetter) throws {
         #if DEBUG
-            let general = try waitingLetters(db, asOf: Day.maximum, dueBy: nil, only: [id]).map { l -> WaitingLetter in
+            let general = try waitingLetters(db, asOf: Day.maximum, dueBy: nil, only: [letter.id]).map { l -> WaitingLetter in
                 var l = l
                 l.pauses = l.pauses.filter { $0.to != nil }
                 return l
             }
             assert(general == [letter], "the due day of a letter sent is worked out from other facts than waitingLetters reads")
         #endif
-        let due = dueDays.replyDue(letter).description
-        try db.execute(cached: "UPDATE letter SET reply_due = ? WHERE id = ? AND reply_due IS NOT ?", [due, id, due])
     }
 
     /// An addressee's own reply window and the authority above it, remembered during an import.

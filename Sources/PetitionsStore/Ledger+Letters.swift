@@ -102,17 +102,27 @@ extension LedgerTransaction {
             event.event, day: day,
             subjects: [Subject("party", f.id), Subject("party", t.id)] + (petition.map { [Subject("petition", $0)] } ?? []),
             summary: "Letter from \(f.name) to \(t.name): \(subject)")
+        // A letter that restarts no clock is inserted with its due day, worked out from the facts in hand; one that
+        // restarts others' clocks has it stored with theirs, below.
+        let due =
+            expectsReply && !restartsClock
+            ? try ledger.replyDue(db, sending: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin) : nil
         try db.execute(
-            cached: """
-                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id)
-                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            bound: """
+                INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, expects_reply, reply_within, clock_start, office, event_id, reply_due)
+                VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            [
-                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
-                expectsReply ? 1 : 0, expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID,
-            ])
+            f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petition,
+            Int64(expectsReply ? 1 : 0), expectsReply ? replyWithin?.description : nil, day.description, stamp.office, eventID, due)
         let id = db.lastInsertedRowID
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
+        #if DEBUG
+            if due != nil {
+                try ledger.checkSentLetterFacts(
+                    db,
+                    ledger.sentLetterFacts(db, id: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin))
+            }
+        #endif
+        try db.execute(bound: "INSERT INTO event_subject VALUES (?, 'letter', ?)", eventID, id)
         var affected = [id]
         if restartsClock {
             guard let petition else {
@@ -132,7 +142,7 @@ extension LedgerTransaction {
         }
         if affected.count > 1 {
             _ = try ledger.storeReplyDue(db, letters: affected)
-        } else if expectsReply {
+        } else if expectsReply && restartsClock {
             try ledger.storeReplyDue(db, sent: id, from: f, to: t, on: day, subject: subject, petition: petition, replyWithin: replyWithin)
         }
         return id
@@ -187,26 +197,24 @@ extension LedgerTransaction {
                 + (inReplyTo.map { [Subject("letter", $0)] } ?? []),
             summary: "Letter from \(f.name) to \(t.name) received: \(subject)")
         try db.execute(
-            cached: """
+            bound: """
                 INSERT INTO letter(direction, from_id, to_id, day, channel, subject, summary, petition_id, in_reply_to, expects_reply, clock_start, office, event_id)
                 VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
                 """,
-            [
-                f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description,
-                stamp.office, eventID,
-            ])
+            f.id, t.id, day.description, channel.rawValue, subject, Ledger.nonEmpty(summary), petitionID, inReplyTo, day.description,
+            stamp.office, eventID)
         let id = db.lastInsertedRowID
-        try db.execute(cached: "INSERT INTO event_subject VALUES (?, 'letter', ?)", [eventID, id])
+        try db.execute(bound: "INSERT INTO event_subject VALUES (?, 'letter', ?)", eventID, id)
         if let r = inReplyTo {
-            try db.execute(cached: "UPDATE letter SET answered_by = ? WHERE id = ? AND answered_by IS NULL", [id, r])
+            try db.execute(bound: "UPDATE letter SET answered_by = ? WHERE id = ? AND answered_by IS NULL", id, r)
         }
         if let p = petitionID {
             // A later letter from the addressee on the same petition answers what was sent to it before.
             try db.execute(
-                cached: """
+                bound: """
                     UPDATE letter SET answered_by = ? WHERE petition_id = ? AND to_id = ? AND direction = 'sent'
                     AND answered_by IS NULL AND voided = 0 AND day <= ?
-                    """, [id, p, f.id, day.description])
+                    """, id, p, f.id, day.description)
         }
         return id
     }

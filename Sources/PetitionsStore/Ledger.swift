@@ -334,18 +334,21 @@ public final class Ledger: Sendable {
         try ControlCharacters.refuse(stamp.office, field: "office")
         try ControlCharacters.refuse(summary, field: "summary")
         try db.execute(
-            cached: """
+            bound: """
                 INSERT INTO event(uuid, kind, day, recorded_at, actor, office, summary, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [stamp.uuid, kind.rawValue, day, stamp.recordedAt, stamp.actor, stamp.office, summary, payloadJSON])
+                """, stamp.uuid, kind.rawValue, day, stamp.recordedAt, stamp.actor, stamp.office, summary, payloadJSON)
         let id = db.lastInsertedRowID
         if subjects.count == 1 {
             try db.execute(
-                cached: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", [id, subjects[0].type, subjects[0].id])
+                bound: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", id, subjects[0].type, subjects[0].id)
         } else {
+            // Each subject once, in the order given: the few of most events (two parties, a petition, a letter) are looked
+            // for among those before them, without hashing a set for each event.
             var seen = Set<Subject>()
-            for s in subjects where seen.insert(s).inserted {
-                try db.execute(cached: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", [id, s.type, s.id])
+            for (i, s) in subjects.enumerated() {
+                guard subjects.count > 8 ? seen.insert(s).inserted : !subjects[..<i].contains(s) else { continue }
+                try db.execute(bound: "INSERT INTO event_subject(event_id, subject_type, subject_id) VALUES (?, ?, ?)", id, s.type, s.id)
             }
         }
         return id
