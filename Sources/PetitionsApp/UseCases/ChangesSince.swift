@@ -15,7 +15,9 @@ public struct ChangesSince: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> LedgerChanges {
-        guard let found = try workspace.reading({ try $0.eventKinds(after: event, limit: limit) }) else { return LedgerChanges(last: nil, kinds: []) }
+        guard let found = try workspace.readingFacts({ try $0.eventKinds(after: event, limit: limit) }) else {
+            return LedgerChanges(last: nil, kinds: [])
+        }
         return LedgerChanges(last: found.last, kinds: found.kinds)
     }
 }

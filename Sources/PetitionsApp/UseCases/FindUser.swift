@@ -10,7 +10,10 @@ public struct SessionUser: Sendable, Equatable {
 
     init(_ account: Account, passwordHash: String) {
         self.account = account
-        passwordStamp = SHA256.hash(data: Data(passwordHash.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        // Hexadecimal digits written directly: `String(format:)` per byte was a visible cost of every page request.
+        let digits = Array("0123456789abcdef".utf8)
+        passwordStamp = String(
+            decoding: SHA256.hash(data: Data(passwordHash.utf8)).prefix(16).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }
 }
 
@@ -22,6 +25,6 @@ public struct FindUser: UseCase {
     public init(name: String) { self.name = name }
 
     public func run(in workspace: Workspace) throws -> SessionUser? {
-        try workspace.reading { try $0.storedAccount(named: name).map { SessionUser($0.account, passwordHash: $0.passwordHash) } }
+        try workspace.readingFacts { try $0.storedAccount(named: name).map { SessionUser($0.account, passwordHash: $0.passwordHash) } }
     }
 }
