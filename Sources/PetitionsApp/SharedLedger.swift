@@ -69,7 +69,7 @@ public final class SharedLedger: @unchecked Sendable {
         let last = try ledger.lastEventID()
         if let known = lock.withLock({ state }), known.lastEvent < last,
             let since = try ledger.eventKinds(after: known.lastEvent, limit: 500), since.last == last,
-            !since.kinds.contains(where: { kind in kind.map(SharedLedger.maySet) ?? true })
+            !since.events.contains(where: { event in event.kind.map(SharedLedger.maySet) ?? true })
         {
             return lock.withLock {
                 if var state, state.lastEvent == known.lastEvent {
