@@ -10,10 +10,7 @@ public struct SessionUser: Sendable, Equatable {
 
     init(_ account: Account, passwordHash: String) {
         self.account = account
-        // Hexadecimal digits written directly: `String(format:)` per byte was a visible cost of every page request.
-        let digits = Array("0123456789abcdef".utf8)
-        passwordStamp = String(
-            decoding: SHA256.hash(data: Data(passwordHash.utf8)).prefix(16).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+        passwordStamp = Passwords.hex(SHA256.hash(data: Data(passwordHash.utf8)).prefix(16))
     }
 }
 
