@@ -36,6 +36,11 @@ public final class SharedLedger: @unchecked Sendable {
         return base.recording(as: context, dueDays: recording ? state.rules.engine : nil)
     }
 
+    /// The ledger held open, as opened: for lookups that need neither the office nor the rules (`readingFacts`).
+    func base(for workspace: Workspace) throws -> Ledger {
+        try open(workspace).0
+    }
+
     /// The ledger's own calendar and rules (or the environment's and the defaults), as of its last event.
     func rules(_ ledger: Ledger, _ workspace: Workspace) throws -> RuleContext {
         let (_, config) = try open(workspace)
@@ -57,9 +62,23 @@ public final class SharedLedger: @unchecked Sendable {
         }
     }
 
-    /// The office and rules as of the ledger's last event, worked out again when it changed.
+    /// The office and rules as of the ledger's last event, worked out again when an event that may change them was
+    /// recorded since. Most events (a letter, a receipt) change neither, and working them out again (the settings read,
+    /// the rules parsed, SQL rules prepared) after each letter recorded was the largest part of the next request.
     private func current(_ ledger: Ledger, _ config: Configuration, _ workspace: Workspace) throws -> State {
         let last = try ledger.lastEventID()
+        if let known = lock.withLock({ state }), known.lastEvent < last,
+            let since = try ledger.eventKinds(after: known.lastEvent, limit: 500), since.last == last,
+            !since.events.contains(where: { event in event.kind.map(SharedLedger.maySet) ?? true })
+        {
+            return lock.withLock {
+                if var state, state.lastEvent == known.lastEvent {
+                    state.lastEvent = last
+                    self.state = state
+                }
+                return State(lastEvent: last, office: known.office, rules: known.rules)
+            }
+        }
         return try lock.withLock {
             if let state, state.lastEvent == last { return state }
             // Read after `last`: what they say is as of that event or a later one, never an earlier one.
@@ -68,6 +87,20 @@ public final class SharedLedger: @unchecked Sendable {
                 rules: try Checker.context(ledger: ledger, calendarPath: nil, rulesPath: nil, environment: workspace.environment))
             if (state?.lastEvent ?? -1) < last { state = fresh }
             return fresh
+        }
+    }
+
+    /// Whether an event of `kind` may change what the ledger says about itself (its office, calendar and rules, all
+    /// kept as settings). Switched over every kind, so a new kind must say.
+    static func maySet(_ kind: LedgerEvent.Kind) -> Bool {
+        switch kind {
+        case .ledgerInitialized, .importCompleted, .settingChanged, .rulesApplied, .partyUpdated: return true
+        case .authorityAdded, .groupAdded, .petitionerAdded, .groupJoined, .groupLeft, .dependantAdded, .dependantRemoved: return false
+        case .petitionLogged, .petitionStatusChanged, .petitionUpdated, .petitionNoted: return false
+        case .letterSent, .letterReceived, .letterVoided, .letterExtended: return false
+        case .decreeAdded, .enrolmentAdded, .enrolmentEnded, .deliveryScheduled, .deliveryReceived, .deliveryCancelled, .receiptVoided:
+            return false
+        case .findingRaised, .findingCleared, .attachmentAdded, .attachmentRemoved: return false
         }
     }
 }

@@ -19,15 +19,25 @@ final class ListingCache: Sendable {
 
     /// The listing `key`, which reads events of `listing`'s kinds, from the cache or from `compute` (on the listings'
     /// own thread when `long`; a bounded computation, such as the dashboard's, runs on the shared pool).
+    /// `changes`, when given, are what was recorded since an event, read once for all the listings of one request
+    /// (the dashboard's three); they serve for a kept listing at that event or later, and spare it a read of its own.
     func value<T: Sendable>(
-        _ key: Key, reads listing: Listing, office: Office, as account: Account?, long: Bool = true,
+        _ key: Key, reads listing: Listing, office: Office, as account: Account?, long: Bool = true, changes given: LedgerChanges? = nil,
         compute: @escaping @Sendable (Workspace) throws -> T
     ) async throws -> T {
+        var given = given
         while true {
             let floor: Int64
             if let known = await state.event(of: key) {
-                let changes = try await office.run(ChangesSince(event: known), as: account)
-                if !changes.touch(listing), let last = changes.last, let kept = await state.advance(key, from: known, to: last) as? T {
+                let changes: LedgerChanges
+                if let read = given, read.from <= known {
+                    changes = read
+                } else {
+                    changes = try await office.run(ChangesSince(event: known), as: account)
+                }
+                // Given changes serve once: a request that looks again reads what was recorded since.
+                given = nil
+                if !changes.touch(listing, after: known), let last = changes.last, let kept = await state.advance(key, from: known, to: last) as? T {
                     return kept
                 }
                 if let last = changes.last { floor = last } else { floor = try await office.run(LastEventID(), as: account) }
@@ -47,6 +57,16 @@ final class ListingCache: Sendable {
             guard let value = made as? T else { throw APIFailure(status: .internalServerError, message: "The listing could not be kept.") }
             return value
         }
+    }
+
+    /// The earliest event the kept listings `keys` were computed at; nil when one of them is not kept.
+    func earliestEvent(of keys: [Key]) async -> Int64? {
+        var earliest: Int64?
+        for key in keys {
+            guard let event = await state.event(of: key) else { return nil }
+            earliest = min(earliest ?? event, event)
+        }
+        return earliest
     }
 
     /// A listing and the event it was computed at.

@@ -191,16 +191,21 @@ struct Web: Sendable {
     func dashboardListings(asOf: Day, account: Account) async throws -> Dashboard {
         let cache = office.listings
         let rows = Web.dashboardRows
-        async let overdue = cache.value(.init(name: "dashboard-overdue", asOf: asOf), reads: .overdue, office: office, as: account, long: false) {
+        let keys: [ListingCache.Key] = ["dashboard-overdue", "dashboard-waiting", "petition-counts"].map { .init(name: $0, asOf: asOf) }
+        // What was recorded since the earliest of the three kept listings, read once for all three.
+        var changes: LedgerChanges?
+        if let earliest = await cache.earliestEvent(of: keys) { changes = try await office.run(ChangesSince(event: earliest), as: account) }
+        let read = changes
+        async let overdue = cache.value(keys[0], reads: .overdue, office: office, as: account, long: false, changes: read) {
             try FirstOverdue(asOf: asOf, limit: rows).run(in: $0)
         }
-        async let waiting = cache.value(
-            .init(name: "dashboard-waiting", asOf: asOf), reads: .unanswered, office: office, as: account, long: false
-        ) { try FirstUnanswered(asOf: asOf, limit: rows).run(in: $0) }
+        async let waiting = cache.value(keys[1], reads: .unanswered, office: office, as: account, long: false, changes: read) {
+            try FirstUnanswered(asOf: asOf, limit: rows).run(in: $0)
+        }
         // As of the day: the petitions opened by then, each with the status it had that day (as the report counts).
-        async let petitions = cache.value(
-            .init(name: "petition-counts", asOf: asOf), reads: .petitions, office: office, as: account, long: false
-        ) { try CountPetitions(asOf: asOf).run(in: $0) }
+        async let petitions = cache.value(keys[2], reads: .petitions, office: office, as: account, long: false, changes: read) {
+            try CountPetitions(asOf: asOf).run(in: $0)
+        }
         return Dashboard(overdue: try await overdue, waiting: try await waiting, petitions: try await petitions)
     }
 

@@ -53,7 +53,7 @@ extension Ledger {
 
     /// A user with the password hash, or nil when there is none of that name.
     public func storedAccount(named name: String) throws -> StoredAccount? {
-        try read { db in
+        try readStatement { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Ledger.accountColumns), password_hash FROM account WHERE name = ?"), arguments: [name])
                 .map {
                     StoredAccount(account: Ledger.account($0), passwordHash: $0["password_hash"])
@@ -147,7 +147,7 @@ extension Ledger {
 
     /// The account a token (by its hash) belongs to, when the token is not revoked and the account not disabled.
     public func accountForToken(hash: String) throws -> Account? {
-        try read { db in
+        try readStatement { db in
             // Every API request asks this: one statement per connection, prepared once.
             try Row.fetchOne(
                 db.cachedStatement(

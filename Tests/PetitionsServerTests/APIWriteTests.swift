@@ -100,6 +100,31 @@ import Testing
         #expect(try f.eventCount() == before)
     }
 
+    @Test("a calendar stored while the server runs gives the next letter recorded through the API its due day, after letters in between")
+    func calendarStoredMeanwhile() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let body = json(#"{"direction":"sent","from":"dmitrov-post","to":"moscow-supply","on":"1920-01-21","subject":"Appeal"}"#)
+        try await f.test { client in
+            var due: [String] = []
+            for _ in 0..<3 {
+                let sent = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: body)
+                #expect(sent.status == .created, "\(sent.text)")
+                due.append(sent.object["reply_due"] as? String ?? "")
+            }
+            // 20 working days from 21 January 1920 under the built-in calendar, for each of the three.
+            #expect(due == Array(repeating: "1920-02-18", count: 3), "\(due)")
+            // Another process (the command line) stores a calendar with a day off within those 20 days.
+            let file = f.ledger.directory.appendingPathComponent("calendar.toml").path
+            try "weekend = [\"saturday\", \"sunday\"]\n\n[[holiday]]\ndate = \"1920-02-10\"\nname = \"A day off\"\n"
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            _ = try StoreRules(.calendar, file: file, on: try Day(parsing: "1920-01-21")).run(in: f.ledger.workspace)
+            let after = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: body)
+            #expect(after.status == .created, "\(after.text)")
+            #expect(after.object["reply_due"] as? String == "1920-02-19", "\(after.text)")
+        }
+    }
+
     @Test("letters sent and received, a receipt, a status change, groups and authorities are recorded as the commands record them")
     func records() async throws {
         let f = try ServerFixture()

@@ -45,6 +45,23 @@ struct ExchangeStoreTests {
         #expect(moments == moments.sorted(), "the first 48 bits are the moment, so UUIDs sort as they were made")
     }
 
+    @Test("an event's recorded_at is what Foundation's ISO 8601 formatter writes for the same moment")
+    func timestampsAsTheFormatterWritesThem() {
+        let formatter = ISO8601DateFormatter()
+        var generator = SystemRandomNumberGenerator()
+        // Whole seconds, milliseconds, sub-millisecond parts around a second's end, both sides of 1970, leap days,
+        // and the ends of the years the ledger's days cover.
+        var moments: [Double] = [0, 0.999, 0.9996, -0.5, -0.0004, -1, -86_400.5, 951_782_400, 4_107_542_399.9994, 1_764_757_199.9999]
+        moments += [Day(year: 1000, month: 1, day: 1)!, Day(year: 1920, month: 2, day: 29)!, Day(year: 9999, month: 12, day: 31)!]
+            .map { Double($0.ordinal) * 86_400 }
+        moments += (0..<3000).map { _ in Double(Int64.random(in: -30_000_000_000_000...250_000_000_000_000, using: &generator)) / 1000 }
+        moments += (0..<1000).map { _ in Double.random(in: -2e9...4e9, using: &generator) }
+        for t in moments {
+            let date = Date(timeIntervalSince1970: t)
+            #expect(Ledger.timestamp(date) == formatter.string(from: date), "\(t)")
+        }
+    }
+
     @Test("a row refused after part of it was written stops the import, and nothing is written")
     func partlyWrittenRowStopsTheImport() throws {
         let t = try TemporaryLedger()

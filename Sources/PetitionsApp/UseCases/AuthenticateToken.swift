@@ -8,6 +8,6 @@ public struct AuthenticateToken: UseCase {
 
     public func run(in workspace: Workspace) throws -> Account? {
         guard token.hasPrefix("pt_"), token.utf8.count == 67 else { return nil }
-        return try workspace.reading { try $0.accountForToken(hash: Passwords.tokenHash(token)) }
+        return try workspace.readingFacts { try $0.accountForToken(hash: Passwords.tokenHash(token)) }
     }
 }

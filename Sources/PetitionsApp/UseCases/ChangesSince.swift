@@ -15,21 +15,30 @@ public struct ChangesSince: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> LedgerChanges {
-        guard let found = try workspace.reading({ try $0.eventKinds(after: event, limit: limit) }) else { return LedgerChanges(last: nil, kinds: []) }
-        return LedgerChanges(last: found.last, kinds: found.kinds)
+        guard let found = try workspace.readingFacts({ try $0.eventKinds(after: event, limit: limit) }) else {
+            return LedgerChanges(from: event, last: nil, events: [])
+        }
+        return LedgerChanges(from: event, last: found.last, events: found.events)
     }
 }
 
 /// The events recorded since some event, by kind.
 public struct LedgerChanges: Sendable {
+    /// The event they were recorded after.
+    public var from: Int64
     /// The last event's id; nil when there were too many to look at.
     public var last: Int64?
-    /// Their kinds; nil for a kind this program does not know.
-    public var kinds: [LedgerEvent.Kind?]
+    /// Their ids and kinds, oldest first; nil for a kind this program does not know.
+    public var events: [(id: Int64, kind: LedgerEvent.Kind?)]
 
-    /// Whether any of them may change `listing` (everything may, when they were too many to look at).
-    public func touch(_ listing: Listing) -> Bool {
-        last == nil || kinds.contains { kind in kind.map { listing.reads($0) } ?? true }
+    /// Their kinds.
+    public var kinds: [LedgerEvent.Kind?] { events.map(\.kind) }
+
+    /// Whether any of them recorded after the event `known` (`from` when not given) may change `listing`
+    /// (everything may, when they were too many to look at).
+    public func touch(_ listing: Listing, after known: Int64? = nil) -> Bool {
+        let after = known ?? from
+        return last == nil || events.contains { $0.id > after && ($0.kind.map { listing.reads($0) } ?? true) }
     }
 }
 

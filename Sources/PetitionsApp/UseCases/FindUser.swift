@@ -10,7 +10,7 @@ public struct SessionUser: Sendable, Equatable {
 
     init(_ account: Account, passwordHash: String) {
         self.account = account
-        passwordStamp = SHA256.hash(data: Data(passwordHash.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        passwordStamp = Passwords.hex(SHA256.hash(data: Data(passwordHash.utf8)).prefix(16))
     }
 }
 
@@ -22,6 +22,6 @@ public struct FindUser: UseCase {
     public init(name: String) { self.name = name }
 
     public func run(in workspace: Workspace) throws -> SessionUser? {
-        try workspace.reading { try $0.storedAccount(named: name).map { SessionUser($0.account, passwordHash: $0.passwordHash) } }
+        try workspace.readingFacts { try $0.storedAccount(named: name).map { SessionUser($0.account, passwordHash: $0.passwordHash) } }
     }
 }

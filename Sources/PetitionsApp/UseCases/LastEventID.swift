@@ -5,6 +5,6 @@ public struct LastEventID: UseCase {
     public init() {}
 
     public func run(in workspace: Workspace) throws -> Int64 {
-        try workspace.reading { try $0.lastEventID() }
+        try workspace.readingFacts { try $0.lastEventID() }
     }
 }

@@ -29,6 +29,14 @@ extension Workspace {
     /// Runs `body` on the ledger opened for reading.
     func reading<T>(_ body: (Ledger) throws -> T) throws -> T { try body(open(readOnly: true)) }
 
+    /// Runs `body` on the ledger opened for reading, without the office, calendar and rules it records under: for the
+    /// server's lookups on every request (a token, the last event, what was recorded since), which need none of them
+    /// and which, on a shared ledger, would otherwise first ask whether those changed.
+    func readingFacts<T>(_ body: (Ledger) throws -> T) throws -> T {
+        if let shared { return try body(shared.base(for: self)) }
+        return try body(open(readOnly: true))
+    }
+
     /// Runs `body` on the ledger opened for recording.
     func recording<T>(_ body: (Ledger) throws -> T) throws -> T { try body(open()) }
 
