@@ -17,6 +17,8 @@ extension Ledger {
     func resolveParty(_ db: Database, _ ref: String, kinds: Set<PartyKind>, field: String) throws -> PartyRef {
         let what = kinds.count == 1 ? (kinds.first == .person ? "petitioner" : kinds.first!.rawValue) : "party"  // safe: count is 1
         let trimmed = Ledger.trimmed(ref)
+        // SQLite reads a text only up to a NUL: `petr-kropotkin\0junk` would be petr-kropotkin.
+        try ControlCharacters.refuse(trimmed, field: field)
         let p: PartyRef
         if let hit = lookups.party(trimmed) {
             p = hit
