@@ -45,6 +45,109 @@ import Testing
         #expect(try Data(contentsOf: cli.directory.appendingPathComponent("got.bin")) == Data(bytes))
     }
 
+    // MARK: - 3: export letters, import letters
+
+    /// The import read an exported file's in_reply_to as this ledger's ids and its voided column not at all: the reply
+    /// answered "No reply wanted", the appeal it answered waited, and the voided letter came back.
+    @Test func anExportedLettersFileRepliesByItsOwnRowsAndRefusesVoidedLetters() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        for s in [
+            ["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-02-01", "--subject", "Second appeal"],
+            [
+                "letter", "send", "--from", "dmitrov-post", "--to", "sovnarkom", "--on", "1920-02-03", "--subject", "No reply wanted",
+                "--no-reply-expected",
+            ],
+            [
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-20", "--subject",
+                "Reply to the second appeal",
+                "--in-reply-to", "2",
+            ],
+            ["letter", "void", "1", "--reason", "typed twice"],
+        ] {
+            let r = try cli.run(s)
+            #expect(r.status == 0, "\(s): \(r)")
+        }
+        let csv = cli.directory.appendingPathComponent("letters.csv").path
+        #expect(try cli.run(["export", "letters", "--output", csv]).status == 0)
+        let region = try Self.region(cli)
+        func there(_ args: [String]) throws -> CLI.Result { try CLI.exec(args + ["--db", region], environment: cli.environment) }
+        for s in [
+            ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
+            ["authority", "add", "--name", "Moscow postal-telegraph supply centre", "--handle", "moscow-supply"],
+            ["group", "add", "--name", "Dmitrov postal-telegraph employees", "--handle", "dmitrov-post", "--count", "employee=125"],
+        ] { #expect(try there(s).status == 0, "\(s)") }
+        let refused = try there(["import", "letters", csv])
+        #expect(refused.status == 65, "\(refused)")
+        #expect(
+            refused.stderr.contains("line 2, column petition: '1' is a petition's id in the ledger the file was exported from"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("column voided: the letter was voided"), "\(refused.stderr)")
+        let rejects = cli.directory.appendingPathComponent("rejects.csv").path
+        let taken = try there(["import", "letters", csv, "--skip-invalid", "--rejects", rejects])
+        #expect(taken.status == 0, "\(taken)")
+        let letters = try #require(try CLI.json(there(["letter", "list", "--format", "json"])) as? [[String: Any]])
+        #expect(letters.count == 3 && !letters.contains { $0["subject"] as? String == "Appeal" }, "\(letters)")
+        let reply = try #require(letters.first { $0["subject"] as? String == "Reply to the second appeal" })
+        let second = try #require(letters.first { $0["subject"] as? String == "Second appeal" })
+        let none = try #require(letters.first { $0["subject"] as? String == "No reply wanted" })
+        #expect(second["answered_by"] as? Int == reply["id"] as? Int, "\(letters)")
+        #expect(none["answered_by"] == nil || none["answered_by"] is NSNull, "\(letters)")
+    }
+
+    // MARK: - 5 and 6: imports refuse what the commands refuse
+
+    /// `petitioner add` refuses a day after today, a handle the pages use and a dependant twice; the import took them.
+    @Test func importPetitionersRefusesWhatPetitionerAddRefuses() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let csv = try Self.write(cli, "p.csv", "name,handle,dependants,on\nFut Ure,,,2999-01-01\nDup Dep,,A:child; a:child,\nHandle New,new,,\n")
+        let r = try cli.run(["import", "petitioners", csv])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.contains("line 2, column on: '2999-01-01' is after today"), "\(r.stderr)")
+        #expect(r.stderr.contains("line 3, column dependants: 'a:child' is given twice"), "\(r.stderr)")
+        #expect(r.stderr.contains("line 4, column handle: 'new' is a word the office's pages use"), "\(r.stderr)")
+        #expect(try cli.run(["petitioner", "list", "--format", "json"]).stdout.contains("Dup Dep") == false)
+    }
+
+    /// The same petitioner in another office's log: a handle the pages use, a dependant twice.
+    @Test func importEventsRefusesAReservedHandleAndADependantTwice() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["petitioner", "add", "--name", "Edit Me", "--handle", "edit-me", "--dependant", "A:child"]).status == 0)
+        let log = try cli.run(["export", "events", "--format", "jsonl"]).stdout.split(separator: "\n").map(String.init)
+        let i = try #require(log.firstIndex { $0.contains("\"edit-me\"") })
+        func edited(_ change: (inout [String: Any]) -> Void) throws -> String {
+            try Self.edited(log, i) { event in
+                var payload = event["payload"] as? [String: Any] ?? [:]
+                change(&payload)
+                event["payload"] = payload
+            }
+        }
+        let region = try Self.region(cli)
+        let twice = try edited { $0["dependants"] = [["name": "A", "category": "child"], ["name": "A", "category": "child"]] }
+        let r = try CLI.exec(["import", "events", "-", "--db", region], environment: cli.environment, stdin: twice)
+        #expect(r.status == 65 && r.stderr.contains("line \(i + 1)") && r.stderr.contains("payload key dependants 'A:child' is given twice"), "\(r)")
+        let reserved = try edited { $0["handle"] = "edit" }
+        let e = try CLI.exec(["import", "events", "-", "--db", region], environment: cli.environment, stdin: reserved)
+        #expect(e.status == 65 && e.stderr.contains("payload key handle 'edit' is a word the office's pages use"), "\(e)")
+        #expect(
+            try CLI.exec(["petitioner", "list", "--format", "json", "--db", region], environment: cli.environment).stdout.contains("Edit") == false)
+    }
+
+    /// `letter send` refuses a reply window whose due day runs past 9999-12-31; the import stored 9999-12-31.
+    @Test func importLettersRefusesAReplyWindowPastTheLastDay() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let csv = try Self.write(
+            cli, "l.csv",
+            "direction,from,to,on,subject,reply_within\nsent,dmitrov-post,moscow-supply,1920-02-01,B,99999 months\nsent,dmitrov-post,moscow-supply,9999-12-30,C,3 weeks\n"
+        )
+        let r = try cli.run(["import", "letters", csv])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.contains("line 2, column reply_within: '99999 months' from 1920-02-01 runs past 9999-12-31"), "\(r.stderr)")
+        #expect(r.stderr.contains("line 3, column reply_within: '3 weeks' from 9999-12-30 runs past 9999-12-31"), "\(r.stderr)")
+    }
+
     /// The lines of `log` up to line `i` (from 0), that line changed by `change`, as JSON Lines.
     static func edited(_ log: [String], _ i: Int, _ change: (inout [String: Any]) -> Void) throws -> String {
         var event = try #require(try JSONSerialization.jsonObject(with: Data(log[i].utf8)) as? [String: Any])
