@@ -148,6 +148,36 @@ import Testing
         #expect(r.stderr.contains("line 3, column reply_within: '3 weeks' from 9999-12-30 runs past 9999-12-31"), "\(r.stderr)")
     }
 
+    // MARK: - 9, 10: an empty file, damaged attachment bytes
+
+    /// A reading command made a ledger of an empty file (385 KB, mode 0600) and said nothing.
+    @Test func aReadingCommandDoesNotMakeALedgerOfAnEmptyFile() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let empty = try Self.write(cli, "e.sqlite", "")
+        for args in [["export", "events", "--format", "jsonl"], ["petition", "list"]] {
+            let r = try CLI.exec(args + ["--db", empty], environment: cli.environment)
+            #expect(r.status == 66, "\(args): \(r)")
+            #expect(r.stderr.contains("there is no ledger at \(empty) (the file is empty)"), "\(r.stderr)")
+        }
+        #expect((try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int) == 0)
+    }
+
+    /// Bytes changed in the ledger's file passed verify, and went out with `attachment get` and `export events`.
+    @Test func verifyFindsAnAttachmentWhoseBytesNoLongerMatchTheirSHA256() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let file = try Self.write(cli, "reply.pdf", "%PDF-1.4\nhello\n")
+        #expect(try cli.run(["attach", "--letter", "1", file]).status == 0)
+        #expect(try cli.run(["verify"]).stdout == "Ledger OK\n")
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { try $0.execute(sql: "UPDATE attachment_content SET bytes = X'000102030405060708090a0b0c0d0e'") }
+        try queue.close()
+        let r = try cli.run(["verify"])
+        #expect(r.status == 1, "\(r)")
+        #expect(r.stdout.contains("attachment 1: the stored bytes do not match the size and SHA-256 recorded for them"), "\(r)")
+    }
+
     /// The lines of `log` up to line `i` (from 0), that line changed by `change`, as JSON Lines.
     static func edited(_ log: [String], _ i: Int, _ change: (inout [String: Any]) -> Void) throws -> String {
         var event = try #require(try JSONSerialization.jsonObject(with: Data(log[i].utf8)) as? [String: Any])
