@@ -178,6 +178,73 @@ import Testing
         #expect(r.stdout.contains("attachment 1: the stored bytes do not match the size and SHA-256 recorded for them"), "\(r)")
     }
 
+    // MARK: - 11, 13, 14, 15
+
+    /// A value that really begins with `'` and `=` lost its `'` on the way through export and import.
+    @Test func aValueBeginningWithAQuoteAndAnEqualsSignSurvivesExportAndImport() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["petitioner", "add", "--name", "Quote Eq", "--occupation", "'=x", "--district", "=y"]).status == 0)
+        let csv = cli.directory.appendingPathComponent("p.csv").path
+        #expect(try cli.run(["export", "petitioners", "--output", csv]).status == 0)
+        let region = try Self.region(cli)
+        let imported = try CLI.exec(["import", "petitioners", csv, "--db", region], environment: cli.environment)
+        #expect(imported.status == 0, "\(imported)")
+        let shown = try #require(
+            try CLI.json(CLI.exec(["petitioner", "show", "quote-eq", "--format", "json", "--db", region], environment: cli.environment))
+                as? [String: Any])
+        #expect(shown["occupation"] as? String == "'=x" && shown["district"] as? String == "=y", "\(shown)")
+    }
+
+    @Test func backupToStandardOutputIsRefusedNotWrittenToAFileNamedDash() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        // Commands run in a scratch folder of their own.
+        let dash = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-cwd/-").path
+        try? FileManager.default.removeItem(atPath: dash)
+        let r = try cli.run(["backup", "-"])
+        #expect(r.status == 64, "\(r)")
+        #expect(r.stderr.contains("a backup is a ledger file"), "\(r)")
+        #expect(!FileManager.default.fileExists(atPath: dash))
+        try? FileManager.default.removeItem(atPath: dash)
+    }
+
+    /// A rejected row went back to the rejects file as it came: a formula a spreadsheet runs.
+    @Test func theRejectsFileIsDefusedAndStillImportsAsItIs() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let csv = try Self.write(cli, "p.csv", "name,groups\n\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",nogroup\n'=kept,nogroup\n")
+        let rejects = cli.directory.appendingPathComponent("rejects.csv").path
+        let r = try cli.run(["import", "petitioners", csv, "--skip-invalid", "--rejects", rejects])
+        #expect(r.status == 0, "\(r)")
+        let text = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(text.contains("\"'=HYPERLINK(") && text.contains("\n'=kept,") && !text.contains("''=kept"), "\(text)")
+        // Corrected (the group left out), the file imports as it is, with the names as they were.
+        let corrected = try Self.write(cli, "fixed.csv", text.replacingOccurrences(of: "nogroup", with: ""))
+        #expect(try cli.run(["import", "petitioners", corrected]).status == 0)
+        let names = try Self.names(cli)
+        #expect(names.contains("=HYPERLINK(\"http://evil\",\"x\")") && names.contains("=kept"), "\(names)")
+    }
+
+    static func names(_ cli: CLI) throws -> [String] {
+        try (CLI.json(cli.run(["petitioner", "list", "--format", "json"])) as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+    }
+
+    /// The largest quantity the refusal named was itself refused.
+    @Test func theLargestQuantityTheRefusalNamesIsTaken() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        func receive(_ q: String) throws -> CLI.Result {
+            try cli.run([
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-06",
+                "--quantity", q,
+            ])
+        }
+        let over = try receive("2252281.449 funt wheat")
+        #expect(over.status == 65 && over.stderr.contains("one quantity holds at most 2,252,281.447 funt"), "\(over)")
+        #expect(try receive("2252281.447 funt wheat").status == 0)
+    }
+
     /// The lines of `log` up to line `i` (from 0), that line changed by `change`, as JSON Lines.
     static func edited(_ log: [String], _ i: Int, _ change: (inout [String: Any]) -> Void) throws -> String {
         var event = try #require(try JSONSerialization.jsonObject(with: Data(log[i].utf8)) as? [String: Any])
