@@ -57,3 +57,41 @@ import Testing
         #expect(try f.eventCount() == before)
     }
 }
+
+extension ServerTrial11Tests {
+    // MARK: - 12 and 17: a file's Windows path, a title over two lines
+
+    @Test("12: a file sent with its Windows path (C:\\fakepath\\scan.pdf) is kept as scan.pdf")
+    func windowsPathInAnUpload() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        try await f.test { client in
+            var clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            clerk.read(try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers))
+            let r = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders,
+                body: clerk.multipart([("letter", String(letter))], file: (#"C:\fakepath\scan.pdf"#, scanBytes)))
+            #expect(r.status == .seeOther, "\(r.text)")
+        }
+        #expect(try ListAttachments().run(in: f.ledger.workspace).map(\.name) == ["scan.pdf"])
+    }
+
+    @Test("17: a title typed over two lines in the attach form is refused as a line break, not as a control character")
+    func titleOverTwoLines() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        try await f.test { client in
+            var clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            clerk.read(try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers))
+            let r = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders,
+                body: clerk.multipart([("letter", String(letter)), ("title", "line1\r\nline2")], file: ("scan.pdf", scanBytes)))
+            #expect(r.status == .badRequest, "\(r.status)")
+            #expect(r.text.contains("holds a line break; a title is one line."), "\(r.text)")
+            #expect(!r.text.contains("\\u000D"), "\(r.text)")
+        }
+        #expect(try ListAttachments().run(in: f.ledger.workspace).isEmpty)
+    }
+}
