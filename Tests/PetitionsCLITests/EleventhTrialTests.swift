@@ -282,4 +282,34 @@ import Testing
         #expect(moved.stderr.contains("payload key on '1920-01-06' is not the event's day 1930-01-01"), "\(moved)")
         #expect(try CLI.exec(["events", "--db", region], environment: cli.environment).stdout.contains("Future Day") == false)
     }
+
+    // MARK: - 16: misleading messages
+
+    @Test func sentencesSayWhatIsWrong() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let config = try Self.write(cli, "config.toml", "max_attachment_mb = 1.5\n")
+        let half = try cli.run(["petition", "list", "--config", config])
+        #expect(half.status == 65 && half.stderr.contains("is not a whole number; give a whole number"), "\(half)")
+        #expect(!half.stderr.contains("without quotes"), "\(half)")
+
+        let template = try Self.write(cli, "t.mustache", "{{office.name.x}}\n")
+        let tag = try cli.run(["draft", "reminder", "--letter", "1", "--template", template, "--as-of", "1920-03-04"])
+        #expect(tag.status == 65 && tag.stderr.contains("which is not a name a draft has.") && !tag.stderr.contains("did you mean"), "\(tag)")
+
+        let rules = try Self.write(
+            cli, "rules.toml",
+            "version = 1\n[[rule]]\nid = \"columns\"\nkind = \"sql\"\nseverity = \"warning\"\nquery = \"SELECT 1 AS subject, name AS message FROM pragma_table_info('account')\"\n"
+        )
+        let sql = try cli.run(["check", "--as-of", "1920-03-04", "--rules", rules])
+        #expect(sql.status == 65 && sql.stderr.contains("uses a table-valued function") && !sql.stderr.contains("UPDATE"), "\(sql)")
+
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("name\nIvan Petrov\n".data(using: .utf16LittleEndian) ?? Data())
+        let csv = cli.directory.appendingPathComponent("u16.csv")
+        try utf16.write(to: csv)
+        let wide = try cli.run(["import", "petitioners", csv.path])
+        #expect(wide.status == 65 && wide.stderr.contains("UTF-16") && wide.stderr.contains("save it as UTF-8"), "\(wide)")
+        #expect(!wide.stderr.contains("NUL"), "\(wide)")
+    }
 }

@@ -35,7 +35,8 @@ enum AttachmentFile {
 
     /// A size in MB with one decimal, e.g. "30.2 MB".
     static func megabytes(_ size: Int) -> String {
-        let tenths = (size * 10 + bytesPerMB / 2) / bytesPerMB
+        // Rounded up: a file one byte over 25 MB is "25.1 MB, over the limit", never "25.0 MB, over the limit of 25 MB".
+        let tenths = (size * 10 + bytesPerMB - 1) / bytesPerMB
         return "\(tenths / 10).\(tenths % 10) MB"
     }
 }
