@@ -267,8 +267,15 @@ import Testing
                 "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-06",
                 "--quantity", "1000 funt wheat",
             ]).status == 0)
+        #expect(try cli.run(["receipt", "void", "1", "--reason", "typed twice"]).status == 0)
         let log = try cli.run(["export", "events", "--format", "jsonl"]).stdout.split(separator: "\n").map(String.init)
         let region = try Self.region(cli)
+        // A void dated before its receipt: `receipt void` refuses it; the merge kept it without effect, or applied it.
+        let voided = try #require(log.firstIndex { $0.contains("receipt.voided") })
+        let early = try CLI.exec(
+            ["import", "events", "-", "--db", region], environment: cli.environment, stdin: try Self.edited(log, voided) { $0["day"] = "1900-01-01" })
+        #expect(early.status == 65, "\(early)")
+        #expect(early.stderr.contains("line \(voided + 1) (event") && early.stderr.contains("day '1900-01-01' is before receipt"), "\(early)")
         let added = try #require(log.firstIndex { $0.contains("\"futd\"") && $0.contains("petitioner.added") })
         let future = try CLI.exec(
             ["import", "events", "-", "--db", region], environment: cli.environment, stdin: try Self.edited(log, added) { $0["day"] = "2999-01-01" })
