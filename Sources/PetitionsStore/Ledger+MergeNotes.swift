@@ -249,8 +249,8 @@ extension Ledger {
         guard message.hasPrefix("--") else { return message }
         let option = message.dropFirst(2).prefix { $0.isLetter || $0 == "-" }
         guard !option.isEmpty else { return message }
-        let plural: Set<Substring> = ["quantity", "ration", "dependant"]
-        let key = plural.contains(option) ? option + "s" : option.replacingOccurrences(of: "-", with: "_")
+        let plural: [Substring: String] = ["quantity": "quantities", "ration": "rations", "dependant": "dependants"]
+        let key = plural[option] ?? option.replacingOccurrences(of: "-", with: "_")
         return "payload key \(key)" + message.dropFirst(2 + option.count)
     }
 
