@@ -311,6 +311,12 @@ import Testing
         let sql = try cli.run(["check", "--as-of", "1920-03-04", "--rules", rules])
         #expect(sql.status == 65 && sql.stderr.contains("uses a table-valued function") && !sql.stderr.contains("UPDATE"), "\(sql)")
 
+        let limit = try Self.write(cli, "limit.toml", "max_attachment_mb = 1\n")
+        let over = cli.directory.appendingPathComponent("over.bin")
+        try Data(count: 1_048_577).write(to: over)
+        let byOne = try cli.run(["attach", "--letter", "1", over.path, "--config", limit])
+        #expect(byOne.status == 65 && byOne.stderr.contains("is 1,048,577 bytes, over the limit of 1 MB"), "\(byOne)")
+
         var utf16 = Data([0xFF, 0xFE])
         utf16.append("name\nIvan Petrov\n".data(using: .utf16LittleEndian) ?? Data())
         let csv = cli.directory.appendingPathComponent("u16.csv")
