@@ -40,8 +40,10 @@ public struct Configuration: Codable, Equatable, Sendable {
         // A value of the wrong type gets our sentence, naming the key, the file and the value, not the decoder's.
         for key in ["version", "max_attachment_mb"] {
             if let value = table[key], value.int == nil {
+                // Quotes are the mistake only when the value is text; 1.5 is a number, just not a whole one.
+                let how = value.string == nil ? "give a whole number" : "write it without quotes"
                 throw PetitionsError(
-                    "\(source): \(key) = \(UnitsFile.shown(value)) is not a whole number; write it without quotes, e.g. \(key) = \(key == "version" ? 1 : 25)."
+                    "\(source): \(key) = \(UnitsFile.shown(value)) is not a whole number; \(how), e.g. \(key) = \(key == "version" ? 1 : 25)."
                 )
             }
         }

@@ -5,7 +5,10 @@ import PetitionsStore
 /// `petitions import events FILE`: merges another office's exported event log into this ledger.
 public enum EventMerge {
     /// Reads `path` (`-` for standard input) and merges it; `maps` are `THEIRS=OURS` handle pairs.
-    public static func run(path: String, maps: [String], ledger: Ledger) throws -> MergeResult {
+    /// `attachmentMB`: `max_attachment_mb`, the most an attachment merged may hold.
+    public static func run(path: String, maps: [String], ledger: Ledger, attachmentMB: Int = Configuration().maxAttachmentMB) throws
+        -> MergeResult
+    {
         var map: [String: String] = [:]
         for m in maps {
             let parts = m.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -28,7 +31,8 @@ public enum EventMerge {
             fd = try InputFile.open(path, field: "", consequence: "nothing was imported.")
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
-        return try ledger.importEvents(try readText(fd, source: source), source: source, map: map)
+        return try ledger.importEvents(
+            try readText(fd, source: source), source: source, map: map, attachmentBytes: attachmentMB * AttachmentFile.bytesPerMB)
     }
 
     /// The most bytes an event log may hold: a bound, so that a device that never ends (`/dev/zero`,

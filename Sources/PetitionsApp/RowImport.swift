@@ -20,7 +20,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     public var optional: [String] {
         switch self {
         case .petitioners: return ["handle", "district", "occupation", "groups", "dependants", "on"]
-        case .letters: return ["petition", "in_reply_to", "channel", "summary", "expects_reply", "reply_within"]
+        case .letters: return ["petition", "in_reply_to", "channel", "summary", "expects_reply", "reply_within", "id", "voided"]
         case .receipts: return ["note"]
         }
     }
@@ -29,7 +29,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     public var ignored: [String] {
         switch self {
         case .petitioners: return ["id", "office", "reason"]
-        case .letters: return ["id", "office", "reply_due", "answered_by", "voided", "reason"]
+        case .letters: return ["office", "reply_due", "answered_by", "reason"]
         case .receipts: return ["id", "office", "reason"]
         }
     }
@@ -100,7 +100,9 @@ public enum RowImport {
             var cells = row.cells + Array(repeating: "", count: max(0, input.header.count - row.cells.count))
             let reason = describe(problem)
             if let i = reasonColumn { cells[i] = reason } else { cells.append(reason) }
-            try rejects.write(cells)
+            // Defused as an export's cells are (a rejected `=HYPERLINK(…)` would run in a spreadsheet), as they are in
+            // the file: a cell written `'=x` stays so, and imports back as `=x`.
+            try rejects.write(cells.map(CSVTable.defuse))
         }
         try rejects?.flush()
         let problems = outcome.problems.map(describe)
@@ -180,8 +182,10 @@ public enum RowImport {
         subscript(_ name: String) -> String? {
             guard let i = columns[name], i < values.count else { return nil }
             var v = values[i]
-            if v.utf8.first == UInt8(ascii: "'"), let second = v.utf8.dropFirst().first, "=+-@\t\r".utf8.contains(second) {
-                v.removeFirst()
+            // `''=x` is the value `'=x`, its quote doubled by `CSVTable.neutralise`.
+            if v.utf8.first == UInt8(ascii: "'"), var second = v.utf8.dropFirst().first {
+                if second == UInt8(ascii: "'"), let third = v.utf8.dropFirst(2).first { second = third }
+                if "=+-@\t\r".utf8.contains(second) { v.removeFirst() }
             }
             guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
             // Foundation's trimming is slow on Linux; most cells begin and end with a visible ASCII character.
@@ -246,10 +250,24 @@ public enum RowImport {
             let to = p.require(c["to"], "--to", "a handle or id")
             let on = p.require(c["on"], "--on", "the day (YYYY-MM-DD)").flatMap { d in p.check { try Day(parsing: d, field: "--on") } }
             let subject = p.require(c["subject"], "--subject", "the letter's subject")
+            // A file with an id column is an export, whose ids are those of the ledger it came from: in_reply_to names
+            // a row of the file, and a petition, which the file does not hold, cannot be found here by its id.
+            let exported = columns["id"] != nil
+            let rowID = c["id"].flatMap { v in p.check { try id(v, "--id") } }
             let petition = c["petition"].flatMap { v in p.check { try id(v, "--petition") } }
+            if exported, let v = c["petition"] {
+                p.messages.append(
+                    "--petition \(quoted(v)) is a petition's id in the ledger the file was exported from, which this ledger numbers otherwise; "
+                        + "leave the column empty, or move letters with their petitions by export events and import events.")
+            }
             let inReplyTo = c["in_reply_to"].flatMap { v in p.check { try id(v, "--in-reply-to") } }
+            if let v = c["voided"], p.check({ try yesNo(v, "--voided") }) == true {
+                p.messages.append(
+                    "--voided: the letter was voided in the ledger the file was exported from, and a voided letter is not imported; leave the row out."
+                )
+            }
             if direction == .sent, let r = c["in_reply_to"] {
-                p.messages.append("--in-reply-to \(quoted(r)) is given for a sent letter; only a received letter replies to one")
+                p.messages.append("--in-reply-to \(quoted(r)) is given for a sent letter; only a received letter replies to one.")
             }
             let channel = c["channel"].map { v in p.check { try Channel(parsing: v) } } ?? .post
             let expects = c["expects_reply"].flatMap { v in p.check { try yesNo(v, "--expects-reply") } }
@@ -257,6 +275,10 @@ public enum RowImport {
                 p.messages.append("--expects-reply: a received letter expects no reply; leave expects_reply empty")
             }
             let replyWithin = c["reply_within"].flatMap { v in p.check { try Span(parsing: v, field: "--reply-within") } }
+            // A window carrying the due day past 9999-12-31 is refused as `letter send` refuses it, not stored clamped.
+            if direction == .sent, expects != false, let replyWithin, let on {
+                _ = p.check { try replyWithin.refusePastTheEnd(from: on, field: "--reply-within") }
+            }
             // Refused as `letter send` and the API refuse it, not recorded with the window dropped without a word.
             if expects == false, let r = c["reply_within"] {
                 p.messages.append("--reply-within \(quoted(r)) is given for a letter that expects no reply (expects_reply no); give one or the other")
@@ -265,8 +287,9 @@ public enum RowImport {
                 request = .letter(
                     NewLetter(
                         direction: direction, from: from, to: to, on: on, subject: subject, petition: petition,
-                        inReplyTo: inReplyTo, channel: channel, summary: c["summary"],
-                        expectsReply: direction == .sent && (expects ?? true), replyWithin: replyWithin))
+                        inReplyTo: exported ? nil : inReplyTo, channel: channel, summary: c["summary"],
+                        expectsReply: direction == .sent && (expects ?? true), replyWithin: replyWithin, rowID: rowID,
+                        inReplyToRow: exported ? inReplyTo : nil))
             } else {
                 request = nil
             }

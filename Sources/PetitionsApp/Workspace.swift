@@ -118,10 +118,13 @@ public struct Workspace: Sendable {
     func openStore(readOnly: Bool, mustExist: Bool, mappedBytes: Int64 = 0) throws -> (Ledger, Configuration) {
         let path = resolvedDatabasePath
         // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
-        let existed = path.isEmpty || FileManager.default.fileExists(atPath: path)
+        // An empty file (0 bytes) holds no ledger either: SQLite would make one in it.
+        var info = stat()
+        let emptyFile = !path.isEmpty && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
+        let existed = path.isEmpty || (FileManager.default.fileExists(atPath: path) && !emptyFile)
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
-        if (readOnly || mustExist) && !existed { throw MissingLedger(path: path) }
+        if (readOnly || mustExist) && !existed { throw MissingLedger(path: path, empty: emptyFile) }
         // The actor and office as they will be recorded, whichever source gave them, under one check naming it.
         try Workspace.refuseBadName(actor, field: "--actor", what: "who records")
         try Workspace.refuseBadName(office, field: "--office", what: "an office's name")

@@ -250,7 +250,8 @@ public enum DraftRenderer {
             }
             guard name != "." else { return true }
             for part in name.split(separator: ".", omittingEmptySubsequences: false) where !known.contains(String(part)) {
-                found = (line, content, closest(to: String(part), among: Array(DraftContext.names)))
+                // A name of one or two letters is near every short name: `{{office.name.x}}` was asked "did you mean 'to'?".
+                found = (line, content, part.count < 3 ? nil : closest(to: String(part), among: Array(DraftContext.names)))
                 return false
             }
             return true

@@ -111,10 +111,13 @@ struct MultipartForm {
             return true
         }
         guard part.content.count <= Self.maxFieldBytes else { return false }
-        guard let text = String(validating: part.content, as: UTF8.self) else {
+        guard let sent = String(validating: part.content, as: UTF8.self) else {
             notUTF8 = notUTF8 ?? (name, RequestText.shown(part.content.prefix(100)))
             return true
         }
+        // A browser sends a field's line ends as CRLF, as in a urlencoded form (`OfficeContext.form`): a title typed
+        // over two lines is refused as a line break in a one-line value, not as the control character CR.
+        let text = sent.replacingOccurrences(of: "\r\n", with: "\n")
         if let old = fields[name] {
             // As a urlencoded form's: a field a form may repeat is joined by line ends, another is given once.
             guard Form.repeatable.contains(name) else {
@@ -187,14 +190,17 @@ struct MultipartForm {
             let key = kv[0].trimmingCharacters(in: .whitespaces).lowercased()
             var v = kv[1].trimmingCharacters(in: .whitespaces)
             if v.count >= 2, v.hasPrefix("\""), v.hasSuffix("\"") {
+                // A backslash escapes only a quote or a backslash: browsers send a Windows path's backslashes as
+                // they are (`C:\fakepath\scan.pdf`), escaping nothing (HTML writes `"` as %22), and the path's
+                // folders must still be there to be cut off.
                 var out = ""
-                var escape = false
-                for c in v.dropFirst().dropLast() {
-                    if escape || c != "\\" {
-                        out.append(c)
-                        escape = false
+                var rest = v.dropFirst().dropLast()[...]
+                while let c = rest.popFirst() {
+                    if c == "\\", let next = rest.first, next == "\"" || next == "\\" {
+                        out.append(next)
+                        rest = rest.dropFirst()
                     } else {
-                        escape = true
+                        out.append(c)
                     }
                 }
                 v = out

@@ -18,6 +18,20 @@ enum PlainValues {
         return n
     }
 
+    /// Refuses (400) `text` holding a control character other than tab and new line, or one that turns the text's
+    /// direction, naming `key`: every text of a request (its path, its query, a form's field, a JSON body's member)
+    /// passes here before it is looked up or recorded. SQLite reads a text only up to a NUL, so `cl%00` would look up
+    /// the user `cl` (under another name's count of failed logins) and `petr-kropotkin%00junk` the party
+    /// `petr-kropotkin`. A password is not quoted back.
+    static func refuseControlCharacters(_ text: String, key: String) throws {
+        guard ControlCharacters.first(in: text) != nil else { return }
+        if key.contains("password") || key.hasSuffix("_token") {
+            throw PetitionsError(
+                "\(key): it holds a control character; type it without.", field: key, kind: .invalid)
+        }
+        try ControlCharacters.refuse(text, field: key)
+    }
+
     /// `true` or `false` written as such (not `yes`, `1` or `TRUE`), else 400 naming `key` and the value.
     static func flag(_ text: String, key: String) throws -> Bool {
         switch text {

@@ -62,7 +62,9 @@ struct RequestFields: Sendable {
     func text(_ key: String) throws -> String? {
         switch values[key] {
         case nil, .null?: return nil
-        case .string(let s)?: return s.isEmpty ? nil : s
+        case .string(let s)?:
+            try PlainValues.refuseControlCharacters(s, key: key)
+            return s.isEmpty ? nil : s
         // A number where text is wanted is refused, as the OpenAPI document says, not read as its digits.
         default: throw APIFailure.invalid(key, "\(key): expected text.")
         }
@@ -124,10 +126,13 @@ struct RequestFields: Sendable {
         case .string(let s)? where typed:
             throw PetitionsError.invalid(
                 key, String(s.prefix(100)), "is text, not a list; send a JSON array of texts, one item each")
-        case .string(let s)?: return s.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        case .string(let s)?:
+            try PlainValues.refuseControlCharacters(s, key: key)
+            return s.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         case .array(let items)?:
             return try items.map {
                 guard case .string(let s) = $0 else { throw APIFailure.invalid(key, "\(key): expected a list of texts.") }
+                try PlainValues.refuseControlCharacters(s, key: key)
                 return s
             }
         default: throw APIFailure.invalid(key, "\(key): expected a list of texts.")
@@ -147,6 +152,7 @@ struct Query {
             throw APIFailure.invalid(key, "\(key) is given \(values.count == 2 ? "twice" : "\(values.count) times") in the address; give it once.")
         }
         guard let v = values.first?.value, !v.isEmpty else { return nil }
+        try PlainValues.refuseControlCharacters(v, key: key)
         return v
     }
 
@@ -163,6 +169,7 @@ struct Query {
 func pathParameter(_ context: OfficeContext, _ name: String) throws -> String {
     let raw = context.parameters.get(name) ?? ""
     guard let decoded = RequestText.decoded(raw, plusIsSpace: false) else { throw RequestText.notUTF8(name, sent: raw) }
+    try PlainValues.refuseControlCharacters(decoded, key: name)
     return decoded
 }
 

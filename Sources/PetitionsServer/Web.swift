@@ -108,7 +108,9 @@ struct Web: Sendable {
         let fields = try await context.form(request, of: loginForm(next: ""))
         let name = (try fields.text("name") ?? "").trimmingCharacters(in: .whitespaces)
         let password = try fields.text("password") ?? ""
-        let next = Form.localPath(try fields.text("next"))
+        // Read as sent: one that is not a path of this site (a control character in it too) leads to the dashboard.
+        let sentNext: String? = if case .string(let s)? = fields.values["next"] { s } else { nil }
+        let next = Form.localPath(sentNext)
         let refused = "The name or the password is not right, or the account is disabled."
         guard office.throttle.mayTry(name) else {
             return try await loginPage(

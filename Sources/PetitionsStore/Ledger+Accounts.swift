@@ -22,6 +22,7 @@ extension Ledger {
 
     private func accountRow(_ db: Database, _ name: String, field: String) throws -> Row {
         let n = name.trimmingCharacters(in: .whitespaces)
+        try ControlCharacters.refuse(n, field: field)
         guard let row = try Row.fetchOne(db, sql: "SELECT \(Ledger.accountColumns), password_hash FROM account WHERE name = ?", arguments: [n])
         else {
             let names = try String.fetchAll(db, sql: "SELECT name FROM account")

@@ -46,9 +46,14 @@ public struct NewLetter: Sendable {
     public var summary: String?
     public var expectsReply: Bool
     public var replyWithin: Span?
+    /// The row's own id in an exported file (its `id` column), by which a later row of the file replies to it.
+    public var rowID: Int64?
+    /// The `id` of the earlier row of the same file whose letter this one answers (an exported file's `in_reply_to`,
+    /// which names the ledger the file came from, not this one).
+    public var inReplyToRow: Int64?
     public init(
         direction: Direction, from: String, to: String, on: Day, subject: String, petition: Int64?, inReplyTo: Int64?,
-        channel: Channel, summary: String?, expectsReply: Bool, replyWithin: Span?
+        channel: Channel, summary: String?, expectsReply: Bool, replyWithin: Span?, rowID: Int64? = nil, inReplyToRow: Int64? = nil
     ) {
         self.direction = direction
         self.from = from
@@ -61,6 +66,8 @@ public struct NewLetter: Sendable {
         self.summary = summary
         self.expectsReply = expectsReply
         self.replyWithin = replyWithin
+        self.rowID = rowID
+        self.inReplyToRow = inReplyToRow
     }
 }
 
@@ -163,6 +170,7 @@ extension Ledger {
                     // Every event of one import carries the moment it started.
                     let recordedAt = Ledger.timestamp(context.now())
                     var uuids = UUIDSource()
+                    var fileLetters = FileLetters()
                     for row in rows {
                         if let stop = row.stop { throw stop }
                         outcome.rows += 1
@@ -174,7 +182,7 @@ extension Ledger {
                         case .success(let request):
                             let changes = db.totalChangesCount
                             do {
-                                try record(db, request, stamp: newStamp(recordedAt: recordedAt, uuid: uuids.next()))
+                                try record(db, request, stamp: newStamp(recordedAt: recordedAt, uuid: uuids.next()), letters: &fileLetters)
                                 outcome.imported += 1
                             } catch {
                                 let message = try Ledger.rowMessage(error)
@@ -268,23 +276,45 @@ extension Ledger {
         }
     }
 
-    /// Records one row's request through the operation its single command uses.
-    func record(_ db: Database, _ request: RowRequest, stamp: EventStamp) throws {
+    /// The letters an import made, by the `id` its row had in the file (an exported file's own numbering).
+    struct FileLetters {
+        var ids: [Int64: Int64] = [:]
+
+        /// The letter made from the file's row `row`, which must come before the row that names it.
+        func letter(row: Int64) throws -> Int64 {
+            guard let id = ids[row] else {
+                throw PetitionsError(
+                    "--in-reply-to \(quoted(String(row))) is the id of no earlier row of this file: in an exported file (one with an id column) in_reply_to names the row of the letter answered, which must come before the reply."
+                )
+            }
+            return id
+        }
+    }
+
+    /// Records one row's request through the operation its single command uses; a letter's row id is kept in `letters`.
+    func record(_ db: Database, _ request: RowRequest, stamp: EventStamp, letters: inout FileLetters) throws {
+        if case .letter(let l) = request, let row = l.rowID, letters.ids[row] != nil {
+            throw PetitionsError.invalid("--id", String(row), "is the id of an earlier row of this file too; each row has an id of its own")
+        }
         switch request {
         case .petitioner(let p):
+            try refuseNewPetitioner(handle: p.handle, dependants: p.dependants, on: p.on)
             _ = try transaction(db, stamp: stamp).addPetitioner(
                 name: p.name, handle: p.handle, district: p.district, occupation: p.occupation, groups: p.groups,
                 dependants: p.dependants, on: p.on ?? context.today)
         case .letter(let l):
             switch l.direction {
             case .sent:
-                _ = try transaction(db, stamp: stamp).sendLetter(
+                let id = try transaction(db, stamp: stamp).sendLetter(
                     from: l.from, to: l.to, on: l.on, subject: l.subject, petition: l.petition, replyWithin: l.replyWithin,
                     expectsReply: l.expectsReply, channel: l.channel, summary: l.summary, restartsClock: false)
+                if let row = l.rowID { letters.ids[row] = id }
             case .received:
-                _ = try transaction(db, stamp: stamp).receiveLetter(
-                    from: l.from, to: l.to, on: l.on, subject: l.subject, inReplyTo: l.inReplyTo, petition: l.petition,
+                let inReplyTo = try l.inReplyToRow.map { try letters.letter(row: $0) } ?? l.inReplyTo
+                let id = try transaction(db, stamp: stamp).receiveLetter(
+                    from: l.from, to: l.to, on: l.on, subject: l.subject, inReplyTo: inReplyTo, petition: l.petition,
                     channel: l.channel, summary: l.summary)
+                if let row = l.rowID { letters.ids[row] = id }
             }
         case .receipt(let r):
             _ = try transaction(db, stamp: stamp).receiveDelivery(

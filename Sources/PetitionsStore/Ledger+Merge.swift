@@ -120,7 +120,9 @@ extension Ledger {
     /// moment; its handles pass through `map` (theirs → ours). A party or decree with the same handle, kind and
     /// name is joined; the same handle meaning something else is refused, with every such handle named, unless
     /// mapped. All of it is one transaction: on any problem nothing is written.
-    public func importEvents(_ data: Data, source: String, map: [String: String]) throws -> MergeResult {
+    /// `attachmentBytes`: the most an attachment may hold here (`max_attachment_mb`), which bounds an `attachment.added`
+    /// event's `size` and the base64 `content` that carries its bytes, in place of the limit on a text.
+    public func importEvents(_ data: Data, source: String, map: [String: String], attachmentBytes: Int = 25 << 20) throws -> MergeResult {
         for (theirs, ours) in map {
             guard Handle.isValid(theirs) else { throw PetitionsError.invalid("--map", "\(theirs)=\(ours)", "does not start with a valid handle") }
             guard Handle.isValid(ours) else { throw PetitionsError.invalid("--map", "\(theirs)=\(ours)", "does not map to a valid handle") }
@@ -155,7 +157,7 @@ extension Ledger {
             }
             var result = MergeResult(events: events.count, added: 0, alreadyPresent: events.count - fresh.count, joined: 0)
             guard !fresh.isEmpty else { return result }
-            try refuseBadValues(fresh, source: source)
+            try refuseBadValues(fresh, source: source, map: map, attachmentBytes: attachmentBytes)
             try checkHandles(db, fresh, source: source, map: map)
             var notes = MergeNotes()
             notes.logEvents = Dictionary(seen.values.map { ($0.uuid.lowercased(), $0.line) }, uniquingKeysWith: min)

@@ -49,6 +49,11 @@ extension Ledger {
             if try Int64.fetchOne(db, sql: "SELECT voided FROM receipt WHERE id = ?", arguments: [id]) == 1 {
                 return try keep(db, e, event, subjects: [Subject("receipt", id)])
             }
+            // A void dated before its receipt's day (the same day in every ledger) is wrong in any of them, as
+            // `receipt void` says: the log is refused, not kept without effect.
+            do { try refuseVoidBeforeReceipt(db, id, on: day) } catch let refusal as PetitionsError {
+                throw PetitionsError("day " + refusal.message.dropFirst("--on ".count))
+            }
             let voided = try transaction(db, stamp: stamp).voidReceipt(id, reason: p.reason, on: day)
             if voided.cancelled {
                 let d = try Row.fetchOne(

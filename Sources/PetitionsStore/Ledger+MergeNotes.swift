@@ -249,7 +249,8 @@ extension Ledger {
         guard message.hasPrefix("--") else { return message }
         let option = message.dropFirst(2).prefix { $0.isLetter || $0 == "-" }
         guard !option.isEmpty else { return message }
-        let key = option == "quantity" ? "quantities" : option == "ration" ? "rations" : option.replacingOccurrences(of: "-", with: "_")
+        let plural: [Substring: String] = ["quantity": "quantities", "ration": "rations", "dependant": "dependants"]
+        let key = plural[option] ?? option.replacingOccurrences(of: "-", with: "_")
         return "payload key \(key)" + message.dropFirst(2 + option.count)
     }
 

@@ -15,23 +15,67 @@ extension Ledger {
     /// record's handle that is not a handle, or a typed value the recording command would refuse (`checkValues`). That
     /// is a fault of the log, not this ledger having moved on since it was written, so it is never kept "without
     /// effect" (with everything that depends on it, and the right log refused ever after for differing from it).
-    func refuseBadValues(_ events: [ExchangedEvent], source: String) throws {
+    /// An attachment's bytes (`content`, base64) are bounded by `attachmentBytes`, as a file attached here is, not by the
+    /// limit on a text: a 2 MB scan is 2.7 million characters of base64.
+    func refuseBadValues(_ events: [ExchangedEvent], source: String, map: [String: String], attachmentBytes: Int) throws {
+        let attachmentKind = LedgerEvent.Kind.attachmentAdded.rawValue
         for e in events {
-            guard case .object(let payload) = e.payload else { continue }
+            guard case .object(var payload) = e.payload else { continue }
             do {
+                if e.kind == attachmentKind { try Ledger.refuseOverLimit(&payload, attachmentBytes: attachmentBytes) }
                 try Ledger.refuseLongText(in: payload)
                 if Ledger.handleMakingKinds.contains(e.kind), case .string(let handle)? = payload["handle"] {
                     _ = try Handle.validate(handle, field: "handle")
+                    // As `petitioner add` refuses it; a party the log names so is merged under another handle (--map).
+                    if e.kind != LedgerEvent.Kind.decreeAdded.rawValue { try Handle.refuseReserved(map[handle] ?? handle, field: "handle") }
                 }
                 // An event that does not read is refused, with its line, when it is replayed.
-                if let event = try? LedgerEvent(kind: e.kind, payload: e.payload) { try checkValues(of: event, on: try Day(parsing: e.day)) }
+                if let event = try? LedgerEvent(kind: e.kind, payload: e.payload) {
+                    let day = try Day(parsing: e.day)
+                    try checkValues(of: event, on: day)
+                    try refuseAfterToday(event, on: day)
+                }
             } catch let error as PetitionsError {
                 let message = Ledger.inPayloadTerms(error.message)
-                throw PetitionsError(
-                    "\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message.hasPrefix("payload key") ? "" : "payload key ")\(message) "
-                        + "Nothing was imported.")
+                let key = message.hasPrefix("payload key") || message.hasPrefix("day ") ? "" : "payload key "
+                throw PetitionsError("\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(key)\(message) Nothing was imported.")
             }
         }
+    }
+
+    /// Refuses an `attachment.added` payload whose file is over `attachmentBytes` (its `size`, or its base64 `content`
+    /// longer than that many bytes take), naming the key; then takes `content` out of `payload`, whose texts are checked
+    /// against `TextLimits` next.
+    static func refuseOverLimit(_ payload: inout [String: JSONValue], attachmentBytes: Int) throws {
+        let megabytes = attachmentBytes >> 20
+        let over = "over the limit of \(megabytes) MB for an attachment here (max_attachment_mb in the configuration)."
+        if case .int(let size)? = payload["size"], size > attachmentBytes {
+            throw PetitionsError("size is \(Quantity.grouped(Decimal(size))) bytes, \(over)", field: "size", kind: .invalid)
+        }
+        if case .string(let content)? = payload.removeValue(forKey: "content"), content.utf8.count > (attachmentBytes + 2) / 3 * 4 {
+            throw PetitionsError(
+                "content is \(Quantity.grouped(Decimal(content.utf8.count))) characters of base64, more than a file of at most \(megabytes) MB takes; the file is \(over)",
+                field: "content", kind: .invalid)
+        }
+    }
+
+    /// Refuses an event dated after today that its command refuses so dated (`refuseAfterToday`): a party recorded or
+    /// corrected, a member joining or leaving, a household changed, a receipt voided, a petition corrected or its
+    /// status changed. A day of grace, as for `recorded_at`: the other office's today may already be tomorrow here.
+    func refuseAfterToday(_ event: LedgerEvent, on day: Day) throws {
+        let what: String
+        switch event {
+        case .authorityAdded, .groupAdded, .petitionerAdded: what = "a new party"
+        case .partyUpdated, .petitionUpdated: what = "a correction"
+        case .groupJoined: what = "a member joining a group"
+        case .groupLeft: what = "a member leaving a group"
+        case .dependantAdded, .dependantRemoved: what = "a change to a household"
+        case .receiptVoided: what = "a void"
+        case .petitionStatusChanged: what = "a change of status"
+        default: return
+        }
+        guard day > context.today.adding(days: 1) else { return }
+        try refuseAfterToday(day, field: "day", what)
     }
 
     /// Each typed value of `event`, recorded `on` (a day, a span, a period, a channel, a quantity, a ration, a due day,
@@ -61,7 +105,9 @@ extension Ledger {
             try channel(p.channel)
         case .letterExtended(let p): try span(p.by, "by")
         case .groupAdded(let p): _ = try Ledger.checkName(p.name, field: "name")
-        case .petitionerAdded(let p): _ = try Ledger.checkName(p.name, field: "name")
+        case .petitionerAdded(let p):
+            _ = try Ledger.checkName(p.name, field: "name")
+            try Ledger.refuseDependantTwice(p.dependants ?? [])
         case .decreeAdded(let p):
             _ = try Ledger.checkName(p.name, field: "name")
             try day(p.issued, "issued")
@@ -80,6 +126,10 @@ extension Ledger {
         case .deliveryReceived(let p):
             try period(p.period, "period")
             try day(p.on, "on")
+            // The receipt counts from `on`, the event's day from `day`: `delivery receive` records one day for both.
+            if let text = p.on, text != on.description {
+                throw PetitionsError.invalid("on", text, "is not the event's day \(on); a receipt is recorded on the day it came, as its day")
+            }
             for q in p.quantities ?? [] { _ = try Quantity(parsing: q, field: "--quantity", units: units) }
         case .deliveryCancelled(let p): try period(p.period, "period")
         case .attachmentAdded(let p): _ = try FileName.checked(p.name)

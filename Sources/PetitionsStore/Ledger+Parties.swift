@@ -17,6 +17,8 @@ extension Ledger {
     func resolveParty(_ db: Database, _ ref: String, kinds: Set<PartyKind>, field: String) throws -> PartyRef {
         let what = kinds.count == 1 ? (kinds.first == .person ? "petitioner" : kinds.first!.rawValue) : "party"  // safe: count is 1
         let trimmed = Ledger.trimmed(ref)
+        // SQLite reads a text only up to a NUL: `petr-kropotkin\0junk` would be petr-kropotkin.
+        try ControlCharacters.refuse(trimmed, field: field)
         let p: PartyRef
         if let hit = lookups.party(trimmed) {
             p = hit
@@ -152,14 +154,21 @@ extension Ledger {
         name: String, handle: String?, district: String?, occupation: String?, groups: [String],
         dependants: [Dependant], on day: Day?
     ) throws -> Party {
-        try refuseAfterToday(day, "a new party")
-        try Ledger.refuseDependantTwice(dependants)
+        try refuseNewPetitioner(handle: handle, dependants: dependants, on: day)
         let id = try transaction {
             try $0.addPetitioner(
                 name: name, handle: handle, district: district, occupation: occupation, groups: groups, dependants: dependants,
                 on: day ?? context.today)
         }
         return try party(String(id))
+    }
+
+    /// What a clerk's new petitioner may not be, whoever records it (`petitioner add`, the API, a page, a row of
+    /// `import petitioners`): dated after today, under a handle the pages' addresses use, with a dependant twice.
+    func refuseNewPetitioner(handle: String?, dependants: [Dependant], on day: Day?) throws {
+        try Handle.refuseReserved(handle)
+        try refuseAfterToday(day, "a new party")
+        try Ledger.refuseDependantTwice(dependants)
     }
 
     /// Refuses a household that names one dependant twice (the same name and category, or names that differ only in

@@ -40,6 +40,7 @@ extension Ledger {
 
     func resolveDecree(_ db: Database, _ ref: String, field: String = "--decree") throws -> DecreeRef {
         let t = Ledger.trimmed(ref)
+        try ControlCharacters.refuse(t, field: field)
         if let hit = lookups.decree(t) { return hit }
         let row =
             try Int64(t).map { try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decree WHERE id = ?"), arguments: [$0]) }

@@ -290,8 +290,29 @@ extension Ledger {
             }
             for p in try householdSpanProblems(db, limit: limit) { add(p) }
             for p in try searchIndexProblems(db, limit: limit) { add(p) }
+            for p in try attachmentContentProblems(db) { add(p) }
             return problems
         }
+    }
+
+    /// Each attachment's stored bytes against the size and SHA-256 recorded for them: bytes changed in the file were
+    /// handed out by `attachment get` and exported, and the other office refused the log as changed in transit. One
+    /// content at a time, so that memory holds one file, not all of them.
+    func attachmentContentProblems(_ db: Database) throws -> [String] {
+        var damaged: [String] = []
+        let contents = try Row.fetchCursor(db, sql: "SELECT sha256, size, bytes FROM attachment_content ORDER BY id")
+        while let r = try contents.next() {
+            let bytes: Data = r["bytes"]
+            let size: Int64 = r["size"]
+            if Int64(bytes.count) != size || Ledger.sha256(bytes) != r["sha256"] { damaged.append(r["sha256"]) }
+        }
+        var problems: [String] = []
+        for sha in damaged {
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM attachment WHERE sha256 = ? ORDER BY id", arguments: [sha])
+            let which = ids.isEmpty ? "content \(sha) (no attachment uses it)" : "attachment \(ids.map(String.init).joined(separator: ", "))"
+            problems.append("\(which): the stored bytes do not match the size and SHA-256 recorded for them; the file was damaged")
+        }
+        return problems
     }
 
     /// The dated household records (schema v8) against the households they date: each dependant held now has one

@@ -108,7 +108,9 @@ struct Petitions: ParsableCommand {
             try StandardOutput.finish()
         } catch let error as MissingLedger {
             FileHandle.standardError.write(
-                Data("error: there is no ledger at \(error.path); create it with `petitions init`, or give --db the path of an existing one.\n".utf8))
+                Data(
+                    "error: there is no ledger at \(error.path)\(error.empty ? " (the file is empty)" : ""); create it with `petitions init`, or give --db the path of an existing one.\n"
+                        .utf8))
             Foundation.exit(MissingLedger.code.rawValue)
         } catch let error as PetitionsError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))

@@ -28,9 +28,16 @@ enum AttachmentFile {
         guard size > 0 else { throw PetitionsError("attach: \(path) is empty; there is nothing to attach.", code: .dataError) }
         guard size <= limit else {
             throw PetitionsError(
-                "attach: \(path) is \(megabytes(size)), over the limit of \(limitMB) MB for an attachment (max_attachment_mb in the configuration); nothing was attached.",
+                "attach: \(path) is \(shown(size, limitMB: limitMB)), over the limit of \(limitMB) MB for an attachment (max_attachment_mb in the configuration); nothing was attached.",
                 code: .dataError)
         }
+    }
+
+    /// `size` in MB with one decimal, or in bytes when that would read as the limit itself: a file one byte over 25 MB
+    /// was "25.0 MB, over the limit of 25 MB".
+    static func shown(_ size: Int, limitMB: Int) -> String {
+        let mb = megabytes(size)
+        return mb == "\(limitMB).0 MB" ? "\(Quantity.grouped(Decimal(size))) bytes" : mb
     }
 
     /// A size in MB with one decimal, e.g. "30.2 MB".

@@ -61,6 +61,18 @@ struct CSVRecordReader {
             first = false
             // A UTF-8 byte-order mark.
             if try peek() == 0xEF, block[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+            // A UTF-16 file (what a spreadsheet writes as "Unicode text"): its byte-order mark, or a NUL beside each
+            // ASCII letter in the first bytes. Said as such, not as a NUL byte in the file.
+            let head = Array(block[start..<min(end, start + 8)])
+            let zeros = (
+                even: stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count,
+                odd: stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+            )
+            if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+                || (head.count == 8 && ((zeros.odd == 4 && zeros.even == 0) || (zeros.even == 4 && zeros.odd == 0)))
+            {
+                throw Problem(line: 1, message: "the file is UTF-16 text, not UTF-8; save it as UTF-8 CSV", notUTF8: true)
+            }
         }
         guard try peek() != nil else { return nil }
         let startLine = line

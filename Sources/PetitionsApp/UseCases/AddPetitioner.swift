@@ -24,8 +24,7 @@ public struct AddPetitioner: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> Party {
-        try Handle.refuseReserved(handle)
-        return try workspace.recording {
+        try workspace.recording {
             try $0.addPetitioner(
                 name: name, handle: handle, district: district, occupation: occupation, groups: groups,
                 dependants: dependants, on: on)

@@ -22,7 +22,13 @@ public struct BackupLedger: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> BackupResult {
-        try workspace.reading { l in
+        // Elsewhere `-` is standard output, where a ledger file cannot be written: a file named `-` was made instead.
+        if OutputPath.isStandardOutput(file) {
+            throw PetitionsError(
+                "backup: \(quoted(file)) is standard output, and a backup is a ledger file; give the file to create (./- for a file named -).",
+                code: .usage)
+        }
+        return try workspace.reading { l in
             let removed = try l.backup(to: file, overwrite: force)
             return BackupResult(ledger: l.path, backup: file, removedPartials: removed)
         }

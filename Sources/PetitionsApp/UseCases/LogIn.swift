@@ -14,8 +14,11 @@ public struct LogIn: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> SessionUser? {
-        let stored = try workspace.reading { try $0.storedAccount(named: name.trimmingCharacters(in: .whitespaces)) }
-        guard password.utf8.count <= Passwords.maximumBytes, let stored else {
+        // No account's name or password holds a control character; SQLite and bcrypt read a text only up to a NUL, so
+        // `cl\0` would be the user `cl` and `password\0junk` the password `password`.
+        let plain = ControlCharacters.first(in: name) == nil && ControlCharacters.first(in: password) == nil
+        let stored = try plain ? workspace.reading { try $0.storedAccount(named: name.trimmingCharacters(in: .whitespaces)) } : nil
+        guard plain, password.utf8.count <= Passwords.maximumBytes, let stored else {
             _ = Passwords.verify(password, hash: Passwords.decoy)
             return nil
         }

@@ -12,6 +12,7 @@ public struct MergeEvents: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> MergeResult {
-        try workspace.recording { try EventMerge.run(path: path, maps: maps, ledger: $0) }
+        let limit = try Configuration.load(path: workspace.resolvedConfigPath).maxAttachmentMB
+        return try workspace.recording { try EventMerge.run(path: path, maps: maps, ledger: $0, attachmentMB: limit) }
     }
 }

@@ -43,7 +43,7 @@ public struct Quantity: Hashable, Sendable {
         guard rounded <= Decimal(Quantity.maximumBase) else {
             throw PetitionsError.invalid(
                 field, text,
-                "is more than can be counted; one quantity holds at most \(Quantity.grouped(Quantity.amount(Quantity.maximumBase, in: unit))) \(unit.name)"
+                "is more than can be counted; one quantity holds at most \(Quantity.grouped(Quantity.largest(in: unit))) \(unit.name)"
             )
         }
         let commodity = Quantity.foldCommodity(words[2...].joined(separator: " "))
@@ -107,6 +107,15 @@ public struct Quantity: Hashable, Sendable {
 
     /// `8 funt wheat`.
     public var description: String { "\(Quantity.format(amount)) \(unit.name) \(commodity)" }
+
+    /// The largest amount of `unit` one quantity holds, to three decimals rounded down: the amount the refusal of a
+    /// larger one names, which must itself be taken (rounded to the nearest it was 2,252,281.448 funt, refused).
+    static func largest(in unit: MeasureUnit) -> Decimal {
+        var exact = Decimal(maximumBase) / Decimal(unit.base)
+        var down = Decimal()
+        NSDecimalRound(&down, &exact, decimals, .down)
+        return down
+    }
 
     /// Base units expressed in `unit`, rounded to three decimals when it does not divide exactly. An amount that is not
     /// zero is never shown as zero: one that three decimals round to 0 (0.5 g short of 1 kg) takes as many more as its
