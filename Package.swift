@@ -88,6 +88,7 @@ let package = Package(
             dependencies: [
                 "PetitionsServer", "PetitionsApp", "PetitionsTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "PetitionsRulesTests", dependencies: ["PetitionsRules", "PetitionsDomain", "PetitionsApp"]),
         .testTarget(

@@ -20,7 +20,7 @@ enum PlainValues {
 
     /// Refuses (400) `text` holding a control character other than tab and new line, or one that turns the text's
     /// direction, naming `key`: every text of a request (its path, its query, a form's field, a JSON body's member)
-    /// passes here before it is looked up or recorded. SQLite reads a text only up to a NUL, so `cl%00` would look up
+    /// passes here before it is looked up or recorded. the ledger reads a text only up to a NUL, so `cl%00` would look up
     /// the user `cl` (under another name's count of failed logins) and `petr-kropotkin%00junk` the party
     /// `petr-kropotkin`. A password is not quoted back.
     static func refuseControlCharacters(_ text: String, key: String) throws {
