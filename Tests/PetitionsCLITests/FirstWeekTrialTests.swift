@@ -1,0 +1,77 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// Defects a caseworker's first week with the tool found (trial of 3 December 2026), each as the caseworker met it, on
+/// the Dmitrov ledger of Kropotkin's letter.
+@Suite struct FirstWeekTrialTests {
+    static let asOf = ["--as-of", "1920-03-04"]
+
+    func ok(_ cli: CLI, _ args: [String]) throws -> CLI.Result {
+        let r = try cli.run(args)
+        #expect(r.status == 0, "\(args): \(r)")
+        return r
+    }
+
+    // MARK: - 1: a part-delivered period
+
+    /// January came in part (200 of 1,700 funt), February not at all: everything that words a late delivery says
+    /// January was partly delivered with what is still owed, and never that it was not delivered or not made.
+    @Test func aPartDeliveredPeriodIsPartlyDeliveredEverywhere() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        _ = try ok(
+            cli,
+            [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-15",
+                "--quantity", "200 funt wheat",
+            ])
+        let january =
+            "January 1920 under Decree of 15 August 1918 partly delivered; 1,500 funt wheat still owed (200 funt wheat of 1,700 funt wheat received)"
+        let february = "February 1920 under Decree of 15 August 1918 not delivered; 1,700 funt wheat owed (nothing received)"
+        for args in [["check"], ["overdue"], ["report", "--format", "markdown"]] {
+            let r = try cli.run(args + Self.asOf)
+            #expect(r.stdout.contains(january), "\(args): \(r.stdout)")
+            #expect(r.stdout.contains(february), "\(args): \(r.stdout)")
+            #expect(!r.stdout.contains("January 1920 under Decree of 15 August 1918 not delivered"), "\(args): \(r.stdout)")
+            #expect(!r.stdout.contains("periods missed"), "January was not missed: \(args): \(r.stdout)")
+        }
+        let check = try cli.run(["check"] + Self.asOf)
+        #expect(check.stdout.contains("2 consecutive periods not delivered in full"), "\(check.stdout)")
+        let report = try ok(cli, ["report", "--format", "markdown"] + Self.asOf)
+        #expect(report.stdout.contains("2 months not delivered in full since January 1920"), "\(report.stdout)")
+
+        let digest = try ok(cli, ["draft", "digest", "--authority", "moscow-supply"] + Self.asOf).stdout
+        #expect(
+            digest.contains("Subject: Overdue as of 4 March 1920: 1 letter unanswered and 1 delivery not made and 1 made only in part\n"), "\(digest)"
+        )
+        #expect(digest.contains("Deliveries under the Decree of 15 August 1918 that have not been made in full:\n"), "\(digest)")
+        #expect(
+            digest.contains("- January 1920, for Dmitrov postal-telegraph employees: partly delivered, 1,500 funt of wheat still owed, due on"),
+            "\(digest)")
+        #expect(
+            digest.contains("- February 1920, for Dmitrov postal-telegraph employees: not delivered, 1,700 funt of wheat owed, due on"), "\(digest)")
+        for kind in [["reminder", "--letter", "1"], ["escalation", "--petition", "1"]] {
+            let text = try ok(cli, ["draft"] + kind + Self.asOf).stdout
+            #expect(text.contains("have not been made in full:\n"), "\(kind): \(text)")
+            #expect(text.contains("- January 1920: partly delivered, 1,500 funt of wheat still owed, due on 1 January 1920"), "\(kind): \(text)")
+        }
+        // The JSON keeps its keys: the shortfall is still the shortfall.
+        let json = try #require(try CLI.json(try ok(cli, ["overdue", "--format", "json"] + Self.asOf)) as? [[String: Any]])
+        #expect(json.first?["shortfall"] != nil && json.first?["consecutive_missed"] as? Int == 2, "\(json)")
+    }
+
+    /// A period short by a thousandth of a funt is partly delivered, not "not delivered".
+    @Test func aPeriodShortByAThousandthIsPartlyDelivered() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        _ = try ok(
+            cli,
+            [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-15",
+                "--quantity", "1699.999 funt wheat",
+            ])
+        let r = try cli.run(["overdue"] + Self.asOf)
+        #expect(r.stdout.contains("January 1920 under Decree of 15 August 1918 partly delivered; 0.001 funt wheat still owed"), "\(r.stdout)")
+    }
+}
