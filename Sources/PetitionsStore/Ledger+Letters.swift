@@ -35,6 +35,8 @@ extension Ledger {
 
     /// Voids a letter recorded in error: a new event, never a silent edit.
     public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
+        // Dated after today it would be void in today's listings before it was voided, as a receipt's void would.
+        try refuseAfterToday(day, "a void")
         try transaction { try $0.voidLetter(id, reason: reason, on: day) }
         return try letter(id)
     }

@@ -75,3 +75,26 @@ import Testing
         #expect(r.stdout.contains("January 1920 under Decree of 15 August 1918 partly delivered; 0.001 funt wheat still owed"), "\(r.stdout)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 7: a voided letter
+
+    /// A letter typed twice and voided expects no reply: `letter show` said "reply expected, due …: none yet" under
+    /// "(void)", and its JSON `expects_reply` true with a `reply_due`; the message said "from now on" though it counts
+    /// for nothing as of earlier days too; and a void dated after today was taken, where a receipt's is refused.
+    @Test func aVoidedLetterExpectsNoReply() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let later = try cli.run(["letter", "void", "2", "--reason", "Typed twice; never sent", "--on", "2999-01-01"])
+        #expect(later.status == 65 && later.stderr.contains("--on '2999-01-01' is after today"), "\(later)")
+        #expect(try cli.run(["letter", "show", "2"]).stdout.contains("(void)") == false, "nothing was recorded")
+
+        let void = try ok(cli, ["letter", "void", "2", "--reason", "Typed twice; never sent", "--on", "1920-03-05"])
+        #expect(void.stdout.hasPrefix("Voided letter 2 on 1920-03-05: it counts for nothing, as of any day, and no reply is expected of it.\n"))
+        let show = try ok(cli, ["letter", "show", "2"]).stdout
+        #expect(show.contains("(void)") && !show.contains("reply expected") && !show.contains("none yet"), "\(show)")
+        #expect(show.contains("no reply is expected of it"), "\(show)")
+        let json = try #require(try CLI.json(try ok(cli, ["letter", "show", "2", "--format", "json"])) as? [String: Any])
+        #expect(json["expects_reply"] as? Bool == false && json["reply_due"] is NSNull && json["voided"] as? Bool == true, "\(json)")
+    }
+}
