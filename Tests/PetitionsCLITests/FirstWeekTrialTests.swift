@@ -98,3 +98,27 @@ extension FirstWeekTrialTests {
         #expect(json["expects_reply"] as? Bool == false && json["reply_due"] is NSNull && json["voided"] as? Bool == true, "\(json)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 3: a head-count category no decree rations
+
+    /// `group edit --count employe=5` was kept silently and the group counted five people no decree provides for; a
+    /// decree's `--ration "employe: …"` likewise. Each is warned of on stderr with the closest category, and kept.
+    @Test func aMistypedCategoryIsWarnedOfWithTheClosest() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let edit = try ok(cli, ["group", "edit", "dmitrov-post", "--count", "employe=5"])
+        #expect(edit.stderr.contains("warning: --count employe: no decree has a ration for 'employe' (did you mean employee?)"), "\(edit)")
+        let known = try ok(cli, ["group", "edit", "dmitrov-post", "--count", "employee=130", "--count", "employe=0"])
+        #expect(known.stderr.isEmpty, "a category a decree rations, and one removed, are not warned of: \(known)")
+        let decree = try ok(
+            cli,
+            [
+                "decree", "add", "--handle", "soap-1920", "--name", "Soap decree", "--issued", "1920-01-01", "--supplier", "moscow-supply",
+                "--ration", "employe: 1 piece soap",
+            ])
+        #expect(
+            decree.stderr.contains("warning: --ration employe: no group counts 'employe' and no other decree rations it; did you mean employee?"),
+            "\(decree)")
+    }
+}

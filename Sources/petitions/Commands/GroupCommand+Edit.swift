@@ -29,6 +29,8 @@ extension GroupCommand {
             change.district = district
             change.counts = count.isEmpty ? nil : try count.map { try HeadCount(parsing: $0, allowsZero: true) }
             try CorrectionOutput.party(try ledger.run(EditParty(change: change, on: try day(on, "--on"))), output.format)
+            let set = (change.counts ?? []).filter { $0.count > 0 }.map(\.category)
+            for w in try ledger.run(UnrationedCategories(set, .headCounts)) { Output.warn(w) }
         }
     }
 
