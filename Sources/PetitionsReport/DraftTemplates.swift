@@ -93,7 +93,7 @@ public enum DraftTemplates {
 
         Letters that have had no answer:
         {{#letters}}
-        - the letter of {{date}} from {{from}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}};
+        - the letter of {{date}} from {{from}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}}{{#last}}.{{/last}}{{^last}};{{/last}}
         {{/letters}}
         {{/hasLetters}}
         {{#owesSupply}}
@@ -105,7 +105,7 @@ public enum DraftTemplates {
         in all, what is owed comes to {{owed}}.
         {{/owesSupply}}
 
-        Please answer each of these letters{{#owesSupply}} and send what is owed{{/owesSupply}}, or tell us in writing why you cannot, and who can.
+        Please {{#hasLetters}}answer each of these letters{{#owesSupply}} and {{/owesSupply}}{{/hasLetters}}{{#owesSupply}}send what is owed{{/owesSupply}}, or tell us in writing why you cannot, and who can.
 
         Yours faithfully,
 

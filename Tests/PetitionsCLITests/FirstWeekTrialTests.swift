@@ -122,3 +122,26 @@ extension FirstWeekTrialTests {
             "\(decree)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 2: the digest asks only for what it lists
+
+    /// With the letter answered, the digest lists only deliveries, yet ended "Please answer each of these letters and
+    /// send what is owed"; with letters, the last one listed ended with ";" before a new paragraph.
+    @Test func theDigestAsksOnlyForWhatItLists() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let withLetter = try ok(cli, ["draft", "digest", "--authority", "moscow-supply"] + Self.asOf).stdout
+        #expect(withLetter.contains("past due (a reply was due on 10 February 1920).\n"), "the last letter ends the sentence: \(withLetter)")
+        #expect(withLetter.contains("Please answer each of these letters and send what is owed, or tell us"), "\(withLetter)")
+        _ = try ok(
+            cli,
+            [
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-20", "--subject", "Answer",
+                "--in-reply-to", "1",
+            ])
+        let noLetter = try ok(cli, ["draft", "digest", "--authority", "moscow-supply"] + Self.asOf).stdout
+        #expect(!noLetter.contains("these letters") && !noLetter.contains("Letters that"), "\(noLetter)")
+        #expect(noLetter.contains("Please send what is owed, or tell us in writing why you cannot, and who can."), "\(noLetter)")
+    }
+}
