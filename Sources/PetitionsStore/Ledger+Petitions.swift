@@ -119,7 +119,8 @@ extension LedgerTransaction {
     }
 
     /// Changes a petition's status in this transaction; `inOrder` refuses a day before the last
-    /// change's (a merge replays another office's changes as they came).
+    /// change's (a merge replays another office's changes as they came). The event's summary carries the note, so
+    /// `events` and a petition's history show why it changed.
     func changeStatus(
         petition id: Int64, to status: PetitionStatus, on day: Day, note: String?, inOrder: Bool = true
     ) throws {
@@ -139,7 +140,8 @@ extension LedgerTransaction {
         let event = PetitionStatusChanged(petition: id, from: p.status.rawValue, to: status.rawValue, note: Ledger.nonEmpty(note))
         try append(
             event.event, day: day, subjects: [Subject("petition", id)],
-            summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)")
+            summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)"
+                + (Ledger.nonEmpty(note).map { ": \($0.count > 60 ? String($0.prefix(59)) + "…" : $0)" } ?? ""))
         try ledger.setStatus(db, petition: id, from: p.status, to: status, on: day)
     }
 }

@@ -145,3 +145,18 @@ extension FirstWeekTrialTests {
         #expect(noLetter.contains("Please send what is owed, or tell us in writing why you cannot, and who can."), "\(noLetter)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 6: a status change's note
+
+    /// `petition status 1 --to answered --note "Partial answer"` kept the note only in the event's payload: the
+    /// event's summary, which `events` and the history of `petition show` list, read only "changed from open to
+    /// answered".
+    @Test func aStatusNoteIsInTheEventsSummary() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        _ = try ok(cli, ["petition", "status", "1", "--to", "answered", "--on", "1920-03-20", "--note", "Partial answer"])
+        let events = try #require(try CLI.json(try ok(cli, ["events", "--petition", "1", "--format", "json"])) as? [[String: Any]])
+        #expect(events.contains { $0["summary"] as? String == "Petition 1 changed from open to answered: Partial answer" }, "\(events)")
+    }
+}
