@@ -160,3 +160,22 @@ extension FirstWeekTrialTests {
         #expect(events.contains { $0["summary"] as? String == "Petition 1 changed from open to answered: Partial answer" }, "\(events)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 13: a backup into a missing folder
+
+    /// The help's example `backup backups/dmitrov-1920-03-04.sqlite` failed without backups/ with "error: The backup …
+    /// cannot be created: No such file or directory." (a capital, the system's words, the folder unnamed).
+    @Test func aBackupIntoAMissingFolderSaysTheFolder() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["backup", "no-such-folder/dmitrov.sqlite"])
+        #expect(r.status == 73, "\(r)")
+        #expect(
+            r.stderr
+                == "error: backup: no-such-folder/dmitrov.sqlite cannot be created: the folder no-such-folder does not exist; create it first (mkdir -p no-such-folder) or name another.\n",
+            "\(r)")
+        let help = try cli.run(["backup", "--help"]).stdout
+        #expect(!help.contains("backups/"), "the example works as given: \(help)")
+    }
+}
