@@ -179,3 +179,16 @@ extension FirstWeekTrialTests {
         #expect(!help.contains("backups/"), "the example works as given: \(help)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 11: the usage of the command given
+
+    /// `user password anna` without --password-stdin printed the usage of the whole tool, "petitions <subcommand>".
+    @Test func aPasswordWithoutStdinShowsItsOwnUsage() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["user", "password", "anna"])
+        #expect(r.status == 64 && r.stderr.contains("--password-stdin is required"), "\(r)")
+        #expect(r.stderr.contains("Usage: petitions user password") && !r.stderr.contains("<subcommand>"), "\(r)")
+    }
+}

@@ -84,8 +84,12 @@ extension UserCommand {
         @Argument(help: "The user's name.") var name: String
         @Flag(help: "Read the password from the first line of standard input (required).") var passwordStdin = false
 
-        func run() throws {
+        // In validate, not run: ArgumentParser then shows this command's usage, not the root's "petitions <subcommand>".
+        func validate() throws {
             guard passwordStdin else { throw ValidationError("--password-stdin is required: a password is never given on the command line.") }
+        }
+
+        func run() throws {
             let a = try ledger.run(SetUserPassword(name: name, password: try UserCommand.passwordFromStandardInput()))
             print("Password of \(a.name) changed.")
         }
