@@ -94,7 +94,11 @@ public struct UnansweredLetterRule: Rule {
         let what = "the letter of \(memo.long(l.sent)) (\(l.subject))"
         var message: String
         if asOf > due {
-            message = "No reply from \(l.to.name) to \(what): \(Wording.count(waited, "day")), \(Wording.count(wd, "working day")) past due."
+            // The wait and the lateness apart, each named: "44 days, 20 working days past due" read as 44 days past
+            // due, and the calendar days past due (the CSV's days_overdue) were nowhere in the text.
+            message =
+                "No reply from \(l.to.name) to \(what): waiting \(Wording.count(waited, "day")); due \(memo.long(due)), "
+                + "\(Wording.count(daysOverdue, "day")) (\(Wording.count(wd, "working day"))) past due."
         } else {
             message = "No reply yet from \(l.to.name) to \(what): due \(memo.long(due))."
         }
