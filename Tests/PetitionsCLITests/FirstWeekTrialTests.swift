@@ -192,3 +192,17 @@ extension FirstWeekTrialTests {
         #expect(r.stderr.contains("Usage: petitions user password") && !r.stderr.contains("<subcommand>"), "\(r)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 8: an extended letter
+
+    /// `check` said "Extended 1 time." of a letter whose due day was extended.
+    @Test func anExtendedLetterSaysItsDueDayWasExtendedOnce() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        _ = try ok(cli, ["letter", "extend", "1", "--by", "1 week", "--reason", "They asked for time", "--on", "1920-02-12"])
+        let check = try cli.run(["check"] + Self.asOf)
+        #expect(check.stdout.contains("Its due day was extended once."), "\(check.stdout)")
+        #expect(!check.stdout.contains("1 time."), "\(check.stdout)")
+    }
+}

@@ -102,7 +102,9 @@ public struct UnansweredLetterRule: Rule {
         } else {
             message = "No reply yet from \(l.to.name) to \(what): due \(memo.long(due))."
         }
-        if !l.extensions.isEmpty { message += " Extended \(l.extensions.count) time\(l.extensions.count == 1 ? "" : "s")." }
+        // "Extended 1 time." said neither what was extended nor read as English.
+        let n = l.extensions.count
+        if n > 0 { message += " Its due day was extended \(n == 1 ? "once" : n == 2 ? "twice" : "\(n) times")." }
         let escalate = (severity == .critical || l.followUps > 0) ? l.toParent : nil
         let action: String
         if asOf <= due {
