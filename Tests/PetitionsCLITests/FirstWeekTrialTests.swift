@@ -206,3 +206,45 @@ extension FirstWeekTrialTests {
         #expect(!check.stdout.contains("1 time."), "\(check.stdout)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 4 and 5: help examples paste whole, with the walk-through's handles
+
+    /// Every command's help, as it prints without a terminal (COLUMNS unset: 80 columns): each example line is a
+    /// command, a comment or the continuation of a line ending in "\" (ArgumentParser split `petition note`'s example
+    /// mid-quote), and names petitioners as the walk-through makes them (`petr-kropotkin`, not `kropotkin`).
+    @Test func everyHelpExamplePastesWhole() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        var pending: [[String]] = [[]]
+        var seen = 0
+        while let path = pending.popLast() {
+            seen += 1
+            let help = try cli.run(path + ["--help"], withDB: false).stdout
+            let sections = help.components(separatedBy: "\n\n")
+            if let start = help.range(of: "\nExample")?.upperBound {
+                let block = help[start...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+                var previous = ""
+                for raw in block {
+                    let line = raw.trimmingCharacters(in: .whitespaces)
+                    if line.isEmpty || line.hasPrefix("USAGE") { break }
+                    let whole = line.hasPrefix("petitions") || line.hasPrefix("#") || line.hasPrefix("printf") || previous.hasSuffix("\\")
+                    #expect(whole, "\(path.joined(separator: " ")): an example line split by the 80-column wrapping: \(line)")
+                    let words = line.split(separator: " ")
+                    if !line.hasPrefix("petitions search") {
+                        #expect(
+                            !words.contains("kropotkin") && !words.contains("lenin"),
+                            "\(path.joined(separator: " ")): a handle the walk-through never makes: \(line)")
+                    }
+                    previous = line
+                }
+            }
+            guard let subs = sections.first(where: { $0.hasPrefix("SUBCOMMANDS:") }) else { continue }
+            for line in subs.split(separator: "\n").dropFirst() where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                guard let name = line.split(separator: " ").first.map(String.init), name != "help" else { continue }
+                pending.append(path + [name])
+            }
+        }
+        #expect(seen > 60, "every command's help was read: \(seen)")
+    }
+}

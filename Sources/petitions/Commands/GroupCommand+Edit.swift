@@ -38,7 +38,7 @@ extension GroupCommand {
         static let configuration = CommandConfiguration(
             commandName: "join",
             abstract: "Make a petitioner a member of a group (a group.joined event).",
-            discussion: "Example:\n  petitions group join dmitrov-post --member kropotkin --from 1920-02-01")
+            discussion: "Example:\n  petitions group join dmitrov-post --member petr-kropotkin --from 1920-02-01")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The group (handle or id).") var group: String
@@ -56,7 +56,7 @@ extension GroupCommand {
         static let configuration = CommandConfiguration(
             commandName: "leave",
             abstract: "End a petitioner's membership of a group (a group.left event).",
-            discussion: "Example:\n  petitions group leave dmitrov-post --member kropotkin --on 1920-06-30")
+            discussion: "Example:\n  petitions group leave dmitrov-post --member petr-kropotkin --on 1920-06-30")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The group (handle or id).") var group: String
