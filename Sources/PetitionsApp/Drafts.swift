@@ -37,7 +37,7 @@ public enum Drafts {
             l = try ledger.letter(id)
         } catch let e as PetitionsError where e.message.hasPrefix("letter: no letter with id") {
             // Only a missing letter; a damaged one says what is damaged.
-            return PetitionsError("--letter: no letter with id \(id).")
+            return PetitionsError("--letter" + e.message.dropFirst("letter".count))
         }
         let why: String
         if l.voided {

@@ -45,7 +45,7 @@ extension Ledger {
     public func letter(_ id: Int64) throws -> Letter {
         try read { db in
             guard let l = try LetterQuery(id: id).fetchAll(db).first else {
-                throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
+                throw try Ledger.noLetter(db, id, field: "letter")
             }
             return l
         }
@@ -159,7 +159,7 @@ extension LedgerTransaction {
                 let orig = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT day, direction, voided, petition_id FROM letter WHERE id = ?"), arguments: [r])
             else {
-                throw PetitionsError("--in-reply-to: no letter with id \(r).", field: "--in-reply-to", kind: .notFound)
+                throw try Ledger.noLetter(db, r, field: "--in-reply-to")
             }
             let origDay: String = orig[0]
             guard (orig[1] as String) == "sent" else {
@@ -217,7 +217,7 @@ extension LedgerTransaction {
     func voidLetter(_ id: Int64, reason: String, on day: Day) throws {
         let reason = try Ledger.checkName(reason, field: "--reason")
         guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
-            throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
+            throw try Ledger.noLetter(db, id, field: "letter")
         }
         guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
         try append(

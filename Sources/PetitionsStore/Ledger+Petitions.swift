@@ -52,6 +52,14 @@ extension Ledger {
         }
     }
 
+    /// "letter: no letter with id 99 (ids run up to 7)." as every letter command says it, as `petition show 99` and
+    /// `receipt void 99` say theirs: `letter extend 99` said only "no letter with id 99.".
+    static func noLetter(_ db: Database, _ id: Int64, field: String) throws -> PetitionsError {
+        let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM letter")
+        return PetitionsError(
+            "\(field): no letter with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").", field: field, kind: .notFound)
+    }
+
     func requirePetition(_ db: Database, _ id: Int64, field: String) throws -> Petition {
         guard let p = try PetitionQuery(id: id).fetchAll(db).first else {
             let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM petition")

@@ -248,3 +248,21 @@ extension FirstWeekTrialTests {
         #expect(seen > 60, "every command's help was read: \(seen)")
     }
 }
+
+extension FirstWeekTrialTests {
+    // MARK: - 12: a letter id that is not there
+
+    /// `letter extend 99` said only "no letter with id 99." where `receipt void 99` and `petition show 99` say how far
+    /// the ids run.
+    @Test func aMissingLetterSaysHowFarTheIdsRun() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        for (args, field) in [
+            (["letter", "extend", "99", "--by", "1 week", "--reason", "x"], "letter"), (["letter", "show", "99"], "letter"),
+            (["letter", "void", "99", "--reason", "x"], "letter"), (["draft", "reminder", "--letter", "99"] + Self.asOf, "--letter"),
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 65 && r.stderr == "error: \(field): no letter with id 99 (ids run up to 3).\n", "\(args): \(r)")
+        }
+    }
+}
