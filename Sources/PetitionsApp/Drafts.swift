@@ -263,7 +263,9 @@ public enum Drafts {
                 letters: letters.map(letter), deliveries: deliveries, arrears: arrears(late),
                 periods: late.isEmpty ? nil : DraftContext.periodsInWords(late.map(\.0.period)),
                 decrees: late.isEmpty ? nil : DraftContext.listInWords(unique(late.map(\.1.decree.name))))
-            context.signature = signature
+            // The office's signature signs what the office sends: under a letter from a petitioner it read "For the
+            // office: A. Yusuf, clerk" above the petitioner's name, as if the clerk had written it.
+            context.signature = sender.handle == officeHandle ? signature : nil
             return context
         }
 

@@ -110,7 +110,7 @@ public enum DraftTemplates {
         Yours faithfully,
 
         {{#signature}}{{signature}}{{/signature}}{{^signature}}[signature]{{/signature}}
-        for {{sender.name}}
+        {{sender.name}}
 
         """#
 }

@@ -115,7 +115,7 @@ import Testing
         #expect(try cli.run(["office", "set", "--name", "Dmitrov district petitions office"]).status == 0)
         let text = try draft(cli, ["digest", "--authority", "moscow-supply"])
         #expect(text.contains("From: Dmitrov district petitions office\n"), "\(text)")
-        #expect(text.contains("[signature]\nfor Dmitrov district petitions office\n"), "\(text)")
+        #expect(text.contains("[signature]\nDmitrov district petitions office\n"), "\(text)")
         #expect(!text.contains("From: Dmitrov postal-telegraph employees"), "\(text)")
     }
 
