@@ -37,7 +37,7 @@ public enum Drafts {
             l = try ledger.letter(id)
         } catch let e as PetitionsError where e.message.hasPrefix("letter: no letter with id") {
             // Only a missing letter; a damaged one says what is damaged.
-            return PetitionsError("--letter: no letter with id \(id).")
+            return PetitionsError("--letter" + e.message.dropFirst("letter".count))
         }
         let why: String
         if l.voided {
@@ -136,7 +136,10 @@ public enum Drafts {
         let sender = DraftParty(handle: facts.officeHandle, name: facts.office)
         var items: [String] = []
         if !letters.isEmpty { items.append(DraftContext.count(letters.count, "letter") + " unanswered") }
-        if !late.isEmpty { items.append(DraftContext.count(late.count, "delivery", plural: "deliveries") + " not made") }
+        if !late.isEmpty {
+            let partly = late.filter { $0.1.receivedBase.values.contains { $0 > 0 } }.count
+            items.append(DeliveryState.counted(notDelivered: late.count - partly, partlyDelivered: partly))
+        }
         return facts.draft(
             .digest, sender: sender, via: nil, addressee: facts.party(a.handle), below: nil,
             place: districts.count == 1 ? districts.first ?? nil : nil,
@@ -249,7 +252,9 @@ public enum Drafts {
                     id: o.delivery, period: o.period.longDescription, decree: d.decree.name, supplier: d.supplier.name,
                     recipient: d.recipient.name, due: o.due.longDescription, daysOverdue: o.daysOverdue,
                     daysSinceDue: o.due.days(until: asOf),
-                    shortfall: DraftContext.listInWords(short))
+                    shortfall: DraftContext.listInWords(short),
+                    owing: DeliveryState(anyReceived: d.receivedBase.values.contains { $0 > 0 })
+                        .owing(DraftContext.listInWords(short), separator: ", "))
             }
             var context = DraftContext(
                 kind: kind, date: asOf.longDescription, asOf: asOf, place: place ?? parties[sender.handle]?.district, office: office,
@@ -258,7 +263,9 @@ public enum Drafts {
                 letters: letters.map(letter), deliveries: deliveries, arrears: arrears(late),
                 periods: late.isEmpty ? nil : DraftContext.periodsInWords(late.map(\.0.period)),
                 decrees: late.isEmpty ? nil : DraftContext.listInWords(unique(late.map(\.1.decree.name))))
-            context.signature = signature
+            // The office's signature signs what the office sends: under a letter from a petitioner it read "For the
+            // office: A. Yusuf, clerk" above the petitioner's name, as if the clerk had written it.
+            context.signature = sender.handle == officeHandle ? signature : nil
             return context
         }
 

@@ -205,10 +205,14 @@ public struct DraftDelivery: Codable, Sendable, Hashable {
     public var late: String
     /// What did not come, in the decree's unit: "1,700 funt of wheat".
     public var shortfall: String
+    /// Whether any of it came, with what did not: "not delivered, 1,700 funt of wheat owed" or "partly delivered,
+    /// 811.614 funt of wheat still owed" (`DeliveryState`).
+    public var owing: String
     public init(
         id: Int64, period: String, decree: String, supplier: String, recipient: String, due: String, daysOverdue: Int, daysSinceDue: Int,
-        shortfall: String
+        shortfall: String, owing: String
     ) {
+        self.owing = owing
         self.id = id
         self.period = period
         self.decree = decree
@@ -266,7 +270,7 @@ extension DraftContext {
         // DraftLetter
         "from", "to", "due", "daysWaiting", "daysOverdue", "workingDaysOverdue", "overdue", "waited", "late", "facts", "last",
         // DraftDelivery
-        "period", "decree", "supplier", "recipient", "daysSinceDue", "shortfall",
+        "period", "decree", "supplier", "recipient", "daysSinceDue", "shortfall", "owing",
         // DraftArrears
         "commodity", "unit", "owedKg", "amount", "text",
     ]

@@ -26,9 +26,9 @@ public enum DraftTemplates {
         {{/letters}}
         {{#owesSupply}}
 
-        Meanwhile the deliveries of {{periods}} under the {{decrees}} have not been made:
+        Meanwhile the deliveries of {{periods}} under the {{decrees}} have not been made in full:
         {{#deliveries}}
-        - {{period}}: {{shortfall}}, due on {{due}}, {{late}} late;
+        - {{period}}: {{owing}}, due on {{due}}, {{late}} late;
         {{/deliveries}}
         in all, what is owed to {{sender.name}} comes to {{owed}}.
         {{/owesSupply}}
@@ -52,7 +52,7 @@ public enum DraftTemplates {
 
         Dear Sir or Madam,
 
-        We turn to you {{#hasLetters}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not answered our letter{{^oneLetter}}s{{/oneLetter}}{{/hasLetters}}{{^hasLetters}}{{#owesSupply}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not made the deliveries owed{{/owesSupply}}{{^owesSupply}}about {{below.name}}{{#addresseeIsAbove}}, which answers to you{{/addresseeIsAbove}}{{/owesSupply}}{{/hasLetters}}.{{#petition}} On {{opened}} {{petitioner}} petitioned it: "{{subject}}".{{/petition}}
+        We turn to you {{#hasLetters}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not answered our letter{{^oneLetter}}s{{/oneLetter}}{{/hasLetters}}{{^hasLetters}}{{#owesSupply}}because {{below.name}}{{#addresseeIsAbove}}, which answers to you,{{/addresseeIsAbove}} has not delivered all that is owed{{/owesSupply}}{{^owesSupply}}about {{below.name}}{{#addresseeIsAbove}}, which answers to you{{/addresseeIsAbove}}{{/owesSupply}}{{/hasLetters}}.{{#petition}} On {{opened}} {{petitioner}} petitioned it: "{{subject}}".{{/petition}}
         {{#hasLetters}}
 
         {{#oneLetter}}This letter of ours has had no answer:{{/oneLetter}}{{^oneLetter}}These letters of ours have had no answer:{{/oneLetter}}
@@ -62,9 +62,9 @@ public enum DraftTemplates {
         {{/hasLetters}}
         {{#owesSupply}}
 
-        The deliveries of {{periods}} under the {{decrees}} have not been made:
+        The deliveries of {{periods}} under the {{decrees}} have not been made in full:
         {{#deliveries}}
-        - {{period}}: {{shortfall}}, due on {{due}}, {{late}} late;
+        - {{period}}: {{owing}}, due on {{due}}, {{late}} late;
         {{/deliveries}}
         in all, what is owed to {{sender.name}} comes to {{owed}}.
         {{/owesSupply}}
@@ -93,24 +93,24 @@ public enum DraftTemplates {
 
         Letters that have had no answer:
         {{#letters}}
-        - the letter of {{date}} from {{from}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}};
+        - the letter of {{date}} from {{from}} ("{{subject}}"), unanswered for {{waited}}{{#overdue}}, {{late}} past due (a reply was due on {{due}}){{/overdue}}{{#last}}.{{/last}}{{^last}};{{/last}}
         {{/letters}}
         {{/hasLetters}}
         {{#owesSupply}}
 
-        Deliveries under the {{decrees}} that have not been made:
+        Deliveries under the {{decrees}} that have not been made in full:
         {{#deliveries}}
-        - {{period}}, for {{recipient}}: {{shortfall}}, due on {{due}}, {{late}} late;
+        - {{period}}, for {{recipient}}: {{owing}}, due on {{due}}, {{late}} late;
         {{/deliveries}}
         in all, what is owed comes to {{owed}}.
         {{/owesSupply}}
 
-        Please answer each of these letters{{#owesSupply}} and send what is owed{{/owesSupply}}, or tell us in writing why you cannot, and who can.
+        Please {{#hasLetters}}answer each of these letters{{#owesSupply}} and {{/owesSupply}}{{/hasLetters}}{{#owesSupply}}send what is owed{{/owesSupply}}, or tell us in writing why you cannot, and who can.
 
         Yours faithfully,
 
         {{#signature}}{{signature}}{{/signature}}{{^signature}}[signature]{{/signature}}
-        for {{sender.name}}
+        {{sender.name}}
 
         """#
 }

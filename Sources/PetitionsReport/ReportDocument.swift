@@ -205,9 +205,11 @@ struct ReportDocument {
     static func status(_ s: PetitionStatus) -> String { s.rawValue.replacingOccurrences(of: "_", with: " ") }
 
     /// "dmitrov-post under decree-1918: promised 11,900 funt of wheat since September 1919, received 6,800 funt;
-    /// 3 months missed since January 1920: 5,100 funt of wheat owed (2,088.513 kg)."
+    /// 3 months not delivered in full since January 1920: 5,100 funt of wheat owed (2,088.513 kg)."
     static func arrearsSentence(_ a: ArrearsLine) -> String {
-        let missed = a.periodsMissed == 1 ? "1 month missed" : "\(Thousands.format(a.periodsMissed)) months missed"
+        // A month of which part came is not "missed" (DeliveryState): it is one not delivered in full.
+        let missed =
+            a.periodsMissed == 1 ? "1 month not delivered in full" : "\(Thousands.format(a.periodsMissed)) months not delivered in full"
         let kg = a.owedKg.map { " (\(Thousands.format($0)) kg)" } ?? ""
         return "\(a.recipientName) (\(a.recipient)) under \(a.decreeName): promised \(Thousands.format(a.promised)) \(a.unit) of \(a.commodity), "
             + "received \(Thousands.format(a.received)) \(a.unit); \(missed)\(a.since.map { " since \($0.longDescription)" } ?? ""): "

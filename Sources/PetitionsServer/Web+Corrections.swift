@@ -362,7 +362,7 @@ extension Web {
         } refused: { f in
             try await petitionPage(request, context, id: id, refill: ("/petitions/\(id)/void-letter", fields.texts, f))
         } done: { letter in
-            "Voided letter \(letter): it counts for nothing from now on."
+            "Voided letter \(letter): it counts for nothing, as of any day, and no reply is expected of it."
         }
     }
 }

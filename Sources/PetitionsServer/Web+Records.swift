@@ -148,7 +148,8 @@ extension Web {
             }
             switch outcome {
             case .failure(let f): return try await letterList(request, context, refill: (fields.texts, f))
-            case .success(let l): inform(["Voided letter \(l.id) (\(l.subject)): it counts for nothing from now on."], context)
+            case .success(let l):
+                inform(["Voided letter \(l.id) (\(l.subject)): it counts for nothing, as of any day, and no reply is expected of it."], context)
             }
             throw Redirect.to("/letters")
         }

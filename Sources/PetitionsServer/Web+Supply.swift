@@ -49,7 +49,7 @@ extension Web {
                     "id": $0.id, "recipient": $0.recipient, "recipientName": n[$0.recipient] ?? $0.recipient, "decree": $0.decree,
                     "period": $0.period.description, "due": $0.due.description, "status": $0.status.rawValue, "late": overdue.contains($0.id),
                     "expected": $0.lines.map(\.expected.text).joined(separator: "; "),
-                    "received": $0.lines.map { "\($0.receivedText) \($0.commodity)" }.joined(separator: "; "),
+                    "received": $0.lines.map(\.receivedWithCommodity).joined(separator: "; "),
                     "shortfall": $0.lines.filter { $0.shortfall.amount > 0 }.map(\.shortfall.text).joined(separator: "; "),
                 ] as [String: Any]
             },

@@ -55,7 +55,7 @@ extension Ledger {
         try read { db in
             if let letter {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM letter WHERE id = ?", arguments: [letter]) == true else {
-                    throw PetitionsError("--letter: no letter with id \(letter).")
+                    throw try Ledger.noLetter(db, letter, field: "--letter")
                 }
             }
             if let petition {
@@ -187,7 +187,7 @@ extension LedgerTransaction {
         let subject: Subject
         if let letter = event.letter {
             guard try Int64.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [letter]) != nil else {
-                throw PetitionsError("--letter: no letter with id \(letter).")
+                throw try Ledger.noLetter(db, letter, field: "--letter")
             }
             subject = Subject("letter", letter)
         } else {

@@ -169,7 +169,7 @@ extension LedgerTransaction {
         guard
             let row = try Row.fetchOne(db, sql: "SELECT direction, expects_reply, voided, answered_by, day FROM letter WHERE id = ?", arguments: [id])
         else {
-            throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
+            throw try Ledger.noLetter(db, id, field: "letter")
         }
         // Void first: a voided letter, received or sent, is what the clerk must hear of, not that it expects no reply.
         guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is void") }

@@ -35,6 +35,8 @@ extension Ledger {
 
     /// Voids a letter recorded in error: a new event, never a silent edit.
     public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
+        // Dated after today it would be void in today's listings before it was voided, as a receipt's void would.
+        try refuseAfterToday(day, "a void")
         try transaction { try $0.voidLetter(id, reason: reason, on: day) }
         return try letter(id)
     }
@@ -43,7 +45,7 @@ extension Ledger {
     public func letter(_ id: Int64) throws -> Letter {
         try read { db in
             guard let l = try LetterQuery(id: id).fetchAll(db).first else {
-                throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
+                throw try Ledger.noLetter(db, id, field: "letter")
             }
             return l
         }
@@ -167,7 +169,7 @@ extension LedgerTransaction {
                 let orig = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT day, direction, voided, petition_id FROM letter WHERE id = ?"), arguments: [r])
             else {
-                throw PetitionsError("--in-reply-to: no letter with id \(r).", field: "--in-reply-to", kind: .notFound)
+                throw try Ledger.noLetter(db, r, field: "--in-reply-to")
             }
             let origDay: String = orig[0]
             guard (orig[1] as String) == "sent" else {
@@ -223,7 +225,7 @@ extension LedgerTransaction {
     func voidLetter(_ id: Int64, reason: String, on day: Day) throws {
         let reason = try Ledger.checkName(reason, field: "--reason")
         guard let row = try Row.fetchOne(db, sql: "SELECT voided FROM letter WHERE id = ?", arguments: [id]) else {
-            throw PetitionsError("letter: no letter with id \(id).", field: "letter", kind: .notFound)
+            throw try Ledger.noLetter(db, id, field: "letter")
         }
         guard (row["voided"] as Int64) == 0 else { throw PetitionsError.invalid("letter", String(id), "is already void") }
         try append(

@@ -52,6 +52,14 @@ extension Ledger {
         }
     }
 
+    /// "letter: no letter with id 99 (ids run up to 7)." as every letter command says it, as `petition show 99` and
+    /// `receipt void 99` say theirs: `letter extend 99` said only "no letter with id 99.".
+    static func noLetter(_ db: Database, _ id: Int64, field: String) throws -> PetitionsError {
+        let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM letter")
+        return PetitionsError(
+            "\(field): no letter with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").", field: field, kind: .notFound)
+    }
+
     func requirePetition(_ db: Database, _ id: Int64, field: String) throws -> Petition {
         guard let p = try PetitionQuery(id: id).fetchAll(db).first else {
             let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM petition")
@@ -119,7 +127,8 @@ extension LedgerTransaction {
     }
 
     /// Changes a petition's status in this transaction; `inOrder` refuses a day before the last
-    /// change's (a merge replays another office's changes as they came).
+    /// change's (a merge replays another office's changes as they came). The event's summary carries the note, so
+    /// `events` and a petition's history show why it changed.
     func changeStatus(
         petition id: Int64, to status: PetitionStatus, on day: Day, note: String?, inOrder: Bool = true
     ) throws {
@@ -139,7 +148,8 @@ extension LedgerTransaction {
         let event = PetitionStatusChanged(petition: id, from: p.status.rawValue, to: status.rawValue, note: Ledger.nonEmpty(note))
         try append(
             event.event, day: day, subjects: [Subject("petition", id)],
-            summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)")
+            summary: "Petition \(id) changed from \(p.status.rawValue) to \(status.rawValue)"
+                + (Ledger.nonEmpty(note).map { ": \($0.count > 60 ? String($0.prefix(59)) + "…" : $0)" } ?? ""))
         try ledger.setStatus(db, petition: id, from: p.status, to: status, on: day)
     }
 }

@@ -416,7 +416,16 @@ extension Ledger {
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(FilePaths.name(of: destination)).\(UUID().uuidString.prefix(8)).partial"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
-            throw PetitionsError("The backup \(destination) cannot be created: \(String(cString: strerror(errno))).", code: .cannotCreate)
+            // The folder named, in words: "No such file or directory" read as if the backup itself were missing.
+            let shown = folder.isEmpty ? "the current folder" : "the folder \(folder)"
+            let why: String
+            switch errno {
+            case ENOENT: why = "\(shown) does not exist; create it first (mkdir -p \(folder.isEmpty ? "." : folder)) or name another"
+            case ENOTDIR: why = "\(folder) is not a folder"
+            case EACCES, EPERM, EROFS: why = "\(shown) may not be written in"
+            default: why = String(cString: strerror(errno)).lowercased()
+            }
+            throw PetitionsError("backup: \(destination) cannot be created: \(why).", code: .cannotCreate)
         }
         // Held until this backup ends (the process ending releases it too): another backup sees the partial is live.
         _ = flock(fd, LOCK_EX | LOCK_NB)

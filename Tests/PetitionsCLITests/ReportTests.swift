@@ -77,9 +77,10 @@ import Testing
         }
         let text = try Self.report(cli, [])
         let unwrapped = text.replacingOccurrences(of: "\n  ", with: " ")
-        #expect(unwrapped.contains("2 months missed since January 1920: 3,400 funt of wheat owed (1,392.342 kg)."), "\(text)")
+        #expect(unwrapped.contains("2 months not delivered in full since January 1920: 3,400 funt of wheat owed (1,392.342 kg)."), "\(text)")
         #expect(
-            try Self.report(cli, ["--format", "markdown"]).contains("2 months missed since January 1920: 3,400 funt of wheat owed (1,392.342 kg)."))
+            try Self.report(cli, ["--format", "markdown"]).contains(
+                "2 months not delivered in full since January 1920: 3,400 funt of wheat owed (1,392.342 kg)."))
         for heading in ["Headline", "Overdue supply", "Unanswered letters", "Petitions by status", "Authorities", "Trend"] {
             #expect(text.contains("\n\(heading)\n"), "section \(heading)")
         }

@@ -134,7 +134,8 @@ import Testing
         let text = try cli.run(["unanswered", "--as-of", "1920-03-04"])
         #expect(
             text.stdout.contains(
-                "No reply from Moscow postal-telegraph supply centre to the letter of 20 January 1920 (Appeal): 44 days, 20 working days past due."),
+                "No reply from Moscow postal-telegraph supply centre to the letter of 20 January 1920 (Appeal): waiting 44 days; due 10 February 1920, 23 days (20 working days) past due."
+            ),
             "\(text.stdout)")
     }
 

@@ -21,7 +21,8 @@ import Testing
         let deliveries = ["January 1920", "February 1920"].map {
             DraftDelivery(
                 id: 1, period: $0, decree: "Decree of 15 August 1918", supplier: "Moscow postal-telegraph supply centre",
-                recipient: "Dmitrov postal-telegraph employees", due: "1 \($0)", daysOverdue: 24, daysSinceDue: 32, shortfall: "1,700 funt of wheat")
+                recipient: "Dmitrov postal-telegraph employees", due: "1 \($0)", daysOverdue: 24, daysSinceDue: 32, shortfall: "1,700 funt of wheat",
+                owing: "not delivered, 1,700 funt of wheat owed")
         }
         return DraftContext(
             kind: kind, date: "4 March 1920", asOf: try Day(parsing: "1920-03-04"), place: "Dmitrov", office: "dmitrov",

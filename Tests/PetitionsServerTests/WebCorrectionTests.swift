@@ -223,7 +223,8 @@ import Testing
             #expect(voided.status == .seeOther && voided.headers[.location] == "/letters", "\(voided.text)")
             #expect(try Self.lastEvent(f).map { "\($0.kind) \($0.actor)" } == "letter.voided clerk-user")
             let after = try await client.execute(uri: "/letters", method: .get, headers: b.headers)
-            #expect(after.text.contains("Voided letter \(stray.id) (No petition): it counts for nothing from now on."))
+            #expect(
+                after.text.contains("Voided letter \(stray.id) (No petition): it counts for nothing, as of any day, and no reply is expected of it."))
             #expect(after.text.contains(#"<tr class="voided">"#) && after.text.contains("(voided: counts for nothing)</strong>"), "\(after.text)")
         }
     }

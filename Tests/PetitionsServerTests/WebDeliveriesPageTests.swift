@@ -73,3 +73,22 @@ import Testing
         }
     }
 }
+
+extension WebDeliveriesPageTests {
+    /// The page wrote a receipt in another unit "80 funt (as 32.76 kg) wheat", the commodity after what it came as;
+    /// `delivery list`, `check` and `overdue` write "80 funt wheat (as 32.76 kg)".
+    @Test func aReceiptInAnotherUnitReadsAsOnTheCommandLine() async throws {
+        let f = try Self.fixture()
+        defer { f.ledger.remove() }
+        _ = try RecordReceipt(
+            decree: "decree-1919", recipient: "a-post", period: try Period(parsing: "1920-02"), on: try Day(parsing: "1920-02-20"),
+            quantities: ["10 kg wheat"]
+        ).run(in: f.ledger.workspace)
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let page = try await client.execute(uri: "/deliveries", method: .get, headers: b.headers).text
+            #expect(page.contains(" funt wheat (as 10 kg)"), "\(page)")
+            #expect(!page.contains("(as 10 kg) wheat"), "\(page)")
+        }
+    }
+}

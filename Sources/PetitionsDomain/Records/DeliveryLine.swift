@@ -35,6 +35,12 @@ public struct DeliveryLine: Codable, Hashable, Sendable {
         quantities.map { "\(Quantity.grouped($0.amount)) \($0.unit)" }.joined(separator: " + ")
     }
 
+    /// `488.386 funt wheat (as 200 kg)`: the received amount, unit and commodity, then what came in another unit, as
+    /// `delivery list`, `check` and `overdue` write it (the web put the commodity after the "(as …)").
+    public var receivedWithCommodity: String {
+        "\(Quantity.grouped(received.amount)) \(received.unit) \(commodity)" + DeliveryLine.cameAs(receivedAs)
+    }
+
     /// `2.442 funt (as 1 kg)`: the received amount and unit, with what came in another unit.
     public var receivedText: String { "\(Quantity.grouped(received.amount)) \(received.unit)" + DeliveryLine.cameAs(receivedAs) }
 }

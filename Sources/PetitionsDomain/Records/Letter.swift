@@ -42,7 +42,12 @@ public struct Letter: Codable, Hashable, Sendable {
         self.office = office
     }
 
-    /// Encodes every key, absent values as null, so that the JSON shape is stable.
+    /// Whether a reply is still expected of it: never of a void letter, which counts for nothing on any day (the
+    /// stored `expectsReply` is what it was sent with).
+    public var awaitsReply: Bool { expectsReply && !voided }
+
+    /// Encodes every key, absent values as null, so that the JSON shape is stable. A void letter expects no reply
+    /// and has no reply due, as the listings and the web say: `voided` says why.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -55,9 +60,9 @@ public struct Letter: Codable, Hashable, Sendable {
         try c.encode(summary, forKey: .summary)
         try c.encode(petition, forKey: .petition)
         try c.encode(inReplyTo, forKey: .inReplyTo)
-        try c.encode(expectsReply, forKey: .expectsReply)
+        try c.encode(awaitsReply, forKey: .expectsReply)
         try c.encode(replyWithin, forKey: .replyWithin)
-        try c.encode(replyDue, forKey: .replyDue)
+        try c.encode(voided ? nil : replyDue, forKey: .replyDue)
         try c.encode(answeredBy, forKey: .answeredBy)
         try c.encode(voided, forKey: .voided)
         try c.encode(office, forKey: .office)

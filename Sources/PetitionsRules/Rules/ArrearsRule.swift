@@ -131,7 +131,8 @@ struct ArrearsTally {
             if unit.dimension == "mass", !o.uncountable {
                 kg = " (\(Quantity.grouped(Quantity.amount(o.owed, in: MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)))) kg)"
             }
-            let missed = o.periods == 1 ? "1 period missed" : "\(o.periods) periods missed"
+            // A period of which part came is not "missed" (DeliveryState).
+            let missed = o.periods == 1 ? "1 period not delivered in full" : "\(o.periods) periods not delivered in full"
             let since = o.first.map { " since \($0.longDescription)" } ?? ""
             out.append(
                 Finding(

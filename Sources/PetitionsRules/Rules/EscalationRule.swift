@@ -74,7 +74,7 @@ public struct EscalationRule: Rule {
                 if critical { reasons.append("one is critically late") }
                 if let s = criticalSupply.first {
                     reasons.append(
-                        "\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(s.firstRun) consecutive periods missed)"
+                        "\(criticalSupply.count) of its deliveries \(criticalSupply.count == 1 ? "is" : "are") critically late (\(DeliveryState.run(s.firstRun)))"
                     )
                 }
                 // A petition is named by its own subject, as `petition show` names it, not by the subject of one of its letters.

@@ -149,6 +149,8 @@ public struct OverdueDeliveryRule: Rule {
         // only decides from when a delivery is listed (`since`).
         let days = d.due.days(until: asOf)
         let received = d.lines.filter { $0.received.amount > 0 }
+        let state = DeliveryState(anyReceived: !received.isEmpty)
+        let owed = d.lines.filter { $0.shortfall.amount > 0 }.map(\.shortfall.text).joined(separator: ", ")
         let got =
             received.isEmpty
             ? "nothing received"
@@ -156,7 +158,7 @@ public struct OverdueDeliveryRule: Rule {
                 + received.filter { !$0.receivedAs.isEmpty }.map { "; \($0.commodity) came as \(DeliveryLine.amounts($0.receivedAs))" }
                 .joined()
         let message =
-            "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) not delivered (\(got)); due \(memo.long(d.due)), \(Wording.count(days, "day")) late, past its grace since \(memo.long(since))\(run > 1 ? ", \(run) consecutive periods missed" : "")."
+            "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) \(state.owing(owed)) (\(got)); due \(memo.long(d.due)), \(Wording.count(days, "day")) late, past its grace since \(memo.long(since))\(run > 1 ? ", \(DeliveryState.run(run))" : "")."
         let action: String
         if severity == .critical, let parent = d.supplierParent {
             action = "escalate to \(parent.name); record the receipt if it came"

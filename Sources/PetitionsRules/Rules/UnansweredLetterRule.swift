@@ -94,11 +94,17 @@ public struct UnansweredLetterRule: Rule {
         let what = "the letter of \(memo.long(l.sent)) (\(l.subject))"
         var message: String
         if asOf > due {
-            message = "No reply from \(l.to.name) to \(what): \(Wording.count(waited, "day")), \(Wording.count(wd, "working day")) past due."
+            // The wait and the lateness apart, each named: "44 days, 20 working days past due" read as 44 days past
+            // due, and the calendar days past due (the CSV's days_overdue) were nowhere in the text.
+            message =
+                "No reply from \(l.to.name) to \(what): waiting \(Wording.count(waited, "day")); due \(memo.long(due)), "
+                + "\(Wording.count(daysOverdue, "day")) (\(Wording.count(wd, "working day"))) past due."
         } else {
             message = "No reply yet from \(l.to.name) to \(what): due \(memo.long(due))."
         }
-        if !l.extensions.isEmpty { message += " Extended \(l.extensions.count) time\(l.extensions.count == 1 ? "" : "s")." }
+        // "Extended 1 time." said neither what was extended nor read as English.
+        let n = l.extensions.count
+        if n > 0 { message += " Its due day was extended \(n == 1 ? "once" : n == 2 ? "twice" : "\(n) times")." }
         let escalate = (severity == .critical || l.followUps > 0) ? l.toParent : nil
         let action: String
         if asOf <= due {

@@ -13,7 +13,8 @@ struct Attach: ParsableCommand {
             (default 25) are refused, and so are empty files and folders.
 
             Examples:
-              petitions attach --letter 4 scans/reply-1920-03-10.pdf --title "Reply, scanned"
+              petitions attach --letter 4 scans/reply-1920-03-10.pdf \\
+                  --title "Reply, scanned"
               petitions attach --petition 1 photo.jpg
             """)
 

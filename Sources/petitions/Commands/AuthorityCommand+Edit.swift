@@ -9,7 +9,8 @@ extension AuthorityCommand {
             abstract: "Correct an authority's name, parent, reply window or contact details (a party.updated event; the handle stays).",
             discussion: """
                 Example:
-                  petitions authority edit moscow-supply --reply-within "15 working days" --no-parent
+                  petitions authority edit moscow-supply \\
+                      --reply-within "15 working days" --no-parent
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -9,11 +9,11 @@ struct BackupCommand: ParsableCommand {
         abstract: "Copy the ledger to a file, consistently, while other commands go on writing.",
         discussion: """
             SQLite's online backup copies one snapshot of the ledger into a new file readable by its owner only \
-            (mode 0600); an existing file is replaced only with --force. Check the copy with \
-            `petitions --db FILE verify`.
+            (mode 0600); an existing file is replaced only with --force. The folder must exist. Check \
+            the copy with `petitions --db FILE verify`.
 
             Example:
-              petitions backup backups/dmitrov-1920-03-04.sqlite
+              petitions backup dmitrov-1920-03-04.sqlite
             """)
 
     @OptionGroup var ledger: LedgerOptions

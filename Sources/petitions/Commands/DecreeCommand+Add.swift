@@ -42,6 +42,7 @@ extension DecreeCommand {
                     every: freq, dueDay: try wholeNumber(dueDay, "--due-day", "a day of the month from 1 to 31", in: 1...31), effectiveFrom: from,
                     effectiveTo: to))
             try DecreeOutput.one(d, enrolments: [], created: true, output.format)
+            for w in try ledger.run(UnrationedCategories(d.rations.map(\.category), .rations(decree: d.handle))) { Output.warn(w) }
         }
     }
 }

@@ -27,6 +27,7 @@ extension GroupCommand {
             let on = try day(on, "--on")
             let p = try ledger.run(AddGroup(name: name, handle: handle, district: district, counts: counts, on: on))
             try PartyOutput.created(p, output.format, givenHandle: handle)
+            for w in try ledger.run(UnrationedCategories(counts.map(\.category), .headCounts)) { Output.warn(w) }
         }
     }
 }

@@ -29,6 +29,8 @@ extension GroupCommand {
             change.district = district
             change.counts = count.isEmpty ? nil : try count.map { try HeadCount(parsing: $0, allowsZero: true) }
             try CorrectionOutput.party(try ledger.run(EditParty(change: change, on: try day(on, "--on"))), output.format)
+            let set = (change.counts ?? []).filter { $0.count > 0 }.map(\.category)
+            for w in try ledger.run(UnrationedCategories(set, .headCounts)) { Output.warn(w) }
         }
     }
 
@@ -36,7 +38,7 @@ extension GroupCommand {
         static let configuration = CommandConfiguration(
             commandName: "join",
             abstract: "Make a petitioner a member of a group (a group.joined event).",
-            discussion: "Example:\n  petitions group join dmitrov-post --member kropotkin --from 1920-02-01")
+            discussion: "Example:\n  petitions group join dmitrov-post --member petr-kropotkin --from 1920-02-01")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The group (handle or id).") var group: String
@@ -54,7 +56,7 @@ extension GroupCommand {
         static let configuration = CommandConfiguration(
             commandName: "leave",
             abstract: "End a petitioner's membership of a group (a group.left event).",
-            discussion: "Example:\n  petitions group leave dmitrov-post --member kropotkin --on 1920-06-30")
+            discussion: "Example:\n  petitions group leave dmitrov-post --member petr-kropotkin --on 1920-06-30")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The group (handle or id).") var group: String

@@ -10,7 +10,7 @@ extension LetterCommand {
                 "Record a letter sent between two parties, one an authority or the office (a petitioner to an authority, the office to a petitioner…); it expects a reply unless told otherwise.",
             discussion: """
                 Example:
-                  petitions letter send --from kropotkin --to lenin \\
+                  petitions letter send --from petr-kropotkin --to sovnarkom \\
                       --on 1920-03-04 \\
                       --subject "Two months without provisions" \\
                       --petition 3 --reply-within "2 weeks"

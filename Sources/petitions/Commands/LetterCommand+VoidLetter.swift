@@ -19,7 +19,9 @@ extension LetterCommand {
             let lid = try id(letter, "letter")
             let on = try day(on, "--on") ?? Clock.today()
             let l = try ledger.run(PetitionsApp.VoidLetter(letter: lid, reason: reason, on: on))
-            if output.format != .json { print("Voided letter \(l.id) on \(on): it counts for nothing from now on.") }
+            if output.format != .json {
+                print("Voided letter \(l.id) on \(on): it counts for nothing, as of any day, and no reply is expected of it.")
+            }
             try LetterOutput.one(l, created: false, output.format)
         }
     }

@@ -16,7 +16,10 @@ struct OfficeCommand: ParsableCommand {
                 e-mail change by a party.updated event, the signature by a setting.changed event.
 
                 Example:
-                  petitions office set --name "Dmitrov district petitions office" --address "Dmitrov, Sovetskaya 4" --signature "For the office: A. Yusuf, clerk"
+                  petitions office set \\
+                      --name "Dmitrov district petitions office" \\
+                      --address "Dmitrov, Sovetskaya 4" \\
+                      --signature "A. Yusuf, clerk"
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -41,7 +41,7 @@ extension PetitionCommand {
             commandName: "note",
             abstract: "Write a case note on a petition (a petition.noted event; listed by petition show).",
             discussion:
-                "Example:\n  petitions petition note 1 --text \"Telephoned the supply centre; they promise an answer this week.\" --on 1920-02-03")
+                "Example:\n  petitions petition note 1 --on 1920-02-03 \\\n      --text \"Telephoned the supply centre; they promise an answer.\"")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The petition's id.", valueName: "petition")) var petitionWords: [String]

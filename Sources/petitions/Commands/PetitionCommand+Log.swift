@@ -10,7 +10,7 @@ extension PetitionCommand {
             discussion: """
                 Example:
                   petitions petition log --from dmitrov-post \\
-                      --to sovnarkom --via kropotkin \\
+                      --to sovnarkom --via petr-kropotkin \\
                       --subject "Provisions not delivered for two months" \\
                       --on 1920-03-04 --category supply
                 """)

@@ -12,7 +12,8 @@ extension PetitionerCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add",
                 abstract: "Add a dependant to a petitioner's household (a dependant.added event).",
-                discussion: "Example:\n  petitions petitioner dependant add kropotkin --name \"Sofia Kropotkina\" --category incapacitated")
+                discussion:
+                    "Example:\n  petitions petitioner dependant add petr-kropotkin \\\n      --name \"Sofia Kropotkina\" --category incapacitated")
             @OptionGroup var ledger: LedgerOptions
             @OptionGroup var output: FormatOptions
             @Argument(help: "The petitioner (handle or id).") var petitioner: String
@@ -31,7 +32,7 @@ extension PetitionerCommand {
             static let configuration = CommandConfiguration(
                 commandName: "remove",
                 abstract: "Remove a dependant from a petitioner's household (a dependant.removed event).",
-                discussion: "Example:\n  petitions petitioner dependant remove kropotkin --name \"Sofia Kropotkina\"")
+                discussion: "Example:\n  petitions petitioner dependant remove petr-kropotkin \\\n      --name \"Sofia Kropotkina\"")
             @OptionGroup var ledger: LedgerOptions
             @OptionGroup var output: FormatOptions
             @Argument(help: "The petitioner (handle or id).") var petitioner: String

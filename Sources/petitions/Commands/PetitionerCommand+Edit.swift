@@ -11,7 +11,8 @@ extension PetitionerCommand {
                 An empty value clears a field (--district ""). Only the fields given change.
 
                 Example:
-                  petitions petitioner edit kropotkin --name "Pyotr Kropotkin" --district Dmitrov
+                  petitions petitioner edit petr-kropotkin \\
+                      --name "Pyotr Kropotkin" --district Dmitrov
                 """)
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions

@@ -6,7 +6,7 @@ extension PetitionerCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show one petitioner.", discussion: "Example:\n  petitions petitioner show kropotkin")
+            abstract: "Show one petitioner.", discussion: "Example:\n  petitions petitioner show petr-kropotkin")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "Handle or id.") var party: String

@@ -7,7 +7,7 @@ struct Unanswered: ParsableCommand {
         commandName: "unanswered",
         abstract: "List letters waiting for a reply as of a day, oldest first: due day, days waiting, how late.",
         discussion:
-            "A letter's reply is due within its own --reply-within, else its authority's, else the unanswered_letter rule's (20 working days).\n\nExample:\n  petitions unanswered --as-of 1920-03-04 --calendar config/calendars/rsfsr-1920.toml"
+            "A letter's reply is due within its own --reply-within, else its authority's, else the unanswered_letter rule's (20 working days).\n\nExample:\n  petitions unanswered --as-of 1920-03-04 \\\n      --calendar config/calendars/rsfsr-1920.toml"
     )
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions

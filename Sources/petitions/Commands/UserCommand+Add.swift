@@ -7,7 +7,7 @@ extension UserCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a user; without --password-stdin a strong password is generated and printed once.",
-            discussion: "Example:\n  printf '%s\\n' 'a long passphrase' | petitions user add vera --role clerk --password-stdin")
+            discussion: "Example:\n  printf '%s\\n' 'a long passphrase' | \\\n      petitions user add vera --role clerk --password-stdin")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The user's name (letters, digits, '.', '_' or '-').") var name: String
         @Option(help: "admin, clerk or reader.") var role: Role
@@ -79,13 +79,17 @@ extension UserCommand {
         static let configuration = CommandConfiguration(
             commandName: "password",
             abstract: "Set a user's password, read from standard input.",
-            discussion: "Example:\n  printf '%s\\n' 'a new passphrase' | petitions user password vera --password-stdin")
+            discussion: "Example:\n  printf '%s\\n' 'a new passphrase' | \\\n      petitions user password vera --password-stdin")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The user's name.") var name: String
         @Flag(help: "Read the password from the first line of standard input (required).") var passwordStdin = false
 
-        func run() throws {
+        // In validate, not run: ArgumentParser then shows this command's usage, not the root's "petitions <subcommand>".
+        func validate() throws {
             guard passwordStdin else { throw ValidationError("--password-stdin is required: a password is never given on the command line.") }
+        }
+
+        func run() throws {
             let a = try ledger.run(SetUserPassword(name: name, password: try UserCommand.passwordFromStandardInput()))
             print("Password of \(a.name) changed.")
         }

@@ -10,7 +10,9 @@ enum LetterOutput {
         print("  \(l.from) → \(l.to), \(l.on) by \(l.channel.rawValue)")
         if let p = l.petition { print("  petition: \(p)") }
         if let r = l.inReplyTo { print("  in reply to: letter \(r)") }
-        if l.expectsReply {
+        if l.voided {
+            print("  void: counts for nothing; no reply is expected of it")
+        } else if l.expectsReply {
             print(
                 "  reply expected\(l.replyWithin.map { " within \($0)" } ?? "")\(l.replyDue.map { ", due \($0)" } ?? ""): \(l.answeredBy.map { "answered by letter \($0)" } ?? "none yet")"
             )
