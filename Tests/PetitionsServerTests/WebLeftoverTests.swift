@@ -54,7 +54,8 @@ import Testing
         let f = try ServerFixture()
         let ws = f.ledger.workspace
         _ = try AddPetitioner(name: "Nikolai Novikov", handle: "nikolai-novikov", district: "Klin", occupation: "telegraphist").run(in: ws)
-        _ = try AddGroup(name: "Joiners of Klin", handle: "joiners", district: "Klin", counts: [HeadCount(category: "employee", count: 12)]).run(in: ws)
+        _ = try AddGroup(name: "Joiners of Klin", handle: "joiners", district: "Klin", counts: [HeadCount(category: "employee", count: 12)]).run(
+            in: ws)
         let file = try DatabaseQueue(path: f.ledger.path)
         try file.write { db in
             try db.execute(sql: "UPDATE party SET handle = 'new' WHERE handle = 'nikolai-novikov'")
