@@ -253,7 +253,7 @@ import Testing
                 "1 working day",
             ])
         let late = try ok(cli, ["unanswered", "--as-of", "1920-01-07"])
-        #expect(late.stdout.contains("1 working day past due") && !late.stdout.contains("1 working days"), "\(late.stdout)")
+        #expect(late.stdout.contains("1 day (1 working day) past due") && !late.stdout.contains("1 working days"), "\(late.stdout)")
     }
 
     // MARK: - 12. Help
