@@ -51,16 +51,6 @@ public enum Passwords {
         hex(SHA256.hash(data: Data(token.utf8)))
     }
 
-    /// Bytes in lower-case hexadecimal, two digits each. Written directly: `String(format: "%02x")` per byte was an
-    /// eighth of the server's CPU for an API read (every request hashes its token; perf, BENCHMARKS.md).
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Bytes in lower-case hexadecimal (`Hex.lowercase`).
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 { Hex.lowercase(bytes) }
 }

@@ -7,7 +7,7 @@ extension Ledger {
     // MARK: - Attachments
 
     /// The lower-case hexadecimal SHA-256 of `bytes`.
-    static func sha256(_ bytes: Data) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+    static func sha256(_ bytes: Data) -> String { Hex.lowercase(SHA256.hash(data: bytes)) }
 
     /// Attaches `bytes` (a file called `name`) to a letter or a petition: the content is stored once per SHA-256. A
     /// voided letter is refused, as `letter extend` refuses it.

@@ -21,6 +21,6 @@ enum FileDigest {
             }
             hasher.update(data: block)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(hasher.finalize())
     }
 }
