@@ -47,4 +47,18 @@ import Testing
             #expect(!text.lowercased().contains("sqlite"), "\(file.lastPathComponent) names SQLite")
         }
     }
+
+    @Test("no source file is over 400 lines, so that each holds one thing a newcomer can find by its name")
+    func filesStaySmall() throws {
+        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path)
+        var seen = 0
+        for target in targets {
+            for file in try Self.swiftFiles(in: target) {
+                let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                seen += 1
+                #expect(lines.count <= 401, "\(target)/\(file.lastPathComponent) has \(lines.count - 1) lines")
+            }
+        }
+        #expect(seen > 100)
+    }
 }
