@@ -14,7 +14,10 @@ struct FrontDoor: RouterMiddleware {
     func handle(_ request: Request, context: OfficeContext, next: (Request, OfficeContext) async throws -> Response) async throws -> Response {
         var response: Response
         do {
-            response = try await next(request, context)
+            // A request that may record runs its use cases on the writing thread (Office.writingThread). Logging in
+            // records nothing but a password's check, which is slow by design: it stays on the shared pool.
+            let records = request.method != .get && request.method != .head && request.uri.path != "/login"
+            response = try await Office.$records.withValue(records) { try await next(request, context) }
         } catch let redirect as Redirect {
             response = redirect.response
         } catch {

@@ -19,6 +19,18 @@ struct Office: Sendable {
         pool.start()
         return pool
     }()
+    /// One thread for the requests that record (every method but GET and HEAD, login aside): the ledger takes one
+    /// write at a time, so a second thread would only wait for it. On the shared pool, writers waiting their turn
+    /// held both of its threads, and reads queued behind them: BENCHMARKS.md "Writes on a thread of their own".
+    static let writingThread: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+
+    /// Whether the request being handled records (set by `FrontDoor` from its method), so that its use cases run on
+    /// `writingThread`.
+    @TaskLocal static var records = false
 
     init(settings: ServerSettings) {
         self.settings = settings
@@ -28,14 +40,16 @@ struct Office: Sendable {
         ledger = SharedLedger()
     }
 
-    /// Runs `body` in a workspace recording as `account`, off the event loop; a `long` one on the listings' thread.
+    /// Runs `body` in a workspace recording as `account`, off the event loop; a `long` one on the listings' thread,
+    /// one for a request that records on the writing thread, any other on the shared pool.
     func perform<T: Sendable>(
         as account: Account?, long: Bool = false, _ body: @escaping @Sendable (Workspace) throws -> T
     ) async throws -> T {
         var opened = settings.workspace(actor: account?.name)
         opened.shared = ledger
         let workspace = opened
-        return try await (long ? Office.listingThread : NIOThreadPool.singleton).runIfActive { try body(workspace) }
+        let pool = long ? Office.listingThread : Office.records ? Office.writingThread : NIOThreadPool.singleton
+        return try await pool.runIfActive { try body(workspace) }
     }
 
     /// Runs one use case as `account`.
