@@ -158,8 +158,11 @@ def main():
     for i in range(s["persons"]):
         name = "%s %s" % (rng.choice(GIVEN), rng.choice(SURNAMES))
         handle = "person-%d" % (i + 1)
-        deps = ";".join("%s %s:%s" % (rng.choice(GIVEN), rng.choice(SURNAMES), rng.choice(["incapacitated", "child"]))
-                        for _ in range(rng.choice([0, 1, 1, 2, 3]) if rng.random() < 2 / 3 else 0))
+        # The same dependant drawn twice is written once (the import refuses a dependant given twice); the draws
+        # stay as they were, so the rest of the ledger does not change.
+        drawn = ["%s %s:%s" % (rng.choice(GIVEN), rng.choice(SURNAMES), rng.choice(["incapacitated", "child"]))
+                 for _ in range(rng.choice([0, 1, 1, 2, 3]) if rng.random() < 2 / 3 else 0)]
+        deps = ";".join(dict.fromkeys(drawn))
         rows.append([name, handle, rng.choice(DISTRICTS), rng.choice(OCCUPATIONS), groups[i % len(groups)], deps, day(rng, 1911, "1911-12-31")])
         persons.append(handle)
     write_csv(os.path.join(a.out, "petitioners.csv"), ["name", "handle", "district", "occupation", "groups", "dependants", "on"], rows)
