@@ -51,8 +51,13 @@ extension Ledger {
 
     /// A `-shm` or `-wal` beside the ledger that this process cannot write: left by an earlier read of the ledger
     /// while it was read-only (by an older petitions, or by sqlite3), it stops every write.
+    /// Only a file that is there and refuses writing counts: another command's last connection deletes its `-wal`
+    /// and `-shm` as it closes, and a file gone between the two looks (ENOENT) is no leftover (eight processes
+    /// recording at once were refused, one time in 1,600, as if the `-wal` were read-only).
     static func readOnlyCompanion(_ path: String) -> String? {
-        ["-shm", "-wal"].map { path + $0 }.first { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
+        ["-shm", "-wal"].map { path + $0 }.first {
+            FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 && [EACCES, EROFS, EPERM].contains(errno)
+        }
     }
 
     /// The sentence for a write stopped by a read-only `-shm` or `-wal`, naming it.
