@@ -81,4 +81,80 @@ import Testing
         let merged = try CLI.exec(["import", "events", "-", "--db", region], environment: cli.environment, stdin: log.joined(separator: "\n") + "\n")
         #expect(merged.status == 0, "\(merged)")
     }
+
+    // MARK: - 5: re-enrolment replayed
+
+    /// The Dmitrov ledger with a receipt voided, an enrolment ended and the group enrolled again, a member who left and
+    /// joined again, and a dependant removed and added again.
+    static func reenrolled() throws -> CLI {
+        let cli = try BadInputTests.dmitrov()
+        let steps: [[String]] = [
+            [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1919-09", "--on", "1919-09-06",
+                "--quantity", "1700 funt wheat",
+            ],
+            [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1919-10", "--on", "1919-10-06",
+                "--quantity", "1700 funt wheat",
+            ],
+            ["receipt", "void", "2", "--reason", "Counted twice", "--on", "1919-10-07"],
+            ["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1919-11-30"],
+            ["enrol", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--from", "1920-01-01", "--count", "employee=100"],
+            ["delivery", "schedule", "--decree", "decree-1918", "--from", "1920-01", "--to", "1920-03", "--on", "1920-01-01"],
+            [
+                "delivery", "receive", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-01", "--on", "1920-01-06",
+                "--quantity", "800 funt wheat",
+            ],
+            ["enrol", "--decree", "decree-1918", "--recipient", "kropotkin", "--from", "1919-09-01", "--count", "employee=1"],
+            ["enrol", "end", "--decree", "decree-1918", "--recipient", "kropotkin", "--on", "1919-12-31"],
+            ["enrol", "--decree", "decree-1918", "--recipient", "kropotkin", "--from", "1920-02-01", "--count", "employee=1"],
+            ["group", "join", "dmitrov-post", "--member", "kropotkin", "--from", "1919-09-01"],
+            ["group", "leave", "dmitrov-post", "--member", "kropotkin", "--on", "1919-12-31"],
+            ["group", "join", "dmitrov-post", "--member", "kropotkin", "--from", "1920-02-01"],
+            ["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia", "--category", "incapacitated", "--on", "1919-09-01"],
+            ["petitioner", "dependant", "remove", "kropotkin", "--name", "Sofia", "--on", "1919-12-31"],
+            ["petitioner", "dependant", "add", "kropotkin", "--name", "Sofia", "--category", "incapacitated", "--on", "1920-02-01"],
+        ]
+        for s in steps {
+            let r = try cli.run(s)
+            #expect(r.status == 0, "\(s): \(r)")
+        }
+        return cli
+    }
+
+    /// What a user sees of the records, as JSON: two ledgers showing the same hold the same.
+    static func shown(_ cli: CLI, db: String) throws -> String {
+        let views: [[String]] = [
+            ["group", "list"], ["petitioner", "list"], ["authority", "list"], ["petition", "list"], ["letter", "list"], ["decree", "list"],
+            ["delivery", "list"], ["group", "show", "dmitrov-post"], ["petitioner", "show", "kropotkin"], ["decree", "show", "decree-1918"],
+            ["delivery", "show", "1"], ["delivery", "show", "2"],
+        ]
+        return try views.map { v in
+            let r = try CLI.exec(v + ["--format", "json", "--db", db], environment: cli.environment)
+            #expect(r.status == 0, "\(v): \(r)")
+            return r.stdout
+        }.joined(separator: "\n")
+    }
+
+    /// An enrolment ended and taken up again, a receipt voided between, a member and a dependant gone and back: merged
+    /// into an empty ledger, it shows what the ledger it came from shows.
+    @Test func aReEnrolmentBetweenAVoidAndAnEndMergesIntoAnEmptyLedgerAsItWas() throws {
+        let cli = try Self.reenrolled()
+        defer { cli.remove() }
+        let log = try Self.exportedLog(cli)
+        let region = try EleventhTrialTests.region(cli)
+        let merged = try CLI.exec(["import", "events", "-", "--db", region], environment: cli.environment, stdin: log.joined(separator: "\n") + "\n")
+        #expect(merged.status == 0 && !merged.stderr.contains("without effect"), "\(merged)")
+        let source = try Self.shown(cli, db: cli.db)
+        let copy = try Self.shown(cli, db: region)
+        #expect(source == copy)
+        if source != copy {
+            // The first line that differs, to say what.
+            let a = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = copy.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            Issue.record(
+                "first difference on line \(i): \(a.count > i ? String(a[i].prefix(400)) : "") vs \(b.count > i ? String(b[i].prefix(400)) : "")")
+        }
+    }
 }
