@@ -82,6 +82,99 @@ import Testing
         #expect(merged.status == 0, "\(merged)")
     }
 
+    // MARK: - 2: keys the log's version does not have, and keys given twice
+
+    @Test func aPayloadKeyTheEventDoesNotHaveOrAKeyGivenTwiceIsRefusedNamingTheLineAndTheKey() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let log = try Self.exportedLog(cli)
+        let added = try #require(log.firstIndex { $0.contains("\"petitioner.added\"") && $0.contains("\"kropotkin\"") })
+        let name = #""name":"Pëtr Kropotkin""#
+        #expect(log[added].contains(name))
+        let region = try EleventhTrialTests.region(cli)
+        func with(_ line: String) -> String {
+            var lines = log
+            lines[added] = line
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let cases: [(String, String)] = [
+            (
+                log[added].replacingOccurrences(of: name, with: #""nmae":"Pëtr Kropotkin""#),
+                "line \(added + 1): the key 'nmae' is not one a petitioner.added event has"
+            ),
+            (
+                log[added].replacingOccurrences(of: name, with: name + #","name":"Someone Else""#),
+                "line \(added + 1): the key 'name' is given twice in payload"
+            ),
+            (
+                log[added].replacingOccurrences(of: name, with: name + #","n\u0061me":"Someone Else""#),
+                "line \(added + 1): the key 'name' is given twice in payload"
+            ),
+            (
+                log[added].replacingOccurrences(of: #""kind":"petitioner.added""#, with: #""kind":"petitioner.added","kind":"petitioner.added""#),
+                "line \(added + 1): the key 'kind' is given twice in the event"
+            ),
+            (
+                log[added].replacingOccurrences(
+                    of: #""dependants":(null|\[\])"#, with: #""dependants":[{"name":"Anna","category":"child","age":3}]"#, options: .regularExpression
+                ),
+                "line \(added + 1): the key 'age' in payload.dependants[0] is not one a petitioner.added event has"
+            ),
+        ]
+        for (line, says) in cases {
+            #expect(line != log[added], "\(says)")
+            try Self.expectRefused(cli, into: region, with(line), line: added + 1, says: says)
+        }
+        // The line as written merges.
+        let merged = try CLI.exec(["import", "events", "-", "--db", region], environment: cli.environment, stdin: with(log[added]))
+        #expect(merged.status == 0, "\(merged)")
+    }
+
+    /// Every kind of event `export events` writes is read back by `import events`: a ledger holding all of them, exported
+    /// and merged into an empty one, shows the same.
+    @Test func everyKindOfEventTheExportWritesMergesIntoAnEmptyLedger() throws {
+        let cli = try Self.reenrolled()
+        defer { cli.remove() }
+        let extra: [[String]] = [
+            ["petitioner", "edit", "kropotkin", "--district", "Dmitrov"],
+            ["petition", "edit", "1", "--subject", "January provisions, again"],
+            ["petition", "note", "1", "--text", "Called at the centre", "--on", "1920-01-22"],
+            ["petition", "status", "1", "--to", "answered", "--on", "1920-02-10"],
+            ["letter", "extend", "1", "--by", "1 week", "--reason", "Holiday", "--on", "1920-02-05"],
+            [
+                "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-10", "--subject", "Reply", "--in-reply-to",
+                "1",
+            ],
+            ["letter", "send", "--from", "dmitrov-post", "--to", "sovnarkom", "--on", "1920-02-11", "--subject", "Sent twice"],
+            ["letter", "void", "3", "--reason", "Sent twice"],
+            ["delivery", "cancel", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--period", "1920-03", "--reason", "Never sent"],
+            ["office", "set", "--address", "Dmitrov, post office", "--signature", "The Dmitrov office"],
+            ["check", "--record", "--as-of", "1920-03-04"],
+        ]
+        for s in extra {
+            let r = try cli.run(s)
+            #expect(r.status == 0 || (s[0] == "check" && r.status == 1), "\(s): \(r)")
+        }
+        let file = cli.directory.appendingPathComponent("attached.txt")
+        try Data("The reply, scanned.\n".utf8).write(to: file)
+        #expect(try cli.run(["attach", "--letter", "2", file.path, "--title", "Reply"]).status == 0)
+        let log = try Self.exportedLog(cli)
+        let kinds = Set(
+            log.compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["kind"] as? String
+            })
+        for kind in [
+            "ledger.initialized", "party.updated", "petition.updated", "petition.noted", "petition.status_changed", "letter.extended",
+            "letter.received", "letter.voided", "delivery.cancelled", "receipt.voided", "enrolment.ended", "group.joined", "group.left",
+            "dependant.added", "dependant.removed", "attachment.added", "finding.raised", "setting.changed",
+        ] {
+            #expect(kinds.contains(kind), "the log holds a \(kind) event")
+        }
+        let region = try EleventhTrialTests.region(cli)
+        let merged = try CLI.exec(["import", "events", "-", "--db", region], environment: cli.environment, stdin: log.joined(separator: "\n") + "\n")
+        #expect(merged.status == 0, "\(merged)")
+    }
+
     // MARK: - 5: re-enrolment replayed
 
     /// The Dmitrov ledger with a receipt voided, an enrolment ended and the group enrolled again, a member who left and
