@@ -175,6 +175,32 @@ import Testing
         #expect(merged.status == 0, "\(merged)")
     }
 
+    // MARK: - 3: a ledger made by its first recording command
+
+    /// `petitioner add` on a path where no ledger is makes one, as `init` does: with the office's party and setting.
+    @Test func aLedgerMadeByItsFirstRecordingCommandHasTheOfficeInitGives() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let added = try cli.run(["petitioner", "add", "--name", "Anna Ivanova", "--handle", "anna", "--office", "klin"])
+        #expect(added.status == 0 && added.stderr.contains("note: created a new ledger at"), "\(added)")
+        let byInit = cli.directory.appendingPathComponent("init.sqlite").path
+        #expect(try CLI.exec(["init", "--office", "klin", "--db", byInit], environment: cli.environment).status == 0)
+        let office = try cli.run(["office", "show", "--format", "json"])
+        let initOffice = try CLI.exec(["office", "show", "--format", "json", "--db", byInit], environment: cli.environment)
+        #expect(office.status == 0 && office.stdout == initOffice.stdout, "\(office) \(initOffice)")
+        let events = try cli.run(["events"]).stdout
+        #expect(events.contains("Ledger initialised for office klin"), "\(events)")
+        // And init on it says it is already initialised, changing nothing.
+        let again = try cli.run(["init", "--office", "klin"])
+        #expect(again.status == 0 && again.stdout.contains("already initialised (office klin)"), "\(again)")
+        // init on a new path says it made it.
+        let fresh = cli.directory.appendingPathComponent("fresh.sqlite").path
+        let made = try CLI.exec(["init", "--office", "zagorsk", "--db", fresh], environment: cli.environment)
+        #expect(made.status == 0 && made.stdout.contains("Initialised the ledger") && made.stdout.contains("for office zagorsk"), "\(made)")
+        let madeEvents = try CLI.exec(["events", "--format", "json", "--db", fresh], environment: cli.environment)
+        #expect((try CLI.json(madeEvents) as? [Any])?.count == 1, "\(madeEvents)")
+    }
+
     // MARK: - 5: re-enrolment replayed
 
     /// The Dmitrov ledger with a receipt voided, an enrolment ended and the group enrolled again, a member who left and
