@@ -201,6 +201,36 @@ import Testing
         #expect((try CLI.json(madeEvents) as? [Any])?.count == 1, "\(madeEvents)")
     }
 
+    // MARK: - 4: a line of any length
+
+    /// A line of hundreds of megabytes was read whole; it is refused once it is longer than any event can be here, with
+    /// its line.
+    @Test func aLineLongerThanAnyEventCanBeIsRefusedNamingTheLine() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let config = try EleventhTrialTests.write(cli, "small.toml", "max_attachment_mb = 1\n")
+        let log = try Self.exportedLog(cli)
+        // 1 MB of attachment is 1,398,104 characters of base64; with 16,000,000 bytes for the rest of an event.
+        let bound = 1_398_104 + 16_000_000
+        let long = cli.directory.appendingPathComponent("long.jsonl")
+        var text = Data((log[0] + "\n" + #"{"actor":""#).utf8)
+        text.append(Data(repeating: UInt8(ascii: "a"), count: bound + 10))
+        text.append(Data("\"}\n".utf8))
+        try text.write(to: long)
+        let region = try EleventhTrialTests.region(cli)
+        let before = try CLI.exec(["events", "--format", "json", "--db", region], environment: cli.environment).stdout
+        let r = try CLI.exec(["import", "events", long.path, "--db", region, "--config", config], environment: cli.environment)
+        #expect(r.status == 65, "\(r)")
+        #expect(
+            r.stderr.contains("\(long.path) line 2 is longer than 17,398,104 bytes, more than an event can be here")
+                && r.stderr.contains("max_attachment_mb"), "\(r)")
+        #expect(try CLI.exec(["events", "--format", "json", "--db", region], environment: cli.environment).stdout == before)
+        // The log itself, under the same configuration, merges.
+        let merged = try CLI.exec(
+            ["import", "events", "-", "--db", region, "--config", config], environment: cli.environment, stdin: log.joined(separator: "\n") + "\n")
+        #expect(merged.status == 0, "\(merged)")
+    }
+
     // MARK: - 5: re-enrolment replayed
 
     /// The Dmitrov ledger with a receipt voided, an enrolment ended and the group enrolled again, a member who left and
