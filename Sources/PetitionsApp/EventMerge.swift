@@ -31,19 +31,30 @@ public enum EventMerge {
             fd = try InputFile.open(path, field: "", consequence: "nothing was imported.")
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
+        let attachmentBytes = attachmentMB * AttachmentFile.bytesPerMB
         return try ledger.importEvents(
-            try readText(fd, source: source), source: source, map: map, attachmentBytes: attachmentMB * AttachmentFile.bytesPerMB)
+            try readText(fd, source: source, lineLimit: lineLimit(attachmentBytes: attachmentBytes), attachmentMB: attachmentMB),
+            source: source, map: map, attachmentBytes: attachmentBytes)
     }
 
-    /// The most bytes an event log may hold: a bound, so that a device that never ends (`/dev/zero`,
+    /// The most an event log may hold: a bound, so that a device that never ends (`/dev/zero`,
     /// `/dev/urandom`) is refused instead of read until memory runs out.
     public static let sizeLimit = 1 << 30
 
-    /// Reads `fd` to its end, refusing at once a NUL byte (not a text file) with its line, or more than `sizeLimit`.
-    static func readText(_ fd: Int32, source: String) throws -> Data {
+    /// The longest a line of an event log may be, in bytes, with attachments of at most `attachmentBytes`: the base64 of
+    /// the largest attachment, and room for the rest of the event. The rest is at most a few texts of `TextLimits`: the
+    /// longest, a letter's body of `TextLimits.text` characters, is at most 12 bytes a character escaped (`\ud83d\ude00`),
+    /// so 16 times that is room enough, and still a bound: a line of hundreds of megabytes is refused as it is read.
+    public static func lineLimit(attachmentBytes: Int) -> Int { (attachmentBytes + 2) / 3 * 4 + 16 * TextLimits.text }
+
+    /// Reads `fd` to its end, refusing at once a NUL byte (not a text file) with its line, a line longer than
+    /// `lineLimit` bytes with its line (as soon as it is that long, not once it is read whole), or more than `sizeLimit`.
+    static func readText(_ fd: Int32, source: String, lineLimit: Int, attachmentMB: Int) throws -> Data {
         var data = Data()
         var block = [UInt8](repeating: 0, count: 1 << 16)
-        var lines = 1
+        var line = 1
+        // The bytes of the current line read so far.
+        var lineLength = 0
         while true {
             let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
@@ -51,16 +62,31 @@ public enum EventMerge {
                 throw PetitionsError("\(source) cannot be read (\(String(cString: strerror(errno)))); nothing was imported.", code: .ioError)
             }
             if n == 0 { return data }
-            let chunk = block[0..<n]
-            if let nul = chunk.firstIndex(of: 0) {
-                lines += chunk[..<nul].filter { $0 == 0x0A }.count
-                throw PetitionsError("\(source) line \(lines) holds a NUL byte: it is not a text (JSON Lines) file. Nothing was imported.")
+            try block.withUnsafeBytes { raw in
+                let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<n])
+                let nul = memchr(chunk.baseAddress!, 0, n).map { chunk.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? n
+                var start = 0
+                while true {
+                    let end = memchr(chunk.baseAddress! + start, 0x0A, n - start).map { chunk.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? n
+                    if nul < end {
+                        throw PetitionsError("\(source) line \(line) holds a NUL byte: it is not a text (JSON Lines) file. Nothing was imported.")
+                    }
+                    lineLength += end - start
+                    if lineLength > lineLimit {
+                        throw PetitionsError(
+                            "\(source) line \(line) is longer than \(Quantity.grouped(Decimal(lineLimit))) bytes, more than an event can be here (an attachment of at most \(attachmentMB) MB, max_attachment_mb in the configuration, in base64, and the rest of the event); nothing was imported."
+                        )
+                    }
+                    guard end < n else { break }
+                    line += 1
+                    lineLength = 0
+                    start = end + 1
+                }
             }
-            lines += chunk.filter { $0 == 0x0A }.count
             guard data.count + n <= sizeLimit else {
                 throw PetitionsError("\(source) is larger than \(sizeLimit >> 30) GB, more than an event log may be. Nothing was imported.")
             }
-            data.append(contentsOf: chunk)
+            data.append(contentsOf: block[0..<n])
         }
     }
 }

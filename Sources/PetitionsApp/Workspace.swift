@@ -118,10 +118,7 @@ public struct Workspace: Sendable {
     func openStore(readOnly: Bool, mustExist: Bool, mappedBytes: Int64 = 0) throws -> (Ledger, Configuration) {
         let path = resolvedDatabasePath
         // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
-        // An empty file (0 bytes) holds no ledger either: SQLite would make one in it.
-        var info = stat()
-        let emptyFile = !path.isEmpty && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
-        let existed = path.isEmpty || (FileManager.default.fileExists(atPath: path) && !emptyFile)
+        let (existed, emptyFile) = ledgerFile
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
         if (readOnly || mustExist) && !existed { throw MissingLedger(path: path, empty: emptyFile) }
@@ -132,8 +129,22 @@ public struct Workspace: Sendable {
         if let (name, field) = officeSource { try RecorderName.refuse(name, field: field, what: "an office's name") }
         let context = RecordingContext(actor: resolvedActor, office: explicitOffice ?? config.office, today: today, now: now)
         let ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly, mappedBytes: mappedBytes)
-        if !existed { onCreate?(path) }
+        if !existed {
+            // A ledger made by its first recording command is made as `init` makes it: the office (its setting, its
+            // party, its `ledger.initialized` event) first, so that no ledger lacks what `init` gives.
+            _ = try ledger.initialize(on: today)
+            onCreate?(path)
+        }
         return (ledger, config)
+    }
+
+    /// Whether the ledger's file holds a ledger already (an empty path counts as one: it is refused when opened), and
+    /// whether it is an empty file (0 bytes), which holds no ledger either: SQLite would make one in it.
+    var ledgerFile: (exists: Bool, empty: Bool) {
+        let path = resolvedDatabasePath
+        var info = stat()
+        let emptyFile = !path.isEmpty && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
+        return (path.isEmpty || (FileManager.default.fileExists(atPath: path) && !emptyFile), emptyFile)
     }
 
     /// The longest `--actor` or `--office` may be, in characters: a name, not a text.

@@ -94,9 +94,9 @@ extension Ledger {
     }
 
     /// Refuses a membership that would end before it began: the day given is before the member joined (their latest
-    /// `group.joined`, else the day they were recorded, for a member named when the person was added). A merge replays
-    /// the other office's leavings as they were, so only a clerk's own is refused.
-    private func refuseLeavingBeforeJoining(_ db: Database, _ group: String, member: String, on day: Day) throws {
+    /// `group.joined`, else the day they were recorded, for a member named when the person was added). A merge refuses
+    /// another office's leaving so dated, through this same check.
+    func refuseLeavingBeforeJoining(_ db: Database, _ group: String, member: String, on day: Day) throws {
         let g = try resolveParty(db, group, kinds: [.group], field: "group")
         let p = try resolveParty(db, member, kinds: [.person], field: "--member")
         guard try isMember(db, g.id, p.id) else { return }

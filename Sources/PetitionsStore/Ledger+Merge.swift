@@ -251,7 +251,8 @@ extension Ledger {
                 } catch let refusal as PetitionsError {
                     throw EventLineError(String(refusal.message.dropLast(refusal.message.hasSuffix(".") ? 1 : 0)))
                 }
-                guard case .object = e.payload else { throw EventLineError("payload is not a JSON object") }
+                guard case .object(let payload) = e.payload else { throw EventLineError("payload is not a JSON object") }
+                try Ledger.refuseUnreadKeys(bytes, kind: e.kind, payload: payload)
                 events.append(e)
             } catch let e as PetitionsError {
                 throw e
@@ -273,6 +274,18 @@ extension Ledger {
                     + problems.joined(separator: "\n  "))
         }
         return events
+    }
+
+    /// Refuses a line that JSON readers would read with something left out unseen: a key given twice in one object
+    /// (Foundation keeps one of the two), or a payload key that its kind of event does not have (decoding drops it).
+    /// The log is versioned (`schema_version`): a key this version does not know was not written by it.
+    static func refuseUnreadKeys(_ line: Data, kind: String, payload: [String: JSONValue]) throws {
+        if let (key, path) = line.withUnsafeBytes({ JSONDuplicateKey.first(in: $0) }) {
+            throw EventLineError(
+                "the key \(quoted(key)) is given twice in \(path.isEmpty ? "the event" : path.joined(separator: ".")); a key is given once")
+        }
+        guard let known = LedgerEvent.Kind(rawValue: kind), let (key, within) = LedgerEvent.unknownKey(of: known, in: payload) else { return }
+        throw EventLineError("the key \(quoted(key))\(within.map { " in payload.\($0)" } ?? "") is not one \(Wording.a(kind)) event has")
     }
 
     struct Versioned: Decodable {

@@ -51,9 +51,7 @@ extension Ledger {
             }
             // A void dated before its receipt's day (the same day in every ledger) is wrong in any of them, as
             // `receipt void` says: the log is refused, not kept without effect.
-            do { try refuseVoidBeforeReceipt(db, id, on: day) } catch let refusal as PetitionsError {
-                throw PetitionsError("day " + refusal.message.dropFirst("--on ".count))
-            }
+            try Ledger.refusingTheLog { try refuseVoidBeforeReceipt(db, id, on: day) }
             let voided = try transaction(db, stamp: stamp).voidReceipt(id, reason: p.reason, on: day)
             if voided.cancelled {
                 let d = try Row.fetchOne(
@@ -85,6 +83,8 @@ extension Ledger {
         case .groupLeft(let p):
             let g = try resolveParty(db, p.group, kinds: [.group], field: "group")
             let m = try resolveParty(db, p.member, kinds: [.person], field: "member")
+            // Leaving before the membership began is wrong in any ledger, as `group leave` says: the log is refused.
+            try Ledger.refusingTheLog { try refuseLeavingBeforeJoining(db, p.group, member: p.member, on: day) }
             if try !isMember(db, g.id, m.id) { return try keep(db, e, event, subjects: [Subject("party", g.id), Subject("party", m.id)]) }
             _ = try transaction(db, stamp: stamp).leaveGroup(p.group, member: p.member, on: day)
         case .dependantAdded(let p):
@@ -99,6 +99,15 @@ extension Ledger {
             _ = try keep(db, e, event, subjects: [])
         }
         return false
+    }
+
+    /// Runs a command's own check of an event's day (`--on` before the record it changes began) for a replayed event,
+    /// and turns its refusal into a refusal of the whole log, naming the event's `day`: such a day is wrong in every
+    /// ledger, so the event is not one this ledger merely moved past (kept without effect) but a log no office wrote.
+    static func refusingTheLog(_ check: () throws -> Void) throws {
+        do { try check() } catch let refusal as PetitionsError where refusal.message.hasPrefix("--on ") {
+            throw PetitionsError("day " + refusal.message.dropFirst("--on ".count))
+        }
     }
 
     /// Replays another office's dependant added under a category while this household holds the same name under

@@ -71,6 +71,8 @@ extension Ledger {
         notes: inout MergeNotes
     ) throws -> Bool {
         let p = try requirePetition(db, id, field: "petition")
+        // A change dated before the petition was logged is wrong in any ledger, as `petition status --on` says.
+        try Ledger.refusingTheLog { try Ledger.refuseStatusBeforeOpened(p, on: day) }
         // Kept as it came, but naming this ledger's petition.
         let event = PetitionStatusChanged(petition: id, from: from, to: status.rawValue, note: note).event
         let stamp = EventStamp(uuid: e.uuid, recordedAt: e.recordedAt, actor: e.actor, office: e.office)

@@ -33,6 +33,13 @@ extension Ledger {
             "is before petition \(id) became \(row["status"] as String) on \(last); record status changes in the order they happened")
     }
 
+    /// Refuses a status change dated before the petition was logged (its `opened` day, the same in every ledger): a
+    /// merge refuses another office's so dated through this same check.
+    static func refuseStatusBeforeOpened(_ p: Petition, on day: Day) throws {
+        guard day < p.opened else { return }
+        throw PetitionsError.invalid("--on", day.description, "is before petition \(p.id) was opened on \(p.opened)")
+    }
+
     /// Writes a petition's new status and what it stops or starts (the pause of its letters' clocks); the event is
     /// the caller's.
     func setStatus(_ db: Database, petition id: Int64, from old: PetitionStatus, to status: PetitionStatus, on day: Day) throws {
@@ -141,9 +148,7 @@ extension LedgerTransaction {
                 "--to: petition \(id) is \(p.status.rawValue) and cannot become \(status.rawValue); from \(p.status.rawValue) it can become \(p.status.next.map(\.rawValue).joined(separator: " or "))."
             )
         }
-        guard day >= p.opened else {
-            throw PetitionsError.invalid("--on", day.description, "is before petition \(id) was opened on \(p.opened)")
-        }
+        try Ledger.refuseStatusBeforeOpened(p, on: day)
         if inOrder { try ledger.refuseStatusBeforeLast(db, petition: id, on: day) }
         let event = PetitionStatusChanged(petition: id, from: p.status.rawValue, to: status.rawValue, note: Ledger.nonEmpty(note))
         try append(

@@ -14,8 +14,12 @@ public struct InitLedger: UseCase {
     public init(on: Day) { self.on = on }
 
     public func run(in workspace: Workspace) throws -> InitResult {
-        try workspace.recording { l in
-            let created = try l.initialize(on: on)
+        // A new ledger is initialised as it is opened (as every recording command's first use makes it), on this day.
+        var w = workspace
+        w.today = on
+        let existed = w.shared != nil || w.ledgerFile.exists
+        return try w.recording { l in
+            let created = try l.initialize(on: on) || !existed
             return InitResult(path: l.path, office: try l.setting("office") ?? l.context.office, created: created)
         }
     }

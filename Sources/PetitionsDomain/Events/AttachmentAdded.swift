@@ -2,6 +2,7 @@
 /// (`sha256`); an exported log carries them base64 in `content`, which the stored event leaves out.
 public struct AttachmentAdded: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.attachmentAdded
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var letter: Int64?
     public var petition: Int64?
@@ -29,7 +30,7 @@ public struct AttachmentAdded: EventPayload, Equatable {
 
     public var event: LedgerEvent { .attachmentAdded(self) }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case letter, petition, name, title
         case mediaType = "media_type"
         case size, sha256, content

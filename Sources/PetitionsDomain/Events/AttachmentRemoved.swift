@@ -2,6 +2,7 @@
 /// `petitions compact` drops the content no attachment still uses.
 public struct AttachmentRemoved: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.attachmentRemoved
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var attachment: Int64?
     public var reason: String
@@ -13,7 +14,7 @@ public struct AttachmentRemoved: EventPayload, Equatable {
 
     public var event: LedgerEvent { .attachmentRemoved(self) }
 
-    enum CodingKeys: String, CodingKey { case attachment, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case attachment, reason }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,7 @@
 /// `authority.added`: an authority recorded, below its parent, with its default reply window.
 public struct AuthorityAdded: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.authorityAdded
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var handle: String
     public var name: String
@@ -23,7 +24,7 @@ public struct AuthorityAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case handle, name, parent
         case replyWithin = "reply_within"
     }

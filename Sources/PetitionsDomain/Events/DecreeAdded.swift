@@ -1,6 +1,7 @@
 /// `decree.added`: a decree, its rations per category and how often they are due.
 public struct DecreeAdded: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.decreeAdded
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var handle: String
     public var name: String
@@ -39,7 +40,7 @@ public struct DecreeAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case handle, name, issued, issuer, supplier, every
         case dueDay = "due_day"
         case effectiveFrom = "effective_from"

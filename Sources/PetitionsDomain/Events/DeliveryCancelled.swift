@@ -1,6 +1,7 @@
 /// `delivery.cancelled`: a scheduled delivery cancelled.
 public struct DeliveryCancelled: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.deliveryCancelled
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var decree: String
     public var recipient: String
@@ -23,5 +24,5 @@ public struct DeliveryCancelled: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case decree, recipient, period, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case decree, recipient, period, reason }
 }

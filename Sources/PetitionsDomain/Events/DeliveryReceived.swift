@@ -1,6 +1,7 @@
 /// `delivery.received`: what came for a scheduled delivery.
 public struct DeliveryReceived: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.deliveryReceived
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var decree: String
     public var recipient: String
@@ -27,7 +28,7 @@ public struct DeliveryReceived: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case decree, recipient, period, on, quantities, note }
+    enum CodingKeys: String, CodingKey, CaseIterable { case decree, recipient, period, on, quantities, note }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

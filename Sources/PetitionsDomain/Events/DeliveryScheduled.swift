@@ -1,6 +1,7 @@
 /// `delivery.scheduled`: the deliveries of a decree expected for a run of periods.
 public struct DeliveryScheduled: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.deliveryScheduled
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var decree: String
     public var recipient: String?
@@ -25,7 +26,7 @@ public struct DeliveryScheduled: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case decree, recipient, from, to, periods }
+    enum CodingKeys: String, CodingKey, CaseIterable { case decree, recipient, from, to, periods }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

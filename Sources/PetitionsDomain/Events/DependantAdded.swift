@@ -1,6 +1,7 @@
 /// `dependant.added`: a dependant added to a person's household.
 public struct DependantAdded: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.dependantAdded
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var person: String
     public var name: String
@@ -20,7 +21,7 @@ public struct DependantAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case person, name, category }
+    enum CodingKeys: String, CodingKey, CaseIterable { case person, name, category }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

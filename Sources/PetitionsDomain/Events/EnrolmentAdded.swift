@@ -1,6 +1,7 @@
 /// `enrolment.added`: a recipient enrolled in a decree with head-counts; `ends_enrolment` names the enrolment it replaced.
 public struct EnrolmentAdded: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.enrolmentAdded
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var decree: String
     public var recipient: String
@@ -27,7 +28,7 @@ public struct EnrolmentAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case decree, recipient, from, to
         case endsEnrolment = "ends_enrolment"
         case counts

@@ -1,6 +1,7 @@
 /// `enrolment.ended`: a recipient's enrolment in a decree ended on a day; no deliveries for later periods.
 public struct EnrolmentEnded: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.enrolmentEnded
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var decree: String
     public var recipient: String
@@ -21,7 +22,7 @@ public struct EnrolmentEnded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case decree, recipient, on }
+    enum CodingKeys: String, CodingKey, CaseIterable { case decree, recipient, on }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

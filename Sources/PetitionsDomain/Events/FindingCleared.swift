@@ -1,6 +1,7 @@
 /// `finding.cleared`: a finding of an earlier recorded check that no longer holds.
 public struct FindingCleared: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.findingCleared
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var key: String
     public var rule: String
@@ -16,5 +17,5 @@ public struct FindingCleared: EventPayload, Equatable {
 
     public var event: LedgerEvent { .findingCleared(self) }
 
-    enum CodingKeys: String, CodingKey { case key, rule, severity, message }
+    enum CodingKeys: String, CodingKey, CaseIterable { case key, rule, severity, message }
 }

@@ -1,6 +1,7 @@
 /// `finding.raised`: a finding of a recorded check that appeared or changed severity.
 public struct FindingRaised: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.findingRaised
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var key: String
     public var rule: String
@@ -20,7 +21,7 @@ public struct FindingRaised: EventPayload, Equatable {
 
     public var event: LedgerEvent { .findingRaised(self) }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case key, rule, kind, severity
         case previousSeverity = "previous_severity"
         case message

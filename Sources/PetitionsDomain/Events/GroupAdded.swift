@@ -1,6 +1,7 @@
 /// `group.added`: a group of petitioners recorded with its head-counts by category.
 public struct GroupAdded: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.groupAdded
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var handle: String
     public var name: String
@@ -22,7 +23,7 @@ public struct GroupAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case handle, name, district, counts }
+    enum CodingKeys: String, CodingKey, CaseIterable { case handle, name, district, counts }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

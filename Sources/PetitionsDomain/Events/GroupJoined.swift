@@ -1,6 +1,7 @@
 /// `group.joined`: a person became a member of a group.
 public struct GroupJoined: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.groupJoined
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var group: String
     public var member: String
@@ -21,7 +22,7 @@ public struct GroupJoined: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case group, member, from }
+    enum CodingKeys: String, CodingKey, CaseIterable { case group, member, from }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

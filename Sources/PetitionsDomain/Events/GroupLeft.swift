@@ -1,6 +1,7 @@
 /// `group.left`: a person stopped being a member of a group.
 public struct GroupLeft: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.groupLeft
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var group: String
     public var member: String
@@ -21,7 +22,7 @@ public struct GroupLeft: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case group, member, on }
+    enum CodingKeys: String, CodingKey, CaseIterable { case group, member, on }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,7 @@
 /// `import.completed`: rows imported from a file, or another office's events merged (then with what was already present, joined and mapped).
 public struct ImportCompleted: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.importCompleted
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var what: String
     public var source: String
@@ -30,7 +31,7 @@ public struct ImportCompleted: EventPayload, Equatable {
 
     public var event: LedgerEvent { .importCompleted(self) }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case what, source, rows, imported, rejected
         case alreadyPresent = "already_present"
         case joined, map, digest

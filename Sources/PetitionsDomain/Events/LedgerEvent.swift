@@ -176,10 +176,42 @@ public enum LedgerEvent: Sendable, Equatable {
     }
 }
 
+extension LedgerEvent {
+    /// The keys of the objects a payload holds inside it, by the payload key that holds them (one object or a list).
+    static let nestedKeys: [Kind: [String: Set<String>]] = [.petitionerAdded: ["dependants": Dependant.keys]]
+
+    /// The first key of `payload` (sorted) that an event of `kind` does not have, and where it is when inside the payload
+    /// (`dependants[0]`); nil when every key is known. Keys were added to payloads over time and never taken away, so
+    /// every key an older export wrote is still known; a key missing from an older log is read as absent.
+    public static func unknownKey(of kind: Kind, in payload: [String: JSONValue]) -> (key: String, within: String?)? {
+        let known = kind.payloadType.keys
+        if let key = payload.keys.sorted().first(where: { !known.contains($0) }) { return (key, nil) }
+        for (holder, inner) in (nestedKeys[kind] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let objects: [(String, [String: JSONValue])]
+            switch payload[holder] {
+            case .object(let o)?: objects = [(holder, o)]
+            case .array(let a)?:
+                objects = a.enumerated().compactMap { i, v in
+                    guard case .object(let o) = v else { return nil }
+                    return ("\(holder)[\(i)]", o)
+                }
+            default: objects = []
+            }
+            for (place, o) in objects {
+                if let key = o.keys.sorted().first(where: { !inner.contains($0) }) { return (key, place) }
+            }
+        }
+        return nil
+    }
+}
+
 /// The payload of one kind of event: `Codable` with the log's snake_case keys.
 public protocol EventPayload: Codable, Sendable {
     /// The kind of event this payload belongs to.
     static var kind: LedgerEvent.Kind { get }
+    /// Every key a payload of this kind may hold (its `CodingKeys`): a log line holding another is refused, not read
+    /// with the key dropped.
+    static var keys: Set<String> { get }
     /// The event holding this payload.
     var event: LedgerEvent { get }
     /// The payload with every handle it names passed through `map`.

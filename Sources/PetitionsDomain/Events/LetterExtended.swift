@@ -1,6 +1,7 @@
 /// `letter.extended`: a letter's reply deadline extended by a span.
 public struct LetterExtended: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.letterExtended
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var letter: Int64?
     public var by: String
@@ -14,7 +15,7 @@ public struct LetterExtended: EventPayload, Equatable {
 
     public var event: LedgerEvent { .letterExtended(self) }
 
-    enum CodingKeys: String, CodingKey { case letter, by, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case letter, by, reason }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

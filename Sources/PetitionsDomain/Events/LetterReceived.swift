@@ -1,6 +1,7 @@
 /// `letter.received`: a letter received from an authority, perhaps in reply to one sent.
 public struct LetterReceived: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.letterReceived
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var from: String
     public var to: String
@@ -34,7 +35,7 @@ public struct LetterReceived: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case from, to, on, subject, petition
         case inReplyTo = "in_reply_to"
         case channel, summary

@@ -1,6 +1,7 @@
 /// `letter.sent`: a letter sent to an authority, and whether and when a reply is expected. `body` is the whole text when it was sent from a draft.
 public struct LetterSent: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.letterSent
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var from: String
     public var to: String
@@ -40,7 +41,7 @@ public struct LetterSent: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case from, to, on, subject, petition, channel, summary
         case expectsReply = "expects_reply"
         case replyWithin = "reply_within"

@@ -1,6 +1,7 @@
 /// `letter.voided`: a letter recorded in error, voided.
 public struct LetterVoided: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.letterVoided
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var letter: Int64?
     public var reason: String
@@ -12,7 +13,7 @@ public struct LetterVoided: EventPayload, Equatable {
 
     public var event: LedgerEvent { .letterVoided(self) }
 
-    enum CodingKeys: String, CodingKey { case letter, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case letter, reason }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,7 @@
 /// `party.updated`: a party's fields corrected: `before` and `after` hold each changed field's old and new value (its handle never changes).
 public struct PartyUpdated: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.partyUpdated
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var handle: String
     public var partyKind: String
@@ -25,7 +26,7 @@ public struct PartyUpdated: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case handle
         case partyKind = "kind"
         case before, after

@@ -1,6 +1,7 @@
 /// `petition.logged`: a petition from a petitioner to an authority, perhaps carried by an intermediary.
 public struct PetitionLogged: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.petitionLogged
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var from: String
     public var to: String
@@ -28,7 +29,7 @@ public struct PetitionLogged: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case from, to, via, subject, category, opened }
+    enum CodingKeys: String, CodingKey, CaseIterable { case from, to, via, subject, category, opened }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

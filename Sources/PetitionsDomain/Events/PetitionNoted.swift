@@ -1,6 +1,7 @@
 /// `petition.noted`: a case note written on a petition.
 public struct PetitionNoted: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.petitionNoted
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var petition: Int64?
     public var text: String
@@ -12,7 +13,7 @@ public struct PetitionNoted: EventPayload, Equatable {
 
     public var event: LedgerEvent { .petitionNoted(self) }
 
-    enum CodingKeys: String, CodingKey { case petition, text }
+    enum CodingKeys: String, CodingKey, CaseIterable { case petition, text }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,7 @@
 /// `petition.status_changed`: a petition moved from one status to another.
 public struct PetitionStatusChanged: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.petitionStatusChanged
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var petition: Int64?
     public var from: String?
@@ -16,7 +17,7 @@ public struct PetitionStatusChanged: EventPayload, Equatable {
 
     public var event: LedgerEvent { .petitionStatusChanged(self) }
 
-    enum CodingKeys: String, CodingKey { case petition, from, to, note }
+    enum CodingKeys: String, CodingKey, CaseIterable { case petition, from, to, note }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,7 @@
 /// `petition.updated`: a petition's subject, category or intermediary corrected, each changed field before and after.
 public struct PetitionUpdated: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.petitionUpdated
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var petition: Int64?
     public var before: [String: JSONValue]
@@ -21,7 +22,7 @@ public struct PetitionUpdated: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case petition, before, after }
+    enum CodingKeys: String, CodingKey, CaseIterable { case petition, before, after }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,7 @@
 /// `petitioner.added`: a person recorded, with the groups they belong to and their household.
 public struct PetitionerAdded: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.petitionerAdded
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var handle: String
     public var name: String
@@ -29,7 +30,7 @@ public struct PetitionerAdded: EventPayload, Equatable {
         return p
     }
 
-    enum CodingKeys: String, CodingKey { case handle, name, district, occupation, groups, dependants }
+    enum CodingKeys: String, CodingKey, CaseIterable { case handle, name, district, occupation, groups, dependants }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

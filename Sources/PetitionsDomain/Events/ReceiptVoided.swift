@@ -1,6 +1,7 @@
 /// `receipt.voided`: a receipt recorded in error, voided: it stays listed and counts for nothing.
 public struct ReceiptVoided: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.receiptVoided
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var receipt: Int64?
     public var reason: String
@@ -12,7 +13,7 @@ public struct ReceiptVoided: EventPayload, Equatable {
 
     public var event: LedgerEvent { .receiptVoided(self) }
 
-    enum CodingKeys: String, CodingKey { case receipt, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case receipt, reason }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,7 @@
 /// `rules.applied`: every waiting letter's due day recomputed.
 public struct RulesApplied: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.rulesApplied
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var changed: Int64
     public var reason: String
@@ -12,5 +13,5 @@ public struct RulesApplied: EventPayload, Equatable {
 
     public var event: LedgerEvent { .rulesApplied(self) }
 
-    enum CodingKeys: String, CodingKey { case changed, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case changed, reason }
 }

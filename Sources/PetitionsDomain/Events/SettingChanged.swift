@@ -1,6 +1,7 @@
 /// `setting.changed`: the ledger's own calendar or rules stored (or removed).
 public struct SettingChanged: EventPayload, Equatable {
     public static let kind = LedgerEvent.Kind.settingChanged
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     public var key: String
     public var value: String?
@@ -12,7 +13,7 @@ public struct SettingChanged: EventPayload, Equatable {
 
     public var event: LedgerEvent { .settingChanged(self) }
 
-    enum CodingKeys: String, CodingKey { case key, value }
+    enum CodingKeys: String, CodingKey, CaseIterable { case key, value }
 
     /// Every key is written, absent values as null.
     public func encode(to encoder: any Encoder) throws {

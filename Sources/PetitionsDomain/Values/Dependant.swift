@@ -9,6 +9,11 @@ public struct Dependant: Codable, Hashable, Sendable {
         self.category = category
     }
 
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, category }
+
+    /// The keys of a dependant in an event's payload.
+    static let keys = Set(CodingKeys.allCases.map(\.rawValue))
+
     /// Parses `NAME:CATEGORY`.
     public init(parsing text: String) throws {
         guard let colon = text.lastIndex(of: ":") else {
