@@ -1,0 +1,111 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// What a caseworker's first week found still open after issues 12 and 13: a status change's note seen only in the
+/// event summary, dependants search did not find, refusals of an enumerated option in the parser's words, and the
+/// unanswered table's columns.
+@Suite struct CaseworkerTrialTests {
+    static func ok(_ cli: CLI, _ args: [String]) throws -> CLI.Result {
+        let r = try cli.run(args)
+        #expect(r.status == 0, "\(args): \(r)")
+        return r
+    }
+
+    static func notes(_ cli: CLI, _ petition: String = "1") throws -> [[String: Any]] {
+        let shown = try #require(try CLI.json(try ok(cli, ["petition", "show", petition, "--format", "json"])) as? [String: Any])
+        return try #require(shown["notes"] as? [[String: Any]])
+    }
+
+    static func hits(_ cli: CLI, _ args: [String]) throws -> [[String: Any]] {
+        try #require(try CLI.json(try ok(cli, ["search"] + args + ["--format", "json"])) as? [[String: Any]])
+    }
+
+    // MARK: - 1: the note of a status change
+
+    @Test func aStatusChangesNoteIsListedByPetitionShowMarkedWithItsDayAndRecorder() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["petition", "note", "1", "--text", "Telephoned the supply centre", "--on", "1920-02-02"])
+        _ = try Self.ok(cli, ["petition", "status", "1", "--to", "answered", "--on", "1920-03-10", "--note", "Moscow promised barley instead"])
+        let text = try Self.ok(cli, ["petition", "show", "1"]).stdout
+        #expect(text.contains("\nNotes:\n  1920-02-02  Telephoned the supply centre\n"), "\(text)")
+        #expect(
+            text.contains("  1920-03-10  Moscow promised barley instead  (with the status change from open to answered, recorded by clerk)\n"),
+            "\(text)")
+        let notes = try Self.notes(cli)
+        #expect(notes.count == 2, "\(notes)")
+        let caseNote = try #require(notes.first)
+        #expect(caseNote["text"] as? String == "Telephoned the supply centre" && caseNote["status_change"] is NSNull, "\(caseNote)")
+        #expect(caseNote["recorded_by"] as? String == "clerk" && caseNote["office"] as? String == "dmitrov", "\(caseNote)")
+        let statusNote = try #require(notes.last)
+        #expect(statusNote["text"] as? String == "Moscow promised barley instead" && statusNote["on"] as? String == "1920-03-10", "\(statusNote)")
+        #expect(statusNote["recorded_by"] as? String == "clerk", "\(statusNote)")
+        let change = try #require(statusNote["status_change"] as? [String: Any])
+        #expect(change["from"] as? String == "open" && change["to"] as? String == "answered", "\(change)")
+        // The keys a note always had are still there.
+        #expect(Set(statusNote.keys) == ["id", "on", "text", "office", "recorded_by", "status_change"], "\(statusNote.keys)")
+    }
+
+    @Test func aStatusChangesNoteIsFoundBySearchAndTheLedgerVerifies() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["petition", "status", "1", "--to", "answered", "--on", "1920-03-10", "--note", "Moscow promised barley instead"])
+        let found = try Self.hits(cli, ["barley"])
+        #expect(found.count == 1 && found.first?["kind"] as? String == "note" && found.first?["day"] as? String == "1920-03-10", "\(found)")
+        #expect((found.first?["snippet"] as? String)?.contains("⟦barley⟧") == true, "\(found)")
+        #expect(try Self.hits(cli, ["barley", "--kind", "note"]).count == 1)
+        #expect(try Self.ok(cli, ["petition", "list", "--search", "barley", "--format", "json"]).status == 0)
+        let verified = try cli.run(["verify"])
+        #expect(verified.status == 0 && verified.stdout.contains("Ledger OK"), "\(verified)")
+        // A change without a note adds no note.
+        _ = try Self.ok(cli, ["petition", "status", "1", "--to", "resolved", "--on", "1920-03-12"])
+        #expect(try Self.notes(cli).count == 1)
+    }
+
+    @Test func aStatusChangesNoteTravelsWithTheEventLogToAnotherOffice() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["petition", "status", "1", "--to", "answered", "--on", "1920-03-10", "--note", "Moscow promised barley instead"])
+        let log = cli.directory.appendingPathComponent("dmitrov.jsonl").path
+        _ = try Self.ok(cli, ["export", "events", "--format", "jsonl", "--output", log])
+        let region = try EleventhTrialTests.region(cli)
+        let merged = try CLI.exec(["import", "events", log, "--db", region], environment: cli.environment)
+        #expect(merged.status == 0, "\(merged)")
+        let shown = try CLI.exec(["petition", "show", "1", "--db", region], environment: cli.environment)
+        #expect(
+            shown.stdout.contains("Moscow promised barley instead  (with the status change from open to answered, recorded by clerk)"), "\(shown)")
+        let found = try CLI.exec(["search", "barley", "--db", region], environment: cli.environment)
+        #expect(found.status == 0 && found.stdout.contains("⟦barley⟧"), "\(found)")
+        let verified = try CLI.exec(["verify", "--db", region], environment: cli.environment)
+        #expect(verified.status == 0, "\(verified)")
+    }
+
+    // MARK: - 2: dependants
+
+    @Test func aDependantsNameFindsTheHouseholdsPetitionerAndFollowsTheHousehold() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        _ = try Self.ok(
+            cli,
+            [
+                "petitioner", "add", "--name", "Amina Yusuf", "--dependant", "Pavel Yusuf:child", "--dependant", "Łucja Żółć:incapacitated", "--on",
+                "1920-01-01",
+            ])
+        for query in ["pavel", "lucja", "zolc"] {
+            let found = try Self.hits(cli, [query])
+            #expect(
+                found.count == 1 && found.first?["kind"] as? String == "party" && found.first?["handle"] as? String == "amina-yusuf",
+                "\(query): \(found)")
+        }
+        _ = try Self.ok(cli, ["petitioner", "dependant", "add", "amina-yusuf", "--name", "Sergei Yusuf", "--on", "1920-02-01"])
+        #expect(try Self.hits(cli, ["sergei"]).first?["handle"] as? String == "amina-yusuf")
+        _ = try Self.ok(cli, ["petitioner", "dependant", "remove", "amina-yusuf", "--name", "Pavel Yusuf", "--on", "1920-03-01"])
+        #expect(try Self.hits(cli, ["pavel"]).isEmpty)
+        #expect(try Self.hits(cli, ["sergei"]).count == 1)
+        let text = try Self.ok(cli, ["search", "sergei"]).stdout
+        #expect(text.contains("amina-yusuf") && text.contains("⟦Sergei⟧"), "\(text)")
+        let verified = try cli.run(["verify"])
+        #expect(verified.status == 0, "\(verified)")
+    }
+}
