@@ -108,4 +108,50 @@ import Testing
         let verified = try cli.run(["verify"])
         #expect(verified.status == 0, "\(verified)")
     }
+
+    // MARK: - 4: a word outside an enumerated option's words
+
+    struct Refusal: CustomTestStringConvertible, Sendable {
+        let args: [String]
+        let sentence: String
+        var testDescription: String { args.joined(separator: " ") }
+    }
+
+    static let refusals: [Refusal] = [
+        Refusal(args: ["petition", "list", "--format", "xml"], sentence: "error: --format 'xml' is not one of text, json.\n"),
+        Refusal(args: ["letter", "list", "--format=xml"], sentence: "error: --format 'xml' is not one of text, json.\n"),
+        Refusal(args: ["overdue", "--format", "xml"], sentence: "error: --format 'xml' is not one of text, json, csv.\n"),
+        Refusal(args: ["unanswered", "--format", "yaml"], sentence: "error: --format 'yaml' is not one of text, json, csv.\n"),
+        Refusal(args: ["check", "--format", "xml"], sentence: "error: --format 'xml' is not one of text, json, csv.\n"),
+        Refusal(args: ["report", "--format", "pdf"], sentence: "error: --format 'pdf' is not one of text, markdown, json, csv, html.\n"),
+        Refusal(args: ["user", "add", "bob", "--role", "boss"], sentence: "error: --role 'boss' is not one of admin, clerk, reader.\n"),
+        Refusal(args: ["user", "role", "bob", "--to", "king"], sentence: "error: --to 'king' is not one of admin, clerk, reader.\n"),
+        Refusal(
+            args: ["export", "parties"], sentence: "error: export 'parties' is not one of petitioners, letters, deliveries, petitions, events.\n"),
+        Refusal(args: ["export", "letters", "--format", "xml"], sentence: "error: --format 'xml' is not one of csv, json, jsonl.\n"),
+        Refusal(args: ["import", "parties", "x.csv"], sentence: "error: import 'parties' is not one of petitioners, letters, receipts, events.\n"),
+        Refusal(args: ["search", "wheat", "--format", "xml"], sentence: "error: --format 'xml' is not one of text, json.\n"),
+    ]
+
+    @Test(arguments: refusals)
+    func aWordOutsideAnOptionsWordsIsOneSentenceNamingThemExit64(_ refusal: Refusal) throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let r = try cli.run(refusal.args)
+        #expect(r.status == 64, "\(r)")
+        #expect(r.stderr == refusal.sentence, "\(r)")
+        #expect(!r.stderr.contains("Usage:") && !r.stderr.contains("is invalid for") && r.stdout.isEmpty, "\(r)")
+        #expect(try BadInputTests.snapshot(cli) == before)
+    }
+
+    @Test func aWordInsideAnOptionsWordsIsStillTaken() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["petition", "list", "--format", "json"]).status == 0)
+        #expect(try cli.run(["overdue", "--format", "csv", "--as-of", "1920-03-04"]).status == 0)
+        #expect(try cli.run(["report", "--format", "markdown", "--as-of", "1920-03-04"]).status == 0)
+        let help = try cli.run(["overdue", "--help"], withDB: false)
+        #expect(help.status == 0 && help.stdout.contains("--format <format>") && help.stdout.contains("text, json or csv"), "\(help)")
+    }
 }

@@ -11,7 +11,9 @@ struct Unanswered: ParsableCommand {
     )
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(help: "Output format: text, json or csv.") var format: TableFormat = .text
+    @Option(
+        help: ArgumentHelp("Output format: text, json or csv (default: text).", valueName: "format"), completion: TableFormat.completion,
+        transform: TableFormat.option("--format")) var format: TableFormat = .text
     @Flag(name: .customLong("overdue-only"), help: "Only letters past their due day.") var overdueOnly = false
 
     func run() throws {
