@@ -109,6 +109,54 @@ import Testing
         #expect(verified.status == 0, "\(verified)")
     }
 
+    // MARK: - 3: the unanswered table
+
+    /// Display cells of `s` before `needle`, as a terminal lays them out (Cyrillic and accented letters one cell each).
+    static func column(of needle: String, in line: String) -> Int? {
+        guard let r = line.range(of: needle) else { return nil }
+        return line[..<r.lowerBound].count
+    }
+
+    @Test func theUnansweredTableFitsItsColumnsWithCyrillicNamesAndCutsALongSubject() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let subject = "О непоставке продовольствия за январь, февраль и март 1920 года для служащих почтово-телеграфной конторы"
+        for s in [
+            ["petitioner", "add", "--name", "Пётр Алексеевич Кропоткин", "--handle", "kropotkin-pa", "--on", "1920-01-01"],
+            ["petitioner", "add", "--name", "Zoë Ødegård-Nguyễn", "--on", "1920-01-01"],
+            ["letter", "send", "--from", "kropotkin-pa", "--to", "moscow-supply", "--on", "1920-01-21", "--subject", subject],
+            ["letter", "send", "--from", "zoe-odegard-nguyen", "--to", "moscow-supply", "--on", "1920-01-22", "--subject", "Short"],
+        ] {
+            _ = try Self.ok(cli, s)
+        }
+        let out = try Self.ok(cli, ["unanswered", "--as-of", "1920-03-04"]).stdout
+        let lines = out.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.hasPrefix("ID ") })
+        #expect(header.contains("  WD LATE  "), "a header is not wrapped: \(out)")
+        let to = try #require(Self.column(of: "TO ", in: header))
+        let rows = lines.filter { $0.contains("moscow-supply") && !$0.hasPrefix("-") && !$0.hasPrefix(" ") }
+        #expect(rows.count == 3, "\(out)")
+        for row in rows { #expect(Self.column(of: "moscow-supply", in: row) == to, "\(row)\n\(header)") }
+        #expect(lines.allSatisfy { $0.count <= 100 || $0.hasPrefix("- [") || $0.hasPrefix("    next:") }, "\(out)")
+        // Handles stay whole; the long subject is cut with "…" after whole characters, in one line.
+        #expect(lines.contains { $0.contains("(zoe-odegard-nguyen)") } && lines.contains { $0.contains("(kropotkin-pa)") }, "\(out)")
+        let cut = try #require(rows.first { $0.hasSuffix("…") && $0.contains("Пётр") })
+        let shown = String(cut.dropFirst(try #require(Self.column(of: "SUBJECT", in: header))).dropLast())
+        #expect(shown.count >= 5 && subject.hasPrefix(shown), "\(cut)")
+        #expect(!out.contains("почтово-телегра\n"), "\(out)")
+        // Wide enough, the columns are as wide as their widest value and the subject is cut at 40 cells.
+        var wide = cli
+        wide.environment["COLUMNS"] = "200"
+        let wideOut = try wide.run(["unanswered", "--as-of", "1920-03-04"]).stdout
+        let wideLines = wideOut.split(separator: "\n").map(String.init)
+        let kropotkin = try #require(wideLines.first { $0.contains("Пётр Алексеевич Кропоткин (kropotkin-pa)") })
+        #expect(kropotkin.hasSuffix("О непоставке продовольствия за январь, …"), "\(wideOut)")
+        let wideHeader = try #require(wideLines.first { $0.hasPrefix("ID ") })
+        let zoe = try #require(wideLines.first { $0.contains("Zoë Ødegård-Nguyễn (zoe-odegard-nguyen)") })
+        #expect(Self.column(of: "moscow-supply", in: zoe) == Self.column(of: "TO ", in: wideHeader), "\(wideOut)")
+        #expect(Self.column(of: "moscow-supply", in: kropotkin) == Self.column(of: "TO ", in: wideHeader), "\(wideOut)")
+    }
+
     // MARK: - 4: a word outside an enumerated option's words
 
     struct Refusal: CustomTestStringConvertible, Sendable {
