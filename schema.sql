@@ -314,7 +314,8 @@ CREATE TABLE receipt_item (
   PRIMARY KEY (receipt_id, commodity, unit)
 ) STRICT, WITHOUT ROWID;
 
--- Case notes on petitions, each recorded by an event.
+-- Notes on petitions, each recorded by an event: case notes (petition.noted) and the notes given with changes of
+-- status (petition.status_changed, v11).
 CREATE TABLE petition_note (
   id          INTEGER PRIMARY KEY,
   petition_id INTEGER NOT NULL REFERENCES petition(id),
@@ -324,6 +325,14 @@ CREATE TABLE petition_note (
   event_id    INTEGER NOT NULL REFERENCES event(id)
 ) STRICT;
 CREATE INDEX petition_note_petition ON petition_note(petition_id, day);
+-- The note given with a change of status (v11), among the petition's notes: written when the event that changed the
+-- status is joined to its petition, whatever wrote it.
+CREATE TRIGGER petition_status_note AFTER INSERT ON event_subject WHEN new.subject_type = 'petition' BEGIN
+  INSERT INTO petition_note(petition_id, day, text, office, event_id)
+  SELECT new.subject_id, e.day, json_extract(e.payload, '$.note'), e.office, e.id FROM event e
+   WHERE e.id = new.event_id AND e.kind = 'petition.status_changed' AND json_type(e.payload, '$.note') = 'text'
+     AND length(trim(json_extract(e.payload, '$.note'))) > 0 AND EXISTS (SELECT 1 FROM petition WHERE id = new.subject_id);
+END;
 
 -- The event log is append-only.
 CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
@@ -358,10 +367,12 @@ CREATE INDEX attachment_sha256 ON attachment(sha256);
 CREATE INDEX attachment_event ON attachment(event_id);
 
 -- What `search` finds, one row per record: key = id * 8 + a number per kind (party 1, petition 2, letter 3,
--- attachment 4, case note 5). A new kind is one more arm here and three triggers below.
+-- attachment 4, note 5). A person's entry holds their dependants' names. A new kind is one more arm here and three
+-- triggers below.
 CREATE VIEW search_source(key, kind, ref, handle, day, title, body) AS
   SELECT p.id * 8 + 1, 'party', p.id, p.handle, (SELECT e.day FROM event e WHERE e.id = p.event_id), p.name,
          p.handle || coalesce(' · ' || p.district, '') || coalesce(' · ' || p.occupation, '') || coalesce(' · ' || p.note, '')
+           || coalesce(' · ' || (SELECT group_concat(d.name, ' · ') FROM (SELECT name FROM dependant WHERE person_id = p.id ORDER BY id) d), '')
     FROM party p
   UNION ALL
   SELECT t.id * 8 + 2, 'petition', t.id, NULL, t.opened, t.subject, coalesce(t.category, '') FROM petition t
@@ -486,6 +497,20 @@ CREATE TRIGGER search_note_update AFTER UPDATE OF text ON petition_note BEGIN
 END;
 CREATE TRIGGER search_note_delete AFTER DELETE ON petition_note BEGIN
   DELETE FROM search WHERE rowid = old.id * 8 + 5;
+END;
+-- A dependant added, removed or renamed: the person's index entry again.
+CREATE TRIGGER search_dependant_insert AFTER INSERT ON dependant BEGIN
+  DELETE FROM search WHERE rowid = new.person_id * 8 + 1;
+  INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'party' AND ref = new.person_id;
+END;
+CREATE TRIGGER search_dependant_update AFTER UPDATE OF name, person_id ON dependant BEGIN
+  DELETE FROM search WHERE rowid = old.person_id * 8 + 1 OR rowid = new.person_id * 8 + 1;
+  INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded
+    WHERE kind = 'party' AND (ref = old.person_id OR ref = new.person_id);
+END;
+CREATE TRIGGER search_dependant_delete AFTER DELETE ON dependant BEGIN
+  DELETE FROM search WHERE rowid = old.person_id * 8 + 1;
+  INSERT INTO search(rowid, kind, ref, title, body) SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'party' AND ref = old.person_id;
 END;
 -- The office server's accounts and API tokens (v5): not in the event log, not exported.
 CREATE TABLE account (

@@ -192,7 +192,7 @@ extension Web {
                     "mediaType": $0.mediaType, "size": $0.size, "added": $0.added.description,
                 ] as [String: Any]
             },
-            "notes": data.dossier.notes.map { ["on": $0.on.description, "text": $0.text] },
+            "notes": data.dossier.notes.map { Web.noteValues($0) },
             "events": data.dossier.events.map { ["day": $0.day.description, "summary": $0.summary, "kind": $0.kind, "actor": $0.actor] },
             "forms": forms.map { self.values(of: $0, context) },
         ]

@@ -124,6 +124,18 @@ extension Web {
     static func answered(_ l: Letter) -> String {
         l.answeredBy.map { "by letter \($0)" } ?? ""
     }
+
+    /// A note as a petition's page lists it: the day and the text, and for the note given with a change of status, the
+    /// statuses and who recorded it (the template marks it by `statusTo`).
+    static func noteValues(_ n: PetitionNote) -> [String: Any] {
+        var values: [String: Any] = ["on": n.on.description, "text": n.text]
+        if let change = n.statusChange {
+            values["statusTo"] = change.to
+            if let from = change.from { values["statusFrom"] = from }
+            if let by = n.recordedBy { values["recordedBy"] = by }
+        }
+        return values
+    }
 }
 
 extension Web {

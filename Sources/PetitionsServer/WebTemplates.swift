@@ -194,7 +194,7 @@ enum WebTemplates {
         {{/hasLetters}}{{#letters}}<tr{{#voided}} class="voided"{{/voided}}><td>{{id}}</td><td>{{on}}</td><td>{{direction}}</td><td>{{fromName}}</td><td>{{toName}}</td><td>{{subject}}{{> void-mark}}</td><td>{{replyDue}}</td><td>{{answered}}</td></tr>
         {{/letters}}{{#hasLetters}}</tbody></table></div>{{/hasLetters}}{{^letters}}<p>No letter yet.</p>{{/letters}}
         <h2>Case notes</h2>
-        {{#hasNotes}}<ul class="notes">{{/hasNotes}}{{#notes}}<li><span class="day">{{on}}</span> {{text}}</li>{{/notes}}{{#hasNotes}}</ul>{{/hasNotes}}{{^notes}}<p>No note yet.</p>{{/notes}}
+        {{#hasNotes}}<ul class="notes">{{/hasNotes}}{{#notes}}<li><span class="day">{{on}}</span> {{text}}{{#statusTo}} <small class="status-note">(with the status change {{#statusFrom}}from {{statusFrom}} {{/statusFrom}}to {{statusTo}}{{#recordedBy}}, recorded by {{recordedBy}}{{/recordedBy}})</small>{{/statusTo}}</li>{{/notes}}{{#hasNotes}}</ul>{{/hasNotes}}{{^notes}}<p>No note yet.</p>{{/notes}}
         <h2>Attachments</h2>
         {{#hasAttachments}}<div class="scroll"><table><thead><tr><th>ID</th><th>Of</th><th>File</th><th>Title</th><th>Type</th><th>Size (bytes)</th><th>Added</th></tr></thead><tbody>
         {{/hasAttachments}}{{#attachments}}<tr><td>{{id}}</td><td>{{of}}</td><td><a href="/attachments/{{id}}" download>{{name}}</a></td><td>{{title}}</td><td>{{mediaType}}</td><td>{{size}}</td><td>{{added}}</td></tr>

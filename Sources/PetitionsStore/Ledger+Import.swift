@@ -239,7 +239,9 @@ extension Ledger {
     /// `sqlite3VtabSavepoint`). Without them the rows go in as before, and one `INSERT … SELECT` from `search_folded`
     /// (the triggers' own query) indexes every party and letter added since the import began, in id order, before
     /// the triggers are created again from their own SQL; the index then holds what the triggers would have put
-    /// there, which `verify` checks. No row of an import changes a title or body of a record already indexed.
+    /// there, which `verify` checks. No row of an import changes a title or body of a record already indexed. The
+    /// trigger that indexes a person again when a dependant is added (v11) is set aside too: the dependants an import
+    /// adds are those of the persons it adds, whose entries, made at the end, hold them.
     struct SearchIndexDeferral {
         /// The triggers set aside (name, SQL), and the last party and letter ids before the import.
         private var triggers: [(name: String, sql: String)] = []
@@ -250,7 +252,8 @@ extension Ledger {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('search_party_insert', 'search_letter_insert')
+                    SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+                      AND name IN ('search_party_insert', 'search_letter_insert', 'search_dependant_insert')
                     ORDER BY name
                     """)
             {
@@ -264,6 +267,10 @@ extension Ledger {
         /// Indexes what the import added and puts the triggers back.
         func finish(_ db: Database) throws {
             for t in triggers {
+                guard t.name != "search_dependant_insert" else {
+                    try db.execute(sql: t.sql)
+                    continue
+                }
                 let (kind, last) = t.name == "search_party_insert" ? ("party", lastParty) : ("letter", lastLetter)
                 try db.execute(
                     sql: """

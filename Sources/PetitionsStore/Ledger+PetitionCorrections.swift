@@ -37,15 +37,17 @@ extension Ledger {
     public func notePetition(_ id: Int64, text: String, on day: Day?) throws -> PetitionNote {
         let noteID = try transaction { try $0.notePetition(id, text: text, on: day ?? context.today) }
         return try read { db in
-            guard let n = try NoteRecord.fetchOne(db, key: noteID) else { throw PetitionsError("note: no note with id \(noteID).") }
+            guard let n = try NoteRecord.fetchOne(db, sql: NoteRecord.sql(where: "n.id = ?"), arguments: [noteID]) else {
+                throw PetitionsError("note: no note with id \(noteID).")
+            }
             return n.note
         }
     }
 
-    /// A petition's case notes, oldest first.
+    /// A petition's notes, oldest first: its case notes and the notes given with changes of its status.
     public func notes(petition id: Int64) throws -> [PetitionNote] {
         try read { db in
-            try NoteRecord.filter(NoteRecord.Columns.petitionID == id).order(NoteRecord.Columns.day, NoteRecord.Columns.id).fetchAll(db).map(\.note)
+            try NoteRecord.fetchAll(db, sql: NoteRecord.sql(where: "n.petition_id = ?"), arguments: [id]).map(\.note)
         }
     }
 }

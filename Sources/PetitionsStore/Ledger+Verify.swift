@@ -21,7 +21,10 @@ extension Ledger {
         ("enrolment", "e.kind = '\(LedgerEvent.Kind.enrolmentAdded.rawValue)'"),
         ("delivery", "e.kind = '\(LedgerEvent.Kind.deliveryScheduled.rawValue)'"),
         ("receipt", "e.kind = '\(LedgerEvent.Kind.deliveryReceived.rawValue)'"),
-        ("petition_note", "e.kind = '\(LedgerEvent.Kind.petitionNoted.rawValue)'"),
+        (
+            "petition_note",
+            "e.kind = '\(LedgerEvent.Kind.petitionNoted.rawValue)' OR e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)'"
+        ),
         ("attachment", "e.kind = '\(LedgerEvent.Kind.attachmentAdded.rawValue)'"),
     ]
 
@@ -289,6 +292,7 @@ extension Ledger {
                 }
             }
             for p in try householdSpanProblems(db, limit: limit) { add(p) }
+            for p in try statusNoteProblems(db, limit: limit) { add(p) }
             for p in try searchIndexProblems(db, limit: limit) { add(p) }
             for p in try attachmentContentProblems(db) { add(p) }
             return problems

@@ -18,6 +18,7 @@ enum Schema {
         ("v8", { try $0.execute(sql: v8) }),
         ("v9", { try $0.execute(sql: v9) }),
         ("v10", { try $0.execute(sql: v10) }),
+        ("v11", { try $0.execute(sql: v11) }),
     ]
 
     static let v1 = """

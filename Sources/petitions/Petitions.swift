@@ -116,6 +116,10 @@ struct Petitions: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(error.code.rawValue)
         } catch {
+            if let ours = carriedError(error) {
+                FileHandle.standardError.write(Data("error: \(ours.message)\n".utf8))
+                Foundation.exit(ours.code.rawValue)
+            }
             exit(withError: error)
         }
     }

@@ -42,6 +42,23 @@ import Testing
         #expect(TextTable(["A"]).render() == "(none)")
     }
 
+    @Test func aCappedColumnIsCutWithAnEllipsisBetweenCharactersAndCountedInCells() {
+        var t = TextTable(["ID", "SUBJECT"], caps: [1: 10])
+        t.maxWidth = 100
+        t.add(["1", "Продовольствие за январь"])
+        t.add(["2", "Zoë\u{0301}ø provisions"])
+        t.add(["3", "山田太郎山田太郎"])
+        t.add(["4", "Short"])
+        let lines = t.render().split(separator: "\n").map(String.init)
+        #expect(lines[0] == "ID  SUBJECT")
+        #expect(lines[1] == "--  ----------")
+        #expect(lines[2] == "1   Продоволь…" && lines[2].count == 4 + 10)
+        #expect(lines[3] == "2   Zoë\u{0301}ø prov…", "a letter and its combining accent stay together: \(lines[3])")
+        #expect(lines[4] == "3   山田太郎…", "a wide character is never halved: \(lines[4])")
+        #expect(lines[5] == "4   Short")
+        #expect(TextTable.cut("abc", cells: 3) == "abc" && TextTable.cut("abcd", cells: 3) == "ab…")
+    }
+
     @Test func tablesWrapByDefaultAndCountWideCharactersAsTwoCells() {
         var t = TextTable(["NAME", "DISTRICT"])
         t.maxWidth = 30

@@ -60,4 +60,34 @@ import Testing
             }
         }
     }
+
+    @Test("a status change's note, given through the API, is among the petition's notes there and on its page, and is found by search")
+    func statusNoteShownAndFound() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let changed = try await client.execute(
+                uri: "/api/v1/petitions/1/status", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"to":"answered","on":"1920-02-02","note":"Moscow promised <barley> instead"}"#))
+            #expect(changed.status == .ok, "\(changed.text)")
+            let shown = try await client.execute(uri: "/api/v1/petitions/1", method: .get, headers: f.bearer(.reader))
+            let notes = shown.object["notes"] as? [[String: Any]] ?? []
+            #expect(notes.count == 1 && notes.first?["text"] as? String == "Moscow promised <barley> instead", "\(shown.text)")
+            #expect(notes.first?["recorded_by"] as? String == "clerk-user" && notes.first?["on"] as? String == "1920-02-02", "\(shown.text)")
+            let change = notes.first?["status_change"] as? [String: Any]
+            #expect(change?["from"] as? String == "open" && change?["to"] as? String == "answered", "\(shown.text)")
+            let found = try await client.execute(uri: "/api/v1/search?q=barley", method: .get, headers: f.bearer(.reader))
+            let hit = found.array.first as? [String: Any]
+            #expect(found.array.count == 1 && hit?["kind"] as? String == "note" && hit?["day"] as? String == "1920-02-02", "\(found.text)")
+
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let page = try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers)
+            #expect(
+                page.text.contains(
+                    #"<li><span class="day">1920-02-02</span> Moscow promised &lt;barley&gt; instead <small class="status-note">(with the status change from open to answered, recorded by clerk-user)</small></li>"#
+                ), "\(page.text)")
+            let search = try await client.execute(uri: "/search?q=barley", method: .get, headers: b.headers)
+            #expect(search.text.contains(#"<a href="/petitions/1">Moscow promised &lt;barley&gt; instead</a>"#), "\(search.text)")
+        }
+    }
 }

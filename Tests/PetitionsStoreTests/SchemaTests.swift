@@ -269,6 +269,56 @@ struct SchemaTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    @Test("v11 lists and indexes an older ledger's status-change notes and indexes its persons' dependants")
+    func statusNotesAndDependantsFromAnOlderLedger() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-v10-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v10.sqlite").path
+        let pool = try DatabasePool(path: path)
+        var migrator = DatabaseMigrator()
+        for m in Schema.migrations.prefix(while: { $0.id != "v11" }) { migrator.registerMigration(m.id, migrate: m.apply) }
+        try migrator.migrate(pool)
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO event(id, uuid, kind, day, recorded_at, actor, office, summary, payload) VALUES
+                      (1, '00000000-0000-4000-8000-000000000001', 'petitioner.added', '1920-01-01', '2026-11-25T00:00:01Z', 'vera', 'dmitrov', 'x',
+                       '{"handle":"yusuf","name":"Amina Yusuf","dependants":[{"name":"Pavel Yusuf","category":"child"}]}'),
+                      (2, '00000000-0000-4000-8000-000000000002', 'authority.added', '1920-01-01', '2026-11-25T00:00:02Z', 'vera', 'dmitrov', 'x',
+                       '{"handle":"supply","name":"Supply"}'),
+                      (3, '00000000-0000-4000-8000-000000000003', 'petition.logged', '1920-01-05', '2026-11-25T00:00:03Z', 'vera', 'dmitrov', 'x',
+                       '{"from":"yusuf","to":"supply","subject":"Flour","opened":"1920-01-05"}');
+                    INSERT INTO event_subject VALUES (1, 'party', 1), (2, 'party', 2), (3, 'party', 1), (3, 'party', 2);
+                    INSERT INTO party(id, kind, handle, name, office, event_id) VALUES (1, 'person', 'yusuf', 'Amina Yusuf', 'dmitrov', 1);
+                    INSERT INTO party(id, kind, handle, name, office, event_id) VALUES (2, 'authority', 'supply', 'Supply', 'dmitrov', 2);
+                    INSERT INTO dependant(person_id, name, category) VALUES (1, 'Pavel Yusuf', 'child');
+                    INSERT INTO petition(id, petitioner_id, authority_id, subject, opened, status, status_since, office, event_id)
+                      VALUES (1, 1, 2, 'Flour', '1920-01-05', 'answered', '1920-01-10', 'dmitrov', 3);
+                    INSERT INTO event_subject VALUES (3, 'petition', 1);
+                    INSERT INTO event(id, uuid, kind, day, recorded_at, actor, office, summary, payload) VALUES
+                      (4, '00000000-0000-4000-8000-000000000004', 'petition.status_changed', '1920-01-10', '2026-11-25T00:00:04Z', 'oleg', 'klin', 'x',
+                       '{"petition":1,"from":"open","to":"answered","note":"Moscow promised barley"}');
+                    INSERT INTO event_subject VALUES (4, 'petition', 1);
+                    """)
+            // What v10 held: the note only in the event, Pavel not in the index.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM petition_note") == 0)
+        }
+        try pool.close()
+        let ledger = try Ledger(
+            path: path, context: RecordingContext(actor: "clerk", office: "dmitrov", today: try day("1920-07-01")), defaultUnits: [])
+        let notes = try ledger.notes(petition: 1)
+        #expect(notes.count == 1, "\(notes)")
+        let tenth = try day("1920-01-10")
+        #expect(notes.first?.text == "Moscow promised barley" && notes.first?.on == tenth, "\(notes)")
+        #expect(notes.first?.recordedBy == "oleg" && notes.first?.office == "klin", "\(notes)")
+        #expect(notes.first?.statusChange == PetitionNote.StatusChange(from: "open", to: "answered"), "\(notes)")
+        #expect(try ledger.search("barley").map(\.kind) == [.note])
+        #expect(try ledger.search("pavel").map(\.handle) == ["yusuf"])
+        let problems = try ledger.verify()
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test("a ledger of the first schema opened by eight clerks at once is brought up to date once, and every one of them opens it")
     func concurrentUpgrade() throws {
         for round in 0..<5 {

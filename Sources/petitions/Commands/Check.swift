@@ -15,7 +15,9 @@ struct Check: ParsableCommand {
             """)
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(help: "Output format: text, json or csv.") var format: TableFormat = .text
+    @Option(
+        help: ArgumentHelp("Output format: text, json or csv (default: text).", valueName: "format"), completion: TableFormat.completion,
+        transform: TableFormat.option("--format")) var format: TableFormat = .text
     @Option(
         name: .customLong("min-severity"), parsing: .unconditional, help: "Show only findings at least this serious: warning, overdue or critical.")
     var minSeverity: String = "warning"

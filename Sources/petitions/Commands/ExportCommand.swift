@@ -19,8 +19,12 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var ledger: LedgerOptions
-    @Argument(help: "petitioners, letters, deliveries, petitions or events.") var what: ExportKind
-    @Option(help: "csv or json for records (default csv); jsonl for events (the default for them).") var format: ExportFormat?
+    @Argument(
+        help: ArgumentHelp("petitioners, letters, deliveries, petitions or events.", valueName: "what"), completion: ExportKind.completion,
+        transform: ExportKind.option("export")) var what: ExportKind
+    @Option(
+        help: ArgumentHelp("csv or json for records (default csv); jsonl for events (the default for them).", valueName: "format"),
+        completion: ExportFormat.completion, transform: ExportFormat.option("--format")) var format: ExportFormat?
     @Option(parsing: .unconditional, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file")) var output:
         String?
     @Flag(help: "With --output, replace an existing file.") var force = false

@@ -25,7 +25,9 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions
-    @Argument(help: "petitioners, letters, receipts (CSV) or events (JSON Lines).") var what: ImportWhat
+    @Argument(
+        help: ArgumentHelp("petitioners, letters, receipts (CSV) or events (JSON Lines).", valueName: "what"), completion: ImportWhat.completion,
+        transform: ImportWhat.option("import")) var what: ImportWhat
     @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file")) var file: String
     @Flag(name: .customLong("skip-invalid"), help: "Import the good rows and leave out the bad ones.") var skipInvalid = false
     @Option(parsing: .unconditional, help: ArgumentHelp("Write the bad rows here, with a reason column (mode 0600).", valueName: "file")) var rejects:

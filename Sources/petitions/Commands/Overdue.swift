@@ -11,7 +11,9 @@ struct Overdue: ParsableCommand {
     )
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(help: "Output format: text, json or csv.") var format: TableFormat = .text
+    @Option(
+        help: ArgumentHelp("Output format: text, json or csv (default: text).", valueName: "format"), completion: TableFormat.completion,
+        transform: TableFormat.option("--format")) var format: TableFormat = .text
 
     func run() throws {
         let asOf = try ruleOptions.day()

@@ -22,7 +22,7 @@ extension PetitionCommand {
             print(LetterOutput.table(dossier.letters))
             if !dossier.notes.isEmpty {
                 print("\nNotes:")
-                for n in dossier.notes { print("  \(n.on)  \(n.text)") }
+                for n in dossier.notes { print(PetitionOutput.noteLine(n)) }
             }
             print("\nEvents:")
             print(EventOutput.table(dossier.events))

@@ -23,7 +23,10 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(help: "Output format: text, markdown, json, csv or html.") var format: ReportFormat = .text
+    @Option(
+        help: ArgumentHelp("Output format: text, markdown, json, csv or html (default: text).", valueName: "format"),
+        completion: ReportFormat.completion,
+        transform: ReportFormat.option("--format")) var format: ReportFormat = .text
     @Option(
         parsing: .unconditional, help: ArgumentHelp("The table to print as CSV: \(ReportCSV.sections.joined(separator: ", ")).", valueName: "name"))
     var section: String?

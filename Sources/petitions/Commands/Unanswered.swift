@@ -11,7 +11,9 @@ struct Unanswered: ParsableCommand {
     )
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(help: "Output format: text, json or csv.") var format: TableFormat = .text
+    @Option(
+        help: ArgumentHelp("Output format: text, json or csv (default: text).", valueName: "format"), completion: TableFormat.completion,
+        transform: TableFormat.option("--format")) var format: TableFormat = .text
     @Flag(name: .customLong("overdue-only"), help: "Only letters past their due day.") var overdueOnly = false
 
     func run() throws {
@@ -32,7 +34,10 @@ struct Unanswered: ParsableCommand {
             let list = try ledger.run(request)
             print("Letters waiting for a reply as of \(asOf.longDescription): \(list.count)")
             guard !list.isEmpty else { return }
-            var t = TextTable(["ID", "SENT", "FROM", "TO", "DUE", "WAITING", "WD LATE", "SEVERITY", "SUBJECT"])
+            // The subject is cut at 40 cells (a late letter's finding below names it whole; `letter show` shows any):
+            // wrapped, it took the width the sender's name and handle needed, and both ran to many lines, a handle
+            // broken mid-word.
+            var t = TextTable(["ID", "SENT", "FROM", "TO", "DUE", "WAITING", "WD LATE", "SEVERITY", "SUBJECT"], caps: [8: 40])
             for u in list {
                 t.add([
                     String(u.letter), u.sent.description, "\(u.fromName) (\(u.from))", u.to, u.due.description, "\(u.daysWaiting) d",

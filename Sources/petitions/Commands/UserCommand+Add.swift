@@ -10,7 +10,9 @@ extension UserCommand {
             discussion: "Example:\n  printf '%s\\n' 'a long passphrase' | \\\n      petitions user add vera --role clerk --password-stdin")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The user's name (letters, digits, '.', '_' or '-').") var name: String
-        @Option(help: "admin, clerk or reader.") var role: Role
+        @Option(
+            help: ArgumentHelp("admin, clerk or reader.", valueName: "role"), completion: Role.completion, transform: Role.option("--role"))
+        var role: Role
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
 
         func run() throws {
@@ -43,7 +45,8 @@ extension UserCommand {
             commandName: "role", abstract: "Give a user another role.", discussion: "Example:\n  petitions user role vera --to admin")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "The user's name.") var name: String
-        @Option(help: "admin, clerk or reader.") var to: Role
+        @Option(help: ArgumentHelp("admin, clerk or reader.", valueName: "to"), completion: Role.completion, transform: Role.option("--to"))
+        var to: Role
 
         func run() throws {
             print(try ledger.run(ChangeUserRole(name: name, to: to)).roleSentence)

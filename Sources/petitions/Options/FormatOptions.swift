@@ -4,6 +4,8 @@ import PetitionsApp
 
 /// `--format text|json`.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(
+        name: .long, help: ArgumentHelp("Output format: text or json (default: text).", valueName: "format"), completion: OutputFormat.completion,
+        transform: OutputFormat.option("--format"))
     var format: OutputFormat = .text
 }

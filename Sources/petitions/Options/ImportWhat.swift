@@ -3,6 +3,6 @@ import Foundation
 import PetitionsApp
 
 /// What `petitions import` reads.
-enum ImportWhat: String, ExpressibleByArgument, CaseIterable {
+enum ImportWhat: String, EnumeratedOption {
     case petitioners, letters, receipts, events
 }

@@ -3,6 +3,6 @@ import Foundation
 import PetitionsApp
 
 /// Output formats for records.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, EnumeratedOption {
     case text, json
 }

@@ -3,6 +3,6 @@ import Foundation
 import PetitionsApp
 
 /// The formats of `petitions report`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, EnumeratedOption {
     case text, markdown, json, csv, html
 }

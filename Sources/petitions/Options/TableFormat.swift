@@ -3,6 +3,6 @@ import Foundation
 import PetitionsApp
 
 /// Output formats for findings and listings that a spreadsheet may read.
-enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+enum TableFormat: String, EnumeratedOption {
     case text, json, csv
 }
