@@ -1,4 +1,5 @@
 import GRDB
+import PetitionsDomain
 
 extension Schema {
     /// v11: what a caseworker wrote is found where they look for it.
@@ -56,7 +57,7 @@ extension Schema {
         CREATE TRIGGER petition_status_note AFTER INSERT ON event_subject WHEN new.subject_type = 'petition' BEGIN
           INSERT INTO petition_note(petition_id, day, text, office, event_id)
           SELECT new.subject_id, e.day, json_extract(e.payload, '$.note'), e.office, e.id FROM event e
-           WHERE e.id = new.event_id AND e.kind = 'petition.status_changed' AND json_type(e.payload, '$.note') = 'text'
+           WHERE e.id = new.event_id AND e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND json_type(e.payload, '$.note') = 'text'
              AND length(trim(json_extract(e.payload, '$.note'))) > 0 AND EXISTS (SELECT 1 FROM petition WHERE id = new.subject_id);
         END;
 
@@ -66,7 +67,7 @@ extension Schema {
         SELECT s.subject_id, e.day, json_extract(e.payload, '$.note'), e.office, e.id
           FROM event e JOIN event_subject s ON s.event_id = e.id AND s.subject_type = 'petition'
           JOIN petition t ON t.id = s.subject_id
-         WHERE e.kind = 'petition.status_changed' AND json_type(e.payload, '$.note') = 'text'
+         WHERE e.kind = '\(LedgerEvent.Kind.petitionStatusChanged.rawValue)' AND json_type(e.payload, '$.note') = 'text'
            AND length(trim(json_extract(e.payload, '$.note'))) > 0
          ORDER BY e.id;
         DELETE FROM search WHERE rowid IN (SELECT DISTINCT person_id * 8 + 1 FROM dependant);
