@@ -18,6 +18,8 @@ public struct Workspace: Sendable {
     public var shared: SharedLedger?
     /// The ledger opened by the first use case of a run of several (`oneOpening`), kept for the others.
     var pin: LedgerPin?
+    /// The ledger this run is making, under a name of its own until the run succeeds (`creatingLedger`).
+    var creation: FirstCommandLedger?
 
     public init(
         databasePath: String?, actor: String?, office: String? = nil, configPath: String? = nil,
@@ -90,11 +92,36 @@ public struct Workspace: Sendable {
     /// `body` returns. A workspace with a shared ledger (the server's) already opens it once.
     public func oneOpening<T>(_ body: (Workspace) throws -> T) throws -> T {
         guard shared == nil, pin == nil else { return try body(self) }
+        if creation == nil, !ledgerFile.exists { return try creatingLedger { w in try w.oneOpening(body) } }
         var w = self
         let pin = LedgerPin()
         w.pin = pin
         defer { pin.ledger = nil }
         return try body(w)
+    }
+
+    /// Runs `body` (a command's use cases) on a ledger that is not there yet: a recording opening makes it under a
+    /// name of its own (`FirstCommandLedger`), and it is put at the ledger's path only when `body` has succeeded, so
+    /// that a first command refused half-way leaves no ledger behind. If another process made the ledger meanwhile,
+    /// `body` runs again on that one, as if it had been there from the start.
+    func creatingLedger<T>(_ body: (Workspace) throws -> T) throws -> T {
+        let creation = try FirstCommandLedger(target: resolvedDatabasePath)
+        var w = self
+        w.creation = creation
+        let result: T
+        do {
+            result = try body(w)
+            guard creation.isOpened else { return result }
+            guard try creation.install() else {
+                creation.discard()
+                return try body(self)
+            }
+        } catch {
+            creation.discard()
+            throw error
+        }
+        onCreate?(creation.target)
+        return result
     }
 
     private func openFile(readOnly: Bool, mustExist: Bool) throws -> Ledger {
@@ -118,7 +145,11 @@ public struct Workspace: Sendable {
     func openStore(readOnly: Bool, mustExist: Bool, mappedBytes: Int64 = 0) throws -> (Ledger, Configuration) {
         let path = resolvedDatabasePath
         // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
-        let (existed, emptyFile) = ledgerFile
+        var (existed, emptyFile) = ledgerFile
+        // A ledger this run is making (`creatingLedger`) is opened under its own name until the run has succeeded:
+        // made by the run's first recording opening, found there by the others.
+        let building = creation.map { $0.isOpened || (!existed && !readOnly && !mustExist) } ?? false
+        if building, creation?.isOpened == true { existed = true }
         let config = try Configuration.load(path: resolvedConfigPath)
         let units = try config.units.map { try UnitsFile.load(path: $0) } ?? UnitsFile.defaults()
         if (readOnly || mustExist) && !existed { throw MissingLedger(path: path, empty: emptyFile) }
@@ -128,12 +159,15 @@ public struct Workspace: Sendable {
         if let (name, field) = actorSource { try RecorderName.refuse(name, field: field, what: "who records") }
         if let (name, field) = officeSource { try RecorderName.refuse(name, field: field, what: "an office's name") }
         let context = RecordingContext(actor: resolvedActor, office: explicitOffice ?? config.office, today: today, now: now)
-        let ledger = try Ledger(path: path, context: context, defaultUnits: units, readOnly: readOnly, mappedBytes: mappedBytes)
+        let ledger = try Ledger(
+            path: building ? creation!.temporary : path, context: context, defaultUnits: units, readOnly: readOnly, mappedBytes: mappedBytes)
+        if building { creation?.opened(ledger) }
         if !existed {
             // A ledger made by its first recording command is made as `init` makes it: the office (its setting, its
-            // party, its `ledger.initialized` event) first, so that no ledger lacks what `init` gives.
+            // party, its `ledger.initialized` event) first, so that no ledger lacks what `init` gives. One this run is
+            // making is announced when it is put in place (`creatingLedger`).
             _ = try ledger.initialize(on: today)
-            onCreate?(path)
+            if creation == nil { onCreate?(path) }
         }
         return (ledger, config)
     }

@@ -102,45 +102,73 @@ extension Ledger {
             }
         }
         for _ in 0..<10 {
-            var st = stat()
-            if stat(path, &st) != 0 {
-                guard errno == ENOENT else { return false }  // Unreadable: opening it says why.
-                var own = stat()
-                if lstat(path, &own) == 0, (own.st_mode & S_IFMT) == S_IFLNK {
-                    // A link to nothing: linking the new ledger in place fails at every try, and it is not a race.
-                    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-                    throw PetitionsError(
-                        "--db \(quoted(path)) is a symbolic link to a missing file (\(quoted(target))); petitions does not create a ledger through a link: remove the link, or give the path of the ledger itself.",
-                        code: .cannotCreate)
-                }
-                let built = try buildNewLedger(beside: path)
-                defer { removeBuilt(built) }
-                if link(built, path) == 0 { return true }
-                guard errno == EEXIST else {
-                    throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
-                }
-                continue  // Another process put its ledger there first: open theirs.
+            var built: String?
+            defer { if let built { removeBuilt(built) } }
+            let placed = try place(at: path) {
+                built = try buildNewLedger(beside: path)
+                return built!
             }
-            guard st.st_size == 0, access(path, W_OK) == 0, access(dir.isEmpty ? "." : dir, W_OK) == 0 else { return false }
-            // An empty file left by an interrupted first run (or made by someone's touch) becomes the ledger. Whoever
-            // holds its lock replaces it; the others, once they have the lock, find it replaced and open the new one.
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { continue }
-            defer { close(fd) }
-            guard flock(fd, LOCK_EX) == 0 else { continue }
-            var held = stat()
-            var now = stat()
-            guard fstat(fd, &held) == 0, stat(path, &now) == 0, held.st_ino == now.st_ino, held.st_dev == now.st_dev,
-                now.st_size == 0
-            else { continue }
-            let built = try buildNewLedger(beside: path)
-            defer { removeBuilt(built) }
-            guard rename(built, path) == 0 else {
-                throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+            switch placed {
+            case .placed: return true
+            case .taken: return false  // Another process put its ledger there first (or it cannot be read): open it.
+            case .raced: continue
             }
-            return true
         }
         throw PetitionsError("Cannot create the ledger \(path): other processes kept creating and removing it.", code: .cannotCreate)
+    }
+
+    /// What became of a built ledger offered to a path (`place`).
+    enum Placement {
+        /// It is the ledger at the path now.
+        case placed
+        /// A ledger (or a file that cannot be read: opening it says why) is there, not this one.
+        case taken
+        /// The path changed while this one looked: look again.
+        case raced
+    }
+
+    /// Puts the ledger that `build` makes (called at most once, only when there is room) at `path` when no ledger is
+    /// there: linked in where nothing is, so that the first of several processes wins and none sees a half-made
+    /// ledger; renamed over an empty file (left by an interrupted first run, or made by someone's touch) under its
+    /// lock, so that of several only the holder replaces it and the others find it replaced. The built file keeps its
+    /// own name too; the caller removes it.
+    static func place(at path: String, _ build: () throws -> String) throws -> Placement {
+        let dir = FilePaths.folder(of: path)
+        var st = stat()
+        if stat(path, &st) != 0 {
+            guard errno == ENOENT else { return .taken }  // Unreadable: opening it says why.
+            try refuseDanglingLink(path)
+            if link(try build(), path) == 0 { return .placed }
+            guard errno == EEXIST else {
+                throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+            }
+            return .raced
+        }
+        guard st.st_size == 0, access(path, W_OK) == 0, access(dir.isEmpty ? "." : dir, W_OK) == 0 else { return .taken }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .raced }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { return .raced }
+        var held = stat()
+        var now = stat()
+        guard fstat(fd, &held) == 0, stat(path, &now) == 0, held.st_ino == now.st_ino, held.st_dev == now.st_dev,
+            now.st_size == 0
+        else { return .raced }
+        guard rename(try build(), path) == 0 else {
+            throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+        }
+        return .placed
+    }
+
+    /// Refuses a symbolic link to nothing at `path`: linking a new ledger in place would fail at every try, and it is
+    /// not a race.
+    static func refuseDanglingLink(_ path: String) throws {
+        var own = stat()
+        guard lstat(path, &own) == 0, (own.st_mode & S_IFMT) == S_IFLNK, stat(path, &own) != 0 else { return }
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+        throw PetitionsError(
+            "--db \(quoted(path)) is a symbolic link to a missing file (\(quoted(target))); petitions does not create a ledger through a link: remove the link, or give the path of the ledger itself.",
+            code: .cannotCreate)
     }
 
     /// A new, migrated ledger in a file of mode 0600 beside `path`, closed, with no journal beside it.

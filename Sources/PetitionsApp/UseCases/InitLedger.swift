@@ -20,7 +20,7 @@ public struct InitLedger: UseCase {
         let existed = w.shared != nil || w.ledgerFile.exists
         return try w.recording { l in
             let created = try l.initialize(on: on) || !existed
-            return InitResult(path: l.path, office: try l.setting("office") ?? l.context.office, created: created)
+            return InitResult(path: w.resolvedDatabasePath, office: try l.setting("office") ?? l.context.office, created: created)
         }
     }
 }

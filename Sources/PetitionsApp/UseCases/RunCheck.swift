@@ -30,7 +30,7 @@ public struct RunCheck: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> CheckResult {
-        let l = try workspace.open(readOnly: !record)
+        let l = try workspace.open(readOnly: !record, mustExist: true)
         let findings = try Checker.findings(ledger: l, context: try workspace.rules(l, sources), asOf: asOf)
         let recorded = record ? try Checker.record(findings, ledger: l, asOf: asOf) : nil
         return CheckResult(asOf: asOf, findings: findings, recorded: recorded)
@@ -58,7 +58,7 @@ public struct StreamCheck: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> StreamedCheck {
-        let l = try workspace.open(readOnly: !check.record)
+        let l = try workspace.open(readOnly: !check.record, mustExist: true)
         var findings = try Checker.streamedFindings(ledger: l, context: try workspace.rules(l, check.sources), asOf: check.asOf)
         let recorded = check.record ? try Checker.record(&findings, ledger: l, asOf: check.asOf) : nil
         return StreamedCheck(findings: findings, recorded: recorded)

@@ -37,8 +37,12 @@ extension Workspace {
         return try body(open(readOnly: true))
     }
 
-    /// Runs `body` on the ledger opened for recording.
-    func recording<T>(_ body: (Ledger) throws -> T) throws -> T { try body(open()) }
+    /// Runs `body` on the ledger opened for recording. A ledger that is not there yet is made for it, and put in place
+    /// only if `body` succeeds (`creatingLedger`).
+    func recording<T>(_ body: (Ledger) throws -> T) throws -> T {
+        if shared == nil, pin == nil, creation == nil, !ledgerFile.exists { return try creatingLedger { w in try body(w.open()) } }
+        return try body(open())
+    }
 
     /// Runs `body` on the ledger opened for recording a change to what it already holds (a correction, a removal, an
     /// account): a ledger that is not there is refused as for reading, never created empty only to find nothing.

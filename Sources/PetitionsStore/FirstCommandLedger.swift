@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import PetitionsDomain
+
+/// A ledger made by the first command recorded into it, built under a name of its own beside the path it is for and
+/// put there only when the command has succeeded: a first command that is refused (a petitioner with an empty name,
+/// a letter to an authority the new ledger cannot know) leaves no ledger behind, and no folder it made for one.
+/// Before, the ledger was made (with the office's `ledger.initialized`) as the command opened it, and stayed when the
+/// command was refused.
+///
+/// Used by one command at a time, as a command is: the application opens every ledger of the command through it,
+/// then either `install`s the new ledger or `discard`s it.
+public final class FirstCommandLedger: @unchecked Sendable {
+    /// The path the ledger is for.
+    public let target: String
+    /// The name it is built under until the command succeeds: hidden, beside the target, unique to this command.
+    public let temporary: String
+    /// Folders above the target that were missing when the command began (deepest first): the store makes them for
+    /// the new ledger, and they are removed again (each only if empty) when it is discarded.
+    private let missingFolders: [String]
+    /// Every ledger opened on the temporary name, closed before the ledger is put in place.
+    private var opened: [Ledger] = []
+
+    /// Refuses, before any work, a target no ledger can be made at (a folder, a device, a link to nothing).
+    public init(target: String) throws {
+        try Ledger.requireRegularFile(target)
+        try Ledger.refuseDanglingLink(target)
+        self.target = target
+        let dir = FilePaths.folder(of: target)
+        temporary = (dir.isEmpty ? "." : dir) + "/.\(FilePaths.name(of: target)).\(UUID().uuidString.prefix(8)).first"
+        var missing: [String] = []
+        var folder = dir
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            missing.append(folder)
+            folder = FilePaths.folder(of: folder)
+        }
+        missingFolders = missing
+    }
+
+    /// Whether the command opened the new ledger (else there is nothing to put in place).
+    public var isOpened: Bool { !opened.isEmpty }
+
+    /// Notes a ledger opened on the temporary name, to be closed before the file is moved.
+    public func opened(_ ledger: Ledger) { opened.append(ledger) }
+
+    /// Closes the new ledger (SQLite then copies its write-ahead log into the file and removes it) and puts it at the
+    /// target if there is still no ledger there. Returns false, leaving the new ledger to be discarded, when another
+    /// process made a ledger at the target meanwhile: the command is then to be run again on that one.
+    public func install() throws -> Bool {
+        try closeAll()
+        // Everything recorded must be in the file itself: a `-wal` beside the temporary name would not be found beside
+        // the target.
+        guard Ledger.fileSize(temporary + "-wal") == 0 else {
+            throw PetitionsError("Cannot create the ledger \(target): the new ledger could not be closed; nothing was recorded.", code: .cannotCreate)
+        }
+        for _ in 0..<10 {
+            switch try Ledger.place(at: target, { temporary }) {
+            case .placed:
+                Ledger.removeBuilt(temporary)
+                return true
+            case .taken: return false
+            case .raced: continue
+            }
+        }
+        return false
+    }
+
+    /// Removes the new ledger and the folders made for it (each only if it is empty), leaving the target as it was.
+    public func discard() {
+        try? closeAll()
+        Ledger.removeBuilt(temporary)
+        for folder in missingFolders { rmdir(folder) }
+    }
+
+    private func closeAll() throws {
+        defer { opened = [] }
+        for ledger in opened { try ledger.closeDatabase() }
+    }
+}
+
+extension Ledger {
+    /// Closes the database (every facade over it), everything recorded copied from the write-ahead log into the file
+    /// first: for a ledger that is to be moved once its command is done. GRDB closes a pool's writer before its
+    /// readers, and a reader closing last cannot copy the log (GRDB issue 739), so the writer copies it itself.
+    func closeDatabase() throws {
+        try Ledger.wrap(path) {
+            try writer?.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try reader.close()
+        }
+    }
+}
