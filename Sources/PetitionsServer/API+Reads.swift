@@ -12,14 +12,14 @@ extension API {
             let q = Query(request: request)
             let asOf = try q.day("as_of") ?? office.today
             let paging = try Paging(q)
-            return try await office.overdue(asOf: asOf, as: account).response(paging, request: request)
+            return try await office.overdue(asOf: asOf, as: account, changes: context.changes).response(paging, request: request)
         }
         api.get("unanswered") { request, context in
             let account = try context.require(.reader)
             let q = Query(request: request)
             let asOf = try q.day("as_of") ?? office.today
             let paging = try Paging(q)
-            return try await office.unanswered(asOf: asOf, as: account).response(paging, request: request)
+            return try await office.unanswered(asOf: asOf, as: account, changes: context.changes).response(paging, request: request)
         }
         // The findings are paged inside the object `check --format json` prints: `as_of` and this page of `findings`.
         api.get("check") { request, context in

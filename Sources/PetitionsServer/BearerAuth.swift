@@ -15,11 +15,13 @@ struct BearerAuth: RouterMiddleware {
             throw APIFailure.unauthorized("The Authorization header must be Bearer TOKEN.")
         }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
-        guard let account = try await office.run(AuthenticateToken(token: token), as: nil) else {
+        let (found, changes) = try await office.lookUp { try AuthenticateToken(token: token).run(in: $0) }
+        guard let account = found else {
             throw APIFailure.unauthorized("The API token is not valid (unknown, revoked, or its user is disabled).")
         }
         var context = context
         context.account = account
+        context.changes = changes
         return try await next(request, context)
     }
 }

@@ -59,6 +59,9 @@ final class ListingCache: Sendable {
         }
     }
 
+    /// The earliest event any kept listing is known to be right at; nil when none is kept.
+    func earliestKept() async -> Int64? { await state.earliest() }
+
     /// The earliest event the kept listings `keys` were computed at; nil when one of them is not kept.
     func earliestEvent(of keys: [Key]) async -> Int64? {
         var earliest: Int64?
@@ -83,6 +86,8 @@ final class ListingCache: Sendable {
         static let capacity = 32
 
         func event(of key: Key) -> Int64? { entries[key]?.event }
+
+        func earliest() -> Int64? { entries.values.lazy.map(\.event).min() }
 
         /// The kept listing, now known to be right at `last` too, unless another request replaced it meanwhile.
         func advance(_ key: Key, from known: Int64, to last: Int64) -> (any Sendable)? {

@@ -52,6 +52,16 @@ struct Office: Sendable {
         return try await pool.runIfActive { try body(workspace) }
     }
 
+    /// Looks up a request's user with `lookup` and, for a request that only reads, what was recorded since the
+    /// earliest listing kept: one trip to the thread pool for both, where a page or an API listing took one for the user
+    /// and one more for the changes, queueing twice behind whatever else the pool was doing (issue 13's p99).
+    func lookUp<A: Sendable>(_ lookup: @escaping @Sendable (Workspace) throws -> A) async throws -> (A, LedgerChanges?) {
+        let since = Office.records ? nil : await listings.earliestKept()
+        return try await perform(as: nil) { ws in
+            (try lookup(ws), try since.map { try ChangesSince(event: $0).run(in: ws) })
+        }
+    }
+
     /// Runs one use case as `account`.
     func run<U: UseCase>(_ useCase: U, as account: Account?) async throws -> U.Result where U.Result: Sendable {
         try await perform(as: account) { try useCase.run(in: $0) }
@@ -65,15 +75,16 @@ struct Office: Sendable {
 
 extension Office {
     /// The deliveries overdue as of `asOf`, kept (ListingCache) until an event the listing reads is recorded.
-    func overdue(asOf: Day, as account: Account?) async throws -> KeptRows<OverdueDelivery> {
-        try await listings.value(.init(name: "overdue", asOf: asOf), reads: .overdue, office: self, as: account) {
+    /// `changes`: what the request read with its user (`lookUp`).
+    func overdue(asOf: Day, as account: Account?, changes: LedgerChanges? = nil) async throws -> KeptRows<OverdueDelivery> {
+        try await listings.value(.init(name: "overdue", asOf: asOf), reads: .overdue, office: self, as: account, changes: changes) {
             try KeptRows(try ListOverdue(asOf: asOf).run(in: $0))
         }
     }
 
     /// The letters waiting for a reply as of `asOf`, kept likewise.
-    func unanswered(asOf: Day, as account: Account?) async throws -> KeptRows<UnansweredLetter> {
-        try await listings.value(.init(name: "unanswered", asOf: asOf), reads: .unanswered, office: self, as: account) {
+    func unanswered(asOf: Day, as account: Account?, changes: LedgerChanges? = nil) async throws -> KeptRows<UnansweredLetter> {
+        try await listings.value(.init(name: "unanswered", asOf: asOf), reads: .unanswered, office: self, as: account, changes: changes) {
             try KeptRows(try ListUnanswered(asOf: asOf).run(in: $0))
         }
     }

@@ -8,6 +8,9 @@ public struct OfficeContext: RequestContext {
     public var account: Account?
     /// The session of a web request, once the session middleware found one.
     var session: WebSession?
+    /// For a request that only reads: what was recorded since the earliest kept listing, read in the same trip to the
+    /// thread pool as the user (`Office.lookUp`), so that its kept listings need no trip of their own to ask.
+    var changes: LedgerChanges?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

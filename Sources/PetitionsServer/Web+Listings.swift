@@ -19,8 +19,8 @@ extension Web {
         case .failure(let f): return asOfRefusal(request, context, f, template: "overdue", title: "Overdue deliveries")
         }
         let pager = try WebPager(q)
-        async let kept = office.overdue(asOf: asOf, as: account)
-        async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account) { try Web.names($0) }
+        async let kept = office.overdue(asOf: asOf, as: account, changes: context.changes)
+        async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) { try Web.names($0) }
         let (rows, n) = (try await kept.rows, try await names)
         let range = try pager.range(of: rows.count)
         let values: [String: Any] = [
@@ -40,7 +40,7 @@ extension Web {
         case .failure(let f): return asOfRefusal(request, context, f, template: "unanswered", title: "Letters waiting for a reply")
         }
         let pager = try WebPager(q)
-        let rows = try await office.unanswered(asOf: asOf, as: account).rows
+        let rows = try await office.unanswered(asOf: asOf, as: account, changes: context.changes).rows
         let range = try pager.range(of: rows.count)
         let values: [String: Any] = [
             "asOf": asOf.description, "action": "/unanswered",

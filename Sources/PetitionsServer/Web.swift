@@ -39,8 +39,11 @@ struct Web: Sendable {
 
     /// Reads the office's name again when an event that may change it was recorded since it was last read (`office
     /// set` from the command line meanwhile): kept with the listings, so a page costs one small query for it.
-    func refreshOfficeName() async {
-        let read = try? await office.listings.value(.init(name: "office name"), reads: .parties, office: office, as: nil, long: false) {
+    /// `changes`: what the request read with its user (`Office.lookUp`), when it did.
+    func refreshOfficeName(changes: LedgerChanges?) async {
+        let read = try? await office.listings.value(
+            .init(name: "office name"), reads: .parties, office: office, as: nil, long: false, changes: changes
+        ) {
             try OfficeName().run(in: $0)
         }
         if let name = read ?? nil { officeName.value = name }
@@ -156,7 +159,7 @@ struct Web: Sendable {
         case .failure(let f):
             return page("dashboard", "Dashboard", Web.asOfRefused(f, typed: Web.typedQuery(request, "as_of")), context, status: f.status)
         }
-        let d = try await dashboardListings(asOf: asOf, account: account)
+        let d = try await dashboardListings(asOf: asOf, account: account, changes: context.changes)
         let body = drawn.bodies.html(for: .init(asOf: asOf, typed: typed, dashboard: d)) {
             var values = Web.dashboardValues(d, asOf: asOf, typed: typed)
             values["overdueTable"] = drawn.overdueTables.html(
@@ -190,13 +193,16 @@ struct Web: Sendable {
     /// The dashboard's tables and counts as of `asOf`, each kept until an event it reads is recorded (ListingCache);
     /// worked out again, each is a few bounded queries (`FirstOverdue`, `FirstUnanswered`, `CountPetitions`), not
     /// the whole listing: recording letters (which the waiting letters read) costs a view a count and 25 letters.
-    func dashboardListings(asOf: Day, account: Account) async throws -> Dashboard {
+    /// `given`: what the request read with its user (`Office.lookUp`), which serves when it reaches back far enough.
+    func dashboardListings(asOf: Day, account: Account, changes given: LedgerChanges? = nil) async throws -> Dashboard {
         let cache = office.listings
         let rows = Web.dashboardRows
         let keys: [ListingCache.Key] = ["dashboard-overdue", "dashboard-waiting", "petition-counts"].map { .init(name: $0, asOf: asOf) }
         // What was recorded since the earliest of the three kept listings, read once for all three.
         var changes: LedgerChanges?
-        if let earliest = await cache.earliestEvent(of: keys) { changes = try await office.run(ChangesSince(event: earliest), as: account) }
+        if let earliest = await cache.earliestEvent(of: keys) {
+            if let given, given.from <= earliest { changes = given } else { changes = try await office.run(ChangesSince(event: earliest), as: account) }
+        }
         let read = changes
         async let overdue = cache.value(keys[0], reads: .overdue, office: office, as: account, long: false, changes: read) {
             try FirstOverdue(asOf: asOf, limit: rows).run(in: $0)
@@ -257,7 +263,7 @@ struct FreshOfficeName: RouterMiddleware {
     let web: Web
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        await web.refreshOfficeName()
+        await web.refreshOfficeName(changes: context.changes)
         return try await next(request, context)
     }
 }

@@ -15,10 +15,10 @@ struct SessionAuth: RouterMiddleware {
             context.session = session
             if let user = session.user {
                 // A disabled user, or one whose password was set since the session began, is signed out.
-                if let found = try await office.run(FindUser(name: user), as: nil), !found.account.disabled,
-                    found.passwordStamp == session.passwordStamp
-                {
+                let (found, changes) = try await office.lookUp { try FindUser(name: user).run(in: $0) }
+                if let found, !found.account.disabled, found.passwordStamp == session.passwordStamp {
                     context.account = found.account
+                    context.changes = changes
                 } else {
                     office.sessions.close(id)
                     context.session = nil
