@@ -20,7 +20,9 @@ extension Web {
         }
         let pager = try WebPager(q)
         async let kept = office.overdue(asOf: asOf, as: account, changes: context.changes)
-        async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) { try Web.names($0) }
+        async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) {
+            try Web.names($0)
+        }
         let (rows, n) = (try await kept.rows, try await names)
         let range = try pager.range(of: rows.count)
         let values: [String: Any] = [

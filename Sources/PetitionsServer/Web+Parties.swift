@@ -73,7 +73,9 @@ extension Web {
         var values: [String: Any] = ["fields": fields.map { $0.values(form: "filter") }, "mayRecord": account.role.allows(.clerk)]
         let outcome = try await attempt {
             let kinds = try ListParties.kinds(named: kindText)
-            async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) { try Web.names($0) }
+            async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) {
+                try Web.names($0)
+            }
             let parties = try await office.perform(as: account) { ws in try kinds.flatMap { try ListParties(kind: $0).run(in: ws) } }
             return (parties, try await names)
         }

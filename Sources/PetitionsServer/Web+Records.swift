@@ -36,7 +36,9 @@ extension Web {
         ]
         let outcome = try await attempt {
             let list = ListLetters(party: party, waiting: try q.flag("waiting"))
-            async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) { try Web.names($0) }
+            async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) {
+                try Web.names($0)
+            }
             let page = try await office.perform(as: account) { ws in try list.page(pager.window, in: ws) }
             return NamedPage(page: page, names: try await names)
         }

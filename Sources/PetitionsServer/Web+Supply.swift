@@ -32,7 +32,9 @@ extension Web {
         let pager = try WebPager(Query(request: request))
         // The overdue ones from the kept listing (the API's), not computed again for each view.
         let overdue = Set(try await office.overdue(asOf: asOf, as: account, changes: context.changes).rows.map(\.delivery))
-        async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) { try Web.names($0) }
+        async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) {
+            try Web.names($0)
+        }
         let found = try await office.perform(as: account) { ws in try ListDeliveries().page(pager.window, first: overdue, in: ws) }
         let n = try await names
         let range = try pager.range(of: found.total)
