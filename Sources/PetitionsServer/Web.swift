@@ -201,7 +201,11 @@ struct Web: Sendable {
         // What was recorded since the earliest of the three kept listings, read once for all three.
         var changes: LedgerChanges?
         if let earliest = await cache.earliestEvent(of: keys) {
-            if let given, given.from <= earliest { changes = given } else { changes = try await office.run(ChangesSince(event: earliest), as: account) }
+            if let given, given.from <= earliest {
+                changes = given
+            } else {
+                changes = try await office.run(ChangesSince(event: earliest), as: account)
+            }
         }
         let read = changes
         async let overdue = cache.value(keys[0], reads: .overdue, office: office, as: account, long: false, changes: read) {
