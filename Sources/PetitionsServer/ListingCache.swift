@@ -30,7 +30,8 @@ final class ListingCache: Sendable {
             let floor: Int64
             if let known = await state.event(of: key) {
                 let changes: LedgerChanges
-                if let read = given, read.from <= known {
+                // Changes read too far back to be counted (`last` nil) say nothing: this listing asks for its own.
+                if let read = given, read.from <= known, read.last != nil {
                     changes = read
                 } else {
                     changes = try await office.run(ChangesSince(event: known), as: account)
@@ -59,8 +60,10 @@ final class ListingCache: Sendable {
         }
     }
 
-    /// The earliest event any kept listing is known to be right at; nil when none is kept.
-    func earliestKept() async -> Int64? { await state.earliest() }
+    /// The earliest event a kept listing is known to be right at, of those within `ChangesSince.defaultLimit` events of
+    /// the newest: a listing nobody has asked for since (the names, after a thousand letters) would make the changes
+    /// read for every request reach too far back to be counted, and serve none; nil when none is kept.
+    func earliestKept() async -> Int64? { await state.earliest(within: Int64(ChangesSince.defaultLimit)) }
 
     /// The earliest event the kept listings `keys` were computed at; nil when one of them is not kept.
     func earliestEvent(of keys: [Key]) async -> Int64? {
@@ -87,7 +90,10 @@ final class ListingCache: Sendable {
 
         func event(of key: Key) -> Int64? { entries[key]?.event }
 
-        func earliest() -> Int64? { entries.values.lazy.map(\.event).min() }
+        func earliest(within reach: Int64) -> Int64? {
+            guard let newest = entries.values.lazy.map(\.event).max() else { return nil }
+            return entries.values.lazy.map(\.event).filter { $0 >= newest - reach }.min()
+        }
 
         /// The kept listing, now known to be right at `last` too, unless another request replaced it meanwhile.
         func advance(_ key: Key, from known: Int64, to last: Int64) -> (any Sendable)? {

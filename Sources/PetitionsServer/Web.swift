@@ -201,7 +201,7 @@ struct Web: Sendable {
         // What was recorded since the earliest of the three kept listings, read once for all three.
         var changes: LedgerChanges?
         if let earliest = await cache.earliestEvent(of: keys) {
-            if let given, given.from <= earliest {
+            if let given, given.from <= earliest, given.last != nil {
                 changes = given
             } else {
                 changes = try await office.run(ChangesSince(event: earliest), as: account)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PetitionsApp
@@ -39,6 +40,42 @@ import Testing
                 in: f.ledger.workspace)
             #expect(try await count("unanswered") == 2)
             #expect(try await count("overdue") == overdue - 2)
+        }
+    }
+
+    @Test("a kept listing nobody asked for during 600 writes is still right, and so are the listings asked for meanwhile")
+    func listingLeftBehindByManyWrites() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            func count(_ path: String) async throws -> Int {
+                try await client.execute(uri: "/api/v1/\(path)?as_of=1920-03-04", method: .get, headers: f.bearer(.reader)).headers[
+                    HTTPField.Name("X-Total-Count")!
+                ].flatMap { Int($0) } ?? -1
+            }
+            let reader = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let dashboard = "/?as_of=1920-03-04"
+            let waiting = try #require(
+                DrawnDashboardTests.waiting(try await client.execute(uri: dashboard, method: .get, headers: reader.headers).text))
+            let overdue = try await count("overdue")
+            let unanswered = try await count("unanswered")
+            // 600 letters beside the server, more than the changes a request reads at once; the waiting letters are
+            // asked for now and then, the overdue deliveries not at all.
+            try f.ledger.workspace.oneOpening { w in
+                for i in 0..<600 {
+                    _ = try SendLetter(from: "dmitrov-post", to: "moscow-supply", on: try Day(parsing: "1920-01-21"), subject: "Letter \(i)")
+                        .run(in: w)
+                }
+            }
+            #expect(try await count("unanswered") == unanswered + 600)
+            _ = try RecordReceipt(
+                decree: "decree-1918", recipient: "dmitrov-post", period: try Period(parsing: "1920-01"), on: try Day(parsing: "1920-01-05"),
+                quantities: ["1000 funt wheat"]
+            ).run(in: f.ledger.workspace)
+            #expect(try await count("overdue") == overdue - 1)
+            #expect(try await count("unanswered") == unanswered + 600)
+            let page = try await client.execute(uri: dashboard, method: .get, headers: reader.headers)
+            #expect(DrawnDashboardTests.waiting(page.text) == waiting + 600, "\(page.text.prefix(2000))")
         }
     }
 

@@ -9,7 +9,10 @@ public struct ChangesSince: UseCase {
     /// At most this many events are looked at; past it, everything counts as changed.
     public var limit: Int
 
-    public init(event: Int64, limit: Int = 500) {
+    /// How many events are looked at unless told otherwise.
+    public static let defaultLimit = 500
+
+    public init(event: Int64, limit: Int = ChangesSince.defaultLimit) {
         self.event = event
         self.limit = limit
     }
