@@ -42,12 +42,16 @@ extension Web {
     /// waiting for it. A sending that was refused (the form back with its errors, or an error) leaves the token
     /// unused, so the form corrected may be sent again. A token the server did not give this session (invented, from
     /// another session, or given so long ago that it was forgotten) records nothing: a redirect (303) to `page`, which
-    /// says so above a fresh form. A form without a token records nothing: 400, saying to reload the page.
+    /// says so above a fresh form. An over-long token records nothing: 400, saying to reload the page.
+    /// A form sent without the field (or with it empty) is recorded as sent, without the once-only guard: the issue names `csrf_token` as what every form
+    /// carries (checked before this), and a script posting the fields the issue names knows no other token; a page's
+    /// forms always send theirs, so a browser's double click is still recorded once.
     /// `shown` is where a form answered with a page rather than a redirect (adding a user) leads when sent again.
     func once(
         _ token: String?, content: Int, _ context: OfficeContext, form page: String, shown: String, _ body: () async throws -> Response
     ) async throws -> Response {
-        guard let token, !token.isEmpty, token.utf8.count <= Web.formTokenLimit, let session = context.session else {
+        guard let token, !token.isEmpty else { return try await body() }
+        guard token.utf8.count <= Web.formTokenLimit, let session = context.session else {
             throw APIFailure(
                 status: .badRequest,
                 message: "form_token: this form came without the one-time token its page gives it; reload the page and send the form again.",
