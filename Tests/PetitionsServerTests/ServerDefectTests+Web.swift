@@ -204,7 +204,8 @@ extension ServerDefectTests {
             }
             let attach = try await client.execute(
                 uri: "/petitions/1/attachments", method: .post, headers: b.multipartHeaders,
-                body: b.multipart([("letter", "1"), ("form_token", String(repeating: "a", count: 65))], file: ("a.txt", Array("a".utf8)), once: false))
+                body: b.multipart(
+                    [("letter", "1"), ("form_token", String(repeating: "a", count: 65))], file: ("a.txt", Array("a".utf8)), once: false))
             #expect(attach.status == .badRequest && attach.text.contains("reload the page and send the form again"), "\(attach.text)")
         }
         #expect(try f.eventCount() == before)
