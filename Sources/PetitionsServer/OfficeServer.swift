@@ -49,6 +49,19 @@ public enum OfficeServer {
         min(settings.bodyGrace, settings.idleTimeout * 2 / 3)
     }
 
+    /// Refuses a `--host` written as numbers and dots that is no IPv4 address (`999.1.1.1`, `10.0.0`), before anything
+    /// is said about it: it was warned of as exposed, then refused as "could not listen" without naming it. A name
+    /// (`localhost`, a machine's name) is resolved when the server listens, and refused then, naming it.
+    public static func refuseHost(_ host: String) throws {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        let numeric = !host.isEmpty && host.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+        guard numeric, inet_pton(AF_INET, host, &v4) != 1, inet_pton(AF_INET6, host, &v6) != 1 else { return }
+        throw PetitionsError(
+            "--host \(quoted(host)): not an address of this machine to listen on; an IPv4 address is four numbers from 0 to 255, such as 127.0.0.1.",
+            code: .usage, field: "--host")
+    }
+
     /// What `serve` warns of before listening on `host`, unless it is this machine's loopback (`127.0.0.1`, `::1`,
     /// `localhost`): that every machine able to reach this one can reach the ledger's login page and API, and, without
     /// `--secure-cookies`, that passwords and sessions should travel over HTTPS.

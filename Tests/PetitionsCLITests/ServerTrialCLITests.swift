@@ -32,4 +32,19 @@ import Testing
         let secure = try cli.run(["serve", "--host", "192.0.2.1", "--port", "8080", "--secure-cookies"])
         #expect(secure.stderr.hasPrefix("warning: --host '192.0.2.1' is not loopback") && !secure.stderr.contains("give --secure-cookies"))
     }
+
+    @Test("serve --host written as numbers that are no IPv4 address is one sentence naming it, exit 64, with no warning before it")
+    func numericHostThatIsNoAddress() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["init", "--office", "test"]).status == 0)
+        for host in ["999.1.1.1", "10.0.0", "1.2.3.4.5"] {
+            let r = try cli.run(["serve", "--host", host, "--port", "8080"])
+            #expect(r.status == 64, "\(host): \(r)")
+            #expect(
+                r.stderr
+                    == "error: --host '\(host)': not an address of this machine to listen on; an IPv4 address is four numbers from 0 to 255, such as 127.0.0.1.\n",
+                "\(r.stderr)")
+        }
+    }
 }

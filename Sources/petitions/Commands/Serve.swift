@@ -38,6 +38,7 @@ struct Serve: ParsableCommand {
         let settings = ServerSettings(
             databasePath: ledger.db, configPath: ledger.config, office: ledger.office, host: host, port: try portNumber(),
             secureCookies: secureCookies)
+        try OfficeServer.refuseHost(host)
         if let warning = OfficeServer.exposureWarning(host: host, secureCookies: secureCookies) { Output.warn(warning) }
         try OfficeServer.serve(settings) { line in
             // A server whose standard output is closed still serves: the line is a courtesy.
