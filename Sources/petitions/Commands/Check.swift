@@ -15,9 +15,7 @@ struct Check: ParsableCommand {
             """)
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(
-        help: ArgumentHelp("Output format: text, json or csv (default: text).", valueName: "format"), completion: TableFormat.completion,
-        transform: TableFormat.option("--format")) var format: TableFormat = .text
+    @OptionGroup var output: TableFormatOptions
     @Option(
         name: .customLong("min-severity"), parsing: .unconditional, help: "Show only findings at least this serious: warning, overdue or critical.")
     var minSeverity: String = "warning"
@@ -33,7 +31,7 @@ struct Check: ParsableCommand {
         let asOf = try ruleOptions.day()
         let result = try ledger.run(StreamCheck(asOf: asOf, sources: ruleOptions.sources, record: record))
         var findings = result.findings
-        switch format {
+        switch output.format {
         case .json:
             // As `Output.json(CheckResult(...))` writes it: `as_of`, then `findings` one element at a time, then `recorded`.
             let encoder = HouseJSONEncoder()

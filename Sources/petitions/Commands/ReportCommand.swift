@@ -23,10 +23,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(
-        help: ArgumentHelp("Output format: text, markdown, json, csv or html (default: text).", valueName: "format"),
-        completion: ReportFormat.completion,
-        transform: ReportFormat.option("--format")) var format: ReportFormat = .text
+    @OptionGroup var formatting: ReportFormatOptions
     @Option(
         parsing: .unconditional, help: ArgumentHelp("The table to print as CSV: \(ReportCSV.sections.joined(separator: ", ")).", valueName: "name"))
     var section: String?
@@ -46,6 +43,8 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("Only petitions opened, letters sent and periods due on or after this day (YYYY-MM-DD).", valueName: "day"))
     var since: String?
     @Flag(help: "Replace the names of persons (petitioners, dependants, intermediaries) by initials and ids.") var redact = false
+
+    private var format: ReportFormat { formatting.format }
 
     func run() throws {
         if format == .csv, section == nil {
