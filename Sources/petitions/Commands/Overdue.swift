@@ -14,7 +14,7 @@ struct Overdue: ParsableCommand {
     @OptionGroup var output: TableFormatOptions
 
     func run() throws {
-        let asOf = try ruleOptions.day()
+        let asOf = ruleOptions.day()
         let request = ListOverdue(asOf: asOf, sources: ruleOptions.sources)
         // JSON and CSV are written as the listing comes, one delivery at a time: memory stays flat at a million.
         switch output.format {

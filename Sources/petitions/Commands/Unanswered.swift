@@ -15,7 +15,7 @@ struct Unanswered: ParsableCommand {
     @Flag(name: .customLong("overdue-only"), help: "Only letters past their due day.") var overdueOnly = false
 
     func run() throws {
-        let asOf = try ruleOptions.day()
+        let asOf = ruleOptions.day()
         let request = ListUnanswered(asOf: asOf, sources: ruleOptions.sources, overdueOnly: overdueOnly)
         // JSON and CSV are written as the listing comes, one letter at a time: memory stays flat at a million.
         switch output.format {
