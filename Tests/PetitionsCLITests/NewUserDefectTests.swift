@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: [
         (["serve", "--port", "-1"], 64, "--port '-1' is not a port number; a port is a whole number from 1 to 65535."),
         (["serve", "--port", "0"], 64, "--port '0' is not a port number; a port is a whole number from 1 to 65535."),
-        (["search", "petr", "--limit", "-5"], 65, "--limit '-5' is not a number of results from 1 to 10000."),
+        (["search", "petr", "--limit", "-5"], 64, "--limit '-5' is not a number of results from 1 to 10000."),
         (
             [
                 "decree", "add", "--handle", "d", "--name", "D", "--issued", "1920-01-01", "--supplier", "moscow", "--ration",

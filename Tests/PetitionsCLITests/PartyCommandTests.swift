@@ -32,7 +32,7 @@ import Testing
             #expect(party.status == 0 && party.stdout == own.stdout, "\(kind): \(party) vs \(own)")
         }
         let bad = try cli.run(["party", "list", "--kind", "comrade"])
-        #expect(bad.status == 65 && bad.stdout.isEmpty, "\(bad)")
+        #expect(bad.status == 64 && bad.stdout.isEmpty, "\(bad)")
         #expect(
             bad.stderr.contains("--kind") && bad.stderr.contains("comrade") && bad.stderr.contains("petitioner, group, authority or office"), "\(bad)"
         )

@@ -32,12 +32,16 @@ public struct ListEvents: UseCase {
 
     /// A kind that names no event would list nothing, which reads as "nothing happened": it is refused instead.
     private func checkKind() throws {
-        if let kind {
-            let kinds = LedgerEvent.Kind.allCases.map(\.rawValue)
-            guard kinds.contains(kind) || kinds.contains(where: { $0.hasPrefix(kind + ".") }) else {
-                let families = Set(kinds.map { String($0.prefix { $0 != "." }) }).sorted().joined(separator: ", ")
-                throw PetitionsError.invalid("--kind", kind, "is not a kind of event; give a kind such as letter.sent, or one of \(families)")
-            }
+        if let kind { _ = try Self.kind(named: kind) }
+    }
+
+    /// `text` as a kind of event (`letter.sent`) or a family of them (`letter`), or the sentence naming `field`.
+    public static func kind(named text: String, field: String = "--kind") throws -> String {
+        let kinds = LedgerEvent.Kind.allCases.map(\.rawValue)
+        guard kinds.contains(text) || kinds.contains(where: { $0.hasPrefix(text + ".") }) else {
+            let families = Set(kinds.map { String($0.prefix { $0 != "." }) }).sorted().joined(separator: ", ")
+            throw PetitionsError.invalid(field, text, "is not a kind of event; give a kind such as letter.sent, or one of \(families)")
         }
+        return text
     }
 }

@@ -10,11 +10,12 @@ extension AttachmentCommand {
             discussion: "Example:\n  petitions attachment list --letter 4")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(parsing: .unconditional, help: "Only the attachments of this letter (id).") var letter: String?
-        @Option(parsing: .unconditional, help: "Only the attachments of this petition (id).") var petition: String?
+        @Option(parsing: .unconditional, help: "Only the attachments of this letter (id).", transform: OptionWord.id("--letter")) var letter: Int64?
+        @Option(parsing: .unconditional, help: "Only the attachments of this petition (id).", transform: OptionWord.id("--petition"))
+        var petition: Int64?
 
         func run() throws {
-            let list = try ledger.run(ListAttachments(letter: try id(letter, "--letter"), petition: try id(petition, "--petition")))
+            let list = try ledger.run(ListAttachments(letter: letter, petition: petition))
             if output.format == .json { return try Output.json(list) }
             print(AttachmentOutput.table(list))
         }

@@ -15,25 +15,26 @@ struct Check: ParsableCommand {
             """)
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup var output: TableFormatOptions
     @Option(
-        help: ArgumentHelp("Output format: text, json or csv (default: text).", valueName: "format"), completion: TableFormat.completion,
-        transform: TableFormat.option("--format")) var format: TableFormat = .text
+        name: .customLong("min-severity"), parsing: .unconditional,
+        help: "Show only findings at least this serious: warning, overdue or critical. (default: warning)",
+        transform: OptionWord.read { try Severity(parsing: $0, field: "--min-severity") })
+    var minSeverity = Severity.warning
     @Option(
-        name: .customLong("min-severity"), parsing: .unconditional, help: "Show only findings at least this serious: warning, overdue or critical.")
-    var minSeverity: String = "warning"
-    @Option(name: .customLong("fail-on"), parsing: .unconditional, help: "Exit 1 when a finding is at least this serious.") var failOn: String =
-        "overdue"
+        name: .customLong("fail-on"), parsing: .unconditional, help: "Exit 1 when a finding is at least this serious. (default: overdue)",
+        transform: OptionWord.read { try Severity(parsing: $0, field: "--fail-on") })
+    var failOn = Severity.overdue
     @Flag(help: "Record findings raised and cleared since the last recorded check as events.") var record = false
 
     /// The findings written as they are handed on (`StreamCheck`), none held whole; with `--record` they are recorded
     /// first, the same way.
     func run() throws {
-        let min = try Severity(parsing: minSeverity, field: "--min-severity")
-        let fail = try Severity(parsing: failOn, field: "--fail-on")
-        let asOf = try ruleOptions.day()
+        let min = minSeverity
+        let asOf = ruleOptions.day()
         let result = try ledger.run(StreamCheck(asOf: asOf, sources: ruleOptions.sources, record: record))
         var findings = result.findings
-        switch format {
+        switch output.format {
         case .json:
             // As `Output.json(CheckResult(...))` writes it: `as_of`, then `findings` one element at a time, then `recorded`.
             let encoder = HouseJSONEncoder()
@@ -78,6 +79,6 @@ struct Check: ParsableCommand {
             }
             if let recorded = result.recorded { print("Recorded: \(recorded.raised) raised, \(recorded.cleared) cleared.") }
         }
-        if findings.contains(atLeast: fail) { throw ExitCode(1) }
+        if findings.contains(atLeast: failOn) { throw ExitCode(1) }
     }
 }

@@ -19,11 +19,15 @@ struct DeadlineCommand: ParsableCommand {
               petitions deadline --from 1920-01-31 --within "1 month" --format json
             """)
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The start day (YYYY-MM-DD); it never counts itself.", valueName: "day"))
-    var from: String
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The start day (YYYY-MM-DD); it never counts itself.", valueName: "day"),
+        transform: OptionWord.day("--from"))
+    var from: Day
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The span: e.g. '20 working days', '7 days', '2 weeks' or '1 month'.", valueName: "span"))
-    var within: String
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The span: e.g. '20 working days', '7 days', '2 weeks' or '1 month'.", valueName: "span"),
+        transform: OptionWord.span("--within"))
+    var within: Span
 
     @Option(
         parsing: .unconditional,
@@ -40,10 +44,6 @@ struct DeadlineCommand: ParsableCommand {
     static let listedSkippedDays = 100
 
     func run() throws {
-        let from = try day(from, "--from")
-        guard let within = try span(within, "--within") else {
-            throw PetitionsError.invalid("--within", within, "is not a span")
-        }
         let result = try ledger.run(ComputeDeadline(from: from, within: within, calendar: calendar))
         let deadline = result.deadline
         if output.format == .json {

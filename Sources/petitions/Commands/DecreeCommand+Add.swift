@@ -23,7 +23,10 @@ extension DecreeCommand {
         @Option(parsing: .unconditional, help: "The authority that issued it.") var issuer: String?
         @Option(parsing: .unconditional, help: "The authority that supplies what it promises.") var supplier: String
         @Option(parsing: .unconditionalSingleValue, help: "A ration, \"CATEGORY: AMOUNT UNIT COMMODITY\" (repeatable).") var ration: [String] = []
-        @Option(parsing: .unconditional, help: "How often it falls due (month).") var every: String = "month"
+        @Option(
+            parsing: .unconditional, help: "How often it falls due (month). (default: month)",
+            transform: OptionWord.read { try Frequency(parsing: $0) })
+        var every = Frequency.month
         @Option(
             name: .customLong("due-day"), parsing: .unconditional,
             help: "The day of the period a delivery is due (1–31, clamped to the month's end).")
@@ -33,13 +36,12 @@ extension DecreeCommand {
 
         func run() throws {
             let issued = try day(issued, "--issued")
-            let freq = try Frequency(parsing: every)
             let from = try day(effectiveFrom, "--effective-from")
             let to = try day(effectiveTo, "--effective-to")
             let d = try ledger.run(
                 AddDecree(
                     handle: handle, name: name, issued: issued, issuer: issuer, supplier: supplier, rations: ration,
-                    every: freq, dueDay: try wholeNumber(dueDay, "--due-day", "a day of the month from 1 to 31", in: 1...31), effectiveFrom: from,
+                    every: every, dueDay: try wholeNumber(dueDay, "--due-day", "a day of the month from 1 to 31", in: 1...31), effectiveFrom: from,
                     effectiveTo: to))
             try DecreeOutput.one(d, enrolments: [], created: true, output.format)
             for w in try ledger.run(UnrationedCategories(d.rations.map(\.category), .rations(decree: d.handle))) { Output.warn(w) }

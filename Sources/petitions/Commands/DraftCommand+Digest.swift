@@ -14,7 +14,7 @@ extension DraftCommand {
         @Option(parsing: .unconditional, help: ArgumentHelp("The authority written to (handle or id).", valueName: "handle")) var authority: String
 
         func run() throws {
-            let asOf = try ruleOptions.day()
+            let asOf = ruleOptions.day()
             try draft.emit(try ledger.run(WriteDraft(.digest(authority: authority), asOf: asOf, sources: ruleOptions.sources)))
         }
     }

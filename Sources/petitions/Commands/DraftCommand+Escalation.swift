@@ -18,16 +18,15 @@ extension DraftCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var draft: DraftOutputOptions
-        @Option(parsing: .unconditional, help: "The petition (id).") var petition: String
+        @Option(parsing: .unconditional, help: "The petition (id).", transform: OptionWord.id("--petition")) var petition: Int64
         @Option(
             parsing: .unconditional,
             help: ArgumentHelp("The authority to write to (default: the one above the petition's authority).", valueName: "handle"))
         var to: String?
 
         func run() throws {
-            let pid = try id(petition, "--petition")
-            let asOf = try ruleOptions.day()
-            try draft.emit(try ledger.run(WriteDraft(.escalation(petition: pid, to: to), asOf: asOf, sources: ruleOptions.sources)))
+            let asOf = ruleOptions.day()
+            try draft.emit(try ledger.run(WriteDraft(.escalation(petition: petition, to: to), asOf: asOf, sources: ruleOptions.sources)))
         }
     }
 }

@@ -11,12 +11,11 @@ extension DraftCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var draft: DraftOutputOptions
-        @Option(parsing: .unconditional, help: "The letter waiting for a reply (id).") var letter: String
+        @Option(parsing: .unconditional, help: "The letter waiting for a reply (id).", transform: OptionWord.id("--letter")) var letter: Int64
 
         func run() throws {
-            let lid = try id(letter, "--letter")
-            let asOf = try ruleOptions.day()
-            try draft.emit(try ledger.run(WriteDraft(.reminder(letter: lid), asOf: asOf, sources: ruleOptions.sources)))
+            let asOf = ruleOptions.day()
+            try draft.emit(try ledger.run(WriteDraft(.reminder(letter: letter), asOf: asOf, sources: ruleOptions.sources)))
         }
     }
 }

@@ -10,14 +10,16 @@ struct Events: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var output: FormatOptions
     @Option(parsing: .unconditional, help: "Only events concerning this party.") var party: String?
-    @Option(parsing: .unconditional, help: "Only events of this petition (and its letters).") var petition: String?
-    @Option(parsing: .unconditional, help: "Only events of this kind (e.g. letter.sent, or letter for every letter event).") var kind: String?
-    @Option(parsing: .unconditional, help: "Only events on or after this day.") var since: String?
+    @Option(parsing: .unconditional, help: "Only events of this petition (and its letters).", transform: OptionWord.id("--petition"))
+    var petition: Int64?
+    @Option(
+        parsing: .unconditional, help: "Only events of this kind (e.g. letter.sent, or letter for every letter event).",
+        transform: OptionWord.read { try ListEvents.kind(named: $0, field: "--kind") })
+    var kind: String?
+    @Option(parsing: .unconditional, help: "Only events on or after this day.", transform: OptionWord.day("--since")) var since: Day?
 
     func run() throws {
-        let pid = try id(petition, "--petition")
-        let since = try day(since, "--since")
-        let list = try ledger.run(ListEvents(party: party, petition: pid, kind: kind, since: since))
+        let list = try ledger.run(ListEvents(party: party, petition: petition, kind: kind, since: since))
         if output.format == .json { return try Output.json(list) }
         print(EventOutput.table(list))
     }

@@ -9,15 +9,14 @@ extension LetterCommand {
             abstract: "List letters, oldest first.", discussion: "Example:\n  petitions letter list --petition 1")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(parsing: .unconditional, help: "Only letters of this petition (id).") var petition: String?
+        @Option(parsing: .unconditional, help: "Only letters of this petition (id).", transform: OptionWord.id("--petition")) var petition: Int64?
         @Option(parsing: .unconditional, help: "Only letters from or to this party.") var party: String?
         @Flag(help: "Only letters still waiting for a reply.") var waiting = false
         @Option(parsing: .unconditional, help: "Only letters whose subject or summary this search matches (as petitions search does).") var search:
             String?
 
         func run() throws {
-            let pid = try id(petition, "--petition")
-            let list = try ledger.run(ListLetters(petition: pid, party: party, waiting: waiting, search: search))
+            let list = try ledger.run(ListLetters(petition: petition, party: party, waiting: waiting, search: search))
             if output.format == .json { return try Output.json(list) }
             print(LetterOutput.table(list))
         }

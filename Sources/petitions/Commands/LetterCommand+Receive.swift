@@ -21,18 +21,20 @@ extension LetterCommand {
         @Option(parsing: .unconditional, help: "Its subject.") var subject: String
         @Option(name: .customLong("in-reply-to"), parsing: .unconditional, help: "The letter it answers (id).") var inReplyTo: String?
         @Option(parsing: .unconditional, help: "The petition it belongs to (id).") var petition: String?
-        @Option(parsing: .unconditional, help: "post, telegraph, courier or in-person.") var channel: String = "post"
+        @Option(
+            parsing: .unconditional, help: "post, telegraph, courier or in-person. (default: post)",
+            transform: OptionWord.read { try Channel(parsing: $0) })
+        var channel = Channel.post
         @Option(parsing: .unconditional, help: "A short summary.") var summary: String?
 
         func run() throws {
             let on = try day(on, "--on")
-            let ch = try Channel(parsing: channel)
             let reply = try id(inReplyTo, "--in-reply-to")
             let pid = try id(petition, "--petition")
             let checked = try ledger.run(
                 ReceiveLetter(
                     from: from, to: to, on: on, subject: subject, inReplyTo: reply, petition: pid,
-                    channel: ch, summary: summary
+                    channel: channel, summary: summary
                 ).checked)
             for w in checked.warnings { Output.warn(w) }
             try LetterOutput.one(checked.letter, created: true, output.format)

@@ -35,7 +35,10 @@ extension LetterCommand {
         @Option(name: .customLong("reply-within"), parsing: .unconditional, help: "When a reply is due, e.g. '20 working days'.") var replyWithin:
             String?
         @Flag(name: .customLong("no-reply-expected"), help: "No reply is expected.") var noReplyExpected = false
-        @Option(parsing: .unconditional, help: "post, telegraph, courier or in-person.") var channel: String = "post"
+        @Option(
+            parsing: .unconditional, help: "post, telegraph, courier or in-person. (default: post)",
+            transform: OptionWord.read { try Channel(parsing: $0) })
+        var channel = Channel.post
         @Option(parsing: .unconditional, help: "A short summary.") var summary: String?
         @Flag(
             name: .customLong("restarts-clock"),
@@ -54,12 +57,11 @@ extension LetterCommand {
         func run() throws {
             let on = try day(on, "--on")
             let span = try span(replyWithin, "--reply-within")
-            let ch = try Channel(parsing: channel)
             let pid = try id(petition, "--petition")
             let checked = try ledger.run(
                 SendLetter(
                     from: from, to: to, on: on, subject: subject, petition: pid, replyWithin: span,
-                    expectsReply: !noReplyExpected, channel: ch, summary: summary,
+                    expectsReply: !noReplyExpected, channel: channel, summary: summary,
                     restartsClock: restartsClock, draftPath: fromDraft
                 ).checked)
             for w in checked.warnings { Output.warn(w) }

@@ -11,15 +11,13 @@ struct Overdue: ParsableCommand {
     )
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(
-        help: ArgumentHelp("Output format: text, json or csv (default: text).", valueName: "format"), completion: TableFormat.completion,
-        transform: TableFormat.option("--format")) var format: TableFormat = .text
+    @OptionGroup var output: TableFormatOptions
 
     func run() throws {
-        let asOf = try ruleOptions.day()
+        let asOf = ruleOptions.day()
         let request = ListOverdue(asOf: asOf, sources: ruleOptions.sources)
         // JSON and CSV are written as the listing comes, one delivery at a time: memory stays flat at a million.
-        switch format {
+        switch output.format {
         case .json:
             var out = JSONArrayStream()
             try request.run(in: ledger.workspace) { try out.add($0) }

@@ -16,10 +16,13 @@ struct PartyCommand: ParsableCommand {
             discussion: "Example:\n  petitions party list\n  petitions party list --kind group --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        @Option(parsing: .unconditional, help: "Only this kind: petitioner, group, authority or office.") var kind: String?
+        @Option(
+            parsing: .unconditional, help: "Only this kind: petitioner, group, authority or office.",
+            transform: OptionWord.read { try ListParties.kinds(named: $0, field: "--kind") })
+        var kind: [PartyKind]?
 
         func run() throws {
-            let kinds = try ListParties.kinds(named: kind, field: "--kind")
+            let kinds = kind ?? ListParties.everyKind
             let parties = try ledger.run(ListParties(kinds: kinds))
             if kinds.count == 1 { return try PartyOutput.list(parties, kinds[0], output.format) }
             try PartyOutput.listEveryKind(parties, output.format)

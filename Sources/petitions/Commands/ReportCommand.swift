@@ -23,10 +23,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var ruleOptions: RuleOptions
-    @Option(
-        help: ArgumentHelp("Output format: text, markdown, json, csv or html (default: text).", valueName: "format"),
-        completion: ReportFormat.completion,
-        transform: ReportFormat.option("--format")) var format: ReportFormat = .text
+    @OptionGroup var formatting: ReportFormatOptions
     @Option(
         parsing: .unconditional, help: ArgumentHelp("The table to print as CSV: \(ReportCSV.sections.joined(separator: ", ")).", valueName: "name"))
     var section: String?
@@ -43,9 +40,12 @@ struct ReportCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Only deliveries and arrears under this decree.", valueName: "handle")) var decree: String?
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Only petitions opened, letters sent and periods due on or after this day (YYYY-MM-DD).", valueName: "day"))
-    var since: String?
+        help: ArgumentHelp("Only petitions opened, letters sent and periods due on or after this day (YYYY-MM-DD).", valueName: "day"),
+        transform: OptionWord.day("--since"))
+    var since: Day?
     @Flag(help: "Replace the names of persons (petitioners, dependants, intermediaries) by initials and ids.") var redact = false
+
+    private var format: ReportFormat { formatting.format }
 
     func run() throws {
         if format == .csv, section == nil {
@@ -63,8 +63,8 @@ struct ReportCommand: ParsableCommand {
                     code: .usage)
             }
         }
-        let asOf = try ruleOptions.day()
-        let scope = ReportScope(authority: authority, recipient: recipient, decree: decree, since: try day(since, "--since"))
+        let asOf = ruleOptions.day()
+        let scope = ReportScope(authority: authority, recipient: recipient, decree: decree, since: since)
         if let output { try OutputFile.refuseExisting(output, force: force) }
         let report = try ledger.run(BuildReport(asOf: asOf, sources: ruleOptions.sources, scope: scope, redact: redact, section: section))
         // JSON streams member by member and element by element: a large report never sits whole in memory as text.

@@ -23,8 +23,14 @@ struct Search: ParsableCommand {
     /// Every word that is not one of the options below, so that a query that begins with "-" (`-petr`) reaches the
     /// search, which answers it with a sentence, rather than being taken for an unknown option.
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("What to search for.", valueName: "query")) var words: [String] = []
-    @Option(parsing: .unconditional, help: "Only records of this kind: party, petition, letter, note or attachment.") var kind: String?
-    @Option(parsing: .unconditional, help: "At most this many results (default 20).") var limit: String = "20"
+    @Option(
+        parsing: .unconditional, help: "Only records of this kind: party, petition, letter, note or attachment.",
+        transform: OptionWord.read { try SearchKind(parsing: $0, field: "--kind") })
+    var kind: SearchKind?
+    @Option(
+        parsing: .unconditional, help: "At most this many results (default 20). (default: 20)",
+        transform: OptionWord.number("--limit", "a number of results from 1 to 10000", in: 1...10_000))
+    var limit = 20
 
     /// The words of the query: `--` (which ends the options, so that `search -- -petr` is taken as words) is not one.
     private var queryWords: [String] { words.filter { $0 != "--" } }
@@ -35,9 +41,7 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let query = queryWords.joined(separator: " ")
-        let kind = try kind.map { try SearchKind(parsing: $0) }
-        let hits = try ledger.run(
-            SearchRecords(query: query, kind: kind, limit: try wholeNumber(limit, "--limit", "a number of results from 1 to 10000", in: 1...10_000)))
+        let hits = try ledger.run(SearchRecords(query: query, kind: kind, limit: limit))
         if output.format == .json { return try Output.json(hits) }
         guard !hits.isEmpty else { return print("Nothing matches \(ControlCharacters.visible(query)).") }
         var t = TextTable(["KIND", "ID", "DAY", "MATCH"])

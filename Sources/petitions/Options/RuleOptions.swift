@@ -4,8 +4,10 @@ import PetitionsApp
 
 /// `--as-of`, `--calendar`, `--rules`: what every command that computes deadlines takes.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The day to judge as of (YYYY-MM-DD; default today).")
-    var asOf: String?
+    @Option(
+        name: .customLong("as-of"), parsing: .unconditional, help: "The day to judge as of (YYYY-MM-DD; default today).",
+        transform: OptionWord.day("--as-of"))
+    var asOf: Day?
 
     @Option(
         parsing: .unconditional,
@@ -15,7 +17,8 @@ struct RuleOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("A rules file for this run (else the ledger's, else the built-in rules).", valueName: "file"))
     var rules: String?
 
-    func day() throws -> Day { try PetitionsCLI.day(asOf, "--as-of") ?? Clock.today() }
+    /// The day given, else today.
+    func day() -> Day { asOf ?? Clock.today() }
 
     /// The calendar and rules files given for this run.
     var sources: RuleSources { RuleSources(calendar: calendar, rules: rules) }
