@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+/// What the thirteenth trial (a hostile and a careless user of the office server) found.
+@Suite("Office server: the thirteenth trial") struct ServerTrial13Tests {
+    @Test("an upload sent as a form (curl -F file=@scan.pdf) is 415 naming Content-Type, and nothing is attached")
+    func uploadAsForm() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        let before = try f.eventCount()
+        let boundary = "------------------------d74496d66958873e"
+        let envelope =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+            + "%PDF-1.4\nhello\n%%EOF\n\r\n--\(boundary)--\r\n"
+        try await f.test { client in
+            var headers = f.bearer(.clerk)
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            let r = try await client.execute(
+                uri: "/api/v1/letters/\(letter)/attachments?name=scan.pdf", method: .post, headers: headers, body: ByteBuffer(string: envelope))
+            #expect(r.status == .unsupportedMediaType, "\(r.text)")
+            #expect(r.object["field"] as? String == "Content-Type", "\(r.text)")
+            #expect(
+                r.object["error"] as? String
+                    == "Content-Type 'multipart/form-data; boundary=\(boundary)': the body must be the file itself, byte for byte (curl --data-binary @FILE), not a form; nothing was attached.",
+                "\(r.text)")
+            // curl --data-binary labels the file a urlencoded form: its bytes are the file, and are kept as sent.
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let pdf = "%PDF-1.4\nhello\n%%EOF\n"
+            let plain = try await client.execute(
+                uri: "/api/v1/letters/\(letter)/attachments?name=scan.pdf", method: .post, headers: headers, body: ByteBuffer(string: pdf))
+            #expect(plain.status == .created, "\(plain.text)")
+            #expect(plain.object["size"] as? Int == pdf.utf8.count && plain.object["media_type"] as? String == "application/pdf", "\(plain.text)")
+        }
+        #expect(try f.eventCount() == before + 1)
+        #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).map(\.size) == [21])
+    }
+
+    @Test("a body sent with Content-Encoding: gzip is 415 naming the header, for a file and for JSON; nothing recorded")
+    func contentCoding() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        let before = try f.eventCount()
+        // The gzip of "hello\n".
+        let gzipped: [UInt8] = [
+            0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0xe7, 0x02, 0x00, 0x20, 0x30, 0x3a, 0x36,
+            0x06, 0x00, 0x00, 0x00,
+        ]
+        let sentence = "Content-Encoding 'gzip': bodies are read as sent, without a content coding; send it uncompressed."
+        try await f.test { client in
+            var headers = f.bearer(.clerk)
+            headers[.contentEncoding] = "gzip"
+            let file = try await client.execute(
+                uri: "/api/v1/letters/\(letter)/attachments?name=reply.txt", method: .post, headers: headers, body: ByteBuffer(bytes: gzipped))
+            #expect(file.status == .unsupportedMediaType, "\(file.text)")
+            #expect(file.object["error"] as? String == sentence && file.object["field"] as? String == "Content-Encoding", "\(file.text)")
+            headers[.contentType] = "application/json"
+            let note = try await client.execute(
+                uri: "/api/v1/petitions/1/notes", method: .post, headers: headers, body: ByteBuffer(bytes: gzipped))
+            #expect(note.status == .unsupportedMediaType, "\(note.text)")
+            #expect(note.object["error"] as? String == sentence, "\(note.text)")
+            // `identity` is no coding at all.
+            headers[.contentEncoding] = "identity"
+            let plain = try await client.execute(
+                uri: "/api/v1/petitions/1/notes", method: .post, headers: headers, body: json(#"{"text": "Telephoned", "on": "1920-02-21"}"#))
+            #expect(plain.status == .created, "\(plain.text)")
+        }
+        #expect(try f.eventCount() == before + 1)
+        #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).isEmpty)
+    }
+}
