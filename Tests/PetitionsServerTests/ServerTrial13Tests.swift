@@ -75,4 +75,26 @@ import Testing
         #expect(try f.eventCount() == before + 1)
         #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).isEmpty)
     }
+
+    @Test("a search the index cannot read names q, the address's key and the form's field, not the command's QUERY")
+    func searchSentenceNamesQ() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            for (query, sentence) in [
+                ("%22", #"q '"' has an unbalanced quote ("); close the phrase or leave the quote out."#),
+                ("-", "q '-' has no word to search for."),
+                (String(repeating: "a", count: 501), "q: the search is 501 characters long; give at most 500."),
+            ] {
+                let api = try await client.execute(uri: "/api/v1/search?q=\(query)", method: .get, headers: f.bearer(.reader))
+                #expect(api.status == .badRequest, "\(api.text)")
+                #expect(api.object["error"] as? String == sentence && api.object["field"] as? String == "q", "\(api.text)")
+            }
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let page = try await client.execute(uri: "/search?q=%22", method: .get, headers: b.headers)
+            #expect(page.status == .badRequest)
+            #expect(page.text.contains("q &#39;&quot;&#39; has an unbalanced quote"), "\(page.text)")
+            #expect(!page.text.contains("query &#39;"), "\(page.text)")
+        }
+    }
 }
