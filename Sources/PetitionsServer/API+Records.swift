@@ -80,7 +80,8 @@ enum Letters {
     /// than the one written to, a party that is none of the petition's), to be worked out before it is recorded.
     static func warnings(_ f: RequestFields) throws -> CheckLetter {
         let inReplyTo = try f.required("direction") == "received" ? try f.id("in_reply_to") : nil
-        return CheckLetter(from: try f.required("from"), to: try f.required("to"), inReplyTo: inReplyTo, petition: try f.id("petition"))
+        return CheckLetter(
+            from: try f.required("from"), to: try f.required("to"), inReplyTo: inReplyTo, petition: try f.id("petition"), on: try f.day("on"))
     }
 
     /// The work of recording the letter `f` describes: sent (as `letter send`) or received (as `letter receive`).

@@ -97,4 +97,26 @@ import Testing
             #expect(!page.text.contains("query &#39;"), "\(page.text)")
         }
     }
+
+    @Test("a letter recorded through the API dated after today is kept with a warning that says so, as letter send warns")
+    func letterAfterToday() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let later = try await client.execute(
+                uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(
+                    #"{"direction": "sent", "from": "dmitrov-post", "to": "moscow-supply", "on": "1920-03-05", "subject": "Appeal", "petition": 1}"#))
+            #expect(later.status == .created, "\(later.text)")
+            #expect(
+                later.object["warnings"] as? [String] == ["the letter is dated 1920-03-05, after today (1920-03-04); it is recorded all the same."],
+                "\(later.text)")
+            let today = try await client.execute(
+                uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(
+                    #"{"direction": "received", "from": "moscow-supply", "to": "dmitrov-post", "on": "1920-03-04", "subject": "Reply", "petition": 1}"#
+                ))
+            #expect(today.status == .created && today.object["warnings"] as? [String] == [], "\(today.text)")
+        }
+    }
 }

@@ -1,0 +1,23 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// What the thirteenth trial (a careless user of the corrections and recordings) found at the command line.
+@Suite struct Trial13CLITests {
+    @Test("a letter sent or received dated after today is recorded with a warning that says so, never silently")
+    func letterAfterToday() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let sent = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "2999-01-20", "--subject", "Appeal"])
+        #expect(sent.status == 0, "\(sent)")
+        #expect(sent.stderr.contains("warning: the letter is dated 2999-01-20, after today ("), "\(sent.stderr)")
+        #expect(sent.stderr.contains("); it is recorded all the same."), "\(sent.stderr)")
+        let received = try cli.run([
+            "letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "2999-02-01", "--subject", "Reply", "--in-reply-to", "1",
+        ])
+        #expect(received.status == 0 && received.stderr.contains("warning: the letter is dated 2999-02-01, after today ("), "\(received)")
+        // A letter dated today or before says nothing of the kind.
+        let past = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-20", "--subject", "Appeal"])
+        #expect(past.status == 0 && !past.stderr.contains("after today"), "\(past)")
+    }
+}
