@@ -119,4 +119,37 @@ import Testing
             #expect(today.status == .created && today.object["warnings"] as? [String] == [], "\(today.text)")
         }
     }
+
+    @Test("a person recorded under a name someone has already gets -2 and a warning saying so, from the API and the web form")
+    func sameNameSaid() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        _ = try AddPetitioner(name: "Vera Figner").run(in: f.ledger.workspace)
+        let said = "someone named Vera Figner (or with a name that makes the same handle) is already recorded as 'vera-figner'; "
+        try await f.test { client in
+            let r = try await client.execute(
+                uri: "/api/v1/petitioners", method: .post, headers: f.bearer(.clerk, json: true), body: json(#"{"name": "Vera Figner"}"#))
+            #expect(r.status == .created && r.object["handle"] as? String == "vera-figner-2", "\(r.text)")
+            #expect(r.object["warnings"] as? [String] == [said + "this one is 'vera-figner-2'. Give handle to choose another."], "\(r.text)")
+            // A handle given, or one the name makes and no one has, says nothing.
+            let given = try await client.execute(
+                uri: "/api/v1/petitioners", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"name": "Vera Figner", "handle": "figner-v"}"#))
+            #expect(given.status == .created && given.object["warnings"] as? [String] == [], "\(given.text)")
+            let group = try await client.execute(
+                uri: "/api/v1/groups", method: .post, headers: f.bearer(.clerk, json: true), body: json(#"{"name": "Editors"}"#))
+            #expect(group.status == .created && group.object["warnings"] as? [String] == [], "\(group.text)")
+
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            b.read(try await client.execute(uri: "/parties/new?kind=petitioner", method: .get, headers: b.headers))
+            let added = try await client.execute(
+                uri: "/parties/new/petitioner", method: .post, headers: b.formHeaders, body: b.form([("name", "Vera Figner"), ("handle", "")]))
+            #expect(added.status == .seeOther && added.headers[.location] == "/parties/vera-figner-3", "\(added.status) \(added.text)")
+            let page = try await client.execute(uri: "/parties/vera-figner-3", method: .get, headers: b.headers)
+            #expect(
+                page.text.contains(
+                    "someone named Vera Figner (or with a name that makes the same handle) is already recorded as &#39;vera-figner&#39;"),
+                "\(page.text)")
+        }
+    }
 }
