@@ -20,4 +20,19 @@ import Testing
         let past = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-20", "--subject", "Appeal"])
         #expect(past.status == 0 && !past.stderr.contains("after today"), "\(past)")
     }
+
+    @Test("a token made for a disabled user is printed with a warning that it is refused until the user is enabled")
+    func tokenForDisabledUser() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["user", "add", "vera", "--role", "clerk"]).status == 0)
+        let live = try cli.run(["user", "token", "vera"])
+        #expect(live.status == 0 && live.stderr.isEmpty, "\(live)")
+        #expect(try cli.run(["user", "disable", "vera"]).status == 0)
+        let off = try cli.run(["user", "token", "vera", "--label", "script"])
+        #expect(off.status == 0 && off.stdout.contains("Token 2 for vera (shown once; keep it safe):"), "\(off)")
+        #expect(
+            off.stderr == "warning: vera is disabled: this token is refused, as the user's others are, until petitions user enable vera.\n",
+            "\(off.stderr)")
+    }
 }
