@@ -27,11 +27,12 @@ extension API {
             let log = LogPetition(
                 from: try f.required("from"), to: try f.required("to"), subject: try f.required("subject"), on: try f.requiredDay("on"),
                 via: try f.text("via"), category: try f.text("category"))
-            let dossier = try await office.perform(as: account) { ws in
+            let (dossier, said) = try await office.perform(as: account) { ws in
                 let p = try log.run(in: ws)
-                return try ShowPetition(petition: p.id).run(in: ws)
+                // A day after today is warned of, as `petition log` warns of it, the petition kept all the same.
+                return (try ShowPetition(petition: p.id).run(in: ws), try log.dateCheck.run(in: ws))
             }
-            return try JSONText.response(dossier, status: .created)
+            return try JSONText.created(dossier, warnings: said)
         }
         api.post("petitions/:id/status") { request, context in
             let account = try context.require(.clerk)

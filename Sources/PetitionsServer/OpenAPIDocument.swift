@@ -108,7 +108,7 @@ enum OpenAPIDocument {
                         subject: {type: string}
                         "on": {$ref: "#/components/schemas/Day"}
                         category: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}:
             get:
               summary: A petition with its letters and events, as `petition show --format json`.

@@ -35,4 +35,16 @@ import Testing
             off.stderr == "warning: vera is disabled: this token is refused, as the user's others are, until petitions user enable vera.\n",
             "\(off.stderr)")
     }
+
+    @Test("a petition logged dated after today is recorded with a warning that says so")
+    func petitionAfterToday() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let later = try cli.run(["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "Salt", "--on", "2999-03-04"])
+        #expect(later.status == 0 && later.stdout.contains("Logged petition"), "\(later)")
+        #expect(later.stderr.hasPrefix("warning: the petition is dated 2999-03-04, after today ("), "\(later.stderr)")
+        #expect(later.stderr.hasSuffix("); it is recorded all the same.\n"), "\(later.stderr)")
+        let past = try cli.run(["petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "Salt", "--on", "1920-03-04"])
+        #expect(past.status == 0 && past.stderr.isEmpty, "\(past)")
+    }
 }

@@ -152,4 +152,31 @@ import Testing
                 "\(page.text)")
         }
     }
+
+    @Test("a petition logged through the API or the web dated after today is kept with a warning that says so")
+    func petitionAfterToday() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let said = "the petition is dated 1920-03-05, after today (1920-03-04); it is recorded all the same."
+        try await f.test { client in
+            let later = try await client.execute(
+                uri: "/api/v1/petitions", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"from": "dmitrov-post", "to": "moscow-supply", "subject": "Salt", "on": "1920-03-05"}"#))
+            #expect(later.status == .created && later.object["warnings"] as? [String] == [said], "\(later.text)")
+            #expect((later.object["petition"] as? [String: Any])?["opened"] as? String == "1920-03-05", "\(later.text)")
+            let today = try await client.execute(
+                uri: "/api/v1/petitions", method: .post, headers: f.bearer(.clerk, json: true),
+                body: json(#"{"from": "dmitrov-post", "to": "moscow-supply", "subject": "Salt", "on": "1920-03-04"}"#))
+            #expect(today.status == .created && today.object["warnings"] as? [String] == [], "\(today.text)")
+
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            b.read(try await client.execute(uri: "/petitions/new", method: .get, headers: b.headers))
+            let form = try await client.execute(
+                uri: "/petitions", method: .post, headers: b.formHeaders,
+                body: b.form([("from", "dmitrov-post"), ("to", "moscow-supply"), ("subject", "Soap"), ("on", "1920-03-05")]))
+            #expect(form.status == .seeOther && form.headers[.location] == "/petitions/4", "\(form.status) \(form.text)")
+            let page = try await client.execute(uri: "/petitions/4", method: .get, headers: b.headers)
+            #expect(page.text.contains("the petition is dated 1920-03-05, after today (1920-03-04); it is recorded all the same."), "\(page.text)")
+        }
+    }
 }
