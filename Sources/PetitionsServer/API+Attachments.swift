@@ -11,6 +11,7 @@ extension API {
             let id = try pathID(context, "letter")
             // An unknown letter is 404 before a byte of the file is read.
             _ = try await inPath { try await office.run(ShowLetter(letter: id), as: account) }
+            try Attachments.refuseForm(request)
             let q = Query(request: request)
             guard let raw = try q.text("name") else {
                 throw APIFailure.invalid("name", "name is missing; give the file's name in the address (?name=reply.pdf).")

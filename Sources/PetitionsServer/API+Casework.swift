@@ -28,9 +28,9 @@ extension API {
             let search = SearchRecords(query: query, kind: kind, limit: limit ?? 20)
             do {
                 return try JSONText.response(try await office.run(search, as: context.account))
-            } catch var e as PetitionsError where e.field == "query" {
-                e.field = "q"  // the search's words are `q` in the address
-                throw e
+            } catch let e as PetitionsError where e.field == "query" {
+                // The search's words are `q` in the address: the sentence names `q` too, not the command's QUERY.
+                throw APIFailure.from(e).beside("q")
             }
         }
         api.post("petitions/:id/notes") { request, context in

@@ -25,7 +25,7 @@ extension API {
             let add = AddPetitioner(
                 name: try f.required("name"), handle: try f.text("handle"), district: try f.text("district"), occupation: try f.text("occupation"),
                 groups: try f.list("group"), dependants: try f.list("dependant").map { try Dependant(parsing: $0) }, on: try f.day("on"))
-            return try JSONText.response(try await office.run(add, as: account), status: .created)
+            return try API.created(try await office.run(add, as: account), handle: add.handle)
         }
         api.post("groups") { request, context in
             let account = try context.require(.clerk)
@@ -33,7 +33,7 @@ extension API {
             let add = AddGroup(
                 name: try f.required("name"), handle: try f.text("handle"), district: try f.text("district"),
                 counts: try f.list("count").map { try HeadCount(parsing: $0, field: "count") }, on: try f.day("on"))
-            return try JSONText.response(try await office.run(add, as: account), status: .created)
+            return try API.created(try await office.run(add, as: account), handle: add.handle)
         }
         api.post("authorities") { request, context in
             let account = try context.require(.clerk)
@@ -41,7 +41,13 @@ extension API {
             let add = AddAuthority(
                 name: try f.required("name"), handle: try f.text("handle"), parent: try f.text("parent"),
                 replyWithin: try f.text("reply_within").map { try Span(parsing: $0, field: "reply_within") }, on: try f.day("on"))
-            return try JSONText.response(try await office.run(add, as: account), status: .created)
+            return try API.created(try await office.run(add, as: account), handle: add.handle)
         }
+    }
+
+    /// A party just recorded, 201 as `show --format json` prints it, with `warnings`: the note `add` prints when its
+    /// handle, made from its name, was taken (someone of that name is recorded already), in the request's words.
+    static func created(_ party: Party, handle given: String?) throws -> Response {
+        try JSONText.created(party, warnings: HandleNote.sentence(for: party, given: given).map { [PetitionsError.requestWording($0)] } ?? [])
     }
 }

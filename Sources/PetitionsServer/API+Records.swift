@@ -27,11 +27,12 @@ extension API {
             let log = LogPetition(
                 from: try f.required("from"), to: try f.required("to"), subject: try f.required("subject"), on: try f.requiredDay("on"),
                 via: try f.text("via"), category: try f.text("category"))
-            let dossier = try await office.perform(as: account) { ws in
+            let (dossier, said) = try await office.perform(as: account) { ws in
                 let p = try log.run(in: ws)
-                return try ShowPetition(petition: p.id).run(in: ws)
+                // A day after today is warned of, as `petition log` warns of it, the petition kept all the same.
+                return (try ShowPetition(petition: p.id).run(in: ws), try log.dateCheck.run(in: ws))
             }
-            return try JSONText.response(dossier, status: .created)
+            return try JSONText.created(dossier, warnings: said)
         }
         api.post("petitions/:id/status") { request, context in
             let account = try context.require(.clerk)
@@ -80,7 +81,8 @@ enum Letters {
     /// than the one written to, a party that is none of the petition's), to be worked out before it is recorded.
     static func warnings(_ f: RequestFields) throws -> CheckLetter {
         let inReplyTo = try f.required("direction") == "received" ? try f.id("in_reply_to") : nil
-        return CheckLetter(from: try f.required("from"), to: try f.required("to"), inReplyTo: inReplyTo, petition: try f.id("petition"))
+        return CheckLetter(
+            from: try f.required("from"), to: try f.required("to"), inReplyTo: inReplyTo, petition: try f.id("petition"), on: try f.day("on"))
     }
 
     /// The work of recording the letter `f` describes: sent (as `letter send`) or received (as `letter receive`).

@@ -9,6 +9,7 @@ enum Attachments {
     /// The body of `request`, refused (413) as soon as it is over `limit` bytes: a `Content-Length` over it is refused
     /// before anything is read, and a body without one stops being read at the first byte past it.
     static func collect(_ request: Request, limit: Int, refusal: @autoclosure () -> APIFailure) async throws -> ByteBuffer {
+        try refuseContentCoding(request)
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw refusal() }
         var buffer = ByteBuffer()
         for try await chunk in request.body {
@@ -17,6 +18,35 @@ enum Attachments {
             buffer.writeBuffer(&chunk)
         }
         return buffer
+    }
+
+    /// Refuses (415, naming the header) a body sent in a content coding (`Content-Encoding: gzip`): the server reads
+    /// bodies as they come, and a compressed file was stored compressed under its name, a compressed JSON body refused
+    /// as text that is not UTF-8 (RFC 9110, 8.4.1: 415 for a coding the server does not take).
+    static func refuseContentCoding(_ request: Request) throws {
+        guard let coding = request.headers[.contentEncoding]?.trimmingCharacters(in: .whitespaces), !coding.isEmpty,
+            coding.lowercased() != "identity"
+        else { return }
+        throw APIFailure(
+            status: .unsupportedMediaType,
+            message:
+                "Content-Encoding \(quoted(String(coding.prefix(100)))): bodies are read as sent, without a content coding; send it uncompressed.",
+            field: "Content-Encoding")
+    }
+
+    /// Refuses (415, naming the header) an upload to the API sent as a form: `curl -F file=@scan.pdf` sends
+    /// `multipart/form-data`, and its boundaries and part headers were stored around the file, a broken copy under the
+    /// file's name. The API takes the file itself as the body; any other media type is the file's own (curl's
+    /// `--data-binary` labels it a urlencoded form, a script `application/pdf`), and the bytes say what it is.
+    static func refuseForm(_ request: Request) throws {
+        let given = request.headers[.contentType] ?? ""
+        let type = (given.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard type.hasPrefix("multipart/") else { return }
+        throw APIFailure(
+            status: .unsupportedMediaType,
+            message: "Content-Type \(quoted(String(given.prefix(100)))): the body must be the file itself, byte for byte "
+                + "(curl --data-binary @FILE), not a form; nothing was attached.",
+            field: "Content-Type")
     }
 
     /// The 413 of a file over the limit, naming the limit and where it is set.

@@ -51,7 +51,8 @@ extension OpenAPIDocument {
               description: >
                 The record, as the command prints it with `--format json`, and one more member, `warnings`: each sentence the
                 command prints on stderr for the same record (a receipt over the quantity expected or dated after today, a
-                reply from a party the letter was not written to, a letter from a party that is none of the petition's, a note
+                reply from a party the letter was not written to, a letter from a party that is none of the petition's, a petition or a letter dated
+                after today, a party whose handle, made from its name, was taken by someone of that name, a note
                 dated before its petition was logged or after today, an attachment dated before its letter or after today;
                 a change of status dated after today is refused);
                 `[]` when there is none. The record is kept all the same.

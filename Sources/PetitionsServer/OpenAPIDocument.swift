@@ -14,7 +14,7 @@ enum OpenAPIDocument {
             needs `Authorization: Bearer TOKEN` (make one with `petitions user token NAME`). Readers read; clerks also
             record; admins also manage users. Every error answers `{"error": SENTENCE, "field": NAME}` and changes nothing;
             a method an address does not take is 405 with `Allow`; a body sent as anything but `application/json` (a
-            `charset` allowed) is 415. A body must be strict JSON: a comma before `}` or `]`, a key given twice, or a boolean
+            `charset` allowed), or with a `Content-Encoding`, is 415. A body must be strict JSON: a comma before `}` or `]`, a key given twice, or a boolean
             written as anything but `true` or `false` is 400 naming the field; a query key given twice is 400 naming it. A
             request naming a record that does not exist (an unknown handle in a body or a filter) is 400 with the command's
             sentence, the options it names written as the request's fields (`on`, not `--on`); one in the path is 404. A listing answers one
@@ -108,7 +108,7 @@ enum OpenAPIDocument {
                         subject: {type: string}
                         "on": {$ref: "#/components/schemas/Day"}
                         category: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /petitions/{id}:
             get:
               summary: A petition with its letters and events, as `petition show --format json`.
@@ -192,6 +192,7 @@ enum OpenAPIDocument {
               description: >
                 The request's body is the file, byte for byte, at most `max_attachment_mb` of the ledger's configuration (413
                 past it, read no further); `name` gives its file name. Its media type is read from its bytes.
+                A body sent as a form (`multipart/form-data`, as `curl -F` sends it) or with a `Content-Encoding` is 415.
               parameters:
                 - {$ref: "#/components/parameters/id"}
                 - {name: name, in: query, required: true, description: "The file's name, without a folder.", schema: {type: string, minLength: 1, maxLength: 255}}
@@ -202,7 +203,7 @@ enum OpenAPIDocument {
                 content:
                   application/octet-stream:
                     schema: {type: string, format: binary}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /attachments/{id}:
             get:
               summary: An attachment's bytes, as `attachment get`, with their media type and `Content-Disposition` naming the file.
@@ -279,7 +280,7 @@ enum OpenAPIDocument {
                         group: {type: array, items: {type: string}}
                         dependant: {type: array, items: {type: string, description: "NAME:CATEGORY"}}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /groups:
             post:
               summary: Record a group, as `group add`.
@@ -297,7 +298,7 @@ enum OpenAPIDocument {
                         district: {type: [string, "null"]}
                         count: {type: array, items: {type: string, description: "CATEGORY=N"}}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /authorities:
             post:
               summary: Record an authority, as `authority add`.
@@ -315,7 +316,7 @@ enum OpenAPIDocument {
                         parent: {type: [string, "null"]}
                         reply_within: {type: [string, "null"]}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /search:
             get:
               summary: Parties, petitions, letters, case notes and attachments by the words of them, best first, as `search --format json`.

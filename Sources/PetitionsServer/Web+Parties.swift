@@ -244,7 +244,12 @@ extension Web {
                 }
             }
             switch outcome {
-            case .success(let party): throw Redirect.to(Web.partyPath(party.handle))
+            case .success(let party):
+                // Someone of that name is recorded already: said on the party's page, as `add` notes it.
+                if let note = HandleNote.sentence(for: party, given: try fields.text("handle")) {
+                    inform([PetitionsError.requestWording(note)], context)
+                }
+                throw Redirect.to(Web.partyPath(party.handle))
             case .failure(let failure):
                 var form = Web.partyForm(kind)
                 form.refill(fields.texts, error: failure)

@@ -103,10 +103,13 @@ extension Web {
             let log = LogPetition(
                 from: try fields.required("from"), to: try fields.required("to"), subject: try fields.required("subject"),
                 on: try fields.requiredDay("on"), via: try fields.text("via"), category: try fields.text("category"))
-            return try await office.run(log, as: account)
+            return try await office.perform(as: account) { ws in (try log.run(in: ws), try log.dateCheck.run(in: ws)) }
         }
         switch outcome {
-        case .success(let p): throw Redirect.to("/petitions/\(p.id)")
+        case .success(let (p, said)):
+            // Shown once on the petition's page, as a letter's or a note's warnings are.
+            inform(said, context)
+            throw Redirect.to("/petitions/\(p.id)")
         case .failure(let failure):
             var form = Web.petitionForm
             form.refill(fields.texts, error: failure)

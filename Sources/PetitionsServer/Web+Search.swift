@@ -23,7 +23,8 @@ extension Web {
                 values["searched"] = true
                 values["hits"] = hits.map(Web.hitValues)
             case .failure(let failure):
-                field.error = failure.message
+                // The sentence names the search's words as the form names them (`q`), not as the command does (QUERY).
+                field.error = failure.beside("q").message
                 status = failure.status
             }
         }

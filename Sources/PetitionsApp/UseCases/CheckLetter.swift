@@ -2,18 +2,23 @@ import PetitionsDomain
 import PetitionsStore
 
 /// What is unusual about a letter before it is recorded (a reply from another party than the one written to, a letter
-/// on a petition from a party that is none of its own): sentences for the front end to show as warnings. Reads only.
+/// on a petition from a party that is none of its own, a letter dated after today): sentences for the front end to
+/// show as warnings. Reads only.
 public struct CheckLetter: UseCase {
     public var from: String
     public var to: String
     public var inReplyTo: Int64?
     public var petition: Int64?
+    /// The letter's day: one after today cannot have been sent or received yet (a typing slip, 2092 for 1920), and is
+    /// recorded all the same, as a note or an attachment so dated is, never silently.
+    public var on: Day?
 
-    public init(from: String, to: String, inReplyTo: Int64? = nil, petition: Int64? = nil) {
+    public init(from: String, to: String, inReplyTo: Int64? = nil, petition: Int64? = nil, on: Day? = nil) {
         self.from = from
         self.to = to
         self.inReplyTo = inReplyTo
         self.petition = petition
+        self.on = on
     }
 
     public func run(in workspace: Workspace) throws -> [String] {
@@ -23,7 +28,9 @@ public struct CheckLetter: UseCase {
 
     /// The warnings, from a ledger already open (the one the letter is then recorded in).
     func warnings(in ledger: Ledger) -> [String] {
-        (try? ledger.letterWarnings(from: from, to: to, inReplyTo: inReplyTo, petition: petition)) ?? []
+        let today = ledger.context.today
+        let future = on.flatMap { $0 > today ? "the letter is dated \($0), after today (\(today)); it is recorded all the same." : nil }
+        return (future.map { [$0] } ?? []) + ((try? ledger.letterWarnings(from: from, to: to, inReplyTo: inReplyTo, petition: petition)) ?? [])
     }
 }
 

@@ -5,6 +5,8 @@ import PetitionsDomain
 public struct IssuedToken: Sendable {
     public var token: APIToken
     public var secret: String
+    /// Whether its user is disabled: the token is kept, but works only once the user is enabled again.
+    public var userDisabled = false
 }
 
 /// Makes a new API token for a user.
@@ -26,6 +28,8 @@ public struct IssueToken: UseCase {
         let token = try workspace.amending {
             try $0.addToken(user: name, label: label?.isEmpty == true ? nil : label, tokenHash: Passwords.tokenHash(secret))
         }
-        return IssuedToken(token: token, secret: secret)
+        // A disabled user's token is refused like the user's others until `user enable`: said, not printed as if it worked.
+        let disabled = try FindUser(name: token.user).run(in: workspace)?.account.disabled ?? false
+        return IssuedToken(token: token, secret: secret, userDisabled: disabled)
     }
 }

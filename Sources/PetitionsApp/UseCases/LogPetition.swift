@@ -18,6 +18,10 @@ public struct LogPetition: UseCase {
         self.category = category
     }
 
+    /// What is unusual about its day, for the front end to warn of: a petition dated after today cannot have been
+    /// logged yet (a typing slip, 2092 for 1920); it is recorded all the same, as a note or a letter so dated is.
+    public var dateCheck: CheckDates { CheckDates("the petition is dated", on: on, references: []) }
+
     public func run(in workspace: Workspace) throws -> Petition {
         try workspace.recording { try $0.logPetition(from: from, to: to, subject: subject, on: on, via: via, category: category) }
     }

@@ -37,7 +37,7 @@ public struct ReceiveLetter: UseCase {
 
     private func record(in workspace: Workspace, checked: Bool) throws -> CheckedLetter {
         try workspace.recording { ledger in
-            let warnings = checked ? CheckLetter(from: from, to: to, inReplyTo: inReplyTo, petition: petition).warnings(in: ledger) : []
+            let warnings = checked ? CheckLetter(from: from, to: to, inReplyTo: inReplyTo, petition: petition, on: on).warnings(in: ledger) : []
             let letter = try ledger.receiveLetter(
                 from: from, to: to, on: on, subject: subject, inReplyTo: inReplyTo, petition: petition,
                 channel: channel, summary: summary)

@@ -74,7 +74,7 @@ public struct SendLetter: UseCase {
                 _ = try workspace.rules(ledger, RuleSources()).engine.calendar.checkedDeadline(
                     from: on, within: replyWithin, field: "--reply-within")
             }
-            let warnings = checked ? CheckLetter(from: from, to: to, petition: petition).warnings(in: ledger) : []
+            let warnings = checked ? CheckLetter(from: from, to: to, petition: petition, on: on).warnings(in: ledger) : []
             let letter = try ledger.sendLetter(
                 from: from, to: to, on: on, subject: subject, petition: petition, replyWithin: replyWithin,
                 expectsReply: expectsReply, channel: channel, summary: summary ?? draft?.summary,

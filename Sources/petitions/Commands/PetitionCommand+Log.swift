@@ -25,7 +25,9 @@ extension PetitionCommand {
 
         func run() throws {
             let on = try day(on, "--on")
-            let p = try ledger.run(LogPetition(from: from, to: to, subject: subject, on: on, via: via, category: category))
+            let log = LogPetition(from: from, to: to, subject: subject, on: on, via: via, category: category)
+            let p = try ledger.run(log)
+            for w in try ledger.run(log.dateCheck) { Output.warn(w) }
             try PetitionOutput.one(p, created: true, output.format)
         }
     }

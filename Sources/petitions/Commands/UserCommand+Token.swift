@@ -22,6 +22,11 @@ extension UserCommand {
             let issued = try ledger.run(IssueToken(name: name, label: label))
             print("Token \(issued.token.id) for \(issued.token.user) (shown once; keep it safe):")
             print(issued.secret)
+            if issued.userDisabled {
+                Output.warn(
+                    "\(issued.token.user) is disabled: this token is refused, as the user's others are, until petitions user enable \(issued.token.user)."
+                )
+            }
         }
     }
 

@@ -4,18 +4,8 @@ import PetitionsApp
 enum PartyOutput {
     /// Prints a party just recorded; when its handle was made from its name and that one was taken, says so on stderr.
     static func created(_ p: Party, _ format: OutputFormat, givenHandle: String? = nil) throws {
-        let wanted = Handle.slug(from: p.name)
-        if givenHandle == nil, p.handle != wanted, !p.name.contains(where: { $0.isLetter }) {
-            // 🙂🙂 and !!! both make the handle 'p': the one already recorded is not "someone named 🙂🙂".
-            FileHandle.standardError.write(
-                Data(
-                    ("note: \(ControlCharacters.visible(p.name)) has no letters to make a handle of, and '\(wanted)' is taken; "
-                        + "this one is '\(p.handle)'. Give --handle to choose one.\n").utf8))
-        } else if givenHandle == nil, p.handle != wanted {
-            FileHandle.standardError.write(
-                Data(
-                    ("note: someone named \(p.name) (or with a name that makes the same handle) is already recorded as '\(wanted)'; "
-                        + "this one is '\(p.handle)'. Give --handle to choose another.\n").utf8))
+        if let note = HandleNote.sentence(for: p, given: givenHandle) {
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
         }
         if format == .json { return try Output.json(p) }
         print("Recorded \(label(p.kind)) \(p.id) \(p.handle): \(p.name)")
