@@ -44,21 +44,76 @@ public struct TextTable: Sendable {
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     /// The table as lines joined by newlines, or "(none)" without rows.
-    // Longer than 60 lines on purpose: measuring, fitting and laying out share the cleaned cells and their widths.
     public func render() -> String {
         guard !rows.isEmpty else { return "(none)" }
         let n = headers.count
-        // Each cell is cleaned and counted once, not once for the widths and again for its line: on 12,000 rows the
-        // newline replacement (through Foundation) was most of `overdue --format text`, for cells that had none.
-        func text(_ r: [String], _ i: Int) -> String {
-            guard i < r.count else { return "" }
-            // Control characters stored before they were refused show as `\u001B`, never act on the terminal.
-            let cell = ControlCharacters.visible(r[i])
-            return cell.utf8.contains(UInt8(ascii: "\n")) ? cell.replacingOccurrences(of: "\n", with: " ") : cell
-        }
-        let cells = rows.map { r in (0..<n).map { i in caps[i].map { TextTable.cut(text(r, i), cells: $0) } ?? text(r, i) } }
+        // Each cell is cleaned and counted once, not once for the widths and again for its line.
+        let cells = rows.map { shownCells($0) }
         let counts = cells.map { $0.map(DisplayWidth.of) }
-        var widths = (0..<n).map { i in max(DisplayWidth.of(headers[i]), counts.map { $0[i] }.max() ?? 0) }
+        let widest = (0..<n).map { i in counts.map { $0[i] }.max() ?? 0 }
+        let widths = columnWidths(widest: widest) { i in
+            cells.map { r in r[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0
+        }
+        var out = headerLines(widths)
+        for (r, c) in zip(cells, counts) { out += lines(of: r, counts: c, widths: widths) }
+        return out.joined(separator: "\n")
+    }
+
+    /// Writes the table of the rows `rows` hands over, line by line, holding one row at a time rather than the whole
+    /// table: the same text as `render()` of the same rows, each line passed to `write` without its newline. `rows`
+    /// hands every row over twice, in the same order, through `add`: first as pass 0 (the columns are measured),
+    /// then as pass 1 (each row is laid out as it comes). A listing as long as the event log of a million records.
+    public func stream(rows: (_ add: (_ pass: Int, _ row: [String]) throws -> Void) throws -> Void, write: (String) throws -> Void) throws {
+        let n = headers.count
+        var widest = Array(repeating: 0, count: n)
+        var longestWord = Array(repeating: 0, count: n)
+        var measured = 0
+        var widths: [Int]?
+        // `write` is called only while `rows` runs, from the closure handed to it; it never outlives this call.
+        try withoutActuallyEscaping(write) { write in
+            try rows { pass, row in
+                let cells = shownCells(row)
+                guard pass > 0 else {
+                    for i in 0..<n {
+                        let width = DisplayWidth.of(cells[i])
+                        widest[i] = max(widest[i], width)
+                        // The longest word matters only up to 24 cells (`columnWidths`), and is never wider than its cell.
+                        if longestWord[i] < 24, width > longestWord[i] {
+                            longestWord[i] = max(longestWord[i], cells[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0)
+                        }
+                    }
+                    measured += 1
+                    return
+                }
+                let laid = widths ?? columnWidths(widest: widest) { longestWord[$0] }
+                if widths == nil {
+                    widths = laid
+                    for line in headerLines(laid) { try write(line) }
+                }
+                for line in lines(of: cells, counts: cells.map(DisplayWidth.of), widths: laid) { try write(line) }
+            }
+        }
+        if measured == 0, widths == nil { try write("(none)") }
+    }
+
+    /// A row's cells as the table shows them: control characters stored before they were refused made visible (as
+    /// `\u001B`, never acting on the terminal), line breaks as spaces, capped columns cut (`capped`: not the header).
+    private func shownCells(_ r: [String], capped: Bool = true) -> [String] {
+        (0..<headers.count).map { i in
+            guard i < r.count else { return "" }
+            let visible = ControlCharacters.visible(r[i])
+            // Through Foundation only for a cell with a line break: on 12,000 rows the replacement was most of
+            // `overdue --format text`, for cells that had none.
+            let cell = visible.utf8.contains(UInt8(ascii: "\n")) ? visible.replacingOccurrences(of: "\n", with: " ") : visible
+            return capped ? caps[i].map { TextTable.cut(cell, cells: $0) } ?? cell : cell
+        }
+    }
+
+    /// The columns' widths for cells at most `widest` wide (by column), fitted to `maxWidth`. `longestWord(i)` is the
+    /// widest word of column `i`'s cells, asked only when the table does not fit.
+    private func columnWidths(widest: [Int], longestWord: (Int) -> Int) -> [Int] {
+        let n = headers.count
+        var widths = (0..<n).map { i in max(DisplayWidth.of(headers[i]), widest[i]) }
         // Shrink the widest column until the table fits, first not below its header or its longest word (up to 24
         // cells): days, handles and numbers stay whole, and text wraps between words. Only a table that cannot fit
         // so breaks words, down to 8 cells a column.
@@ -69,12 +124,11 @@ public struct TextTable: Sendable {
             : (0..<n).map { i in
                 // A capped column is cut, not wrapped: it may give way down to its header.
                 if caps[i] != nil { return max(DisplayWidth.of(headers[i]), 1) }
-                let words = cells.map { r in r[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }
                 // A table with a capped column keeps its headers whole ("WD LATE" wrapped read as two columns): the
                 // capped column gives way more. Others wrap them between words, as their golden files show.
                 let header =
                     caps.isEmpty ? headers[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 : DisplayWidth.of(headers[i])
-                return max(min(header, 24), min(words.max() ?? 0, 24), 1)
+                return max(min(header, 24), min(longestWord(i), 24), 1)
             }
         while widths.reduce(0, +) + 2 * (n - 1) > maxWidth,
             let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
@@ -84,6 +138,20 @@ public struct TextTable: Sendable {
         while widths.reduce(0, +) + 2 * (n - 1) > maxWidth, let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 {
             widths[i] -= 1
         }
+        return widths
+    }
+
+    /// The header's lines and the dashes under them.
+    private func headerLines(_ widths: [Int]) -> [String] {
+        let header = shownCells(headers, capped: false)
+        return lines(of: header, counts: header.map(DisplayWidth.of), widths: widths) + [
+            widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        ]
+    }
+
+    /// The lines of one row (`cells`, `counts` cells wide) laid out in columns `widths` wide.
+    private func lines(of cells: [String], counts: [Int], widths: [Int]) -> [String] {
+        let n = headers.count
         func lines(_ s: String, _ count: Int, _ i: Int) -> [(text: String, count: Int)] {
             let w = widths[i]
             guard count > w else { return [(s, count)] }
@@ -97,20 +165,16 @@ public struct TextTable: Sendable {
             if rightAligned.contains(i) { return fill + s }
             return i == n - 1 ? s : s + fill
         }
-        func renderRow(_ r: [String], _ c: [Int]) -> [String] {
-            let cells = (0..<n).map { lines(r[$0], c[$0], $0) }
-            let height = cells.map(\.count).max() ?? 1
-            return (0..<height).map { k in
-                let line = (0..<n).map { k < cells[$0].count ? pad(cells[$0][k].text, cells[$0][k].count, $0) : pad("", 0, $0) }.joined(
-                    separator: "  ")
-                // Continuation lines of wrapped cells end where their last text does.
-                return k == 0 ? line : String(line.reversed().drop(while: { $0 == " " }).reversed())
-            }
+        let laid = (0..<n).map { lines(cells[$0], counts[$0], $0) }
+        let height = laid.map(\.count).max() ?? 1
+        return (0..<height).map { k in
+            let line = (0..<n).map { k < laid[$0].count ? pad(laid[$0][k].text, laid[$0][k].count, $0) : pad("", 0, $0) }.joined(separator: "  ")
+            // Continuation lines of wrapped cells end where their last text does (trailing spaces are single bytes).
+            guard k > 0 else { return line }
+            var end = line.utf8.endIndex
+            while end > line.utf8.startIndex, line.utf8[line.utf8.index(before: end)] == UInt8(ascii: " ") { end = line.utf8.index(before: end) }
+            return String(line[..<end])
         }
-        let header = (0..<n).map { text(headers, $0) }
-        var out = renderRow(header, header.map(DisplayWidth.of)) + [(0..<n).map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ")]
-        for (r, c) in zip(cells, counts) { out += renderRow(r, c) }
-        return out.joined(separator: "\n")
     }
 
     /// Greedy word wrap to `width` terminal cells: the first line starts with `first`, the others with `indent`; a

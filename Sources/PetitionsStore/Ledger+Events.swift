@@ -28,4 +28,23 @@ extension Ledger {
             return RowPage(rows: rows, total: try query.count(db))
         }
     }
+
+    /// The events `events(...)` lists, handed to `body` one at a time as they are read (memory stays flat however
+    /// long the log), `passes` times over the same snapshot of the log (a table measures its columns, then writes
+    /// its rows): `body` is given the pass, from 0. `detailed` false lists each without its payload (null) and subjects (none).
+    public func eachEvent(
+        party: String?, petition: Int64?, kind: String?, since: Day?, newestFirst: Bool = false, detailed: Bool = true, passes: Int = 1,
+        _ body: (_ pass: Int, Event) throws -> Void
+    ) throws {
+        try read { db in
+            var query = EventQuery(kind: kind, since: since, newestFirst: newestFirst)
+            if let party {
+                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party").id
+            }
+            if let petition {
+                query.petition = try requirePetition(db, petition, field: "--petition").id
+            }
+            for pass in 0..<passes { try query.forEach(db, detailed: detailed) { try body(pass, $0) } }
+        }
+    }
 }

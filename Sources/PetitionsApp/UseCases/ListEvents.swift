@@ -22,6 +22,18 @@ public struct ListEvents: UseCase {
         return try workspace.reading { try $0.events(party: party, petition: petition, kind: kind, since: since) }
     }
 
+    /// The events of this listing handed to `body` one at a time as they are read, `passes` times over one snapshot
+    /// of the log (`body` is given the pass, from 0): the command's listing, whose memory stays flat however long
+    /// the log. `detailed` false lists each without its payload (null) and subjects (none), for a listing that shows
+    /// neither.
+    public func run(in workspace: Workspace, detailed: Bool = true, passes: Int = 1, each body: (_ pass: Int, Event) throws -> Void) throws {
+        try checkKind()
+        try workspace.reading {
+            try $0.eachEvent(
+                party: party, petition: petition, kind: kind, since: since, newestFirst: newestFirst, detailed: detailed, passes: passes, body)
+        }
+    }
+
     /// The events of this listing in `window` (read alone, in SQL), and how many it holds: a page of the API's.
     public func page(_ window: RowWindow, in workspace: Workspace) throws -> RowPage<Event> {
         try checkKind()

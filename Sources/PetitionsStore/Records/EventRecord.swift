@@ -41,10 +41,10 @@ struct EventRecord: FetchableRecord, TableRecord {
         payload = row[Columns.payload]
     }
 
-    /// The event as listed, with `subjects`; a payload that is not JSON is listed as null.
-    func event(subjects: [Subject], decoder: JSONDecoder) -> Event {
+    /// The event as listed, with `subjects`; a payload that is not JSON, or with no `decoder`, is listed as null.
+    func event(subjects: [Subject], decoder: JSONDecoder?) -> Event {
         Event(
             id: id, uuid: uuid, kind: kind, day: day, recordedAt: recordedAt, actor: actor, office: office, subjects: subjects,
-            summary: summary, payload: (try? decoder.decode(JSONValue.self, from: Data(payload.utf8))) ?? .null)
+            summary: summary, payload: (try? decoder?.decode(JSONValue.self, from: Data(payload.utf8))) ?? .null)
     }
 }

@@ -19,8 +19,13 @@ struct Events: ParsableCommand {
     @Option(parsing: .unconditional, help: "Only events on or after this day.", transform: OptionWord.day("--since")) var since: Day?
 
     func run() throws {
-        let list = try ledger.run(ListEvents(party: party, petition: petition, kind: kind, since: since))
-        if output.format == .json { return try Output.json(list) }
-        print(EventOutput.table(list))
+        let request = ListEvents(party: party, petition: petition, kind: kind, since: since)
+        // Both formats are written as the log is read, one event at a time: memory stays flat at a million events.
+        if output.format == .json {
+            var out = JSONArrayStream()
+            try request.run(in: ledger.workspace) { _, event in try out.add(event) }
+            return try out.finish()
+        }
+        try EventOutput.stream(request, in: ledger.workspace)
     }
 }

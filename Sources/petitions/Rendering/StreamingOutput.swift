@@ -50,3 +50,26 @@ struct CSVStream {
         text.removeAll()
     }
 }
+
+/// Lines of text written to standard output as they come, with at most 64 KB held: a table streamed by
+/// `TextTable.stream`.
+struct TextStream {
+    private var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(1 << 17) }
+
+    /// Adds `line` and its newline.
+    mutating func add(line: String) throws {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count > 1 << 16 { try flush() }
+    }
+
+    /// Writes what is left.
+    mutating func finish() throws { try flush() }
+
+    private mutating func flush() throws {
+        try StandardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
