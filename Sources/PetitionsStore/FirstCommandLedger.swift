@@ -20,6 +20,9 @@ public final class FirstCommandLedger: @unchecked Sendable {
     private let missingFolders: [String]
     /// Every ledger opened on the temporary name, closed before the ledger is put in place.
     private var opened: [Ledger] = []
+    /// Whether the command read input that it cannot read again (standard input, a pipe): if another process makes the
+    /// ledger meanwhile, the command cannot run again on that one and is refused instead (`Workspace.creatingLedger`).
+    public var readsInputOnce = false
 
     /// Refuses, before any work, a target no ledger can be made at (a folder, a device, a link to nothing).
     public init(target: String) throws {
