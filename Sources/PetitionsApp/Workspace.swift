@@ -184,6 +184,9 @@ public struct Workspace: Sendable {
         if let (name, field) = actorSource { try RecorderName.refuse(name, field: field, what: "who records") }
         if let (name, field) = officeSource { try RecorderName.refuse(name, field: field, what: "an office's name") }
         let context = RecordingContext(actor: resolvedActor, office: explicitOffice ?? config.office, today: today, now: now)
+        if building, let creation, !creation.isOpened { try creation.make() }
+        // Hidden files of first commands killed before they finished are removed by the next command that records.
+        if !readOnly, !building, existed { FirstCommandLedger.removeAbandoned(beside: path) }
         let ledger = try Ledger(
             path: building ? creation!.temporary : path, context: context, defaultUnits: units, readOnly: readOnly, mappedBytes: mappedBytes)
         if building { creation?.opened(ledger) }
