@@ -9,6 +9,21 @@ public enum EventMerge {
     public static func run(path: String, maps: [String], ledger: Ledger, attachmentMB: Int = Configuration().maxAttachmentMB) throws
         -> MergeResult
     {
+        try merge(readLog(path: path, maps: maps, attachmentMB: attachmentMB), into: ledger)
+    }
+
+    /// An event log read whole (`readLog`), with its handle maps checked: what `merge` needs, read before the ledger is opened so
+    /// that standard input, read once, serves a merge that has to run again (`Workspace.creatingLedger`).
+    public struct Log: Sendable {
+        let data: Data
+        let source: String
+        let map: [String: String]
+        let attachmentBytes: Int
+    }
+
+    /// Checks `maps` (`THEIRS=OURS` handle pairs) and reads `path` (`-` for standard input) whole, within the bounds
+    /// of an event log with attachments of at most `attachmentMB`.
+    public static func readLog(path: String, maps: [String], attachmentMB: Int = Configuration().maxAttachmentMB) throws -> Log {
         var map: [String: String] = [:]
         for m in maps {
             let parts = m.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -32,9 +47,13 @@ public enum EventMerge {
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
         let attachmentBytes = attachmentMB * AttachmentFile.bytesPerMB
-        return try ledger.importEvents(
-            try readText(fd, source: source, lineLimit: lineLimit(attachmentBytes: attachmentBytes), attachmentMB: attachmentMB),
-            source: source, map: map, attachmentBytes: attachmentBytes)
+        let data = try readText(fd, source: source, lineLimit: lineLimit(attachmentBytes: attachmentBytes), attachmentMB: attachmentMB)
+        return Log(data: data, source: source, map: map, attachmentBytes: attachmentBytes)
+    }
+
+    /// Merges an event log read by `readLog` into `ledger`, whole or not at all.
+    public static func merge(_ log: Log, into ledger: Ledger) throws -> MergeResult {
+        try ledger.importEvents(log.data, source: log.source, map: log.map, attachmentBytes: log.attachmentBytes)
     }
 
     /// The most an event log may hold: a bound, so that a device that never ends (`/dev/zero`,

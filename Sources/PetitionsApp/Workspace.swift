@@ -103,17 +103,25 @@ public struct Workspace: Sendable {
     /// Runs `body` (a command's use cases) on a ledger that is not there yet: a recording opening makes it under a
     /// name of its own (`FirstCommandLedger`), and it is put at the ledger's path only when `body` has succeeded, so
     /// that a first command refused half-way leaves no ledger behind. If another process made the ledger meanwhile,
-    /// `body` runs again on that one, as if it had been there from the start.
-    func creatingLedger<T>(_ body: (Workspace) throws -> T) throws -> T {
+    /// `body` runs again on that one, as if it had been there from the start; but a `body` that read input it cannot
+    /// read again (standard input, a pipe: `readsInputOnce`) would find it used up, and is refused instead (exit 75),
+    /// nothing recorded in either ledger.
+    func creatingLedger<T>(readsInputOnce: Bool = false, _ body: (Workspace) throws -> T) throws -> T {
         let creation = try FirstCommandLedger(target: resolvedDatabasePath)
+        creation.readsInputOnce = readsInputOnce
         var w = self
         w.creation = creation
         let result: T
         do {
             result = try body(w)
-            guard creation.isOpened else { return result }
+            guard creation.isOpened else {
+                creation.discard()
+                return result
+            }
+            try loseTheRaceForTests(creation)
             guard try creation.install() else {
                 creation.discard()
+                guard !creation.readsInputOnce else { throw Workspace.madeMeanwhile(creation.target) }
                 return try body(self)
             }
         } catch {
@@ -122,6 +130,23 @@ public struct Workspace: Sendable {
         }
         onCreate?(creation.target)
         return result
+    }
+
+    /// The refusal of a first command that lost the race to make its ledger after reading input it cannot read again.
+    static func madeMeanwhile(_ path: String) -> PetitionsError {
+        PetitionsError("Another command created the ledger \(path) meanwhile; nothing was recorded; run the command again.", code: .tempFail)
+    }
+
+    /// In a debug build (the tests) with `PETITIONS_TEST_FIRST_LEDGER_RACE=1` in the environment, makes the ledger at
+    /// the target (as another process's `init` would) just before `creation` is put there, so that it loses the race
+    /// every time: the loser's path is tested without timing. Does nothing in a release build.
+    private func loseTheRaceForTests(_ creation: FirstCommandLedger) throws {
+        #if DEBUG
+            guard environment["PETITIONS_TEST_FIRST_LEDGER_RACE"] == "1" else { return }
+            var other = Workspace(databasePath: creation.target, actor: "other-process", environment: [:], today: today, now: now)
+            other.onCreate = nil
+            _ = try InitLedger(on: today).run(in: other)
+        #endif
     }
 
     private func openFile(readOnly: Bool, mustExist: Bool) throws -> Ledger {
@@ -159,6 +184,9 @@ public struct Workspace: Sendable {
         if let (name, field) = actorSource { try RecorderName.refuse(name, field: field, what: "who records") }
         if let (name, field) = officeSource { try RecorderName.refuse(name, field: field, what: "an office's name") }
         let context = RecordingContext(actor: resolvedActor, office: explicitOffice ?? config.office, today: today, now: now)
+        if building, let creation, !creation.isOpened { try creation.make() }
+        // Hidden files of first commands killed before they finished are removed by the next command that records.
+        if !readOnly, !building, existed { FirstCommandLedger.removeAbandoned(beside: path) }
         let ledger = try Ledger(
             path: building ? creation!.temporary : path, context: context, defaultUnits: units, readOnly: readOnly, mappedBytes: mappedBytes)
         if building { creation?.opened(ledger) }

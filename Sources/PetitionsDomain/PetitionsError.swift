@@ -9,6 +9,8 @@ public struct PetitionsError: Error, CustomStringConvertible, Equatable, Sendabl
         case software = 70
         case cannotCreate = 73
         case ioError = 74
+        /// EX_TEMPFAIL: nothing was done, and the same command may succeed if run again.
+        case tempFail = 75
         case noPermission = 77
     }
 

@@ -34,7 +34,7 @@ struct APIFailure: Error {
         let message = error.requestMessage
         switch (error.kind, error.code) {
         case (.conflict, _): return APIFailure(status: .conflict, message: message, field: field)
-        case (_, .ioError), (_, .software): return APIFailure(status: .serviceUnavailable, message: message, field: nil)
+        case (_, .ioError), (_, .software), (_, .tempFail): return APIFailure(status: .serviceUnavailable, message: message, field: nil)
         case (_, .noPermission): return APIFailure(status: .serviceUnavailable, message: message, field: nil)
         default: return APIFailure(status: .badRequest, message: message, field: field)
         }

@@ -8,26 +8,36 @@ import PetitionsDomain
 /// Before, the ledger was made (with the office's `ledger.initialized`) as the command opened it, and stayed when the
 /// command was refused.
 ///
+/// The hidden file is held under an exclusive `flock` for as long as its command lives, so that a file whose lock can
+/// be taken is one whose command was killed: the next command to make or record into a ledger by that name removes it
+/// (`removeAbandoned`). Before, a killed first command left its hidden file (and its `-wal` and `-shm`) for ever.
+///
 /// Used by one command at a time, as a command is: the application opens every ledger of the command through it,
 /// then either `install`s the new ledger or `discard`s it.
 public final class FirstCommandLedger: @unchecked Sendable {
     /// The path the ledger is for.
     public let target: String
     /// The name it is built under until the command succeeds: hidden, beside the target, unique to this command.
-    public let temporary: String
+    public private(set) var temporary: String
     /// Folders above the target that were missing when the command began (deepest first): the store makes them for
     /// the new ledger, and they are removed again (each only if empty) when it is discarded.
     private let missingFolders: [String]
     /// Every ledger opened on the temporary name, closed before the ledger is put in place.
     private var opened: [Ledger] = []
+    /// The hidden file, open and locked (`flock`, exclusive) from its making until it is put in place or discarded;
+    /// -1 before it is made and after.
+    private var lock: Int32 = -1
+    /// Whether the command read input that it cannot read again (standard input, a pipe): if another process makes the
+    /// ledger meanwhile, the command cannot run again on that one and is refused instead (`Workspace.creatingLedger`).
+    public var readsInputOnce = false
 
     /// Refuses, before any work, a target no ledger can be made at (a folder, a device, a link to nothing).
     public init(target: String) throws {
         try Ledger.requireRegularFile(target)
         try Ledger.refuseDanglingLink(target)
         self.target = target
+        temporary = FirstCommandLedger.hiddenName(for: target)
         let dir = FilePaths.folder(of: target)
-        temporary = (dir.isEmpty ? "." : dir) + "/.\(FilePaths.name(of: target)).\(UUID().uuidString.prefix(8)).first"
         var missing: [String] = []
         var folder = dir
         while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
@@ -37,11 +47,25 @@ public final class FirstCommandLedger: @unchecked Sendable {
         missingFolders = missing
     }
 
+    deinit { release() }
+
     /// Whether the command opened the new ledger (else there is nothing to put in place).
     public var isOpened: Bool { !opened.isEmpty }
 
     /// Notes a ledger opened on the temporary name, to be closed before the file is moved.
     public func opened(_ ledger: Ledger) { opened.append(ledger) }
+
+    /// Makes the new ledger, migrated, under the temporary name (mode 0600, the folders above it made when missing),
+    /// locked for the life of this command; then removes what killed commands left beside the target. Once only.
+    public func make() throws {
+        guard lock < 0 else { return }
+        try Ledger.makeFolder(for: target)
+        let (name, descriptor) = try FirstCommandLedger.lockedHiddenFile(for: target)
+        temporary = name
+        lock = descriptor
+        try Ledger.migrateNew(name, for: target)
+        FirstCommandLedger.removeAbandoned(beside: target)
+    }
 
     /// Closes the new ledger (SQLite then copies its write-ahead log into the file and removes it) and puts it at the
     /// target if there is still no ledger there. Returns false, leaving the new ledger to be discarded, when another
@@ -57,6 +81,7 @@ public final class FirstCommandLedger: @unchecked Sendable {
             switch try Ledger.place(at: target, { temporary }) {
             case .placed:
                 Ledger.removeBuilt(temporary)
+                release()
                 return true
             case .taken: return false
             case .raced: continue
@@ -69,6 +94,7 @@ public final class FirstCommandLedger: @unchecked Sendable {
     public func discard() {
         try? closeAll()
         Ledger.removeBuilt(temporary)
+        release()
         for folder in missingFolders { rmdir(folder) }
     }
 
@@ -76,8 +102,14 @@ public final class FirstCommandLedger: @unchecked Sendable {
         defer { opened = [] }
         for ledger in opened { try ledger.closeDatabase() }
     }
-}
 
+    /// Lets go of the hidden file's lock (its name is gone by then, or about to be).
+    private func release() {
+        guard lock >= 0 else { return }
+        close(lock)
+        lock = -1
+    }
+}
 extension Ledger {
     /// Closes the database (every facade over it), everything recorded copied from the write-ahead log into the file
     /// first: for a ledger that is to be moved once its command is done. GRDB closes a pool's writer before its

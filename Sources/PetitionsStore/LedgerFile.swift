@@ -90,17 +90,7 @@ extension Ledger {
     /// place, so that processes starting on a new path at once never see a half-made ledger: the first link wins, the
     /// others open the winner's. An empty file is replaced under its lock, for the same reason.
     static func createIfMissing(path: String) throws -> Bool {
-        let dir = FilePaths.folder(of: path)
-        let fm = FileManager.default
-        if !dir.isEmpty, !fm.fileExists(atPath: dir) {
-            do {
-                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                if !fm.fileExists(atPath: dir) {
-                    throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
-                }
-            }
-        }
+        try makeFolder(for: path)
         for _ in 0..<10 {
             var built: String?
             defer { if let built { removeBuilt(built) } }
@@ -115,6 +105,20 @@ extension Ledger {
             }
         }
         throw PetitionsError("Cannot create the ledger \(path): other processes kept creating and removing it.", code: .cannotCreate)
+    }
+
+    /// Makes the folder a new ledger at `path` goes in (mode 0700), with the folders above it, when it is missing.
+    static func makeFolder(for path: String) throws {
+        let dir = FilePaths.folder(of: path)
+        let fm = FileManager.default
+        guard !dir.isEmpty, !fm.fileExists(atPath: dir) else { return }
+        do {
+            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            if !fm.fileExists(atPath: dir) {
+                throw PetitionsError("Cannot create the folder \(dir) for the ledger: \(error.localizedDescription)", code: .cannotCreate)
+            }
+        }
     }
 
     /// What became of a built ledger offered to a path (`place`).
@@ -182,16 +186,22 @@ extension Ledger {
         }
         close(fd)
         do {
-            try wrap(path) {
-                let pool = try DatabasePool(path: temporary)
-                try migrator.migrate(pool)
-                try pool.close()
-            }
+            try migrateNew(temporary, for: path)
         } catch {
             removeBuilt(temporary)
             throw error
         }
         return temporary
+    }
+
+    /// Migrates the new, empty file `file` into a whole ledger and closes it, no journal left beside it; errors name
+    /// `path`, the ledger it is being made for.
+    static func migrateNew(_ file: String, for path: String) throws {
+        try wrap(path) {
+            let pool = try DatabasePool(path: file)
+            try migrator.migrate(pool)
+            try pool.close()
+        }
     }
 
     /// Removes a built ledger's name (and any journal left beside it); the ledger it became keeps its own name.

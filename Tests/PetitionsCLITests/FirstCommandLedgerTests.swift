@@ -83,4 +83,74 @@ import Testing
         #expect(events.stdout.components(separatedBy: "ledger.initialized").count == 2, "\(events.stdout)")
         #expect(contents(work) == ["ledger.sqlite"], "\(contents(work))")
     }
+
+    // MARK: - Hidden files of killed commands
+
+    /// Writes `names` in `folder`, each holding a few bytes.
+    func write(_ names: [String], in folder: URL) throws {
+        for name in names { try Data("left by a killed command".utf8).write(to: folder.appendingPathComponent(name)) }
+    }
+
+    /// Names that are not exactly a hidden name of `ledger.sqlite`: never removed.
+    static let lookalikes = [
+        ".ledger.sqlite.0123abcd.first", ".ledger.sqlite.0123ABC.first", ".ledger.sqlite.0123ABCDE.first", ".ledger.sqlite.0123ABCD.first.bak",
+        ".ledger.sqlite.0123ABCG.first", ".other.sqlite.0123ABCD.first", "ledger.sqlite.0123ABCD.first", ".ledger.sqlite.0123ABCD.new",
+        ".ledger.sqlite.0123ABCD.first-journal.old",
+    ]
+
+    @Test func aKilledCommandsHiddenFileIsRemovedByTheNextFirstCommand() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let work = cli.directory.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let db = work.appendingPathComponent("ledger.sqlite").path
+        let stale = ".ledger.sqlite.0123ABCD.first"
+        try write([stale, stale + "-wal", stale + "-shm", stale + "-journal", "precious.txt"] + Self.lookalikes, in: work)
+        // The right name on what is not a file of ours: a link (to a file that is not to be touched) and a folder.
+        let link = ".ledger.sqlite.FEDCBA98.first"
+        let folder = ".ledger.sqlite.76543210.first"
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent(link).path, withDestinationPath: "precious.txt")
+        try FileManager.default.createDirectory(at: work.appendingPathComponent(folder), withIntermediateDirectories: false)
+        let r = try CLI.exec(["petitioner", "add", "--name", "Vera Figner", "--db", db], environment: cli.environment)
+        #expect(r.status == 0, "\(r)")
+        #expect(r.stderr.contains("created a new ledger at \(db)"), "\(r.stderr)")
+        #expect(
+            contents(work) == (Self.lookalikes + ["ledger.sqlite", "precious.txt", link, folder]).sorted(), "\(contents(work))")
+        #expect(try String(contentsOf: work.appendingPathComponent("precious.txt"), encoding: .utf8) == "left by a killed command")
+        let list = try CLI.exec(["petitioner", "list", "--db", db, "--format", "json"], environment: cli.environment)
+        #expect(list.stdout.contains("Vera Figner"), "\(list)")
+        let verify = try CLI.exec(["verify", "--db", db], environment: cli.environment)
+        #expect(verify.status == 0, "\(verify)")
+    }
+
+    @Test func aHiddenFileWhoseLockIsHeldIsLeftAlone() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let work = cli.directory.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let db = work.appendingPathComponent("ledger.sqlite").path
+        let running = ".ledger.sqlite.89ABCDEF.first"
+        try write([running, running + "-wal"], in: work)
+        // Held as a running first command holds it: through an open file of its own.
+        let fd = open(work.appendingPathComponent(running).path, O_RDONLY)
+        #expect(fd >= 0)
+        defer { if fd >= 0 { close(fd) } }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+
+        let first = try CLI.exec(["petitioner", "add", "--name", "Vera Figner", "--db", db], environment: cli.environment)
+        #expect(first.status == 0, "\(first)")
+        #expect(contents(work) == [running, running + "-wal", "ledger.sqlite"].sorted(), "\(contents(work))")
+        let second = try CLI.exec(["petitioner", "add", "--name", "Pëtr Kropotkin", "--db", db], environment: cli.environment)
+        #expect(second.status == 0, "\(second)")
+        #expect(contents(work) == [running, running + "-wal", "ledger.sqlite"].sorted(), "\(contents(work))")
+
+        // Its command gone (the lock let go), a command that only reads leaves it; the next that records removes it.
+        #expect(flock(fd, LOCK_UN) == 0)
+        let list = try CLI.exec(["petitioner", "list", "--db", db], environment: cli.environment)
+        #expect(list.status == 0, "\(list)")
+        #expect(contents(work) == [running, running + "-wal", "ledger.sqlite"].sorted(), "\(contents(work))")
+        let third = try CLI.exec(["petitioner", "add", "--name", "Olga Lyubatovich", "--db", db], environment: cli.environment)
+        #expect(third.status == 0, "\(third)")
+        #expect(contents(work) == ["ledger.sqlite"], "\(contents(work))")
+    }
 }

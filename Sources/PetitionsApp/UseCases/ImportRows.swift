@@ -28,7 +28,9 @@ public struct ImportRows: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> ImportReport {
-        try workspace.recording { l in
+        // The rows are read as they are recorded, never all held at once: standard input or a pipe, read once, cannot
+        // serve a first import run again on a ledger another process made meanwhile, which is refused instead.
+        try workspace.recording(readsInputOnce: path == "-" || !InputFile.isRegular(path)) { l in
             try RowImport.run(
                 kind, path: path, ledger: l, skipInvalid: skipInvalid, rejectsPath: rejectsPath, replaceRejects: replaceRejects, again: again
             ) {

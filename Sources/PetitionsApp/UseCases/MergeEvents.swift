@@ -13,6 +13,9 @@ public struct MergeEvents: UseCase {
 
     public func run(in workspace: Workspace) throws -> MergeResult {
         let limit = try Configuration.load(path: workspace.resolvedConfigPath).maxAttachmentMB
-        return try workspace.recording { try EventMerge.run(path: path, maps: maps, ledger: $0, attachmentMB: limit) }
+        // Read whole before the ledger is opened: a first merge that finds the ledger made meanwhile by another
+        // process merges again into that one, and standard input (or a pipe) gives its bytes only once.
+        let log = try EventMerge.readLog(path: path, maps: maps, attachmentMB: limit)
+        return try workspace.recording { try EventMerge.merge(log, into: $0) }
     }
 }

@@ -38,9 +38,13 @@ extension Workspace {
     }
 
     /// Runs `body` on the ledger opened for recording. A ledger that is not there yet is made for it, and put in place
-    /// only if `body` succeeds (`creatingLedger`).
-    func recording<T>(_ body: (Ledger) throws -> T) throws -> T {
-        if shared == nil, pin == nil, creation == nil, !ledgerFile.exists { return try creatingLedger { w in try body(w.open()) } }
+    /// only if `body` succeeds (`creatingLedger`). `readsInputOnce`: `body` reads input that cannot be read again
+    /// (standard input, a pipe), so it is not to be run again if another process makes the ledger meanwhile.
+    func recording<T>(readsInputOnce: Bool = false, _ body: (Ledger) throws -> T) throws -> T {
+        if readsInputOnce { creation?.readsInputOnce = true }
+        if shared == nil, pin == nil, creation == nil, !ledgerFile.exists {
+            return try creatingLedger(readsInputOnce: readsInputOnce) { w in try body(w.open()) }
+        }
         return try body(open())
     }
 

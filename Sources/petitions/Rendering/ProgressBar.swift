@@ -13,7 +13,8 @@ final class ProgressBar: @unchecked Sendable {
     init?(label: String, file: String) {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         self.label = label
-        total = file == "-" ? nil : ProgressBar.dataLines(file)
+        // Only a regular file is counted: counting a pipe (`<(command)`, /dev/stdin) would read away the rows to import.
+        total = file == "-" || !InputFile.isRegular(file) ? nil : ProgressBar.dataLines(file)
     }
 
     func update(_ rows: Int) {
