@@ -20,7 +20,9 @@ extension API {
             let title = try q.text("title")
             let on = try q.day("on") ?? office.today
             let limit = try await office.run(AttachmentLimit(), as: account)
-            let body = try await Attachments.collect(request, limit: limit.bytes, refusal: Attachments.tooLarge(limit, name: name))
+            let body = try await Attachments.collect(
+                request, limit: limit.bytes, refusal: Attachments.tooLarge(limit, name: name),
+                declared: { Attachments.tooLarge(limit, name: name, declared: $0, what: "the file") })
             let attach = AttachBytes(letter: id, name: name, title: title, bytes: Data(body.readableBytesView), on: on)
             // A day after today, or before the letter's, is warned of as `attach` warns of it, the file kept all the same.
             let attached = try await inPath { try await office.perform(as: account) { try attach.runChecked(in: $0) } }

@@ -7,10 +7,13 @@ import PetitionsApp
 /// `Content-Disposition` that no file name can break out of.
 enum Attachments {
     /// The body of `request`, refused (413) as soon as it is over `limit` bytes: a `Content-Length` over it is refused
-    /// before anything is read, and a body without one stops being read at the first byte past it.
-    static func collect(_ request: Request, limit: Int, refusal: @autoclosure () -> APIFailure) async throws -> ByteBuffer {
+    /// before anything is read (with `declared` of that length, when given, to say the size), and a body without one
+    /// stops being read at the first byte past it.
+    static func collect(
+        _ request: Request, limit: Int, refusal: @autoclosure () -> APIFailure, declared: ((Int) -> APIFailure)? = nil
+    ) async throws -> ByteBuffer {
         try refuseContentCoding(request)
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw refusal() }
+        if let size = request.headers[.contentLength].flatMap({ Int($0) }), size > limit { throw declared?(size) ?? refusal() }
         var buffer = ByteBuffer()
         for try await chunk in request.body {
             guard buffer.readableBytes + chunk.readableBytes <= limit else { throw refusal() }
@@ -52,6 +55,25 @@ enum Attachments {
     /// The 413 of a file over the limit, naming the limit and where it is set.
     static func tooLarge(_ limit: AttachmentLimit.Limit, name: String?) -> APIFailure {
         APIFailure(status: .contentTooLarge, message: limit.refusal(name: name).requestMessage, field: "file")
+    }
+
+    /// The 413 of an upload whose `Content-Length` says `declared` bytes, over the limit: the size and the limit in MB,
+    /// before a byte of it is read. `what`: what was declared (`the file`, or `the form` that holds it on the web).
+    static func tooLarge(_ limit: AttachmentLimit.Limit, name: String?, declared: Int, what: String) -> APIFailure {
+        let field = "file" + (name.map { " " + quoted($0) } ?? "")
+        return APIFailure(
+            status: .contentTooLarge,
+            message: "\(field): \(what) is \(size(declared, over: limit)); attachments may be at most \(limit.megabytes) MB "
+                + "(max_attachment_mb in the configuration); nothing was attached.",
+            field: "file")
+    }
+
+    /// `bytes` in MB (of 1,048,576 bytes) to a tenth, rounded down (`31.5 MB`); in bytes when a tenth would not show it
+    /// over `limit` (`26,214,401 bytes`, not `25.0 MB`).
+    static func size(_ bytes: Int, over limit: AttachmentLimit.Limit) -> String {
+        let tenths = bytes / (AttachmentLimit.Limit(megabytes: 1).bytes / 10)
+        guard tenths > limit.megabytes * 10 else { return Web.grouped(bytes) + " bytes" }
+        return "\(Web.grouped(tenths / 10)).\(tenths % 10) MB"
     }
 
     /// An attachment and its bytes; an unknown or removed one (or one whose content this ledger lacks) is 404.

@@ -49,12 +49,14 @@ struct MultipartForm {
     }
 
     /// Reads the body of `request` as a form; a body over `limit` bytes is refused with `tooLarge` as soon as it is
-    /// (never held past the limit), a body that is not such a form with `malformed`.
+    /// (never held past the limit; with `declared` of its `Content-Length`, when given and over), a body that is not
+    /// such a form with `malformed`.
     static func read(
-        _ request: Request, limit: Int, tooLarge: @autoclosure () -> APIFailure, malformed: @autoclosure () -> APIFailure
+        _ request: Request, limit: Int, tooLarge: @autoclosure () -> APIFailure, declared: ((Int) -> APIFailure)? = nil,
+        malformed: @autoclosure () -> APIFailure
     ) async throws -> MultipartForm {
         guard let boundary = boundary(request.headers[.contentType]) else { throw malformed() }
-        let body = try await Attachments.collect(request, limit: limit, refusal: tooLarge())
+        let body = try await Attachments.collect(request, limit: limit, refusal: tooLarge(), declared: declared)
         guard let form = parse(Array(body.readableBytesView), boundary: boundary) else { throw malformed() }
         if let bad = form.notUTF8 { throw RequestText.notUTF8(bad.field, sent: bad.sent) }
         return form

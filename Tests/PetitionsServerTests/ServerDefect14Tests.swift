@@ -66,6 +66,74 @@ import Testing
         }
         #expect(try f.eventCount() == before)
     }
+
+    // MARK: - An upload over the limit
+
+    @Test("an API upload whose Content-Length is over the limit is 413 naming its size and the limit, read no further")
+    func declaredUploadTooLarge() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        let before = try f.eventCount()
+        try await Application(router: OfficeServer.router(try f.settings(maxAttachmentMB: 25))).test(.router) { client in
+            var h = f.bearer(.clerk)
+            // 31.5 MB declared, and no byte of it sent: the answer comes from the header alone.
+            h[.contentLength] = String(33_030_144)
+            let r = try await client.execute(uri: "/api/v1/letters/\(letter)/attachments?name=scan.pdf", method: .post, headers: h)
+            #expect(r.status == .contentTooLarge)
+            #expect(
+                r.object["error"] as? String
+                    == "file 'scan.pdf': the file is 31.5 MB; attachments may be at most 25 MB (max_attachment_mb in the configuration); nothing was attached."
+            )
+            #expect(r.object["field"] as? String == "file")
+            // Just over: a tenth of a MB would say 25.0, so the bytes are said.
+            h[.contentLength] = String(25 * 1_048_576 + 1)
+            let just = try await client.execute(uri: "/api/v1/letters/\(letter)/attachments?name=scan.pdf", method: .post, headers: h)
+            #expect((just.object["error"] as? String)?.contains("the file is 26,214,401 bytes; attachments may be at most 25 MB") == true)
+        }
+        #expect(try f.eventCount() == before)
+    }
+
+    @Test("the web's upload form whose Content-Length is over the limit is 413 beside the file field, naming the size")
+    func declaredFormTooLarge() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        _ = try letterOnPetition(f)
+        let before = try f.eventCount()
+        try await Application(router: OfficeServer.router(try f.settings(maxAttachmentMB: 1))).test(.router) { client in
+            var clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            clerk.read(try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers))
+            var h = clerk.multipartHeaders
+            h[.contentLength] = String(3 * 1_048_576)
+            let r = try await client.execute(uri: "/petitions/1/attachments", method: .post, headers: h)
+            #expect(r.status == .contentTooLarge)
+            #expect(r.text.contains(#"id="petitions-1-attachments-file-error""#), "\(r.text)")
+            #expect(r.text.contains("the form with it is 3.0 MB; attachments may be at most 1 MB"), "\(r.text)")
+        }
+        #expect(try f.eventCount() == before)
+    }
+
+    @Test("an upload without a declared length (chunked) that runs over the limit is 413 saying the limit, as before")
+    func chunkedUploadTooLarge() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        var settings = try f.settings(maxAttachmentMB: 1)
+        settings.port = 0
+        let before = try f.eventCount()
+        let chunk = String(repeating: "x", count: 65_536)
+        let body = String(repeating: "10000\r\n" + chunk + "\r\n", count: 17) + "0\r\n\r\n"
+        try await OfficeServer.application(settings).test(.live) { client in
+            let port = try #require(client.port)
+            let answer = try await rawExchangeOffThePool(
+                port: port,
+                "POST /api/v1/letters/\(letter)/attachments?name=big.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(f.tokens[.clerk] ?? "")\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + body)
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(300))")
+            #expect(answer.contains("file 'big.txt': over the limit of 1 MB for an attachment"), "\(answer.prefix(600))")
+        }
+        #expect(try f.eventCount() == before)
+    }
 }
 
 /// The limit the tests expect: 8 KiB.
