@@ -11,6 +11,9 @@ struct MultipartForm {
         /// The name the browser sent, without any folder some browsers put before it.
         var name: String
         var bytes: ByteBuffer
+        /// The part's `Content-Type` and `Content-Transfer-Encoding`, as sent (nil when it had none).
+        var contentType: String? = nil
+        var transferEncoding: String? = nil
     }
 
     var fields: [String: String] = [:]
@@ -108,7 +111,10 @@ struct MultipartForm {
             // A file input left empty sends a part with an empty file name and no bytes: no file.
             if !(base.isEmpty && part.content.isEmpty) {
                 if files.contains(where: { $0.field == name }) { repeated = repeated ?? name }
-                files.append(File(field: name, name: base, bytes: ByteBuffer(bytes: part.content)))
+                files.append(
+                    File(
+                        field: name, name: base, bytes: ByteBuffer(bytes: part.content), contentType: part.headers["content-type"],
+                        transferEncoding: part.headers["content-transfer-encoding"]))
             }
             return true
         }

@@ -134,6 +134,107 @@ import Testing
         }
         #expect(try f.eventCount() == before)
     }
+
+    // MARK: - A form upload to the API
+
+    static let boundary = "------------------------d74496d66958873e"
+    static let pdf = "%PDF-1.4\nhello\n%%EOF\n"
+
+    /// A `multipart/form-data` body as curl -F writes it, of `parts`: (name, filename or nil for text, headers, content).
+    static func form(_ parts: [(name: String, filename: String?, headers: String, content: String)]) -> ByteBuffer {
+        var text = ""
+        for p in parts {
+            let file = p.filename.map { "; filename=\"\($0)\"" } ?? ""
+            text += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(p.name)\"\(file)\r\n\(p.headers)\r\n\(p.content)\r\n"
+        }
+        return ByteBuffer(string: text + "--\(boundary)--\r\n")
+    }
+
+    @Test("curl -F file=@scan.pdf to the API attaches the form's file under its filename (or ?name=), byte for byte; 201")
+    func formUpload() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        let before = try f.eventCount()
+        try await f.test { client in
+            var h = f.bearer(.clerk)
+            h[.contentType] = "multipart/form-data; boundary=\(Self.boundary)"
+            let body = Self.form([("file", "scan.pdf", "Content-Type: application/pdf\r\n", Self.pdf)])
+            let r = try await client.execute(uri: "/api/v1/letters/\(letter)/attachments?title=Reply", method: .post, headers: h, body: body)
+            #expect(r.status == .created, "\(r.text)")
+            #expect(r.object["name"] as? String == "scan.pdf" && r.object["title"] as? String == "Reply")
+            #expect(r.object["size"] as? Int == Self.pdf.utf8.count && r.object["media_type"] as? String == "application/pdf", "\(r.text)")
+            let named = try await client.execute(
+                uri: "/api/v1/letters/\(letter)/attachments?name=reply%201920.pdf", method: .post, headers: h,
+                body: Self.form([("document", "C:\\fakepath\\scan.pdf", "", Self.pdf)]))
+            #expect(named.status == .created, "\(named.text)")
+            #expect(named.object["name"] as? String == "reply 1920.pdf")
+            let id = named.object["id"] as? Int ?? 0
+            let d = try await client.execute(uri: "/api/v1/attachments/\(id)", method: .get, headers: f.bearer(.reader))
+            #expect(d.text == Self.pdf)
+        }
+        #expect(try f.eventCount() == before + 2)
+    }
+
+    @Test("a form with no file, two files or a text field is 400 naming the field; a multipart part or a coding 415; nothing attached")
+    func formUploadRefused() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        let before = try f.eventCount()
+        let uri = "/api/v1/letters/\(letter)/attachments"
+        try await f.test { client in
+            var h = f.bearer(.clerk)
+            h[.contentType] = "multipart/form-data; boundary=\(Self.boundary)"
+            let cases: [(body: ByteBuffer, status: HTTPResponse.Status, field: String, says: String)] = [
+                (
+                    Self.form([]), .badRequest, "file",
+                    "file: the form has no file part; send the file as a part with a file name (curl -F file=@scan.pdf)."
+                ),
+                (
+                    Self.form([("file", "a.pdf", "", Self.pdf), ("other", "b.pdf", "", Self.pdf)]), .badRequest, "other",
+                    "'other': the form has 2 files ('a.pdf', 'b.pdf'); send one file a request."
+                ),
+                (
+                    Self.form([("file", "a.pdf", "", Self.pdf), ("file", "b.pdf", "", Self.pdf)]), .badRequest, "file",
+                    "'file' is given more than once in the form; give it once."
+                ),
+                (
+                    Self.form([("title", nil, "", "Reply"), ("file", "a.pdf", "", Self.pdf)]), .badRequest, "title",
+                    "'title' is a text field of the form; the form holds only the file: give name, title and on in the address (?title=…)."
+                ),
+                (
+                    Self.form([("file", "a.pdf", "Content-Type: multipart/mixed; boundary=x\r\n", Self.pdf)]), .unsupportedMediaType,
+                    "Content-Type", "Content-Type 'multipart/mixed; boundary=x': the body must be the file itself"
+                ),
+                (
+                    Self.form([("file", "a.pdf", "Content-Transfer-Encoding: base64\r\n", "JVBERi0xLjQK")]), .unsupportedMediaType,
+                    "Content-Transfer-Encoding", "Content-Transfer-Encoding 'base64': a form's file is read as sent"
+                ),
+                (ByteBuffer(string: "not a form"), .badRequest, "file", "file: the form did not arrive whole"),
+            ]
+            for c in cases {
+                let r = try await client.execute(uri: uri, method: .post, headers: h, body: c.body)
+                #expect(r.status == c.status, "\(c.says): \(r.text)")
+                #expect(r.object["field"] as? String == c.field, "\(r.text)")
+                #expect((r.object["error"] as? String)?.hasPrefix(c.says) == true, "\(r.text)")
+            }
+            // A coding on the whole body is 415 naming Content-Encoding, as for a raw upload.
+            var coded = h
+            coded[.contentEncoding] = "gzip"
+            let gz = try await client.execute(uri: uri, method: .post, headers: coded, body: Self.form([("file", "a.pdf", "", Self.pdf)]))
+            #expect(gz.status == .unsupportedMediaType && gz.object["field"] as? String == "Content-Encoding", "\(gz.text)")
+            // Over the limit as a form: the limit named, as for the raw body.
+            let big = String(repeating: "x", count: 1_048_577)
+            let form = h
+            let over = try await Application(router: OfficeServer.router(try f.settings(maxAttachmentMB: 1))).test(.router) { small in
+                try await small.execute(uri: uri, method: .post, headers: form, body: Self.form([("file", "big.txt", "", big)]))
+            }
+            #expect(over.status == .contentTooLarge, "\(over.text)")
+            #expect((over.object["error"] as? String)?.contains("over the limit of 1 MB") == true, "\(over.text)")
+        }
+        #expect(try f.eventCount() == before)
+    }
 }
 
 /// The limit the tests expect: 8 KiB.
