@@ -235,6 +235,27 @@ import Testing
         }
         #expect(try f.eventCount() == before)
     }
+
+    // MARK: - HEAD with a query
+
+    @Test("HEAD with a query reads the keys GET reads: 200 without a body, an unknown key 400 naming it, on the API and the pages")
+    func headWithQuery() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            for uri in ["/api/v1/search?q=provisions", "/api/v1/overdue?limit=2", "/api/v1/letters?petition=1"] {
+                let get = try await client.execute(uri: uri, method: .get, headers: f.bearer(.reader))
+                let head = try await client.execute(uri: uri, method: .head, headers: f.bearer(.reader))
+                #expect(get.status == .ok && head.status == .ok, "\(uri): \(head.status)")
+                #expect(head.body.readableBytes == 0)
+            }
+            let unknown = try await client.execute(uri: "/api/v1/search?q=x&stauts=1", method: .head, headers: f.bearer(.reader))
+            #expect(unknown.status == .badRequest)
+            let reader = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let page = try await client.execute(uri: "/search?q=provisions", method: .head, headers: reader.headers)
+            #expect(page.status == .ok)
+        }
+    }
 }
 
 /// The limit the tests expect: 8 KiB.
