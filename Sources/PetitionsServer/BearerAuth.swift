@@ -15,7 +15,8 @@ struct BearerAuth: RouterMiddleware {
             throw APIFailure.unauthorized("The Authorization header must be Bearer TOKEN.")
         }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
-        let (found, changes) = try await office.lookUp { try AuthenticateToken(token: token).run(in: $0) }
+        let reach: Office.ChangesReach = API.listingRoutes.contains(context.endpointPath ?? "") ? .allKept : .none
+        let (found, changes) = try await office.lookUp(changes: reach) { try AuthenticateToken(token: token).run(in: $0) }
         guard let account = found else {
             throw APIFailure.unauthorized("The API token is not valid (unknown, revoked, or its user is disabled).")
         }

@@ -4,7 +4,8 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// The HTTP/1 server with one thing Hummingbird leaves out: a request that does not ask to keep its connection (an
+/// The HTTP/1 server with two things Hummingbird leaves out: an address too long for the decoder told from headers too
+/// large (LongLines, for MalformedRequest's 414), and a request that does not ask to keep its connection (an
 /// HTTP/1.0 request without `Connection: keep-alive`, RFC 9112 §9.3) has it closed after its answer. Hummingbird
 /// reads the request through version-less HTTP types and closes only on `Connection: close`, so an HTTP/1.0 client
 /// (ab, an old proxy) waited for the idle cut-off for an end of answer it reads as the connection closing.
@@ -22,6 +23,10 @@ struct ClosingHTTP1Channel: ServerChildChannel {
             // Right after the HTTP/1 decoder, while the request still has its version.
             let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
             try channel.pipeline.syncOperations.addHandler(CloseUnlessKeptAlive(), position: .after(decoder))
+            // Just before it, the watch that tells an address too long for it from headers too large (LongAddress).
+            let lines = LongLines()
+            try channel.pipeline.syncOperations.addHandler(lines, position: .before(decoder))
+            try channel.pipeline.syncOperations.handler(type: MalformedRequest.self).lines = lines
             return value
         }
     }

@@ -14,6 +14,9 @@ struct FrontDoor: RouterMiddleware {
     func handle(_ request: Request, context: OfficeContext, next: (Request, OfficeContext) async throws -> Response) async throws -> Response {
         var response: Response
         do {
+            // An address over the limit is refused before any route reads it (LongAddress); MalformedRequest answers
+            // one too long for the decoder to read.
+            if (request.head.path?.utf8.count ?? 0) > LongAddress.limit { throw LongAddress.failure }
             // A request that may record runs its use cases on the writing thread (Office.writingThread). Logging in
             // records nothing but a password's check, which is slow by design: it stays on the shared pool.
             let records = request.method != .get && request.method != .head && request.uri.path != "/login"

@@ -18,6 +18,9 @@ final class MalformedRequest: ChannelDuplexHandler, RemovableChannelHandler {
     /// Requests read whose response has not yet ended.
     private var open = 0
     private var answered = false
+    /// What the connection's bytes held before the decoder read them: whether a head it gave up on was an address over
+    /// the limit (set by ClosingHTTP1Channel; nil in a pipeline without it).
+    var lines: LongLines?
 
     /// The body of the answer.
     static let body = #"{"error":"The request could not be read: it is not well-formed HTTP/1.1.","field":null}"# + "\n"
@@ -38,20 +41,34 @@ final class MalformedRequest: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         answered = true
+        // An address too long for the decoder is 414 (LongAddress), as one it read but FrontDoor refused.
+        if case .headerOverflow = error as? HTTPParserError, let lines, lines.addressTooLong {
+            let failure = LongAddress.failure
+            if let line = lines.lastLong, !LongAddress.isAPI(requestLine: line) {
+                ClosingAnswer.send(failure.status, body: WebPage.html(failure), contentType: "text/html; charset=utf-8", context: context) {
+                    self.wrapOutboundOut($0)
+                }
+            } else {
+                let body = (try? JSONText.bytes(ErrorBody(error: failure.message, field: nil))).map { String(buffer: $0) } ?? Self.body
+                ClosingAnswer.send(failure.status, body: body, context: context) { self.wrapOutboundOut($0) }
+            }
+            return
+        }
         ClosingAnswer.send(.badRequest, body: Self.body, context: context) { self.wrapOutboundOut($0) }
     }
 }
 
 /// The answer a channel handler below the router gives before it closes the connection: `status` with a JSON error
-/// `body` and the security headers FrontDoor gives every other answer (MalformedRequest, SlowRequest).
+/// `body` (or a page, of `contentType`) and the security headers FrontDoor gives every other answer (MalformedRequest, SlowRequest).
 enum ClosingAnswer {
     static func send(
-        _ status: HTTPResponse.Status, body text: String, context: ChannelHandlerContext, wrap: (HTTPResponsePart) -> NIOAny
+        _ status: HTTPResponse.Status, body text: String, contentType: String = "application/json; charset=utf-8",
+        context: ChannelHandlerContext, wrap: (HTTPResponsePart) -> NIOAny
     ) {
         let body = ByteBuffer(string: text)
         var head = HTTPResponse(status: status)
         head.headerFields = FrontDoor.securityHeaders
-        head.headerFields[.contentType] = "application/json; charset=utf-8"
+        head.headerFields[.contentType] = contentType
         head.headerFields[.contentLength] = String(body.readableBytes)
         head.headerFields[.connection] = "close"
         context.write(wrap(.head(head)), promise: nil)

@@ -11,6 +11,9 @@ struct MultipartForm {
         /// The name the browser sent, without any folder some browsers put before it.
         var name: String
         var bytes: ByteBuffer
+        /// The part's `Content-Type` and `Content-Transfer-Encoding`, as sent (nil when it had none).
+        var contentType: String? = nil
+        var transferEncoding: String? = nil
     }
 
     var fields: [String: String] = [:]
@@ -49,12 +52,14 @@ struct MultipartForm {
     }
 
     /// Reads the body of `request` as a form; a body over `limit` bytes is refused with `tooLarge` as soon as it is
-    /// (never held past the limit), a body that is not such a form with `malformed`.
+    /// (never held past the limit; with `declared` of its `Content-Length`, when given and over), a body that is not
+    /// such a form with `malformed`.
     static func read(
-        _ request: Request, limit: Int, tooLarge: @autoclosure () -> APIFailure, malformed: @autoclosure () -> APIFailure
+        _ request: Request, limit: Int, tooLarge: @autoclosure () -> APIFailure, declared: ((Int) -> APIFailure)? = nil,
+        malformed: @autoclosure () -> APIFailure
     ) async throws -> MultipartForm {
         guard let boundary = boundary(request.headers[.contentType]) else { throw malformed() }
-        let body = try await Attachments.collect(request, limit: limit, refusal: tooLarge())
+        let body = try await Attachments.collect(request, limit: limit, refusal: tooLarge(), declared: declared)
         guard let form = parse(Array(body.readableBytesView), boundary: boundary) else { throw malformed() }
         if let bad = form.notUTF8 { throw RequestText.notUTF8(bad.field, sent: bad.sent) }
         return form
@@ -106,7 +111,10 @@ struct MultipartForm {
             // A file input left empty sends a part with an empty file name and no bytes: no file.
             if !(base.isEmpty && part.content.isEmpty) {
                 if files.contains(where: { $0.field == name }) { repeated = repeated ?? name }
-                files.append(File(field: name, name: base, bytes: ByteBuffer(bytes: part.content)))
+                files.append(
+                    File(
+                        field: name, name: base, bytes: ByteBuffer(bytes: part.content), contentType: part.headers["content-type"],
+                        transferEncoding: part.headers["content-transfer-encoding"]))
             }
             return true
         }

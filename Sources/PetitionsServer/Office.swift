@@ -12,6 +12,8 @@ struct Office: Sendable {
     let throttle: LoginThrottle
     let listings: ListingCache
     let ledger: SharedLedger
+    /// How many lookups read what was recorded since a kept listing, and from which event the last one read: for tests.
+    let changeReads = ChangeReads()
     /// One thread for the long computations of kept listings, so that they never hold up writes and small reads,
     /// which run on the shared pool. Process-wide, like that pool, and never stopped.
     static let listingThread: NIOThreadPool = {
@@ -52,11 +54,32 @@ struct Office: Sendable {
         return try await pool.runIfActive { try body(workspace) }
     }
 
-    /// Looks up a request's user with `lookup` and, for a request that only reads, what was recorded since the
-    /// earliest listing kept: one trip to the thread pool for both, where a page or an API listing took one for the user
-    /// and one more for the changes, queueing twice behind whatever else the pool was doing (issue 13's p99).
-    func lookUp<A: Sendable>(_ lookup: @escaping @Sendable (Workspace) throws -> A) async throws -> (A, LedgerChanges?) {
-        let since = Office.records ? nil : await listings.earliestKept()
+    /// Which kept listings a request's lookup reads the changes for (`lookUp`), as its route says (`API.listingRoutes`,
+    /// `Web.listingRoutes`).
+    enum ChangesReach: Sendable {
+        /// None: the route reads no kept listing (`/api/v1/letters`, search, an attachment).
+        case none
+        /// Since the earliest listing kept: the route reads kept listings (the dashboard, the overdue deliveries).
+        case allKept
+        /// Since the earliest of these: the route reads only them (a web page, the office's name in its header).
+        case listings([ListingCache.Key])
+    }
+
+    /// Looks up a request's user with `lookup` and, for a request that only reads and whose route reads kept listings
+    /// (`reach`), what was recorded since the earliest of them: one trip to the thread pool for both, where a page or an
+    /// API listing took one for the user and one more for the changes, queueing twice behind whatever else the pool was
+    /// doing (issue 13's p99). A route that reads no kept listing reads no changes: they reached back to the earliest
+    /// listing kept, on every request.
+    func lookUp<A: Sendable>(
+        changes reach: ChangesReach, _ lookup: @escaping @Sendable (Workspace) throws -> A
+    ) async throws -> (A, LedgerChanges?) {
+        let since: Int64?
+        switch Office.records ? .none : reach {
+        case .none: since = nil
+        case .allKept: since = await listings.earliestKept()
+        case .listings(let keys): since = await listings.earliestEvent(of: keys)
+        }
+        if let since { changeReads.count(since) }
         return try await perform(as: nil) { ws in
             (try lookup(ws), try since.map { try ChangesSince(event: $0).run(in: ws) })
         }
@@ -88,4 +111,21 @@ extension Office {
             try KeptRows(try ListUnanswered(asOf: asOf).run(in: $0))
         }
     }
+}
+
+/// The lookups that read changes (`Office.lookUp`), counted, and the event the last one read from.
+final class ChangeReads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counted = 0
+    private var since: Int64?
+
+    func count(_ event: Int64) {
+        lock.withLock {
+            counted += 1
+            since = event
+        }
+    }
+
+    var total: Int { lock.withLock { counted } }
+    var lastSince: Int64? { lock.withLock { since } }
 }

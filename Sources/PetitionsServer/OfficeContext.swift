@@ -8,8 +8,9 @@ public struct OfficeContext: RequestContext {
     public var account: Account?
     /// The session of a web request, once the session middleware found one.
     var session: WebSession?
-    /// For a request that only reads: what was recorded since the earliest kept listing, read in the same trip to the
-    /// thread pool as the user (`Office.lookUp`), so that its kept listings need no trip of their own to ask.
+    /// For a request that only reads, on a route that reads kept listings (`API.listingRoutes`, `Web.listingRoutes`):
+    /// what was recorded since the earliest of them, read in the same trip to the thread pool as the user
+    /// (`Office.lookUp`), so that its kept listings need no trip of their own to ask.
     var changes: LedgerChanges?
 
     public init(source: ApplicationRequestContextSource) {

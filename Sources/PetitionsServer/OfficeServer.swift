@@ -10,7 +10,11 @@ import UnixSignals
 public enum OfficeServer {
     /// The router of every page and endpoint, for `run` and for in-process tests.
     public static func router(_ settings: ServerSettings) -> Router<OfficeContext> {
-        let office = Office(settings: settings)
+        router(settings, office: Office(settings: settings))
+    }
+
+    /// The router over `office`, which a test may look into.
+    static func router(_ settings: ServerSettings, office: Office) -> Router<OfficeContext> {
         // HEAD is answered as GET without the body (RFC 9110, 9.3.2), as the Allow header of a 405 says.
         let router = Router(context: OfficeContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(FrontDoor())

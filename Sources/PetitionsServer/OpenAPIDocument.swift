@@ -190,12 +190,15 @@ enum OpenAPIDocument {
             post:
               summary: Attach a file to a letter, as `attach --letter ID`; answers the attachment as `attachment list --format json` gives it.
               description: >
-                The request's body is the file, byte for byte, at most `max_attachment_mb` of the ledger's configuration (413
-                past it, read no further); `name` gives its file name. Its media type is read from its bytes.
-                A body sent as a form (`multipart/form-data`, as `curl -F` sends it) or with a `Content-Encoding` is 415.
+                The request's body is the file, byte for byte (`curl --data-binary @FILE`), with `name` giving its file name; or a
+                `multipart/form-data` form (`curl -F file=@FILE`) whose one file part is the file, named by the part's filename
+                unless `name` is given. At most `max_attachment_mb` of the ledger's configuration (413 past it, naming the size
+                when `Content-Length` says it, and read no further). Its media type is read from its bytes. A form with no file
+                part, two, or a text field is 400 naming the field; another multipart body, a part that is itself multipart or
+                sent base64 (`Content-Transfer-Encoding`), or a body with a `Content-Encoding` is 415.
               parameters:
                 - {$ref: "#/components/parameters/id"}
-                - {name: name, in: query, required: true, description: "The file's name, without a folder.", schema: {type: string, minLength: 1, maxLength: 255}}
+                - {name: name, in: query, description: "The file's name, without a folder: needed for a raw body; a form's file is named by its filename unless given.", schema: {type: string, minLength: 1, maxLength: 255}}
                 - {name: title, in: query, schema: {type: string}}
                 - {name: "on", in: query, description: "The day it was attached (default today).", schema: {$ref: "#/components/schemas/Day"}}
               requestBody:
@@ -203,6 +206,13 @@ enum OpenAPIDocument {
                 content:
                   application/octet-stream:
                     schema: {type: string, format: binary}
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [file]
+                      properties:
+                        file: {type: string, format: binary, description: "The file, as a part with a filename."}
               responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
           /attachments/{id}:
             get:

@@ -52,7 +52,9 @@ struct QueryKeys: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let query = request.uri.query, !query.isEmpty else { return try await next(request, context) }
         let route = String((context.endpointPath ?? "").drop { $0 == "/" }.dropFirst(prefix.count))
-        let known = keys["\(request.method.rawValue) \(route)"] ?? []
+        // HEAD is answered as GET (the router's generated HEAD endpoints), and reads the same keys.
+        let method = request.method == .head ? HTTPRequest.Method.get : request.method
+        let known = keys["\(method.rawValue) \(route)"] ?? []
         // Every key and value is decoded here, once for every route, so a value that is not UTF-8 is refused by name
         // before any route reads it.
         for (key, _) in try Form.pairs(query) where !known.contains(key) {

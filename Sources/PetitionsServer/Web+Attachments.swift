@@ -83,6 +83,7 @@ extension Web {
             // The file and a few small fields: the limit, and 64 KiB for the rest of the form.
             form = try await MultipartForm.read(
                 request, limit: limit.bytes + 64 * 1024, tooLarge: Attachments.tooLarge(limit, name: nil),
+                declared: { Attachments.tooLarge(limit, name: nil, declared: $0, what: "the form with it") },
                 malformed: APIFailure.invalid("file", "file: the form did not arrive whole; choose the file and send the form again."))
         } catch let failure as APIFailure where failure.status != .forbidden {
             return try await petitionPage(request, context, id: id, refill: (action, [:], failure))

@@ -11,6 +11,15 @@ struct Web: Sendable {
     /// The dashboard's body as last drawn from its listings.
     let drawn = DrawnDashboards()
 
+    /// The pages whose handlers read kept listings besides the office's name (the dashboard's, the overdue deliveries,
+    /// the parties' names) and pass `OfficeContext.changes` on to them: for these SessionAuth reads what was recorded
+    /// since the earliest kept listing with the user; for every other page, since the office's name was read
+    /// (`officeNameKey`, which FreshOfficeName reads before each page). As `API.listingRoutes`.
+    static let listingRoutes: Set<String> = ["/", "/overdue", "/unanswered", "/deliveries", "/letters", "/parties"]
+
+    /// The office's name as kept with the listings (`refreshOfficeName`).
+    static let officeNameKey = ListingCache.Key(name: "office name")
+
     static func add(to router: Router<OfficeContext>, office: Office) {
         let web = Web(office: office)
         router.get("style.css") { _, _ in
@@ -42,7 +51,7 @@ struct Web: Sendable {
     /// `changes`: what the request read with its user (`Office.lookUp`), when it did.
     func refreshOfficeName(changes: LedgerChanges?) async {
         let read = try? await office.listings.value(
-            .init(name: "office name"), reads: .parties, office: office, as: nil, long: false, changes: changes
+            Web.officeNameKey, reads: .parties, office: office, as: nil, long: false, changes: changes
         ) {
             try OfficeName().run(in: $0)
         }

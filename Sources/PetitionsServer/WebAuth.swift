@@ -15,7 +15,10 @@ struct SessionAuth: RouterMiddleware {
             context.session = session
             if let user = session.user {
                 // A disabled user, or one whose password was set since the session began, is signed out.
-                let (found, changes) = try await office.lookUp { try FindUser(name: user).run(in: $0) }
+                // Every page reads the office's name, kept (FreshOfficeName); some read kept listings besides.
+                let reach: Office.ChangesReach =
+                    Web.listingRoutes.contains(context.endpointPath ?? "") ? .allKept : .listings([Web.officeNameKey])
+                let (found, changes) = try await office.lookUp(changes: reach) { try FindUser(name: user).run(in: $0) }
                 if let found, !found.account.disabled, found.passwordStamp == session.passwordStamp {
                     context.account = found.account
                     context.changes = changes

@@ -5,6 +5,13 @@ import Hummingbird
 enum WebPage {
     /// A short page saying what went wrong, in the house's words.
     static func error(_ failure: APIFailure) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        for h in failure.headers where h.name != .wwwAuthenticate { headers.append(h) }
+        return Response(status: failure.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html(failure))))
+    }
+
+    /// The page of `error(_:)`, for a handler below the router too (MalformedRequest).
+    static func html(_ failure: APIFailure) -> String {
         let code = failure.status.code
         let link = failure.link.map { #"<p><a href=""# + HTML.escape($0.href) + #"">"# + HTML.escape($0.text) + "</a></p>\n" } ?? ""
         let html = """
@@ -15,9 +22,7 @@ enum WebPage {
             \(link)<p><a href="/">Back to the dashboard</a></p></main></body></html>
 
             """
-        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
-        for h in failure.headers where h.name != .wwwAuthenticate { headers.append(h) }
-        return Response(status: failure.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return html
     }
 }
 
