@@ -11,6 +11,9 @@ public enum Drafts {
 
     /// A reminder of one letter still waiting for a reply, to the authority it was sent to.
     public static func reminder(ledger: Ledger, context: RuleContext, letter id: Int64, asOf: Day) throws -> DraftContext {
+        // What the letter alone refuses is refused before the facts of the whole ledger are gathered: at a million
+        // letters, refusing a received letter took 5 s of CPU and 500 MB.
+        if let refusal = try refusalOfLetter(ledger, id, asOf: asOf) { throw refusal }
         let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
         guard let u = facts.waiting.first(where: { $0.letter == id }) else { throw try notWaiting(ledger, id, asOf: asOf) }
         // A reminder says a reply is late: a letter whose reply is not yet due is refused, as an escalation with
@@ -29,6 +32,14 @@ public enum Drafts {
             .reminder, sender: sender, via: via, addressee: addressee, below: nil,
             subject: "Reminder: our letter of \(letter.date) (\(u.subject)), unanswered for \(letter.waited)",
             petition: petition.map(facts.petition), letters: [u], late: late)
+    }
+
+    /// Why letter `id` cannot be reminded of, when the letter alone says it (missing, void, received, expecting no
+    /// reply, sent after the day); nil when only the letters waiting as of the day can tell.
+    static func refusalOfLetter(_ ledger: Ledger, _ id: Int64, asOf: Day) throws -> PetitionsError? {
+        guard let l = try? ledger.letter(id) else { return try notWaiting(ledger, id, asOf: asOf) }
+        guard l.voided || l.direction == .received || !l.expectsReply || l.on > asOf else { return nil }
+        return try notWaiting(ledger, id, asOf: asOf)
     }
 
     static func notWaiting(_ ledger: Ledger, _ id: Int64, asOf: Day) throws -> PetitionsError {

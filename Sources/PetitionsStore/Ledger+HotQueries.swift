@@ -355,6 +355,7 @@ extension Ledger {
             HotQuery(name: "overdue: items", sql: lateItemsSQL),
             HotQuery(name: "overdue: received as of the day", sql: receivedAsOfSQL),
             HotQuery(name: "deliveries: received by unit", sql: receivedByUnitSQL),
+            HotQuery(name: "deliveries: those with receipts after a day", sql: DeliveriesAsOf.receiptsAfterSQL),
             HotQuery(name: "overdue (streaming): late deliveries in print order", sql: lateInPrintOrderSQL),
             HotQuery(name: "check (streaming): late deliveries in no order", sql: lateScanSQL),
             HotQuery(name: "overdue (dashboard): how many are late", sql: lateCountSQL),

@@ -216,4 +216,40 @@ import Testing
         let r = try cli.run(["draft", "reminder", "--letter", "1"] + Self.asOf)
         #expect(r.status == 65 && r.stderr.contains("answered by letter 4"), "\(r)")
     }
+
+    @Test("a reminder the letter alone refuses says why, whatever else the ledger holds")
+    func aReminderRefusedFromTheLetterAlone() throws {
+        let cli = try RuleTests.dmitrov()
+        defer { cli.remove() }
+        let recorded: [[String]] = [
+            ["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-01", "--subject", "Circular"],
+            [
+                "letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-02-02", "--subject", "Thanks",
+                "--no-reply-expected",
+            ],
+            ["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-02-03", "--subject", "Typed twice"],
+            ["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-03-10", "--subject", "Later"],
+        ]
+        var ids: [String] = []
+        for args in recorded {
+            let r = try cli.run(args)
+            #expect(r.status == 0, "\(args): \(r)")
+            // "Recorded letter sent 7: Thanks"
+            let words = r.stdout.split(separator: "\n").first?.split(separator: " ") ?? []
+            ids.append(try #require(words.lazy.map { String($0.dropLast($0.hasSuffix(":") ? 1 : 0)) }.first { Int($0) != nil }, "\(r)"))
+        }
+        #expect(try cli.run(["letter", "void", ids[2], "--reason", "typed twice"]).status == 0)
+        let expected = [
+            (ids[0], "was received from moscow-supply; a reminder follows up a letter sent"),
+            (ids[1], "expects no reply"),
+            (ids[2], "is void"),
+            (ids[3], "was sent on 10 March 1920, after 4 March 1920"),
+        ]
+        for (id, why) in expected {
+            let r = try cli.run(["draft", "reminder", "--letter", id] + Self.asOf)
+            #expect(r.status == 65 && r.stdout.isEmpty && r.stderr == "error: --letter '\(id)' \(why).\n", "\(id): \(r)")
+        }
+        let missing = try cli.run(["draft", "reminder", "--letter", "999"] + Self.asOf)
+        #expect(missing.status != 0 && missing.stderr.hasPrefix("error: --letter: no letter with id 999"), "\(missing)")
+    }
 }

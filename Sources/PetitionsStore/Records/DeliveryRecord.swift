@@ -174,14 +174,23 @@ struct DeliveriesAsOf {
     /// The status on `day`, by delivery.
     var status: [Int64: DeliveryStatus] = [:]
 
+    /// The deliveries (not cancelled) with a receipt after a day. Left to itself SQLite walked every receipt through
+    /// `receipt_delivery`, to have them in order for the `DISTINCT`: 2.5 s for `delivery show` at a million deliveries,
+    /// where the few receipts after today take 4 ms through `receipt_day` (a day long past, with most receipts after
+    /// it, takes longer this way: 5.3 s against 1.8 s as of 1913-01-01 at that scale, a rare question).
+    /// ```
+    /// SEARCH rc USING INDEX receipt_day (day>?)
+    /// SEARCH d USING INTEGER PRIMARY KEY (rowid=?)
+    /// USE TEMP B-TREE FOR DISTINCT
+    /// ```
+    static let receiptsAfterSQL = """
+        SELECT DISTINCT rc.delivery_id FROM receipt rc INDEXED BY receipt_day JOIN delivery d ON d.id = rc.delivery_id
+        WHERE rc.day > ? AND rc.voided = 0 AND d.status <> 'cancelled'
+        """
+
     init(_ db: Database, day: Day) throws {
         self.day = day
-        let ids = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT rc.delivery_id FROM receipt rc JOIN delivery d ON d.id = rc.delivery_id
-                WHERE rc.day > ? AND rc.voided = 0 AND d.status <> 'cancelled'
-                """, arguments: [day.description])
+        let ids = try Int64.fetchAll(db, sql: DeliveriesAsOf.receiptsAfterSQL, arguments: [day.description])
         guard !ids.isEmpty else { return }
         let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
         for row in try Row.fetchAll(db, sql: Ledger.receivedAsOfSQL, arguments: [json, day.description]) {
