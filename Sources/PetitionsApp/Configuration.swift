@@ -155,10 +155,8 @@ public enum UnitsFile {
         var aliases: [String]?
     }
 
-    /// The built-in units.
-    public static func defaults() throws -> [MeasureUnit] {
-        try parse(DefaultUnits.toml, source: "built-in units")
-    }
+    /// The built-in units (the same as `config/units.toml`).
+    public static func defaults() throws -> [MeasureUnit] { DefaultUnits.units }
 
     /// Parses a units file.
     public static func parse(_ text: String, source: String) throws -> [MeasureUnit] {

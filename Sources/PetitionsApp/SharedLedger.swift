@@ -53,9 +53,9 @@ public final class SharedLedger: @unchecked Sendable {
             if let opened { return opened }
             let made: (Ledger, Configuration)
             do {
-                made = try workspace.openStore(readOnly: false, mustExist: true, mappedBytes: SharedLedger.mappedBytes)
+                made = try workspace.openStore(readOnly: false, mustExist: true, mappedBytes: SharedLedger.mappedBytes, shared: true)
             } catch let e as PetitionsError where e.code == .noPermission {
-                made = try workspace.openStore(readOnly: true, mustExist: true, mappedBytes: SharedLedger.mappedBytes)
+                made = try workspace.openStore(readOnly: true, mustExist: true, mappedBytes: SharedLedger.mappedBytes, shared: true)
             }
             opened = made
             return made

@@ -166,8 +166,10 @@ public struct Workspace: Sendable {
         return ledger
     }
 
-    /// Loads the configuration and opens the ledger's file, recording as this workspace's actor and today.
-    func openStore(readOnly: Bool, mustExist: Bool, mappedBytes: Int64 = 0) throws -> (Ledger, Configuration) {
+    /// Loads the configuration and opens the ledger's file, recording as this workspace's actor and today. `shared`:
+    /// for a server whose requests read side by side (each read on a reader's connection of its own); one command
+    /// reads on the connection it writes with.
+    func openStore(readOnly: Bool, mustExist: Bool, mappedBytes: Int64 = 0, shared: Bool = false) throws -> (Ledger, Configuration) {
         let path = resolvedDatabasePath
         // Reading a ledger that is not there would create an empty one and list nothing: refuse, naming the path.
         var (existed, emptyFile) = ledgerFile
@@ -188,7 +190,8 @@ public struct Workspace: Sendable {
         // Hidden files of first commands killed before they finished are removed by the next command that records.
         if !readOnly, !building, existed { FirstCommandLedger.removeAbandoned(beside: path) }
         let ledger = try Ledger(
-            path: building ? creation!.temporary : path, context: context, defaultUnits: units, readOnly: readOnly, mappedBytes: mappedBytes)
+            path: building ? creation!.temporary : path, context: context, defaultUnits: units, readOnly: readOnly, mappedBytes: mappedBytes,
+            readsOnWriter: !shared)
         if building { creation?.opened(ledger) }
         if !existed {
             // A ledger made by its first recording command is made as `init` makes it: the office (its setting, its

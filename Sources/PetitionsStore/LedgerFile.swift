@@ -209,7 +209,10 @@ extension Ledger {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
     }
 
-    /// Refuses a file that is not ours or is newer than this program, without changing it.
+    /// Refuses a file that is not ours, without changing it. A file whose header already carries the ledger's
+    /// application id is looked at no further here: the connection that then opens it refuses a newer schema
+    /// (`refuseNewer`) before it migrates or reads anything. Checking that on a connection of its own parsed the whole
+    /// schema once more: 13.5 of the 115 million instructions of a `letter send` (callgrind, medium ledger).
     static func inspect(path: String) throws {
         guard access(path, R_OK) == 0 else {
             throw PetitionsError("The ledger \(path) cannot be read (permission denied).", code: .noPermission)
@@ -217,36 +220,57 @@ extension Ledger {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw PetitionsError("The ledger \(path) cannot be read.", code: .ioError)
         }
-        let header = handle.readData(ofLength: 16)
+        let header = [UInt8](handle.readData(ofLength: 100))
         try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else {
+        guard header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
         }
+        // The application id is the big-endian 4-byte integer at offset 68 of the file's header (sqlite.org/fileformat).
+        if header.count >= 72, header[68..<72].reduce(UInt32(0), { $0 << 8 | UInt32($1) }) == UInt32(Schema.applicationID) { return }
+        // Not ours by its header (or set only in a write-ahead log not yet copied into the file): ask SQLite.
         var config = Configuration()
         config.readonly = true
         // Another process may be committing or checkpointing right now: wait for it like every other connection.
         config.busyMode = .timeout(10)
-        let (appID, tables, applied): (Int32, Int, [String]) = try wrap(path) {
+        let (appID, tables): (Int32, Int) = try wrap(path) {
             let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
             defer { try? q.close() }
             return try q.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                var applied: [String] = []
-                if try db.tableExists("grdb_migrations") {
-                    applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-                }
-                return (appID, tables, applied)
+                try refuseNewer(db, path: path)
+                return (appID, tables)
             }
         }
         if appID != Schema.applicationID && (appID != 0 || tables > 0) {
             throw PetitionsError("\(path) is an SQLite database but not a petitions ledger; it was left untouched.", code: .dataError)
         }
+    }
+
+    /// Refuses a ledger that records a migration this program does not know (written by a newer version), before
+    /// anything is migrated or read on `db`.
+    static func refuseNewer(_ db: Database, path: String) throws {
+        guard try db.tableExists("grdb_migrations") else { return }
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         let known = Set(Schema.migrations.map(\.id))
         if let newer = applied.first(where: { !known.contains($0) }) {
             throw PetitionsError(
                 "The ledger \(path) was written by a newer version of petitions (schema \(newer)); upgrade petitions to use it. It was left untouched.",
                 code: .dataError)
         }
+    }
+
+    static func storedUnits(_ db: Database) throws -> [MeasureUnit] {
+        try Row.fetchAll(db, sql: "SELECT name, dimension, base FROM unit ORDER BY dimension, base").map {
+            MeasureUnit(name: $0["name"], dimension: $0["dimension"], base: $0["base"])
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        for (id, apply) in Schema.migrations {
+            m.registerMigration(id, migrate: apply)
+        }
+        return m
     }
 }

@@ -100,6 +100,64 @@ struct LedgerFileTests {
         #expect(parties == 1)
     }
 
+    @Test("a newer ledger missing one of this version's migrations is refused before that migration is applied")
+    func newerLedgerNotMigrated() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        do { _ = try open(path) }
+        // As a newer version branching off before this one's last migration would leave it: that migration's row gone,
+        // a migration this version does not know in its place.
+        let last = "v\(Ledger.schemaVersion)"
+        let queue = try openRaw(path)
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [last])
+            try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99')")
+        }
+        try queue.close()
+        let before = try snapshot(path)
+
+        let error = try #require(throws: PetitionsError.self) { try open(path) }
+        #expect(error.message.contains("newer version of petitions (schema v99)"), "\(error.message)")
+        #expect(try snapshot(path) == before)
+    }
+
+    @Test("a newer ledger is refused by a reading command too, and left unchanged")
+    func newerLedgerRead() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        do { _ = try open(path) }
+        let queue = try openRaw(path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99')") }
+        try queue.close()
+        let before = try snapshot(path)
+
+        let error = try #require(throws: PetitionsError.self) {
+            try Ledger(path: path, context: testContext(), defaultUnits: try UnitsFile.defaults(), readOnly: true)
+        }
+        #expect(error.message.contains("newer version of petitions (schema v99)"), "\(error.message)")
+        #expect(try snapshot(path) == before)
+    }
+
+    @Test("an SQLite database in WAL mode whose tables are still only in its log is refused and left unchanged")
+    func foreignSQLiteInWAL() throws {
+        let directory = try TemporaryLedger.makeDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("accounts.sqlite")
+        let other = try DatabasePool(path: url.path)
+        try other.write { db in
+            try db.execute(sql: "CREATE TABLE account(id INTEGER PRIMARY KEY, owner TEXT); INSERT INTO account(owner) VALUES ('Kropotkin')")
+        }
+        let before = try other.read { db in try Row.fetchAll(db, sql: "SELECT * FROM account") }
+
+        let error = try #require(throws: PetitionsError.self) { try open(url.path) }
+        #expect(error.message.contains("not a petitions ledger"), "\(error.message)")
+        #expect(try other.read { db in try Row.fetchAll(db, sql: "SELECT * FROM account") } == before)
+        #expect(try other.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master") } == ["account"])
+        try other.close()
+    }
+
     @Test("a ledger reopened keeps what was recorded")
     func reopen() throws {
         let directory = try TemporaryLedger.makeDirectory()
