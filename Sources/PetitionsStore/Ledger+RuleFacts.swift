@@ -44,6 +44,11 @@ extension Ledger {
         try read { db in try waitingLetters(db, asOf: asOf, dueBy: dueBy, only: nil) }
     }
 
+    /// Of the letters `ids`, those waiting for a reply as of `asOf` (a draft about one letter asks for it alone).
+    public func waitingLetters(asOf: Day, only ids: [Int64]) throws -> [WaitingLetter] {
+        try read { db in try waitingLetters(db, asOf: asOf, dueBy: nil, only: ids) }
+    }
+
     /// The letters `waitingLetters(asOf:)` gives, handed to `body` one at a time in the `unanswered` listing's order (by
     /// day sent, then id), none held after `body` returns: memory does not grow with the ledger. SQLite sorts them
     /// (`ORDER BY` over the two halves of `waitingSQL`); only the extensions and pauses, small tables, are held.
@@ -117,7 +122,9 @@ extension Ledger {
 
     /// Deliveries due before `asOf` and not complete as of that day (receipts after it do not count), not cancelled.
     // Longer than 60 lines on purpose: the two branches, the items and the receipts are read in one pass each and joined by position (BENCHMARKS.md).
-    public func lateDeliveries(asOf: Day) throws -> [LateDelivery] {
+    /// With `supplier` (a handle), only the deliveries of that supplier's decrees: each decree has one supplier, so
+    /// every delivery of a decree and recipient stays together and their runs of missed periods are counted whole.
+    public func lateDeliveries(asOf: Day, supplier: String? = nil) throws -> [LateDelivery] {
         try read { db in
             // A delivery with a receipt after the day comes first from the second branch (later = 1), so that what
             // it had received is counted as of the day, not as stored now.
@@ -145,6 +152,7 @@ extension Ledger {
             func nextRow() throws -> Row? { try laterRows.next() ?? openRows.next() }
             while let row = try nextRow() {
                 let id: Int64 = row[0]
+                if let supplier, (row[10] as String) != supplier { continue }
                 guard seen.insert(id).inserted else { continue }
                 let kid: Int64 = row[3]
                 let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
