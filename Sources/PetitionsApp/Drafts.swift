@@ -15,7 +15,8 @@ public enum Drafts {
         // gathered (its parties, the deliveries of its addressee's decrees): at a million letters, gathering the
         // whole ledger took 5 s of CPU and 500 MB.
         if let refusal = try refusalOfLetter(ledger, id, asOf: asOf) { throw refusal }
-        return try reminder(ledger: ledger, letter: id, asOf: asOf, facts: try Gathered(ledger: ledger, context: context, asOf: asOf, letter: id))
+        let facts = try Gathered(ledger: ledger, context: context, asOf: asOf, scope: .letter(id))
+        return try reminder(ledger: ledger, letter: id, asOf: asOf, facts: facts)
     }
 
     /// The reminder of letter `id` from `facts`: those of the letter alone, or (in a test) those of the whole ledger.
@@ -75,6 +76,11 @@ public enum Drafts {
     /// A petition taken above: to `to` (an authority's handle or id), else to the authority above the petition's,
     /// citing the petition's unanswered letters and the late deliveries and arrears of its petitioner.
     public static func escalation(ledger: Ledger, context: RuleContext, petition id: Int64, to: String?, asOf: Day) throws -> DraftContext {
+        try escalation(ledger: ledger, context: context, petition: id, to: to, asOf: asOf, whole: false)
+    }
+
+    /// `whole`: from the facts of the whole ledger (a test's measure), not those of the petition only.
+    static func escalation(ledger: Ledger, context: RuleContext, petition id: Int64, to: String?, asOf: Day, whole: Bool) throws -> DraftContext {
         let p: Petition
         do { p = try ledger.petition(id) } catch let e as PetitionsError where e.code == .dataError {
             throw PetitionsError("--petition: no petition with id \(id).")
@@ -91,7 +97,7 @@ public enum Drafts {
                 "--petition", String(id),
                 "was \(status.rawValue) as of \(asOf); an escalation is for a petition still open (petition status \(id) open reopens it)")
         }
-        let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
+        let facts = try Gathered(ledger: ledger, context: context, asOf: asOf, scope: whole ? .whole : .petition(p))
         let below = try facts.authority(p.authority, field: "--petition")
         let target: Party
         if let to {
@@ -137,8 +143,20 @@ public enum Drafts {
     /// One letter to an authority covering every overdue item of it: letters past their due day and deliveries
     /// late beyond their grace, with what is owed.
     public static func digest(ledger: Ledger, context: RuleContext, authority: String, asOf: Day) throws -> DraftContext {
-        let facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
-        let a = try facts.authority(authority, field: "--authority")
+        try digest(ledger: ledger, context: context, authority: authority, asOf: asOf, whole: false)
+    }
+
+    /// `whole`: from the facts of the whole ledger (a test's measure), not those of the authority only.
+    static func digest(ledger: Ledger, context: RuleContext, authority: String, asOf: Day, whole: Bool) throws -> DraftContext {
+        let a: Party
+        let facts: Gathered
+        if whole {
+            facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
+            a = try facts.authority(authority, field: "--authority")
+        } else {
+            a = try Gathered(ledger: ledger, context: context, asOf: asOf, scope: .parties).authority(authority, field: "--authority")
+            facts = try Gathered(ledger: ledger, context: context, asOf: asOf, scope: .supplier(a.handle))
+        }
         let letters = facts.waiting.filter { $0.to == a.handle && $0.daysOverdue > 0 }
         let late = facts.late.filter { $0.0.supplier == a.handle }
         guard !letters.isEmpty || !late.isEmpty else {
@@ -174,186 +192,5 @@ public enum Drafts {
             throw PetitionsError("--template: \(templatePath) is not a text file (UTF-8, as a Mustache template is); nothing was written.")
         }
         return try DraftRenderer.render(draft, template: template, source: "--template \(templatePath)")
-    }
-
-    // MARK: - Facts
-
-    /// What every draft reads, once: waiting letters, late deliveries with their ledger facts, and the parties.
-    struct Gathered {
-        let asOf: Day
-        let office: String
-        let officeHandle: String
-        let signature: String?
-        let waiting: [UnansweredLetter]
-        let late: [(OverdueDelivery, LateDelivery)]
-        let parties: [String: Party]
-        /// The petitioner of each waiting letter's petition.
-        let petitioners: [Int64: String]
-        let kilogram: MeasureUnit
-
-        /// With `letter`, the facts of that one letter only: it if it is waiting, the late deliveries of its
-        /// addressee's decrees, and the parties it and its petition name.
-        init(ledger: Ledger, context: RuleContext, asOf: Day, letter: Int64? = nil) throws {
-            self.asOf = asOf
-            let officeParty = try ledger.officeParty()
-            office = officeParty?.name ?? ledger.context.office
-            officeHandle = officeParty?.handle ?? ledger.context.office
-            signature = try ledger.setting("signature")
-            if let letter {
-                waiting = context.engine.unanswered(try ledger.waitingLetters(asOf: asOf, only: [letter]), asOf: asOf, all: true)
-            } else {
-                waiting = try Checker.unanswered(ledger: ledger, context: context, asOf: asOf)
-            }
-            let lateDeliveries: [LateDelivery]
-            switch (letter, waiting.first) {
-            case (nil, _): lateDeliveries = try ledger.lateDeliveries(asOf: asOf)
-            case (_?, let u?): lateDeliveries = try ledger.lateDeliveries(asOf: asOf, supplier: u.to)
-            case (_?, nil): lateDeliveries = []
-            }
-            let byID = Dictionary(lateDeliveries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            late = context.engine.overdue(lateDeliveries, asOf: asOf).compactMap { o in byID[o.delivery].map { (o, $0) } }
-            var parties: [String: Party] = [:]
-            var petitioners: [Int64: String] = [:]
-            if letter != nil {
-                for u in waiting {
-                    let petition = try u.petition.map { try ledger.petition($0) }
-                    petitioners[u.letter] = petition?.petitioner
-                    let named = [u.from, u.to, petition?.petitioner, petition?.via, petition?.authority, officeParty?.handle]
-                    for handle in named.compactMap({ $0 }) where parties[handle] == nil { parties[handle] = try ledger.party(handle) }
-                }
-            } else {
-                // Offices too (this one and those whose events were merged): one named where an authority is needed
-                // is said to be an office, not unknown.
-                for kind in [PartyKind.authority, .group, .person, .office] {
-                    for p in try ledger.parties(kind: kind) { parties[p.handle] = p }
-                }
-                let petitions = Dictionary(try ledger.petitions().map { ($0.id, $0.petitioner) }, uniquingKeysWith: { a, _ in a })
-                for u in waiting { if let p = u.petition { petitioners[u.letter] = petitions[p] } }
-            }
-            self.parties = parties
-            self.petitioners = petitioners
-            kilogram = ledger.units.kilogram ?? MeasureUnit(name: "kg", dimension: "mass", base: 1_000_000_000)
-        }
-
-        func party(_ handle: String) -> DraftParty {
-            DraftParty(handle: handle, name: parties[handle]?.name ?? handle)
-        }
-
-        /// Who a draft about a letter by `writer` is from, for every draft that speaks for a petition: the petitioner,
-        /// `through` the petition's intermediary when it has one, whenever the writer is either of them; the writer
-        /// in their own name otherwise (no petition, or someone the ledger holds no petition of).
-        func signatories(petition: Petition?, writer: String) -> (sender: DraftParty, via: DraftParty?) {
-            guard let petition, writer == petition.petitioner || writer == petition.via else { return (party(writer), nil) }
-            return (party(petition.petitioner), petition.via.map(party))
-        }
-
-        /// An authority by handle or id; an unknown one is an error naming the field and the value.
-        func authority(_ ref: String, field: String) throws -> Party {
-            let t = ref.trimmingCharacters(in: .whitespaces)
-            let authorities = parties.values.filter { $0.kind == .authority }
-            if let a = authorities.first(where: { $0.handle == t.lowercased() || String($0.id) == t }) { return a }
-            // A petitioner or group named where an authority is needed is said as the store says it elsewhere.
-            if let other = parties.values.first(where: { $0.handle == t.lowercased() || String($0.id) == t }) {
-                let kind = other.kind == .person ? "person" : other.kind.rawValue
-                throw PetitionsError(
-                    "\(field): \(quoted(ref)) is \(Wording.a(kind)) (\(other.name)), but an authority is needed here.", field: field, kind: .invalid)
-            }
-            throw PetitionsError.unknown("authority", field, ref, closest: closest(to: t, among: authorities.map(\.handle)))
-        }
-
-        func petition(_ p: Petition) -> DraftPetition {
-            DraftPetition(
-                id: p.id, subject: p.subject, opened: p.opened.longDescription, petitioner: party(p.petitioner).name,
-                authority: party(p.authority).name)
-        }
-
-        func letter(_ u: UnansweredLetter) -> DraftLetter {
-            DraftLetter(
-                id: u.letter, date: u.sent.longDescription, subject: u.subject, from: party(u.from).name, to: u.toName,
-                due: u.due.longDescription, daysWaiting: u.daysWaiting, daysOverdue: u.daysOverdue, workingDaysOverdue: u.workingDaysOverdue)
-        }
-
-        func draft(
-            _ kind: DraftKind, sender: DraftParty, via: DraftParty?, addressee: DraftParty, below: DraftParty?,
-            addresseeIsAbove: Bool = false, place: String? = nil, subject: String,
-            petition: DraftPetition?, letters: [UnansweredLetter], late: [(OverdueDelivery, LateDelivery)]
-        ) -> DraftContext {
-            let deliveries = late.map { o, d in
-                let short = d.expectedBase.keys.sorted().compactMap { c -> String? in
-                    let owed = (d.expectedBase[c] ?? 0) - min(d.expectedBase[c] ?? 0, d.receivedBase[c] ?? 0)
-                    guard owed > 0, let unit = d.unitOf[c] else { return nil }
-                    return "\(Thousands.format(Quantity.amount(owed, in: unit))) \(unit.name) of \(c)"
-                }
-                return DraftDelivery(
-                    id: o.delivery, period: o.period.longDescription, decree: d.decree.name, supplier: d.supplier.name,
-                    recipient: d.recipient.name, due: o.due.longDescription, daysOverdue: o.daysOverdue,
-                    daysSinceDue: o.due.days(until: asOf),
-                    shortfall: DraftContext.listInWords(short),
-                    owing: DeliveryState(anyReceived: d.receivedBase.values.contains { $0 > 0 })
-                        .owing(DraftContext.listInWords(short), separator: ", "))
-            }
-            var context = DraftContext(
-                kind: kind, date: asOf.longDescription, asOf: asOf, place: place ?? parties[sender.handle]?.district, office: office,
-                sender: sender, via: via, addressee: addressee, below: below, addresseeIsAbove: addresseeIsAbove,
-                subject: subject, petition: petition,
-                letters: letters.map(letter), deliveries: deliveries, arrears: arrears(late),
-                periods: late.isEmpty ? nil : DraftContext.periodsInWords(late.map(\.0.period)),
-                decrees: late.isEmpty ? nil : DraftContext.listInWords(unique(late.map(\.1.decree.name))))
-            // The office's signature signs what the office sends: under a letter from a petitioner it read "For the
-            // office: A. Yusuf, clerk" above the petitioner's name, as if the clerk had written it.
-            context.signature = sender.handle == officeHandle ? signature : nil
-            return context
-        }
-
-        /// What is owed per decree, recipient and commodity, summed exactly in base units, shown in the decree's unit.
-        func arrears(_ late: [(OverdueDelivery, LateDelivery)]) -> [DraftArrears] {
-            // `uncountable`: the sum ran past Int64 (amounts stored before they were bounded); `base` then stays at its largest.
-            struct Owed {
-                var base: Int64 = 0
-                var uncountable = false
-                var unit: MeasureUnit
-                var periods: [Period] = []
-                var decree: String
-                var recipient: String
-                var commodity: String
-            }
-            var byKey: [String: Owed] = [:]
-            var order: [String] = []
-            for (o, d) in late {
-                for c in d.expectedBase.keys.sorted() {
-                    let owed = (d.expectedBase[c] ?? 0) - min(d.expectedBase[c] ?? 0, d.receivedBase[c] ?? 0)
-                    guard owed > 0, let unit = d.unitOf[c] else { continue }
-                    let key = "\(d.decree.id)/\(d.recipient.id)/\(c)"
-                    if byKey[key] == nil {
-                        order.append(key)
-                        byKey[key] = Owed(unit: unit, decree: d.decree.name, recipient: d.recipient.name, commodity: c)
-                    }
-                    if let sum = byKey[key]?.base.addingReportingOverflow(owed) {
-                        if sum.overflow {
-                            byKey[key]?.uncountable = true
-                            byKey[key]?.base = Int64.max
-                        } else {
-                            byKey[key]?.base = sum.partialValue
-                        }
-                    }
-                    byKey[key]?.periods.append(o.period)
-                }
-            }
-            return order.compactMap { byKey[$0] }.map { o in
-                let more = o.uncountable ? "more than " : ""
-                let kg =
-                    o.unit.dimension == kilogram.dimension && o.unit.name != kilogram.name
-                    ? more + Thousands.format(Quantity.amount(o.base, in: kilogram)) : nil
-                return DraftArrears(
-                    decree: o.decree, recipient: o.recipient, commodity: o.commodity, unit: o.unit.name,
-                    owed: more + Thousands.format(Quantity.amount(o.base, in: o.unit)), owedKg: kg,
-                    periods: DraftContext.periodsInWords(o.periods))
-            }
-        }
-
-        func unique(_ list: [String]) -> [String] {
-            var seen = Set<String>()
-            return list.filter { seen.insert($0).inserted }
-        }
     }
 }

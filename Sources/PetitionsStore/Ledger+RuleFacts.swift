@@ -122,9 +122,10 @@ extension Ledger {
 
     /// Deliveries due before `asOf` and not complete as of that day (receipts after it do not count), not cancelled.
     // Longer than 60 lines on purpose: the two branches, the items and the receipts are read in one pass each and joined by position (BENCHMARKS.md).
-    /// With `supplier` (a handle), only the deliveries of that supplier's decrees: each decree has one supplier, so
-    /// every delivery of a decree and recipient stays together and their runs of missed periods are counted whole.
-    public func lateDeliveries(asOf: Day, supplier: String? = nil) throws -> [LateDelivery] {
+    /// With `supplier` (a handle), only the deliveries of that supplier's decrees (each decree has one supplier); with
+    /// `recipient`, only that recipient's: every delivery of a decree and recipient stays together either way, and
+    /// their runs of missed periods are counted whole.
+    public func lateDeliveries(asOf: Day, supplier: String? = nil, recipient: String? = nil) throws -> [LateDelivery] {
         try read { db in
             // A delivery with a receipt after the day comes first from the second branch (later = 1), so that what
             // it had received is counted as of the day, not as stored now.
@@ -153,6 +154,7 @@ extension Ledger {
             while let row = try nextRow() {
                 let id: Int64 = row[0]
                 if let supplier, (row[10] as String) != supplier { continue }
+                if let recipient, (row[7] as String) != recipient { continue }
                 guard seen.insert(id).inserted else { continue }
                 let kid: Int64 = row[3]
                 let decree = decrees[kid] ?? PartyName(id: kid, handle: row[4], name: row[5])
