@@ -18,15 +18,20 @@ final class MalformedRequest: ChannelDuplexHandler, RemovableChannelHandler {
     /// Requests read whose response has not yet ended.
     private var open = 0
     private var answered = false
-    /// What the connection's bytes held before the decoder read them: whether a head it gave up on was an address over
-    /// the limit or headers, and under which address (set by ClosingHTTP1Channel; nil in a pipeline without it).
+    /// What the connection's heads held before the decoder read them: whether a head it gave up on was an address over
+    /// the limit or headers, and under which address; told when a request has been read to its end, after which a head
+    /// comes again (set by ClosingHTTP1Channel; nil in a pipeline without it).
     var lines: LongLines?
 
     /// The body of the answer.
     static let body = #"{"error":"The request could not be read: it is not well-formed HTTP/1.1.","field":null}"# + "\n"
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) { open += 1 }
+        switch unwrapInboundIn(data) {
+        case .head: open += 1
+        case .end: lines?.requestEnded()
+        case .body: break
+        }
         context.fireChannelRead(data)
     }
 
