@@ -5,7 +5,7 @@ import NIOCore
 import NIOHTTP1
 
 /// The HTTP/1 server with two things Hummingbird leaves out: an address too long for the decoder told from headers too
-/// large (LongLines, for MalformedRequest's 414), and a request that does not ask to keep its connection (an
+/// large (LongLines, for MalformedRequest's 414 and 431), and a request that does not ask to keep its connection (an
 /// HTTP/1.0 request without `Connection: keep-alive`, RFC 9112 §9.3) has it closed after its answer. Hummingbird
 /// reads the request through version-less HTTP types and closes only on `Connection: close`, so an HTTP/1.0 client
 /// (ab, an old proxy) waited for the idle cut-off for an end of answer it reads as the connection closing.

@@ -1,6 +1,5 @@
 import Foundation
 import HTTPTypes
-import NIOCore
 
 /// The longest address (a request's path and query) the server reads, and what it says of a longer one: 414 URI Too
 /// Long, in the house's words (JSON under `/api/`, the web's error page elsewhere). FrontDoor refuses an address over
@@ -32,60 +31,12 @@ enum LongAddress {
         return target.hasPrefix("/api/")
     }
 
-    /// Whether `line` opens as a request line does (`METHOD SP /…` or `METHOD SP http://…`), not a header field
-    /// (`Name: value`, whose name holds no space) nor a line of a body that happens to be long.
-    static func isRequestLine(_ line: [UInt8]) -> Bool {
-        guard let space = line.firstIndex(of: UInt8(ascii: " ")), (1...20).contains(space) else { return false }
-        // tchar of RFC 9110 5.6.2: a method is a token.
+    /// Whether `bytes` are a token (RFC 9110 5.6.2), as a method and a header field's name are.
+    static func isToken(_ bytes: ArraySlice<UInt8>) -> Bool {
         let tchar = Set("!#$%&'*+-.^_`|~".utf8)
-        let isToken = line[..<space].allSatisfy { b in
-            (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || tchar.contains(b)
-        }
-        guard isToken else { return false }
-        let target = String(decoding: line[(space + 1)...], as: UTF8.self).lowercased()
-        return target.hasPrefix("/") || target.hasPrefix("http://") || target.hasPrefix("https://")
-    }
-}
-
-/// Watches a connection's bytes before the HTTP/1.1 decoder reads them, line by line, keeping the first bytes of the
-/// last line longer than `LongAddress.limit`. NIO's decoder says only "header overflow" of a head over its bound,
-/// whether the address, one header or all of them overflowed; when the last long line is a request line, it was the
-/// address (MalformedRequest answers 414), else the headers (400, as before). The bytes pass on untouched.
-final class LongLines: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = ByteBuffer
-    typealias InboundOut = ByteBuffer
-
-    /// The most bytes of a line kept: enough for a method and the start of an address.
-    static let kept = 64
-
-    /// The current line's length so far and its first bytes.
-    private var length = 0
-    private var opening: [UInt8] = []
-    /// The first bytes of the last line longer than `LongAddress.limit`.
-    private(set) var lastLong: [UInt8]?
-
-    /// Whether the head the decoder gave up on was a request line over the limit.
-    var addressTooLong: Bool { lastLong.map(LongAddress.isRequestLine) ?? false }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        unwrapInboundIn(data).withUnsafeReadableBytes { watch($0) }
-        context.fireChannelRead(data)
-    }
-
-    /// Follows `bytes` line by line.
-    func watch(_ bytes: UnsafeRawBufferPointer) {
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            if opening.count < Self.kept { opening += bytes[start..<min(end, start + Self.kept - opening.count)] }
-            let before = length
-            length += end - start
-            if before <= LongAddress.limit, length > LongAddress.limit { lastLong = opening }
-            if end < bytes.count {
-                length = 0
-                opening.removeAll(keepingCapacity: true)
+        return !bytes.isEmpty
+            && bytes.allSatisfy { b in
+                (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || tchar.contains(b)
             }
-            start = end + 1
-        }
     }
 }

@@ -18,15 +18,20 @@ final class MalformedRequest: ChannelDuplexHandler, RemovableChannelHandler {
     /// Requests read whose response has not yet ended.
     private var open = 0
     private var answered = false
-    /// What the connection's bytes held before the decoder read them: whether a head it gave up on was an address over
-    /// the limit (set by ClosingHTTP1Channel; nil in a pipeline without it).
+    /// What the connection's heads held before the decoder read them: whether a head it gave up on was an address over
+    /// the limit or headers, and under which address; told when a request has been read to its end, after which a head
+    /// comes again (set by ClosingHTTP1Channel; nil in a pipeline without it).
     var lines: LongLines?
 
     /// The body of the answer.
     static let body = #"{"error":"The request could not be read: it is not well-formed HTTP/1.1.","field":null}"# + "\n"
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) { open += 1 }
+        switch unwrapInboundIn(data) {
+        case .head: open += 1
+        case .end: lines?.requestEnded()
+        case .body: break
+        }
         context.fireChannelRead(data)
     }
 
@@ -41,15 +46,16 @@ final class MalformedRequest: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         answered = true
-        // An address too long for the decoder is 414 (LongAddress), as one it read but FrontDoor refused.
-        if case .headerOverflow = error as? HTTPParserError, let lines, lines.addressTooLong {
-            let failure = LongAddress.failure
-            if let line = lines.lastLong, !LongAddress.isAPI(requestLine: line) {
+        // A head too large for the decoder: 414 when its address was (LongAddress), as one it read but FrontDoor
+        // refused, else 431 (LargeHeaders).
+        if case .headerOverflow = error as? HTTPParserError {
+            let failure = lines?.addressTooLong == true ? LongAddress.failure : LargeHeaders.failure(field: lines?.longField)
+            if lines?.answersJSON == false {
                 ClosingAnswer.send(failure.status, body: WebPage.html(failure), contentType: "text/html; charset=utf-8", context: context) {
                     self.wrapOutboundOut($0)
                 }
             } else {
-                let body = (try? JSONText.bytes(ErrorBody(error: failure.message, field: nil))).map { String(buffer: $0) } ?? Self.body
+                let body = (try? JSONText.bytes(ErrorBody(error: failure.message, field: failure.field))).map { String(buffer: $0) } ?? Self.body
                 ClosingAnswer.send(failure.status, body: body, context: context) { self.wrapOutboundOut($0) }
             }
             return

@@ -12,8 +12,8 @@ struct Office: Sendable {
     let throttle: LoginThrottle
     let listings: ListingCache
     let ledger: SharedLedger
-    /// How many lookups read what was recorded since a kept listing, and from which event the last one read: for tests.
-    let changeReads = ChangeReads()
+    /// Told the event each lookup that reads changes reads them from (`lookUp`): a test's observer, nil in production.
+    let onChangesRead: (@Sendable (Int64) -> Void)?
     /// One thread for the long computations of kept listings, so that they never hold up writes and small reads,
     /// which run on the shared pool. Process-wide, like that pool, and never stopped.
     static let listingThread: NIOThreadPool = {
@@ -34,8 +34,9 @@ struct Office: Sendable {
     /// `writingThread`.
     @TaskLocal static var records = false
 
-    init(settings: ServerSettings) {
+    init(settings: ServerSettings, onChangesRead: (@Sendable (Int64) -> Void)? = nil) {
         self.settings = settings
+        self.onChangesRead = onChangesRead
         sessions = SessionStore()
         throttle = LoginThrottle()
         listings = ListingCache()
@@ -79,7 +80,7 @@ struct Office: Sendable {
         case .allKept: since = await listings.earliestKept()
         case .listings(let keys): since = await listings.earliestEvent(of: keys)
         }
-        if let since { changeReads.count(since) }
+        if let since, let onChangesRead { onChangesRead(since) }
         return try await perform(as: nil) { ws in
             (try lookup(ws), try since.map { try ChangesSince(event: $0).run(in: ws) })
         }
@@ -111,21 +112,4 @@ extension Office {
             try KeptRows(try ListUnanswered(asOf: asOf).run(in: $0))
         }
     }
-}
-
-/// The lookups that read changes (`Office.lookUp`), counted, and the event the last one read from.
-final class ChangeReads: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counted = 0
-    private var since: Int64?
-
-    func count(_ event: Int64) {
-        lock.withLock {
-            counted += 1
-            since = event
-        }
-    }
-
-    var total: Int { lock.withLock { counted } }
-    var lastSince: Int64? { lock.withLock { since } }
 }

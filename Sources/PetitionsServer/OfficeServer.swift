@@ -35,13 +35,14 @@ public enum OfficeServer {
             router: router(settings),
             // Bytes that are not HTTP are answered in the house's words too (MalformedRequest). A slow client is cut
             // off: a connection idle (or a head unfinished) for `idleTimeout`, a body trickling in (SlowRequest).
-            // An HTTP/1.0 request is answered and its connection closed (ClosingHTTP1Channel).
+            // An HTTP/1.0 request is answered and its connection closed (ClosingHTTP1Channel). A head is bounded as
+            // LargeHeaders says.
             server: ClosingHTTP1Channel.builder(
                 .init(
                     additionalChannelHandlers: [
                         MalformedRequest(), SlowRequest(grace: TimeAmount(bodyGrace(settings)), rate: settings.bodyRate),
                     ],
-                    idleTimeout: TimeAmount(settings.idleTimeout))),
+                    idleTimeout: TimeAmount(settings.idleTimeout), httpDecoderConfiguration: LargeHeaders.decoder)),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { _ in await onRunning() },
             logger: logger)

@@ -64,6 +64,14 @@ extension OpenAPIDocument {
                     properties:
                       warnings: {type: array, items: {type: string}}
             Error: {description: Refused; nothing changed., content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
+            AddressTooLong:
+              description: The address (path and query) is over 8 KiB; nothing changed. Any operation may answer it.
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+            HeadersTooLarge:
+              description: >
+                The headers are over 80 KiB together with the address, or over 1,000 of them; `field` names a header over
+                8 KiB when there is one. Nothing changed, and the connection is closed. Any operation may answer it.
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
           headers:
             X-Total-Count: {description: The rows of the whole listing., required: true, schema: {type: integer, minimum: 0}}
             Link: {description: "RFC 8288: <ADDRESS>; rel=\"next\", one for each of first, prev, next and last, when there are other pages.", schema: {type: string}}

@@ -25,7 +25,8 @@ enum OpenAPIDocument {
             A path segment is percent-decoded once (`%31` is `1`); text that is not UTF-8, in the path, the query or
             the body, is 400 naming the field.
             A request's body that comes too slowly (after 20 seconds, under 500 bytes a second) is 408 and the connection
-            is closed.
+            is closed. Any operation may answer 414 to an address (path and query) over 8 KiB, and 431 to headers over
+            80 KiB together with the address or over 1,000 of them.
         servers:
           - url: /api/v1
         security:
@@ -37,27 +38,31 @@ enum OpenAPIDocument {
               security: []
               responses:
                 "200": {description: Up., content: {application/json: {schema: {type: object, required: [status], properties: {status: {const: ok}}}}}}
+                "414": {$ref: "#/components/responses/AddressTooLong"}
+                "431": {$ref: "#/components/responses/HeadersTooLarge"}
           /openapi.yaml:
             get:
               summary: This document.
               security: []
               responses:
                 "200": {description: The OpenAPI document., content: {application/yaml: {schema: {type: object}}}}
+                "414": {$ref: "#/components/responses/AddressTooLong"}
+                "431": {$ref: "#/components/responses/HeadersTooLarge"}
           /overdue:
             get:
               summary: Late deliveries as of a day, as `overdue --format json`, a page at a time.
               parameters: [{$ref: "#/components/parameters/as_of"}, {$ref: "#/components/parameters/limit"}, {$ref: "#/components/parameters/offset"}]
-              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /unanswered:
             get:
               summary: Letters waiting for a reply as of a day, as `unanswered --format json`, a page at a time.
               parameters: [{$ref: "#/components/parameters/as_of"}, {$ref: "#/components/parameters/limit"}, {$ref: "#/components/parameters/offset"}]
-              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /check:
             get:
               summary: Every finding of every rule as of a day, as `check --format json`; `findings` holds one page of them.
               parameters: [{$ref: "#/components/parameters/as_of"}, {$ref: "#/components/parameters/limit"}, {$ref: "#/components/parameters/offset"}]
-              responses: {"200": {$ref: "#/components/responses/PageInObject"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/PageInObject"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /report:
             get:
               summary: The status report, as `report --format F [--section S]`.
@@ -81,6 +86,8 @@ enum OpenAPIDocument {
                     text/plain: {schema: {type: string}}
                 "400": {$ref: "#/components/responses/Error"}
                 "401": {$ref: "#/components/responses/Error"}
+                "414": {$ref: "#/components/responses/AddressTooLong"}
+                "431": {$ref: "#/components/responses/HeadersTooLarge"}
           /petitions:
             get:
               summary: Petitions, oldest first, as `petition list --format json`.
@@ -90,7 +97,7 @@ enum OpenAPIDocument {
                 - {name: search, in: query, description: "Only petitions the search matches (as the search command reads it).", schema: {type: string}}
                 - {$ref: "#/components/parameters/limit"}
                 - {$ref: "#/components/parameters/offset"}
-              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
             post:
               summary: Log a petition, as `petition log`; answers the petition as `petition show --format json`.
               requestBody:
@@ -108,12 +115,12 @@ enum OpenAPIDocument {
                         subject: {type: string}
                         "on": {$ref: "#/components/schemas/Day"}
                         category: {type: [string, "null"]}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /petitions/{id}:
             get:
               summary: A petition with its letters and events, as `petition show --format json`.
               parameters: [{$ref: "#/components/parameters/id"}]
-              responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /petitions/{id}/status:
             post:
               summary: Change a petition's status, as `petition status`.
@@ -130,7 +137,7 @@ enum OpenAPIDocument {
                         to: {type: string, enum: [open, waiting_on_petitioner, answered, resolved, rejected, withdrawn]}
                         "on": {$ref: "#/components/schemas/Day"}
                         note: {type: [string, "null"], maxLength: 20000}
-              responses: {"200": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /petitions/{id}/notes:
             post:
               summary: Write a case note on a petition, as `petition note`.
@@ -146,7 +153,7 @@ enum OpenAPIDocument {
                       properties:
                         text: {type: string, minLength: 1, maxLength: 20000, description: "At most 20,000 characters, as a note, summary or reason."}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /letters:
             get:
               summary: Letters, as `letter list --format json`.
@@ -157,7 +164,7 @@ enum OpenAPIDocument {
                 - {name: search, in: query, schema: {type: string}}
                 - {$ref: "#/components/parameters/limit"}
                 - {$ref: "#/components/parameters/offset"}
-              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
             post:
               summary: Record a letter sent (as `letter send`) or received (as `letter receive`); answers it as `letter show --format json`.
               requestBody:
@@ -180,12 +187,12 @@ enum OpenAPIDocument {
                         no_reply_expected: {type: boolean, description: "Sent letters only."}
                         channel: {type: string, enum: [post, telegraph, courier, in-person], default: post}
                         summary: {type: [string, "null"], maxLength: 20000}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /letters/{id}:
             get:
               summary: A letter, as `letter show --format json`.
               parameters: [{$ref: "#/components/parameters/id"}]
-              responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Object"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /letters/{id}/attachments:
             post:
               summary: Attach a file to a letter, as `attach --letter ID`; answers the attachment as `attachment list --format json` gives it.
@@ -213,7 +220,7 @@ enum OpenAPIDocument {
                       required: [file]
                       properties:
                         file: {type: string, format: binary, description: "The file, as a part with a filename."}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /attachments/{id}:
             get:
               summary: An attachment's bytes, as `attachment get`, with their media type and `Content-Disposition` naming the file.
@@ -228,6 +235,8 @@ enum OpenAPIDocument {
                       schema: {type: string, format: binary}
                 "401": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
+                "414": {$ref: "#/components/responses/AddressTooLong"}
+                "431": {$ref: "#/components/responses/HeadersTooLarge"}
           /deliveries:
             get:
               summary: Deliveries, as `delivery list --format json`.
@@ -238,7 +247,7 @@ enum OpenAPIDocument {
                 - {name: recipient, in: query, schema: {type: string}}
                 - {$ref: "#/components/parameters/limit"}
                 - {$ref: "#/components/parameters/offset"}
-              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /receipts:
             post:
               summary: Record a receipt against a delivery, as `delivery receive`; answers the delivery as `delivery show --format json`.
@@ -257,7 +266,7 @@ enum OpenAPIDocument {
                         "on": {$ref: "#/components/schemas/Day"}
                         quantity: {type: array, items: {type: string, description: "AMOUNT UNIT COMMODITY, e.g. '500 funt wheat'"}}
                         note: {type: [string, "null"], maxLength: 20000}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /parties:
             get:
               summary: Parties (authorities, groups, petitioners, offices), as the `list --format json` of each kind.
@@ -265,12 +274,12 @@ enum OpenAPIDocument {
                 - {name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", petitioner, group, authority, office]}}
                 - {$ref: "#/components/parameters/limit"}
                 - {$ref: "#/components/parameters/offset"}
-              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /parties/{handle}:
             get:
               summary: A party by handle or id, as `show --format json`.
               parameters: [{name: handle, in: path, required: true, schema: {type: string}}]
-              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Object"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "404": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /petitioners:
             post:
               summary: Record a petitioner (a person), as `petitioner add`.
@@ -290,7 +299,7 @@ enum OpenAPIDocument {
                         group: {type: array, items: {type: string}}
                         dependant: {type: array, items: {type: string, description: "NAME:CATEGORY"}}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /groups:
             post:
               summary: Record a group, as `group add`.
@@ -308,7 +317,7 @@ enum OpenAPIDocument {
                         district: {type: [string, "null"]}
                         count: {type: array, items: {type: string, description: "CATEGORY=N"}}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /authorities:
             post:
               summary: Record an authority, as `authority add`.
@@ -326,7 +335,7 @@ enum OpenAPIDocument {
                         parent: {type: [string, "null"]}
                         reply_within: {type: [string, "null"]}
                         "on": {$ref: "#/components/schemas/DayOrEmpty"}
-              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}}
+              responses: {"201": {$ref: "#/components/responses/Recorded"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "403": {$ref: "#/components/responses/Error"}, "409": {$ref: "#/components/responses/Error"}, "413": {$ref: "#/components/responses/Error"}, "415": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /search:
             get:
               summary: Parties, petitions, letters, case notes and attachments by the words of them, best first, as `search --format json`.
@@ -337,7 +346,7 @@ enum OpenAPIDocument {
                 - {name: q, in: query, required: true, schema: {type: string, minLength: 1}}
                 - {name: kind, in: query, description: "Empty is every kind.", schema: {type: string, enum: ["", party, petition, letter, note, attachment]}}
                 - {name: limit, in: query, description: "Empty is the default.", schema: {anyOf: [{type: integer, minimum: 1, maximum: 10000}, {type: string, maxLength: 0}]}}
-              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/List"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
           /events:
             get:
               summary: The event log, as `events --format json`.
@@ -348,6 +357,6 @@ enum OpenAPIDocument {
                 - {name: kind, in: query, schema: {type: string}}
                 - {$ref: "#/components/parameters/limit"}
                 - {$ref: "#/components/parameters/offset"}
-              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}}
+              responses: {"200": {$ref: "#/components/responses/Page"}, "400": {$ref: "#/components/responses/Error"}, "401": {$ref: "#/components/responses/Error"}, "414": {$ref: "#/components/responses/AddressTooLong"}, "431": {$ref: "#/components/responses/HeadersTooLarge"}}
         """#
 }

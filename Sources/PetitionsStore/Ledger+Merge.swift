@@ -280,7 +280,7 @@ extension Ledger {
     /// (Foundation keeps one of the two), or a payload key that its kind of event does not have (decoding drops it).
     /// The log is versioned (`schema_version`): a key this version does not know was not written by it.
     static func refuseUnreadKeys(_ line: Data, kind: String, payload: [String: JSONValue]) throws {
-        if let (key, path) = line.withUnsafeBytes({ JSONDuplicateKey.first(in: $0) }) {
+        if let (key, path) = line.withUnsafeBytes({ JSONWalk.firstDuplicateKey(in: $0) }) {
             throw EventLineError(
                 "the key \(quoted(key)) is given twice in \(path.isEmpty ? "the event" : path.joined(separator: ".")); a key is given once")
         }

@@ -13,7 +13,7 @@ import Testing
     }
 
     static func duplicate(_ text: String) -> (key: String, path: [String])? {
-        Array(text.utf8).withUnsafeBytes { JSONDuplicateKey.first(in: $0) }
+        Array(text.utf8).withUnsafeBytes { JSONWalk.firstDuplicateKey(in: $0) }
     }
 
     @Test("every key a payload of any kind writes is one its kind has; another is named, inside a dependant too")

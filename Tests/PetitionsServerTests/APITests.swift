@@ -169,5 +169,16 @@ import Testing
             #expect(r.text == file)
             #expect(r.text.hasPrefix("openapi: 3.1"))
         }
+        // Any operation may answer 414 (an address over 8 KiB) and 431 (headers over the bound): every one says so.
+        let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
+        var operations: [String] = []
+        var path = ""
+        for line in lines {
+            if line.hasPrefix("  /"), line.hasSuffix(":") { path = String(line.dropLast()) }
+            for method in ["get", "post", "put", "patch", "delete"] where line == "    \(method):" { operations.append("\(method) \(path)") }
+        }
+        let tooLong = lines.filter { $0.contains(##""414": {$ref: "#/components/responses/AddressTooLong"}"##) }.count
+        let tooLarge = lines.filter { $0.contains(##""431": {$ref: "#/components/responses/HeadersTooLarge"}"##) }.count
+        #expect(operations.count > 20 && tooLong == operations.count && tooLarge == operations.count, "\(operations)")
     }
 }

@@ -134,6 +134,9 @@ import Testing
                 #expect(r.object["field"] as? String == field, "\(body): \(r.text)")
                 #expect((r.object["error"] as? String)?.contains(says) == true, "\(body): \(r.text)")
             }
+            let twice = try await client.execute(
+                uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json("{\(letter),\"on\":\"1920-02-03\"}"))
+            #expect(twice.object["error"] as? String == "on is given twice in the request's body; give it once.", "\(twice.text)")
             let receipt = #"{"decree":"decree-1918","recipient":"dmitrov-post","period":"1920-01","on":"1920-01-10","quantity":["1 funt wheat",]}"#
             let r = try await client.execute(uri: "/api/v1/receipts", method: .post, headers: f.bearer(.clerk, json: true), body: json(receipt))
             #expect(r.status == .badRequest && r.object["field"] as? String == "quantity", "\(r.text)")

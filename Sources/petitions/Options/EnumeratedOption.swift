@@ -40,6 +40,13 @@ extension Role: EnumeratedOption {
 extension Petitions {
     /// Our sentence inside an error ArgumentParser made of it: an `EnumeratedOption`'s refusal thrown by a transform
     /// comes back wrapped in the parser's own error types (not public), so it is looked for among their stored values.
+    ///
+    /// Reflection, because ArgumentParser 1.8.2 offers no typed way to it. Whatever a transform throws (our error, a
+    /// `ValidationError`, anything) is kept as `ParserError.unableToParseValue(…, originalError:)` inside a
+    /// `CommandError`, both internal types; `ExpressibleByArgument.init?(argument:)` can only fail, with no error at
+    /// all. The public ways out are `message(for:)` and `fullMessage(for:)` (the parser's wording around ours: "The
+    /// value 'xml' is invalid for '--format <format>': …") and `exitCode(for:)`. Parsing the word in `validate()`
+    /// instead gets the same wrapping (`userValidationError`) and, for an error other than `ValidationError`, exit 1.
     static func carriedError(_ value: Any, depth: Int = 0) -> PetitionsError? {
         if let error = value as? PetitionsError { return error }
         guard depth < 8 else { return nil }
