@@ -64,7 +64,10 @@ import Testing
     @Test func filtersListTheSameEventsInBothFormats() throws {
         let cli = try ledger()
         defer { cli.remove() }
-        for filter in [["--party", "kropotkin"], ["--kind", "letter"], ["--since", "1920-03-05"], ["--party", "sovnarkom", "--kind", "petition"]] {
+        for filter in [
+            ["--party", "kropotkin"], ["--kind", "letter"], ["--since", "1920-03-05"], ["--party", "sovnarkom", "--kind", "petition"],
+            ["--petition", "1"],
+        ] {
             let ids = try jsonIDs(try cli.run(["events", "--format", "json"] + filter))
             #expect(!ids.isEmpty, "\(filter)")
             #expect(textIDs(try cli.run(["events"] + filter)) == ids, "\(filter)")
