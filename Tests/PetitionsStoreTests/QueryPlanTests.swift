@@ -18,6 +18,7 @@ import Testing
     static let fullPasses: [String: String] = [
         "report (whole ledger): supply": "the arrears and the trend add up every delivery due, in id order, in one pass",
         "report (whole ledger): authorities": "the table counts every letter sent up to the day, read in table order, not through letter_day",
+        "events --format json: every event's subjects in order": "events without a filter lists the whole log, in day order through event_day",
     ]
 
     /// A small ledger made by the use cases, with every table the hot queries read holding rows.
