@@ -25,6 +25,19 @@ extension Ledger {
         }
     }
 
+    /// The deliveries `deliveries(...)` lists, each with its lines, handed to `body` one at a time as they are read
+    /// (memory stays flat however many deliveries), `passes` times over the same snapshot of the ledger (a table
+    /// measures its columns, then writes its rows): `body` is given the pass, from 0.
+    public func eachDelivery(
+        period: Period?, status: DeliveryStatus?, decree: String?, recipient: String?, asOf: Day? = nil, passes: Int = 1,
+        _ body: (_ pass: Int, Delivery) throws -> Void
+    ) throws {
+        try read { db in
+            let query = try deliveryQuery(db, period: period, status: status, decree: decree, recipient: recipient, asOf: asOf)
+            for pass in 0..<passes { try eachDelivery(db, query) { try body(pass, $0) } }
+        }
+    }
+
     /// The deliveries `deliveries(...)` lists with those whose ids are in `first` before the others (each part in the
     /// listing's order: by period, recipient, decree), only those in `window` read with their items, and how many it
     /// lists in all: two windowed queries and two counts in one read, whatever the number of deliveries.

@@ -387,6 +387,7 @@ extension Ledger {
                 sql:
                     "SELECT key, kind, ref, title, body FROM search_folded WHERE kind = 'party' AND ref = ?"),
         ]
+        out += EventQuery.hotQueries()
         for (scopeName, scope) in scopes {
             out.append(HotQuery(name: "report (\(scopeName)): supply", sql: dueItems(scope).sql + "\n" + supplySelect))
             out.append(HotQuery(name: "report (\(scopeName)): petitions", sql: petitionRowsQuery(scope, asOf: day).0))

@@ -61,20 +61,45 @@ extension Ledger {
     public func letterPage(petition: Int64?, party: String?, waiting: Bool, search: String?, window: RowWindow?) throws -> RowPage<Letter> {
         let matching = try search.map { try Ledger.ftsMatch($0, field: "--search") }
         return try read { db in
-            var query = LetterQuery(waiting: waiting, matching: matching, window: window)
-            if let petition {
-                // An unknown petition is said, as `events --petition` says it, not answered with an empty list.
-                query.petition = try requirePetition(db, petition, field: "--petition").id
-            }
-            if let party {
-                query.party = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party").id
-            }
+            let query = try letterQuery(db, petition: petition, party: party, waiting: waiting, matching: matching, window: window)
             return try Ledger.matching(search ?? "", field: "--search") {
                 let rows = try query.fetchAll(db)
                 guard let window, rows.count >= window.limit || window.offset > 0 else { return RowPage(rows: rows, total: rows.count) }
                 return RowPage(rows: rows, total: try query.count(db))
             }
         }
+    }
+
+    /// The letters `letters(...)` lists, handed to `body` one at a time as they are read (memory stays flat however
+    /// many letters), `passes` times over the same snapshot of the ledger (a table measures its columns, then writes
+    /// its rows): `body` is given the pass, from 0.
+    public func eachLetter(
+        petition: Int64?, party: String?, waiting: Bool, search: String?, passes: Int = 1, _ body: (_ pass: Int, Letter) throws -> Void
+    ) throws {
+        let matching = try search.map { try Ledger.ftsMatch($0, field: "--search") }
+        try read { db in
+            let query = try letterQuery(db, petition: petition, party: party, waiting: waiting, matching: matching, window: nil)
+            // A search SQLite cannot read fails at its first row, before anything is handed over.
+            try Ledger.matching(search ?? "", field: "--search") {
+                for pass in 0..<passes { try query.each(db) { try body(pass, $0) } }
+            }
+        }
+    }
+
+    /// The query of the letters of one petition or party (each when given; an unknown one is its sentence), waiting,
+    /// or matched by `matching`, in `window`.
+    private func letterQuery(_ db: Database, petition: Int64?, party: String?, waiting: Bool, matching: String?, window: RowWindow?) throws
+        -> LetterQuery
+    {
+        var query = LetterQuery(waiting: waiting, matching: matching, window: window)
+        if let petition {
+            // An unknown petition is said, as `events --petition` says it, not answered with an empty list.
+            query.petition = try requirePetition(db, petition, field: "--petition").id
+        }
+        if let party {
+            query.party = try resolveParty(db, party, kinds: [.person, .group, .authority, .office], field: "--party").id
+        }
+        return query
     }
 }
 

@@ -217,6 +217,17 @@ extension Ledger {
         try read { db in try loadParties(db, PartyQuery(kind: kind)) }
     }
 
+    /// The parties of each of `kinds` in turn (by handle within a kind), handed to `body` one at a time as they are
+    /// read (memory stays flat however many parties), `passes` times over the same snapshot of the ledger (a table
+    /// measures its columns, then writes its rows): `body` is given the pass, from 0.
+    public func eachParty(kinds: [PartyKind], passes: Int = 1, _ body: (_ pass: Int, Party) throws -> Void) throws {
+        try read { db in
+            for pass in 0..<passes {
+                for kind in kinds { try eachParty(db, PartyQuery(kind: kind)) { party, _ in try body(pass, party) } }
+            }
+        }
+    }
+
     /// The refusal of `parent` as the parent of authority `id` (`handle`, else "this authority") when it is that
     /// authority itself, or below it: which of the two, and for one below, the chain from it up to the authority.
     func circularParent(_ db: Database, _ parent: PartyRef, of id: Int64, handle: String?, field: String, value: String) throws

@@ -64,7 +64,10 @@ import Testing
     @Test func filtersListTheSameEventsInBothFormats() throws {
         let cli = try ledger()
         defer { cli.remove() }
-        for filter in [["--party", "kropotkin"], ["--kind", "letter"], ["--since", "1920-03-05"], ["--party", "sovnarkom", "--kind", "petition"]] {
+        for filter in [
+            ["--party", "kropotkin"], ["--kind", "letter"], ["--since", "1920-03-05"], ["--party", "sovnarkom", "--kind", "petition"],
+            ["--petition", "1"],
+        ] {
             let ids = try jsonIDs(try cli.run(["events", "--format", "json"] + filter))
             #expect(!ids.isEmpty, "\(filter)")
             #expect(textIDs(try cli.run(["events"] + filter)) == ids, "\(filter)")
@@ -82,5 +85,36 @@ import Testing
         #expect(json.status == 0 && json.stdout == "[\n\n]\n", "\(json)")
         let unknown = try cli.run(["events", "--party", "nobody"])
         #expect(unknown.status != 0 && unknown.stdout.isEmpty && unknown.stderr.contains("nobody"), "\(unknown)")
+    }
+
+    /// Each event's subjects in a JSON listing, by event id, as "type id" words.
+    func subjects(_ r: CLI.Result, sourceLocation: SourceLocation = #_sourceLocation) throws -> [Int: [String]] {
+        #expect(r.status == 0, "\(r)", sourceLocation: sourceLocation)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]], sourceLocation: sourceLocation)
+        var out: [Int: [String]] = [:]
+        for event in array {
+            let id = try #require(event["id"] as? Int, sourceLocation: sourceLocation)
+            let list = try #require(event["subjects"] as? [[String: Any]], sourceLocation: sourceLocation)
+            out[id] = list.map { "\($0["type"] ?? "?") \($0["id"] ?? "?")" }
+        }
+        return out
+    }
+
+    @Test func eachEventListsItsOwnSubjectsWhateverTheFilter() throws {
+        let cli = try ledger()
+        defer { cli.remove() }
+        let all = try subjects(try cli.run(["events", "--format", "json"]))
+        // The letter's event is about the letter and both its parties (sovnarkom 1, kropotkin 3), by type then id.
+        let letter = try #require(try subjects(try cli.run(["events", "--format", "json", "--kind", "letter.sent"])).first)
+        #expect(letter.value == ["letter 1", "party 1", "party 3"], "\(letter)")
+        #expect(all[letter.key] == letter.value)
+        #expect(all.values.allSatisfy { !$0.isEmpty }, "\(all)")
+        for filter in [
+            ["--party", "kropotkin"], ["--party", "sovnarkom"], ["--petition", "1"], ["--since", "1920-03-05"], ["--kind", "petitioner"],
+        ] {
+            let some = try subjects(try cli.run(["events", "--format", "json"] + filter))
+            #expect(!some.isEmpty, "\(filter)")
+            for (id, list) in some { #expect(all[id] == list, "\(filter): event \(id)") }
+        }
     }
 }

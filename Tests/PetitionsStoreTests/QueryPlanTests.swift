@@ -18,6 +18,7 @@ import Testing
     static let fullPasses: [String: String] = [
         "report (whole ledger): supply": "the arrears and the trend add up every delivery due, in id order, in one pass",
         "report (whole ledger): authorities": "the table counts every letter sent up to the day, read in table order, not through letter_day",
+        "events --format json: every event's subjects in order": "events without a filter lists the whole log, in day order through event_day",
     ]
 
     /// A small ledger made by the use cases, with every table the hot queries read holding rows.
@@ -135,5 +136,17 @@ import Testing
         defer { temporary.remove() }
         let plan = try QueryPlanTests.plan(Ledger.lateOpenSQL, in: temporary.ledger)
         #expect(plan.first == "SEARCH d USING INDEX delivery_open (due<?)")
+    }
+
+    @Test("a party's events come from its subjects, a petition's from its letters through letter_petition")
+    func eventListingsUseIndexes() throws {
+        let temporary = try QueryPlanTests.generated()
+        defer { temporary.remove() }
+        let party = try QueryPlanTests.plan(EventQuery(party: 1).sql(detailed: false), in: temporary.ledger)
+        #expect(party.contains("SEARCH event_subject USING COVERING INDEX event_subject_by_subject (subject_type=? AND subject_id=?)"), "\(party)")
+        let petition = try QueryPlanTests.plan(EventQuery(petition: 1).sql(detailed: false), in: temporary.ledger)
+        #expect(petition.contains("SEARCH l USING COVERING INDEX letter_petition (petition_id=?)"), "\(petition)")
+        // Not every letter's subjects walked to find those of the petition's letters.
+        #expect(!petition.contains { $0.hasSuffix("event_subject_by_subject (subject_type=?)") }, "\(petition)")
     }
 }

@@ -28,4 +28,11 @@ public struct ListParties: UseCase {
     public func run(in workspace: Workspace) throws -> [Party] {
         try workspace.reading { ledger in try kinds.flatMap { try ledger.parties(kind: $0) } }
     }
+
+    /// The parties of this listing handed to `body` one at a time as they are read, `passes` times over one snapshot
+    /// of the ledger (`body` is given the pass, from 0): the command's listing, whose memory stays flat however many
+    /// parties there are.
+    public func run(in workspace: Workspace, passes: Int = 1, each body: (_ pass: Int, Party) throws -> Void) throws {
+        try workspace.reading { try $0.eachParty(kinds: kinds, passes: passes, body) }
+    }
 }

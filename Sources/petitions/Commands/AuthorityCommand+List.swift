@@ -9,6 +9,6 @@ extension AuthorityCommand {
             abstract: "List authorities.", discussion: "Example:\n  petitions authority list --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .authority)), .authority, output.format) }
+        func run() throws { try PartyOutput.list(ListParties(kind: .authority), in: ledger.workspace, output.format) }
     }
 }

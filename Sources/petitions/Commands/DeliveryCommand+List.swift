@@ -18,9 +18,9 @@ extension DeliveryCommand {
         @Option(parsing: .unconditional, help: "Only this recipient.") var recipient: String?
 
         func run() throws {
-            let list = try ledger.run(ListDeliveries(period: period, status: status, decree: decree, recipient: recipient))
-            if output.format == .json { return try Output.json(list) }
-            print(DeliveryOutput.table(list))
+            // Both formats are written as the deliveries are read: memory stays flat at a million deliveries.
+            try DeliveryOutput.stream(
+                ListDeliveries(period: period, status: status, decree: decree, recipient: recipient), in: ledger.workspace, output.format)
         }
     }
 }

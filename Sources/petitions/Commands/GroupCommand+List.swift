@@ -7,6 +7,6 @@ extension GroupCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List groups.", discussion: "Example:\n  petitions group list")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .group)), .group, output.format) }
+        func run() throws { try PartyOutput.list(ListParties(kind: .group), in: ledger.workspace, output.format) }
     }
 }

@@ -16,9 +16,9 @@ extension LetterCommand {
             String?
 
         func run() throws {
-            let list = try ledger.run(ListLetters(petition: petition, party: party, waiting: waiting, search: search))
-            if output.format == .json { return try Output.json(list) }
-            print(LetterOutput.table(list))
+            // Both formats are written as the letters are read: memory stays flat at a million letters.
+            try LetterOutput.stream(
+                ListLetters(petition: petition, party: party, waiting: waiting, search: search), in: ledger.workspace, output.format)
         }
     }
 }

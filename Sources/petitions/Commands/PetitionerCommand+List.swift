@@ -9,6 +9,6 @@ extension PetitionerCommand {
             abstract: "List petitioners.", discussion: "Example:\n  petitions petitioner list --format json")
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: FormatOptions
-        func run() throws { try PartyOutput.list(try ledger.run(ListParties(kind: .person)), .person, output.format) }
+        func run() throws { try PartyOutput.list(ListParties(kind: .person), in: ledger.workspace, output.format) }
     }
 }

@@ -16,15 +16,32 @@ enum DeliveryOutput {
         }
     }
 
+    static let headers = ["ID", "PERIOD", "DUE", "RECIPIENT", "DECREE", "STATUS", "EXPECTED", "RECEIVED"]
+
+    /// A delivery's row in the listing.
+    static func row(_ d: Delivery) -> [String] {
+        [
+            String(d.id), d.period.description, d.due.description, d.recipient, d.decree, d.status.rawValue,
+            d.lines.map(\.expected.text).joined(separator: ", "),
+            d.lines.map { $0.received.text + DeliveryLine.cameAs($0.receivedAs) }.joined(separator: ", "),
+        ]
+    }
+
     static func table(_ list: [Delivery]) -> String {
-        var t = TextTable(["ID", "PERIOD", "DUE", "RECIPIENT", "DECREE", "STATUS", "EXPECTED", "RECEIVED"])
-        for d in list {
-            t.add([
-                String(d.id), d.period.description, d.due.description, d.recipient, d.decree, d.status.rawValue,
-                d.lines.map(\.expected.text).joined(separator: ", "),
-                d.lines.map { $0.received.text + DeliveryLine.cameAs($0.receivedAs) }.joined(separator: ", "),
-            ])
-        }
+        var t = TextTable(headers)
+        for d in list { t.add(row(d)) }
         return t.render()
+    }
+
+    /// The listing of `request`'s deliveries, written as they are read: JSON element by element, the text table in
+    /// two passes over one snapshot (the columns measured, then each row written). The same bytes as `table` or
+    /// `Output.json` of the whole list, without holding it.
+    static func stream(_ request: ListDeliveries, in workspace: Workspace, _ format: OutputFormat) throws {
+        if format == .json {
+            var out = JSONArrayStream()
+            try request.run(in: workspace) { _, delivery in try out.add(delivery) }
+            return try out.finish()
+        }
+        try TextTable(headers).write { add in try request.run(in: workspace, passes: 2) { pass, delivery in try add(pass, row(delivery)) } }
     }
 }

@@ -20,21 +20,38 @@ enum LetterOutput {
         if let s = l.summary { print("  summary: \(s)") }
     }
 
-    static func table(_ letters: [Letter]) -> String {
-        var t = TextTable(["ID", "DAY", "DIR", "FROM", "TO", "PETITION", "REPLY", "SUBJECT"])
-        for l in letters {
-            let reply: String
-            if l.voided {
-                reply = "void"
-            } else if l.direction == .received {
-                reply = l.inReplyTo.map { "re \($0)" } ?? "-"
-            } else if !l.expectsReply {
-                reply = "none expected"
-            } else {
-                reply = l.answeredBy.map { "by \($0)" } ?? "waiting"
-            }
-            t.add([String(l.id), l.on.description, l.direction.rawValue, l.from, l.to, l.petition.map(String.init) ?? "-", reply, l.subject])
+    static let headers = ["ID", "DAY", "DIR", "FROM", "TO", "PETITION", "REPLY", "SUBJECT"]
+
+    /// A letter's row in the listing.
+    static func row(_ l: Letter) -> [String] {
+        let reply: String
+        if l.voided {
+            reply = "void"
+        } else if l.direction == .received {
+            reply = l.inReplyTo.map { "re \($0)" } ?? "-"
+        } else if !l.expectsReply {
+            reply = "none expected"
+        } else {
+            reply = l.answeredBy.map { "by \($0)" } ?? "waiting"
         }
+        return [String(l.id), l.on.description, l.direction.rawValue, l.from, l.to, l.petition.map(String.init) ?? "-", reply, l.subject]
+    }
+
+    static func table(_ letters: [Letter]) -> String {
+        var t = TextTable(headers)
+        for l in letters { t.add(row(l)) }
         return t.render()
+    }
+
+    /// The listing of `request`'s letters, written as they are read: JSON element by element, the text table in two
+    /// passes over one snapshot (the columns measured, then each row written). The same bytes as `table` or
+    /// `Output.json` of the whole list, without holding it.
+    static func stream(_ request: ListLetters, in workspace: Workspace, _ format: OutputFormat) throws {
+        if format == .json {
+            var out = JSONArrayStream()
+            try request.run(in: workspace) { _, letter in try out.add(letter) }
+            return try out.finish()
+        }
+        try TextTable(headers).write { add in try request.run(in: workspace, passes: 2) { pass, letter in try add(pass, row(letter)) } }
     }
 }

@@ -37,11 +37,34 @@ enum PartyOutput {
         print("  office: \(p.office)")
     }
 
-    /// Parties of several kinds in one table: the columns every kind has, and what each kind says most about itself.
-    static func listEveryKind(_ parties: [Party], _ format: OutputFormat) throws {
-        if format == .json { return try Output.json(parties) }
-        var t = TextTable(["ID", "KIND", "HANDLE", "NAME", "DISTRICT", "ABOUT"])
-        for p in parties {
+    /// The listing of `request`'s parties, written as they are read: JSON element by element, the text table in two
+    /// passes over one snapshot (the columns measured, then each row written). One kind has its own columns; several
+    /// share those every kind has, with what each says most about itself.
+    static func list(_ request: ListParties, in workspace: Workspace, _ format: OutputFormat) throws {
+        if format == .json {
+            var out = JSONArrayStream()
+            try request.run(in: workspace) { _, party in try out.add(party) }
+            return try out.finish()
+        }
+        let kind = request.kinds.count == 1 ? request.kinds[0] : nil
+        try TextTable(headers(kind)).write { add in try request.run(in: workspace, passes: 2) { pass, party in try add(pass, row(party, kind)) } }
+    }
+
+    /// The columns of a listing of parties of `kind`, or of every kind (nil).
+    static func headers(_ kind: PartyKind?) -> [String] {
+        switch kind {
+        case nil: return ["ID", "KIND", "HANDLE", "NAME", "DISTRICT", "ABOUT"]
+        case .authority?: return ["ID", "HANDLE", "NAME", "REPLIES WITHIN", "CHAIN ABOVE"]
+        case .group?: return ["ID", "HANDLE", "NAME", "DISTRICT", "MEMBERS", "COUNTS"]
+        case .office?: return ["ID", "HANDLE", "NAME", "ADDRESS", "EMAIL"]
+        case .person?: return ["ID", "HANDLE", "NAME", "DISTRICT", "OCCUPATION", "HOUSEHOLD", "GROUPS"]
+        }
+    }
+
+    /// A party's row in a listing of parties of `kind`, or of every kind (nil).
+    static func row(_ p: Party, _ kind: PartyKind?) -> [String] {
+        switch kind {
+        case nil:
             let about: String
             switch p.kind {
             case .authority: about = (p.chain ?? []).isEmpty ? "-" : "under " + (p.chain ?? []).joined(separator: " → ")
@@ -51,42 +74,23 @@ enum PartyOutput {
             case .person: about = p.occupation.orDash
             case .office: about = p.id == 0 ? "this ledger's office" : "another office"
             }
-            t.add([String(p.id), label(p.kind), p.handle, p.name, p.district.orDash, about])
-        }
-        print(t.render())
-    }
-
-    static func list(_ parties: [Party], _ kind: PartyKind, _ format: OutputFormat) throws {
-        if format == .json { return try Output.json(parties) }
-        switch kind {
-        case .authority:
-            var t = TextTable(["ID", "HANDLE", "NAME", "REPLIES WITHIN", "CHAIN ABOVE"])
-            for p in parties { t.add([String(p.id), p.handle, p.name, p.replyWithin?.description ?? "-", (p.chain ?? []).joined(separator: " → ")]) }
-            print(t.render())
-        case .group:
-            var t = TextTable(["ID", "HANDLE", "NAME", "DISTRICT", "MEMBERS", "COUNTS"])
-            for p in parties {
-                t.add([
-                    String(p.id), p.handle, p.name, p.district.orDash, String(p.members?.count ?? 0),
-                    (p.counts ?? []).map { "\($0.category)=\($0.count)" }.joined(separator: " "),
-                ])
-            }
-            print(t.render())
-        case .office:
-            var t = TextTable(["ID", "HANDLE", "NAME", "ADDRESS", "EMAIL"])
-            for p in parties { t.add([String(p.id), p.handle, p.name, p.address.orDash, p.email.orDash]) }
-            print(t.render())
-        case .person:
-            var t = TextTable(["ID", "HANDLE", "NAME", "DISTRICT", "OCCUPATION", "HOUSEHOLD", "GROUPS"])
-            for p in parties {
-                let deps = p.dependants ?? []
-                let byCat = Dictionary(grouping: deps, by: \.category).map { "\($0.key)=\($0.value.count)" }.sorted().joined(separator: " ")
-                t.add([
-                    String(p.id), p.handle, p.name, p.district.orDash, p.occupation.orDash, byCat.isEmpty ? "-" : byCat,
-                    (p.groups ?? []).joined(separator: ","),
-                ])
-            }
-            print(t.render())
+            return [String(p.id), label(p.kind), p.handle, p.name, p.district.orDash, about]
+        case .authority?:
+            return [String(p.id), p.handle, p.name, p.replyWithin?.description ?? "-", (p.chain ?? []).joined(separator: " → ")]
+        case .group?:
+            return [
+                String(p.id), p.handle, p.name, p.district.orDash, String(p.members?.count ?? 0),
+                (p.counts ?? []).map { "\($0.category)=\($0.count)" }.joined(separator: " "),
+            ]
+        case .office?:
+            return [String(p.id), p.handle, p.name, p.address.orDash, p.email.orDash]
+        case .person?:
+            let deps = p.dependants ?? []
+            let byCat = Dictionary(grouping: deps, by: \.category).map { "\($0.key)=\($0.value.count)" }.sorted().joined(separator: " ")
+            return [
+                String(p.id), p.handle, p.name, p.district.orDash, p.occupation.orDash, byCat.isEmpty ? "-" : byCat,
+                (p.groups ?? []).joined(separator: ","),
+            ]
         }
     }
 }

@@ -73,3 +73,14 @@ struct TextStream {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+
+extension TextTable {
+    /// Writes the table to standard output as `TextTable.stream` lays it out, line by line through a `TextStream`:
+    /// the same text as printing `render()` of the same rows, without holding them. `rows` hands every row over
+    /// twice (pass 0, then pass 1), as `stream` asks.
+    func write(streaming rows: (_ add: (_ pass: Int, _ row: [String]) throws -> Void) throws -> Void) throws {
+        var out = TextStream()
+        try stream(rows: rows, write: { try out.add(line: $0) })
+        try out.finish()
+    }
+}
