@@ -12,6 +12,19 @@ import Testing
 @Suite("Draft facts") struct DraftFactsTests {
     static let days = ["1919-09-01", "1919-11-20", "1920-01-05", "1920-03-04"]
 
+    /// How many comparisons drafted (and with deliveries) or were refused both ways: a test that compared nothing
+    /// proves nothing.
+    struct Tally {
+        var drafted = 0
+        var withDeliveries = 0
+        var refused = 0
+
+        mutating func add(_ outcome: (drafted: Bool, withDeliveries: Bool)) {
+            if outcome.drafted { drafted += 1 } else { refused += 1 }
+            if outcome.withDeliveries { withDeliveries += 1 }
+        }
+    }
+
     /// Both outcomes alike: the same draft (as JSON), or the same refusal. Returns whether a draft came, and with deliveries.
     static func same(_ scoped: Result<DraftContext, any Error>, _ whole: Result<DraftContext, any Error>, _ what: String) throws -> (Bool, Bool) {
         let encoder = JSONEncoder()
@@ -36,18 +49,12 @@ import Testing
         let ws = temporary.workspace
         let ledger = try ws.open(readOnly: true)
         let context = try ws.rules(ledger, RuleSources())
-        var drafted = 0
-        var withDeliveries = 0
-        var refused = 0
-        func count(_ outcome: (Bool, Bool)) {
-            if outcome.0 { drafted += 1 } else { refused += 1 }
-            if outcome.1 { withDeliveries += 1 }
-        }
+        var tally = Tally()
         for asOf in Self.days {
             let day = try Day(parsing: asOf)
             for id in Int64(1)...Int64(4) {
                 for to in [nil, "council", "bread", "salt", "dmitrov-post", "nosuch"] {
-                    count(
+                    tally.add(
                         try Self.same(
                             Result { try Drafts.escalation(ledger: ledger, context: context, petition: id, to: to, asOf: day) },
                             Result { try Drafts.escalation(ledger: ledger, context: context, petition: id, to: to, asOf: day, whole: true) },
@@ -55,14 +62,14 @@ import Testing
                 }
             }
             for authority in ["bread", "salt", "council", "dmitrov-post", "nosuch", "1"] {
-                count(
+                tally.add(
                     try Self.same(
                         Result { try Drafts.digest(ledger: ledger, context: context, authority: authority, asOf: day) },
                         Result { try Drafts.digest(ledger: ledger, context: context, authority: authority, asOf: day, whole: true) },
                         "digest of \(authority) as of \(asOf)"))
             }
         }
-        #expect(drafted > 10 && withDeliveries > 5 && refused > 20, "\(drafted) drafted, \(withDeliveries) with deliveries, \(refused) refused")
+        #expect(tally.drafted > 10 && tally.withDeliveries > 5 && tally.refused > 20, "\(tally)")
     }
 
     @Test("a reminder from its letter's facts is the reminder from the whole ledger's, for every letter and day")
@@ -72,9 +79,7 @@ import Testing
         let ws = temporary.workspace
         let ledger = try ws.open(readOnly: true)
         let context = try ws.rules(ledger, RuleSources())
-        var drafted = 0
-        var withDeliveries = 0
-        var refused = 0
+        var tally = Tally()
         for asOf in Self.days {
             let day = try Day(parsing: asOf)
             let whole = try Drafts.Gathered(ledger: ledger, context: context, asOf: day)
@@ -84,11 +89,9 @@ import Testing
                     if let refusal = try Drafts.refusalOfLetter(ledger, id, asOf: day) { throw refusal }
                     return try Drafts.reminder(ledger: ledger, letter: id, asOf: day, facts: whole)
                 }
-                let (came, deliveries) = try Self.same(scoped, expected, "reminder of letter \(id) as of \(asOf)")
-                if came { drafted += 1 } else { refused += 1 }
-                if deliveries { withDeliveries += 1 }
+                tally.add(try Self.same(scoped, expected, "reminder of letter \(id) as of \(asOf)"))
             }
         }
-        #expect(drafted > 10 && withDeliveries > 3 && refused > 10, "\(drafted) drafted, \(withDeliveries) with deliveries, \(refused) refused")
+        #expect(tally.drafted > 10 && tally.withDeliveries > 3 && tally.refused > 10, "\(tally)")
     }
 }
