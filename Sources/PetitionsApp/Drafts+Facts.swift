@@ -24,9 +24,9 @@ extension Drafts {
 
         /// Which facts a draft gathers: the whole ledger's, or those of one letter, one petition or one supplier
         /// (the waiting letters concerned, the late deliveries of the petitioner or of the supplier's decrees, the
-        /// authorities and offices, and the other parties these name). `parties`: the authorities and offices only.
+        /// authorities and offices, and the other parties these name).
         enum Scope {
-            case whole, parties
+            case whole
             case letter(Int64)
             case petition(Petition)
             case supplier(String)
@@ -42,7 +42,6 @@ extension Drafts {
             signature = try ledger.setting("signature")
             switch scope {
             case .whole: waiting = try Checker.unanswered(ledger: ledger, context: context, asOf: asOf)
-            case .parties: waiting = []
             case .letter(let id):
                 waiting = context.engine.unanswered(try ledger.waitingLetters(asOf: asOf, only: [id]), asOf: asOf, all: true)
             case .petition(let p):
@@ -54,7 +53,6 @@ extension Drafts {
             let lateDeliveries: [LateDelivery]
             switch scope {
             case .whole: lateDeliveries = try ledger.lateDeliveries(asOf: asOf)
-            case .parties: lateDeliveries = []
             case .letter: lateDeliveries = try waiting.first.map { try ledger.lateDeliveries(asOf: asOf, supplier: $0.to) } ?? []
             case .petition(let p): lateDeliveries = try ledger.lateDeliveries(asOf: asOf, recipient: p.petitioner)
             case .supplier(let handle): lateDeliveries = try ledger.lateDeliveries(asOf: asOf, supplier: handle)
@@ -72,9 +70,7 @@ extension Drafts {
                 let petitions = Dictionary(try ledger.petitions().map { ($0.id, $0.petitioner) }, uniquingKeysWith: { a, _ in a })
                 for u in waiting { if let p = u.petition { petitioners[u.letter] = petitions[p] } }
             } else {
-                for kind in [PartyKind.authority, .office] {
-                    for p in try ledger.parties(kind: kind) { parties[p.handle] = p }
-                }
+                parties = try Self.authoritiesAndOffices(ledger)
                 var named: [String?] = late.flatMap { [$0.0.recipient, $0.0.supplier] }
                 var petitions: [Int64: Petition] = [:]
                 if case .petition(let p) = scope { petitions[p.id] = p }
@@ -106,6 +102,21 @@ extension Drafts {
 
         /// An authority by handle or id; an unknown one is an error naming the field and the value.
         func authority(_ ref: String, field: String) throws -> Party {
+            try Self.authority(ref, field: field, among: parties, ledger: ledger)
+        }
+
+        /// The authorities and offices, by handle: every gathering holds them (an escalation goes up their chain).
+        static func authoritiesAndOffices(_ ledger: Ledger) throws -> [String: Party] {
+            var parties: [String: Party] = [:]
+            for kind in [PartyKind.authority, .office] {
+                for p in try ledger.parties(kind: kind) { parties[p.handle] = p }
+            }
+            return parties
+        }
+
+        /// `ref` among `parties`, which hold every authority; another party it names is looked up in `ledger` to say
+        /// what it is instead.
+        static func authority(_ ref: String, field: String, among parties: [String: Party], ledger: Ledger) throws -> Party {
             let t = ref.trimmingCharacters(in: .whitespaces)
             let authorities = parties.values.filter { $0.kind == .authority }
             if let a = authorities.first(where: { $0.handle == t.lowercased() || String($0.id) == t }) { return a }

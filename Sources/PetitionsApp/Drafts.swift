@@ -154,7 +154,7 @@ public enum Drafts {
             facts = try Gathered(ledger: ledger, context: context, asOf: asOf)
             a = try facts.authority(authority, field: "--authority")
         } else {
-            a = try Gathered(ledger: ledger, context: context, asOf: asOf, scope: .parties).authority(authority, field: "--authority")
+            a = try Gathered.authority(authority, field: "--authority", among: Gathered.authoritiesAndOffices(ledger), ledger: ledger)
             facts = try Gathered(ledger: ledger, context: context, asOf: asOf, scope: .supplier(a.handle))
         }
         let letters = facts.waiting.filter { $0.to == a.handle && $0.daysOverdue > 0 }

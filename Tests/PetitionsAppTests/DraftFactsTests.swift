@@ -1,6 +1,7 @@
 import Foundation
 import PetitionsDomain
 import PetitionsReport
+import PetitionsStore
 import PetitionsTestSupport
 import Testing
 
@@ -25,6 +26,14 @@ import Testing
         }
     }
 
+    /// The generated ledger of `CheckStreamTests` (groups, their letters and petitions, late deliveries), opened with
+    /// the default rules.
+    static func fixture() throws -> (TemporaryLedger, Ledger, RuleContext) {
+        let temporary = try CheckStreamTests.ledger()
+        let ledger = try temporary.workspace.open(readOnly: true)
+        return (temporary, ledger, try temporary.workspace.rules(ledger, RuleSources()))
+    }
+
     /// Both outcomes alike: the same draft (as JSON), or the same refusal. Returns whether a draft came, and with deliveries.
     static func same(_ scoped: Result<DraftContext, any Error>, _ whole: Result<DraftContext, any Error>, _ what: String) throws -> (Bool, Bool) {
         let encoder = JSONEncoder()
@@ -44,11 +53,8 @@ import Testing
 
     @Test("an escalation and a digest from their own facts are those from the whole ledger's, for every petition, authority and day")
     func sameEscalationAndDigest() throws {
-        let temporary = try CheckStreamTests.ledger()
+        let (temporary, ledger, context) = try Self.fixture()
         defer { temporary.remove() }
-        let ws = temporary.workspace
-        let ledger = try ws.open(readOnly: true)
-        let context = try ws.rules(ledger, RuleSources())
         var tally = Tally()
         for asOf in Self.days {
             let day = try Day(parsing: asOf)
@@ -74,11 +80,8 @@ import Testing
 
     @Test("a reminder from its letter's facts is the reminder from the whole ledger's, for every letter and day")
     func sameReminder() throws {
-        let temporary = try CheckStreamTests.ledger()
+        let (temporary, ledger, context) = try Self.fixture()
         defer { temporary.remove() }
-        let ws = temporary.workspace
-        let ledger = try ws.open(readOnly: true)
-        let context = try ws.rules(ledger, RuleSources())
         var tally = Tally()
         for asOf in Self.days {
             let day = try Day(parsing: asOf)

@@ -43,15 +43,9 @@ enum LetterOutput {
         return t.render()
     }
 
-    /// The listing of `request`'s letters, written as they are read: JSON element by element, the text table in two
-    /// passes over one snapshot (the columns measured, then each row written). The same bytes as `table` or
-    /// `Output.json` of the whole list, without holding it.
+    /// The listing of `request`'s letters, written as they are read (`StreamedListing`): the same bytes as `table` or
+    /// `Output.json` of the whole list.
     static func stream(_ request: ListLetters, in workspace: Workspace, _ format: OutputFormat) throws {
-        if format == .json {
-            var out = JSONArrayStream()
-            try request.run(in: workspace) { _, letter in try out.add(letter) }
-            return try out.finish()
-        }
-        try TextTable(headers).write { add in try request.run(in: workspace, passes: 2) { pass, letter in try add(pass, row(letter)) } }
+        try StreamedListing.write(format, headers: headers, row: row) { passes, each in try request.run(in: workspace, passes: passes, each: each) }
     }
 }

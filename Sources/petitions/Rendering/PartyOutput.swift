@@ -41,13 +41,10 @@ enum PartyOutput {
     /// passes over one snapshot (the columns measured, then each row written). One kind has its own columns; several
     /// share those every kind has, with what each says most about itself.
     static func list(_ request: ListParties, in workspace: Workspace, _ format: OutputFormat) throws {
-        if format == .json {
-            var out = JSONArrayStream()
-            try request.run(in: workspace) { _, party in try out.add(party) }
-            return try out.finish()
-        }
         let kind = request.kinds.count == 1 ? request.kinds[0] : nil
-        try TextTable(headers(kind)).write { add in try request.run(in: workspace, passes: 2) { pass, party in try add(pass, row(party, kind)) } }
+        try StreamedListing.write(
+            format, headers: headers(kind), row: { row($0, kind) },
+            records: { passes, each in try request.run(in: workspace, passes: passes, each: each) })
     }
 
     /// The columns of a listing of parties of `kind`, or of every kind (nil).

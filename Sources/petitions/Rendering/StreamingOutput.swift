@@ -84,3 +84,22 @@ extension TextTable {
         try out.finish()
     }
 }
+
+/// A listing written as its records are read, in either format: JSON element by element, the text table in two
+/// passes over one snapshot (the columns measured, then each row written). The same bytes as the whole list's
+/// `Output.json` or `TextTable.render`, without holding it. `records` runs the listing's use case with the number of
+/// passes asked, handing each record over with its pass. (Both closures are escaping only because Swift's exclusivity
+/// rules refuse one closure parameter called with a closure that captures another; neither is kept.)
+enum StreamedListing {
+    static func write<Record: Encodable>(
+        _ format: OutputFormat, headers: [String], row: @escaping (Record) -> [String],
+        records: @escaping (_ passes: Int, _ each: (_ pass: Int, Record) throws -> Void) throws -> Void
+    ) throws {
+        if format == .json {
+            var out = JSONArrayStream()
+            try records(1) { _, record in try out.add(record) }
+            return try out.finish()
+        }
+        try TextTable(headers).write { add in try records(2) { pass, record in try add(pass, row(record)) } }
+    }
+}
