@@ -112,25 +112,25 @@ public final class Ledger: Sendable {
             config.busyMode = .timeout(10)
             config.foreignKeysEnabled = true
             if mappedBytes > 0 { config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(mappedBytes)") } }
-            let pool = try Ledger.wrap(path) { try DatabasePool(path: path, configuration: config) }
+            let database = try Ledger.wrap(path) { try Ledger.connect(path, configuration: config, oneConnection: readsOnWriter) }
             try Ledger.wrap(path) {
-                try pool.writeWithoutTransaction { try Ledger.refuseNewer($0, path: path) }
+                try database.writeWithoutTransaction { try Ledger.refuseNewer($0, path: path) }
                 do {
-                    try Ledger.migrator.migrate(pool)
+                    try Ledger.migrator.migrate(database)
                 } catch {
                     // Another process opening the same ledger at the same moment (clerks starting work after an
                     // upgrade) may have applied the same migration between this one's check and its write: this
                     // one's attempt was rolled back. The other may still be applying later ones, so this one tries
                     // again from where the ledger now is, a few times, before it gives up.
                     var lastError = error
-                    for _ in 0..<8 where (try? pool.read { try Ledger.migrator.hasCompletedMigrations($0) }) != true {
-                        do { try Ledger.migrator.migrate(pool) } catch { lastError = error }
+                    for _ in 0..<8 where (try? database.read { try Ledger.migrator.hasCompletedMigrations($0) }) != true {
+                        do { try Ledger.migrator.migrate(database) } catch { lastError = error }
                     }
-                    guard (try? pool.read { try Ledger.migrator.hasCompletedMigrations($0) }) == true else { throw lastError }
+                    guard (try? database.read { try Ledger.migrator.hasCompletedMigrations($0) }) == true else { throw lastError }
                 }
             }
-            reader = pool
-            writer = pool
+            reader = database
+            writer = database
         }
         self.readsOnWriter = readsOnWriter && writer != nil
         // On the writer's connection when there is one: a recording command then opens no reader's connection (and

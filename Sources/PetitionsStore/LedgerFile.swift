@@ -260,6 +260,27 @@ extension Ledger {
         }
     }
 
+    /// The connection(s) a writable ledger is opened with. A server's pool (`oneConnection` false) reads beside its
+    /// writer. One command reads on the connection it writes with, so it opens one connection, not a pool: GRDB's
+    /// pool makes sure the write-ahead log exists by creating and dropping a table (GRDB issue 102), a commit with
+    /// four `fdatasync` calls and a schema change on every command, reading ones too (strace of `overdue`: 4 WAL
+    /// pages written, the file's modification time changed). The one connection keeps what the pool set up: the
+    /// write-ahead log (persistent in the file: this only switches a ledger restored in another mode) and
+    /// `synchronous = NORMAL`.
+    static func connect(_ path: String, configuration: Configuration, oneConnection: Bool) throws -> any DatabaseWriter {
+        guard oneConnection else { return try DatabasePool(path: path, configuration: configuration) }
+        var config = configuration
+        config.prepareDatabase { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw PetitionsError("The ledger \(path) could not be opened with its write-ahead log.", code: .cannotCreate)
+                }
+            }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return try DatabaseQueue(path: path, configuration: config)
+    }
+
     static func storedUnits(_ db: Database) throws -> [MeasureUnit] {
         try Row.fetchAll(db, sql: "SELECT name, dimension, base FROM unit ORDER BY dimension, base").map {
             MeasureUnit(name: $0["name"], dimension: $0["dimension"], base: $0["base"])

@@ -89,4 +89,34 @@ import Testing
             #expect(left.isEmpty, "\(args) left \(left)")
         }
     }
+
+    /// A reading command changes nothing in the ledger's file, not a byte: a backup or sync tool that watches it sees
+    /// no change, and a ledger read by clerks is not written by them. (GRDB's pool made its write-ahead log exist by
+    /// creating and dropping a table, a commit on every command, reading ones too.)
+    @Test func readingCommandsLeaveTheLedgerFileAsItWas() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        for args in [
+            ["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"],
+            ["petitioner", "add", "--name", "Pyotr Kropotkin", "--handle", "kropotkin"],
+            ["letter", "send", "--from", "kropotkin", "--to", "sovnarkom", "--on", "1920-03-04", "--subject", "Provisions"],
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 0, "\(args): \(r)")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: cli.db))
+        let modified = try FileManager.default.attributesOfItem(atPath: cli.db)[.modificationDate] as? Date
+        for args in [
+            ["overdue", "--as-of", "1920-06-01"], ["unanswered", "--as-of", "1920-06-01"], ["letter", "list"], ["events"],
+            ["check", "--as-of", "1920-06-01"], ["report", "--as-of", "1920-06-01"], ["search", "Provisions"], ["verify"],
+            ["party", "list"], ["export", "events"],
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 0 || (args[0] == "check" && r.status == 1), "\(args): \(r)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == before, "\(args) changed the ledger's bytes")
+            let now = try FileManager.default.attributesOfItem(atPath: cli.db)[.modificationDate] as? Date
+            #expect(now == modified, "\(args) wrote to the ledger")
+            #expect(!FileManager.default.fileExists(atPath: cli.db + "-wal"), "\(args) left its write-ahead log")
+        }
+    }
 }
