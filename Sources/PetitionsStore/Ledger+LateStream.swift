@@ -6,8 +6,8 @@ extension Ledger {
     /// handed to `body` with the length of the run of consecutive late periods of its decree and recipient that it
     /// belongs to, in the order the `overdue` listing prints them: by period, recipient handle, decree handle.
     ///
-    /// One query (`lateInPrintOrderSQL`) finds them, works out the runs with window functions and sorts them; only the
-    /// delivery being read is held here, so memory does not grow with the ledger. What a delivery with a receipt after
+    /// One query (`lateRunsSQL`) reads their months by entitlement for the runs (one number per late delivery is held),
+    /// another (`lateInPrintOrderSQL`) reads and sorts them; only the delivery being read is held here. What a delivery with a receipt after
     /// the day had received is counted as of the day, as `lateDeliveries(asOf:)` does.
     public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Void) throws {
         try read { db in
@@ -43,6 +43,7 @@ extension Ledger {
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: sql),
                 arguments: ["asOf": asOf.description, "lastDue": lastDue.description])
+            let runs = sql == Ledger.lateInPrintOrderSQL ? try lateRuns(db, asOf: asOf, lastDue: lastDue) : [:]
             var current: LateDelivery? = nil
             var run = 0
             var later = false
@@ -64,7 +65,7 @@ extension Ledger {
                         supplierParent: parent.map { text.party($0, row, handle: 13, name: 14) },
                         period: try text.requiredPeriod(row, 1, "period"),
                         due: try text.requiredDay(row, 2, "due"), lines: [], expectedBase: [:], receivedBase: [:], unitOf: [:])
-                    run = row[15]
+                    run = runs[id].map(Int.init) ?? row[15]
                     later = (row[20] as Int64) == 1
                 }
                 let c: String = row[16]
@@ -87,5 +88,40 @@ extension Ledger {
                 _ = try body(done, run, later)
             }
         }
+    }
+
+    /// The late deliveries of `lateCTE` by entitlement (decree, recipient) and period, each with its month numbered
+    /// `year * 12 + month`: a run of consecutive missed periods is a stretch of them whose months follow one another
+    /// (`Ledger.lateRuns`). Only ids and numbers, sorted by SQLite.
+    /// ```
+    /// (lateCTE as above), SCAN c, USE TEMP B-TREE FOR ORDER BY
+    /// ```
+    static let lateRunsSQL = """
+        \(lateCTE)
+        SELECT id, decree_id, recipient_id, CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER)
+        FROM late ORDER BY decree_id, recipient_id, period
+        """
+
+    /// Each late delivery's run of consecutive missed periods (`lateRunsSQL`): the late periods of its decree and
+    /// recipient whose months follow one another without a gap, its own among them. (The windows' islands, `month -
+    /// row_number()`, are the same stretches: a decree, recipient and period are unique.)
+    func lateRuns(_ db: Database, asOf: Day, lastDue: Day) throws -> [Int64: Int32] {
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: Ledger.lateRunsSQL), arguments: ["asOf": asOf.description, "lastDue": lastDue.description])
+        var runs: [Int64: Int32] = [:]
+        var stretch: [Int64] = []
+        var last: (decree: Int64, recipient: Int64, month: Int64) = (0, 0, 0)
+        func close() {
+            for id in stretch { runs[id] = Int32(clamping: stretch.count) }
+            stretch.removeAll(keepingCapacity: true)
+        }
+        while let row = try rows.next() {
+            let next: (decree: Int64, recipient: Int64, month: Int64) = (row[1], row[2], row[3])
+            if stretch.isEmpty || next.decree != last.decree || next.recipient != last.recipient || next.month != last.month + 1 { close() }
+            stretch.append(row[0])
+            last = next
+        }
+        close()
+        return runs
     }
 }

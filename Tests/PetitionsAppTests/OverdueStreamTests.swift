@@ -4,7 +4,7 @@ import PetitionsTestSupport
 import Testing
 
 /// The streaming `overdue` (one unscoped overdue_delivery rule: rows from SQLite in print order, runs of missed periods
-/// by window functions) against the whole-set path the engine keeps for several rules: the same listing, entry for
+/// from the late months read first by entitlement) against the whole-set path the engine keeps for several rules: the same listing, entry for
 /// entry, on a ledger with runs, gaps, several commodities, part receipts, receipts after the day and voided ones.
 @Suite("Overdue streaming") struct OverdueStreamTests {
     /// Three groups under two decrees (one of two commodities) from two suppliers, nine months scheduled, receipts
