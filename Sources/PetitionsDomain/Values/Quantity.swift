@@ -180,8 +180,13 @@ public struct Quantity: Hashable, Sendable {
         return o ? nil : p
     }
 
-    /// An amount as text shows it, thousands separated by commas whatever the locale: `1,392.342`.
-    public static func grouped(_ d: Decimal) -> String {
+    /// An amount as text shows it, thousands separated by commas whatever the locale: `1,392.342`. Worked out once
+    /// per distinct amount (`DecimalTexts.grouped`): the same rations come back in every late delivery's message, and
+    /// the splitting and joining was 7.5% of `overdue --format json`.
+    public static func grouped(_ d: Decimal) -> String { DecimalTexts.grouped.text(d) }
+
+    /// `grouped`, worked out.
+    static func separated(_ d: Decimal) -> String {
         var text = format(d)
         var sign = ""
         if text.hasPrefix("-") {
