@@ -96,26 +96,26 @@ extension Ledger {
         )
         """
 
-    /// The streaming `overdue` (one overdue_delivery rule, unscoped): every late delivery with its items, in the order
-    /// the listing prints them (period, recipient handle, decree handle, then commodity), its run 0 (the runs come
-    /// from `lateRunsSQL`, read first). `:lastDue` is the latest due day past its grace as of `:asOf`; a delivery is
-    /// late when some item had less than expected as of the day (receipts after the day do not count). The sort is
+    /// The streaming `overdue` (one overdue_delivery rule, unscoped): the late deliveries found by `lateRunsSQL`
+    /// (`:late`, a JSON array of each id times two, plus one where it has a receipt after the day), with their items,
+    /// in the order the listing prints them (period, recipient handle, decree handle, then commodity), their runs 0
+    /// (worked out from `lateRunsSQL`). A delivery with a receipt after `:asOf` counts what came by the day. The sort is
     /// SQLite's, which spills to disk, so memory stays flat. The runs were worked out here by two window functions
     /// (`row_number()` for islands, then `count(*)` over each): the second window's sort of every row cost more than
     /// reading the late deliveries' months again in their entitlements' order (sqlite3 shell, large ledger, CPU:
-    /// 1.38 s with the windows, 0.85 s without plus 0.25–0.40 s for `lateRunsSQL`).
+    /// 1.38 s with the windows, 0.85 s without plus 0.25–0.40 s for `lateRunsSQL`); and finding the late deliveries
+    /// again here (`lateCTE`, every candidate's receipts summed) was a seventh of `overdue` (callgrind, medium).
     /// ```
-    /// MATERIALIZE later: SEARCH rc USING INDEX receipt_day (day>?)
-    /// MATERIALIZE cand: COMPOUND QUERY
-    ///   SCAN later, SEARCH d USING INTEGER PRIMARY KEY (rowid=?)
-    ///   UNION ALL SEARCH d USING INDEX delivery_open (due<?), LIST SUBQUERY (later)
-    /// CORRELATED SCALAR SUBQUERY: SEARCH i USING PRIMARY KEY (delivery_id=?), SEARCH rc USING INDEX receipt_delivery,
-    ///   SEARCH ri USING PRIMARY KEY (receipt_id=? AND commodity=?)
-    /// SCAN c, SEARCH k, r, s, sp USING INTEGER PRIMARY KEY, SEARCH i USING PRIMARY KEY (delivery_id=?)
+    /// SCAN j VIRTUAL TABLE INDEX 1:, SEARCH d USING INTEGER PRIMARY KEY (rowid=?)
+    /// SEARCH k, r, s, sp USING INTEGER PRIMARY KEY, SEARCH i USING PRIMARY KEY (delivery_id=?)
+    /// CORRELATED SCALAR SUBQUERY: SEARCH rc USING INDEX receipt_delivery, SEARCH ri USING PRIMARY KEY
     /// USE TEMP B-TREE FOR ORDER BY
     /// ```
     static let lateInPrintOrderSQL = """
-        \(lateCTE)
+        WITH late(id, decree_id, recipient_id, period, due, later) AS (
+          SELECT d.id, d.decree_id, d.recipient_id, d.period, d.due, j.value & 1 FROM json_each(:late) j
+          CROSS JOIN delivery d ON d.id = j.value >> 1
+        )
         SELECT c.id, c.period, c.due, k.id AS kid, k.handle AS kh, k.name AS kn, r.id AS rid, r.handle AS rh, r.name AS rn,
           s.id AS sid, s.handle AS sh, s.name AS sn, sp.id AS spid, sp.handle AS sph, sp.name AS spn, 0 AS run,
           i.commodity, i.unit, i.expected, CASE WHEN c.later = 0 THEN i.received ELSE

@@ -6,8 +6,9 @@ extension Ledger {
     /// handed to `body` with the length of the run of consecutive late periods of its decree and recipient that it
     /// belongs to, in the order the `overdue` listing prints them: by period, recipient handle, decree handle.
     ///
-    /// One query (`lateRunsSQL`) reads their months by entitlement for the runs (one number per late delivery is held),
-    /// another (`lateInPrintOrderSQL`) reads and sorts them; only the delivery being read is held here. What a delivery with a receipt after
+    /// One query (`lateRunsSQL`) finds them and reads their months by entitlement for the runs (two numbers per late
+    /// delivery are held), another (`lateInPrintOrderSQL`) reads and sorts those it found; only the delivery being read
+    /// is held here. What a delivery with a receipt after
     /// the day had received is counted as of the day, as `lateDeliveries(asOf:)` does.
     public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Void) throws {
         try read { db in
@@ -40,10 +41,14 @@ extension Ledger {
             var text = FactText()
             var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
             var units: [String: MeasureUnit] = [:]
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: sql),
-                arguments: ["asOf": asOf.description, "lastDue": lastDue.description])
-            let runs = sql == Ledger.lateInPrintOrderSQL ? try lateRuns(db, asOf: asOf, lastDue: lastDue) : [:]
+            var runs: [Int64: Int32] = [:]
+            var arguments: StatementArguments = ["asOf": asOf.description, "lastDue": lastDue.description]
+            if sql == Ledger.lateInPrintOrderSQL {
+                let found = try lateRuns(db, asOf: asOf, lastDue: lastDue)
+                runs = found.runs
+                arguments = ["asOf": asOf.description, "late": found.late]
+            }
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
             var current: LateDelivery? = nil
             var run = 0
             var later = false
@@ -92,36 +97,55 @@ extension Ledger {
 
     /// The late deliveries of `lateCTE` by entitlement (decree, recipient) and period, each with its month numbered
     /// `year * 12 + month`: a run of consecutive missed periods is a stretch of them whose months follow one another
-    /// (`Ledger.lateRuns`). Only ids and numbers, sorted by SQLite.
+    /// (`Ledger.lateRuns`), and whether it has a receipt after the day. Only ids and numbers, sorted by SQLite.
     /// ```
     /// (lateCTE as above), SCAN c, USE TEMP B-TREE FOR ORDER BY
     /// ```
     static let lateRunsSQL = """
         \(lateCTE)
-        SELECT id, decree_id, recipient_id, CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER)
-        FROM late ORDER BY decree_id, recipient_id, period
+        SELECT id, decree_id, recipient_id, CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER), later
+        FROM late
         """
 
     /// Each late delivery's run of consecutive missed periods (`lateRunsSQL`): the late periods of its decree and
     /// recipient whose months follow one another without a gap, its own among them. (The windows' islands, `month -
-    /// row_number()`, are the same stretches: a decree, recipient and period are unique.)
-    func lateRuns(_ db: Database, asOf: Day, lastDue: Day) throws -> [Int64: Int32] {
+    /// row_number()`, are the same stretches: a decree, recipient and period are unique.) And the late deliveries
+    /// themselves, for `lateInPrintOrderSQL`'s `:late`: a JSON array of each id times two, plus one where it has a
+    /// receipt after the day, so that finding them (the receipts summed for each candidate) is done once.
+    func lateRuns(_ db: Database, asOf: Day, lastDue: Day) throws -> (runs: [Int64: Int32], late: String) {
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: Ledger.lateRunsSQL), arguments: ["asOf": asOf.description, "lastDue": lastDue.description])
-        var runs: [Int64: Int32] = [:]
-        var stretch: [Int64] = []
-        var last: (decree: Int64, recipient: Int64, month: Int64) = (0, 0, 0)
-        func close() {
-            for id in stretch { runs[id] = Int32(clamping: stretch.count) }
-            stretch.removeAll(keepingCapacity: true)
+        struct Late {
+            var id: Int64
+            var decree: Int64
+            var recipient: Int64
+            var month: Int64
         }
+        var found: [Late] = []
+        var late = "["
         while let row = try rows.next() {
-            let next: (decree: Int64, recipient: Int64, month: Int64) = (row[1], row[2], row[3])
-            if stretch.isEmpty || next.decree != last.decree || next.recipient != last.recipient || next.month != last.month + 1 { close() }
-            stretch.append(row[0])
-            last = next
+            let id: Int64 = row[0]
+            found.append(Late(id: id, decree: row[1], recipient: row[2], month: row[3]))
+            if late.utf8.count > 1 { late.append(",") }
+            late.append(String(id * 2 + ((row[4] as Int64) == 1 ? 1 : 0)))
         }
-        close()
-        return runs
+        late.append("]")
+        // By entitlement and month (a decree, recipient and period are unique): sorted here, of four numbers each, it
+        // cost less than SQLite's sorter of the same rows.
+        found.sort { ($0.decree, $0.recipient, $0.month) < ($1.decree, $1.recipient, $1.month) }
+        var runs: [Int64: Int32] = [:]
+        runs.reserveCapacity(found.count)
+        var start = 0
+        while start < found.count {
+            var end = start + 1
+            while end < found.count, found[end].decree == found[start].decree, found[end].recipient == found[start].recipient,
+                found[end].month == found[end - 1].month + 1
+            {
+                end += 1
+            }
+            for n in start..<end { runs[found[n].id] = Int32(clamping: end - start) }
+            start = end
+        }
+        return (runs, late)
     }
 }
