@@ -171,7 +171,6 @@ public enum ReportBuilder {
         var overdueAll: [OverdueDelivery] = []
         if var st = stream {
             try ledger.scanLateDeliveries(asOf: asOf, lastDue: st.lastDue) { d, later in st.add(d, later: later) }
-            if listing { out.overdue = st.overdueListing(keep: inScope) }
             stream = st
         } else {
             // Late deliveries are read once, for their section and for the findings.
@@ -184,7 +183,7 @@ public enum ReportBuilder {
         }
         // Waiting letters are read once too, and worked out once for every one: the section keeps those in scope, the
         // findings use them all.
-        let allWaiting = wantsUnanswered || wantsFindings ? try ledger.waitingLetters(asOf: asOf) : []
+        var allWaiting = wantsUnanswered || wantsFindings ? try ledger.waitingLetters(asOf: asOf) : []
         let unansweredAll = engine.unanswered(allWaiting, asOf: asOf, all: true)
         if s.isEmpty {
             out.unanswered = unansweredAll
@@ -199,7 +198,19 @@ public enum ReportBuilder {
             }
             out.unanswered = unansweredAll.filter { inScope.contains($0.letter) }
         }
-        guard wantsFindings else { return out }
+        // Without a scope the headline needs nothing of the sections: its findings are worked out, counted and let go
+        // (with the waiting letters) before the overdue section is worded, so the two are never held at once.
+        if wantsFindings, s.isEmpty, var st = stream {
+            let letters = allWaiting
+            allWaiting = []
+            var findings = try Checker.findings(
+                ledger: ledger, context: context, asOf: asOf, stream: &st, letters: letters, unanswered: unansweredAll)
+            let headline = findings.headline(keepDelivery: { _ in true }, keep: { _ in true })
+            out.findings = .counted(Dictionary(uniqueKeysWithValues: headline.counts.map { ($0.key.rawValue, $0.value) }), first: headline.first)
+            stream = st
+        }
+        if listing, var st = stream { out.overdue = st.overdueListing(keep: inScope) }
+        guard wantsFindings, !(s.isEmpty && stream != nil) else { return out }
         let letters = Set(out.unanswered.map(\.letter))
         let deliveries = Set(out.overdue.map(\.delivery))
         var findings: CheckFindings
