@@ -38,20 +38,16 @@ public struct CheckStream {
 
     /// The `overdue` listing of the held deliveries that `keep` takes, in its order, as `Engine.overdue(_:asOf:)` lists
     /// them: `keep` is asked of each delivery's recipient, decree and supplier handles and its period (a report's
-    /// scope) before it is worded, so those left out are never built.
-    public mutating func overdueListing(keep: (_ recipient: String, _ decree: String, _ supplier: String, _ period: Period) -> Bool)
-        -> [OverdueDelivery]
+    /// scope); each entry is worded only when the section is read (`OverdueSection`).
+    public mutating func overdueSection(keep: (_ recipient: String, _ decree: String, _ supplier: String, _ period: Period) -> Bool)
+        -> OverdueSection
     {
         judgeHeld()
-        var out: [OverdueDelivery] = []
-        for n in held.listingOrder() {
+        let order = held.listingOrder().filter { n in
             let k = held.names(n)
-            guard keep(k.recipient, k.decree, k.supplier, k.period),
-                let o = overdue.judge(held.delivery(n), run: Int(held.entries[n].run))
-            else { continue }
-            out.append(o)
+            return keep(k.recipient, k.decree, k.supplier, k.period)
         }
-        return out
+        return OverdueSection(held: HeldSection(held: held, order: order, stream: overdue))
     }
 
     /// Every finding as of the day, most serious first: the other kinds judged over `facts` (its `deliveries` unused)
