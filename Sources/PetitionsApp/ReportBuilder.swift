@@ -141,7 +141,7 @@ public enum ReportBuilder {
 
     /// The overdue and unanswered sections, and the findings for the headline.
     struct Judged {
-        var overdue: [OverdueDelivery] = []
+        var overdue: OverdueSection = []
         var unanswered: [UnansweredLetter] = []
         var findings = HeadlineFindings.counted([:], first: nil)
     }
@@ -150,8 +150,8 @@ public enum ReportBuilder {
     /// the findings. What only this needs (the facts, the listings out of scope, every finding) is let go when it
     /// returns, before the report reads its other sections: the report's peak memory is this step's, not this step's
     /// and every section's. Where the check stream serves (one overdue_delivery rule without a scope, the defaults),
-    /// the late deliveries are held compactly by it (`CheckStream`): the section is worded from what it holds (only
-    /// those in scope), and the headline counts the findings without wording more than the first.
+    /// the late deliveries are held compactly by it (`CheckStream`): the section holds those in scope, each worded as
+    /// it is written (`OverdueSection`), and the headline counts the findings without wording more than the first.
     // Longer than 60 lines on purpose: the late deliveries, the waiting letters and the findings, in the order they depend on each other.
     static func judge(
         ledger: Ledger, context: RuleContext, asOf: Day, scope s: ResolvedReportScope, overdue wantsOverdue: Bool, unanswered wantsUnanswered: Bool,
@@ -171,20 +171,20 @@ public enum ReportBuilder {
         var overdueAll: [OverdueDelivery] = []
         if var st = stream {
             try ledger.scanLateDeliveries(asOf: asOf, lastDue: st.lastDue) { d, later in st.add(d, later: later) }
-            if listing { out.overdue = st.overdueListing(keep: inScope) }
             stream = st
         } else {
             // Late deliveries are read once, for their section and for the findings.
             late = listing || wantsFindings ? try ledger.lateDeliveries(asOf: asOf) : []
             overdueAll = engine.overdue(late, asOf: asOf)
             // Without a scope the section is the whole listing: no copy of it is made.
-            out.overdue =
+            out.overdue = OverdueSection(
                 s.isEmpty
-                ? overdueAll : overdueAll.filter { inScope(recipient: $0.recipient, decree: $0.decree, supplier: $0.supplier, period: $0.period) }
+                    ? overdueAll : overdueAll.filter { inScope(recipient: $0.recipient, decree: $0.decree, supplier: $0.supplier, period: $0.period) }
+            )
         }
         // Waiting letters are read once too, and worked out once for every one: the section keeps those in scope, the
         // findings use them all.
-        let allWaiting = wantsUnanswered || wantsFindings ? try ledger.waitingLetters(asOf: asOf) : []
+        var allWaiting = wantsUnanswered || wantsFindings ? try ledger.waitingLetters(asOf: asOf) : []
         let unansweredAll = engine.unanswered(allWaiting, asOf: asOf, all: true)
         if s.isEmpty {
             out.unanswered = unansweredAll
@@ -199,9 +199,21 @@ public enum ReportBuilder {
             }
             out.unanswered = unansweredAll.filter { inScope.contains($0.letter) }
         }
-        guard wantsFindings else { return out }
+        // Without a scope the headline needs nothing of the sections: its findings are worked out, counted and let go
+        // (with the waiting letters) before the overdue section is taken from the stream, so the two are never held at once.
+        if wantsFindings, s.isEmpty, var st = stream {
+            let letters = allWaiting
+            allWaiting = []
+            var findings = try Checker.findings(
+                ledger: ledger, context: context, asOf: asOf, stream: &st, letters: letters, unanswered: unansweredAll)
+            let headline = findings.headline(keepDelivery: { _ in true }, keep: { _ in true })
+            out.findings = .counted(Dictionary(uniqueKeysWithValues: headline.counts.map { ($0.key.rawValue, $0.value) }), first: headline.first)
+            stream = st
+        }
+        if listing, var st = stream { out.overdue = st.overdueSection(keep: inScope) }
+        guard wantsFindings, !(s.isEmpty && stream != nil) else { return out }
         let letters = Set(out.unanswered.map(\.letter))
-        let deliveries = Set(out.overdue.map(\.delivery))
+        let deliveries = Set(out.overdue.deliveryIDs)
         var findings: CheckFindings
         if var st = stream {
             findings = try Checker.findings(ledger: ledger, context: context, asOf: asOf, stream: &st, letters: allWaiting, unanswered: unansweredAll)

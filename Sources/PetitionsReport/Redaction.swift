@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsRules
 
 /// Replaces the names of persons (petitioners, intermediaries, dependants) by initials and ids, and their handles
 /// by `person-ID`, so that a report can leave the office. Groups and authorities keep their names.
@@ -87,13 +88,14 @@ extension StatusReport {
     public func redacted(_ r: Redaction) -> StatusReport {
         var out = self
         out.summary.mostUrgent = summary.mostUrgent.map(r.text)
-        out.overdueDeliveries = overdueDeliveries.map { o in
-            var o = o
-            o.recipient = r.handle(o.recipient)
-            o.message = r.text(o.message)
-            o.action = r.text(o.action)
-            return o
-        }
+        out.overdueDeliveries = OverdueSection(
+            overdueDeliveries.map { o in
+                var o = o
+                o.recipient = r.handle(o.recipient)
+                o.message = r.text(o.message)
+                o.action = r.text(o.action)
+                return o
+            })
         out.arrears = arrears.map { a in
             var a = a
             a.recipientName = r.name(a.recipientName, handle: a.recipient)

@@ -7,7 +7,8 @@ import PetitionsRules
 public struct StatusReport: Codable, Sendable {
     public var asOf: Day
     public var summary: Summary
-    public var overdueDeliveries: [OverdueDelivery]
+    /// The late deliveries, worded as they are read where the check stream holds them (`OverdueSection`).
+    public var overdueDeliveries: OverdueSection
     public var arrears: [ArrearsLine]
     public var unansweredLetters: [UnansweredLetter]
     public var petitions: [PetitionLine]
@@ -21,7 +22,7 @@ public struct StatusReport: Codable, Sendable {
     public var documents: [LetterDocuments]
 
     public init(
-        asOf: Day, summary: Summary, overdueDeliveries: [OverdueDelivery], arrears: [ArrearsLine], unansweredLetters: [UnansweredLetter],
+        asOf: Day, summary: Summary, overdueDeliveries: OverdueSection, arrears: [ArrearsLine], unansweredLetters: [UnansweredLetter],
         petitions: [PetitionLine], authorities: [AuthorityLine], trend: Trend, redacted: Bool = false, documents: [LetterDocuments] = []
     ) {
         self.asOf = asOf
@@ -60,7 +61,7 @@ public struct StatusReport: Codable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         asOf = try c.decode(Day.self, forKey: .asOf)
         summary = try c.decode(Summary.self, forKey: .summary)
-        overdueDeliveries = try c.decode([OverdueDelivery].self, forKey: .overdueDeliveries)
+        overdueDeliveries = try c.decode(OverdueSection.self, forKey: .overdueDeliveries)
         arrears = try c.decode([ArrearsLine].self, forKey: .arrears)
         unansweredLetters = try c.decode([UnansweredLetter].self, forKey: .unansweredLetters)
         petitions = try c.decode([PetitionLine].self, forKey: .petitions)

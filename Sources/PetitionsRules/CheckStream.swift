@@ -38,37 +38,39 @@ public struct CheckStream {
 
     /// The `overdue` listing of the held deliveries that `keep` takes, in its order, as `Engine.overdue(_:asOf:)` lists
     /// them: `keep` is asked of each delivery's recipient, decree and supplier handles and its period (a report's
-    /// scope) before it is worded, so those left out are never built.
-    public mutating func overdueListing(keep: (_ recipient: String, _ decree: String, _ supplier: String, _ period: Period) -> Bool)
-        -> [OverdueDelivery]
+    /// scope); each entry is worded only when the section is read (`OverdueSection`).
+    public mutating func overdueSection(keep: (_ recipient: String, _ decree: String, _ supplier: String, _ period: Period) -> Bool)
+        -> OverdueSection
     {
         judgeHeld()
-        var out: [OverdueDelivery] = []
-        for n in held.listingOrder() {
+        let order = held.listingOrder().filter { n in
             let k = held.names(n)
-            guard keep(k.recipient, k.decree, k.supplier, k.period),
-                let o = overdue.judge(held.delivery(n), run: Int(held.entries[n].run))
-            else { continue }
-            out.append(o)
+            return keep(k.recipient, k.decree, k.supplier, k.period)
         }
-        return out
+        return OverdueSection(held: HeldSection(held: held, order: order, stream: overdue))
     }
 
     /// Every finding as of the day, most serious first: the other kinds judged over `facts` (its `deliveries` unused)
     /// and the held deliveries, merged as they are written. `unanswered`, when given, is the engine's listing of
     /// `facts.letters` with `all`, already worked out (a report lists it too).
-    public mutating func finish(_ facts: Facts, unanswered: [UnansweredLetter]? = nil) -> CheckFindings {
+    /// `facts` is consumed: the waiting letters in it are let go with the evaluation, before the findings are ordered.
+    public mutating func finish(_ facts: consuming Facts, unanswered: [UnansweredLetter]? = nil) -> CheckFindings {
         judgeHeld()
-        var held = self.held
-        var evaluation = Evaluation(
-            rules: engine.rules, calendar: engine.calendar, facts: facts, asOf: overdue.asOf, unanswered: unanswered, overdue: nil,
-            late: LateSummary(arrears: tallies, critical: escalates ? held.criticalLate() : [:]))
-        var others: [Finding] = []
-        for kind in RuleRegistry.types {
-            others += kind.evaluateEnabled(in: engine.rules, &evaluation)
+        // Each kind's findings stay in the array it returned (appended into one, they were copied as it grew, and again
+        // when sorted: a third of the peak at a million letters); only their order is worked out.
+        var parts: [[Finding]] = []
+        do {
+            var evaluation = Evaluation(
+                rules: engine.rules, calendar: engine.calendar, facts: facts, asOf: overdue.asOf, unanswered: unanswered, overdue: nil,
+                late: LateSummary(arrears: tallies, critical: escalates ? held.criticalLate() : [:]))
+            for kind in RuleRegistry.types {
+                let found = kind.evaluateEnabled(in: engine.rules, &evaluation)
+                if !found.isEmpty { parts.append(found) }
+            }
         }
+        var held = self.held
         held.sort()
-        return CheckFindings(others: Engine.sorted(others), held: held, overdue: overdue)
+        return CheckFindings(others: parts, held: held, overdue: overdue)
     }
 }
 
@@ -87,42 +89,58 @@ extension Engine {
 /// Every finding of a check, most serious first, then the longest overdue, then by subject (`Engine.sorted`): the few
 /// of most kinds held whole, the late deliveries' held compactly and worded one at a time as they are handed on.
 public struct CheckFindings {
-    private let others: [Finding]
+    /// The findings of the other kinds, each kind's as its rules returned them, and the order to hand them on in
+    /// (`Engine.order`): the `i`th is `parts[order[i].part][order[i].index]`.
+    private let parts: [[Finding]]
+    private let order: [FindingPlace]
     private let held: HeldDeliveries
     private var overdue: OverdueStream?
 
-    /// Findings already worked out whole (the present path: several overdue_delivery rules, a scope, a report).
+    /// Findings already worked out whole (the present path: several overdue_delivery rules, a scope, a report), in
+    /// their order.
     public init(_ findings: [Finding]) {
-        others = findings
+        parts = [findings]
+        order = findings.indices.map { FindingPlace(part: 0, index: UInt32($0)) }
         held = HeldDeliveries()
         overdue = nil
     }
 
-    init(others: [Finding], held: HeldDeliveries, overdue: OverdueStream) {
-        self.others = others
+    /// The other kinds' findings as they were found, ordered here as `Engine.sorted` orders them all in one array.
+    init(others: [[Finding]], held: HeldDeliveries, overdue: OverdueStream) {
+        parts = others
+        order = Engine.order(others)
         self.held = held
         self.overdue = overdue
     }
 
+    /// The `i`th of the other findings in order.
+    private func other(_ i: Int) -> Finding {
+        let p = order[i]
+        return parts[Int(p.part)][Int(p.index)]
+    }
+
+    private var othersCount: Int { order.count }
+
     /// How many findings there are.
-    public var count: Int { others.count + held.entries.count }
+    public var count: Int { othersCount + held.entries.count }
 
     /// How many findings are of `severity`.
     public func count(_ severity: Severity) -> Int {
-        others.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } + held.entries.reduce(0) { $0 + ($1.severity == severity.rank ? 1 : 0) }
+        parts.reduce(0) { n, part in part.reduce(n) { $0 + ($1.severity == severity ? 1 : 0) } }
+            + held.entries.reduce(0) { $0 + ($1.severity == severity.rank ? 1 : 0) }
     }
 
     /// Whether some finding is at least as serious as `severity`.
     public func contains(atLeast severity: Severity) -> Bool {
-        others.contains { $0.severity >= severity } || held.entries.contains { $0.severity >= severity.rank }
+        parts.contains { $0.contains { $0.severity >= severity } } || held.entries.contains { $0.severity >= severity.rank }
     }
 
     /// Whether the next finding in order is the `j`th held one rather than the `i`th other one.
     private func heldFirst(_ i: Int, _ j: Int) -> Bool {
         if j == held.entries.count { return false }
-        if i == others.count { return true }
+        if i == othersCount { return true }
         // Subjects of deliveries are only the held ones here, so an other finding never ties with a held one.
-        let f = others[i]
+        let f = other(i)
         let e = held.entries[j]
         return (-Int(e.severity), -Int(e.days), FindingSubject.SubjectType.delivery.rank, e.id)
             < (-f.severity.rank, -f.daysOverdue, f.subject.type.rank, f.subject.id)
@@ -132,12 +150,12 @@ public struct CheckFindings {
     public mutating func each(_ body: (Finding) throws -> Void) rethrows {
         var i = 0
         var j = 0
-        while i < others.count || j < held.entries.count {
+        while i < othersCount || j < held.entries.count {
             if heldFirst(i, j) {
                 try body(heldFinding(j))
                 j += 1
             } else {
-                try body(others[i])
+                try body(other(i))
                 i += 1
             }
         }
@@ -151,7 +169,7 @@ public struct CheckFindings {
         var first: String?
         var i = 0
         var j = 0
-        while i < others.count || j < held.entries.count {
+        while i < othersCount || j < held.entries.count {
             if heldFirst(i, j) {
                 let e = held.entries[j]
                 if keepDelivery(e.id), let s = Severity.allCases.first(where: { $0.rank == e.severity }) {
@@ -160,7 +178,7 @@ public struct CheckFindings {
                 }
                 j += 1
             } else {
-                let f = others[i]
+                let f = other(i)
                 if keep(f) {
                     counts[f.severity, default: 0] += 1
                     if first == nil { first = f.message }

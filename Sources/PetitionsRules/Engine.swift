@@ -31,14 +31,26 @@ public struct Engine: Sendable, ReplyDeadlines {
 
     /// Most serious first, then the longest overdue, then by subject.
     public static func sorted(_ findings: [Finding]) -> [Finding] {
-        // On integer keys taken out once (the rule ids ranked), stable by position.
-        let rules = ranks(findings.map(\.rule))
-        let keys = findings.indices.map { i in
-            (-findings[i].severity.rank, -findings[i].daysOverdue, findings[i].subject.type.rank, findings[i].subject.id, rules[i], i)
+        order([findings]).map { findings[Int($0.index)] }
+    }
+
+    /// Where the findings of `parts`, taken as one array (the first part's, then the next's), go in `sorted`'s order:
+    /// the same order without the copy of them all into one array, nor the sorted copy.
+    static func order(_ parts: [[Finding]]) -> [FindingPlace] {
+        // On integer keys taken out once (the rule ids ranked), stable by position (part, then index in it).
+        var ids = Set<String>()
+        for part in parts { for f in part { ids.insert(f.rule) } }
+        let rank = Dictionary(uniqueKeysWithValues: ids.sorted().enumerated().map { ($1, $0) })
+        var keys: [(Int, Int, Int, Int64, Int, Int)] = []
+        keys.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for (p, part) in parts.enumerated() {
+            for (i, f) in part.enumerated() {
+                keys.append((-f.severity.rank, -f.daysOverdue, f.subject.type.rank, f.subject.id, rank[f.rule] ?? 0, p << 32 | i))
+            }
         }
-        var order = Array(findings.indices)
+        var order = Array(keys.indices)
         order.sort { keys[$0] < keys[$1] }
-        return order.map { findings[$0] }
+        return order.map { FindingPlace(part: UInt32(keys[$0].5 >> 32), index: UInt32(truncatingIfNeeded: keys[$0].5)) }
     }
 
     /// Each value's place among the distinct values in ascending order.
@@ -86,4 +98,10 @@ public struct Engine: Sendable, ReplyDeadlines {
         var memo = EngineMemo(calendar: calendar, asOf: asOf ?? l.clockStart)
         return UnansweredLetterRule.replyDue(l, rule: rule, fallback: rules.defaultReplyWindow, asOf: asOf, memo: &memo)
     }
+}
+
+/// Where a finding is among several arrays of them: which array, and where in it (`Engine.order`).
+struct FindingPlace {
+    var part: UInt32
+    var index: UInt32
 }

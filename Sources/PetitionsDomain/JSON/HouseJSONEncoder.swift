@@ -109,6 +109,22 @@ protocol StreamableArray {
     func forEachElement(keys: KeyCache, _ body: (JSONNode) throws -> Void) throws
 }
 
+/// A collection other than an `Array` that encodes as a JSON array and whose elements a streamed document
+/// (`HouseJSONEncoder.stream`) writes one at a time, as it does an array's: a report section worded as it is written.
+public protocol HouseJSONElements {
+    /// Hands each element to `body`, in order.
+    func forEachEncodable(_ body: (any Encodable) throws -> Void) throws
+}
+
+/// The elements of a `HouseJSONElements` streamed as an array's.
+struct StreamedElements: StreamableArray {
+    let base: any HouseJSONElements
+
+    func forEachElement(keys: KeyCache, _ body: (JSONNode) throws -> Void) throws {
+        try base.forEachEncodable { element in try body(try JSONNodeEncoder.box(element, keys: keys)) }
+    }
+}
+
 extension Array: StreamableArray where Element: Encodable {
     func forEachElement(keys: KeyCache, _ body: (JSONNode) throws -> Void) throws {
         for element in self { try body(try JSONNodeEncoder.box(element, keys: keys)) }

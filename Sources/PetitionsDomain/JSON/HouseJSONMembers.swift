@@ -47,6 +47,8 @@ final class MemberRecorder: Encoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             if let array = value as? any StreamableArray {
                 add(.array(array), key)
+            } else if let elements = value as? any HouseJSONElements {
+                add(.array(StreamedElements(base: elements)), key)
             } else {
                 add(.node(try JSONNodeEncoder.box(value, keys: recorder.keys)), key)
             }

@@ -46,17 +46,27 @@ public struct EscalationRule: Rule {
         var position: [Int64: Int] = [:]
         for (i, l) in facts.letters.enumerated() where position[l.id] == nil { position[l.id] = i }
         let byID = { (id: Int64) -> WaitingLetter? in position[id].map { facts.letters[$0] } }
+        // A group is a petition (or a letter outside one) and the authority written to.
+        struct Group: Hashable {
+            var petition: Int64?
+            var letter: Int64?
+            var to: String
+        }
         for rule in rules {
-            var groups: [String: [UnansweredLetter]] = [:]
-            var order: [String] = []
-            for u in letters where (u.severity ?? .warning) >= .overdue {
+            // The places of the group's letters in `letters`, not copies of them (a sixth of `check`'s peak at a
+            // million letters was these copies).
+            var groups: [Group: [Int]] = [:]
+            var order: [Group] = []
+            for (i, u) in letters.enumerated() where (u.severity ?? .warning) >= .overdue {
                 guard let l = byID(u.letter), rule.scope.takes(l) else { continue }
-                let k = "\(u.petition.map(String.init) ?? "letter-\(u.letter)")/\(u.to)"
+                let k = Group(petition: u.petition, letter: u.petition == nil ? u.letter : nil, to: u.to)
                 if groups[k] == nil { order.append(k) }
-                groups[k, default: []].append(u)
+                groups[k, default: []].append(i)
             }
             for k in order {
-                guard let list = groups[k], let first = list.first, let l = byID(first.letter) else { continue }
+                guard let places = groups[k] else { continue }
+                let list = places.map { letters[$0] }
+                guard let first = list.first, let l = byID(first.letter) else { continue }
                 let critical = list.contains { $0.severity == .critical }
                 let petitioner = l.petitioner?.handle ?? l.from.handle
                 let recipients = petitioner == l.from.handle ? [petitioner] : [petitioner, l.from.handle]
