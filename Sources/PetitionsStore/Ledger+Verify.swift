@@ -86,7 +86,7 @@ extension Ledger {
         config.readonly = true
         config.busyMode = .timeout(10)
         do {
-            let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
+            let q = try DatabaseQueue(path: lookingLocation(path), configuration: config)
             defer { try? q.close() }
             let faults = try q.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))") }
             if faults == ["ok"] { return [] }

@@ -43,7 +43,22 @@ extension Ledger {
         let unwritable = access(path, W_OK) != 0 && fileSize(path + "-wal") == 0
         let folderUnwritable = access(dir.isEmpty ? "." : dir, W_OK) != 0 && !fm.fileExists(atPath: path + "-shm")
         guard unwritable || folderUnwritable else { return path }
-        let absolute = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path
+        return immutable(path)
+    }
+
+    /// Where to open a file only to look at it (`inspect`, verify's `fileProblems`) without creating anything beside
+    /// it. A read-only connection to a WAL file creates its `-wal` and `-shm`, and one that only reads, or fails to,
+    /// leaves them: beside another program's database, or a ledger cut short, that nobody asked for. With neither
+    /// beside it, nobody has the file open in WAL mode and all of it is in the file: it is opened as immutable.
+    static func lookingLocation(_ path: String) -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path + "-wal") || fm.fileExists(atPath: path + "-shm") { return readOnlyLocation(path) }
+        return immutable(path)
+    }
+
+    /// The URI that opens `path` as immutable: SQLite reads it without locking it or creating a file beside it.
+    static func immutable(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
@@ -233,7 +248,7 @@ extension Ledger {
         // Another process may be committing or checkpointing right now: wait for it like every other connection.
         config.busyMode = .timeout(10)
         let (appID, tables): (Int32, Int) = try wrap(path) {
-            let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
+            let q = try DatabaseQueue(path: lookingLocation(path), configuration: config)
             defer { try? q.close() }
             return try q.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0

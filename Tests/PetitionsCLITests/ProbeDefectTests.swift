@@ -1,0 +1,68 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// The defects of issues 10, 12 and 13 found by trying the sixteenth session's changes from outside: opening files
+/// that are not (whole) ledgers, the drafts' odd options.
+@Suite struct ProbeDefectTests {
+    /// The files in the ledger's folder other than the ledger itself.
+    static func beside(_ cli: CLI, _ name: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix(name) && $0 != name }.sorted()
+    }
+
+    /// A ledger with one authority, then `change` done to a copy of its bytes at `name` beside it.
+    static func spoiled(_ cli: CLI, _ name: String, _ change: (inout Data) -> Void) throws -> String {
+        if !FileManager.default.fileExists(atPath: cli.db) {
+            #expect(try cli.run(["authority", "add", "--name", "Council of People's Commissars", "--handle", "sovnarkom"]).status == 0)
+        }
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.db))
+        change(&bytes)
+        let path = cli.directory.appendingPathComponent(name).path
+        try bytes.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    // MARK: - Files that are not ours leave nothing beside them
+
+    /// Another program's SQLite file in WAL mode (our ledger with its application id zeroed is one): refusing it
+    /// created its `-wal` and `-shm`, which that program never asked for.
+    @Test func anotherProgramsWALDatabaseIsRefusedWithoutAWalOrShmLeftBesideIt() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let other = try Self.spoiled(cli, "other.sqlite") { $0.replaceSubrange(68..<72, with: [0, 0, 0, 0]) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: other))
+        for args in [["overdue", "--as-of", "1920-03-04"], ["letter", "list"], ["verify"], ["authority", "add", "--name", "X", "--handle", "x"]] {
+            let r = try CLI.exec(args + ["--db", other], environment: cli.environment)
+            #expect(
+                r.status == 65 && r.stderr == "error: \(other) is an SQLite database but not a petitions ledger; it was left untouched.\n",
+                "\(args): \(r)")
+            let left = try Self.beside(cli, "other.sqlite")
+            #expect(left.isEmpty, "\(args) left \(left)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
+    }
+
+    /// A ledger cut short inside its header (50 bytes: the SQLite signature, not the application id) or after a page:
+    /// refused as damaged, and nothing created beside it, whichever command (verify too) met it.
+    @Test func aLedgerCutShortIsRefusedWithoutAWalOrShmLeftBesideIt() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        for size in [50, 4096] {
+            let name = "cut-\(size).sqlite"
+            let cut = try Self.spoiled(cli, name) { $0 = $0.prefix(size) }
+            for args in [
+                ["overdue", "--as-of", "1920-03-04"], ["letter", "list"], ["verify"], ["authority", "add", "--name", "X", "--handle", "x"],
+            ] {
+                let r = try CLI.exec(args + ["--db", cut], environment: cli.environment)
+                if args == ["verify"] {
+                    #expect(r.status == 1 && r.stdout.contains("the ledger file is damaged"), "\(size) \(args): \(r)")
+                } else {
+                    #expect(r.status == 74 && r.stderr.hasPrefix("error: The ledger \(cut) is damaged"), "\(size) \(args): \(r)")
+                }
+                let left = try Self.beside(cli, name)
+                #expect(left.isEmpty, "\(size) \(args) left \(left)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cut)).count == size)
+        }
+    }
+}
