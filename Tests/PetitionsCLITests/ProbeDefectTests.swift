@@ -66,3 +66,43 @@ import Testing
         }
     }
 }
+
+extension ProbeDefectTests {
+    // MARK: - Empty values
+
+    /// An empty handle named no record and was answered with an arbitrary one (`did you mean 'lonely'?`: every handle
+    /// begins with the empty string); it is said to be empty, nothing suggested, nothing recorded.
+    @Test func anEmptyHandleIsSaidToBeEmptyWithNoGuess() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let cases: [([String], String)] = [
+            (["draft", "escalation", "--petition", "1", "--as-of", "1920-03-04", "--to", ""], "--to is empty; name the authority."),
+            (["draft", "digest", "--authority", "", "--as-of", "1920-03-04"], "--authority is empty; name the authority."),
+            (["letter", "list", "--party", ""], "--party is empty; name the party."),
+            (
+                ["letter", "send", "--from", " ", "--to", "moscow-supply", "--on", "1920-03-01", "--subject", "x"],
+                "--from is empty; name the party."
+            ),
+        ]
+        let before = try cli.run(["events", "--format", "json"]).stdout
+        for (args, sentence) in cases {
+            let r = try cli.run(args)
+            #expect(r.status == 65 && r.stderr == "error: \(sentence)\n", "\(args): \(r)")
+        }
+        #expect(try cli.run(["events", "--format", "json"]).stdout == before)
+    }
+
+    /// `--output ""` was "cannot create  (No such file or directory)": a file name with nothing in it, said as such.
+    @Test func anEmptyOutputFileNameIsSaidToBeEmpty() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        for args in [
+            ["draft", "reminder", "--letter", "1", "--as-of", "1920-03-04", "--output", ""], ["report", "--as-of", "1920-03-04", "--output", ""],
+            ["export", "letters", "--output", ""],
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 64 && r.stderr == "error: --output: the file name is empty; give a file name.\n", "\(args): \(r)")
+            #expect(r.stdout.isEmpty, "\(args): \(r)")
+        }
+    }
+}
