@@ -94,7 +94,7 @@ extension Ledger {
         } catch let e as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR, .SQLITE_FORMAT].contains(e.resultCode) {
             return [damageProblem]
         } catch let e as DatabaseError {
-            throw PetitionsError("The ledger \(path) could not be checked (\(describe(e.resultCode))).", code: .ioError)
+            throw PetitionsError("The ledger \(Ledger.shown(path)) could not be checked (\(describe(e.resultCode))).", code: .ioError)
         }
     }
 

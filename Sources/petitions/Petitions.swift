@@ -109,7 +109,7 @@ struct Petitions: ParsableCommand {
         } catch let error as MissingLedger {
             FileHandle.standardError.write(
                 Data(
-                    "error: there is no ledger at \(error.path)\(error.empty ? " (the file is empty)" : ""); create it with `petitions init`, or give --db the path of an existing one.\n"
+                    "error: there is no ledger at \(ControlCharacters.quotable(error.path))\(error.empty ? " (the file is empty)" : ""); create it with `petitions init`, or give --db the path of an existing one.\n"
                         .utf8))
             Foundation.exit(MissingLedger.code.rawValue)
         } catch let error as PetitionsError {

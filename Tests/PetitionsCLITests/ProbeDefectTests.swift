@@ -106,3 +106,29 @@ extension ProbeDefectTests {
         }
     }
 }
+
+extension ProbeDefectTests {
+    // MARK: - A ledger path holding a line break
+
+    /// A path with a new line (or a tab) in it broke the sentence naming the ledger over two lines; it is written
+    /// escaped (`\u000A`), as an error quotes any value back, and the sentence stays one line.
+    @Test func aLedgerPathWithALineBreakIsNamedOnOneLine() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let folder = cli.directory.appendingPathComponent("two\nlines").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let shown = cli.directory.path + "/two\\u000Alines"
+        let missing = try CLI.exec(["letter", "list", "--db", folder + "/ledger.sqlite"], environment: cli.environment)
+        #expect(missing.status == 66, "\(missing)")
+        #expect(
+            missing.stderr.hasPrefix("error: there is no ledger at \(shown)/ledger.sqlite;") && missing.stderr.split(separator: "\n").count == 1,
+            "\(missing)")
+        let text = folder + "/notes.sqlite"
+        try Data("SQLite format 3\0 and then nothing of a database".utf8).write(to: URL(fileURLWithPath: text))
+        for args in [["letter", "list"], ["authority", "add", "--name", "X", "--handle", "x"]] {
+            let r = try CLI.exec(args + ["--db", text], environment: cli.environment)
+            #expect(r.status == 74 || r.status == 65, "\(args): \(r)")
+            #expect(r.stderr.contains("\(shown)/notes.sqlite") && r.stderr.split(separator: "\n").count == 1, "\(args): \(r)")
+        }
+    }
+}
