@@ -92,7 +92,7 @@ extension Ledger {
     static func requireRegularFile(_ path: String) throws {
         guard !path.isEmpty else { throw PetitionsError("--db: the ledger's path is empty; give a file name.", code: .usage) }
         var st = stat()
-        guard stat(path, &st) == 0 else { return }  // Missing: created on first use.
+        guard stat(path, &st) == 0 else { return try refuseLongName(path) }  // Missing: created on first use.
         switch st.st_mode & S_IFMT {
         case S_IFREG: return
         case S_IFDIR:
@@ -103,6 +103,20 @@ extension Ledger {
             throw PetitionsError(
                 "--db \(quoted(path)) is not a regular file (a device, pipe or socket); give the ledger's file name.", code: .noInput)
         }
+    }
+
+    /// The longest file name a new ledger may have, in bytes: it is built first under a hidden name 16 bytes longer
+    /// (`.NAME.XXXXXXXX.first`), beside which SQLite makes a `-journal`, and a name holds at most 255 bytes.
+    static let longestNewName = 255 - 16 - 8
+
+    /// Refuses a new ledger whose name the file system takes but whose hidden name would not fit: the hidden file, or
+    /// the journal beside it, failed with "the folder is missing or not writable" or "read-only", which is not why.
+    static func refuseLongName(_ path: String) throws {
+        let bytes = FilePaths.name(of: path).utf8.count
+        guard bytes > longestNewName else { return }
+        throw PetitionsError(
+            "Cannot create the ledger \(shown(path)): its file name is \(bytes) bytes, too long for petitions, which builds a new ledger first under a hidden name 24 bytes longer; give a name of at most \(longestNewName) bytes.",
+            code: .cannotCreate)
     }
 
     /// Creates the ledger at `path` when there is none (or only the empty file of a killed first run) and says

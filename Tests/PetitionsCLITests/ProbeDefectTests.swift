@@ -132,3 +132,30 @@ extension ProbeDefectTests {
         }
     }
 }
+
+extension ProbeDefectTests {
+    // MARK: - A ledger name near the file system's limit
+
+    /// A ledger name the file system takes (245 bytes) but whose hidden name, built beside it first, is too long: the
+    /// sentence said "the folder is missing or not writable", which sent the user looking at the folder. It says the
+    /// name is too long, and nothing is left in the folder.
+    @Test func aLedgerNameTooLongForItsHiddenFileIsSaidToBeTooLong() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        // 245 bytes failed making the hidden file; 233 bytes made it, then failed making its journal ("read-only").
+        for (length, args) in [(245, ["init"]), (245, ["authority", "add", "--name", "Council", "--handle", "sovnarkom"]), (233, ["init"])] {
+            let path = cli.directory.appendingPathComponent(String(repeating: "y", count: length - 7) + ".sqlite").path
+            let r = try CLI.exec(args + ["--db", path], environment: cli.environment)
+            #expect(r.status == 73, "\(args): \(r)")
+            #expect(
+                r.stderr
+                    == "error: Cannot create the ledger \(path): its file name is \(length) bytes, too long for petitions, which builds a new ledger first under a hidden name 24 bytes longer; give a name of at most 231 bytes.\n",
+                "\(args): \(r)")
+            let left = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix(".") || $0.hasPrefix("y") }
+            #expect(left.isEmpty, "\(args) left \(left)")
+        }
+        let longest = cli.directory.appendingPathComponent(String(repeating: "y", count: 231 - 7) + ".sqlite").path
+        let made = try CLI.exec(["authority", "add", "--name", "Council", "--handle", "sovnarkom", "--db", longest], environment: cli.environment)
+        #expect(made.status == 0, "\(made)")
+    }
+}
