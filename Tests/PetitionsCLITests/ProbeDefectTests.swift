@@ -159,3 +159,17 @@ extension ProbeDefectTests {
         #expect(made.status == 0, "\(made)")
     }
 }
+
+extension ProbeDefectTests {
+    // MARK: - A period outside the years
+
+    /// `--period 0999-12` is written as YYYY-MM and was told to be written as YYYY-MM; like a day, it is out of range.
+    @Test func aPeriodBeforeTheYearOneThousandIsSaidToBeOutOfRange() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["delivery", "list", "--period", "0999-12"])
+        #expect(r.status == 64 && r.stderr == "error: --period '0999-12' is out of range; years run from 1000 to 9999.\n", "\(r)")
+        let bad = try cli.run(["delivery", "list", "--period", "1920-13"])
+        #expect(bad.status == 64 && bad.stderr == "error: --period '1920-13' is not a period; write a month as YYYY-MM, e.g. 1920-01.\n", "\(bad)")
+    }
+}
