@@ -173,3 +173,25 @@ extension ProbeDefectTests {
         #expect(bad.status == 64 && bad.stderr == "error: --period '1920-13' is not a period; write a month as YYYY-MM, e.g. 1920-01.\n", "\(bad)")
     }
 }
+
+extension ProbeDefectTests {
+    // MARK: - Findings printed to a full disk
+
+    /// `check` with findings (exit 1) and `verify` with problems (exit 1) printed to a full disk exited 1 with nothing
+    /// said: the findings were lost and a cron job took the exit for "findings". The write's failure is said, exit 74.
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full"), "needs /dev/full"))
+    func findingsThatCannotBeWrittenAreSaidNotLostBehindExitOne() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let shell = "\"$0\" \"$@\" > /dev/full"
+        for args in [["check", "--as-of", "1920-03-04"], ["check", "--as-of", "1920-03-04", "--format", "json"]] {
+            let r = try CLI.exec(["sh", "-c", shell, CLI.binary] + args + ["--db", cli.db], environment: cli.environment, executable: "/bin/sh")
+            #expect(r.status == 74 && r.stderr == "error: could not write to standard output: the disk is full.\n", "\(args): \(r)")
+        }
+        let cut = try Self.spoiled(cli, "cut.sqlite") { $0 = $0.prefix(4096) }
+        let verify = try CLI.exec(["sh", "-c", shell, CLI.binary, "verify", "--db", cut], environment: cli.environment, executable: "/bin/sh")
+        #expect(verify.status == 74 && verify.stderr == "error: could not write to standard output: the disk is full.\n", "\(verify)")
+        let written = try cli.run(["check", "--as-of", "1920-03-04"])
+        #expect(written.status == 1 && written.stdout.contains("finding"), "\(written)")
+    }
+}
