@@ -134,7 +134,9 @@ public struct Workspace: Sendable {
 
     /// The refusal of a first command that lost the race to make its ledger after reading input it cannot read again.
     static func madeMeanwhile(_ path: String) -> PetitionsError {
-        PetitionsError("Another command created the ledger \(path) meanwhile; nothing was recorded; run the command again.", code: .tempFail)
+        PetitionsError(
+            "Another command created the ledger \(ControlCharacters.quotable(path)) meanwhile; nothing was recorded; run the command again.",
+            code: .tempFail)
     }
 
     /// In a debug build (the tests) with `PETITIONS_TEST_FIRST_LEDGER_RACE=1` in the environment, makes the ledger at

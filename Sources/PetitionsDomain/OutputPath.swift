@@ -12,6 +12,7 @@ public enum OutputPath {
     /// `option` names the option in the sentence (`--output`, `--rejects`, `backup`).
     @discardableResult
     public static func existingRegularFile(_ path: String, option: String) throws -> Bool {
+        guard !path.isEmpty else { throw PetitionsError("\(option): the file name is empty; give a file name.", code: .usage) }
         var st = stat()
         guard lstat(path, &st) == 0 else { return false }
         switch st.st_mode & S_IFMT {

@@ -52,7 +52,11 @@ public struct PetitionsError: Error, CustomStringConvertible, Equatable, Sendabl
     }
 
     /// An unknown handle or id, with the closest known one when there is one.
+    /// An empty value names nothing: it is said to be empty, with no guess (every handle begins with "").
     public static func unknown(_ what: String, _ field: String, _ value: String, closest: String?) -> PetitionsError {
+        if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            return PetitionsError("\(field) is empty; name the \(what).", code: .dataError, field: field, kind: .notFound)
+        }
         var s = "\(field): no \(what) \(quoted(value))"
         if let closest { s += "; did you mean \(quoted(closest))?" } else { s += "." }
         return PetitionsError(s, code: .dataError, field: field, kind: .notFound)

@@ -36,7 +36,7 @@ extension FirstCommandLedger {
             guard fd >= 0 else {
                 if errno == EEXIST { continue }
                 throw PetitionsError(
-                    "Cannot create the ledger \(target): \(String(cString: strerror(errno))) (the folder is missing or not writable).",
+                    "Cannot create the ledger \(Ledger.shown(target)): \(String(cString: strerror(errno))) (the folder is missing or not writable).",
                     code: .cannotCreate)
             }
             var own = stat()
@@ -52,7 +52,8 @@ extension FirstCommandLedger {
             close(fd)
             unlink(name)
         }
-        throw PetitionsError("Cannot create the ledger \(target): its new file kept being removed by other processes.", code: .cannotCreate)
+        throw PetitionsError(
+            "Cannot create the ledger \(Ledger.shown(target)): its new file kept being removed by other processes.", code: .cannotCreate)
     }
 
     /// Removes the hidden files beside `target` (with their `-wal`, `-shm` and `-journal`) that were left by first

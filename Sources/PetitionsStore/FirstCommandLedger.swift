@@ -75,7 +75,8 @@ public final class FirstCommandLedger: @unchecked Sendable {
         // Everything recorded must be in the file itself: a `-wal` beside the temporary name would not be found beside
         // the target.
         guard Ledger.fileSize(temporary + "-wal") == 0 else {
-            throw PetitionsError("Cannot create the ledger \(target): the new ledger could not be closed; nothing was recorded.", code: .cannotCreate)
+            throw PetitionsError(
+                "Cannot create the ledger \(Ledger.shown(target)): the new ledger could not be closed; nothing was recorded.", code: .cannotCreate)
         }
         for _ in 0..<10 {
             switch try Ledger.place(at: target, { temporary }) {

@@ -86,7 +86,7 @@ extension Ledger {
         config.readonly = true
         config.busyMode = .timeout(10)
         do {
-            let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
+            let q = try DatabaseQueue(path: lookingLocation(path), configuration: config)
             defer { try? q.close() }
             let faults = try q.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))") }
             if faults == ["ok"] { return [] }
@@ -94,7 +94,7 @@ extension Ledger {
         } catch let e as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR, .SQLITE_FORMAT].contains(e.resultCode) {
             return [damageProblem]
         } catch let e as DatabaseError {
-            throw PetitionsError("The ledger \(path) could not be checked (\(describe(e.resultCode))).", code: .ioError)
+            throw PetitionsError("The ledger \(Ledger.shown(path)) could not be checked (\(describe(e.resultCode))).", code: .ioError)
         }
     }
 

@@ -106,7 +106,7 @@ public final class Ledger: Sendable {
         } else {
             if let leftover { throw Ledger.leftover(leftover, of: path) }
             guard writable else {
-                throw PetitionsError("The ledger \(path) is read-only (or its folder is); nothing was recorded.", code: .noPermission)
+                throw PetitionsError("The ledger \(Ledger.shown(path)) is read-only (or its folder is); nothing was recorded.", code: .noPermission)
             }
             var config = Configuration()
             config.busyMode = .timeout(10)
@@ -165,7 +165,7 @@ public final class Ledger: Sendable {
     /// Runs `body` as one IMMEDIATE transaction: all of it is recorded, or none of it.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         guard let writer else {
-            throw PetitionsError("The ledger \(path) is read-only; nothing was recorded.", code: .noPermission)
+            throw PetitionsError("The ledger \(Ledger.shown(path)) is read-only; nothing was recorded.", code: .noPermission)
         }
         var result: T?
         try translate {
@@ -205,7 +205,7 @@ public final class Ledger: Sendable {
     }
 
     /// How a sentence about a damaged ledger begins (`verify` reports it as a problem instead of failing).
-    static func damagedPrefix(_ path: String) -> String { "The ledger \(path) is damaged" }
+    static func damagedPrefix(_ path: String) -> String { "The ledger \(Ledger.shown(path)) is damaged" }
     static let damagedAdvice = ": part of the file does not read as a database; run petitions verify, and restore it from a backup."
 
     /// Runs `body`, turning SQLite's errors into sentences about this ledger.

@@ -5,6 +5,10 @@ import PetitionsDomain
 /// The ledger as a file on disk: what it is before it is opened (a regular file, a ledger of ours, not newer than this
 /// program, writable or not), creating it whole or not at all, and saying what is wrong with it in our words.
 extension Ledger {
+    /// A path as a sentence names it: a new line, tab or control character in it written as `\u000A`, so that the
+    /// sentence stays one line and nothing in the path acts on the terminal.
+    public static func shown(_ path: String) -> String { ControlCharacters.quotable(path) }
+
     static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
@@ -12,7 +16,8 @@ extension Ledger {
     static func wrap<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as PetitionsError { throw e } catch let e as DatabaseError {
             if e.resultCode == .SQLITE_NOTADB {
-                throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
+                throw PetitionsError(
+                    "\(Ledger.shown(path)) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
             }
             if e.resultCode == .SQLITE_CORRUPT {
                 throw PetitionsError(damagedPrefix(path) + damagedAdvice, code: .ioError)
@@ -20,15 +25,15 @@ extension Ledger {
             if e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CANTOPEN {
                 if let companion = readOnlyCompanion(path) { throw leftover(companion, of: path) }
                 throw PetitionsError(
-                    "The ledger \(path) cannot be opened for writing (it, its folder or a file beside it is read-only); nothing was recorded.",
+                    "The ledger \(Ledger.shown(path)) cannot be opened for writing (it, its folder or a file beside it is read-only); nothing was recorded.",
                     code: .noPermission)
             }
             if e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
                 throw PetitionsError(
-                    "The ledger \(path) is busy with another command (waited 10 seconds); try again when it is done; nothing was recorded.",
+                    "The ledger \(Ledger.shown(path)) is busy with another command (waited 10 seconds); try again when it is done; nothing was recorded.",
                     code: .ioError)
             }
-            throw PetitionsError("The ledger \(path) could not be opened: \(Ledger.plainReason(e)).", code: .ioError)
+            throw PetitionsError("The ledger \(Ledger.shown(path)) could not be opened: \(Ledger.plainReason(e)).", code: .ioError)
         }
     }
 
@@ -43,7 +48,22 @@ extension Ledger {
         let unwritable = access(path, W_OK) != 0 && fileSize(path + "-wal") == 0
         let folderUnwritable = access(dir.isEmpty ? "." : dir, W_OK) != 0 && !fm.fileExists(atPath: path + "-shm")
         guard unwritable || folderUnwritable else { return path }
-        let absolute = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path
+        return immutable(path)
+    }
+
+    /// Where to open a file only to look at it (`inspect`, verify's `fileProblems`) without creating anything beside
+    /// it. A read-only connection to a WAL file creates its `-wal` and `-shm`, and one that only reads, or fails to,
+    /// leaves them: beside another program's database, or a ledger cut short, that nobody asked for. With neither
+    /// beside it, nobody has the file open in WAL mode and all of it is in the file: it is opened as immutable.
+    static func lookingLocation(_ path: String) -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path + "-wal") || fm.fileExists(atPath: path + "-shm") { return readOnlyLocation(path) }
+        return immutable(path)
+    }
+
+    /// The URI that opens `path` as immutable: SQLite reads it without locking it or creating a file beside it.
+    static func immutable(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
@@ -63,7 +83,7 @@ extension Ledger {
     /// The sentence for a write stopped by a read-only `-shm` or `-wal`, naming it.
     static func leftover(_ companion: String, of path: String) -> PetitionsError {
         PetitionsError(
-            "The ledger \(path) cannot be written because \(companion) beside it is read-only (left by reading the ledger while it was read-only); delete \(companion) while no command is using the ledger, and try again.",
+            "The ledger \(Ledger.shown(path)) cannot be written because \(Ledger.shown(companion)) beside it is read-only (left by reading the ledger while it was read-only); delete \(Ledger.shown(companion)) while no command is using the ledger, and try again.",
             code: .noPermission)
     }
 
@@ -72,7 +92,7 @@ extension Ledger {
     static func requireRegularFile(_ path: String) throws {
         guard !path.isEmpty else { throw PetitionsError("--db: the ledger's path is empty; give a file name.", code: .usage) }
         var st = stat()
-        guard stat(path, &st) == 0 else { return }  // Missing: created on first use.
+        guard stat(path, &st) == 0 else { return try refuseLongName(path) }  // Missing: created on first use.
         switch st.st_mode & S_IFMT {
         case S_IFREG: return
         case S_IFDIR:
@@ -83,6 +103,20 @@ extension Ledger {
             throw PetitionsError(
                 "--db \(quoted(path)) is not a regular file (a device, pipe or socket); give the ledger's file name.", code: .noInput)
         }
+    }
+
+    /// The longest file name a new ledger may have, in bytes: it is built first under a hidden name 16 bytes longer
+    /// (`.NAME.XXXXXXXX.first`), beside which SQLite makes a `-journal`, and a name holds at most 255 bytes.
+    static let longestNewName = 255 - 16 - 8
+
+    /// Refuses a new ledger whose name the file system takes but whose hidden name would not fit: the hidden file, or
+    /// the journal beside it, failed with "the folder is missing or not writable" or "read-only", which is not why.
+    static func refuseLongName(_ path: String) throws {
+        let bytes = FilePaths.name(of: path).utf8.count
+        guard bytes > longestNewName else { return }
+        throw PetitionsError(
+            "Cannot create the ledger \(shown(path)): its file name is \(bytes) bytes, too long for petitions, which builds a new ledger first under a hidden name 24 bytes longer; give a name of at most \(longestNewName) bytes.",
+            code: .cannotCreate)
     }
 
     /// Creates the ledger at `path` when there is none (or only the empty file of a killed first run) and says
@@ -104,7 +138,7 @@ extension Ledger {
             case .raced: continue
             }
         }
-        throw PetitionsError("Cannot create the ledger \(path): other processes kept creating and removing it.", code: .cannotCreate)
+        throw PetitionsError("Cannot create the ledger \(Ledger.shown(path)): other processes kept creating and removing it.", code: .cannotCreate)
     }
 
     /// Makes the folder a new ledger at `path` goes in (mode 0700), with the folders above it, when it is missing.
@@ -144,7 +178,7 @@ extension Ledger {
             try refuseDanglingLink(path)
             if link(try build(), path) == 0 { return .placed }
             guard errno == EEXIST else {
-                throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+                throw PetitionsError("Cannot create the ledger \(Ledger.shown(path)): \(String(cString: strerror(errno))).", code: .cannotCreate)
             }
             return .raced
         }
@@ -159,7 +193,7 @@ extension Ledger {
             now.st_size == 0
         else { return .raced }
         guard rename(try build(), path) == 0 else {
-            throw PetitionsError("Cannot create the ledger \(path): \(String(cString: strerror(errno))).", code: .cannotCreate)
+            throw PetitionsError("Cannot create the ledger \(Ledger.shown(path)): \(String(cString: strerror(errno))).", code: .cannotCreate)
         }
         return .placed
     }
@@ -182,7 +216,8 @@ extension Ledger {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
             throw PetitionsError(
-                "Cannot create the ledger \(path): \(String(cString: strerror(errno))) (the folder is missing or not writable).", code: .cannotCreate)
+                "Cannot create the ledger \(Ledger.shown(path)): \(String(cString: strerror(errno))) (the folder is missing or not writable).",
+                code: .cannotCreate)
         }
         close(fd)
         do {
@@ -215,15 +250,15 @@ extension Ledger {
     /// schema once more: 13.5 of the 115 million instructions of a `letter send` (callgrind, medium ledger).
     static func inspect(path: String) throws {
         guard access(path, R_OK) == 0 else {
-            throw PetitionsError("The ledger \(path) cannot be read (permission denied).", code: .noPermission)
+            throw PetitionsError("The ledger \(Ledger.shown(path)) cannot be read (permission denied).", code: .noPermission)
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw PetitionsError("The ledger \(path) cannot be read.", code: .ioError)
+            throw PetitionsError("The ledger \(Ledger.shown(path)) cannot be read.", code: .ioError)
         }
         let header = [UInt8](handle.readData(ofLength: 100))
         try? handle.close()
         guard header.starts(with: Array("SQLite format 3\0".utf8)) else {
-            throw PetitionsError("\(path) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
+            throw PetitionsError("\(Ledger.shown(path)) is not a petitions ledger (not an SQLite database); it was left untouched.", code: .dataError)
         }
         // The application id is the big-endian 4-byte integer at offset 68 of the file's header (sqlite.org/fileformat).
         if header.count >= 72, header[68..<72].reduce(UInt32(0), { $0 << 8 | UInt32($1) }) == UInt32(Schema.applicationID) { return }
@@ -233,7 +268,7 @@ extension Ledger {
         // Another process may be committing or checkpointing right now: wait for it like every other connection.
         config.busyMode = .timeout(10)
         let (appID, tables): (Int32, Int) = try wrap(path) {
-            let q = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
+            let q = try DatabaseQueue(path: lookingLocation(path), configuration: config)
             defer { try? q.close() }
             return try q.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -243,7 +278,7 @@ extension Ledger {
             }
         }
         if appID != Schema.applicationID && (appID != 0 || tables > 0) {
-            throw PetitionsError("\(path) is an SQLite database but not a petitions ledger; it was left untouched.", code: .dataError)
+            throw PetitionsError("\(Ledger.shown(path)) is an SQLite database but not a petitions ledger; it was left untouched.", code: .dataError)
         }
     }
 
@@ -255,7 +290,7 @@ extension Ledger {
         let known = Set(Schema.migrations.map(\.id))
         if let newer = applied.first(where: { !known.contains($0) }) {
             throw PetitionsError(
-                "The ledger \(path) was written by a newer version of petitions (schema \(newer)); upgrade petitions to use it. It was left untouched.",
+                "The ledger \(Ledger.shown(path)) was written by a newer version of petitions (schema \(newer)); upgrade petitions to use it. It was left untouched.",
                 code: .dataError)
         }
     }

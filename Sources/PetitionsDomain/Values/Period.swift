@@ -14,10 +14,12 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, C
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let p = Period(year: y, month: m)
+            let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m)
         else {
             throw PetitionsError.invalid(field, text, "is not a period; write a month as YYYY-MM, e.g. 1920-01")
         }
+        // Well written but outside the years a day may have: said as a day's year is.
+        guard let p = Period(year: y, month: m) else { throw PetitionsError.invalid(field, text, "is out of range; years run from 1000 to 9999") }
         self = p
     }
 
