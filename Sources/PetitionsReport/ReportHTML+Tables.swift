@@ -35,21 +35,29 @@ extension ReportHTML {
     // MARK: - Text
 
     /// Escapes text for HTML content and attribute values: & < > " ' and also / (so no text can form `//`).
+    /// Byte by byte: these characters are single bytes in UTF-8 that no other character contains. (Going by
+    /// `Character`, a quote followed by a combining mark was one character, not `"`, and was left as it was: a raw
+    /// quote that ends an attribute. It was also half of an HTML report's instructions.)
     public static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "/": out += "&#47;"
-            default: out.append(c)
+        func special(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
+                || b == UInt8(ascii: "'") || b == UInt8(ascii: "/")
+        }
+        guard s.utf8.contains(where: special) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            case UInt8(ascii: "/"): out += "&#47;".utf8
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A handle, kept on one line: a browser would otherwise break it at its hyphens (`amina-` / `yusuf`).

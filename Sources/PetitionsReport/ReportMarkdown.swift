@@ -31,13 +31,17 @@ public enum ReportMarkdown {
     }
 
     /// Backslash-escapes what Markdown would read as markup (emphasis, links, HTML, table cells), and folds newlines.
+    /// Scalar by scalar: by `Character`, a mark followed by a combining accent, or a CR LF, was one character and
+    /// went through as it was.
     public static func escape(_ s: String) -> String {
         var out = s.hasPrefix("#") || s.hasPrefix(">") ? "\\" : ""
-        for c in s {
+        for c in s.unicodeScalars {
             switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", "|", "~": out += "\\" + String(c)
+            case "\\", "`", "*", "_", "[", "]", "<", "|", "~":
+                out += "\\"
+                out.unicodeScalars.append(c)
             case "\n", "\r": out += " "
-            default: out.append(c)
+            default: out.unicodeScalars.append(c)
             }
         }
         return out

@@ -149,6 +149,16 @@ import Testing
         #expect(!html.contains("'apostrophes'"))
     }
 
+    /// A quote or bracket followed by a combining mark is one character to Swift, but the browser reads the quote
+    /// byte: it must be escaped all the same, or a name ends the attribute it is written in.
+    @Test func aQuoteWithACombiningMarkIsEscapedToo() {
+        let name = "Ivan\"\u{301} onmouseover=alert(1) x=\"\u{301}<\u{338}b>&\u{301}"
+        let escaped = ReportHTML.esc(name)
+        #expect(!escaped.utf8.contains(UInt8(ascii: "\"")) && !escaped.utf8.contains(UInt8(ascii: "<")))
+        #expect(escaped == "Ivan&quot;\u{301} onmouseover=alert(1) x=&quot;\u{301}&lt;\u{338}b&gt;&amp;\u{301}")
+        #expect(ReportHTML.esc("Pëtr Kropotkin, Дмитров 1920") == "Pëtr Kropotkin, Дмитров 1920")
+    }
+
     @Test func referencesNothingOutsideThePage() throws {
         let html = ReportHTML.render(try Self.dmitrov())
         // The only "http:" on the page is in a letter's subject, shown as text with its slashes escaped.
