@@ -6,10 +6,10 @@ extension Ledger {
     /// handed to `body` with the length of the run of consecutive late periods of its decree and recipient that it
     /// belongs to, in the order the `overdue` listing prints them: by period, recipient handle, decree handle.
     ///
-    /// One query (`lateRunsSQL`) finds them and reads their months by entitlement for the runs (two numbers per late
-    /// delivery are held), another (`lateInPrintOrderSQL`) reads and sorts those it found; only the delivery being read
-    /// is held here. What a delivery with a receipt after
-    /// the day had received is counted as of the day, as `lateDeliveries(asOf:)` does.
+    /// One query (`lateRunsSQL`) finds them with their entitlements and months, for the runs (four numbers and an id
+    /// in a JSON array per late delivery are held), another (`lateInPrintOrderSQL`) reads and sorts those it found;
+    /// only the delivery being read is held whole here. What a delivery with a receipt after the day had received is
+    /// counted as of the day, as `lateDeliveries(asOf:)` does.
     public func streamLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Int) throws -> Void) throws {
         try read { db in
             try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue) { d, run, _ in
@@ -95,11 +95,13 @@ extension Ledger {
         }
     }
 
-    /// The late deliveries of `lateCTE` by entitlement (decree, recipient) and period, each with its month numbered
-    /// `year * 12 + month`: a run of consecutive missed periods is a stretch of them whose months follow one another
-    /// (`Ledger.lateRuns`), and whether it has a receipt after the day. Only ids and numbers, sorted by SQLite.
+    /// The late deliveries of `lateCTE`, in no order, each with its entitlement (decree, recipient), its month
+    /// numbered `year * 12 + month` and whether it has a receipt after the day: only ids and numbers. A run of
+    /// consecutive missed periods is a stretch of one entitlement's months that follow one another (`Ledger.lateRuns`
+    /// sorts them).
     /// ```
-    /// (lateCTE as above), SCAN c, USE TEMP B-TREE FOR ORDER BY
+    /// (lateCTE as in lateScanSQL: the later ones by rowid, UNION ALL the open ones through delivery_open, each
+    /// delivery's items searched by its primary key; no sort)
     /// ```
     static let lateRunsSQL = """
         \(lateCTE)
