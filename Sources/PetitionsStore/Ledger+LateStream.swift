@@ -25,27 +25,30 @@ extension Ledger {
     /// runs out over it.
     public func scanLateDeliveries(asOf: Day, lastDue: Day, _ body: (LateDelivery, Bool) throws -> Void) throws {
         try read { db in
-            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue, sql: Ledger.lateScanSQL) { d, _, later in
+            try streamLateDeliveries(db, asOf: asOf, lastDue: lastDue, inPrintOrder: false) { d, _, later in
                 try body(d, later)
                 return true
             }
         }
     }
 
-    /// The same, in `db`'s transaction, until `body` returns false (the dashboard reads the first few); `sql` is
-    /// `lateInPrintOrderSQL` or another query with its columns, each delivery's items one after the other.
+    /// The same, in `db`'s transaction, until `body` returns false (the dashboard reads the first few): in print order
+    /// with their runs (`lateRuns`, then `lateInPrintOrderSQL`), or with `inPrintOrder` false in no order and without
+    /// them (`lateScanSQL`); either query gives each delivery's items one after the other.
     func streamLateDeliveries(
-        _ db: Database, asOf: Day, lastDue: Day, sql: String = Ledger.lateInPrintOrderSQL, _ body: (LateDelivery, Int, Bool) throws -> Bool
+        _ db: Database, asOf: Day, lastDue: Day, inPrintOrder: Bool = true, _ body: (LateDelivery, Int, Bool) throws -> Bool
     ) throws {
         do {
             var text = FactText()
             var decrees: [Int64: PartyName] = [:]  // decree ids are not party ids
             var units: [String: MeasureUnit] = [:]
             var runs: [Int64: Int32] = [:]
+            var sql = Ledger.lateScanSQL
             var arguments: StatementArguments = ["asOf": asOf.description, "lastDue": lastDue.description]
-            if sql == Ledger.lateInPrintOrderSQL {
+            if inPrintOrder {
                 let found = try lateRuns(db, asOf: asOf, lastDue: lastDue)
                 runs = found.runs
+                sql = Ledger.lateInPrintOrderSQL
                 arguments = ["asOf": asOf.description, "late": found.late]
             }
             let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
