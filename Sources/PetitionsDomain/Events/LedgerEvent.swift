@@ -155,10 +155,9 @@ public enum LedgerEvent: Sendable, Equatable {
     public func payloadText() throws -> String {
         let payload = self.payload
         if let writable = payload as? any HouseJSONWritable {
-            var w = HouseJSONWriter(pretty: false)
-            w.bytes.reserveCapacity(256)
+            var w = HouseJSONWriter(pretty: false, capacity: 256)
             writable.write(to: &w)
-            return String(decoding: w.bytes, as: UTF8.self)
+            return w.text
         }
         return String(decoding: try HouseJSONEncoder(pretty: false).encode(payload), as: UTF8.self)
     }

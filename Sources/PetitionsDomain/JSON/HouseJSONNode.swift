@@ -29,9 +29,8 @@ enum JSONNode {
             HouseJSONWriter.appendDigits(n, to: &out)
         case .custom(let record):
             var writer = HouseJSONWriter(depth: depth, pretty: pretty)
-            swap(&writer.bytes, &out)
             record.write(to: &writer)
-            swap(&writer.bytes, &out)
+            writer.append(to: &out)
         case .pending(let encoder):
             (encoder.node ?? .object(JSONObjectBox())).write(to: &out, depth: depth, pretty: pretty)
         case .array(let box):

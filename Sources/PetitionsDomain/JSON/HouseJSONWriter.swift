@@ -11,19 +11,37 @@ public protocol HouseJSONWritable {
 
 /// Writes JSON members and elements into a byte buffer, indenting as the house encoder does. Members must be given
 /// in the order the house JSON sorts their keys.
-public struct HouseJSONWriter {
-    public var bytes: [UInt8]
+///
+/// The buffer is its own memory, written through a pointer: appending to an `[UInt8]` checked its uniqueness and
+/// capacity at every byte and cost a call per key and indent (BENCHMARKS.md, "Messages and JSON written into buffers
+/// of their own"). It cannot be copied (a copy would share the buffer), only passed `inout`.
+public struct HouseJSONWriter: ~Copyable {
     public let pretty: Bool
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var depth: Int
     /// Bit n set: the object or array opened n levels in has nothing in it yet (nesting is shallow: a few levels).
     private var empty: UInt64 = 0
     private var level = 0
 
-    public init(bytes: [UInt8] = [], depth: Int = 0, pretty: Bool = true) {
-        self.bytes = bytes
+    public init(depth: Int = 0, pretty: Bool = true, capacity: Int = 1024) {
         self.depth = depth
         self.pretty = pretty
+        self.capacity = max(capacity, 16)
+        self.base = .allocate(capacity: self.capacity)
     }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] { [UInt8](UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes written so far, as text.
+    public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Appends the bytes written so far to `out`.
+    public func append(to out: inout [UInt8]) { out.append(contentsOf: UnsafeBufferPointer(start: base, count: count)) }
 
     // MARK: Containers
 
@@ -35,24 +53,21 @@ public struct HouseJSONWriter {
     /// Starts the member `key` of the open object (a key in snake_case that needs no escaping).
     public mutating func key(_ key: StaticString) {
         next()
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        if pretty {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(UInt8(ascii: " "))
+        put(UInt8(ascii: "\""))
+        if key.hasPointerRepresentation {
+            put(UnsafeBufferPointer(staticString: key))
         } else {
-            bytes.append(UInt8(ascii: ":"))
+            for b in key.description.utf8 { put(b) }
         }
+        put(staticString: pretty ? "\" : " : "\":")
     }
 
     /// Starts the next element of the open array.
     public mutating func element() { next() }
 
     private mutating func open(_ c: UInt8) {
-        bytes.append(c)
-        if pretty { bytes.append(UInt8(ascii: "\n")) }
+        put(c)
+        if pretty { put(UInt8(ascii: "\n")) }
         level += 1
         empty |= 1 << UInt64(level & 63)
         depth += 1
@@ -62,45 +77,81 @@ public struct HouseJSONWriter {
         level -= 1
         depth -= 1
         if pretty {
-            bytes.append(UInt8(ascii: "\n"))
+            put(UInt8(ascii: "\n"))
             indent()
         }
-        bytes.append(c)
+        put(c)
     }
 
     private mutating func next() {
         let bit: UInt64 = 1 << UInt64(level & 63)
         if level > 0 && empty & bit == 0 {
-            bytes.append(UInt8(ascii: ","))
-            if pretty { bytes.append(UInt8(ascii: "\n")) }
+            put(UInt8(ascii: ","))
+            if pretty { put(UInt8(ascii: "\n")) }
         }
         empty &= ~bit
         if pretty { indent() }
     }
 
-    private mutating func indent() { HouseJSONWriter.appendIndent(depth, to: &bytes) }
+    /// Two spaces a level.
+    private mutating func indent() {
+        let n = depth * 2
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).initialize(repeating: UInt8(ascii: " "), count: n)
+        count += n
+    }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+    // MARK: The buffer
 
-    /// Two spaces a level, copied from a row of spaces (appending a repeated element went byte by byte).
-    public static func appendIndent(_ depth: Int, to out: inout [UInt8]) {
-        var n = depth * 2
-        while n > 0 {
-            let k = min(n, spaces.count)
-            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<k])) }
-            n -= k
-        }
+    /// Room for `n` more bytes.
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let larger = max(capacity * 2, needed)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    @inline(__always) private mutating func put(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    /// The bytes of a literal of several characters (one of ours: never a single scalar).
+    private mutating func put(staticString s: StaticString) { put(UnsafeBufferPointer(staticString: s)) }
+
+    private mutating func put(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let from = p.baseAddress, !p.isEmpty else { return }
+        reserve(p.count)
+        (base + count).update(from: from, count: p.count)
+        count += p.count
     }
 
     // MARK: Values
 
-    public mutating func string(_ s: String) { HouseJSONWriter.appendQuoted(s, to: &bytes) }
-    public mutating func int(_ n: Int) { HouseJSONWriter.appendDigits(Int64(n), to: &bytes) }
-    public mutating func int(_ n: Int64) { HouseJSONWriter.appendDigits(n, to: &bytes) }
-    public mutating func decimal(_ d: Decimal) { bytes.append(contentsOf: DecimalTexts.shared.text(d).utf8) }
-    public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { quote($0) }
+    }
+    public mutating func int(_ n: Int) { int(Int64(n)) }
+    public mutating func int(_ n: Int64) {
+        reserve(20)
+        count += HouseJSONWriter.writeDigits(n, to: base + count)
+    }
+    public mutating func decimal(_ d: Decimal) {
+        var text = DecimalTexts.shared.text(d)
+        text.withUTF8 { put($0) }
+    }
+    public mutating func null() { put(staticString: "null") }
     public mutating func bool(_ b: Bool?) {
-        if let b { bytes.append(contentsOf: b ? "true".utf8 : "false".utf8) } else { null() }
+        if let b { put(staticString: b ? "true" : "false") } else { null() }
     }
     public mutating func value(_ v: some HouseJSONWritable) { v.write(to: &self) }
 
@@ -130,6 +181,69 @@ public struct HouseJSONWriter {
 
     // MARK: Text
 
+    /// `text` in double quotes, escaped as `appendQuoted` escapes it: room for the worst case (six bytes for each) is
+    /// made first, then the runs between escapes are copied whole.
+    private mutating func quote(_ text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count * 6 + 2)
+        var at = base + count
+        at.pointee = UInt8(ascii: "\"")
+        at += 1
+        var start = 0
+        for i in 0..<text.count {
+            let b = text[i]
+            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+            if i > start, let from = text.baseAddress {
+                at.update(from: from + start, count: i - start)
+                at += i - start
+            }
+            start = i + 1
+            HouseJSONWriter.escape(b) { e in
+                at.pointee = e
+                at += 1
+            }
+        }
+        if text.count > start, let from = text.baseAddress {
+            at.update(from: from + start, count: text.count - start)
+            at += text.count - start
+        }
+        at.pointee = UInt8(ascii: "\"")
+        at += 1
+        count = at - base
+    }
+
+    /// The escape of a quote, a backslash or a control character (after its backslash), as Foundation writes it.
+    @inline(__always) static func escape(_ b: UInt8, _ emit: (UInt8) -> Void) {
+        emit(UInt8(ascii: "\\"))
+        switch b {
+        case UInt8(ascii: "\""): emit(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): emit(UInt8(ascii: "\\"))
+        case 0x08: emit(UInt8(ascii: "b"))
+        case 0x0C: emit(UInt8(ascii: "f"))
+        case 0x0A: emit(UInt8(ascii: "n"))
+        case 0x0D: emit(UInt8(ascii: "r"))
+        case 0x09: emit(UInt8(ascii: "t"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            emit(UInt8(ascii: "u"))
+            emit(UInt8(ascii: "0"))
+            emit(UInt8(ascii: "0"))
+            emit(hex.utf8Start[Int(b >> 4)])
+            emit(hex.utf8Start[Int(b & 0xF)])
+        }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
+    /// Two spaces a level, copied from a row of spaces (appending a repeated element went byte by byte).
+    public static func appendIndent(_ depth: Int, to out: inout [UInt8]) {
+        var n = depth * 2
+        while n > 0 {
+            let k = min(n, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<k])) }
+            n -= k
+        }
+    }
+
     /// `s` in double quotes, with quotes, backslashes and control characters escaped as Foundation escapes them.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
@@ -141,19 +255,7 @@ public struct HouseJSONWriter {
                 guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 start = i + 1
-                out.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                }
+                escape(b) { out.append($0) }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
@@ -162,23 +264,37 @@ public struct HouseJSONWriter {
 
     /// The decimal digits of `n`, as `String(n)` gives them, without making the string.
     public static func appendDigits(_ n: Int64, to out: inout [UInt8]) {
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        var m = n.magnitude
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-                count += 1
-            } while m > 0
-            out.append(contentsOf: buffer[(20 - count)...])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            let k = writeDigits(n, to: buffer.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<k]))
         }
     }
+
+    /// Writes the decimal digits of `n` (a minus sign first where it is negative) at `to`, which has room for 20
+    /// bytes; returns how many it wrote.
+    static func writeDigits(_ n: Int64, to: UnsafeMutablePointer<UInt8>) -> Int {
+        var m = n.magnitude
+        var digits = 0
+        var probe = m
+        repeat {
+            digits += 1
+            probe /= 10
+        } while probe > 0
+        let sign = n < 0 ? 1 : 0
+        if sign == 1 { to.pointee = UInt8(ascii: "-") }
+        var i = sign + digits
+        repeat {
+            i -= 1
+            to[i] = UInt8(ascii: "0") + UInt8(m % 10)
+            m /= 10
+        } while m > 0
+        return sign + digits
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes of a string literal, which live as long as the program.
+    init(staticString s: StaticString) { self.init(start: s.utf8Start, count: s.utf8CodeUnitCount) }
 }
 
 extension Day: HouseJSONWritable {
