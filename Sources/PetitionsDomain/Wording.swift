@@ -3,7 +3,7 @@
 public enum Wording {
     /// `1 working day`, `3 working days`, `1 delivery`, `2 deliveries` (the plural given, else the noun + "s").
     public static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+        Sentence("\(n) \(n == 1 ? singular : plural ?? singular + "s")").text
     }
 
     /// `an authority`, `a group`, `an event`: the indefinite article before `word`, and the word.

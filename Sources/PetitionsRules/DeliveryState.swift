@@ -1,3 +1,5 @@
+import PetitionsDomain
+
 /// How much of a late delivery came, in the words `check`, `overdue`, the report and the drafts all use. A period of
 /// which part came is "partly delivered" with what is still owed, never "not delivered": the supplier reading a draft
 /// knows what it sent, and a letter that denies it is a letter to be disputed.
@@ -22,8 +24,8 @@ public enum DeliveryState: Sendable, Hashable {
     /// still owed" (`separator` between them).
     public func owing(_ owed: String, separator: String = "; ") -> String {
         switch self {
-        case .notDelivered: return "\(words)\(separator)\(owed) owed"
-        case .partlyDelivered: return "\(words)\(separator)\(owed) still owed"
+        case .notDelivered: return Sentence("\(words)\(separator)\(owed) owed").text
+        case .partlyDelivered: return Sentence("\(words)\(separator)\(owed) still owed").text
         }
     }
 

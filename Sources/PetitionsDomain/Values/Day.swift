@@ -143,7 +143,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     }
 
     /// The day written out in full: "4 March 1920".
-    public var longDescription: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
+    public var longDescription: String { Sentence("\(day) \(Day.monthNames[month - 1]) \(year)").text }
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -16,7 +16,7 @@ public struct QuantityValue: Codable, Hashable, Sendable {
         self.unit = unit
     }
     /// `1,700 funt wheat`: as text shows amounts, thousands separated.
-    public var text: String { "\(Quantity.grouped(amount)) \(unit) \(commodity)" }
+    public var text: String { Sentence("\(Quantity.grouped(amount)) \(unit) \(commodity)").text }
     /// `1700 funt wheat`: plain digits, as CSV and JSON carry amounts.
     public var plain: String { "\(Quantity.format(amount)) \(unit) \(commodity)" }
 }

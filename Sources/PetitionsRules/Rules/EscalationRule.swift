@@ -98,7 +98,9 @@ public struct EscalationRule: Rule {
                         rule: rule.id, kind: kind, severity: critical || criticalSupply.count > 0 ? .critical : .overdue,
                         subject: subject, due: oldest.due, overdueSince: oldest.due.adding(days: 1), daysOverdue: oldest.daysOverdue,
                         workingDaysOverdue: oldest.workingDaysOverdue,
-                        message: "\(l.to.name) has not answered\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; ")).",
+                        message: Sentence(
+                            "\(l.to.name) has not answered\(l.petition.map { " on petition \($0)" } ?? ""): \(reasons.joined(separator: "; "))."
+                        ).text,
                         action: to.map { "escalate to \($0.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))" }
                             ?? "\(l.to.name) has no authority above it: write again, or publish the case",
                         escalateTo: to?.handle))

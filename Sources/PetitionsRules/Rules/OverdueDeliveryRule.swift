@@ -154,16 +154,18 @@ public struct OverdueDeliveryRule: Rule {
         let got =
             received.isEmpty
             ? "nothing received"
-            : "\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received"
+            : Sentence("\(received.map(\.received.text).joined(separator: ", ")) of \(d.lines.map(\.expected.text).joined(separator: ", ")) received")
+                .text
                 + received.filter { !$0.receivedAs.isEmpty }.map { "; \($0.commodity) came as \(DeliveryLine.amounts($0.receivedAs))" }
                 .joined()
-        let message =
+        let message = Sentence(
             "\(d.recipient.name): \(memo.long(d.period)) under \(d.decree.name) \(state.owing(owed)) (\(got)); due \(memo.long(d.due)), \(Wording.count(days, "day")) late, past its grace since \(memo.long(since))\(run > 1 ? ", \(DeliveryState.run(run))" : "")."
+        ).text
         let action: String
         if severity == .critical, let parent = d.supplierParent {
-            action = "escalate to \(parent.name); record the receipt if it came"
+            action = Sentence("escalate to \(parent.name); record the receipt if it came").text
         } else {
-            action = "remind \(d.supplier.name); record the receipt if it came"
+            action = Sentence("remind \(d.supplier.name); record the receipt if it came").text
         }
         var late = OverdueDelivery(
             delivery: d.id, decree: d.decree.handle, recipient: d.recipient.handle, supplier: d.supplier.handle,

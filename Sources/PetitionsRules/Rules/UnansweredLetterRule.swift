@@ -91,16 +91,17 @@ public struct UnansweredLetterRule: Rule {
         let daysOverdue = max(0, due.days(until: asOf))
         let wd = memo.workingDays(after: due)
         let waited = l.sent.days(until: asOf)
-        let what = "the letter of \(memo.long(l.sent)) (\(l.subject))"
+        let what = Sentence("the letter of \(memo.long(l.sent)) (\(l.subject))").text
         var message: String
         if asOf > due {
             // The wait and the lateness apart, each named: "44 days, 20 working days past due" read as 44 days past
             // due, and the calendar days past due (the CSV's days_overdue) were nowhere in the text.
             message =
-                "No reply from \(l.to.name) to \(what): waiting \(Wording.count(waited, "day")); due \(memo.long(due)), "
-                + "\(Wording.count(daysOverdue, "day")) (\(Wording.count(wd, "working day"))) past due."
+                Sentence(
+                    "No reply from \(l.to.name) to \(what): waiting \(Wording.count(waited, "day")); due \(memo.long(due)), \(Wording.count(daysOverdue, "day")) (\(Wording.count(wd, "working day"))) past due."
+                ).text
         } else {
-            message = "No reply yet from \(l.to.name) to \(what): due \(memo.long(due))."
+            message = Sentence("No reply yet from \(l.to.name) to \(what): due \(memo.long(due)).").text
         }
         // "Extended 1 time." said neither what was extended nor read as English.
         let n = l.extensions.count
@@ -108,11 +109,11 @@ public struct UnansweredLetterRule: Rule {
         let escalate = (severity == .critical || l.followUps > 0) ? l.toParent : nil
         let action: String
         if asOf <= due {
-            action = "wait for the reply, due \(memo.long(due))"
+            action = Sentence("wait for the reply, due \(memo.long(due))").text
         } else if let p = escalate {
             action = "escalate to \(p.name) (petitions draft escalation\(l.petition.map { " --petition \($0)" } ?? ""))"
         } else {
-            action = "remind \(l.to.name) (petitions draft reminder --letter \(l.id))"
+            action = Sentence("remind \(l.to.name) (petitions draft reminder --letter \(l.id))").text
         }
         return UnansweredLetter(
             letter: l.id, from: l.from.handle, fromName: l.from.name, to: l.to.handle, toName: l.to.name, subject: l.subject, sent: l.sent,
