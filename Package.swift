@@ -5,7 +5,10 @@ let package = Package(
     name: "petitions",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "petitions", targets: ["petitions"])
+        .executable(name: "petitions", targets: ["petitions"]),
+        // The office server, which `petitions serve` starts: a program of its own, so that the command line links
+        // neither Hummingbird nor SwiftNIO (issue 10: the command line depends on PetitionsApp and ArgumentParser only).
+        .executable(name: "petitions-server", targets: ["petitions-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -64,9 +67,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "petitions",
-            dependencies: ["PetitionsApp", "PetitionsServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PetitionsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // The command line is one front end: it reaches the ledger only through PetitionsApp's use cases, and
             // uses no member of a module it does not import (so nothing of the store leaks in).
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        .executableTarget(
+            name: "petitions-server",
+            dependencies: ["PetitionsApp", "PetitionsServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // Times CSV.swift's writer against CSVText on the same rows (Scripts/bench-csv); not part of the product.
@@ -94,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "PetitionsCLITests",
             dependencies: [
-                "PetitionsTestSupport", "petitions", .product(name: "CSV", package: "CSV.swift"),
+                "PetitionsTestSupport", "petitions", "petitions-server", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], exclude: ["Golden"]),
         .testTarget(

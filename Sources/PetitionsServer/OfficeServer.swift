@@ -67,6 +67,15 @@ public enum OfficeServer {
             code: .usage, field: "--host")
     }
 
+    /// `--port` as a number: anything but a whole number from 1 to 65535 is refused naming it.
+    public static func port(_ text: String) throws -> Int {
+        guard let n = Int(text.trimmingCharacters(in: .whitespaces)), (1...65535).contains(n) else {
+            throw PetitionsError(
+                "--port \(quoted(text)) is not a port number; a port is a whole number from 1 to 65535.", code: .usage, field: "--port")
+        }
+        return n
+    }
+
     /// What `serve` warns of before listening on `host`, unless it is this machine's loopback (`127.0.0.1`, `::1`,
     /// `localhost`): that every machine able to reach this one can reach the ledger's login page and API, and, without
     /// `--secure-cookies`, that passwords and sessions should travel over HTTPS.

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import PetitionsApp
-import PetitionsServer
 
-/// `petitions serve`: the office server, the web application and the JSON API over the ledger. The one file of
-/// the command line that imports the server: another front end, reached only to start it.
+/// `petitions serve`: the office server, the web application and the JSON API over the ledger. The server is a program
+/// of its own, `petitions-server`, installed beside this one: this command starts it in its place (the same process,
+/// so that SIGINT and SIGTERM reach it and its exit status is the command's), so that the command line links neither
+/// Hummingbird nor SwiftNIO and every other command starts faster (BENCHMARKS.md, "The command line without the
+/// server"). The server checks the options and says what is wrong with them, as every command does.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -12,6 +14,7 @@ struct Serve: ParsableCommand {
         discussion: """
             Runs until SIGINT or SIGTERM, then finishes the requests in flight and exits 0. Listens on loopback unless
             --host says otherwise; behind HTTPS (a reverse proxy), give --secure-cookies. Add users first with petitions user add.
+            The server is the program petitions-server, installed beside petitions.
 
             Example:
               petitions serve --db office.sqlite --port 8080
@@ -21,28 +24,39 @@ struct Serve: ParsableCommand {
     @Option(parsing: .unconditional, help: "The port to listen on (1–65535).") var port: String = "8080"
     @Flag(name: .customLong("secure-cookies"), help: "Mark session cookies Secure (when served over HTTPS).") var secureCookies = false
 
-    func validate() throws {
-        guard !host.isEmpty else { throw ValidationError("--host: give an address to listen on, such as 127.0.0.1.") }
-    }
-
-    /// `--port` as a number: anything but a whole number from 1 to 65535 is refused naming it.
-    func portNumber() throws -> Int {
-        guard let n = Int(port.trimmingCharacters(in: .whitespaces)), (1...65535).contains(n) else {
-            throw PetitionsError(
-                "--port \(quoted(port)) is not a port number; a port is a whole number from 1 to 65535.", code: .usage, field: "--port")
-        }
-        return n
+    /// The server's options as it takes them: those given, and the ledger options only where given (it reads the same
+    /// environment variables).
+    var serverArguments: [String] {
+        var args = ["--host", host, "--port", port]
+        if let db = ledger.db { args += ["--db", db] }
+        if let config = ledger.config { args += ["--config", config] }
+        if let office = ledger.office { args += ["--office", office] }
+        if secureCookies { args.append("--secure-cookies") }
+        return args
     }
 
     func run() throws {
-        let settings = ServerSettings(
-            databasePath: ledger.db, configPath: ledger.config, office: ledger.office, host: host, port: try portNumber(),
-            secureCookies: secureCookies)
-        try OfficeServer.refuseHost(host)
-        if let warning = OfficeServer.exposureWarning(host: host, secureCookies: secureCookies) { Output.warn(warning) }
-        try OfficeServer.serve(settings) { line in
-            // A server whose standard output is closed still serves: the line is a courtesy.
-            try? StandardOutput.write(Data((line + "\n").utf8))
+        let server = ServerProgram.path()
+        guard FileManager.default.isExecutableFile(atPath: server) else {
+            throw PetitionsError(
+                "the office server is not installed: \(ControlCharacters.quotable(server)) is missing; install petitions again (Scripts/install) to serve the ledger.",
+                code: .unavailable)
         }
+        try StandardOutput.finish()
+        let argv = [server] + serverArguments
+        var cArgs = argv.map { strdup($0) }
+        cArgs.append(nil)
+        execv(server, cArgs)
+        // Here only when the server could not be started.
+        let reason = String(cString: strerror(errno))
+        throw PetitionsError("the office server \(ControlCharacters.quotable(server)) could not be started (\(reason)).", code: .unavailable)
+    }
+}
+
+/// Where `petitions-server` is: beside the running `petitions` (the installed pair, or the build folder's).
+enum ServerProgram {
+    static func path() -> String {
+        let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent("petitions-server").path
     }
 }

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PetitionsApp
+import PetitionsServer
+
+/// `petitions-server`: the office server, the web application and the JSON API over the ledger. `petitions serve`
+/// checks its options and starts this program in its place (the same process, so signals reach it), so that the
+/// command line itself links neither Hummingbird nor SwiftNIO: every other command starts faster (BENCHMARKS.md,
+/// "The command line without the server"). It may also be run by itself, with the same options.
+@main
+struct PetitionsServerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "petitions-server",
+        abstract: "The office server of petitions: a web application and a JSON API over the ledger (petitions serve starts it).",
+        discussion: "Runs until SIGINT or SIGTERM, then finishes the requests in flight and exits 0.",
+        version: ProductInfo.versionLine(commit: "unknown"))
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The ledger file (else $PETITIONS_DB).", valueName: "path"))
+    var db: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The office recording the events.", valueName: "name"))
+    var office: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A configuration file.", valueName: "file"))
+    var config: String?
+    @Option(parsing: .unconditional, help: "The address to listen on.") var host: String = "127.0.0.1"
+    @Option(parsing: .unconditional, help: "The port to listen on (1–65535).") var port: String = "8080"
+    @Flag(name: .customLong("secure-cookies"), help: "Mark session cookies Secure (when served over HTTPS).") var secureCookies = false
+
+    func validate() throws {
+        guard !host.isEmpty else { throw ValidationError("--host: give an address to listen on, such as 127.0.0.1.") }
+    }
+
+    func run() throws {
+        let settings = ServerSettings(
+            databasePath: db, configPath: config, office: office, host: host, port: try OfficeServer.port(port), secureCookies: secureCookies)
+        try OfficeServer.refuseHost(host)
+        if let warning = OfficeServer.exposureWarning(host: host, secureCookies: secureCookies) {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
+        try OfficeServer.serve(settings) { line in
+            // A server whose standard output is closed still serves: the line is a courtesy.
+            try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
+        }
+    }
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as MissingLedger {
+            // As the command line says it (`petitions serve` is this program).
+            FileHandle.standardError.write(
+                Data(
+                    "error: there is no ledger at \(ControlCharacters.quotable(error.path))\(error.empty ? " (the file is empty)" : ""); create it with `petitions init`, or give --db the path of an existing one.\n"
+                        .utf8))
+            Foundation.exit(MissingLedger.code.rawValue)
+        } catch let error as PetitionsError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(error.code.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
