@@ -28,3 +28,23 @@ import Testing
         #expect(try ListAttachments(letter: d.appeal.id).run(in: ws).isEmpty)
     }
 }
+
+extension CorrectionDayTests {
+    @Test("a letter's void dated before the letter is refused and records nothing; on its day it is voided")
+    func letterVoidBeforeTheLetter() throws {
+        let d = try Dmitrov()
+        defer { d.ledger.remove() }
+        let ws = d.workspace
+        let before = try ListEvents().run(in: ws).count
+        let refusal = #expect(throws: PetitionsError.self) {
+            _ = try VoidLetter(letter: d.appeal.id, reason: "Typed twice", on: try Day(parsing: "1900-01-01")).run(in: ws)
+        }
+        #expect(refusal?.field == "--on")
+        #expect(
+            refusal?.message.contains("'1900-01-01' is before letter \(d.appeal.id)'s day (1920-01-20)") == true, "\(String(describing: refusal))")
+        #expect(try ListEvents().run(in: ws).count == before)
+        #expect(try ShowLetter(letter: d.appeal.id).run(in: ws).voided == false)
+        _ = try VoidLetter(letter: d.appeal.id, reason: "Typed twice", on: try Day(parsing: "1920-01-20")).run(in: ws)
+        #expect(try ShowLetter(letter: d.appeal.id).run(in: ws).voided == true)
+    }
+}
