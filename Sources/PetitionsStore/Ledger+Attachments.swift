@@ -26,9 +26,20 @@ extension Ledger {
     }
 
     /// Takes an attachment off its letter or petition: an event; the content stays until `compact`.
+    /// A day after today is refused, as a void is: the file would be gone from today's pages before it was removed;
+    /// so is a day before the attachment was added (one dated after today may still be removed today).
     public func removeAttachment(_ id: Int64, reason: String, on day: Day) throws -> Attachment {
+        try refuseAfterToday(day, "a removal")
         let before = try attachment(id)
-        try transaction { try $0.removeAttachment(id, reason: reason, on: day) }
+        try transaction { tx in
+            let added = try requireAttachment(tx.db, id, field: "attachment").attachment().added
+            if day < min(added, context.today) {
+                throw PetitionsError.invalid(
+                    "--on", day.description,
+                    "is before attachment \(id) was added (\(added)); a file is removed on or after the day it was added, so nothing was recorded")
+            }
+            try tx.removeAttachment(id, reason: reason, on: day)
+        }
         return before
     }
 

@@ -37,7 +37,18 @@ extension Ledger {
     public func voidLetter(_ id: Int64, reason: String, on day: Day) throws -> Letter {
         // Dated after today it would be void in today's listings before it was voided, as a receipt's void would.
         try refuseAfterToday(day, "a void")
-        try transaction { try $0.voidLetter(id, reason: reason, on: day) }
+        try transaction { tx in
+            // Dated before the letter, it would be void before it was written, as a receipt's void before its receipt
+            // would; a letter dated after today may still be voided today.
+            if let text = try String.fetchOne(tx.db, sql: "SELECT day FROM letter WHERE id = ?", arguments: [id]),
+                let written = try? Day(parsing: text), day < min(written, context.today)
+            {
+                throw PetitionsError.invalid(
+                    "--on", day.description,
+                    "is before letter \(id)'s day (\(written)); a letter is voided on or after its day, so nothing was recorded")
+            }
+            try tx.voidLetter(id, reason: reason, on: day)
+        }
         return try letter(id)
     }
 

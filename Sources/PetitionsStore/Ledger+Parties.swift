@@ -235,11 +235,26 @@ extension Ledger {
     {
         let name = handle ?? "this authority"
         if parent.id == id { return PetitionsError.invalid(field, value, "is \(name) itself; an authority cannot be its own parent") }
-        let above = try chain(db, above: parent.id)
-        guard let at = above.firstIndex(where: { $0.id == id }) else { return nil }
-        let path = ([parent.handle] + above[...at].map(\.handle)).joined(separator: " → ")
+        // Walked a step at a time to the top, however long the chain: `chain(above:)` stops after 50 steps, and a
+        // parent 60 steps below was let through, making a chain that comes back round.
+        var path = [parent.handle]
+        var seen: Set<Int64> = [parent.id]
+        var at = parent.id
+        while true {
+            guard
+                let up = try Row.fetchOne(
+                    db, sql: "SELECT p.id, p.handle FROM party c JOIN party p ON p.id = c.parent_id WHERE c.id = ?", arguments: [at])
+            else { return nil }
+            at = up["id"]
+            path.append(up["handle"])
+            if at == id { break }
+            // A chain that comes back round without passing this authority (a damaged ledger, which verify names).
+            guard seen.insert(at).inserted else { return nil }
+        }
+        if path.count > 8 { path = path.prefix(4) + ["…"] + path.suffix(3) }
+        let shown = path.joined(separator: " → ")
         return PetitionsError.invalid(
-            field, value, "is below \(name) (\(path)); an authority cannot be placed under an authority below it")
+            field, value, "is below \(name) (\(shown)); an authority cannot be placed under an authority below it")
     }
 
     /// The authorities above `id`, nearest first (stops at a cycle).

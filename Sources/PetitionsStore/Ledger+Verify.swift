@@ -167,17 +167,8 @@ extension Ledger {
             }
 
             // An authority above itself (a chain that comes back round) would be walked without end by the chain shown.
-            for r in try Row.fetchAll(
-                db,
-                sql: """
-                    WITH RECURSIVE up(start, id, depth) AS (
-                      SELECT id, parent_id, 1 FROM party WHERE parent_id IS NOT NULL
-                      UNION SELECT up.start, p.parent_id, up.depth + 1 FROM up JOIN party p ON p.id = up.id
-                        WHERE p.parent_id IS NOT NULL AND up.id <> up.start AND up.depth < 50)
-                    SELECT DISTINCT p.handle FROM up JOIN party p ON p.id = up.start WHERE up.id = up.start ORDER BY p.handle LIMIT \(limit)
-                    """)
-            {
-                add("authority \(r[0] as String): is above itself in its own chain; give one of the chain another parent (authority edit --parent)")
+            for handle in try authoritiesAboveThemselves(db).prefix(limit) {
+                add("authority \(handle): is above itself in its own chain; give one of the chain another parent (authority edit --parent)")
             }
 
             for table in ["group_count", "enrolment_count"] {

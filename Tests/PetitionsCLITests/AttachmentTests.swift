@@ -153,7 +153,9 @@ import Testing
         let cli = try BadInputTests.dmitrov()
         defer { cli.remove() }
         let file = try Self.write(cli, "reply.pdf", Self.pdf)
-        _ = try Self.object(try cli.run(["attach", "--letter", "1", file, "--title", "Scanned reply", "--format", "json"]))
+        // Attached on a day of 1920, so that a removal on 1920-03-01 is not dated before it was added (refused).
+        _ = try Self.object(
+            try cli.run(["attach", "--letter", "1", file, "--title", "Scanned reply", "--on", "1920-02-01", "--format", "json"]))
         let removed = try cli.run(["attachment", "remove", "1", "--reason", "Wrong letter", "--on", "1920-03-01"])
         #expect(removed.status == 0 && removed.stdout.contains("Removed attachment 1"), "\(removed)")
         #expect(try Self.list(cli).isEmpty)

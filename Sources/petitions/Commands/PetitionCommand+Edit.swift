@@ -31,7 +31,8 @@ extension PetitionCommand {
                 CheckDates(
                     "the correction is dated", on: on ?? Clock.today(), references: on == nil ? [] : [.petition(pid)], warnAfterToday: on != nil)
             }
-            for w in warnings { Output.warn(w) }
+            // A correction that changes nothing records nothing: "it is recorded all the same" would not be true.
+            for w in warnings where !result.changed.isEmpty { Output.warn(w) }
             try CorrectionOutput.petition(result, output.format)
         }
     }
