@@ -4,13 +4,16 @@ import PetitionsRules
 
 /// The status report laid out once as headings, sentences, tables and flagged items, for the text and Markdown
 /// renderers to print the same content in their own way. Empty sections are left out.
+/// Tables and lists hold no rows: each row is worded from the report when it is read, and again on each further
+/// reading (the text report reads a table twice, to measure its columns and then to lay it out). At a million
+/// letters and deliveries the worded rows of every section, held at once, were most of the report's memory.
 struct ReportDocument {
     enum Block {
         case heading(String, level: Int)
         case paragraph(String)
-        case table(headers: [String], rows: [[String]], rightAligned: Set<Int>)
+        case table(headers: [String], rows: AnySequence<[String]>, rightAligned: Set<Int>)
         /// Items of a list: a label (a severity, "not due") with the severity that colours it, what it is, and the next step.
-        case items([Item])
+        case items(AnySequence<Item>)
     }
 
     struct Item {
@@ -55,43 +58,31 @@ struct ReportDocument {
         blocks.append(.heading("Overdue supply", level: 2))
         if !r.overdueDeliveries.isEmpty {
             blocks.append(.heading("Late deliveries", level: 3))
-            var rows: [[String]] = []
-            for o in r.overdueDeliveries {
-                for (i, e) in o.expected.enumerated() {
-                    let got = o.received.first { $0.commodity == e.commodity }?.amount ?? 0
-                    let short = o.shortfall.first { $0.commodity == e.commodity }?.amount ?? 0
-                    let lead =
-                        i == 0
-                        ? [o.period.description, o.recipient, o.decree, o.due.description, "\(Thousands.format(o.daysOverdue)) d"]
-                        : ["", "", "", "", ""]
-                    rows.append(
-                        lead + [
-                            ReportDocument.quantity(e.amount, e.unit, e.commodity), ReportDocument.amount(got, e.unit) + o.cameAs(e.commodity),
-                            ReportDocument.amount(short, e.unit),
-                        ])
-                }
-            }
             blocks.append(
                 .table(
                     headers: ["PERIOD", "RECIPIENT", "DECREE", "DUE", "LATE", "EXPECTED", "RECEIVED", "SHORTFALL"],
-                    rows: rows, rightAligned: [4, 5, 6, 7]))
+                    rows: AnySequence(r.overdueDeliveries.lazy.flatMap(ReportDocument.lateRows)), rightAligned: [4, 5, 6, 7]))
             blocks.append(
-                .items(r.overdueDeliveries.map { Item(label: $0.severity.rawValue, severity: $0.severity, text: $0.message, next: $0.action) }))
+                .items(
+                    AnySequence(
+                        r.overdueDeliveries.lazy.map { Item(label: $0.severity.rawValue, severity: $0.severity, text: $0.message, next: $0.action) }))
+            )
         }
         if !r.arrears.isEmpty {
             blocks.append(.heading("Arrears", level: 3))
             blocks.append(
                 .table(
                     headers: ["RECIPIENT", "DECREE", "PROMISED", "RECEIVED", "OWED", "OWED (KG)", "MISSED", "SINCE"],
-                    rows: r.arrears.map { a in
-                        [
-                            a.recipient, a.decree, ReportDocument.quantity(a.promised, a.unit, a.commodity),
-                            ReportDocument.amount(a.received, a.unit),
-                            ReportDocument.amount(a.owed, a.unit), a.owedKg.map(Thousands.format) ?? "-", Thousands.format(a.periodsMissed),
-                            a.since?.description ?? "-",
-                        ]
-                    }, rightAligned: [2, 3, 4, 5, 6]))
-            blocks.append(.items(r.arrears.map { Item(text: ReportDocument.arrearsSentence($0)) }))
+                    rows: AnySequence(
+                        r.arrears.lazy.map { a in
+                            [
+                                a.recipient, a.decree, ReportDocument.quantity(a.promised, a.unit, a.commodity),
+                                ReportDocument.amount(a.received, a.unit),
+                                ReportDocument.amount(a.owed, a.unit), a.owedKg.map(Thousands.format) ?? "-", Thousands.format(a.periodsMissed),
+                                a.since?.description ?? "-",
+                            ]
+                        }), rightAligned: [2, 3, 4, 5, 6]))
+            blocks.append(.items(AnySequence(r.arrears.lazy.map { Item(text: ReportDocument.arrearsSentence($0)) })))
         }
     }
 
@@ -101,19 +92,21 @@ struct ReportDocument {
         blocks.append(
             .table(
                 headers: ["LETTER", "SENT", "FROM", "TO", "DUE", "WAITING", "WD LATE", "FOLLOW-UPS", "SEVERITY"],
-                rows: r.unansweredLetters.map { u in
-                    [
-                        String(u.letter), u.sent.description, u.fromName, u.to, u.due.description, "\(Thousands.format(u.daysWaiting)) d",
-                        Thousands.format(u.workingDaysOverdue), Thousands.format(u.followUps), u.severity?.rawValue ?? "not due",
-                    ]
-                }, rightAligned: [0, 5, 6, 7]))
+                rows: AnySequence(
+                    r.unansweredLetters.lazy.map { u in
+                        [
+                            String(u.letter), u.sent.description, u.fromName, u.to, u.due.description, "\(Thousands.format(u.daysWaiting)) d",
+                            Thousands.format(u.workingDaysOverdue), Thousands.format(u.followUps), u.severity?.rawValue ?? "not due",
+                        ]
+                    }), rightAligned: [0, 5, 6, 7]))
         blocks.append(
             .items(
-                r.unansweredLetters.map { u in
-                    Item(
-                        label: u.severity?.rawValue ?? "not due", severity: u.severity,
-                        text: "Letter \(u.letter)\(u.petition.map { ", petition \($0)" } ?? ""): \(u.message)", next: u.action)
-                }))
+                AnySequence(
+                    r.unansweredLetters.lazy.map { u in
+                        Item(
+                            label: u.severity?.rawValue ?? "not due", severity: u.severity,
+                            text: "Letter \(u.letter)\(u.petition.map { ", petition \($0)" } ?? ""): \(u.message)", next: u.action)
+                    })))
     }
 
     mutating func documents(_ r: StatusReport) {
@@ -122,27 +115,30 @@ struct ReportDocument {
         blocks.append(
             .table(
                 headers: ["LETTER", "DAY", "DOCUMENTS"],
-                rows: r.documents.map { [String($0.letter), $0.on.description, Thousands.format($0.documents)] }, rightAligned: [0, 2]))
+                rows: AnySequence(r.documents.lazy.map { [String($0.letter), $0.on.description, Thousands.format($0.documents)] }),
+                rightAligned: [0, 2]))
     }
 
     mutating func petitions(_ r: StatusReport) {
         guard !r.petitions.isEmpty else { return }
         blocks.append(.heading("Petitions by status", level: 2))
         let counts = PetitionStatus.allCases.compactMap { s -> String? in
-            let n = r.petitions.filter { $0.status == s }.count
+            let n = r.petitions.count { $0.status == s }
             return n == 0 ? nil : "\(Thousands.format(n)) \(ReportDocument.status(s))"
         }
         blocks.append(.paragraph(counts.joined(separator: ", ") + "."))
-        let ordered = PetitionStatus.allCases.flatMap { s in r.petitions.filter { $0.status == s } }
+        // By status, in the order of the statuses, without a copy of the petitions sorted so.
+        let ordered = PetitionStatus.allCases.lazy.flatMap { s in r.petitions.lazy.filter { $0.status == s } }
         blocks.append(
             .table(
                 headers: ["STATUS", "ID", "OPENED", "AGE", "PETITIONER", "AUTHORITY", "VIA", "SUBJECT"],
-                rows: ordered.map { p in
-                    [
-                        ReportDocument.status(p.status), String(p.id), p.opened.description, p.ageDays.map { "\(Thousands.format($0)) d" } ?? "-",
-                        p.petitioner, p.authority, p.via ?? "-", p.subject,
-                    ]
-                }, rightAligned: [1, 3]))
+                rows: AnySequence(
+                    ordered.map { p in
+                        [
+                            ReportDocument.status(p.status), String(p.id), p.opened.description, p.ageDays.map { "\(Thousands.format($0)) d" } ?? "-",
+                            p.petitioner, p.authority, p.via ?? "-", p.subject,
+                        ]
+                    }), rightAligned: [1, 3]))
     }
 
     mutating func authorities(_ r: StatusReport) {
@@ -151,14 +147,15 @@ struct ReportDocument {
         blocks.append(
             .table(
                 headers: ["AUTHORITY", "LETTERS", "ANSWERED", "IN TIME", "MEDIAN DAYS", "OPEN", "OVERDUE", "ABOVE IT"],
-                rows: r.authorities.map { a in
-                    [
-                        a.handle, Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
-                        a.medianDaysToAnswer.map(Thousands.format) ?? "-", Thousands.format(a.openNow), Thousands.format(a.overdueNow),
-                        a.chain.isEmpty ? "-" : a.chain.joined(separator: " → "),
-                    ]
-                }, rightAligned: [1, 2, 3, 4, 5, 6]))
-        blocks.append(.items(r.authorities.map { Item(text: "\($0.handle): \($0.name)") }))
+                rows: AnySequence(
+                    r.authorities.lazy.map { a in
+                        [
+                            a.handle, Thousands.format(a.lettersReceived), Thousands.format(a.answered), Thousands.format(a.answeredWithinDeadline),
+                            a.medianDaysToAnswer.map(Thousands.format) ?? "-", Thousands.format(a.openNow), Thousands.format(a.overdueNow),
+                            a.chain.isEmpty ? "-" : a.chain.joined(separator: " → "),
+                        ]
+                    }), rightAligned: [1, 2, 3, 4, 5, 6]))
+        blocks.append(.items(AnySequence(r.authorities.lazy.map { Item(text: "\($0.handle): \($0.name)") })))
     }
 
     mutating func trend(_ r: StatusReport) {
@@ -169,25 +166,45 @@ struct ReportDocument {
             blocks.append(
                 .table(
                     headers: ["MONTH", "RAISED", "CLEARED"],
-                    rows: r.trend.findings.map { [$0.month, Thousands.format($0.raised), Thousands.format($0.cleared)] },
+                    rows: AnySequence(r.trend.findings.lazy.map { [$0.month, Thousands.format($0.raised), Thousands.format($0.cleared)] }),
                     rightAligned: [1, 2]))
         }
         if !r.trend.deliveries.isEmpty {
             blocks.append(.heading("Deliveries due and received per period", level: 3))
-            var rows: [[String]] = []
-            for p in r.trend.deliveries {
-                let lead = [p.period.description, Thousands.format(p.due), Thousands.format(p.complete), Thousands.format(p.partial)]
-                if p.quantities.isEmpty { rows.append(lead + ["-", "-"]) }
-                for (i, q) in p.quantities.enumerated() {
-                    rows.append(
-                        (i == 0 ? lead : ["", "", "", ""]) + [
-                            ReportDocument.quantity(q.expected, q.unit, q.commodity),
-                            ReportDocument.quantity(q.received, q.unit, q.commodity),
-                        ])
-                }
-            }
             blocks.append(
-                .table(headers: ["PERIOD", "DUE", "COMPLETE", "PARTIAL", "EXPECTED", "RECEIVED"], rows: rows, rightAligned: [1, 2, 3, 4, 5]))
+                .table(
+                    headers: ["PERIOD", "DUE", "COMPLETE", "PARTIAL", "EXPECTED", "RECEIVED"],
+                    rows: AnySequence(r.trend.deliveries.lazy.flatMap(ReportDocument.trendRows)), rightAligned: [1, 2, 3, 4, 5]))
+        }
+    }
+
+    // MARK: - Rows of more than one line
+
+    /// A late delivery's rows: one per commodity expected, the delivery named on the first.
+    static func lateRows(_ o: OverdueDelivery) -> [[String]] {
+        o.expected.enumerated().map { i, e in
+            let got = o.received.first { $0.commodity == e.commodity }?.amount ?? 0
+            let short = o.shortfall.first { $0.commodity == e.commodity }?.amount ?? 0
+            let lead =
+                i == 0
+                ? [o.period.description, o.recipient, o.decree, o.due.description, "\(Thousands.format(o.daysOverdue)) d"]
+                : ["", "", "", "", ""]
+            return lead + [
+                ReportDocument.quantity(e.amount, e.unit, e.commodity), ReportDocument.amount(got, e.unit) + o.cameAs(e.commodity),
+                ReportDocument.amount(short, e.unit),
+            ]
+        }
+    }
+
+    /// A period's rows: one per commodity and unit, the period and its counts on the first ("-" without quantities).
+    static func trendRows(_ p: TrendPeriod) -> [[String]] {
+        let lead = [p.period.description, Thousands.format(p.due), Thousands.format(p.complete), Thousands.format(p.partial)]
+        if p.quantities.isEmpty { return [lead + ["-", "-"]] }
+        return p.quantities.enumerated().map { i, q in
+            (i == 0 ? lead : ["", "", "", ""]) + [
+                ReportDocument.quantity(q.expected, q.unit, q.commodity),
+                ReportDocument.quantity(q.received, q.unit, q.commodity),
+            ]
         }
     }
 

@@ -16,17 +16,20 @@ extension ReportHTML {
     static let rowsWidth = 420.0
 
     /// Horizontal bars, one per row, each a `<g class="bar">`; labels sit above the bars so long names fit on a phone.
-    static func barChart(caption: String, cssClass: String, rows: [ChartRow], legend: [(String, String)]) -> String {
+    /// Written to `out` a bar at a time; `rows` is read twice (the longest bar sets the scale), and may word its rows as it is read.
+    static func barChart<Rows: Collection<ChartRow>>(
+        caption: String, cssClass: String, rows: Rows, legend: [(String, String)], to out: ReportOutput
+    ) throws {
         let rowHeight = 42.0
         let top = 4.0
         let valueSpace = 70.0
         let height = top + Double(rows.count) * rowHeight + 2
-        let maxTotal = max(1, rows.map { $0.segments.reduce(0) { $0 + $1.value } }.max() ?? 1)
+        let maxTotal = max(1, rows.lazy.map { $0.segments.reduce(0) { $0 + $1.value } }.max() ?? 1)
         let scale = (rowsWidth - valueSpace) / maxTotal
-        var s = figureOpen(caption: caption, cssClass: "rows \(cssClass)", width: rowsWidth, height: height)
+        try out.write(figureOpen(caption: caption, cssClass: "rows \(cssClass)", width: rowsWidth, height: height))
         for (i, row) in rows.enumerated() {
             let y = top + Double(i) * rowHeight
-            s += "<g class=\"bar\">"
+            var s = "<g class=\"bar\">"
             s += "<text class=\"label\" x=\"0\" y=\"\(n(y + 13))\">\(esc(truncated(row.label, 58)))</text>"
             var x = 0.0
             for seg in row.segments where seg.value > 0 {
@@ -38,8 +41,9 @@ extension ReportHTML {
             if x == 0 { s += "<rect class=\"zero\" x=\"0\" y=\"\(n(y + 19))\" width=\"2\" height=\"17\"/>" }
             s += "<text class=\"value\" x=\"\(n(x + 6))\" y=\"\(n(y + 32))\">\(esc(row.total))</text>"
             s += "</g>\n"
+            try out.write(s)
         }
-        return s + figureClose(caption: caption, legend: legend)
+        try out.write(figureClose(caption: caption, legend: legend))
     }
 
     /// Vertical bars grouped by category, one `<g class="bar">` per category and series, on a scale with gridlines.

@@ -11,24 +11,32 @@ extension ReportHTML {
         var headers: [String]
         var numeric: Set<Int>
         var prose: Set<Int>
-        var rows: [[String]] = []
         init(_ headers: [String], numeric: Set<Int> = [], prose: Set<Int> = []) {
             self.headers = headers
             self.numeric = numeric
             self.prose = prose
         }
-        mutating func row(_ cells: [String]) { rows.append(cells) }
         func cls(_ i: Int) -> String { numeric.contains(i) ? " class=\"num\"" : prose.contains(i) ? " class=\"prose\"" : "" }
-        var html: String {
+
+        /// Writes the table to `out`, each row as `rows` hands it to `row`: no row is held once it is written.
+        func write(to out: ReportOutput, _ rows: (_ row: ([String]) throws -> Void) throws -> Void) throws {
             var h = "<div class=\"scroll\">\n<table>\n<thead><tr>"
             for (i, head) in headers.enumerated() { h += "<th scope=\"col\"\(cls(i))>\(ReportHTML.esc(head))</th>" }
             h += "</tr></thead>\n<tbody>\n"
-            for r in rows {
-                h += "<tr>"
-                for (i, cell) in r.enumerated() { h += "<td\(cls(i))>\(cell)</td>" }
-                h += "</tr>\n"
+            try out.write(h)
+            // Each column's opening tag is worked out once, not once a cell.
+            let opening = headers.indices.map { "<td\(cls($0))>" }
+            try rows { cells in
+                var line = "<tr>"
+                for (i, cell) in cells.enumerated() {
+                    line += i < opening.count ? opening[i] : "<td\(cls(i))>"
+                    line += cell
+                    line += "</td>"
+                }
+                line += "</tr>\n"
+                try out.write(line)
             }
-            return h + "</tbody>\n</table>\n</div>\n"
+            try out.write("</tbody>\n</table>\n</div>\n")
         }
     }
 

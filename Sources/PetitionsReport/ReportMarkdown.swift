@@ -4,30 +4,39 @@ import Foundation
 public enum ReportMarkdown {
     /// The whole report.
     public static func render(_ report: StatusReport) -> String {
-        var parts: [String] = []
-        for block in ReportDocument(report).blocks {
+        ReportOutput.string { try write(report, to: $0) }
+    }
+
+    /// Writes the report to `sink` in chunks of about `chunk` bytes as it is laid out: the same text as `render`.
+    public static func write(_ report: StatusReport, chunk: Int = 1 << 16, to sink: ([UInt8]) throws -> Void) throws {
+        try ReportOutput.writing(chunk: chunk, to: sink) { try write(report, to: $0) }
+    }
+
+    static func write(_ report: StatusReport, to out: ReportOutput) throws {
+        for (n, block) in ReportDocument(report).blocks.enumerated() {
+            if n > 0 { try out.write("\n\n") }
             switch block {
             case .heading(let text, let level):
-                parts.append(String(repeating: "#", count: level) + " " + escape(text))
+                try out.write(String(repeating: "#", count: level) + " " + escape(text))
             case .paragraph(let text):
-                parts.append(escape(text))
+                try out.write(escape(text))
             case .table(let headers, let rows, let right):
-                var lines = [
-                    "| " + headers.map(escape).joined(separator: " | ") + " |",
-                    "| " + headers.indices.map { right.contains($0) ? "---:" : "---" }.joined(separator: " | ") + " |",
-                ]
+                try out.write("| " + headers.map(escape).joined(separator: " | ") + " |\n")
+                try out.write("| " + headers.indices.map { right.contains($0) ? "---:" : "---" }.joined(separator: " | ") + " |")
                 for r in rows {
-                    lines.append("| " + headers.indices.map { $0 < r.count ? escape(r[$0]) : "" }.joined(separator: " | ") + " |")
+                    try out.write("\n| " + headers.indices.map { $0 < r.count ? escape(r[$0]) : "" }.joined(separator: " | ") + " |")
                 }
-                parts.append(lines.joined(separator: "\n"))
             case .items(let items):
-                parts.append(
-                    items.map { i in
-                        "- " + (i.label.map { "**\(escape($0))** " } ?? "") + escape(i.text) + (i.next.map { "\n  Next: " + escape($0) } ?? "")
-                    }.joined(separator: "\n"))
+                var first = true
+                for i in items {
+                    try out.write(
+                        (first ? "" : "\n") + "- " + (i.label.map { "**\(escape($0))** " } ?? "") + escape(i.text)
+                            + (i.next.map { "\n  Next: " + escape($0) } ?? ""))
+                    first = false
+                }
             }
         }
-        return parts.joined(separator: "\n\n") + "\n"
+        try out.write("\n")
     }
 
     /// Backslash-escapes what Markdown would read as markup (emphasis, links, HTML, table cells), and folds newlines.

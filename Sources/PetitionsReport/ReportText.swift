@@ -9,28 +9,55 @@ public enum ReportText {
 
     /// The whole report; `colour` adds ANSI colours to severities.
     public static func render(_ report: StatusReport, colour: Bool = false) -> String {
-        var parts: [String] = []
-        for block in ReportDocument(report).blocks {
+        ReportOutput.string { try write(report, colour: colour, to: $0) }
+    }
+
+    /// Writes the report to `sink` in chunks of about `chunk` bytes as it is laid out: the same text as `render`.
+    public static func write(
+        _ report: StatusReport, colour: Bool = false, chunk: Int = 1 << 16, to sink: ([UInt8]) throws -> Void
+    ) throws {
+        try ReportOutput.writing(chunk: chunk, to: sink) { try write(report, colour: colour, to: $0) }
+    }
+
+    static func write(_ report: StatusReport, colour: Bool, to out: ReportOutput) throws {
+        for (n, block) in ReportDocument(report).blocks.enumerated() {
+            if n > 0 { try out.write("\n\n") }
             switch block {
             case .heading(let text, let level):
                 let line = String(text.prefix(width))
                 switch level {
-                case 1: parts.append(line + "\n" + String(repeating: "=", count: line.count))
-                case 2: parts.append(line + "\n" + String(repeating: "-", count: line.count))
-                default: parts.append(line + ":")
+                case 1: try out.write(line + "\n" + String(repeating: "=", count: line.count))
+                case 2: try out.write(line + "\n" + String(repeating: "-", count: line.count))
+                default: try out.write(line + ":")
                 }
             case .paragraph(let text):
-                parts.append(wrap(text, width: width))
+                try out.write(wrap(text, width: width))
             case .table(let headers, let rows, let right):
                 var t = TextTable(headers, rightAligned: right, wrapsCells: true)
                 t.maxWidth = width
-                for r in rows { t.add(r) }
-                parts.append(t.render())
+                // The columns' widths must be known before the first line: a first reading of the rows measures them
+                // and keeps only the widths, a second words them again and writes them.
+                var first = true
+                try t.stream(
+                    rows: { add in
+                        for r in rows { try add(0, r) }
+                        for r in rows { try add(1, r) }
+                    },
+                    write: { line in
+                        if !first { try out.write("\n") }
+                        first = false
+                        try out.write(line)
+                    })
             case .items(let items):
-                parts.append(items.map { item(_: $0, colour: colour) }.joined(separator: "\n"))
+                var first = true
+                for i in items {
+                    if !first { try out.write("\n") }
+                    first = false
+                    try out.write(item(i, colour: colour))
+                }
             }
         }
-        return parts.joined(separator: "\n\n") + "\n"
+        try out.write("\n")
     }
 
     static func item(_ i: ReportDocument.Item, colour: Bool) -> String {

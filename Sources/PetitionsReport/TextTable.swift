@@ -52,7 +52,7 @@ public struct TextTable: Sendable {
         let counts = cells.map { $0.map(DisplayWidth.of) }
         let widest = (0..<n).map { i in counts.map { $0[i] }.max() ?? 0 }
         let widths = columnWidths(widest: widest) { i in
-            cells.map { r in r[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0
+            cells.map { r in TextTable.words(r[i]).map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0
         }
         var out = headerLines(widths)
         for (r, c) in zip(cells, counts) { out += lines(of: r, counts: c, widths: widths) }
@@ -79,7 +79,7 @@ public struct TextTable: Sendable {
                         widest[i] = max(widest[i], width)
                         // The longest word matters only up to 24 cells (`columnWidths`), and is never wider than its cell.
                         if longestWord[i] < 24, width > longestWord[i] {
-                            longestWord[i] = max(longestWord[i], cells[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0)
+                            longestWord[i] = max(longestWord[i], TextTable.words(cells[i]).map { DisplayWidth.of(String($0)) }.max() ?? 0)
                         }
                     }
                     measured += 1
@@ -177,6 +177,26 @@ public struct TextTable: Sendable {
         }
     }
 
+    /// The words of `text` between spaces, as `text.split(separator: " ")` finds them. That goes character by
+    /// character, which was a quarter of a text report's instructions; in ASCII text a space is always a character
+    /// of its own (elsewhere a combining mark after it joins it), so there the bytes are split instead.
+    static func words(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ") }
+        var words: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: " ") {
+                if start < i { words.append(text[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start < utf8.endIndex { words.append(text[start...]) }
+        return words
+    }
+
     /// Greedy word wrap to `width` terminal cells: the first line starts with `first`, the others with `indent`; a
     /// word longer than a line is broken across lines.
     public static func wrap(_ text: String, width: Int, first: String = "", indent: String = "") -> [String] {
@@ -184,7 +204,7 @@ public struct TextTable: Sendable {
         var line = first
         var used = DisplayWidth.of(first)
         var hasWord = false
-        for word in text.split(separator: " ").map(String.init) {
+        for word in words(text).map(String.init) {
             let cells = DisplayWidth.of(word)
             if hasWord && used + 1 + cells <= width {
                 line += " " + word

@@ -67,7 +67,9 @@ struct ReportCommand: ParsableCommand {
         let scope = ReportScope(authority: authority, recipient: recipient, decree: decree, since: since)
         if let output { try OutputFile.refuseExisting(output, force: force) }
         let report = try ledger.run(BuildReport(asOf: asOf, sources: ruleOptions.sources, scope: scope, redact: redact, section: section))
-        // JSON streams member by member and element by element: a large report never sits whole in memory as text.
+        // Every format but CSV (one section) is written as it is laid out, in chunks of 64 KiB: JSON member by member
+        // and element by element, text, Markdown and HTML block by block and row by row. A large report never sits
+        // whole in memory as text.
         let write: (FileHandle) throws -> Void
         switch format {
         case .json:
@@ -75,15 +77,16 @@ struct ReportCommand: ParsableCommand {
                 try HouseJSONEncoder().stream(report) { try handle.write(contentsOf: Data($0)) }
                 try handle.write(contentsOf: Data("\n".utf8))
             }
-        default:
-            let text: String
-            switch format {
-            case .text: text = ReportText.render(report, colour: output == nil && Colour.enabled)
-            case .markdown: text = ReportMarkdown.render(report)
-            case .csv: text = try ReportCSV.render(report, section: section ?? "")
-            default: text = ReportHTML.render(report)
-            }
+        case .text:
+            let colour = output == nil && Colour.enabled
+            write = { handle in try ReportText.write(report, colour: colour) { try handle.write(contentsOf: Data($0)) } }
+        case .markdown:
+            write = { handle in try ReportMarkdown.write(report) { try handle.write(contentsOf: Data($0)) } }
+        case .csv:
+            let text = try ReportCSV.render(report, section: section ?? "")
             write = { handle in try handle.write(contentsOf: Data(text.utf8)) }
+        case .html:
+            write = { handle in try ReportHTML.write(report) { try handle.write(contentsOf: Data($0)) } }
         }
         if let output {
             try OutputFile.write(to: output, force: force, write)

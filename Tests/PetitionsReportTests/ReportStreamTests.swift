@@ -1,0 +1,79 @@
+import Foundation
+import PetitionsDomain
+import PetitionsRules
+import PetitionsTestSupport
+import Testing
+
+@testable import PetitionsReport
+
+/// The text, Markdown and HTML reports are written as they are laid out, in chunks, and are the same bytes as the
+/// whole report rendered as one string (which the office server serves).
+@Suite struct ReportStreamTests {
+    /// The Dmitrov report with 300 late deliveries, the last with the longest recipient of its table.
+    static func longReport() throws -> StatusReport {
+        var report = try ReportHTMLTests.dmitrov()
+        let one = try #require(report.overdueDeliveries.first)
+        report.overdueDeliveries = OverdueSection(
+            (0..<300).map { n -> OverdueDelivery in
+                var o = one
+                o.delivery = Int64(n + 1)
+                if n == 299 { o.recipient = "dmitrov-post-office" }
+                return o
+            })
+        return report
+    }
+
+    /// What `write` hands its sink, piece by piece.
+    static func pieces(_ write: (([UInt8]) throws -> Void) throws -> Void) rethrows -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        try write { pieces.append($0) }
+        return pieces
+    }
+
+    @Test("each format streamed in small chunks is the same bytes as its whole string, written piece by piece")
+    func streamedEqualsRendered() throws {
+        let report = try Self.longReport()
+        let formats: [(String, String, [[UInt8]])] = [
+            ("text", ReportText.render(report), try Self.pieces { try ReportText.write(report, chunk: 1_024, to: $0) }),
+            (
+                "text in colour", ReportText.render(report, colour: true),
+                try Self.pieces { try ReportText.write(report, colour: true, chunk: 1_024, to: $0) }
+            ),
+            ("markdown", ReportMarkdown.render(report), try Self.pieces { try ReportMarkdown.write(report, chunk: 1_024, to: $0) }),
+            ("html", ReportHTML.render(report), try Self.pieces { try ReportHTML.write(report, chunk: 1_024, to: $0) }),
+        ]
+        for (name, whole, pieces) in formats {
+            #expect(Array(whole.utf8) == pieces.flatMap { $0 }, "\(name)")
+            #expect(whole.utf8.count > 30_000 && pieces.count > 25, "\(name): written as it was laid out, not whole (\(pieces.count) pieces)")
+            #expect(pieces.dropLast().allSatisfy { $0.count >= 1_024 }, "\(name): gathered into chunks, not a write per line")
+        }
+        #expect(ReportText.render(report).contains("\u{1B}[") == false && ReportText.render(report, colour: true).contains("\u{1B}[1;31m"))
+    }
+
+    @Test("a text table whose widest cell comes in its last row is aligned from its first row on")
+    func widestCellLastStillAligned() throws {
+        let text = String(decoding: try Self.pieces { try ReportText.write(try Self.longReport(), chunk: 512, to: $0) }.flatMap { $0 }, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("PERIOD") && $0.contains("RECIPIENT") })
+        let column = try #require(lines[header].range(of: "DECREE")).lowerBound.utf16Offset(in: lines[header])
+        let rows = lines[(header + 2)...].prefix { !$0.isEmpty }
+        #expect(rows.count == 300)
+        #expect(rows.last?.contains("dmitrov-post-office") == true)
+        for row in rows {
+            let at = try #require(row.range(of: "decree-1918")).lowerBound.utf16Offset(in: row)
+            #expect(at == column, "\(row)")
+        }
+        #expect(lines[header + 1].split(separator: " ")[1].count == "dmitrov-post-office".count, "the recipient column is as wide as its widest cell")
+    }
+
+    @Test("words are split at spaces as String.split finds them, byte by byte in ASCII text and by character elsewhere")
+    func wordsAsSplitFindsThem() {
+        let pieces = [" ", " ", "a", "bc", "\r", "\n", "\r\n", "\t", "é", "e\u{301}", "\u{301}", "東", "-", "1,700"]
+        var g = SeededRandom(state: 14)
+        for _ in 0..<2_000 {
+            let s = (0..<Int.random(in: 0...12, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+            #expect(TextTable.words(s).map(String.init) == s.split(separator: " ").map(String.init), "\(Array(s.unicodeScalars))")
+        }
+        #expect(TextTable.wrap("  two   words  ", width: 20) == ["two words"])
+    }
+}
