@@ -23,7 +23,7 @@ extension PetitionerCommand {
 
             func run() throws {
                 let change = ChangeHousehold(.add, person: petitioner, name: name, category: category, on: try day(on, "--on"))
-                let (p, warnings) = try change.runChecked(in: ledger.workspace)
+                let (p, _, warnings) = try change.runChecked(in: ledger.workspace)
                 for w in warnings { Output.warn(w) }
                 if output.format == .text { print("Added \(name) to the household of \(p.handle).") }
                 try PartyOutput.show(p, output.format)
@@ -44,9 +44,9 @@ extension PetitionerCommand {
 
             func run() throws {
                 let change = ChangeHousehold(.remove, person: petitioner, name: name, category: category, on: try day(on, "--on"))
-                let (p, warnings) = try change.runChecked(in: ledger.workspace)
+                let (p, removed, warnings) = try change.runChecked(in: ledger.workspace)
                 for w in warnings { Output.warn(w) }
-                if output.format == .text { print("Removed \(name) from the household of \(p.handle).") }
+                if output.format == .text { print("Removed \(removed ?? name) from the household of \(p.handle).") }
                 try PartyOutput.show(p, output.format)
             }
         }
