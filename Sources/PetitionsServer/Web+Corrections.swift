@@ -105,14 +105,16 @@ extension Web {
         let fields = try await context.form(request, of: Web.editForm(party))
         let path = Web.partyPath(party.handle)
         return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: path + "/edit", shown: path) {
-            let outcome = try await attempt { () async throws -> Correction<Party>? in
+            let outcome = try await attempt { () async throws -> (correction: Correction<Party>, warnings: [String])? in
                 let change = try Web.change(party, fields)
                 // Nothing the clerk changed: nothing to record (the ledger may hold another's correction meanwhile).
                 if change.isEmpty { return nil }
-                return try await office.run(EditParty(change: change, on: try fields.day("on")), as: account)
+                let edit = EditParty(change: change, on: try fields.day("on"))
+                return try await office.perform(as: account) { try edit.runChecked(in: $0) }
             }
             switch outcome {
-            case .success(let c):
+            case .success(let checked):
+                let c = checked?.correction
                 inform(
                     [
                         c.map { c in
@@ -121,6 +123,8 @@ extension Web {
                                 : "Corrected \(c.record.name): \(c.changed.joined(separator: ", "))."
                         } ?? "You changed nothing in the form for \(party.name); nothing was recorded."
                     ], context)
+                // A day before the party was recorded: warned of, as the command warns of it, the correction kept.
+                notify(checked?.warnings ?? [], context)
                 throw Redirect.to(path)
             case .failure(let failure):
                 // Drawn again over what the ledger holds now: a field the clerk left as it was shows the value now

@@ -10,9 +10,9 @@ extension Web {
             try await self.household(request, context, kind: .group, form: Web.joinForm) { f, p in
                 let (member, from) = (try f.required("member"), try f.day("from"))
                 // A member given by id (`8`) is named by its handle in what the page says, as everywhere else.
-                let change: @Sendable (Workspace) throws -> Party = { ws in
+                let change: @Sendable (Workspace) throws -> [String] = { ws in
                     let handle = (try? ShowParty(party: member).run(in: ws))?.handle ?? member
-                    return try ChangeMembership(.join, group: p.handle, member: handle, on: from).run(in: ws)
+                    return try ChangeMembership(.join, group: p.handle, member: handle, on: from).runChecked(in: ws).warnings
                 }
                 return (change, "\(member) joined \(p.name).")
             }
@@ -20,21 +20,21 @@ extension Web {
         pages.post("parties/:handle/leave") { request, context in
             try await self.household(request, context, kind: .group, form: Web.leaveForm) { f, p in
                 let change = ChangeMembership(.leave, group: p.handle, member: try f.required("member"), on: try f.requiredDay("on"))
-                return ({ try change.run(in: $0) }, "\(change.member) left \(p.name).")
+                return ({ try change.runChecked(in: $0).warnings }, "\(change.member) left \(p.name).")
             }
         }
         pages.post("parties/:handle/dependants") { request, context in
             try await self.household(request, context, kind: .person, form: Web.dependantForm) { f, p in
                 let change = ChangeHousehold(
                     .add, person: p.handle, name: try f.required("name"), category: try f.text("category"), on: try f.day("on"))
-                return ({ try change.run(in: $0) }, "Added \(change.name) to the household of \(p.name).")
+                return ({ try change.runChecked(in: $0).warnings }, "Added \(change.name) to the household of \(p.name).")
             }
         }
         pages.post("parties/:handle/dependants/remove") { request, context in
             try await self.household(request, context, kind: .person, form: Web.removeDependantForm) { f, p in
                 let d = try Dependant(parsing: try f.required("dependant"))
                 let change = ChangeHousehold(.remove, person: p.handle, name: d.name, category: d.category, on: try f.day("on"))
-                return ({ try change.run(in: $0) }, "Removed \(d.name) from the household of \(p.name).")
+                return ({ try change.runChecked(in: $0).warnings }, "Removed \(d.name) from the household of \(p.name).")
             }
         }
     }
@@ -90,10 +90,11 @@ extension Web {
     }
 
     /// Runs the change `work` makes of the fields of `form` (its party's, of `kind`), then goes back to the party's
-    /// page, which says what was done; refused, the page again with what was typed and the sentence beside its field.
+    /// page, which says what was done (and warns of what is unusual about its day, as the command does); refused, the
+    /// page again with what was typed and the sentence beside its field.
     func household(
         _ request: Request, _ context: OfficeContext, kind: PartyKind, form: (Party) -> WebForm,
-        work: @escaping (RequestFields, Party) throws -> (@Sendable (Workspace) throws -> Party, String)
+        work: @escaping (RequestFields, Party) throws -> (@Sendable (Workspace) throws -> [String], String)
     ) async throws -> Response {
         // Without a session there is no token to match: refused before the party is looked up.
         guard context.session != nil else { throw Web.formRefused }
@@ -112,13 +113,14 @@ extension Web {
         let fields = try await context.form(request, of: form)
         let path = Web.partyPath(party.handle)
         return try await once(try fields.text("form_token"), content: Web.formContent(fields.texts), context, form: path, shown: path) {
-            let outcome = try await attempt { () async throws -> String in
+            let outcome = try await attempt { () async throws -> (String, [String]) in
                 let (change, said) = try work(fields, party)
-                _ = try await office.perform(as: account) { try change($0) }
-                return said
+                return (said, try await office.perform(as: account) { try change($0) })
             }
             switch outcome {
-            case .success(let said): inform([said], context)
+            case .success(let (said, warnings)):
+                inform([said], context)
+                notify(warnings, context)
             case .failure(var failure):
                 // A sentence naming a field this form lacks (removing a dependant names its `name`) goes beside its
                 // first, and names that one.

@@ -148,15 +148,16 @@ extension Ledger {
             "is already in the household of \(p.handle) as \(category)\(asHeld); a dependant is counted once, so nothing was added")
     }
 
-    /// Removes a dependant (by name, and category when given) from a person's household.
-    public func removeDependant(_ person: String, name: String, category: String?, on day: Day?) throws -> Party {
+    /// Removes a dependant (by name, and category when given) from a person's household; returns the person and the
+    /// dependant's name as it was held (`Sofia` when `sofia` was given).
+    public func removeDependant(_ person: String, name: String, category: String?, on day: Day?) throws -> (party: Party, name: String) {
         try refuseAfterToday(day, "a change to a household")
         let id = try transaction { tx in
             if category == nil { try refuseAmbiguousDependant(tx.db, person, name: name) }
             try refuseRemovingBeforeAdding(tx.db, person, name: name, category: category, on: day ?? context.today)
             return try tx.removeDependant(person, name: name, category: category, on: day ?? context.today)
         }
-        return try party(String(id))
+        return (try party(String(id.person)), id.name)
     }
 
     /// Refuses a removal dated before the dependant was added (the day of their `dependant.added`, else the day the
@@ -306,8 +307,8 @@ extension LedgerTransaction {
         return p.id
     }
 
-    /// Removes a dependant from a person's household; returns the person's id.
-    func removeDependant(_ person: String, name: String, category: String?, on day: Day) throws -> Int64 {
+    /// Removes a dependant from a person's household; returns the person's id and the dependant's name as held.
+    func removeDependant(_ person: String, name: String, category: String?, on day: Day) throws -> (person: Int64, name: String) {
         let p = try ledger.resolveParty(db, person, kinds: [.person], field: "petitioner")
         let name = try Ledger.checkName(name)
         let category = try category.map { try Category.validate($0, field: "--category") }
@@ -327,6 +328,6 @@ extension LedgerTransaction {
             DependantRemoved(person: p.handle, name: heldName, category: found).event, day: day, subjects: [Subject("party", p.id)],
             summary: "\(heldName) (\(found)) removed from the household of \(p.name)")
         try db.execute(sql: "DELETE FROM dependant WHERE id = ?", arguments: [row["id"] as Int64])
-        return p.id
+        return (p.id, heldName)
     }
 }

@@ -20,9 +20,9 @@ extension Ledger {
     }
 
     /// What is unusual about a letter about to be recorded, each a sentence: a reply from another party than the one
-    /// written to (or one in its chain of authorities), and a letter on a petition written by a party that is neither
-    /// its petitioner, its intermediary, its authority (or one above or below it) nor the office. Both are recorded all
-    /// the same: forwarded answers happen.
+    /// written to (or one in its chain of authorities), a reply on another petition than the letter it answers, and a
+    /// letter on a petition written by a party that is neither its petitioner, its intermediary, its authority (or one
+    /// above or below it) nor the office. All are recorded all the same: forwarded answers happen.
     public func letterWarnings(from: String, to: String, inReplyTo: Int64?, petition: Int64?) throws -> [String] {
         try read { db in
             let all: Set<PartyKind> = [.authority, .person, .group, .office]
@@ -32,7 +32,13 @@ extension Ledger {
             var petitionID = petition
             if let r = inReplyTo, let orig = try Row.fetchOne(db, sql: "SELECT to_id, petition_id FROM letter WHERE id = ?", arguments: [r]) {
                 let addressee: Int64 = orig["to_id"]
-                if petitionID == nil { petitionID = orig["petition_id"] }
+                let answered: Int64? = orig["petition_id"]
+                if petitionID == nil { petitionID = answered }
+                // A reply recorded on another petition than the letter it answers: a slip of the id as often as a
+                // letter that answers two cases, so said, naming both, and kept.
+                if let answered, let pid = petitionID, pid != answered {
+                    out.append("letter \(r) is on petition \(answered), but this reply is on petition \(pid); recorded all the same.")
+                }
                 let related = try Set(chain(db, above: addressee).map(\.id)).union(chain(db, above: f.id).map(\.id))
                 if addressee != f.id && !related.contains(f.id) && !related.contains(addressee) {
                     let name = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = ?", arguments: [addressee]) ?? "?"

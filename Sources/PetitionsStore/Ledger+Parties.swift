@@ -212,6 +212,17 @@ extension Ledger {
         }
     }
 
+    /// A party (by id or handle) and the day it was recorded (the day of the event that added it): a change dated
+    /// before it is warned of, never refused (an office records facts older than its ledger).
+    public func recorded(party ref: String) throws -> (kind: PartyKind, handle: String, on: Day) {
+        try read { db in
+            let p = try resolveParty(db, ref, kinds: [.person, .group, .authority, .office], field: "party")
+            let day = try String.fetchOne(
+                db, sql: "SELECT e.day FROM party JOIN event e ON e.id = party.event_id WHERE party.id = ?", arguments: [p.id])
+            return (p.kind, p.handle, try Day(parsing: day ?? ""))
+        }
+    }
+
     /// Every party of a kind, by handle.
     public func parties(kind: PartyKind) throws -> [Party] {
         try read { db in try loadParties(db, PartyQuery(kind: kind)) }

@@ -20,4 +20,20 @@ import Testing
         let changed = try cli.run(["petition", "edit", "1", "--subject", "January and February provisions", "--on", "1920-01-02"])
         #expect(changed.status == 0 && changed.stderr.contains("it is recorded all the same"), "\(changed)")
     }
+
+    /// A reply recorded on another petition than the letter it answers was said nothing of (only another sender was).
+    @Test func aReplyOnAnotherPetitionThanTheLetterItAnswersIsWarnedOf() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let second = try cli.run([
+            "petition", "log", "--from", "dmitrov-post", "--to", "moscow-supply", "--subject", "February", "--on", "1920-01-25",
+        ])
+        #expect(second.status == 0, "\(second)")
+        let reply = ["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-01", "--subject", "Answer"]
+        let other = try cli.run(reply + ["--in-reply-to", "1", "--petition", "2"])
+        #expect(other.status == 0, "\(other)")
+        #expect(other.stderr == "warning: letter 1 is on petition 1, but this reply is on petition 2; recorded all the same.\n", "\(other)")
+        let same = try cli.run(reply + ["--in-reply-to", "1", "--petition", "1"])
+        #expect(same.status == 0 && same.stderr.isEmpty, "\(same)")
+    }
 }

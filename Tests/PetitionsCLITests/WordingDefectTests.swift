@@ -161,4 +161,16 @@ import Testing
         // A note may hold tabs, as any longer text may.
         #expect(try cli.run(["petition", "note", "1", "--text", "weighed:\t20 funt"]).status == 0)
     }
+
+    /// `dependant remove --name sofia` printed "Removed sofia…" while the event recorded the name held, "Sofia".
+    @Test func aRemovedDependantIsNamedAsTheLedgerHeldThem() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try ok(cli, ["init", "--office", "dmitrov"])
+        try ok(cli, ["petitioner", "add", "--name", "Ivan Petrov", "--handle", "ivan-petrov", "--dependant", "Sofia Petrova:child"])
+        let r = try cli.run(["petitioner", "dependant", "remove", "ivan-petrov", "--name", "sofia petrova"])
+        #expect(r.status == 0 && r.stdout.hasPrefix("Removed Sofia Petrova from the household of ivan-petrov.\n"), "\(r)")
+        let events = try cli.run(["events", "--kind", "dependant.removed", "--format", "json"])
+        #expect(events.stdout.contains(#""name" : "Sofia Petrova""#), "\(events)")
+    }
 }

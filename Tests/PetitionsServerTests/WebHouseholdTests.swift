@@ -97,6 +97,34 @@ import Testing
         #expect(try ShowParty(party: "petrov").run(in: f.ledger.workspace).dependants ?? [] == [])
     }
 
+    @Test("a change dated before the party was recorded is kept, and the page warns of it in the words the command prints")
+    func dayBeforeThePartyWarns() async throws {
+        let f = try Self.fixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        // Every party of the fixture is recorded on its today, 1920-03-04.
+        let person = "before petitioner petrov was recorded on 1920-03-04; it is recorded all the same."
+        try await f.test { client in
+            var b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let added = try await client.execute(
+                uri: "/parties/petrov/dependants", method: .post, headers: b.formHeaders,
+                body: b.form([("name", "Anna Petrova"), ("category", "child"), ("on", "1919-05-01")]))
+            #expect(added.status == .seeOther, "\(added.text)")
+            let page = try await client.execute(uri: "/parties/petrov", method: .get, headers: b.headers)
+            #expect(page.text.contains("Warning: the change to the household is dated 1919-05-01, \(person)"), "\(page.text)")
+
+            let form = try await client.execute(uri: "/parties/petrov/edit", method: .get, headers: b.headers)
+            b.read(form)
+            let edited = try await client.execute(
+                uri: "/parties/petrov/edit", method: .post, headers: b.formHeaders,
+                body: b.form([("name", "Ivan Petrov"), ("district", "Dmitrov"), ("on", "1920-02-10")]))
+            #expect(edited.status == .seeOther, "\(edited.text)")
+            let corrected = try await client.execute(uri: "/parties/petrov", method: .get, headers: b.headers)
+            #expect(corrected.text.contains("Warning: the correction is dated 1920-02-10, \(person)"), "\(corrected.text)")
+        }
+        #expect(try f.eventCount() == before + 2)
+    }
+
     @Test("a clerk removes an attachment from its petition's page: gone from the page, the event names the clerk; one of another petition is refused")
     func removeAttachment() async throws {
         let f = try Self.fixture()

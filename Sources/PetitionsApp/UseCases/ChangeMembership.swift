@@ -25,4 +25,15 @@ public struct ChangeMembership: UseCase {
             }
         }
     }
+
+    /// Changes the membership and says what is unusual about its day (before the group or the member was recorded; a
+    /// day after today is refused), on one opening of the ledger, so that every front end warns alike.
+    public func runChecked(in workspace: Workspace) throws -> (group: Party, warnings: [String]) {
+        try workspace.oneOpening { w in
+            let g = try run(in: w)
+            guard let on else { return (g, []) }
+            let what = change == .join ? "the membership starts on" : "the membership ends on"
+            return (g, try CheckDates(what, on: on, references: [.party(group), .party(member)], warnAfterToday: false).run(in: w))
+        }
+    }
 }

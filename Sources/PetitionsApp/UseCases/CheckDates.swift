@@ -8,13 +8,16 @@ public enum DatedReference: Sendable, Equatable {
     case letter(Int64)
     /// A decree (handle or id), issued on its `issued` day.
     case decree(String)
+    /// A party (handle or id), recorded on the day of the event that added it.
+    case party(String)
 }
 
-/// What is unusual about the day of a record just made (a case note, a correction, an attachment, an enrolment): a
-/// sentence for the front end to show as a warning for each record it refers to that came to be only later. Such
-/// records are kept all the same (a note typed up from an old file, a scan of an earlier paper, an enrolment
-/// backdated to a decree's start), never silently; so are records dated after today (unless `afterToday` is usual for
-/// the record, as for an enrolment that starts next month). Reads only.
+/// What is unusual about the day of a record just made (a case note, a correction, an attachment, an enrolment, a
+/// change to a party's members or household): a sentence for the front end to show as a warning for each record it
+/// refers to that came to be only later. Such records are kept all the same (a note typed up from an old file, a scan
+/// of an earlier paper, an enrolment backdated to a decree's start, a household as it was before the office opened),
+/// never silently; so are records dated after today (unless `afterToday` is usual for the record, as for an enrolment
+/// that starts next month). Reads only.
 public struct CheckDates: UseCase {
     /// The new record and its day, as the sentence begins: "the note is dated", "the enrolment starts on".
     public var what: String
@@ -45,6 +48,10 @@ public struct CheckDates: UseCase {
                 case .decree(let ref):
                     guard let d = try? l.decree(ref), on < d.issued else { return nil }
                     return "\(what) \(on), before decree \(d.handle) was issued on \(d.issued); it is recorded all the same."
+                case .party(let ref):
+                    guard let p = try? l.recorded(party: ref), on < p.on else { return nil }
+                    let noun = p.kind == .person ? "petitioner" : p.kind.rawValue
+                    return "\(what) \(on), before \(noun) \(p.handle) was recorded on \(p.on); it is recorded all the same."
                 }
             }
         }

@@ -23,4 +23,15 @@ public struct EditParty: UseCase {
             return Correction(record: party, changed: changed)
         }
     }
+
+    /// Corrects the party and says what is unusual about the correction's day (before the party was recorded; a day
+    /// after today is refused), on one opening of the ledger, so that every front end warns alike. A correction that
+    /// changes nothing records nothing, and warns of nothing.
+    public func runChecked(in workspace: Workspace) throws -> (correction: Correction<Party>, warnings: [String]) {
+        try workspace.oneOpening { w in
+            let c = try run(in: w)
+            guard let on, !c.changed.isEmpty else { return (c, []) }
+            return (c, try CheckDates("the correction is dated", on: on, references: [.party(change.party)], warnAfterToday: false).run(in: w))
+        }
+    }
 }

@@ -42,7 +42,9 @@ extension AuthorityCommand {
             }
             change.address = contact.address
             change.email = contact.email
-            try CorrectionOutput.party(try ledger.run(EditParty(change: change, on: try day(on, "--on"))), output.format)
+            let (correction, warnings) = try EditParty(change: change, on: try day(on, "--on")).runChecked(in: ledger.workspace)
+            for w in warnings { Output.warn(w) }
+            try CorrectionOutput.party(correction, output.format)
         }
     }
 }

@@ -28,7 +28,9 @@ extension GroupCommand {
             change.name = name
             change.district = district
             change.counts = count.isEmpty ? nil : try count.map { try HeadCount(parsing: $0, allowsZero: true) }
-            try CorrectionOutput.party(try ledger.run(EditParty(change: change, on: try day(on, "--on"))), output.format)
+            let (correction, warnings) = try EditParty(change: change, on: try day(on, "--on")).runChecked(in: ledger.workspace)
+            for w in warnings { Output.warn(w) }
+            try CorrectionOutput.party(correction, output.format)
             let set = (change.counts ?? []).filter { $0.count > 0 }.map(\.category)
             for w in try ledger.run(UnrationedCategories(set, .headCounts)) { Output.warn(w) }
         }
@@ -46,7 +48,9 @@ extension GroupCommand {
         @Option(parsing: .unconditional, help: "The first day of membership (YYYY-MM-DD; default today).") var from: String?
 
         func run() throws {
-            let g = try ledger.run(ChangeMembership(.join, group: group, member: member, on: try day(from, "--from")))
+            let join = ChangeMembership(.join, group: group, member: member, on: try day(from, "--from"))
+            let (g, warnings) = try join.runChecked(in: ledger.workspace)
+            for w in warnings { Output.warn(w) }
             if output.format == .text { print("\(member) joined \(g.handle).") }
             try PartyOutput.show(g, output.format)
         }
@@ -65,7 +69,8 @@ extension GroupCommand {
 
         func run() throws {
             let last: Day = try day(on, "--on")
-            let g = try ledger.run(ChangeMembership(.leave, group: group, member: member, on: last))
+            let (g, warnings) = try ChangeMembership(.leave, group: group, member: member, on: last).runChecked(in: ledger.workspace)
+            for w in warnings { Output.warn(w) }
             if output.format == .text { print("\(member) left \(g.handle).") }
             try PartyOutput.show(g, output.format)
         }

@@ -22,7 +22,9 @@ extension PetitionerCommand {
             @Option(parsing: .unconditional, help: "The day of the change (YYYY-MM-DD; default today).") var on: String?
 
             func run() throws {
-                let p = try ledger.run(ChangeHousehold(.add, person: petitioner, name: name, category: category, on: try day(on, "--on")))
+                let change = ChangeHousehold(.add, person: petitioner, name: name, category: category, on: try day(on, "--on"))
+                let (p, _, warnings) = try change.runChecked(in: ledger.workspace)
+                for w in warnings { Output.warn(w) }
                 if output.format == .text { print("Added \(name) to the household of \(p.handle).") }
                 try PartyOutput.show(p, output.format)
             }
@@ -41,8 +43,10 @@ extension PetitionerCommand {
             @Option(parsing: .unconditional, help: "The day of the change (YYYY-MM-DD; default today).") var on: String?
 
             func run() throws {
-                let p = try ledger.run(ChangeHousehold(.remove, person: petitioner, name: name, category: category, on: try day(on, "--on")))
-                if output.format == .text { print("Removed \(name) from the household of \(p.handle).") }
+                let change = ChangeHousehold(.remove, person: petitioner, name: name, category: category, on: try day(on, "--on"))
+                let (p, removed, warnings) = try change.runChecked(in: ledger.workspace)
+                for w in warnings { Output.warn(w) }
+                if output.format == .text { print("Removed \(removed ?? name) from the household of \(p.handle).") }
                 try PartyOutput.show(p, output.format)
             }
         }

@@ -34,7 +34,9 @@ extension PetitionerCommand {
             change.email = contact.email
             change.phone = phone
             change.note = note
-            try CorrectionOutput.party(try ledger.run(EditParty(change: change, on: try day(on, "--on"))), output.format)
+            let (correction, warnings) = try EditParty(change: change, on: try day(on, "--on")).runChecked(in: ledger.workspace)
+            for w in warnings { Output.warn(w) }
+            try CorrectionOutput.party(correction, output.format)
         }
     }
 }
