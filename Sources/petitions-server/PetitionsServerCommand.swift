@@ -4,9 +4,11 @@ import PetitionsApp
 import PetitionsServer
 
 /// `petitions-server`: the office server, the web application and the JSON API over the ledger. `petitions serve`
-/// checks its options and starts this program in its place (the same process, so signals reach it), so that the
+/// starts this program in its place (the same process, so signals reach it) with the options it was given, so that the
 /// command line itself links neither Hummingbird nor SwiftNIO: every other command starts faster (BENCHMARKS.md,
-/// "The command line without the server"). It may also be run by itself, with the same options.
+/// "Messages and JSON written into buffers of their own; the command line without the server"). It checks the port
+/// and the address itself, and may also be run by itself, with the same options. Its version line names no commit
+/// (`Scripts/install` stamps only the command line's).
 @main
 struct PetitionsServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,8 +5,9 @@ import PetitionsApp
 /// `petitions serve`: the office server, the web application and the JSON API over the ledger. The server is a program
 /// of its own, `petitions-server`, installed beside this one: this command starts it in its place (the same process,
 /// so that SIGINT and SIGTERM reach it and its exit status is the command's), so that the command line links neither
-/// Hummingbird nor SwiftNIO and every other command starts faster (BENCHMARKS.md, "The command line without the
-/// server"). The server checks the options and says what is wrong with them, as every command does.
+/// Hummingbird nor SwiftNIO and every other command starts faster (BENCHMARKS.md, "Messages and JSON written into
+/// buffers of their own; the command line without the server"). The server checks the port and the address and says
+/// what is wrong with them, as every command does; an empty `--host` is refused here, with this command's usage.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -23,6 +24,10 @@ struct Serve: ParsableCommand {
     @Option(parsing: .unconditional, help: "The address to listen on.") var host: String = "127.0.0.1"
     @Option(parsing: .unconditional, help: "The port to listen on (1–65535).") var port: String = "8080"
     @Flag(name: .customLong("secure-cookies"), help: "Mark session cookies Secure (when served over HTTPS).") var secureCookies = false
+
+    func validate() throws {
+        guard !host.isEmpty else { throw ValidationError("--host: give an address to listen on, such as 127.0.0.1.") }
+    }
 
     /// The server's options as it takes them: those given, and the ledger options only where given (it reads the same
     /// environment variables).
