@@ -26,10 +26,12 @@ let package = Package(
     targets: [
         .target(name: "PetitionsDomain"),
         .target(name: "PetitionsRules", dependencies: ["PetitionsDomain"]),
+        // sqlite3_config, which is variadic and so out of Swift's reach (SQLiteMemory).
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "PetitionsStore",
             dependencies: [
-                "PetitionsDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                "PetitionsDomain", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"),
                 // SHA-256 of attachments that arrive in another office's event log, checked before they are stored.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

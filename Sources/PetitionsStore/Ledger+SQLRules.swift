@@ -109,6 +109,11 @@ extension Ledger {
     /// returns more rows is stopped and refused with a sentence.
     public func runSQLRule(_ query: String, asOf: Day, budget: SQLRuleBudget = .standard) throws -> [SQLRuleRow] {
         try validateSQLRule(query)
+        // The memory budget reads SQLite's count; a process that turned it off (a CSV import, which only prepares the
+        // ledger's rules to check them) runs no rule. Preparing needs no budget: it reads no row.
+        guard SQLiteMemory.counted else {
+            throw PetitionsError("cannot be run by a command that imports rows in bulk; nothing was run", code: .software)
+        }
         return try sandboxed(budget: budget) { db, sandbox in
             sandbox.arm()
             defer { sandbox.disarm() }

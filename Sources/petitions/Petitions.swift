@@ -104,6 +104,8 @@ struct Petitions: ParsableCommand {
                     "'\(ControlCharacters.visible(first))' is not a command of petitions; `petitions --help` lists them.", code: .usage)
             }
             var command = try parseAsRoot(args)
+            // A CSV import runs no rule, so it spares SQLite the count of its memory (ProcessSetup).
+            if let bulk = command as? ImportCommand, bulk.what != .events { ProcessSetup.forBulkImport() }
             try command.run()
             try StandardOutput.finish()
         } catch let error as MissingLedger {
