@@ -7,15 +7,15 @@ import PetitionsServer
 /// starts this program in its place (the same process, so signals reach it) with the options it was given, so that the
 /// command line itself links neither Hummingbird nor SwiftNIO: every other command starts faster (BENCHMARKS.md,
 /// "Messages and JSON written into buffers of their own; the command line without the server"). It checks the port
-/// and the address itself, and may also be run by itself, with the same options. Its version line names no commit
-/// (`Scripts/install` stamps only the command line's).
+/// and the address itself, and may also be run by itself, with the same options. Its version line is the command
+/// line's, with the same commit (`BuildInfo`, which `Scripts/install` stamps for both).
 @main
 struct PetitionsServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "petitions-server",
         abstract: "The office server of petitions: a web application and a JSON API over the ledger (petitions serve starts it).",
         discussion: "Runs until SIGINT or SIGTERM, then finishes the requests in flight and exits 0.",
-        version: ProductInfo.versionLine(commit: "unknown"))
+        version: ProductInfo.versionLine(commit: BuildInfo.commit))
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The ledger file (else $PETITIONS_DB).", valueName: "path"))
     var db: String?
@@ -48,17 +48,9 @@ struct PetitionsServerCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as MissingLedger {
-            // As the command line says it (`petitions serve` is this program).
-            FileHandle.standardError.write(
-                Data(
-                    "error: there is no ledger at \(ControlCharacters.quotable(error.path))\(error.empty ? " (the file is empty)" : ""); create it with `petitions init`, or give --db the path of an existing one.\n"
-                        .utf8))
-            Foundation.exit(MissingLedger.code.rawValue)
-        } catch let error as PetitionsError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            Foundation.exit(error.code.rawValue)
         } catch {
+            // In the command line's words (`petitions serve` is this program).
+            CommandLineFailure(error)?.exit()
             exit(withError: error)
         }
     }

@@ -108,28 +108,13 @@ struct Petitions: ParsableCommand {
             if let bulk = command as? ImportCommand, bulk.what != .events { ProcessSetup.forBulkImport() }
             try command.run()
             try StandardOutput.finish()
-        } catch let error as MissingLedger {
-            FileHandle.standardError.write(
-                Data(
-                    "error: there is no ledger at \(ControlCharacters.quotable(error.path))\(error.empty ? " (the file is empty)" : ""); create it with `petitions init`, or give --db the path of an existing one.\n"
-                        .utf8))
-            Foundation.exit(MissingLedger.code.rawValue)
-        } catch let error as PetitionsError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            Foundation.exit(error.code.rawValue)
         } catch let exit as ExitCode {
             // An exit on purpose (check's findings, verify's problems) comes after printing them: a write that failed is
             // said, not hidden behind the exit that means "findings".
-            do { try StandardOutput.finish() } catch let error as PetitionsError {
-                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-                Foundation.exit(error.code.rawValue)
-            } catch {}
+            do { try StandardOutput.finish() } catch { CommandLineFailure(error)?.exit() }
             Self.exit(withError: exit)
         } catch {
-            if let ours = carriedError(error) {
-                FileHandle.standardError.write(Data("error: \(ours.message)\n".utf8))
-                Foundation.exit(ours.code.rawValue)
-            }
+            (CommandLineFailure(error) ?? carriedError(error).flatMap { CommandLineFailure($0) })?.exit()
             exit(withError: error)
         }
     }
