@@ -34,8 +34,11 @@ struct RequestFields: Sendable {
             try StrictJSON.check(Array(buffer.readableBytesView))
             throw RequestText.notUTF8("body", sent: RequestText.shown(buffer.readableBytesView.prefix(60)))
         }
-        guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
-            throw APIFailure.invalid("body", "The request's body is not a JSON object.")
+        let object: [String: JSONValue]
+        do {
+            object = try JSONDecoder().decode([String: JSONValue].self, from: data)
+        } catch {
+            throw APIFailure.invalid("body", RequestFields.notAnObject(buffer.readableBytesView, error))
         }
         // What Foundation lets through: a comma before a closing bracket, a key given twice.
         let numerals = try StrictJSON.check(Array(buffer.readableBytesView))
@@ -44,6 +47,57 @@ struct RequestFields: Sendable {
                 unknown, "\(unknown): not a field of this request; its fields are \(allowed.sorted().joined(separator: ", ")).")
         }
         return RequestFields(object, typed: true, numerals: numerals)
+    }
+
+    /// Why a body is not the JSON object of a request, as its sentence: another kind of JSON value, lists or objects
+    /// nested deeper than a reader follows (Foundation stops at 512 levels), or text that is not JSON.
+    static func notAnObject(_ body: some Collection<UInt8>, _ error: Error) -> String {
+        if case DecodingError.typeMismatch = error {
+            let first = body.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+            let kind =
+                switch first {
+                case UInt8(ascii: "["): "a JSON list"
+                case UInt8(ascii: "\""): "a JSON string"
+                case UInt8(ascii: "t"), UInt8(ascii: "f"): "true or false"
+                case UInt8(ascii: "n"): "null"
+                default: "a number"
+                }
+            return "The request's body is \(kind), not a JSON object; send one object holding the request's fields."
+        }
+        let depth = RequestFields.nesting(body)
+        if depth > 512 {
+            return "The request's body nests lists or objects \(depth) levels deep, past the 512 a request may take; nothing was read."
+        }
+        return "The request's body is not JSON; send one JSON object holding the request's fields."
+    }
+
+    /// The deepest nesting of `[` and `{` in `body`, outside strings.
+    static func nesting(_ body: some Collection<UInt8>) -> Int {
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
+        for byte in body {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// Refuses (415) a request whose `Content-Type` is not `application/json` (parameters such as `charset` allowed).

@@ -151,6 +151,30 @@ import Testing
         }
     }
 
+    @Test("a body that is not one JSON object says what it is instead: a list, a number, nesting past 512 levels, not JSON")
+    func bodyShapes() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        let deep = "{\"subject\":" + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}"
+        let cases: [(String, String)] = [
+            ("[1, 2]", "The request's body is a JSON list, not a JSON object"),
+            ("  42", "The request's body is a number, not a JSON object"),
+            ("\"letter\"", "The request's body is a JSON string, not a JSON object"),
+            (deep, "The request's body nests lists or objects 601 levels deep, past the 512 a request may take"),
+            ("{\"subject\": \"[[[\" ", "The request's body is not JSON; send one JSON object"),
+        ]
+        try await f.test { client in
+            for (body, says) in cases {
+                let r = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(body))
+                #expect(r.status == .badRequest, "\(body.prefix(40)): \(r.status) \(r.text)")
+                #expect(r.object["field"] as? String == "body", "\(r.text)")
+                #expect((r.object["error"] as? String)?.hasPrefix(says) == true, "\(body.prefix(40)): \(r.text)")
+            }
+        }
+        #expect(try f.eventCount() == before)
+    }
+
     @Test("a query key given twice is 400 saying so, naming it, in the API and on the web; once is answered")
     func repeatedQueryKey() async throws {
         let f = try ServerFixture()
