@@ -26,6 +26,18 @@ struct HouseJSONWriterTests {
         }
     }
 
+    @Test("long texts, measured before they are written, are written whole: every byte escaped, none, or some")
+    func writesLongTextsMeasuredFirst() throws {
+        for text in [
+            String(repeating: "\u{1}", count: 5_000), String(repeating: "\"\\\n", count: 2_000), String(repeating: "ж8", count: 300_000),
+            String(repeating: "a", count: 257) + "\u{1F}",
+        ] {
+            var w = HouseJSONWriter(pretty: false, capacity: 16)
+            w.strings([text, text])
+            #expect(w.text == (try EventPayloadJSONTests.foundation([text, text], pretty: false)))
+        }
+    }
+
     @Test func writesIntegersAtTheirLimits() {
         var w = HouseJSONWriter(pretty: false)
         w.beginArray()

@@ -181,10 +181,12 @@ public struct HouseJSONWriter: ~Copyable {
 
     // MARK: Text
 
-    /// `text` in double quotes, escaped as `appendQuoted` escapes it: room for the worst case (six bytes for each) is
-    /// made first, then the runs between escapes are copied whole.
+    /// `text` in double quotes, escaped as `appendQuoted` escapes it: room is made first, then the runs between escapes
+    /// are copied whole. A short text gets room for the worst case (six bytes a byte); a longer one is measured first,
+    /// so that a megabyte of plain text does not make room for six.
     private mutating func quote(_ text: UnsafeBufferPointer<UInt8>) {
-        reserve(text.count * 6 + 2)
+        reserve(text.count <= 256 ? text.count * 6 + 2 : HouseJSONWriter.quotedLength(text))
+        defer { assert(count <= capacity, "the quoted text overran the room made for it") }
         var at = base + count
         at.pointee = UInt8(ascii: "\"")
         at += 1
@@ -209,6 +211,19 @@ public struct HouseJSONWriter: ~Copyable {
         at.pointee = UInt8(ascii: "\"")
         at += 1
         count = at - base
+    }
+
+    /// The bytes `text` takes quoted and escaped: two quotes, two bytes for a quote, a backslash or a control character
+    /// with a short escape (`\n`), six for another control character (`\u001f`), one for any other byte.
+    static func quotedLength(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = text.count + 2
+        for b in text where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x08, 0x0C, 0x0A, 0x0D, 0x09: n += 1
+            default: n += 5
+            }
+        }
+        return n
     }
 
     /// The escape of a quote, a backslash or a control character (after its backslash), as Foundation writes it.
