@@ -14,111 +14,119 @@ public enum ReportCSV {
 
     /// The CSV text of one section; an unknown section is a usage error that lists the known ones.
     public static func render(_ r: StatusReport, section: String) throws -> String {
-        let (header, rows) = try table(r, section: section)
-        return try CSVTable.render(header: header, rows: rows)
+        var out: [UInt8] = []
+        try write(r, section: section, chunkSize: .max) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One section as CSV, handed to `chunk` in pieces of about `chunkSize` bytes as its rows are written, so that a
+    /// large section (117,625 late deliveries) never sits whole in memory as text; the same bytes as `render`.
+    public static func write(_ r: StatusReport, section: String, chunkSize: Int = 64 << 10, chunk: ([UInt8]) throws -> Void) throws {
+        var out = CSVText(reservingCapacity: min(chunkSize, 64 << 10) + 4096)
+        try table(r, section: section) { cells in
+            // The header is the first row; every cell is neutralised, as `CSVTable.render` does.
+            out.append(row: cells.map(CSVTable.neutralise))
+            if out.bytes.count >= chunkSize {
+                try chunk(out.bytes)
+                out.removeAll()
+            }
+        }
+        if !out.bytes.isEmpty { try chunk(out.bytes) }
     }
 
     /// The header and rows of one section.
-    // Longer than 60 lines on purpose: one case per section of the report, each a header and its rows.
     public static func table(_ r: StatusReport, section: String) throws -> (header: [String], rows: [[String]]) {
+        var rows: [[String]] = []
+        try table(r, section: section) { rows.append($0) }
+        return (rows.first ?? [], Array(rows.dropFirst()))
+    }
+
+    /// Hands `row` the header of one section, then its rows one by one.
+    // Longer than 60 lines on purpose: one case per section of the report, each a header and its rows.
+    static func table(_ r: StatusReport, section: String, row: ([String]) throws -> Void) throws {
         switch section {
         case "summary":
             let s = r.summary
-            return (
-                [
-                    "as_of", "petitioners", "groups", "household_members", "open_petitions", "findings_critical", "findings_overdue",
-                    "findings_warning", "most_urgent", "redacted",
-                ],
-                [
-                    [
-                        r.asOf.description, String(s.petitioners), String(s.groups), String(s.householdMembers), String(s.openPetitions),
-                        String(s.findings["critical"] ?? 0), String(s.findings["overdue"] ?? 0), String(s.findings["warning"] ?? 0),
-                        s.mostUrgent ?? "", String(r.redacted),
-                    ]
-                ]
-            )
+            try row([
+                "as_of", "petitioners", "groups", "household_members", "open_petitions", "findings_critical", "findings_overdue",
+                "findings_warning", "most_urgent", "redacted",
+            ])
+            try row([
+                r.asOf.description, String(s.petitioners), String(s.groups), String(s.householdMembers), String(s.openPetitions),
+                String(s.findings["critical"] ?? 0), String(s.findings["overdue"] ?? 0), String(s.findings["warning"] ?? 0),
+                s.mostUrgent ?? "", String(r.redacted),
+            ])
         case "overdue_deliveries":
-            var rows: [[String]] = []
+            try row([
+                "delivery", "period", "recipient", "decree", "supplier", "due", "overdue_since", "days_overdue", "severity",
+                "consecutive_missed", "commodity", "unit", "expected", "received", "shortfall", "message", "action",
+            ])
             for o in r.overdueDeliveries {
                 for e in o.expected {
                     let got = o.received.first { $0.commodity == e.commodity }?.amount ?? 0
                     let short = o.shortfall.first { $0.commodity == e.commodity }?.amount ?? 0
-                    rows.append([
+                    try row([
                         String(o.delivery), o.period.description, o.recipient, o.decree, o.supplier, o.due.description,
                         o.overdueSince.description, String(o.daysOverdue), o.severity.rawValue, String(o.consecutiveMissed),
                         e.commodity, e.unit, number(e.amount), number(got), number(short), o.message, o.action,
                     ])
                 }
             }
-            return (
-                [
-                    "delivery", "period", "recipient", "decree", "supplier", "due", "overdue_since", "days_overdue", "severity",
-                    "consecutive_missed", "commodity", "unit", "expected", "received", "shortfall", "message", "action",
-                ], rows
-            )
         case "arrears":
-            return (
-                [
-                    "recipient", "recipient_name", "decree", "decree_name", "supplier", "commodity", "unit", "promised", "received", "owed",
-                    "owed_kg", "periods_missed", "since",
-                ],
-                r.arrears.map { a in
-                    [
-                        a.recipient, a.recipientName, a.decree, a.decreeName, a.supplier, a.commodity, a.unit, number(a.promised), number(a.received),
-                        number(a.owed), a.owedKg.map(number) ?? "", String(a.periodsMissed), a.since?.description ?? "",
-                    ]
-                }
-            )
+            try row([
+                "recipient", "recipient_name", "decree", "decree_name", "supplier", "commodity", "unit", "promised", "received", "owed",
+                "owed_kg", "periods_missed", "since",
+            ])
+            for a in r.arrears {
+                try row([
+                    a.recipient, a.recipientName, a.decree, a.decreeName, a.supplier, a.commodity, a.unit, number(a.promised), number(a.received),
+                    number(a.owed), a.owedKg.map(number) ?? "", String(a.periodsMissed), a.since?.description ?? "",
+                ])
+            }
         case "unanswered_letters":
-            return (
-                [
-                    "letter", "from", "from_name", "to", "to_name", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
-                    "severity",
-                    "petition", "follow_ups", "escalate_to", "message", "action",
-                ],
-                r.unansweredLetters.map { u in
-                    [
-                        String(u.letter), u.from, u.fromName, u.to, u.toName, u.subject, u.sent.description, u.due.description, String(u.daysWaiting),
-                        String(u.daysOverdue), String(u.workingDaysOverdue), u.severity?.rawValue ?? "", u.petition.map(String.init) ?? "",
-                        String(u.followUps), u.escalateTo ?? "", u.message, u.action,
-                    ]
-                }
-            )
+            try row([
+                "letter", "from", "from_name", "to", "to_name", "subject", "sent", "due", "days_waiting", "days_overdue", "working_days_overdue",
+                "severity", "petition", "follow_ups", "escalate_to", "message", "action",
+            ])
+            for u in r.unansweredLetters {
+                try row([
+                    String(u.letter), u.from, u.fromName, u.to, u.toName, u.subject, u.sent.description, u.due.description, String(u.daysWaiting),
+                    String(u.daysOverdue), String(u.workingDaysOverdue), u.severity?.rawValue ?? "", u.petition.map(String.init) ?? "",
+                    String(u.followUps), u.escalateTo ?? "", u.message, u.action,
+                ])
+            }
         case "petitions":
-            return (
-                ["id", "status", "petitioner", "petitioner_name", "authority", "via", "subject", "category", "opened", "age_days"],
-                r.petitions.map { p in
-                    [
-                        String(p.id), p.status.rawValue, p.petitioner, p.petitionerName, p.authority, p.via ?? "", p.subject, p.category ?? "",
-                        p.opened.description, p.ageDays.map(String.init) ?? "",
-                    ]
-                }
-            )
+            try row(["id", "status", "petitioner", "petitioner_name", "authority", "via", "subject", "category", "opened", "age_days"])
+            for p in r.petitions {
+                try row([
+                    String(p.id), p.status.rawValue, p.petitioner, p.petitionerName, p.authority, p.via ?? "", p.subject, p.category ?? "",
+                    p.opened.description, p.ageDays.map(String.init) ?? "",
+                ])
+            }
         case "authorities":
-            return (
-                [
-                    "handle", "name", "letters_received", "answered", "answered_within_deadline", "median_days_to_answer", "open_now",
-                    "overdue_now", "chain",
-                ],
-                r.authorities.map { a in
-                    [
-                        a.handle, a.name, String(a.lettersReceived), String(a.answered), String(a.answeredWithinDeadline),
-                        a.medianDaysToAnswer.map(number) ?? "", String(a.openNow), String(a.overdueNow), a.chain.joined(separator: " → "),
-                    ]
-                }
-            )
+            try row([
+                "handle", "name", "letters_received", "answered", "answered_within_deadline", "median_days_to_answer", "open_now",
+                "overdue_now", "chain",
+            ])
+            for a in r.authorities {
+                try row([
+                    a.handle, a.name, String(a.lettersReceived), String(a.answered), String(a.answeredWithinDeadline),
+                    a.medianDaysToAnswer.map(number) ?? "", String(a.openNow), String(a.overdueNow), a.chain.joined(separator: " → "),
+                ])
+            }
         case "trend.findings":
-            return (["month", "raised", "cleared"], r.trend.findings.map { [$0.month, String($0.raised), String($0.cleared)] })
+            try row(["month", "raised", "cleared"])
+            for f in r.trend.findings { try row([f.month, String(f.raised), String(f.cleared)]) }
         case "trend.deliveries":
-            var rows: [[String]] = []
+            try row(["period", "due", "complete", "partial", "commodity", "unit", "expected", "received"])
             for p in r.trend.deliveries {
                 let lead = [p.period.description, String(p.due), String(p.complete), String(p.partial)]
-                if p.quantities.isEmpty { rows.append(lead + ["", "", "", ""]) }
-                for q in p.quantities { rows.append(lead + [q.commodity, q.unit, number(q.expected), number(q.received)]) }
+                if p.quantities.isEmpty { try row(lead + ["", "", "", ""]) }
+                for q in p.quantities { try row(lead + [q.commodity, q.unit, number(q.expected), number(q.received)]) }
             }
-            return (["period", "due", "complete", "partial", "commodity", "unit", "expected", "received"], rows)
         case "documents":
-            return (["letter", "on", "documents"], r.documents.map { [String($0.letter), $0.on.description, String($0.documents)] })
+            try row(["letter", "on", "documents"])
+            for d in r.documents { try row([String(d.letter), d.on.description, String(d.documents)]) }
         default:
             throw PetitionsError(
                 "--section: \(quoted(section)) is not a section of the report; choose one of \(sections.joined(separator: ", ")).",

@@ -50,6 +50,22 @@ import Testing
         #expect(ReportText.render(report).contains("\u{1B}[") == false && ReportText.render(report, colour: true).contains("\u{1B}[1;31m"))
     }
 
+    @Test("each CSV section written in small chunks is the same bytes as its table rendered whole")
+    func csvStreamedEqualsTable() throws {
+        let report = try Self.longReport()
+        for section in ReportCSV.sections {
+            let table = try ReportCSV.table(report, section: section)
+            let whole = try CSVTable.render(header: table.header, rows: table.rows)
+            let pieces = try Self.pieces { try ReportCSV.write(report, section: section, chunkSize: 1_024, chunk: $0) }
+            #expect(Array(whole.utf8) == pieces.flatMap { $0 }, "\(section)")
+            #expect(pieces.dropLast().allSatisfy { $0.count >= 1_024 }, "\(section): gathered into chunks, not a write per row")
+            #expect(try ReportCSV.render(report, section: section) == whole, "\(section)")
+        }
+        let late = try Self.pieces { try ReportCSV.write(report, section: "overdue_deliveries", chunkSize: 1_024, chunk: $0) }
+        #expect(late.count > 25, "300 late deliveries are written as they come, not whole (\(late.count) pieces)")
+        #expect(throws: PetitionsError.self) { try ReportCSV.write(report, section: "letters") { _ in } }
+    }
+
     @Test("a text table whose widest cell comes in its last row is aligned from its first row on")
     func widestCellLastStillAligned() throws {
         let text = String(decoding: try Self.pieces { try ReportText.write(try Self.longReport(), chunk: 512, to: $0) }.flatMap { $0 }, as: UTF8.self)

@@ -67,9 +67,9 @@ struct ReportCommand: ParsableCommand {
         let scope = ReportScope(authority: authority, recipient: recipient, decree: decree, since: since)
         if let output { try OutputFile.refuseExisting(output, force: force) }
         let report = try ledger.run(BuildReport(asOf: asOf, sources: ruleOptions.sources, scope: scope, redact: redact, section: section))
-        // Every format but CSV (one section) is written as it is laid out, in chunks of 64 KiB: JSON member by member
-        // and element by element, text, Markdown and HTML block by block and row by row. A large report never sits
-        // whole in memory as text.
+        // Every format is written as it is laid out, in chunks of 64 KiB: JSON member by member and element by element,
+        // text, Markdown and HTML block by block and row by row, CSV (one section) row by row. A large report never
+        // sits whole in memory as text.
         let write: (FileHandle) throws -> Void
         switch format {
         case .json:
@@ -83,8 +83,7 @@ struct ReportCommand: ParsableCommand {
         case .markdown:
             write = { handle in try ReportMarkdown.write(report) { try handle.write(contentsOf: Data($0)) } }
         case .csv:
-            let text = try ReportCSV.render(report, section: section ?? "")
-            write = { handle in try handle.write(contentsOf: Data(text.utf8)) }
+            write = { handle in try ReportCSV.write(report, section: section ?? "") { try handle.write(contentsOf: Data($0)) } }
         case .html:
             write = { handle in try ReportHTML.write(report) { try handle.write(contentsOf: Data($0)) } }
         }
