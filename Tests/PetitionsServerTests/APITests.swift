@@ -108,6 +108,19 @@ import Testing
                 let r = try await client.execute(uri: "/api/v1/report?format=\(format)&as_of=1920-03-04", method: .get, headers: f.bearer(.reader))
                 #expect(r.status == .ok)
             }
+            // Written into the answer as laid out: the same bytes as the report rendered whole, in every format and section.
+            let day = try Day(parsing: "1920-03-04")
+            let whole = try BuildReport(asOf: day).run(in: f.ledger.workspace)
+            let expected: [(String, String)] =
+                [
+                    ("markdown", ReportMarkdown.render(whole)), ("text", ReportText.render(whole, colour: false)),
+                    ("html", ReportHTML.render(whole)),
+                ]
+                + (try ReportCSV.sections.map { ("csv&section=\($0)", try ReportCSV.render(try BuildReport(asOf: day, section: $0).run(in: f.ledger.workspace), section: $0)) })
+            for (format, bytes) in expected {
+                let r = try await client.execute(uri: "/api/v1/report?format=\(format)&as_of=1920-03-04", method: .get, headers: f.bearer(.reader))
+                #expect(r.status == .ok && r.text == bytes, "\(format)")
+            }
             let csv = try await client.execute(uri: "/api/v1/report?format=csv", method: .get, headers: f.bearer(.reader))
             #expect(csv.status == .badRequest)
             #expect(csv.object["field"] as? String == "section")
