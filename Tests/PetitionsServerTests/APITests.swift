@@ -116,7 +116,9 @@ import Testing
                     ("markdown", ReportMarkdown.render(whole)), ("text", ReportText.render(whole, colour: false)),
                     ("html", ReportHTML.render(whole)),
                 ]
-                + (try ReportCSV.sections.map { ("csv&section=\($0)", try ReportCSV.render(try BuildReport(asOf: day, section: $0).run(in: f.ledger.workspace), section: $0)) })
+                + (try ReportCSV.sections.map {
+                    ("csv&section=\($0)", try ReportCSV.render(try BuildReport(asOf: day, section: $0).run(in: f.ledger.workspace), section: $0))
+                })
             for (format, bytes) in expected {
                 let r = try await client.execute(uri: "/api/v1/report?format=\(format)&as_of=1920-03-04", method: .get, headers: f.bearer(.reader))
                 #expect(r.status == .ok && r.text == bytes, "\(format)")
