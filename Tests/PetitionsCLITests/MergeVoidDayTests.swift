@@ -43,6 +43,28 @@ import Testing
         #expect(merged.status == 0, "\(merged)")
     }
 
+    /// A `letter.voided` dated before its letter's day, or an `attachment.removed` before the file was added, was
+    /// merged, while `letter void --on` and `attachment remove --on` refuse those days, and the merge refuses a
+    /// `receipt.voided` before its receipt's.
+    @Test func aLetterVoidOrAnAttachmentRemovalDatedBeforeItsRecordIsRefusedByTheMerge() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let early = try cli.run(["letter", "void", "1", "--reason", "wrong", "--on", "1900-01-01"])
+        #expect(early.status == 65 && early.stderr.contains("--on '1900-01-01' is before letter 1's day (1920-01-20)"), "\(early)")
+        let log = try Self.voidedAndRemoved(cli)
+        let region = try EleventhTrialTests.region(cli)
+        for (kind, says) in [
+            ("letter.voided", "day '1900-01-01' is before letter 2's day (1920-01-22); a letter is voided on or after its day"),
+            ("attachment.removed", "day '1900-01-01' is before attachment 1 was added (1920-01-21); a file is removed on or after"),
+        ] {
+            let i = try #require(log.firstIndex { $0.contains("\"\(kind)\"") })
+            try MergeLeftoverTests.expectRefused(
+                cli, into: region, try MergeLeftoverTests.changing(log, i) { $0["day"] = "1900-01-01" }, line: i + 1, says: says)
+        }
+        let merged = try CLI.exec(["import", "events", "-", "--db", region], environment: cli.environment, stdin: log.joined(separator: "\n") + "\n")
+        #expect(merged.status == 0, "\(merged)")
+    }
+
     /// The `uuid` of an exported line.
     static func uuid(_ line: String) -> String? {
         (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["uuid"] as? String
