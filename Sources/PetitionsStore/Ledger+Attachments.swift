@@ -32,15 +32,20 @@ extension Ledger {
         try refuseAfterToday(day, "a removal")
         let before = try attachment(id)
         try transaction { tx in
-            let added = try requireAttachment(tx.db, id, field: "attachment").attachment().added
-            if day < min(added, context.today) {
-                throw PetitionsError.invalid(
-                    "--on", day.description,
-                    "is before attachment \(id) was added (\(added)); a file is removed on or after the day it was added, so nothing was recorded")
-            }
+            try refuseRemovalBeforeAdding(tx.db, id, on: day)
             try tx.removeAttachment(id, reason: reason, on: day)
         }
         return before
+    }
+
+    /// Refuses a removal of an attachment in force dated before the file was added; one added after today may still be
+    /// removed today. A merge refuses another office's so dated.
+    func refuseRemovalBeforeAdding(_ db: Database, _ id: Int64, on day: Day) throws {
+        let added = try requireAttachment(db, id, field: "attachment").attachment().added
+        guard day < min(added, context.today) else { return }
+        throw PetitionsError.invalid(
+            "--on", day.description,
+            "is before attachment \(id) was added (\(added)); a file is removed on or after the day it was added, so nothing was recorded")
     }
 
     /// An attachment in force (not removed), or a sentence naming `field` and the id.

@@ -20,9 +20,10 @@ extension Ledger {
     }
 
     /// What is unusual about a letter about to be recorded, each a sentence: a reply from another party than the one
-    /// written to (or one in its chain of authorities), a reply on another petition than the letter it answers, and a
-    /// letter on a petition written by a party that is neither its petitioner, its intermediary, its authority (or one
-    /// above or below it) nor the office. All are recorded all the same: forwarded answers happen.
+    /// written to (or one in its chain of authorities), a reply on another petition than the letter it answers (or on
+    /// one while that letter is on none), and a letter on a petition written by a party that is neither its
+    /// petitioner, its intermediary, its authority (or one above or below it) nor the office. All are recorded all the
+    /// same: forwarded answers happen.
     public func letterWarnings(from: String, to: String, inReplyTo: Int64?, petition: Int64?) throws -> [String] {
         try read { db in
             let all: Set<PartyKind> = [.authority, .person, .group, .office]
@@ -38,6 +39,10 @@ extension Ledger {
                 // letter that answers two cases, so said, naming both, and kept.
                 if let answered, let pid = petitionID, pid != answered {
                     out.append("letter \(r) is on petition \(answered), but this reply is on petition \(pid); recorded all the same.")
+                } else if answered == nil, let pid = petitionID {
+                    // A reply put on a petition while the letter it answers is on none: the same slip, or the case
+                    // found only now, so said too.
+                    out.append("letter \(r) is on no petition, but this reply is on petition \(pid); recorded all the same.")
                 }
                 let related = try Set(chain(db, above: addressee).map(\.id)).union(chain(db, above: f.id).map(\.id))
                 if addressee != f.id && !related.contains(f.id) && !related.contains(addressee) {

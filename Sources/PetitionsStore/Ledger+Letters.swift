@@ -38,18 +38,21 @@ extension Ledger {
         // Dated after today it would be void in today's listings before it was voided, as a receipt's void would.
         try refuseAfterToday(day, "a void")
         try transaction { tx in
-            // Dated before the letter, it would be void before it was written, as a receipt's void before its receipt
-            // would; a letter dated after today may still be voided today.
-            if let text = try String.fetchOne(tx.db, sql: "SELECT day FROM letter WHERE id = ?", arguments: [id]),
-                let written = try? Day(parsing: text), day < min(written, context.today)
-            {
-                throw PetitionsError.invalid(
-                    "--on", day.description,
-                    "is before letter \(id)'s day (\(written)); a letter is voided on or after its day, so nothing was recorded")
-            }
+            try refuseVoidBeforeLetter(tx.db, id, on: day)
             try tx.voidLetter(id, reason: reason, on: day)
         }
         return try letter(id)
+    }
+
+    /// Refuses a void dated before the letter it voids: the letter would be void before it was written, as a receipt's
+    /// void before its receipt would; a letter dated after today may still be voided today. A merge refuses another
+    /// office's so dated.
+    func refuseVoidBeforeLetter(_ db: Database, _ id: Int64, on day: Day) throws {
+        guard let text = try String.fetchOne(db, sql: "SELECT day FROM letter WHERE id = ?", arguments: [id]),
+            let written = try? Day(parsing: text), day < min(written, context.today)
+        else { return }
+        throw PetitionsError.invalid(
+            "--on", day.description, "is before letter \(id)'s day (\(written)); a letter is voided on or after its day, so nothing was recorded")
     }
 
     /// One letter by id.

@@ -60,8 +60,8 @@ extension Ledger {
     }
 
     /// Refuses an event dated after today that its command refuses so dated (`refuseAfterToday`): a party recorded or
-    /// corrected, a member joining or leaving, a household changed, a receipt voided, a petition corrected or its
-    /// status changed. A day of grace, as for `recorded_at`: the other office's today may already be tomorrow here.
+    /// corrected, a member joining or leaving, a household changed, a receipt or a letter voided, an attachment
+    /// removed, a petition corrected or its status changed. A day of grace, as for `recorded_at`: the other office's today may already be tomorrow here.
     func refuseAfterToday(_ event: LedgerEvent, on day: Day) throws {
         let what: String
         switch event {
@@ -70,7 +70,8 @@ extension Ledger {
         case .groupJoined: what = "a member joining a group"
         case .groupLeft: what = "a member leaving a group"
         case .dependantAdded, .dependantRemoved: what = "a change to a household"
-        case .receiptVoided: what = "a void"
+        case .receiptVoided, .letterVoided: what = "a void"
+        case .attachmentRemoved: what = "a removal"
         case .petitionStatusChanged: what = "a change of status"
         default: return
         }

@@ -52,6 +52,8 @@ extension Ledger {
                 summary: p.summary, replyToVoided: true)
         case .letterVoided(let p):
             guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
+            // Dated before its letter it is wrong in any ledger, as `letter void` says: the log is refused.
+            try Ledger.refusingTheLog { try refuseVoidBeforeLetter(db, id, on: day) }
             try transaction(db, stamp: stamp).voidLetter(id, reason: p.reason, on: day)
         case .letterExtended(let p):
             guard let id = try reference(db, e, "letter", p.letter) else { throw PetitionsError("its payload names no letter.") }
@@ -132,6 +134,8 @@ extension Ledger {
         case .attachmentAdded(let p): try replayAttachment(db, e, p, on: day, stamp: stamp)
         case .attachmentRemoved(let p):
             guard let id = try reference(db, e, "attachment", p.attachment) else { throw PetitionsError("its payload names no attachment.") }
+            // Dated before the file was added it is wrong in any ledger, as `attachment remove` says: the log is refused.
+            try Ledger.refusingTheLog { try refuseRemovalBeforeAdding(db, id, on: day) }
             try transaction(db, stamp: stamp).removeAttachment(id, reason: p.reason, on: day)
         case .ledgerInitialized(let p): return try replayOfficeInitialized(db, e, event, office: p.office, map: map)
         case .importCompleted, .settingChanged, .rulesApplied, .findingRaised, .findingCleared:

@@ -36,4 +36,21 @@ import Testing
         let same = try cli.run(reply + ["--in-reply-to", "1", "--petition", "1"])
         #expect(same.status == 0 && same.stderr.isEmpty, "\(same)")
     }
+
+    /// A reply put on a petition while the letter it answers is on none was said nothing of (a letter on another
+    /// petition was): warned of, naming both, and recorded; without --petition it says nothing, as before.
+    @Test func aReplyOnAPetitionToALetterOnNoPetitionIsWarnedOf() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let loose = try cli.run(["letter", "send", "--from", "dmitrov-post", "--to", "moscow-supply", "--on", "1920-01-22", "--subject", "Loose"])
+        #expect(loose.status == 0, "\(loose)")
+        let reply = ["letter", "receive", "--from", "moscow-supply", "--to", "dmitrov-post", "--on", "1920-02-01", "--subject", "Answer"]
+        let onOne = try cli.run(reply + ["--in-reply-to", "2", "--petition", "1"])
+        #expect(onOne.status == 0, "\(onOne)")
+        #expect(onOne.stderr == "warning: letter 2 is on no petition, but this reply is on petition 1; recorded all the same.\n", "\(onOne)")
+        let onPetition = try #require(try CLI.json(try cli.run(["letter", "list", "--petition", "1", "--format", "json"])) as? [[String: Any]])
+        #expect(onPetition.compactMap { $0["id"] as? Int } == [1, 3], "\(onPetition)")
+        let onNone = try cli.run(reply + ["--in-reply-to", "2"])
+        #expect(onNone.status == 0 && onNone.stderr.isEmpty, "\(onNone)")
+    }
 }

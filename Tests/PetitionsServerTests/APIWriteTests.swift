@@ -201,4 +201,36 @@ import Testing
         #expect(letters.contains { $0.subject == "Answer" })
     }
 
+    @Test("a reply put on a petition while the letter it answers is on none is warned of in warnings and the web notice; recorded")
+    func replyOnAPetitionToALetterOnNone() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let loose = try SendLetter(from: "dmitrov-post", to: "moscow-supply", on: try Day(parsing: "1920-02-01"), subject: "Loose")
+            .run(in: f.ledger.workspace).id
+        let said = "letter \(loose) is on no petition, but this reply is on petition 1; recorded all the same."
+        try await f.test { client in
+            let reply = #"{"direction":"received","from":"moscow-supply","to":"dmitrov-post","on":"1920-02-20","subject":"Answer","in_reply_to":"#
+            let r = try await client.execute(
+                uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(reply + "\(loose),\"petition\":1}"))
+            #expect(r.status == .created && r.object["warnings"] as? [String] == [said], "\(r.text)")
+            #expect(r.object["petition"] as? Int == 1, "\(r.text)")
+            // Without petition, the reply is on no petition either: nothing to say.
+            let plain = try await client.execute(
+                uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(reply + "\(loose)}"))
+            #expect(plain.status == .created && plain.object["warnings"] as? [String] == [], "\(plain.text)")
+
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let form = try await client.execute(
+                uri: "/petitions/1/letters", method: .post, headers: b.formHeaders,
+                body: b.form([
+                    ("direction", "received"), ("from", "moscow-supply"), ("to", "dmitrov-post"), ("on", "1920-02-21"), ("subject", "By hand"),
+                    ("channel", "post"), ("in_reply_to", "\(loose)"),
+                ]))
+            #expect(form.status == .seeOther && form.headers[.location] == "/petitions/1", "\(form.status) \(form.text)")
+            let page = try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers)
+            #expect(page.text.contains(#"<p class="notice" role="status">Warning: \#(said)</p>"#), "\(page.text)")
+        }
+        #expect(try ListLetters(petition: 1).run(in: f.ledger.workspace).map(\.subject) == ["Answer", "By hand"])
+    }
+
 }
