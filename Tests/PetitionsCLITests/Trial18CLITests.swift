@@ -1,0 +1,32 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// What the eighteenth trial (a new user and an attacker of the separate server and of bulk imports) found at the
+/// command line.
+@Suite struct Trial18CLITests {
+    @Test("no output file replaces the ledger, even with --force: import --rejects emptied it, export --output replaced it")
+    func outputsNeverReplaceTheLedger() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let input = try ExchangeTests.file(cli, "p.csv", "name,on\nAnna,1920-02-30\nBoris,1920-02-01\n")
+        let before = try Data(contentsOf: URL(fileURLWithPath: cli.db))
+        let relative = cli.directory.appendingPathComponent("./ledger.sqlite").path
+        for args in [
+            ["import", "petitioners", input, "--skip-invalid", "--rejects", cli.db, "--force"],
+            ["import", "petitioners", input, "--skip-invalid", "--rejects", cli.db + "-wal", "--force"],
+            ["export", "petitioners", "--output", relative, "--force"],
+            ["report", "--as-of", "1920-03-04", "--output", cli.db, "--force"],
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 73, "\(args): \(r)")
+            #expect(
+                r.stderr.hasPrefix("error: ") && r.stderr.contains("is the ledger itself (or its journal); give the file another name."),
+                "\(r.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == before)
+        #expect(try cli.run(["verify"]).status == 0)
+        #expect(try cli.run(["petitioner", "list"]).stdout.contains("Boris") == false)
+    }
+
+}
