@@ -104,7 +104,9 @@ public enum RowImport {
             // the file: a cell written `'=x` stays so, and imports back as `=x`.
             try rejects.write(cells.map(CSVTable.defuse))
         }
-        try rejects?.flush()
+        // In place only now: a refusal before this point (the file imported before, a row the ledger refused) leaves
+        // the file named by --rejects as it was.
+        try rejects?.commit()
         let problems = outcome.problems.map(describe)
         if !outcome.committed {
             let more = outcome.rejected > outcome.problems.count ? "\n  … and \(outcome.rejected - outcome.problems.count) more rows" : ""
