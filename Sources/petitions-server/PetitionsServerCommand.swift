@@ -32,6 +32,7 @@ struct PetitionsServerCommand: ParsableCommand {
     }
 
     func run() throws {
+        let host = OfficeServer.listeningHost(host)
         let settings = ServerSettings(
             databasePath: db, configPath: config, office: office, host: host, port: try OfficeServer.port(port), secureCookies: secureCookies)
         try OfficeServer.refuseHost(host)
