@@ -51,3 +51,44 @@ import Testing
         #expect(left.isEmpty, "\(left)")
     }
 }
+
+extension Trial18CLITests {
+    @Test("serve beside a petitions-server that may not be run says so, not that it is missing; missing, it says missing")
+    func serverThatMayNotBeRun() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["init", "--office", "test"]).status == 0)
+        let bin = cli.directory.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let petitions = bin.appendingPathComponent("petitions").path
+        try FileManager.default.copyItem(atPath: CLI.binary, toPath: petitions)
+        let server = bin.appendingPathComponent("petitions-server").path
+        let run = { () throws -> (status: Int32, stderr: String) in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: petitions)
+            p.arguments = ["serve", "--db", cli.db, "--port", "8080"]
+            p.environment = cli.environment
+            let err = Pipe()
+            p.standardOutput = Pipe()
+            p.standardError = err
+            try p.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, text)
+        }
+        let missing = try run()
+        #expect(missing.status == 69, "\(missing)")
+        #expect(
+            missing.stderr
+                == "error: the office server is not installed: \(server) is missing; install petitions again (Scripts/install) to serve the ledger.\n"
+        )
+        try Data("#!/bin/sh\n".utf8).write(to: URL(fileURLWithPath: server))
+        #expect(chmod(server, 0o644) == 0)
+        let notRunnable = try run()
+        #expect(notRunnable.status == 69, "\(notRunnable)")
+        #expect(
+            notRunnable.stderr
+                == "error: the office server is not installed: \(server) is there but may not be run; install petitions again (Scripts/install) to serve the ledger.\n"
+        )
+    }
+}
