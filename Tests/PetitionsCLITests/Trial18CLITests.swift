@@ -92,3 +92,21 @@ extension Trial18CLITests {
         )
     }
 }
+
+extension Trial18CLITests {
+    @Test("a header of 100,000 columns is refused in a sentence naming the first ten, each cut to 60 characters, not a megabyte")
+    func wideHeaderNamesAFew() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let long = String(repeating: "x", count: 5000)
+        let header = "name,\(long)," + (0..<100_000).map { "c\($0)" }.joined(separator: ",") + ",c1,c2"
+        let path = try ExchangeTests.file(cli, "wide.csv", header + "\nAnna" + String(repeating: ",", count: 100_003) + "\n")
+        let r = try cli.run(["import", "petitioners", path])
+        #expect(r.status == 65, "\(r.stderr.prefix(300))")
+        #expect(
+            r.stderr
+                == "error: \(path): the header has the unknown columns '\(long.prefix(60))'…, 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8' and 99993 more and repeats 'c1', 'c2'; petitioners take 'name' and may take 'handle', 'district', 'occupation', 'groups', 'dependants', 'on'. Nothing was imported.\n",
+            "\(r.stderr.prefix(600))")
+        #expect(try cli.run(["petitioner", "list"]).stdout.contains("Anna") == false)
+    }
+}
