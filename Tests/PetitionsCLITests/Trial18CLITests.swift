@@ -110,3 +110,32 @@ extension Trial18CLITests {
         #expect(try cli.run(["petitioner", "list"]).stdout.contains("Anna") == false)
     }
 }
+
+extension Trial18CLITests {
+    @Test("a row that cannot be read names its column as well as its line, as a row's problems do; nothing is imported")
+    func unreadableRowNamesItsColumn() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        let long = String(repeating: "x", count: (1 << 20) + 1)
+        let cases: [(String, String, String)] = [
+            ("long.csv", "name,district\nAnna,\(long)\n", "line 2, column district: a field is longer than 1 MB, the most one may hold."),
+            ("after.csv", "name,district\nAnna,Dmitrov\n\"Bo\"b,Klin\n", "line 3, column name: text ('b') follows the closing quote of a field"),
+            ("open.csv", "name,district\nAnna,\"Dmitrov\nBob,Klin\n", "line 2, column district: a quoted field opened on this line is never closed."),
+            ("bytes.csv", "name,district\nAnna,Dmitrov,\u{0}\n", "line 2, column 3: the file holds a NUL byte"),
+        ]
+        for (name, text, says) in cases {
+            let path = try ExchangeTests.file(cli, name, text)
+            let r = try cli.run(["import", "petitioners", path])
+            #expect(r.status == 65, "\(name): \(r.stderr.prefix(300))")
+            #expect(r.stderr.hasPrefix("error: \(path) \(says)"), "\(name): \(r.stderr.prefix(300))")
+        }
+        let bad = try ExchangeTests.file(cli, "utf.csv", "")
+        try Data("name,district\nAnna,Dmi\u{FF}".utf8.map { $0 } + [0xFF, 0x0A]).write(to: URL(fileURLWithPath: bad))
+        let r = try cli.run(["import", "petitioners", bad])
+        #expect(
+            r.stderr == "error: \(bad) line 2, column district: the text is not UTF-8; save the file as UTF-8 CSV. Nothing was imported.\n",
+            "\(r.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing was imported")
+    }
+}
