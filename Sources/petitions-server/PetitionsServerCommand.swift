@@ -47,6 +47,7 @@ struct PetitionsServerCommand: ParsableCommand {
 
     static func main() {
         do {
+            try CommandLineFailure.refuseArgumentsNotUTF8()
             var command = try parseAsRoot()
             try command.run()
         } catch {

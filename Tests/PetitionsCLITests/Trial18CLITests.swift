@@ -139,3 +139,21 @@ extension Trial18CLITests {
         #expect(try BadInputTests.snapshot(cli) == before, "nothing was imported")
     }
 }
+
+extension Trial18CLITests {
+    @Test("petitions-server run by itself refuses an argument that is not UTF-8 naming its option, as petitions serve does")
+    func serverArgumentNotUTF8() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let server = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().appendingPathComponent("petitions-server").path
+        // --port 0 would be refused after the arguments are read: a server never starts here.
+        for (script, field) in [
+            (#""$0" --db "$1" --office "$(printf 'Dmitrov\377')" --port 0"#, "--office"),
+            (#""$0" --db "$(printf '\377.sqlite')" --port 0"#, "--db"),
+        ] {
+            let r = try CLI.exec(["sh", "-c", script, server, cli.db], environment: cli.environment, executable: "/bin/sh")
+            #expect(r.status == 65, "\(script): \(r)")
+            #expect(r.stderr.hasPrefix("error: \(field) ") && r.stderr.contains("holds bytes that are not UTF-8 text"), "\(script): \(r)")
+        }
+    }
+}
