@@ -157,3 +157,20 @@ extension Trial18CLITests {
         }
     }
 }
+
+extension Trial18CLITests {
+    @Test("petitions-server --help says where the ledger, the office and the configuration come from, as petitions serve --help does")
+    func serverHelpNamesTheDefaults() throws {
+        let server = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().appendingPathComponent("petitions-server").path
+        let help = try CLI.exec([server, "--help"], environment: ProcessInfo.processInfo.environment, executable: server)
+        #expect(help.status == 0, "\(help)")
+        let flat = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for says in [
+            "The ledger file (else $PETITIONS_DB, else $XDG_DATA_HOME/petitions/petitions.sqlite).",
+            "The office recording the events (else $PETITIONS_OFFICE, else the configuration).",
+            "A configuration file (else $PETITIONS_CONFIG, else $XDG_CONFIG_HOME/petitions/config.toml).",
+        ] {
+            #expect(flat.contains(says), "\(says): \(help.stdout)")
+        }
+    }
+}
