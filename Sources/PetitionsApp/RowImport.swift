@@ -104,7 +104,9 @@ public enum RowImport {
             // the file: a cell written `'=x` stays so, and imports back as `=x`.
             try rejects.write(cells.map(CSVTable.defuse))
         }
-        try rejects?.flush()
+        // In place only now: a refusal before this point (the file imported before, a row the ledger refused) leaves
+        // the file named by --rejects as it was.
+        try rejects?.commit()
         let problems = outcome.problems.map(describe)
         if !outcome.committed {
             let more = outcome.rejected > outcome.problems.count ? "\n  … and \(outcome.rejected - outcome.problems.count) more rows" : ""
@@ -142,9 +144,12 @@ public enum RowImport {
             var parts: [String] = []
             if !missing.isEmpty { parts.append("lacks the column\(missing.count == 1 ? "" : "s") \(list(missing))") }
             if !unknown.isEmpty {
-                parts.append("has the unknown column\(unknown.count == 1 ? "" : "s") \(list(unknown.map { $0.isEmpty ? "(empty)" : $0 }))")
+                parts.append("has the unknown column\(unknown.count == 1 ? "" : "s") \(sample(unknown.map { $0.isEmpty ? "(empty)" : $0 }))")
             }
-            if !repeated.isEmpty { parts.append("repeats \(list(repeated))") }
+            if !repeated.isEmpty {
+                var once = Set<String>()
+                parts.append("repeats \(sample(repeated.filter { once.insert($0).inserted }.map { $0.isEmpty ? "(empty)" : $0 }))")
+            }
             throw PetitionsError(
                 "\(source): the header \(parts.joined(separator: " and ")); \(kind.rawValue) take \(list(kind.required)) "
                     + "and may take \(list(kind.optional)). Nothing was imported.")
@@ -154,6 +159,13 @@ public enum RowImport {
 
     static func list(_ names: [String]) -> String {
         names.map { quoted($0) }.joined(separator: ", ")
+    }
+
+    /// The first few of a file's column names, each cut to its first 60 characters: a header of 100,000 columns (a
+    /// spreadsheet's export, the wrong file) made a sentence of a megabyte.
+    static func sample(_ names: [String], first: Int = 10) -> String {
+        let shown = names.prefix(first).map { $0.count > 60 ? quoted(String($0.prefix(60))) + "…" : quoted($0) }.joined(separator: ", ")
+        return names.count > first ? "\(shown) and \(names.count - first) more" : shown
     }
 
     // MARK: - Rows

@@ -13,6 +13,9 @@ public enum OutputPath {
     @discardableResult
     public static func existingRegularFile(_ path: String, option: String) throws -> Bool {
         guard !path.isEmpty else { throw PetitionsError("\(option): the file name is empty; give a file name.", code: .usage) }
+        if isOpenLedger(path) {
+            throw PetitionsError("\(option): \(path) is the ledger itself (or its journal); give the file another name.", code: .cannotCreate)
+        }
         var st = stat()
         guard lstat(path, &st) == 0 else { return false }
         switch st.st_mode & S_IFMT {
@@ -34,4 +37,34 @@ public enum OutputPath {
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
+
+    /// Marks `path` as a ledger this process opens: no file a user names as an output (`--rejects`, `--output`, a
+    /// backup) may then be it, its journal or its WAL, even with `--force`. `import --rejects office.sqlite --force`
+    /// emptied the ledger it was importing into, and `export --output office.sqlite --force` replaced it with CSV.
+    public static func protectLedger(_ path: String) {
+        guard !path.isEmpty else { return }
+        OpenLedgers.shared.add(path)
+    }
+
+    /// Whether `path` is a ledger this process opened, or one of its companion files: the same file (device and
+    /// inode), or the same name once `.`, `..` and symbolic links are resolved (a `-wal` not there yet).
+    static func isOpenLedger(_ path: String) -> Bool {
+        let resolved = { (p: String) in URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+        let target = resolved(path)
+        for ledger in OpenLedgers.shared.paths {
+            for companion in [ledger, ledger + "-wal", ledger + "-shm", ledger + "-journal"] {
+                if sameFile(path, companion) || resolved(companion) == target { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// The paths of the ledgers this process opened (`OutputPath.protectLedger`).
+private final class OpenLedgers: @unchecked Sendable {
+    static let shared = OpenLedgers()
+    private let lock = NSLock()
+    private var stored: Set<String> = []
+    var paths: Set<String> { lock.withLock { stored } }
+    func add(_ path: String) { _ = lock.withLock { stored.insert(path) } }
 }

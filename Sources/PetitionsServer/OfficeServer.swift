@@ -54,17 +54,47 @@ public enum OfficeServer {
         min(settings.bodyGrace, settings.idleTimeout * 2 / 3)
     }
 
-    /// Refuses a `--host` written as numbers and dots that is no IPv4 address (`999.1.1.1`, `10.0.0`), before anything
-    /// is said about it: it was warned of as exposed, then refused as "could not listen" without naming it. A name
-    /// (`localhost`, a machine's name) is resolved when the server listens, and refused then, naming it.
+    /// Refuses a `--host` written as numbers and dots that is no IPv4 address (`999.1.1.1`, `10.0.0`), and a name no
+    /// address goes by (`not an address`, `example.invalid`, `127.0.0.1%`), before anything is said about it: it was
+    /// warned of as exposed, then refused as "The server stopped: it could not listen on not an address:8080" (exit 69)
+    /// without naming the option, a new line in it printed as it came. A name that resolves is listened on as before.
     public static func refuseHost(_ host: String) throws {
         var v4 = in_addr()
         var v6 = in6_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1 { return }
         let numeric = !host.isEmpty && host.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
-        guard numeric, inet_pton(AF_INET, host, &v4) != 1, inet_pton(AF_INET6, host, &v6) != 1 else { return }
-        throw PetitionsError(
-            "--host \(quoted(host)): not an address of this machine to listen on; an IPv4 address is four numbers from 0 to 255, such as 127.0.0.1.",
-            code: .usage, field: "--host")
+        guard !numeric else {
+            throw PetitionsError(
+                "--host \(quoted(host)): not an address of this machine to listen on; an IPv4 address is four numbers from 0 to 255, such as 127.0.0.1.",
+                code: .usage, field: "--host")
+        }
+        // Only what a name or an address is written with is looked up: a space, a control character or a leading
+        // dash is no name, wherever the resolver is.
+        let nameLike =
+            host.first != "-"
+            && host.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-_:%".unicodeScalars.contains($0)) }
+        guard nameLike else { throw unknownHost(host, code: .usage) }
+        var hints = addrinfo()
+        hints.ai_flags = AI_PASSIVE
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var found: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, nil, &hints, &found)
+        if let found { freeaddrinfo(found) }
+        guard status != 0 else { return }
+        throw unknownHost(host, code: status == EAI_AGAIN ? .unavailable : .usage)
+    }
+
+    /// The sentence for a `--host` no address goes by.
+    static func unknownHost(_ host: String, code: PetitionsError.Code) -> PetitionsError {
+        PetitionsError(
+            "--host \(quoted(host)): no address goes by that name here; give an address of this machine, such as 127.0.0.1 or ::1, or a name it resolves.",
+            code: code, field: "--host")
+    }
+
+    /// The address `--host` names, as the server binds it: an IPv6 address may be given in brackets (`[::1]`), as it is
+    /// written in an address bar; the brackets were handed to the resolver, which knew no such name.
+    public static func listeningHost(_ host: String) -> String {
+        host.count > 2 && host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     }
 
     /// `--port` as a number: anything but a whole number from 1 to 65535 is refused naming it.
@@ -129,6 +159,7 @@ public enum OfficeServer {
             default: break
             }
         }
+        if error is SocketAddressError.UnknownHost { return unknownHost(settings.host, code: .unavailable) }
         if error is SocketAddressError {
             return PetitionsError("--host \(quoted(settings.host)): not an address of this machine to listen on.", code: .unavailable)
         }

@@ -51,9 +51,17 @@ struct RequestFields: Sendable {
 
     /// Why a body is not the JSON object of a request, as its sentence: another kind of JSON value, lists or objects
     /// nested deeper than a reader follows (Foundation stops at 512 levels), or text that is not JSON.
+    /// A body with nothing but white space (or a byte-order mark) in it is empty; `null` is JSON's null, which
+    /// Foundation reports as a missing value, not as another kind of value, and was called "not JSON".
     static func notAnObject(_ body: some Collection<UInt8>, _ error: Error) -> String {
-        if case DecodingError.typeMismatch = error {
-            let first = body.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        let first = body.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        if first == nil {
+            return "The request's body is empty; send one JSON object holding the request's fields."
+        }
+        var anotherValue = false
+        if case DecodingError.typeMismatch = error { anotherValue = true }
+        if case DecodingError.valueNotFound = error { anotherValue = true }
+        if anotherValue {
             let kind =
                 switch first {
                 case UInt8(ascii: "["): "a JSON list"

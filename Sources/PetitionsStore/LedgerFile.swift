@@ -91,6 +91,8 @@ extension Ledger {
     /// symlinks too: SQLite and the header check would fail on it with their own words, crash, or wait for ever.
     static func requireRegularFile(_ path: String) throws {
         guard !path.isEmpty else { throw PetitionsError("--db: the ledger's path is empty; give a file name.", code: .usage) }
+        // Every way a ledger is opened passes here: from now on no output file may replace it (OutputPath).
+        OutputPath.protectLedger(path)
         var st = stat()
         guard stat(path, &st) == 0 else { return try refuseLongName(path) }  // Missing: created on first use.
         switch st.st_mode & S_IFMT {

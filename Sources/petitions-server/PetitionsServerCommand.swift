@@ -17,11 +17,17 @@ struct PetitionsServerCommand: ParsableCommand {
         discussion: "Runs until SIGINT or SIGTERM, then finishes the requests in flight and exits 0.",
         version: ProductInfo.versionLine(commit: BuildInfo.commit))
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The ledger file (else $PETITIONS_DB).", valueName: "path"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("The ledger file (else $PETITIONS_DB, else $XDG_DATA_HOME/petitions/petitions.sqlite).", valueName: "path"))
     var db: String?
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The office recording the events.", valueName: "name"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("The office recording the events (else $PETITIONS_OFFICE, else the configuration).", valueName: "name"))
     var office: String?
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A configuration file.", valueName: "file"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("A configuration file (else $PETITIONS_CONFIG, else $XDG_CONFIG_HOME/petitions/config.toml).", valueName: "file"))
     var config: String?
     @Option(parsing: .unconditional, help: "The address to listen on.") var host: String = "127.0.0.1"
     @Option(parsing: .unconditional, help: "The port to listen on (1–65535).") var port: String = "8080"
@@ -32,6 +38,7 @@ struct PetitionsServerCommand: ParsableCommand {
     }
 
     func run() throws {
+        let host = OfficeServer.listeningHost(host)
         let settings = ServerSettings(
             databasePath: db, configPath: config, office: office, host: host, port: try OfficeServer.port(port), secureCookies: secureCookies)
         try OfficeServer.refuseHost(host)
@@ -46,6 +53,7 @@ struct PetitionsServerCommand: ParsableCommand {
 
     static func main() {
         do {
+            try CommandLineFailure.refuseArgumentsNotUTF8()
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -63,34 +63,9 @@ struct Petitions: ParsableCommand {
         return rest
     }
 
-    /// Refuses an argument whose bytes are not UTF-8, naming the option it was given to (or its place): Swift reads
-    /// each such byte as U+FFFD, and `--name $'A\xed\xa0\x80'` was recorded as `A���`, where the API, the web form and
-    /// a draft refuse what is not UTF-8.
-    static func refuseArgumentsNotUTF8() throws {
-        var previous: String?
-        for i in stride(from: 1, to: Int(CommandLine.argc), by: 1) {
-            guard let raw = CommandLine.unsafeArgv[i] else { continue }
-            guard let word = String(validatingCString: raw) else {
-                let shown = String(cString: raw)  // each byte that is not UTF-8 read as U+FFFD
-                let field: String
-                if shown.hasPrefix("--"), let equals = shown.firstIndex(of: "=") {
-                    field = String(shown[..<equals])
-                } else if let p = previous, p.hasPrefix("--"), !p.contains("=") {
-                    field = p
-                } else {
-                    field = "argument \(i)"
-                }
-                throw PetitionsError(
-                    "\(field) \(quoted(shown)) holds bytes that are not UTF-8 text (shown as U+FFFD); give it in UTF-8.", field: field, kind: .invalid
-                )
-            }
-            previous = word
-        }
-    }
-
     static func main() {
         do {
-            try refuseArgumentsNotUTF8()
+            try CommandLineFailure.refuseArgumentsNotUTF8()
             let args = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
             if let option = RepeatedOption.first(in: args, root: Petitions.self) {
                 throw PetitionsError("\(option) is given more than once; give it once (only repeatable options may be repeated).", code: .usage)

@@ -47,4 +47,44 @@ import Testing
                 "\(r.stderr)")
         }
     }
+
+    @Test("serve --host that no address goes by is one sentence naming it, exit 64, with no warning: it was 'The server stopped'")
+    func hostThatIsNoName() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["init", "--office", "test"]).status == 0)
+        for (host, shown) in [("not an address", "not an address"), ("-x", "-x"), ("a\nb", "a\\u000Ab"), ("[::1", "[::1")] {
+            let r = try cli.run(["serve", "--host", host, "--port", "8080"])
+            #expect(r.status == 64, "\(host): \(r)")
+            #expect(
+                r.stderr
+                    == "error: --host '\(shown)': no address goes by that name here; give an address of this machine, such as 127.0.0.1 or ::1, or a name it resolves.\n",
+                "\(r.stderr)")
+        }
+    }
+
+    @Test("serve --host [::1], an IPv6 address in brackets as an address bar writes it, listens on ::1")
+    func bracketedIPv6Host() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["init", "--office", "test"]).status == 0)
+        let port = ServeTests.freePort()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: CLI.binary)
+        server.arguments = ["serve", "--db", cli.db, "--host", "[::1]", "--port", String(port)]
+        server.environment = cli.environment
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = Pipe()
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        var line = ""
+        for _ in 0..<100 where !line.contains("\n") && server.isRunning {
+            line += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(line == "Serving \(cli.db) at http://[::1]:\(port)\n")
+        server.terminate()
+        server.waitUntilExit()
+        #expect(server.terminationReason == .exit && server.terminationStatus == 0)
+    }
 }

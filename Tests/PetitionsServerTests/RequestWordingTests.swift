@@ -200,4 +200,26 @@ import Testing
         }
     }
 
+    @Test("a body that is empty, only white space or null says so, not that it is not JSON; nothing is recorded")
+    func emptyAndNullBodies() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        let cases: [(String, String)] = [
+            ("", "The request's body is empty; send one JSON object holding the request's fields."),
+            (" \r\n\t ", "The request's body is empty; send one JSON object holding the request's fields."),
+            ("\u{FEFF}", "The request's body is empty; send one JSON object holding the request's fields."),
+            ("null", "The request's body is null, not a JSON object; send one object holding the request's fields."),
+            ("\u{FEFF} null\n", "The request's body is null, not a JSON object; send one object holding the request's fields."),
+        ]
+        try await f.test { client in
+            for (body, says) in cases {
+                let r = try await client.execute(uri: "/api/v1/letters", method: .post, headers: f.bearer(.clerk, json: true), body: json(body))
+                #expect(r.status == .badRequest, "\(body.debugDescription): \(r.status) \(r.text)")
+                #expect(r.object["field"] as? String == "body", "\(r.text)")
+                #expect(r.object["error"] as? String == says, "\(body.debugDescription): \(r.text)")
+            }
+        }
+        #expect(try f.eventCount() == before)
+    }
 }

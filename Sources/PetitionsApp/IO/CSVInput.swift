@@ -52,7 +52,7 @@ public final class CSVInput: Sequence, IteratorProtocol {
                 return (row.line, row.fields)
             }
         } catch let e as CSVRecordReader.Problem {
-            failure = CSVInput.unreadable(source, e)
+            failure = CSVInput.unreadable(source, e, header: header)
         } catch let e as PetitionsError {
             failure = PetitionsError("\(source) line \(reader.line) cannot be read (\(e.message)); nothing was imported.", code: .ioError)
         } catch {
@@ -65,8 +65,14 @@ public final class CSVInput: Sequence, IteratorProtocol {
     /// Why the rows stopped early, when they did.
     public private(set) var failure: PetitionsError?
 
-    static func unreadable(_ source: String, _ problem: CSVRecordReader.Problem) -> PetitionsError {
-        PetitionsError("\(source) line \(problem.line): \(problem.message). Nothing was imported.")
+    /// The sentence for a record that cannot be read, naming its line and, past the header, its column as a row's
+    /// problems do (`line 2, column name: …`; a column the header does not name by its number).
+    static func unreadable(_ source: String, _ problem: CSVRecordReader.Problem, header: [String]? = nil) -> PetitionsError {
+        var place = "line \(problem.line)"
+        if let header, let i = problem.column {
+            place += i < header.count && !header[i].isEmpty ? ", column \(ControlCharacters.visible(header[i]))" : ", column \(i + 1)"
+        }
+        return PetitionsError("\(source) \(place): \(problem.message). Nothing was imported.")
     }
 }
 

@@ -22,11 +22,12 @@ struct CSVRecordReader {
         stream.open()
     }
 
-    /// Why a record cannot be read; `line` is where the problem is.
+    /// Why a record cannot be read; `line` is where the problem is, `column` the index of the field it is in.
     struct Problem: Error {
         let line: Int
         let message: String
         let notUTF8: Bool
+        var column: Int? = nil
     }
 
     private mutating func peek() throws -> UInt8? {
@@ -96,42 +97,47 @@ struct CSVRecordReader {
             field.append(b)
         }
         while true {
-            // One field.
-            field.removeAll(keepingCapacity: true)
-            if try peek() == UInt8(ascii: "\"") {
-                let opened = line
-                _ = try take()
-                while true {
-                    guard let b = try take() else {
-                        throw Problem(line: opened, message: "a quoted field opened on this line is never closed", notUTF8: false)
-                    }
-                    if b == UInt8(ascii: "\"") {
-                        if try peek() == UInt8(ascii: "\"") {
-                            _ = try take()
-                            try append(b, &field, line: line)
-                            continue
-                        }
-                        break
-                    }
-                    // A line break inside a field is a line break, however the file ends its lines: CRLF becomes LF.
-                    if b == 0x0D, try peek() == 0x0A { continue }
-                    try append(b, &field, line: line)
-                }
-                let after = try peek()
-                if let after, after != UInt8(ascii: ","), after != 0x0A, after != 0x0D {
-                    let shown = after < 0x20 || after > 0x7E ? String(format: "byte 0x%02X", after) : quoted(String(UnicodeScalar(after)))
-                    throw Problem(
-                        line: line,
-                        message: "text (\(shown)) follows the closing quote of a field; quote the whole field and double the quotes inside it",
-                        notUTF8: false)
-                }
-            } else {
-                while let b = try peek(), b != UInt8(ascii: ","), b != 0x0A, b != 0x0D {
+            // One field; a problem in it names its column too (the how-manieth field of the record).
+            do {
+                field.removeAll(keepingCapacity: true)
+                if try peek() == UInt8(ascii: "\"") {
+                    let opened = line
                     _ = try take()
-                    try append(b, &field, line: line)
+                    while true {
+                        guard let b = try take() else {
+                            throw Problem(line: opened, message: "a quoted field opened on this line is never closed", notUTF8: false)
+                        }
+                        if b == UInt8(ascii: "\"") {
+                            if try peek() == UInt8(ascii: "\"") {
+                                _ = try take()
+                                try append(b, &field, line: line)
+                                continue
+                            }
+                            break
+                        }
+                        // A line break inside a field is a line break, however the file ends its lines: CRLF becomes LF.
+                        if b == 0x0D, try peek() == 0x0A { continue }
+                        try append(b, &field, line: line)
+                    }
+                    let after = try peek()
+                    if let after, after != UInt8(ascii: ","), after != 0x0A, after != 0x0D {
+                        let shown = after < 0x20 || after > 0x7E ? String(format: "byte 0x%02X", after) : quoted(String(UnicodeScalar(after)))
+                        throw Problem(
+                            line: line,
+                            message: "text (\(shown)) follows the closing quote of a field; quote the whole field and double the quotes inside it",
+                            notUTF8: false)
+                    }
+                } else {
+                    while let b = try peek(), b != UInt8(ascii: ","), b != 0x0A, b != 0x0D {
+                        _ = try take()
+                        try append(b, &field, line: line)
+                    }
                 }
+                fields.append(try finish(field, at: line))
+            } catch var problem as Problem {
+                problem.column = problem.column ?? fields.count
+                throw problem
             }
-            fields.append(try finish(field, at: line))
             // What ends the field: a comma, a record end, or the end of the input.
             guard let b = try take() else { return (startLine, fields) }
             if b == UInt8(ascii: ",") { continue }

@@ -43,8 +43,10 @@ struct Serve: ParsableCommand {
     func run() throws {
         let server = ServerProgram.path()
         guard FileManager.default.isExecutableFile(atPath: server) else {
+            // One that is there but may not be run (its mode lost in a copy) is not called missing.
+            let what = FileManager.default.fileExists(atPath: server) ? "is there but may not be run" : "is missing"
             throw PetitionsError(
-                "the office server is not installed: \(ControlCharacters.quotable(server)) is missing; install petitions again (Scripts/install) to serve the ledger.",
+                "the office server is not installed: \(ControlCharacters.quotable(server)) \(what); install petitions again (Scripts/install) to serve the ledger.",
                 code: .unavailable)
         }
         try StandardOutput.finish()
