@@ -53,6 +53,22 @@ import Testing
         #expect(!subject.stderr.contains("Missing value"), "\(subject)")
     }
 
+    /// `serve --actor` was accepted and silently dropped: the server records as each signed-in user. It is said (a
+    /// warning: a shell alias may give --actor to every command), and the server still checks its own options.
+    @Test func serveSaysItsActorIsNotUsed() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let r = try cli.run(["serve", "--actor", "vera", "--port", "0"])
+        #expect(r.status == 64, "\(r)")
+        #expect(
+            r.stderr.hasPrefix(
+                "warning: --actor 'vera' is not used by the server: each change is recorded as the user signed in (petitions user add).\n"),
+            "\(r.stderr)")
+        #expect(r.stderr.contains("--port '0' is not a port number"), "\(r.stderr)")
+        let quiet = try cli.run(["serve", "--port", "0"])
+        #expect(quiet.status == 64 && !quiet.stderr.contains("warning"), "\(quiet)")
+    }
+
     /// Numbers given as options or as positional ids reach our parser when they begin with '-': `serve --port -1`
     /// said "Missing value for '--port <port>'" and `receipt void -1` "Missing expected argument '<receipt>'".
     @Test(arguments: [

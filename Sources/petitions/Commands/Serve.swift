@@ -49,6 +49,12 @@ struct Serve: ParsableCommand {
                 "the office server is not installed: \(ControlCharacters.quotable(server)) \(what); install petitions again (Scripts/install) to serve the ledger.",
                 code: .unavailable)
         }
+        // Accepted (a shell alias may put it before every command) but not passed on: the server records each change
+        // as the user signed in, never as one actor for all.
+        if let actor = ledger.actor {
+            Output.warn(
+                "--actor \(quoted(actor)) is not used by the server: each change is recorded as the user signed in (petitions user add).")
+        }
         try StandardOutput.finish()
         let argv = [server] + serverArguments
         var cArgs = argv.map { strdup($0) }
