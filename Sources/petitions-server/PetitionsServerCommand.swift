@@ -51,9 +51,23 @@ struct PetitionsServerCommand: ParsableCommand {
         }
     }
 
+    /// An option given twice is a usage error naming it, as `petitions` says it (where the last one won, `--port 8080
+    /// --port 9090` listened on 9090 without a word). Every option of this program takes one value or is a flag.
+    static func refuseRepeatedOptions(_ args: [String]) throws {
+        var seen: Set<String> = []
+        for a in args.prefix(while: { $0 != "--" }) where a.hasPrefix("--") && a.count > 2 {
+            let name = String(a.split(separator: "=", maxSplits: 1)[0])
+            guard ["--db", "--office", "--config", "--host", "--port", "--secure-cookies"].contains(name) else { continue }
+            if !seen.insert(name).inserted {
+                throw PetitionsError("\(name) is given more than once; give it once.", code: .usage)
+            }
+        }
+    }
+
     static func main() {
         do {
             try CommandLineFailure.refuseArgumentsNotUTF8()
+            try refuseRepeatedOptions(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -174,3 +174,24 @@ extension Trial18CLITests {
         }
     }
 }
+
+extension Trial18CLITests {
+    @Test("petitions-server run by itself refuses an option given twice, naming it, as petitions does; once is taken")
+    func serverOptionGivenTwice() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let server = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().appendingPathComponent("petitions-server").path
+        for (args, option) in [
+            (["--db", cli.db, "--port", "18299", "--port", "0"], "--port"),
+            (["--db", cli.db, "--db=other.sqlite", "--port", "0"], "--db"),
+            (["--db", cli.db, "--secure-cookies", "--secure-cookies", "--port", "0"], "--secure-cookies"),
+        ] {
+            let r = try CLI.exec([server] + args, environment: cli.environment, executable: server)
+            #expect(r.status == 64, "\(args): \(r)")
+            #expect(r.stderr == "error: \(option) is given more than once; give it once.\n", "\(args): \(r)")
+        }
+        // Given once, the server goes on to its own checks (a port of 0 is refused there; it never starts).
+        let once = try CLI.exec([server, "--db", cli.db, "--port", "0"], environment: cli.environment, executable: server)
+        #expect(once.status == 64 && once.stderr.contains("--port '0' is not a port number"), "\(once)")
+    }
+}
