@@ -195,3 +195,25 @@ extension Trial18CLITests {
         #expect(once.status == 64 && once.stderr.contains("--port '0' is not a port number"), "\(once)")
     }
 }
+
+extension Trial18CLITests {
+    @Test("--rejects - is refused naming standard output, where it made a file named '-'; nothing is imported")
+    func rejectsToStandardOutput() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let input = try ExchangeTests.file(cli, "p.csv", "name,on\nAnna,1920-02-30\nBoris,1920-02-01\n")
+        let before = try cli.run(["events", "--format", "json"]).stdout
+        // The folder the binary runs in (CLI's scratch folder), where `-` was made.
+        let dash = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-cwd/-").path
+        try? FileManager.default.removeItem(atPath: dash)
+        for given in ["-", "/dev/stdout"] {
+            let r = try cli.run(["import", "petitioners", input, "--skip-invalid", "--rejects", given])
+            #expect(r.status == 64, "\(given): \(r)")
+            #expect(
+                r.stderr == "error: --rejects '\(given)': standard output carries the import's report; give the rejected rows a file name.\n",
+                "\(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dash))
+        #expect(try cli.run(["events", "--format", "json"]).stdout == before)
+    }
+}
