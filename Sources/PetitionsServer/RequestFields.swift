@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PetitionsApp
+import PetitionsDomain
 
 /// The fields of a request: a JSON object's members (the API) or a form's (the web pages), read by name with
 /// errors that name the field. Keys are the command's option names in snake_case.
@@ -72,40 +73,12 @@ struct RequestFields: Sendable {
                 }
             return "The request's body is \(kind), not a JSON object; send one object holding the request's fields."
         }
-        let depth = RequestFields.nesting(body)
+        // The walk the strict checks make (JSONWalk) counts the levels: no reader of its own.
+        let depth = Array(body).withUnsafeBytes { JSONWalk.walk($0, checks: []).deepest }
         if depth > 512 {
             return "The request's body nests lists or objects \(depth) levels deep, past the 512 a request may take; nothing was read."
         }
         return "The request's body is not JSON; send one JSON object holding the request's fields."
-    }
-
-    /// The deepest nesting of `[` and `{` in `body`, outside strings.
-    static func nesting(_ body: some Collection<UInt8>) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in body {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
     }
 
     /// Refuses (415) a request whose `Content-Type` is not `application/json` (parameters such as `charset` allowed).

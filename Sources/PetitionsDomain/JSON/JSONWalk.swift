@@ -38,6 +38,8 @@ public enum JSONWalk {
     public struct Findings: Sendable {
         public var problem: Problem?
         public var numerals: [String: String] = [:]
+        /// The deepest nesting of objects and arrays walked (up to the first problem).
+        public var deepest = 0
     }
 
     /// One object or array being walked: the keys seen in it, the last of them, the key it is the value of (nil in a
@@ -91,6 +93,7 @@ public enum JSONWalk {
                 let key = levels.last.flatMap { $0.isObject ? $0.lastKey : nil }
                 let within = levels.last.flatMap { $0.isObject ? $0.lastKey : $0.within }
                 levels.append(Level(isObject: b == UInt8(ascii: "{"), key: key, within: within))
+                findings.deepest = max(findings.deepest, levels.count)
                 previous = b
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 if checks.contains(.trailingCommas), previous == UInt8(ascii: ","), let top = levels.last {
