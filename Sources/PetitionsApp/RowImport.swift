@@ -66,11 +66,11 @@ public enum RowImport {
         again: Bool = false, progress: (Int) -> Void = { _ in }
     ) throws -> ImportReport {
         // `-` made a file named `-`: standard output carries the import's own report, so the rows need a file.
-        if let rejectsPath, OutputPath.isStandardOutput(rejectsPath), path != "-" {
+        if let rejectsPath, OutputPath.isStandardOutput(rejectsPath) {
             throw PetitionsError(
                 "--rejects \(quoted(rejectsPath)): standard output carries the import's report; give the rejected rows a file name.", code: .usage)
         }
-        if let rejectsPath, rejectsPath == path || OutputPath.sameFile(rejectsPath, path) || OutputPath.isStandardOutput(rejectsPath) && path == "-" {
+        if let rejectsPath, rejectsPath == path || OutputPath.sameFile(rejectsPath, path) {
             throw PetitionsError("--rejects: \(rejectsPath) is the file being imported; give the rejected rows another file.", code: .usage)
         }
         let input = try CSVInput(path: path)
