@@ -16,18 +16,16 @@ public enum ReportHTML {
         try ReportOutput.writing(chunk: chunk, to: sink) { try write(report, to: $0) }
     }
 
-    static func write(_ report: StatusReport, to out: ReportOutput) throws {
-        typealias Body = (StatusReport, ReportOutput) throws -> Void
-        var sections: [(id: String, title: String, body: Body)] = [("headline", "Headline", headline)]
-        if !report.overdueDeliveries.isEmpty || !report.arrears.isEmpty {
-            sections.append(("supply", "Overdue supply and arrears", supply))
-        }
-        if !report.unansweredLetters.isEmpty { sections.append(("letters", "Letters waiting for a reply", letters)) }
-        if !report.petitions.isEmpty { sections.append(("petitions", "Petitions by status", petitions)) }
-        if !report.authorities.isEmpty { sections.append(("authorities", "Authorities", authorities)) }
-        if !report.documents.isEmpty { sections.append(("documents", "Documents attached to letters", documents)) }
-        if !report.trend.findings.isEmpty || !report.trend.deliveries.isEmpty { sections.append(("trend", "Trend", trend)) }
+    /// The report as the body of another page (the office server's, inside its layout): what `write` puts between
+    /// `<body>` and `</body>`, its `main` a `<div class="report">` (a page has one `main`, the layout's) and `links`
+    /// at the end of its header; in chunks of about `chunk` bytes, never the whole report at once.
+    public static func writeEmbedded(
+        _ report: StatusReport, links: String, chunk: Int = 1 << 16, to sink: ([UInt8]) throws -> Void
+    ) throws {
+        try ReportOutput.writing(chunk: chunk, to: sink) { try writeBody(report, embeddedWith: links, to: $0) }
+    }
 
+    static func write(_ report: StatusReport, to out: ReportOutput) throws {
         let title = "Status report\(report.office.map { " of \($0)" } ?? "") as of \(report.asOf.longDescription)"
         try out.write(
             """
@@ -44,6 +42,28 @@ public enum ReportHTML {
             </style>
             </head>
             <body>
+            """)
+        try writeBody(report, embeddedWith: nil, to: out)
+        try out.write("</body>\n</html>\n")
+    }
+
+    /// What is between `<body>` and `</body>`: the header, the sections and the footer. `links` (embedded in another
+    /// page) go at the end of the header, and the sections in a `div` instead of the page's `main`.
+    static func writeBody(_ report: StatusReport, embeddedWith links: String?, to out: ReportOutput) throws {
+        typealias Body = (StatusReport, ReportOutput) throws -> Void
+        var sections: [(id: String, title: String, body: Body)] = [("headline", "Headline", headline)]
+        if !report.overdueDeliveries.isEmpty || !report.arrears.isEmpty {
+            sections.append(("supply", "Overdue supply and arrears", supply))
+        }
+        if !report.unansweredLetters.isEmpty { sections.append(("letters", "Letters waiting for a reply", letters)) }
+        if !report.petitions.isEmpty { sections.append(("petitions", "Petitions by status", petitions)) }
+        if !report.authorities.isEmpty { sections.append(("authorities", "Authorities", authorities)) }
+        if !report.documents.isEmpty { sections.append(("documents", "Documents attached to letters", documents)) }
+        if !report.trend.findings.isEmpty || !report.trend.deliveries.isEmpty { sections.append(("trend", "Trend", trend)) }
+
+        try out.write(
+            """
+
             <header>
             <h1>Status report\(report.office.map { " of " + esc($0) } ?? "")</h1>
             <p class="asof">as of <strong>\(esc(report.asOf.longDescription))</strong>\(report.redacted ? " · names of persons replaced by initials" : "")</p>
@@ -51,14 +71,14 @@ public enum ReportHTML {
             """)
         try out.write("\n")
         for s in sections { try out.write("<li><a href=\"#\(s.id)\">\(esc(s.title))</a></li>\n") }
-        try out.write("</ul></nav>\n</header>\n<main>\n")
+        try out.write("</ul></nav>\n\(links ?? "")</header>\n\(links == nil ? "<main>" : "<div class=\"report\">")\n")
         for s in sections {
             try out.write("<section id=\"\(s.id)\" aria-labelledby=\"\(s.id)-title\">\n<h2 id=\"\(s.id)-title\">\(esc(s.title))</h2>\n")
             try s.body(report, out)
             try out.write("</section>\n")
         }
         try out.write(
-            "</main>\n<footer><p>Recorded in the petitions ledger; judged as of \(esc(report.asOf.longDescription)) (\(esc(report.asOf.description))).</p></footer>\n</body>\n</html>\n"
+            "\(links == nil ? "</main>" : "</div>")\n<footer><p>Recorded in the petitions ledger; judged as of \(esc(report.asOf.longDescription)) (\(esc(report.asOf.description))).</p></footer>\n"
         )
     }
 

@@ -94,21 +94,13 @@ extension Web {
         let kept = asked.given.map { "&\($0.0)=\(Form.encode($0.1))" }.joined()
         let links = render.fragment(
             "report", ["formats": ["json", "markdown", "text"], "sections": ReportCSV.sections, "kept": kept])
-        // The layout escapes the title: it is the report's own, unescaped.
+        // The layout escapes the title: it is the report's own, unescaped. The report goes into the answer's buffer as
+        // it is laid out, inside the site's layout (its header, navigation and search box, as on every page), with
+        // the links to the other formats under its heading; its style is `/style.css`'s.
         let title = "Status report\(report.office.map { " of \($0)" } ?? "") as of \(report.asOf.longDescription)"
-        return page(body: Web.reportBody(ReportHTML.render(report), links: links), title, context, heading: false)
-    }
-
-    /// The report drawn inside the site's layout (its header, navigation and search box, as on every page): the
-    /// report's body, with the links to the other formats under its heading. Its style is `/style.css`'s.
-    static func reportBody(_ html: String, links: String) -> String {
-        var body = html
-        if let start = body.range(of: "<body>"), let end = body.range(of: "</body>", options: .backwards), start.upperBound <= end.lowerBound {
-            body = String(body[start.upperBound..<end.lowerBound])
-        }
-        // One `main` to a page: the layout's holds the report's sections.
-        body = body.replacingOccurrences(of: "<main>", with: "<div class=\"report\">").replacingOccurrences(of: "</main>", with: "</div>")
-        if let header = body.range(of: "</header>") { body.insert(contentsOf: links, at: header.lowerBound) }
-        return body
+        let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
+        return try render.page(
+            writing: { try ReportHTML.writeEmbedded(report, links: links, to: $0) }, title: title, context: context, ledger: ledgerName,
+            notices: notices, heading: false)
     }
 }

@@ -51,6 +51,36 @@ struct WebRender: Sendable {
         body: String, title: String, context: OfficeContext, ledger: String, status: HTTPResponse.Status = .ok, notices: [String] = [],
         heading: Bool = true, alert: String? = nil
     ) -> Response {
+        let html = layout(body: body, title: title, context: context, ledger: ledger, notices: notices, heading: heading, alert: alert)
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A whole page around a body that `write` hands over in chunks (the status report, hundreds of megabytes of HTML
+    /// at a million letters, which is never held whole as text): the layout is drawn around a mark, and the chunks go
+    /// into the answer's buffer in the mark's place.
+    func page(
+        writing write: (([UInt8]) throws -> Void) throws -> Void, title: String, context: OfficeContext, ledger: String, notices: [String] = [],
+        heading: Bool = true
+    ) throws -> Response {
+        let html = layout(body: WebRender.bodyMark, title: title, context: context, ledger: ledger, notices: notices, heading: heading, alert: nil)
+        // Every text the layout draws is escaped, so the mark's `<` appears only where the body goes (the layout is
+        // the program's own: the tests see it hold the mark).
+        let mark = html.range(of: WebRender.bodyMark) ?? html.endIndex..<html.endIndex
+        var buffer = ByteBuffer()
+        buffer.writeString(String(html[..<mark.lowerBound]))
+        try write { buffer.writeBytes($0) }
+        buffer.writeString(String(html[mark.upperBound...]))
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: buffer))
+    }
+
+    /// Where `page(writing:)` puts its body in the layout.
+    static let bodyMark = "<petitions-body/>"
+
+    /// The layout drawn around `body`: the signed-in user and the notices, the title as its heading unless `heading`
+    /// is false (a body with its own); `alert`, a refusal no form on the page shows beside its field, above the body.
+    private func layout(
+        body: String, title: String, context: OfficeContext, ledger: String, notices: [String], heading: Bool, alert: String?
+    ) -> String {
         var layout: [String: Any] = ["title": title, "body": body, "ledger": ledger, "notices": notices, "heading": heading]
         if let alert { layout["alert"] = alert }
         if let account = context.account {
@@ -59,8 +89,7 @@ struct WebRender: Sendable {
                     "name": account.name, "role": account.role.rawValue, "admin": account.role == .admin, "csrf": context.session?.csrf ?? "",
                 ] as [String: Any]
         }
-        let html = library.render(layout, withTemplate: "layout") ?? ""
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return library.render(layout, withTemplate: "layout") ?? ""
     }
 
     func fragment(_ template: String, _ values: [String: Any]) -> String { library.render(values, withTemplate: template) ?? "" }

@@ -50,6 +50,23 @@ import Testing
         #expect(ReportText.render(report).contains("\u{1B}[") == false && ReportText.render(report, colour: true).contains("\u{1B}[1;31m"))
     }
 
+    @Test("the report embedded in another page is the page's body, its main a div and the links in its header, in chunks")
+    func embeddedIsTheBody() throws {
+        let report = try Self.longReport()
+        let page = ReportHTML.render(report)
+        let links = #"<p class="formats"><a href="/report?format=json">json</a></p>"#
+        let pieces = try Self.pieces { try ReportHTML.writeEmbedded(report, links: links, chunk: 1_024, to: $0) }
+        let embedded = String(decoding: pieces.flatMap { $0 }, as: UTF8.self)
+        // The standalone page's body, between its `<body>` and `</body>`, with the changes an embedding page needs.
+        let start = try #require(page.range(of: "<body>")).upperBound
+        let end = try #require(page.range(of: "</body>", options: .backwards)).lowerBound
+        let expected = String(page[start..<end]).replacingOccurrences(of: "<main>", with: #"<div class="report">"#)
+            .replacingOccurrences(of: "</main>", with: "</div>").replacingOccurrences(of: "</header>", with: links + "</header>")
+        #expect(embedded == expected)
+        #expect(!embedded.contains("<main") && !embedded.contains("<body") && !embedded.contains("<style"))
+        #expect(pieces.count > 25 && pieces.dropLast().allSatisfy { $0.count >= 1_024 }, "written as it is laid out (\(pieces.count) pieces)")
+    }
+
     @Test("each CSV section written in small chunks is the same bytes as its table rendered whole")
     func csvStreamedEqualsTable() throws {
         let report = try Self.longReport()

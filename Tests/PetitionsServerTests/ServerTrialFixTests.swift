@@ -124,6 +124,12 @@ import Testing
             #expect(r.text.contains("<h1>Status report") && r.text.contains(#"href="/report?format=json&amp;as_of=1920-03-04""#))
             #expect(r.text.components(separatedBy: "<main").count == 2 && r.text.components(separatedBy: "<h1").count == 2, "\(r.text)")
             #expect(!r.text.contains("<style>") && r.headers[.contentSecurityPolicy] == "default-src 'self'")
+            // Every section of the command's report, byte for byte, in the place of its `main`; the layout closes after it.
+            let standalone = ReportHTML.render(try BuildReport(asOf: try Day(parsing: "1920-03-04")).run(in: f.ledger.workspace))
+            let open = try #require(standalone.range(of: "<main>\n")).upperBound
+            let close = try #require(standalone.range(of: "</main>", options: .backwards)).lowerBound
+            #expect(r.text.contains(#"<div class="report">"# + "\n" + standalone[open..<close] + "</div>\n<footer>"))
+            #expect(r.text.hasSuffix("</html>\n") && r.text.components(separatedBy: "</body>").count == 2)
         }
     }
 }
