@@ -70,7 +70,7 @@ extension API {
     /// `GET /api/v1/report`: as `report --format F [--section S]`.
     static func report(_ request: Request, context: OfficeContext, office: Office) async throws -> Response {
         let asked = try ReportAsked(Query(request: request), today: office.today, format: "json")
-        return try asked.response(try await office.run(asked.build, as: context.account))
+        return asked.response(try await office.run(asked.build, as: context.account))
     }
 }
 
@@ -112,31 +112,36 @@ struct ReportAsked {
         given = try Self.filters.compactMap { key in try q.text(key).map { (key, $0) } }
     }
 
-    /// The report in the format asked for, written as it is laid out into the answer's buffer (never first into a
-    /// String, which the buffer would copy: half the memory for a large report).
-    func response(_ report: StatusReport) throws -> Response {
-        var body = ByteBuffer()
-        let sink: ([UInt8]) -> Void = { body.writeBytes($0) }
+    /// The report in the format asked for, sent as it is laid out (`StreamedAnswer`): never whole in a String or a
+    /// buffer, which held all of it (and a copy of half of it) for as long as the answer took.
+    func response(_ report: StatusReport) -> Response {
         var headers: HTTPFields
+        let write: @Sendable (_ sink: ([UInt8]) throws -> Void) throws -> Void
         switch format {
-        case "json": return try JSONText.response(report)
+        case "json":
+            headers = [.contentType: "application/json; charset=utf-8"]
+            write = { sink in
+                try HouseJSONEncoder().stream(report, to: sink)
+                try sink(Array("\n".utf8))
+            }
         case "html":
             // The command's bytes, styled in a browser: the policy every answer carries allows this page's own style by
             // its hash, and nothing else inline.
-            try ReportHTML.write(report, to: sink)
             headers = [.contentType: "text/html; charset=utf-8"]
             headers[.contentSecurityPolicy] = Self.htmlPolicy
+            write = { sink in try ReportHTML.write(report, to: sink) }
         case "markdown":
-            try ReportMarkdown.write(report, to: sink)
             headers = [.contentType: "text/markdown; charset=utf-8"]
+            write = { sink in try ReportMarkdown.write(report, to: sink) }
         case "csv":
-            try ReportCSV.write(report, section: section ?? "", chunk: sink)
             headers = [.contentType: "text/csv; charset=utf-8"]
+            let section = section ?? ""
+            write = { sink in try ReportCSV.write(report, section: section, chunk: sink) }
         default:
-            try ReportText.write(report, colour: false, to: sink)
             headers = [.contentType: "text/plain; charset=utf-8"]
+            write = { sink in try ReportText.write(report, colour: false, to: sink) }
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+        return StreamedAnswer.response(headers: headers, write)
     }
 
     /// The HTML report's policy: its one inline style is the report's style sheet, the same on every report.

@@ -90,16 +90,15 @@ extension Web {
         let account = try context.signedIn(.reader, request)
         let asked = try ReportAsked(Query(request: request), today: office.today, format: "html")
         let report = try await office.run(asked.build, as: account)
-        guard asked.format == "html" else { return try asked.response(report) }
+        guard asked.format == "html" else { return asked.response(report) }
         let kept = asked.given.map { "&\($0.0)=\(Form.encode($0.1))" }.joined()
         let links = render.fragment(
             "report", ["formats": ["json", "markdown", "text"], "sections": ReportCSV.sections, "kept": kept])
-        // The layout escapes the title: it is the report's own, unescaped. The report goes into the answer's buffer as
-        // it is laid out, inside the site's layout (its header, navigation and search box, as on every page), with
+        // The layout escapes the title: it is the report's own, unescaped. The report is sent as it is laid out, inside the site's layout (its header, navigation and search box, as on every page), with
         // the links to the other formats under its heading; its style is `/style.css`'s.
         let title = "Status report\(report.office.map { " of \($0)" } ?? "") as of \(report.asOf.longDescription)"
         let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
-        return try render.page(
+        return render.page(
             writing: { try ReportHTML.writeEmbedded(report, links: links, to: $0) }, title: title, context: context, ledger: ledgerName,
             notices: notices, heading: false)
     }

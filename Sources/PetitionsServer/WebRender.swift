@@ -56,21 +56,22 @@ struct WebRender: Sendable {
     }
 
     /// A whole page around a body that `write` hands over in chunks (the status report, hundreds of megabytes of HTML
-    /// at a million letters, which is never held whole as text): the layout is drawn around a mark, and the chunks go
-    /// into the answer's buffer in the mark's place.
+    /// at a million letters, which is never held whole): the layout is drawn around a mark, and the page is sent as it
+    /// is written, the body's chunks in the mark's place (`StreamedAnswer`).
     func page(
-        writing write: (([UInt8]) throws -> Void) throws -> Void, title: String, context: OfficeContext, ledger: String, notices: [String] = [],
-        heading: Bool = true
-    ) throws -> Response {
+        writing write: @escaping @Sendable (_ sink: ([UInt8]) throws -> Void) throws -> Void, title: String, context: OfficeContext,
+        ledger: String, notices: [String] = [], heading: Bool = true
+    ) -> Response {
         let html = layout(body: WebRender.bodyMark, title: title, context: context, ledger: ledger, notices: notices, heading: heading, alert: nil)
         // Every text the layout draws is escaped, so the mark's `<` appears only where the body goes (the layout is
         // the program's own: the tests see it hold the mark).
         let mark = html.range(of: WebRender.bodyMark) ?? html.endIndex..<html.endIndex
-        var buffer = ByteBuffer()
-        buffer.writeString(String(html[..<mark.lowerBound]))
-        try write { buffer.writeBytes($0) }
-        buffer.writeString(String(html[mark.upperBound...]))
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: buffer))
+        let (before, after) = (Array(html[..<mark.lowerBound].utf8), Array(html[mark.upperBound...].utf8))
+        return StreamedAnswer.response(headers: [.contentType: "text/html; charset=utf-8"]) { sink in
+            try sink(before)
+            try write(sink)
+            try sink(after)
+        }
     }
 
     /// Where `page(writing:)` puts its body in the layout.

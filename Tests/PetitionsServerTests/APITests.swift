@@ -114,7 +114,7 @@ import Testing
             let expected: [(String, String)] =
                 [
                     ("markdown", ReportMarkdown.render(whole)), ("text", ReportText.render(whole, colour: false)),
-                    ("html", ReportHTML.render(whole)),
+                    ("html", ReportHTML.render(whole)), ("json", String(decoding: try HouseJSONEncoder().encode(whole), as: UTF8.self) + "\n"),
                 ]
                 + (try ReportCSV.sections.map {
                     ("csv&section=\($0)", try ReportCSV.render(try BuildReport(asOf: day, section: $0).run(in: f.ledger.workspace), section: $0))

@@ -50,7 +50,9 @@ func rawExchangeOffThePool(port: Int, _ bytes: String) async throws -> String {
 /// A slow client on a plain socket: sends `head`, then `trickle` a byte every `pace` seconds, reading all the while,
 /// until the server closes the connection or `wait` seconds pass. Answers what it read and after how many seconds the
 /// server closed (nil: still open when it gave up).
-func slowClient(port: Int, head: String, trickle: String, pace: Double, wait: Double) throws -> (answer: String, closedAfter: Double?) {
+func slowClient(port: Int, head: String, trickle: String, pace: Double, wait: Double, upTo limit: Int = .max) throws -> (
+    answer: String, closedAfter: Double?
+) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw PetitionsError("socket failed") }
     defer { close(fd) }
@@ -76,6 +78,8 @@ func slowClient(port: Int, head: String, trickle: String, pace: Double, wait: Do
             return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(start))
         }
         if n > 0 { answer += chunk[0..<n] }
+        // Read enough: the client leaves (closes) without reading the rest.
+        if answer.count >= limit { break }
         if let byte = pending.popFirst() { sendAll([byte]) }
     }
     return (String(decoding: answer, as: UTF8.self), nil)
