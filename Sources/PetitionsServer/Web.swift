@@ -124,12 +124,11 @@ struct Web: Sendable {
         let sentNext: String? = if case .string(let s)? = fields.values["next"] { s } else { nil }
         let next = Form.localPath(sentNext)
         let refused = "The name or the password is not right, or the account is disabled."
-        guard office.throttle.mayTry(name) else {
+        guard office.throttle.claim(name) else {
             return try await loginPage(
                 request, context, error: "Too many failed attempts for this name: wait a minute and try again.", name: name, status: .tooManyRequests)
         }
         guard !name.isEmpty, let user = try await office.run(LogIn(name: name, password: password), as: nil) else {
-            office.throttle.failed(name)
             return try await loginPage(request, context, error: refused, name: name, status: .unauthorized)
         }
         office.throttle.succeeded(name)
