@@ -42,4 +42,32 @@ import Testing
             #expect(right.status == .tooManyRequests)
         }
     }
+
+    @Test("a letter received with a reply period or 'no reply expected' typed is refused beside that field, not recorded without it")
+    func receivedLetterKeepsWhatWasTyped() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let fields = [
+                ("direction", "received"), ("from", "moscow-supply"), ("to", "dmitrov-post"), ("on", "1920-02-01"), ("subject", "Answer"),
+                ("in_reply_to", ""), ("channel", "post"), ("summary", ""),
+            ]
+            for (field, typed) in [("reply_within", "3 weeks"), ("no_reply_expected", "on")] {
+                let r = try await client.execute(
+                    uri: "/petitions/1/letters", method: .post, headers: b.formHeaders, body: b.form(fields + [(field, typed)]))
+                #expect(r.status == .badRequest, "\(field): \(r.status)")
+                #expect(r.text.contains("id=\"petitions-1-letters-\(field.replacingOccurrences(of: "_", with: "-"))-error\""), "\(field): \(r.text)")
+                #expect(r.text.contains("\(field): applies to a letter sent, not one received."), "\(field)")
+                #expect(r.text.contains(#"value="Answer""#), "\(field): what was typed comes back")
+            }
+            #expect(try f.eventCount() == before)
+            // Left blank, as the form sends them for every letter, they are no reason to refuse it.
+            let blank = try await client.execute(
+                uri: "/petitions/1/letters", method: .post, headers: b.formHeaders, body: b.form(fields + [("reply_within", "")]))
+            #expect(blank.status == .seeOther, "\(blank.text)")
+        }
+        #expect(try f.eventCount() == before + 1)
+    }
 }
