@@ -71,3 +71,29 @@ import Testing
         #expect(try f.eventCount() == before + 1)
     }
 }
+
+extension ServerTrial19Tests {
+    @Test("a login page whose token is out of date (the server restarted) comes back as the login page, name kept, and then logs in")
+    func loginPageOutOfDate() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            // The page as drawn by a server since restarted: its session is one this server does not know.
+            var page = Browser()
+            page.read(try await client.execute(uri: "/login?next=/petitions/1", method: .get))
+            page.cookie = "petitions_session=" + String(repeating: "0", count: 64)
+            let fields = [("name", "clerk-user"), ("password", ServerFixture.passwords[.clerk] ?? ""), ("next", "/petitions/1")]
+            let late = try await client.execute(uri: "/login", method: .post, headers: page.formHeaders, body: page.form(fields, once: false))
+            #expect(late.status == .forbidden, "\(late.status)")
+            #expect(late.text.contains(#"<form method="post" action="/login""#), "the login form again, not a bare error page: \(late.text)")
+            #expect(late.text.contains("This login page was out of date"), "\(late.text)")
+            #expect(late.text.contains(#"value="clerk-user""#) && late.text.contains(#"name="next" value="/petitions/1""#), "\(late.text)")
+            // Its form, sent again, logs in and goes where the first was going.
+            var again = page
+            again.read(late)
+            #expect(again.cookie != page.cookie, "a session of its own")
+            let login = try await client.execute(uri: "/login", method: .post, headers: again.formHeaders, body: again.form(fields, once: false))
+            #expect(login.status == .seeOther && login.headers[.location] == "/petitions/1", "\(login.status)")
+        }
+    }
+}
