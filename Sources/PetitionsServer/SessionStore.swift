@@ -93,6 +93,18 @@ final class SessionStore: @unchecked Sendable {
         }
     }
 
+    /// Ends every session of `user` (disabled on the users page) now, not when each is next used: enabled again
+    /// before then, a session left open (a shared or stolen computer's) would have come back with it.
+    func closeAll(of user: String) {
+        lock.withLock {
+            for id in byUser.removeValue(forKey: user) ?? [] {
+                sessions[id] = nil
+                formUses[id] = nil
+                notices[id] = nil
+            }
+        }
+    }
+
     // MARK: - One-time form tokens
 
     /// What became of a one-time `form_token` the server gave a session with a page: given and not yet sent (or

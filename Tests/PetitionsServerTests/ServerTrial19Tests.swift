@@ -97,3 +97,25 @@ extension ServerTrial19Tests {
         }
     }
 }
+
+extension ServerTrial19Tests {
+    @Test("a user disabled on the users page is signed out at once: enabled again, its old session does not come back")
+    func disabledSessionStaysEnded() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            var admin = try await Browser.logIn(client, "admin-user", ServerFixture.passwords[.admin] ?? "")
+            admin.read(try await client.execute(uri: "/admin/users", method: .get, headers: admin.headers))
+            for action in ["/admin/users/disable", "/admin/users/enable"] {
+                let r = try await client.execute(uri: action, method: .post, headers: admin.formHeaders, body: admin.form([("name", "clerk-user")]))
+                #expect(r.status == .seeOther, "\(action): \(r.text)")
+            }
+            // The clerk never used the session while disabled; it ended all the same, and the clerk logs in afresh.
+            let old = try await client.execute(uri: "/petitions/new", method: .get, headers: clerk.headers)
+            #expect(old.status == .seeOther && (old.headers[.location] ?? "").hasPrefix("/login"), "\(old.status)")
+            let again = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            #expect(try await client.execute(uri: "/petitions/new", method: .get, headers: again.headers).status == .ok)
+        }
+    }
+}
