@@ -93,6 +93,18 @@ final class SessionStore: @unchecked Sendable {
         }
     }
 
+    /// Ends every session of `user` (disabled on the users page) now, not when each is next used: enabled again
+    /// before then, a session left open (a shared or stolen computer's) would have come back with it.
+    func closeAll(of user: String) {
+        lock.withLock {
+            for id in byUser.removeValue(forKey: user) ?? [] {
+                sessions[id] = nil
+                formUses[id] = nil
+                notices[id] = nil
+            }
+        }
+    }
+
     // MARK: - One-time form tokens
 
     /// What became of a one-time `form_token` the server gave a session with a page: given and not yet sent (or
@@ -197,20 +209,18 @@ final class LoginThrottle: @unchecked Sendable {
 
     init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
 
-    /// Whether a login for `name` may be tried now.
-    func mayTry(_ name: String) -> Bool {
-        lock.withLock {
-            guard let f = failures[name.lowercased()], f.count >= Self.freeAttempts else { return true }
-            return now().timeIntervalSince(f.last) >= Self.pause
-        }
-    }
-
-    func failed(_ name: String) {
+    /// Claims an attempt to log in as `name`: false while the name has used its free attempts and the last was less
+    /// than a minute ago; else true, and the attempt counts as failed until `succeeded` clears the count. Counted when
+    /// claimed, not once its password was checked: logins sent all at once (a script guessing in parallel) share the
+    /// free attempts instead of each finding the count as it was before any of them was judged.
+    func claim(_ name: String) -> Bool {
         lock.withLock {
             let key = name.lowercased()
-            let count = (failures[key]?.count ?? 0) + 1
-            failures[key] = (count, now())
-            if failures.count > 100_000 { failures = failures.filter { now().timeIntervalSince($0.value.last) < Self.pause } }
+            let t = now()
+            if let f = failures[key], f.count >= Self.freeAttempts, t.timeIntervalSince(f.last) < Self.pause { return false }
+            failures[key] = ((failures[key]?.count ?? 0) + 1, t)
+            if failures.count > 100_000 { failures = failures.filter { t.timeIntervalSince($0.value.last) < Self.pause } }
+            return true
         }
     }
 

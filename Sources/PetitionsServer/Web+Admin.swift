@@ -96,7 +96,10 @@ extension Web {
 
     func disableUser(_ request: Request, _ context: OfficeContext) async throws -> Response {
         try await changeAccount(request, context, form: "/admin/users/disable") { name, account in
-            try await office.run(DisableUser(name: name), as: account).disableSentence
+            let change = try await office.run(DisableUser(name: name), as: account)
+            // Its sessions end now: enabled again before one was next used, that one would have come back.
+            office.sessions.closeAll(of: change.after.name)
+            return change.disableSentence
         }
     }
 

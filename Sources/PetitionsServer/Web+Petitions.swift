@@ -277,8 +277,12 @@ extension Web {
         let account = try context.signedIn(.clerk, request)
         fields.set("petition", String(id))
         if try fields.text("direction") == "received" {
-            fields.remove("no_reply_expected")
-            fields.remove("reply_within")
+            // The form draws both for every letter: left blank they are not given; typed, they are refused beside their
+            // field, as the API refuses them, never dropped from a letter recorded without them.
+            for key in ["no_reply_expected", "reply_within"] {
+                if case .string(let s)? = fields.values[key], !s.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                fields.remove(key)
+            }
         }
         let letter = fields
         return try await once(

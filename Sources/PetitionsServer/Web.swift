@@ -92,9 +92,10 @@ struct Web: Sendable {
     }
 
     /// The login page: a visitor gets a session of its own (no user yet) so that the form carries a CSRF token.
-    func loginPage(_ request: Request, _ context: OfficeContext, error: String? = nil, name: String = "", status: HTTPResponse.Status = .ok)
-        async throws -> Response
-    {
+    /// `next`: where the form leads once logged in, as a refused form sent it; else the address's `next`.
+    func loginPage(
+        _ request: Request, _ context: OfficeContext, error: String? = nil, name: String = "", next: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         var context = context
         var cookie: String?
         if context.session == nil {
@@ -102,7 +103,7 @@ struct Web: Sendable {
             context.session = session
             cookie = SessionAuth.setCookie(session, secure: office.settings.secureCookies)
         }
-        var form = loginForm(next: Form.localPath(request.uri.queryParameters.get("next")))
+        var form = loginForm(next: Form.localPath(next ?? request.uri.queryParameters.get("next")))
         form.fields[0].value = name
         var values = self.values(of: form, context)
         if let error { values["error"] = error }
@@ -116,20 +117,32 @@ struct Web: Sendable {
     static let sessionEndedNotice =
         "Your session had ended, so the form you sent was not recorded. Log in, and you are taken back to its page to fill it in and send it again."
 
+    /// What the login page says when its form came back with a security token that is out of date.
+    static let loginPageExpired =
+        "This login page was out of date (the server restarted, or it was open for hours, or you logged in from another page): "
+        + "nothing was done. Give your password again and log in."
+
     func logIn(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        let fields = try await context.form(request, of: loginForm(next: ""))
+        let sent = try await context.sentFields(request)
+        // A page whose token is gone (its visitor's session forgotten: a restart, 12 hours, a log-in from another
+        // page): the login page again, with a token of its own and the name and destination as sent; nothing is done.
+        guard let page = context.session, let token = sent["csrf_token"], Form.same(token, page.csrf) else {
+            return try await loginPage(
+                request, context, error: Web.loginPageExpired, name: String((sent["name"] ?? "").prefix(200)), next: sent["next"], status: .forbidden)
+        }
+        let fields = RequestFields(sent.mapValues { .string($0) })
+        try OfficeContext.refuseUnknown(fields, of: loginForm(next: "").fields.map(\.name) + ["next"])
         let name = (try fields.text("name") ?? "").trimmingCharacters(in: .whitespaces)
         let password = try fields.text("password") ?? ""
         // Read as sent: one that is not a path of this site (a control character in it too) leads to the dashboard.
         let sentNext: String? = if case .string(let s)? = fields.values["next"] { s } else { nil }
         let next = Form.localPath(sentNext)
         let refused = "The name or the password is not right, or the account is disabled."
-        guard office.throttle.mayTry(name) else {
+        guard office.throttle.claim(name) else {
             return try await loginPage(
                 request, context, error: "Too many failed attempts for this name: wait a minute and try again.", name: name, status: .tooManyRequests)
         }
         guard !name.isEmpty, let user = try await office.run(LogIn(name: name, password: password), as: nil) else {
-            office.throttle.failed(name)
             return try await loginPage(request, context, error: refused, name: name, status: .unauthorized)
         }
         office.throttle.succeeded(name)

@@ -58,7 +58,19 @@ extension OfficeContext {
     /// form (`text/plain`, JSON) is 415 before it is read: browsers send forms as `application/x-www-form-urlencoded`
     /// or, with `enctype`, `multipart/form-data` (whose text fields are read, a file part ignored).
     func form(_ request: Request) async throws -> RequestFields {
-        let fields: [String: String]
+        let fields = try await sentFields(request)
+        guard let session else { throw Self.sessionEnded(request) }
+        guard let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
+            throw Web.formRefused
+        }
+        // A browser sends a textarea's line ends as CRLF (HTML's form encoding): the ledger's are LF, and a lone CR
+        // stays the control character it is.
+        return RequestFields(fields.mapValues { .string($0.replacingOccurrences(of: "\r\n", with: "\n")) })
+    }
+
+    /// A form's fields as sent, before its tokens are checked (`form(_:)` checks them; the login page reads them
+    /// itself, to draw its form again when they are out of date).
+    func sentFields(_ request: Request) async throws -> [String: String] {
         switch try Form.mediaType(request, allowed: ["application/x-www-form-urlencoded", "multipart/form-data"]) {
         case "multipart/form-data":
             let form = try await MultipartForm.read(
@@ -67,19 +79,12 @@ extension OfficeContext {
             try form.refuseRepeated()
             // These forms' fields are all text: one sent as a file was dropped, and the record made without it.
             if let file = form.files.first { throw MultipartForm.fileForText(file.field) }
-            fields = form.fields
+            return form.fields
         default:
             let body = try await Attachments.collect(
                 request, limit: maxUploadSize, refusal: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."))
-            fields = try Form.fields(String(buffer: body))
+            return try Form.fields(String(buffer: body))
         }
-        guard let session else { throw Self.sessionEnded(request) }
-        guard let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
-            throw Web.formRefused
-        }
-        // A browser sends a textarea's line ends as CRLF (HTML's form encoding): the ledger's are LF, and a lone CR
-        // stays the control character it is.
-        return RequestFields(fields.mapValues { .string($0.replacingOccurrences(of: "\r\n", with: "\n")) })
     }
 }
 
@@ -110,12 +115,17 @@ extension OfficeContext {
     func form(_ request: Request, fields names: [String], role: Role? = nil) async throws -> RequestFields {
         if let role, let account, !account.role.allows(role) { throw APIFailure.forbidden(account, needs: role) }
         let fields = try await form(request)
+        try Self.refuseUnknown(fields, of: names)
+        return fields
+    }
+
+    /// Refuses (400, naming it and the form's fields) a field that is not one of `names` nor a security token.
+    static func refuseUnknown(_ fields: RequestFields, of names: [String]) throws {
         let known = Set(names + ["csrf_token", "form_token"])
         if let unknown = fields.values.keys.sorted().first(where: { !known.contains($0) }) {
             let has = names.isEmpty ? "it has none but its security tokens" : "its fields are \(names.joined(separator: ", "))"
             throw APIFailure.invalid(unknown, "\(quoted(String(unknown.prefix(100)))) is not a field of this form; \(has).")
         }
-        return fields
     }
 }
 

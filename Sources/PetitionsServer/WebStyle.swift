@@ -24,13 +24,14 @@ enum WebStyle {
             .notice { border-left: 4px solid var(--warning); padding: 0.3em 0.6em; }
             .invalid input, .invalid select, .invalid textarea { border-color: var(--critical); }
             .scroll { overflow-x: auto; }
+            h1, h2, p, li, dd { overflow-wrap: break-word; }
             table { border-collapse: collapse; width: 100%; }
             th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
             tr.late td { background: #fdf0f0; }
             tr.voided td { color: var(--muted); text-decoration: line-through; } tr.voided td:last-child { text-decoration: none; }
             dd.lines { white-space: pre-line; }
             .sev.critical { color: var(--critical); font-weight: 700; } .sev.overdue { color: var(--overdue); } .sev.warning { color: var(--warning); }
-            dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+            dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2rem 1rem; }
             dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
             form.asof { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0 1rem; }
             ol.events { padding-left: 1.2rem; } ol.events .day { font-variant-numeric: tabular-nums; color: var(--muted); }

@@ -252,6 +252,25 @@ def test_search_from_the_header(b):
     b.log_out()
 
 
+def test_long_words_fit_a_narrow_screen(b):
+    """A subject or a note that is one long word (an archive's address) wraps at 400 px instead of widening the page."""
+    b.log_in("clerk", "clerk passphrase")
+    b.go("/petitions/new")
+    address = "https://archive.example.org/fond/1920/opis/3/delo/0004/list/17-verso-and-following"
+    b.fill("/petitions", {"from": "dmitrov-post", "to": "moscow-supply", "subject": "See " + address, "on": "01211920"})
+    page = b.driver.current_url.removeprefix(b.base)
+    b.fill(page + "/notes", {"text": address + "-pages", "on": "01221920"})
+    assert address + "-pages" in b.text(), b.text()
+    b.driver.set_window_size(400, 1000)
+    try:
+        b.go(page)
+        width, inner = b.driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert width <= inner, f"the page is {width} px wide in a window {inner} px wide"
+    finally:
+        b.driver.set_window_size(1400, 1000)
+    b.log_out()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--bin", required=True)
@@ -268,7 +287,7 @@ def main():
         assert line.startswith("Serving "), line
         b = Browser(f"http://127.0.0.1:{port}", args.shots, tempfile.mkdtemp(prefix="petitions-downloads-"))
         tests = [test_clerk_records_and_sees, test_bad_form_comes_back, test_attach_and_download, test_search_from_the_header,
-                 test_parties_and_corrections, test_reader_refused_a_form]
+                 test_parties_and_corrections, test_reader_refused_a_form, test_long_words_fit_a_narrow_screen]
         for test in tests:
             try:
                 test(b)
