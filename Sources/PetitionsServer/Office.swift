@@ -91,6 +91,24 @@ struct Office: Sendable {
         try await perform(as: account) { try useCase.run(in: $0) }
     }
 
+    /// Ends the sessions of users disabled, or whose password was set, since each session was last used: a request
+    /// looks its user up and a disabled one is refused at once, but a session not used while its user was disabled (by
+    /// `user disable` on the command line, which the server does not hear of) came back when the user was enabled
+    /// again. `SessionSweep` runs this every few seconds.
+    func sweepSessions() async {
+        let users = sessions.signedInUsers()
+        guard !users.isEmpty else { return }
+        // A ledger that cannot be read now is looked at again at the next sweep; its requests say what is wrong.
+        guard let found = try? await perform(as: nil, { ws in try users.map { ($0, try FindUser(name: $0).run(in: ws)) } }) else { return }
+        for (name, user) in found {
+            if let user, !user.account.disabled {
+                sessions.closeAll(of: name, keeping: user.passwordStamp)
+            } else {
+                sessions.closeAll(of: name)
+            }
+        }
+    }
+
     /// Today, for a request.
     var today: Day { settings.today() }
 }

@@ -31,8 +31,9 @@ public enum OfficeServer {
     ) -> some ApplicationProtocol {
         var logger = Logger(label: "petitions-server")
         logger.logLevel = .warning
-        return Application(
-            router: router(settings),
+        let office = Office(settings: settings)
+        var app = Application(
+            router: router(settings, office: office),
             // Bytes that are not HTTP are answered in the house's words too (MalformedRequest). A slow client is cut
             // off: a connection idle (or a head unfinished) for `idleTimeout`, a body trickling in (SlowRequest).
             // An HTTP/1.0 request is answered and its connection closed (ClosingHTTP1Channel). A head is bounded as
@@ -46,6 +47,8 @@ public enum OfficeServer {
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { _ in await onRunning() },
             logger: logger)
+        app.addServices(SessionSweep(office: office))
+        return app
     }
 
     /// The time a request's body may take before its 408, whatever the settings say: under two thirds of the idle

@@ -94,16 +94,26 @@ final class SessionStore: @unchecked Sendable {
     }
 
     /// Ends every session of `user` (disabled on the users page) now, not when each is next used: enabled again
-    /// before then, a session left open (a shared or stolen computer's) would have come back with it.
-    func closeAll(of user: String) {
+    /// before then, a session left open (a shared or stolen computer's) would have come back with it. `keeping`: the
+    /// stamp of the user's password now, whose sessions stay (those opened under another password end).
+    func closeAll(of user: String, keeping stamp: String? = nil) {
         lock.withLock {
+            var kept: [String] = []
             for id in byUser.removeValue(forKey: user) ?? [] {
+                if let stamp, let s = sessions[id], s.passwordStamp == stamp {
+                    kept.append(id)
+                    continue
+                }
                 sessions[id] = nil
                 formUses[id] = nil
                 notices[id] = nil
             }
+            if !kept.isEmpty { byUser[user] = kept }
         }
     }
+
+    /// The users with a signed-in session (`Office.sweepSessions` looks each up).
+    func signedInUsers() -> [String] { lock.withLock { Array(byUser.keys) } }
 
     // MARK: - One-time form tokens
 
