@@ -32,15 +32,22 @@ struct MethodNotAllowed: RouterMiddleware {
         routes = order.compactMap { byPath[$0] }
     }
 
-    /// The methods the address `path` takes, in the order they were added; empty when no route has that address.
+    /// The methods the address `path` takes, in the order they were added; empty when no route has that address. An
+    /// address written out whole in a route (`/deliveries/receipts`) takes only that route's methods, as the router
+    /// matches it before one with a parameter in its place (`/deliveries/{id}`), which it never reaches.
     func methods(of path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         var found: [HTTPRequest.Method] = []
+        var exact: [HTTPRequest.Method] = []
         for route in routes where route.components.count == parts.count {
             guard zip(route.components, parts).allSatisfy({ element, part in element ~= part }) else { continue }
             for m in route.methods where !found.contains(m) { found.append(m) }
+            // A part written out: neither a parameter (`{id}`) nor a wildcard (`*`), as the router describes them.
+            if route.components.allSatisfy({ !$0.description.contains("{") && !$0.description.contains("*") }) {
+                exact += route.methods.filter { !exact.contains($0) }
+            }
         }
-        return found
+        return exact.isEmpty ? found : exact
     }
 
     func handle(_ request: Request, context: OfficeContext, next: (Request, OfficeContext) async throws -> Response) async throws -> Response {

@@ -124,6 +124,12 @@ import Testing
             #expect(page.headers[.allow] == "GET, HEAD, POST")
             #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(try await client.execute(uri: "/api/v1/nothing-here", method: .delete, headers: f.bearer(.reader)).status == .notFound)
+            // The receipt form's address shares its first part with a delivery's page (`/deliveries/{id}`): asked for with
+            // GET, it is 405 as the other forms' addresses are, not 404 "no delivery".
+            let reader = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let form = try await client.execute(uri: "/deliveries/receipts", method: .get, headers: reader.headers)
+            #expect(form.status == .methodNotAllowed && form.headers[.allow] == "POST", "\(form.status) \(form.text.prefix(400))")
+            #expect(try await client.execute(uri: "/deliveries/7", method: .get, headers: reader.headers).status == .notFound)
         }
     }
 }
