@@ -139,9 +139,9 @@ enum WebTemplates {
 
         """
 
-    static let overdue = asOfForm + "{{^refused}}{{> pager}}\n{{> overdue-table}}\n{{> pager}}\n{{/refused}}"
+    static let overdue = asOfForm + "{{^refused}}{{#hasOverdue}}{{> pager}}{{/hasOverdue}}\n{{> overdue-table}}\n{{#hasOverdue}}{{> pager}}{{/hasOverdue}}\n{{/refused}}"
 
-    static let unanswered = asOfForm + "{{^refused}}{{> pager}}\n{{> waiting-table}}\n{{> pager}}\n{{/refused}}"
+    static let unanswered = asOfForm + "{{^refused}}{{#hasWaiting}}{{> pager}}{{/hasWaiting}}\n{{> waiting-table}}\n{{#hasWaiting}}{{> pager}}{{/hasWaiting}}\n{{/refused}}"
 
     static let petitions = """
         <form method="get" action="/petitions" class="filters">

@@ -183,6 +183,11 @@ extension TestResponse {
             #expect(petitions.text.contains("Rows 1–2 of 2, page 1 of 1."))
             let deliveries = try await client.execute(uri: "/deliveries?page=1", method: .get, headers: b.headers)
             #expect(deliveries.text.contains("Rows 1–3 of 3"))
+            // An empty listing says so once, in its own words, without a pager above and below saying "No rows." too.
+            for (path, calm) in [("/unanswered", "No letter is waiting for a reply."), ("/overdue", "No delivery is overdue.")] {
+                let empty = try await client.execute(uri: path + "?as_of=1900-01-01", method: .get, headers: b.headers)
+                #expect(empty.status == .ok && empty.text.contains(calm) && !empty.text.contains("No rows."), "\(path)")
+            }
         }
     }
 }
