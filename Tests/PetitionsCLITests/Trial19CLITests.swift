@@ -1,0 +1,94 @@
+import Foundation
+import PetitionsTestSupport
+import Testing
+
+/// What the nineteenth trial found at the command line: named pipes whose writer comes later.
+@Suite struct Trial19CLITests {
+    // MARK: - A named pipe whose writer starts later
+
+    /// How a run ended and what it printed.
+    struct Run: CustomStringConvertible {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var description: String { "exit \(status)\nstdout: \(stdout)\nstderr: \(stderr)" }
+    }
+
+    /// Starts `petitions ARGS`, waits until it says on stderr that it waits for `fifo`'s writer (or until it ends:
+    /// then the pipe was taken for empty), writes `text` into the pipe and returns how the run ended.
+    static func runWritingLater(_ cli: CLI, _ args: [String], fifo: String, text: String) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = args + ["--db", cli.db]
+        process.environment = cli.environment
+        process.currentDirectoryURL = cli.directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // What it printed before the writer came; a bound of a minute so that a run that waits without a word fails.
+        var before = Data()
+        let fd = err.fileHandleForReading.fileDescriptor
+        var said = false
+        while !said {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&p, 1, 60_000) == 1 else { break }
+            var block = [UInt8](repeating: 0, count: 4096)
+            let n = read(fd, &block, block.count)
+            if n <= 0 { break }
+            before.append(contentsOf: block[0..<n])
+            said = String(decoding: before, as: UTF8.self).contains("waiting")
+        }
+        if said {
+            // Not blocking: had the run ended, the test would wait here for ever.
+            let w = open(fifo, O_WRONLY | O_NONBLOCK)
+            if w >= 0 {
+                _ = text.utf8CString.withUnsafeBufferPointer { write(w, $0.baseAddress, $0.count - 1) }
+                close(w)
+            }
+        } else {
+            process.terminate()
+        }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let rest = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: before + rest, as: UTF8.self))
+    }
+
+    @Test("a named pipe whose writer starts later is read to its end, saying on stderr that it waits, wherever a file is read")
+    func aPipeWhoseWriterComesLaterIsReadToItsEnd() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let fifo = cli.directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let rows = try Self.runWritingLater(cli, ["import", "petitioners", fifo], fifo: fifo, text: "name\nVera Figner\n")
+        #expect(rows.status == 0 && rows.stdout.contains("Imported 1 petitioner"), "\(rows)")
+        #expect(rows.stderr.contains("note: waiting for \(fifo), a named pipe, to be written to (Ctrl-C stops)."), "\(rows)")
+        let attached = try Self.runWritingLater(cli, ["attach", "--letter", "1", fifo], fifo: fifo, text: "The scanned reply.\n")
+        #expect(attached.status == 0, "\(attached)")
+        #expect(try cli.run(["attachment", "get", "1"]).stdout == "The scanned reply.\n")
+        // A configuration that is read is refused for its limit; one taken for empty was the defaults.
+        let config = try Self.runWritingLater(cli, ["authority", "list", "--config", fifo], fifo: fifo, text: "max_attachment_mb = 0\n")
+        #expect(config.status == 65 && config.stderr.contains("max_attachment_mb"), "\(config)")
+        let rules = try Self.runWritingLater(
+            cli, ["check", "--as-of", "1920-03-04", "--rules", fifo], fifo: fifo, text: "[[rule]]\nid = \"late\"\n")
+        #expect(rules.status == 65 && rules.stderr.contains("line 2: rule 'late' has no kind"), "\(rules)")
+    }
+
+    @Test("rules set and calendar set refuse a named pipe at once, naming it, without waiting for a writer")
+    func storingRulesRefusesAPipeWithoutWaiting() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let fifo = cli.directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for args in [["rules", "set", fifo], ["calendar", "set", fifo]] {
+            let r = try cli.run(args)
+            #expect(r.status == 66 && r.stderr.contains("\(fifo) is a pipe, which can be read only once; give a file."), "\(args): \(r)")
+            LeftoverDefectTests.oneSentence(r)
+        }
+    }
+}
