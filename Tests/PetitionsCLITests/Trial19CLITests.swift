@@ -2,7 +2,8 @@ import Foundation
 import PetitionsTestSupport
 import Testing
 
-/// What the nineteenth trial found at the command line: named pipes whose writer comes later.
+/// What the nineteenth trial found at the command line: named pipes whose writer comes later, and standard input
+/// that is a terminal.
 @Suite struct Trial19CLITests {
     // MARK: - A named pipe whose writer starts later
 
@@ -90,5 +91,49 @@ import Testing
             #expect(r.status == 66 && r.stderr.contains("\(fifo) is a pipe, which can be read only once; give a file."), "\(args): \(r)")
             LeftoverDefectTests.oneSentence(r)
         }
+    }
+
+    // MARK: - Standard input that is a terminal
+
+    static let script = "/usr/bin/script"
+
+    /// Runs `petitions ARGS` under `script`, which gives it a terminal for standard input.
+    static func atATerminal(_ cli: CLI, _ args: [String]) throws -> CLI.Result {
+        var cli = cli
+        cli.environment["SHELL"] = "/bin/bash"
+        let line = ([CLI.binary] + args + ["--db", cli.db]).map { "'\($0)'" }.joined(separator: " ")
+        return try CLI.exec(["script", "-qec", line, "/dev/null"], environment: cli.environment, executable: Self.script)
+    }
+
+    @Test(
+        "standard input that is a terminal is refused at once for - and --password-stdin, saying how to give it",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: script) && FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+    func aTerminalOnStandardInputIsRefused() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let before = try BadInputTests.snapshot(cli)
+        for args in [["import", "petitioners", "-"], ["import", "events", "-"]] {
+            let r = try Self.atATerminal(cli, args)
+            #expect(r.status == 64, "\(args): \(r)")
+            #expect(
+                r.stdout.contains(
+                    "error: standard input is a terminal; pipe the \(args[1] == "events" ? "events" : "rows") in (cat FILE | petitions import \(args[1]) -) or name the file instead of -. Nothing was imported."
+                ), "\(args): \(r)")
+        }
+        let add = try Self.atATerminal(cli, ["user", "add", "vera", "--role", "clerk", "--password-stdin"])
+        #expect(add.status == 64, "\(add)")
+        #expect(
+            add.stdout.contains(
+                "error: --password-stdin: standard input is a terminal; pipe the password in (printf '%s\\n' PASSWORD | petitions user add … --password-stdin) or leave out --password-stdin to have one made."
+            ), "\(add)")
+        #expect(try cli.run(["user", "list"]).stdout.contains("vera") == false)
+        #expect(try cli.run(["user", "add", "vera", "--role", "clerk"]).status == 0)
+        let password = try Self.atATerminal(cli, ["user", "password", "vera", "--password-stdin"])
+        #expect(password.status == 64, "\(password)")
+        #expect(
+            password.stdout.contains(
+                "error: --password-stdin: standard input is a terminal; pipe the password in (printf '%s\\n' PASSWORD | petitions user password … --password-stdin)."
+            ), "\(password)")
+        #expect(try BadInputTests.snapshot(cli) == before)
     }
 }
