@@ -169,8 +169,8 @@ struct RuleReader {
 
     /// The 1-based line of `key` (holding `value`, when given) within this rule, else the header.
     func line(_ key: String, value: String? = nil) -> Int {
-        if let value, let l = lines.line(ofKey: key, value: value, from: start), l - 1 < end { return l }
-        if let l = lines.line(ofKey: key, from: start), l - 1 < end { return l }
+        if let value, let l = lines.line(ofKey: key, value: value, from: start, to: end) { return l }
+        if let l = lines.line(ofKey: key, from: start, to: end) { return l }
         return header
     }
 
