@@ -136,4 +136,23 @@ import Testing
             ), "\(password)")
         #expect(try BadInputTests.snapshot(cli) == before)
     }
+
+    // MARK: - Files saved with Windows line ends
+
+    @Test("a rules or calendar file with CRLF line ends is stored by rules set and calendar set, and its errors name the right line")
+    func windowsLineEndsAreLineEnds() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let rules = try ExchangeTests.file(cli, "rules.toml", "version = 1\r\n[[rule]]\r\nid = \"u\"\r\nkind = \"arrears\"\r\n")
+        let set = try cli.run(["rules", "set", rules])
+        #expect(set.status == 0, "\(set)")
+        #expect(try cli.run(["rules", "show"]).stdout.contains("u   arrears"), "the stored rules are the file's")
+        let calendar = try ExchangeTests.file(
+            cli, "calendar.toml", "weekend = [\"sunday\"]\r\n[[holiday]]\r\ndate = \"1920-05-01\"\r\nname = \"May Day\"\r\n")
+        let stored = try cli.run(["calendar", "set", calendar])
+        #expect(stored.status == 0, "\(stored)")
+        let bad = try ExchangeTests.file(cli, "bad.toml", "version = 1\r\n[[rule]]\r\nid = \"v\"\r\nkind = \"arrears\"\r\nfoo = 1\r\n")
+        let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", bad])
+        #expect(r.status == 65 && r.stderr.hasPrefix("error: \(bad), line 5: rule 'v' has the key 'foo'"), "\(r)")
+    }
 }
