@@ -155,4 +155,18 @@ import Testing
         let r = try cli.run(["check", "--as-of", "1920-03-04", "--rules", bad])
         #expect(r.status == 65 && r.stderr.hasPrefix("error: \(bad), line 5: rule 'v' has the key 'foo'"), "\(r)")
     }
+
+    @Test("a version in quotes in a rules or calendar file is said to be text, as the configuration says it")
+    func aQuotedVersionIsSaidToBeText() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let file = try ExchangeTests.file(cli, "v.toml", "version = \"1\"\n")
+        for option in ["--rules", "--calendar"] {
+            let r = try cli.run(["check", "--as-of", "1920-03-04", option, file])
+            #expect(
+                r.status == 65
+                    && r.stderr == "error: \(file), line 1: version = '1' is not a whole number; write it without quotes, e.g. version = 1.\n",
+                "\(option): \(r)")
+        }
+    }
 }
