@@ -169,4 +169,20 @@ import Testing
                 "\(option): \(r)")
         }
     }
+
+    // MARK: - Text that holds line breaks and tabs
+
+    @Test("a multi-line address, note or case note continues under its first line, not at the left edge where it read as a field")
+    func multiLineValuesHangUnderTheirFirstLine() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["petitioner", "edit", "kropotkin", "--address", "12 Main Street\nDmitrov", "--note", "Writes\nweekly"]).status == 0)
+        let shown = try cli.run(["petitioner", "show", "kropotkin"])
+        #expect(shown.stdout.contains("  address: 12 Main Street\n           Dmitrov\n"), "\(shown)")
+        #expect(shown.stdout.contains("  note: Writes\n        weekly\n  office: dmitrov"), "\(shown)")
+        let noted = try cli.run(["petition", "note", "1", "--text", "First line\nsecond line", "--on", "1920-01-21"])
+        #expect(noted.stdout == "Noted on petition 1 (note 1, 1920-01-21): First line\n\(String(repeating: " ", count: 42))second line\n", "\(noted)")
+        let petition = try cli.run(["petition", "show", "1"])
+        #expect(petition.stdout.contains("  1920-01-21  First line\n              second line\n"), "\(petition)")
+    }
 }
