@@ -185,4 +185,21 @@ import Testing
         let petition = try cli.run(["petition", "show", "1"])
         #expect(petition.stdout.contains("  1920-01-21  First line\n              second line\n"), "\(petition)")
     }
+
+    @Test("a tab in a table's cell is a space, so the columns after it stay aligned")
+    func aTabInACellKeepsTheColumnsAligned() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        #expect(try cli.run(["petitioner", "edit", "kropotkin", "--district", "Dmitrov\tuezd"]).status == 0)
+        var wide = cli
+        wide.environment["COLUMNS"] = "100"
+        let list = try wide.run(["petitioner", "list"])
+        let lines = list.stdout.split(separator: "\n")
+        let header = try #require(lines.first)
+        let row = try #require(lines.first { $0.contains("kropotkin") })
+        #expect(!row.contains("\t"), "\(list)")
+        // The column after the district starts where its header does.
+        let column = try #require(header.range(of: "OCCUPATION")).lowerBound.utf16Offset(in: header)
+        #expect(Array(row.utf16)[column] == UInt16(UInt8(ascii: "-")), "\(list)")
+    }
 }
