@@ -202,4 +202,30 @@ import Testing
         let column = try #require(header.range(of: "OCCUPATION")).lowerBound.utf16Offset(in: header)
         #expect(Array(row.utf16)[column] == UInt16(UInt8(ascii: "-")), "\(list)")
     }
+
+    // MARK: - Two offices merging
+
+    @Test("two offices that both removed the same attachment still merge: the second removal is kept without effect, named")
+    func anAttachmentRemovedOnBothSidesDoesNotBlockTheMerge() throws {
+        let (dmitrov, klin) = try MergeInapplicableTests.twoOffices()
+        defer {
+            dmitrov.remove()
+            klin.remove()
+        }
+        let scan = try ExchangeTests.file(dmitrov, "scan.txt", "The scanned reply.\n")
+        #expect(try dmitrov.run(["attach", "--letter", "1", scan]).status == 0)
+        #expect(try MergeInapplicableTests.merge(dmitrov, into: klin).status == 0)
+        #expect(try dmitrov.run(["attachment", "remove", "1", "--reason", "A duplicate"]).status == 0)
+        #expect(try klin.run(["attachment", "remove", "1", "--reason", "Scanned twice"]).status == 0)
+        for (from, into) in [(klin, dmitrov), (dmitrov, klin)] {
+            let merged = try MergeInapplicableTests.merge(from, into: into)
+            #expect(merged.status == 0, "\(merged)")
+            #expect(merged.stdout.contains("attachment.removed): attachment: attachment 1 was removed on "), "\(merged)")
+            #expect(merged.stdout.contains("It is kept in the log without effect."), "\(merged)")
+            #expect(try into.run(["verify"]).status == 0)
+            let again = try MergeInapplicableTests.merge(from, into: into)
+            #expect(again.status == 0 && again.stdout.contains("0 added"), "\(again)")
+        }
+        #expect(try dmitrov.run(["attachment", "list"]).stdout == (try klin.run(["attachment", "list"]).stdout))
+    }
 }
