@@ -228,4 +228,23 @@ import Testing
         }
         #expect(try dmitrov.run(["attachment", "list"]).stdout == (try klin.run(["attachment", "list"]).stdout))
     }
+
+    @Test("two offices that both ended the same enrolment still merge: the second end is kept without effect, named")
+    func anEnrolmentEndedOnBothSidesDoesNotBlockTheMerge() throws {
+        let (dmitrov, klin) = try MergeInapplicableTests.twoOffices()
+        defer {
+            dmitrov.remove()
+            klin.remove()
+        }
+        let end = ["enrol", "end", "--decree", "decree-1918", "--recipient", "dmitrov-post", "--on", "1920-02-15"]
+        #expect(try dmitrov.run(end).status == 0)
+        #expect(try klin.run(end).status == 0)
+        for (from, into) in [(klin, dmitrov), (dmitrov, klin)] {
+            let merged = try MergeInapplicableTests.merge(from, into: into)
+            #expect(merged.status == 0, "\(merged)")
+            #expect(merged.stdout.contains("enrolment.ended): payload key on '1920-02-15': dmitrov-post is not enrolled in decree-1918"), "\(merged)")
+            #expect(try into.run(["verify"]).status == 0)
+        }
+        #expect(try dmitrov.run(["delivery", "list"]).stdout == (try klin.run(["delivery", "list"]).stdout))
+    }
 }
