@@ -39,4 +39,20 @@ struct VerifySchemaTests {
             after: "PRAGMA writable_schema = 1; UPDATE sqlite_master SET sql = replace(sql, 'STRICT', '') WHERE name = 'party'")
         #expect(loose == ["schema: the table party is not as petitions made it; the ledger was changed with another tool; restore it from a backup"])
     }
+
+    @Test("a command on a ledger missing a table says its schema is missing part and that verify names what")
+    func aMissingTableIsSaidInWords() throws {
+        try withLedger { temporary in
+            let raw = try openRaw(temporary.path)
+            try raw.write { db in try db.execute(sql: "DROP TABLE search") }
+            try raw.close()
+            let error = try #require(throws: PetitionsError.self) {
+                try temporary.ledger.addAuthority(name: "A1", handle: "a1", parent: nil, replyWithin: nil, on: TemporaryLedger.today)
+            }
+            #expect(
+                error.message
+                    == "The ledger could not complete the command: part of its schema is missing (it was changed with another tool); petitions verify names what.",
+                "\(error)")
+        }
+    }
 }
