@@ -103,6 +103,8 @@ public enum CalendarFile {
                 // terminal and U+202E turn the line around, as in any other text.
                 do {
                     try ControlCharacters.refuse(name, field: "holiday \(n) name")
+                    // One line, as every name: a name of 10 MB was printed whole by every deadline that skipped it.
+                    if let long = TextLimits.problem(key: "name", value: name) { throw PetitionsError("holiday \(n) \(long.message)") }
                 } catch let e as PetitionsError {
                     throw fail(lines.line(ofKey: "name", from: start) ?? header, e.message)
                 }

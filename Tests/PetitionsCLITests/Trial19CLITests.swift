@@ -247,4 +247,22 @@ import Testing
         }
         #expect(try dmitrov.run(["delivery", "list"]).stdout == (try klin.run(["delivery", "list"]).stdout))
     }
+
+    // MARK: - Calendars
+
+    @Test("a holiday's name is one line of at most 1,000 characters, as every name is: a longer one was printed whole")
+    func aHolidaysNameIsOneLine() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let long = try ExchangeTests.file(
+            cli, "long.toml", "[[holiday]]\ndate = \"1920-05-01\"\nname = \"\(String(repeating: "x", count: 2_000))\"\n")
+        let r = try cli.run(["deadline", "--from", "1920-04-28", "--within", "3 working days", "--calendar", long])
+        #expect(
+            r.status == 65
+                && r.stderr == "error: \(long), line 3: holiday 1 name is 2,000 characters long; a name is one line of at most 1,000 characters.\n",
+            "\(r)")
+        let broken = try ExchangeTests.file(cli, "broken.toml", "[[holiday]]\ndate = \"1920-05-01\"\nname = \"May\\nDay\"\n")
+        let b = try cli.run(["calendar", "set", broken])
+        #expect(b.status == 65 && b.stderr.contains("line 3: holiday 1 name 'May\\u000ADay' holds a line break; a name is one line."), "\(b)")
+    }
 }
