@@ -36,6 +36,11 @@ public enum CalendarFile {
         }
         if let version = table["version"] {
             guard version.int == 1 else {
+                // Said as the configuration says it: "version '1' is not one this program understands (1)" read as a riddle.
+                if let text = version.string {
+                    throw fail(
+                        lines.line(ofKey: "version"), "version = \(quoted(text)) is not a whole number; write it without quotes, e.g. version = 1.")
+                }
                 throw fail(lines.line(ofKey: "version"), "version \(quoted(version.debugDescription)) is not one this program understands (1).")
             }
         }
@@ -98,6 +103,8 @@ public enum CalendarFile {
                 // terminal and U+202E turn the line around, as in any other text.
                 do {
                     try ControlCharacters.refuse(name, field: "holiday \(n) name")
+                    // One line, as every name: a name of 10 MB was printed whole by every deadline that skipped it.
+                    if let long = TextLimits.problem(key: "name", value: name) { throw PetitionsError("holiday \(n) \(long.message)") }
                 } catch let e as PetitionsError {
                     throw fail(lines.line(ofKey: "name", from: start) ?? header, e.message)
                 }
@@ -183,19 +190,21 @@ struct SourceLines {
         return line
     }
 
-    /// The 1-based line, at or after line index `start`, where `key` is written (`key = …`, `[key]`, `[[key]]`);
-    /// with `value`, the first such line that holds it, else the first line from the key on that holds it in quotes
-    /// (a list over several lines, or an inline table).
-    func line(ofKey key: String, value: String? = nil, from start: Int = 0) -> Int? {
-        guard start < lines.count else { return nil }
-        let keyLines = (start..<lines.count).filter { names(code(lines[$0]), key) }
+    /// The 1-based line, at or after line index `start` and before `end` (the end of the text when nil), where `key`
+    /// is written (`key = …`, `[key]`, `[[key]]`); with `value`, the first such line that holds it, else the first line
+    /// from the key on that holds it in quotes (a list over several lines, or an inline table). Bounded by `end`, a
+    /// search within one table of many is as long as the table, not the rest of the file.
+    func line(ofKey key: String, value: String? = nil, from start: Int = 0, to end: Int? = nil) -> Int? {
+        let end = min(end ?? lines.count, lines.count)
+        guard start < end else { return nil }
+        let keyLines = (start..<end).filter { names(code(lines[$0]), key) }
         guard let value else { return keyLines.first.map { $0 + 1 } }
         if let i = keyLines.first(where: { code(lines[$0]).contains(value) }) { return i + 1 }
         let quotedValue = { (i: Int) -> Bool in
             let c = self.code(self.lines[i])
             return c.contains("\"\(value)\"") || c.contains("'\(value)'")
         }
-        if let i = ((keyLines.first ?? start)..<lines.count).first(where: quotedValue) { return i + 1 }
+        if let i = ((keyLines.first ?? start)..<end).first(where: quotedValue) { return i + 1 }
         return keyLines.first.map { $0 + 1 }
     }
 

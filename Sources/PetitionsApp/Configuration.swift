@@ -81,11 +81,13 @@ public struct Configuration: Codable, Equatable, Sendable {
 public enum TOMLFile {
     /// The text of a TOML file's bytes, refused naming `source` when they are not UTF-8 text (a NUL, or bytes that are
     /// not UTF-8): read as U+FFFD, a binary file was refused for a '�' outside quotes, which said nothing of why.
+    /// Line ends saved on Windows (CRLF, which TOML allows) become new lines: as one Swift character, CRLF split no
+    /// line, so every error named line 1, and the stored text was refused for its carriage returns.
     public static func text(_ data: Data, source: String) throws -> String {
         guard let text = InputFile.utf8Text(data) else {
             throw PetitionsError("\(source) is not a text file (a TOML file is UTF-8 text); nothing was read from it.")
         }
-        return text
+        return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     public static func table(_ text: String, source: String) throws -> TOMLTable {

@@ -38,6 +38,11 @@ public enum RulesFile {
         }
         if let version = table["version"] {
             guard version.int == 1 else {
+                // Said as the configuration says it: "version '1' is not one this program understands (1)" read as a riddle.
+                if let text = version.string {
+                    throw fail(
+                        lines.line(ofKey: "version"), "version = \(quoted(text)) is not a whole number; write it without quotes, e.g. version = 1.")
+                }
                 throw fail(lines.line(ofKey: "version"), "version \(shown(version)) is not one this program understands (1).")
             }
         }
@@ -169,8 +174,8 @@ struct RuleReader {
 
     /// The 1-based line of `key` (holding `value`, when given) within this rule, else the header.
     func line(_ key: String, value: String? = nil) -> Int {
-        if let value, let l = lines.line(ofKey: key, value: value, from: start), l - 1 < end { return l }
-        if let l = lines.line(ofKey: key, from: start), l - 1 < end { return l }
+        if let value, let l = lines.line(ofKey: key, value: value, from: start, to: end) { return l }
+        if let l = lines.line(ofKey: key, from: start, to: end) { return l }
         return header
     }
 

@@ -97,14 +97,17 @@ public struct TextTable: Sendable {
     }
 
     /// A row's cells as the table shows them: control characters stored before they were refused made visible (as
-    /// `\u001B`, never acting on the terminal), line breaks as spaces, capped columns cut (`capped`: not the header).
+    /// `\u001B`, never acting on the terminal), line breaks and tabs as spaces (a terminal moves a tab to its next stop,
+    /// past the columns after it), capped columns cut (`capped`: not the header).
     private func shownCells(_ r: [String], capped: Bool = true) -> [String] {
         (0..<headers.count).map { i in
             guard i < r.count else { return "" }
             let visible = ControlCharacters.visible(r[i])
-            // Through Foundation only for a cell with a line break: on 12,000 rows the replacement was most of
+            // Through Foundation only for a cell with a line break or a tab: on 12,000 rows the replacement was most of
             // `overdue --format text`, for cells that had none.
-            let cell = visible.utf8.contains(UInt8(ascii: "\n")) ? visible.replacingOccurrences(of: "\n", with: " ") : visible
+            let cell =
+                visible.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") })
+                ? visible.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ") : visible
             return capped ? caps[i].map { TextTable.cut(cell, cells: $0) } ?? cell : cell
         }
     }

@@ -166,7 +166,7 @@ public enum OfficeServer {
         if error is SocketAddressError {
             return PetitionsError("--host \(quoted(settings.host)): not an address of this machine to listen on.", code: .unavailable)
         }
-        return PetitionsError("The server stopped: it could not listen on \(settings.host):\(settings.port).", code: .unavailable)
+        return PetitionsError("The server stopped: it could not listen on \(quoted(settings.host)) port \(settings.port).", code: .unavailable)
     }
 }
 

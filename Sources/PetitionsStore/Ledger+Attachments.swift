@@ -56,7 +56,9 @@ extension Ledger {
         }
         if let removed = a.removedEventID {
             let day = try String.fetchOne(db, sql: "SELECT day FROM event WHERE id = ?", arguments: [removed]) ?? "?"
-            throw PetitionsError("\(field): attachment \(id) was removed on \(day).")
+            // A refusal of the ledger's state, not of the log: another office's removal of one removed here too is
+            // kept without effect by a merge, which a removal refused as unreadable blocked for good.
+            throw PetitionsError("\(field): attachment \(id) was removed on \(day).", kind: .invalid)
         }
         return a
     }

@@ -110,8 +110,10 @@ extension LedgerTransaction {
                     """, arguments: [d.id, r.id, day.description, day.description])
         else {
             throw PetitionsError(
-                "--on \(quoted(day.description)): \(r.handle) is not enrolled in \(d.handle) on that day, or its enrolment ends by then; there is nothing to end."
-            )
+                "--on \(quoted(day.description)): \(r.handle) is not enrolled in \(d.handle) on that day, or its enrolment ends by then; there is nothing to end.",
+                // The ledger's state, not an unreadable log: another office's end of an enrolment ended here too is kept
+                // without effect by a merge.
+                kind: .invalid)
         }
         let period = String(day.description.prefix(7))
         // Later deliveries nothing has come for (not even a receipt since voided) are unscheduled: the event names them,

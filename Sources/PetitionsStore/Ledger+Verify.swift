@@ -138,6 +138,10 @@ extension Ledger {
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))")
                 if integrity != ["ok"] { add(Ledger.describeFaults(integrity)) }
             }
+            let schema = try schemaProblems(db)
+            for p in schema.problems { add(p) }
+            // Without one of its tables, the records cannot be checked: the queries below would fail on it.
+            if schema.missing { return problems }
 
             for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 let table: String = r["table"]

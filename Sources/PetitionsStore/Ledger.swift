@@ -394,6 +394,9 @@ extension Ledger {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the ledger is damaged"
         case .SQLITE_CANTOPEN: return "the file cannot be opened"
         case .SQLITE_INTERRUPT: return "it was interrupted"
+        // A table or column dropped with another tool (`sqlite3`): said as such, and where to learn which.
+        case .SQLITE_ERROR where e.message.map { $0.contains("no such table") || $0.contains("no such column") } ?? false:
+            return "part of its schema is missing (it was changed with another tool); petitions verify names what"
         default: return "an unexpected failure (code \(e.extendedResultCode.rawValue))"
         }
     }

@@ -6,8 +6,8 @@ import PetitionsDomain
 ///
 /// The size a file reports is not trusted: files under /proc and /sys say 0 bytes and hold text, so a file is read
 /// until its end. A folder, a device (`/dev/zero` never ends, a terminal waits for typing) or a socket is refused with
-/// a sentence (exit 66). A named pipe is opened without waiting for a writer: one that nobody writes to reads as
-/// empty instead of hanging, and one a writer has open (`<(command)` in a shell) is read to its end.
+/// a sentence (exit 66). A named pipe is read to its end as `cat` reads it, waiting for its writer: when nothing has come
+/// through it after a moment, a note on stderr says what petitions waits for, so that it never waits without a word.
 public enum InputFile {
     /// Opens `path` for reading and returns its descriptor, or a sentence (exit 66) naming `field` and the path and
     /// ending with `consequence` (e.g. "nothing was imported.").
@@ -33,10 +33,30 @@ public enum InputFile {
             let why = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
             throw PetitionsError("\(lead)\(path) cannot be read (\(why)); \(consequence)", code: .noInput)
         }
+        if st.st_mode & S_IFMT == S_IFIFO { waitForWriter(fd, path: path) }
         // Reads wait again from here on: a pipe's writer may be slower than us.
         let flags = fcntl(fd, F_GETFL)
         if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         return fd
+    }
+
+    /// How long a named pipe may give nothing before a note says that petitions waits for it, in milliseconds.
+    static let quietPipeMilliseconds: Int32 = 500
+
+    /// Waits until the named pipe open on `fd` has something to read or its writer has closed it. A pipe opened without
+    /// waiting reads as empty until a writer comes, and one that started later was taken for an empty file; after
+    /// `quietPipeMilliseconds` of nothing, a note on stderr says what is awaited.
+    static func waitForWriter(_ fd: Int32, path: String) {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        if poll(&p, 1, quietPipeMilliseconds) != 0 { return }
+        FileHandle.standardError.write(Data("note: waiting for \(path), a named pipe, to be written to (Ctrl-C stops).\n".utf8))
+        while poll(&p, 1, -1) < 0 && errno == EINTR {}
+    }
+
+    /// Whether `path` is a named pipe, which can be read only once.
+    public static func isPipe(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO
     }
 
     /// Whether `path` is a regular file (one that can be read twice, e.g. for its digest and then for its rows).

@@ -20,12 +20,13 @@ public struct StoreRules: UseCase {
     /// The rules and calendar in force after the change.
     public func run(in workspace: Workspace) throws -> RuleContext {
         let key = kind == .rules ? Checker.rulesKey : Checker.calendarKey
-        // The file is read twice (checked, then stored): a pipe would give its text only to the first reading.
+        // The file is read twice (checked, then stored): a pipe would give its text only to the first reading. It is
+        // refused before it is opened, which would wait for its writer.
+        let pipe = PetitionsError("\(key): \(file) is a pipe, which can be read only once; give a file. Nothing was changed.", code: .noInput)
+        guard !InputFile.isPipe(file) else { throw pipe }
         let fd = try InputFile.open(file, field: key)
         close(fd)
-        guard InputFile.isRegular(file) else {
-            throw PetitionsError("\(key): \(file) is a pipe, which can be read only once; give a file. Nothing was changed.", code: .noInput)
-        }
+        guard InputFile.isRegular(file) else { throw pipe }
         return try workspace.recording { l in
             let sources = kind == .rules ? RuleSources(rules: file) : RuleSources(calendar: file)
             let context = try workspace.rules(l, sources)

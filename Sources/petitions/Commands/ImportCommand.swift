@@ -39,6 +39,7 @@ struct ImportCommand: ParsableCommand {
     var map: [String] = []
 
     func run() throws {
+        if file == "-" { try StandardInput.refuseTerminal(what: what == .events ? "events" : "rows", command: "import \(what.rawValue)") }
         if what == .events {
             if skipInvalid || rejects != nil {
                 throw PetitionsError("--skip-invalid and --rejects are for CSV rows; an event log is merged whole or not at all.", code: .usage)

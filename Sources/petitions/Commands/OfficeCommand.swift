@@ -34,10 +34,10 @@ struct OfficeCommand: ParsableCommand {
             let s = try ledger.run(SetOffice(name: name, address: contact.address, email: contact.email, signature: signature))
             if output.format == .json { return try Output.json(s) }
             print("Office \(s.office.handle): \(s.office.name)")
-            if let a = s.office.address { print("  address: \(a)") }
+            if let a = s.office.address { print(hanging("  address: ", a)) }
             if let e = s.office.email { print("  email: \(e)") }
             if let sig = s.signature {
-                print("  signature: \(sig)")
+                print(hanging("  signature: ", sig))
             } else if signature != nil {
                 print("  signature: removed; drafts show [signature] where it goes")
             }

@@ -58,7 +58,7 @@ extension PetitionCommand {
             }
             for w in warnings { Output.warn(w) }
             if output.format == .json { return try Output.json(n) }
-            print("Noted on petition \(pid) (note \(n.id), \(n.on)): \(n.text)")
+            print(hanging("Noted on petition \(pid) (note \(n.id), \(n.on)): ", n.text))
         }
     }
 }

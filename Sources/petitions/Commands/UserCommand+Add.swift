@@ -16,7 +16,9 @@ extension UserCommand {
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
 
         func run() throws {
-            let password = passwordStdin ? try UserCommand.passwordFromStandardInput() : nil
+            let password =
+                passwordStdin
+                ? try UserCommand.passwordFromStandardInput(command: "user add", alternative: "leave out --password-stdin to have one made") : nil
             let added = try ledger.run(AddUser(name: name, role: role, password: password))
             print("Added user \(UserCommand.show(added.account)).")
             if let generated = added.generatedPassword {
@@ -93,7 +95,7 @@ extension UserCommand {
         }
 
         func run() throws {
-            let a = try ledger.run(SetUserPassword(name: name, password: try UserCommand.passwordFromStandardInput()))
+            let a = try ledger.run(SetUserPassword(name: name, password: try UserCommand.passwordFromStandardInput(command: "user password")))
             print("Password of \(a.name) changed.")
         }
     }

@@ -16,8 +16,10 @@ struct UserCommand: ParsableCommand {
             """,
         subcommands: [Add.self, List.self, RoleChange.self, Disable.self, Enable.self, Password.self, Token.self, Tokens.self])
 
-    /// A password read from standard input: its first line, without the line end.
-    static func passwordFromStandardInput() throws -> String {
+    /// A password read from standard input: its first line, without the line end. A terminal there is refused, naming
+    /// `command` (`user add`) and what else can be done.
+    static func passwordFromStandardInput(command: String, alternative: String? = nil) throws -> String {
+        try StandardInput.refusePasswordAtTerminal(command: command, alternative: alternative)
         let data = FileHandle.standardInput.readDataToEndOfFile()
         guard let text = String(data: data.prefix(4096), encoding: .utf8) else {
             throw ValidationError("--password-stdin: standard input is not UTF-8 text.")

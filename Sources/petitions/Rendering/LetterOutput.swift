@@ -17,7 +17,7 @@ enum LetterOutput {
                 "  reply expected\(l.replyWithin.map { " within \($0)" } ?? "")\(l.replyDue.map { ", due \($0)" } ?? ""): \(l.answeredBy.map { "answered by letter \($0)" } ?? "none yet")"
             )
         }
-        if let s = l.summary { print("  summary: \(s)") }
+        if let s = l.summary { print(hanging("  summary: ", s)) }
     }
 
     static let headers = ["ID", "DAY", "DIR", "FROM", "TO", "PETITION", "REPLY", "SUBJECT"]

@@ -22,18 +22,18 @@ enum PartyOutput {
     static func label(_ k: PartyKind) -> String { k == .person ? "petitioner" : k.rawValue }
 
     static func details(_ p: Party) {
-        if let d = p.district { print("  district: \(d)") }
-        if let o = p.occupation { print("  occupation: \(o)") }
+        if let d = p.district { print(hanging("  district: ", d)) }
+        if let o = p.occupation { print(hanging("  occupation: ", o)) }
         if let g = p.groups, !g.isEmpty { print("  groups: \(g.joined(separator: ", "))") }
         if let d = p.dependants, !d.isEmpty { print("  household: \(d.map { "\($0.name) (\($0.category))" }.joined(separator: ", "))") }
         if let m = p.members, !m.isEmpty { print("  members: \(m.joined(separator: ", "))") }
         if let c = p.counts, !c.isEmpty { print("  counts: \(c.map { "\($0.category)=\($0.count)" }.joined(separator: ", "))") }
         if let c = p.chain, !c.isEmpty { print("  chain above: \(c.joined(separator: " → "))") }
         if let r = p.replyWithin { print("  replies within: \(r)") }
-        if let a = p.address { print("  address: \(a)") }
-        if let ph = p.phone { print("  phone: \(ph)") }
-        if let e = p.email { print("  email: \(e)") }
-        if let n = p.note { print("  note: \(n)") }
+        if let a = p.address { print(hanging("  address: ", a)) }
+        if let ph = p.phone { print(hanging("  phone: ", ph)) }
+        if let e = p.email { print(hanging("  email: ", e)) }
+        if let n = p.note { print(hanging("  note: ", n)) }
         print("  office: \(p.office)")
     }
 

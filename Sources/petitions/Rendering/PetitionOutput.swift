@@ -16,9 +16,9 @@ enum PetitionOutput {
     /// One line of `petition show`'s notes: the day and the text, and for the note given with a change of status, the
     /// change and who recorded it (a case note is the clerk's own, and reads as it always did).
     static func noteLine(_ n: PetitionNote) -> String {
-        guard let change = n.statusChange else { return "  \(n.on)  \(n.text)" }
+        guard let change = n.statusChange else { return hanging("  \(n.on)  ", n.text) }
         let from = change.from.map { "from \($0) " } ?? ""
         let by = n.recordedBy.map { ", recorded by \($0)" } ?? ""
-        return "  \(n.on)  \(n.text)  (with the status change \(from)to \(change.to)\(by))"
+        return hanging("  \(n.on)  ", "\(n.text)  (with the status change \(from)to \(change.to)\(by))")
     }
 }
