@@ -139,9 +139,13 @@ enum WebTemplates {
 
         """
 
-    static let overdue = asOfForm + "{{^refused}}{{#hasOverdue}}{{> pager}}{{/hasOverdue}}\n{{> overdue-table}}\n{{#hasOverdue}}{{> pager}}{{/hasOverdue}}\n{{/refused}}"
+    static let overdue =
+        asOfForm + "{{^refused}}{{#hasOverdue}}{{> pager}}{{/hasOverdue}}\n{{> overdue-table}}\n"
+        + "{{#hasOverdue}}{{> pager}}{{/hasOverdue}}\n{{/refused}}"
 
-    static let unanswered = asOfForm + "{{^refused}}{{#hasWaiting}}{{> pager}}{{/hasWaiting}}\n{{> waiting-table}}\n{{#hasWaiting}}{{> pager}}{{/hasWaiting}}\n{{/refused}}"
+    static let unanswered =
+        asOfForm + "{{^refused}}{{#hasWaiting}}{{> pager}}{{/hasWaiting}}\n{{> waiting-table}}\n"
+        + "{{#hasWaiting}}{{> pager}}{{/hasWaiting}}\n{{/refused}}"
 
     static let petitions = """
         <form method="get" action="/petitions" class="filters">
