@@ -214,7 +214,14 @@ extension Web {
     /// void; once a file is attached, the one to remove.
     func petitionForms(_ id: Int64, _ data: PetitionPage, refill: (form: String, typed: [String: String], error: APIFailure)?) -> [WebForm] {
         let standing = data.dossier.letters.filter { !$0.voided }
-        var forms = [letterForm(id), statusForm(id, current: data.dossier.petition.status), noteForm(id)]
+        // A letter on a petition is most often its petitioner's to its authority: both are typed in already (a reply
+        // received or a letter of the intermediary changes them), where a caseworker had to know both handles.
+        var letter = letterForm(id)
+        let petition = data.dossier.petition
+        for (name, handle) in [("from", petition.petitioner), ("to", petition.authority)] {
+            if let i = letter.fields.firstIndex(where: { $0.name == name }) { letter.fields[i].value = handle }
+        }
+        var forms = [letter, statusForm(id, current: petition.status), noteForm(id)]
         if !standing.isEmpty { forms += [attachmentForm(id, letters: standing, limitMB: data.limitMB), voidLetterForm(id, letters: standing)] }
         if !data.attachments.isEmpty { forms.append(removeAttachmentForm(id, attachments: data.attachments)) }
         if let refill, let i = forms.firstIndex(where: { $0.action == refill.form }) { forms[i].refill(refill.typed, error: refill.error) }

@@ -119,3 +119,25 @@ extension ServerTrial19Tests {
         }
     }
 }
+
+extension ServerTrial19Tests {
+    @Test("a petition's letter form comes with its petitioner and authority typed in, and what was typed in a refused form is kept")
+    func letterFormTypedIn() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let page = try await client.execute(uri: "/petitions/1", method: .get, headers: b.headers)
+            #expect(page.text.contains(#"name="from" type="text" value="dmitrov-post""#), "\(page.text)")
+            #expect(page.text.contains(#"name="to" type="text" value="moscow-supply""#))
+            var form = b
+            form.read(page)
+            let refused = try await client.execute(
+                uri: "/petitions/1/letters", method: .post, headers: form.formHeaders,
+                body: form.form([("direction", "received"), ("from", "moscow-supply"), ("to", ""), ("on", "1920-02-01"), ("subject", "A reply")]))
+            #expect(refused.status == .badRequest)
+            #expect(
+                refused.text.contains(#"name="from" type="text" value="moscow-supply""#) && refused.text.contains(#"name="to" type="text" value="""#))
+        }
+    }
+}
