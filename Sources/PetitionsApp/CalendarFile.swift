@@ -36,12 +36,7 @@ public enum CalendarFile {
         }
         if let version = table["version"] {
             guard version.int == 1 else {
-                // Said as the configuration says it: "version '1' is not one this program understands (1)" read as a riddle.
-                if let text = version.string {
-                    throw fail(
-                        lines.line(ofKey: "version"), "version = \(quoted(text)) is not a whole number; write it without quotes, e.g. version = 1.")
-                }
-                throw fail(lines.line(ofKey: "version"), "version \(quoted(version.debugDescription)) is not one this program understands (1).")
+                throw fail(lines.line(ofKey: "version"), TOMLFile.versionRefusal(version))
             }
         }
 

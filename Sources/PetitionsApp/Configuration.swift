@@ -90,6 +90,14 @@ public enum TOMLFile {
         return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
+    /// The sentence refusing a rules or calendar file's `version` other than 1. One written in quotes is said to be
+    /// text to write without them, as the configuration says it: "version '1' is not one this program understands (1)"
+    /// read as a riddle.
+    static func versionRefusal(_ version: TOMLValueConvertible) -> String {
+        if let text = version.string { return "version = \(quoted(text)) is not a whole number; write it without quotes, e.g. version = 1." }
+        return "version \(quoted(version.debugDescription)) is not one this program understands (1)."
+    }
+
     public static func table(_ text: String, source: String) throws -> TOMLTable {
         try refuseWhatAbortsTheParser(text, source: source)
         do {

@@ -97,9 +97,6 @@ extension Web {
         // The layout escapes the title: it is the report's own, unescaped. The report is sent as it is laid out, inside the site's layout (its header, navigation and search box, as on every page), with
         // the links to the other formats under its heading; its style is `/style.css`'s.
         let title = "Status report\(report.office.map { " of \($0)" } ?? "") as of \(report.asOf.longDescription)"
-        let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
-        return render.page(
-            writing: { try ReportHTML.writeEmbedded(report, links: links, to: $0) }, title: title, context: context, ledger: ledgerName,
-            notices: notices, heading: false)
+        return page(writing: { try ReportHTML.writeEmbedded(report, links: links, to: $0) }, title, context)
     }
 }

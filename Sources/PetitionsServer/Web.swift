@@ -70,6 +70,14 @@ struct Web: Sendable {
         return render.page(body: body, title: title, context: context, ledger: ledgerName, notices: notices, heading: heading)
     }
 
+    /// A whole page around a body `write` hands over in chunks (the report), sent as it is written (`WebRender`).
+    func page(writing write: @escaping @Sendable (_ sink: ([UInt8]) throws -> Void) throws -> Void, _ title: String, _ context: OfficeContext)
+        -> Response
+    {
+        let notices = context.session.map { office.sessions.takeNotices(in: $0.id) } ?? []
+        return render.page(writing: write, title: title, context: context, ledger: ledgerName, notices: notices, heading: false)
+    }
+
     /// Keeps what a record just made warns of for the page the caseworker sees next.
     func notify(_ warnings: [String], _ context: OfficeContext) {
         inform(warnings.map { "Warning: " + $0 }, context)

@@ -48,11 +48,18 @@ extension Ledger {
     /// void before its receipt would; a letter dated after today may still be voided today. A merge refuses another
     /// office's so dated.
     func refuseVoidBeforeLetter(_ db: Database, _ id: Int64, on day: Day) throws {
-        guard let text = try String.fetchOne(db, sql: "SELECT day FROM letter WHERE id = ?", arguments: [id]),
-            let written = try? Day(parsing: text), day < min(written, context.today)
+        try refuseVoid(before: "letter", db, id, on: day)
+    }
+
+    /// Refuses a void dated before the day of the `record` (`letter`, `receipt`: its table) it voids; one dated after
+    /// today may still be voided today.
+    func refuseVoid(before record: String, _ db: Database, _ id: Int64, on day: Day) throws {
+        guard let text = try String.fetchOne(db, sql: "SELECT day FROM \(record) WHERE id = ?", arguments: [id]),
+            let dated = try? Day(parsing: text), day < min(dated, context.today)
         else { return }
         throw PetitionsError.invalid(
-            "--on", day.description, "is before letter \(id)'s day (\(written)); a letter is voided on or after its day, so nothing was recorded")
+            "--on", day.description,
+            "is before \(record) \(id)'s day (\(dated)); a \(record) is voided on or after its day, so nothing was recorded")
     }
 
     /// One letter by id.

@@ -20,11 +20,7 @@ extension Ledger {
     /// Refuses a void dated before the receipt it voids, as leaving a group before joining it is refused; a receipt
     /// dated after today may still be voided today. A merge refuses another office's so dated.
     func refuseVoidBeforeReceipt(_ db: Database, _ id: Int64, on day: Day) throws {
-        guard let text = try String.fetchOne(db, sql: "SELECT day FROM receipt WHERE id = ?", arguments: [id]),
-            let received = try? Day(parsing: text), day < min(received, context.today)
-        else { return }
-        throw PetitionsError.invalid(
-            "--on", day.description, "is before receipt \(id)'s day (\(received)); a receipt is voided on or after its day, so nothing was recorded")
+        try refuseVoid(before: "receipt", db, id, on: day)
     }
 
     // MARK: - Ending an enrolment
