@@ -28,7 +28,7 @@ struct Web: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: WebStyle.css)))
         }
         let pages = router.group().add(middleware: SessionAuth(office: office)).add(middleware: QueryKeys.web)
-            .add(middleware: FreshOfficeName(web: web))
+            .add(middleware: FreshOfficeName(web: web)).add(middleware: RefusedForms(web: web))
         pages.get("login") { request, context in try await web.loginPage(request, context) }
         pages.post("login") { request, context in try await web.logIn(request, context) }
         pages.post("logout") { request, context in try await web.logOut(request, context) }
