@@ -32,3 +32,26 @@ import Testing
         #expect(try f.eventCount() == before)
     }
 }
+
+extension ServerLeftover20Tests {
+    @Test("the dashboard as of another day does not link its petition counts to today's lists; as of today it does")
+    func dashboardStatusesAsOf() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        // The petition is opened on 1920-01-20 and answered on 1920-02-10: on 1920-02-01 it was open.
+        _ = try ChangePetitionStatus(petition: 1, to: .answered, on: try Day(parsing: "1920-02-10")).run(in: f.ledger.workspace)
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let past = try await client.execute(uri: "/?as_of=1920-02-01", method: .get, headers: b.headers)
+            #expect(past.status == .ok)
+            #expect(past.text.contains("<li>open: 1</li>"), "\(past.text)")
+            #expect(!past.text.contains("/petitions?status="), "a link to today's list, where it is answered: \(past.text)")
+            #expect(past.text.contains("each with the status it had that day"), "\(past.text)")
+            let today = try await client.execute(uri: "/", method: .get, headers: b.headers)
+            #expect(today.text.contains(#"<a href="/petitions?status=answered">answered</a>: 1"#), "\(today.text)")
+            #expect(!today.text.contains("each with the status it had that day"))
+            let typedToday = try await client.execute(uri: "/?as_of=\(TemporaryLedger.today)", method: .get, headers: b.headers)
+            #expect(typedToday.text.contains(#"<a href="/petitions?status=answered">answered</a>: 1"#), "\(typedToday.text)")
+        }
+    }
+}
