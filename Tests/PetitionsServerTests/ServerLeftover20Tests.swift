@@ -55,3 +55,40 @@ extension ServerLeftover20Tests {
         }
     }
 }
+
+extension ServerLeftover20Tests {
+    @Test("the attach form has the day as the API's `on`: kept as typed, refused beside it, and a file's bad name is said of the file")
+    func attachFormDay() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        let before = try f.eventCount()
+        try await f.test { client in
+            var clerk = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let page = try await client.execute(uri: "/petitions/1", method: .get, headers: clerk.headers)
+            clerk.read(page)
+            #expect(page.text.contains(#"<input id="petitions-1-attachments-on" name="on" type="date" value="">"#), "\(page.text)")
+            // A day that is not one: the page again, the sentence beside the day, what was typed kept.
+            let bad = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders,
+                body: clerk.multipart([("letter", String(letter)), ("on", "1920-02-30"), ("title", "Scan")], file: ("scan.bin", scanBytes)))
+            #expect(bad.status == .badRequest, "\(bad.status)")
+            #expect(bad.text.contains(#"id="petitions-1-attachments-on-error""#), "\(bad.text)")
+            #expect(bad.text.contains(#"value="1920-02-30""#) && bad.text.contains(#"value="Scan""#), "\(bad.text)")
+            // A file whose name is not one: said of the File field the clerk sees, not of a "name" the form has not.
+            let named = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders,
+                body: clerk.multipart([("letter", String(letter))], file: ("..", scanBytes)))
+            #expect(named.status == .badRequest, "\(named.status)")
+            #expect(named.text.contains(#"<strong class="error" id="petitions-1-attachments-file-error">file: its name"#), "\(named.text)")
+            #expect(!named.text.contains(">name &quot;"), "\(named.text)")
+            // A day given is the attachment's.
+            let made = try await client.execute(
+                uri: "/petitions/1/attachments", method: .post, headers: clerk.multipartHeaders,
+                body: clerk.multipart([("letter", String(letter)), ("on", "1920-02-02")], file: ("scan.bin", scanBytes)))
+            #expect(made.status == .seeOther, "\(made.text)")
+        }
+        #expect(try f.eventCount() == before + 1)
+        #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).map(\.added.description) == ["1920-02-02"])
+    }
+}
