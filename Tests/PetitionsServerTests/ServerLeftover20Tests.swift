@@ -92,3 +92,37 @@ extension ServerLeftover20Tests {
         #expect(try ListAttachments(letter: letter).run(in: f.ledger.workspace).map(\.added.description) == ["1920-02-02"])
     }
 }
+
+extension ServerLeftover20Tests {
+    @Test("HEAD of the report answers the headers GET would, not a length of 0, and refuses what GET refuses")
+    func headOfTheReport() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            for uri in ["/report", "/report?as_of=1920-02-01", "/report?format=csv&section=petitions"] {
+                let get = try await client.execute(uri: uri, method: .get, headers: b.headers)
+                let head = try await client.execute(uri: uri, method: .head, headers: b.headers)
+                #expect(get.status == .ok && head.status == .ok, "\(uri): \(get.status) \(head.status)")
+                #expect(head.headers[.contentType] == get.headers[.contentType], "\(uri)")
+                #expect(head.headers[.contentLength] != "0", "\(uri): the report is not empty")
+                #expect(head.body.readableBytes == 0)
+            }
+            for uri in ["/api/v1/report", "/api/v1/report?format=html", "/api/v1/report?format=text"] {
+                let get = try await client.execute(uri: uri, method: .get, headers: f.bearer(.reader))
+                let head = try await client.execute(uri: uri, method: .head, headers: f.bearer(.reader))
+                #expect(get.status == .ok && head.status == .ok, "\(uri): \(get.status) \(head.status)")
+                #expect(head.headers[.contentType] == get.headers[.contentType], "\(uri)")
+                #expect(head.headers[.contentSecurityPolicy] == get.headers[.contentSecurityPolicy], "\(uri)")
+                #expect(head.headers[.contentLength] != "0", "\(uri)")
+            }
+            for uri in ["/api/v1/report?as_of=1920-13-01", "/api/v1/report?authority=nobody", "/api/v1/report?since=1920-03-01&as_of=1920-02-01"] {
+                let get = try await client.execute(uri: uri, method: .get, headers: f.bearer(.reader))
+                let head = try await client.execute(uri: uri, method: .head, headers: f.bearer(.reader))
+                #expect(get.status.code >= 400 && head.status == get.status, "\(uri): \(get.status) \(head.status)")
+            }
+            let signedOut = try await client.execute(uri: "/report", method: .head)
+            #expect(signedOut.status == .seeOther)
+        }
+    }
+}
