@@ -126,3 +126,37 @@ extension ServerLeftover20Tests {
         }
     }
 }
+
+extension ServerLeftover20Tests {
+    @Test("pipelined behind a request, a request line too long for the decoder is 414 answered as its address says, not 431")
+    func pipelinedLongAddress() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let letter = try letterOnPetition(f)
+        var settings = f.settings
+        settings.port = 0
+        let long = String(repeating: "a", count: 100_000)
+        let token = f.tokens[.clerk] ?? ""
+        let body = "{}"
+        try await OfficeServer.application(settings).test(.live) { client in
+            let port = try #require(client.port)
+            // Sent at once: a request without a body, then a page's address too long, on one connection.
+            let page = try await rawExchangeOffThePool(
+                port: port, "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /search?q=\(long) HTTP/1.1\r\nHost: x\r\n\r\n")
+            let pageAnswers = page.components(separatedBy: "HTTP/1.1 ").dropFirst()
+            #expect(pageAnswers.first?.hasPrefix("200") == true, "\(page.prefix(300))")
+            #expect(pageAnswers.dropFirst().first?.hasPrefix("414") == true, "\(page.prefix(1500))")
+            #expect(page.contains("<h1>414 URI Too Long</h1>"), "answered as a page: \(page.prefix(1500))")
+            // Behind a request with a body (its bytes are not a head's), under /api/: JSON.
+            let api = try await rawExchangeOffThePool(
+                port: port,
+                "POST /api/v1/letters/\(letter)/attachments?name=a.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                    + "GET /api/v1/search?q=\(long) HTTP/1.1\r\nHost: x\r\n\r\n")
+            let apiAnswers = api.components(separatedBy: "HTTP/1.1 ").dropFirst()
+            #expect(apiAnswers.first?.hasPrefix("201") == true, "\(api.prefix(300))")
+            #expect(apiAnswers.dropFirst().first?.hasPrefix("414") == true, "\(api.prefix(1500))")
+            #expect(api.contains(#""error" : "The address is too long"#) || api.contains(#""error":"The address is too long"#), "\(api.prefix(1500))")
+        }
+    }
+}
