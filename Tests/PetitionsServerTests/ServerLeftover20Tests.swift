@@ -160,3 +160,21 @@ extension ServerLeftover20Tests {
         }
     }
 }
+
+extension ServerLeftover20Tests {
+    @Test("a listing's page past its last (a stale next link) is 404 with a link to the last page, its filters kept")
+    func pagePastTheEnd() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let past = try await client.execute(uri: "/petitions?status=open&page=3", method: .get, headers: b.headers)
+            #expect(past.status == .notFound)
+            #expect(past.text.contains("page 3: there is 1 page of rows."), "\(past.text)")
+            #expect(past.text.contains(#"<a href="/petitions?status=open">Go to the last page (page 1)</a>"#), "\(past.text)")
+            let overdue = try await client.execute(uri: "/overdue?as_of=1920-03-04&page=2", method: .get, headers: b.headers)
+            #expect(overdue.status == .notFound)
+            #expect(overdue.text.contains(#"<a href="/overdue?as_of=1920-03-04">Go to the last page (page 1)</a>"#), "\(overdue.text)")
+        }
+    }
+}
