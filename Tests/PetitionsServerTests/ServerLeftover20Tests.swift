@@ -178,3 +178,28 @@ extension ServerLeftover20Tests {
         }
     }
 }
+
+extension ServerLeftover20Tests {
+    @Test("a party's forms sent once the session has ended lead to the login page that says so, as every other form does")
+    func partyFormsAfterTheSession() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            // The session the page was drawn in is one the server no longer knows (12 hours idle, a restart).
+            var gone = Browser()
+            gone.cookie = "petitions_session=" + String(repeating: "0", count: 64)
+            gone.csrf = String(repeating: "1", count: 64)
+            var headers = gone.formHeaders
+            headers[.referer] = "http://localhost/parties/dmitrov-post"
+            for action in [
+                "/parties/dmitrov-post/edit", "/parties/dmitrov-post/join", "/parties/dmitrov-post/leave", "/parties/dmitrov-post/dependants",
+            ] {
+                let r = try await client.execute(uri: action, method: .post, headers: headers, body: gone.form([("name", "x")]))
+                #expect(r.status == .seeOther, "\(action): \(r.status) \(r.text)")
+                #expect(r.headers[.location] == "/login?ended=form&next=/parties/dmitrov-post", "\(action)")
+            }
+        }
+        #expect(try f.eventCount() == before)
+    }
+}
