@@ -203,3 +203,24 @@ extension ServerLeftover20Tests {
         #expect(try f.eventCount() == before)
     }
 }
+
+extension ServerLeftover20Tests {
+    @Test("a search or a party filter holding a control character (pasted) comes back beside its field on its page, not a bare error")
+    func filtersRefusedBesideTheirFields() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let sentence = "holds the control character \\u0001; text may hold tabs and new lines but no other control characters."
+            for (uri, id) in [
+                ("/search?q=a%01b", "search-q-error"), ("/petitions?search=a%01b", "filter-search-error"),
+                ("/petitions?party=a%01b", "filter-party-error"), ("/letters?party=a%01b", "filter-party-error"),
+            ] {
+                let r = try await client.execute(uri: uri, method: .get, headers: b.headers)
+                #expect(r.status == .badRequest, "\(uri): \(r.status)")
+                #expect(r.text.contains(#"<nav aria-label="Main">"#), "\(uri): the page, not a bare error: \(r.text)")
+                #expect(r.text.contains(#"id="\#(id)">"#) && r.text.contains(sentence), "\(uri): \(r.text)")
+            }
+        }
+    }
+}
