@@ -36,6 +36,12 @@ extension API {
             _ = try context.require(.reader)
             return try await report(request, context: context, office: office)
         }
+        api.head("report") { request, context in
+            _ = try context.require(.reader)
+            let asked = try ReportAsked(Query(request: request), today: office.today, format: "json")
+            try await office.run(CheckReportScope(asked.build), as: context.account)
+            return asked.head(asked.headers)
+        }
         api.get("events") { request, context in
             _ = try context.require(.reader)
             let q = Query(request: request)
@@ -115,33 +121,41 @@ struct ReportAsked {
     /// The report in the format asked for, sent as it is laid out (`StreamedAnswer`): never whole in a String or a
     /// buffer, which held all of it (and a copy of half of it) for as long as the answer took.
     func response(_ report: StatusReport) -> Response {
-        var headers: HTTPFields
         let write: @Sendable (_ sink: ([UInt8]) throws -> Void) throws -> Void
         switch format {
         case "json":
-            headers = [.contentType: "application/json; charset=utf-8"]
             write = { sink in
                 try HouseJSONEncoder().stream(report, to: sink)
                 try sink(Array("\n".utf8))
             }
-        case "html":
-            // The command's bytes, styled in a browser: the policy every answer carries allows this page's own style by
-            // its hash, and nothing else inline.
-            headers = [.contentType: "text/html; charset=utf-8"]
-            headers[.contentSecurityPolicy] = Self.htmlPolicy
-            write = { sink in try ReportHTML.write(report, to: sink) }
-        case "markdown":
-            headers = [.contentType: "text/markdown; charset=utf-8"]
-            write = { sink in try ReportMarkdown.write(report, to: sink) }
+        case "html": write = { sink in try ReportHTML.write(report, to: sink) }
+        case "markdown": write = { sink in try ReportMarkdown.write(report, to: sink) }
         case "csv":
-            headers = [.contentType: "text/csv; charset=utf-8"]
             let section = section ?? ""
             write = { sink in try ReportCSV.write(report, section: section, chunk: sink) }
-        default:
-            headers = [.contentType: "text/plain; charset=utf-8"]
-            write = { sink in try ReportText.write(report, colour: false, to: sink) }
+        default: write = { sink in try ReportText.write(report, colour: false, to: sink) }
         }
         return StreamedAnswer.response(headers: headers, write)
+    }
+
+    /// The headers of the report in the format asked for: its media type and, for HTML, the policy that allows its style.
+    var headers: HTTPFields {
+        switch format {
+        case "json": return [.contentType: "application/json; charset=utf-8"]
+        // The command's bytes, styled in a browser: the policy every answer carries allows this page's own style by
+        // its hash, and nothing else inline.
+        case "html": return [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: Self.htmlPolicy]
+        case "markdown": return [.contentType: "text/markdown; charset=utf-8"]
+        case "csv": return [.contentType: "text/csv; charset=utf-8"]
+        default: return [.contentType: "text/plain; charset=utf-8"]
+        }
+    }
+
+    /// The answer to `HEAD`: `headers`, as `GET` sends them with the report, without building it. Its length is not
+    /// known before it is written (`GET` sends it chunked), so none is claimed; Hummingbird's own answer to a `HEAD`
+    /// ran the `GET` (the whole report worked out) and claimed a length of 0.
+    func head(_ headers: HTTPFields) -> Response {
+        Response(status: .ok, headers: headers, body: ResponseBody(contentLength: nil) { writer in try await writer.finish(nil) })
     }
 
     /// The HTML report's policy: its one inline style is the report's style sheet, the same on every report.

@@ -9,10 +9,12 @@ import PetitionsApp
 /// (a seventh of the server's time under the bench's writes, perf). Nothing drawn here holds anything of a session
 /// (the layout around it, drawn per request, holds the user and the CSRF token).
 final class DrawnDashboards: Sendable {
-    /// What a body was drawn from: the day, what was typed for it (the links carry it) and the listings.
+    /// What a body was drawn from: the day, what was typed for it (the links carry it), whether the day was today
+    /// (the counts by status link to the petitions' lists only then) and the listings.
     struct Key: Equatable {
         var asOf: Day
         var typed: String?
+        var current: Bool
         var dashboard: Web.Dashboard
     }
 

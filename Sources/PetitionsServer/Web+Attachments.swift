@@ -61,6 +61,7 @@ extension Web {
                     value: letters.last.map { String($0.id) } ?? ""),
                 WebField(name: "file", label: "File", kind: .file, required: true, hint: "at most \(limitMB) MB"),
                 WebField(name: "title", label: "Title (optional)"),
+                WebField(name: "on", label: "Attached on", kind: .date, hint: "today when left empty"),
             ])
         form.enctype = "multipart/form-data"
         return form
@@ -88,7 +89,7 @@ extension Web {
         } catch let failure as APIFailure where failure.status != .forbidden {
             return try await petitionPage(request, context, id: id, refill: (action, [:], failure))
         }
-        guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw Web.formRefused }
+        guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw FormOutOfDate(request) }
         try form.refuseRepeated()
         let typed = form.fields.filter { $0.key != "csrf_token" && $0.key != "form_token" }
         // A field the form does not have is refused, as every other form's (`OfficeContext.form(_:of:)`).
@@ -110,7 +111,7 @@ extension Web {
     ) async throws -> Response {
         let action = "/petitions/\(id)/attachments"
         let limit = try await office.run(AttachmentLimit(), as: account)
-        let outcome = try await attempt { () async throws -> Attachment in
+        let outcome = try await attempt { () async throws -> [String] in
             guard let file = form.files.first(where: { $0.field == "file" }) else {
                 throw APIFailure.invalid("file", "file: choose a file to attach.")
             }
@@ -118,20 +119,26 @@ extension Web {
             let fields = RequestFields(typed.mapValues { .string($0) })
             guard let letter = try fields.id("letter") else { throw APIFailure.invalid("letter", "letter: choose the letter to attach it to.") }
             let name: String
+            // The use case names the file's name `name`, as the API's query does; the form's field is the file.
             do { name = try AttachBytes.checkedName(file.name) } catch let e as PetitionsError {
-                throw APIFailure.invalid("file", e.requestMessage)
+                let said = e.requestMessage.hasPrefix("name ") ? "file: its name " + e.requestMessage.dropFirst("name ".count) : e.requestMessage
+                throw APIFailure.invalid("file", said)
             }
             let attach = AttachBytes(
-                letter: letter, name: name, title: try fields.text("title"), bytes: Data(file.bytes.readableBytesView), on: office.today)
+                letter: letter, name: name, title: try fields.text("title"), bytes: Data(file.bytes.readableBytesView),
+                on: try fields.day("on") ?? office.today)
+            // A day after today, or before the letter's, is warned of as the API and `attach` warn of it, the file kept.
             return try await office.perform(as: account) { ws in
                 guard try ShowLetter(letter: letter).run(in: ws).petition == id else {
                     throw PetitionsError.invalid("letter", String(letter), "is not a letter of petition \(id); choose one of its letters")
                 }
-                return try attach.run(in: ws)
+                return try attach.runChecked(in: ws).warnings
             }
         }
         switch outcome {
-        case .success: throw Redirect.to("/petitions/\(id)")
+        case .success(let said):
+            notify(said, context)
+            throw Redirect.to("/petitions/\(id)")
         case .failure(let failure): return try await petitionPage(request, context, id: id, refill: (action, typed, failure))
         }
     }

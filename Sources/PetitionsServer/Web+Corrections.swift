@@ -98,8 +98,9 @@ extension Web {
     }
 
     func editParty(_ request: Request, _ context: OfficeContext) async throws -> Response {
-        // Without a session there is no token to match: refused before the party is looked up.
-        guard context.session != nil else { throw Web.formRefused }
+        // Without a session there is no token to match: before the party is looked up, to the login page that says the
+        // session ended and leads back, as every other form does.
+        guard context.session != nil else { throw OfficeContext.sessionEnded(request) }
         let account = try context.signedIn(.clerk, request)
         let party = try await correctable(try pathHandle(context), account)
         let fields = try await context.form(request, of: Web.editForm(party))

@@ -96,8 +96,9 @@ extension Web {
         _ request: Request, _ context: OfficeContext, kind: PartyKind, form: (Party) -> WebForm,
         work: @escaping (RequestFields, Party) throws -> (@Sendable (Workspace) throws -> [String], String)
     ) async throws -> Response {
-        // Without a session there is no token to match: refused before the party is looked up.
-        guard context.session != nil else { throw Web.formRefused }
+        // Without a session there is no token to match: before the party is looked up, to the login page that says the
+        // session ended and leads back, as every other form does.
+        guard context.session != nil else { throw OfficeContext.sessionEnded(request) }
         let account = try context.signedIn(.clerk, request)
         let handle = try pathHandle(context)
         let party = try await inPath { try await office.run(ShowParty(party: handle), as: account) }

@@ -41,18 +41,21 @@ extension Web {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
         let pager = try WebPager(q)
-        let party = try q.text("party")
-        let search = try q.text("search")
         var fields = [
             WebField(name: "status", label: "Status", kind: .select([("", "any")] + Web.statusOptions), value: Web.typedQuery(request, "status")),
-            WebField(name: "party", label: "Party (handle)", value: party ?? ""),
-            WebField(name: "search", label: "Search subjects", value: search ?? ""),
+            WebField(name: "party", label: "Party (handle)", value: Web.typedQuery(request, "party")),
+            WebField(name: "search", label: "Search subjects", value: Web.typedQuery(request, "search")),
         ]
-        // A status that is not one is refused beside its field, as an unknown party is.
+        // A status that is not one is refused beside its field, as an unknown party is, and so is a party or a search
+        // that cannot be read (a control character pasted in).
         var status: PetitionStatus?
+        var party: String?
+        var search: String?
         let outcome = try await attempt {
+            party = try q.text("party")
+            search = try q.text("search")
             status = try q.text("status").map { try PetitionStatus(parsing: $0, field: "status") }
-            return try await office.perform(as: account) { [status] ws in
+            return try await office.perform(as: account) { [status, party, search] ws in
                 (try ListPetitions(status: status, party: party, search: search).run(in: ws), try Web.names(ws))
             }
         }

@@ -25,16 +25,18 @@ extension Web {
         let account = try context.signedIn(.reader, request)
         let q = Query(request: request)
         let pager = try WebPager(q)
-        let party = try q.text("party")
-        // A value that is not true or false is refused beside its field, as an unknown party is.
+        // A value that is not true or false is refused beside its field, as an unknown party is, and so is a party
+        // that cannot be read (a control character pasted in).
         let waiting = (try? q.flag("waiting")) ?? false
         let fields = [
             WebField(
                 name: "waiting", label: "Letters", kind: .select([("", "all"), ("true", "waiting for a reply")]),
                 value: waiting ? "true" : ""),
-            WebField(name: "party", label: "Party (from or to, handle)", value: party ?? ""),
+            WebField(name: "party", label: "Party (from or to, handle)", value: Web.typedQuery(request, "party")),
         ]
+        var party: String?
         let outcome = try await attempt {
+            party = try q.text("party")
             let list = ListLetters(party: party, waiting: try q.flag("waiting"))
             async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) {
                 try Web.names($0)

@@ -11,14 +11,19 @@ extension Web {
 
     func searchPage(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
-        let typed = try Query(request: request).text("q") ?? ""
+        // As typed: one that cannot be read (a control character pasted in) is refused beside the field, as a search
+        // the index cannot read is.
+        let typed = Web.typedQuery(request, "q")
         var field = WebField(
             name: "q", label: "Search for", value: typed, hint: "words, \"a phrase\" in quotes, a prefix such as prov*, AND, OR or NOT between words")
         var values: [String: Any] = ["q": typed]
         var status = HTTPResponse.Status.ok
         if !typed.trimmingCharacters(in: .whitespaces).isEmpty {
-            let search = SearchWithPlaces(SearchRecords(query: typed, limit: 50))
-            switch try await attempt({ try await office.run(search, as: account) }) {
+            let query = Query(request: request)
+            let outcome = try await attempt {
+                try await office.run(SearchWithPlaces(SearchRecords(query: try query.text("q") ?? "", limit: 50)), as: account)
+            }
+            switch outcome {
             case .success(let hits):
                 values["searched"] = true
                 values["hits"] = hits.map(Web.hitValues)
@@ -29,7 +34,7 @@ extension Web {
             }
         }
         values["fields"] = [field.values(form: "search")]
-        return page("search", typed.isEmpty ? "Search" : "Search for \(typed)", values, context, status: status)
+        return page("search", typed.isEmpty || status != .ok ? "Search" : "Search for \(typed)", values, context, status: status)
     }
 
     /// One result as the template shows it: the link is to the party, or to the petition the record belongs to.

@@ -8,6 +8,13 @@ extension Web {
         pages.get("deliveries") { request, context in try await self.deliveries(request, context) }
         pages.post("deliveries/receipts") { request, context in try await self.recordReceipt(request, context) }
         pages.get("report") { request, context in try await self.report(request, context) }
+        pages.head("report") { request, context in
+            let account = try context.signedIn(.reader, request)
+            let asked = try ReportAsked(Query(request: request), today: office.today, format: "html")
+            try await office.run(CheckReportScope(asked.build), as: account)
+            // The page (the report in the site's layout) is HTML under the site's policy; another format is the API's.
+            return asked.head(asked.format == "html" ? [.contentType: "text/html; charset=utf-8"] : asked.headers)
+        }
     }
 
     static let receiptForm = WebForm(

@@ -28,7 +28,7 @@ struct Web: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: WebStyle.css)))
         }
         let pages = router.group().add(middleware: SessionAuth(office: office)).add(middleware: QueryKeys.web)
-            .add(middleware: FreshOfficeName(web: web))
+            .add(middleware: FreshOfficeName(web: web)).add(middleware: RefusedForms(web: web))
         pages.get("login") { request, context in try await web.loginPage(request, context) }
         pages.post("login") { request, context in try await web.logIn(request, context) }
         pages.post("logout") { request, context in try await web.logOut(request, context) }
@@ -190,8 +190,9 @@ struct Web: Sendable {
             return page("dashboard", "Dashboard", Web.asOfRefused(f, typed: Web.typedQuery(request, "as_of")), context, status: f.status)
         }
         let d = try await dashboardListings(asOf: asOf, account: account, changes: context.changes)
-        let body = drawn.bodies.html(for: .init(asOf: asOf, typed: typed, dashboard: d)) {
-            var values = Web.dashboardValues(d, asOf: asOf, typed: typed)
+        let current = asOf == office.today
+        let body = drawn.bodies.html(for: .init(asOf: asOf, typed: typed, current: current, dashboard: d)) {
+            var values = Web.dashboardValues(d, asOf: asOf, typed: typed, current: current)
             values["overdueTable"] = drawn.overdueTables.html(
                 for: .init(asOf: asOf, rows: d.overdue.rows, names: d.overdue.names)
             ) {
@@ -206,7 +207,9 @@ struct Web: Sendable {
     }
 
     /// What the dashboard's template draws of its listings as of `asOf` (`typed`: the day as typed in the address).
-    static func dashboardValues(_ d: Dashboard, asOf: Day, typed: String?) -> [String: Any] {
+    /// `current`: whether `asOf` is today. The petitions page lists each petition with its status today, so only then
+    /// do the counts by status link to it; as of another day they are counted as they stood then, and said to be.
+    static func dashboardValues(_ d: Dashboard, asOf: Day, typed: String?, current: Bool) -> [String: Any] {
         let statuses = PetitionStatus.allCases.map { s in ["status": s.rawValue, "count": d.petitions[s] ?? 0] as [String: Any] }
         let asOfQuery = typed.map { "?as_of=" + Form.encode($0) } ?? ""
         return [
@@ -216,7 +219,7 @@ struct Web: Sendable {
             "waitingShown": Web.shown(d.waiting.rows.count, of: d.waiting.total, href: "/unanswered" + asOfQuery),
             // The tables themselves are drawn apart (`DrawnDashboards`); the lines above them need only know there are rows.
             "hasOverdue": !d.overdue.rows.isEmpty, "hasWaiting": !d.waiting.rows.isEmpty,
-            "statuses": statuses,
+            "statuses": statuses, "current": current,
         ]
     }
 

@@ -54,14 +54,14 @@ extension OfficeContext {
         return account
     }
 
-    /// A form's fields, when its `csrf_token` is this session's; else 403 and nothing is done. A body that is not a
+    /// A form's fields, when its `csrf_token` is this session's; else 403 (`FormOutOfDate`) and nothing is done. A body that is not a
     /// form (`text/plain`, JSON) is 415 before it is read: browsers send forms as `application/x-www-form-urlencoded`
     /// or, with `enctype`, `multipart/form-data` (whose text fields are read, a file part ignored).
     func form(_ request: Request) async throws -> RequestFields {
         let fields = try await sentFields(request)
         guard let session else { throw Self.sessionEnded(request) }
         guard let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
-            throw Web.formRefused
+            throw FormOutOfDate(request)
         }
         // A browser sends a textarea's line ends as CRLF (HTML's form encoding): the ledger's are LF, and a lone CR
         // stays the control character it is.

@@ -11,9 +11,14 @@ struct WebPager {
     static let maxPage = 10_000_000
 
     var page: Int
+    /// The address asked for without its `page`, as sent: a page past the last leads to the last from it.
+    var address = ""
 
     /// `page` from the query (1 the first; empty is 1); anything else is one sentence naming it (400).
     init(_ query: Query) throws {
+        let uri = query.request.uri
+        let others = (uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") && $0 != "page" }
+        address = Form.localPath(uri.path + (others.isEmpty ? "" : "?" + others.joined(separator: "&")))
         guard let text = try query.text("page") else {
             page = 1
             return
@@ -26,12 +31,15 @@ struct WebPager {
         page = n
     }
 
-    /// The rows of this page among `total`; a page past the last is 404, naming how many there are.
+    /// The rows of this page among `total`; a page past the last (a next page's link from before rows went) is 404,
+    /// naming how many there are, with a link to the last.
     func range(of total: Int) throws -> Range<Int> {
         let pages = Self.pages(total)
         guard page <= pages else {
+            let last = pages == 1 ? address : address + (address.contains("?") ? "&" : "?") + "page=\(pages)"
             throw APIFailure(
-                status: .notFound, message: "page \(page): there \(pages == 1 ? "is 1 page" : "are \(pages) pages") of rows.", field: "page")
+                status: .notFound, message: "page \(page): there \(pages == 1 ? "is 1 page" : "are \(pages) pages") of rows.", field: "page",
+                link: (last, "Go to the last page (page \(pages))"))
         }
         let start = (page - 1) * Self.size
         return start..<min(start + Self.size, total)

@@ -99,7 +99,10 @@ enum WebTemplates {
         {{#hasWaiting}}{{#waitingShown}}<p class="shown">{{text}}{{#more}} · <a href="{{href}}">all of them, page by page</a>{{/more}}</p>{{/waitingShown}}{{/hasWaiting}}
         {{{waitingTable}}}
         <h2>Petitions by status</h2>
-        <ul class="statuses">{{#statuses}}<li><a href="/petitions?status={{status}}">{{status}}</a>: {{count}}</li>{{/statuses}}</ul>{{/refused}}
+        {{#current}}<ul class="statuses">{{#statuses}}<li><a href="/petitions?status={{status}}">{{status}}</a>: {{count}}</li>{{/statuses}}</ul>{{/current}}
+        {{^current}}<p class="shown">Counted as of {{asOf}}: the petitions opened by then, each with the status it had that day \
+        (<a href="/petitions">the petitions page</a> lists them with their status today).</p>
+        <ul class="statuses">{{#statuses}}<li>{{status}}: {{count}}</li>{{/statuses}}</ul>{{/current}}{{/refused}}
 
         """
 

@@ -157,6 +157,12 @@ struct QuantityTests {
         #expect(error.message.contains("did you mean 'funt'"))
     }
 
+    @Test("words where the amount goes are said to be no number, not taken for a unit's fault (a web form's \"lots of wheat\")")
+    func wordsForAnAmount() throws {
+        let error = try #require(throws: PetitionsError.self) { try parse("lots of wheat") }
+        #expect(error.message == "--quantity 'lots of wheat' has no valid amount: 'lots' is not a number.", "\(error.message)")
+    }
+
     @Test("an unknown unit unlike any known one gets no suggestion but the list")
     func unknownUnitWithoutSuggestion() throws {
         let error = try #require(throws: PetitionsError.self) { try parse("8 xyzzyq wheat") }

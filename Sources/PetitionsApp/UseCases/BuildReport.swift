@@ -21,12 +21,7 @@ public struct BuildReport: UseCase {
     }
 
     public func run(in workspace: Workspace) throws -> StatusReport {
-        // A report covers what happened up to its day: a start after it would narrow it to nothing, and the trend
-        // would still list the month of its day.
-        if let since = scope.since, since > asOf {
-            throw PetitionsError.invalid(
-                "--since", since.description, "is after the report's day (--as-of \(asOf)); a report covers what happened from --since up to its day")
-        }
+        try CheckReportScope(self).refuseLateStart()
         return try workspace.reading { l in
             try ReportBuilder.build(ledger: l, context: try workspace.rules(l, sources), asOf: asOf, scope: scope, redact: redact, section: section)
         }

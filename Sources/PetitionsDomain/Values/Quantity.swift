@@ -24,8 +24,9 @@ public struct Quantity: Hashable, Sendable {
         guard words.count >= 3 else {
             throw PetitionsError.invalid(field, text, "is not a quantity; write AMOUNT UNIT COMMODITY, e.g. '8 funt wheat'")
         }
-        let unit = try units.require(words[1], field: field)
+        // The amount first: words where it goes ("lots of wheat") are no number, not a unit's fault ("of").
         let amount = try Quantity.parseAmount(words[0], field: field, whole: text)
+        let unit = try units.require(words[1], field: field)
         guard amount > 0 else { throw PetitionsError.invalid(field, text, "must be more than zero") }
         var thousandths = Decimal()
         var entered = amount

@@ -1,0 +1,30 @@
+import PetitionsDomain
+
+/// What `BuildReport` refuses before it works anything out: a start after the report's day, and a handle in its scope
+/// the ledger does not know. A few lookups, not the report: what the server's `HEAD` of a report runs, to answer as
+/// `GET` would without building it.
+public struct CheckReportScope: UseCase {
+    public var asOf: Day
+    public var scope: ReportScope
+
+    public init(asOf: Day, scope: ReportScope) {
+        self.asOf = asOf
+        self.scope = scope
+    }
+
+    public init(_ build: BuildReport) { self.init(asOf: build.asOf, scope: build.scope) }
+
+    public func run(in workspace: Workspace) throws {
+        try refuseLateStart()
+        _ = try workspace.reading { try $0.resolve(scope) }
+    }
+
+    /// A report covers what happened up to its day: a start after it would narrow it to nothing, and the trend would
+    /// still list the month of its day.
+    func refuseLateStart() throws {
+        if let since = scope.since, since > asOf {
+            throw PetitionsError.invalid(
+                "--since", since.description, "is after the report's day (--as-of \(asOf)); a report covers what happened from --since up to its day")
+        }
+    }
+}
