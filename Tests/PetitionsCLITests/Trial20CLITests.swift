@@ -40,4 +40,65 @@ import Testing
             #expect(days == r.stdout.components(separatedBy: "1920-01-20").count, "\(args): a day split:\n\(r.stdout)")
         }
     }
+
+    // MARK: - Units in the configuration, and a units file's mistakes
+
+    @Test(
+        "a [units] table, or units given a number, in the configuration is one sentence naming the line, the key and the value",
+        arguments: [
+            ("[units]\nkg = \"heavy\"\n", "line 2: units.kg 'heavy' gives a unit in the configuration, but units is the path of a units file"),
+            ("[units]\nkg = -5\n", "line 2: units.kg '-5' gives a unit"),
+            ("[units]\nstone = { base = \"furlong\", factor = 6350 }\n", "line 2: units.stone '{ base = \"furlong\", factor = 6350 }' gives a unit"),
+            ("units = 5\n", "line 1: units '5' is a whole number, not the path of a units file; write it in quotes"),
+            ("[units]\n", "line 1: units is an empty table, not the path of a units file"),
+        ])
+    func aUnitsTableInTheConfigurationIsNamed(config: String, says: String) throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let path = cli.directory.appendingPathComponent("config.toml").path
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try cli.run(["init", "--office", "dmitrov", "--config", path])
+        #expect(r.status == 65 && r.stderr.hasPrefix("error: \(path), \(says)"), "\(r)")
+        #expect(r.stderr.split(separator: "\n").count == 1 && !r.stderr.contains("a table is not text"), "\(r)")
+        #expect(!FileManager.default.fileExists(atPath: cli.db), "nothing created")
+    }
+
+    @Test(
+        "a units file's unit given text, a base below 1, a table for its base, an unknown dimension or no [[unit]] is one sentence naming the unit, the key and the value",
+        arguments: [
+            (
+                "[[unit]]\nname = \"stone\"\ndimension = \"mass\"\nbase = \"6350 g\"\n",
+                "line 1: unit 1 ('stone') has base = '6350 g', which is text, not a whole number"
+            ),
+            (
+                "[[unit]]\nname = \"stone\"\ndimension = \"mass\"\nbase = -6350\n",
+                "line 1: unit 1 ('stone') has base = -6350, which is not at least 1"
+            ),
+            (
+                "[[unit]]\nname = \"stone\"\ndimension = \"mass\"\nbase = { g = 6350 }\n",
+                "unit 1 ('stone') has base = { g = 6350 }, which is a table, not a whole number"
+            ),
+            (
+                "[[unit]]\nname = \"stone\"\ndimension = \"weight\"\nbase = 6350\n",
+                "unit 1 ('stone') has dimension = 'weight', which is not a dimension petitions counts in"
+            ),
+            ("unit = 5\n", "line 1: unit '5' is a whole number, not a list of [[unit]] tables"),
+            (
+                "[unit]\nname = \"stone\"\n",
+                "line 1: unit '{ name = \"stone\" }' is a table, not a list of [[unit]] tables; write [[unit]], with two brackets"
+            ),
+            ("version = 1\n", " has no [[unit]] table"),
+        ])
+    func aUnitsFilesMistakesAreNamed(units: String, says: String) throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let file = cli.directory.appendingPathComponent("units.toml").path
+        let config = cli.directory.appendingPathComponent("config.toml").path
+        try units.write(toFile: file, atomically: true, encoding: .utf8)
+        try "units = \"\(file)\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let r = try cli.run(["init", "--office", "dmitrov", "--config", config])
+        #expect(r.status == 65 && r.stderr.hasPrefix("error: \(file)") && r.stderr.contains(says), "\(r)")
+        #expect(r.stderr.split(separator: "\n").count == 1 && !r.stderr.contains("Expected") && !r.stderr.contains("unit.unit"), "\(r)")
+        #expect(!FileManager.default.fileExists(atPath: cli.db), "nothing created")
+    }
 }
