@@ -101,4 +101,21 @@ import Testing
         #expect(r.stderr.split(separator: "\n").count == 1 && !r.stderr.contains("Expected") && !r.stderr.contains("unit.unit"), "\(r)")
         #expect(!FileManager.default.fileExists(atPath: cli.db), "nothing created")
     }
+
+    // MARK: - deadline's numbers
+
+    @Test("deadline separates thousands in text (1,500 weeks, 10,500 calendar days, 1,000 Sundays) and keeps plain digits in JSON")
+    func deadlineSeparatesThousandsInText() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let weeks = try cli.run(["deadline", "--from", "1920-01-20", "--within", "1500 weeks"], withDB: false)
+        #expect(weeks.status == 0, "\(weeks)")
+        #expect(weeks.stdout.hasPrefix("Due 1948-10-19: 1,500 weeks after 1920-01-20.\n"), "\(weeks)")
+        #expect(weeks.stdout.contains("the due day is 10,500 calendar days after the start."), "\(weeks)")
+        let working = try cli.run(["deadline", "--from", "1920-01-19", "--within", "5000 working days"], withDB: false)
+        #expect(working.stdout.contains("skipping 1,000 Saturdays and 1,000 Sundays."), "\(working)")
+        #expect(working.stdout.contains("… and 1,900 more skipped days"), "\(working)")
+        let json = try cli.run(["deadline", "--from", "1920-01-20", "--within", "1500 weeks", "--format", "json"], withDB: false)
+        #expect(json.stdout.contains("\"calendar_days\" : 10500,") && json.stdout.contains("\"within\" : \"1500 weeks\""), "\(json)")
+    }
 }
