@@ -118,4 +118,36 @@ import Testing
         let json = try cli.run(["deadline", "--from", "1920-01-20", "--within", "1500 weeks", "--format", "json"], withDB: false)
         #expect(json.stdout.contains("\"calendar_days\" : 10500,") && json.stdout.contains("\"within\" : \"1500 weeks\""), "\(json)")
     }
+
+    // MARK: - A calendar with one day twice
+
+    @Test("a calendar file giving one day twice is refused by calendar set and --calendar, naming the day and both names")
+    func aCalendarDayGivenTwiceIsRefused() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        let file = cli.directory.appendingPathComponent("calendar.toml").path
+        let twice = """
+            [[holiday]]
+            date = "1920-05-01"
+            name = "Labour Day"
+
+            [[holiday]]
+            date = "1920-05-01"
+            name = "International Day"
+
+            """
+        try twice.write(toFile: file, atomically: true, encoding: .utf8)
+        let says =
+            "\(file), line 6: holiday 2 ('International Day') has the date '1920-05-01' of holiday 1 ('Labour Day'); give each day once, with one name, e.g. name = \"Labour Day; International Day\".\n"
+        let set = try cli.run(["calendar", "set", file])
+        #expect(set.status == 65 && set.stderr == "error: \(says)", "\(set)")
+        #expect(!(try Self.ok(cli, ["events"]).stdout.contains("setting.changed")), "nothing stored")
+        let deadline = try cli.run(["deadline", "--from", "1920-04-28", "--within", "3 working days", "--calendar", file])
+        #expect(deadline.status == 65 && deadline.stderr == "error: \(says)", "\(deadline)")
+        // Every year on 05-01 and once on 1920-05-01 are two days of the file, not one given twice.
+        try twice.replacingOccurrences(of: "date = \"1920-05-01\"\nname = \"Labour", with: "date = \"05-01\"\nname = \"Labour")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["calendar", "set", file]).status == 0)
+    }
 }
