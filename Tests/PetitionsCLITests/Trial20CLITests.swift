@@ -150,4 +150,47 @@ import Testing
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try cli.run(["calendar", "set", file]).status == 0)
     }
+
+    // MARK: - verify against the event log
+
+    /// Runs `sqlite3 DB SQL`, as someone changing the ledger behind petitions' back would.
+    static func behindTheLedgersBack(_ cli: CLI, _ sql: String) throws {
+        let damage = Process()
+        damage.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        damage.arguments = [cli.db, sql]
+        try damage.run()
+        damage.waitUntilExit()
+        #expect(damage.terminationStatus == 0, "\(sql)")
+    }
+
+    @Test("verify names a letter's subject or day, or a petition's day opened, changed with sqlite3 away from what its event recorded")
+    func verifyComparesRecordsWithTheirEvents() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["authority", "add", "--name", "Moscow supply centre", "--handle", "moscow-supply"])
+        _ = try Self.ok(cli, ["group", "add", "--name", "Postal employees", "--handle", "post", "--count", "employee=125"])
+        _ = try Self.ok(cli, ["petition", "log", "--from", "post", "--to", "moscow-supply", "--subject", "Provisions", "--on", "1920-01-20"])
+        _ = try Self.ok(
+            cli, ["letter", "send", "--from", "post", "--to", "moscow-supply", "--on", "1920-01-20", "--subject", "Appeal", "--petition", "1"])
+        #expect(try Self.ok(cli, ["verify"]).stdout.contains("Ledger OK"))
+        let events = try #require(try CLI.json(try Self.ok(cli, ["events", "--kind", "letter.sent", "--format", "json"])) as? [[String: Any]])
+        let letterEvent = try #require(events.first?["id"] as? Int)
+        try Self.behindTheLedgersBack(cli, "UPDATE letter SET subject = 'Forged' WHERE id = 1")
+        let subject = try cli.run(["verify"])
+        #expect(subject.status == 1, "\(subject)")
+        #expect(
+            subject.stdout.contains(
+                "letter 1: its subject 'Forged' is not 'Appeal', the subject its event \(letterEvent) recorded; it was changed outside petitions"),
+            "\(subject)")
+        try Self.behindTheLedgersBack(cli, "UPDATE letter SET subject = 'Appeal', day = '1920-02-01' WHERE id = 1")
+        let day = try cli.run(["verify"])
+        #expect(day.status == 1 && day.stdout.contains("letter 1: its day 1920-02-01 is not 1920-01-20, the day its event"), "\(day)")
+        try Self.behindTheLedgersBack(
+            cli, "UPDATE letter SET day = '1920-01-20' WHERE id = 1; UPDATE petition SET opened = '1919-12-31' WHERE id = 1")
+        let opened = try cli.run(["verify"])
+        #expect(opened.status == 1 && opened.stdout.contains("petition 1: its day opened 1919-12-31 is not 1920-01-20"), "\(opened)")
+        try Self.behindTheLedgersBack(cli, "UPDATE petition SET opened = '1920-01-20' WHERE id = 1")
+        #expect(try Self.ok(cli, ["verify"]).stdout.contains("Ledger OK"))
+    }
 }
