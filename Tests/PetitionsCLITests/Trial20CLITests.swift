@@ -193,4 +193,23 @@ import Testing
         try Self.behindTheLedgersBack(cli, "UPDATE petition SET opened = '1920-01-20' WHERE id = 1")
         #expect(try Self.ok(cli, ["verify"]).stdout.contains("Ledger OK"))
     }
+
+    // MARK: - office set with the values held
+
+    @Test("office set with the values the office holds records nothing and says so, and says a signature was removed only when there was one")
+    func officeSetWithTheValuesHeldSaysNothingChanged() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        let events = try Self.ok(cli, ["events"]).stdout
+        let email = try Self.ok(cli, ["office", "set", "--email", ""])
+        #expect(email.stdout.hasPrefix("Nothing to set: office dmitrov already holds these values.\nOffice dmitrov: dmitrov\n"), "\(email)")
+        let signature = try Self.ok(cli, ["office", "set", "--signature", ""])
+        #expect(signature.stdout.hasPrefix("Nothing to set:") && !signature.stdout.contains("removed"), "\(signature)")
+        #expect(try Self.ok(cli, ["events"]).stdout == events, "nothing recorded")
+        let set = try Self.ok(cli, ["office", "set", "--signature", "A. Yusuf, clerk"])
+        #expect(set.stdout == "Office dmitrov: dmitrov\n  signature: A. Yusuf, clerk\n", "\(set)")
+        let removed = try Self.ok(cli, ["office", "set", "--signature", ""])
+        #expect(removed.stdout == "Office dmitrov: dmitrov\n  signature: removed; drafts show [signature] where it goes\n", "\(removed)")
+    }
 }
