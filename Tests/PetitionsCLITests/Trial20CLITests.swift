@@ -212,4 +212,21 @@ import Testing
         let removed = try Self.ok(cli, ["office", "set", "--signature", ""])
         #expect(removed.stdout == "Office dmitrov: dmitrov\n  signature: removed; drafts show [signature] where it goes\n", "\(removed)")
     }
+
+    // MARK: - Sentences a new user read
+
+    @Test("enrolling with a category the decree has no ration for names it in a sentence, one category or several")
+    func aCategoryWithoutARationIsNamedInASentence() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let enrol = ["enrol", "--decree", "decree-1918", "--recipient", "kropotkin", "--from", "1920-01-01"]
+        let one = try cli.run(enrol + ["--count", "soldier=5"])
+        #expect(
+            one.status == 65
+                && one.stderr
+                    == "error: --count: the category soldier has no ration in decree decree-1918, which provides for employee, incapacitated.\n",
+            "\(one)")
+        let two = try cli.run(enrol + ["--count", "soldier=5", "--count", "sailor=2"])
+        #expect(two.status == 65 && two.stderr.contains("none of the categories soldier, sailor has a ration in decree decree-1918"), "\(two)")
+    }
 }
