@@ -229,4 +229,16 @@ import Testing
         let two = try cli.run(enrol + ["--count", "soldier=5", "--count", "sailor=2"])
         #expect(two.status == 65 && two.stderr.contains("none of the categories soldier, sailor has a ration in decree decree-1918"), "\(two)")
     }
+
+    @Test("office set --format json has its signature key, null when the office has none, as every key of a JSON answer is present")
+    func officeSetJSONHasItsSignatureKey() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        let set = try #require(try CLI.json(try Self.ok(cli, ["office", "set", "--name", "Dmitrov office", "--format", "json"])) as? [String: Any])
+        #expect(Set(set.keys) == ["office", "signature"] && set["signature"] is NSNull, "\(set)")
+        let signed = try #require(
+            try CLI.json(try Self.ok(cli, ["office", "set", "--signature", "A. Yusuf", "--format", "json"])) as? [String: Any])
+        #expect(signed["signature"] as? String == "A. Yusuf", "\(signed)")
+    }
 }

@@ -14,7 +14,7 @@ public struct OfficeSettings: Encodable, Sendable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(office, forKey: .office)
-        try c.encodeIfPresent(signature, forKey: .signature)
+        try c.encode(signature, forKey: .signature)  // null without one: every key is present (README, JSON)
     }
 }
 
