@@ -241,4 +241,16 @@ import Testing
             try CLI.json(try Self.ok(cli, ["office", "set", "--signature", "A. Yusuf", "--format", "json"])) as? [String: Any])
         #expect(signed["signature"] as? String == "A. Yusuf", "\(signed)")
     }
+
+    @Test("units separates the thousands of its base units in text, right-aligned, and keeps plain digits in JSON")
+    func unitsSeparateThousandsInText() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        let text = try Self.ok(cli, ["units"]).stdout
+        #expect(text.contains("funt   mass          409,512,410  funts") && text.contains("pood   mass       16,380,496,400  poods"), "\(text)")
+        #expect(!text.contains("409512410"), "\(text)")
+        let json = try #require(try CLI.json(try Self.ok(cli, ["units", "--format", "json"])) as? [[String: Any]])
+        #expect(json.first { $0["name"] as? String == "funt" }?["base"] as? Int == 409_512_410, "\(json)")
+    }
 }
