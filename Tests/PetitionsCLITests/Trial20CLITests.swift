@@ -253,4 +253,33 @@ import Testing
         let json = try #require(try CLI.json(try Self.ok(cli, ["units", "--format", "json"])) as? [[String: Any]])
         #expect(json.first { $0["name"] as? String == "funt" }?["base"] as? Int == 409_512_410, "\(json)")
     }
+
+    @Test(
+        "overdue, check and the report separate thousands in their text (1,200 late deliveries, 36,676 days late), and JSON and CSV keep plain digits"
+    )
+    func countsInListingsSeparateThousands() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        for step in [
+            ["init", "--office", "dmitrov"], ["authority", "add", "--name", "Supply", "--handle", "supply"],
+            ["group", "add", "--name", "Post", "--handle", "post", "--count", "employee=1"],
+            ["decree", "add", "--handle", "d", "--name", "D", "--issued", "1899-01-01", "--supplier", "supply", "--ration", "employee: 1 kg wheat"],
+            ["enrol", "--decree", "d", "--recipient", "post", "--from", "1900-01-01"],
+            ["delivery", "schedule", "--decree", "d", "--from", "1900-01", "--to", "1999-12"],
+        ] {
+            _ = try Self.ok(cli, step)
+        }
+        let asOf = ["--as-of", "2000-06-01"]
+        let overdue = try Self.ok(cli, ["overdue"] + asOf).stdout
+        #expect(overdue.hasPrefix("Late deliveries as of 1 June 2000: 1,200\n"), "\(overdue.prefix(300))")
+        #expect(overdue.contains("1900-01-01  36,676     critical"), "\(overdue.prefix(400))")
+        let check = try cli.run(["check"] + asOf)
+        #expect(
+            check.stdout.hasPrefix("Check as of 1 June 2000: 1,201 findings (1,201 critical, 0 overdue, 0 warning)."), "\(check.stdout.prefix(300))")
+        #expect(check.stdout.contains("36,676 days late") && check.stdout.contains("1,200 consecutive periods"), "\(check.stdout.prefix(600))")
+        let json = try #require(try CLI.json(try Self.ok(cli, ["overdue", "--format", "json"] + asOf)) as? [[String: Any]])
+        #expect(json.first?["days_overdue"] as? Int == 36676 && json.first?["consecutive_missed"] as? Int == 1200, "\(json.first ?? [:])")
+        let csv = try Self.ok(cli, ["overdue", "--format", "csv"] + asOf).stdout
+        #expect(csv.contains(",1900-01-09,36676,critical,") && csv.contains(",1200,wheat,kg,"), "\(csv.prefix(400))")
+    }
 }
