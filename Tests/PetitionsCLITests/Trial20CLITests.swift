@@ -282,4 +282,25 @@ import Testing
         let csv = try Self.ok(cli, ["overdue", "--format", "csv"] + asOf).stdout
         #expect(csv.contains(",1900-01-09,36676,critical,") && csv.contains(",1200,wheat,kg,"), "\(csv.prefix(400))")
     }
+
+    @Test("a word naming no command, after help or a group of commands, is one sentence naming it and where to look, exit 64")
+    func aWordNamingNoCommandIsOneSentence() throws {
+        let env = try CLI().environment
+        for (args, sentence) in [
+            (["help", "nonexistent"], "error: 'nonexistent' is not a command of petitions; `petitions --help` lists them.\n"),
+            (["letter", "sned"], "error: 'sned' is not a command of petitions letter; `petitions letter --help` lists them.\n"),
+            (["help", "letter", "sned"], "error: 'sned' is not a command of petitions letter; `petitions letter --help` lists them.\n"),
+            (
+                ["petitioner", "dependant", "ad", "x"],
+                "error: 'ad' is not a command of petitions petitioner dependant; `petitions petitioner dependant --help` lists them.\n"
+            ),
+        ] {
+            let r = try CLI.exec(args, environment: env)
+            #expect(r.status == 64 && r.stderr == sentence && r.stdout.isEmpty, "\(args): \(r)")
+        }
+        for args in [["help", "letter"], ["help", "letter", "send"], ["letter", "--help"]] {
+            let r = try CLI.exec(args, environment: env)
+            #expect(r.status == 0 && r.stdout.contains("USAGE"), "\(args): \(r)")
+        }
+    }
 }
