@@ -303,4 +303,12 @@ import Testing
             #expect(r.status == 0 && r.stdout.contains("USAGE"), "\(args): \(r)")
         }
     }
+
+    @Test("delivery show of an id no delivery has names the ids there are, as letter, receipt and attachment do")
+    func aMissingDeliveryNamesTheIdsThereAre() throws {
+        let cli = try BadInputTests.dmitrov()
+        defer { cli.remove() }
+        let r = try cli.run(["delivery", "show", "99"])
+        #expect(r.status == 65 && r.stderr == "error: delivery: no delivery with id 99 (ids run up to 7).\n", "\(r)")
+    }
 }
