@@ -24,7 +24,9 @@ public enum CalendarFile {
 
     /// Parses a calendar file's text; an empty file is the default calendar.
     // Longer than 60 lines on purpose: each key of the file is checked in turn, each with its own sentence and line.
-    public static func parse(_ text: String, source: String) throws -> WorkCalendar {
+    /// `refusingRepeats`: a day given twice (two holidays with the same `date`) is refused, naming the day and both
+    /// names; the ledger's stored calendar, checked when it was set, is read with false, keeping the first as before.
+    public static func parse(_ text: String, source: String, refusingRepeats: Bool = true) throws -> WorkCalendar {
         let table = try TOMLFile.table(text, source: source)
         let lines = SourceLines(text)
         func fail(_ line: Int?, _ message: String) -> PetitionsError {
@@ -74,6 +76,7 @@ public enum CalendarFile {
                 throw fail(lines.line(ofKey: "holiday"), "holiday must be a list of [[holiday]] tables, each with a date and a name.")
             }
             let headers = lines.headers("holiday")
+            var seen: [Holiday.Occurrence: (number: Int, name: String)] = [:]
             for (i, item) in array.enumerated() {
                 let n = i + 1
                 let start = i < headers.count ? headers[i] : 0
@@ -126,6 +129,14 @@ public enum CalendarFile {
                         "holiday \(n) date \(quoted(dateValue.debugDescription)) is not a day; write \"YYYY-MM-DD\" for one day or \"MM-DD\" for every year."
                     )
                 }
+                // Only the first of two holidays on one day was ever named; which name the clerk meant is theirs to say.
+                if refusingRepeats, let first = seen[occurrence] {
+                    throw fail(
+                        lines.line(ofKey: "date", from: start) ?? header,
+                        "holiday \(n) (\(quoted(name))) has the date \(quoted(occurrence.description)) of holiday \(first.number) (\(quoted(first.name))); give each day once, with one name, e.g. name = \"\(first.name); \(name)\"."
+                    )
+                }
+                seen[occurrence] = seen[occurrence] ?? (n, name)
                 holidays.append(try Holiday(occurrence, name: name))
             }
         }

@@ -63,7 +63,10 @@ public enum Checker {
     /// built-in one; and where it came from (the file, "ledger" or "built-in").
     static func calendar(ledger: Ledger, calendarPath: String?, environment: [String: String]) throws -> (WorkCalendar, String) {
         if let calendarPath { return (try CalendarFile.load(path: calendarPath, field: "--calendar"), calendarPath) }
-        if let stored = try ledger.setting(calendarKey) { return (try CalendarFile.parse(stored, source: "the ledger's calendar"), "ledger") }
+        if let stored = try ledger.setting(calendarKey) {
+            // Set before a day given twice was refused, it is read as it was then: the first name kept.
+            return (try CalendarFile.parse(stored, source: "the ledger's calendar", refusingRepeats: false), "ledger")
+        }
         let r = try CalendarFile.resolve(option: nil, environment: environment)
         return (r.calendar, r.path ?? "built-in")
     }

@@ -47,12 +47,9 @@ public struct Configuration: Codable, Equatable, Sendable {
                 )
             }
         }
-        for key in ["office", "units"] {
-            if let value = table[key], value.string == nil {
-                throw PetitionsError(
-                    "\(source): \(key) = \(UnitsFile.shown(value)) is not text; write it in quotes, e.g. \(key) = \"\(key == "office" ? "dmitrov" : "units.toml")\"."
-                )
-            }
+        if let value = table["units"], value.string == nil { throw unitsRefusal(value, text: text, source: source) }
+        if let value = table["office"], value.string == nil {
+            throw PetitionsError("\(source): office = \(UnitsFile.shown(value)) is not text; write it in quotes, e.g. office = \"dmitrov\".")
         }
         let config = try TOMLFile.decode(Configuration.self, from: table, source: source)
         guard config.version == 1 else {
@@ -67,6 +64,29 @@ public struct Configuration: Codable, Equatable, Sendable {
             throw PetitionsError.invalid("\(source): max_attachment_mb", String(config.maxAttachmentMB), "is not a size from 1 to 1024 (MB)")
         }
         return config
+    }
+
+    /// The sentence refusing `units` given other than as the path of a units file, naming the line, the key and the
+    /// value as a rules file's errors do: a table of units (`[units]` with `kg = 1000`), which belongs in a units
+    /// file, is named by its first unit; a number or a list by its value.
+    static func unitsRefusal(_ value: TOMLValueConvertible, text: String, source: String) -> PetitionsError {
+        let lines = SourceLines(text)
+        let at = lines.line(ofKey: "units")
+        let place = { (line: Int?) in "\(source)\(line.map { ", line \($0)" } ?? "")" }
+        let file =
+            "write units = \"units.toml\" and give each unit there as a [[unit]] table with name, dimension and base, as config/units.toml does"
+        if let table = value.table {
+            let first = table.keys.map { ($0, lines.line(ofKey: $0, from: at ?? 0) ?? Int.max) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+            if let (key, line) = first, let entry = table[key] {
+                return PetitionsError(
+                    "\(place(line == Int.max ? at : line)): units.\(key) \(UnitsFile.quotedValue(entry)) gives a unit in the configuration, but units is the path of a units file; \(file)."
+                )
+            }
+            return PetitionsError("\(place(at)): units is an empty table, not the path of a units file; \(file).")
+        }
+        return PetitionsError(
+            "\(place(at)): units \(UnitsFile.quotedValue(value)) is \(RulesFile.typeName(value)), not the path of a units file; write it in quotes, e.g. units = \"units.toml\"."
+        )
     }
 
     /// Loads the configuration file at `path`, or the defaults when there is none.
@@ -174,13 +194,22 @@ public enum UnitsFile {
         for key in table.keys where !["version", "unit"].contains(key) {
             throw PetitionsError("\(source): unknown key \(quoted(key)); a units file has `version` and `[[unit]]` tables.")
         }
-        if let units = table["unit"]?.array {
-            for (i, u) in units.enumerated() {
-                for key in u.table?.keys ?? [] where !["name", "dimension", "base", "aliases"].contains(key) {
-                    throw PetitionsError("\(source): unit \(i + 1) has an unknown key \(quoted(key)); units have name, dimension, base and aliases.")
-                }
-                if let entry = u.table { try checkEntry(entry, number: i + 1, source: source) }
+        let lines = SourceLines(text)
+        let each = "give each unit as a [[unit]] table with name, dimension and base, as config/units.toml does"
+        guard let value = table["unit"] else { throw PetitionsError("\(source) has no [[unit]] table; a units file must \(each).") }
+        guard let entries = value.array, entries.allSatisfy({ $0.table != nil }) else {
+            let how = value.table != nil ? "write [[unit]], with two brackets, before each unit" : each
+            throw PetitionsError(
+                "\(source)\(lines.line(ofKey: "unit").map { ", line \($0)" } ?? ""): unit \(quotedValue(value)) is \(RulesFile.typeName(value)), not a list of [[unit]] tables; \(how)."
+            )
+        }
+        let headers = lines.headers("unit")
+        for (i, u) in entries.enumerated() {
+            let place = "\(source)\(i < headers.count ? ", line \(headers[i] + 1)" : "")"
+            for key in u.table?.keys ?? [] where !["name", "dimension", "base", "aliases"].contains(key) {
+                throw PetitionsError("\(place): unit \(i + 1) has an unknown key \(quoted(key)); units have name, dimension, base and aliases.")
             }
+            if let entry = u.table { try checkEntry(entry, number: i + 1, source: place) }
         }
         let file = try TOMLFile.decode(File.self, from: table, source: source)
         let units = file.unit.map {
@@ -197,8 +226,9 @@ public enum UnitsFile {
     /// Refuses, naming the unit, the key and the value, what the decoder would report in its own words (`base = 1.5`)
     /// or what only the ledger's CHECK constraints would catch (an empty name).
     static func checkEntry(_ entry: TOMLTable, number: Int, source: String) throws {
+        let named = entry["name"]?.string.map { " (\(quoted($0)))" } ?? ""
         func refuse(_ key: String, _ value: String, _ why: String) -> PetitionsError {
-            PetitionsError("\(source): unit \(number) has \(key) = \(value), which \(why).")
+            PetitionsError("\(source): unit \(number)\(named) has \(key) = \(value), which \(why).")
         }
         for key in ["name", "dimension"] {
             guard let value = entry[key] else {
@@ -207,14 +237,17 @@ public enum UnitsFile {
             guard let text = value.string else { throw refuse(key, shown(value), "is not text; write it in quotes") }
             if text.trimmingCharacters(in: .whitespaces).isEmpty { throw refuse(key, quoted(text), "is empty; give the unit its \(key)") }
             try ControlCharacters.refuse(text, field: "\(source): unit \(number) \(key)")
+            // The base counts micrograms, microlitres or millionths of a piece: of another dimension it would count nothing known.
+            if key == "dimension", !dimensions.contains(text.lowercased()) {
+                throw refuse(key, quoted(text), "is not a dimension petitions counts in; use mass, volume or count")
+            }
         }
         guard let base = entry["base"] else {
             throw PetitionsError("\(source): unit \(number) has no base; every unit has a name, a dimension and a base.")
         }
-        guard let n = base.int else {
-            throw refuse("base", shown(base), "is not a whole number; base counts the smallest unit of its dimension, e.g. base = 1000")
-        }
-        if n <= 0 { throw refuse("base", String(n), "must be at least 1") }
+        let counts = "base counts micrograms (mass), microlitres (volume) or millionths of a piece (count), e.g. base = 1_000_000 for a gram"
+        guard let n = base.int else { throw refuse("base", shown(base), "is \(RulesFile.typeName(base)), not a whole number; \(counts)") }
+        if n <= 0 { throw refuse("base", String(n), "is not at least 1; \(counts)") }
         if let aliases = entry["aliases"] {
             guard let list = aliases.array else { throw refuse("aliases", shown(aliases), "is not a list; write e.g. aliases = [\"kilo\"]") }
             for alias in list {
@@ -225,15 +258,32 @@ public enum UnitsFile {
         }
     }
 
-    /// A TOML value as the user wrote it, near enough to find it in the file.
+    /// The dimensions a unit may have: those whose base unit the ledger counts in.
+    static let dimensions: Set<String> = ["mass", "volume", "count"]
+
+    /// A TOML value as the user wrote it, near enough to find it in the file (a list or a table as TOML writes it).
     static func shown(_ value: any TOMLValueConvertible) -> String {
         if let s = value.string { return quoted(s) }
         if let d = value.double { return String(d) }
         if let i = value.int { return String(i) }
         if let b = value.bool { return String(b) }
-        if value.array != nil { return "a list" }
-        return "a table"
+        return inline(value)
     }
+
+    /// A TOML value on one line as TOML writes it inline (`{ base = "furlong", factor = 6350 }`, `["a", "b"]`):
+    /// TOMLKit's own text quotes with `'` and writes a table over several lines.
+    static func inline(_ value: any TOMLValueConvertible) -> String {
+        if let s = value.string { return "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        if let list = value.array { return "[" + list.map { inline($0) }.joined(separator: ", ") + "]" }
+        if let table = value.table {
+            let entries = table.keys.sorted().compactMap { key in table[key].map { "\(key) = \(inline($0))" } }
+            return entries.isEmpty ? "{}" : "{ " + entries.joined(separator: ", ") + " }"
+        }
+        return shown(value)
+    }
+
+    /// A TOML value in a sentence, in quotes as the rules file's errors quote it: `'heavy'`, `'5'`, `'{ g = 6350 }'`.
+    static func quotedValue(_ value: any TOMLValueConvertible) -> String { quoted(value.string ?? inline(value)) }
 
     /// Loads a units file from disk.
     public static func load(path: String) throws -> [MeasureUnit] {

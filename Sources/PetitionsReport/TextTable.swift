@@ -51,8 +51,8 @@ public struct TextTable: Sendable {
         let cells = rows.map { shownCells($0) }
         let counts = cells.map { $0.map(DisplayWidth.of) }
         let widest = (0..<n).map { i in counts.map { $0[i] }.max() ?? 0 }
-        let widths = columnWidths(widest: widest) { i in
-            cells.map { r in TextTable.words(r[i]).map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0
+        let widths = columnWidths(widest: widest) { i, atoms in
+            cells.map { r in TextTable.longest(r[i], atoms: atoms) }.max() ?? 0
         }
         var out = headerLines(widths)
         for (r, c) in zip(cells, counts) { out += lines(of: r, counts: c, widths: widths) }
@@ -67,6 +67,7 @@ public struct TextTable: Sendable {
         let n = headers.count
         var widest = Array(repeating: 0, count: n)
         var longestWord = Array(repeating: 0, count: n)
+        var longestAtom = Array(repeating: 0, count: n)
         var measured = 0
         var widths: [Int]?
         // `write` is called only while `rows` runs, from the closure handed to it; it never outlives this call.
@@ -77,15 +78,19 @@ public struct TextTable: Sendable {
                     for i in 0..<n {
                         let width = DisplayWidth.of(cells[i])
                         widest[i] = max(widest[i], width)
-                        // The longest word matters only up to 24 cells (`columnWidths`), and is never wider than its cell.
+                        // The longest word (and part of a hyphenated word) matters only up to 24 cells (`columnWidths`),
+                        // and is never wider than its cell.
                         if longestWord[i] < 24, width > longestWord[i] {
-                            longestWord[i] = max(longestWord[i], TextTable.words(cells[i]).map { DisplayWidth.of(String($0)) }.max() ?? 0)
+                            longestWord[i] = max(longestWord[i], TextTable.longest(cells[i], atoms: false))
+                        }
+                        if longestAtom[i] < 24, width > longestAtom[i] {
+                            longestAtom[i] = max(longestAtom[i], TextTable.longest(cells[i], atoms: true))
                         }
                     }
                     measured += 1
                     return
                 }
-                let laid = widths ?? columnWidths(widest: widest) { longestWord[$0] }
+                let laid = widths ?? columnWidths(widest: widest) { $1 ? longestAtom[$0] : longestWord[$0] }
                 if widths == nil {
                     widths = laid
                     for line in headerLines(laid) { try write(line) }
@@ -112,33 +117,38 @@ public struct TextTable: Sendable {
         }
     }
 
-    /// The columns' widths for cells at most `widest` wide (by column), fitted to `maxWidth`. `longestWord(i)` is the
-    /// widest word of column `i`'s cells, asked only when the table does not fit.
-    private func columnWidths(widest: [Int], longestWord: (Int) -> Int) -> [Int] {
+    /// The columns' widths for cells at most `widest` wide (by column), fitted to `maxWidth`. `longest(i, false)` is the
+    /// widest word of column `i`'s cells, and `longest(i, true)` its widest part of a word between hyphens (`telegraph-`
+    /// of `moscow-telegraph-supply`; see `atoms`), asked only when the table does not fit.
+    private func columnWidths(widest: [Int], longest: (Int, Bool) -> Int) -> [Int] {
         let n = headers.count
         var widths = (0..<n).map { i in max(DisplayWidth.of(headers[i]), widest[i]) }
+        func over() -> Bool { widths.reduce(0, +) + 2 * (n - 1) > maxWidth }
+        guard over() else { return widths }
         // Shrink the widest column until the table fits, first not below its header or its longest word (up to 24
-        // cells): days, handles and numbers stay whole, and text wraps between words. Only a table that cannot fit
-        // so breaks words, down to 8 cells a column.
-        let fits = widths.reduce(0, +) + 2 * (n - 1) <= maxWidth
-        let floors: [Int] =
-            fits
-            ? widths
-            : (0..<n).map { i in
+        // cells): days, handles and numbers stay whole, and text wraps between words. Then, if it still does not
+        // fit, not below the longest part of a hyphenated word: a handle (`moscow-postal-telegraph-supply`) wraps
+        // after one of its hyphens, never inside a word, whichever column that takes the width from. Only a table
+        // that cannot fit even so breaks words, down to 8 cells a column (a handle with a part wider than the column
+        // is then broken between characters: 80 columns cannot hold nine columns of 24-cell handles).
+        func floors(atoms: Bool) -> [Int] {
+            (0..<n).map { i in
                 // A capped column is cut, not wrapped: it may give way down to its header.
                 if caps[i] != nil { return max(DisplayWidth.of(headers[i]), 1) }
                 // A table with a capped column keeps its headers whole ("WD LATE" wrapped read as two columns): the
                 // capped column gives way more. Others wrap them between words, as their golden files show.
                 let header =
                     caps.isEmpty ? headers[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 : DisplayWidth.of(headers[i])
-                return max(min(header, 24), min(longestWord(i), 24), 1)
+                return max(min(header, 24), min(longest(i, atoms), 24), 1)
             }
-        while widths.reduce(0, +) + 2 * (n - 1) > maxWidth,
-            let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
-        {
-            widths[i] -= 1
         }
-        while widths.reduce(0, +) + 2 * (n - 1) > maxWidth, let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 {
+        for atoms in [false, true] {
+            let floor = floors(atoms: atoms)
+            while over(), let i = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) {
+                widths[i] -= 1
+            }
+        }
+        while over(), let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 {
             widths[i] -= 1
         }
         return widths
@@ -200,8 +210,53 @@ public struct TextTable: Sendable {
         return words
     }
 
+    /// The widest word of `text` in cells, or with `atoms` its widest part of a word between hyphens (`atoms`).
+    static func longest(_ text: String, atoms: Bool) -> Int {
+        words(text).map { word in atoms ? TextTable.atoms(word).map(DisplayWidth.of).max() ?? 0 : DisplayWidth.of(String(word)) }.max() ?? 0
+    }
+
+    /// The parts of `word` a line may end between: after a hyphen between two letters (`moscow-` `postal-` `telegraph`,
+    /// `Kropotkina-` `Lebedeva`), between a digit and a letter (`1918-08-15-` `of`), or between a letter and a digit
+    /// (`decree-` `1918-08-15`), never between two digits, so that a day (`1920-01-20`) or a period stays whole, nor
+    /// after a hyphen that begins a word (`-5`).
+    static func atoms(_ word: Substring) -> [String] {
+        var parts: [String] = []
+        var part = ""
+        var previous: Character?
+        var it = word.makeIterator()
+        var next = it.next()
+        while let c = next {
+            part.append(c)
+            next = it.next()
+            if c == "-", let p = previous, let after = next, (p.isLetter || p.isNumber) && after.isLetter || p.isLetter && after.isNumber {
+                parts.append(part)
+                part = ""
+            }
+            previous = c
+        }
+        if !part.isEmpty { parts.append(part) }
+        return parts
+    }
+
+    /// The longest head of `word` that ends after one of its hyphens (`atoms`) and is at most `cells` wide, and the
+    /// rest; nil when even its first part is wider.
+    static func hyphenSplit(_ word: String, cells: Int) -> (String, String)? {
+        var head = ""
+        var used = 0
+        let parts = atoms(word[...])
+        for part in parts.dropLast() {
+            let w = DisplayWidth.of(part)
+            guard used + w <= cells else { break }
+            head += part
+            used += w
+        }
+        guard !head.isEmpty else { return nil }
+        return (head, String(word.dropFirst(head.count)))
+    }
+
     /// Greedy word wrap to `width` terminal cells: the first line starts with `first`, the others with `indent`; a
-    /// word longer than a line is broken across lines.
+    /// word longer than a line is broken after one of its hyphens (`atoms`: a handle keeps its words whole), and only
+    /// a part wider than the whole line is broken between characters.
     public static func wrap(_ text: String, width: Int, first: String = "", indent: String = "") -> [String] {
         var lines: [String] = []
         var line = first
@@ -221,7 +276,7 @@ public struct TextTable: Sendable {
             }
             var w = word
             while used + DisplayWidth.of(w) > width && width > used {
-                let (head, rest) = DisplayWidth.split(w, cells: width - used)
+                let (head, rest) = hyphenSplit(w, cells: width - used) ?? DisplayWidth.split(w, cells: width - used)
                 lines.append(line + head)
                 w = rest
                 line = indent

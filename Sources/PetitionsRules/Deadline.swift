@@ -1,3 +1,4 @@
+import Foundation
 import PetitionsDomain
 
 /// A day not counted towards a deadline, and why.
@@ -64,8 +65,10 @@ public struct Deadline: Hashable, Sendable, Codable {
 
     // MARK: - Explanation
 
+    /// Numbers in it are thousands separated (`1,500 weeks`, `1,000 Sundays`): it is a sentence for people, in
+    /// JSON too, as a finding's message is.
     static func explain(from: Day, within: Span, due: Day, skipped: [SkippedDay]) -> String {
-        var s = "Due \(due): \(within) after \(from)"
+        var s = "Due \(due): \(within.grouped) after \(from)"
         if within.unit == .workingDays {
             return s + (skipped.isEmpty ? "." : ", skipping \(summary(skipped)).")
         }
@@ -85,14 +88,14 @@ public struct Deadline: Hashable, Sendable, Codable {
         let weekend = skipped.filter { $0.reason == .weekend }
         for (i, name) in WorkCalendar.weekdayNames.enumerated() {
             let n = weekend.filter { $0.date.weekday == i + 1 }.count
-            if n > 0 { parts.append("\(n) \(name)\(n == 1 ? "" : "s")") }
+            if n > 0 { parts.append("\(Quantity.grouped(Decimal(n))) \(name)\(n == 1 ? "" : "s")") }
         }
         let holidays = skipped.filter { $0.reason == .holiday }
         if !holidays.isEmpty {
             let shown = 5
             var names = holidays.prefix(shown).map { "\($0.date.day) \(Day.monthNames[$0.date.month - 1]): \($0.name)" }
-            if holidays.count > shown { names.append("and \(holidays.count - shown) more") }
-            parts.append("\(holidays.count) holiday\(holidays.count == 1 ? "" : "s") (\(names.joined(separator: "; ")))")
+            if holidays.count > shown { names.append("and \(Quantity.grouped(Decimal(holidays.count - shown))) more") }
+            parts.append("\(Quantity.grouped(Decimal(holidays.count))) holiday\(holidays.count == 1 ? "" : "s") (\(names.joined(separator: "; ")))")
         }
         return list(parts)
     }

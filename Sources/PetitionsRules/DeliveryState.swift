@@ -31,12 +31,12 @@ public enum DeliveryState: Sendable, Hashable {
 
     /// A run of consecutive late periods, true whether each came in part or not at all: "3 consecutive periods not
     /// delivered in full".
-    public static func run(_ count: Int) -> String { "\(count) consecutive periods not delivered in full" }
+    public static func run(_ count: Int) -> String { "\(Wording.number(count)) consecutive periods not delivered in full" }
 
     /// "3 deliveries not made", "1 delivery made only in part", "1 delivery not made and 3 made only in part": the late
     /// deliveries of a draft's subject, counted by state.
     public static func counted(notDelivered: Int, partlyDelivered: Int) -> String {
-        func n(_ k: Int) -> String { k == 1 ? "1 delivery" : "\(k) deliveries" }
+        func n(_ k: Int) -> String { k == 1 ? "1 delivery" : "\(Wording.number(k)) deliveries" }
         switch (notDelivered, partlyDelivered) {
         case (_, 0): return "\(n(notDelivered)) not made"
         case (0, _): return "\(n(partlyDelivered)) made only in part"

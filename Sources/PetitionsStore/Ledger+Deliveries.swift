@@ -98,7 +98,11 @@ extension Ledger {
             var query = DeliveryQuery(id: id)
             query.asOf = try DeliveriesAsOf(db, day: asOf ?? context.today)
             guard var d = try loadDeliveries(db, query).first else {
-                throw PetitionsError("delivery: no delivery with id \(id).", field: "delivery", kind: .notFound)
+                // As a letter, a receipt or an attachment is missed: with the ids there are, so a typo shows as one.
+                let max = try Int64.fetchOne(db, sql: "SELECT max(id) FROM delivery")
+                throw PetitionsError(
+                    "delivery: no delivery with id \(id)\(max.map { " (ids run up to \($0))" } ?? " (there are none yet)").", field: "delivery",
+                    kind: .notFound)
             }
             d.receipts = try loadReceipts(db, id)
             return d

@@ -246,14 +246,17 @@ extension Ledger {
     // MARK: - Words of a log, not of options
 
     /// An operation's refusal in the words of the log: a leading option name (`--period:`, `--in-reply-to '1'`) becomes
-    /// the payload key it came from (`payload key period:`), since the user gave no option, the log gave the key.
+    /// the key of the event's line it came from (`period:`, `in_reply_to '1'`), since the user gave no option, the log
+    /// gave the key. The sentence follows the line and the event (`line 7 (event …, enrolment.ended): on '1920-02-15':
+    /// …`), as `recorded_at '…' is not a moment` does: the field and its value, never the word "payload", which the
+    /// user who only imports a log never saw.
     static func inPayloadTerms(_ message: String) -> String {
         guard message.hasPrefix("--") else { return message }
         let option = message.dropFirst(2).prefix { $0.isLetter || $0 == "-" }
         guard !option.isEmpty else { return message }
         let plural: [Substring: String] = ["quantity": "quantities", "ration": "rations", "dependant": "dependants"]
         let key = plural[option] ?? option.replacingOccurrences(of: "-", with: "_")
-        return "payload key \(key)" + message.dropFirst(2 + option.count)
+        return key + message.dropFirst(2 + option.count)
     }
 
     // MARK: - Moments

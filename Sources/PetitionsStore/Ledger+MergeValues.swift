@@ -10,7 +10,7 @@ extension Ledger {
         LedgerEvent.Kind.decreeAdded.rawValue,
     ]
 
-    /// Refuses the whole log, naming the line, the payload key and the problem, when one of its events holds a value that
+    /// Refuses the whole log, naming the line, the event, its field and the problem, when one of its events holds a value that
     /// no ledger could have recorded: a text longer than `TextLimits` allows (or a line break in a one-line value), a
     /// record's handle that is not a handle, or a typed value the recording command would refuse (`checkValues`). That
     /// is a fault of the log, not this ledger having moved on since it was written, so it is never kept "without
@@ -36,9 +36,9 @@ extension Ledger {
                     try refuseAfterToday(event, on: day)
                 }
             } catch let error as PetitionsError {
+                // The field's own name and value lead the sentence (`name is 1,001 characters long`), after the event.
                 let message = Ledger.inPayloadTerms(error.message)
-                let key = message.hasPrefix("payload key") || message.hasPrefix("day ") ? "" : "payload key "
-                throw PetitionsError("\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(key)\(message) Nothing was imported.")
+                throw PetitionsError("\(source) line \(e.line) (event \(e.uuid), \(e.kind)): \(message) Nothing was imported.")
             }
         }
     }

@@ -21,12 +21,13 @@ extension Ledger {
     }
 
     /// Corrects the office's name, address and e-mail (one `party.updated` event) and its signature (a setting,
-    /// `setting.changed`); returns the office party and its signature.
+    /// `setting.changed`); returns the office party, its signature and the fields that changed (`signature` among
+    /// them): none when the office already held every value given, and nothing was recorded.
     public func setOffice(name: String?, address: String?, email: String?, signature: String?, on day: Day?) throws -> (
-        office: Party, signature: String?
+        office: Party, signature: String?, changed: [String]
     ) {
         // The correction of the party is the intent's event; the signature, a setting, has its own.
-        try transaction { tx in
+        let changed: [String] = try transaction { tx in
             let db = tx.db
             guard let handle = try String.fetchOne(db, sql: "SELECT handle FROM party WHERE id = 0") else {
                 throw PetitionsError("The ledger \(path) has no office yet; run petitions init --office NAME first.", code: .usage)
@@ -35,7 +36,7 @@ extension Ledger {
             change.name = name
             change.address = address
             change.email = email
-            if !change.isEmpty { _ = try tx.update(change, on: day ?? context.today) }
+            var changed = change.isEmpty ? [] : try tx.update(change, on: day ?? context.today).1
             if let signature {
                 try ControlCharacters.refuse(signature, field: "--signature")
                 let value = Ledger.nonEmpty(signature)
@@ -49,10 +50,12 @@ extension Ledger {
                     } else {
                         try db.execute(sql: "DELETE FROM setting WHERE key = 'signature'")
                     }
+                    changed.append("signature")
                 }
             }
+            return changed
         }
         guard let office = try officeParty() else { throw PetitionsError("The ledger has no office party.", code: .software) }
-        return (office, try setting("signature"))
+        return (office, try setting("signature"), changed)
     }
 }

@@ -94,7 +94,7 @@ extension Ledger {
             // A receipt says what came: without it the command line's advice (--quantity) is no answer to a log.
             guard let quantities = p.quantities, !quantities.isEmpty else {
                 throw PetitionsError(
-                    "payload key quantities is \(p.quantities == nil ? "missing or null" : "empty"); a delivery.received event lists what came, e.g. [\"1000 funt wheat\"]."
+                    "quantities \(p.quantities == nil ? "are missing or null" : "is an empty list"); a delivery.received event lists what came, e.g. [\"1000 funt wheat\"]."
                 )
             }
             let period = try Period(parsing: p.period, field: "period")

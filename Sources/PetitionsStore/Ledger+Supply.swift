@@ -255,8 +255,13 @@ extension LedgerTransaction {
                 "--count: \(r.handle) has no members or head-counts to enrol; give --count CATEGORY=N, e.g. --count employee=125.", code: .usage)
         }
         guard heads.contains(where: { rationCats.contains($0.category) }) else {
+            // "none of the categories soldier has a ration" read as a riddle for the one category given.
+            let given = heads.map(\.category)
+            let none =
+                given.count == 1
+                ? "the category \(given[0]) has no ration" : "none of the categories \(given.joined(separator: ", ")) has a ration"
             throw PetitionsError(
-                "--count: none of the categories \(heads.map(\.category).joined(separator: ", ")) has a ration in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", "))."
+                "--count: \(none) in decree \(d.handle), which provides for \(rationCats.sorted().joined(separator: ", "))."
             )
         }
         // Counts taken from a household or a group's own counts keep only the categories the decree has a ration

@@ -286,12 +286,53 @@ extension Ledger {
                     add("letter \(id): is answered by letter \(by) of \(r["aday"] as String), before it was written on \(r["day"] as String)")
                 }
             }
+            for p in try recordEventProblems(db, limit: limit) { add(p) }
             for p in try householdSpanProblems(db, limit: limit) { add(p) }
             for p in try statusNoteProblems(db, limit: limit) { add(p) }
             for p in try searchIndexProblems(db, limit: limit) { add(p) }
             for p in try attachmentContentProblems(db) { add(p) }
             return problems
         }
+    }
+
+    /// A letter's day and subject, and a petition's opening day, against the event that created it (its day, as a
+    /// merge replays it, and the subject in its payload). Nothing corrects
+    /// them (a letter is voided, never edited; `petition edit` changes a subject, not the day it was logged), so a
+    /// difference is a record changed behind the ledger's back, with `sqlite3`: every listing shows the changed value,
+    /// while an export carries, and the other office merges, what the event says. One pass over each table.
+    func recordEventProblems(_ db: Database, limit: Int) throws -> [String] {
+        var problems: [String] = []
+        let letters = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT l.id, l.day, l.subject, e.id AS event, e.day AS said_day,
+                  json_extract(e.payload, '$.subject') AS said_subject
+                FROM letter l JOIN event e ON e.id = l.event_id
+                WHERE l.day IS NOT said_day OR l.subject IS NOT said_subject LIMIT \(limit)
+                """)
+        for r in letters {
+            let (id, event): (Int64, Int64) = (r["id"], r["event"])
+            let (day, saidDay): (String, String?) = (r["day"], r["said_day"])
+            let (subject, saidSubject): (String, String?) = (r["subject"], r["said_subject"])
+            let what =
+                day != saidDay
+                ? "its day \(day) is not \(saidDay ?? "none"), the day its event \(event) recorded"
+                : "its subject \(quoted(subject)) is not \(saidSubject.map(quoted) ?? "none"), the subject its event \(event) recorded"
+            problems.append("letter \(id): \(what); it was changed outside petitions (restore it from a backup)")
+        }
+        let petitions = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id, p.opened, e.id AS event, e.day AS said
+                FROM petition p JOIN event e ON e.id = p.event_id WHERE p.opened IS NOT said LIMIT \(limit)
+                """)
+        for r in petitions {
+            let said: String? = r["said"]
+            problems.append(
+                "petition \(r["id"] as Int64): its day opened \(r["opened"] as String) is not \(said ?? "none"), the day its event \(r["event"] as Int64) recorded; it was changed outside petitions (restore it from a backup)"
+            )
+        }
+        return problems
     }
 
     /// Each attachment's stored bytes against the size and SHA-256 recorded for them: bytes changed in the file were

@@ -70,13 +70,10 @@ struct Petitions: ParsableCommand {
             if let option = RepeatedOption.first(in: args, root: Petitions.self) {
                 throw PetitionsError("\(option) is given more than once; give it once (only repeatable options may be repeated).", code: .usage)
             }
-            if let first = args.first, !first.hasPrefix("-"), first != "help",
-                !configuration.subcommands.contains(where: { $0._commandName == first })
-            {
+            if let sentence = UnknownCommand.sentence(in: args, root: Petitions.self) {
                 // Said here, not by the parser: once the ledger options are moved after it, an unknown command would be
                 // reported as "Unknown option '--db'", which sends the user looking at the wrong word.
-                throw PetitionsError(
-                    "'\(ControlCharacters.visible(first))' is not a command of petitions; `petitions --help` lists them.", code: .usage)
+                throw PetitionsError(sentence, code: .usage)
             }
             var command = try parseAsRoot(args)
             // A CSV import runs no rule, so it spares SQLite the count of its memory (ProcessSetup).

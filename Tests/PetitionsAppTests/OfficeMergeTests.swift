@@ -130,7 +130,7 @@ struct OfficeMergeTests {
     }
 
     @Test(
-        "a log holding a value no ledger could record (a name of 1,001 characters, a handle 'Bad Handle') is refused whole, naming the line and the payload key"
+        "a log holding a value no ledger could record (a name of 1,001 characters, a handle 'Bad Handle') is refused whole, naming the line, the event, the field and the value, never a 'payload key'"
     )
     func badValuesRefuseTheLog() throws {
         let a = try Self.office("dmitrov")
@@ -151,10 +151,10 @@ struct OfficeMergeTests {
         defer { b.remove() }
         let events = try ListEvents().run(in: b.workspace).count
         for (file, problem) in [
-            (long, "payload key name is 1,001 characters long; a name is one line of at most 1,000 characters. Nothing was imported."),
+            (long, "name is 1,001 characters long; a name is one line of at most 1,000 characters. Nothing was imported."),
             (
                 badHandle,
-                "payload key handle 'Bad Handle' is not a valid handle; use lower-case letters, digits and hyphens, starting with a letter, e.g. 'dmitrov-post'. Nothing was imported."
+                "handle 'Bad Handle' is not a valid handle; use lower-case letters, digits and hyphens, starting with a letter, e.g. 'dmitrov-post'. Nothing was imported."
             ),
         ] {
             #expect {

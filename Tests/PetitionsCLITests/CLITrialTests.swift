@@ -194,7 +194,7 @@ import Testing
         try Data(nulled.joined(separator: "\n").utf8).write(to: file)
         let r = try other.run(["import", "events", file.path])
         #expect(r.status == 65, "\(r)")
-        #expect(r.stderr.contains("line \(first + 1) ") && r.stderr.contains("payload key quantities is missing or null"), "\(r.stderr)")
+        #expect(r.stderr.contains("line \(first + 1) ") && r.stderr.contains("quantities are missing or null"), "\(r.stderr)")
         #expect(!r.stderr.contains("--quantity"), "\(r.stderr)")
         #expect(try BadInputTests.snapshot(other) == before, "nothing was imported")
 

@@ -130,7 +130,7 @@ import Testing
         #expect(try o.klin.run(add).status == 0)
         let (intoDmitrov, _) = try Self.mergeBothWays(o, same: ["petitioners"])
         #expect(intoDmitrov.stdout.contains("dependant.added") && intoDmitrov.stdout.contains("without effect"), "\(intoDmitrov)")
-        #expect(intoDmitrov.stdout.contains("payload key name 'Sofia Kropotkina'") && !intoDmitrov.stdout.contains("--name"), "\(intoDmitrov)")
+        #expect(intoDmitrov.stdout.contains("name 'Sofia Kropotkina'") && !intoDmitrov.stdout.contains("--name"), "\(intoDmitrov)")
         let shown = try o.dmitrov.run(["petitioner", "show", "kropotkin", "--format", "json"]).stdout
         #expect(shown.components(separatedBy: "Sofia Kropotkina").count == 2, "once: \(shown)")
     }

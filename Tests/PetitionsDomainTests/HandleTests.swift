@@ -36,6 +36,17 @@ struct HandleTests {
         #expect(s.count <= 48)
     }
 
+    @Test("a handle made from a name longer than 48 letters ends at a word's end, not inside a word")
+    func aLongNamesHandleEndsAtAWord() {
+        #expect(Handle.slug(from: "Aleksandra Konstantinovna Kropotkina-Lebedeva-Rimskaya") == "aleksandra-konstantinovna-kropotkina-lebedeva")
+        #expect(
+            Handle.slug(from: "Postal-telegraph employees of the Dmitrov district of Moscow province")
+                == "postal-telegraph-employees-of-the-dmitrov")
+        // One word longer than a handle can be has no word's end to stop at: it is cut at 48 letters.
+        #expect(Handle.slug(from: String(repeating: "a", count: 60)) == String(repeating: "a", count: 48))
+        #expect(Handle.slug(from: "a " + String(repeating: "b", count: 60)) == "a-" + String(repeating: "b", count: 46))
+    }
+
     @Test("a Cyrillic name is transliterated, not dropped")
     func cyrillic() {
         let s = Handle.slug(from: "Пётр Кропоткин")

@@ -42,6 +42,18 @@ import Testing
         #expect(TextTable(["A"]).render() == "(none)")
     }
 
+    @Test func aHandleTooWideForItsColumnWrapsAfterAHyphenNotInsideAWord() {
+        var t = TextTable(["ID", "DAY", "HANDLE", "NAME"])
+        t.maxWidth = 50
+        t.add(["1", "1920-01-20", "moscow-postal-telegraph-supply-centre", "Moscow postal-telegraph supply centre"])
+        let lines = t.render().split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 50 }, "\(lines)")
+        let text = lines.joined(separator: "\n")
+        for word in ["postal-", "telegraph", "supply-", "centre", "1920-01-20"] { #expect(text.contains(word), "'\(word)' whole: \(text)") }
+        #expect(TextTable.wrap("decree-1918-08-15-of-the-council", width: 12) == ["decree-", "1918-08-15-", "of-the-", "council"])
+        #expect(TextTable.wrap("abcdefghijklmnop", width: 6) == ["abcdef", "ghijkl", "mnop"], "a part wider than the line is still broken")
+    }
+
     @Test func aCappedColumnIsCutWithAnEllipsisBetweenCharactersAndCountedInCells() {
         var t = TextTable(["ID", "SUBJECT"], caps: [1: 10])
         t.maxWidth = 100

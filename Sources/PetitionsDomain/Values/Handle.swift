@@ -106,7 +106,11 @@ public enum Handle {
         }
         while out.hasSuffix("-") { out.removeLast() }
         if out.count > 48 {
-            out = String(out.prefix(48))
+            // At the end of the last whole word that fits (`…-lebedeva`, not `…-lebedeva-ri`), unless that would leave
+            // less than half: a first word of 30 letters is cut rather than made the whole handle.
+            let cut = out.prefix(48)
+            let whole = out.dropFirst(48).first == "-" ? cut[...] : cut[..<(cut.lastIndex(of: "-") ?? cut.endIndex)]
+            out = String(whole.count >= 24 ? whole : cut)
             while out.hasSuffix("-") { out.removeLast() }
         }
         if out.isEmpty || !(out.first?.isLetter ?? false) { out = "p-" + out }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A length of time: `N days`, `N working days`, `N weeks` or `N months`.
 public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
     public enum Unit: String, Sendable, Codable, CaseIterable {
@@ -60,15 +62,20 @@ public struct Span: Hashable, Sendable, CustomStringConvertible, Codable {
         if past { throw PetitionsError.invalid(field, description, "from \(from) runs past \(Day.maximum), the last day petitions counts") }
     }
 
-    public var description: String {
-        let singular: String
+    public var description: String { "\(count) \(singular)\(count == 1 ? "" : "s")" }
+
+    /// The span as text prints it, thousands separated (`1,500 weeks`); `description` is the plain form JSON and the
+    /// parser read (`1500 weeks`).
+    public var grouped: String { "\(Quantity.grouped(Decimal(count))) \(singular)\(count == 1 ? "" : "s")" }
+
+    /// The unit's name for one (`working day`).
+    private var singular: String {
         switch unit {
-        case .days: singular = "day"
-        case .workingDays: singular = "working day"
-        case .weeks: singular = "week"
-        case .months: singular = "month"
+        case .days: "day"
+        case .workingDays: "working day"
+        case .weeks: "week"
+        case .months: "month"
         }
-        return "\(count) \(singular)\(count == 1 ? "" : "s")"
     }
 
     public init(from decoder: Decoder) throws {

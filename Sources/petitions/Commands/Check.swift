@@ -68,16 +68,18 @@ struct Check: ParsableCommand {
             // The header counts what is listed: with --min-severity, the findings below it are only said to be left out.
             let shown = Severity.allCases.reversed().filter { $0 >= min }
             let total = shown.reduce(0) { $0 + findings.count($1) }
-            let counts = shown.map { s in "\(findings.count(s)) \(s.rawValue)" }.joined(separator: ", ")
+            let counts = shown.map { s in "\(Thousands.format(findings.count(s))) \(s.rawValue)" }.joined(separator: ", ")
             let hidden = findings.count - total
-            let left = hidden == 0 ? "" : "; \(hidden) less serious than \(min.rawValue) not shown"
-            print("Check as of \(asOf.longDescription): \(total) finding\(total == 1 ? "" : "s") (\(counts))\(left).")
+            let left = hidden == 0 ? "" : "; \(Thousands.format(hidden)) less serious than \(min.rawValue) not shown"
+            print("Check as of \(asOf.longDescription): \(Thousands.format(total)) finding\(total == 1 ? "" : "s") (\(counts))\(left).")
             findings.each { f in
                 guard f.severity >= min else { return }
                 print("- [\(Colour.severity(f.severity))] \(f.rule): \(f.message)")
                 print("    next: \(f.action)")
             }
-            if let recorded = result.recorded { print("Recorded: \(recorded.raised) raised, \(recorded.cleared) cleared.") }
+            if let recorded = result.recorded {
+                print("Recorded: \(Thousands.format(recorded.raised)) raised, \(Thousands.format(recorded.cleared)) cleared.")
+            }
         }
         if findings.contains(atLeast: failOn) { throw ExitCode(1) }
     }

@@ -50,7 +50,7 @@ struct DeadlineCommand: ParsableCommand {
             return try Output.json(DeadlineOutput(deadline, calendar: result.ledgerPath == nil ? result.calendarPath : "ledger"))
         }
         print(deadline.explanation)
-        let days = "\(deadline.calendarDays) calendar day\(deadline.calendarDays == 1 ? "" : "s")"
+        let days = "\(Thousands.format(deadline.calendarDays)) calendar day\(deadline.calendarDays == 1 ? "" : "s")"
         print("Overdue from \(deadline.overdueFrom); the due day is \(days) after the start.")
         if let l = result.ledgerPath {
             print("Calendar: the ledger's own (calendar set), of \(l)")

@@ -47,10 +47,10 @@ struct ImportCommand: ParsableCommand {
             let result = try ledger.run(MergeEvents(path: file, maps: map))
             if output.format == .json { return try Output.json(result) }
             for w in result.warnings { Output.warn(w) }
-            let joined = result.joined > 0 ? " (\(result.joined) joined to records already here)" : ""
+            let joined = result.joined > 0 ? " (\(Thousands.format(result.joined)) joined to records already here)" : ""
             print(
-                "Merged \(Wording.count(result.events, "event")) from \(file == "-" ? "standard input" : file): \(result.added) added\(joined), "
-                    + "\(result.alreadyPresent) already present.")
+                "Merged \(Wording.count(result.events, "event")) from \(file == "-" ? "standard input" : file): \(Thousands.format(result.added)) added\(joined), "
+                    + "\(Thousands.format(result.alreadyPresent)) already present.")
             if !result.conflicts.isEmpty {
                 print("\(result.conflicts.count == 1 ? "A field was" : "\(result.conflicts.count) fields were") changed by both offices:")
                 for c in result.conflicts { print("  \(c)") }

@@ -33,12 +33,14 @@ struct OfficeCommand: ParsableCommand {
             }
             let s = try ledger.run(SetOffice(name: name, address: contact.address, email: contact.email, signature: signature))
             if output.format == .json { return try Output.json(s) }
+            // As the edit commands say it: the values given were those held, and no event was recorded.
+            if s.changed.isEmpty { print("Nothing to set: office \(s.office.handle) already holds these values.") }
             print("Office \(s.office.handle): \(s.office.name)")
             if let a = s.office.address { print(hanging("  address: ", a)) }
             if let e = s.office.email { print("  email: \(e)") }
             if let sig = s.signature {
                 print(hanging("  signature: ", sig))
-            } else if signature != nil {
+            } else if s.changed.contains("signature") {
                 print("  signature: removed; drafts show [signature] where it goes")
             }
         }

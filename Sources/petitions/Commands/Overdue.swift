@@ -29,12 +29,12 @@ struct Overdue: ParsableCommand {
         case .text:
             // The table's columns are as wide as their widest cell and the count comes first: the whole listing is needed.
             let list = try ledger.run(request)
-            print("Late deliveries as of \(asOf.longDescription): \(list.count)")
+            print("Late deliveries as of \(asOf.longDescription): \(Thousands.format(list.count))")
             guard !list.isEmpty else { return }
             var t = TextTable(["ID", "PERIOD", "RECIPIENT", "DECREE", "DUE", "DAYS LATE", "SEVERITY", "SHORTFALL"])
             for o in list {
                 t.add([
-                    String(o.delivery), o.period.description, o.recipient, o.decree, o.due.description, String(o.daysOverdue),
+                    String(o.delivery), o.period.description, o.recipient, o.decree, o.due.description, Thousands.format(o.daysOverdue),
                     o.severity.rawValue, o.shortfall.map(\.text).joined(separator: "; "),
                 ])
             }

@@ -13,7 +13,7 @@ extension RulesCommand {
         func run() throws {
             let on = try day(on, "--on") ?? Clock.today()
             let n = try ledger.run(ApplyRules(on: on))
-            print("Recomputed due days: \(n) changed.")
+            print("Recomputed due days: \(Thousands.format(n)) changed.")
         }
     }
 }

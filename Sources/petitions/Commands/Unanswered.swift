@@ -30,7 +30,7 @@ struct Unanswered: ParsableCommand {
         case .text:
             // The table's columns are as wide as their widest cell and the count comes first: the whole listing is needed.
             let list = try ledger.run(request)
-            print("Letters waiting for a reply as of \(asOf.longDescription): \(list.count)")
+            print("Letters waiting for a reply as of \(asOf.longDescription): \(Thousands.format(list.count))")
             guard !list.isEmpty else { return }
             // The subject is cut at 40 cells (a late letter's finding below names it whole; `letter show` shows any):
             // wrapped, it took the width the sender's name and handle needed, and both ran to many lines, a handle
@@ -38,8 +38,9 @@ struct Unanswered: ParsableCommand {
             var t = TextTable(["ID", "SENT", "FROM", "TO", "DUE", "WAITING", "WD LATE", "SEVERITY", "SUBJECT"], caps: [8: 40])
             for u in list {
                 t.add([
-                    String(u.letter), u.sent.description, "\(u.fromName) (\(u.from))", u.to, u.due.description, "\(u.daysWaiting) d",
-                    String(u.workingDaysOverdue),
+                    String(u.letter), u.sent.description, "\(u.fromName) (\(u.from))", u.to, u.due.description,
+                    "\(Thousands.format(u.daysWaiting)) d",
+                    Thousands.format(u.workingDaysOverdue),
                     u.severity?.rawValue ?? "not due", u.subject,
                 ])
             }

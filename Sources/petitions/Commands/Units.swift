@@ -11,8 +11,9 @@ struct Units: ParsableCommand {
     func run() throws {
         let units = try ledger.run(ListUnits())
         if output.format == .json { return try Output.json(units) }
-        var t = TextTable(["UNIT", "DIMENSION", "BASE UNITS", "ALIASES"])
-        for u in units { t.add([u.name, u.dimension, String(u.base), u.aliases.joined(separator: ", ")]) }
+        // A count, thousands separated and to the right as every amount in text; JSON keeps plain digits.
+        var t = TextTable(["UNIT", "DIMENSION", "BASE UNITS", "ALIASES"], rightAligned: [2])
+        for u in units { t.add([u.name, u.dimension, Thousands.format(Int(u.base)), u.aliases.joined(separator: ", ")]) }
         print(t.render())
     }
 }
