@@ -51,11 +51,11 @@ public struct TextTable: Sendable {
         let cells = rows.map { shownCells($0) }
         let counts = cells.map { $0.map(DisplayWidth.of) }
         let widest = (0..<n).map { i in counts.map { $0[i] }.max() ?? 0 }
-        let widths = columnWidths(widest: widest) { i, atoms in
+        let layout = columnWidths(widest: widest) { i, atoms in
             cells.map { r in TextTable.longest(r[i], atoms: atoms) }.max() ?? 0
         }
-        var out = headerLines(widths)
-        for (r, c) in zip(cells, counts) { out += lines(of: r, counts: c, widths: widths) }
+        var out = headerLines(layout)
+        for (r, c) in zip(cells, counts) { out += lines(of: r, counts: c, layout: layout) }
         return out.joined(separator: "\n")
     }
 
@@ -69,7 +69,7 @@ public struct TextTable: Sendable {
         var longestWord = Array(repeating: 0, count: n)
         var longestAtom = Array(repeating: 0, count: n)
         var measured = 0
-        var widths: [Int]?
+        var layout: Layout?
         // `write` is called only while `rows` runs, from the closure handed to it; it never outlives this call.
         try withoutActuallyEscaping(write) { write in
             try rows { pass, row in
@@ -90,15 +90,15 @@ public struct TextTable: Sendable {
                     measured += 1
                     return
                 }
-                let laid = widths ?? columnWidths(widest: widest) { $1 ? longestAtom[$0] : longestWord[$0] }
-                if widths == nil {
-                    widths = laid
+                let laid = layout ?? columnWidths(widest: widest) { $1 ? longestAtom[$0] : longestWord[$0] }
+                if layout == nil {
+                    layout = laid
                     for line in headerLines(laid) { try write(line) }
                 }
-                for line in lines(of: cells, counts: cells.map(DisplayWidth.of), widths: laid) { try write(line) }
+                for line in lines(of: cells, counts: cells.map(DisplayWidth.of), layout: laid) { try write(line) }
             }
         }
-        if measured == 0, widths == nil { try write("(none)") }
+        if measured == 0, layout == nil { try write("(none)") }
     }
 
     /// A row's cells as the table shows them: control characters stored before they were refused made visible (as
@@ -120,11 +120,13 @@ public struct TextTable: Sendable {
     /// The columns' widths for cells at most `widest` wide (by column), fitted to `maxWidth`. `longest(i, false)` is the
     /// widest word of column `i`'s cells, and `longest(i, true)` its widest part of a word between hyphens (`telegraph-`
     /// of `moscow-telegraph-supply`; see `atoms`), asked only when the table does not fit.
-    private func columnWidths(widest: [Int], longest: (Int, Bool) -> Int) -> [Int] {
+    private func columnWidths(widest: [Int], longest: (Int, Bool) -> Int) -> Layout {
         let n = headers.count
-        var widths = (0..<n).map { i in max(DisplayWidth.of(headers[i]), widest[i]) }
-        func over() -> Bool { widths.reduce(0, +) + 2 * (n - 1) > maxWidth }
-        guard over() else { return widths }
+        let full = (0..<n).map { i in max(DisplayWidth.of(headers[i]), widest[i]) }
+        var widths = full
+        var gap = 2
+        func over() -> Bool { widths.reduce(0, +) + gap * (n - 1) > maxWidth }
+        guard over() else { return Layout(widths: widths, gap: gap) }
         // Shrink the widest column until the table fits, first not below its header or its longest word (up to 24
         // cells): days, handles and numbers stay whole, and text wraps between words. Then, if it still does not
         // fit, not below the longest part of a hyphenated word: a handle (`moscow-postal-telegraph-supply`) wraps
@@ -142,29 +144,52 @@ public struct TextTable: Sendable {
                 return max(min(header, 24), min(longest(i, atoms), 24), 1)
             }
         }
-        for atoms in [false, true] {
-            let floor = floors(atoms: atoms)
-            while over(), let i = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) {
-                widths[i] -= 1
+        func shrink() {
+            for atoms in [false, true] {
+                let floor = floors(atoms: atoms)
+                while over(), let i = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) {
+                    widths[i] -= 1
+                }
             }
+        }
+        shrink()
+        // Rather than break a word (a day cut as `1920-01-` over `20`, at 80 columns the unanswered letters' nine
+        // columns), the columns stand one space apart, and give way again from their full widths.
+        if over() {
+            widths = full
+            gap = 1
+            shrink()
+        }
+        // Still too wide: a capped column, whose cells are cut anyway, gives way below its header (`SUBJE…`) before a
+        // word of another is broken.
+        while over(), let i = caps.keys.filter({ widths[$0] > 4 }).max(by: { widths[$0] < widths[$1] }) {
+            widths[i] -= 1
         }
         while over(), let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 {
             widths[i] -= 1
         }
-        return widths
+        return Layout(widths: widths, gap: gap)
+    }
+
+    /// How a table is laid out: its columns' widths and the spaces between two columns.
+    private struct Layout {
+        var widths: [Int]
+        var gap: Int
     }
 
     /// The header's lines and the dashes under them.
-    private func headerLines(_ widths: [Int]) -> [String] {
+    private func headerLines(_ layout: Layout) -> [String] {
         let header = shownCells(headers, capped: false)
-        return lines(of: header, counts: header.map(DisplayWidth.of), widths: widths) + [
-            widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return lines(of: header, counts: header.map(DisplayWidth.of), layout: layout) + [
+            layout.widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: layout.gap))
         ]
     }
 
     /// The lines of one row (`cells`, `counts` cells wide) laid out in columns `widths` wide.
-    private func lines(of cells: [String], counts: [Int], widths: [Int]) -> [String] {
+    private func lines(of cells: [String], counts: [Int], layout: Layout) -> [String] {
         let n = headers.count
+        let widths = layout.widths
+        let gap = String(repeating: " ", count: layout.gap)
         func lines(_ s: String, _ count: Int, _ i: Int) -> [(text: String, count: Int)] {
             let w = widths[i]
             guard count > w else { return [(s, count)] }
@@ -181,7 +206,7 @@ public struct TextTable: Sendable {
         let laid = (0..<n).map { lines(cells[$0], counts[$0], $0) }
         let height = laid.map(\.count).max() ?? 1
         return (0..<height).map { k in
-            let line = (0..<n).map { k < laid[$0].count ? pad(laid[$0][k].text, laid[$0][k].count, $0) : pad("", 0, $0) }.joined(separator: "  ")
+            let line = (0..<n).map { k < laid[$0].count ? pad(laid[$0][k].text, laid[$0][k].count, $0) : pad("", 0, $0) }.joined(separator: gap)
             // Continuation lines of wrapped cells end where their last text does (trailing spaces are single bytes).
             guard k > 0 else { return line }
             var end = line.utf8.endIndex

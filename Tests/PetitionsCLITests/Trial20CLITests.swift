@@ -39,6 +39,18 @@ import Testing
             let days = r.stdout.components(separatedBy: "1920-").count
             #expect(days == r.stdout.components(separatedBy: "1920-01-20").count, "\(args): a day split:\n\(r.stdout)")
         }
+        // The waiting letters' nine columns need more than 80 cells two spaces apart: they stand one space apart
+        // rather than break a day (`1920-01-` over `20`) or a word (`telegrap` over `h`).
+        let r = try Self.ok(cli, ["unanswered", "--as-of", "1920-03-04"])
+        let table = r.stdout.split(separator: "\n").prefix { !$0.hasPrefix("- [") }
+        #expect(table.count > 3, "the table: \(r.stdout)")
+        for line in table { #expect(line.count <= 80, "unanswered fits 80 columns: \(line)") }
+        let text = table.joined(separator: "\n")
+        #expect(text.contains("1920-01-20") && text.contains("1920-02-17"), "unanswered keeps its days whole:\n\(text)")
+        #expect(text.components(separatedBy: "1920-").count == 3, "unanswered keeps its days whole:\n\(text)")
+        for word in ["commissariat", "telegraph", "employees", "district"] {
+            #expect(text.lowercased().contains(word), "unanswered: '\(word)' split inside the word:\n\(text)")
+        }
     }
 
     // MARK: - Units in the configuration, and a units file's mistakes
