@@ -10,6 +10,11 @@ public enum HandleNote {
     public static func sentence(for party: Party, given: String?) -> String? {
         guard given == nil else { return nil }
         let wanted = Handle.slug(from: party.name)
+        // A name of no letter or digit at all (`-`, `?`) gives the handle 'p', which says nothing of it.
+        if party.handle == wanted, !party.name.contains(where: { $0.isLetter || $0.isNumber }) {
+            return "\(ControlCharacters.visible(party.name)) has no letters to make a handle of; this one is '\(party.handle)'. "
+                + "Give --handle to choose one."
+        }
         guard party.handle != wanted else { return nil }
         // 🙂🙂 and !!! both make the handle 'p': the one already recorded is not "someone named 🙂🙂".
         if !party.name.contains(where: { $0.isLetter }) {

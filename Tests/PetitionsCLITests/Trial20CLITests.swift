@@ -53,6 +53,17 @@ import Testing
         }
     }
 
+    @Test("a name of no letter or digit recorded with the handle 'p' gets a note saying so, the first time too")
+    func nameOfNoLettersIsNoted() throws {
+        var cli = try CLI()
+        defer { cli.remove() }
+        let r = try Self.ok(cli, ["petitioner", "add", "--name", "-"])
+        #expect(r.stdout.contains("Recorded petitioner 1 p: -"), "\(r.stdout)")
+        #expect(r.stderr.contains("- has no letters to make a handle of; this one is 'p'. Give --handle to choose one."), "\(r.stderr)")
+        let named = try Self.ok(cli, ["petitioner", "add", "--name", "Anna Lebedeva"])
+        #expect(named.stderr.isEmpty, "a name's own handle is said nothing of: \(named.stderr)")
+    }
+
     // MARK: - Units in the configuration, and a units file's mistakes
 
     @Test(
