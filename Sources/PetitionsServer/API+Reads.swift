@@ -39,8 +39,7 @@ extension API {
         api.head("report") { request, context in
             _ = try context.require(.reader)
             let asked = try ReportAsked(Query(request: request), today: office.today, format: "json")
-            try await office.run(CheckReportScope(asked.build), as: context.account)
-            return asked.head(asked.headers)
+            return try await asked.head(asked.headers, office: office, as: context.account)
         }
         api.get("events") { request, context in
             _ = try context.require(.reader)
@@ -151,11 +150,13 @@ struct ReportAsked {
         }
     }
 
-    /// The answer to `HEAD`: `headers`, as `GET` sends them with the report, without building it. Its length is not
-    /// known before it is written (`GET` sends it chunked), so none is claimed; Hummingbird's own answer to a `HEAD`
-    /// ran the `GET` (the whole report worked out) and claimed a length of 0.
-    func head(_ headers: HTTPFields) -> Response {
-        Response(status: .ok, headers: headers, body: ResponseBody(contentLength: nil) { writer in try await writer.finish(nil) })
+    /// The answer to `HEAD`: `headers`, as `GET` sends them with the report, after the checks `GET` makes of its scope
+    /// (`CheckReportScope`) but without building it. Its length is not known before it is written (`GET` sends it
+    /// chunked), so none is claimed; Hummingbird's own answer to a `HEAD` ran the `GET` (the whole report worked out)
+    /// and claimed a length of 0.
+    func head(_ headers: HTTPFields, office: Office, as account: Account?) async throws -> Response {
+        try await office.run(CheckReportScope(build), as: account)
+        return Response(status: .ok, headers: headers, body: ResponseBody(contentLength: nil) { writer in try await writer.finish(nil) })
     }
 
     /// The HTML report's policy: its one inline style is the report's style sheet, the same on every report.

@@ -11,9 +11,9 @@ extension Web {
         pages.head("report") { request, context in
             let account = try context.signedIn(.reader, request)
             let asked = try ReportAsked(Query(request: request), today: office.today, format: "html")
-            try await office.run(CheckReportScope(asked.build), as: account)
             // The page (the report in the site's layout) is HTML under the site's policy; another format is the API's.
-            return asked.head(asked.format == "html" ? [.contentType: "text/html; charset=utf-8"] : asked.headers)
+            let headers: HTTPFields = asked.format == "html" ? [.contentType: "text/html; charset=utf-8"] : asked.headers
+            return try await asked.head(headers, office: office, as: account)
         }
     }
 

@@ -97,9 +97,7 @@ extension OfficeContext {
         guard request.uri.path != "/login" else {
             return Web.formRefused
         }
-        let referer = request.headers[.referer].flatMap { URL(string: $0) }
-        let page = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
-        return Redirect.to("/login?ended=form&next=" + Form.encode(Form.localPath(page)))
+        return Redirect.to("/login?ended=form&next=" + Form.encode(Form.refererPage(request)))
     }
 
     /// The fields of `form` as its page drew it, checked as `form(_:)` checks them; a field the form does not have
@@ -208,6 +206,13 @@ enum Form {
         var diff: UInt8 = 0
         for i in 0..<x.count { diff |= x[i] ^ y[i] }
         return diff == 0
+    }
+
+    /// The page of this site a form was sent from: the path and query of the `Referer` a browser sends within the
+    /// site, else the dashboard (`localPath`).
+    static func refererPage(_ request: Request) -> String {
+        let referer = request.headers[.referer].flatMap { URL(string: $0) }
+        return localPath(referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") })
     }
 
     /// A path to go back to after logging in: only a path of this site (never `//host` or a full address).

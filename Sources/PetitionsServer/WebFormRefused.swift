@@ -10,8 +10,7 @@ struct FormOutOfDate: Error {
     var page: String
 
     init(_ request: Request) {
-        let referer = request.headers[.referer].flatMap { URL(string: $0) }
-        page = Form.localPath(referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") })
+        page = Form.refererPage(request)
     }
 
     /// What the page says.
