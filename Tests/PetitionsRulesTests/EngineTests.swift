@@ -231,4 +231,23 @@ import Testing
         #expect(escalation?.subject.type == .petition)
         #expect(escalation?.action.contains("People's Commissariat of Posts and Telegraphs") == true)
     }
+
+    @Test func escalationCountsEachPetitionsLettersApart() {
+        // Letters of two petitions to one authority, sent in turn, and one outside any petition: each petition's
+        // letters are one group, counted and dated by its own oldest; the lone letter is reminded, not escalated.
+        let engine = Engine(rules: .defaults, calendar: Self.weekdays)
+        let letters = [
+            Self.letter(1, sent: "1920-01-05", petition: 1), Self.letter(2, sent: "1920-01-06", petition: 2),
+            Self.letter(3, sent: "1920-01-07", petition: 1), Self.letter(4, sent: "1920-01-09", petition: 2),
+            Self.letter(5, sent: "1920-01-08", petition: 1), Self.letter(6, sent: "1920-01-05", petition: nil),
+        ]
+        let found = engine.evaluate(Facts(letters: letters), asOf: Self.day("1920-02-10")).filter { $0.kind == .escalation }
+        #expect(found.map(\.subject.id).sorted() == [1, 2])
+        let first = found.first { $0.subject.id == 1 }
+        let second = found.first { $0.subject.id == 2 }
+        #expect(first?.message.contains("3 letters are unanswered, the oldest of 5 January 1920 6 working days past due") == true)
+        #expect(second?.message.contains("2 letters are unanswered, the oldest of 6 January 1920 5 working days past due") == true)
+        #expect(first?.due == Self.day("1920-02-02"))
+        #expect(second?.daysOverdue == 7)
+    }
 }

@@ -53,33 +53,53 @@ public struct EscalationRule: Rule {
             var to: String
         }
         for rule in rules {
-            // The places of the group's letters in `letters`, not copies of them (a sixth of `check`'s peak at a
-            // million letters was these copies).
-            var groups: [Group: [Int]] = [:]
-            var order: [Group] = []
+            // Each overdue letter its scope takes is given the number of its group, groups numbered as first met; the
+            // letters' places are then laid out group by group in one array (a counting sort, stable within a group).
+            // With an array a group (51,830 of them at a million letters), a dictionary growing as it went and each
+            // group's letters copied, this rule was 17% of `check`'s samples there, most of it fresh pages; now 8%.
+            var number: [Group: Int] = [:]
+            number.reserveCapacity(letters.count)
+            var taken: [(place: Int, group: Int)] = []
+            taken.reserveCapacity(letters.count)
             for (i, u) in letters.enumerated() where (u.severity ?? .warning) >= .overdue {
                 guard let l = byID(u.letter), rule.scope.takes(l) else { continue }
                 let k = Group(petition: u.petition, letter: u.petition == nil ? u.letter : nil, to: u.to)
-                if groups[k] == nil { order.append(k) }
-                groups[k, default: []].append(i)
+                let g: Int
+                if let n = number[k] {
+                    g = n
+                } else {
+                    g = number.count
+                    number[k] = g
+                }
+                taken.append((i, g))
             }
-            for k in order {
-                guard let places = groups[k] else { continue }
-                let list = places.map { letters[$0] }
-                guard let first = list.first, let l = byID(first.letter) else { continue }
-                let critical = list.contains { $0.severity == .critical }
+            var start = [Int](repeating: 0, count: number.count + 1)
+            for t in taken { start[t.group + 1] += 1 }
+            for g in stride(from: 1, through: number.count, by: 1) { start[g] += start[g - 1] }
+            var next = start
+            var flat = [Int](repeating: 0, count: taken.count)
+            for t in taken {
+                flat[next[t.group]] = t.place
+                next[t.group] += 1
+            }
+            out.reserveCapacity(out.count + number.count)
+            for g in 0..<number.count {
+                let places = flat[start[g]..<start[g + 1]]
+                guard let firstPlace = places.first, let l = byID(letters[firstPlace].letter) else { continue }
+                let first = letters[firstPlace]
+                let critical = places.contains { letters[$0].severity == .critical }
                 let petitioner = l.petitioner?.handle ?? l.from.handle
                 let recipients = petitioner == l.from.handle ? [petitioner] : [petitioner, l.from.handle]
                 // The critically late deliveries from this authority to the petitioner (and the writer), by supplier
                 // and recipient: how many, and the run of the first of them in the overdue listing.
                 let supplies = rule.withCriticalSupply ? recipients.compactMap { criticalLate["\(l.to.handle)/\($0)"] } : []
                 let criticalSupply = (count: supplies.reduce(0) { $0 + $1.count }, first: supplies.min { $0.first < $1.first })
-                guard list.count >= rule.letters || critical || criticalSupply.count > 0 else { continue }
-                let oldestLetter = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
+                guard places.count >= rule.letters || critical || criticalSupply.count > 0 else { continue }
+                let oldest = places.max { letters[$0].daysOverdue < letters[$1].daysOverdue }.map { letters[$0] } ?? first
                 var reasons = [
-                    list.count == 1
-                        ? "the letter of \(oldestLetter.sent.longDescription) is \(Wording.count(oldestLetter.workingDaysOverdue, "working day")) past due"
-                        : "\(list.count) letters are unanswered, the oldest of \(oldestLetter.sent.longDescription) \(Wording.count(oldestLetter.workingDaysOverdue, "working day")) past due"
+                    places.count == 1
+                        ? "the letter of \(oldest.sent.longDescription) is \(Wording.count(oldest.workingDaysOverdue, "working day")) past due"
+                        : "\(places.count) letters are unanswered, the oldest of \(oldest.sent.longDescription) \(Wording.count(oldest.workingDaysOverdue, "working day")) past due"
                 ]
                 if critical { reasons.append("one is critically late") }
                 if let s = criticalSupply.first {
@@ -91,7 +111,6 @@ public struct EscalationRule: Rule {
                 let subject =
                     l.petition.map { FindingSubject(type: .petition, id: $0, name: l.petitionSubject ?? l.subject) }
                     ?? FindingSubject(type: .letter, id: l.id, name: l.subject)
-                let oldest = list.max { $0.daysOverdue < $1.daysOverdue } ?? first
                 let to = l.toParent
                 out.append(
                     Finding(
