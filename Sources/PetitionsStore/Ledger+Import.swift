@@ -264,8 +264,16 @@ extension Ledger {
             for t in triggers { try db.execute(sql: "DROP TRIGGER \(t.name)") }
         }
 
-        /// Indexes what the import added and puts the triggers back.
+        /// Indexes what the import added and puts the triggers back. The text is folded by `SearchFold` (the view's
+        /// folding in Swift, a seventh of its instructions) unless the ledger's fold table is not what it expects.
         func finish(_ db: Database) throws {
+            let fold = try SearchFold(db)?.function(named: "petitions_search_fold")
+            if let fold { db.add(function: fold) }
+            defer { if let fold { db.remove(function: fold) } }
+            let from =
+                fold == nil
+                ? "SELECT key, kind, ref, title, body FROM search_folded"
+                : "SELECT key, kind, ref, petitions_search_fold(title), petitions_search_fold(body) FROM search_source"
             for t in triggers {
                 guard t.name != "search_dependant_insert" else {
                     try db.execute(sql: t.sql)
@@ -273,11 +281,7 @@ extension Ledger {
                 }
                 let (kind, last) = t.name == "search_party_insert" ? ("party", lastParty) : ("letter", lastLetter)
                 try db.execute(
-                    sql: """
-                        INSERT INTO search(rowid, kind, ref, title, body)
-                        SELECT key, kind, ref, title, body FROM search_folded WHERE kind = ? AND ref > ?
-                        """,
-                    arguments: [kind, last])
+                    sql: "INSERT INTO search(rowid, kind, ref, title, body) \(from) WHERE kind = ? AND ref > ?", arguments: [kind, last])
                 try db.execute(sql: t.sql)
             }
         }
