@@ -1,0 +1,49 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PetitionsApp
+import PetitionsServer
+import PetitionsTestSupport
+import Testing
+
+/// Issue 13's leftovers from the twentieth session's probe of the office server.
+@Suite("Server: the twentieth probe's leftovers") struct ServerLeftover21Tests {
+    @Test("a form over 1 MiB is 413 as a page of the site with a way back to its page; the API's 413 stays JSON")
+    func formTooLarge() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let before = try f.eventCount()
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            var headers = b.formHeaders
+            headers[.referer] = "http://localhost/petitions/1"
+            let long = String(repeating: "a", count: 1_100_000)
+            let body = b.form([("text", long), ("on", "1920-02-01")])
+            var declared = headers
+            declared[.contentLength] = String(body.readableBytes)
+            for h in [headers, declared] {
+                let r = try await client.execute(uri: "/petitions/1/notes", method: .post, headers: h, body: body)
+                #expect(r.status == .contentTooLarge, "\(r.status)")
+                #expect(r.text.contains(#"<nav aria-label="Main">"#), "the site's layout, signed in: \(r.text)")
+                #expect(r.text.contains("at most 1 MiB"), "\(r.text)")
+                #expect(r.text.contains(#"<a href="/petitions/1">"#), "a way back to the form's page: \(r.text)")
+            }
+            // A form sent as multipart/form-data, the same.
+            let boundary = "XyZ"
+            var multi = b.headers
+            multi[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            multi[.referer] = "http://localhost/petitions/1"
+            let parts = "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n\(long)\r\n--\(boundary)--\r\n"
+            let m = try await client.execute(uri: "/petitions/1/notes", method: .post, headers: multi, body: ByteBuffer(string: parts))
+            #expect(m.status == .contentTooLarge && m.text.contains(#"<nav aria-label="Main">"#), "\(m.status) \(m.text)")
+            // The API's is its JSON error body.
+            let api = try await client.execute(
+                uri: "/api/v1/petitions/1/notes", method: .post, headers: f.bearer(.clerk, json: true),
+                body: ByteBuffer(string: #"{"text":"\#(long)"}"#))
+            #expect(api.status == .contentTooLarge)
+            #expect(api.object["error"] as? String == "The request's body is too large (at most 1 MiB).", "\(api.text.prefix(300))")
+        }
+        #expect(try f.eventCount() == before)
+    }
+}
