@@ -47,3 +47,40 @@ import Testing
         #expect(try f.eventCount() == before)
     }
 }
+
+extension ServerLeftover21Tests {
+    @Test("HEAD of the report answers as GET does when the calendar in force can no longer be read")
+    func headLoadsTheRules() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        let calendar = f.ledger.path + ".calendar.toml"
+        try String(contentsOfFile: Self.configCalendar, encoding: .utf8).write(toFile: calendar, atomically: true, encoding: .utf8)
+        var settings = f.settings
+        settings.environment = ["PETITIONS_CALENDAR": calendar]
+        let app = Application(router: OfficeServer.router(settings))
+        try await app.test(.router) { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let fine = try await client.execute(uri: "/api/v1/report", method: .head, headers: f.bearer(.reader))
+            #expect(fine.status == .ok)
+            // The calendar broken, and an event that has the server read the office, calendar and rules again.
+            try "this is [not toml\n".write(toFile: calendar, atomically: true, encoding: .utf8)
+            _ = try SetOffice(name: "Dmitrov office").run(in: f.ledger.workspace)
+            for uri in ["/api/v1/report", "/api/v1/report?format=html", "/api/v1/report?format=csv&section=petitions"] {
+                let get = try await client.execute(uri: uri, method: .get, headers: f.bearer(.reader))
+                let head = try await client.execute(uri: uri, method: .head, headers: f.bearer(.reader))
+                #expect(get.status.code >= 400, "\(uri): \(get.status)")
+                #expect(head.status == get.status, "\(uri): GET \(get.status), HEAD \(head.status)")
+            }
+            for uri in ["/report", "/report?format=json"] {
+                let get = try await client.execute(uri: uri, method: .get, headers: b.headers)
+                let head = try await client.execute(uri: uri, method: .head, headers: b.headers)
+                #expect(get.status.code >= 400, "\(uri): \(get.status)")
+                #expect(head.status == get.status, "\(uri): GET \(get.status), HEAD \(head.status)")
+            }
+        }
+    }
+
+    /// The calendar the repository ships.
+    static let configCalendar = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("config/calendar.toml").path
+}
