@@ -84,3 +84,51 @@ extension ServerLeftover21Tests {
     static let configCalendar = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("config/calendar.toml").path
 }
+extension ServerLeftover21Tests {
+    @Test("/deliveries takes the dashboard's as_of: lateness as of that day, a bad day beside its field, kept in the menu and the pages")
+    func deliveriesAsOf() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        // More than a page of deliveries.
+        _ = try ScheduleDeliveries(decree: "decree-1918", from: try Period(parsing: "1920-04"), to: try Period(parsing: "1929-12")).run(
+            in: f.ledger.workspace)
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "reader-user", ServerFixture.passwords[.reader] ?? "")
+            let today = try await client.execute(uri: "/deliveries", method: .get, headers: b.headers)
+            #expect(today.status == .ok && today.text.contains("(overdue)"), "\(today.text)")
+            // Before any delivery was due, none is late.
+            let early = try await client.execute(uri: "/deliveries?as_of=1919-12-01", method: .get, headers: b.headers)
+            #expect(early.status == .ok, "\(early.status) \(early.text)")
+            #expect(!early.text.contains("(overdue)"), "\(early.text)")
+            #expect(early.text.contains(#"value="1919-12-01""#), "the day field, filled: \(early.text)")
+            // The paging links and the menu keep the day.
+            #expect(early.text.contains(#"href="/deliveries?as_of=1919-12-01&amp;page=2""#), "\(early.text)")
+            #expect(early.text.contains(#"<a href="/deliveries?as_of=1919-12-01">Deliveries</a>"#), "\(early.text)")
+            #expect(early.text.contains(#"<a href="/?as_of=1919-12-01">Dashboard</a>"#), "\(early.text)")
+            // From the dashboard as of that day, the menu leads to the deliveries as of it.
+            let dashboard = try await client.execute(uri: "/?as_of=1919-12-01", method: .get, headers: b.headers)
+            #expect(dashboard.text.contains(#"<a href="/deliveries?as_of=1919-12-01">Deliveries</a>"#), "\(dashboard.text)")
+            #expect(dashboard.text.contains(#"<a href="/report?as_of=1919-12-01">Report</a>"#), "\(dashboard.text)")
+            // Pages that do not take the day are not sent it.
+            #expect(dashboard.text.contains(#"<a href="/petitions">Petitions</a>"#), "\(dashboard.text)")
+            let overdue = try await client.execute(uri: "/overdue?as_of=1919-12-01", method: .get, headers: b.headers)
+            #expect(overdue.text.contains(#"<a href="/deliveries?as_of=1919-12-01">Deliveries</a>"#), "\(overdue.text)")
+            // Without a day, the menu is as it was.
+            #expect(today.text.contains(#"<a href="/deliveries">Deliveries</a>"#) && today.text.contains(#"<a href="/">Dashboard</a>"#))
+            // A day that is not one: the dashboard's sentence beside the day field, 400.
+            let bad = try await client.execute(uri: "/deliveries?as_of=1920-02-30", method: .get, headers: b.headers)
+            let badDashboard = try await client.execute(uri: "/?as_of=1920-02-30", method: .get, headers: b.headers)
+            #expect(bad.status == .badRequest && badDashboard.status == .badRequest, "\(bad.status)")
+            let said = try #require(errorBeside("as_of", in: badDashboard.text))
+            #expect(errorBeside("as_of", in: bad.text) == said, "\(bad.text)")
+            #expect(bad.text.contains(#"value="1920-02-30""#), "\(bad.text)")
+            #expect(!bad.text.contains("<table>"), "\(bad.text)")
+        }
+    }
+
+    /// The sentence drawn beside the field `id` of `page`.
+    func errorBeside(_ id: String, in page: String) -> String? {
+        guard let start = page.range(of: #"<strong class="error" id="\#(id)-error">"#) else { return nil }
+        return String(page[start.upperBound...].prefix { $0 != "<" })
+    }
+}
