@@ -125,10 +125,4 @@ extension ServerLeftover21Tests {
             #expect(!bad.text.contains("<table>"), "\(bad.text)")
         }
     }
-
-    /// The sentence drawn beside the field `id` of `page`.
-    func errorBeside(_ id: String, in page: String) -> String? {
-        guard let start = page.range(of: #"<strong class="error" id="\#(id)-error">"#) else { return nil }
-        return String(page[start.upperBound...].prefix { $0 != "<" })
-    }
 }
