@@ -43,12 +43,12 @@ public struct PetitionsError: Error, CustomStringConvertible, Equatable, Sendabl
 
     /// A bad value given for a field.
     public static func invalid(_ field: String, _ value: String, _ why: String) -> PetitionsError {
-        PetitionsError("\(field) \(quoted(value)) \(why).", code: .dataError, field: field, kind: .invalid)
+        PetitionsError("\(field) \(quotedShort(value)) \(why).", code: .dataError, field: field, kind: .invalid)
     }
 
     /// A name or handle given for a new record that another record already has.
     public static func taken(_ field: String, _ value: String, _ why: String) -> PetitionsError {
-        PetitionsError("\(field) \(quoted(value)) \(why).", code: .dataError, field: field, kind: .conflict)
+        PetitionsError("\(field) \(quotedShort(value)) \(why).", code: .dataError, field: field, kind: .conflict)
     }
 
     /// An unknown handle or id, with the closest known one when there is one.
@@ -57,7 +57,7 @@ public struct PetitionsError: Error, CustomStringConvertible, Equatable, Sendabl
         if value.trimmingCharacters(in: .whitespaces).isEmpty {
             return PetitionsError("\(field) is empty; name the \(what).", code: .dataError, field: field, kind: .notFound)
         }
-        var s = "\(field): no \(what) \(quoted(value))"
+        var s = "\(field): no \(what) \(quotedShort(value))"
         if let closest { s += "; did you mean \(quoted(closest))?" } else { s += "." }
         return PetitionsError(s, code: .dataError, field: field, kind: .notFound)
     }
@@ -66,4 +66,13 @@ public struct PetitionsError: Error, CustomStringConvertible, Equatable, Sendabl
 /// Quotes a user value for an error message, with control characters, tabs, new lines and direction turns escaped.
 public func quoted(_ value: String) -> String {
     "'" + ControlCharacters.quotable(value) + "'"
+}
+
+/// Quotes a refused value as `quoted` does, but one over 200 characters by its first 100 and its length
+/// (`'99999…' (200,000 characters)`): a form's field or a JSON body's member may hold up to 1 MiB, and the sentence
+/// beside it echoed all of it, twice the page's size.
+public func quotedShort(_ value: String) -> String {
+    let count = value.count
+    guard count > 200 else { return quoted(value) }
+    return quoted(String(value.prefix(100)) + "…") + " (\(Wording.number(count)) characters)"
 }

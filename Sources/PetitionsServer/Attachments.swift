@@ -10,7 +10,7 @@ enum Attachments {
     /// before anything is read (with `declared` of that length, when given, to say the size), and a body without one
     /// stops being read at the first byte past it.
     static func collect(
-        _ request: Request, limit: Int, refusal: @autoclosure () -> APIFailure, declared: ((Int) -> APIFailure)? = nil
+        _ request: Request, limit: Int, refusal: @autoclosure () -> any Error, declared: ((Int) -> any Error)? = nil
     ) async throws -> ByteBuffer {
         try refuseContentCoding(request)
         if let size = request.headers[.contentLength].flatMap({ Int($0) }), size > limit { throw declared?(size) ?? refusal() }

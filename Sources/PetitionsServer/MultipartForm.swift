@@ -55,7 +55,7 @@ struct MultipartForm {
     /// (never held past the limit; with `declared` of its `Content-Length`, when given and over), a body that is not
     /// such a form with `malformed`.
     static func read(
-        _ request: Request, limit: Int, tooLarge: @autoclosure () -> APIFailure, declared: ((Int) -> APIFailure)? = nil,
+        _ request: Request, limit: Int, tooLarge: @autoclosure () -> any Error, declared: ((Int) -> any Error)? = nil,
         malformed: @autoclosure () -> APIFailure
     ) async throws -> MultipartForm {
         guard let boundary = boundary(request.headers[.contentType]) else { throw malformed() }

@@ -12,6 +12,9 @@ public struct OfficeContext: RequestContext {
     /// what was recorded since the earliest of them, read in the same trip to the thread pool as the user
     /// (`Office.lookUp`), so that its kept listings need no trip of their own to ask.
     var changes: LedgerChanges?
+    /// The day a page was asked for as of (`?as_of=`), when it was and the page takes one: the menu's links to the
+    /// pages that take it (the dashboard, the deliveries) keep it, so following them does not drop the day.
+    var asOf: Day?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -42,7 +42,7 @@ struct QueryKeys: RouterMiddleware {
             "GET petitions": ["status", "party", "search", "page"],
             "GET letters": ["waiting", "party", "page"],
             "GET events": ["kind", "party", "page"],
-            "GET deliveries": ["page"],
+            "GET deliveries": ["as_of", "page"],
             "GET parties": ["kind", "page"],
             "GET parties/new": ["kind"],
             "GET search": ["q"],

@@ -12,10 +12,11 @@ extension Web {
 
     func overduePage(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
+        var context = context
         let q = Query(request: request)
         let asOf: Day
         switch try await attempt({ try q.day("as_of") }) {
-        case .success(let day): asOf = day ?? office.today
+        case .success(let day): (context.asOf, asOf) = (day, day ?? office.today)
         case .failure(let f): return asOfRefusal(request, context, f, template: "overdue", title: "Overdue deliveries")
         }
         let pager = try WebPager(q)
@@ -35,10 +36,11 @@ extension Web {
 
     func unansweredPage(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
+        var context = context
         let q = Query(request: request)
         let asOf: Day
         switch try await attempt({ try q.day("as_of") }) {
-        case .success(let day): asOf = day ?? office.today
+        case .success(let day): (context.asOf, asOf) = (day, day ?? office.today)
         case .failure(let f): return asOfRefusal(request, context, f, template: "unanswered", title: "Letters waiting for a reply")
         }
         let pager = try WebPager(q)

@@ -28,15 +28,21 @@ extension Web {
             WebField(name: "note", label: "Note"),
         ])
 
-    /// The deliveries page: every delivery, 100 a page, the overdue as of today first, each part by period,
-    /// recipient and decree; each page read alone in SQL (the overdue from the kept listing the API's `/overdue`
-    /// shares), with the form to record a receipt for a clerk.
+    /// The deliveries page: every delivery, 100 a page, the overdue as of today (or `?as_of=DAY`, as the dashboard)
+    /// first, each part by period, recipient and decree; each page read alone in SQL (the overdue from the kept listing
+    /// the API's `/overdue` shares), with the form to record a receipt for a clerk.
     func deliveries(_ request: Request, _ context: OfficeContext, refill: (typed: [String: String], error: APIFailure)? = nil) async throws
         -> Response
     {
         let account = try context.signedIn(.reader, request)
-        let asOf = office.today
-        let pager = try WebPager(Query(request: request))
+        var context = context
+        let q = Query(request: request)
+        let asOf: Day
+        switch try await attempt({ try q.day("as_of") }) {
+        case .success(let day): (context.asOf, asOf) = (day, day ?? office.today)
+        case .failure(let f): return asOfRefusal(request, context, f, template: "deliveries", title: "Deliveries")
+        }
+        let pager = try WebPager(q)
         // The overdue ones from the kept listing (the API's), not computed again for each view.
         let overdue = Set(try await office.overdue(asOf: asOf, as: account, changes: context.changes).rows.map(\.delivery))
         async let names = office.listings.value(.init(name: "names"), reads: .parties, office: office, as: account, changes: context.changes) {
@@ -52,7 +58,8 @@ extension Web {
             forms = [self.values(of: form, context)]
         }
         let values: [String: Any] = [
-            "pager": pager.values(range, of: found.total, path: "/deliveries", keep: []),
+            "asOf": asOf.description, "action": "/deliveries",
+            "pager": pager.values(range, of: found.total, path: "/deliveries", keep: [("as_of", try q.text("as_of"))]),
             "rows": found.rows.map {
                 [
                     "id": $0.id, "recipient": $0.recipient, "recipientName": n[$0.recipient] ?? $0.recipient, "decree": $0.decree,
@@ -96,6 +103,8 @@ extension Web {
     func report(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
         let asked = try ReportAsked(Query(request: request), today: office.today, format: "html")
+        var context = context
+        if asked.given.contains(where: { $0.0 == "as_of" }) { context.asOf = asked.build.asOf }
         let report = try await office.run(asked.build, as: account)
         guard asked.format == "html" else { return asked.response(report) }
         let kept = asked.given.map { "&\($0.0)=\(Form.encode($0.1))" }.joined()

@@ -180,11 +180,12 @@ struct Web: Sendable {
     /// count, and the rules judge only the rows shown.
     func dashboard(_ request: Request, _ context: OfficeContext) async throws -> Response {
         let account = try context.signedIn(.reader, request)
+        var context = context
         let query = Query(request: request)
         let asOf: Day
         let typed: String?
         switch try await attempt({ (try query.text("as_of"), try query.day("as_of")) }) {
-        case .success(let (text, day)): (typed, asOf) = (text, day ?? office.today)
+        case .success(let (text, day)): (typed, asOf, context.asOf) = (text, day ?? office.today, day)
         // A day that is not one: the day field again with what was typed and the sentence beside it, and nothing else.
         case .failure(let f):
             return page("dashboard", "Dashboard", Web.asOfRefused(f, typed: Web.typedQuery(request, "as_of")), context, status: f.status)

@@ -74,7 +74,7 @@ extension OfficeContext {
         switch try Form.mediaType(request, allowed: ["application/x-www-form-urlencoded", "multipart/form-data"]) {
         case "multipart/form-data":
             let form = try await MultipartForm.read(
-                request, limit: maxUploadSize, tooLarge: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."),
+                request, limit: maxUploadSize, tooLarge: FormTooLarge(request),
                 malformed: APIFailure.invalid("body", "The form did not arrive whole; send it again."))
             try form.refuseRepeated()
             // These forms' fields are all text: one sent as a file was dropped, and the record made without it.
@@ -82,7 +82,7 @@ extension OfficeContext {
             return form.fields
         default:
             let body = try await Attachments.collect(
-                request, limit: maxUploadSize, refusal: APIFailure(status: .contentTooLarge, message: "The form is too large (at most 1 MiB)."))
+                request, limit: maxUploadSize, refusal: FormTooLarge(request))
             return try Form.fields(String(buffer: body))
         }
     }

@@ -19,8 +19,25 @@ struct FormOutOfDate: Error {
         + "open its page again, fill the form in and send it."
 }
 
-/// Answers `FormOutOfDate` with a page in the site's layout: the signed-in user's header and navigation around the
-/// sentence and a link back to the form's page.
+/// A form whose body is over the limit (1 MiB; `OfficeContext.maxUploadSize`): nothing is recorded, and the answer is
+/// 413 as a page of the site, as `FormOutOfDate`'s, leading back to the form's page (the API's 413 is its JSON error
+/// body). Thrown by `OfficeContext.sentFields(_:)`; answered by `RefusedForms`.
+struct FormTooLarge: Error {
+    /// The page the form was sent from (the `Referer` a browser sends within this site), else the dashboard.
+    var page: String
+
+    init(_ request: Request) {
+        page = Form.refererPage(request)
+    }
+
+    /// What the page says.
+    static let sentence =
+        "This form was too large to be read (a form may hold at most 1 MiB), so nothing was recorded: "
+        + "open its page again and send it with less in it."
+}
+
+/// Answers `FormOutOfDate` and `FormTooLarge` with a page in the site's layout: the signed-in user's header and
+/// navigation around the sentence and a link back to the form's page.
 struct RefusedForms: RouterMiddleware {
     typealias Context = OfficeContext
     let web: Web
@@ -29,9 +46,15 @@ struct RefusedForms: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let refused as FormOutOfDate {
-            let link = refused.page == "/" ? "Back to the dashboard" : "Open the form's page again"
-            let values: [String: Any] = ["text": FormOutOfDate.sentence, "link": ["href": refused.page, "label": link]]
-            return web.page("message", "The form was out of date", values, context, status: .forbidden)
+            return refusal(FormOutOfDate.sentence, page: refused.page, title: "The form was out of date", status: .forbidden, context)
+        } catch let refused as FormTooLarge {
+            return refusal(FormTooLarge.sentence, page: refused.page, title: "The form was too large", status: .contentTooLarge, context)
         }
+    }
+
+    private func refusal(_ sentence: String, page: String, title: String, status: HTTPResponse.Status, _ context: Context) -> Response {
+        let link = page == "/" ? "Back to the dashboard" : "Open the form's page again"
+        let values: [String: Any] = ["text": sentence, "link": ["href": page, "label": link]]
+        return web.page("message", title, values, context, status: status)
     }
 }

@@ -88,6 +88,7 @@ struct WebRender: Sendable {
             layout["user"] =
                 [
                     "name": account.name, "role": account.role.rawValue, "admin": account.role == .admin, "csrf": context.session?.csrf ?? "",
+                    "asOfQuery": context.asOf.map { "?as_of=\($0)" } ?? "",
                 ] as [String: Any]
         }
         return library.render(layout, withTemplate: "layout") ?? ""

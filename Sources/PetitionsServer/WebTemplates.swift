@@ -27,8 +27,8 @@ enum WebTemplates {
         <form method="get" action="/search" class="search" role="search"><label for="site-search">Search</label>
         <input id="site-search" name="q" type="search"> <button type="submit">Search</button></form>
         <nav aria-label="Main"><ul>
-        <li><a href="/">Dashboard</a></li><li><a href="/petitions">Petitions</a></li><li><a href="/parties">Parties</a></li><li><a href="/letters">Letters</a></li>
-        <li><a href="/deliveries">Deliveries</a></li><li><a href="/events">Events</a></li><li><a href="/report">Report</a></li>{{#admin}}<li><a href="/admin/users">Users</a></li>{{/admin}}
+        <li><a href="/{{asOfQuery}}">Dashboard</a></li><li><a href="/petitions">Petitions</a></li><li><a href="/parties">Parties</a></li><li><a href="/letters">Letters</a></li>
+        <li><a href="/deliveries{{asOfQuery}}">Deliveries</a></li><li><a href="/events">Events</a></li><li><a href="/report{{asOfQuery}}">Report</a></li>{{#admin}}<li><a href="/admin/users">Users</a></li>{{/admin}}
         </ul></nav>
         <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf_token" value="{{csrf}}">
         <span>{{name}} ({{role}})</span> <button type="submit">Log out</button></form>
@@ -223,14 +223,15 @@ enum WebTemplates {
 
         """
 
-    static let deliveries = """
-        <h2>Overdue first</h2>
-        {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Recipient</th><th>Decree</th><th>Period</th><th>Due</th><th>Status</th><th>Expected</th><th>Received</th><th>Short</th><th>Receipts</th></tr></thead><tbody>
-        {{/hasRows}}{{#rows}}<tr{{#late}} class="late"{{/late}}><td><a href="/deliveries/{{id}}">{{id}}</a></td><td><a href="{{recipientPath}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{due}}</td><td>{{status}}{{#late}} (overdue){{/late}}</td><td>{{expected}}</td><td>{{received}}</td><td>{{shortfall}}</td><td><a href="/deliveries/{{id}}">receipts</a></td></tr>
-        {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^rows}}<p>No delivery is scheduled.</p>{{/rows}}
-        {{#forms}}{{> form}}{{/forms}}
+    static let deliveries =
+        asOfForm + """
+            {{^refused}}<h2>Overdue first</h2>
+            {{#hasRows}}{{> pager}}<div class="scroll"><table><thead><tr><th>ID</th><th>Recipient</th><th>Decree</th><th>Period</th><th>Due</th><th>Status</th><th>Expected</th><th>Received</th><th>Short</th><th>Receipts</th></tr></thead><tbody>
+            {{/hasRows}}{{#rows}}<tr{{#late}} class="late"{{/late}}><td><a href="/deliveries/{{id}}">{{id}}</a></td><td><a href="{{recipientPath}}">{{recipientName}}</a></td><td>{{decree}}</td><td>{{period}}</td><td>{{due}}</td><td>{{status}}{{#late}} (overdue){{/late}}</td><td>{{expected}}</td><td>{{received}}</td><td>{{shortfall}}</td><td><a href="/deliveries/{{id}}">receipts</a></td></tr>
+            {{/rows}}{{#hasRows}}</tbody></table></div>{{> pager}}{{/hasRows}}{{^rows}}<p>No delivery is scheduled.</p>{{/rows}}{{/refused}}
+            {{#forms}}{{> form}}{{/forms}}
 
-        """
+            """
 
     static let users = """
         <div class="scroll"><table><thead><tr><th>Name</th><th>Role</th><th>Disabled</th><th>Created</th></tr></thead><tbody>

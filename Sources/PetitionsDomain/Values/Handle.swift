@@ -119,8 +119,11 @@ public enum Handle {
     }
 }
 
-/// The known string closest to `s` by edit distance, when it is close enough to be a likely typo.
+/// The known string closest to `s` by edit distance, when it is close enough to be a likely typo. A string longer than
+/// a line may be (`TextLimits.line`) is no typo of a handle or a name, and has none: the edit distances cost its
+/// length times every candidate's, and a 200,000-character party sent in a form held the server for minutes.
 public func closest(to s: String, among candidates: [String]) -> String? {
+    guard s.count <= TextLimits.line else { return nil }
     var best: (String, Int)?
     let a = Array(s.lowercased())
     for c in candidates {
