@@ -64,9 +64,9 @@ struct Petitions: ParsableCommand {
     }
 
     static func main() {
+        let args = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
         do {
             try CommandLineFailure.refuseArgumentsNotUTF8()
-            let args = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
             if let option = RepeatedOption.first(in: args, root: Petitions.self) {
                 throw PetitionsError("\(option) is given more than once; give it once (only repeatable options may be repeated).", code: .usage)
             }
@@ -87,6 +87,9 @@ struct Petitions: ParsableCommand {
             Self.exit(withError: exit)
         } catch {
             (CommandLineFailure(error) ?? carriedError(error).flatMap { CommandLineFailure($0) })?.exit()
+            if let sentence = MissingArgument.sentence(for: error, args: args, root: Petitions.self) {
+                CommandLineFailure(PetitionsError(sentence, code: .usage))?.exit()
+            }
             exit(withError: error)
         }
     }
