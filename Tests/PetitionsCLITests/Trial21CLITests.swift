@@ -50,3 +50,52 @@ import Testing
         #expect(help.status == 0 && help.stdout.contains("USAGE: petitions letter send") && help.stdout.contains("--to <to>"), "\(help)")
     }
 }
+
+extension Trial21CLITests {
+    // MARK: - E-mail addresses
+
+    @Test(
+        "a new e-mail that is not an address is refused naming --email and the value, exit 65, nothing recorded",
+        arguments: [
+            ["petitioner", "edit", "petr-kropotkin", "--email"], ["authority", "edit", "moscow-supply", "--email"], ["office", "set", "--email"],
+        ],
+        ["petr at mail.ru", "petr@", "@mail.ru", "petr kropotkin@mail.ru", "petr@mail..ru"])
+    func aNewEmailMustBeAnAddress(command: [String], email: String) throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        _ = try Self.ok(cli, ["petitioner", "add", "--name", "Petr Kropotkin"])
+        _ = try Self.ok(cli, ["authority", "add", "--name", "Moscow supply centre", "--handle", "moscow-supply"])
+        let before = try BadInputTests.snapshot(cli)
+        let r = try cli.run(command + [email])
+        #expect(r.status == 65, "\(command) \(email): \(r)")
+        #expect(r.stderr.hasPrefix("error: --email '\(email)' is not an e-mail address"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+        _ = try Self.ok(cli, command + ["petr.kropotkin@mail.ru"])
+        _ = try Self.ok(cli, command + [""])
+    }
+
+    @Test("a log whose old event holds an address without '@' still imports, verifies, and the party can be corrected")
+    func anOldBadEmailStillImportsAndIsCorrectable() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        _ = try Self.ok(cli, ["petitioner", "add", "--name", "Petr Kropotkin"])
+        _ = try Self.ok(cli, ["petitioner", "edit", "petr-kropotkin", "--email", "petr@mail.ru"])
+        let log = try Self.ok(cli, ["export", "events", "--format", "jsonl"]).stdout
+        #expect(log.contains("\"petr@mail.ru\""), "\(log)")
+        let old = log.replacingOccurrences(of: "\"petr@mail.ru\"", with: "\"petr at mail.ru\"")
+        let klin = try CLI()
+        defer { klin.remove() }
+        _ = try Self.ok(klin, ["init", "--office", "klin"])
+        let file = klin.directory.appendingPathComponent("dmitrov.jsonl")
+        try Data(old.utf8).write(to: file)
+        _ = try Self.ok(klin, ["import", "events", file.path])
+        #expect(try Self.ok(klin, ["verify"]).stdout.contains("Ledger OK"))
+        #expect(try Self.ok(klin, ["petitioner", "show", "petr-kropotkin"]).stdout.contains("petr at mail.ru"))
+        _ = try Self.ok(klin, ["petitioner", "edit", "petr-kropotkin", "--district", "Dmitrov"])
+        _ = try Self.ok(klin, ["petitioner", "edit", "petr-kropotkin", "--email", "petr@mail.ru"])
+        #expect(try Self.ok(klin, ["petitioner", "show", "petr-kropotkin"]).stdout.contains("petr@mail.ru"))
+    }
+}
