@@ -99,3 +99,28 @@ extension Trial21CLITests {
         #expect(try Self.ok(klin, ["petitioner", "show", "petr-kropotkin"]).stdout.contains("petr@mail.ru"))
     }
 }
+
+extension Trial21CLITests {
+    // MARK: - TOML files
+
+    @Test("a TOML string holding the escape of NUL is refused naming its line, not cut short there")
+    func aNulEscapeInTOMLIsRefused() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        let config = cli.directory.appendingPathComponent("c.toml")
+        try Data(#"office = "klin\u0000-east""#.utf8).write(to: config)
+        let before = try BadInputTests.snapshot(cli)
+        let r = try cli.run(["petitioner", "add", "--name", "Vera Zasulich", "--config", config.path])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.hasPrefix("error: \(config.path), line 1: a string holds \\u0000"), "\(r.stderr)")
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded under the office 'klin'")
+        let calendar = cli.directory.appendingPathComponent("cal.toml")
+        try Data("[[holiday]]\ndate = \"12-25\"\nname = \"Christmas\\U00000000 Day\"\n".utf8).write(to: calendar)
+        let c = try cli.run(["calendar", "set", calendar.path])
+        #expect(c.status == 65 && c.stderr.contains("line 3: a string holds \\U00000000"), "\(c)")
+        #expect(!(try Self.ok(cli, ["calendar", "show"]).stdout.contains("Christmas")), "no holiday stored")
+        try Data("[[holiday]]\ndate = \"12-25\"\nname = 'Christmas\\u0000 Day' # \"\\u0000\"\n".utf8).write(to: calendar)
+        _ = try Self.ok(cli, ["calendar", "set", calendar.path])
+    }
+}
