@@ -124,3 +124,30 @@ extension Trial21CLITests {
         _ = try Self.ok(cli, ["calendar", "set", calendar.path])
     }
 }
+
+extension Trial21CLITests {
+    // MARK: - Ledger options before the command
+
+    @Test("a ledger option before the command is never taken for the value of an option left without one at the end")
+    func aLeadingLedgerOptionIsNotTheValueOfTheLastOption() throws {
+        var cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        _ = try Self.ok(cli, ["petitioner", "add", "--name", "Petr Kropotkin"])
+        let other = try CLI()
+        defer { other.remove() }
+        _ = try Self.ok(other, ["init", "--office", "klin"])
+        _ = try Self.ok(other, ["petitioner", "add", "--name", "Petr Kropotkin"])
+        cli.environment["PETITIONS_DB"] = other.db
+        let before = (try BadInputTests.snapshot(cli), try BadInputTests.snapshot(other))
+        for args in [
+            ["--db=\(cli.db)", "petitioner", "edit", "petr-kropotkin", "--note"], ["--db", cli.db, "petitioner", "edit", "petr-kropotkin", "--note"],
+        ] {
+            let r = try cli.run(args, withDB: false)
+            #expect(r.status == 64 && r.stderr.hasPrefix("error: petitioner edit: --note is given no value"), "\(args): \(r)")
+            #expect((try BadInputTests.snapshot(cli), try BadInputTests.snapshot(other)) == before, "\(args): neither ledger changed")
+        }
+        let moved = try cli.run(["--db", cli.db, "search", "--", "kropotkin"], withDB: false)
+        #expect(moved.status == 0 && moved.stdout.contains("petr-kropotkin"), "\(moved)")
+    }
+}
