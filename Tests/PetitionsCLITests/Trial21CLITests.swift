@@ -151,3 +151,32 @@ extension Trial21CLITests {
         #expect(moved.status == 0 && moved.stdout.contains("petr-kropotkin"), "\(moved)")
     }
 }
+
+extension Trial21CLITests {
+    // MARK: - File names in sentences
+
+    @Test("a file name with an escape sequence or a new line is quoted back escaped, in one line, by attach and --output")
+    func fileNamesWithControlCharactersAreShownEscaped() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        _ = try Self.ok(cli, ["authority", "add", "--name", "Moscow supply centre", "--handle", "moscow-supply"])
+        _ = try Self.ok(cli, ["letter", "send", "--from", "dmitrov", "--to", "moscow-supply", "--on", "1920-01-20", "--subject", "Appeal"])
+        let folder = cli.directory.appendingPathComponent("scans\nx").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let escape = cli.directory.appendingPathComponent("reply\u{1B}[31m.pdf").path
+        let empty = cli.directory.appendingPathComponent("empty\u{1B}[2J.pdf").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        let before = try BadInputTests.snapshot(cli)
+        for (args, code) in [
+            (["attach", "--letter", "1", folder], Int32(66)), (["attach", "--letter", "1", escape], 66), (["attach", "--letter", "1", empty], 65),
+            (["export", "events", "--output", folder], 73),
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == code, "\(args): \(r)")
+            #expect(r.stderr.split(separator: "\n").count == 1 && !r.stderr.contains("\u{1B}"), "\(args): one line, no escape: \(r.stderr)")
+            #expect(r.stderr.contains("\\u000A") || r.stderr.contains("\\u001B"), "\(args): the character shown: \(r.stderr)")
+        }
+        #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
+    }
+}
