@@ -180,3 +180,17 @@ extension Trial21CLITests {
         #expect(try BadInputTests.snapshot(cli) == before, "nothing recorded")
     }
 }
+
+extension Trial21CLITests {
+    @Test("units = \"\" in the configuration is refused naming the file, the key and the empty value, not a file named nothing")
+    func anEmptyUnitsPathIsRefused() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        let config = cli.directory.appendingPathComponent("c.toml")
+        try Data("units = \"\"\n".utf8).write(to: config)
+        let r = try cli.run(["units", "--config", config.path])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.hasPrefix("error: \(config.path): units '' is not the path of a units file"), "\(r.stderr)")
+    }
+}
