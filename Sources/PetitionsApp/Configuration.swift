@@ -51,7 +51,10 @@ public struct Configuration: Codable, Equatable, Sendable {
         if let value = table["office"], value.string == nil {
             throw PetitionsError("\(source): office = \(UnitsFile.shown(value)) is not text; write it in quotes, e.g. office = \"dmitrov\".")
         }
-        let config = try TOMLFile.decode(Configuration.self, from: table, source: source)
+        var config = try TOMLFile.decode(Configuration.self, from: table, source: source)
+        // Trimmed as `--office` and `$PETITIONS_OFFICE` are: `office = " klin "` recorded events under " klin ", an
+        // office no merge would take for klin.
+        config.office = config.office.trimmingCharacters(in: .whitespaces)
         guard config.version == 1 else {
             throw PetitionsError("\(source): version \(config.version) is newer than this program understands (1).")
         }

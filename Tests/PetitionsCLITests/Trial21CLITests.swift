@@ -194,3 +194,19 @@ extension Trial21CLITests {
         #expect(r.stderr.hasPrefix("error: \(config.path): units '' is not the path of a units file"), "\(r.stderr)")
     }
 }
+
+extension Trial21CLITests {
+    @Test("the configuration's office is trimmed of spaces as --office and $PETITIONS_OFFICE are: its events are the office's")
+    func theConfigurationsOfficeIsTrimmed() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        let config = cli.directory.appendingPathComponent("c.toml")
+        try Data("office = \" klin \"\n".utf8).write(to: config)
+        _ = try Self.ok(cli, ["petitioner", "add", "--name", "Vera Zasulich", "--config", config.path])
+        _ = try Self.ok(cli, ["petitioner", "add", "--name", "Petr Kropotkin", "--office", " klin "])
+        let events = try Self.ok(cli, ["events", "--kind", "petitioner.added", "--format", "json"]).stdout
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(events.utf8)) as? [[String: Any]], "\(events)")
+        #expect(list.count == 2 && list.allSatisfy { $0["office"] as? String == "klin" }, "\(events)")
+    }
+}
