@@ -89,7 +89,7 @@ struct Petitions: ParsableCommand {
             Self.exit(withError: exit)
         } catch {
             (CommandLineFailure(error) ?? carriedError(error).flatMap { CommandLineFailure($0) })?.exit()
-            if let sentence = MissingArgument.sentence(for: error, args: args, root: Petitions.self) {
+            if let sentence = ParserRefusal.sentence(for: error, args: args, root: Petitions.self) {
                 CommandLineFailure(PetitionsError(sentence, code: .usage))?.exit()
             }
             exit(withError: error)

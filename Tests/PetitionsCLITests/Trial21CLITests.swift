@@ -210,3 +210,23 @@ extension Trial21CLITests {
         #expect(list.count == 2 && list.allSatisfy { $0["office"] as? String == "klin" }, "\(events)")
     }
 }
+
+extension Trial21CLITests {
+    @Test(
+        "an unknown option or a word too many is one sentence naming it and the command, exit 64, no usage block",
+        arguments: [
+            (["letter", "list", "--in-reply-to", "1"], "error: letter list: unknown option '--in-reply-to'; `petitions letter list --help` lists"),
+            (["letter", "list", "--petiton", "1"], "error: letter list: unknown option '--petiton' (did you mean '--petition')"),
+            (["petitioner", "list", "extra"], "error: petitioner list: unexpected argument 'extra';"),
+            (["authority", "list", "--\u{1B}[2J"], "error: authority list: unknown option '--\\u001B[2J'"),
+        ])
+    func unknownOptionIsOneSentence(args: [String], sentence: String) throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try Self.ok(cli, ["init", "--office", "dmitrov"])
+        let r = try cli.run(args)
+        #expect(r.status == 64, "\(args): \(r)")
+        #expect(r.stderr.hasPrefix(sentence), "\(args): \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1 && !r.stderr.contains("Usage:"), "one line: \(r.stderr)")
+    }
+}
