@@ -51,7 +51,10 @@ public struct Configuration: Codable, Equatable, Sendable {
         if let value = table["office"], value.string == nil {
             throw PetitionsError("\(source): office = \(UnitsFile.shown(value)) is not text; write it in quotes, e.g. office = \"dmitrov\".")
         }
-        let config = try TOMLFile.decode(Configuration.self, from: table, source: source)
+        var config = try TOMLFile.decode(Configuration.self, from: table, source: source)
+        // Trimmed as `--office` and `$PETITIONS_OFFICE` are: `office = " klin "` recorded events under " klin ", an
+        // office no merge would take for klin.
+        config.office = config.office.trimmingCharacters(in: .whitespaces)
         guard config.version == 1 else {
             throw PetitionsError("\(source): version \(config.version) is newer than this program understands (1).")
         }
@@ -60,6 +63,12 @@ public struct Configuration: Codable, Equatable, Sendable {
         }
         // The check `--office` and `$PETITIONS_OFFICE` get: the office is recorded in every event.
         try RecorderName.refuse(config.office, field: "\(source): office", what: "an office's name")
+        // `units = ""` was looked for as a file named nothing: "units: : no such file".
+        if let units = config.units, units.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw PetitionsError.invalid(
+                "\(source): units", units,
+                "is not the path of a units file; leave the line out for the built-in units, or write units = \"units.toml\"")
+        }
         guard (1...1024).contains(config.maxAttachmentMB) else {
             throw PetitionsError.invalid("\(source): max_attachment_mb", String(config.maxAttachmentMB), "is not a size from 1 to 1024 (MB)")
         }

@@ -26,13 +26,24 @@ extension TOMLFile {
             if c.properties.isWhitespace || c.properties.generalCategory == .control || c.properties.generalCategory == .format { return code }
             return c.isASCII ? quoted(String(c)) : "\(quoted(String(c))) (\(code))"
         }
+        // `\u0000` or `\U00000000` after a backslash at `j`: toml++ keeps the NUL, and the text reaches us cut short
+        // before it (a holiday "Xmas\u0000 eve" was stored as "Xmas", an office "a\u0000b" recorded events as "a").
+        func nulEscape(at j: Int) -> String? {
+            guard j < s.count, s[j] == "u" || s[j] == "U" else { return nil }
+            let n = s[j] == "u" ? 4 : 8
+            guard j + n < s.count, s[(j + 1)...(j + n)].allSatisfy({ $0 == "0" }) else { return nil }
+            return String(String.UnicodeScalarView(s[j...(j + n)]))
+        }
         func skipLine() { while i < s.count, s[i] != "\n" { i += 1 } }
-        func skipString(_ quote: Unicode.Scalar) {
+        func skipString(_ quote: Unicode.Scalar) throws {
             let triple = i + 2 < s.count && s[i + 1] == quote && s[i + 2] == quote
             i += triple ? 3 : 1
             while i < s.count {
                 let c = s[i]
                 if quote == "\"" && c == "\\" {
+                    if let escape = nulEscape(at: i + 1) {
+                        throw fail("a string holds \\\(escape) (the character NUL), which would cut the text short there; leave it out.")
+                    }
                     i += 2
                     continue
                 }
@@ -75,7 +86,7 @@ extension TOMLFile {
                 }
                 lineStart = false
                 while i < s.count, s[i] != "\n", s[i] != "#" {
-                    if s[i] == "\"" || s[i] == "'" { skipString(s[i]) } else { i += 1 }
+                    if s[i] == "\"" || s[i] == "'" { try skipString(s[i]) } else { i += 1 }
                 }
                 continue
             }
@@ -86,7 +97,7 @@ extension TOMLFile {
             elementExpected = false
             switch c {
             case "\"", "'":
-                skipString(c)
+                try skipString(c)
                 continue
             case "[":
                 open.append("[")

@@ -14,19 +14,23 @@ public enum OutputPath {
     public static func existingRegularFile(_ path: String, option: String) throws -> Bool {
         guard !path.isEmpty else { throw PetitionsError("\(option): the file name is empty; give a file name.", code: .usage) }
         if isOpenLedger(path) {
-            throw PetitionsError("\(option): \(path) is the ledger itself (or its journal); give the file another name.", code: .cannotCreate)
+            throw PetitionsError(
+                "\(option): \(ControlCharacters.quotable(path)) is the ledger itself (or its journal); give the file another name.",
+                code: .cannotCreate)
         }
         var st = stat()
         guard lstat(path, &st) == 0 else { return false }
         switch st.st_mode & S_IFMT {
         case S_IFREG: return true
-        case S_IFDIR: throw PetitionsError("\(option): \(path) is a folder; give a file name.", code: .cannotCreate)
+        case S_IFDIR: throw PetitionsError("\(option): \(ControlCharacters.quotable(path)) is a folder; give a file name.", code: .cannotCreate)
         case S_IFLNK:
             throw PetitionsError(
-                "\(option): \(path) is a symbolic link; petitions writes only to a plain file name, never through a link.", code: .cannotCreate)
+                "\(option): \(ControlCharacters.quotable(path)) is a symbolic link; petitions writes only to a plain file name, never through a link.",
+                code: .cannotCreate)
         default:
             throw PetitionsError(
-                "\(option): \(path) is not a regular file (a device, pipe or socket); petitions replaces only regular files.", code: .cannotCreate)
+                "\(option): \(ControlCharacters.quotable(path)) is not a regular file (a device, pipe or socket); petitions replaces only regular files.",
+                code: .cannotCreate)
         }
     }
 

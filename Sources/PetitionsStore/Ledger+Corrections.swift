@@ -223,7 +223,10 @@ extension LedgerTransaction {
         for (key, value) in texts {
             guard let value else { continue }
             try ControlCharacters.refuse(value, field: "--\(key)")
-            after[key] = Ledger.nonEmpty(value).json
+            let given = Ledger.nonEmpty(value)
+            // A new address only: an old event's (a log imported, another office's merged) is kept as it was recorded.
+            if key == "email", let given { try EmailAddress.validate(given, field: "--email") }
+            after[key] = given.json
         }
         if after["occupation"] != nil && ref.kind != .person {
             throw PetitionsError.invalid("--occupation", change.occupation ?? "", "is for a person; \(ref.handle) is a \(ref.kind.rawValue)")

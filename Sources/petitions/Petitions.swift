@@ -36,7 +36,7 @@ struct Petitions: ParsableCommand {
     /// Kept on purpose: swift-argument-parser 1.x has no options inherited by subcommands (an `@OptionGroup` on the
     /// root is parsed, but a subcommand cannot read it: it is a separate value, and `parent` is not reachable), so
     /// the words are moved, once, here, and nowhere else. Only the four ledger options, and only before the
-    /// subcommand's name; the rest of the line is untouched.
+    /// subcommand's name; they go after its words, before its first option; the rest of the line is untouched.
     static func hoistingGlobalOptions(_ args: [String]) -> [String] {
         let global: Set<String> = ["--db", "--actor", "--office", "--config"]
         var leading: [String] = []
@@ -59,14 +59,16 @@ struct Petitions: ParsableCommand {
         var rest = Array(args[i...])
         // `deadline` reads no ledger: the ledger options a shell alias puts first are not its business.
         if rest.first == "deadline" { return rest }
-        if let dashdash = rest.firstIndex(of: "--") { rest.insert(contentsOf: leading, at: dashdash) } else { rest += leading }
+        // Before the subcommand's first option (and so before a `--`), not at the end: `petitioner edit petr --note`,
+        // its value forgotten, took the moved `--db=x.sqlite` for the note and wrote it into the default ledger.
+        rest.insert(contentsOf: leading, at: rest.firstIndex { $0.hasPrefix("-") } ?? rest.endIndex)
         return rest
     }
 
     static func main() {
+        let args = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
         do {
             try CommandLineFailure.refuseArgumentsNotUTF8()
-            let args = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
             if let option = RepeatedOption.first(in: args, root: Petitions.self) {
                 throw PetitionsError("\(option) is given more than once; give it once (only repeatable options may be repeated).", code: .usage)
             }
@@ -87,6 +89,9 @@ struct Petitions: ParsableCommand {
             Self.exit(withError: exit)
         } catch {
             (CommandLineFailure(error) ?? carriedError(error).flatMap { CommandLineFailure($0) })?.exit()
+            if let sentence = ParserRefusal.sentence(for: error, args: args, root: Petitions.self) {
+                CommandLineFailure(PetitionsError(sentence, code: .usage))?.exit()
+            }
             exit(withError: error)
         }
     }

@@ -17,7 +17,7 @@ enum AttachmentFile {
         }
         let data = try InputFile.contents(path, field: "attach", limit: limit, consequence: "nothing was attached.") {
             PetitionsError(
-                "attach: \(path) is over the limit of \(limitMB) MB for an attachment (max_attachment_mb in the configuration); nothing was attached."
+                "attach: \(ControlCharacters.quotable(path)) is over the limit of \(limitMB) MB for an attachment (max_attachment_mb in the configuration); nothing was attached."
             )
         }
         try check(data.count, path: path, limit: limit, limitMB: limitMB)
@@ -25,10 +25,12 @@ enum AttachmentFile {
     }
 
     private static func check(_ size: Int, path: String, limit: Int, limitMB: Int) throws {
-        guard size > 0 else { throw PetitionsError("attach: \(path) is empty; there is nothing to attach.", code: .dataError) }
+        guard size > 0 else {
+            throw PetitionsError("attach: \(ControlCharacters.quotable(path)) is empty; there is nothing to attach.", code: .dataError)
+        }
         guard size <= limit else {
             throw PetitionsError(
-                "attach: \(path) is \(shown(size, limitMB: limitMB)), over the limit of \(limitMB) MB for an attachment (max_attachment_mb in the configuration); nothing was attached.",
+                "attach: \(ControlCharacters.quotable(path)) is \(shown(size, limitMB: limitMB)), over the limit of \(limitMB) MB for an attachment (max_attachment_mb in the configuration); nothing was attached.",
                 code: .dataError)
         }
     }

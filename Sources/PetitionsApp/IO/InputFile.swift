@@ -16,22 +16,27 @@ public enum InputFile {
         var st = stat()
         guard stat(path, &st) == 0 else {
             if errno == EACCES {
-                throw PetitionsError("\(lead)\(path) cannot be read (permission denied); \(consequence)", code: .noInput)
+                throw PetitionsError("\(lead)\(ControlCharacters.quotable(path)) cannot be read (permission denied); \(consequence)", code: .noInput)
             }
-            throw PetitionsError("\(lead)\(path): no such file; \(consequence)", code: .noInput)
+            throw PetitionsError("\(lead)\(ControlCharacters.quotable(path)): no such file; \(consequence)", code: .noInput)
         }
         switch st.st_mode & S_IFMT {
         case S_IFREG, S_IFIFO: break
-        case S_IFDIR: throw PetitionsError("\(lead)\(path) is a folder, not a file; give a file. \(capitalised(consequence))", code: .noInput)
+        case S_IFDIR:
+            throw PetitionsError(
+                "\(lead)\(ControlCharacters.quotable(path)) is a folder, not a file; give a file. \(capitalised(consequence))", code: .noInput)
         case S_IFCHR, S_IFBLK:
-            throw PetitionsError("\(lead)\(path) is a device, not a file; give a file. \(capitalised(consequence))", code: .noInput)
-        default: throw PetitionsError("\(lead)\(path) is a socket, not a file; give a file. \(capitalised(consequence))", code: .noInput)
+            throw PetitionsError(
+                "\(lead)\(ControlCharacters.quotable(path)) is a device, not a file; give a file. \(capitalised(consequence))", code: .noInput)
+        default:
+            throw PetitionsError(
+                "\(lead)\(ControlCharacters.quotable(path)) is a socket, not a file; give a file. \(capitalised(consequence))", code: .noInput)
         }
         var fd: Int32
         repeat { fd = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) } while fd < 0 && errno == EINTR
         guard fd >= 0 else {
             let why = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
-            throw PetitionsError("\(lead)\(path) cannot be read (\(why)); \(consequence)", code: .noInput)
+            throw PetitionsError("\(lead)\(ControlCharacters.quotable(path)) cannot be read (\(why)); \(consequence)", code: .noInput)
         }
         if st.st_mode & S_IFMT == S_IFIFO { waitForWriter(fd, path: path) }
         // Reads wait again from here on: a pipe's writer may be slower than us.
@@ -49,7 +54,8 @@ public enum InputFile {
     static func waitForWriter(_ fd: Int32, path: String) {
         var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         if poll(&p, 1, quietPipeMilliseconds) != 0 { return }
-        FileHandle.standardError.write(Data("note: waiting for \(path), a named pipe, to be written to (Ctrl-C stops).\n".utf8))
+        FileHandle.standardError.write(
+            Data("note: waiting for \(ControlCharacters.quotable(path)), a named pipe, to be written to (Ctrl-C stops).\n".utf8))
         while poll(&p, 1, -1) < 0 && errno == EINTR {}
     }
 
@@ -85,9 +91,12 @@ public enum InputFile {
             return try readAll(fd, limit: limit)
         } catch is TooLarge {
             throw tooLarge?()
-                ?? PetitionsError("\(lead)\(path) is larger than \(limit >> 20) MB, more than such a file may be; \(consequence)", code: .dataError)
+                ?? PetitionsError(
+                    "\(lead)\(ControlCharacters.quotable(path)) is larger than \(limit >> 20) MB, more than such a file may be; \(consequence)",
+                    code: .dataError)
         } catch let e as PetitionsError {
-            throw PetitionsError("\(lead)\(path) cannot be read to the end (\(e.message)); \(consequence)", code: .ioError)
+            throw PetitionsError(
+                "\(lead)\(ControlCharacters.quotable(path)) cannot be read to the end (\(e.message)); \(consequence)", code: .ioError)
         }
     }
 

@@ -11,7 +11,9 @@ public enum OutputFile {
     /// `verb` is what --force does in the sentence: exports have always said "replace", reports and drafts "overwrite".
     public static func refuseExisting(_ path: String, force: Bool, verb: String = "overwrite") throws {
         guard !OutputPath.isStandardOutput(path), try OutputPath.existingRegularFile(path, option: "--output") else { return }
-        if !force { throw PetitionsError("--output: \(path) already exists; add --force to \(verb) it.", code: .cannotCreate) }
+        if !force {
+            throw PetitionsError("--output: \(ControlCharacters.quotable(path)) already exists; add --force to \(verb) it.", code: .cannotCreate)
+        }
     }
 
     /// Writes `text` to `path` as `write(to:force:_:)` does.
@@ -48,13 +50,15 @@ public enum OutputFile {
         } catch let e as PetitionsError {
             throw e
         } catch {
-            throw PetitionsError("--output: cannot write \(path) (\(error.localizedDescription)).", code: .ioError)
+            throw PetitionsError("--output: cannot write \(ControlCharacters.quotable(path)) (\(error.localizedDescription)).", code: .ioError)
         }
         if force {
             try OutputPath.existingRegularFile(path, option: "--output")  // again: it may have changed meanwhile
             guard rename(temporary, path) == 0 else { throw cannotCreate(path) }
         } else if link(temporary, path) != 0 {
-            if errno == EEXIST { throw PetitionsError("--output: \(path) already exists; add --force to \(verb) it.", code: .cannotCreate) }
+            if errno == EEXIST {
+                throw PetitionsError("--output: \(ControlCharacters.quotable(path)) already exists; add --force to \(verb) it.", code: .cannotCreate)
+            }
             throw cannotCreate(path)
         } else {
             unlink(temporary)
@@ -73,6 +77,6 @@ public enum OutputFile {
     }
 
     private static func cannotCreate(_ path: String) -> PetitionsError {
-        PetitionsError("--output: cannot create \(path) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
+        PetitionsError("--output: cannot create \(ControlCharacters.quotable(path)) (\(String(cString: strerror(errno)))).", code: .cannotCreate)
     }
 }

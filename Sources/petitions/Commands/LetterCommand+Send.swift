@@ -50,7 +50,8 @@ extension LetterCommand {
                 throw ValidationError("--reply-within and --no-reply-expected cannot be given together.")
             }
             if subject == nil && fromDraft == nil {
-                throw ValidationError("Missing expected argument '--subject <subject>' (or give --from-draft FILE).")
+                throw PetitionsError(
+                    "letter send: --subject is required (or --from-draft FILE); `petitions letter send --help` lists the options.", code: .usage)
             }
         }
 

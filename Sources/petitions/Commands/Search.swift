@@ -36,7 +36,9 @@ struct Search: ParsableCommand {
     private var queryWords: [String] { words.filter { $0 != "--" } }
 
     func validate() throws {
-        guard !queryWords.isEmpty else { throw ValidationError("Missing expected argument '<query>': give the words to search for.") }
+        guard !queryWords.isEmpty else {
+            throw PetitionsError("search: <query> is required (the words to search for); `petitions search --help` lists the options.", code: .usage)
+        }
     }
 
     func run() throws {

@@ -44,7 +44,9 @@ func single(_ words: [String], _ field: String) throws -> String {
     if let unknown = words.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
         throw PetitionsError("Unknown option '\(ControlCharacters.visible(unknown))'; `--help` lists the options.", code: .usage)
     }
-    guard let first = words.first else { throw PetitionsError("Missing expected argument '<\(field)>'.", code: .usage) }
+    guard let first = words.first else {
+        throw PetitionsError("<\(field)> is required (the \(field)'s id); `--help` lists what the command takes.", code: .usage)
+    }
     guard words.count == 1 else {
         throw PetitionsError(
             "give one \(field), not \(words.count) ('\(words.map(ControlCharacters.visible).joined(separator: "', '"))').", code: .usage)

@@ -17,27 +17,11 @@ enum RepeatedOption {
             if !seen.insert(name).inserted, !twice.contains(name) { twice.append(name) }
         }
         guard !twice.isEmpty else { return nil }
-        guard let tool = try? JSONSerialization.jsonObject(with: Data(root._dumpHelp().utf8)) as? [String: Any],
-            var command = tool["command"] as? [String: Any]
-        else { return nil }
-        // The subcommand named on the line: its words, in order, before any option; where the words stop at a command
-        // with a default subcommand (`enrol --decree …` is `enrol add --decree …`), that one.
-        for word in args.prefix(while: { !$0.hasPrefix("-") }) {
-            let subs = command["subcommands"] as? [[String: Any]] ?? []
-            guard let sub = subs.first(where: { $0["commandName"] as? String == word }) else { break }
-            command = sub
-        }
-        while let name = command["defaultSubcommand"] as? String,
-            let sub = (command["subcommands"] as? [[String: Any]] ?? []).first(where: { $0["commandName"] as? String == name })
-        {
-            command = sub
-        }
-        let arguments = command["arguments"] as? [[String: Any]] ?? []
+        guard let command = HelpDump.command(for: args, root: root)?.command else { return nil }
         for name in twice {
-            let option = arguments.first { argument in
-                (argument["names"] as? [[String: Any]] ?? []).contains { $0["kind"] as? String == "long" && $0["name"] as? String == name }
+            if let option = HelpDump.option(name, in: command), option["kind"] as? String == "option", option["isRepeating"] as? Bool != true {
+                return "--" + name
             }
-            if let option, option["kind"] as? String == "option", option["isRepeating"] as? Bool != true { return "--" + name }
         }
         return nil
     }
