@@ -43,6 +43,8 @@ struct QueryKeys: RouterMiddleware {
             "GET letters": ["waiting", "party", "page"],
             "GET events": ["kind", "party", "page"],
             "GET deliveries": ["as_of", "page"],
+            // The receipt form of the deliveries as of a day: the day the page comes back as of.
+            "POST deliveries/receipts": ["as_of"],
             "GET parties": ["kind", "page"],
             "GET parties/new": ["kind"],
             "GET search": ["q"],

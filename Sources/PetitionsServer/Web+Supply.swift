@@ -54,6 +54,8 @@ extension Web {
         var forms: [[String: Any]] = []
         if account.role.allows(.clerk) {
             var form = Web.receiptForm
+            // A receipt recorded from the page as of a day comes back to the page as of that day.
+            if let day = context.asOf { form.action += "?as_of=\(day)" }
             if let refill { form.refill(refill.typed, error: refill.error) }
             forms = [self.values(of: form, context)]
         }
@@ -93,7 +95,9 @@ extension Web {
             case .failure(let f): return try await deliveries(request, context, refill: (fields.texts, f))
             case .success(let said): notify(said, context)
             }
-            throw Redirect.to("/deliveries")
+            // Back to the page it was sent from, as of the same day (a day that is not one is left out).
+            let day = try? Query(request: request).day("as_of")
+            throw Redirect.to(day.map { "/deliveries?as_of=\($0)" } ?? "/deliveries")
         }
     }
 

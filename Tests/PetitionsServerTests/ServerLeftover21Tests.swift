@@ -126,3 +126,36 @@ extension ServerLeftover21Tests {
         }
     }
 }
+
+extension ServerLeftover21Tests {
+    @Test("a receipt recorded from the deliveries as of a day comes back to them as of that day")
+    func receiptKeepsTheDay() async throws {
+        let f = try ServerFixture()
+        defer { f.ledger.remove() }
+        try await f.test { client in
+            let b = try await Browser.logIn(client, "clerk-user", ServerFixture.passwords[.clerk] ?? "")
+            let page = try await client.execute(uri: "/deliveries?as_of=1920-03-04", method: .get, headers: b.headers)
+            #expect(page.text.contains(#"action="/deliveries/receipts?as_of=1920-03-04""#), "\(page.text)")
+            let receipt = [
+                ("decree", "decree-1918"), ("recipient", "dmitrov-post"), ("period", "1920-01"), ("on", "1920-01-09"),
+                ("quantity", "100 funt wheat"),
+            ]
+            let asOf = try await client.execute(
+                uri: "/deliveries/receipts?as_of=1920-03-04", method: .post, headers: b.formHeaders, body: b.form(receipt))
+            #expect(asOf.status == .seeOther, "\(asOf.status) \(asOf.text)")
+            #expect(asOf.headers[.location] == "/deliveries?as_of=1920-03-04")
+            // A refused one comes back as of the day too, beside its field.
+            var wrong = receipt
+            wrong[3] = ("on", "1920-02-30")
+            let refused = try await client.execute(
+                uri: "/deliveries/receipts?as_of=1920-03-04", method: .post, headers: b.formHeaders, body: b.form(wrong))
+            #expect(refused.status == .badRequest, "\(refused.status)")
+            #expect(refused.text.contains(#"action="/deliveries/receipts?as_of=1920-03-04""#), "\(refused.text)")
+            // Without a day, as before.
+            let today = try await client.execute(uri: "/deliveries/receipts", method: .post, headers: b.formHeaders, body: b.form(receipt))
+            #expect(today.headers[.location] == "/deliveries", "\(today.status)")
+            let page2 = try await client.execute(uri: "/deliveries", method: .get, headers: b.headers)
+            #expect(page2.text.contains(#"action="/deliveries/receipts""#), "\(page2.text)")
+        }
+    }
+}
