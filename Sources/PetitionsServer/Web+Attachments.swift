@@ -89,7 +89,7 @@ extension Web {
         } catch let failure as APIFailure where failure.status != .forbidden {
             return try await petitionPage(request, context, id: id, refill: (action, [:], failure))
         }
-        guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw FormOutOfDate(request) }
+        guard let sent = form.fields["csrf_token"], Form.same(sent, session.csrf) else { throw RefusedForm(.outOfDate, request) }
         try form.refuseRepeated()
         let typed = form.fields.filter { $0.key != "csrf_token" && $0.key != "form_token" }
         // A field the form does not have is refused, as every other form's (`OfficeContext.form(_:of:)`).

@@ -54,14 +54,14 @@ extension OfficeContext {
         return account
     }
 
-    /// A form's fields, when its `csrf_token` is this session's; else 403 (`FormOutOfDate`) and nothing is done. A body that is not a
+    /// A form's fields, when its `csrf_token` is this session's; else 403 (`RefusedForm`) and nothing is done. A body that is not a
     /// form (`text/plain`, JSON) is 415 before it is read: browsers send forms as `application/x-www-form-urlencoded`
     /// or, with `enctype`, `multipart/form-data` (whose text fields are read, a file part ignored).
     func form(_ request: Request) async throws -> RequestFields {
         let fields = try await sentFields(request)
         guard let session else { throw Self.sessionEnded(request) }
         guard let sent = fields["csrf_token"], Form.same(sent, session.csrf) else {
-            throw FormOutOfDate(request)
+            throw RefusedForm(.outOfDate, request)
         }
         // A browser sends a textarea's line ends as CRLF (HTML's form encoding): the ledger's are LF, and a lone CR
         // stays the control character it is.
@@ -74,7 +74,7 @@ extension OfficeContext {
         switch try Form.mediaType(request, allowed: ["application/x-www-form-urlencoded", "multipart/form-data"]) {
         case "multipart/form-data":
             let form = try await MultipartForm.read(
-                request, limit: maxUploadSize, tooLarge: FormTooLarge(request),
+                request, limit: maxUploadSize, tooLarge: RefusedForm(.tooLarge, request),
                 malformed: APIFailure.invalid("body", "The form did not arrive whole; send it again."))
             try form.refuseRepeated()
             // These forms' fields are all text: one sent as a file was dropped, and the record made without it.
@@ -82,7 +82,7 @@ extension OfficeContext {
             return form.fields
         default:
             let body = try await Attachments.collect(
-                request, limit: maxUploadSize, refusal: FormTooLarge(request))
+                request, limit: maxUploadSize, refusal: RefusedForm(.tooLarge, request))
             return try Form.fields(String(buffer: body))
         }
     }
